@@ -1,0 +1,63 @@
+# The two commands of the README:
+#   make run   – set up everything and serve the platform with demo data on http://127.0.0.1:5000
+#   make test  – set up everything and run the whole test suite
+# Other targets: make test-pg (suite against PostgreSQL, SURVEY_TEST_DATABASE_URL), make bench, make lint.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+HOST ?= 127.0.0.1
+PORT ?= 5000
+AXE_VERSION := 4.14.1
+
+.PHONY: run test test-pg setup setup-test catalogs database browser-deps lint bench
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.app-installed: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt $(VENV)/.app-installed
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+catalogs: $(VENV)/.app-installed
+	$(FLASK) translate compile >/dev/null
+
+setup: $(VENV)/.app-installed catalogs
+
+database: setup
+	$(FLASK) db upgrade
+	$(FLASK) demo load
+
+run: database
+	SURVEY_JOBS_EMBEDDED=1 $(FLASK) run --host $(HOST) --port $(PORT)
+
+# Debian's Chromium for the browser tests (never a downloaded browser) and axe-core from the npm registry.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+	@test -f .cache/axe/axe.min.js || { mkdir -p .cache/axe && cd .cache/axe && \
+	  npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
+	  tar -xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js package/LICENSE && \
+	  rm axe-core-$(AXE_VERSION).tgz; }
+
+setup-test: $(VENV)/.dev-installed catalogs browser-deps
+
+test: setup-test
+	$(BIN)/pytest -q
+
+test-pg: setup-test
+	@test -n "$$SURVEY_TEST_DATABASE_URL" || { echo "Set SURVEY_TEST_DATABASE_URL to a PostgreSQL database"; exit 2; }
+	$(BIN)/pytest -q -m "not browser"
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check survey forms analysis tests bench
+
+bench: $(VENV)/.dev-installed catalogs
+	$(BIN)/python -m bench

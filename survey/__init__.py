@@ -1,0 +1,84 @@
+"""The experience-research platform for Dutch youth-care regions."""
+
+from flask import Flask
+
+
+def create_app(test_config=None) -> Flask:
+    """Build the application: configuration, extensions, security, blueprints, commands."""
+    app = Flask(__name__, instance_relative_config=True)
+    from survey.config import load_config
+
+    load_config(app, test_config)
+    register_extensions(app)
+    register_security_layer(app)
+    register_blueprints(app)
+    register_errors(app)
+    register_templates(app)
+    register_commands(app)
+    register_jobs(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from survey.accounts.services import load_user
+    from survey.database import import_models
+    from survey.extensions import csrf, db, limiter, login_manager, migrate
+    from survey.i18n import register_i18n
+
+    import_models()
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(_migrations_dir()), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = None
+    login_manager.session_protection = "strong"
+    login_manager.user_loader(load_user)
+    register_i18n(app)
+
+
+def register_security_layer(app: Flask) -> None:
+    from survey.security import register_security
+
+    register_security(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from survey.accounts.views import bp as accounts_public
+    from survey.accounts.views import staff as accounts_staff
+    from survey.audit.views import bp as audit
+    from survey.site.views import bp as site
+
+    for blueprint in (site, accounts_public, accounts_staff, audit):
+        app.register_blueprint(blueprint)
+
+
+def register_errors(app: Flask) -> None:
+    from survey.site.errors import register_error_handlers
+
+    register_error_handlers(app)
+
+
+def register_templates(app: Flask) -> None:
+    from survey.site.context import register_template_context
+
+    register_template_context(app)
+
+
+def register_commands(app: Flask) -> None:
+    from survey.cli import register_cli
+
+    register_cli(app)
+
+
+def register_jobs(app: Flask) -> None:
+    from survey import jobs
+
+    jobs.init_app(app)
+
+
+def _migrations_dir():
+    from survey.config import PROJECT_ROOT
+
+    return PROJECT_ROOT / "migrations"

@@ -1,0 +1,1 @@
+"""Staff users, their roles per region, and the regions (tenants) that own all data."""

@@ -1,0 +1,138 @@
+"""Flask commands: users, regions, demo data, translations. Later stages add their own groups."""
+
+import subprocess
+import sys
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from survey.accounts import services
+from survey.accounts.models import Membership, Region, Role
+from survey.config import PROJECT_ROOT
+from survey.extensions import db
+
+users_cli = AppGroup("users", help="Staff accounts.")
+regions_cli = AppGroup("regions", help="Regions (tenants).")
+demo_cli = AppGroup("demo", help="Demo data.")
+translate_cli = AppGroup("translate", help="The Dutch catalog: extract, update, compile.")
+
+
+@users_cli.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--region", "region_slug", help="Region slug to give the user a role in.")
+@click.option("--role", type=click.Choice([r.value for r in Role]), default=None)
+@click.option("--superuser", is_flag=True, help="Site-wide superuser (only possible here).")
+def create_user_command(email, name, password, region_slug, role, superuser):
+    """Create a staff user, optionally with a role in a region."""
+    if len(password) < services.MIN_PASSWORD_LENGTH:
+        raise click.ClickException("Het wachtwoord moet minstens 12 tekens hebben.")
+    if services.find_user(email):
+        raise click.ClickException(f"Er is al een gebruiker met e-mailadres {email}.")
+    user = services.create_user(email, name, password, superuser=superuser)
+    if region_slug:
+        region = db.session.scalar(select(Region).where(Region.slug == region_slug))
+        if region is None:
+            raise click.ClickException(f"Regio {region_slug!r} bestaat niet.")
+        db.session.add(Membership(user=user, region=region, role=Role(role or "lezer")))
+    db.session.commit()
+    click.echo(f"Gebruiker {user.email} aangemaakt.")
+
+
+@regions_cli.command("create")
+@click.option("--slug", required=True, help="Short name used in URLs, e.g. rijnmond.")
+@click.option("--name", required=True)
+def create_region_command(slug, name):
+    """Create a region."""
+    if db.session.scalar(select(Region).where(Region.slug == slug.lower())):
+        raise click.ClickException(f"Regio {slug!r} bestaat al.")
+    region = services.create_region(slug, name)
+    db.session.commit()
+    click.echo(f"Regio {region.slug} aangemaakt.")
+
+
+@demo_cli.command("load")
+def load_demo_command():
+    """Load (or refresh) the demo region with users and, per stage, demo content."""
+    from survey.demo import load_demo
+
+    for line in load_demo():
+        click.echo(line)
+
+
+def _pybabel(*args: str) -> None:
+    cmd = [sys.executable, "-m", "babel.messages.frontend", *args]
+    subprocess.run(cmd, check=True, cwd=PROJECT_ROOT)  # noqa: S603 - fixed arguments
+
+
+POT = "translations/messages.pot"
+
+
+@translate_cli.command("extract")
+def extract_command():
+    """Extract msgids from code and templates into translations/messages.pot."""
+    # --ignore-dirs: Babel skips folders starting with "_" by default, which would miss _macros/.
+    _pybabel("extract", "-F", "translations/babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--ignore-dirs", ".*",
+             "--no-location", "--sort-output", "-o", POT, ".")
+
+
+@translate_cli.command("update")
+def update_command():
+    """Extract, then merge new msgids into the nl catalog."""
+    extract_command.callback()
+    _pybabel("update", "-i", POT, "-d", "translations", "-l", "nl", "--no-fuzzy-matching",
+             "--ignore-obsolete")
+
+
+@translate_cli.command("compile")
+def compile_command():
+    """Compile the catalogs to .mo files."""
+    _pybabel("compile", "-d", "translations", "--statistics")
+
+
+def register_cli(app) -> None:
+    for group in (users_cli, regions_cli, demo_cli, translate_cli):
+        app.cli.add_command(group)
+
+
+PO = PROJECT_ROOT / "translations" / "nl" / "LC_MESSAGES" / "messages.po"
+
+
+@translate_cli.command("missing")
+def missing_command():
+    """Print the msgids without a Dutch translation (or marked fuzzy) as a JSON object to fill in."""
+    import json
+
+    from babel.messages.pofile import read_po
+
+    with PO.open("rb") as handle:
+        catalog = read_po(handle)
+    missing = {m.id if isinstance(m.id, str) else m.id[0]: "" for m in catalog
+               if m.id and (not m.string or m.fuzzy or (isinstance(m.string, tuple) and not all(m.string)))}
+    click.echo(json.dumps(missing, ensure_ascii=False, indent=1))
+
+
+@translate_cli.command("fill")
+@click.argument("source", type=click.File("r", encoding="utf-8"))
+def fill_command(source):
+    """Write translations from a JSON object {msgid: msgstr} (plural msgstrs as a list) into the catalog."""
+    import json
+
+    from babel.messages.pofile import read_po, write_po
+
+    translations = json.load(source)
+    with PO.open("rb") as handle:
+        catalog = read_po(handle)
+    filled = 0
+    for message in catalog:
+        key = message.id if isinstance(message.id, str) else message.id[0]
+        if message.id and key in translations and translations[key]:
+            value = translations[key]
+            message.string = tuple(value) if isinstance(message.id, tuple) else value
+            message.flags.discard("fuzzy")
+            filled += 1
+    with PO.open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False, sort_output=True, include_lineno=False)
+    click.echo(f"{filled} vertalingen ingevuld.")

@@ -1,0 +1,102 @@
+"""Background jobs on Huey: SQLite file by default (no server), Redis in production, immediate in tests.
+
+The queue is chosen by SURVEY_JOBS_URL when this module is imported (Huey registers tasks at import):
+empty for ``instance/jobs.sqlite3``, ``redis://…`` for Redis, ``immediate`` to run tasks at once.
+A consumer runs as ``huey_consumer survey.worker.huey`` or, with SURVEY_JOBS_EMBEDDED=1, as a thread
+inside the web process. Jobs are queued only after the database commit that made their work visible.
+"""
+
+import functools
+import os
+import threading
+
+from huey import MemoryHuey, RedisHuey, SqliteHuey
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from survey.config import PROJECT_ROOT
+
+
+def _build_huey():
+    url = os.environ.get("SURVEY_JOBS_URL", "")
+    if url == "immediate":
+        return MemoryHuey("survey", immediate=True)
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return RedisHuey("survey", url=url)
+    path = url.removeprefix("sqlite:///") if url else str(PROJECT_ROOT / "instance" / "jobs.sqlite3")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    return SqliteHuey("survey", filename=path)
+
+
+huey = _build_huey()
+_state = {"app": None, "consumer": None}
+_lock = threading.Lock()
+
+
+def init_app(app) -> None:
+    """Remember the app for jobs; switch to immediate mode or start an embedded consumer if asked."""
+    _state["app"] = app
+    if app.config.get("JOBS_URL") == "immediate":
+        huey.immediate = True
+    elif app.config.get("JOBS_EMBEDDED"):
+        start_embedded_consumer()
+
+
+def start_embedded_consumer(workers: int = 2):
+    """Run jobs in threads of this process (development, single-process setups)."""
+    with _lock:
+        if _state["consumer"] is None:
+            consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=True)
+            consumer.start()
+            _state["consumer"] = consumer
+    return _state["consumer"]
+
+
+def _application():
+    if _state["app"] is None:
+        from survey import create_app
+
+        create_app()
+    return _state["app"]
+
+
+def task(**options):
+    """Declare a job. It runs in its own app context and commits once when it succeeds."""
+
+    def decorate(fn):
+        @functools.wraps(fn)
+        def run(*args, **kwargs):
+            from survey.extensions import db
+
+            with _application().app_context():
+                try:
+                    result = fn(*args, **kwargs)
+                    db.session.commit()
+                    return result
+                except Exception:
+                    db.session.rollback()
+                    raise
+
+        return huey.task(**options)(run)
+
+    return decorate
+
+
+def enqueue_after_commit(session: Session, job, *args, **kwargs) -> None:
+    """Queue a job once the session's transaction commits; dropped if it rolls back."""
+    if not session.in_transaction():
+        session.begin()  # tie the job to a transaction so a rollback can drop it
+    session.info.setdefault("deferred_jobs", []).append((job, args, kwargs))
+
+
+@event.listens_for(Session, "after_commit")
+def _run_deferred(session):
+    pending = session.info.pop("deferred_jobs", [])
+    for job, args, kwargs in pending:
+        job(*args, **kwargs)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_deferred(session, previous_transaction):
+    if previous_transaction.parent is None:  # the outermost transaction was rolled back
+        session.info.pop("deferred_jobs", None)

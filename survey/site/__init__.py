@@ -1,0 +1,1 @@
+"""Pages of the site itself: home, health check, house style, accessibility statement, errors."""

@@ -1,0 +1,50 @@
+"""Friendly Dutch error pages; never a stack trace."""
+
+from flask import render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from survey.extensions import db
+
+MESSAGES = {
+    400: (_l("The request could not be processed"),
+          _l("Something in the request was not right. Go back and try again.")),
+    403: (_l("No access"), _l("Your role does not allow you to open this page.")),
+    404: (_l("Page not found"),
+          _l("This page does not exist (any more). Check the address or go to the start page.")),
+    405: (_l("Not possible"), _l("This page cannot be used this way.")),
+    413: (_l("File or text too large"),
+          _l("What you sent is too large. Send a smaller file or a shorter text.")),
+    429: (_l("Too many attempts"),
+          _l("You tried too often in a short time. Wait a few minutes and try again.")),
+    500: (_l("Something went wrong"),
+          _l("Something went wrong on our side. Nothing you entered earlier is lost. Try again in a moment.")),
+}
+
+
+def render_error(code: int, title: str | None = None, message: str | None = None):
+    default_title, default_message = MESSAGES.get(code, MESSAGES[500])
+    return render_template("errors/error.html", code=code, title=title or default_title,
+                           message=message or default_message), code
+
+
+def register_error_handlers(app) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return render_error(400, _("This page has expired"),
+                            _("For your safety this form was valid for a limited time. Go back, reload "
+                              "the page and try again."))
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        if request.path.startswith("/api/"):
+            return {"error": error.name, "status": error.code}, error.code
+        return render_error(error.code if error.code in MESSAGES else 400)
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error):
+        app.logger.exception("Unhandled error on %s %s", request.method, request.url_rule)
+        db.session.rollback()
+        return render_error(500)

@@ -1,0 +1,181 @@
+"""Shared fixtures: a fresh database per test (SQLite by default, PostgreSQL when
+SURVEY_TEST_DATABASE_URL is set), the app, a client, factories and login."""
+
+import contextvars
+import os
+import shutil
+
+os.environ["SURVEY_JOBS_URL"] = "immediate"  # before survey.jobs is imported
+
+import pytest  # noqa: E402
+from flask.globals import _cv_app  # noqa: E402
+from flask.testing import FlaskClient  # noqa: E402
+from flask_login.utils import _create_identifier  # noqa: E402
+from sqlalchemy import MetaData, create_engine, text  # noqa: E402
+from werkzeug.security import generate_password_hash  # noqa: E402
+
+from survey import create_app, mail  # noqa: E402
+from survey.accounts.models import Membership, Region, Role, User  # noqa: E402
+from survey.config import normalise_database_url  # noqa: E402
+from survey.database import Base, import_models  # noqa: E402
+from survey.extensions import db as _db  # noqa: E402
+
+PG_URL = os.environ.get("SURVEY_TEST_DATABASE_URL")
+from tests.helpers import TEST_PASSWORD  # noqa: E402
+_HASH = generate_password_hash(TEST_PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory):
+    """Build the schema once per run: a template SQLite file, or the PostgreSQL tables."""
+    import_models()
+    if PG_URL:
+        engine = create_engine(normalise_database_url(PG_URL))
+        Base.metadata.drop_all(engine)
+        _drop_leftovers(engine)
+        Base.metadata.create_all(engine)
+        engine.dispose()
+        return None
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    Base.metadata.create_all(engine)
+    engine.dispose()
+    return path
+
+
+def _drop_leftovers(engine):
+    """Tables from an earlier run with another schema (e.g. alembic_version) must not linger."""
+    meta = MetaData()
+    meta.reflect(engine)
+    meta.drop_all(engine)
+
+
+class IsolatedClient(FlaskClient):
+    """Each request gets its own app context (own ``g`` and database session), as in production,
+    even though the test itself holds an app context; the test's session then sees fresh data."""
+
+    def open(self, *args, **kwargs):
+        def in_fresh_context():
+            _cv_app.set(None)
+            return super(IsolatedClient, self).open(*args, **kwargs)
+
+        response = contextvars.copy_context().run(in_fresh_context)
+        _db.session.expire_all()
+        return response
+
+
+def make_test_app(database_uri, **overrides):
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_uri,
+        "MAIL_BACKEND": "memory",
+        "JOBS_URL": "immediate",
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "BASE_URL": "http://localhost",
+        "SERVER_NAME": None,
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture
+def app_config():
+    """Override in a test module (or parametrize) to change the configuration."""
+    return {}
+
+
+@pytest.fixture
+def app(database_template, tmp_path, app_config):
+    if PG_URL:
+        uri = normalise_database_url(PG_URL)
+    else:
+        target = tmp_path / "test.sqlite3"
+        shutil.copyfile(database_template, target)
+        uri = f"sqlite:///{target}"
+    application = make_test_app(uri, **app_config)
+    application.test_client_class = IsolatedClient
+    mail.outbox.clear()
+    with application.app_context():
+        yield application
+        _db.session.remove()
+        if PG_URL:
+            tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+            with _db.engine.begin() as conn:
+                conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def db(app):
+    return _db
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def outbox(app):
+    return mail.outbox
+
+
+@pytest.fixture
+def make_region(db):
+    counter = {"n": 0}
+
+    def factory(slug=None, name=None):
+        counter["n"] += 1
+        slug = slug or f"regio{counter['n']}"
+        region = Region(slug=slug, name=name or f"Regio {slug}")
+        db.session.add(region)
+        db.session.commit()
+        return region
+
+    return factory
+
+
+@pytest.fixture
+def make_user(db):
+    counter = {"n": 0}
+
+    def factory(region=None, role=Role.ONDERZOEKER, email=None, superuser=False, name=None):
+        counter["n"] += 1
+        user = User(email=email or f"medewerker{counter['n']}@example.org", name=name or f"Medewerker {counter['n']}",
+                    password_hash=_HASH, is_superuser=superuser)
+        db.session.add(user)
+        if region is not None:
+            db.session.add(Membership(user=user, region=region, role=Role(role)))
+        db.session.commit()
+        return user
+
+    return factory
+
+
+@pytest.fixture
+def login(app, client):
+    """Log a user in on the test client without the cost of a password check."""
+
+    def do_login(user, on=None):
+        target = on or client
+        with app.test_request_context(environ_base=target.environ_base):
+            identifier = _create_identifier()
+        with target.session_transaction() as session:
+            session["_user_id"] = user.session_token
+            session["_fresh"] = True
+            session["_id"] = identifier
+        return target
+
+    return do_login
+
+
+@pytest.fixture
+def region(make_region):
+    return make_region("rijnmond", "Jeugdhulpregio Rijnmond")
+
+
+@pytest.fixture
+def other_region(make_region):
+    return make_region("haaglanden", "Jeugdhulpregio Haaglanden")

@@ -1,0 +1,88 @@
+"""Security headers, CSRF, cookie flags, request size and the health check."""
+
+import pytest
+
+from tests.helpers import TEST_PASSWORD
+
+PAGES = ["/", "/inloggen", "/wachtwoord-vergeten", "/toegankelijkheid", "/health", "/bestaat-niet"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_security_headers_on_every_response(client, path):
+    response = client.get(path)
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_no_inline_script_in_pages(client):
+    page = client.get("/inloggen").get_data(as_text=True)
+    assert "<script>" not in page and " style=" not in page and "onclick" not in page
+
+
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
+def test_forms_without_csrf_token_are_refused_in_dutch(client, region, make_user):
+    make_user(region, email="els@example.org")
+    response = client.post("/inloggen", data={"email": "els@example.org", "password": TEST_PASSWORD})
+    assert response.status_code == 400
+    assert "Deze pagina is verlopen" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
+def test_forms_with_csrf_token_work(client, region, make_user):
+    import re
+
+    make_user(region, email="els@example.org")
+    page = client.get("/inloggen").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    response = client.post("/inloggen", data={"email": "els@example.org", "password": TEST_PASSWORD,
+                                              "csrf_token": token})
+    assert response.status_code == 302
+
+
+def test_session_cookie_is_httponly_and_samesite(client, region, make_user):
+    make_user(region, email="els@example.org")
+    response = client.post("/inloggen", data={"email": "els@example.org", "password": TEST_PASSWORD})
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+
+
+def test_session_cookie_is_secure_behind_https(client, region, make_user):
+    make_user(region, email="els@example.org")
+    response = client.post("/inloggen", data={"email": "els@example.org", "password": TEST_PASSWORD},
+                           base_url="https://localhost")
+    assert "Secure" in response.headers["Set-Cookie"]
+
+
+def test_too_large_body_gets_dutch_page(client):
+    response = client.post("/inloggen", data={"email": "x" * (21 * 1024 * 1024), "password": "x"})
+    assert response.status_code == 413
+    assert "te groot" in response.get_data(as_text=True)
+
+
+def test_unknown_page_is_dutch_404(client):
+    response = client.get("/bestaat-niet")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.get_data(as_text=True)
+
+
+def test_health_checks_the_database(client, app, db, monkeypatch):
+    assert client.get("/health").get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_health_reports_a_broken_database(tmp_path, database_template):
+    from tests.conftest import make_test_app
+
+    app = make_test_app(f"sqlite:///{tmp_path}/missing/dir/db.sqlite3")
+    response = app.test_client().get("/health")
+    assert response.status_code == 503
+
+
+def test_region_style_sets_the_brand_colour(client, db, region):
+    region.main_colour = "#7a1f5c"
+    db.session.commit()
+    response = client.get("/huisstijl/rijnmond.css")
+    assert response.mimetype == "text/css" and "--brand: #7a1f5c" in response.get_data(as_text=True)

@@ -1,0 +1,109 @@
+"""Walk the whole URL map: every staff route refuses anonymous users, the wrong role and other regions."""
+
+import pytest
+
+from survey.accounts.models import ROLE_PERMISSIONS, Membership, Role
+from survey.extensions import db as _db
+
+#: endpoints any member of the region may open (no specific permission)
+MEMBER_ENDPOINTS = {"staff.dashboard"}
+
+
+def _user_in(region, make_user):
+    return make_user(region, Role.LEZER)
+
+
+#: how to make an object in a region for each URL parameter; later stages add theirs
+PARAM_FACTORIES = {
+    "user_id": _user_in,
+}
+
+
+def staff_rules(app):
+    return sorted((r for r in app.url_map.iter_rules() if r.rule.startswith("/beheer/<region>")),
+                  key=lambda r: r.rule)
+
+
+def method_of(rule):
+    return "GET" if "GET" in rule.methods else "POST"
+
+
+def build_url(app, rule, region, make_user):
+    values = {"region": region.slug}
+    for arg in rule.arguments - {"region"}:
+        factory = PARAM_FACTORIES.get(arg)
+        assert factory is not None, f"no test object factory for URL parameter {arg!r} of {rule.rule}"
+        obj = factory(region, make_user)
+        values[arg] = obj.id if hasattr(obj, "id") else obj
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(rule.endpoint, **values)
+
+
+def request(client, rule, url):
+    return client.open(url, method=method_of(rule))
+
+
+def test_every_staff_route_declares_who_may_use_it(app):
+    for rule in staff_rules(app):
+        view = app.view_functions[rule.endpoint]
+        assert getattr(view, "required_permission", None) or rule.endpoint in MEMBER_ENDPOINTS, rule.rule
+
+
+def test_anonymous_users_are_sent_to_login(app, client, region, make_user):
+    for rule in staff_rules(app):
+        url = build_url(app, rule, region, make_user)
+        response = request(client, rule, url)
+        assert response.status_code == 302, rule.rule
+        assert "/inloggen" in response.headers["Location"], rule.rule
+
+
+def test_users_of_another_region_get_404(app, client, login, region, other_region, make_user):
+    outsider = make_user(other_region, Role.BEHEERDER)
+    login(outsider)
+    for rule in staff_rules(app):
+        url = build_url(app, rule, region, make_user)
+        assert request(client, rule, url).status_code == 404, rule.rule
+
+
+def test_objects_of_another_region_get_404_inside_own_region(app, client, login, region, other_region,
+                                                             make_user):
+    """A beheerder of region B who puts region A's object ids in a region-B URL gets 404."""
+    admin_b = make_user(other_region, Role.BEHEERDER)
+    login(admin_b)
+    for rule in staff_rules(app):
+        if not (rule.arguments - {"region"}):
+            continue
+        url_a = build_url(app, rule, region, make_user)
+        url_b = url_a.replace(f"/beheer/{region.slug}/", f"/beheer/{other_region.slug}/", 1)
+        assert request(client, rule, url_b).status_code == 404, rule.rule
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_roles_without_the_permission_get_403(app, client, login, region, make_user, role):
+    user = make_user(region, role)
+    login(user)
+    for rule in staff_rules(app):
+        permission = getattr(app.view_functions[rule.endpoint], "required_permission", None)
+        url = build_url(app, rule, region, make_user)
+        status = request(client, rule, url).status_code
+        if permission is None or permission in ROLE_PERMISSIONS[role]:
+            assert status not in (403, 404, 500), (role, rule.rule, status)
+        else:
+            assert status == 403, (role, rule.rule, status)
+
+
+def test_superuser_reaches_every_region(app, client, login, region, make_user):
+    admin = make_user(None, superuser=True)
+    login(admin)
+    assert client.get(f"/beheer/{region.slug}/gebruikers").status_code == 200
+
+
+def test_removed_member_loses_access_at_once(app, client, login, region, make_user):
+    user = make_user(region, Role.BEHEERDER)
+    login(user)
+    assert client.get(f"/beheer/{region.slug}/").status_code == 200
+    _db.session.query(Membership).filter_by(user_id=user.id).delete()
+    _db.session.commit()
+    assert client.get(f"/beheer/{region.slug}/").status_code == 404
