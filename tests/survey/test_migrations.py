@@ -11,6 +11,7 @@ from sqlalchemy import MetaData, create_engine, inspect
 
 from survey.config import PROJECT_ROOT, normalise_database_url
 from survey.database import Base
+from survey.extensions import db as _db
 from tests.conftest import PG_URL, make_test_app
 
 MIGRATIONS = str(PROJECT_ROOT / "migrations")
@@ -63,6 +64,7 @@ def test_empty_database_upgrades_to_head_and_matches_models(empty_databases):
                                         Base.metadata)
             tables = set(inspect(engine).get_table_names())
             engine.dispose()
+            _db.engine.dispose()
             assert diff == [], f"models and migrations differ on {url.split(':')[0]}: {diff}"
             assert {t.name for t in Base.metadata.sorted_tables} <= tables
 
@@ -76,3 +78,4 @@ def test_every_migration_downgrades(empty_databases):
         engine = create_engine(url)
         assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
         engine.dispose()
+        _db.engine.dispose()
