@@ -21,6 +21,7 @@ MODEL_MODULES = [
     "survey.questionnaires.models",
     "survey.responses.models",
     "survey.fieldwork.models",
+    "survey.coding.models",
 ]
 
 
