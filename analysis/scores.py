@@ -22,15 +22,12 @@ HEADLINE_COLUMNS = ["item_code", "scale", "n", "positive", "pct", "n_escape", "n
 DISTRIBUTION_COLUMNS = ["item_code", "code", "label", "count", "pct", "pct_all", "positive", "escape"]
 
 
-def tally(answers: pd.DataFrame, item_codes: Sequence[str], group: pd.Series | None = None) -> pd.DataFrame:
-    """Counts per (group,) item_code and value code: columns [group], item_code, value, count."""
+def tally(answers: pd.DataFrame, item_codes: Sequence[str], groups: Sequence[pd.Series] = ()) -> pd.DataFrame:
+    """Counts per (groups...,) item_code and value code: columns [group names], item_code, value, count."""
     mask = answers[ITEM_CODE].isin(list(item_codes))
-    keys = [answers.loc[mask, ITEM_CODE].astype("str"), answers.loc[mask, VALUE]]
-    if group is not None:
-        keys.insert(0, group[mask])
+    keys = [*(g[mask] for g in groups), answers.loc[mask, ITEM_CODE].astype("str"), answers.loc[mask, VALUE]]
     counts = pd.Series(1, index=answers.index[mask]).groupby(keys, observed=True, dropna=True).size()
-    names = ([group.name] if group is not None else []) + [ITEM_CODE, VALUE]
-    counts.index.names = names
+    counts.index.names = [*(g.name for g in groups), ITEM_CODE, VALUE]
     return counts.rename("count").reset_index()
 
 

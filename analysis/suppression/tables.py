@@ -110,7 +110,8 @@ def _annotate(out: pd.DataFrame, reasons: pd.Series, n: str, counts: Sequence[st
     hidden = reasons.notna().to_numpy()
     exact = out[n].astype("int64").to_numpy()
     out["hidden"] = hidden
-    out["reason"] = pd.array([None if r is None else str(r) for r in reasons], dtype="object")
+    out["reason"] = pd.Series([None if r is None else str(r) for r in reasons], index=out.index,
+                              dtype="object")
     out["signal"] = [is_signal(int(v), h, policy) for v, h in zip(exact, hidden, strict=True)]
     for column in (n, *counts):
         if column in out.columns:
