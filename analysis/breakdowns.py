@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.frames import ITEM_CODE, VALUE, group_of
-from analysis.grades import summarise_numbers
+from analysis.grades import summarise_counts
 from analysis.scales import GRADE, Scale
 from analysis.scores import headline_for, tally
 from analysis.suppression import Policy, Suppressed, protect_breakdown
@@ -56,10 +56,11 @@ def _with_margins(levels: list[str], build) -> pd.DataFrame:
 
 
 def headline_by(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequence[str],
-                scales: Mapping[str, Scale]) -> pd.DataFrame:
+                scales: Mapping[str, Scale], tallied: pd.DataFrame | None = None) -> pd.DataFrame:
     """Headline scores per item and group, with total (and subtotal) rows; not yet protected."""
     levels = _levels(by)
-    fine = tally(answers, list(scales), background_groups(answers, respondents, levels))
+    fine = tally(answers, list(scales), background_groups(answers, respondents, levels)) \
+        if tallied is None else tallied
 
     def build(keys):
         counts = fine.groupby([*keys, ITEM_CODE, VALUE], observed=True, sort=False)["count"].sum()
@@ -76,32 +77,34 @@ def headline_by(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequ
 
 
 def protected_headline_by(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequence[str],
-                          scales: Mapping[str, Scale], policy: Policy = Policy()) -> Suppressed:
+                          scales: Mapping[str, Scale], policy: Policy = Policy(),
+                          tallied: pd.DataFrame | None = None) -> Suppressed:
     """Headline scores per group, small cells hidden: n, positive and pct per item and group."""
     levels = _levels(by)
-    frame = headline_by(answers, respondents, levels, scales)
+    frame = headline_by(answers, respondents, levels, scales, tallied=tallied)
     frame = frame[[ITEM_CODE, *levels, *PUBLIC_HEADLINE[1:]]]
     return protect_breakdown(frame, levels, tables=[ITEM_CODE], counts=("positive",), mask=("pct",),
                              policy=policy)
 
 
 def grades_by(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequence[str], item_code: str,
-              scale: Scale = GRADE) -> pd.DataFrame:
-    """Mean (exact and as text), median and sd of a numeric item per group, with margins."""
+              scale: Scale = GRADE, tallied: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Mean (exact and as text), median and sd of a numeric item per group, with margins.
+
+    ``tallied`` may pass counts already made by :func:`analysis.scores.tally` with the same groups.
+    """
     levels = _levels(by)
-    mask = answers[ITEM_CODE] == item_code
-    rows = answers.loc[mask]
-    groups = background_groups(rows, respondents, levels)
-    numbers = rows[VALUE].map({o.code: o.number for o in scale.options if o.number is not None
-                               and not o.escape})
-    data = pd.DataFrame({g.name: g.to_numpy() for g in groups} | {"number": numbers.to_numpy()}).dropna()
+    if tallied is None:
+        tallied = tally(answers, [item_code], background_groups(answers, respondents, levels))
+    fine = tallied[tallied[ITEM_CODE] == item_code]
 
     def build(keys):
-        grouped = data.groupby(keys, observed=True, sort=True) if keys else [((), data)]
+        grouped = fine.groupby(keys, observed=True, sort=True) if keys else [((), fine)]
         out = []
         for key, part in grouped:
             key = key if isinstance(key, tuple) else (key,)
-            summary = summarise_numbers(item_code, part["number"].to_numpy(dtype=np.int64), scale)
+            counts = part.groupby(VALUE, observed=True)["count"].sum().to_dict()
+            summary = summarise_counts(item_code, counts, scale)
             out.append(dict(zip(keys, key, strict=True)) | _grade_row(summary))
         return pd.DataFrame(out, columns=[*keys, "item_code", "n", "mean", "mean_text", "median", "sd"])
 
@@ -117,9 +120,10 @@ def _grade_row(summary) -> dict:
 
 
 def protected_grades_by(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequence[str],
-                        item_code: str, scale: Scale = GRADE, policy: Policy = Policy()) -> Suppressed:
+                        item_code: str, scale: Scale = GRADE, policy: Policy = Policy(),
+                        tallied: pd.DataFrame | None = None) -> Suppressed:
     """Grade per group with small cells hidden (mean, median, sd and the text masked too)."""
-    frame = grades_by(answers, respondents, by, item_code, scale)
+    frame = grades_by(answers, respondents, by, item_code, scale, tallied=tallied)
     return protect_breakdown(frame, _levels(by), mask=("mean", "mean_text", "median", "sd"), policy=policy)
 
 

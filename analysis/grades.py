@@ -93,6 +93,28 @@ def _high(scale: Scale) -> int:
     return max(o.number for o in scale.options if o.number is not None)
 
 
+def summarise_counts(item_code: str, counts: Mapping[str, int], scale: Scale = GRADE) -> GradeSummary:
+    """A GradeSummary from {code: count} of one item (as :func:`analysis.scores.tally` gives them)."""
+    pairs = sorted((o.number, int(counts.get(o.code, 0))) for o in scale.options
+                   if o.number is not None and not o.escape)
+    numbers = np.array([p[0] for p in pairs], dtype=np.int64)
+    weights = np.array([p[1] for p in pairs], dtype=np.int64)
+    n = int(weights.sum())
+    if not n:
+        return summarise_numbers(item_code, np.array([], dtype=np.int64), scale)
+    total = int((numbers * weights).sum())
+    ends = np.cumsum(weights)
+    low, high = numbers[np.searchsorted(ends, (n - 1) // 2, side="right")], \
+        numbers[np.searchsorted(ends, n // 2, side="right")]
+    mean = total / n
+    sd = float(np.sqrt((weights * (numbers - mean) ** 2).sum() / (n - 1))) if n > 1 else None
+    by_number = dict(pairs)
+    distribution = tuple((o.code, by_number[o.number], 100.0 * by_number[o.number] / n)
+                         for o in scale.options if o.number is not None and not o.escape)
+    return GradeSummary(item_code=item_code, n=n, total=total, median=(low + high) / 2, sd=sd,
+                        distribution=distribution)
+
+
 def grade_summary(answers: pd.DataFrame, item_code: str, scale: Scale = GRADE) -> GradeSummary:
     """Mean (exact, shown as "7,2"), median, sd and distribution of one numeric item."""
     return summarise_numbers(item_code, numeric_values(answers, item_code, scale), scale)

@@ -60,7 +60,12 @@ def _per_item(tallied: pd.DataFrame, scales: Mapping[str, Scale], keys: Sequence
 
 def headline_scores(answers: pd.DataFrame, scales: Mapping[str, Scale]) -> pd.DataFrame:
     """One row per item of ``scales`` ({item_code: Scale}), in that order: n, positive and pct."""
-    rows = _per_item(tally(answers, list(scales)), scales, [ITEM_CODE])
+    return headline_from_tally(tally(answers, list(scales)), scales)
+
+
+def headline_from_tally(tallied: pd.DataFrame, scales: Mapping[str, Scale]) -> pd.DataFrame:
+    """:func:`headline_scores` from counts already made with :func:`tally` (no group columns)."""
+    rows = _per_item(tallied, scales, [ITEM_CODE])
     found = {r[ITEM_CODE] for r in rows}
     rows += [{ITEM_CODE: code} | summarise({}, scale) for code, scale in scales.items() if code not in found]
     frame = pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
@@ -85,7 +90,11 @@ def distributions(answers: pd.DataFrame, scales: Mapping[str, Scale]) -> pd.Data
     ``pct`` is the share among substantive answers (NaN on escape rows); ``pct_all`` is the share
     among everyone who answered the item, escapes included, so an escape row reads "12% weet ik niet".
     """
-    tallied = tally(answers, list(scales))
+    return distributions_from_tally(tally(answers, list(scales)), scales)
+
+
+def distributions_from_tally(tallied: pd.DataFrame, scales: Mapping[str, Scale]) -> pd.DataFrame:
+    """:func:`distributions` from counts already made with :func:`tally` (no group columns)."""
     by_item = {code: dict(zip(part[VALUE], part["count"], strict=True))
                for code, part in tallied.groupby(ITEM_CODE, sort=False)}
     rows = []
