@@ -159,7 +159,7 @@ class _Solver:
             exposed = derivable(self.counts, self.groups, self.hidden)
             if not exposed:
                 return
-            if not self._hide_best([i for key in exposed for i in self.groups_of.get(key, [])]):
+            if not self._audit_fix(exposed):
                 self._withhold(exposed)
                 return
 
@@ -178,9 +178,9 @@ class _Solver:
                 changed = True
         return changed
 
-    def _hide_best(self, group_ids: list[int]) -> bool:
-        """Hide the cheapest candidate of these groups: members before totals, then the fewest
-        new problems it creates in its other groups, then the smallest count."""
+    def _options(self, group_ids: Iterable[int]) -> list[tuple]:
+        """Hideable cells of these groups, cheapest first: members before totals, then the fewest
+        new problems hiding it creates in its other groups, then the smallest count."""
         options = []
         for i in dict.fromkeys(group_ids):
             total, members = self.groups[i]
@@ -190,11 +190,33 @@ class _Solver:
                     options.append((0, cost, self.counts[key], position, key, Reason.COMPLEMENT))
             if total not in self.hidden and total not in self.fixed:
                 options.append((1, self._cost(total, i), self.counts[total], 0, total, Reason.TOTAL))
-        if not options:
-            return False
-        *_, key, reason = min(options, key=lambda o: o[:4])
-        self.hidden[key] = reason
-        return True
+        return sorted(options, key=lambda o: o[:4])
+
+    def _hide_best(self, group_ids: list[int]) -> bool:
+        options = self._options(group_ids)
+        if options:
+            *_, key, reason = options[0]
+            self.hidden[key] = reason
+        return bool(options)
+
+    def _audit_fix(self, exposed: set[Key]) -> bool:
+        """Hide the first candidate that leaves fewer cells derivable: first from the groups of the
+        exposed cells, then from any group that holds a hidden cell (overlapping groupings)."""
+        direct = [i for key in exposed for i in self.groups_of.get(key, [])]
+        touching = [i for i, (total, members) in enumerate(self.groups)
+                    if total in self.hidden or any(m in self.hidden for m in members)]
+        first = self._options(direct)
+        seen = {o[-2] for o in first}
+        options = first + [o for o in self._options(touching) if o[-2] not in seen]
+        for option in options:
+            key, reason = option[-2], option[-1]
+            self.hidden[key] = reason
+            if len(derivable(self.counts, self.groups, self.hidden)) < len(exposed):
+                return True
+            del self.hidden[key]
+        if options:
+            self.hidden[options[0][-2]] = options[0][-1]
+        return bool(options)
 
     def _cost(self, key: Key, own: int) -> int:
         return sum(1 for j in self.groups_of[key] if j != own and self._needs(j, extra=key))

@@ -83,9 +83,9 @@ def protect_breakdown(frame: pd.DataFrame, levels: Sequence[str], *, n: str = "n
     out = frame.reset_index(drop=True).copy()
     reasons = pd.Series([None] * len(out), dtype="object")
     hidden_cells: list[HiddenCell] = []
-    parts = out.groupby(list(tables), sort=False, dropna=False).groups if tables else {(): out.index}
-    for table_key, index in parts.items():
-        table_key = table_key if isinstance(table_key, tuple) else (table_key,)
+    parts = ((key, part.index) for key, part in out.groupby(list(tables), sort=False, dropna=False)) \
+        if tables else [((), out.index)]
+    for table_key, index in parts:
         protection, row_keys = _protect_one(out.loc[index], levels, n, policy)
         for row, key in zip(index, row_keys, strict=True):
             reasons[row] = protection.reasons.get(key)
