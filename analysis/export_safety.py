@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from numbers import Number
 
+import numpy as np
+
 #: first characters that make a spreadsheet evaluate a cell
 FORMULA_START = frozenset("=+-@\t\r\n")
 QUOTE = "'"
@@ -82,7 +84,7 @@ def safe_cell(value) -> Cell:
         return Cell(value, "text")
     if _is_blank(value):
         return Cell(None, "blank")
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if isinstance(value, bool | np.bool_):
         return Cell(bool(value), "bool")
     if isinstance(value, Number | Decimal):
         number = float(value)

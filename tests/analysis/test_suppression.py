@@ -33,7 +33,8 @@ def solutions(counts, groups, hidden, limit=200_000):
 
     def consistent():
         for keys, signs in eqs:
-            if all(k in value for k in keys) and sum(s * value[k] for k, s in zip(keys, signs)) != 0:
+            if all(k in value for k in keys) and sum(
+                    s * value[k] for k, s in zip(keys, signs, strict=True)) != 0:
                 return False
         return True
 
@@ -66,7 +67,7 @@ def assert_safe(counts, groups, protection, k=10, brute_force=True):
             assert len(hid) >= 2, f"one hidden member in {total}"
             # fewer than k together only when all of the total is hidden (the total is public anyway)
             everything = all(m in hidden for m in members if counts[m] > 0)
-            assert everything or sum(counts[m] for m in hid) >= k, f"hidden members of {total} add up to < {k}"
+            assert everything or sum(counts[m] for m in hid) >= k, f"hidden part of {total} is < {k}"
 
 
 def flat(total, **members):
@@ -261,7 +262,7 @@ def test_nested_breakdown_frame_with_missing_subtotals():
     frame = pd.DataFrame({"subregio": [None, "N", "N", "S", "S"], "gemeente": [None, "X", "Y", "Z", "W"],
                           "n": [100, 4, 41, 30, 25]})
     result = protect_breakdown(frame, ["subregio", "gemeente"])
-    reasons = dict(zip(result.table["gemeente"], result.table["reason"]))
+    reasons = dict(zip(result.table["gemeente"], result.table["reason"], strict=True))
     # subtotals N = 45 and S = 55 are not in the frame: they count as published, so Y must hide
     assert reasons["X"] == "small" and reasons["Y"] == "complement"
     assert reasons["Z"] is None and reasons["W"] is None
