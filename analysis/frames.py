@@ -93,6 +93,8 @@ def group_of(answers: pd.DataFrame, respondents: pd.DataFrame, column: str) -> p
     if column not in respondents.columns:
         raise ValueError(f"respondents frame has no background column {column!r}")
     mapped = answers[RESPONSE_ID].map(respondents[column])
+    if len(answers) and len(respondents) and not answers[RESPONSE_ID].isin(respondents.index).any():
+        raise ValueError("no answer matches a respondent: are both response_id columns of the same type?")
     return mapped.rename(column)
 
 

@@ -119,18 +119,26 @@ def compare_means(current: Sequence[float], previous: Sequence[float], *, min_n:
 
 def compare_rounds(current: pd.DataFrame, previous: pd.DataFrame, *, min_n: int = MIN_N,
                    alpha: float = ALPHA) -> pd.DataFrame:
-    """Per item code in both headline tables: pct then and now, difference, p-value and words."""
+    """Per item code in both headline tables: pct then and now, difference, p-value and words.
+
+    Compare exact counts (internal tables), not publicly rounded ones; a hidden cell is "too few".
+    """
     both = current.merge(previous, on="item_code", suffixes=("", "_previous"), how="inner", sort=False)
     rows = []
     for row in both.itertuples(index=False):
-        result = compare_proportions(int(row.positive), int(row.n), int(row.positive_previous),
-                                     int(row.n_previous), min_n=min_n, alpha=alpha)
-        rows.append({"item_code": row.item_code, "n_previous": int(row.n_previous),
-                     "pct_previous": result.previous, "n": int(row.n), "pct": result.current,
+        counts = [_count(v) for v in (row.positive, row.n, row.positive_previous, row.n_previous)]
+        result = compare_proportions(*counts, min_n=min_n, alpha=alpha)
+        rows.append({"item_code": row.item_code, "n_previous": counts[3],
+                     "pct_previous": result.previous, "n": counts[1], "pct": result.current,
                      "difference": result.difference, "p_value": result.p_value, "test": result.test,
                      "verdict": str(result.verdict), "words": result.words})
     return pd.DataFrame(rows, columns=["item_code", "n_previous", "pct_previous", "n", "pct", "difference",
                                        "p_value", "test", "verdict", "words"])
+
+
+def _count(value) -> int:
+    """A count from a headline table; a hidden (NA) cell counts as 0, which gives "too few"."""
+    return 0 if pd.isna(value) else int(value)
 
 
 def trend_table(rounds: Mapping[str, pd.DataFrame], *, min_n: int = MIN_N, alpha: float = ALPHA

@@ -15,6 +15,7 @@ from analysis.suppression.core import (
     Reason,
     derivable,
     is_signal,
+    open_answers_allowed,
     protect_cells,
     round_public,
     shown_count,
@@ -23,6 +24,6 @@ from analysis.suppression.tables import TOTAL_LABEL, Suppressed, protect_breakdo
 
 __all__ = [
     "DEFAULT_K", "DEFAULT_SIGNAL", "MIN_K", "NOTES", "TOTAL_LABEL", "HiddenCell", "Policy", "Protection",
-    "Reason", "Suppressed", "derivable", "is_signal", "protect_breakdown", "protect_crosstab",
-    "protect_cells", "round_public", "shown_count",
+    "Reason", "Suppressed", "derivable", "is_signal", "open_answers_allowed", "protect_breakdown",
+    "protect_cells", "protect_crosstab", "round_public", "shown_count",
 ]

@@ -153,6 +153,7 @@ class _Solver:
         self.hidden: dict[Key, Reason] = {}
 
     def run(self) -> None:
+        """Apply the group rules until stable, then audit; repeat until nothing is derivable."""
         while True:
             if self._apply_group_rules():
                 continue
@@ -285,6 +286,11 @@ def shown_count(n: int, hidden: bool, policy: Policy) -> int | None:
     if hidden:
         return None
     return round_public(n, policy.round_to) if policy.public else int(n)
+
+
+def open_answers_allowed(n: int, policy: Policy = Policy()) -> bool:
+    """Open answers (even scrubbed quotes) may be shown for a group only when it has at least k people."""
+    return int(n) >= policy.k
 
 
 def is_signal(n: int, hidden: bool, policy: Policy) -> bool:

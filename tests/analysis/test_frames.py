@@ -73,3 +73,12 @@ def test_responses_per_day_lists_quiet_days():
     assert frame["cumulative"].tolist() == [2, 2, 3, 4, 4]
     assert frame["cumulative_pct"].tolist() == [10.0, 10.0, 15.0, 20.0, 20.0]
     assert responses_per_day([]).empty
+
+
+def test_response_ids_of_different_types_are_reported_not_silently_unmatched():
+    from analysis.frames import group_of
+
+    answers = answers_frame([(1, "T1", "5")])
+    respondents = respondents_frame([{"response_id": "1", "gemeente": "Delft"}])
+    with pytest.raises(ValueError, match="same type"):
+        group_of(answers, respondents, "gemeente")

@@ -14,6 +14,7 @@ from analysis.suppression import (
     Policy,
     Reason,
     derivable,
+    open_answers_allowed,
     protect_breakdown,
     protect_cells,
     protect_crosstab,
@@ -311,3 +312,9 @@ def test_random_cross_tables_leave_nothing_derivable(rows):
         groups += [(("Totaal", "Totaal"), [(r, "Totaal") for r in table.index]),
                    (("Totaal", "Totaal"), [("Totaal", c) for c in table.columns])]
         assert derivable(counts, groups, reasons) == set()
+
+
+def test_open_answers_only_for_groups_of_at_least_k():
+    assert not open_answers_allowed(9) and open_answers_allowed(10)
+    assert open_answers_allowed(5, Policy(k=3)) and not open_answers_allowed(4, Policy(k=3))  # k >= 5
+    assert not open_answers_allowed(14, Policy(k=15))

@@ -101,3 +101,10 @@ def test_trend_table_over_three_rounds():
     assert frame["meting"].tolist() == ["2023", "2024", "2025"]
     assert frame["words"].tolist() == [None, "duidelijk hoger dan vorige meting",
                                        "te weinig antwoorden om te vergelijken"]
+
+
+def test_hidden_cells_in_a_round_are_too_few_to_compare():
+    before = pd.DataFrame({"item_code": ["T1"], "n": pd.array([None], dtype="Int64"),
+                           "positive": pd.array([None], dtype="Int64"), "pct": [float("nan")]})
+    now = headline([("T1", 200, 160, 80.0)])
+    assert compare_rounds(now, before)["words"].tolist() == ["te weinig antwoorden om te vergelijken"]
