@@ -11,6 +11,7 @@ tracemalloc (Python and numpy allocations), so it does not slow the timed run.
 from __future__ import annotations
 
 import gc
+import os
 import platform
 import re
 import sys
@@ -77,6 +78,7 @@ def as_rows(long: pd.DataFrame, respondents: pd.DataFrame) -> tuple[list[tuple],
 
 
 def run_once(answer_rows: list[tuple], respondent_rows: list[tuple]) -> dict:
+    c0 = time.process_time()
     t0 = time.perf_counter()
     answers = answers_frame(answer_rows)
     people = respondents_frame(respondent_rows, columns=["response_id", "gemeente", "language"])
@@ -84,8 +86,10 @@ def run_once(answer_rows: list[tuple], respondent_rows: list[tuple]) -> dict:
     results = compute_results(answers, SCALES, domains=DOMAINS, respondents=people, by=["gemeente"],
                               policy=Policy())
     t2 = time.perf_counter()
+    cpu = time.process_time() - c0
     hidden = len(results.breakdowns["gemeente"].headline.hidden)
-    return {"frame": t1 - t0, "results": t2 - t1, "total": t2 - t0, "rows": len(answers), "hidden": hidden}
+    return {"frame": t1 - t0, "results": t2 - t1, "total": t2 - t0, "cpu": cpu, "rows": len(answers),
+            "hidden": hidden}
 
 
 def peak_memory(answer_rows: list[tuple], respondent_rows: list[tuple]) -> float:
@@ -98,6 +102,7 @@ def peak_memory(answer_rows: list[tuple], respondent_rows: list[tuple]) -> float
 
 
 def measure() -> list[dict]:
+    """Best of REPEATS runs per size (wall clock), plus a tracemalloc run for peak memory."""
     rows = []
     for n in SIZES:
         data = as_rows(*synthetic(n))
@@ -108,10 +113,10 @@ def measure() -> list[dict]:
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| responses | answer rows | frame (s) | results (s) | total (s) | peak memory (MiB) "
-             "| hidden cells (gemeente) |", "|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| responses | answer rows | frame (s) | results (s) | total (s) | CPU (s) | peak memory (MiB) "
+             "| hidden cells (gemeente) |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     lines += [f"| {r['n']:,} | {r['rows']:,} | {r['frame']:.3f} | {r['results']:.3f} | {r['total']:.3f} "
-              f"| {r['peak_mb']:.0f} | {r['hidden']} |" for r in rows]
+              f"| {r['cpu']:.3f} | {r['peak_mb']:.0f} | {r['hidden']} |" for r in rows]
     return "\n".join(lines)
 
 
@@ -132,7 +137,8 @@ def main() -> None:
     about = (f"Command: `/work/main/.venv/bin/python -m bench.scores` (best of {REPEATS} runs; peak memory "
              f"from a separate tracemalloc run). Python {platform.python_version()}, "
              f"pandas {pd.__version__}, numpy {np.__version__}, {platform.machine()}, "
-             "shared 2-core machine.\n\n"
+             f"shared 2-core machine, load average {os.getloadavg()[0]:.1f} when measured "
+             "(wall-clock times grow with the load; *CPU* is the process time of the same run).\n\n"
              "A 15-item CEO: 13 statements (agreement scale with escapes), a rapportcijfer, an open answer "
              "(not scored). *frame*: the checked long answers frame and respondents frame built from "
              "plain tuples (as a database cursor returns them); *results*: headline and distribution "
