@@ -44,6 +44,7 @@ def compute_results(answers: pd.DataFrame, scales: Mapping[str, Scale], *,
                     domains: Mapping[str, str] | None = None, respondents: pd.DataFrame | None = None,
                     by: Sequence[str | Sequence[str]] = (), policy: Policy = Policy()) -> Results:
     """All scores of one round; ``by`` lists background variables (or nested lists) to break down by."""
+    answers = scored_answers(answers, scales)
     counts = tally(answers, list(scales))
     numeric = {code: s for code, s in scales.items() if s.numeric}
     grades = {code: summarise_counts(code, _counts_of(counts, code), s) for code, s in numeric.items()}
@@ -62,6 +63,12 @@ def compute_results(answers: pd.DataFrame, scales: Mapping[str, Scale], *,
     )
 
 
+def scored_answers(answers: pd.DataFrame, scales: Mapping[str, Scale]) -> pd.DataFrame:
+    """The answer rows of the scored items, with the value codes categorical (counted many times)."""
+    rows = answers[answers[ITEM_CODE].isin(list(scales))]
+    return rows.assign(**{VALUE: rows[VALUE].astype("category")})
+
+
 def _counts_of(counts: pd.DataFrame, item_code: str) -> dict[str, int]:
     part = counts[counts[ITEM_CODE] == item_code]
     return dict(zip(part[VALUE], part["count"], strict=True))
@@ -74,6 +81,8 @@ def _name(variable: str | Sequence[str]) -> str:
 def breakdown(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequence[str],
               scales: Mapping[str, Scale], policy: Policy = Policy()) -> Breakdown:
     """Protected tables for one background variable (respondents, headline per item, grades)."""
+    if not isinstance(answers[VALUE].dtype, pd.CategoricalDtype):
+        answers = scored_answers(answers, scales)
     levels = [by] if isinstance(by, str) else list(by)
     fine = tally(answers, list(scales), background_groups(answers, respondents, levels))
     grades = {code: protected_grades_by(answers, respondents, levels, code, scale, policy, tallied=fine)
