@@ -12,10 +12,16 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.breakdowns import background_groups, protected_grades_by, protected_headline_by, respondents_by
-from analysis.frames import ITEM_CODE, VALUE
+from analysis.frames import ITEM_CODE, RESPONSE_ID, VALUE
 from analysis.grades import GradeSummary, summarise_counts
 from analysis.scales import Scale
-from analysis.scores import distributions_from_tally, domain_scores, headline_from_tally, tally
+from analysis.scores import (
+    choice_distribution,
+    distributions_from_tally,
+    domain_scores,
+    headline_from_tally,
+    tally,
+)
 from analysis.suppression import Policy, Suppressed
 
 
@@ -38,12 +44,27 @@ class Results:
     grades: Mapping[str, GradeSummary]
     domains: pd.DataFrame
     breakdowns: Mapping[str, Breakdown]
+    #: per choice item: code, label, count, pct (multiple choice: % of respondents)
+    choices: Mapping[str, pd.DataFrame] = field(default_factory=dict)
+    #: per open item: how many respondents wrote something (the texts are coded elsewhere)
+    open_counts: Mapping[str, int] = field(default_factory=dict)
 
 
 def compute_results(answers: pd.DataFrame, scales: Mapping[str, Scale], *,
                     domains: Mapping[str, str] | None = None, respondents: pd.DataFrame | None = None,
-                    by: Sequence[str | Sequence[str]] = (), policy: Policy = Policy()) -> Results:
-    """All scores of one round; ``by`` lists background variables (or nested lists) to break down by."""
+                    by: Sequence[str | Sequence[str]] = (), policy: Policy = Policy(),
+                    choices: Mapping[str, tuple[Sequence[tuple[str, str]], bool]] | None = None,
+                    open_items: Sequence[str] = ()) -> Results:
+    """All scores of one round; ``by`` lists background variables (or nested lists) to break down by.
+
+    ``scales`` maps the scored items to their scale; ``choices`` maps choice items to
+    (((code, label), ...), multiple); ``open_items`` lists open questions (only counted here).
+    """
+    chosen = {code: choice_distribution(answers, code, options, multiple)
+              for code, (options, multiple) in (choices or {}).items()}
+    opened = answers[answers[ITEM_CODE].isin(list(open_items))]
+    open_counts = {code: int(opened.loc[opened[ITEM_CODE] == code, RESPONSE_ID].nunique())
+                   for code in open_items}
     answers = scored_answers(answers, scales)
     counts = tally(answers, list(scales))
     numeric = {code: s for code, s in scales.items() if s.numeric}
@@ -60,6 +81,8 @@ def compute_results(answers: pd.DataFrame, scales: Mapping[str, Scale], *,
         grades=grades,
         domains=domain_scores(headline, domains or {}),
         breakdowns=breakdowns,
+        choices=chosen,
+        open_counts=open_counts,
     )
 
 

@@ -84,7 +84,7 @@ def run_once(answer_rows: list[tuple], respondent_rows: list[tuple]) -> dict:
     people = respondents_frame(respondent_rows, columns=["response_id", "gemeente", "language"])
     t1 = time.perf_counter()
     results = compute_results(answers, SCALES, domains=DOMAINS, respondents=people, by=["gemeente"],
-                              policy=Policy())
+                              policy=Policy(), open_items=["O1"])
     t2 = time.perf_counter()
     cpu = time.process_time() - c0
     hidden = len(results.breakdowns["gemeente"].headline.hidden)

@@ -104,5 +104,15 @@ def test_full_results_set(data):
     assert pd.isna(grades.loc["Gouda", "mean"])  # complement of the small groups
     assert breakdown.headline.table.equals(
         protected_headline_by(answers, people, "gemeente", {"T1": AGREEMENT, "R1": GRADE}).table)
+    assert results.open_counts == {} and results.choices == {}
     with pytest.raises(ValueError, match="respondents"):
         compute_results(answers, {"T1": AGREEMENT}, by=["gemeente"])
+
+
+def test_choices_and_open_answers_in_the_results_set():
+    answers = answers_frame([(1, "Q5", "sport"), (1, "Q5", "school"), (2, "Q5", "school"), (1, "O1", "Fijn"),
+                             (2, "O1", ""), (3, "O1", "Snel geholpen"), (3, "T1", "4")])
+    results = compute_results(answers, {"T1": AGREEMENT}, open_items=["O1"],
+                              choices={"Q5": ([("school", "School"), ("sport", "Sport")], True)})
+    assert results.open_counts == {"O1": 2}  # the empty answer of 2 does not count
+    assert results.choices["Q5"]["pct"].tolist() == [100.0, 50.0]
