@@ -1,34 +1,4 @@
-"""Small-cell protection in one place: every page and export asks this module what may be shown.
-
-Rules (DOMAIN.md section 4):
-
-1. **Threshold.** A breakdown cell with 0 < n < k is hidden (reason ``small``). k defaults to 10 and
-   is clamped to at least 5, whatever a setting asks. Cells with n = 0 stay visible: they say
-   nothing about a person, and hiding them would protect nothing (they are never picked as a
-   complement either).
-2. **Complementary suppression.** A published total and its visible members must not reveal a hidden
-   member. In every group (a total and the cells that add up to it) we hide the next smallest
-   visible member, or else the total itself, while (a) exactly one member is hidden, or (b) the
-   hidden members together (total minus the visible ones) are fewer than k, or (c) the total is
-   hidden but every member is visible. Groups nest (total -> gemeente -> wijk) and cross
-   (rows and columns of a cross table, or overlapping groupings), and the rules run until nothing
-   changes.
-3. **Audit.** Finally every hidden cell is checked against *all* published numbers at once: it is
-   derivable when its value follows from the group equations by any linear combination (the
-   unknowns' null space leaves it fixed). Such a cell gets another complement, and the check runs
-   again. What stays derivable (a breakdown with a single group) is withheld as a whole.
-4. **Rounding.** With ``public=True`` shown counts are rounded half up to multiples of 5; which
-   cells are hidden is decided on the exact counts, so the same cells are hidden with or without
-   rounding.
-5. **Signals.** A shown cell with n below ``signal_below`` (default 30) is flagged as a *signaal*:
-   indicative, not a conclusion.
-
-What is protected: exact derivation of any hidden count, or of the sum of hidden members of one group
-below k, from the numbers published *in the tables protected together*. Tables that share cells (a
-gemeente table and a gemeente x age table) must be protected together, e.g. with
-:func:`protect_crosstab`, whose margins are the one-way tables. Not protected: bounds from outside
-knowledge, and attribute disclosure inside a shown cell (a group of 12 where 100 % agrees).
-"""
+"""The rules of small-cell protection (see the package docstring for what they protect)."""
 
 from __future__ import annotations
 
