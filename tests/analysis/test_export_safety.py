@@ -64,6 +64,7 @@ def test_csv_protection_round_trips_every_character():
     texts += [ch + tail for ch in EVERY_CHARACTER[::7] + EVERY_CHARACTER[:0x3000] for tail in ("", "=1")]
     for text in texts:
         assert csv_unprotect(csv_safe(text)) == text
+        assert safe_cell(text).value == text  # the typed cell keeps the text itself
 
 
 def test_csv_file_round_trip_keeps_every_character_and_stays_inert():
