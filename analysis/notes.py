@@ -1,8 +1,9 @@
 """Splitting a pasted block of meeting notes into separate statements.
 
 Pure. One statement per line or bullet; a line after a bullet without a bullet of its own continues
-that statement when it is indented or starts in lower case. A short line ending in a colon ("Trots op:", "Aandacht:") is a heading:
-it is not a statement, but the statements under it carry it, so they can be typed at once.
+that statement when it is indented or starts in lower case. A short line ending in a colon
+("Trots op:", "Aandacht:") is a heading: not a statement itself, but the statements under it carry
+it, so they can be typed at once.
 """
 
 import re

@@ -70,7 +70,8 @@ def cumulative_value(values: Iterable[Value], aggregation: str, until: str | Non
     return sum(totals.values(), Decimal(0))
 
 
-def realised_percent(current: Decimal | None, target: Decimal, baseline: Decimal | None = None) -> float | None:
+def realised_percent(current: Decimal | None, target: Decimal,
+                     baseline: Decimal | None = None) -> float | None:
     """How far from the baseline to the target the current figure is, in % (may pass 100 or be < 0).
 
     Works for targets that go down too: baseline 120, target 60, current 90 is 50 %.

@@ -18,6 +18,9 @@ NAMING_CONVENTION = {
 MODEL_MODULES = [
     "survey.accounts.models",
     "survey.audit.models",
+    "survey.programmes.models",
+    "survey.programmes.indicators",
+    "survey.programmes.progress",
 ]
 
 
