@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
 from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from analysis.periods import parse_period
@@ -64,7 +65,7 @@ class IndicatorForm(TakenNames, FlaskForm):
     def __init__(self, *args, sets=(), **kwargs):
         super().__init__(*args, **kwargs)
         self._sets = {str(s.id): s for s in sets}
-        self.indicator_set.choices = [(k, s.name) for k, s in self._sets.items()]
+        self.indicator_set.choices = [SelectChoice(k, s.name) for k, s in self._sets.items()]
 
     def validate_name(self, field):
         self.check_taken(field)
@@ -154,7 +155,7 @@ class ProgressForm(FlaskForm):
         return type("ProgressFormWithFigures", (cls,), attrs)
 
     def set_rounds(self, rounds, label) -> None:
-        self.round.choices = [(r, label(r)) for r in rounds]
+        self.round.choices = [SelectChoice(r, label(r)) for r in rounds]
 
     def validate_obstacles(self, field):
         if self.status.data in (ProgressStatus.ATTENTION.value, ProgressStatus.RISK.value) \

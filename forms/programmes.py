@@ -17,6 +17,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -25,7 +26,7 @@ from survey.programmes.labels import NOTE_KIND, NOTE_SOURCE, PROJECT_STATUS, cho
 from survey.programmes.models import ACTION_LINES, ProjectStatus
 from survey.programmes.progress import NoteKind, NoteSource
 
-MONTHS = [(str(n), name) for n, name in enumerate(
+MONTHS = [SelectChoice(str(n), name) for n, name in enumerate(
     (_l("January"), _l("February"), _l("March"), _l("April"), _l("May"), _l("June"), _l("July"),
      _l("August"), _l("September"), _l("October"), _l("November"), _l("December")), start=1)]
 
@@ -142,7 +143,7 @@ class ProjectForm(TakenNames, FlaskForm):
     taken_message = _l("There is already a project with this name in the programme.")
     name = StringField(_l("Project name"), validators=[DataRequired(_l("Enter a name.")), Length(max=200)])
     action_lines = CheckboxGroupField(
-        _l("Actielijnen"), choices=[(str(n), f"{n}. {line.title}") for n, line in ACTION_LINES.items()],
+        _l("Actielijnen"), choices=[SelectChoice(str(n), f"{n}. {line.title}") for n, line in ACTION_LINES.items()],
         validators=[DataRequired(_l("Choose at least one actielijn."))])
     ambition = TextAreaField(_l("Ambition (ambitie)"), validators=[Optional(), Length(max=5000)],
                              description=_l("The goal in words and numbers."))
@@ -160,8 +161,10 @@ class ProjectForm(TakenNames, FlaskForm):
         super().__init__(*args, **kwargs)
         self._principles = {str(p.id): p for p in principles}
         self._leaders = {str(u.id): u for u in leaders}
-        self.principle.choices = [("", _l("None"))] + [(k, p.title) for k, p in self._principles.items()]
-        self.leader.choices = [("", _l("Nobody yet"))] + [(k, u.name) for k, u in self._leaders.items()]
+        self.principle.choices = [SelectChoice("", _l("None"))] + [
+            SelectChoice(k, p.title) for k, p in self._principles.items()]
+        self.leader.choices = [SelectChoice("", _l("Nobody yet"))] + [
+            SelectChoice(k, u.name) for k, u in self._leaders.items()]
 
     def validate_name(self, field):
         self.check_taken(field)
@@ -204,8 +207,8 @@ class TargetForm(FlaskForm):
     def __init__(self, *args, indicators=(), **kwargs):
         super().__init__(*args, **kwargs)
         self._indicators = {str(i.id): i for i in indicators}
-        self.indicator.choices = [("", _l("Choose an indicator"))] + [
-            (k, i.name) for k, i in self._indicators.items()]
+        self.indicator.choices = [SelectChoice("", _l("Choose an indicator"))] + [
+            SelectChoice(k, i.name) for k, i in self._indicators.items()]
 
     def fields(self) -> dict:
         return {"description": self.description.data.strip(),
@@ -248,8 +251,8 @@ class NotesForm(FlaskForm):
     def __init__(self, *args, projects=(), **kwargs):
         super().__init__(*args, **kwargs)
         self._projects = {str(p.id): p for p in projects}
-        self.project.choices = [("", _l("The programme as a whole"))] + [
-            (k, p.name) for k, p in self._projects.items()]
+        self.project.choices = [SelectChoice("", _l("The programme as a whole"))] + [
+            SelectChoice(k, p.name) for k, p in self._projects.items()]
 
     def fields(self) -> dict:
         return {"kind": NoteKind(self.kind.data), "source_type": NoteSource(self.source_type.data),

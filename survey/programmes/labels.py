@@ -1,6 +1,7 @@
 """Dutch labels (English msgids) for the programme's kinds and states, for forms and templates."""
 
 from flask_babel import lazy_gettext as _l
+from wtforms.fields import SelectChoice
 
 from survey.programmes.indicators import Aggregation, PeriodType
 from survey.programmes.models import ProjectStatus
@@ -50,5 +51,6 @@ def label(value) -> str:
     return str(found) if found is not None else str(value)
 
 
-def choices(labels: dict) -> list[tuple[str, object]]:
-    return [(key.value, text) for key, text in labels.items()]
+def choices(labels: dict) -> list[SelectChoice]:
+    """Form choices for an Enum's labels."""
+    return [SelectChoice(key.value, text) for key, text in labels.items()]
