@@ -19,11 +19,12 @@ _DECIMAL_POINT = re.compile(_SIGN + r"\d*\.\d+")
 _ONE_GROUP = re.compile(_SIGN + r"[1-9]\d{0,2}\.\d{3}")
 
 
-def parse_number(value) -> tuple[Decimal | None, str | None]:
+def parse_number(value, *, point_groups_thousands: bool = False) -> tuple[Decimal | None, str | None]:
     """(number, None) or (None, problem code). "7,5" is 7.5 and "1.234,5" is 1234.5.
 
-    "1.234" alone is refused as ambiguous (Dutch thousand separator or English decimal point?);
-    a trailing "%" and spaces between digit groups are allowed.
+    "1.234" alone is refused as ambiguous (Dutch thousand separator or English decimal point?) unless
+    ``point_groups_thousands`` says it is Dutch (amounts in euros); a trailing "%" and spaces between
+    digit groups are allowed.
     """
     if isinstance(value, bool):
         return None, NOT_A_NUMBER
@@ -35,12 +36,14 @@ def parse_number(value) -> tuple[Decimal | None, str | None]:
         return Decimal(repr(value)), None
     text = str(value).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     text = text.removesuffix("%").replace("\u2212", "-")
-    return _parse_text(text)
+    return _parse_text(text, point_groups_thousands)
 
 
-def _parse_text(text: str) -> tuple[Decimal | None, str | None]:
+def _parse_text(text: str, point_groups_thousands: bool) -> tuple[Decimal | None, str | None]:
     if _ONE_GROUP.fullmatch(text):
-        return None, AMBIGUOUS_NUMBER
+        if not point_groups_thousands:
+            return None, AMBIGUOUS_NUMBER
+        return Decimal(text.replace(".", "")), None
     if _PLAIN.fullmatch(text) or _DECIMAL_POINT.fullmatch(text):
         normal = text
     elif _DECIMAL_COMMA.fullmatch(text):

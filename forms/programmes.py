@@ -42,9 +42,10 @@ def decimal_text(value: Decimal | None) -> str:
 class DecimalCommaField(StringField):
     """A number typed the Dutch way: 7,5 or 1.234,5 (a point alone before three digits is refused)."""
 
-    def __init__(self, label=None, validators=None, **kwargs):
+    def __init__(self, label=None, validators=None, *, euros: bool = False, **kwargs):
         kwargs.setdefault("render_kw", {"inputmode": "decimal", "autocomplete": "off"})
         super().__init__(label, validators, **kwargs)
+        self.euros = euros  # in amounts of money "1.000" can only mean a thousand
 
     def process_data(self, value):
         self.data = value
@@ -55,7 +56,7 @@ class DecimalCommaField(StringField):
         self._typed = text
         if not text.strip():
             return
-        number, problem = parse_number(text)
+        number, problem = parse_number(text, point_groups_thousands=self.euros)
         if problem == "ambiguous_number":
             raise ValueError(_l("Write %(text)s without a point, or with a decimal comma.", text=text))
         if problem:
@@ -118,9 +119,12 @@ class ProgrammeForm(TakenNames, FlaskForm):
         if self.start_year.data and field.data is not None and field.data < self.start_year.data:
             raise ValidationError(_l("The last year cannot come before the first year."))
 
-    def fill(self, programme) -> None:
-        self.report_months.data = [str(m) for m in programme.report_months or []]
-        self.gemeenten.data = "\n".join(programme.gemeenten or [])
+    @staticmethod
+    def initial(programme) -> dict:
+        """The form's starting values for an existing programme (pass as ``data=``)."""
+        return {"name": programme.name, "start_year": programme.start_year, "end_year": programme.end_year,
+                "report_months": [str(m) for m in programme.report_months or []],
+                "gemeenten": "\n".join(programme.gemeenten or [])}
 
     def fields(self) -> dict:
         return {"name": self.name.data.strip(), "start_year": self.start_year.data,
@@ -169,12 +173,14 @@ class ProjectForm(TakenNames, FlaskForm):
     def validate_name(self, field):
         self.check_taken(field)
 
-    def fill(self, project) -> None:
-        self.action_lines.data = [str(line.number) for line in project.action_lines]
-        self.principle.data = str(project.principle_id or "")
-        self.leader.data = str(project.leader_id or "")
-        self.activities.data = "\n".join(a.text for a in project.activities)
-        self.status.data = project.status.value
+    @staticmethod
+    def initial(project) -> dict:
+        """The form's starting values for an existing project (pass as ``data=``)."""
+        return {"name": project.name, "ambition": project.ambition,
+                "action_lines": [str(line.number) for line in project.action_lines],
+                "principle": str(project.principle_id or ""), "leader": str(project.leader_id or ""),
+                "activities": "\n".join(a.text for a in project.activities), "status": project.status.value,
+                "next_year_goals": project.next_year_goals}
 
     def fields(self) -> dict:
         return {"name": self.name.data.strip(), "ambition": self.ambition.data or "",
@@ -220,10 +226,10 @@ class TargetForm(FlaskForm):
 
 class BudgetLineForm(FlaskForm):
     year = _year_field(_l("Year"))
-    budgeted = DecimalCommaField(_l("Budgeted (begroot), in euros"), validators=[
+    budgeted = DecimalCommaField(_l("Budgeted (begroot), in euros"), euros=True, validators=[
         InputRequired(_l("Enter the budgeted amount.")),
         NumberRange(min=0, message=_l("The amount cannot be negative."))])
-    spent = DecimalCommaField(_l("Spent (besteed), in euros"), validators=[
+    spent = DecimalCommaField(_l("Spent (besteed), in euros"), euros=True, validators=[
         Optional(), NumberRange(min=0, message=_l("The amount cannot be negative."))],
         description=_l("Leave empty until it is known."))
 
@@ -266,6 +272,11 @@ class NoteForm(NotesForm):
     block = TextAreaField(_l("Statement"), validators=[DataRequired(_l("Enter the statement.")),
                                                        Length(max=2000)])
     kind = RadioField(_l("Kind"), choices=choices(NOTE_KIND), validators=[DataRequired(_l("Choose a kind."))])
+
+    @staticmethod
+    def initial(note) -> dict:
+        return {"block": note.text, "kind": note.kind.value, "project": str(note.project_id or ""),
+                "source_type": note.source_type.value, "source": note.source, "noted_on": note.noted_on}
 
     def fields(self) -> dict:
         return {**super().fields(), "text": " ".join(self.block.data.split())}

@@ -65,13 +65,12 @@ def show_programme(programme_id):
 @requires(Permission.MANAGE_PROGRAMMES)
 def edit_programme(programme_id):
     programme = programme_in_region(programme_id)
-    form = ProgrammeForm(obj=programme, taken=_others(services.programmes_in(g.region), programme))
+    form = ProgrammeForm(data=ProgrammeForm.initial(programme),
+                         taken=_others(services.programmes_in(g.region), programme))
     if form.validate_on_submit():
         services.update_programme(programme, **form.fields())
         _saved(_("The programme has been saved."))
         return redirect(url_for("programmes.show_programme", programme_id=programme.id))
-    elif not form.is_submitted():
-        form.fill(programme)
     return render_template("programmes/programme_form.html", form=form, programme=programme)
 
 
@@ -152,13 +151,11 @@ def show_project(project_id):
 @requires(Permission.MANAGE_PROGRAMMES)
 def edit_project(project_id):
     project = followed_project(project_id)
-    form = _project_form(project.programme, project, obj=project)
+    form = _project_form(project.programme, project, data=ProjectForm.initial(project))
     if form.validate_on_submit():
         services.update_project(project, **form.fields())
         _saved(_("The project has been saved."))
         return redirect(url_for("programmes.show_project", project_id=project.id))
-    elif not form.is_submitted():
-        form.fill(project)
     return render_template("programmes/project_form.html", form=form, programme=project.programme,
                            project=project)
 

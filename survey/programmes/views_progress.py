@@ -100,10 +100,7 @@ def add_notes(programme_id):
 @requires(Permission.MANAGE_PROGRAMMES)
 def edit_note(note_id):
     note = get_in_region(Note, note_id)
-    form = NoteForm(obj=note, projects=note.programme.projects)
-    if not form.is_submitted():
-        form.block.data = note.text
-        form.project.data = str(note.project_id or "")
+    form = NoteForm(data=NoteForm.initial(note), projects=note.programme.projects)
     if form.validate_on_submit():
         note_services.update_note(note, **form.fields())
         db.session.commit()
