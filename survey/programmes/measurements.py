@@ -186,8 +186,8 @@ def _existing_clashes(indicator_set: IndicatorSet, source: str, rows: list[dict]
     """Rows whose indicator, period, gemeente and pseudonym already have a value from this source."""
     ids = [i.id for i in indicator_set.indicators]
     stmt = select(Measurement.indicator_id, Measurement.period, Measurement.gemeente, Measurement.pseudonym)
-    existing = set(db.session.execute(stmt.where(Measurement.indicator_id.in_(ids),
-                                                 Measurement.source == source)).tuples())
+    found = db.session.execute(stmt.where(Measurement.indicator_id.in_(ids), Measurement.source == source))
+    existing = {tuple(row) for row in found}
     return [Problem("already_stored", row["row"], "periode", row["period"])
             for row in rows
             if (row["indicator_id"], row["period"], row["gemeente"], row["pseudonym"]) in existing]
