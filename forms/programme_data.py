@@ -157,10 +157,13 @@ class ProgressForm(FlaskForm):
     def set_rounds(self, rounds, label) -> None:
         self.round.choices = [SelectChoice(r, label(r)) for r in rounds]
 
-    def validate_obstacles(self, field):
-        if self.status.data in (ProgressStatus.ATTENTION.value, ProgressStatus.RISK.value) \
-                and not (field.data or "").strip():
-            raise ValidationError(_l("Say why the project needs attention or is at risk."))
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        worried = self.status.data in (ProgressStatus.ATTENTION.value, ProgressStatus.RISK.value)
+        if worried and not (self.obstacles.data or "").strip():
+            self.obstacles.errors.append(_l("Say why the project needs attention or is at risk."))
+            return False
+        return valid
 
     def figures(self) -> dict:
         return {int(name.removeprefix("figure_")): f.data for name, f in self._fields.items()

@@ -68,7 +68,8 @@ def test_xlsx_with_numbers_dates_and_text():
     result = read_upload(xlsx_bytes(rows), "cijfers.xlsx", SPEC)
     assert result.ok, codes(result)
     assert [(r.period, r.gemeente, r.value) for r in result.rows] == [
-        ("2026-K1", "", Decimal("7.5")), ("2026-03", "", Decimal("6.5")), ("2026-K2", "Schiedam", Decimal(40))]
+        ("2026-K1", "", Decimal("7.5")), ("2026-03", "", Decimal("6.5")),
+        ("2026-K2", "Schiedam", Decimal(40))]
 
 
 def test_broken_rows_are_each_reported_by_row_and_column_and_nothing_is_returned():
@@ -86,8 +87,9 @@ def test_broken_rows_are_each_reported_by_row_and_column_and_nothing_is_returned
     assert not result.ok and result.rows == ()
     assert codes(result) == [
         ("not_a_number", 2, "waarde"), ("unknown_indicator", 3, "indicator"), ("bad_period", 4, "periode"),
-        ("duplicate_row", 6, "periode"), ("missing_gemeente", 7, "gemeente"), ("unknown_gemeente", 8, "gemeente"),
-        ("gemeente_not_expected", 9, "gemeente"), ("ambiguous_number", 10, "waarde")]
+        ("duplicate_row", 6, "periode"), ("missing_gemeente", 7, "gemeente"),
+        ("unknown_gemeente", 8, "gemeente"), ("gemeente_not_expected", 9, "gemeente"),
+        ("ambiguous_number", 10, "waarde")]
     duplicate = result.problems[3]
     assert duplicate.extra["first"] == 5 and duplicate.value == "2026-K2"
     assert result.problems[0].value == "zeven"
@@ -125,7 +127,8 @@ def test_empty_xlsx_is_empty():
 
 
 def test_rows_without_a_value_are_skipped_and_counted():
-    text = "indicator;periode;gemeente;waarde\nKinderen naar gezin;2026-K1;;\nKinderen naar gezin;2026-K2;;3\n\n"
+    text = ("indicator;periode;gemeente;waarde\nKinderen naar gezin;2026-K1;;\n"
+            "Kinderen naar gezin;2026-K2;;3\n\n")
     result = read_upload(csv_bytes(text), "x.csv", SPEC)
     assert result.ok and result.skipped_without_value == 1 and len(result.rows) == 1
 

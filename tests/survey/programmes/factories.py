@@ -47,17 +47,21 @@ def make_principle(region, make_user=None) -> Principle:
     return _saved(Principle(programme=make_programme(region), title="Zo thuis mogelijk", text="Thuis."))
 
 
-def make_project(region, make_user=None, *, programme=None, leader=None, **fields) -> Project:
+_REGION_LEADER = object()
+
+
+def make_project(region, make_user=None, *, programme=None, leader=_REGION_LEADER, **fields) -> Project:
+    """A project on actielijn 2; led by the region's first projectleider unless ``leader`` is given."""
     programme = programme or make_programme(region)
     project = Project(programme=programme, name=fields.pop("name", f"Project {next(_numbers)}"),
-                      leader=leader if leader is not None else leader_of(region), **fields)
+                      leader=leader_of(region) if leader is _REGION_LEADER else leader, **fields)
     project.action_line_links = [ProjectActionLine(number=2)]
     return _saved(project)
 
 
 def make_indicator_set(region, make_user=None, *, programme=None, pseudonym_column=None) -> IndicatorSet:
-    return _saved(IndicatorSet(programme=programme or make_programme(region), name=f"Uitvraag {next(_numbers)}",
-                               pseudonym_column=pseudonym_column))
+    return _saved(IndicatorSet(programme=programme or make_programme(region),
+                               name=f"Uitvraag {next(_numbers)}", pseudonym_column=pseudonym_column))
 
 
 def make_indicator(region, make_user=None, *, indicator_set=None, name=None, **fields) -> Indicator:

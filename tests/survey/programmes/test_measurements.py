@@ -131,7 +131,8 @@ def test_csv_in_cp1252_with_semicolons_and_dutch_decimals(client, login, db, reg
     assert stored.value == Decimal("1234.5") and stored.remark == "geschat – ë"
     again = upload(client, indicator_set, csv.encode("utf-8-sig"), "cijfers.csv")
     assert "al een waarde opgeslagen" in again.get_data(as_text=True) and values(db) == 1
-    other_source = upload(client, indicator_set, csv.encode("utf-8"), "cijfers.csv", source="Gemeente Schiedam")
+    other_source = upload(client, indicator_set, csv.encode("utf-8"), "cijfers.csv",
+                          source="Gemeente Schiedam")
     assert other_source.status_code == 302 and values(db) == 2
     first = db.session.scalars(select(MeasurementUpload).order_by(MeasurementUpload.id)).first()
     client.post(f"{BASE}/upload/{first.id}/verwijderen")
