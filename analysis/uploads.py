@@ -4,23 +4,18 @@ Pure: bytes in, rows and problems out. A problem is a code with the row and colu
 numbers as the spreadsheet shows them, header = row 1); the web layer turns codes into Dutch
 sentences. The caller imports the rows only when there is no problem at all (all or nothing).
 
-Safety: an XLSX file is a zip archive; its declared uncompressed size is checked before openpyxl
-reads it (read-only), so a zip bomb is refused without being unpacked. A column that looks like
-citizen service numbers (BSN) refuses the whole file: the platform never stores a BSN.
+Files are read safely in ``analysis.sheets``. A column that looks like citizen service numbers (BSN)
+refuses the whole file: the platform never stores a BSN.
 """
 
-import csv
 import hmac
-import io
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from hashlib import sha256
 
-from openpyxl import load_workbook
-
 from analysis.cells import bsn_share, cell_text, is_bsn_column, parse_number
 from analysis.periods import parse_period
+from analysis.sheets import Limits, SheetError, read_rows
 
 #: the column names of the data-uitvraag template, with other spellings people use
 COLUMNS = {
@@ -102,85 +97,12 @@ def pseudonymise(identifier: str, key: bytes) -> str:
 
 def read_upload(data: bytes, filename: str, spec: UploadSpec) -> UploadResult:
     """Check a whole upload; rows are returned only together with an empty problem list."""
-    table, problem = read_table(data, filename, spec)
-    if problem is not None:
-        return UploadResult((), (problem,))
+    limits = Limits(spec.max_rows, spec.max_uncompressed, spec.max_zip_entries)
+    try:
+        table = read_rows(data, filename, limits, DATA_SHEET)
+    except SheetError as error:
+        return UploadResult((), (Problem(error.code, extra=error.extra),))
     return check_table(table, spec)
-
-
-def read_table(data: bytes, filename: str, spec: UploadSpec) -> tuple[list[list], Problem | None]:
-    """The file's first sheet (or sheet "Gegevens") as rows of cell values, or a file problem."""
-    if not data or not data.strip():
-        return [], Problem("empty_file")
-    if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data, spec)
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return [], Problem("old_excel")
-    if filename.lower().endswith((".xlsx", ".xlsm")):
-        return [], Problem("not_xlsx")
-    if b"\x00" in data[:4096]:
-        return [], Problem("unknown_format")
-    return _read_csv(data, spec)
-
-
-def _read_xlsx(data: bytes, spec: UploadSpec) -> tuple[list[list], Problem | None]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-            if len(entries) > spec.max_zip_entries:
-                return [], Problem("too_large")
-            if sum(entry.file_size for entry in entries) > spec.max_uncompressed:
-                return [], Problem("too_large")
-    except zipfile.BadZipFile:
-        return [], Problem("not_xlsx")
-    return _load_sheet(data, spec)
-
-
-def _load_sheet(data: bytes, spec: UploadSpec) -> tuple[list[list], Problem | None]:
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors on damaged files
-        return [], Problem("not_xlsx")
-    try:
-        names = workbook.sheetnames
-        sheet = workbook[DATA_SHEET] if DATA_SHEET in names else workbook[names[0]]
-        rows = []
-        for values in sheet.iter_rows(values_only=True):
-            rows.append(list(values))
-            if len(rows) > spec.max_rows + 1:
-                return [], Problem("too_many_rows", extra={"max": spec.max_rows})
-        return rows, None
-    except Exception:
-        return [], Problem("not_xlsx")
-    finally:
-        workbook.close()
-
-
-def _read_csv(data: bytes, spec: UploadSpec) -> tuple[list[list], Problem | None]:
-    text = _decode(data)
-    if text is None:
-        return [], Problem("bad_encoding")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count) if first_line.strip() else ","
-    rows = []
-    try:
-        for values in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            rows.append(values)
-            if len(rows) > spec.max_rows + 1:
-                return [], Problem("too_many_rows", extra={"max": spec.max_rows})
-    except csv.Error:
-        return [], Problem("unknown_format")
-    return rows, None
-
-
-def _decode(data: bytes) -> str | None:
-    """UTF-8 (with or without BOM), else Windows-1252 as Dutch Excel writes it."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
 
 
 def check_table(table: list[list], spec: UploadSpec) -> UploadResult:

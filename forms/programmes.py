@@ -147,7 +147,8 @@ class ProjectForm(TakenNames, FlaskForm):
     taken_message = _l("There is already a project with this name in the programme.")
     name = StringField(_l("Project name"), validators=[DataRequired(_l("Enter a name.")), Length(max=200)])
     action_lines = CheckboxGroupField(
-        _l("Actielijnen"), choices=[SelectChoice(str(n), f"{n}. {line.title}") for n, line in ACTION_LINES.items()],
+        _l("Actielijnen"),
+        choices=[SelectChoice(str(n), f"{n}. {line.title}") for n, line in ACTION_LINES.items()],
         validators=[DataRequired(_l("Choose at least one actielijn."))])
     ambition = TextAreaField(_l("Ambition (ambitie)"), validators=[Optional(), Length(max=5000)],
                              description=_l("The goal in words and numbers."))

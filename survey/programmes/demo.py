@@ -59,7 +59,21 @@ PROJECTS = [
 ]
 BUDGETS = {"Thuis opgroeien": (450_000, 420_500), "Integrale Vroeghulp": (180_000, 171_200),
            "Praktijkondersteuning jeugd bij de huisarts": (300_000, 262_000),
-           "Doorlopende zorg 18-/18+": (120_000, 95_300), "Beter Samenspel voor veilig opgroeien": (500_000, 548_900)}
+           "Doorlopende zorg 18-/18+": (120_000, 95_300),
+           "Beter Samenspel voor veilig opgroeien": (500_000, 548_900)}
+ON_TRACK = {"status": ProgressStatus.ON_TRACK, "results": "De geplande activiteiten liepen volgens plan.",
+            "successes": "Goede samenwerking met de lokale teams.", "next_steps": "Doorgaan volgens plan."}
+APRIL_ATTENTION = {
+    "status": ProgressStatus.ATTENTION, "results": "Twee kinderen stroomden uit naar een gezinshuis.",
+    "successes": "De perspectieftafel draait in alle subregio's.",
+    "obstacles": "Twee gezinshuizen stopten dit voorjaar. Daardoor stroomden in het eerste kwartaal maar "
+                 "2 kinderen uit in plaats van de geplande 5.",
+    "next_steps": "Werving van nieuwe gezinshuisouders samen met de pleegzorgaanbieder."}
+THUIS_NOTES = """Trots op:
+- Elk kind in residentiële zorg is besproken aan de perspectieftafel.
+Aandacht:
+- Gezinshuisouders haken af door de zware begeleiding.
+- Terugval na thuisplaatsing wordt nog niet gevolgd."""
 HEIMIDDAG = """Trots op:
 - De samenwerking tussen wijkteams en gezinshuizen is in een jaar veel beter geworden.
 - Ouders voelen zich gehoord aan de perspectieftafel.
@@ -75,11 +89,13 @@ Opvallend:
 
 def load(region: Region) -> list[str]:
     """Add the demo programme to the region, unless it is already there."""
-    if db.session.scalar(select(Programme.id).where(Programme.region_id == region.id, Programme.name == NAME)):
+    stmt = select(Programme.id).where(Programme.region_id == region.id, Programme.name == NAME)
+    if db.session.scalar(stmt):
         return [f"Programma: {NAME} (al aanwezig)"]
     today = date.today()
-    programme = services.create_programme(region, name=NAME, start_year=today.year - 1, end_year=today.year + 1,
-                                           report_months=[1, 4, 7, 10], gemeenten=GEMEENTEN)
+    programme = services.create_programme(region, name=NAME, start_year=today.year - 1,
+                                           end_year=today.year + 1, report_months=[1, 4, 7, 10],
+                                           gemeenten=GEMEENTEN)
     principles = [services.add_principle(programme, title, text) for title, text in PRINCIPLES]
     leader = db.session.scalar(select(User).where(User.email == LEADER_EMAIL))
     monitor = measurements.create_indicator_set(
@@ -105,8 +121,8 @@ def _project(programme, monitor, principles, leader, spec, quarters, today) -> N
     name, lines, principle, led, ambition, activities, indicator_spec, target_spec = spec
     project = services.create_project(
         programme, name=name, action_lines=lines, principle=principles[principle],
-        leader=leader if led else None, status=ProjectStatus.RUNNING, ambition=ambition, activities=activities,
-        next_year_goals="De aanpak borgen in de reguliere inkoop en werkwijze.")
+        leader=leader if led else None, status=ProjectStatus.RUNNING, ambition=ambition,
+        activities=activities, next_year_goals="De aanpak borgen in de reguliere inkoop en werkwijze.")
     title, unit, aggregation, per_gemeente = indicator_spec
     indicator = measurements.create_indicator(monitor, name=title, unit=unit, aggregation=aggregation,
                                               per_gemeente=per_gemeente, period_type=PeriodType.QUARTER)
@@ -126,19 +142,15 @@ def _project(programme, monitor, principles, leader, spec, quarters, today) -> N
 
 
 def _reports(project, leader, today) -> None:
+    """The last four rounds; Thuis opgroeien needed attention in April."""
     author = leader or db.session.scalar(select(User).where(User.email == "beheerder@demo.example"))
     for round_ in reporting.rounds_so_far(project.programme, today)[:4]:
         attention = project.name == "Thuis opgroeien" and round_.endswith("-04")
-        reporting.submit_report(
-            project, round_, author, {},
-            status=ProgressStatus.ATTENTION if attention else ProgressStatus.ON_TRACK,
-            results="De geplande activiteiten liepen volgens plan." if not attention else
-            "Twee kinderen stroomden uit naar een gezinshuis.",
-            successes="Goede samenwerking met de lokale teams.",
-            obstacles="Twee gezinshuizen stopten dit voorjaar. Daardoor stroomden in het eerste kwartaal maar "
-                      "2 kinderen uit in plaats van de geplande 5." if attention else "",
-            next_steps="Werving van nieuwe gezinshuisouders samen met de pleegzorgaanbieder." if attention
-            else "Doorgaan volgens plan.")
+        reporting.submit_report(project, round_, author, {}, **(APRIL_ATTENTION if attention else ON_TRACK))
+    if project.name == "Thuis opgroeien":
+        notes.add_notes(project.programme, THUIS_NOTES, kind=NoteKind.NOTABLE,
+                        source_type=NoteSource.INTERVIEW, source="Interview projectleider",
+                        noted_on=today - timedelta(days=30), user=None, project=project)
 
 
 def _unique_children(programme, region, quarters) -> None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
-from analysis import uploads
+from analysis import sheets
 from analysis.uploads import IndicatorSpec, UploadSpec, pseudonymise, read_upload
 
 SPEC = UploadSpec(
@@ -184,7 +184,7 @@ def test_zip_bomb_is_refused_before_openpyxl_reads_it(monkeypatch):
     def must_not_run(*args, **kwargs):
         raise AssertionError("openpyxl was asked to read a zip bomb")
 
-    monkeypatch.setattr(uploads, "load_workbook", must_not_run)
+    monkeypatch.setattr(sheets, "load_workbook", must_not_run)
     spec = UploadSpec(SPEC.indicators, max_uncompressed=1024 * 1024)
     assert [p.code for p in read_upload(buffer.getvalue(), "bom.xlsx", spec).problems] == ["too_large"]
 
