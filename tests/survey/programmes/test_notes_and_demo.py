@@ -105,3 +105,16 @@ def test_demo_pages_open_for_the_demo_users(app, db, client, login):
     login(find_user("beheerder@demo.example"))
     page = client.get(f"/beheer/demo/programma/{programme.id}/").get_data(as_text=True)
     assert "Integrale Vroeghulp" in page and "Actielijn 6: Investeren in vakmanschap" in page
+
+
+def test_every_programme_audit_action_has_a_dutch_label(app):
+    import re
+    from pathlib import Path
+
+    from survey.audit.labels import ACTION_LABELS, audit_label
+
+    sources = Path(__file__).resolve().parents[3].joinpath("survey", "programmes").glob("*.py")
+    found = {a for path in sources for a in re.findall(r'record\(\s*"([a-z_.]+)"', path.read_text())}
+    assert len(found) >= 25 and found <= set(ACTION_LABELS)
+    with app.test_request_context():
+        assert audit_label("progress.submit") == "Voortgangsrapportage ingediend"
