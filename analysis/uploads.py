@@ -152,9 +152,7 @@ def _map_columns(header: list, number: int, spec: UploadSpec) -> tuple[dict[str,
             problems.append(Problem("duplicate_column", row=number, column=cell_text(value)))
         else:
             columns[role] = index
-    required = ["indicator", "period", "value"]
-    if any(i.per_gemeente for i in spec.indicators):
-        required.append("gemeente")
+    required = ["indicator", "period", "value"]  # without a gemeente column, rows per gemeente are refused
     if spec.pseudonym_column:
         required.append("pseudonym")
     for role in required:

@@ -105,11 +105,15 @@ def test_duplicate_periods_written_differently_are_still_duplicates():
     ("indicator;periode;gemeente;opmerking", [("missing_column", 1, "waarde")]),
     ("indicator;periode;gemeente;waarde;naam kind", [("unknown_column", 1, "naam kind")]),
     ("indicator;periode;gemeente;waarde;waarde", [("duplicate_column", 1, "waarde")]),
-    ("indicator;periode;waarde", [("missing_column", 1, "gemeente")]),  # POH-jeugd is per gemeente
 ])
 def test_wrong_columns_refuse_the_file(header, expected):
     result = read_upload(csv_bytes(header + "\nKinderen naar gezin;2026-K1;;3;x\n"), "x.csv", SPEC)
     assert codes(result) == expected and result.rows == ()
+
+
+def test_the_gemeente_column_is_needed_only_for_indicators_per_gemeente():
+    text = "indicator;periode;waarde\nKinderen naar gezin;2026-K1;3\nPOH-jeugd;2026-K1;4\n"
+    assert codes(read_upload(csv_bytes(text), "x.csv", SPEC)) == [("missing_gemeente", 3, "gemeente")]
 
 
 @pytest.mark.parametrize("data,code", [
