@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from survey.accounts.models import User
+from survey.accounts.models import Region, User
 from survey.database import Base
 from survey.timeutil import utcnow
 
@@ -80,6 +80,7 @@ class Programme(Base):
     #: when it was created
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
+    region: Mapped[Region] = relationship()
     principles: Mapped[list["Principle"]] = relationship(
         back_populates="programme", order_by="Principle.position", cascade="all, delete-orphan",
         passive_deletes=True)
