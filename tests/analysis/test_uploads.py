@@ -1,6 +1,7 @@
 """Reading a data-uitvraag upload: every bad input is reported per row and field, nothing half-read."""
 
 import io
+import struct
 import zipfile
 from datetime import datetime
 from decimal import Decimal
@@ -191,6 +192,21 @@ def test_zip_bomb_is_refused_before_openpyxl_reads_it(monkeypatch):
     monkeypatch.setattr(sheets, "load_workbook", must_not_run)
     spec = UploadSpec(SPEC.indicators, max_uncompressed=1024 * 1024)
     assert [p.code for p in read_upload(buffer.getvalue(), "bom.xlsx", spec).problems] == ["too_large"]
+
+
+def test_an_archive_that_lies_about_its_size_is_not_unpacked_past_the_lie():
+    """zipfile stops at the declared size (and then fails the CRC), so the size check cannot be fooled."""
+    rows = [["indicator", "periode", "waarde"]] + [["Kinderen naar gezin", "2026-K1", i] for i in range(3000)]
+    data = bytearray(xlsx_bytes(rows))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        sheet = next(i for i in archive.infolist() if i.filename.endswith("sheet1.xml"))
+    central = data.find(b"PK\x01\x02" + data[sheet.header_offset + 4:sheet.header_offset + 6])
+    while data[central + 46:central + 46 + len(sheet.filename)] != sheet.filename.encode():
+        central = data.find(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", data, sheet.header_offset + 22, 100)  # local header: uncompressed size
+    struct.pack_into("<I", data, central + 24, 100)               # central directory: idem
+    result = read_upload(bytes(data), "x.xlsx", UploadSpec(SPEC.indicators[:1]))
+    assert [p.code for p in result.problems] == ["not_xlsx"] and result.rows == ()
 
 
 def test_other_files_are_refused_with_a_reason():

@@ -113,7 +113,8 @@ def test_reminders_go_only_to_missing_reports_and_never_twice(app, db, region, m
     db.session.commit()
     assert [m["To"] for m in outbox] == ["fatima@example.org"]
     body = outbox[0].get_content()
-    assert "Thuis opgroeien" in outbox[0]["Subject"] and f"april {YEAR}" in body
+    assert outbox[0]["Subject"] == "Voortgangsrapportage voor Thuis opgroeien" and f"april {YEAR}" in body
+    assert "De voortgangsrapportage van Thuis opgroeien" in body
     assert f"/beheer/rijnmond/programma/project/{missing.id}/voortgang" in body
     assert send_reminders(date(YEAR, 5, 20)) == 0
     db.session.commit()
