@@ -95,7 +95,9 @@ def compile_command():
 
 
 def register_cli(app) -> None:
-    for group in (users_cli, regions_cli, demo_cli, translate_cli):
+    from survey.programmes.cli import programmes_cli
+
+    for group in (users_cli, regions_cli, demo_cli, translate_cli, programmes_cli):
         app.cli.add_command(group)
 
 
