@@ -199,7 +199,9 @@ def question_cues(text: str) -> list[Cue]:
         found.append(make("verzoek", " ".join(words[:2])))
     if "?" in folded:
         found.append(make("vraagteken", "?"))
-    if words and words[0] in lex.INTERROGATIVES and not rhetorical:
+    if words and words[0] in lex.INTERROGATIVES and not rhetorical and (
+        "?" in folded or (len(words) > 1 and is_finite(words[1]) and ":" not in folded[:30])
+    ):
         found.append(make("vraagwoord", words[0]))
     elif not request and not rhetorical and (verb_first_question(words) or folded.startswith("vraag:")
                                              or "vroeg me af" in folded):
@@ -236,10 +238,17 @@ def find_cues(text: str, prompt_kind: str | None = None) -> list[Cue]:
             found.append(make("ontkenning", negators[0], factor))
     found += question_cues(text)
     nothing = nothing_answer(text, prompt_kind)
-    found += nothing
+    if nothing:  # "Niets, …" answers the question; it is not a negation inside a complaint
+        found = [c for c in found if c.key != "ontkenning"] + nothing
     if prompt_kind and not nothing:
         found.append(make("prior", prompt_kind, kind=prompt_kind))
     return found
+
+
+def evidence(cues: list[Cue]) -> dict[str, float]:
+    """Per kind, the weight of the remark's own words (no prior, no baseline): for secondary kinds."""
+    scores = rule_scores([c for c in cues if c.key != "prior"])
+    return {kind: score - BASELINE.get(kind, 0.0) for kind, score in scores.items()}
 
 
 def rule_scores(cues: list[Cue]) -> dict[str, float]:
