@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import simplemma
+
 from analysis import remark_lexicon as lex
-from analysis.remark_text import fold, is_finite, is_imperative, is_infinitive, main_clause, tokens
+from analysis.remark_text import TOKEN, fold, lemma, is_finite, is_imperative, is_infinitive, main_clause, tokens
 
 COMPLIMENT, ZORG, SUGGESTIE, OBSERVATIE, VRAAG = "compliment", "zorg", "suggestie", "observatie", "vraag"
 KINDS = (COMPLIMENT, ZORG, SUGGESTIE, OBSERVATIE, VRAAG)
@@ -15,6 +17,8 @@ KINDS = (COMPLIMENT, ZORG, SUGGESTIE, OBSERVATIE, VRAAG)
 CUES: dict[str, tuple[str, str, float]] = {
     "lof": ("lovend woord", COMPLIMENT, 2.0),
     "lofuiting": ("vaste uitdrukking van lof", COMPLIMENT, 4.0),
+    "positief_woord": ("positief woord (algemeen lexicon)", COMPLIMENT, 1.5),
+    "negatief_woord": ("negatief woord (algemeen lexicon)", ZORG, 1.5),
     "zorgwoord": ("zorg- of klachtwoord", ZORG, 2.0),
     "ontkende_lof": ("ontkenning van iets positiefs", ZORG, 2.5),
     "ontkende_zorg": ("ontkenning van een probleem", COMPLIMENT, 2.5),
@@ -45,7 +49,8 @@ PATTERNS = {
     "advieswoord": lex.compile_terms(lex.ADVICE),
     "bevinding": lex.compile_terms(lex.FINDING),
 }
-FLIPPED = {"lof": "ontkende_lof", "zorgwoord": "ontkende_zorg"}
+FLIPPED = {"lof": "ontkende_lof", "zorgwoord": "ontkende_zorg",
+           "positief_woord": "negatief_woord", "negatief_woord": "positief_woord"}
 IMPROVEMENT = re.compile(
     r"\b(?:gaat|ging|gaan|zit|loopt|verloopt) (?:\w+ ){0,3}beter\b|\bsteeds beter\b"
     r"|\b(?:is|zijn|werd) (?:\w+ ){0,3}\w+(?:er|ker|der) geworden\b"
@@ -81,9 +86,12 @@ def segments(text: str) -> list[tuple[str, float]]:
     return [(p, 1.0 if i == len(parts) - 1 else EARLIER_SEGMENT) for i, p in enumerate(parts)]
 
 
-def flipped(segment: str, start: int) -> bool:
-    """A negator (or "slecht", "weinig") among the three words before ``start`` in the same clause."""
+def flipped(segment: str, start: int, key: str) -> bool:
+    """A negator (or "slecht", "weinig") among the three words before ``start`` in the same clause;
+    "te" right before a word of praise also turns it ("te snel"), but leaves a complaint one."""
     before = re.split(r"[,;:.!?]", segment[:start])[-1].split()[-3:]
+    if before and before[-1] == "te":
+        return key in ("lof", "positief_woord")
     return any(w in lex.FLIPPERS for w in before)
 
 
@@ -98,13 +106,63 @@ def lexical_matches(segment: str) -> list[tuple[str, re.Match[str]]]:
     return sorted(kept, key=lambda km: km[1].start())
 
 
+def general_matches(segment: str, taken: list[re.Match[str]]) -> list[tuple[str, re.Match[str]]]:
+    """Adjectives from the general polarity lexicon that no word-list phrase already covers."""
+    polarity = lex.general_polarity()
+    found = []
+    for match in TOKEN.finditer(segment):
+        word = match.group()
+        if any(m.start() <= match.start() < m.end() for m in taken) or not judging_adjective(word):
+            continue
+        value = word_polarity(match.group(), polarity)
+        if abs(value) >= lex.GENERAL_POLARITY_THRESHOLD:
+            found.append(("positief_woord" if value > 0 else "negatief_woord", match))
+    return found
+
+
+def judging_adjective(word: str) -> bool:
+    """Not a comparative ("betere" asks for more) and not a verb form ("ervaren" as in to experience)."""
+    if word in lex.COMPARATIVES or (word.endswith(("er", "ere")) and lemma(word) != word):
+        return False
+    return not (is_infinitive(word) or is_finite(word))
+
+
+def word_polarity(word: str, polarity: dict[str, float]) -> float:
+    """Polarity of a word or its uninflected form ("fijne" -> "fijn", "snelle" -> "snel"), with the
+    Dutch morphology of judgement: "on-" negates ("onbegrijpelijk"), "-loos" mostly complains."""
+    morphological = morphology_polarity(word, polarity)
+    if morphological:
+        return morphological
+    forms = (word, word[:-1] if word.endswith("e") else "", word[:-2] if word.endswith("ste") else "")
+    for form in (*forms, lemma(word)):
+        if form and form in polarity:
+            return polarity[form]
+    if word.endswith("e") and len(word) > 4 and word[-2] == word[-3]:
+        return polarity.get(word[:-2], 0.0)  # "snelle" -> "snel"
+    return 0.0
+
+
+def morphology_polarity(word: str, polarity: dict[str, float]) -> float:
+    """-1/+1 from "on-" + an adjective that is not negative, or from a "-loos"/"-loze" adjective; else 0."""
+    if word.endswith(("loos", "loze")) and len(word) > 7:
+        return 1.0 if word.startswith(lex.GOOD_WITHOUT) else -1.0
+    rest = word[2:]
+    participle = rest.startswith(("ge", "be", "ver")) and rest.endswith(("d", "t", "de", "te"))
+    if word.startswith("on") and len(rest) >= 5 and (participle or simplemma.is_known(rest, lang="nl")):
+        base = polarity.get(rest, polarity.get(rest.rstrip("e"), None))
+        if (base is not None and base >= 0) or (base is None and (participle or lex.UNPREFIXED_ADJECTIVE.match(rest))):
+            return -1.0
+    return 0.0
+
+
 def lexical_cues(segment: str, factor: float) -> tuple[list[Cue], bool]:
     """Word-list cues, a negated praise or worry word flipped; also whether a negator was used up."""
     found: list[Cue] = []
     used = False
-    for key, match in lexical_matches(segment):
+    listed = lexical_matches(segment)
+    for key, match in listed + general_matches(segment, [m for _, m in listed]):
         words = match.group()
-        if key in FLIPPED and flipped(segment, match.start()):
+        if key in FLIPPED and flipped(segment, match.start(), key):
             found.append(make(FLIPPED[key], words, factor))
             used = True
         else:
