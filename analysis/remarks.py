@@ -99,7 +99,8 @@ class RemarkClassifier:
 
     def __init__(self, use_prior: bool = True, min_labels: int = 20, half_weight_labels: float = 100.0,
                  max_model_weight: float = 0.8, sharpness: float = 1.0, secondary_threshold: float = 0.3,
-                 secondary_evidence: float = 1.2, C: float = 4.0, random_state: int = 0):
+                 secondary_evidence: float = 1.2, silent_boost: float = 1.3, C: float = 4.0,
+                 random_state: int = 0):
         self.use_prior = use_prior
         self.min_labels = min_labels
         self.half_weight_labels = half_weight_labels
@@ -107,6 +108,7 @@ class RemarkClassifier:
         self.sharpness = sharpness
         self.secondary_threshold = secondary_threshold
         self.secondary_evidence = secondary_evidence
+        self.silent_boost = silent_boost
         self.C = C
         self.random_state = random_state
 
@@ -189,7 +191,9 @@ class RemarkClassifier:
         model_part = np.zeros_like(rule_part)
         for column, kind in enumerate(model.classes_):
             model_part[:, KINDS.index(kind)] = raw[:, column]
-        w = self.model_weight_
+        w = np.full((len(texts), 1), self.model_weight_)
+        silent = np.array([not any(c.key != "prior" for c in found) for found in cues])
+        w[silent] = min(1.0, self.model_weight_ * self.silent_boost)  # no cue of its own: the model knows more
         return (1 - w) * rule_part + w * model_part, (1 - w) * rule_part, w * model_part, cues
 
     def _prediction(self, text, proba, rule_part, model_part, cues) -> RemarkPrediction:
