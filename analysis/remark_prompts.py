@@ -16,8 +16,9 @@ PROMPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                r"|\bging (?:er )?mis\b|\bgaat (?:er )?mis\b|\bminpunt|\bklacht|\bproblemen\b|\bergernis"
                r"|\btegenviel|\btegenvallers?\b|\bniet tevreden\b|\bwat was (?:er )?(?:lastig|moeilijk)"),
         (SUGGESTIE, r"\baandacht|\bkan (?:het )?beter\b|\bkunnen (?:\w+ )?beter\b|\bverbeter|\btips?\b"
-                    r"|\badvie[sz]|\bsuggesties?\b|\bwens|\bmoet(?:en)? (?:er )?anders\b|\banders (?:moeten|kunnen)\b"
-                    r"|\bkan (?:er )?anders\b|\bwat mist\b|\bwat heeft u nodig\b|\bidee(?:en|n)?\b|\bwat zou"),
+                    r"|\badvie[sz]|\bsuggesties?\b|\bwens|\bmoet(?:en)? (?:er )?anders\b"
+                    r"|\banders (?:moeten|kunnen)\b|\bkan (?:er )?anders\b|\bwat mist\b|\bwat heeft u nodig\b"
+                    r"|\bidee(?:en|n)?\b|\bwat zou"),
         (COMPLIMENT, r"\btrots\b|\b(?:gaat|ging|gingen|werkt|werken|liep|loopt) (?:er )?goed\b|\bgoed gaat\b"
                      r"|\btops?\b|\bcomplimenten?\b|\bsterke punten\b|\bsucces|\btevreden\b|\bpluspunt"
                      r"|\bwat vond (?:u|je|jij) goed\b|\bwaardeer|\bwat werkt\b"),

@@ -73,7 +73,8 @@ def run() -> tuple[str, dict]:
         predicted = np.array(predict(texts))
         results[name] = per_kind(truth, list(predicted)) | {"seconds": per_thousand(timed, all_texts)}
         for batch in ("h1", "h2"):
-            results[name][batch] = float((predicted[batches == batch] == np.array(truth)[batches == batch]).mean())
+            part = batches == batch
+            results[name][batch] = float((predicted[part] == np.array(truth)[part]).mean())
     extra = semi_automatic(trained, held) | learning_curve(dev, held) | {"sets": (len(dev), len(held))}
     extra["exact_sets"] = exact_label_sets(trained, held)
     return render(results, extra), results
@@ -127,9 +128,13 @@ def render(results: dict, extra: dict) -> str:
     return f"""Held-out remarks: {n_held}, in phrasings and words kept out of development, in two batches:
 h1 (110) was written before any cue existed and run once, at an earlier state of the cues (overall 0.55
 for (b) and (c)); h2 (106) was written right after that run, before any change made in response, and
-run for the first time here. No held-out remark was ever used for training, cue writing or tuning;
-their individual errors were not inspected before these figures were written down. Development
-remarks: {n_dev} (cues and training). Accuracy = share of remarks whose primary kind is right; per kind
+first run with the final cues (0.70 for (c)); the only change since is fewer character n-grams
+(min_df=2, for speed; same accuracy on the development check). No held-out remark was ever used for
+training, cue writing or tuning, and their individual errors were not inspected. Words in the cue
+lists that occur in held-out but not in development remarks: helpt, onduidelijk (h1); dankbaar, boos,
+stress, "zou mooi zijn", "een kwart" (in the lists before h2 was written). Development remarks:
+{n_dev} (cues and training; the last 166 were written in new vocabulary and served as a check on
+generalisation while developing: rules 0.64, with the model 0.68 there). Accuracy = share of remarks whose primary kind is right; per kind
 it is the share of remarks *of that kind* classified right.
 
 {chr(10).join(lines)}
