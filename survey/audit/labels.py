@@ -11,6 +11,12 @@ ACTION_LABELS = {
     "user.add": _l("Added a user"),
     "user.role_change": _l("Changed a role"),
     "user.remove": _l("Removed a user"),
+    "survey.create": _l("Created a questionnaire"),
+    "survey.publish": _l("Published a questionnaire version"),
+    "survey.delete": _l("Deleted a questionnaire"),
+    "survey.import": _l("Imported a questionnaire"),
+    "survey.export": _l("Exported a questionnaire or codebook"),
+    "survey.new_round": _l("Started a new round of a questionnaire"),
 }
 
 

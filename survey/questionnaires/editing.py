@@ -9,10 +9,11 @@ from __future__ import annotations
 import copy
 import re
 
-from survey.questionnaires.document import Condition, Document, Question, Section
+from survey.questionnaires.document import Condition, Document, ListItem, Question, Section
 
 UP, DOWN = "up", "down"
 MAX_CODE = 20
+LIST_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
 class NotFound(LookupError):
@@ -65,6 +66,13 @@ def next_section_key(document: Document) -> str:
     while f"S{n}" in keys:
         n += 1
     return f"S{n}"
+
+
+def assign_missing_codes(document: Document) -> None:
+    """Every question gets a code (information texts: I1, I2 …) so the builder can address it."""
+    for question in document.questions():
+        if not question.code:
+            question.code = next_code(document, "I")
 
 
 # sections -------------------------------------------------------------------------------------------
@@ -207,3 +215,33 @@ def references_to(document: Document, codes: list[str]) -> list[str]:
         if (question.condition and question.condition.item in wanted) or uses & wanted:
             found.append(question.code)
     return found
+
+
+# lists for repeated sections -------------------------------------------------------------------------
+
+def set_list(document: Document, name: str, lines: list[tuple[str, str]], old_name: str | None = None) -> None:
+    """Create or replace a list from (key, Dutch label) lines; keys that stay keep their translations.
+    Renaming a list also renames it in the sections that repeat over it."""
+    known = {item.key: item.label for item in document.lists.get(old_name or name, [])}
+    items, taken = [], {key for key, _label in lines if key}
+    n = 0
+    for key, label in lines:
+        if not key:
+            n += 1
+            while f"i{n}" in taken:
+                n += 1
+            key = f"i{n}"
+            taken.add(key)
+        items.append(ListItem(key, {"nl": label, **{k: v for k, v in known.get(key, {}).items() if k != "nl"}}))
+    if old_name and old_name != name:
+        document.lists = {(name if k == old_name else k): v for k, v in document.lists.items()}
+        for sec in document.sections:
+            if sec.repeat == old_name:
+                sec.repeat = name
+    document.lists[name] = items
+
+
+def delete_list(document: Document, name: str) -> None:
+    if name not in document.lists:
+        raise NotFound(name)
+    del document.lists[name]

@@ -12,6 +12,7 @@ from survey.audit.services import record
 from survey.extensions import db
 from survey.questionnaires import languages, versions
 from survey.questionnaires.document import Document, Section
+from survey.questionnaires.editing import assign_missing_codes
 from survey.questionnaires.exchange import SETTING_TEXTS, Exchange
 from survey.questionnaires.models import FieldworkStatus, Survey, SurveyKind, SurveyVersion, VersionStatus
 from survey.questionnaires.templates import load_template
@@ -47,6 +48,7 @@ def create_survey(region: Region, settings: dict, document: Document, *, round_l
     """A new survey in the region with version 1 as a draft."""
     checked = validate_document(document.to_dict())
     languages.sync_scale_labels(checked)
+    assign_missing_codes(checked)
     survey = Survey(region_id=region.id, round_label=round_label.strip(), template_key=template_key,
                     status=FieldworkStatus.DRAFT, **settings)
     db.session.add(survey)

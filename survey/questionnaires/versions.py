@@ -13,6 +13,7 @@ from survey.audit.services import record
 from survey.extensions import db
 from survey.questionnaires import changes
 from survey.questionnaires.document import Document, DocumentError
+from survey.questionnaires.editing import assign_missing_codes
 from survey.questionnaires.models import Survey, SurveyVersion, VersionStatus
 from survey.questionnaires.parsing import parse_document
 from survey.questionnaires.validation import Problems, publish_problems, validate_document
@@ -66,6 +67,7 @@ def save_document(survey: Survey, document: Document | dict, token: str | None) 
     check_lock(survey, token)
     data = document.to_dict() if isinstance(document, Document) else document
     checked = validate_document(data)
+    assign_missing_codes(checked)
     version = editable_version(survey)
     version.document = checked.to_dict()
     db.session.flush()
