@@ -115,7 +115,7 @@ class ConditionMixin:
     """Show the question or section only when an earlier answer … (only earlier items can be chosen)."""
 
     condition_item = SelectField(_l("Show only if the answer to"), choices=[], validate_choice=False)
-    condition_op = SelectField(_l("Condition"), choices=_choices(OP_LABELS), default="is")
+    condition_op = SelectField(_l("Comparison"), choices=_choices(OP_LABELS), default="is")
     condition_value = StringField(_l("Value"), validators=[Optional(), Length(max=200)],
                                   description=_l("An answer code, such as 5. For \"is one of\": codes separated "
                                                  "by commas, such as 4,5."))

@@ -48,7 +48,7 @@ class QuestionForm(ConditionMixin, FlaskForm):
     required = BooleanField(_l("An answer is required"))
     options = TextAreaField(_l("Answer options"), description=_l("One option per line: code=text, such as 1=Ja. "
                                                                "Without a code, numbers are used."),
-                            validators=[Optional(), Length(max=20000)])
+                            validators=[Optional(), Length(max=20000)], render_kw={"rows": 8})
     other = BooleanField(_l("Add \"anders, namelijk\" with a text box"))
     min = IntegerField(_l("Minimum"), validators=[Optional()])
     max = IntegerField(_l("Maximum"), validators=[Optional()])
@@ -59,13 +59,17 @@ class QuestionForm(ConditionMixin, FlaskForm):
     high_label = StringField(_l("Label at 10"), validators=[Optional(), Length(max=100)])
     statements = TextAreaField(_l("Statements"), description=_l("One statement per line: code=text, such as "
                                                               "K1=De hulpverlener nam mij serieus."),
-                               validators=[Optional(), Length(max=20000)])
+                               validators=[Optional(), Length(max=20000)], render_kw={"rows": 8})
 
     def __init__(self, *args, type_key: str = "stelling", taken_codes=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.type_key = type_key if type_key in REGISTRY else "stelling"
         self.shown = fields_for(self.type_key)
         self.taken_codes = set(taken_codes)
+        self.type.flags.required = True
+        self.code.flags.required = REGISTRY[self.type_key].has_answer
+        self.options.flags.required = "options" in self.shown
+        self.statements.flags.required = "statements" in self.shown
 
     def validate_code(self, field):
         code = (field.data or "").strip()

@@ -90,17 +90,31 @@ def entries(document: Document) -> list[Entry]:
             ref = q.code or f"{sec.key}.{sec.questions.index(q) + 1}"
             found.append(Entry(f"q:{ref}:text", ref, "text", q.text))
             found.append(Entry(f"q:{ref}:hint", ref, "hint", q.hint))
-            found.extend(Entry(f"q:{ref}:opt:{o.code}", f"{ref} = {o.code}", "option", o.label)
-                         for o in q.options)
+            found.extend(_option_entry(q, ref, o) for o in q.options)
             found.extend(Entry(f"q:{ref}:item:{i.code}", i.code, "statement", i.text) for i in q.items)
     for name, items in document.lists.items():
         found.extend(Entry(f"list:{name}:{i.key}", f"{name}: {i.key}", "list", i.label) for i in items)
     return found
 
 
+def _option_entry(question, ref: str, option) -> Entry:
+    """Options of a fixed scale share one entry per label, so "Mee eens" is translated once for all."""
+    if REGISTRY[question.type].default_options is not None:
+        faces = question.settings.get("faces", "")
+        return Entry(f"scale:{question.type}:{faces}:{option.code}", f"{question.type} = {option.code}", "scale",
+                     option.label)
+    return Entry(f"q:{ref}:opt:{option.code}", f"{ref} = {option.code}", "option", option.label)
+
+
 def translatable(document: Document) -> list[Entry]:
-    """The entries that have a Dutch source text (empty hints and intros need no translation)."""
-    return [entry for entry in entries(document) if entry.texts.get(SOURCE)]
+    """The entries that have a Dutch source text (empty hints and intros need no translation), each key once."""
+    seen: set[str] = set()
+    found = []
+    for entry in entries(document):
+        if entry.texts.get(SOURCE) and entry.key not in seen:
+            seen.add(entry.key)
+            found.append(entry)
+    return found
 
 
 def missing(document: Document, language: str) -> list[Entry]:

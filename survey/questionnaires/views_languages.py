@@ -18,6 +18,7 @@ SETTING_NAMES = {"title": _l("Title"), "introduction": _l("Introduction on the w
                  "help_text": _l("Where to find help (thank-you page)")}
 ENTRY_NAMES = {"title": _l("section title"), "intro": _l("section introduction"), "text": _l("question"),
                "hint": _l("explanation"), "option": _l("answer option"), "statement": _l("statement"),
+               "scale": _l("answer scale (used by every question of this type)"),
                "list": _l("list item")}
 
 
