@@ -13,7 +13,7 @@ from survey.extensions import db
 from survey.questionnaires import languages, versions
 from survey.questionnaires.document import Document, Section
 from survey.questionnaires.editing import assign_missing_codes
-from survey.questionnaires.exchange import SETTING_TEXTS, Exchange
+from survey.questionnaires.exchange import SETTING_CHOICES, SETTING_DEFAULTS, SETTING_TEXTS, Exchange
 from survey.questionnaires.models import FieldworkStatus, Survey, SurveyKind, SurveyVersion, VersionStatus
 from survey.questionnaires.templates import load_template
 from survey.questionnaires.validation import validate_document
@@ -46,6 +46,7 @@ def blank_document(language_codes: list[str] | None = None) -> Document:
 def create_survey(region: Region, settings: dict, document: Document, *, round_label: str = "",
                   template_key: str | None = None, audit: str | None = "survey.create") -> Survey:
     """A new survey in the region with version 1 as a draft."""
+    settings = _coerce({**SETTING_DEFAULTS, **settings})
     checked = validate_document(document.to_dict())
     languages.sync_scale_labels(checked)
     assign_missing_codes(checked)
@@ -86,7 +87,7 @@ def update_settings(survey: Survey, values: dict, lock: int | None) -> None:
     """Change survey settings; ``lock`` is the survey's lock counter the form was built from."""
     if lock != survey.lock_version:
         raise versions.ConflictError()
-    for name, value in values.items():
+    for name, value in _coerce(values).items():
         setattr(survey, name, value)
     db.session.flush()
 
@@ -123,6 +124,12 @@ def rounds_of(survey: Survey) -> list[Survey]:
     return list(db.session.scalars(select(Survey).where(Survey.region_id == survey.region_id,
                                                         Survey.series_key == survey.series_key)
                                    .order_by(Survey.created_at, Survey.id)))
+
+
+def _coerce(settings: dict) -> dict:
+    """Kind, audience, address form and display mode as their Enum members (forms give strings)."""
+    return {name: (SETTING_CHOICES[name](value) if name in SETTING_CHOICES else value)
+            for name, value in settings.items()}
 
 
 def _copy(value):

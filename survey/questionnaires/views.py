@@ -35,6 +35,8 @@ register_nav("Questionnaires", "questionnaires.list_surveys", Permission.BUILD_S
 
 PREVIEW_ENDPOINT = "responses.preview_survey"
 TEXT_SETTINGS = ("title", "introduction", "organiser", "privacy_statement", "help_text")
+SETTING_FIELDS = ("round_label", "kind", "audience", "address_form", "display_mode", "show_check_page",
+                  "estimated_minutes", "opens_on", "closes_on", "retention_months", "min_cell")
 
 
 def conflict_message() -> str:
@@ -122,16 +124,13 @@ def show_survey(survey_id):
 @requires(Permission.BUILD_SURVEYS)
 def edit_settings(survey_id):
     survey = get_survey(survey_id)
-    form = SettingsForm(obj=survey, lock=str(survey.lock_version))
-    if request.method == "GET":
-        for name in TEXT_SETTINGS:
-            getattr(form, name).data = survey.text(name)
-        for name in ("kind", "audience", "address_form", "display_mode"):
-            getattr(form, name).data = getattr(survey, name).value
+    initial = {name: getattr(survey, name) for name in SETTING_FIELDS}
+    initial.update({name: getattr(survey, name).value for name in ("kind", "audience", "address_form",
+                                                                     "display_mode")})
+    initial.update({name: survey.text(name) for name in TEXT_SETTINGS})
+    form = SettingsForm(data=initial, lock=str(survey.lock_version))
     if form.validate_on_submit():
-        values = {name: getattr(form, name).data for name in (
-            "round_label", "kind", "audience", "address_form", "display_mode", "show_check_page",
-            "estimated_minutes", "opens_on", "closes_on", "retention_months", "min_cell")}
+        values = {name: getattr(form, name).data for name in SETTING_FIELDS}
         values["round_label"] = (values["round_label"] or "").strip()
         values.update({name: _with_dutch(getattr(survey, name), getattr(form, name).data) for name in TEXT_SETTINGS})
         try:

@@ -1,5 +1,6 @@
 """Helpers for the questionnaire tests."""
 
+import html as html_lib
 import re
 
 from survey.accounts.models import Region
@@ -28,6 +29,6 @@ def document(survey):
 
 def text_of(response) -> str:
     """The page text without tags, whitespace collapsed (for asserting what a user reads)."""
-    html = response.get_data(as_text=True)
-    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    page = response.get_data(as_text=True)
+    page = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", page, flags=re.S)
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", page)).split())
