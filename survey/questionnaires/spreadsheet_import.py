@@ -160,8 +160,7 @@ class _Reader:
             raise DocumentError([self._place(p) for p in error.problems]) from None
         return Exchange(settings, document)
 
-    def flag(self, tab: str, row: int | None, column: str | None, msgid: str, **params):
-        where = f"tabblad {tab}" + (f", rij {row}" if row else "") + (f", kolom {column}" if column else "")
+    def flag(self, where: str, msgid: str, **params):  # msgid extracted with the "flag:2" keyword
         self.problems.append((where, msgid, params))
 
     def _languages(self) -> list[str]:
@@ -171,7 +170,7 @@ class _Reader:
             ["nl"] + [h.split("::", 1)[1] for h in header if h.startswith("label::") and h != "label::nl"]
         for lang in langs:
             if not valid_language(lang):
-                self.flag(SETTINGS if declared else QUESTIONS, None, None,
+                self.flag(at(SETTINGS if declared else QUESTIONS),
                           "Language code %(code)s is not valid; use codes such as nl, en, ar.", code=lang[:12])
         return langs if "nl" in langs else ["nl", *langs]
 
@@ -185,7 +184,7 @@ class _Reader:
         lists: dict[str, list] = {}
         for number, cells in self.sheets.get(LISTS, {}).get("rows", []):
             if not cells.get("list") or not cells.get("key"):
-                self.flag(LISTS, number, "list" if not cells.get("list") else "key", "This cell may not be empty.")
+                self.flag(at(LISTS, number, "list" if not cells.get("list") else "key"), "This cell may not be empty.")
                 continue
             lists.setdefault(cells["list"], []).append({"key": cells["key"], "label": _texts(cells, "label")})
         return lists
@@ -195,10 +194,10 @@ class _Reader:
         for number, cells in self.sheets.get(SECTIONS, {}).get("rows", []):
             key = cells.get("section", "")
             if not key:
-                self.flag(SECTIONS, number, "section", "This cell may not be empty.")
+                self.flag(at(SECTIONS, number, "section"), "This cell may not be empty.")
                 continue
             if key in sections:
-                self.flag(SECTIONS, number, "section", "Section key %(key)s is used twice.", key=key)
+                self.flag(at(SECTIONS, number, "section"), "Section key %(key)s is used twice.", key=key)
             sections[key] = {"key": key, "title": _texts(cells, "title"), "intro": _texts(cells, "intro"),
                              "condition": self._condition(SECTIONS, number, cells),
                              "repeat": cells.get("repeat") or None, "questions": []}
@@ -209,20 +208,20 @@ class _Reader:
         sheet = self.sheets[QUESTIONS]
         missing = [c for c in REQUIRED_COLUMNS if c not in sheet["header"]]
         for column in missing:
-            self.flag(QUESTIONS, 1, column, "The column %(column)s is missing.", column=column)
+            self.flag(at(QUESTIONS, 1, column), "The column %(column)s is missing.", column=column)
         if missing:
             return
         group = None
         for number, cells in sheet["rows"]:
             key = cells.get("section", "")
             if not key:
-                self.flag(QUESTIONS, number, "section", "This cell may not be empty.")
+                self.flag(at(QUESTIONS, number, "section"), "This cell may not be empty.")
                 continue
             section = sections.setdefault(key, {"key": key, "title": {}, "intro": {}, "questions": []})
             self.section_rows.setdefault(key, number)
             if cells.get("type") == STATEMENT_TYPE:
                 if group is None or group not in section["questions"]:
-                    self.flag(QUESTIONS, number, "type", "A statement row must follow a question of type "
+                    self.flag(at(QUESTIONS, number, "type"), "A statement row must follow a question of type "
                                                          "stellingen in the same section.")
                     continue
                 group["items"].append({"code": cells.get("code", ""), "text": _texts(cells, "label")})
@@ -237,7 +236,7 @@ class _Reader:
     def _question(self, number: int, cells: dict) -> dict:
         required = cells.get("required", YES).lower()
         if required not in TRUE | FALSE:
-            self.flag(QUESTIONS, number, "required", "Write ja or nee.")
+            self.flag(at(QUESTIONS, number, "required"), "Write ja or nee.")
         return {"code": cells.get("code", ""), "type": cells.get("type", ""), "domain": cells.get("domain", ""),
                 "text": _texts(cells, "label"), "hint": _texts(cells, "hint"), "required": required in TRUE,
                 "options": self._options(number, cells), "items": [], "settings": self._json(number, cells),
@@ -246,18 +245,19 @@ class _Reader:
     def _options(self, number: int, cells: dict) -> list[dict]:
         source = split_options(cells.get("options::nl", ""))
         if source is None:
-            self.flag(QUESTIONS, number, "options::nl", "Write options as code=label, separated by |, "
+            self.flag(at(QUESTIONS, number, "options::nl"), "Write options as code=label, separated by |, "
                                                         "such as 1=Ja|2=Nee.")
             return []
         options = {code: {"code": code, "label": {"nl": label} if label else {}} for code, label in source}
         for name in (c for c in cells if c.startswith("options::") and c != "options::nl"):
             pairs = split_options(cells[name])
             if pairs is None:
-                self.flag(QUESTIONS, number, name, "Write options as code=label, separated by |, such as 1=Ja|2=Nee.")
+                self.flag(at(QUESTIONS, number, name), "Write options as code=label, separated by |, such as "
+                                                       "1=Ja|2=Nee.")
                 continue
             for code, label in pairs:
                 if code not in options:
-                    self.flag(QUESTIONS, number, name, "Option %(code)s is not in options::nl.", code=code[:20])
+                    self.flag(at(QUESTIONS, number, name), "Option %(code)s is not in options::nl.", code=code[:20])
                 elif label:
                     options[code]["label"][name.split("::", 1)[1]] = label
         return list(options.values())
@@ -271,7 +271,7 @@ class _Reader:
         except ValueError:
             value = None
         if not isinstance(value, dict):
-            self.flag(QUESTIONS, number, "settings", "Write the settings as JSON, such as {\"max_length\": 200}.")
+            self.flag(at(QUESTIONS, number, "settings"), "Write the settings as JSON, such as {\"max_length\": 200}.")
             return {}
         return value
 
@@ -279,7 +279,7 @@ class _Reader:
         try:
             return parse_condition(cells.get("condition", ""))
         except ValueError:
-            self.flag(tab, number, "condition", "The condition %(text)s is not valid. Write, for example, "
+            self.flag(at(tab, number, "condition"), "The condition %(text)s is not valid. Write, for example, "
                                                 "T1 is 5, T1 in 4,5, R1 gte 6, R1 lte 5 or T1 answered.",
                       text=cells.get("condition", "")[:60])
             return None
@@ -303,7 +303,7 @@ class _Reader:
         settings = parse_settings(raw, problems)
         for where, msgid, params in problems:
             name = where.removeprefix("survey.")
-            self.flag(SETTINGS, rows.get(name), "value", msgid, **params)
+            self.problems.append((at(SETTINGS, rows.get(name), "value"), msgid, params))
         return settings
 
     def _place(self, problem):
@@ -317,13 +317,11 @@ class _Reader:
         section_key = keys[int(match.group(1)) - 1] if int(match.group(1)) <= len(keys) else ""
         if match.group(2) is None:
             row = self.section_rows.get(section_key)
-            return (f"tabblad {SECTIONS}" + (f", rij {row}" if row else "") + (f", kolom {column}" if column else ""),
-                    msgid, params)
+            return at(SECTIONS, row, column), msgid, params
         row = self.places.get(f"{section_key}#{match.group(2)}")
         if msgid.startswith("Item code"):
             row, column = self._code_row(row, params.get("code")), "code"
-        return (f"tabblad {QUESTIONS}" + (f", rij {row}" if row else "") + (f", kolom {column}" if column else ""),
-                msgid, params)
+        return at(QUESTIONS, row, column), msgid, params
 
     def _code_row(self, row: int | None, code: str | None) -> int | None:
         """The row of the question itself, or of the (last) statement with that code below it."""
@@ -335,6 +333,11 @@ class _Reader:
     @property
     def _section_order(self):
         return self.section_rows.keys()
+
+
+def at(tab: str, row: int | None = None, column: str | None = None) -> str:
+    """A place in the workbook, as the author reads it: tabblad vragen, rij 7, kolom type."""
+    return f"tabblad {tab}" + (f", rij {row}" if row else "") + (f", kolom {column}" if column else "")
 
 
 def _texts(cells: dict, prefix: str) -> dict:

@@ -6,6 +6,8 @@ show them the same way. The msgids are extracted with the ``flag:2`` keyword.
 
 from __future__ import annotations
 
+import copy
+
 from typing import Any
 
 from survey.questionnaires.document import PIPE_PATTERN, Condition, Document, DocumentError, Section
@@ -24,7 +26,7 @@ class Problems(list):
 
 def validate_document(data: Any) -> Document:
     """A fully checked Document (structure, codes, conditions and piping), or DocumentError."""
-    document = parse_document(data)
+    document = parse_document(copy.deepcopy(data))
     problems = piping_problems(document)
     for where, condition in _conditions(document):
         if condition.op in ("gte", "lte") and _number(condition.value) is None:

@@ -7,6 +7,8 @@ version is published first makes a new draft copied from it; the published versi
 
 from __future__ import annotations
 
+import copy
+
 from sqlalchemy import select
 
 from survey.audit.services import record
@@ -41,8 +43,8 @@ def check_lock(survey: Survey, token: str | None) -> None:
 
 
 def document_of(version: SurveyVersion) -> Document:
-    """The version's document as dataclasses (stored documents were validated when saved)."""
-    return parse_document(version.document)
+    """The version's document as dataclasses: a deep copy, so edits never touch the stored JSON in place."""
+    return parse_document(copy.deepcopy(version.document))
 
 
 def editable_document(survey: Survey) -> Document:
@@ -56,7 +58,7 @@ def editable_version(survey: Survey) -> SurveyVersion:
         return survey.draft_version
     source = survey.versions[-1]
     draft = SurveyVersion(survey=survey, number=source.number + 1, status=VersionStatus.DRAFT,
-                          document=parse_document(source.document).to_dict())
+                          document=document_of(source).to_dict())
     db.session.add(draft)
     db.session.flush()
     return draft
