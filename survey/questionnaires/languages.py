@@ -65,7 +65,9 @@ def sync_scale_labels(document: Document) -> None:
             continue
         known = {o.code: o.label for o in qtype.new_options(question.settings)}
         for option in question.options:
-            builtin = known.get(option.code, {})
+            builtin = dict(known.get(option.code, {}))
+            if option.label.get(SOURCE, "").isdigit():  # a grade or 0–10 point reads the same in every language
+                builtin.update({lang: option.label[SOURCE] for lang in document.languages})
             option.label = {lang: option.label.get(lang) or builtin.get(lang, "")
                             for lang in document.languages if option.label.get(lang) or builtin.get(lang)}
 
