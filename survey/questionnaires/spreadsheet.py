@@ -1,4 +1,5 @@
 """A questionnaire as a spreadsheet (XLSX) that a translator or another region can edit and send back.
+This module writes it and holds the cell formats (options, conditions).
 
 Tabs: ``vragen`` (one row per question, plus one row per statement of a group), ``secties``, ``lijsten``
 and ``vragenlijst`` (settings). Texts have one column per language: ``label::nl``, ``label::en`` …
@@ -9,16 +10,18 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import xlsxwriter
 
-from survey.questionnaires.document import Condition, Document, Question
+from survey.questionnaires.document import CONDITION_OPS, Condition, Document, Question
 from survey.questionnaires.exchange import FORMAT, FORMAT_VERSION, SETTING_TEXTS
 
 QUESTIONS, SECTIONS, LISTS, SETTINGS = "vragen", "secties", "lijsten", "vragenlijst"
 STATEMENT_TYPE = "groepsstelling"  # a row holding one statement of the group above it
 YES, NO = "ja", "nee"
 OPTION_SEPARATOR = "|"
+UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
 
 
 def text_languages(document: Document, extra: list[dict] | None = None) -> list[str]:
@@ -49,6 +52,40 @@ def condition_text(condition: Condition | None) -> str:
 
 def options_text(question: Question, language: str) -> str:
     return OPTION_SEPARATOR.join(f"{o.code}={_escape(o.label.get(language, ''))}" for o in question.options)
+
+
+def split_options(text: str) -> list[tuple[str, str]] | None:
+    """``5=Helemaal mee eens|4=Mee eens`` → [("5", "Helemaal mee eens"), …]; None when malformed."""
+    if not text:
+        return []
+    pairs = []
+    for part in UNESCAPED_BAR.split(text):
+        code, sep, label = part.partition("=")
+        if not sep or not code.strip():
+            return None
+        pairs.append((code.strip(), label.strip().replace("\\|", "|").replace("\\\\", "\\")))
+    return pairs
+
+
+def parse_condition(text: str):
+    """``T1 is 5``, ``T1 in 4,5``, ``R1 gte 6``, ``R1 lte 5``, ``T1 answered``; None when empty; ValueError."""
+    if not text:
+        return None
+    parts = text.split(None, 2)
+    if len(parts) < 2 or parts[1] not in CONDITION_OPS or (parts[1] != "answered") != (len(parts) == 3):
+        raise ValueError(text)
+    item, op = parts[0], parts[1]
+    if op == "answered":
+        return {"item": item, "op": op, "value": None}
+    value = parts[2].strip()
+    if op == "in":
+        return {"item": item, "op": op, "value": [v.strip() for v in value.split(",") if v.strip()]}
+    return {"item": item, "op": op, "value": value}
+
+
+def at(tab: str, row: int | None = None, column: str | None = None) -> str:
+    """A place in the workbook, as the author reads it: tabblad vragen, rij 7, kolom type."""
+    return f"tabblad {tab}" + (f", rij {row}" if row else "") + (f", kolom {column}" if column else "")
 
 
 def _escape(text: str) -> str:

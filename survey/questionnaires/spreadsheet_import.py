@@ -12,7 +12,7 @@ import re
 
 import openpyxl
 
-from survey.questionnaires.document import CONDITION_OPS, DocumentError
+from survey.questionnaires.document import DocumentError
 from survey.questionnaires.exchange import Exchange, parse_settings
 from survey.questionnaires.languages import valid_language
 from survey.questionnaires.spreadsheet import (
@@ -23,6 +23,9 @@ from survey.questionnaires.spreadsheet import (
     SETTINGS,
     STATEMENT_TYPE,
     YES,
+    at,
+    parse_condition,
+    split_options,
 )
 from survey.questionnaires.validation import Problems, validate_document
 
@@ -31,7 +34,6 @@ MAX_COLUMNS = 200
 REQUIRED_COLUMNS = ("section", "code", "type", "label::nl")
 TRUE = {YES, "yes", "true", "1", "waar", "j", "y"}
 FALSE = {NO, "no", "false", "0", "onwaar", "n", ""}
-UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
 #: which column a document problem belongs to, by msgid
 COLUMN_OF = {
     "The question has no text.": "label::nl",
@@ -103,35 +105,6 @@ def _cell(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
-
-
-def split_options(text: str) -> list[tuple[str, str]] | None:
-    """``5=Helemaal mee eens|4=Mee eens`` → [("5", "Helemaal mee eens"), …]; None when malformed."""
-    if not text:
-        return []
-    pairs = []
-    for part in UNESCAPED_BAR.split(text):
-        code, sep, label = part.partition("=")
-        if not sep or not code.strip():
-            return None
-        pairs.append((code.strip(), label.strip().replace("\\|", "|").replace("\\\\", "\\")))
-    return pairs
-
-
-def parse_condition(text: str):
-    """``T1 is 5``, ``T1 in 4,5``, ``R1 gte 6``, ``R1 lte 5``, ``T1 answered``; None when empty; ValueError."""
-    if not text:
-        return None
-    parts = text.split(None, 2)
-    if len(parts) < 2 or parts[1] not in CONDITION_OPS or (parts[1] != "answered") != (len(parts) == 3):
-        raise ValueError(text)
-    item, op = parts[0], parts[1]
-    if op == "answered":
-        return {"item": item, "op": op, "value": None}
-    value = parts[2].strip()
-    if op == "in":
-        return {"item": item, "op": op, "value": [v.strip() for v in value.split(",") if v.strip()]}
-    return {"item": item, "op": op, "value": value}
 
 
 class _Reader:
@@ -333,11 +306,6 @@ class _Reader:
     @property
     def _section_order(self):
         return self.section_rows.keys()
-
-
-def at(tab: str, row: int | None = None, column: str | None = None) -> str:
-    """A place in the workbook, as the author reads it: tabblad vragen, rij 7, kolom type."""
-    return f"tabblad {tab}" + (f", rij {row}" if row else "") + (f", kolom {column}" if column else "")
 
 
 def _texts(cells: dict, prefix: str) -> dict:

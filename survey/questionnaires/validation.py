@@ -7,7 +7,6 @@ show them the same way. The msgids are extracted with the ``flag:2`` keyword.
 from __future__ import annotations
 
 import copy
-
 from typing import Any
 
 from survey.questionnaires.document import PIPE_PATTERN, Condition, Document, DocumentError, Section

@@ -246,3 +246,16 @@ def test_settings_are_saved_and_min_cell_never_below_five(researcher, make_surve
     response = researcher.post(url(survey, "/instellingen"), data={**data, "min_cell": "10"})
     assert response.status_code == 302
     assert "Peiling webinar" in text_of(researcher.get(url(survey)))
+
+
+def test_move_buttons_only_where_a_move_is_possible(researcher, make_survey):
+    survey = make_survey("peiling")
+    html = researcher.get(url(survey)).get_data(as_text=True)
+
+    def card(code):
+        start = html.index(f'id="vraag-{code}"')
+        return html[start:html.index("</li>", html.index("action-row", start))]
+
+    assert 'value="omhoog"' not in card("P1") and 'value="omlaag"' in card("P1")
+    assert 'value="omhoog"' in card("P2") and 'value="omlaag"' in card("P2")
+    assert 'value="omhoog"' in card("P3") and 'value="omlaag"' not in card("P3")
