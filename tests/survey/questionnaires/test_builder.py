@@ -259,3 +259,22 @@ def test_move_buttons_only_where_a_move_is_possible(researcher, make_survey):
     assert 'value="omhoog"' not in card("P1") and 'value="omlaag"' in card("P1")
     assert 'value="omhoog"' in card("P2") and 'value="omlaag"' in card("P2")
     assert 'value="omhoog"' in card("P3") and 'value="omlaag"' not in card("P3")
+
+
+def test_phone_preview_link_appears_once_the_preview_page_exists(app, researcher, make_survey):
+    survey = make_survey("peiling")
+    if "responses.preview_survey" not in app.view_functions:  # the respondent stage registers it
+        app.add_url_rule("/voorbeeld/<int:survey_id>", endpoint="responses.preview_survey",
+                         view_func=lambda survey_id: "")
+    with app.test_request_context():
+        from flask import url_for
+
+        preview = url_for("responses.preview_survey", survey_id=survey.id)
+    html = researcher.get(url(survey)).get_data(as_text=True)
+    assert f'href="{preview}">Voorbeeld (telefoon)</a>' in html
+
+
+def test_no_preview_link_without_the_preview_page(app, researcher, make_survey, monkeypatch):
+    survey = make_survey("peiling")
+    monkeypatch.delitem(app.view_functions, "responses.preview_survey", raising=False)
+    assert "Voorbeeld (telefoon)" not in text_of(researcher.get(url(survey)))
