@@ -62,6 +62,9 @@ def read_json(data: bytes) -> Exchange:
         raw = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise DocumentError(Problems().flag("bestand", "The file is not UTF-8 text.")) from None
+    except RecursionError:
+        raise DocumentError(Problems().flag("bestand", "The file is nested too deeply to be a questionnaire.")) \
+            from None
     except json.JSONDecodeError as error:
         raise DocumentError(Problems().flag("bestand", "The file is not valid JSON (line %(line)s, column "
                                                        "%(column)s).", line=error.lineno, column=error.colno)) from None
@@ -116,6 +119,9 @@ def parse_settings(raw: Any, problems: Problems) -> dict:
     for name in SETTING_TEXTS:
         value = raw.get(name) or {}
         if not isinstance(value, dict):
+            problems.flag(f"survey.{name}", "Texts must be given per language, such as {\"nl\": \"…\"}.")
+            continue
+        if any(not isinstance(v, str | int | float) for v in value.values() if v is not None):
             problems.flag(f"survey.{name}", "Texts must be given per language, such as {\"nl\": \"…\"}.")
             continue
         settings[name] = {str(k): str(v) for k, v in value.items() if v not in (None, "")}

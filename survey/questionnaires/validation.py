@@ -25,6 +25,9 @@ class Problems(list):
 
 def validate_document(data: Any) -> Document:
     """A fully checked Document (structure, codes, conditions and piping), or DocumentError."""
+    wrong = shape_problems(data)
+    if wrong:
+        raise DocumentError(list(wrong))
     document = parse_document(copy.deepcopy(data))
     problems = piping_problems(document)
     for where, condition in _conditions(document):
@@ -34,6 +37,51 @@ def validate_document(data: Any) -> Document:
     if problems:
         raise DocumentError(list(problems))
     return document
+
+
+#: what each part of a question must be in a file (None is always allowed: the part is left out)
+QUESTION_SHAPE = {"code": (str,), "type": (str,), "domain": (str,), "text": (dict, str), "hint": (dict, str),
+                  "required": (bool,), "options": (list,), "items": (list,), "settings": (dict,),
+                  "condition": (dict,)}
+SECTION_SHAPE = {"key": (str,), "title": (dict, str), "intro": (dict, str), "condition": (dict,),
+                 "repeat": (str,), "questions": (list,)}
+
+
+def shape_problems(data: Any) -> Problems:
+    """Parts of an imported document that have the wrong kind of value (a number where a list belongs …),
+    found before anything else reads the document."""
+    problems = Problems()
+    if not isinstance(data, dict):
+        return problems  # parse_document names this one
+    if not isinstance(data.get("lists") or {}, dict) or not isinstance(data.get("sections") or [], list):
+        return problems.flag("document", "The lists or sections of the questionnaire are not valid.")
+    for s_index, section in enumerate(data.get("sections") or [], start=1):
+        if not isinstance(section, dict):
+            continue
+        _check_shape(section, SECTION_SHAPE, f"sectie {s_index}", problems)
+        questions = section.get("questions") if isinstance(section.get("questions"), list) else []
+        for q_index, question in enumerate(questions, start=1):
+            if isinstance(question, dict):
+                where = f"sectie {s_index}, vraag {q_index}"
+                _check_shape(question, QUESTION_SHAPE, where, problems)
+                _check_parts(question, where, problems)
+    return problems
+
+
+def _check_shape(raw: dict, shape: dict, where: str, problems: Problems) -> None:
+    for name, kinds in shape.items():
+        if raw.get(name) is not None and not isinstance(raw[name], kinds):
+            problems.flag(where, "The part %(name)s has the wrong kind of value.", name=name)
+
+
+def _check_parts(question: dict, where: str, problems: Problems) -> None:
+    for name in ("options", "items"):
+        parts = question.get(name) if isinstance(question.get(name), list) else []
+        if any(not isinstance(p, dict) or isinstance(p.get("code"), dict | list) for p in parts):
+            problems.flag(where, "The part %(name)s has the wrong kind of value.", name=name)
+    settings = question.get("settings") if isinstance(question.get("settings"), dict) else {}
+    if "faces" in settings and str(settings["faces"]) not in ("3", "5"):
+        problems.flag(where, "A smiley scale has 3 or 5 faces.")
 
 
 def normalise_condition(condition: Condition) -> None:

@@ -187,8 +187,10 @@ def edit_question(survey_id, code):
     except editing.NotFound:
         abort(404)
     type_key = request.form.get("type") if request.method == "POST" else question.type
+    if type_key not in REGISTRY:
+        type_key = question.type
     earlier = overview.earlier_codes(document)[code]
-    return _question_form(survey, document, question, type_key or question.type, earlier, owner.key)
+    return _question_form(survey, document, question, type_key, earlier, owner.key)
 
 
 def _question_form(survey, document, question, type_key, earlier, section_key):

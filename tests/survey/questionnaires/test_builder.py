@@ -278,3 +278,11 @@ def test_no_preview_link_without_the_preview_page(app, researcher, make_survey, 
     survey = make_survey("peiling")
     monkeypatch.delitem(app.view_functions, "responses.preview_survey", raising=False)
     assert "Voorbeeld (telefoon)" not in text_of(researcher.get(url(survey)))
+
+
+def test_an_unknown_type_in_the_form_does_not_break_the_page(researcher, make_survey):
+    survey = make_survey("peiling")
+    response = researcher.post(url(survey, "/vragen/P1"), data={**question_data(survey, "stelling", code="P1"),
+                                                               "type": "schuifregelaar"})
+    assert response.status_code == 200
+    assert document(survey).question("P1").type == "stelling"

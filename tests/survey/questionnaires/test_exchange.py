@@ -262,3 +262,20 @@ def test_an_upload_over_the_request_limit_is_refused_with_a_dutch_page(researche
     assert response.status_code == 413
     assert "Bestand of tekst te groot" in text_of(response)
     assert document(survey).to_dict() == before
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda q: q.__setitem__("options", 5), "sectie 1, vraag 1: The part options has the wrong kind of value."),
+    (lambda q: q.__setitem__("settings", [1]), "sectie 1, vraag 1: The part settings has the wrong kind of value."),
+    (lambda q: q.__setitem__("required", "nee"), "sectie 1, vraag 1: The part required has the wrong kind of value."),
+    (lambda q: q.update(type="smiley", settings={"faces": "veel"}), "sectie 1, vraag 1: A smiley scale has 3 or 5 "
+                                                                    "faces."),
+])
+def test_json_with_values_of_the_wrong_kind_is_refused_not_crashed(peo, change, message):
+    data = json.loads(export_json(peo, versions.document_of(peo.versions[0])))
+    change(data["document"]["sections"][0]["questions"][0])
+    assert message in problems(json.dumps(data).encode(), "x.json")
+
+
+def test_deeply_nested_json_is_refused():
+    assert problems(b"[" * 100_000, "x.json") == ["bestand: The file is nested too deeply to be a questionnaire."]
