@@ -14,7 +14,7 @@ from sqlalchemy import select
 from survey.audit.services import record
 from survey.extensions import db
 from survey.questionnaires import changes
-from survey.questionnaires.document import Document, DocumentError
+from survey.questionnaires.document import Document, DocumentError, Section
 from survey.questionnaires.editing import assign_missing_codes
 from survey.questionnaires.models import Survey, SurveyVersion, VersionStatus
 from survey.questionnaires.parsing import parse_document
@@ -28,6 +28,8 @@ class ConflictError(RuntimeError):
 
 def current_version(survey: Survey) -> SurveyVersion:
     """What the builder shows: the draft if there is one, else the newest published version."""
+    if not survey.versions:  # made elsewhere without questions: start an empty draft
+        return editable_version(survey)
     return survey.draft_version or survey.versions[-1]
 
 
@@ -56,9 +58,13 @@ def editable_version(survey: Survey) -> SurveyVersion:
     """The draft; made as a copy of the newest published version when there is none."""
     if survey.draft_version is not None:
         return survey.draft_version
-    source = survey.versions[-1]
-    draft = SurveyVersion(survey=survey, number=source.number + 1, status=VersionStatus.DRAFT,
-                          document=document_of(source).to_dict())
+    if not survey.versions:
+        document = Document(sections=[Section(key="S1")]).to_dict()
+        draft = SurveyVersion(survey=survey, number=1, status=VersionStatus.DRAFT, document=document)
+    else:
+        source = survey.versions[-1]
+        draft = SurveyVersion(survey=survey, number=source.number + 1, status=VersionStatus.DRAFT,
+                              document=document_of(source).to_dict())
     db.session.add(draft)
     db.session.flush()
     return draft

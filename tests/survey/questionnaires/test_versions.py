@@ -1,6 +1,7 @@
 """Versions and rounds: publishing freezes a version, answers stay with the version they answered, a new
 round keeps item codes, meaning changes are warned about, and two editors never overwrite each other."""
 
+import re
 from datetime import date
 
 import pytest
@@ -196,3 +197,19 @@ def test_services_never_commit(db, region):
     survey = services.create_from_template(region, "peiling")
     db.session.rollback()
     assert db.session.get(Survey, survey.id) is None
+
+
+def test_a_survey_made_elsewhere_without_a_version_opens_in_the_builder(researcher, region, db):
+    from survey.questionnaires.models import Audience, DisplayMode, SurveyKind
+
+    survey = Survey(region_id=region.id, kind=SurveyKind.OVERIG, audience=Audience.OUDERS, address_form="u",
+                    display_mode=DisplayMode.ONE_PER_SCREEN, title={"nl": "Zonder vragen"})
+    db.session.add(survey)
+    db.session.commit()
+    page = researcher.get(url(survey))
+    assert "Deze sectie heeft nog geen vragen." in text_of(page)
+    lock = re.search(r'name="lock" value="([^"]+)"', page.get_data(as_text=True)).group(1)
+    response = researcher.post(url(survey, "/secties/S1/vragen/nieuw?soort=open_kort"), data={
+        "lock": lock, "type": "open_kort", "code": "Q1", "text": "Wat vond u goed?", "condition_op": "is"})
+    assert response.status_code == 302
+    assert document(survey).item_codes() == ["Q1"]
