@@ -49,9 +49,11 @@ def register_blueprints(app: Flask) -> None:
     from survey.accounts.views import staff as accounts_staff
     from survey.audit.views import bp as audit
     from survey.programmes import blueprint as programmes_blueprint
+    from survey.questionnaires import views_builder, views_exchange, views_languages, views_lists  # noqa: F401
+    from survey.questionnaires.views import bp as questionnaires
     from survey.site.views import bp as site
 
-    for blueprint in (site, accounts_public, accounts_staff, audit, programmes_blueprint()):
+    for blueprint in (site, accounts_public, accounts_staff, audit, questionnaires, programmes_blueprint()):
         app.register_blueprint(blueprint)
 
 

@@ -43,6 +43,12 @@ ACTION_LABELS = {
     "note.create": _l("Added statements"),
     "note.update": _l("Changed a statement"),
     "note.delete": _l("Deleted a statement"),
+    "survey.create": _l("Created a questionnaire"),
+    "survey.publish": _l("Published a questionnaire version"),
+    "survey.delete": _l("Deleted a questionnaire"),
+    "survey.import": _l("Imported a questionnaire"),
+    "survey.export": _l("Exported a questionnaire or codebook"),
+    "survey.new_round": _l("Started a new round of a questionnaire"),
 }
 
 

@@ -14,10 +14,28 @@ def _user_in(region, make_user):
     return make_user(region, Role.LEZER)
 
 
+def _survey_in(region, make_user):
+    """A CEO questionnaire (sections S1…, items T1…, languages nl/en/ar) with a list "projecten"."""
+    from survey.questionnaires import services
+    from survey.questionnaires.document import ListItem
+
+    survey = services.create_from_template(region, "ceo_ouders")
+    document = services.versions.document_of(survey.versions[0])
+    document.lists["projecten"] = [ListItem("p1", {"nl": "Thuis opgroeien"})]
+    survey.versions[0].document = document.to_dict()
+    _db.session.commit()
+    return survey
+
+
 #: how to make an object in a region for each URL parameter; later stages add theirs
 PARAM_FACTORIES = {
     "user_id": _user_in,
     **PROGRAMME_FACTORIES,
+    "survey_id": _survey_in,
+    "key": lambda region, make_user: "S1",  # section key in _survey_in's questionnaire
+    "code": lambda region, make_user: "T1",  # item code in _survey_in's questionnaire
+    "language": lambda region, make_user: "en",
+    "name": lambda region, make_user: "projecten",  # list name in _survey_in's questionnaire
 }
 
 
