@@ -95,7 +95,9 @@ def compile_command():
 
 
 def register_cli(app) -> None:
-    for group in (users_cli, regions_cli, demo_cli, translate_cli):
+    from survey.fieldwork.cli import fieldwork_cli, retention_cli
+
+    for group in (users_cli, regions_cli, demo_cli, translate_cli, fieldwork_cli, retention_cli):
         app.cli.add_command(group)
 
 

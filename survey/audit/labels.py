@@ -11,6 +11,21 @@ ACTION_LABELS = {
     "user.add": _l("Added a user"),
     "user.role_change": _l("Changed a role"),
     "user.remove": _l("Removed a user"),
+    "fieldwork.open": _l("Opened fieldwork"),
+    "fieldwork.close": _l("Closed fieldwork and deleted contact data"),
+    "fieldwork.import": _l("Imported invitees"),
+    "fieldwork.invite": _l("Sent invitations"),
+    "fieldwork.remind": _l("Sent reminders"),
+    "fieldwork.settings": _l("Changed the reminder settings"),
+    "fieldwork.text": _l("Changed an invitation text"),
+    "fieldwork.open_link": _l("Made an open link"),
+    "fieldwork.open_link_revoked": _l("Switched the open link off"),
+    "fieldwork.poll_started": _l("Started a live poll"),
+    "fieldwork.poll_stopped": _l("Stopped a live poll"),
+    "fieldwork.letters_downloaded": _l("Downloaded letters"),
+    "fieldwork.letters_deleted": _l("Deleted a letter file"),
+    "fieldwork.export_tracking": _l("Exported response figures"),
+    "retention.purge": _l("Deleted answers after the retention period"),
 }
 
 
