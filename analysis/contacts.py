@@ -23,7 +23,7 @@ COLUMN_NAMES = {
     "name": ("naam", "name", "tenaamstelling", "aanhef", "tav"),
     "address": ("adres", "postadres", "address", "adresregel", "straatenhuisnummer"),
     "street": ("straat", "straatnaam", "street"),
-    "number": ("huisnummer", "huisnr", "nr", "nummer", "housenumber"),
+    "number": ("huisnummer", "huisnr", "housenumber"),
     "addition": ("toevoeging", "huisnummertoevoeging"),
     "postcode": ("postcode", "zip", "postalcode"),
     "city": ("woonplaats", "plaats", "city", "town"),
