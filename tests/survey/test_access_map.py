@@ -4,6 +4,17 @@ import pytest
 
 from survey.accounts.models import ROLE_PERMISSIONS, Membership, Role
 from survey.extensions import db as _db
+from survey.fieldwork.models import LetterBatch, LetterKind
+from survey.questionnaires.models import (
+    AddressForm,
+    Audience,
+    DisplayMode,
+    FieldworkStatus,
+    Survey,
+    SurveyKind,
+    SurveyVersion,
+    VersionStatus,
+)
 
 #: endpoints any member of the region may open (no specific permission)
 MEMBER_ENDPOINTS = {"staff.dashboard"}
@@ -13,9 +24,31 @@ def _user_in(region, make_user):
     return make_user(region, Role.LEZER)
 
 
+def _survey_in(region, make_user):
+    from tests.survey.fieldwork.conftest import poll_document
+
+    survey = Survey(region_id=region.id, kind=SurveyKind.PEILING, title={"nl": "Peiling"}, audience=Audience.PROFESSIONALS,
+                    address_form=AddressForm.JE, display_mode=DisplayMode.ONE_PER_SCREEN, status=FieldworkStatus.OPEN,
+                    poll_code=None)
+    survey.versions.append(SurveyVersion(number=1, status=VersionStatus.PUBLISHED, document=poll_document()))
+    _db.session.add(survey)
+    _db.session.commit()
+    return survey
+
+
+def _letter_batch_in(region, make_user):
+    survey = _survey_in(region, make_user)
+    batch = LetterBatch(survey_id=survey.id, kind=LetterKind.INVITATION, letter_count=1, pdf=b"%PDF-", archive=b"PK")
+    _db.session.add(batch)
+    _db.session.commit()
+    return batch
+
+
 #: how to make an object in a region for each URL parameter; later stages add theirs
 PARAM_FACTORIES = {
     "user_id": _user_in,
+    "survey_id": _survey_in,
+    "batch_id": _letter_batch_in,
 }
 
 
