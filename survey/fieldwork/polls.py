@@ -13,8 +13,8 @@ from sqlalchemy import select
 from analysis.participation import Bar, option_counts, poll_bars
 from survey.extensions import db
 from survey.questionnaires.document import Document, Question
-from survey.questionnaires.parsing import parse_document
 from survey.questionnaires.models import Survey
+from survey.questionnaires.parsing import parse_document
 from survey.questionnaires.registry import REGISTRY
 from survey.questionnaires.scales import ESCAPE_CODES
 from survey.responses.models import Answer, Response

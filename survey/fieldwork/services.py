@@ -90,14 +90,15 @@ def open_fieldwork(survey: Survey) -> bool:
 
 
 def close_fieldwork(survey: Survey, today: date) -> int:
-    """Close fieldwork: delete every invitee's contact data and the letter downloads; returns how many
-    invitees had contact data. Answers stay until the retention period ends."""
+    """Close fieldwork: delete every invitee's contact data (e-mail, postal address and preferred language,
+    which could single out a small language group) and the letter downloads; returns how many invitees had
+    contact data. Answers stay until the retention period ends."""
     survey.status = FieldworkStatus.CLOSED
     settings_for(survey).closed_on = today
     db.session.flush()
     result = db.session.execute(
         update(Invitation).where(Invitation.survey_id == survey.id, Invitation.contact_deleted_on.is_(None))
-        .values(email=None, postal_address=None, contact_deleted_on=today)
+        .values(email=None, postal_address=None, language="", contact_deleted_on=today)
         .execution_options(synchronize_session=False))
     letters = delete_batches(survey)
     db.session.expire_all()

@@ -13,9 +13,9 @@ from survey.audit.services import record
 from survey.extensions import db
 from survey.fieldwork import letters, messages, services, tracking
 from survey.fieldwork.importing import import_contacts
+from survey.fieldwork.ledger import local_today
 from survey.fieldwork.models import Invitation, LetterBatch
 from survey.fieldwork.sending import due_for_reminder, invite_job, remind_job, settings_for
-from survey.fieldwork.ledger import local_today
 from survey.jobs import enqueue_after_commit
 from survey.navigation import register_nav
 from survey.questionnaires.models import FieldworkStatus, Survey

@@ -39,20 +39,20 @@ def test_dutch_excel_csv_is_read_in_every_common_encoding(encoding):
 
 
 def test_comma_separated_with_quoted_address_lines():
-    data = 'email,adres,gemeente\r\na@example.nl,,Delft\r\n,"Postbus 12\n2600 AA Delft",Delft\r\n'.encode()
+    data = b'email,adres,gemeente\r\na@example.nl,,Delft\r\n,"Postbus 12\n2600 AA Delft",Delft\r\n'
     result = read_contacts(data, "x.csv")
     assert result.contacts[1].postal_address == "Postbus 12\n2600 AA Delft"
 
 
 def test_broken_rows_are_reported_by_row_and_field_and_the_rest_imported():
-    data = ("email;postcode;straat;huisnummer;woonplaats\n"
-            "a@example.nl;;;;\n"
-            ";1234;Dorpsstraat;1;Ons Dorp\n"  # bad postcode
-            ";3011 AB;Dorpsstraat;;\n"  # incomplete address
-            "b@example.nl;;;;;extra\n"  # more values than columns
-            ";;;;\n"  # empty line: ignored
-            "a@example.nl;;;;\n"  # same as row 2
-            "c@example.nl;;;;\n").encode()
+    data = (b"email;postcode;straat;huisnummer;woonplaats\n"
+            b"a@example.nl;;;;\n"
+            b";1234;Dorpsstraat;1;Ons Dorp\n"  # bad postcode
+            b";3011 AB;Dorpsstraat;;\n"  # incomplete address
+            b"b@example.nl;;;;;extra\n"  # more values than columns
+            b";;;;\n"  # empty line: ignored
+            b"a@example.nl;;;;\n"  # same as row 2
+            b"c@example.nl;;;;\n")
     result = read_contacts(data)
     assert [c.email for c in result.contacts] == ["a@example.nl", "c@example.nl"]
     by_row = {p.row: p for p in result.problems}

@@ -27,9 +27,9 @@ def _user_in(region, make_user):
 def _survey_in(region, make_user):
     from tests.survey.fieldwork.conftest import poll_document
 
-    survey = Survey(region_id=region.id, kind=SurveyKind.PEILING, title={"nl": "Peiling"}, audience=Audience.PROFESSIONALS,
-                    address_form=AddressForm.JE, display_mode=DisplayMode.ONE_PER_SCREEN, status=FieldworkStatus.OPEN,
-                    poll_code=None)
+    survey = Survey(region_id=region.id, kind=SurveyKind.PEILING, title={"nl": "Peiling"},
+                    audience=Audience.PROFESSIONALS, address_form=AddressForm.JE,
+                    display_mode=DisplayMode.ONE_PER_SCREEN, status=FieldworkStatus.OPEN)
     survey.versions.append(SurveyVersion(number=1, status=VersionStatus.PUBLISHED, document=poll_document()))
     _db.session.add(survey)
     _db.session.commit()

@@ -91,7 +91,7 @@ def test_no_reminders_after_the_end_date_or_once_closed(app, db, outbox, make_su
     assert outbox == []
 
 
-def test_reminder_button_sends_what_is_due(client, db, outbox, researcher, make_survey, monkeypatch):
+def test_reminder_button_sends_what_is_due(client, db, outbox, researcher, make_survey):
     survey = make_survey()
     add_invitees(db, survey, ("a@example.nl", "nl", None))
     sending.invite(survey, DAY - timedelta(days=8))
