@@ -3,8 +3,16 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired, FileSize
-from wtforms import BooleanField, IntegerField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import BooleanField, EmailField, IntegerField, StringField, TextAreaField
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from survey.fieldwork.messages import PLACEHOLDERS, unknown_placeholders
 
@@ -65,3 +73,20 @@ class TextForm(FlaskForm):
         if unknown:
             raise ValidationError(_l("Unknown placeholder: %(names)s.", names=", ".join(
                 "{" + name + "}" for name in unknown)))
+
+
+class ReprintForm(FlaskForm):
+    address = StringField(
+        _l("Only for this address"),
+        description=_l("Postcode and house number, such as 3011 AB 40. Leave empty to make new letters for "
+                       "everyone by post who has not started."),
+        validators=[Optional(), Length(max=40), Regexp(r"^\s*\d{4}\s*[A-Za-z]{2}[\s,]*\d+",
+                                                       message=_l("Enter a postcode and house number, such as "
+                                                                  "3011 AB 40."))])
+
+
+class OptOutForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail address of the invitee"),
+        description=_l("For someone who asks by phone or letter to get no more mail about this survey."),
+        validators=[DataRequired(_l("Enter an e-mail address.")), Length(max=254)])

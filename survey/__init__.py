@@ -48,13 +48,15 @@ def register_blueprints(app: Flask) -> None:
     from survey.accounts.views import bp as accounts_public
     from survey.accounts.views import staff as accounts_staff
     from survey.audit.views import bp as audit
+    from survey.fieldwork.letter_views import bp as letters
     from survey.fieldwork.poll_views import bp as polls
     from survey.fieldwork.poll_views import public as poll_link
     from survey.fieldwork.public import bp as optout
     from survey.fieldwork.views import bp as fieldwork
     from survey.site.views import bp as site
 
-    for blueprint in (site, accounts_public, accounts_staff, audit, fieldwork, polls, poll_link, optout):
+    for blueprint in (site, accounts_public, accounts_staff, audit, fieldwork, letters, polls, poll_link,
+                      optout):
         app.register_blueprint(blueprint)
 
 

@@ -24,6 +24,8 @@ ACTION_LABELS = {
     "fieldwork.poll_stopped": _l("Stopped a live poll"),
     "fieldwork.letters_downloaded": _l("Downloaded letters"),
     "fieldwork.letters_deleted": _l("Deleted a letter file"),
+    "fieldwork.letters_reprinted": _l("Made letters again with new codes"),
+    "fieldwork.opt_out_by_staff": _l("Stopped mail for an invitee on request"),
     "fieldwork.export_tracking": _l("Exported response figures"),
     "retention.purge": _l("Deleted answers after the retention period"),
 }

@@ -8,6 +8,7 @@ once) never sends the same invitation or reminder twice. Mail jobs carry the add
 from __future__ import annotations
 
 import hmac
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -19,6 +20,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from survey.accounts.services import send_mail_job
 from survey.extensions import db
 from survey.fieldwork import messages
+from survey.fieldwork.letters import make_letters
 from survey.fieldwork.models import FieldworkSettings, Invitation, LetterKind
 from survey.jobs import enqueue_after_commit, task
 from survey.questionnaires.models import FieldworkStatus, Survey
@@ -88,6 +90,36 @@ def remind(survey: Survey, today: date) -> SendResult:
     return _send(survey, settings, deliveries, "reminder", LetterKind.REMINDER, today)
 
 
+def reprint_letters(survey: Survey, today: date, address: str | None = None) -> SendResult:
+    """New letters with new codes for invitees by post (no e-mail) who have not started, optionally for one
+    address ("3011 AB 40"); their earlier letters stop working."""
+    settings = settings_for(survey)
+    stmt = _reachable(survey).where(Invitation.invited_on.is_not(None), Invitation.started_on.is_(None),
+                                    Invitation.email.is_(None), Invitation.postal_address.is_not(None))
+    deliveries = []
+    for invitation in db.session.scalars(stmt.order_by(Invitation.id)):
+        if address and not lives_at(invitation.postal_address, address):
+            continue
+        token, code = new_token(), new_short_code()
+        values = {"token_hash": token_hash(token), "short_code_hash": token_hash(code)}
+        if _claim(invitation, values, Invitation.token_hash == invitation.token_hash):
+            deliveries.append(Delivery(invitation, token, code))
+    if deliveries:
+        make_letters(survey, settings, deliveries, LetterKind.INVITATION, today)
+    return SendResult(letters=len(deliveries))
+
+
+def lives_at(postal_address: str, wanted: str) -> bool:
+    """Whether an address has this postcode and house number ("3011 AB 40" or "3011AB, 40")."""
+    match = re.match(r"^\s*(\d{4})\s*([A-Za-z]{2})[\s,]*(\d+)", wanted or "")
+    if not match:
+        return False
+    postcode, number = f"{match.group(1)} {match.group(2).upper()}", match.group(3)
+    lines = (postal_address or "").split("\n")
+    return any(postcode in line for line in lines) and any(
+        re.search(rf"(?<!\d){number}(?!\d)", line) for line in lines if postcode not in line)
+
+
 def due_for_reminder(survey: Survey, settings: FieldworkSettings, today: date):
     """Invitees who are owed a reminder today: invited, not completed, not opted out, under the maximum,
     and the interval since the invitation or the last reminder has passed."""
@@ -122,8 +154,6 @@ def _claim(invitation: Invitation, values: dict, still) -> bool:
 
 
 def _send(survey, settings, deliveries, kind, letter_kind, today) -> SendResult:
-    from survey.fieldwork.letters import make_letters
-
     mails = [d for d in deliveries if d.invitation.email]
     letters = [d for d in deliveries if d.invitation.postal_address
                and (not d.invitation.email or settings.letters_for_email_invitees)]
@@ -215,3 +245,11 @@ def remind_job(survey_id: int, today_iso: str) -> None:
     survey = db.session.get(Survey, survey_id)
     if survey is not None:
         remind(survey, date.fromisoformat(today_iso))
+
+
+@task(retries=2, retry_delay=60)
+def reprint_job(survey_id: int, today_iso: str) -> None:
+    """Make the letters of every invitee by post who has not started again, with new codes."""
+    survey = db.session.get(Survey, survey_id)
+    if survey is not None and survey.status == FieldworkStatus.OPEN:
+        reprint_letters(survey, date.fromisoformat(today_iso))

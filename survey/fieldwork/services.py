@@ -111,6 +111,17 @@ def opt_out(invitation: Invitation) -> None:
     invitation.opted_out = True
 
 
+def opt_out_address(survey: Survey, email: str) -> int:
+    """Stop mail to the invitees of this survey with this e-mail address (asked by phone or letter)."""
+    result = db.session.execute(
+        update(Invitation).where(Invitation.survey_id == survey.id,
+                                 Invitation.email == (email or "").strip().lower(),
+                                 Invitation.opted_out.is_(False))
+        .values(opted_out=True).execution_options(synchronize_session=False))
+    record("fieldwork.opt_out_by_staff", survey, invitees=result.rowcount)
+    return result.rowcount
+
+
 def retention_end(survey: Survey, settings: FieldworkSettings | None) -> date | None:
     """Closing date plus the retention months: the day after which answers are deleted."""
     closed = (settings.closed_on if settings else None) or survey.closes_on

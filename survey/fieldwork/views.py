@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import func, select
 
-from forms.fieldwork import ConfirmForm, ImportForm, SettingsForm, TextForm
+from forms.fieldwork import ConfirmForm, ImportForm, OptOutForm, ReprintForm, SettingsForm, TextForm
 from survey.access import get_in_region, requires, staff_blueprint
 from survey.accounts.models import Permission
 from survey.audit.services import record
@@ -14,7 +15,7 @@ from survey.extensions import db
 from survey.fieldwork import letters, messages, services, tracking
 from survey.fieldwork.importing import import_contacts
 from survey.fieldwork.ledger import local_today
-from survey.fieldwork.models import Invitation, LetterBatch
+from survey.fieldwork.models import Invitation
 from survey.fieldwork.sending import due_for_reminder, invite_job, remind_job, settings_for
 from survey.jobs import enqueue_after_commit
 from survey.navigation import register_nav
@@ -53,7 +54,15 @@ def overview(survey_id):
         Invitation.contact_deleted_on.is_(None)))
     db.session.commit()  # settings may have been created
     return render_template("fieldwork/overview.html", survey=survey, settings=settings, figures=figures,
-                           due=due, waiting=waiting, form=ConfirmForm(), batches=letters.batches(survey))
+                           due=due, waiting=waiting, batches=letters.batches(survey), by_post=_by_post(survey),
+                           reprint_form=ReprintForm(), opt_out_form=OptOutForm())
+
+
+def _by_post(survey: Survey) -> int:
+    """Invitees reached by post only who were invited and have not started (whose letters can be made again)."""
+    return db.session.scalar(select(func.count()).select_from(Invitation).where(
+        Invitation.survey_id == survey.id, Invitation.email.is_(None), Invitation.postal_address.is_not(None),
+        Invitation.invited_on.is_not(None), Invitation.started_on.is_(None), Invitation.opted_out.is_(False)))
 
 
 @bp.post(SURVEY + "/openen")
@@ -129,6 +138,24 @@ def send_reminders(survey_id):
         enqueue_after_commit(db.session(), remind_job, survey.id, local_today().isoformat())
         db.session.commit()
         flash(_("The reminders that are due are being sent."), "success")
+    return redirect(url_for("fieldwork.overview", survey_id=survey.id))
+
+
+@bp.post(SURVEY + "/afmelden")
+@requires(Permission.RUN_FIELDWORK)
+def opt_out_invitee(survey_id):
+    survey = _survey(survey_id)
+    form = OptOutForm()
+    if form.validate_on_submit():
+        count = services.opt_out_address(survey, form.email.data)
+        db.session.commit()
+        if count:
+            flash(ngettext("%(num)s invitee gets no more mail.", "%(num)s invitees get no more mail.", count),
+                  "success")
+        else:
+            flash(_("No invitee of this survey with this e-mail address still gets mail."), "error")
+    else:
+        flash(_("Enter an e-mail address."), "error")
     return redirect(url_for("fieldwork.overview", survey_id=survey.id))
 
 
@@ -216,47 +243,3 @@ def revoke_open_link(survey_id):
         db.session.commit()
         flash(_("The open link no longer works."), "success")
     return redirect(url_for("fieldwork.overview", survey_id=survey.id))
-
-
-def _batch(batch_id: int) -> LetterBatch:
-    batch = db.session.get(LetterBatch, batch_id)
-    if batch is None:
-        abort(404)
-    _survey(batch.survey_id)
-    return batch
-
-
-@bp.get("/veldwerk/brieven/<int:batch_id>.pdf")
-@requires(Permission.RUN_FIELDWORK)
-def download_letters(batch_id):
-    return _download(_batch(batch_id), "pdf")
-
-
-@bp.get("/veldwerk/brieven/<int:batch_id>.zip")
-@requires(Permission.RUN_FIELDWORK)
-def download_letter_files(batch_id):
-    return _download(_batch(batch_id), "zip")
-
-
-def _download(batch: LetterBatch, kind: str) -> Response:
-    record("fieldwork.letters_downloaded", batch, region=g.region, letters=batch.letter_count)
-    db.session.commit()
-    data = batch.pdf if kind == "pdf" else batch.archive
-    mimetype = "application/pdf" if kind == "pdf" else "application/zip"
-    return Response(data, mimetype=mimetype, headers={
-        "Content-Disposition": f"attachment; filename=brieven-{batch.survey_id}-{batch.id}.{kind}",
-        "Cache-Control": "no-store"})
-
-
-@bp.post("/veldwerk/brieven/<int:batch_id>/verwijderen")
-@requires(Permission.RUN_FIELDWORK)
-def delete_letters(batch_id):
-    batch = _batch(batch_id)
-    survey = _survey(batch.survey_id)
-    survey_id = survey.id
-    if ConfirmForm().validate_on_submit():
-        letters.delete_batches(survey, batch.id)
-        record("fieldwork.letters_deleted", survey)
-        db.session.commit()
-        flash(_("The letter file has been deleted."), "success")
-    return redirect(url_for("fieldwork.overview", survey_id=survey_id))

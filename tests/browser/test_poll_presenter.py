@@ -39,7 +39,8 @@ def test_presenter_screen_shows_new_answers_within_seconds(live_server, desktop,
     assert_accessible(desktop, "poll-presenter-results")
 
 
-def test_import_report_is_accessible_on_a_phone(live_server, phone, region, make_user, make_survey, tmp_path):
+def test_import_report_is_accessible_on_a_phone(live_server, phone, region, make_user, make_survey,  # noqa: F811
+                                                tmp_path):
     make_user(region, Role.ONDERZOEKER, email="els@example.org")
     survey = make_survey()
     phone.goto(live_server + "/inloggen")

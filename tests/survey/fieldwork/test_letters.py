@@ -119,3 +119,32 @@ def test_reminder_letter_for_someone_who_started_has_no_new_code(db, make_survey
     assert first["qr"] is None and first["code"] is None
     assert any("U bent al begonnen." in p for p in first["paragraphs"])
     assert ledger.invitation_for_short_code(second["code"]).id == silent.id
+
+
+def test_letters_can_be_made_again_with_new_codes_for_one_address(client, db, researcher, make_survey,
+                                                                   captured_pages):
+    survey = make_survey()
+    jansen, haddad, smith = add_invitees(db, survey, *[(None, "nl", a) for a in ADDRESSES])
+    client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen")
+    old = {p["address"][0]: p["code"] for p in captured_pages}
+    ledger.mark_started(db.session.get(type(smith), smith.id), date(2026, 3, 3))
+    db.session.commit()
+    page = client.get(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/").get_data(as_text=True)
+    assert "2 genodigden per post zijn nog niet begonnen." in page
+    url = f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/brieven/opnieuw"
+
+    captured_pages.clear()
+    page = client.post(url, data={"address": "3011ab, 2"}, follow_redirects=True).get_data(as_text=True)
+    assert "1 nieuwe brief is gemaakt." in page
+    (reprinted,) = captured_pages
+    assert reprinted["address"][0] == "Dhr. Haddad"
+    assert ledger.invitation_for_short_code(reprinted["code"]).id == haddad.id
+    assert ledger.invitation_for_short_code(old["Dhr. Haddad"]) is None  # the lost letter stops working
+    assert ledger.invitation_for_short_code(old["Fam. Jansen"]).id == jansen.id  # the neighbours' still work
+
+    captured_pages.clear()
+    page = client.post(url, data={"address": "2511 CV 3"}, follow_redirects=True).get_data(as_text=True)
+    assert "Op dit adres woont geen genodigde per post die nog niet is begonnen." in page  # Smith started
+    assert captured_pages == []
+    client.post(url, data={"address": ""})
+    assert sorted(p["address"][0] for p in captured_pages) == ["Dhr. Haddad", "Fam. Jansen"]

@@ -155,3 +155,16 @@ def test_forged_or_survey_token_does_not_opt_anyone_out(client, db, outbox, make
         response = client.post(f"/afmelden/{token}")
         assert response.status_code == 404 and "Deze link werkt niet" in response.get_data(as_text=True)
     assert not db.session.get(Invitation, invitation.id).opted_out
+
+
+def test_staff_can_stop_mail_for_someone_who_calls(client, db, outbox, researcher, make_survey):
+    survey = make_survey()
+    add_invitees(db, survey, ("ouder@example.nl", "nl", None), ("ouder@example.nl", "nl", None),
+                 ("ander@example.nl", "nl", None))
+    url = f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/afmelden"
+    page = client.post(url, data={"email": " Ouder@Example.nl "}, follow_redirects=True).get_data(as_text=True)
+    assert "2 genodigden krijgen geen post meer." in page
+    page = client.post(url, data={"email": "niemand@example.nl"}, follow_redirects=True).get_data(as_text=True)
+    assert "Geen genodigde van deze vragenlijst met dit e-mailadres krijgt nog post." in page
+    client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen")
+    assert [m["To"] for m in outbox] == ["ander@example.nl"]
