@@ -53,7 +53,7 @@ _NL_U = {
 }
 _NL_JE = {
     "invitation": (
-        "Wat vind jij van de hulp? {titel}",
+        "Doe je mee? {titel}",
         "Hoi,\n\n"
         "Wij willen graag weten wat jij van de jeugdhulp vindt. Doe je mee aan het onderzoek „{titel}”? "
         "Het kost ongeveer {minuten} minuten.\n\n"

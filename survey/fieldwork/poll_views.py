@@ -66,7 +66,7 @@ def poll_json(survey_id):
 
 
 @public.get("/p/<poll_code>")
-@limiter.limit("60 per minute")
+@limiter.limit("600 per minute")  # a whole room may share one public address
 def follow_poll_link(poll_code):
     """The QR code on the presenter screen leads here, and on to the survey's open link."""
     survey = services.survey_for_poll_code(poll_code)

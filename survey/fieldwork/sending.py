@@ -223,7 +223,7 @@ def opt_out_token(invitation: Invitation) -> str:
 
 def invitation_for_opt_out(token: str) -> Invitation | None:
     number, _, signature = (token or "").partition("-")
-    if not number.isdigit() or len(number) > 12 or len(signature) != 32:
+    if not number.isdigit() or len(number) > 9 or len(signature) != 32:  # 9 digits fit any integer column
         return None
     invitation = db.session.get(Invitation, int(number))
     if invitation is None or not hmac.compare_digest(keyed_hash("afmelden", number)[:32], signature):

@@ -151,7 +151,7 @@ def test_forged_or_survey_token_does_not_opt_anyone_out(client, db, outbox, make
     sending.invite(survey, date(2026, 3, 2))
     db.session.commit()
     survey_token = LINK.search(outbox[0].get_content()).group(1)
-    for token in (survey_token, f"{invitation.id}-{'0' * 32}", "abc"):
+    for token in (survey_token, f"{invitation.id}-{'0' * 32}", "abc", f"{10 ** 11}-{'0' * 32}"):
         response = client.post(f"/afmelden/{token}")
         assert response.status_code == 404 and "Deze link werkt niet" in response.get_data(as_text=True)
     assert not db.session.get(Invitation, invitation.id).opted_out
