@@ -22,7 +22,7 @@ bp = staff_blueprint("letters", __name__)
 
 
 def _batch(batch_id: int) -> tuple[LetterBatch, Survey]:
-    batch = db.session.get(LetterBatch, batch_id)
+    batch = db.session.get(LetterBatch, batch_id) if 0 < batch_id < 2**31 else None
     if batch is None:
         abort(404)
     return batch, get_in_region(Survey, batch.survey_id)

@@ -80,3 +80,9 @@ def test_open_link_can_be_made_renewed_and_switched_off(client, db, researcher, 
     client.post(base + "/open-link/intrekken")
     assert db.session.get(Survey, survey.id).public_key is None
     assert "Er is geen open link." in client.get(base + "/").get_data(as_text=True)
+
+
+def test_ids_beyond_the_database_range_give_404_not_an_error(client, researcher):
+    for url in ("/beheer/rijnmond/vragenlijsten/99999999999/veldwerk/",
+                "/beheer/rijnmond/veldwerk/brieven/99999999999.pdf"):
+        assert client.get(url).status_code == 404
