@@ -56,3 +56,27 @@ def test_import_report_is_accessible_on_a_phone(live_server, phone, region, make
     assert phone.get_by_text("1 genodigde is toegevoegd.").is_visible()
     assert phone.get_by_role("cell", name="fout is geen geldig e-mailadres.").is_visible()
     assert_accessible(phone, "fieldwork-import-report")
+
+
+def test_fieldwork_pages_are_accessible(live_server, desktop, db, region, make_user,
+                                        make_survey):  # noqa: F811 - fixture
+    from tests.survey.fieldwork.test_tracking import invite_groups
+
+    make_user(region, Role.ONDERZOEKER, email="els@example.org")
+    survey = make_survey(min_cell=5)
+    invite_groups(db, survey)
+    desktop.goto(live_server + "/inloggen")
+    desktop.get_by_label("E-mailadres").fill("els@example.org")
+    desktop.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    desktop.get_by_role("button", name="Inloggen").click()
+    desktop.wait_for_url("**/beheer/rijnmond/")
+    base = f"{live_server}/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk"
+    for path, name in (("/voortgang", "tracking"), ("/teksten?soort=reminder&taal=nl", "texts"),
+                       ("/instellingen", "settings"), ("/sluiten", "close")):
+        desktop.goto(base + path)
+        assert_accessible(desktop, f"fieldwork-{name}")
+    desktop.goto(base + "/instellingen")
+    desktop.get_by_label("Maximaal aantal herinneringen").fill("8")
+    desktop.get_by_role("button", name="Opslaan").click()
+    assert desktop.get_by_role("alert").get_by_text("Vul een getal van 0 tot en met 5 in.").is_visible()
+    assert_accessible(desktop, "fieldwork-settings-error")
