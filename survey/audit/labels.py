@@ -49,6 +49,23 @@ ACTION_LABELS = {
     "survey.import": _l("Imported a questionnaire"),
     "survey.export": _l("Exported a questionnaire or codebook"),
     "survey.new_round": _l("Started a new round of a questionnaire"),
+    "fieldwork.open": _l("Opened fieldwork"),
+    "fieldwork.close": _l("Closed fieldwork and deleted contact data"),
+    "fieldwork.import": _l("Imported invitees"),
+    "fieldwork.invite": _l("Sent invitations"),
+    "fieldwork.remind": _l("Sent reminders"),
+    "fieldwork.settings": _l("Changed the reminder settings"),
+    "fieldwork.text": _l("Changed an invitation text"),
+    "fieldwork.open_link": _l("Made an open link"),
+    "fieldwork.open_link_revoked": _l("Switched the open link off"),
+    "fieldwork.poll_started": _l("Started a live poll"),
+    "fieldwork.poll_stopped": _l("Stopped a live poll"),
+    "fieldwork.letters_downloaded": _l("Downloaded letters"),
+    "fieldwork.letters_deleted": _l("Deleted a letter file"),
+    "fieldwork.letters_reprinted": _l("Made letters again with new codes"),
+    "fieldwork.opt_out_by_staff": _l("Stopped mail for an invitee on request"),
+    "fieldwork.export_tracking": _l("Exported response figures"),
+    "retention.purge": _l("Deleted answers after the retention period"),
 }
 
 

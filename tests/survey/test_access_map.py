@@ -5,6 +5,7 @@ import pytest
 from survey.accounts.models import ROLE_PERMISSIONS, Membership, Role
 from survey.extensions import db as _db
 from tests.survey.programmes.factories import PARAM_FACTORIES as PROGRAMME_FACTORIES
+from survey.fieldwork.models import LetterBatch, LetterKind
 
 #: endpoints any member of the region may open (no specific permission)
 MEMBER_ENDPOINTS = {"staff.dashboard"}
@@ -27,6 +28,14 @@ def _survey_in(region, make_user):
     return survey
 
 
+def _letter_batch_in(region, make_user):
+    survey = _survey_in(region, make_user)
+    batch = LetterBatch(survey_id=survey.id, kind=LetterKind.INVITATION, letter_count=1, pdf=b"%PDF-", archive=b"PK")
+    _db.session.add(batch)
+    _db.session.commit()
+    return batch
+
+
 #: how to make an object in a region for each URL parameter; later stages add theirs
 PARAM_FACTORIES = {
     "user_id": _user_in,
@@ -36,6 +45,7 @@ PARAM_FACTORIES = {
     "code": lambda region, make_user: "T1",  # item code in _survey_in's questionnaire
     "language": lambda region, make_user: "en",
     "name": lambda region, make_user: "projecten",  # list name in _survey_in's questionnaire
+    "batch_id": _letter_batch_in,
 }
 
 
