@@ -26,7 +26,7 @@ _LEMMA_FIXES = {"hulpverleners": "hulpverlener", "zorgverleners": "zorgverlener"
                 "gehoord": "horen", "geluisterd": "luisteren", "wisselingen": "wisseling",
                 # comparatives keep their own meaning ("beter" is not "goed" for a theme)
                 "beter": "beter", "slechter": "slechter", "erger": "erger", "sneller": "sneller",
-                "later": "later", "langer": "langer"}
+                "later": "later", "langer": "langer", "taxi": "taxi"}
 
 
 def fold(text: str) -> str:
