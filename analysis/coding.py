@@ -85,7 +85,10 @@ class CodebookMatcher:
         for token, seeds in zip(tokens, seeds_per_token, strict=True):
             for key in dict.fromkeys(k for seed in seeds for k in self.single_.get(seed, ())):
                 words.setdefault(key, []).append(token)
+        present = frozenset().union(*seeds_per_token)
         for key, parts in self.phrases_:
+            if not all(p & present for p in parts):  # quick check: most answers hold no phrase at all
+                continue
             found = _phrase_at(parts, tokens, seeds_per_token)
             if found:
                 words.setdefault(key, []).append(found)
@@ -128,7 +131,7 @@ def _phrase_at(parts: tuple[frozenset[str], ...], tokens: list[str], seeds: list
 def suggest(texts: Sequence[str], matcher: CodebookMatcher | None = None,
             classifier: ThemeClassifier | None = None, human: Sequence[Iterable[str] | None] | None = None,
             min_probability: float = 0.35, auto_threshold: float | None = None) -> pd.DataFrame:
-    """Merge rule hits and model probabilities into suggestions; an answer a human coded gets only those codes."""
+    """Merge rule hits and model probabilities into suggestions; a human-coded answer keeps only its codes."""
     human = list(human) if human is not None else [None] * len(texts)
     rules = matcher.match(texts) if matcher is not None else [()] * len(texts)
     proba = classifier.predict_proba(texts) if classifier is not None else None

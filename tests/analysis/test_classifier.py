@@ -50,9 +50,9 @@ def test_training_on_two_thousand_coded_answers_takes_under_five_seconds(train):
     pairs = [rng.sample(train, 2) for _ in range(2000)]
     texts = [a["text"] + " " + b["text"] for a, b in pairs]
     sets = [frozenset(a["themes"]) | frozenset(b["themes"]) for a, b in pairs]
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other work on the shared cores does not count
     ThemeClassifier().fit(texts, sets)
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
 
 
 def test_threshold_curve_trades_share_for_accuracy(train):

@@ -17,7 +17,8 @@ def test_default_codebooks_have_ten_described_themes_with_seven_to_nine_seeds(ki
 
 def test_ceo_codebook_holds_the_agreed_themes():
     labels = {t.label for t in default_codebook("ceo").themes}
-    assert {"Wachttijd en snelheid", "Wisselingen van hulpverlener", "Regels en bureaucratie", "Veiligheid"} <= labels
+    assert {"Wachttijd en snelheid", "Wisselingen van hulpverlener", "Regels en bureaucratie",
+            "Veiligheid"} <= labels
 
 
 def test_codebook_round_trips_through_json():
