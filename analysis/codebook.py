@@ -122,6 +122,17 @@ class Codebook:
                    description=str(data.get("description") or "").strip(),
                    themes=tuple(Theme.from_dict(t, i) for i, t in enumerate(themes, start=1)))
 
+    def to_rows(self) -> list[dict[str, str]]:
+        """One flat row per theme (seeds joined by '; ', examples by newlines), for a spreadsheet."""
+        return [{"key": t.key, "label": t.label, "description": t.description, "parent": t.parent or "",
+                 "seeds": "; ".join(t.seeds), "examples": "\n".join(t.examples)} for t in self.themes]
+
+    @classmethod
+    def from_rows(cls, rows: list[dict], key: str = "codeboek", label: str = "Codeboek") -> Codebook:
+        """Build a codebook from spreadsheet rows with the columns of ``to_rows``; empty rows are skipped."""
+        themes = [r for r in rows if any(str(v or "").strip() for v in r.values())]
+        return cls.from_dict({"key": key, "label": label, "themes": themes})
+
     def to_json(self) -> str:
         """The codebook as indented JSON text."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)

@@ -15,7 +15,7 @@ from analysis.agreement import AgreementResult, agreement  # noqa: F401  (re-exp
 from analysis.classifier import ThemeClassifier, threshold_curve  # noqa: F401
 from analysis.codebook import Codebook, CodebookError, Theme, default_codebook  # noqa: F401
 from analysis.quality import AutoCoding, auto_coding, micro_f1, theme_quality  # noqa: F401
-from analysis.text import fold, lemma, tokenize
+from analysis.text import lemma, tokenize
 
 RULE, MODEL, HUMAN = "regel", "model", "mens"
 #: Shortest seed that may match inside a compound ("wacht" in "wachtlijst", "bellen" in "terugbellen").
@@ -162,7 +162,3 @@ def _merge(i: int, hits: tuple[RuleHit, ...], probs: pd.Series | None, min_proba
                                       auto=auto_threshold is not None and p >= auto_threshold))
     return out
 
-
-def normalise_label_sets(label_sets: Iterable[Iterable[str] | None]) -> list[frozenset[str]]:
-    """Label sets as frozensets of lower-case keys (None becomes the empty set)."""
-    return [frozenset(fold(str(k)).strip() for k in (labels or ())) for labels in label_sets]

@@ -53,6 +53,15 @@ def test_bad_codebooks_name_the_theme_and_field_in_dutch(themes, position, field
     assert f"Thema {position}" in str(error.value)
 
 
+def test_spreadsheet_rows_round_trip():
+    codebook = default_codebook("ceo")
+    rows = codebook.to_rows()
+    assert rows[0]["seeds"].startswith("wachttijd; wachtlijst")
+    assert all(isinstance(v, str) for row in rows for v in row.values())
+    again = Codebook.from_rows([*rows, {"key": None, "label": ""}], key="ceo", label=codebook.label)
+    assert again.themes == codebook.themes
+
+
 def test_invalid_json_is_a_codebook_error():
     with pytest.raises(CodebookError, match="geen geldige JSON"):
         Codebook.from_json("{themes: [")
