@@ -1,6 +1,6 @@
 """Benchmark for coding open answers: speed and memory at 1k/10k/100k answers, and held-out quality.
 
-Run: `python -m bench.coding` (add `--sizes 1000 10000` for fewer sizes, `--no-docs` to leave
+Run: `python -m bench.coding` (add `--sizes 1000 10000` for other sizes, `--no-docs` to leave
 docs/benchmarks.md alone). Each size runs in its own subprocess so peak memory is that size's own.
 """
 
@@ -20,8 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- coding:start -->", "<!-- coding:end -->"
-SIZES = (1_000, 10_000, 100_000)
-TRAIN_CAP = None  # train on every answer; set to a number to cap the training set
+SIZES = (1_000, 2_000, 10_000, 100_000)
 
 
 def _rss_mb() -> float:
@@ -128,6 +127,26 @@ def speed_table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def targets(results: list[dict]) -> str:
+    """A line per target: rules + prediction for 10k under 2 s, training on 2,000 under 5 s."""
+    by_size = {r["size"]: r for r in results}
+    lines = []
+    if 10_000 in by_size:
+        r = by_size[10_000]
+        lines.append(_target("rules + prediction, 10,000 answers", 2.0, r["rules"] + r["predict"],
+                             r["cpu_rules"] + r["cpu_predict"]))
+    if 2_000 in by_size:
+        r = by_size[2_000]
+        lines.append(_target("training on 2,000 coded answers", 5.0, r["train"], r["cpu_train"]))
+    return "\n".join(lines)
+
+
+def _target(name: str, limit: float, wall: float, cpu: float) -> str:
+    verdict = lambda s: "met" if s < limit else "missed"  # noqa: E731
+    return (f"- Target {name} < {limit:.0f} s: CPU {cpu:.2f} s ({verdict(cpu)}), wall clock {wall:.2f} s "
+            f"({verdict(wall)}).")
+
+
 def _cell(wall: float, cpu: float) -> str:
     return f"{wall:.2f} ({cpu:.2f})"
 
@@ -198,13 +217,15 @@ def main() -> None:
         results.append(run_size(size))
         print(f"measured {size:,} answers", file=sys.stderr)
     table, q = speed_table(results), quality()
-    machine = f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    machine = (f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
+               f"load average {load} at the end")
     section = (f"## Coding open answers\n\n`python -m bench.coding` on {machine}, shared with other work, "
                f"{time.strftime('%Y-%m-%d')}. Synthetic CEO answers from the training fragments "
                "(`bench/answers.py`); the model trains on all answers of the size. Times are wall-clock "
                "seconds "
                "of one run, with the process's CPU seconds in brackets (a gap means other work shared the "
-               "cores).\n\n" + table + "\n\n" + quality_text(q))
+               "cores).\n\n" + table + "\n\n" + targets(results) + "\n\n" + quality_text(q))
     print(section)
     if not args.no_docs:
         write_docs(section)
