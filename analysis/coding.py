@@ -11,11 +11,18 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.agreement import AgreementResult, agreement  # noqa: F401  (re-exported for the web layer)
-from analysis.classifier import ThemeClassifier, threshold_curve  # noqa: F401
-from analysis.codebook import Codebook, CodebookError, Theme, default_codebook  # noqa: F401
-from analysis.quality import AutoCoding, auto_coding, micro_f1, theme_quality  # noqa: F401
+from analysis.agreement import AgreementResult, agreement, cohen_kappa, krippendorff_alpha
+from analysis.classifier import ThemeClassifier, cross_val_proba, proba_to_sets, threshold_curve
+from analysis.codebook import Codebook, CodebookError, Theme, default_codebook
+from analysis.quality import AutoCoding, auto_coding, micro_f1, pick_threshold, theme_quality
 from analysis.text import lemma, tokenize
+
+__all__ = [
+    "HUMAN", "MODEL", "RULE", "AgreementResult", "AutoCoding", "Codebook", "CodebookError",
+    "CodebookMatcher", "RuleHit", "Suggestion", "Theme", "ThemeClassifier", "agreement", "auto_coding", "cohen_kappa",
+    "cross_val_proba", "default_codebook", "krippendorff_alpha", "micro_f1", "pick_threshold", "proba_to_sets",
+    "suggest", "theme_quality", "threshold_curve",
+]
 
 RULE, MODEL, HUMAN = "regel", "model", "mens"
 #: Shortest seed that may match inside a compound ("wacht" in "wachtlijst", "bellen" in "terugbellen").
