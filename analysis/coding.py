@@ -19,9 +19,9 @@ from analysis.text import lemma, tokenize
 
 __all__ = [
     "HUMAN", "MODEL", "RULE", "AgreementResult", "AutoCoding", "Codebook", "CodebookError",
-    "CodebookMatcher", "RuleHit", "Suggestion", "Theme", "ThemeClassifier", "agreement", "auto_coding", "cohen_kappa",
-    "cross_val_proba", "default_codebook", "krippendorff_alpha", "micro_f1", "pick_threshold", "proba_to_sets",
-    "suggest", "theme_quality", "threshold_curve",
+    "CodebookMatcher", "RuleHit", "Suggestion", "Theme", "ThemeClassifier", "agreement", "auto_coding",
+    "cohen_kappa", "cross_val_proba", "default_codebook", "krippendorff_alpha", "micro_f1",
+    "pick_threshold", "proba_to_sets", "suggest", "theme_quality", "threshold_curve",
 ]
 
 RULE, MODEL, HUMAN = "regel", "model", "mens"
