@@ -34,6 +34,25 @@ def test_model_beats_the_codebook_on_held_out_phrasings(model, heldout):
     assert model_f1 > codebook_f1 + 0.05, (model_f1, codebook_f1)
 
 
+def test_codebook_seeds_and_examples_give_the_model_a_prior(train, heldout):
+    texts, sets = texts_and_sets(train)
+    held_texts, human = texts_and_sets(heldout)
+    codebook = default_codebook("ceo")
+    plain = micro_f1(ThemeClassifier().fit(texts, sets).predict(held_texts), human)
+    primed = micro_f1(ThemeClassifier(codebook=codebook).fit(texts, sets).predict(held_texts), human)
+    assert primed > plain
+    # a theme no coder has used yet still gets a model from its seed words
+    no_safety = [s - {"veiligheid"} for s in sets]
+    model = ThemeClassifier(codebook=codebook).fit(texts, no_safety)
+    proba = model.predict_proba(["ik voelde me onveilig, er was geweld", "de wachtlijst was lang"])
+    assert proba.loc[0, "veiligheid"] > 0.5 > proba.loc[1, "veiligheid"]
+
+
+def test_cross_validation_needs_enough_answers():
+    with pytest.raises(ValueError, match="at least 5 coded answers"):
+        cross_val_proba(["a", "b"], [{"x"}, set()])
+
+
 def test_model_learns_phrasings_the_seed_words_miss(model):
     # none of these words is a seed of the 'bereikbaarheid' theme
     assert "bereikbaarheid" in model.predict(["je kreeg nooit iemand aan de lijn, niemand nam op"])[0]
