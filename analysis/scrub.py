@@ -174,6 +174,9 @@ def _outside(span: tuple[int, int, str], chosen: list[tuple[int, int, str]], tex
     pieces = [(span[0], span[1])]
     for s, e, _ in chosen:
         pieces = [q for a, b in pieces for q in ((a, min(b, s)), (max(a, e), b)) if q[0] < q[1]]
+    if pieces == [(span[0], span[1])]:  # not cut: keep deduce's span as it is ("de Vries")
+        yield span
+        return
     for a, b in pieces:
         part = text[a:b]
         core = _CONNECTORS.sub("", part)
