@@ -61,7 +61,8 @@ class ThemeSuggester:
         token_lists = [tokenize(t) for t in texts]
         self.boilerplate_ = tuple(sorted(set(_phrases(self.boilerplate)) | _frequent_openings(
             token_lists, self.boilerplate_share)))
-        framing = POLARITY | ROLE_WORDS | OPINION_WORDS | set(self.exclude_terms)
+        excluded = {w for term in self.exclude_terms for w in tokenize(term)}  # phrases count word by word
+        framing = POLARITY | ROLE_WORDS | OPINION_WORDS | excluded
         drop = STOP_WORDS | framing | {lemma(w) for w in framing}
         docs = [" ".join(w for w in map(lemma, _strip(tokens, self.boilerplate_))
                          if w not in drop and len(w) > 2 and not w.isdigit()) for tokens in token_lists]

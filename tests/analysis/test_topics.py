@@ -64,5 +64,11 @@ def test_frequent_openings_are_detected_as_boilerplate(answers):
     assert ("als", "moeder", "vind", "ik") in suggester.boilerplate_
 
 
+def test_known_theme_words_can_be_excluded(answers):
+    candidates = ThemeSuggester(n_topics=3, exclude_terms=["eigen bijdrage", "taxi"]).suggest(answers)
+    terms = {w for c in candidates for term in c.terms for w in term.split()}
+    assert terms and {"taxi", "bijdrage", "eigen"}.isdisjoint(terms)
+
+
 def test_too_little_text_gives_no_candidates():
     assert ThemeSuggester().suggest(["goed", "slecht", "nvt"]) == []
