@@ -12,7 +12,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 
 from analysis.codebook import Codebook
-from analysis.quality import auto_coding
+from analysis.quality import acceptance, auto_coding
 from analysis.text import SPACE_SEPARATED, fold, lemma_text
 
 DEFAULT_THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98)
@@ -129,8 +129,13 @@ def cross_val_proba(texts: Sequence[str], label_sets: Sequence[Iterable[str]], n
 def threshold_curve(texts: Sequence[str], label_sets: Sequence[Iterable[str]],
                     thresholds: Iterable[float] = DEFAULT_THRESHOLDS, n_splits: int = 5,
                     random_state: int = 0, **params) -> pd.DataFrame:
-    """Cross-validated share of answers auto-coded and its accuracy, per confidence threshold."""
+    """Cross-validated per threshold: answers auto-coded (share, accuracy), suggestions accepted (P, R)."""
     label_sets = [frozenset(s or ()) for s in label_sets]
     proba = cross_val_proba(texts, label_sets, n_splits=n_splits, random_state=random_state, **params)
-    rows = [vars(auto_coding(proba, label_sets, t)) for t in thresholds]
-    return pd.DataFrame(rows, columns=["threshold", "n", "n_auto", "share", "accuracy"])
+    rows = []
+    for t in thresholds:
+        accepted = acceptance(proba, label_sets, t)
+        rows.append({**vars(auto_coding(proba, label_sets, t)), "accepted_precision": accepted.precision,
+                     "accepted_recall": accepted.recall})
+    return pd.DataFrame(rows, columns=["threshold", "n", "n_auto", "share", "accuracy", "accepted_precision",
+                                       "accepted_recall"])

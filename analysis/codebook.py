@@ -53,7 +53,7 @@ class Theme:
         return cls(key=key, label=_text(data, "label", position, required=True),
                    description=_text(data, "description", position),
                    parent=parent.strip().lower() if parent else None,
-                   seeds=_words(data, "seeds", position, r"[;\n]"),
+                   seeds=_words(data, "seeds" if "seeds" in data else "seed_words", position, r"[;\n]"),
                    examples=_words(data, "examples", position, r"\n"))
 
 

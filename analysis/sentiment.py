@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -23,8 +24,9 @@ from sklearn.multiclass import OneVsRestClassifier
 
 from analysis.text import NEGATORS, SPACE_SEPARATED, fold, lemma, lemma_text, tokenize
 
-POSITIVE, NEGATIVE, MIXED, UNKNOWN = "positief", "negatief", "gemengd", "onbekend"
-LABELS = (POSITIVE, NEGATIVE, MIXED, UNKNOWN)
+POSITIVE, NEGATIVE, MIXED, NEUTRAL, UNKNOWN = "positief", "negatief", "gemengd", "neutraal", "onbekend"
+#: Labels a coder may give; the rule signal itself never says "neutraal" (it cannot tell it from "onbekend").
+LABELS = (POSITIVE, NEGATIVE, MIXED, NEUTRAL, UNKNOWN)
 
 #: Judgement the adjective lexicon does not see, by lemma (verbs, participles, nouns, comparatives).
 CUES = {
@@ -204,10 +206,19 @@ class SentimentModel:
         texts = list(texts)
         if not self.ready_:
             return labels(texts)
-        features = sparse.hstack([self.words_.transform([lemma_text(t) for t in texts]),
-                                  self.chars_.transform([fold(t) for t in texts]),
-                                  _rule_features(texts)]).tocsr()
-        return [str(y) for y in self.model_.predict(features)]
+        return [str(y) for y in self.model_.predict(self._features(texts))]
+
+    def predict_proba(self, texts: Sequence[str]) -> pd.DataFrame:
+        """Class probabilities, one row per answer and one column per learned label (needs ``ready_``)."""
+        if not self.ready_:
+            raise ValueError("too few labels per class for the sentiment model; predict() gives rule labels")
+        proba = self.model_.predict_proba(self._features(list(texts)))
+        return pd.DataFrame(proba, columns=[str(c) for c in self.model_.classes_])
+
+    def _features(self, texts: list[str]) -> sparse.csr_matrix:
+        return sparse.hstack([self.words_.transform([lemma_text(t) for t in texts]),
+                              self.chars_.transform([fold(t) for t in texts]),
+                              _rule_features(texts)]).tocsr()
 
 
 def _rule_features(texts: Sequence[str]) -> sparse.csr_matrix:

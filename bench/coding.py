@@ -55,7 +55,7 @@ def quality() -> dict:
     """Held-out figures: micro-F1 of codebook, model and both; auto-coding; sentiment accuracy."""
     from analysis.classifier import proba_to_sets, threshold_curve
     from analysis.coding import CodebookMatcher, ThemeClassifier, default_codebook, micro_f1
-    from analysis.quality import auto_coding, pick_threshold, theme_quality
+    from analysis.quality import acceptance, auto_coding, pick_threshold, theme_quality
     from analysis.sentiment import SentimentModel, labels
     from bench.answers import DATA, read
 
@@ -71,6 +71,8 @@ def quality() -> dict:
     chosen = pick_threshold(curve, min_accuracy=0.99) or 0.9
     curve["held_share"] = [auto_coding(proba, hy, t).share for t in curve["threshold"]]
     curve["held_accuracy"] = [auto_coding(proba, hy, t).accuracy for t in curve["threshold"]]
+    curve["held_precision"] = [acceptance(proba, hy, t).precision for t in curve["threshold"]]
+    curve["held_recall"] = [acceptance(proba, hy, t).recall for t in curve["threshold"]]
     cv_at = curve.set_index("threshold").loc[chosen]
     held_at = auto_coding(proba, hy, chosen)
     truth = [r["sentiment"] for r in held]
@@ -153,10 +155,19 @@ def _cell(wall: float, cpu: float) -> str:
     return f"{wall:.2f} ({cpu:.2f})"
 
 
+CURVE_HEADER = (
+    "| threshold | CV: answers auto-coded | accuracy | CV: accepted precision | recall "
+    "| held-out: answers auto-coded | accuracy | held-out: accepted precision | recall |\n"
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+
 def quality_text(q: dict) -> str:
     """Markdown for the held-out figures."""
-    curve = "\n".join(f"| {c['threshold']:.2f} | {c['share']:.0%} | {_pct(c['accuracy'])} | "
-                      f"{c['held_share']:.0%} | {_pct(c['held_accuracy'])} |" for c in q["curve"])
+    curve = "\n".join(
+        f"| {c['threshold']:.2f} | {c['share']:.0%} | {_pct(c['accuracy'])} | "
+        f"{_pct(c['accepted_precision'])} | {_pct(c['accepted_recall'])} | {c['held_share']:.0%} | "
+        f"{_pct(c['held_accuracy'])} | "
+        f"{_pct(c['held_precision'])} | {_pct(c['held_recall'])} |" for c in q["curve"])
     themes = "\n".join(f"| {t['theme']} | {t['precision']:.2f} | {t['recall']:.2f} | {t['support']} |"
                        for t in q["per_theme"])
     return f"""Held-out quality ({q['n_train']} training answers, {q['n_heldout']} held-out answers in
@@ -178,8 +189,10 @@ on the held-out phrasings **{q['held_share']:.0%}** at **{_pct(q['held_accuracy'
 New phrasings make the model less sure and less right: re-check the curve on
 freshly coded answers before trusting a threshold.
 
-| threshold | auto-coded (5-fold CV on training) | accuracy | auto-coded (held-out) | accuracy |
-|---:|---:|---:|---:|---:|
+Per threshold: answers auto-coded and their accuracy; and single suggestions accepted from that
+probability on (`auto_threshold` in `suggest`): their precision, and the share of human codes they cover.
+
+{CURVE_HEADER}
 {curve}
 
 Suggestions (codebook ∪ model) per theme on the held-out set:

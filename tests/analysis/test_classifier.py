@@ -80,6 +80,8 @@ def test_threshold_curve_trades_share_for_accuracy(train):
     assert list(curve["threshold"]) == [0.5, 0.7, 0.8, 0.97]
     assert curve["share"].iloc[0] == 1.0  # every decision is at least 0.5 sure
     assert (np.diff(curve["share"]) <= 0).all()  # a stricter threshold never codes more answers
+    assert (np.diff(curve["accepted_recall"]) <= 0).all()  # ... nor accepts more single suggestions
+    assert curve["accepted_precision"].iloc[2] >= curve["accepted_precision"].iloc[0] > 0.8
     assert curve["accuracy"].iloc[2] >= curve["accuracy"].iloc[0]
     assert 0.3 < curve["share"].iloc[2] < 1.0 and curve["accuracy"].iloc[2] > 0.9
     chosen = pick_threshold(curve, min_accuracy=0.99)

@@ -38,6 +38,11 @@ def test_spreadsheet_cells_become_lists_and_parents_link_up():
     assert codebook.theme("voicemail").examples == ("Altijd de voicemail",)
 
 
+def test_database_field_name_seed_words_is_understood():
+    codebook = Codebook.from_dict({"themes": [{"key": "a", "label": "A", "seed_words": ["bellen"]}]})
+    assert codebook.theme("a").seeds == ("bellen",)
+
+
 @pytest.mark.parametrize(("themes", "position", "field"), [
     ([{"key": "a", "label": "A"}, {"key": "a", "label": "B"}], 2, "key"),
     ([{"key": "a", "label": ""}], 1, "label"),
