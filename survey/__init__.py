@@ -48,9 +48,10 @@ def register_blueprints(app: Flask) -> None:
     from survey.accounts.views import bp as accounts_public
     from survey.accounts.views import staff as accounts_staff
     from survey.audit.views import bp as audit
+    from survey.programmes import blueprint as programmes_blueprint
     from survey.site.views import bp as site
 
-    for blueprint in (site, accounts_public, accounts_staff, audit):
+    for blueprint in (site, accounts_public, accounts_staff, audit, programmes_blueprint()):
         app.register_blueprint(blueprint)
 
 

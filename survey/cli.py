@@ -68,14 +68,16 @@ def _pybabel(*args: str) -> None:
 
 
 POT = "translations/messages.pot"
+#: pybabel extract arguments: lazy_gettext as _l, and flag(where, msgid) for import/validation problems.
+#: --ignore-dirs: Babel skips folders starting with "_" by default, which would miss _macros/.
+EXTRACT_ARGS = ["-F", "translations/babel.cfg", "-k", "_l", "-k", "lazy_gettext", "-k", "flag:2",
+                "--ignore-dirs", ".*"]
 
 
 @translate_cli.command("extract")
 def extract_command():
     """Extract msgids from code and templates into translations/messages.pot."""
-    # --ignore-dirs: Babel skips folders starting with "_" by default, which would miss _macros/.
-    _pybabel("extract", "-F", "translations/babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--ignore-dirs", ".*",
-             "--no-location", "--sort-output", "-o", POT, ".")
+    _pybabel("extract", *EXTRACT_ARGS, "--no-location", "--sort-output", "-o", POT, ".")
 
 
 @translate_cli.command("update")
@@ -93,7 +95,9 @@ def compile_command():
 
 
 def register_cli(app) -> None:
-    for group in (users_cli, regions_cli, demo_cli, translate_cli):
+    from survey.programmes.cli import programmes_cli
+
+    for group in (users_cli, regions_cli, demo_cli, translate_cli, programmes_cli):
         app.cli.add_command(group)
 
 

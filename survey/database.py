@@ -18,6 +18,13 @@ NAMING_CONVENTION = {
 MODEL_MODULES = [
     "survey.accounts.models",
     "survey.audit.models",
+    "survey.questionnaires.models",
+    "survey.responses.models",
+    "survey.fieldwork.models",
+    "survey.coding.models",
+    "survey.programmes.models",
+    "survey.programmes.indicators",
+    "survey.programmes.progress",
 ]
 
 

@@ -22,6 +22,7 @@ from survey.extensions import db as _db  # noqa: E402
 
 PG_URL = os.environ.get("SURVEY_TEST_DATABASE_URL")
 from tests.helpers import TEST_PASSWORD  # noqa: E402
+
 _HASH = generate_password_hash(TEST_PASSWORD)
 
 

@@ -5,8 +5,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
-from forms.accounts import AddUserForm, LoginForm, RegionSettingsForm, ResetRequestForm, RoleForm, \
-    SetPasswordForm
+from forms.accounts import (
+    AddUserForm,
+    LoginForm,
+    RegionSettingsForm,
+    ResetRequestForm,
+    RoleForm,
+    SetPasswordForm,
+)
 from survey.access import requires, staff_blueprint
 from survey.accounts import services
 from survey.accounts.models import Membership, Permission, Role

@@ -4,6 +4,7 @@ import pytest
 
 from survey.accounts.models import ROLE_PERMISSIONS, Membership, Role
 from survey.extensions import db as _db
+from tests.survey.programmes.factories import PARAM_FACTORIES as PROGRAMME_FACTORIES
 
 #: endpoints any member of the region may open (no specific permission)
 MEMBER_ENDPOINTS = {"staff.dashboard"}
@@ -16,6 +17,7 @@ def _user_in(region, make_user):
 #: how to make an object in a region for each URL parameter; later stages add theirs
 PARAM_FACTORIES = {
     "user_id": _user_in,
+    **PROGRAMME_FACTORIES,
 }
 
 

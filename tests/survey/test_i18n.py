@@ -25,9 +25,10 @@ def test_every_msgid_in_the_code_is_in_the_catalog(tmp_path):
     from babel.messages.frontend import CommandLineInterface
 
     pot = tmp_path / "check.pot"
-    CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(PROJECT_ROOT / "translations/babel.cfg"),
-                                "-k", "_l", "-k", "lazy_gettext", "--ignore-dirs", ".*", "-o", str(pot),
-                                str(PROJECT_ROOT)])
+    from survey.cli import EXTRACT_ARGS
+
+    args = [str(PROJECT_ROOT / a) if a.endswith("babel.cfg") else a for a in EXTRACT_ARGS]
+    CommandLineInterface().run(["pybabel", "-q", "extract", *args, "-o", str(pot), str(PROJECT_ROOT)])
     with pot.open("rb") as handle:
         wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
     with PO.open("rb") as handle:

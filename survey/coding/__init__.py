@@ -1,0 +1,1 @@
+"""Coding open answers: codebooks, themes, codes with provenance, sentiment, kind of remark, agreement."""

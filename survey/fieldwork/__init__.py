@@ -1,0 +1,1 @@
+"""Fieldwork: invitations, personal links, reminders, letters, response tracking and live polls."""

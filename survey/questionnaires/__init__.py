@@ -1,0 +1,1 @@
+"""Questionnaires: surveys, frozen versions with stable item codes, the question-type registry."""
