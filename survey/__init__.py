@@ -48,9 +48,11 @@ def register_blueprints(app: Flask) -> None:
     from survey.accounts.views import bp as accounts_public
     from survey.accounts.views import staff as accounts_staff
     from survey.audit.views import bp as audit
+    from survey.responses import staff_views, step_views  # noqa: F401 - routes on the responses blueprint
+    from survey.responses.views import bp as responses
     from survey.site.views import bp as site
 
-    for blueprint in (site, accounts_public, accounts_staff, audit):
+    for blueprint in (site, accounts_public, accounts_staff, audit, responses):
         app.register_blueprint(blueprint)
 
 

@@ -11,6 +11,8 @@ ACTION_LABELS = {
     "user.add": _l("Added a user"),
     "user.role_change": _l("Changed a role"),
     "user.remove": _l("Removed a user"),
+    "interview.start": _l("Started an interview (answers entered by staff)"),
+    "interview.complete": _l("Completed an interview"),
 }
 
 
