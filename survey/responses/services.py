@@ -140,6 +140,8 @@ def start_response(entry: Entry, *, language: str, start_key: str, secret: str |
     """The response for a first submitted step; a double submit finds the one the first made."""
     start_hash = keyed_hash("start", start_key) if start_key else None
     found = _by_start(start_hash, entry.survey) or find_response(entry, secret)
+    if found is not None and found.status == ResponseStatus.COMPLETED:
+        raise EntryProblem("used", entry.survey, language)
     if found is not None:
         return found
     if entry.channel == Channel.PERSONAL and entry.invitation.started_on is not None:
@@ -154,8 +156,8 @@ def start_response(entry: Entry, *, language: str, start_key: str, secret: str |
             db.session.add(response)
     except IntegrityError:
         found = _by_start(start_hash, entry.survey) or find_response(entry, secret)
-        if found is None:
-            raise
+        if found is None or found.status == ResponseStatus.COMPLETED:
+            raise EntryProblem("used", entry.survey, language) from None
         return found
     if entry.invitation is not None:
         ledger.mark_started(entry.invitation, today)
@@ -166,9 +168,7 @@ def _by_start(start_hash: str | None, survey: Survey) -> Response | None:
     if start_hash is None:
         return None
     response = db.session.scalar(select(Response).where(Response.start_hash == start_hash))
-    if response is None or response.survey_id != survey.id or response.status != ResponseStatus.IN_PROGRESS:
-        return None
-    return response
+    return response if response is not None and response.survey_id == survey.id else None
 
 
 def start_interview(survey: Survey, language: str, today: date) -> Response:
@@ -207,7 +207,6 @@ def complete_response(response: Response, flow: Flow, invitation: Invitation | N
     response.status = ResponseStatus.COMPLETED
     response.resume_hash = None
     response.resume_code_hash = None
-    response.start_hash = None
     if invitation is not None:
         ledger.mark_completed(invitation, today)
     _touch(response)

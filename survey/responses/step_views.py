@@ -16,15 +16,15 @@ from forms.respondent_entry import SendForm
 from survey.extensions import db, limiter
 from survey.responses import services, storage
 from survey.responses.screens import check_rows, make_screen
-from survey.responses.views import WAY, bp, code_limit, failed_lookup, render_problem, resume_number
-from survey.responses.visits import Visit, ensure_secret, forget_browser, open_visit, remember_browser
+from survey.responses.views import WAY, bp, code_limit, render_problem, resume_number, unknown_link
+from survey.responses.visits import DONE_COOKIE, Visit, ensure_secret, forget_browser, open_visit, remember_browser
 
 #: the buttons of a step: go on, go back (saving what is valid), or stop and continue later
 NEXT, BACK, LATER = "volgende", "vorige", "later"
 
 
 @bp.route(f"/{WAY}/vraag/<int:number>", methods=["GET", "POST"])
-@limiter.limit(code_limit, deduct_when=failed_lookup)
+@limiter.shared_limit(code_limit, scope="codes", deduct_when=unknown_link)
 def question(way, key, number):
     try:
         visit = open_visit(way, key)
@@ -32,7 +32,7 @@ def question(way, key, number):
         if not len(flow):
             raise services.EntryProblem("not_open", visit.survey, visit.language)
         reachable = min(visit.response.position, len(flow) - 1) if visit.response else 0
-        if visit.response is None and number > 1 and request.method == "POST":
+        if visit.response is None and ((number > 1 and request.method == "POST") or _done_here(visit)):
             raise services.EntryProblem("used", visit.survey, visit.language)
         if not 1 <= number <= reachable + 1:
             return redirect(visit.url("question", number=min(max(number, 1), reachable + 1)))
@@ -42,6 +42,11 @@ def question(way, key, number):
         return render_problem(problem, way, key)
     ensure_secret(visit)
     return _render_step(visit, flow.step(number - 1))
+
+
+def _done_here(visit: Visit) -> bool:
+    """This browser finished the open-link questionnaire (a marker cookie without any secret)."""
+    return visit.uses_cookie and bool(request.cookies.get(DONE_COOKIE))
 
 
 def _render_step(visit: Visit, step, form=None, status: int = 200):

@@ -41,9 +41,14 @@ def code_limit() -> str:
     return current_app.config["CODE_RATE_LIMIT"]
 
 
-def failed_lookup(response) -> bool:
+def unknown_link(response) -> bool:
     """Only failed attempts count towards the limit, so a room full of people can join one poll."""
-    return response.status_code == 404 or (request.method == "POST" and response.status_code not in (302, 303))
+    return response.status_code == 404
+
+
+def failed_code(response) -> bool:
+    """A typed code that led nowhere (a good code redirects)."""
+    return request.method == "POST" and response.status_code not in (302, 303)
 
 
 def render_problem(problem: services.EntryProblem, way: str = "", key: str = ""):
@@ -54,6 +59,8 @@ def render_problem(problem: services.EntryProblem, way: str = "", key: str = "")
                                           if survey.published_version else ["nl"]):
         language = "nl"
     speak(language, survey.region_id if survey else None)
+    if survey is None:
+        way = key = ""  # nothing on the page depends on the link itself
     return render_template("responses/problem.html", kind=problem.kind, survey=survey, language=language,
                            way=way, key=key, title_text=localized(survey.title, language) if survey else "",
                            address=_address(survey)), PROBLEM_STATUS.get(problem.kind, 410)
@@ -64,7 +71,7 @@ def _address(survey: Survey | None) -> str:
 
 
 @bp.get(f"/{WAY}")
-@limiter.limit(code_limit, deduct_when=failed_lookup)
+@limiter.shared_limit(code_limit, scope="codes", deduct_when=unknown_link)
 def welcome(way, key):
     try:
         visit = open_visit(way, key)
@@ -139,7 +146,7 @@ def start_over(way, key):
 
 
 @bp.route("/code", methods=["GET", "POST"])
-@limiter.limit(code_limit, methods=["POST"], deduct_when=failed_lookup)
+@limiter.shared_limit(code_limit, scope="codes", methods=["POST"], deduct_when=failed_code)
 def enter_code():
     """The code from a letter, a resume code, or the code of a live poll."""
     speak("nl")
@@ -184,7 +191,7 @@ def _resume_in_browser(response):
 
 
 @bp.post(f"/{WAY}/herstel")
-@limiter.limit(code_limit, deduct_when=failed_lookup)
+@limiter.shared_limit(code_limit, scope="codes", deduct_when=failed_code)
 def resume_with_code(way, key):
     """The resume-code form on the welcome page of an open link."""
     try:

@@ -21,6 +21,7 @@ def _u() -> dict[str, str]:
         "used": pgettext("u", "You have already filled in this questionnaire."),
         "used_more": pgettext("u", "Your answers were sent. You cannot change them any more. Thank you!"),
         "sent": pgettext("u", "Your answers have been sent."),
+        "close": pgettext("u", "You can close this page now."),
         "check": pgettext("u", "Check your answers"),
         "check_intro": pgettext("u", "Is everything right? Then send your answers. You cannot change them after that."),
         "later_personal": pgettext("u", "Your answers are saved. To go on, open the link from your letter or e-mail "
@@ -45,6 +46,7 @@ def _je() -> dict[str, str]:
         "used": pgettext("je", "You have already filled in this questionnaire."),
         "used_more": pgettext("je", "Your answers were sent. You cannot change them any more. Thank you!"),
         "sent": pgettext("je", "Your answers have been sent."),
+        "close": pgettext("je", "You can close this page now."),
         "check": pgettext("je", "Check your answers"),
         "check_intro": pgettext("je", "Is everything right? Then send your answers. You cannot change them after "
                                       "that."),

@@ -29,6 +29,8 @@ class FormReader(HTMLParser):
             self.hidden[name] = attrs.get("value", "")
         elif name:
             field = self.fields.setdefault(name, {"type": kind, "options": [], "checked": []})
+            if tag == "textarea":
+                self.textarea = name
             if kind in ("radio", "checkbox"):
                 field["options"].append(attrs.get("value"))
                 if "checked" in attrs:
@@ -37,12 +39,23 @@ class FormReader(HTMLParser):
                 field["value"] = attrs.get("value", "")
                 field["inputmode"] = attrs.get("inputmode")
 
+    def handle_data(self, data):
+        if getattr(self, "textarea", None):
+            self.fields[self.textarea]["value"] = self.fields[self.textarea].get("value", "") + data
+
     def handle_endtag(self, tag):
+        if tag == "textarea":
+            self.textarea = None
         if tag == "form":
             self.in_form = False
 
 
 def default_answer(name: str, field: dict):
+    """What was filled in before (the respondent just goes on), else a plausible answer."""
+    if field["checked"]:
+        return field["checked"] if field["type"] == "checkbox" else field["checked"][0]
+    if field.get("value"):
+        return field["value"]
     if field["type"] == "radio":
         options = [o for o in field["options"] if o not in ("weet_niet", "nvt", "anders")]
         return options[len(options) // 2] if options else field["options"][0]
