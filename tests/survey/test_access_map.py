@@ -13,9 +13,29 @@ def _user_in(region, make_user):
     return make_user(region, Role.LEZER)
 
 
+def _survey_in(region, make_user):
+    from tests.survey.responses.documents import create_survey
+
+    return create_survey(_db, region, public_key=None)
+
+
+def _interview_in(region, make_user):
+    from survey.responses.models import Channel, Response
+    from survey.responses.services import local_today, week_of
+
+    survey = _survey_in(region, make_user)
+    response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.INTERVIEWER,
+                        week=week_of(local_today()))
+    _db.session.add(response)
+    _db.session.commit()
+    return response
+
+
 #: how to make an object in a region for each URL parameter; later stages add theirs
 PARAM_FACTORIES = {
     "user_id": _user_in,
+    "survey_id": _survey_in,
+    "response_id": _interview_in,
 }
 
 
