@@ -36,17 +36,21 @@
     label.textContent = form.getAttribute("data-auto-label");
     wrapper.appendChild(box);
     wrapper.appendChild(label);
-    form.appendChild(wrapper);
+    // shown above the question, so people know before they tap that a choice moves on
+    var progress = document.querySelector(".progress");
+    if (progress) { progress.parentNode.insertBefore(wrapper, progress.nextSibling); }
+    else { form.insertBefore(wrapper, form.firstChild); }
     box.addEventListener("change", function () { storeChoice(box.checked); });
 
     var pointerAt = 0;
     form.addEventListener("pointerdown", function (event) {
       if (event.target.closest(".option")) { pointerAt = Date.now(); }
     });
-    form.addEventListener("change", function (event) {
+    form.addEventListener("click", function (event) {
       var input = event.target;
       var byPointer = Date.now() - pointerAt < 1500;
       if (!box.checked || !byPointer || input.type !== "radio" || !input.closest(".option")) { return; }
+      pointerAt = 0;
       window.setTimeout(function () {
         if (input.checked && !form.hasAttribute("data-sent")) {
           if (form.requestSubmit) { form.requestSubmit(next); } else { next.click(); }
