@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from flask_babel import gettext as _
 
 from forms.respondent import StepForm, build_step_form, stored_to_form
@@ -26,7 +26,7 @@ def chrome_language(language: str) -> str:
 def text_direction(language: str) -> str:
     try:
         return Locale.parse(language.replace("-", "_")).text_direction
-    except (ValueError, TypeError, LookupError):
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):
         return "ltr"
 
 
@@ -34,7 +34,7 @@ def language_name(language: str) -> str:
     """The language's own name (Nederlands, English, العربية)."""
     try:
         name = Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_"))
-    except (ValueError, TypeError, LookupError):
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):
         return language
     return name[:1].upper() + name[1:] if name else language
 

@@ -19,3 +19,11 @@ def make_invitation(db):
         return create_invitation(db, survey, **options)
 
     return factory
+
+
+@pytest.fixture
+def documents():
+    """Every questionnaire the flow is tested with, as (name, document); shipped templates join later."""
+    from tests.survey.responses.documents import flow_documents
+
+    return flow_documents()

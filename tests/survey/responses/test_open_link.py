@@ -3,6 +3,8 @@ code, final means final, double submits store once."""
 
 import re
 
+import pytest
+
 from sqlalchemy import func, select
 
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
@@ -125,3 +127,47 @@ def test_poll_code_leads_to_the_poll_without_welcome(client, db, make_survey):
     end = walk(client, "/peiling/WEB42")
     assert "/klaar" in end.headers["Location"]
     assert db.session.scalars(select(Response)).one().channel == Channel.POLL
+
+
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
+def test_expired_form_token_keeps_the_answer_and_asks_to_send_again(client, db, make_survey):
+    make_survey()
+    page = client.get(BASE + "/vraag/1").get_data(as_text=True)
+    data = fill(page)
+    assert data["csrf_token"]
+    client.post(BASE + "/vraag/1", data=data)
+    page = client.get(BASE + "/vraag/2").get_data(as_text=True)
+    stale = client.post(BASE + "/vraag/2", data={**fill(page, {"T1": "2"}), "csrf_token": "verlopen"})
+    html = stale.get_data(as_text=True)
+    assert stale.status_code == 200 and "Deze pagina stond te lang open" in html
+    assert 'value="2" checked' in html  # the choice is still there
+    again = client.post(BASE + "/vraag/2", data=fill(html))
+    assert again.status_code == 302 and again.headers["Location"].endswith("/vraag/3")
+    assert [a.value for a in db.session.scalars(select(Answer).where(Answer.item_code == "T1"))] == ["2"]
+
+
+def test_simultaneous_first_steps_from_one_browser_make_one_response(app, db, make_survey):
+    """Two requests racing on two threads (a double tap on a slow phone): one response."""
+    import threading
+
+    from flask.testing import FlaskClient
+
+    make_survey()
+    browser = app.test_client()
+    data = fill(browser.get(BASE + "/vraag/1").get_data(as_text=True))
+    cookie = browser.get_cookie("vl", path=BASE).value
+    barrier, results = threading.Barrier(2), []
+
+    def send():
+        tab = FlaskClient(app, app.response_class)  # a plain client: each thread has its own context
+        tab.set_cookie("vl", cookie, path=BASE)
+        barrier.wait()
+        results.append(tab.post(BASE + "/vraag/1", data=data).status_code)
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert results == [302, 302]
+    assert count(db) == 1
