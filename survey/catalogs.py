@@ -21,7 +21,7 @@ KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "flag": (2,)}
 
 #: every file whose texts a respondent reads; staff pages on the same blueprint are left out
 RESPONDENT_SOURCES = [
-    "forms/respondent.py", "forms/respondent_checks.py", "forms/respondent_entry.py",
+    "forms/respondent.py", "forms/respondent_checks.py", "forms/respondent_entry.py", "forms/respondent_fields.py",
     "survey/responses/screens.py", "survey/responses/step_views.py", "survey/responses/views.py",
     "survey/responses/wording.py",
     "survey/templates/base.html", "survey/templates/_macros/forms.html",

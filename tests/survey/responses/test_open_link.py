@@ -4,7 +4,6 @@ code, final means final, double submits store once."""
 import re
 
 import pytest
-
 from sqlalchemy import func, select
 
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
