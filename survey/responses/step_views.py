@@ -16,7 +16,15 @@ from forms.respondent_entry import SendForm
 from survey.extensions import db, limiter
 from survey.responses import services, storage
 from survey.responses.screens import check_rows, make_screen
-from survey.responses.views import WAY, bp, code_limit, render_problem, resume_number, unknown_link
+from survey.responses.views import (
+    WAY,
+    bp,
+    code_limit,
+    render_problem,
+    resume_number,
+    started_elsewhere,
+    unknown_link,
+)
 from survey.responses.visits import DONE_COOKIE, Visit, ensure_secret, forget_browser, open_visit, remember_browser
 
 #: the buttons of a step: go on, go back (saving what is valid), or stop and continue later
@@ -34,6 +42,8 @@ def question(way, key, number):
         reachable = min(visit.response.position, len(flow) - 1) if visit.response else 0
         if visit.response is None and ((number > 1 and request.method == "POST") or _done_here(visit)):
             raise services.EntryProblem("used", visit.survey, visit.language)
+        if started_elsewhere(visit):
+            raise services.EntryProblem("other_route", visit.survey, visit.language)
         if not 1 <= number <= reachable + 1:
             return redirect(visit.url("question", number=min(max(number, 1), reachable + 1)))
         if request.method == "POST":
@@ -145,7 +155,7 @@ def _save_partial(visit: Visit, step, form, action: str):
             return _other_tab(visit, step)
     if action == LATER:
         return _later(visit)
-    target = redirect(visit.url("question", number=step.index) if step.index else visit.url("welcome"))
+    target = redirect(visit.url("question", number=step.index) if step.index else visit.url("welcome", intro=1))
     remember_browser(visit, target)
     return target
 

@@ -9,7 +9,7 @@ Ways in: a personal link ``/r/<token>`` (or the short code from a letter), the o
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from forms.respondent_entry import CodeForm
+from forms.respondent_entry import CodeForm, SendForm
 from survey.extensions import csrf, db, limiter
 from survey.fieldwork import ledger
 from survey.questionnaires.models import Survey
@@ -77,14 +77,22 @@ def welcome(way, key):
         visit = open_visit(way, key)
     except services.EntryProblem as problem:
         return render_problem(problem, way, key)
-    if visit.response is not None:
+    if visit.response is not None and not request.args.get("intro"):
         flash(words(_address(visit.survey))["welcome_back"], "success")
         return redirect(visit.url("question", number=resume_number(visit)))
+    if started_elsewhere(visit):
+        return render_problem(services.EntryProblem("other_route", visit.survey, visit.language), way, key)
     if visit.uses_cookie and request.cookies.get(DONE_COOKIE):
         return render_problem(services.EntryProblem("used", visit.survey, visit.language), way, key)
     if way == "peiling":
         return redirect(visit.url("question", number=1, taal=visit.language))
     return render_welcome(visit, CodeForm(formdata=None))
+
+
+def started_elsewhere(visit) -> bool:
+    """A personal invitation started with its other secret (link versus short code)."""
+    invitation = visit.entry.invitation
+    return invitation is not None and invitation.started_on is not None and visit.response is None
 
 
 def render_welcome(visit, code_form):
@@ -139,6 +147,8 @@ def thanks(way, key):
 @bp.post(f"/{WAY}/opnieuw")
 def start_over(way, key):
     """Open link on a shared device: someone else wants to fill in after a finished response."""
+    if not SendForm().validate():
+        return redirect(url_for("responses.welcome", way=way, key=key))
     target = redirect(url_for("responses.welcome", way=way, key=key))
     if way != "r":
         target.delete_cookie(DONE_COOKIE, path=url_for("responses.welcome", way=way, key=key))

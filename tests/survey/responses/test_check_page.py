@@ -53,3 +53,14 @@ def test_back_keeps_what_was_chosen_without_checking_required_questions(client, 
     assert 'value="1" checked' in client.get(BASE + "/vraag/3").get_data(as_text=True)
     empty = client.post(BASE + "/vraag/4", data={"actie": "vorige"})
     assert empty.status_code == 302  # going back never asks for an answer first
+
+
+def test_previous_on_the_first_question_shows_the_welcome_page_again(client, db, make_survey):
+    make_survey()
+    walk(client, BASE, stop_after=3)
+    page = client.get(BASE + "/vraag/1").get_data(as_text=True)
+    back = client.post(BASE + "/vraag/1", data=fill(page, action="vorige"))
+    assert back.headers["Location"].endswith("?intro=1")
+    welcome = client.get(back.headers["Location"])
+    assert welcome.status_code == 200 and "Hoe lang duurt het?" in welcome.get_data(as_text=True)
+    assert client.get(BASE).headers["Location"].endswith("/vraag/4")  # resuming still goes on where it stopped
