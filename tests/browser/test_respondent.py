@@ -234,3 +234,21 @@ def test_no_horizontal_scroll_at_320_px_or_with_text_at_200_percent(browser, liv
                 continue
             answer_by_pointer(page)
         context.close()
+
+
+def test_staff_preview_shows_a_phone_and_is_accessible(live_server, desktop, region, make_user, survey):
+    from survey.accounts.models import Role
+    from tests.helpers import TEST_PASSWORD
+
+    make_user(region, Role.ONDERZOEKER, email="els@example.org")
+    desktop.goto(live_server + "/inloggen")
+    desktop.get_by_label("E-mailadres").fill("els@example.org")
+    desktop.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    with desktop.expect_navigation():
+        desktop.get_by_role("button", name="Inloggen").click()
+    desktop.goto(f"{live_server}/beheer/rijnmond/vragenlijsten/{survey.id}/voorbeeld?taal=ar")
+    frame = desktop.locator(".phone-frame")
+    assert frame.get_attribute("dir") == "rtl" and frame.bounding_box()["width"] <= 380
+    desktop.get_by_role("button", name="التالي").click()
+    assert desktop.locator(".phone-frame .progress-text").inner_text() == "السؤال 1 من 15"
+    assert_accessible(desktop, "staff-preview-arabic")
