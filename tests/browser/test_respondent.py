@@ -252,3 +252,17 @@ def test_staff_preview_shows_a_phone_and_is_accessible(live_server, desktop, reg
     desktop.get_by_role("button", name="التالي").click()
     assert desktop.locator(".phone-frame .progress-text").inner_text() == "السؤال 1 من 15"
     assert_accessible(desktop, "staff-preview-arabic")
+
+
+def test_read_aloud_button_on_the_childrens_questionnaire(live_server, phone, app, region):
+    create_survey(_db, region, public_key="kinderen", audience="kind", address="je")
+    phone.goto(live_server + "/v/kinderen/vraag/1")
+    phone.get_by_role("button", name="Volgende").click()
+    button = phone.get_by_role("button", name="Lees voor")
+    assert button.is_visible()
+    button.click()
+    assert phone.get_by_role("heading", level=1).is_visible()  # the text stays on the screen
+    assert_accessible(phone, "respondent-read-aloud")
+    create_survey(_db, region, public_key="ouders")
+    phone.goto(live_server + "/v/ouders/vraag/1")
+    assert phone.get_by_role("button", name="Lees voor").count() == 0  # only for children
