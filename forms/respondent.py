@@ -98,14 +98,19 @@ class StepForm(FlaskForm):
         return result
 
     def errors_in_order(self) -> list[tuple[str, str]]:
-        """(element id to link to, message) for the error summary, in screen order."""
+        """(element id to link to, message) for the error summary, in screen order; with several
+        questions on the page each message names its question."""
         found = []
-        for spec in self.specs():
+        specs = self.specs()
+        for spec in specs:
             for name in (spec.name, spec.other_name):
                 if name and self[name].errors:
                     target = name if spec.widget in ("text", "textarea", "number") or name != spec.name \
                         else f"{name}-0"
-                    found.append((target, str(self[name].errors[0])))
+                    message = str(self[name].errors[0])
+                    if len(specs) > 1:
+                        message = str(_l("%(question)s: %(message)s", question=_short(spec.label), message=message))
+                    found.append((target, message))
         if self.csrf_token.errors if hasattr(self, "csrf_token") else False:
             found.insert(0, ("", str(_l("This page was open too long. Check your answer and send it again."))))
         return found
@@ -129,6 +134,11 @@ def stored_to_form(spec: FieldSpec, value, other_text: str | None) -> dict:
     if spec.other_name:
         data[spec.other_name] = other_text or ""
     return data
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = text.rstrip(". ")
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _as_list(value) -> list:

@@ -266,3 +266,15 @@ def test_read_aloud_button_on_the_childrens_questionnaire(live_server, phone, ap
     create_survey(_db, region, public_key="ouders")
     phone.goto(live_server + "/v/ouders/vraag/1")
     assert phone.get_by_role("button", name="Lees voor").count() == 0  # only for children
+
+
+def test_section_per_page_with_a_group_of_statements_is_accessible(live_server, phone, app, region):
+    create_survey(_db, region, public_key="per-deel", mode="section_per_page")
+    phone.goto(live_server + "/v/per-deel/vraag/1")
+    assert phone.locator(".statement-group fieldset").count() == 2
+    assert phone.locator(".progress-text").inner_text() == "Stap 1 van 5"
+    assert_no_horizontal_scroll(phone)
+    assert_accessible(phone, "respondent-section-page")
+    phone.locator("button[value=volgende]").click()
+    assert phone.locator(".error-summary li").count() >= 5
+    assert_accessible(phone, "respondent-section-page-errors")

@@ -85,3 +85,13 @@ def test_escape_answers_are_offered_apart_from_the_scale(app):
     assert [c for c, _ in spec.options] == ["5", "4", "3", "2", "1"]
     assert [c for c, _ in spec.escapes] == ["weet_niet", "nvt"]
     assert form.answers()[("T1", "")] == ("weet_niet", None)
+
+
+@pytest.mark.parametrize("faces,moods", [(3, ["sad", "neutral", "happy"]),
+                                         (5, ["very_sad", "sad", "neutral", "happy", "very_happy"])])
+def test_smiley_faces_follow_the_number_of_faces(app, faces, moods):
+    question = {"code": "S1", "type": "smiley", "text": {"nl": "Hoe voel je je?"}, "settings": {"faces": faces}}
+    _valid, form, _errors = form_for(app, question, {"v-S1": "1"})
+    spec = form.specs()[0]
+    assert [spec.faces[code] for code, _label in spec.options] == moods
+    assert all(label for _code, label in spec.options)  # every face has its text

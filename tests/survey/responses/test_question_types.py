@@ -92,3 +92,10 @@ def test_smileys_have_visible_text_labels(client, db, make_survey):
     assert html.count("<svg") == 5 and 'aria-hidden="true"' in html
     for label in ("Heel verdrietig", "Verdrietig", "Gewoon", "Blij", "Heel blij"):
         assert f'<span class="option-text">{label}</span>' in html
+
+
+def test_error_summary_names_the_question_when_a_page_has_several(client, db, make_survey):
+    make_survey(mode="section_per_page")
+    page = client.post(BASE + "/vraag/1", data={"actie": "volgende"}).get_data(as_text=True)
+    assert '<a href="#v-T1-0">Ik wist waar ik terecht kon met mijn vraag: Kies een antwoord.</a>' in page
+    assert '<a href="#v-K2-0">De hulpverleners werkten goed samen: Kies een antwoord.</a>' in page
