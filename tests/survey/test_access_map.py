@@ -4,8 +4,10 @@ import pytest
 
 from survey.accounts.models import ROLE_PERMISSIONS, Membership, Role
 from survey.extensions import db as _db
-from tests.survey.programmes.factories import PARAM_FACTORIES as PROGRAMME_FACTORIES
 from survey.fieldwork.models import LetterBatch, LetterKind
+from survey.questionnaires.models import VersionStatus
+from survey.timeutil import utcnow
+from tests.survey.programmes.factories import PARAM_FACTORIES as PROGRAMME_FACTORIES
 
 #: endpoints any member of the region may open (no specific permission)
 MEMBER_ENDPOINTS = {"staff.dashboard"}
@@ -24,6 +26,8 @@ def _survey_in(region, make_user):
     document = services.versions.document_of(survey.versions[0])
     document.lists["projecten"] = [ListItem("p1", {"nl": "Thuis opgroeien"})]
     survey.versions[0].document = document.to_dict()
+    survey.versions[0].status = VersionStatus.PUBLISHED  # respondent and fieldwork routes need a published version
+    survey.versions[0].published_at = utcnow()
     _db.session.commit()
     return survey
 
@@ -36,6 +40,18 @@ def _letter_batch_in(region, make_user):
     return batch
 
 
+def _interview_in(region, make_user):
+    from survey.responses.models import Channel, Response
+    from survey.responses.services import local_today, week_of
+
+    survey = _survey_in(region, make_user)
+    response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.INTERVIEWER,
+                        week=week_of(local_today()))
+    _db.session.add(response)
+    _db.session.commit()
+    return response
+
+
 #: how to make an object in a region for each URL parameter; later stages add theirs
 PARAM_FACTORIES = {
     "user_id": _user_in,
@@ -46,6 +62,7 @@ PARAM_FACTORIES = {
     "language": lambda region, make_user: "en",
     "name": lambda region, make_user: "projecten",  # list name in _survey_in's questionnaire
     "batch_id": _letter_batch_in,
+    "response_id": _interview_in,
 }
 
 
