@@ -92,13 +92,21 @@ def segments(text: str) -> list[tuple[str, float]]:
     return [(p, 1.0 if i == len(parts) - 1 else EARLIER_SEGMENT) for i, p in enumerate(parts)]
 
 
-def flipped(segment: str, start: int, key: str) -> bool:
-    """A negator (or "slecht", "weinig") among the three words before ``start`` in the same clause;
-    "te" right before a word of praise also turns it ("te snel"), but leaves a complaint one."""
+def flipped(segment: str, start: int, key: str, end: int | None = None) -> bool:
+    """A negator (or "slecht", "weinig") among the three words before ``start`` in the same clause, or
+    right after a verb ("werkt niet", "hielp me niet"); "te" right before a word of praise also turns it
+    ("te snel"), but leaves a complaint one; "nog nooit zo" only stresses ("nog nooit zo onbegrepen")."""
     before = re.split(r"[,;:.!?]", segment[:start])[-1].split()[-3:]
     if before and before[-1] == "te":
         return key in ("lof", "positief_woord")
-    return any(w in lex.FLIPPERS for w in before)
+    if before[-3:] == ["nog", "nooit", "zo"]:
+        return False
+    if any(w in lex.FLIPPERS for w in before):
+        return True
+    if end is None or not is_finite(segment[start:end].split()[-1]):
+        return False
+    after = re.split(r"[,;:.!?]", segment[end:])[0].split()[:3]
+    return any(w in lex.NEGATORS for w in after) and "maar" not in after
 
 
 def lexical_matches(segment: str) -> list[tuple[str, re.Match[str]]]:
@@ -119,7 +127,7 @@ def lexical_cues(segment: str, factor: float) -> tuple[list[Cue], bool]:
     listed = lexical_matches(segment)
     for key, match in listed + general_matches(segment, [m for _, m in listed]):
         words = match.group()
-        if key in FLIPPED and flipped(segment, match.start(), key):
+        if key in FLIPPED and flipped(segment, match.start(), key, match.end()):
             found.append(make(FLIPPED[key], words, factor))
             used = True
         else:
@@ -186,18 +194,18 @@ def in_second_position(clause: list[str], i: int) -> bool:
     before = clause[:i]
     if any(w in lex.COMPARATIVES or w in ("ook", "nog", "samen", "vaker", "eerder") for w in before):
         return False
-    if is_infinitive(clause[i + 1]) or before[-1] in lex.NOMINALISERS:
+    if is_infinitive(clause[i + 1]) or before[-1] in lex.NOMINALISERS | lex.DETERMINERS:
         return False
     if i == 1:
         return True
-    return before[0] in ("de", "het", "een", "alle", "veel", "sommige", "onze", "mijn")
+    return before[0] in lex.DETERMINERS
 
 
 def bare_infinitive_phrase(main: list[str]) -> bool:
     """An infinitive not after "te" and no finite verb: "Kennis breder delen", "Vaker terugkoppelen"."""
     if not main or main[0] in lex.INTERROGATIVES or finite_verbs(main):
         return False
-    return any(is_infinitive(w) and (i == 0 or main[i - 1] not in lex.NOMINALISERS | {"te"})
+    return any(is_infinitive(w) and (i == 0 or main[i - 1] not in lex.NOMINALISERS | lex.DETERMINERS | {"te"})
                for i, w in enumerate(main))
 
 

