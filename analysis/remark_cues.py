@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from analysis import remark_lexicon as lex
 from analysis.remark_polarity import general_matches
 from analysis.remark_text import (
+    FINITE,
     fold,
     is_finite,
     is_imperative,
@@ -174,13 +175,16 @@ def imperative_cues(segment: str, factor: float) -> list[Cue]:
 
 
 def finite_verbs(clause: list[str]) -> list[str]:
-    """Conjugated verbs in a clause, also a plural verb in second position ("Ouders haken af")."""
-    found = [w for w in clause if is_finite(w)]
+    """Conjugated verbs in a clause, also a plural verb in second position ("Ouders haken af") or
+    before its object ("beoordelen de veiligheid"). A bare stem ("twijfel", "plan") counts only next to
+    "ik": elsewhere it is a noun."""
+    found = [w for i, w in enumerate(clause) if is_finite(w) and (
+        w in FINITE or w.endswith(("t", "de", "te", "den", "ten")) or "ik" in clause[max(i - 1, 0):i + 2])]
     for i, word in enumerate(clause):
         if i == 0 or i == len(clause) - 1 or not is_infinitive(word):
             continue
         after = clause[i + 1]
-        if after in lex.INVERTED_SUBJECTS or (
+        if after in lex.INVERTED_SUBJECTS or after in lex.ARTICLES or (
             word in lex.AUXILIARIES and any(is_infinitive(w) for w in clause[i + 1:i + 4])
         ):
             found.append(word)

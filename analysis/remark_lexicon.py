@@ -154,6 +154,8 @@ INTENSIFYING_PREFIXES = (
     "super", "mega", "giga", "hyper", "ultra", "kei", "reuze", "bere", "loei", "snoei", "oer",
     "dood", "stok", "bloed", "knetter", "extreem",
 )
+#: Articles and possessives that open an object: a plural verb right before one is finite.
+ARTICLES = frozenset("de het een hun onze mijn m'n zijn haar deze".split())
 #: Words before a noun: an "-en" word after them is a plural noun ("de scholen"), not an infinitive,
 #: and a plural verb after "determiner + noun" is finite ("die regels slaan nergens op").
 DETERMINERS = frozenset(

@@ -12,7 +12,7 @@ TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)?%?|[a-z]+(?:'[a-z]+)?")
 #: Words that open a subordinate or coordinated clause; the main clause ends before them.
 CLAUSE_OPENERS = frozenset(
     "wat dat zodat omdat want als zodra waar waarbij waardoor die voordat nadat terwijl zoals "
-    "maar hoe wie wanneer waarop waarin waarmee waarvan waarover".split()
+    "maar hoe wie wanneer waarom waarop waarin waarmee waarvan waarover".split()
 )
 #: Frequent finite forms that the lemma test below does not catch (irregular or also nouns).
 FINITE = frozenset(
