@@ -116,6 +116,7 @@ NOTHING_ANSWER = re.compile(
 #: Requests phrased as a question: advice, not a request for information.
 REQUEST = re.compile(
     r"^(?:kunnen|kunt|kun|zouden|zou) (?:jullie|u|je|het|ze)\b(?!.*\b(?:uitleggen|vertellen|zeggen)\b)"
+    r"|^(?:zouden|zou) (?:de|er|dat|dit|die|deze)\b.*\?"
     r"|^waarom niet\b"
 )
 #: Why-questions that complain rather than ask.

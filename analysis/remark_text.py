@@ -59,6 +59,12 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="nl").replace("_", "")
 
 
+def lemma_text(text: str) -> str:
+    """The remark as space-separated lemmas ("gewacht" -> "wachten"), for a model that should see
+    inflected forms of one word as the same word."""
+    return " ".join(lemma(word) for word in tokens(text))
+
+
 def verb_lemma(word: str) -> str | None:
     """The infinitive of ``word`` when it is a verb form, otherwise None."""
     if word in EXTRA_INFINITIVES:

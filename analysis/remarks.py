@@ -29,7 +29,7 @@ from analysis.remark_baseline import textblob_kind, textblob_kinds
 from analysis.remark_cues import CUES, KINDS, Cue, evidence, find_cues, rule_scores
 from analysis.remark_prompts import prompt_kind
 from analysis.remark_split import SplitRemark, split_notes, split_remarks
-from analysis.remark_text import fold
+from analysis.remark_text import fold, lemma_text
 
 __all__ = [
     "KINDS", "KIND_LABELS", "Cue", "RemarkClassifier", "RemarkPrediction", "SplitRemark", "prompt_kind",
@@ -131,8 +131,11 @@ class RemarkClassifier(BaseEstimator):
         self.word_vectorizer_ = TfidfVectorizer(preprocessor=fold, ngram_range=(1, 2), sublinear_tf=True)
         self.char_vectorizer_ = TfidfVectorizer(preprocessor=fold, analyzer="char_wb", ngram_range=(2, 5),
                                                 min_df=2, sublinear_tf=True)
+        self.lemma_vectorizer_ = TfidfVectorizer(preprocessor=lemma_text, token_pattern=r"[^ ]+",
+                                                 sublinear_tf=True)
         self.word_vectorizer_.fit(texts)
         self.char_vectorizer_.fit(texts)
+        self.lemma_vectorizer_.fit(texts)
         features = self._features(texts, kinds, self._cues(texts, kinds))
         self.model_ = LogisticRegression(C=self.C, max_iter=2000, random_state=self.random_state)
         with threadpool_limits(limits=1):  # small problem: threads only contend (8 s instead of 0.3 s)
@@ -180,7 +183,7 @@ class RemarkClassifier(BaseEstimator):
         dense[:, len(CUE_FEATURES) + len(KINDS):] = self._rule_proba(cues)
         return sparse.hstack([
             sparse.csr_matrix(dense), self.word_vectorizer_.transform(texts),
-            self.char_vectorizer_.transform(texts),
+            self.char_vectorizer_.transform(texts), self.lemma_vectorizer_.transform(texts),
         ]).tocsr()
 
     def _combine(self, texts: list[str], prompts):
