@@ -38,6 +38,7 @@ CUES: dict[str, tuple[str, str, float]] = {
     "ontkenning": ("ontkenning", ZORG, 1.0),
     "te_bijvoeglijk": ("te + bijvoeglijk naamwoord", ZORG, 1.0),
     "bevinding": ("bevinding of getal", OBSERVATIE, 1.5),
+    "vergelijking": ("vergelijking (meer/vaker ... dan)", OBSERVATIE, 1.5),
     "vraagteken": ("vraagteken", VRAAG, 3.0),
     "vraagwoord": ("vraagwoord", VRAAG, 1.5),
     "vraagzin": ("werkwoord vooraan (vraagzin)", VRAAG, 1.5),
@@ -61,6 +62,11 @@ FLIPPED = {"lof": "ontkende_lof", "zorgwoord": "ontkende_zorg",
 IMPROVEMENT = re.compile(
     r"\b(?:gaat|ging|gaan|zit|loopt|verloopt) (?:\w+ ){0,3}beter\b|\bsteeds beter\b"
     r"|\b(?:is|zijn|werd) (?:\w+ ){0,3}\w+(?:er|ker|der) geworden\b"
+)
+#: "Nooit het gevoel gehad dat ik lastig was": the judgement in the dat-clause is denied.
+NEGATED_FEELING = re.compile(
+    r"\b(?:nooit|niet|geen moment|geen seconde)\b(?:\s+\w+){0,3}\s+het (?:gevoel|idee)\b(?:\s+\w+){0,2}\s+dat"
+    r"(?:\s+\w+){0,4}\s*$"
 )
 WORSENING = re.compile(r"\b(?:langer|slechter|erger|moeilijker|drukker|zwaarder)\b")
 
@@ -102,6 +108,8 @@ def flipped(segment: str, start: int, key: str, end: int | None = None) -> bool:
         return key in ("lof", "positief_woord")
     if before[-3:] == ["nog", "nooit", "zo"]:
         return False
+    if NEGATED_FEELING.search(segment[:start]):
+        return True
     if any(w in lex.FLIPPERS for w in before):
         return True
     if end is None or not is_finite(segment[start:end].split()[-1]):
@@ -147,9 +155,11 @@ def grammar_cues(segment: str, factor: float) -> list[Cue]:
     if modals:
         found.append(make("modaal", modals[0], factor))
     comparatives = [w for w in main if w in lex.COMPARATIVES or lex.COMPARATIVE_SUFFIX.match(w)]
+    words = tokens(segment)
     if comparatives and (modals or not finite_verbs(main)):
         found.append(make("vergrotende_trap", comparatives[0], factor))
-    words = tokens(segment)
+    elif comparatives and "dan" in words[words.index(comparatives[0]) if comparatives[0] in words else 0:]:
+        found.append(make("vergelijking", f"{comparatives[0]} ... dan", factor))
     for i, word in enumerate(words[:-1]):
         if word == "te" and not is_infinitive(words[i + 1]) and words[i + 1] not in ("veel", "weinig"):
             found.append(make("te_bijvoeglijk", f"te {words[i + 1]}", factor))

@@ -27,6 +27,7 @@ from threadpoolctl import threadpool_limits
 
 from analysis.remark_baseline import textblob_kind, textblob_kinds
 from analysis.remark_cues import CUES, KINDS, Cue, evidence, find_cues, rule_scores
+from analysis.remark_features import structure_matrix
 from analysis.remark_prompts import prompt_kind
 from analysis.remark_split import SplitRemark, split_notes, split_remarks
 from analysis.remark_text import fold, lemma_text
@@ -182,7 +183,8 @@ class RemarkClassifier(BaseEstimator):
                 dense[row, len(CUE_FEATURES) + KINDS.index(kind)] = 1.0
         dense[:, len(CUE_FEATURES) + len(KINDS):] = self._rule_proba(cues)
         return sparse.hstack([
-            sparse.csr_matrix(dense), self.word_vectorizer_.transform(texts),
+            sparse.csr_matrix(dense), sparse.csr_matrix(structure_matrix(texts)),
+            self.word_vectorizer_.transform(texts),
             self.char_vectorizer_.transform(texts), self.lemma_vectorizer_.transform(texts),
         ]).tocsr()
 
