@@ -106,7 +106,7 @@ def flipped(segment: str, start: int, key: str, end: int | None = None) -> bool:
     before = re.split(r"[,;:.!?]", segment[:start])[-1].split()[-3:]
     if before and before[-1] == "te":
         return key in ("lof", "positief_woord")
-    if before[-3:] == ["nog", "nooit", "zo"]:
+    if before[-3:] == ["nog", "nooit", "zo"] or before[-2:] in (["niets", "dan"], ["niks", "dan"]):
         return False
     if NEGATED_FEELING.search(segment[:start]):
         return True
@@ -134,9 +134,12 @@ def lexical_cues(segment: str, factor: float) -> tuple[list[Cue], bool]:
     found: list[Cue] = []
     used = False
     listed = lexical_matches(segment)
+    frames = [m.span() for m in lex.ADVICE_FRAME.finditer(segment)]
     for key, match in listed + general_matches(segment, [m for _, m in listed]):
         words = match.group()
-        if key in FLIPPED and flipped(segment, match.start(), key, match.end()):
+        if key in ("lof", "positief_woord") and any(a <= match.start() < b for a, b in frames):
+            found.append(make("advieswoord", words, factor))  # "lijkt me nuttig", "zou heel fijn zijn"
+        elif key in FLIPPED and flipped(segment, match.start(), key, match.end()):
             found.append(make(FLIPPED[key], words, factor))
             used = True
         else:
@@ -194,7 +197,7 @@ def finite_verbs(clause: list[str]) -> list[str]:
         if i == 0 or i == len(clause) - 1 or not is_infinitive(word):
             continue
         after = clause[i + 1]
-        if after in lex.INVERTED_SUBJECTS or after in lex.ARTICLES or (
+        if after in lex.INVERTED_SUBJECTS or after in lex.ARTICLES or clause[i - 1] in lex.PLURAL_SUBJECTS or (
             word in lex.AUXILIARIES and any(is_infinitive(w) for w in clause[i + 1:i + 4])
         ):
             found.append(word)

@@ -58,8 +58,8 @@ WORRY = (
 )
 #: Advice, wishes and "this needs attention": points to *suggestie*.
 ADVICE = (
-    r"graag", r"wens", r"wil graag", r"zou(?:den)? (?:het )?(?:fijn|goed|mooi|handig|prettig|helpen|fijner)",
-    r"zou(?:den)? (?:\w+ )?(?:moeten|willen|kunnen)", r"ik zou willen", r"kan beter", r"kunnen beter",
+    r"graag", r"wens", r"wil graag", r"zou(?:den)? (?:het )?(?:\w+ )?(?:fijn|goed|mooi|handig|prettig|helpen|fijner)",
+    r"zou(?:den)? (?:\w+ ){0,3}(?:moeten|willen|kunnen)", r"ik zou willen", r"kan beter", r"kunnen beter",
     r"mag (?:best |wel )?(?:meer|wat|beter|vaker|eerder|sneller)", r"mogen (?:meer|wat|vaker)",
     r"tip", r"tips", r"advies", r"suggestie", r"(?<!geen )idee", r"aanbeveling", r"aandachtspunt",
     r"(?:meer |extra )?aandacht voor", r"belangrijk dat", r"lijkt me (?:goed|verstandig|slim)",
@@ -69,6 +69,11 @@ ADVICE = (
     r"het liefst", r"bij voorkeur", r"(?:ik |wij |we )?stel(?:len)? (?:\w+ )?voor", r"voorstellen", r"aanbevolen",
     r"(?:is|lijkt (?:me|mij|ons)) (?:het )?(?:zinvol|wenselijk|verstandig|slim|nodig) (?:om|dat|als)",
     r"(?:ik |we |wij )?(?:wil|willen) (?:graag )?dat",
+)
+#: Frames that turn a word of praise into a recommendation: "lijkt me nuttig om ...", "zou heel fijn zijn".
+ADVICE_FRAME = re.compile(
+    r"\b(?:lijkt|lijken) (?:het )?(?:me|mij|ons)(?: \w+){1,3}"
+    r"|\bzou(?:den)? (?:het |dat |echt |wel |heel |erg |ook )*\w+ (?:zijn|vinden|wezen)\b"
 )
 #: A neutral or remarkable finding: points to *observatie*.
 FINDING = (
@@ -125,7 +130,7 @@ RHETORICAL = re.compile(
 )
 #: Imperative verbs that the lemmatiser files under a noun ("zorg", "vraag", "plan", "deel").
 AMBIGUOUS_IMPERATIVES = re.compile(
-    r"^(?:zorg (?:voor|dat|ervoor|er voor)|vraag (?:om|naar|ouders|jongeren|na)|plan (?!van\b)\w+"
+    r"^(?:zorg (?:voor|dat|ervoor|er voor)|vraag (?:om|naar|ouders|jongeren|na|ook|eens|even|de|het|een|hun|alle)|plan (?!van\b)\w+"
     r"|deel (?!van\b)\w+|regel (?!van\b)\w+|werk (?:met|samen|aan)|begin (?:met|eerder|op tijd)"
     r"|denk (?:mee|aan|na)|geef\b)"
 )
@@ -155,6 +160,8 @@ INTENSIFYING_PREFIXES = (
     "super", "mega", "giga", "hyper", "ultra", "kei", "reuze", "bere", "loei", "snoei", "oer",
     "dood", "stok", "bloed", "knetter", "extreem",
 )
+#: Plural subject pronouns: the "-en" word right after one is a finite verb ("ik en mijn vader praten").
+PLURAL_SUBJECTS = frozenset("we wij jullie ze zij ik".split())
 #: Articles and possessives that open an object: a plural verb right before one is finite.
 ARTICLES = frozenset("de het een hun onze mijn m'n zijn haar deze".split())
 #: Words before a noun: an "-en" word after them is a plural noun ("de scholen"), not an infinitive,

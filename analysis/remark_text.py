@@ -125,7 +125,9 @@ def is_participle(word: str, base: str) -> bool:
     if "ge" in word[2:] and "ge" not in base:
         return True
     prefixed = word.startswith(("be", "ver", "ont", "her", "er"))
-    return prefixed and (word.endswith("d") or (word.endswith("en") and not word.endswith(("den", "ten"))))
+    if not prefixed or word in stems_of(base):  # "verken", "vergoed": the stem itself
+        return False
+    return word.endswith("d") or (word.endswith("en") and not word.endswith(("den", "ten")))
 
 
 def is_finite(word: str) -> bool:
