@@ -31,7 +31,7 @@ PRAISE = (
 #: Set phrases of praise that look like advice ("Ga zo door!"): they outweigh the imperative.
 PRAISE_IDIOM = (
     r"ga zo door", r"gaat zo door", r"houden zo", r"petje af", r"chapeau", r"(?:niks|niets) op aan te merken",
-    r"(?:niks|niets) aan te merken",
+    r"(?:niks|niets) aan te merken", r"(?:niks|niets) aan toe te voegen",
 )
 #: Complaint, worry and "this goes wrong": points to *zorg*.
 WORRY = (
@@ -73,7 +73,7 @@ ADVICE = (
 #: Frames that turn a word of praise into a recommendation: "lijkt me nuttig om ...", "zou heel fijn zijn".
 ADVICE_FRAME = re.compile(
     r"\b(?:lijkt|lijken) (?:het )?(?:me|mij|ons)(?: \w+){1,3}"
-    r"|\bzou(?:den)? (?:het |dat |echt |wel |heel |erg |ook )*\w+ (?:zijn|vinden|wezen)\b"
+    r"|\bzou(?:den)? (?:het |dat |wel |heel |erg |ook )*\w+ (?:zijn|vinden|wezen)\b"
 )
 #: A neutral or remarkable finding: points to *observatie*.
 FINDING = (
@@ -132,7 +132,7 @@ RHETORICAL = re.compile(
 AMBIGUOUS_IMPERATIVES = re.compile(
     r"^(?:zorg (?:voor|dat|ervoor|er voor)|vraag (?:om|naar|ouders|jongeren|na|ook|eens|even|de|het|een|hun|alle)|plan (?!van\b)\w+"
     r"|deel (?!van\b)\w+|regel (?!van\b)\w+|werk (?:met|samen|aan)|begin (?:met|eerder|op tijd)"
-    r"|denk (?:mee|aan|na)|geef\b)"
+    r"|denk (?:(?:ook|eens|even|goed) )?(?:mee|aan|na)|geef\b)"
 )
 FIRST_PERSON = frozenset("ik we wij mijn ons onze me mij".split())
 

@@ -94,6 +94,8 @@ def word_polarity(word: str) -> float:
     """Polarity of a word, its uninflected or superlative form, an intensified compound, a compound's
     last part, or by the Dutch morphology of judgement ("on-", "-loos"); 0.0 when unknown."""
     polarity = general_polarity()
+    if word.endswith(("loos", "loze")) and len(word) > 7:  # "eindeloos", "machteloos"; "probleemloos"
+        return 1.0 if word.startswith(lex.GOOD_WITHOUT) else -1.0
     direct = inflected_polarity(word, polarity)
     if direct is not None:
         return direct
@@ -135,9 +137,7 @@ def compound_polarity(word: str, polarity: dict[str, float]) -> float:
 
 
 def morphology_polarity(word: str, polarity: dict[str, float]) -> float:
-    """-1/+1 from "on-" + an adjective that is not negative, or from a "-loos"/"-loze" adjective; else 0."""
-    if word.endswith(("loos", "loze")) and len(word) > 7:
-        return 1.0 if word.startswith(lex.GOOD_WITHOUT) else -1.0
+    """-1 from "on-" + an adjective that is not negative ("onpersoonlijk", "onbegrijpelijk"); else 0."""
     rest = word[2:]
     participle = rest.startswith(("ge", "be", "ver")) and rest.endswith(("d", "t", "de", "te"))
     if word.startswith("on") and len(rest) >= 5 and (participle or simplemma.is_known(rest, lang="nl")):
