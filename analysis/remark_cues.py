@@ -65,7 +65,7 @@ IMPROVEMENT = re.compile(
 )
 #: "Nooit het gevoel gehad dat ik lastig was": the judgement in the dat-clause is denied.
 NEGATED_FEELING = re.compile(
-    r"\b(?:nooit|niet|geen moment|geen seconde)\b(?:\s+\w+){0,3}\s+het (?:gevoel|idee)\b(?:\s+\w+){0,2}\s+dat"
+    r"\b(?:nooit|niet)\b(?:\s+\w+){0,3}\s+het gevoel\b(?:\s+\w+){0,2}\s+dat"
     r"(?:\s+\w+){0,4}\s*$"
 )
 WORSENING = re.compile(r"\b(?:langer|slechter|erger|moeilijker|drukker|zwaarder)\b")
@@ -102,11 +102,11 @@ def segments(text: str) -> list[tuple[str, float]]:
 def flipped(segment: str, start: int, key: str, end: int | None = None) -> bool:
     """A negator (or "slecht", "weinig") among the three words before ``start`` in the same clause, or
     right after a verb ("werkt niet", "hielp me niet"); "te" right before a word of praise also turns it
-    ("te snel"), but leaves a complaint one; "nog nooit zo" only stresses ("nog nooit zo onbegrepen")."""
+    ("te snel"), but leaves a complaint one; "niets dan" only stresses ("niets dan goede ...")."""
     before = re.split(r"[,;:.!?]", segment[:start])[-1].split()[-3:]
     if before and before[-1] == "te":
         return key in ("lof", "positief_woord")
-    if before[-3:] == ["nog", "nooit", "zo"] or before[-2:] in (["niets", "dan"], ["niks", "dan"]):
+    if before[-2:] in (["niets", "dan"], ["niks", "dan"]):
         return False
     if NEGATED_FEELING.search(segment[:start]):
         return True

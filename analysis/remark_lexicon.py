@@ -89,7 +89,7 @@ INTERROGATIVES = frozenset(
     "wie wat waar wanneer waarom hoe hoeveel hoelang welke welk wnr hoezo waarmee".split()
 )
 #: Words after "hoe" that make a question of degree ("hoe lang duurt", "hoe vaak komt").
-DEGREE_QUESTION = frozenset("lang laat vaak veel snel ver groot oud duur".split())
+DEGREE_QUESTION = frozenset(("lang", "vaak"))
 #: Negators.
 NEGATORS = frozenset("niet geen nooit niks niets nie onvoldoende nauwelijks niemand nergens".split())
 #: Words that turn a following praise word into a complaint ("slecht bereikbaar") and back.
