@@ -48,10 +48,11 @@ def register_blueprints(app: Flask) -> None:
     from survey.accounts.views import bp as accounts_public
     from survey.accounts.views import staff as accounts_staff
     from survey.audit.views import bp as audit
+    from survey.evaluations import blueprints as evaluation_blueprints
     from survey.programmes import blueprint as programmes_blueprint
     from survey.site.views import bp as site
 
-    for blueprint in (site, accounts_public, accounts_staff, audit, programmes_blueprint()):
+    for blueprint in (site, accounts_public, accounts_staff, audit, programmes_blueprint(), *evaluation_blueprints()):
         app.register_blueprint(blueprint)
 
 
