@@ -4,6 +4,7 @@ import pytest
 
 from survey.accounts.models import ROLE_PERMISSIONS, Membership, Role
 from survey.extensions import db as _db
+from tests.survey.evaluations.factories import PARAM_FACTORIES as EVALUATION_FACTORIES
 from tests.survey.programmes.factories import PARAM_FACTORIES as PROGRAMME_FACTORIES
 
 #: endpoints any member of the region may open (no specific permission)
@@ -18,6 +19,7 @@ def _user_in(region, make_user):
 PARAM_FACTORIES = {
     "user_id": _user_in,
     **PROGRAMME_FACTORIES,
+    **EVALUATION_FACTORIES,
 }
 
 
