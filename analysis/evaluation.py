@@ -47,7 +47,7 @@ class ThemeSummary:
 
 
 def summarise_themes(remarks: Iterable[CodedRemark], k: int, *, names: Sequence[str] = (),
-                     quotes_per_theme: int = QUOTES_PER_THEME) -> ThemeSummary:
+                     keep: Sequence[str] = (), quotes_per_theme: int = QUOTES_PER_THEME) -> ThemeSummary:
     """Count answers per theme and pick up to ``quotes_per_theme`` distinct scrubbed quotes for each."""
     remarks = [r for r in remarks if r.themes or r.quote]
     respondents = len({r.respondent for r in remarks})
@@ -61,7 +61,7 @@ def summarise_themes(remarks: Iterable[CodedRemark], k: int, *, names: Sequence[
         for key, label in remark.themes:
             counts[key] = counts.get(key, 0) + 1
             labels.setdefault(key, label)
-            text = make_quote(remark.quote, names) if remark.quote else ""
+            text = make_quote(remark.quote, names, keep=keep) if remark.quote else ""
             chosen = quotes.setdefault(key, [])
             if text and text not in used and len(chosen) < quotes_per_theme:
                 chosen.append(text)
@@ -82,11 +82,11 @@ class StatementGroup:
 
 
 def group_statements(statements: Iterable[tuple[str, str]], order: Sequence[str], *,
-                     names: Sequence[str] = ()) -> tuple[StatementGroup, ...]:
+                     names: Sequence[str] = (), keep: Sequence[str] = ()) -> tuple[StatementGroup, ...]:
     """Statements (kind, text) grouped by kind in ``order``; texts scrubbed, shortened, duplicates once."""
     grouped: dict[str, list[str]] = {kind: [] for kind in order}
     for kind, text in statements:
-        cleaned = make_quote(text, names)
+        cleaned = make_quote(text, names, keep=keep)
         if kind in grouped and cleaned and cleaned not in grouped[kind]:
             grouped[kind].append(cleaned)
     return tuple(StatementGroup(kind, len(texts), tuple(texts)) for kind, texts in grouped.items() if texts)

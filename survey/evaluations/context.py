@@ -92,6 +92,17 @@ class ReportContext:
         return tuple(sorted(names))
 
     @cached_property
+    def vocabulary(self) -> tuple[str, ...]:
+        """Names of the programme's own things, which a quote may keep: region, programme, projects,
+        gemeenten and principles."""
+        programme = self.evaluation.programme
+        words = [self.evaluation.title]
+        if programme is not None:
+            words += [programme.region.name, programme.name, *programme.gemeenten]
+            words += [p.name for p in programme.projects] + [p.title for p in programme.principles]
+        return tuple(words)
+
+    @cached_property
     def programme_notes(self) -> list[Note]:
         """The programme's statements noted within the period."""
         programme = self.evaluation.programme

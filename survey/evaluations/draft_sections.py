@@ -28,7 +28,7 @@ def theme_part(context: ReportContext, role: str, project: Project | None = None
         remarks.extend(stakeholder.remarks_for(role, instances))
     if not questions:
         return None
-    summary = summarise_themes(remarks, context.k, names=context.names)
+    summary = summarise_themes(remarks, context.k, names=context.names, keep=context.vocabulary)
     return {
         "role": role, "label": str(SURVEY_ROLE[role]), "questions": list(dict.fromkeys(questions)),
         "shown": summary.shown, "respondents": summary.respondents if summary.shown else None,
@@ -52,7 +52,7 @@ def statement_part(context: ReportContext, section: str, project: Project | None
     for note in context.evaluation.notes:
         if note.project_id == project_id and REMARK_SECTION[note.kind] == section:
             items.append((note.kind.value, note.text))
-    groups = group_statements(items, STATEMENT_ORDER, names=context.names)
+    groups = group_statements(items, STATEMENT_ORDER, names=context.names, keep=context.vocabulary)
     return [{"kind": g.kind, "label": statement_label(g.kind), "count": g.count, "quotes": list(g.quotes)}
             for g in groups]
 

@@ -28,14 +28,14 @@ def add_notes(evaluation: Evaluation, block: str, *, project: Project | None, so
     if not remarks:
         return []
     predictions = classifier().classify([r.text for r in remarks], [r.prompt_kind for r in remarks])
-    names = ReportContext(evaluation).names
+    context = ReportContext(evaluation)
     position = max((n.position for n in evaluation.notes), default=0)
     added = []
     for remark, prediction in zip(remarks, predictions, strict=True):
         position += 1
         kind = RemarkKind(prediction.kind)
         note = EvaluationNote(evaluation_id=evaluation.id, project_id=project.id if project else None,
-                              text=scrub_quote(remark.text, names)[:MAX_STATEMENT], suggested_kind=kind,
+                              text=scrub_quote(remark.text, context.names, context.vocabulary)[:MAX_STATEMENT], suggested_kind=kind,
                               kind=kind, source=source.strip()[:200], position=position)
         db.session.add(note)
         added.append(note)

@@ -46,6 +46,9 @@ def xlsx_bytes(report: dict) -> bytes:
     buffer = io.BytesIO()
     book = _Book(buffer)
     book.sheet(_("About this file"), [_("Field"), _("Value")], _about(report), [28, 70])
+    book.sheet(_("Projects"), [_("Project"), _("Actielijn"), _("Guiding principle"), _("Ambition"),
+                               _("We do this by"), _("Status"), _("Latest progress report"),
+                               _("Goals for next year")], _projects(report), [30, 40, 28, 60, 60, 14, 24, 60])
     book.sheet(_("Response"), [_("Survey"), _("Kind"), _("Round"), _("Invited"), _("Started"), _("Responded"),
                                _("Response (%)")],
                [[m["title"], m["kind_label"], m["round"], m["invited"], m["started"], m["completed"],
@@ -79,6 +82,13 @@ def _about(report: dict) -> list[list]:
             [_("Region"), report["region"]], [_("Period"), report["period"]["text"]],
             [_("Status"), report["status_label"]], [_("Figures as of"), report["generated_on"]],
             [_("Smallest group shown"), report["k"]], [_("Signal below"), report["signal"]]]
+
+
+def _projects(report: dict) -> list[list]:
+    return [[p["name"], "; ".join(f"{line['number']}. {line['title']}" for line in p["action_lines"]),
+             p["principle"]["title"] if p["principle"] else None, p["ambition"], "\n".join(p["activities"]),
+             p["status_label"], f"{p['progress']['status_label']} ({p['progress']['round']})" if p["progress"] else None,
+             p["next_year_goals"]] for p in report["projects"]]
 
 
 def _grades(report: dict) -> list[list]:
