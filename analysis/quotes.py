@@ -27,7 +27,7 @@ _NAME_WORD = r"[A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff'\-]+"
 _PARTICLES = r"(?:(?:van|de|der|den|ter|ten|het|la|le|'t)\s+){0,3}"
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, flags), r) for p, flags, r in (
     (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", 0, "[e-mail]"),
-    (r"\b(?:https?://|www\.)\S+", re.I, "[link]"),
+    (r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)]*(?:\s|$))", re.I, "[link]"),
     (r"(?:\+31|0031|\b0)[\s-]?\d(?:[\s-]?\d){8}\b", 0, "[telefoonnummer]"),
     (r"\b\d{4}\s?[A-Z]{2}\b", 0, "[postcode]"),
     (r"\b" + _NAME_WORD + r"(?:straat|laan|weg|plein|singel|gracht|kade|dreef|hof|park|dijk|pad)"

@@ -27,7 +27,7 @@ ROLES = ("proud", "works", "attention", "notable")
 _ROLE_PATTERNS = (
     ("attention", re.compile(r"aandacht|verbeter|kan beter|kunnen beter|niet goed|zorgen|knelpunt", re.I)),
     ("proud", re.compile(r"trots", re.I)),
-    ("works", re.compile(r"werkt|gaat goed|goed gaat|ging goed", re.I)),
+    ("works", re.compile(r"werkt|gaat (?:er )?goed|goed gaat|ging (?:er )?goed", re.I)),
     ("notable", re.compile(r"opvall|valt .*op|viel .*op", re.I)),
 )
 
