@@ -97,7 +97,7 @@ def project_part(context: ReportContext, project: Project) -> dict:
     scope = project_scope(project.id)
     respondents = set()
     for stakeholder in context.stakeholder:
-        for (code, instance), remarks in stakeholder.remarks.items():
+        for (_code, instance), remarks in stakeholder.remarks.items():
             if instance in stakeholder.keys.get(project.id, set()):
                 respondents.update(r.respondent for r in remarks)
     return {

@@ -22,7 +22,8 @@ def classifier() -> RemarkClassifier:
     return RemarkClassifier()
 
 
-def add_notes(evaluation: Evaluation, block: str, *, project: Project | None, source: str) -> list[EvaluationNote]:
+def add_notes(evaluation: Evaluation, block: str, *, project: Project | None,
+              source: str) -> list[EvaluationNote]:
     """One statement per bullet, line or sentence; a heading ("Aandacht:") guides the suggested kind."""
     remarks = split_notes(block or "")
     if not remarks:
@@ -34,9 +35,9 @@ def add_notes(evaluation: Evaluation, block: str, *, project: Project | None, so
     for remark, prediction in zip(remarks, predictions, strict=True):
         position += 1
         kind = RemarkKind(prediction.kind)
-        note = EvaluationNote(evaluation_id=evaluation.id, project_id=project.id if project else None,
-                              text=scrub_quote(remark.text, context.names, context.vocabulary)[:MAX_STATEMENT], suggested_kind=kind,
-                              kind=kind, source=source.strip()[:200], position=position)
+        text = scrub_quote(remark.text, context.names, context.vocabulary)[:MAX_STATEMENT]
+        note = EvaluationNote(evaluation_id=evaluation.id, project_id=project.id if project else None, text=text,
+                              suggested_kind=kind, kind=kind, source=source.strip()[:200], position=position)
         db.session.add(note)
         added.append(note)
     db.session.flush()

@@ -87,7 +87,8 @@ def _about(report: dict) -> list[list]:
 def _projects(report: dict) -> list[list]:
     return [[p["name"], "; ".join(f"{line['number']}. {line['title']}" for line in p["action_lines"]),
              p["principle"]["title"] if p["principle"] else None, p["ambition"], "\n".join(p["activities"]),
-             p["status_label"], f"{p['progress']['status_label']} ({p['progress']['round']})" if p["progress"] else None,
+             p["status_label"],
+             f"{p['progress']['status_label']} ({p['progress']['round']})" if p["progress"] else None,
              p["next_year_goals"]] for p in report["projects"]]
 
 

@@ -43,7 +43,8 @@ def test_evaluator_pages_pass_axe(live_server, desktop, db, make_user):
     desktop.wait_for_url("**/beheer/demo/")
     base = f"{live_server}/beheer/demo/tussenevaluaties/{evaluation.id}"
     desktop.goto(base + "/uitspraken")
-    desktop.get_by_label("Uitspraken", exact=True).fill("Aandacht:\n- De wachttijd loopt op.\n- Mooi dat ouders meedoen.")
+    notes = "Aandacht:\n- De wachttijd loopt op.\n- Mooi dat ouders meedoen."
+    desktop.get_by_label("Uitspraken", exact=True).fill(notes)
     desktop.get_by_role("button", name="Splitsen en sorteren").click()
     assert desktop.get_by_role("table", name="Suggestie of wens (1)").is_visible()
     assert_accessible(desktop, "evaluation-notes")

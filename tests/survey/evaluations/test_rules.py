@@ -12,7 +12,6 @@ from survey.evaluations.demo import stakeholder_survey
 from survey.evaluations.demo_texts import PROUD
 from survey.evaluations.draft import build_report
 from survey.evaluations.models import PROGRAMME_SCOPE, Evaluation, EvaluationStatus
-from survey.extensions import db
 from tests.survey.evaluations.helpers import make_report
 from tests.survey.evaluations.readback import xlsx_sheets
 
