@@ -107,3 +107,15 @@ def test_a_report_of_another_region_is_not_found(client, login, db, demo, make_r
     assert client.get(f"/beheer/elders/rapporten/tussenevaluaties/{evaluation.id}/").status_code == 404
     assert client.post(f"/beheer/elders/tussenevaluaties/{evaluation.id}/goedkeuren").status_code == 404
     assert client.get(f"{demo.base}/tussenevaluaties/{evaluation.id}/").status_code == 404
+
+
+def test_the_snapshot_is_strict_json():
+    import json
+
+    import numpy as np
+
+    from survey.evaluations.publishing import plain
+
+    data = plain({"pct": float("nan"), "n": np.int64(3), "rows": [(np.float64(1.5), float("inf"))]})
+    assert data == {"pct": None, "n": 3, "rows": [[1.5, None]]}
+    assert json.dumps(data, allow_nan=False)
