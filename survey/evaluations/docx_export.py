@@ -126,6 +126,10 @@ def _project(w: _Writer, project: dict, k: int) -> None:
     w.heading(_("Results"), 2)
     for target in project["targets"]:
         w.heading(target["description"], 3)
+        w.para(f"{_('Indicator')}: {target['indicator']}. " + _(
+            "From %(start)s to %(target)s; reached %(value)s (%(share)s of the way).", start=target["baseline_text"],
+            target=target["target_text"], value=target["value_text"], share=target["percent_text"])
+            + (" " + _("Latest period: %(period)s", period=target["period"]) if target["period"] else ""))
         w.table(target["table"]["header"], target["table"]["rows"] + [[_("Baseline"), target["baseline_text"]]])
     w.narrative(texts["results"])
     for key, section in project["sections"].items():

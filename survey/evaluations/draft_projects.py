@@ -48,7 +48,8 @@ def target_part(target: Target, until: date) -> dict:
     chart_unit = "%" if unit == "%" else ""  # the unit is in the table beside the chart; long labels overflow
     sentence = (_("%(value)s of %(target)s by %(date)s", value=amount(progress.value, unit),
                   target=amount(target.target_value, unit), date=long_date(target.target_date)))
-    table = progress_table(value, float(target.target_value), title=target.description, unit=chart_unit)
+    table_unit = "%" if unit == "%" else (f" {unit}" if unit else "")
+    table = progress_table(value, float(target.target_value), title=target.description, unit=table_unit)
     return {
         "id": target.id, "description": target.description, "indicator": indicator.name, "unit": unit,
         "baseline": float(target.baseline) if target.baseline is not None else None,
