@@ -119,6 +119,10 @@ def _project(w: _Writer, project: dict, k: int) -> None:
     lines = "; ".join(f"{line['number']}. {line['title']}" for line in project["action_lines"]) or "–"
     w.para(f"{_('Actielijn')}: {lines}")
     w.para(f"{_('Guiding principle')}: {project['principle']['title'] if project['principle'] else '–'}")
+    if project["progress"]:
+        w.para(f"{_('Latest progress report')}: {project['progress']['status_label']} ({project['progress']['round']})")
+        for r in project["progress"]["off_track"]:
+            w.para(f"{_('Not on track in')} {r['round']}: {r['status_label']}", "List Bullet")
     w.heading(_("Ambition"), 2)
     w.narrative(project["ambition"])
     w.heading(_("We do this by"), 2)

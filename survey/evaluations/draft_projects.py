@@ -21,7 +21,7 @@ from survey.i18n import long_date
 from survey.programmes.labels import label as programme_label
 from survey.programmes.models import Project, Target
 from survey.programmes.overview import indicator_values
-from survey.programmes.progress import ProgressReport
+from survey.programmes.progress import ProgressReport, ProgressStatus
 
 
 def amount(value, unit: str = "") -> str:
@@ -81,16 +81,20 @@ def budget_part(project: Project) -> dict:
     }
 
 
-def progress_part(project: Project, until: date) -> dict | None:
-    """The project leader's latest verdict within the period (*op koers*, *aandacht nodig*, *risico*)."""
-    last_round = f"{until.year}-{until.month:02d}"
+def progress_part(project: Project, start: date, until: date) -> dict | None:
+    """The project leader's latest verdict within the period (*op koers*, *aandacht nodig*, *risico*),
+    and every round in the period that was not on track."""
+    first, last = f"{start.year}-{start.month:02d}", f"{until.year}-{until.month:02d}"
     stmt = (select(ProgressReport).where(ProgressReport.project_id == project.id,
-                                         ProgressReport.round <= last_round)
-            .order_by(ProgressReport.round.desc()).limit(1))
-    report = db.session.scalar(stmt)
-    if report is None:
+                                         ProgressReport.round.between(first, last))
+            .order_by(ProgressReport.round.desc()))
+    reports = list(db.session.scalars(stmt))
+    if not reports:
         return None
-    return {"round": report.round, "status": report.status.value, "status_label": programme_label(report.status)}
+    latest = reports[0]
+    return {"round": latest.round, "status": latest.status.value, "status_label": programme_label(latest.status),
+            "off_track": [{"round": r.round, "status_label": programme_label(r.status)}
+                          for r in reversed(reports) if r.status != ProgressStatus.ON_TRACK]}
 
 
 def project_part(context: ReportContext, project: Project) -> dict:
@@ -108,7 +112,7 @@ def project_part(context: ReportContext, project: Project) -> dict:
         "principle": ({"title": project.principle.title, "text": project.principle.text}
                       if project.principle else None),
         "activities": [a.text for a in project.activities],
-        "progress": progress_part(project, until),
+        "progress": progress_part(project, context.evaluation.period_start, until),
         "targets": [target_part(t, until) for t in project.targets],
         "sections": {key: project_section(context, project, key, str(PROJECT_SECTIONS[key]))
                      for key in PROJECT_THEME_SECTIONS},

@@ -9,6 +9,7 @@ import io
 from flask import flash, g, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
 
 from forms.evaluations import EvaluationForm
 from survey.access import requires, staff_blueprint
@@ -28,6 +29,15 @@ from survey.timeutil import utcnow
 bp = staff_blueprint("evaluations", __name__, "/tussenevaluaties")
 bp.add_app_template_filter(paragraphs, "paragraphs")
 bp.add_app_template_filter(label, "evaluation_label")
+
+
+@bp.errorhandler(StaleDataError)
+def changed_meanwhile(error):
+    """Two evaluators saved the same report at once: the second save is refused, nothing half-stored."""
+    db.session.rollback()
+    flash(_("Someone else changed this report at the same moment. Your change was not saved: check the "
+            "report and try again."), "error")
+    return redirect(url_for("evaluation_reports.list_reports"))
 
 
 def _done(message: str, evaluation, anchor: str | None = None):

@@ -119,3 +119,19 @@ def test_the_snapshot_is_strict_json():
     data = plain({"pct": float("nan"), "n": np.int64(3), "rows": [(np.float64(1.5), float("inf"))]})
     assert data == {"pct": None, "n": 3, "rows": [[1.5, None]]}
     assert json.dumps(data, allow_nan=False)
+
+
+def test_two_evaluators_saving_at_once_get_a_message_not_an_error(client, login, db, demo, monkeypatch):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    evaluation = make_report(demo, [demo.survey])
+
+    def saved_meanwhile(*args, **kwargs):
+        raise StaleDataError("evaluation changed")
+
+    monkeypatch.setattr(services, "save_texts", saved_meanwhile)
+    login(demo.user("onderzoeker"))
+    response = client.post(f"{demo.base}/tussenevaluaties/{evaluation.id}/tekst/programma",
+                           data={"introduction": "Tegelijk"}, follow_redirects=True)
+    assert response.status_code == 200 and "Iemand anders wijzigde dit rapport op hetzelfde moment" in \
+        response.get_data(as_text=True)

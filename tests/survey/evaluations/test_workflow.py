@@ -20,7 +20,7 @@ PROJECT_SECTIONS = ["Ambitie", "Actielijn", "Leidend principe", "Dit doen we doo
 #: a target and its progress, a budget, a CEO item under its actielijn with its trend
 FIGURES = ["30", "20", "67%", "7,4", "Samenwerking", "[naam] van het wijkteam [plaats]",
            "40 kinderen van residentiële zorg naar een gezin of thuis", "450.000",
-           "Betere toegang tot jeugdhulp", "85%", "duidelijk hoger dan vorige meting"]
+           "Betere toegang tot jeugdhulp", "85%", "duidelijk hoger dan vorige meting", "Aandacht nodig"]
 INTRODUCTION = "Halverwege het programma.\n\nDe stuurgroep besprak dit concept op 3 november."
 NOTES = ("Aandacht:\n- Bel Petra op 06-12345678 over de wachtlijst.\n\n"
          "Trots op:\n- De korte lijnen met de wijkteams werken heel goed.")
@@ -127,7 +127,8 @@ def _check_xlsx(sheets: dict) -> None:
                      "Waar respondenten trots op zijn", "Wat werkt goed", "Wat heeft aandacht", "Opvallende punten",
                      "Samenwerking", "[naam] van het wijkteam [plaats] heeft dit echt op de kaart gezet.",
                      "Betere toegang tot jeugdhulp", "duidelijk hoger dan vorige meting",
-                     "40 kinderen van residentiële zorg naar een gezin of thuis", "Thuis opgroeien"]:
+                     "40 kinderen van residentiële zorg naar een gezin of thuis", "Thuis opgroeien",
+                     "Aandacht nodig"]:
         assert expected in flat, f"XLSX: {expected!r} missing"
     response = sheets["Respons"][1]
     assert response[3:6] == (30, 22, 20) and response[6] == 66.7
