@@ -68,6 +68,18 @@ ACTION_LABELS = {
     "retention.purge": _l("Deleted answers after the retention period"),
     "interview.start": _l("Started an interview (answers entered by staff)"),
     "interview.complete": _l("Completed an interview"),
+    "evaluation.create": _l("Made a mid-term evaluation"),
+    "evaluation.update": _l("Changed the set-up of a mid-term evaluation"),
+    "evaluation.text": _l("Changed texts of a mid-term evaluation"),
+    "evaluation.item_lines": _l("Changed the actielijn of CEO/PEO items"),
+    "evaluation.notes_add": _l("Added statements to a mid-term evaluation"),
+    "evaluation.notes_update": _l("Changed the kinds of statements"),
+    "evaluation.approve": _l("Approved a mid-term evaluation"),
+    "evaluation.reopen": _l("Put a mid-term evaluation back to draft"),
+    "evaluation.publish": _l("Published a mid-term evaluation"),
+    "evaluation.delete": _l("Deleted a draft mid-term evaluation"),
+    "evaluation.export": _l("Downloaded a draft mid-term evaluation"),
+    "evaluation.download": _l("Downloaded a published mid-term evaluation"),
 }
 
 

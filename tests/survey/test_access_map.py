@@ -7,6 +7,7 @@ from survey.extensions import db as _db
 from survey.fieldwork.models import LetterBatch, LetterKind
 from survey.questionnaires.models import VersionStatus
 from survey.timeutil import utcnow
+from tests.survey.evaluations.factories import PARAM_FACTORIES as EVALUATION_FACTORIES
 from tests.survey.programmes.factories import PARAM_FACTORIES as PROGRAMME_FACTORIES
 
 #: endpoints any member of the region may open (no specific permission)
@@ -63,6 +64,7 @@ PARAM_FACTORIES = {
     "name": lambda region, make_user: "projecten",  # list name in _survey_in's questionnaire
     "batch_id": _letter_batch_in,
     "response_id": _interview_in,
+    **EVALUATION_FACTORIES,
 }
 
 
