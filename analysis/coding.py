@@ -1,0 +1,165 @@
+"""Coding open answers into themes: rule matching from a codebook, and suggestions merged with a model.
+
+The caller imports everything it needs from here: codebooks, the matcher, the classifier, the
+threshold curve, suggestions, quality and agreement figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.agreement import AgreementResult, agreement  # noqa: F401  (re-exported for the web layer)
+from analysis.classifier import ThemeClassifier, threshold_curve  # noqa: F401
+from analysis.codebook import Codebook, CodebookError, Theme, default_codebook  # noqa: F401
+from analysis.quality import AutoCoding, auto_coding, micro_f1, theme_quality  # noqa: F401
+from analysis.text import fold, lemma, tokenize
+
+RULE, MODEL, HUMAN = "regel", "model", "mens"
+#: Shortest seed that may match inside a compound ("wacht" in "wachtlijst", "bellen" in "terugbellen").
+MIN_AFFIX = 5
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """A theme found by the codebook in one answer, with the answer words that matched."""
+
+    theme: str
+    words: tuple[str, ...]
+    provenance: str = RULE
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A theme proposed (or, for provenance 'mens', given) for one answer."""
+
+    answer: int
+    theme: str
+    provenance: str
+    probability: float | None = None
+    words: tuple[str, ...] = ()
+    auto: bool = False
+
+
+class CodebookMatcher:
+    """Rule coding: a theme applies when one of its seed words or phrases occurs in the answer's lemmas."""
+
+    def __init__(self, codebook: Codebook, min_affix: int = MIN_AFFIX):
+        self.codebook = codebook
+        self.min_affix = min_affix
+
+    def fit(self, texts: Iterable[str] | None = None, label_sets: Iterable | None = None) -> CodebookMatcher:
+        """Compile the seeds into lemma patterns (no learning; arguments are accepted for pipelines)."""
+        self.single_: dict[str, list[str]] = {}
+        self.phrases_: list[tuple[str, tuple[frozenset[str], ...]]] = []
+        for theme in self.codebook.themes:
+            for seed in theme.seeds:
+                parts = tuple(_forms(t) for t in tokenize(seed))
+                if len(parts) == 1:
+                    for form in parts[0]:
+                        self.single_.setdefault(form, []).append(theme.key)
+                elif parts:
+                    self.phrases_.append((theme.key, parts))
+        self.forms_ = frozenset(self.single_).union(*(p for _, parts in self.phrases_ for p in parts))
+        self.themes_ = self.codebook.keys
+        self._token_cache: dict[str, frozenset[str]] = {}
+        return self
+
+    def _seeds_in(self, token: str) -> frozenset[str]:
+        """Seed forms that a token matches: same word or lemma, or a long seed inside a compound."""
+        hit = self._token_cache.get(token)
+        if hit is None:
+            forms = _forms(token)
+            hit = frozenset(s for s in self.forms_ if s in forms or (
+                len(s) >= self.min_affix and any(_affix(s, f) for f in forms)))
+            self._token_cache[token] = hit
+        return hit
+
+    def match_one(self, text: str) -> tuple[RuleHit, ...]:
+        """The themes whose seeds occur in one answer, in codebook order, with the matched words."""
+        tokens = tokenize(text)
+        seeds_per_token = [self._seeds_in(t) for t in tokens]
+        words: dict[str, list[str]] = {}
+        for token, seeds in zip(tokens, seeds_per_token, strict=True):
+            for key in dict.fromkeys(k for seed in seeds for k in self.single_.get(seed, ())):
+                words.setdefault(key, []).append(token)
+        for key, parts in self.phrases_:
+            found = _phrase_at(parts, tokens, seeds_per_token)
+            if found:
+                words.setdefault(key, []).append(found)
+        return tuple(RuleHit(k, tuple(dict.fromkeys(words[k]))) for k in self.themes_ if k in words)
+
+    def match(self, texts: Iterable[str]) -> list[tuple[RuleHit, ...]]:
+        """Rule hits for each answer."""
+        return [self.match_one(t) for t in texts]
+
+    def predict(self, texts: Iterable[str]) -> list[frozenset[str]]:
+        """The set of theme keys per answer."""
+        return [frozenset(h.theme for h in hits) for hits in self.match(texts)]
+
+
+def _forms(token: str) -> frozenset[str]:
+    """A word and its lemma: simplemma lemmatises an infinitive alone differently from its inflections."""
+    base = lemma(token)
+    return frozenset((token, base, base.replace("_", "")))
+
+
+def _affix(seed: str, form: str) -> bool:
+    """A seed that starts or ends a longer word (compounds; '_' joins separable verbs in lemmas)."""
+    return len(form) > len(seed) and (form.startswith(seed) or form.endswith(seed))
+
+
+def _phrase_at(parts: tuple[frozenset[str], ...], tokens: list[str], seeds: list[frozenset[str]],
+               slack: int = 2) -> str:
+    """The answer words of a phrase whose words occur, in any order, within a short window."""
+    width = len(parts) + slack
+    for start, first in enumerate(seeds):
+        if not any(p & first for p in parts):
+            continue
+        window = range(start, min(start + width, len(tokens)))
+        found = [next((i for i in window if p & seeds[i]), None) for p in parts]
+        if None not in found:
+            return " ".join(tokens[min(found): max(found) + 1])
+    return ""
+
+
+def suggest(texts: Sequence[str], matcher: CodebookMatcher | None = None,
+            classifier: ThemeClassifier | None = None, human: Sequence[Iterable[str] | None] | None = None,
+            min_probability: float = 0.35, auto_threshold: float | None = None) -> pd.DataFrame:
+    """Merge rule hits and model probabilities into suggestions; an answer a human coded gets only those codes."""
+    human = list(human) if human is not None else [None] * len(texts)
+    rules = matcher.match(texts) if matcher is not None else [()] * len(texts)
+    proba = classifier.predict_proba(texts) if classifier is not None else None
+    rows: list[Suggestion] = []
+    for i, _text in enumerate(texts):
+        if human[i] is not None:
+            rows += [Suggestion(i, key, HUMAN) for key in sorted(set(human[i]))]
+            continue
+        rows += _merge(i, rules[i], proba.iloc[i] if proba is not None else None, min_probability,
+                       auto_threshold)
+    frame = pd.DataFrame([vars(s) for s in rows], columns=list(Suggestion.__dataclass_fields__))
+    return frame.astype({"answer": "int64", "auto": "bool"})
+
+
+def _merge(i: int, hits: tuple[RuleHit, ...], probs: pd.Series | None, min_probability: float,
+           auto_threshold: float | None) -> list[Suggestion]:
+    """Rule hits first (with the model's probability when there is one), then confident model themes."""
+    out, seen = [], set()
+    for hit in hits:
+        p = float(probs[hit.theme]) if probs is not None and hit.theme in probs.index else None
+        out.append(Suggestion(i, hit.theme, RULE, p, hit.words,
+                              auto=auto_threshold is not None and p is not None and p >= auto_threshold))
+        seen.add(hit.theme)
+    if probs is not None:
+        for key, p in probs.sort_values(ascending=False).items():
+            if key not in seen and p >= min_probability:
+                out.append(Suggestion(i, str(key), MODEL, float(p),
+                                      auto=auto_threshold is not None and p >= auto_threshold))
+    return out
+
+
+def normalise_label_sets(label_sets: Iterable[Iterable[str] | None]) -> list[frozenset[str]]:
+    """Label sets as frozensets of lower-case keys (None becomes the empty set)."""
+    return [frozenset(fold(str(k)).strip() for k in (labels or ())) for labels in label_sets]

@@ -1,0 +1,158 @@
+"""Answer fragments for the training set: (themes, sentiment, text) in the voice of parents and youth.
+
+Slots: {hv} a care worker, {kind} a child, {tijd} a long wait, {kort} a short wait, {n} a small number.
+The held-out fragments (templates_heldout.py) never reuse these phrasings.
+"""
+
+FRAGMENTS = [
+    # wachttijd en snelheid
+    (("wachttijd",), "neg", "we hebben {tijd} op de wachtlijst gestaan"),
+    (("wachttijd",), "neg", "het duurde {tijd} voordat er hulp kwam"),
+    (("wachttijd",), "neg", "de wachttijd was echt veel te lang"),
+    (("wachttijd",), "neg", "{tijd} wachten op een intake is gewoon niet normaal"),
+    (("wachttijd",), "neg", "er gebeurde {tijd} helemaal niks, we moesten maar afwachten"),
+    (("wachttijd",), "neg", "pas na {tijd} kregen we eindelijk een begeleider"),
+    (("wachttijd",), "pos", "we konden heel snel terecht"),
+    (("wachttijd",), "pos", "binnen {kort} was er al een eerste gesprek"),
+    (("wachttijd",), "pos", "de hulp kwam snel op gang"),
+    # serieus genomen en bejegening
+    (("bejegening",), "pos", "{hv} luisterde echt naar mij"),
+    (("bejegening",), "pos", "ik voelde me serieus genomen"),
+    (("bejegening",), "pos", "{hv} had veel begrip voor onze situatie"),
+    (("bejegening",), "pos", "ze waren altijd vriendelijk en betrokken"),
+    (("bejegening",), "neg", "ik voelde me niet gehoord"),
+    (("bejegening",), "neg", "{hv} nam ons niet serieus"),
+    (("bejegening",), "neg", "er werd over ons gepraat in plaats van met ons"),
+    (("bejegening",), "neg", "{hv} was nogal bot en deed uit de hoogte"),
+    # bereikbaarheid en contact
+    (("bereikbaarheid",), "neg", "{hv} was slecht bereikbaar"),
+    (("bereikbaarheid",), "neg", "je krijgt nooit iemand aan de telefoon"),
+    (("bereikbaarheid",), "neg", "ze belden niet terug terwijl dat wel beloofd was"),
+    (("bereikbaarheid",), "neg", "mails werden pas na weken beantwoord"),
+    (("bereikbaarheid",), "neg", "afspraken werden vaak op het laatste moment afgezegd"),
+    (("bereikbaarheid",), "pos", "ik kon altijd bellen of appen als er iets was"),
+    (("bereikbaarheid",), "pos", "{hv} reageerde altijd op mijn berichten"),
+    (("bereikbaarheid",), "pos", "ze waren goed bereikbaar, ook 's avonds"),
+    # wisselingen van hulpverlener
+    (("wisselingen",), "neg", "we hebben in een jaar {n} verschillende hulpverleners gehad"),
+    (("wisselingen",), "neg", "steeds weer een nieuwe begeleider"),
+    (("wisselingen",), "neg", "elke keer moest ik mijn verhaal opnieuw vertellen"),
+    (("wisselingen",), "neg", "{hv} ging weg en er kwam lange tijd geen vervanger"),
+    (("wisselingen",), "neg", "door ziekte en vertrek wisselde het steeds"),
+    (("wisselingen",), "pos", "we hadden de hele tijd dezelfde begeleider, dat gaf rust"),
+    (("wisselingen",), "pos", "fijn dat er geen wisselingen waren"),
+    # samenwerking tussen hulpverleners
+    (("samenwerking",), "pos", "school en het wijkteam werkten goed samen"),
+    (("samenwerking",), "neg", "de hulpverleners wisten niet van elkaar wat ze deden"),
+    (("samenwerking",), "neg", "we werden van het kastje naar de muur gestuurd"),
+    (("samenwerking",), "neg", "de overdracht naar de nieuwe instelling ging helemaal mis"),
+    (("samenwerking",), "pos", "er was goed overleg tussen de gemeente en de zorgaanbieder"),
+    (("samenwerking",), "neg", "iedereen wees naar elkaar en niemand pakte het op"),
+    (("samenwerking",), "pos", "de afstemming met de huisarts en de psycholoog was prima"),
+    # informatie en uitleg
+    (("informatie",), "neg", "niemand legde uit wat de volgende stap was"),
+    (("informatie",), "neg", "de informatie was onduidelijk"),
+    (("informatie",), "pos", "we kregen duidelijke uitleg over de behandeling"),
+    (("informatie",), "neg", "ik wist niet wat ik kon verwachten"),
+    (("informatie",), "pos", "{hv} hield ons goed op de hoogte"),
+    (("informatie",), "neg", "de brieven van de gemeente zijn niet te begrijpen"),
+    (("informatie",), "pos", "alles werd helder uitgelegd"),
+    # passende hulp
+    (("passend",), "pos", "de hulp paste precies bij wat {kind} nodig had"),
+    (("passend",), "neg", "er werd alleen standaard hulp aangeboden, niets op maat"),
+    (("passend",), "neg", "{kind} kreeg niet de juiste hulp"),
+    (("passend",), "neg", "de therapie sloot niet aan bij zijn autisme"),
+    (("passend",), "pos", "eindelijk specialistische hulp die echt aansloot"),
+    (("passend",), "neg", "we kregen veel te weinig uren begeleiding"),
+    (("passend",), "pos", "ze keken goed naar wat ons gezin nodig had"),
+    # resultaat
+    (("resultaat",), "pos", "het gaat thuis een stuk beter"),
+    (("resultaat",), "pos", "{kind} zit beter in zijn vel"),
+    (("resultaat",), "neg", "na een jaar hulp is er niets veranderd"),
+    (("resultaat",), "pos", "er is veel minder ruzie thuis"),
+    (("resultaat",), "pos", "door de hulp gaat het op school weer goed"),
+    (("resultaat",), "neg", "het heeft eigenlijk niks opgeleverd"),
+    (("resultaat",), "pos", "ik kan nu beter omgaan met zijn boosheid"),
+    (("resultaat",), "neg", "het gaat nu slechter dan voor de hulp"),
+    # regels en bureaucratie
+    (("regels",), "neg", "elke keer weer een nieuwe beschikking aanvragen"),
+    (("regels",), "neg", "zoveel formulieren invullen voordat er iets kon"),
+    (("regels",), "neg", "de regels van de gemeente werkten alleen maar tegen"),
+    (("regels", "wachttijd"), "neg", "de indicatie liep af en de verlenging duurde eindeloos"),
+    (("regels",), "neg", "er ging meer tijd naar papierwerk dan naar hulp"),
+    (("regels",), "pos", "de aanvraag was makkelijk geregeld"),
+    (("regels",), "neg", "bureaucratie, bureaucratie en nog eens bureaucratie"),
+    # veiligheid
+    (("veiligheid",), "pos", "{kind} voelt zich weer veilig thuis"),
+    (("veiligheid",), "neg", "ik was bang dat ze de kinderen uit huis zouden plaatsen"),
+    (("veiligheid",), "neg", "op de groep voelde {kind} zich niet veilig"),
+    (("veiligheid",), "pos", "door de hulp is het geweld gestopt"),
+    (("veiligheid",), "neg", "na de melding hoorden we niks meer"),
+    (("veiligheid",), "pos", "de hulpverlener zorgde dat we beschermd werden"),
+    # combinations that people write in one breath
+    (("wisselingen", "wachttijd"), "neg", "door alle wisselingen duurde alles nog langer"),
+    (("bejegening", "resultaat"), "pos", "ze namen {kind} serieus en nu gaat het veel beter"),
+    # more ways people say the same things
+    (("wachttijd",), "neg", "{kind} stond veel te lang op een wachtlijst"),
+    (("wachttijd",), "neg", "lang wachten en ondertussen ging het thuis steeds slechter"),
+    (("wachttijd",), "pos", "geen wachttijd, we konden direct starten"),
+    (("wachttijd",), "neg", "na de aanmelding bleef het maanden stil"),
+    (("bejegening",), "pos", "{hv} nam echt de tijd voor ons"),
+    (("bejegening",), "neg", "ze luisterden niet naar wat ik als ouder zei"),
+    (("bejegening",), "pos", "{kind} werd met respect behandeld"),
+    (("bejegening",), "neg", "ik werd niet gezien als ouder"),
+    (("bereikbaarheid",), "neg", "bellen had geen zin want niemand nam op"),
+    (("bereikbaarheid",), "neg", "ik kreeg nooit een reactie op mijn mail"),
+    (("bereikbaarheid",), "pos", "{hv} was altijd te bereiken"),
+    (("bereikbaarheid",), "neg", "het contact liep heel stroef"),
+    (("wisselingen",), "neg", "{kind} had steeds weer een andere begeleider"),
+    (("wisselingen",), "neg", "de zoveelste hulpverlener die weer opnieuw begon"),
+    (("wisselingen",), "pos", "{hv} is er vanaf het begin bij gebleven"),
+    (("wisselingen",), "neg", "door het personeelsverloop moesten we telkens opnieuw beginnen"),
+    (("samenwerking",), "neg", "school en de hulpverlening hadden geen contact met elkaar"),
+    (("samenwerking",), "pos", "het wijkteam en de jeugdarts trokken samen op"),
+    (("samenwerking",), "neg", "de instanties werken langs elkaar heen"),
+    (("samenwerking",), "neg", "ik moest alles zelf regelen tussen de verschillende hulpverleners"),
+    (("informatie",), "neg", "we kregen geen informatie over wat er ging gebeuren"),
+    (("informatie",), "pos", "{hv} legde alles goed uit"),
+    (("informatie",), "neg", "het was onduidelijk wie waarvoor verantwoordelijk was"),
+    (("informatie",), "neg", "ik moest zelf alles uitzoeken"),
+    (("passend",), "neg", "de hulp paste niet bij {kind}"),
+    (("passend",), "pos", "eindelijk een behandeling die werkt voor {kind}"),
+    (("passend",), "neg", "ze hadden geen ervaring met kinderen zoals {kind}"),
+    (("passend",), "neg", "de hulp was te licht voor wat er speelde"),
+    (("resultaat",), "pos", "{kind} is veel rustiger geworden"),
+    (("resultaat",), "neg", "er is geen enkele vooruitgang"),
+    (("resultaat",), "pos", "we hebben weer plezier met elkaar als gezin"),
+    (("resultaat",), "neg", "{kind} zit nog steeds thuis zonder school"),
+    (("regels",), "neg", "de gemeente stelde steeds nieuwe eisen"),
+    (("regels",), "neg", "al die regels en protocollen maken het onmogelijk"),
+    (("regels",), "neg", "we moesten drie keer hetzelfde formulier invullen"),
+    (("regels",), "pos", "de verlenging ging zonder gedoe"),
+    (("veiligheid",), "neg", "ik voelde me niet veilig bij {hv}"),
+    (("veiligheid",), "pos", "er is een veiligheidsplan gemaakt en dat werkt"),
+    (("veiligheid",), "neg", "{kind} werd gepest op de groep en niemand deed iets"),
+    (("veiligheid",), "neg", "de situatie thuis bleef onveilig"),
+]
+
+#: Answers without a theme: a judgement only, or nothing to say.
+GENERAL = [
+    ("pos", "alles top!"), ("pos", "heel tevreden"), ("pos", "erg fijn geholpen"), ("pos", "super bedankt"),
+    ("neg", "slechte ervaring"), ("neg", "heel teleurgesteld"), ("neg", "dit was echt niks"),
+    ("neu", "geen opmerkingen"), ("neu", "nvt"), ("neu", "weet ik niet"), ("neu", "verder niets"),
+    ("neu", "geen idee"),
+]
+
+#: Respondent boilerplate that opens an answer.
+PREFIXES = ["Als moeder vind ik dat", "Ik vind dat", "Als vader vind ik", "Eerlijk gezegd", "Nou,",
+            "Als moeder vind ik", "ik vind dat"]
+
+FILLERS = {
+    "hv": ["de hulpverlener", "de begeleider", "onze gezinscoach", "de jeugdconsulent", "mijn begeleider",
+           "de therapeut", "de medewerker van het wijkteam", "mijn mentor"],
+    "kind": ["mijn zoon", "mijn dochter", "ons kind", "mijn kind", "onze jongste", "mijn pleegzoon"],
+    "tijd": ["drie maanden", "een half jaar", "8 weken", "ruim een jaar", "maanden", "vier maanden",
+             "bijna een jaar"],
+    "kort": ["een week", "twee weken", "een paar dagen", "tien dagen"],
+    "n": ["vier", "5", "zes", "drie"],
+}
