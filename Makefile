@@ -48,6 +48,7 @@ browser-deps:
 	  rm axe-core-$(AXE_VERSION).tgz; }
 
 setup-test: $(VENV)/.dev-installed catalogs browser-deps
+	$(BIN)/python -c "from analysis.scrub import warm_cache; warm_cache()"
 
 test: setup-test
 	$(BIN)/pytest -q

@@ -26,7 +26,7 @@ _LEMMA_FIXES = {"hulpverleners": "hulpverlener", "zorgverleners": "zorgverlener"
                 "gehoord": "horen", "geluisterd": "luisteren", "wisselingen": "wisseling",
                 # comparatives keep their own meaning ("beter" is not "goed" for a theme)
                 "beter": "beter", "slechter": "slechter", "erger": "erger", "sneller": "sneller",
-                "later": "later", "langer": "langer"}
+                "later": "later", "langer": "langer", "taxi": "taxi"}
 
 
 def fold(text: str) -> str:
@@ -76,7 +76,8 @@ nog wel naar kan tot je ik mijn we wij ze zij hij u uw was werd worden wordt heb
 door of wat waar hoe mij me ons onze hun haar zo al"""
 # Lemmas of auxiliaries and filler that the ISO list does not hold in lemma form.
 _EXTRA_STOP = """zijn hebben worden kunnen zullen moeten willen gaan komen doen krijgen vinden zeggen
-eigenlijk gewoon echt soms gewoon hele heel erg best even ja nee oke ok etc dus want omdat"""
+eigenlijk gewoon echt soms hele heel erg best even ja nee oke ok etc dus want omdat hoor nou
+nie mn ff egt t n"""
 
 STOP_WORDS: frozenset[str] = _load_stop_words()
 

@@ -1,0 +1,52 @@
+import pytest
+
+from analysis.coding import CodebookMatcher, default_codebook, micro_f1
+from analysis.codebook import Codebook
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return CodebookMatcher(default_codebook("ceo")).fit()
+
+
+@pytest.mark.parametrize(("text", "theme", "word"), [
+    ("De wachttijden waren veel te lang", "wachttijd", "wachttijden"),  # plural → lemma
+    ("We stonden maandenlang op een wachtlijst", "wachttijd", "wachtlijst"),
+    ("ze belde nooit terug", "bereikbaarheid", "belde"),  # past tense of a seed verb
+    ("Terugbellen werd nooit gedaan", "bereikbaarheid", "terugbellen"),
+    ("Alles werd goed uitgelegd", "informatie", "uitgelegd"),  # separable verb
+    ("Hij is veel rustiger geworden", "resultaat", "rustiger"),
+    ("Mijn dochter voelt zich weer veilig", "veiligheid", "veilig"),
+    ("we werden van het kastje naar de muur gestuurd", "samenwerking", "kastje naar de muur"),  # phrase
+    ("steeds weer een nieuwe hulpverlener", "wisselingen", "nieuwe hulpverlener"),
+])
+def test_matcher_finds_themes_on_lemma_variants_and_phrases(matcher, text, theme, word):
+    hits = {h.theme: h for h in matcher.match_one(text)}
+    assert theme in hits
+    assert word in hits[theme].words
+    assert hits[theme].provenance == "regel"
+
+
+def test_compound_match_needs_a_long_seed():
+    codebook = Codebook.from_dict({"key": "k", "themes": [
+        {"key": "wacht", "label": "Wachten", "seeds": ["wacht"]}, {"key": "bel", "label": "Bellen", "seeds": ["bel"]}]})
+    matcher = CodebookMatcher(codebook).fit()
+    assert matcher.predict(["de wachtkamer", "dat is belangrijk"]) == [frozenset({"wacht"}), frozenset()]
+
+
+def test_unrelated_answers_get_no_theme(matcher):
+    assert matcher.predict(["Geen opmerkingen", "nvt", "Dikke tien!"]) == [frozenset()] * 3
+
+
+def test_codebook_alone_codes_the_training_phrasings_well(matcher, train):
+    predicted = matcher.predict([r["text"] for r in train])
+    assert micro_f1(predicted, [r["themes"] for r in train]) > 0.7
+
+
+def test_matching_ten_thousand_answers_is_fast(matcher, train):
+    import time
+
+    texts = [r["text"] for r in train] * 17
+    start = time.perf_counter()
+    matcher.match(texts)
+    assert time.perf_counter() - start < 2.0
