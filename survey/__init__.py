@@ -48,9 +48,10 @@ def register_blueprints(app: Flask) -> None:
     from survey.accounts.views import bp as accounts_public
     from survey.accounts.views import staff as accounts_staff
     from survey.audit.views import bp as audit
+    from survey.coding.views import bp as coding
     from survey.site.views import bp as site
 
-    for blueprint in (site, accounts_public, accounts_staff, audit):
+    for blueprint in (site, accounts_public, accounts_staff, audit, coding):
         app.register_blueprint(blueprint)
 
 

@@ -95,7 +95,9 @@ def compile_command():
 
 
 def register_cli(app) -> None:
-    for group in (users_cli, regions_cli, demo_cli, translate_cli):
+    from survey.coding.cli import coding_cli
+
+    for group in (users_cli, regions_cli, demo_cli, translate_cli, coding_cli):
         app.cli.add_command(group)
 
 

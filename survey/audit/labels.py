@@ -11,6 +11,14 @@ ACTION_LABELS = {
     "user.add": _l("Added a user"),
     "user.role_change": _l("Changed a role"),
     "user.remove": _l("Removed a user"),
+    "coding.raw_view": _l("Viewed the original text of an open answer"),
+    "coding.retrain": _l("Started training the coding model"),
+    "coding.threshold": _l("Set the threshold for automatic coding"),
+    "coding.sample": _l("Drew a sample for double coding"),
+    "coding.scrub_terms": _l("Changed the local names to scrub"),
+    "codebook.import": _l("Imported a codebook"),
+    "codebook.export": _l("Downloaded a codebook"),
+    "codebook.theme_delete": _l("Removed a theme from a codebook"),
 }
 
 

@@ -1,20 +1,18 @@
-"""Scrubbing open answers: the region's own list of local names, then deduce for names, places, numbers.
+"""Scrubbing open answers: ``analysis.scrub`` (deduce, rules for what it misses) plus the region's own
+list of local names (care providers, schools, places).
 
-deduce costs seconds and about 1 GB to load, so it is loaded once per worker process (never per request)
-and only in background jobs and the ``flask coding scrub`` command. Tests and small setups may put any
-object with a ``scrub(texts) -> texts`` method in the ``CODING_SCRUBBER`` setting instead.
-Scrubbing reduces risk; it does not anonymise. A person still checks quotes before they are published.
+deduce costs seconds and about 1 GB to load, so ``analysis.scrub`` keeps one instance per process,
+and it is used only in background jobs and the ``flask coding scrub`` command, never in a request.
+Tests may put any object with a ``scrub(texts, terms) -> texts`` method in the ``CODING_SCRUBBER``
+setting. Scrubbing reduces risk; it does not anonymise: a person still checks quotes before publishing.
 """
 
-import gc
-import re
-import threading
-from pathlib import Path
 from typing import Protocol
 
 from flask import current_app
 from sqlalchemy import select
 
+from analysis import scrub as scrub_analysis
 from survey.coding import answers as answers_module
 from survey.coding.models import ScrubKind, ScrubTerm
 from survey.coding.questions import completed_answers, open_items, open_questions
@@ -22,68 +20,37 @@ from survey.extensions import db
 from survey.questionnaires.models import Survey, SurveyVersion
 from survey.responses.models import Answer, Response, ResponseStatus
 
-#: the tag that replaces a name from the region's list, per kind of name
-TAGS = {ScrubKind.PROVIDER: "[ZORGAANBIEDER]", ScrubKind.SCHOOL: "[SCHOOL]", ScrubKind.PLACE: "[LOCATIE]",
-        ScrubKind.OTHER: "[NAAM]"}
+#: which list of ``analysis.scrub.Scrubber`` each kind of local name goes to
+LISTS = {ScrubKind.PROVIDER: "organisations", ScrubKind.SCHOOL: "schools", ScrubKind.PLACE: "places",
+         ScrubKind.OTHER: "names"}
 
 
 class Scrubber(Protocol):
-    def scrub(self, texts: list[str]) -> list[str]: ...
+    def scrub(self, texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[str]: ...
 
 
 class DeduceScrubber:
-    """deduce, loaded on first use with the garbage collector paused (1–2 s instead of 9 s from cache)."""
+    """analysis.scrub with the region's names; deduce is built once per process, on first use."""
 
-    def __init__(self, cache_path: str):
+    def __init__(self, cache_path: str | None = None):
         self.cache_path = cache_path
-        self._deduce = None
-        self._lock = threading.Lock()
 
-    def load(self):
-        with self._lock:
-            if self._deduce is None:
-                from deduce import Deduce
-
-                Path(self.cache_path).mkdir(parents=True, exist_ok=True)
-                gc.disable()
-                try:
-                    self._deduce = Deduce(cache_path=self.cache_path)
-                finally:
-                    gc.enable()
-                    gc.freeze()  # the lookup tables live as long as the process; keep them out of collections
-        return self._deduce
-
-    def scrub(self, texts: list[str]) -> list[str]:
-        deduce = self.load()
-        with self._lock:  # deduce is not documented as thread-safe; job threads take turns
-            return [deduce.deidentify(text).deidentified_text if text.strip() else text for text in texts]
-
-
-_process: dict[str, DeduceScrubber] = {}
-_process_lock = threading.Lock()
-
-
-def cache_path(app) -> str:
-    return app.config.get("SCRUB_CACHE_PATH") or str(Path(app.instance_path) / "deduce")
+    def scrub(self, texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[str]:
+        lists = {LISTS[kind]: words for kind, words in terms.items()}
+        scrubber = scrub_analysis.Scrubber(**lists, cache_path=self.cache_path)
+        return [result.text for result in scrubber.scrub_many(texts)]
 
 
 def scrubber() -> Scrubber:
-    """The configured scrubber, or this process's one deduce instance."""
+    """The configured scrubber, or deduce through analysis.scrub."""
     configured = current_app.config.get("CODING_SCRUBBER")
-    if configured is not None:
-        return configured
-    path = cache_path(current_app)
-    with _process_lock:
-        if path not in _process:
-            _process[path] = DeduceScrubber(path)
-        return _process[path]
+    return configured if configured is not None else DeduceScrubber(current_app.config.get("DEDUCE_CACHE"))
 
 
 def warm_cache() -> None:
     """Load deduce now (building its lookup cache on first use): for deploy steps and worker start."""
-    instance = scrubber()
-    if isinstance(instance, DeduceScrubber):
-        instance.load()
+    if current_app.config.get("CODING_SCRUBBER") is None:
+        scrub_analysis.warm_cache(current_app.config.get("DEDUCE_CACHE"))
 
 
 def region_terms(region_id: int) -> dict[ScrubKind, list[str]]:
@@ -94,18 +61,9 @@ def region_terms(region_id: int) -> dict[ScrubKind, list[str]]:
     return {kind: sorted(words, key=len, reverse=True) for kind, words in terms.items()}
 
 
-def apply_terms(text: str, terms: dict[ScrubKind, list[str]]) -> str:
-    """Replace the region's local names (whole words, any case) by a tag for their kind."""
-    pairs = sorted(((t, TAGS[kind]) for kind, words in terms.items() for t in words if t.strip()),
-                   key=lambda pair: len(pair[0]), reverse=True)
-    for term, tag in pairs:
-        text = re.sub(rf"(?<!\w){re.escape(term.strip())}(?!\w)", tag, text, flags=re.IGNORECASE)
-    return text
-
-
 def scrub_texts(texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[str]:
-    """Scrubbed copies of texts: local names first, then the scrubber."""
-    return scrubber().scrub([apply_terms(text, terms) for text in texts])
+    """Scrubbed copies of texts, with the region's local names replaced too."""
+    return scrubber().scrub(list(texts), terms)
 
 
 def save_terms(region_id: int, kind: ScrubKind, lines: list[str]) -> tuple[int, int]:
