@@ -19,11 +19,17 @@ from survey.questionnaires.models import Survey
 from survey.responses.models import Answer
 
 
-def ensure_coded(survey: Survey, item_code: str) -> int:
-    """Create coding rows (with rule codes and sentiment) for answers that have none; returns how many."""
+def ensure_coded(survey: Survey, item_code: str, answer_ids: list[int] | None = None) -> int:
+    """Create coding rows (with rule codes and sentiment) for answers that have none; returns how many.
+
+    ``answer_ids`` limits it to those answers (a scrubbing job codes the answers it scrubbed).
+    """
     known = select(CodedAnswer.answer_id).where(CodedAnswer.survey_id == survey.id,
                                                 CodedAnswer.item_code == item_code)
-    new = list(db.session.scalars(completed_answers(survey.id, item_code).where(Answer.id.not_in(known))))
+    stmt = completed_answers(survey.id, item_code).where(Answer.id.not_in(known))
+    if answer_ids is not None:
+        stmt = stmt.where(Answer.id.in_(answer_ids))
+    new = list(db.session.scalars(stmt))
     if not new:
         return 0
     link = codebooks.ensure_question_codebook(survey, item_code)

@@ -96,7 +96,7 @@ def page_of(stmt: Select, page: int) -> tuple[list[CodedAnswer], int]:
 
 def neighbours(stmt: Select, answer_id: int) -> tuple[int | None, int | None]:
     """The previous and next answer ids around this one in a filtered list."""
-    ids = select(CodedAnswer.answer_id).select_from(stmt.order_by(None).subquery())
+    ids = stmt.order_by(None).with_only_columns(CodedAnswer.answer_id).subquery()
     before = db.session.scalar(select(func.max(ids.c.answer_id)).where(ids.c.answer_id < answer_id))
     after = db.session.scalar(select(func.min(ids.c.answer_id)).where(ids.c.answer_id > answer_id))
     return before, after

@@ -68,7 +68,11 @@ def scrub_texts(texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[str
 
 def save_terms(region_id: int, kind: ScrubKind, lines: list[str]) -> tuple[int, int]:
     """Replace the region's list of one kind of names; returns (added, removed)."""
-    wanted = set({line.strip()[:120].lower(): line.strip()[:120] for line in lines if line.strip()}.values())
+    spelled: dict[str, str] = {}
+    for line in lines:
+        if line.strip():
+            spelled.setdefault(line.strip()[:120].lower(), line.strip()[:120])  # first spelling wins
+    wanted = set(spelled.values())
     current = {row.term: row for row in db.session.scalars(
         select(ScrubTerm).where(ScrubTerm.region_id == region_id, ScrubTerm.kind == kind))}
     for term in set(current) - wanted:
@@ -99,7 +103,7 @@ def scrub_response(response_id: str) -> int:
     answers = [a for a in response.answers if a.item_code in items and a.value]
     scrub_answers(answers, survey.region_id)
     for item_code in sorted({a.item_code for a in answers}):
-        answers_module.ensure_coded(survey, item_code)
+        answers_module.ensure_coded(survey, item_code, [a.id for a in answers if a.item_code == item_code])
     return len(answers)
 
 

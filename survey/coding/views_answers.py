@@ -100,7 +100,7 @@ def apply_theme(survey_id, item_code):
 @requires(Permission.CODE_ANSWERS)
 def code_answer(survey_id, item_code, answer_id):
     survey, question = load_question(survey_id, item_code)
-    coded = load_coded(survey, item_code, answer_id)
+    coded = _coded(survey, item_code, answer_id)
     if agreement.blind_for(answer_id, current_user.id) is not None:
         flash(_("You code this answer blind, as second coder."), "success")
         return redirect(url_for("coding.second_coding", survey_id=survey.id, item_code=item_code,
@@ -123,6 +123,13 @@ def code_answer(survey_id, item_code, answer_id):
         flash(_("Answer confirmed."), "success")
         return redirect(_after_confirm(survey, item_code, answer_id, f, link))
     return _render_answer(survey, question, coded, link, form, f)
+
+
+def _coded(survey, item_code: str, answer_id: int) -> CodedAnswer:
+    """The answer's coding row, made now if nobody opened the question yet (404 outside it)."""
+    if answers.ensure_coded(survey, item_code, [answer_id]):
+        db.session.commit()
+    return load_coded(survey, item_code, answer_id)
 
 
 def _coding_form(coded: CodedAnswer, link) -> CodeAnswerForm:
@@ -176,7 +183,7 @@ def _render_answer(survey, question, coded, link, form, f, raw_text=None):
 def show_original(survey_id, item_code, answer_id):
     """The raw text, on explicit request of someone allowed to see it; written to the audit log."""
     survey, question = load_question(survey_id, item_code)
-    coded = load_coded(survey, item_code, answer_id)
+    coded = _coded(survey, item_code, answer_id)
     link = codebooks.question_codebook(survey.id, item_code)
     record("coding.raw_view", survey, answer_id=answer_id, item_code=item_code)
     db.session.commit()
