@@ -58,7 +58,9 @@ class ActionForm(FlaskForm):
 
 
 class ApplyThemeForm(FlaskForm):
-    theme = SelectField(_l("Theme"), coerce=int, validators=[DataRequired(_l("Choose a theme."))])
+    """One theme for every answer matching the filters (named apart from the filter's own theme field)."""
+
+    give = SelectField(_l("Theme"), coerce=int, validators=[DataRequired(_l("Choose a theme."))])
 
 
 class ChooseCodebookForm(FlaskForm):

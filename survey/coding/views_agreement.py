@@ -79,7 +79,8 @@ def second_coding(survey_id, item_code, answer_id):
     load_coded(survey, item_code, answer_id)
     second = agreement.blind_for(answer_id, current_user.id)
     if second is None:
-        abort(404)
+        flash(_("This answer is not in your sample for double coding."), "error")
+        return redirect(url_for("coding.list_answers", survey_id=survey.id, item_code=item_code))
     link, themes = _themes(survey.id, item_code)
     form = SecondCodingForm()
     form.themes.choices = [(t.id, t.label) for t in themes]

@@ -2,6 +2,7 @@
 
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
@@ -53,7 +54,7 @@ def list_answers(survey_id, item_code):
     stmt = listing.filtered(survey.id, item_code, f, link.auto_threshold if link else None)
     rows, pages = listing.page_of(stmt, request.args.get("page", 1, type=int))
     apply_form = ApplyThemeForm()
-    apply_form.theme.choices = [(t.id, t.label) for t in themes]
+    apply_form.give.choices = [(t.id, t.label) for t in themes]
     return render_template(
         "coding/question.html", survey=survey, question=question, link=link, themes=themes, filter=f,
         rows=rows, texts=_texts(rows), page=min(max(1, request.args.get("page", 1, type=int)), pages), pages=pages,
@@ -79,11 +80,11 @@ def apply_theme(survey_id, item_code):
     link = codebooks.question_codebook(survey.id, item_code)
     f = listing.AnswerFilter.from_args(request.form)
     form = ApplyThemeForm()
-    form.theme.choices = [(t.id, t.label) for t in _themes(link)]
+    form.give.choices = [(t.id, t.label) for t in _themes(link)]
     if not form.validate_on_submit():
         flash(_("Choose a theme to give to the answers."), "error")
         return redirect(url_for("coding.list_answers", survey_id=survey.id, item_code=item_code, **f.as_args()))
-    theme = next(t for t in _themes(link) if t.id == form.theme.data)
+    theme = next(t for t in _themes(link) if t.id == form.give.data)
     rows = db.session.scalars(listing.filtered(survey.id, item_code, f, link.auto_threshold))
     added = assign.apply_theme(rows, theme, current_user.id)
     try:
@@ -92,7 +93,8 @@ def apply_theme(survey_id, item_code):
         db.session.rollback()
         flash(_("Someone else changed some of these answers just now. Nothing was changed; try again."), "error")
     else:
-        flash(_("Theme %(theme)s given to %(n)s answers.", theme=theme.label, n=added), "success")
+        flash(ngettext("Theme %(theme)s given to %(num)s answer.", "Theme %(theme)s given to %(num)s answers.",
+                       added, theme=theme.label), "success")
     return redirect(url_for("coding.list_answers", survey_id=survey.id, item_code=item_code, **f.as_args()))
 
 

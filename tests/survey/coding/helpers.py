@@ -58,3 +58,62 @@ def add_answers(db, survey, version, texts, item_code="O1", status=ResponseStatu
 
 def base(region, survey, item_code="O1"):
     return f"/beheer/{region.slug}/coderen/{survey.id}/{item_code}"
+
+
+def coding_world(region):
+    """One survey per region with a coded open question, a codebook, a topics run and a second coding;
+    made once per region object, so every URL parameter of the coding screens points into it."""
+    import weakref
+
+    from survey.coding.models import (
+        AnalysisRun,
+        Codebook,
+        CodedAnswer,
+        QuestionCodebook,
+        RunKind,
+        RunStatus,
+        SecondCoding,
+        Theme,
+    )
+    from survey.extensions import db
+    from survey.questionnaires.models import AddressForm, Audience, DisplayMode, Survey, SurveyKind, SurveyVersion
+
+    worlds = coding_world.__dict__.setdefault("worlds", weakref.WeakKeyDictionary())
+    if region in worlds:
+        return worlds[region]
+    survey = Survey(region_id=region.id, kind=SurveyKind.CEO, title={"nl": "CEO"}, audience=Audience.OUDERS,
+                    address_form=AddressForm.U, display_mode=DisplayMode.ONE_PER_SCREEN)
+    version = SurveyVersion(survey=survey, number=1, document=document())
+    book = Codebook(region_id=region.id, name="CEO")
+    theme = Theme(codebook=book, key="wachttijd", label="Wachttijd", seed_words=["wachten"], position=1)
+    db.session.add_all([survey, version, book, theme])
+    db.session.flush()
+    [response] = add_answers(db, survey, version, ["We moesten lang wachten."])
+    answer = next(a for a in response.answers if a.item_code == "O1")
+    answer.scrubbed_text = answer.value
+    db.session.add_all([
+        QuestionCodebook(survey_id=survey.id, item_code="O1", codebook_id=book.id),
+        CodedAnswer(answer_id=answer.id, survey_id=survey.id, item_code="O1", verified=True),
+        AnalysisRun(survey_id=survey.id, item_code="O1", kind=RunKind.TOPICS, status=RunStatus.DONE,
+                    result={"n": 1, "candidates": [{"terms": ["taxi", "vervoer"], "example_ids": [answer.id],
+                                                    "size": 1, "share": 1.0}]}),
+    ])
+    db.session.flush()
+    second = SecondCoding(answer_id=answer.id, coder_id=None, done=True, theme_keys=[], first_theme_keys=[])
+    db.session.add(second)
+    db.session.commit()
+    world = {"survey": survey, "answer": answer, "book": book, "second": second}
+    worlds[region] = world
+    return world
+
+
+def new_theme_in(region):
+    """A fresh theme in the region's codebook (each call: some routes move or delete it)."""
+    from survey.coding.models import Theme
+    from survey.extensions import db
+
+    book = coding_world(region)["book"]
+    theme = Theme(codebook_id=book.id, key=f"thema{len(book.themes) + 1}", label="Thema", position=len(book.themes) + 1)
+    db.session.add(theme)
+    db.session.commit()
+    return theme
