@@ -1,0 +1,277 @@
+"""Transparent Dutch cues for the kind of a remark, and the rule scores built from them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis import remark_lexicon as lex
+from analysis.remark_polarity import general_matches
+from analysis.remark_text import (
+    fold,
+    is_finite,
+    is_imperative,
+    is_infinitive,
+    main_clause,
+    tokens,
+)
+
+COMPLIMENT, ZORG, SUGGESTIE, OBSERVATIE, VRAAG = "compliment", "zorg", "suggestie", "observatie", "vraag"
+KINDS = (COMPLIMENT, ZORG, SUGGESTIE, OBSERVATIE, VRAAG)
+
+#: key -> (Dutch label shown to coders, kind the cue points to, weight in the rules)
+CUES: dict[str, tuple[str, str, float]] = {
+    "lof": ("lovend woord", COMPLIMENT, 2.0),
+    "lofuiting": ("vaste uitdrukking van lof", COMPLIMENT, 4.0),
+    "positief_woord": ("positief woord (algemeen lexicon)", COMPLIMENT, 1.5),
+    "negatief_woord": ("negatief woord (algemeen lexicon)", ZORG, 1.5),
+    "zorgwoord": ("zorg- of klachtwoord", ZORG, 2.0),
+    "ontkende_lof": ("ontkenning van iets positiefs", ZORG, 2.5),
+    "ontkende_zorg": ("ontkenning van een probleem", COMPLIMENT, 2.5),
+    "verbetering": ("verbetering benoemd", COMPLIMENT, 2.0),
+    "advieswoord": ("wens of advies", SUGGESTIE, 2.0),
+    "gebiedende_wijs": ("gebiedende wijs", SUGGESTIE, 3.0),
+    "infinitief": ("infinitiefzin zonder persoonsvorm", SUGGESTIE, 2.5),
+    "modaal": ("modaal werkwoord", SUGGESTIE, 1.0),
+    "vergrotende_trap": ("vergrotende trap", SUGGESTIE, 1.0),
+    "ontkenning": ("ontkenning", ZORG, 1.0),
+    "te_bijvoeglijk": ("te + bijvoeglijk naamwoord", ZORG, 1.0),
+    "bevinding": ("bevinding of getal", OBSERVATIE, 1.5),
+    "vraagteken": ("vraagteken", VRAAG, 3.0),
+    "vraagwoord": ("vraagwoord", VRAAG, 1.5),
+    "vraagzin": ("werkwoord vooraan (vraagzin)", VRAAG, 1.5),
+    "verzoek": ("verzoek in vraagvorm", SUGGESTIE, 4.0),
+    "retorische_vraag": ("verwijtende waarom-vraag", ZORG, 4.0),
+    "niets_te_melden": ("antwoord 'niets'", COMPLIMENT, 3.0),
+    "prior": ("vraag in de vragenlijst", OBSERVATIE, 1.25),
+}
+BASELINE = {OBSERVATIE: 0.5}
+EARLIER_SEGMENT = 0.6  # before "maar", the remark usually concedes; the point comes after
+PER_KEY_CAP = 1.5  # several praise words count more than one, but not without limit
+PATTERNS = {
+    "lofuiting": lex.compile_terms(lex.PRAISE_IDIOM),
+    "lof": lex.compile_terms(lex.PRAISE),
+    "zorgwoord": lex.compile_terms(lex.WORRY),
+    "advieswoord": lex.compile_terms(lex.ADVICE),
+    "bevinding": lex.compile_terms(lex.FINDING),
+}
+FLIPPED = {"lof": "ontkende_lof", "zorgwoord": "ontkende_zorg",
+           "positief_woord": "negatief_woord", "negatief_woord": "positief_woord"}
+IMPROVEMENT = re.compile(
+    r"\b(?:gaat|ging|gaan|zit|loopt|verloopt) (?:\w+ ){0,3}beter\b|\bsteeds beter\b"
+    r"|\b(?:is|zijn|werd) (?:\w+ ){0,3}\w+(?:er|ker|der) geworden\b"
+)
+WORSENING = re.compile(r"\b(?:langer|slechter|erger|moeilijker|drukker|zwaarder)\b")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One piece of evidence: which cue fired, on which words, pointing to which kind."""
+
+    key: str
+    kind: str
+    weight: float
+    words: str = ""
+
+    @property
+    def label(self) -> str:
+        """Dutch name of the cue for display ("gebiedende wijs")."""
+        return CUES[self.key][0]
+
+
+def make(key: str, words: str = "", factor: float = 1.0, kind: str | None = None) -> Cue:
+    label_kind, weight = CUES[key][1], CUES[key][2]
+    return Cue(key, kind or label_kind, weight * factor, words)
+
+
+def segments(text: str) -> list[tuple[str, float]]:
+    """Parts of the remark split at "maar", with the weight each part carries."""
+    parts = [p for p in re.split(r"\bmaar\b", fold(text)) if p.strip()]
+    if len(parts) < 2:
+        return [(fold(text), 1.0)]
+    return [(p, 1.0 if i == len(parts) - 1 else EARLIER_SEGMENT) for i, p in enumerate(parts)]
+
+
+def flipped(segment: str, start: int, key: str) -> bool:
+    """A negator (or "slecht", "weinig") among the three words before ``start`` in the same clause;
+    "te" right before a word of praise also turns it ("te snel"), but leaves a complaint one."""
+    before = re.split(r"[,;:.!?]", segment[:start])[-1].split()[-3:]
+    if before and before[-1] == "te":
+        return key in ("lof", "positief_woord")
+    return any(w in lex.FLIPPERS for w in before)
+
+
+def lexical_matches(segment: str) -> list[tuple[str, re.Match[str]]]:
+    """Word-list matches; where two overlap, the longer phrase wins ("lijkt me goed" over "goed")."""
+    found = [(key, m) for key, pattern in PATTERNS.items() for m in pattern.finditer(segment)]
+    found.sort(key=lambda km: km[1].end() - km[1].start(), reverse=True)
+    kept: list[tuple[str, re.Match[str]]] = []
+    for key, match in found:
+        if all(match.end() <= m.start() or match.start() >= m.end() for _, m in kept):
+            kept.append((key, match))
+    return sorted(kept, key=lambda km: km[1].start())
+
+
+def lexical_cues(segment: str, factor: float) -> tuple[list[Cue], bool]:
+    """Word-list cues, a negated praise or worry word flipped; also whether a negator was used up."""
+    found: list[Cue] = []
+    used = False
+    listed = lexical_matches(segment)
+    for key, match in listed + general_matches(segment, [m for _, m in listed]):
+        words = match.group()
+        if key in FLIPPED and flipped(segment, match.start(), key):
+            found.append(make(FLIPPED[key], words, factor))
+            used = True
+        else:
+            found.append(make(key, words, factor))
+            used = used or bool(set(words.split()) & lex.NEGATORS)
+    return found, used
+
+
+def grammar_cues(segment: str, factor: float) -> list[Cue]:
+    """Imperative, bare infinitive phrase, modal, comparative, "te + adjective", improvement."""
+    main = main_clause(segment)
+    found = imperative_cues(segment, factor)
+    if bare_infinitive_phrase(main):
+        found.append(make("infinitief", " ".join(main), factor))
+    modals = [w for w in main if w in lex.MODALS]
+    if modals:
+        found.append(make("modaal", modals[0], factor))
+    comparatives = [w for w in main if w in lex.COMPARATIVES or lex.COMPARATIVE_SUFFIX.match(w)]
+    if comparatives and (modals or not finite_verbs(main)):
+        found.append(make("vergrotende_trap", comparatives[0], factor))
+    words = tokens(segment)
+    for i, word in enumerate(words[:-1]):
+        if word == "te" and not is_infinitive(words[i + 1]) and words[i + 1] not in ("veel", "weinig"):
+            found.append(make("te_bijvoeglijk", f"te {words[i + 1]}", factor))
+    improvement = IMPROVEMENT.search(segment)
+    if improvement:
+        kind = ZORG if WORSENING.search(improvement.group()) else COMPLIMENT
+        found.append(make("verbetering", improvement.group(), factor, kind=kind))
+    return found
+
+
+def imperative_cues(segment: str, factor: float) -> list[Cue]:
+    """A sentence (or a part after "Tip:") that opens with a verb stem and has no other finite verb."""
+    for chunk in re.split(r"[,;:.!?]", segment):
+        words = tokens(chunk)
+        if not words:
+            continue
+        rest = main_clause(chunk)[1:]
+        if lex.AMBIGUOUS_IMPERATIVES.match(chunk.strip()) or (
+            is_imperative(words[0]) and not any(is_finite(w) for w in rest)
+        ):
+            return [make("gebiedende_wijs", words[0], factor)]
+    return []
+
+
+def finite_verbs(clause: list[str]) -> list[str]:
+    """Conjugated verbs in a clause, also a plural verb in second position ("Ouders haken af")."""
+    found = [w for w in clause if is_finite(w)]
+    for i, word in enumerate(clause):
+        if i == 0 or i == len(clause) - 1 or not is_infinitive(word):
+            continue
+        after = clause[i + 1]
+        if after in lex.INVERTED_SUBJECTS or (
+            word in lex.AUXILIARIES and any(is_infinitive(w) for w in clause[i + 1:i + 4])
+        ):
+            found.append(word)
+        elif i <= 3 and in_second_position(clause, i):
+            found.append(word)
+    return found
+
+
+def in_second_position(clause: list[str], i: int) -> bool:
+    """The word follows one constituent (a noun, or article + noun), as a finite verb does."""
+    before = clause[:i]
+    if any(w in lex.COMPARATIVES or w in ("ook", "nog", "samen", "vaker", "eerder") for w in before):
+        return False
+    if is_infinitive(clause[i + 1]) or before[-1] in lex.NOMINALISERS:
+        return False
+    if i == 1:
+        return True
+    return before[0] in ("de", "het", "een", "alle", "veel", "sommige", "onze", "mijn")
+
+
+def bare_infinitive_phrase(main: list[str]) -> bool:
+    """An infinitive not after "te" and no finite verb: "Kennis breder delen", "Vaker terugkoppelen"."""
+    if not main or main[0] in lex.INTERROGATIVES or finite_verbs(main):
+        return False
+    return any(is_infinitive(w) and (i == 0 or main[i - 1] not in lex.NOMINALISERS | {"te"})
+               for i, w in enumerate(main))
+
+
+def question_cues(text: str) -> list[Cue]:
+    """Question mark, question word, verb-first question; requests and reproachful why-questions."""
+    folded = fold(text).strip()
+    words = tokens(folded)
+    found: list[Cue] = []
+    request = lex.REQUEST.search(folded)
+    rhetorical = not request and lex.RHETORICAL.search(folded)
+    if rhetorical:
+        found.append(make("retorische_vraag", words[0]))
+    if request:
+        found.append(make("verzoek", " ".join(words[:2])))
+    if "?" in folded:
+        found.append(make("vraagteken", "?"))
+    if words and words[0] in lex.INTERROGATIVES and not rhetorical and (
+        "?" in folded or (len(words) > 1 and is_finite(words[1]) and ":" not in folded[:30])
+    ):
+        found.append(make("vraagwoord", words[0]))
+    elif not request and not rhetorical and (verb_first_question(words) or folded.startswith("vraag:")
+                                             or "vroeg me af" in folded):
+        found.append(make("vraagzin", " ".join(words[:2])))
+    return found
+
+
+def verb_first_question(words: list[str]) -> bool:
+    """ "Kan ik …", "Is er …", "Worden mijn …": a finite verb, then a subject."""
+    if len(words) < 2 or words[:2] == ["weet", "ik"]:
+        return False
+    return is_finite(words[0]) and words[1] in lex.QUESTION_SUBJECTS and not is_imperative(words[0])
+
+
+def nothing_answer(text: str, prompt_kind: str | None) -> list[Cue]:
+    """ "Niets" to "Wat kan beter?" praises; "Weinig" to "Wat gaat goed?" complains."""
+    if not lex.NOTHING_ANSWER.search(fold(text).strip()):
+        return []
+    if prompt_kind in (SUGGESTIE, ZORG):
+        return [make("niets_te_melden", "niets", kind=COMPLIMENT)]
+    if prompt_kind == COMPLIMENT:
+        return [make("niets_te_melden", "niets", kind=ZORG)]
+    return []
+
+
+def find_cues(text: str, prompt_kind: str | None = None) -> list[Cue]:
+    """Every cue that fires on ``text``, with the question's kind as a prior when given."""
+    found: list[Cue] = []
+    for segment, factor in segments(text):
+        lexical, used = lexical_cues(segment, factor)
+        found += lexical + grammar_cues(segment, factor)
+        negators = [w for w in tokens(segment) if w in lex.NEGATORS]
+        if negators and not used:
+            found.append(make("ontkenning", negators[0], factor))
+    found += question_cues(text)
+    nothing = nothing_answer(text, prompt_kind)
+    if nothing:  # "Niets, …" answers the question; it is not a negation inside a complaint
+        found = [c for c in found if c.key != "ontkenning"] + nothing
+    if prompt_kind and not nothing:
+        found.append(make("prior", prompt_kind, kind=prompt_kind))
+    return found
+
+
+def evidence(cues: list[Cue]) -> dict[str, float]:
+    """Per kind, the weight of the remark's own words (no prior, no baseline): for secondary kinds."""
+    scores = rule_scores([c for c in cues if c.key != "prior"])
+    return {kind: score - BASELINE.get(kind, 0.0) for kind, score in scores.items()}
+
+
+def rule_scores(cues: list[Cue]) -> dict[str, float]:
+    """Sum of cue weights per kind (each cue key capped), on top of a small neutral baseline."""
+    per_key: dict[tuple[str, str], float] = {}
+    for cue in cues:
+        per_key[(cue.key, cue.kind)] = per_key.get((cue.key, cue.kind), 0.0) + cue.weight
+    scores = {kind: BASELINE.get(kind, 0.0) for kind in KINDS}
+    for (key, kind), total in per_key.items():
+        scores[kind] += min(total, CUES[key][2] * PER_KEY_CAP)
+    return scores
