@@ -13,7 +13,8 @@ from analysis import sentiment as sentiment_signal
 from analysis.coding import CodebookMatcher
 from survey.coding import codebooks
 from survey.coding.models import AnswerCode, CodedAnswer, QuestionCodebook, Sentiment, Source, Theme
-from survey.coding.questions import completed_answers, machine_text
+from survey.coding.questions import completed_answers, machine_text, open_question
+from survey.coding.remarks import suggest_kinds
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.responses.models import Answer
@@ -33,22 +34,26 @@ def ensure_coded(survey: Survey, item_code: str, answer_ids: list[int] | None = 
     if not new:
         return 0
     link = codebooks.ensure_question_codebook(survey, item_code)
+    question = open_question(survey, item_code)
     try:
         with db.session.begin_nested():
-            code_new_answers(survey.id, item_code, new, link)
+            code_new_answers(survey.id, item_code, new, link, question.text if question else "")
     except IntegrityError:
         return 0  # a job or another coder created these rows at the same moment; they exist now
     return len(new)
 
 
-def code_new_answers(survey_id: int, item_code: str, answers: list[Answer], link: QuestionCodebook | None) -> None:
-    """Coding rows for answers that have none yet: sentiment signal, and rule codes if there is a codebook."""
+def code_new_answers(survey_id: int, item_code: str, answers: list[Answer], link: QuestionCodebook | None,
+                     question: str = "") -> None:
+    """Coding rows for answers that have none yet: sentiment signal, kind of remark, and rule codes if
+    there is a codebook."""
     rows = []
     for answer in answers:
         label = sentiment_signal.label(machine_text(answer))
         rows.append(CodedAnswer(answer_id=answer.id, survey_id=survey_id, item_code=item_code,
                                 sentiment=Sentiment(label), sentiment_source=Source.RULE))
     db.session.add_all(rows)
+    suggest_kinds([(row, machine_text(a)) for row, a in zip(rows, answers, strict=True)], question)
     db.session.flush()
     if link is not None:
         apply_rules(link, {a.id: machine_text(a) for a in answers})

@@ -18,9 +18,11 @@ from analysis.quality import confidence, theme_quality
 from analysis.sentiment import SentimentModel
 from survey.coding import codebooks
 from survey.coding.models import AnalysisRun, AnswerCode, CodedAnswer, RunStatus, Sentiment, Source
-from survey.coding.questions import machine_text
+from survey.coding.questions import machine_text, open_question
+from survey.coding.remarks import train_kinds
 from survey.coding.runs import finish_run
 from survey.extensions import db
+from survey.questionnaires.models import Survey
 from survey.responses.models import Answer
 
 MIN_TRAINING_ANSWERS = 10
@@ -28,7 +30,7 @@ MIN_TRAINING_ANSWERS = 10
 
 def train(run: AnalysisRun) -> None:
     """Train on the human codes of one question and store model suggestions for the unchecked answers."""
-    result = {"sentiment": train_sentiment(run.survey_id, run.item_code)}
+    result = {"sentiment": train_sentiment(run.survey_id, run.item_code), "kinds": _train_kinds(run)}
     link = codebooks.question_codebook(run.survey_id, run.item_code)
     if link is None or not link.codebook.themes:
         finish_run(run, RunStatus.TOO_FEW, {**result, "reason": "no_codebook"})
@@ -54,6 +56,14 @@ def train(run: AnalysisRun) -> None:
     model = ThemeClassifier(themes=trainable).fit(texts, human)
     result["suggested"] = store_suggestions(model, [r for r in rows if not r[0].verified], link.codebook)
     finish_run(run, RunStatus.DONE, result)
+
+
+def _train_kinds(run: AnalysisRun) -> dict:
+    survey = db.session.get(Survey, run.survey_id)
+    question = open_question(survey, run.item_code)
+    result = train_kinds(_rows(run.survey_id, run.item_code), question.text if question else "")
+    db.session.flush()
+    return result
 
 
 def _rows(survey_id: int, item_code: str) -> list[tuple[CodedAnswer, str]]:

@@ -175,7 +175,8 @@ def _render_answer(survey, question, coded, link, form, f, raw_text=None):
     before, after = listing.neighbours(stmt, coded.answer_id)
     return render_template(
         "coding/answer.html", survey=survey, question=question, coded=coded, answer=answer, link=link,
-        themes=_themes(link), codes={c.theme_id: c for c in coded.codes}, form=form, filter=f, labels=LABELS,
+        themes=_themes(link), codes={c.theme_id: c for c in coded.codes}, kinds={k.kind.value: k for k in coded.kinds},
+        form=form, filter=f, labels=LABELS,
         previous_id=before, next_id=after, raw_text=raw_text,
         progress=listing.progress(survey.id, question.item_code, link))
 
