@@ -39,7 +39,8 @@ class CodeAnswerForm(FlaskForm):
 
     themes = MultiCheckboxField(_l("Themes"), coerce=int, validators=[Optional()])
     sentiment = RadioField(_l("Sentiment"), validators=[Optional()],
-                           choices=lambda: [(s.value, SENTIMENT_LABELS[s]) for s in Sentiment if s != Sentiment.UNKNOWN])
+                           choices=lambda: [(s.value, SENTIMENT_LABELS[s]) for s in Sentiment
+                                            if s != Sentiment.UNKNOWN])
     kinds = MultiCheckboxField(_l("Kind of remark"), validators=[Optional()],
                                choices=lambda: [(k.value, KIND_LABELS[k]) for k in RemarkKind])
     lock_version = HiddenField(validators=[InputRequired()])

@@ -4,9 +4,13 @@ import click
 from flask.cli import AppGroup
 
 from survey.coding import jobs, scrubbing
+from survey.coding.models import RunStatus
 from survey.coding.questions import open_questions
 from survey.extensions import db
 from survey.questionnaires.models import Survey
+
+STATES = {RunStatus.QUEUED: "in de wachtrij", RunStatus.DONE: "klaar",
+          RunStatus.TOO_FEW: "te weinig gecontroleerde antwoorden", RunStatus.FAILED: "mislukt"}
 
 coding_cli = AppGroup("coding", help="Open answers: scrubbing and theme models.")
 
@@ -34,7 +38,6 @@ def scrub_command(survey_id, redo):
 def retrain_command(survey_id):
     """Train the theme and sentiment models of every open question of a survey (for cron)."""
     from survey.audit.services import record
-    from survey.coding.models import RunStatus
 
     survey = _survey(survey_id)
     for question in open_questions(survey):
@@ -42,8 +45,7 @@ def retrain_command(survey_id):
         record("coding.retrain", survey, item_code=question.item_code)
         db.session.commit()  # the job runs after this commit (at once, or in the worker)
         db.session.refresh(run)
-        state = "in de wachtrij" if run.status == RunStatus.QUEUED else run.status.value
-        click.echo(f"{question.item_code}: {state}")
+        click.echo(f"{question.item_code}: {STATES[run.status]}")
 
 
 @coding_cli.command("warm")

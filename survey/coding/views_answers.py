@@ -113,7 +113,8 @@ def code_answer(survey_id, item_code, answer_id):
     if form.validate_on_submit():
         try:
             assign.confirm_coding(coded, lock_version=int(form.lock_version.data), coder_id=current_user.id,
-                                  theme_ids=form.themes.data or [], kinds=[RemarkKind(k) for k in form.kinds.data or []],
+                                  theme_ids=form.themes.data or [],
+                                  kinds=[RemarkKind(k) for k in form.kinds.data or []],
                                   sentiment=Sentiment(form.sentiment.data) if form.sentiment.data else None)
             db.session.commit()
         except (assign.StaleCoding, StaleDataError):

@@ -52,7 +52,8 @@ def _chosen_book(form, books):
 @requires(Permission.VIEW_RESULTS)
 def list_codebooks():
     books = codebooks.region_codebooks(g.region.id)
-    return render_template("coding/codebooks.html", books=books, usage={b.id: codebooks.questions_using(b) for b in books})
+    usage = {b.id: codebooks.questions_using(b) for b in books}
+    return render_template("coding/codebooks.html", books=books, usage=usage)
 
 
 @bp.get("/codeboeken/<int:codebook_id>")
@@ -60,7 +61,7 @@ def list_codebooks():
 def show_codebook(codebook_id):
     book = load_codebook(codebook_id)
     return render_template("coding/codebook.html", book=book, themes=sorted(book.themes, key=lambda t: t.position),
-                           usage=codebooks.questions_using(book), action=ActionForm())
+                           usage=codebooks.questions_using(book))
 
 
 def _theme_form(book, theme=None) -> ThemeForm:
@@ -110,7 +111,7 @@ def edit_theme(theme_id):
             db.session.commit()
             flash(_("Theme %(label)s has been saved.", label=theme.label), "success")
             return redirect(url_for("coding.show_codebook", codebook_id=book.id))
-    return render_template("coding/theme_form.html", book=book, form=form, theme=theme, action=ActionForm())
+    return render_template("coding/theme_form.html", book=book, form=form, theme=theme)
 
 
 @bp.post("/themas/<int:theme_id>/verplaatsen")

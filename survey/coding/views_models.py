@@ -50,7 +50,7 @@ def model_page(survey_id, item_code):
     curve = (run.result.get("curve") or []) if run is not None and run.status == RunStatus.DONE else []
     return render_template(
         "coding/model.html", survey=survey, question=question, link=link, run=run, curve=curve,
-        chart=curve_chart(curve) if curve else None, form=_threshold_form(curve, link), action=ActionForm(),
+        chart=curve_chart(curve) if curve else None, form=_threshold_form(curve, link),
         busy=runs.pending(survey.id, item_code, RunKind.MODEL), counts=_human_counts(survey.id, item_code),
         minimum=current_app.config["CODING_MIN_PER_THEME"],
         themes=sorted(link.codebook.themes, key=lambda t: t.position) if link else [],
@@ -116,7 +116,7 @@ def new_themes(survey_id, item_code):
     candidates = (run.result.get("candidates") or []) if run is not None and run.status == RunStatus.DONE else []
     examples = proposals.example_texts(survey.id, [i for c in candidates for i in c["example_ids"]])
     return render_template("coding/new_themes.html", survey=survey, question=question, link=link, run=run,
-                           candidates=candidates, examples=examples, action=ActionForm(),
+                           candidates=candidates, examples=examples,
                            busy=runs.pending(survey.id, item_code, RunKind.TOPICS))
 
 

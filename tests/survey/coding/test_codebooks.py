@@ -77,7 +77,8 @@ def test_themes_are_added_edited_ordered_and_removed(db, client, login, region, 
     theme = db.session.scalar(select(Theme).where(Theme.key == "vervoer"))
     assert theme.seed_words == ["taxi", "bus", "vervoer"]
     assert rule_themes(db, survey)[2] == {"vervoer"}  # the new theme's seed words code existing answers
-    client.post(url + "/themas/nieuw", data={"label": "Wachten", "parent_id": str(theme.id), "seed_words": "wachtlijst"})
+    client.post(url + "/themas/nieuw",
+                data={"label": "Wachten", "parent_id": str(theme.id), "seed_words": "wachtlijst"})
     child = db.session.scalar(select(Theme).where(Theme.key == "wachten"))
     assert child.parent_id == theme.id and child.position == 2
     response = client.post(f"/beheer/{region.slug}/coderen/themas/{theme.id}",
