@@ -188,6 +188,9 @@ def show_original(survey_id, item_code, answer_id):
     """The raw text, on explicit request of someone allowed to see it; written to the audit log."""
     survey, question = load_question(survey_id, item_code)
     coded = _coded(survey, item_code, answer_id)
+    if agreement.blind_for(answer_id, current_user.id) is not None:
+        return redirect(url_for("coding.second_coding", survey_id=survey.id, item_code=item_code,
+                                answer_id=answer_id))
     link = codebooks.question_codebook(survey.id, item_code)
     record("coding.raw_view", survey, answer_id=answer_id, item_code=item_code)
     db.session.commit()
