@@ -34,6 +34,7 @@ class Defaults:
     PASSWORD_RESET_MAX_AGE = 3600
     CODING_MIN_PER_THEME = 25  # human codes a theme needs before the classifier learns it
     CODING_MIN_SENTIMENT = 30  # human sentiment labels per class before a model replaces the rule signal
+    CODING_RETRAIN_EVERY = 25  # train again in the background after this many more checked answers (0: never)
     CODING_SUGGEST_FROM = 0.35  # model probability from which a theme is shown as a suggestion
     CODING_SCRUBBER = None  # None: deduce via analysis.scrub; tests put a stand-in object here
     DEDUCE_CACHE = None  # deduce's lookup cache folder; None: .cache/deduce (see analysis/scrub.py)

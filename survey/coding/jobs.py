@@ -5,7 +5,9 @@ job runs after that commit. A failing job is retried and never touches the raw a
 never lost; ``flask coding scrub --survey ID`` scrubs whatever is still missing.
 """
 
-from survey.coding import proposals, scrubbing, training
+from flask import current_app
+
+from survey.coding import listing, proposals, runs, scrubbing, training
 from survey.coding.models import AnalysisRun, RunKind, RunStatus
 from survey.coding.runs import finish_run, start_run
 from survey.extensions import db
@@ -64,3 +66,19 @@ def queue_new_themes(survey_id: int, item_code: str, user_id: int | None) -> Ana
     run = start_run(survey_id, item_code, RunKind.TOPICS, user_id)
     enqueue_after_commit(db.session(), new_themes_job, run.id)
     return run
+
+
+def maybe_queue_training(survey_id: int, item_code: str, user_id: int | None) -> AnalysisRun | None:
+    """Train again once ``CODING_RETRAIN_EVERY`` more answers were checked than the last run learnt from,
+    and some theme has enough human codes; nothing while a run is still waiting."""
+    every = current_app.config["CODING_RETRAIN_EVERY"]
+    if not every or runs.pending(survey_id, item_code, RunKind.MODEL):
+        return None
+    progress = listing.progress(survey_id, item_code, None)
+    last = runs.latest_run(survey_id, item_code, RunKind.MODEL, finished=True)
+    learnt = (last.result or {}).get("n_verified", 0) if last is not None else 0
+    counts = listing.human_counts(survey_id, item_code)
+    if progress.verified - learnt < every or max(counts.values(), default=0) < current_app.config[
+            "CODING_MIN_PER_THEME"]:
+        return None
+    return queue_training(survey_id, item_code, user_id)

@@ -129,3 +129,12 @@ def progress(survey_id: int, item_code: str, link: QuestionCodebook | None) -> P
         verified=db.session.scalar(base.where(CodedAnswer.verified.is_(True))) or 0,
         auto=db.session.scalar(base.where(CodedAnswer.verified.is_(False), _auto(threshold))) or 0,
         suggested=db.session.scalar(base.where(CodedAnswer.verified.is_(False), has_code)) or 0)
+
+
+def human_counts(survey_id: int, item_code: str) -> dict[int, int]:
+    """Checked answers per theme id (what the classifier learns from)."""
+    rows = db.session.execute(
+        select(AnswerCode.theme_id, func.count()).join(CodedAnswer, CodedAnswer.answer_id == AnswerCode.answer_id)
+        .where(CodedAnswer.survey_id == survey_id, CodedAnswer.item_code == item_code,
+               CodedAnswer.verified.is_(True), AnswerCode.verified.is_(True)).group_by(AnswerCode.theme_id))
+    return dict(rows.all())

@@ -123,17 +123,25 @@ def store_suggestions(model: ThemeClassifier, rows: list[tuple[CodedAnswer, str]
     floor = current_app.config["CODING_SUGGEST_FROM"]
     stored = 0
     for i, (coded, _) in enumerate(rows):
-        for code in [c for c in coded.codes if c.source == Source.MODEL and not c.verified]:
-            coded.codes.remove(code)
-        present = {c.theme_id for c in coded.codes}
-        for key in proba.columns:
-            p = float(proba.iloc[i][key])
-            if p >= floor and theme_ids[key] not in present:
-                coded.codes.append(AnswerCode(theme_id=theme_ids[key], source=Source.MODEL, probability=round(p, 4)))
-                stored += 1
+        wanted = {theme_ids[key]: round(float(p), 4) for key, p in proba.iloc[i].items() if p >= floor}
+        stored += _replace_model_codes(coded, wanted)
         coded.model_confidence = round(float(sure[i]), 4)
     db.session.flush()
     return stored
+
+
+def _replace_model_codes(coded: CodedAnswer, wanted: dict[int, float]) -> int:
+    """Update model codes in place (a delete and insert of one theme would clash in one flush)."""
+    for code in list(coded.codes):
+        if code.source == Source.MODEL and not code.verified:
+            if code.theme_id in wanted:
+                code.probability = wanted.pop(code.theme_id)
+            else:
+                coded.codes.remove(code)
+        else:
+            wanted.pop(code.theme_id, None)  # a rule or human code for this theme stays as it is
+    coded.codes.extend(AnswerCode(theme_id=t, source=Source.MODEL, probability=p) for t, p in wanted.items())
+    return sum(1 for c in coded.codes if c.source == Source.MODEL and not c.verified)
 
 
 def train_sentiment(survey_id: int, item_code: str) -> dict:

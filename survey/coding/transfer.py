@@ -43,9 +43,19 @@ def to_xlsx(data: CodebookData) -> bytes:
     info = book.create_sheet("Codeboek")
     info.append(["naam", data.label])
     info.append(["omschrijving", data.description])
+    for ws in (sheet, info):
+        _as_text(ws)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _as_text(sheet) -> None:
+    """Text that starts with = stays text: a theme label must never become a spreadsheet formula."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
 
 
 def from_json(content: bytes) -> CodebookData:

@@ -11,7 +11,7 @@ from forms.coding import KIND_LABELS, SENTIMENT_LABELS, SOURCE_LABELS, STATUS_LA
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
-from survey.coding import agreement, answers, assign, codebooks, listing
+from survey.coding import agreement, answers, assign, codebooks, jobs, listing
 from survey.coding.blueprint import bp, load_coded, load_question
 from survey.coding.models import CodedAnswer, RemarkKind, Sentiment, Source
 from survey.coding.questions import completed_answers, open_questions
@@ -123,6 +123,9 @@ def code_answer(survey_id, item_code, answer_id):
                     "check it and confirm again."), "error")
             return redirect(url_for("coding.code_answer", survey_id=survey.id, item_code=item_code,
                                     answer_id=answer_id, **f.as_args()))
+        if jobs.maybe_queue_training(survey.id, item_code, current_user.id) is not None:
+            record("coding.retrain", survey, item_code=item_code, automatic=True)
+            db.session.commit()  # the training job starts after this commit
         flash(_("Answer confirmed."), "success")
         return redirect(_after_confirm(survey, item_code, answer_id, f, link))
     return _render_answer(survey, question, coded, link, form, f)

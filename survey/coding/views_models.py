@@ -3,7 +3,6 @@
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from forms.coding import ActionForm, ThresholdForm
 from survey.access import requires
@@ -12,20 +11,11 @@ from survey.audit.services import record
 from survey.coding import answers, codebooks, jobs, listing, proposals, runs
 from survey.coding.blueprint import bp, load_question
 from survey.coding.chart import curve_chart
-from survey.coding.models import AnswerCode, CodedAnswer, RunKind, RunStatus, Theme
+from survey.coding.models import RunKind, RunStatus, Theme
 from survey.extensions import db
 from survey.i18n import number
 
 NO_THRESHOLD = "none"
-
-
-def _human_counts(survey_id: int, item_code: str) -> dict[int, int]:
-    """Checked answers per theme (what the model learns from)."""
-    rows = db.session.execute(
-        select(AnswerCode.theme_id, func.count()).join(CodedAnswer, CodedAnswer.answer_id == AnswerCode.answer_id)
-        .where(CodedAnswer.survey_id == survey_id, CodedAnswer.item_code == item_code,
-               CodedAnswer.verified.is_(True), AnswerCode.verified.is_(True)).group_by(AnswerCode.theme_id))
-    return dict(rows.all())
 
 
 def _threshold_form(curve: list[dict], link) -> ThresholdForm:
@@ -51,7 +41,7 @@ def model_page(survey_id, item_code):
     return render_template(
         "coding/model.html", survey=survey, question=question, link=link, run=run, curve=curve,
         chart=curve_chart(curve) if curve else None, form=_threshold_form(curve, link),
-        busy=runs.pending(survey.id, item_code, RunKind.MODEL), counts=_human_counts(survey.id, item_code),
+        busy=runs.pending(survey.id, item_code, RunKind.MODEL), counts=listing.human_counts(survey.id, item_code),
         minimum=current_app.config["CODING_MIN_PER_THEME"],
         themes=sorted(link.codebook.themes, key=lambda t: t.position) if link else [],
         progress=listing.progress(survey.id, item_code, link))

@@ -148,3 +148,15 @@ def test_bad_files_are_refused_whole_with_the_row_and_column(db, client, login, 
         assert message in html.unescape(response.get_data(as_text=True)), name
     assert db.session.scalar(select(func.count()).select_from(Codebook)) == 0
     assert db.session.scalar(select(func.count()).select_from(Theme)) == 0
+
+
+def test_excel_export_never_turns_a_label_into_a_formula(db, client, login, region, researcher):
+    import zipfile
+
+    book = Codebook(region_id=region.id, name="Codeboek")
+    db.session.add_all([book, Theme(codebook=book, key="a", label='=HYPERLINK("http://example.org")', position=1)])
+    db.session.commit()
+    login(researcher)
+    content = client.get(f"/beheer/{region.slug}/coderen/codeboeken/{book.id}/export.xlsx").data
+    sheet = zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "HYPERLINK" in sheet

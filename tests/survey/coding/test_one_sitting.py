@@ -55,10 +55,14 @@ def test_three_hundred_answers_from_raw_to_coded(app, db, client, login, region,
             "sentiment": sentiment[answer.id] if sentiment[answer.id] != "onbekend" else ""})
         assert response.status_code == 302
     assert f"{N_BY_HAND} van 300 gecontroleerd" in client.get(url + "/").get_data(as_text=True)
+    # once themes had 25 human codes, the model trained by itself every 25 checked answers
+    automatic = list(db.session.scalars(select(AnalysisRun).where(AnalysisRun.kind == RunKind.MODEL)))
+    assert automatic and all(r.status == RunStatus.DONE for r in automatic)
 
     # a model trains in the background and the curve is shown as a chart with a data table
     client.post(url + "/model/trainen")
-    run = db.session.scalar(select(AnalysisRun).where(AnalysisRun.kind == RunKind.MODEL))
+    run = db.session.scalar(select(AnalysisRun).where(AnalysisRun.kind == RunKind.MODEL)
+                            .order_by(AnalysisRun.id.desc()))
     assert run.status == RunStatus.DONE, run.result
     page = client.get(url + "/model").get_data(as_text=True)
     assert '<svg viewBox' in page and 'role="img"' in page and "<caption>Drempel, deel automatisch" in page
