@@ -1,4 +1,4 @@
-"""Agreement between coders: Cohen's kappa and Krippendorff's alpha per theme and overall, and the disagreements."""
+"""Agreement between coders: Cohen's kappa and Krippendorff's alpha, per theme and overall; disagreements."""
 
 from __future__ import annotations
 
@@ -23,8 +23,10 @@ class AgreementResult:
     kappa: float  #: Cohen's kappa over all (answer, theme) decisions
     alpha: float  #: Krippendorff's alpha (nominal) over all (answer, theme) decisions
     percent: float  #: share of (answer, theme) decisions on which both agree
-    per_theme: pd.DataFrame  #: index theme; columns kappa, alpha, percent, n_a, n_b (times each coder chose it)
-    disagreements: pd.DataFrame  #: one row per (answer, theme) where the coders differ: answer, theme, coder_a, coder_b
+    #: index theme; columns kappa, alpha, percent, n_a, n_b (how often each coder chose the theme)
+    per_theme: pd.DataFrame
+    #: one row per (answer, theme) on which the coders differ: answer, theme, coder_a, coder_b
+    disagreements: pd.DataFrame
 
 
 def cohen_kappa(a: Sequence, b: Sequence) -> float:
@@ -85,7 +87,8 @@ def agreement(coder_a: Sequence[Iterable[str] | None], coder_b: Sequence[Iterabl
     """Compare two coders' theme sets per answer (None = that coder did not code the answer)."""
     if len(coder_a) != len(coder_b):
         raise ValueError("both coders must be given the same answers")
-    both = [i for i, (x, y) in enumerate(zip(coder_a, coder_b, strict=True)) if x is not None and y is not None]
+    both = [i for i, (x, y) in enumerate(zip(coder_a, coder_b, strict=True))
+            if x is not None and y is not None]
     sets_a = {i: frozenset(coder_a[i]) for i in both}
     sets_b = {i: frozenset(coder_b[i]) for i in both}
     themes = list(themes or sorted(set().union(*sets_a.values(), *sets_b.values())))

@@ -1,4 +1,4 @@
-"""Codebooks: themes with seed words and examples, as frozen dataclasses that round-trip through plain dicts."""
+"""Codebooks: themes with seed words and examples, as frozen dataclasses that round-trip through dicts."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ class Theme:
         return cls(key=key, label=_text(data, "label", position, required=True),
                    description=_text(data, "description", position),
                    parent=parent.strip().lower() if parent else None,
-                   seeds=_words(data, "seeds", position, r"[;\n]"),
+                   seeds=_words(data, "seeds" if "seeds" in data else "seed_words", position, r"[;\n]"),
                    examples=_words(data, "examples", position, r"\n"))
 
 
@@ -76,8 +76,8 @@ class Codebook:
             by_key[theme.key] = theme
         for position, theme in enumerate(self.themes, start=1):
             if theme.parent is not None and (theme.parent not in by_key or theme.parent == theme.key):
-                raise CodebookError(f"Thema {position}: het bovenliggende thema '{theme.parent}' bestaat niet.",
-                                    theme=position, field="parent")
+                message = f"Thema {position}: het bovenliggende thema '{theme.parent}' bestaat niet."
+                raise CodebookError(message, theme=position, field="parent")
         object.__setattr__(self, "_by_key", by_key)
         self._check_cycles()
 
@@ -122,6 +122,17 @@ class Codebook:
                    description=str(data.get("description") or "").strip(),
                    themes=tuple(Theme.from_dict(t, i) for i, t in enumerate(themes, start=1)))
 
+    def to_rows(self) -> list[dict[str, str]]:
+        """One flat row per theme (seeds joined by '; ', examples by newlines), for a spreadsheet."""
+        return [{"key": t.key, "label": t.label, "description": t.description, "parent": t.parent or "",
+                 "seeds": "; ".join(t.seeds), "examples": "\n".join(t.examples)} for t in self.themes]
+
+    @classmethod
+    def from_rows(cls, rows: list[dict], key: str = "codeboek", label: str = "Codeboek") -> Codebook:
+        """Build a codebook from spreadsheet rows with the columns of ``to_rows``; empty rows are skipped."""
+        themes = [r for r in rows if any(str(v or "").strip() for v in r.values())]
+        return cls.from_dict({"key": key, "label": label, "themes": themes})
+
     def to_json(self) -> str:
         """The codebook as indented JSON text."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
@@ -152,7 +163,8 @@ def _text(data: dict, name: str, position: int, required: bool = False) -> str:
             raise CodebookError(f"Thema {position}: het veld '{name}' is leeg.", theme=position, field=name)
         return ""
     if not isinstance(value, str | int | float):
-        raise CodebookError(f"Thema {position}: het veld '{name}' moet tekst zijn.", theme=position, field=name)
+        raise CodebookError(f"Thema {position}: het veld '{name}' moet tekst zijn.", theme=position,
+                            field=name)
     return str(value).strip()
 
 

@@ -11,11 +11,18 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.agreement import AgreementResult, agreement  # noqa: F401  (re-exported for the web layer)
-from analysis.classifier import ThemeClassifier, threshold_curve  # noqa: F401
-from analysis.codebook import Codebook, CodebookError, Theme, default_codebook  # noqa: F401
-from analysis.quality import AutoCoding, auto_coding, micro_f1, theme_quality  # noqa: F401
-from analysis.text import fold, lemma, tokenize
+from analysis.agreement import AgreementResult, agreement, cohen_kappa, krippendorff_alpha
+from analysis.classifier import ThemeClassifier, cross_val_proba, proba_to_sets, threshold_curve
+from analysis.codebook import Codebook, CodebookError, Theme, default_codebook
+from analysis.quality import AutoCoding, auto_coding, micro_f1, pick_threshold, theme_quality
+from analysis.text import lemma, tokenize
+
+__all__ = [
+    "HUMAN", "MODEL", "RULE", "AgreementResult", "AutoCoding", "Codebook", "CodebookError",
+    "CodebookMatcher", "RuleHit", "Suggestion", "Theme", "ThemeClassifier", "agreement", "auto_coding",
+    "cohen_kappa", "cross_val_proba", "default_codebook", "krippendorff_alpha", "micro_f1",
+    "pick_threshold", "proba_to_sets", "suggest", "theme_quality", "threshold_curve",
+]
 
 RULE, MODEL, HUMAN = "regel", "model", "mens"
 #: Shortest seed that may match inside a compound ("wacht" in "wachtlijst", "bellen" in "terugbellen").
@@ -85,7 +92,10 @@ class CodebookMatcher:
         for token, seeds in zip(tokens, seeds_per_token, strict=True):
             for key in dict.fromkeys(k for seed in seeds for k in self.single_.get(seed, ())):
                 words.setdefault(key, []).append(token)
+        present = frozenset().union(*seeds_per_token)
         for key, parts in self.phrases_:
+            if not all(p & present for p in parts):  # quick check: most answers hold no phrase at all
+                continue
             found = _phrase_at(parts, tokens, seeds_per_token)
             if found:
                 words.setdefault(key, []).append(found)
@@ -128,7 +138,7 @@ def _phrase_at(parts: tuple[frozenset[str], ...], tokens: list[str], seeds: list
 def suggest(texts: Sequence[str], matcher: CodebookMatcher | None = None,
             classifier: ThemeClassifier | None = None, human: Sequence[Iterable[str] | None] | None = None,
             min_probability: float = 0.35, auto_threshold: float | None = None) -> pd.DataFrame:
-    """Merge rule hits and model probabilities into suggestions; an answer a human coded gets only those codes."""
+    """Merge rule hits and model probabilities into suggestions; a human-coded answer keeps only its codes."""
     human = list(human) if human is not None else [None] * len(texts)
     rules = matcher.match(texts) if matcher is not None else [()] * len(texts)
     proba = classifier.predict_proba(texts) if classifier is not None else None
@@ -159,7 +169,3 @@ def _merge(i: int, hits: tuple[RuleHit, ...], probs: pd.Series | None, min_proba
                                       auto=auto_threshold is not None and p >= auto_threshold))
     return out
 
-
-def normalise_label_sets(label_sets: Iterable[Iterable[str] | None]) -> list[frozenset[str]]:
-    """Label sets as frozensets of lower-case keys (None becomes the empty set)."""
-    return [frozenset(fold(str(k)).strip() for k in (labels or ())) for labels in label_sets]

@@ -41,6 +41,28 @@ def auto_coding(proba: pd.DataFrame, human: Sequence[Iterable[str]], threshold: 
     return AutoCoding(float(threshold), len(human), n_auto, n_auto / len(human) if human else 0.0, accuracy)
 
 
+@dataclass(frozen=True)
+class Acceptance:
+    """Model suggestions accepted on their own probability (p ≥ threshold), judged per (answer, theme)."""
+
+    threshold: float
+    n_accepted: int
+    precision: float  #: accepted codes a human also gave (NaN if none accepted)
+    recall: float  #: human codes that were accepted automatically (NaN if there are none)
+
+
+def acceptance(proba: pd.DataFrame, human: Sequence[Iterable[str]], threshold: float) -> Acceptance:
+    """How right auto-accepted suggestions are when each is accepted from ``threshold`` on."""
+    columns = list(proba.columns)
+    sets = [frozenset(h) for h in human]
+    given = np.array([[key in s for key in columns] for s in sets], dtype=bool).reshape(proba.shape)
+    accepted = proba.to_numpy(dtype=float) >= threshold
+    hits = int((accepted & given).sum())
+    n_accepted, n_given = int(accepted.sum()), int(given.sum())
+    return Acceptance(float(threshold), n_accepted, hits / n_accepted if n_accepted else float("nan"),
+                      hits / n_given if n_given else float("nan"))
+
+
 def pick_threshold(curve: pd.DataFrame, min_accuracy: float = 0.9) -> float | None:
     """The lowest threshold whose auto-coded accuracy reaches ``min_accuracy`` (most answers auto-coded)."""
     ok = curve[(curve["accuracy"] >= min_accuracy) & (curve["n_auto"] > 0)]

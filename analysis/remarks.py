@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
+from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
@@ -91,7 +92,7 @@ def softmax(scores: np.ndarray, sharpness: float) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-class RemarkClassifier:
+class RemarkClassifier(BaseEstimator):
     """Cue rules + question prior + a logistic regression trained on human labels (sklearn style).
 
     With fewer than ``min_labels`` labels the rules decide alone; after that the model's share is

@@ -36,7 +36,8 @@ NOT_NAMES = frozenset("geluk gelukkig top super fijn helaas prima jammer hulp zo
 
 _FAMILY = r"(?:zoon|dochter|kind|jongen|meisje|broer|broertje|zus|zusje|pleegzoon|pleegdochter|stiefzoon|" \
           r"stiefdochter|kleinzoon|kleindochter|neef|nicht|puber|tiener)"
-_NOT_AGE = r"(?!\s*(?:keer|uur|minuten|dagen|weken|maanden|jaar\s+(?:gewacht|geleden|lang)|euro|%|procent|kilo|km|" \
+_NOT_AGE = r"(?!\s*(?:keer|uur|minuten|dagen|weken|maanden|jaar\s+(?:gewacht|geleden|lang)|euro|%|procent|" \
+           r"kilo|km|" \
            r"sessies|gesprekken|afspraken|hulpverleners|begeleiders|instanties|x\b|/10|van\s+de\s+10|punten|sterren))"
 RULES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"\(\s*(\d{1,2})\s*(?:jr|jaar)?\s*\)"), "LEEFTIJD"),  # "Daan (12)"
@@ -58,7 +59,7 @@ _instance = None
 
 
 def cache_dir(cache_path: str | os.PathLike | None = None) -> Path:
-    """Where deduce keeps its lookup cache: the argument, else $SURVEY_DEDUCE_CACHE, else <project>/.cache/deduce."""
+    """deduce's lookup cache folder: the argument, else $SURVEY_DEDUCE_CACHE, else <project>/.cache/deduce."""
     return Path(cache_path or os.environ.get(CACHE_ENV) or PROJECT / ".cache" / "deduce")
 
 
@@ -108,8 +109,9 @@ class ScrubResult:
 class Scrubber:
     """Replaces names, places, organisations, ages, phone numbers, e-mail addresses and dates with [TAGS]."""
 
-    def __init__(self, places: Iterable[str] = (), organisations: Iterable[str] = (), schools: Iterable[str] = (),
-                 names: Iterable[str] = (), use_deduce: bool = True, cache_path: str | os.PathLike | None = None):
+    def __init__(self, places: Iterable[str] = (), organisations: Iterable[str] = (),
+                 schools: Iterable[str] = (), names: Iterable[str] = (), use_deduce: bool = True,
+                 cache_path: str | os.PathLike | None = None):
         self.lookups = tuple((pattern, tag) for pattern, tag in (
             (_lookup(places), "PLAATS"), (_lookup((*organisations, *CARE_ORGANISATIONS)), "ORGANISATIE"),
             (_lookup(schools), "SCHOOL"), (_lookup(names), "NAAM")) if pattern is not None)
@@ -120,12 +122,15 @@ class Scrubber:
         """Non-overlapping (start, end, tag) spans to replace, from deduce, the lookup lists and the rules."""
         found = [(m.start(), m.end(), tag) for pattern, tag in self.lookups for m in pattern.finditer(text)]
         for pattern, tag in RULES:
-            found += [(m.start(m.lastindex or 0), m.end(m.lastindex or 0), tag) for m in pattern.finditer(text)]
+            # a rule with a group replaces only the group: "ze is 15" → "ze is [LEEFTIJD]"
+            found += [(m.start(m.lastindex or 0), m.end(m.lastindex or 0), tag)
+                      for m in pattern.finditer(text)]
         chosen = _non_overlapping(found)
         if self.use_deduce and text.strip():
             # The region's own lists are more precise than deduce: "Mevrouw de Vries van Jeugdzorg Oost"
             # becomes "[NAAM] van [ORGANISATIE]" rather than one long name.
-            pieces = [p for span in _deduce_spans(text, self.cache_path) for p in _outside(span, chosen, text)]
+            pieces = [p for span in _deduce_spans(text, self.cache_path)
+                      for p in _outside(span, chosen, text)]
             chosen = _non_overlapping(chosen + _non_overlapping(pieces), keep=chosen)
         return chosen
 
@@ -169,6 +174,9 @@ def _outside(span: tuple[int, int, str], chosen: list[tuple[int, int, str]], tex
     pieces = [(span[0], span[1])]
     for s, e, _ in chosen:
         pieces = [q for a, b in pieces for q in ((a, min(b, s)), (max(a, e), b)) if q[0] < q[1]]
+    if pieces == [(span[0], span[1])]:  # not cut: keep deduce's span as it is ("de Vries")
+        yield span
+        return
     for a, b in pieces:
         part = text[a:b]
         core = _CONNECTORS.sub("", part)
@@ -177,11 +185,12 @@ def _outside(span: tuple[int, int, str], chosen: list[tuple[int, int, str]], tex
             yield a + offset, a + offset + len(core.strip()), span[2]
 
 
-_CONNECTORS = re.compile(r"^(?:\s|\b(?:van|bij|de|het|en|in|op)\b)+|(?:\s|\b(?:van|bij|de|het|en|in|op)\b)+$", re.I)
+_JOIN = r"(?:\s|\b(?:van|bij|de|het|en|in|op)\b)+"
+_CONNECTORS = re.compile(rf"^{_JOIN}|{_JOIN}$", re.I)
 
 
 def _non_overlapping(spans: list[tuple[int, int, str]], keep: Sequence = ()) -> list[tuple[int, int, str]]:
-    """Keep the longest span where spans overlap (earliest first on ties), in text order; ``keep`` spans win."""
+    """The longest of overlapping spans (earliest on ties), in text order; ``keep`` spans always stay."""
     chosen: list[tuple[int, int, str]] = list(keep)
     for start, end, tag in sorted(set(spans) - set(keep), key=lambda s: (-(s[1] - s[0]), s[0])):
         if start < end and all(end <= s or start >= e for s, e, _ in chosen):

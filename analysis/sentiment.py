@@ -16,15 +16,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 
-from analysis.text import NEGATORS, fold, lemma, lemma_text, tokenize
+from analysis.text import NEGATORS, SPACE_SEPARATED, fold, lemma, lemma_text, tokenize
 
-POSITIVE, NEGATIVE, MIXED, UNKNOWN = "positief", "negatief", "gemengd", "onbekend"
-LABELS = (POSITIVE, NEGATIVE, MIXED, UNKNOWN)
+POSITIVE, NEGATIVE, MIXED, NEUTRAL, UNKNOWN = "positief", "negatief", "gemengd", "neutraal", "onbekend"
+#: Labels a coder may give; the rule signal itself never says "neutraal" (it cannot tell it from "onbekend").
+LABELS = (POSITIVE, NEGATIVE, MIXED, NEUTRAL, UNKNOWN)
 
 #: Judgement the adjective lexicon does not see, by lemma (verbs, participles, nouns, comparatives).
 CUES = {
@@ -47,7 +49,8 @@ PHRASES = {
 #: Compound prefixes that intensify ("superslecht", "keigoed"): split off so the lexicon sees the adjective.
 INTENSIFYING_PREFIXES = ("super", "hyper", "mega", "kei", "knetter", "bere", "oer", "hartstikke", "extreem")
 #: "totaal niet" → "niet": textblob averages "totaal" (+0.1) with the negated word and loses the judgement.
-_NEGATION_INTENSIFIER = re.compile(r"\b(?:totaal|helemaal|echt|absoluut|zeker|gewoon|ook)\s+(niet|geen|nooit)\b")
+_NEGATION_INTENSIFIER = re.compile(
+    r"\b(?:totaal|helemaal|echt|absoluut|zeker|gewoon|ook)\s+(niet|geen|nooit)\b")
 _SPOKEN = {"nie": "niet", "egt": "echt", "mn": "mijn", "ff": "even", "t": "het", "n": "een", "nt": "niet"}
 #: "naar" is an adjective ("nasty") only in these contexts; elsewhere it is the preposition "to".
 _NAAR_NOUNS = frozenset({"gevoel", "ervaring", "idee", "moment", "gesprek", "tijd"})
@@ -84,7 +87,8 @@ def _repair(clause: str) -> list[str]:
     text = _NEGATION_INTENSIFIER.sub(r"\1", " ".join(_SPOKEN.get(t, t) for t in tokenize(clause)))
     tokens = []
     for token in text.split():
-        prefix = next((p for p in INTENSIFYING_PREFIXES if token.startswith(p) and token[len(p):] in lexicon), None)
+        prefix = next((p for p in INTENSIFYING_PREFIXES
+                       if token.startswith(p) and token[len(p):] in lexicon), None)
         tokens += ["heel", token[len(prefix):]] if prefix else [token]
     return [t for i, t in enumerate(tokens) if t != "naar" or _adjectival_naar(tokens, i)]
 
@@ -119,8 +123,8 @@ def cue_score(text: str) -> float:
 def _excess(tokens: list[str]) -> float:
     """'te lang', 'veel te laat', 'te weinig': too much of anything is a complaint."""
     score = 0.0
-    for i, token in enumerate(tokens[:-1]):
-        if token == "te" and tokens[i + 1] != "veel" and not tokens[i + 1].endswith("en"):  # not "te zitten"
+    for i, word in enumerate(tokens[:-1]):
+        if word == "te" and tokens[i + 1] != "veel" and not tokens[i + 1].endswith("en"):  # not "te zitten"
             score -= 0.5 if i > 0 and tokens[i - 1] in {"veel", "echt", "veels", "veul"} else 0.3
     return score
 
@@ -139,12 +143,13 @@ def clause_scores(text: str) -> list[float]:
 
 
 def score(text: str) -> SentimentScore:
-    """The repaired textblob signal plus cues: positief, negatief, gemengd, or onbekend when nothing is said."""
+    """Repaired textblob signal plus cues: positief, negatief, gemengd, or onbekend when nothing is judged."""
     scores = clause_scores(text)
     positive = sum(s for s in scores if s > 0)
     negative = -sum(s for s in scores if s < 0)
     polarity = (positive - negative) / max(1, len(scores))
-    if positive > 0.05 and negative > 0.05 and min(positive, negative) >= _MIXED_RATIO * max(positive, negative):
+    both_sides = positive > 0.05 and negative > 0.05
+    if both_sides and min(positive, negative) >= _MIXED_RATIO * max(positive, negative):
         label = MIXED
     elif polarity > 0:
         label = POSITIVE
@@ -182,7 +187,7 @@ class SentimentModel:
         if not self.ready_:
             return self
         keep = [i for i, y in enumerate(labels_) if y in self.classes_]
-        self.words_ = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), sublinear_tf=True,
+        self.words_ = TfidfVectorizer(token_pattern=SPACE_SEPARATED, ngram_range=(1, 2), sublinear_tf=True,
                                       lowercase=False)
         self.chars_ = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
                                       min_df=2, max_features=60_000, lowercase=False, dtype=np.float32)
@@ -191,7 +196,8 @@ class SentimentModel:
                                   self.chars_.fit_transform([fold(t) for t in chosen]),
                                   _rule_features(chosen)]).tocsr()
         # one-vs-rest liblinear: as accurate here as multinomial lbfgs and ~20x faster on wide char features
-        self.model_ = OneVsRestClassifier(LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear"))
+        self.model_ = OneVsRestClassifier(LogisticRegression(
+            C=self.C, class_weight="balanced", solver="liblinear", random_state=0))
         self.model_.fit(features, [labels_[i] for i in keep])
         return self
 
@@ -200,10 +206,19 @@ class SentimentModel:
         texts = list(texts)
         if not self.ready_:
             return labels(texts)
-        features = sparse.hstack([self.words_.transform([lemma_text(t) for t in texts]),
-                                  self.chars_.transform([fold(t) for t in texts]),
-                                  _rule_features(texts)]).tocsr()
-        return [str(y) for y in self.model_.predict(features)]
+        return [str(y) for y in self.model_.predict(self._features(texts))]
+
+    def predict_proba(self, texts: Sequence[str]) -> pd.DataFrame:
+        """Class probabilities, one row per answer and one column per learned label (needs ``ready_``)."""
+        if not self.ready_:
+            raise ValueError("too few labels per class for the sentiment model; predict() gives rule labels")
+        proba = self.model_.predict_proba(self._features(list(texts)))
+        return pd.DataFrame(proba, columns=[str(c) for c in self.model_.classes_])
+
+    def _features(self, texts: list[str]) -> sparse.csr_matrix:
+        return sparse.hstack([self.words_.transform([lemma_text(t) for t in texts]),
+                              self.chars_.transform([fold(t) for t in texts]),
+                              _rule_features(texts)]).tocsr()
 
 
 def _rule_features(texts: Sequence[str]) -> sparse.csr_matrix:

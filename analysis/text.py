@@ -14,9 +14,12 @@ NEGATORS = frozenset({"niet", "geen", "nooit", "niks", "niets", "nergens", "niem
 INTENSIFIERS = frozenset({
     "te", "veel", "erg", "heel", "zeer", "echt", "totaal", "helemaal", "super", "enorm", "ontzettend",
     "vreselijk", "best", "beetje", "weinig", "meer", "minder", "altijd", "vaak", "soms", "nauwelijks",
-    "absoluut", "nogal", "zo", "te", "wel", "steeds", "ook", "alleen", "slechts",
+    "absoluut", "nogal", "zo", "wel", "steeds", "ook", "alleen", "slechts",
 })
 KEEP_WORDS = NEGATORS | INTENSIFIERS
+
+#: Vectoriser token pattern for text that is already lemmatised and space-joined ("terug_bellen" stays one).
+SPACE_SEPARATED = r"[^ ]+"
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+", re.UNICODE)
 
@@ -31,6 +34,8 @@ _LEMMA_FIXES = {"hulpverleners": "hulpverlener", "zorgverleners": "zorgverlener"
 
 def fold(text: str) -> str:
     """Lower-case and strip accents so 'Cliënt' and 'client' compare equal."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -15,7 +15,7 @@ import numpy as np
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from analysis.text import INTENSIFIERS, NEGATORS, STOP_WORDS, lemma, tokenize
+from analysis.text import INTENSIFIERS, NEGATORS, SPACE_SEPARATED, STOP_WORDS, lemma, tokenize
 
 #: Judgement words: they say how, not what about.
 POLARITY = frozenset("""goed slecht lang kort snel traag top prima fijn mooi tevreden ontevreden blij jammer
@@ -61,7 +61,8 @@ class ThemeSuggester:
         token_lists = [tokenize(t) for t in texts]
         self.boilerplate_ = tuple(sorted(set(_phrases(self.boilerplate)) | _frequent_openings(
             token_lists, self.boilerplate_share)))
-        framing = POLARITY | ROLE_WORDS | OPINION_WORDS | set(self.exclude_terms)
+        excluded = {w for term in self.exclude_terms for w in tokenize(term)}  # phrases count word by word
+        framing = POLARITY | ROLE_WORDS | OPINION_WORDS | excluded
         drop = STOP_WORDS | framing | {lemma(w) for w in framing}
         docs = [" ".join(w for w in map(lemma, _strip(tokens, self.boilerplate_))
                          if w not in drop and len(w) > 2 and not w.isdigit()) for tokens in token_lists]
@@ -69,8 +70,9 @@ class ThemeSuggester:
         used = [i for i, d in enumerate(docs) if d]
         if len(used) < 3:
             return self
-        vectorizer = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), min_df=2 if len(used) >= 20 else 1,
-                                     max_features=self.max_features, sublinear_tf=True, lowercase=False)
+        vectorizer = TfidfVectorizer(token_pattern=SPACE_SEPARATED, ngram_range=(1, 2),
+                                     min_df=2 if len(used) >= 20 else 1, max_features=self.max_features,
+                                     sublinear_tf=True, lowercase=False)
         try:
             matrix = vectorizer.fit_transform([docs[i] for i in used])
         except ValueError:  # nothing left after stripping
@@ -103,7 +105,7 @@ class ThemeSuggester:
 
 
 def _top_terms(component: np.ndarray, names: np.ndarray, n: int) -> tuple[str, ...]:
-    """Highest-weighted terms (at least a tenth of the top weight); a bigram whose words are shown is skipped."""
+    """Highest-weighted terms (over a tenth of the top weight); a bigram of shown words is skipped."""
     out: list[str] = []
     floor = 0.1 * float(component.max())
     for index in np.argsort(-component, kind="stable"):

@@ -1,1 +1,1 @@
-"""Benchmarks that print tables (not part of the test run)."""
+"""Benchmarks that print tables; run one with ``python -m bench.<name>`` (not part of the test run)."""

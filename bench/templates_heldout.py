@@ -68,7 +68,8 @@ FRAGMENTS = [
     (("veiligheid",), "pos", "er is nu rust en niemand wordt meer bedreigd"),
     (("veiligheid",), "neg", "{kind} werd op de groep geintimideerd door oudere jongens"),
     # combinations
-    (("wisselingen", "informatie"), "neg", "elke nieuwe begeleider wist weer niet wat er eerder was afgesproken"),
+    (("wisselingen", "informatie"), "neg",
+     "elke nieuwe begeleider wist weer niet wat er eerder was afgesproken"),
     # new sentences in the words people commonly use
     (("wachttijd",), "neg", "de wachtlijst bij de ggz was bizar lang"),
     (("wachttijd",), "neg", "{tijd} moeten wachten terwijl {kind} niet meer naar school ging"),

@@ -49,9 +49,18 @@ def register_blueprints(app: Flask) -> None:
     from survey.accounts.views import staff as accounts_staff
     from survey.audit.views import bp as audit
     from survey.coding.views import bp as coding
+    from survey.fieldwork.letter_views import bp as letters
+    from survey.fieldwork.poll_views import bp as polls
+    from survey.fieldwork.poll_views import public as poll_link
+    from survey.fieldwork.public import bp as optout
+    from survey.fieldwork.views import bp as fieldwork
+    from survey.programmes import blueprint as programmes_blueprint
+    from survey.questionnaires import views_builder, views_exchange, views_languages, views_lists  # noqa: F401
+    from survey.questionnaires.views import bp as questionnaires
     from survey.site.views import bp as site
 
-    for blueprint in (site, accounts_public, accounts_staff, audit, coding):
+    for blueprint in (site, accounts_public, accounts_staff, audit, questionnaires, programmes_blueprint(),
+                      fieldwork, letters, polls, poll_link, optout, coding):
         app.register_blueprint(blueprint)
 
 

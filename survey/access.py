@@ -68,6 +68,8 @@ def can(permission: Permission) -> bool:
 
 def get_in_region(model, object_id):
     """The object with this id if it belongs to the current region, else 404."""
+    if isinstance(object_id, int) and not 0 < object_id < 2**31:  # beyond PostgreSQL's integer: not an id
+        abort(404)
     obj = db.session.get(model, object_id)
     if obj is None or getattr(obj, "region_id", None) != g.region.id:
         abort(404)

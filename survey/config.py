@@ -47,6 +47,8 @@ class Defaults:
     PERMANENT_SESSION_LIFETIME = 8 * 3600
     WTF_CSRF_TIME_LIMIT = 8 * 3600
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    TAALCHECK_MAX_WORDS = 15  # the taalcheck flags longer sentences
+    TAALCHECK_MAX_WORD_LENGTH = 15  # … and longer words (letters)
 
 
 def load_config(app, test_config=None):

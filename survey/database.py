@@ -22,6 +22,9 @@ MODEL_MODULES = [
     "survey.responses.models",
     "survey.fieldwork.models",
     "survey.coding.models",
+    "survey.programmes.models",
+    "survey.programmes.indicators",
+    "survey.programmes.progress",
 ]
 
 

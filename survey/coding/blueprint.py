@@ -10,6 +10,7 @@ from survey.coding.questions import OpenQuestion, open_question
 from survey.extensions import db
 from survey.navigation import register_nav
 from survey.questionnaires.models import Survey
+from survey.responses.models import Answer, Response
 
 bp = staff_blueprint("coding", __name__, "/coderen")
 
@@ -23,6 +24,16 @@ def load_question(survey_id: int, item_code: str) -> tuple[Survey, OpenQuestion]
     if question is None:
         abort(404)
     return survey, question
+
+
+def load_answer_question(answer_id: int) -> tuple[Survey, OpenQuestion]:
+    """The survey and open question an answer belongs to (both in this region), else 404."""
+    row = db.session.execute(select(Response.survey_id, Answer.item_code)
+                             .join(Response, Response.id == Answer.response_id)
+                             .where(Answer.id == answer_id)).first()
+    if row is None:
+        abort(404)
+    return load_question(row.survey_id, row.item_code)
 
 
 def load_coded(survey: Survey, item_code: str, answer_id: int) -> CodedAnswer:

@@ -10,8 +10,8 @@ from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.coding import agreement, codebooks
-from survey.coding.blueprint import bp, load_coded, load_question
-from survey.coding.models import CodedAnswer, SecondCoding
+from survey.coding.blueprint import bp, load_answer_question, load_coded, load_question
+from survey.coding.models import SecondCoding
 from survey.extensions import db
 from survey.responses.models import Answer
 
@@ -67,15 +67,15 @@ def second_queue(survey_id, item_code):
     if not pending:
         flash(_("You have no answers left to double-code for this question."), "success")
         return redirect(url_for("coding.list_answers", survey_id=survey.id, item_code=item_code))
-    return redirect(url_for("coding.second_coding", survey_id=survey.id, item_code=item_code,
-                            answer_id=pending[0].answer_id))
+    return redirect(url_for("coding.second_coding", answer_id=pending[0].answer_id))
 
 
-@bp.route("/<int:survey_id>/<item_code>/dubbel/<int:answer_id>", methods=["GET", "POST"])
+@bp.route("/dubbel/<int:answer_id>", methods=["GET", "POST"])
 @requires(Permission.CODE_ANSWERS)
-def second_coding(survey_id, item_code, answer_id):
+def second_coding(answer_id):
     """The second coder codes blind: the first coder's themes are not shown."""
-    survey, question = load_question(survey_id, item_code)
+    survey, question = load_answer_question(answer_id)
+    item_code = question.item_code
     load_coded(survey, item_code, answer_id)
     second = agreement.blind_for(answer_id, current_user.id)
     if second is None:
@@ -95,14 +95,14 @@ def second_coding(survey_id, item_code, answer_id):
                            answer=db.session.get(Answer, answer_id), remaining=len(pending))
 
 
-@bp.post("/<int:survey_id>/<item_code>/overeenstemming/<int:second_id>/opgelost")
+@bp.post("/overeenstemming/<int:second_id>/opgelost")
 @requires(Permission.VIEW_RESULTS)
-def resolve_disagreement(survey_id, item_code, second_id):
-    survey, _question = load_question(survey_id, item_code)
+def resolve_disagreement(second_id):
     second = db.session.get(SecondCoding, second_id)
-    coded = db.session.get(CodedAnswer, second.answer_id) if second is not None else None
-    if coded is None or coded.survey_id != survey.id or coded.item_code != item_code:
+    if second is None:
         abort(404)
+    survey, question = load_answer_question(second.answer_id)
+    item_code = question.item_code
     if ActionForm().validate_on_submit():
         second.resolved = True
         db.session.commit()

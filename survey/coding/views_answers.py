@@ -12,7 +12,7 @@ from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.coding import agreement, answers, assign, codebooks, jobs, listing
-from survey.coding.blueprint import bp, load_coded, load_question
+from survey.coding.blueprint import bp, load_answer_question, load_coded, load_question
 from survey.coding.models import CodedAnswer, RemarkKind, Sentiment, Source
 from survey.coding.questions import completed_answers, open_questions
 from survey.extensions import db
@@ -98,15 +98,15 @@ def apply_theme(survey_id, item_code):
     return redirect(url_for("coding.list_answers", survey_id=survey.id, item_code=item_code, **f.as_args()))
 
 
-@bp.route("/<int:survey_id>/<item_code>/antwoorden/<int:answer_id>", methods=["GET", "POST"])
+@bp.route("/antwoorden/<int:answer_id>", methods=["GET", "POST"])
 @requires(Permission.CODE_ANSWERS)
-def code_answer(survey_id, item_code, answer_id):
-    survey, question = load_question(survey_id, item_code)
+def code_answer(answer_id):
+    survey, question = load_answer_question(answer_id)
+    item_code = question.item_code
     coded = _coded(survey, item_code, answer_id)
     if agreement.blind_for(answer_id, current_user.id) is not None:
         flash(_("You code this answer blind, as second coder."), "success")
-        return redirect(url_for("coding.second_coding", survey_id=survey.id, item_code=item_code,
-                                answer_id=answer_id))
+        return redirect(url_for("coding.second_coding", answer_id=answer_id))
     link = codebooks.question_codebook(survey.id, item_code)
     f = listing.AnswerFilter.from_args(request.args)
     form = _coding_form(coded, link)
@@ -121,8 +121,7 @@ def code_answer(survey_id, item_code, answer_id):
             db.session.rollback()
             flash(_("Someone else saved this answer while you had it open. You now see their version; "
                     "check it and confirm again."), "error")
-            return redirect(url_for("coding.code_answer", survey_id=survey.id, item_code=item_code,
-                                    answer_id=answer_id, **f.as_args()))
+            return redirect(url_for("coding.code_answer", answer_id=answer_id, **f.as_args()))
         if jobs.maybe_queue_training(survey.id, item_code, current_user.id) is not None:
             record("coding.retrain", survey, item_code=item_code, automatic=True)
             db.session.commit()  # the training job starts after this commit
@@ -170,7 +169,7 @@ def _after_confirm(survey, item_code, answer_id, f, link) -> str:
     _before, after = listing.neighbours(stmt, answer_id)
     if after is None:
         return url_for("coding.list_answers", survey_id=survey.id, item_code=item_code, **f.as_args())
-    return url_for("coding.code_answer", survey_id=survey.id, item_code=item_code, answer_id=after, **f.as_args())
+    return url_for("coding.code_answer", answer_id=after, **f.as_args())
 
 
 def _render_answer(survey, question, coded, link, form, f, raw_text=None):
@@ -185,15 +184,15 @@ def _render_answer(survey, question, coded, link, form, f, raw_text=None):
         progress=listing.progress(survey.id, question.item_code, link))
 
 
-@bp.post("/<int:survey_id>/<item_code>/antwoorden/<int:answer_id>/origineel")
+@bp.post("/antwoorden/<int:answer_id>/origineel")
 @requires(Permission.VIEW_RAW_TEXT)
-def show_original(survey_id, item_code, answer_id):
+def show_original(answer_id):
     """The raw text, on explicit request of someone allowed to see it; written to the audit log."""
-    survey, question = load_question(survey_id, item_code)
+    survey, question = load_answer_question(answer_id)
+    item_code = question.item_code
     coded = _coded(survey, item_code, answer_id)
     if agreement.blind_for(answer_id, current_user.id) is not None:
-        return redirect(url_for("coding.second_coding", survey_id=survey.id, item_code=item_code,
-                                answer_id=answer_id))
+        return redirect(url_for("coding.second_coding", answer_id=answer_id))
     link = codebooks.question_codebook(survey.id, item_code)
     record("coding.raw_view", survey, answer_id=answer_id, item_code=item_code)
     db.session.commit()

@@ -4,7 +4,8 @@ and hand only coarse, k-anonymous background categories to the response.
 Nothing here returns or stores anything that links an invitation to a response.
 """
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
@@ -12,6 +13,11 @@ from survey.extensions import db
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.models import Survey
 from survey.tokens import normalise_short_code, token_hash
+
+
+def local_today() -> date:
+    """Today in the Netherlands: the ledger records days, never times."""
+    return datetime.now(ZoneInfo("Europe/Amsterdam")).date()
 
 
 def invitation_for_token(token: str) -> Invitation | None:

@@ -5,12 +5,14 @@ personal token itself is not stored: only its hash, for looking it up when the r
 Contact data are deleted when fieldwork closes.
 """
 
-from datetime import date
+import enum
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from survey.database import Base
+from survey.timeutil import utcnow
 
 
 class Invitation(Base):
@@ -53,3 +55,63 @@ class Invitation(Base):
     @property
     def can_respond(self) -> bool:
         return self.completed_on is None
+
+
+class LetterKind(enum.StrEnum):
+    INVITATION = "invitation"  # *uitnodiging*
+    REMINDER = "reminder"  # *herinnering*
+
+
+class FieldworkSettings(Base):
+    """How fieldwork of one survey runs: reminders, mail and letter texts, and when it closed."""
+
+    __tablename__ = "fieldwork_settings"
+    __table_args__ = (
+        sa.CheckConstraint("max_reminders >= 0 AND max_reminders <= 5", name="max_reminders_range"),
+        sa.CheckConstraint("reminder_interval_days >= 1", name="reminder_interval_positive"),
+    )
+
+    survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), primary_key=True)
+    #: at most this many reminders per invitee (*maximaal aantal herinneringen*)
+    max_reminders: Mapped[int] = mapped_column(default=2)
+    #: at least this many days between invitation and reminder, and between reminders (*dagen tussen herinneringen*)
+    reminder_interval_days: Mapped[int] = mapped_column(default=7)
+    #: texts per kind (invitation, reminder, letter) and language: {"invitation": {"nl": {"subject", "body"}}}
+    #: (*teksten*); missing entries use the built-in texts
+    templates: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    #: also send a printed letter to invitees who have an e-mail address (*ook een brief bij e-mail*)
+    letters_for_email_invitees: Mapped[bool] = mapped_column(default=False)
+    #: day fieldwork closed and contact data were deleted (*veldwerk gesloten op*)
+    closed_on: Mapped[date | None]
+    #: day the answers were deleted after the retention period (*antwoorden verwijderd op*)
+    answers_purged_on: Mapped[date | None]
+
+    def __repr__(self) -> str:
+        return f"<FieldworkSettings survey={self.survey_id}>"
+
+
+class LetterBatch(Base):
+    """A printable PDF of letters with personal QR codes: a temporary download, deleted when fieldwork closes.
+
+    The letters hold the personal codes in readable form, so the file is kept only until staff delete it
+    or fieldwork closes. Making letters again gives the invitees new codes; the old letters stop working.
+    """
+
+    __tablename__ = "letter_batch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), index=True)
+    #: invitation or reminder letters (*soort*)
+    kind: Mapped[LetterKind] = mapped_column(
+        sa.Enum(LetterKind, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]))
+    #: when the batch was made (*gemaakt op*)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    #: number of letters (*aantal brieven*)
+    letter_count: Mapped[int] = mapped_column(default=0)
+    #: all letters in one PDF, one A4 page each (*alle brieven*)
+    pdf: Mapped[bytes | None] = mapped_column(sa.LargeBinary, deferred=True)
+    #: a zip with one PDF per invitee (*brieven los*)
+    archive: Mapped[bytes | None] = mapped_column(sa.LargeBinary, deferred=True)
+
+    def __repr__(self) -> str:
+        return f"<LetterBatch {self.id} survey={self.survey_id} {self.kind} n={self.letter_count}>"

@@ -110,6 +110,8 @@ class Survey(Base):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     #: optimistic lock: two staff saving the same survey never overwrite each other silently
     lock_version: Mapped[int] = mapped_column(default=1)
+    #: the shipped template this survey was made from, e.g. "ceo_ouders" (*sjabloon*)
+    template_key: Mapped[str | None] = mapped_column(sa.String(40))
 
     versions: Mapped[list["SurveyVersion"]] = relationship(
         back_populates="survey", cascade="all, delete-orphan", order_by="SurveyVersion.number")
@@ -172,3 +174,19 @@ class SurveyVersion(Base):
     @property
     def region_id(self) -> int:
         return self.survey.region_id
+
+
+class FrozenVersionError(RuntimeError):
+    """Raised when code tries to change the document of a published version."""
+
+
+@sa.event.listens_for(SurveyVersion, "before_update")
+def _published_documents_never_change(mapper, connection, target: SurveyVersion) -> None:
+    """A published version is frozen: its answers must keep meaning what they meant."""
+    state = sa.inspect(target)
+    if not state.attrs.document.history.has_changes():
+        return
+    stored = connection.scalar(sa.select(SurveyVersion.__table__.c.status)
+                               .where(SurveyVersion.__table__.c.id == target.id))
+    if stored == VersionStatus.PUBLISHED.value:
+        raise FrozenVersionError(f"version {target.id} is published; its document cannot change")

@@ -17,7 +17,8 @@ def test_default_codebooks_have_ten_described_themes_with_seven_to_nine_seeds(ki
 
 def test_ceo_codebook_holds_the_agreed_themes():
     labels = {t.label for t in default_codebook("ceo").themes}
-    assert {"Wachttijd en snelheid", "Wisselingen van hulpverlener", "Regels en bureaucratie", "Veiligheid"} <= labels
+    assert {"Wachttijd en snelheid", "Wisselingen van hulpverlener", "Regels en bureaucratie",
+            "Veiligheid"} <= labels
 
 
 def test_codebook_round_trips_through_json():
@@ -37,6 +38,11 @@ def test_spreadsheet_cells_become_lists_and_parents_link_up():
     assert codebook.theme("voicemail").examples == ("Altijd de voicemail",)
 
 
+def test_database_field_name_seed_words_is_understood():
+    codebook = Codebook.from_dict({"themes": [{"key": "a", "label": "A", "seed_words": ["bellen"]}]})
+    assert codebook.theme("a").seeds == ("bellen",)
+
+
 @pytest.mark.parametrize(("themes", "position", "field"), [
     ([{"key": "a", "label": "A"}, {"key": "a", "label": "B"}], 2, "key"),
     ([{"key": "a", "label": ""}], 1, "label"),
@@ -50,6 +56,15 @@ def test_bad_codebooks_name_the_theme_and_field_in_dutch(themes, position, field
         Codebook.from_dict({"key": "x", "themes": themes})
     assert (error.value.theme, error.value.field) == (position, field)
     assert f"Thema {position}" in str(error.value)
+
+
+def test_spreadsheet_rows_round_trip():
+    codebook = default_codebook("ceo")
+    rows = codebook.to_rows()
+    assert rows[0]["seeds"].startswith("wachttijd; wachtlijst")
+    assert all(isinstance(v, str) for row in rows for v in row.values())
+    again = Codebook.from_rows([*rows, {"key": None, "label": ""}], key="ceo", label=codebook.label)
+    assert again.themes == codebook.themes
 
 
 def test_invalid_json_is_a_codebook_error():

@@ -1,7 +1,7 @@
 import pytest
 
-from analysis.coding import CodebookMatcher, default_codebook, micro_f1
 from analysis.codebook import Codebook
+from analysis.coding import CodebookMatcher, default_codebook, micro_f1
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,8 @@ def test_matcher_finds_themes_on_lemma_variants_and_phrases(matcher, text, theme
 
 def test_compound_match_needs_a_long_seed():
     codebook = Codebook.from_dict({"key": "k", "themes": [
-        {"key": "wacht", "label": "Wachten", "seeds": ["wacht"]}, {"key": "bel", "label": "Bellen", "seeds": ["bel"]}]})
+        {"key": "wacht", "label": "Wachten", "seeds": ["wacht"]},
+        {"key": "bel", "label": "Bellen", "seeds": ["bel"]}]})
     matcher = CodebookMatcher(codebook).fit()
     assert matcher.predict(["de wachtkamer", "dat is belangrijk"]) == [frozenset({"wacht"}), frozenset()]
 
@@ -47,6 +48,6 @@ def test_matching_ten_thousand_answers_is_fast(matcher, train):
     import time
 
     texts = [r["text"] for r in train] * 17
-    start = time.perf_counter()
+    start = time.process_time()
     matcher.match(texts)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 1.0

@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.quality import auto_coding, confidence, micro_f1, theme_quality
+from analysis.quality import acceptance, auto_coding, confidence, micro_f1, theme_quality
 
 
 def test_precision_and_recall_per_theme_by_hand():
@@ -31,3 +31,12 @@ def test_auto_coding_counts_only_answers_sure_on_every_theme():
     assert (result.n, result.n_auto, result.share) == (4, 3, 0.75)
     assert result.accuracy == pytest.approx(2 / 3)  # the fourth answer also got 'b'
     assert math.isnan(auto_coding(proba, human, 0.999).accuracy)
+
+
+def test_acceptance_judges_each_suggestion_on_its_own_probability():
+    proba = pd.DataFrame({"a": [0.95, 0.6, 0.02], "b": [0.91, 0.01, 0.99]})
+    human = [{"a"}, {"a"}, {"b"}]
+    result = acceptance(proba, human, 0.9)  # accepted: (0,a) right, (0,b) wrong, (2,b) right
+    assert result.n_accepted == 3
+    assert result.precision == pytest.approx(2 / 3)
+    assert result.recall == pytest.approx(2 / 3)  # (1,a) stays for a human

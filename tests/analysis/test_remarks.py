@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sklearn.base import clone
 
 from analysis.remarks import (
     KINDS,
@@ -119,6 +120,13 @@ def test_probabilities_cover_the_five_kinds_and_prompts_can_be_given_once_or_per
         model.predict(texts, [TROTS])
     with pytest.raises(ValueError):
         model.fit(texts, ["compliment", "klacht"])
+
+
+def test_the_classifier_is_a_scikit_learn_estimator_that_can_be_cloned(dev):
+    model = fit(dev[::3], C=2.0)
+    copy = clone(model)
+    assert copy.get_params()["C"] == 2.0
+    assert not hasattr(copy, "model_")
 
 
 def test_with_few_labels_the_rules_decide_alone(dev):

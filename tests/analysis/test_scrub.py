@@ -7,7 +7,8 @@ import pytest
 from analysis import scrub
 from analysis.scrub import Scrubber, cache_dir, get_deduce
 
-REGION = {"places": ["Zwolle", "Kampen"], "organisations": ["Jeugdteam Oost"], "schools": ["Het Stedelijk Lyceum"]}
+REGION = {"places": ["Zwolle", "Kampen"], "organisations": ["Jeugdteam Oost"],
+          "schools": ["Het Stedelijk Lyceum"]}
 
 
 def test_cache_folder_comes_from_argument_then_environment_then_project(monkeypatch, tmp_path):
@@ -39,8 +40,8 @@ def test_deduce_removes_names_places_phones_and_bare_ages(deduce_ready):
     result = Scrubber(**REGION).scrub(
         "Mijn zoon Daan (12) woont in Zwolle, bel 06-12345678 of mail jan@example.org. Mevrouw de Vries van "
         "Jeugdzorg Oost was top.")
-    assert result.text == ("Mijn zoon [NAAM] ([LEEFTIJD]) woont in [PLAATS], bel [TELEFOON] of mail [E-MAIL]. "
-                           "[NAAM] van [ORGANISATIE] was top.")
+    assert result.text == ("Mijn zoon [NAAM] ([LEEFTIJD]) woont in [PLAATS], bel [TELEFOON] of mail "
+                           "[E-MAIL]. [NAAM] van [ORGANISATIE] was top.")
     assert result.tags == ("NAAM", "LEEFTIJD", "PLAATS", "TELEFOON", "E-MAIL", "NAAM", "ORGANISATIE")
 
 
@@ -70,7 +71,7 @@ def test_scrubbing_many_answers_is_quick(deduce_ready):
     import time
 
     texts = ["De hulpverlener Jan luisterde goed naar mij en mijn dochter van 9"] * 500
-    start = time.perf_counter()
+    start = time.process_time()
     results = Scrubber(**REGION).scrub_many(texts)
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 2
     assert results[0].text == "De hulpverlener [NAAM] luisterde goed naar mij en mijn dochter van [LEEFTIJD]"

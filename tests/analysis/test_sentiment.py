@@ -57,10 +57,16 @@ def test_model_takes_over_once_enough_labels_exist(train, heldout):
     trained = sum(a == b for a, b in zip(model.predict(held_texts), held_truth, strict=True))
     rules = sum(a == b for a, b in zip(labels(held_texts), held_truth, strict=True))
     assert trained > rules
+    proba = model.predict_proba(["Ik voelde me niet gehoord", "Dikke tien, echt top"])
+    assert list(proba.columns) == list(model.model_.classes_) and proba.shape == (2, 3)
+    assert proba.loc[0].idxmax() == "negatief" and proba.loc[1].idxmax() == "positief"
+    assert ((proba.sum(axis=1) - 1).abs() < 1e-9).all()
 
 
 def test_with_too_few_labels_the_rules_decide(train):
     few = train[:40]
     model = SentimentModel(min_per_class=30).fit([r["text"] for r in few], [r["sentiment"] for r in few])
     assert not model.ready_
+    with pytest.raises(ValueError, match="too few labels"):
+        model.predict_proba(["x"])
     assert model.predict(["Ik voelde me niet gehoord"]) == ["negatief"]

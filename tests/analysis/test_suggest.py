@@ -21,7 +21,8 @@ def test_rule_hits_carry_words_and_the_model_probability(parts):
 
 def test_model_only_suggestions_have_provenance_model_and_a_probability(parts):
     matcher, model = parts
-    frame = suggest(["je kreeg nooit iemand aan de lijn, niemand nam op"], matcher, model, min_probability=0.3)
+    frame = suggest(["je kreeg nooit iemand aan de lijn, niemand nam op"], matcher, model,
+                    min_probability=0.3)
     row = frame[frame.theme == "bereikbaarheid"].iloc[0]
     assert row.provenance == "model" and row.probability >= 0.3 and row.words == ()
 

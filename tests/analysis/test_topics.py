@@ -7,8 +7,10 @@ from analysis.topics import ThemeSuggester
 OPENINGS = ["Als moeder vind ik dat", "Ik vind dat", "Als vader vind ik dat", "Als moeder vind ik", ""]
 CLOSINGS = [", dat is niet goed", ", duurde te lang", ", heel slecht", ", prima", ""]
 TOPICS = {
-    "vervoer": ["de taxi naar de dagbehandeling kwam vaak te laat", "het taxivervoer naar school was slecht geregeld",
-                "de chauffeur van de taxi was steeds een ander", "het vervoer naar de dagbehandeling liep prima"],
+    "vervoer": ["de taxi naar de dagbehandeling kwam vaak te laat",
+                "het taxivervoer naar school was slecht geregeld",
+                "de chauffeur van de taxi was steeds een ander",
+                "het vervoer naar de dagbehandeling liep prima"],
     "kosten": ["de eigen bijdrage was veel te hoog", "we moesten de reiskosten zelf betalen",
                "de rekening voor de eigen bijdrage kwam als verrassing", "de kosten werden niet vergoed"],
     "vakantie": ["in de zomervakantie stopte de begeleiding", "tijdens de vakantie was er geen opvang",
@@ -31,7 +33,8 @@ def candidates(answers):
 
 
 def test_boilerplate_and_polarity_words_never_make_the_top_terms(candidates):
-    banned = {"moeder", "vader", "vinden", "vind", "goed", "slecht", "lang", "te", "prima", "niet", "duren", "ik"}
+    banned = {"moeder", "vader", "vinden", "vind", "goed", "slecht", "lang", "te", "prima", "niet", "duren",
+              "ik"}
     for candidate in candidates:
         assert banned.isdisjoint(w for term in candidate.terms for w in term.split()), candidate.terms
 
@@ -59,6 +62,12 @@ def test_same_input_same_topics(answers, candidates):
 def test_frequent_openings_are_detected_as_boilerplate(answers):
     suggester = ThemeSuggester(n_topics=3, boilerplate=()).fit(answers)
     assert ("als", "moeder", "vind", "ik") in suggester.boilerplate_
+
+
+def test_known_theme_words_can_be_excluded(answers):
+    candidates = ThemeSuggester(n_topics=3, exclude_terms=["eigen bijdrage", "taxi"]).suggest(answers)
+    terms = {w for c in candidates for term in c.terms for w in term.split()}
+    assert terms and {"taxi", "bijdrage", "eigen"}.isdisjoint(terms)
 
 
 def test_too_little_text_gives_no_candidates():

@@ -51,7 +51,7 @@ def test_coding_by_keyboard_at_desktop_width(live_server, desktop, db, region, m
     assert desktop.get_by_text("0 van 3 gecontroleerd").is_visible()
     assert_accessible(desktop, "coding-answers-list")
 
-    desktop.goto(f"{questions}antwoorden/{ids[0]}")
+    desktop.goto(f"{live_server}/beheer/rijnmond/coderen/antwoorden/{ids[0]}")
     wait, heard = desktop.locator(f"#theme-{themes[0].id}"), desktop.locator(f"#theme-{themes[1].id}")
     assert wait.is_checked() and not heard.is_checked()  # the rule suggestion is ticked
     assert_accessible(desktop, "coding-answer")

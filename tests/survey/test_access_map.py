@@ -4,6 +4,8 @@ import pytest
 
 from survey.accounts.models import ROLE_PERMISSIONS, Membership, Role
 from survey.extensions import db as _db
+from tests.survey.programmes.factories import PARAM_FACTORIES as PROGRAMME_FACTORIES
+from survey.fieldwork.models import LetterBatch, LetterKind
 from tests.survey.coding.helpers import coding_world, new_theme_in
 
 #: endpoints any member of the region may open (no specific permission)
@@ -14,11 +16,38 @@ def _user_in(region, make_user):
     return make_user(region, Role.LEZER)
 
 
+def _survey_in(region, make_user):
+    """A CEO questionnaire (sections S1…, items T1…, languages nl/en/ar) with a list "projecten"."""
+    from survey.questionnaires import services
+    from survey.questionnaires.document import ListItem
+
+    survey = services.create_from_template(region, "ceo_ouders")
+    document = services.versions.document_of(survey.versions[0])
+    document.lists["projecten"] = [ListItem("p1", {"nl": "Thuis opgroeien"})]
+    survey.versions[0].document = document.to_dict()
+    _db.session.commit()
+    return survey
+
+
+def _letter_batch_in(region, make_user):
+    survey = _survey_in(region, make_user)
+    batch = LetterBatch(survey_id=survey.id, kind=LetterKind.INVITATION, letter_count=1, pdf=b"%PDF-", archive=b"PK")
+    _db.session.add(batch)
+    _db.session.commit()
+    return batch
+
+
 #: how to make an object in a region for each URL parameter; later stages add theirs
 PARAM_FACTORIES = {
     "user_id": _user_in,
-    "survey_id": lambda region, make_user: coding_world(region)["survey"],
-    "item_code": lambda region, make_user: "O1",
+    **PROGRAMME_FACTORIES,
+    "survey_id": _survey_in,
+    "key": lambda region, make_user: "S1",  # section key in _survey_in's questionnaire
+    "code": lambda region, make_user: "T1",  # item code in _survey_in's questionnaire
+    "language": lambda region, make_user: "en",
+    "name": lambda region, make_user: "projecten",  # list name in _survey_in's questionnaire
+    "batch_id": _letter_batch_in,
+    "item_code": lambda region, make_user: "O1",  # an open question in _survey_in's questionnaire
     "answer_id": lambda region, make_user: coding_world(region)["answer"],
     "codebook_id": lambda region, make_user: coding_world(region)["book"],
     "theme_id": lambda region, make_user: new_theme_in(region),

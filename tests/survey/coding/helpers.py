@@ -56,6 +56,10 @@ def add_answers(db, survey, version, texts, item_code="O1", status=ResponseStatu
     return responses
 
 
+def staff(region):
+    return f"/beheer/{region.slug}/coderen"
+
+
 def base(region, survey, item_code="O1"):
     return f"/beheer/{region.slug}/coderen/{survey.id}/{item_code}"
 

@@ -9,7 +9,7 @@ from survey.audit.models import AuditEntry
 from survey.coding import assign
 from survey.coding.models import CodedAnswer, SecondCoding, Theme
 from survey.responses.models import Answer
-from tests.survey.coding.helpers import base
+from tests.survey.coding.helpers import base, staff
 
 TEXTS = ["Lang wachten op de wachtlijst.", "Ze luisterden niet.", "Nooit bereikbaar, wachten.", "Fijne hulp.",
          "Het vervoer ging mis."]
@@ -51,7 +51,7 @@ def test_blind_double_coding_gives_kappa_and_disagreements(db, client, login, ap
     assert "blind" in form and not re.search(r'id="theme-\d+"[^>]*checked', form)
     second = [{"wachttijd"}, {"bejegening", "informatie"}, {"bereikbaarheid"}, set()]
     for answer_id, keys in zip(ids[:4], second, strict=True):
-        other.post(base(region, survey) + f"/dubbel/{answer_id}", data={"themes": [str(themes[k].id) for k in keys]})
+        other.post(staff(region) + f"/dubbel/{answer_id}", data={"themes": [str(themes[k].id) for k in keys]})
     assert "geen antwoorden meer" in other.get(base(region, survey) + "/dubbel",
                                                follow_redirects=True).get_data(as_text=True)
 
@@ -70,7 +70,7 @@ def test_blind_double_coding_gives_kappa_and_disagreements(db, client, login, ap
                           theme_ids=[themes["bejegening"].id, themes["informatie"].id], sentiment=None, kinds=[])
     db.session.commit()
     disagreement = db.session.scalar(select(SecondCoding).where(SecondCoding.answer_id == ids[1]))
-    client.post(base(region, survey) + f"/overeenstemming/{disagreement.id}/opgelost")
+    client.post(staff(region) + f"/overeenstemming/{disagreement.id}/opgelost")
     page = client.get(base(region, survey) + "/overeenstemming").get_data(as_text=True)
     assert page.count("Markeren als opgelost") == 1 and ">opgelost</span>" in page
     assert abs(float(re.search(r"Cohens kappa</dt><dd>([\d,]+)</dd>", page).group(1).replace(",", ".")) - kappa) < 1e-9

@@ -9,7 +9,7 @@ from survey.accounts.models import Role
 from survey.coding.models import AnswerCode, CodedAnswer, RemarkKind, Sentiment, Source, Theme
 from survey.coding.queries import final_codings
 from survey.responses.models import Answer
-from tests.survey.coding.helpers import base
+from tests.survey.coding.helpers import base, staff
 
 ANSWERS = ["We stonden maanden op de wachtlijst.", "De begeleider luisterde echt naar ons.",
            "Het vervoer met de taxi ging steeds mis.", "Geen opmerkingen."]
@@ -31,7 +31,7 @@ def checked_themes(page: str) -> set[str]:
 def test_coder_confirms_corrects_and_human_codes_win(db, client, login, region, make_survey, researcher, coder):
     survey, ids, themes = setup(db, client, login, region, make_survey, researcher)
     login(coder)
-    url = base(region, survey) + f"/antwoorden/{ids[0]}"
+    url = staff(region) + f"/antwoorden/{ids[0]}"
     page = client.get(url).get_data(as_text=True)
     assert checked_themes(page) == {str(themes["wachttijd"].id)}  # the rule suggestion is ticked
     assert "regel" in page and "0 van 4 gecontroleerd" in page
@@ -56,7 +56,7 @@ def test_coder_confirms_corrects_and_human_codes_win(db, client, login, region, 
 def test_second_coder_on_the_same_answer_gets_a_message_not_a_lost_update(db, client, login, region, make_survey,
                                                                          researcher, make_user, app):
     survey, ids, themes = setup(db, client, login, region, make_survey, researcher)
-    url = base(region, survey) + f"/antwoorden/{ids[1]}"
+    url = staff(region) + f"/antwoorden/{ids[1]}"
     opened = db.session.get(CodedAnswer, ids[1]).lock_version  # both coders open the answer
     other = app.test_client()
     login(make_user(region, Role.CODEUR), on=other)
@@ -104,10 +104,12 @@ def test_other_regions_and_closed_questions_are_not_found(db, client, login, reg
     assert client.get(base(region, survey, "T1") + "/").status_code == 404  # not an open question
     outsider = make_user(other_region, Role.ONDERZOEKER)
     login(outsider)
-    for path in ("/", f"/antwoorden/{ids[0]}"):
-        assert client.get(base(region, survey) + path).status_code == 404
-        assert client.get(base(other_region, survey) + path).status_code == 404
-    assert client.post(base(other_region, survey) + f"/antwoorden/{ids[0]}/origineel").status_code == 404
+    assert client.get(base(region, survey) + "/").status_code == 404
+    assert client.get(base(other_region, survey) + "/").status_code == 404
+    for own_region in (region, other_region):
+        assert client.get(staff(own_region) + f"/antwoorden/{ids[0]}").status_code == 404
+        assert client.post(staff(own_region) + f"/antwoorden/{ids[0]}/origineel").status_code == 404
+        assert client.get(staff(own_region) + f"/dubbel/{ids[0]}").status_code == 404
 
 
 def test_overview_lists_open_questions_with_progress(db, client, login, region, make_survey, coder):

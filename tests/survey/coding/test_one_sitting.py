@@ -13,7 +13,7 @@ from survey.accounts.models import Role
 from survey.coding.models import AnalysisRun, CodedAnswer, QuestionCodebook, RunKind, RunStatus, SecondCoding, Theme
 from survey.coding.queries import final_codings
 from survey.responses.models import Answer
-from tests.survey.coding.helpers import base
+from tests.survey.coding.helpers import base, staff
 
 N_ANSWERS = 300
 N_BY_HAND = 175
@@ -50,7 +50,7 @@ def test_three_hundred_answers_from_raw_to_coded(app, db, client, login, region,
     # corrected by hand, one answer after the other, as the keyboard flow posts them
     for answer in answers[:N_BY_HAND]:
         coded = db.session.get(CodedAnswer, answer.id)
-        response = client.post(url + f"/antwoorden/{answer.id}", data={
+        response = client.post(staff(region) + f"/antwoorden/{answer.id}", data={
             "themes": [str(themes[k].id) for k in truth[answer.id]], "lock_version": str(coded.lock_version),
             "sentiment": sentiment[answer.id] if sentiment[answer.id] != "onbekend" else ""})
         assert response.status_code == 302
@@ -109,13 +109,13 @@ def test_three_hundred_answers_from_raw_to_coded(app, db, client, login, region,
     other = app.test_client()
     login(colleague, on=other)
     first = sample[0].answer_id
-    blind = other.get(url + f"/antwoorden/{first}", follow_redirects=True).get_data(as_text=True)
+    blind = other.get(staff(region) + f"/antwoorden/{first}", follow_redirects=True).get_data(as_text=True)
     assert "U codeert dit antwoord blind" in blind and not re.search(r'id="theme-\d+"[^>]*checked', blind)
     for n, item in enumerate(sample):
         keys = set(truth[item.answer_id])
         if n % 6 == 0:  # the colleague sees some answers differently
             keys ^= {"informatie"}
-        other.post(url + f"/dubbel/{item.answer_id}", data={"themes": [str(themes[k].id) for k in keys]})
+        other.post(staff(region) + f"/dubbel/{item.answer_id}", data={"themes": [str(themes[k].id) for k in keys]})
     page = client.get(url + "/overeenstemming").get_data(as_text=True)
     assert "60 van de 60 antwoorden" in page and "Cohens kappa" in page
     kappa = float(re.search(r"Cohens kappa</dt><dd>([\d,]+)</dd>", page).group(1).replace(",", "."))

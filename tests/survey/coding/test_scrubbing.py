@@ -12,7 +12,7 @@ from survey.coding.jobs import queue_scrub
 from survey.coding.models import CodedAnswer, ScrubKind, ScrubTerm
 from survey.jobs import huey
 from survey.responses.models import Answer, Response, ResponseStatus
-from tests.survey.coding.helpers import base
+from tests.survey.coding.helpers import base, staff
 
 TEXT = "Daan kreeg hulp van Jeugdteam Noord, maar we moesten lang wachten."
 
@@ -110,10 +110,10 @@ def test_coder_sees_scrubbed_text_only_and_pending_answers_say_so(db, client, lo
     assert "[NAAM] kreeg hulp" in page
     assert "Daan" not in page and "Fatima" not in page
     assert "nog niet geschoond" in page
-    answer_page = client.get(base(region, survey) + f"/antwoorden/{second.id}").get_data(as_text=True)
+    answer_page = client.get(staff(region) + f"/antwoorden/{second.id}").get_data(as_text=True)
     assert "Fatima" not in answer_page and "nog niet geschoond" in answer_page
     assert "Toon origineel" not in answer_page
-    assert client.post(base(region, survey) + f"/antwoorden/{second.id}/origineel").status_code == 403
+    assert client.post(staff(region) + f"/antwoorden/{second.id}/origineel").status_code == 403
     assert scrubber.calls == 0  # the coding screen never scrubs in the request
 
 
@@ -134,7 +134,7 @@ def test_researcher_sees_raw_text_on_request_and_it_is_audited(db, client, login
     answer.scrubbed_text = "[NAAM] kreeg hulp."
     db.session.commit()
     login(researcher)
-    url = base(region, survey) + f"/antwoorden/{answer.id}"
+    url = staff(region) + f"/antwoorden/{answer.id}"
     page = client.get(url).get_data(as_text=True)
     assert "Toon origineel" in page and TEXT not in page
     shown = client.post(url + "/origineel").get_data(as_text=True)

@@ -17,7 +17,7 @@ from survey.coding.models import (
     Theme,
 )
 from survey.responses.models import Answer
-from tests.survey.coding.helpers import FakeScrubber, base
+from tests.survey.coding.helpers import FakeScrubber, base, staff
 from tests.survey.coding.test_scrubbing import run_due_retries
 
 
@@ -69,7 +69,7 @@ def test_model_suggests_with_probability_and_never_touches_human_codes(db, clien
     suggestion = db.session.scalar(select(AnswerCode).where(AnswerCode.source == Source.MODEL)
                                    .order_by(AnswerCode.probability.desc()))
     assert suggestion is not None and not suggestion.verified
-    page = client.get(base(region, survey) + f"/antwoorden/{suggestion.answer_id}").get_data(as_text=True)
+    page = client.get(staff(region) + f"/antwoorden/{suggestion.answer_id}").get_data(as_text=True)
     assert f"model {suggestion.probability:.2f}".replace(".", ",") in page
     assert "coding.retrain" in [e.action for e in db.session.scalars(select(AuditEntry))]
 

@@ -1,0 +1,70 @@
+"""Dutch number formatting for reports: decimal comma, point for thousands, rounding half up.
+
+Reports round half up (7,25 -> 7,3; 72,5 % -> 73 %) as readers learnt at school, not to the even
+neighbour as Python's ``round`` and Babel do. Floats are taken at their shortest decimal form
+(``repr``), so 7.25 rounds up although its binary value is a hair below; exact fractions (a mean as
+total / n) are rounded exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from numbers import Integral, Real
+
+#: shown where a number is missing or hidden
+MISSING = "–"
+
+
+def round_half_up(value: Real | Fraction | Decimal, decimals: int = 0) -> Decimal:
+    """``value`` rounded half up (away from zero on .5) to ``decimals`` places, as a Decimal."""
+    quantum = Decimal(1).scaleb(-decimals)
+    if isinstance(value, Fraction):
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        return exact.quantize(quantum, rounding=ROUND_HALF_UP)
+    if isinstance(value, Decimal):
+        exact = value
+    elif isinstance(value, Integral):
+        exact = Decimal(int(value))
+    else:
+        exact = Decimal(repr(float(value)))
+    return exact.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def is_missing(value) -> bool:
+    """True for None, NaN and pandas NA."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value) or (isinstance(value, float) and math.isnan(value))
+    except TypeError:  # pandas.NA refuses bool()
+        return True
+
+
+def format_number(value, decimals: int = 1) -> str:
+    """``7,2``; ``1.234,5``; ``–`` when missing. Half-up rounding to ``decimals`` places."""
+    if is_missing(value):
+        return MISSING
+    rounded = round_half_up(value, decimals)
+    if rounded == 0:
+        rounded = abs(rounded)  # never show "-0,0"
+    text = f"{rounded:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def format_grade(value) -> str:
+    """A mean grade with one decimal and a decimal comma: ``7,2``."""
+    return format_number(value, 1)
+
+
+def format_percentage(value, decimals: int = 0) -> str:
+    """A percentage as reports show it: ``73%``; ``–`` when missing or hidden."""
+    if is_missing(value):
+        return MISSING
+    return f"{format_number(value, decimals)}%"
+
+
+def format_count(value) -> str:
+    """A whole count with a thousands point: ``1.234``; ``–`` when missing or hidden."""
+    return format_number(value, 0)

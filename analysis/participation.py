@@ -1,0 +1,146 @@
+"""Fieldwork figures from the participation ledger: invited, started, completed and response, per day and
+per background category, and live-poll counts, with small cells hidden.
+
+Small-cell protection lives in one function, ``suppress_small_counts``, so a fuller rule can replace it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+
+def suppress_small_counts(counts: Mapping[str, int], k: int) -> dict[str, int | None]:
+    """Hide counts from 1 to k-1 (None). If exactly one cell is hidden, also hide the smallest other non-zero
+    cell, so the hidden one cannot be worked out from the total."""
+    shown: dict[str, int | None] = {key: (None if 0 < n < k else n) for key, n in counts.items()}
+    hidden = [key for key, n in shown.items() if n is None]
+    if len(hidden) == 1:
+        others = sorted((n, key) for key, n in shown.items() if n)
+        if others:
+            shown[others[0][1]] = None
+    return shown
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    invited_on: date | None
+    started_on: date | None
+    completed_on: date | None
+    background: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    invited: int
+    started: int
+    completed: int
+    #: completed so far divided by invited so far, in percent (None before anyone was invited)
+    response_so_far: float | None
+
+
+@dataclass(frozen=True)
+class Group:
+    """One category of a background variable; counts below k are None."""
+
+    variable: str
+    category: str
+    invited: int | None
+    started: int | None
+    completed: int | None
+    response: float | None
+
+
+@dataclass(frozen=True)
+class Totals:
+    invitees: int
+    invited: int
+    started: int
+    completed: int
+    response: float | None
+
+
+def percent(part: int | None, whole: int | None) -> float | None:
+    if part is None or not whole:
+        return None
+    return 100.0 * part / whole
+
+
+def totals(rows: Iterable[LedgerRow]) -> Totals:
+    rows = list(rows)
+    invited = sum(1 for r in rows if r.invited_on)
+    completed = sum(1 for r in rows if r.completed_on)
+    return Totals(invitees=len(rows), invited=invited, started=sum(1 for r in rows if r.started_on),
+                  completed=completed, response=percent(completed, invited))
+
+
+def per_day(rows: Iterable[LedgerRow]) -> list[Day]:
+    """Every day on which something happened, oldest first, with the cumulative response."""
+    invited, started, completed = Counter(), Counter(), Counter()
+    for r in rows:
+        invited[r.invited_on] += bool(r.invited_on)
+        started[r.started_on] += bool(r.started_on)
+        completed[r.completed_on] += bool(r.completed_on)
+    days = sorted(d for d in set(invited) | set(started) | set(completed) if d is not None)
+    result, total_invited, total_completed = [], 0, 0
+    for day in days:
+        total_invited += invited[day]
+        total_completed += completed[day]
+        result.append(Day(day, invited[day], started[day], completed[day], percent(total_completed, total_invited)))
+    return result
+
+
+def per_category(rows: Iterable[LedgerRow], variable: str, k: int) -> list[Group]:
+    """Invited, started, completed and response per category of one background variable, small cells hidden.
+
+    A category with fewer than k invitees is not shown on its own; completed and started counts below k are
+    hidden (and the response with them), as in every breakdown of respondents."""
+    invited, started, completed = Counter(), Counter(), Counter()
+    for r in rows:
+        if not r.invited_on:
+            continue
+        category = (r.background or {}).get(variable) or ""
+        invited[category] += 1
+        started[category] += bool(r.started_on)
+        completed[category] += bool(r.completed_on)
+    categories = [c for c in sorted(invited) if c]
+    shown_invited = suppress_small_counts({c: invited[c] for c in categories}, k)
+    shown_started = suppress_small_counts({c: started[c] for c in categories}, k)
+    shown_completed = suppress_small_counts({c: completed[c] for c in categories}, k)
+    groups = []
+    for c in categories:
+        if shown_invited[c] is None:
+            groups.append(Group(variable, c, None, None, None, None))
+            continue
+        groups.append(Group(variable, c, shown_invited[c], shown_started[c], shown_completed[c],
+                            percent(shown_completed[c], shown_invited[c])))
+    return groups
+
+
+def option_counts(values: Iterable[str | list[str]]) -> Counter:
+    """How often each option was chosen (a multiple-choice answer counts for each chosen option)."""
+    counts: Counter = Counter()
+    for value in values:
+        for code in value if isinstance(value, list) else [value]:
+            counts[str(code)] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class Bar:
+    code: str
+    label: str
+    count: int | None
+    percent: float | None
+
+
+def poll_bars(options: list[tuple[str, str]], counts: Mapping[str, int], answered: int, k: int
+              ) -> list[Bar] | None:
+    """Bars for one poll question, or None while fewer than k people answered it; small bars hidden."""
+    if answered < k:
+        return None
+    shown = suppress_small_counts({code: counts.get(code, 0) for code, _ in options}, k)
+    return [Bar(code, label, shown[code], percent(shown[code], answered)) for code, label in options]

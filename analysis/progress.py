@@ -1,0 +1,106 @@
+"""Progress against a project's targets, from the measured values of its indicators.
+
+Pure: measurements come in as plain tuples, results go out as numbers and frozen dataclasses, so a
+report (the tussenevaluatie) and a notebook compute the same figures.
+
+How values combine per period, across gemeenten and sources:
+- ``sum``: counts (children, trajectories) add up;
+- ``mean``: rates and grades are averaged (unweighted);
+- ``distinct``: the number of different pseudonyms, so a child reported by two sources counts once.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from analysis.periods import period_start
+
+SUM, MEAN, DISTINCT = "sum", "mean", "distinct"
+AGGREGATIONS = (SUM, MEAN, DISTINCT)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One stored measurement, as far as progress is concerned."""
+
+    period: str
+    value: Decimal
+    pseudonym: str = ""
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    """Where a target stands: the latest period with data, the figure, and % of the way realised."""
+
+    period: str | None
+    value: Decimal | None
+    percent: float | None
+
+
+def _ordered(periods: Iterable[str]) -> list[str]:
+    return sorted(set(periods), key=period_start)
+
+
+def period_totals(values: Iterable[Value], aggregation: str) -> dict[str, Decimal]:
+    """One figure per period, in time order."""
+    grouped: dict[str, list[Value]] = defaultdict(list)
+    for item in values:
+        grouped[item.period].append(item)
+    return {period: _combine(grouped[period], aggregation) for period in _ordered(grouped)}
+
+
+def _combine(items: list[Value], aggregation: str) -> Decimal:
+    if aggregation == DISTINCT:
+        return Decimal(len({i.pseudonym for i in items if i.pseudonym}))
+    total = sum((i.value for i in items), Decimal(0))
+    if aggregation == MEAN:
+        return total / len(items)
+    return total
+
+
+def cumulative_value(values: Iterable[Value], aggregation: str, until: str | None = None) -> Decimal | None:
+    """Everything up to and including a period: a sum of sums, or the distinct pseudonyms overall."""
+    items = [v for v in values if until is None or period_start(v.period) <= period_start(until)]
+    if not items:
+        return None
+    if aggregation == DISTINCT:
+        return _combine(items, DISTINCT)
+    totals = period_totals(items, aggregation)
+    return sum(totals.values(), Decimal(0))
+
+
+def realised_percent(current: Decimal | None, target: Decimal,
+                     baseline: Decimal | None = None) -> float | None:
+    """How far from the baseline to the target the current figure is, in % (may pass 100 or be < 0).
+
+    Works for targets that go down too: baseline 120, target 60, current 90 is 50 %.
+    """
+    if current is None:
+        return None
+    start = baseline if baseline is not None else Decimal(0)
+    distance = target - start
+    if distance == 0:
+        return 100.0 if current == target else None
+    return float((current - start) / distance * 100)
+
+
+def target_progress(values: Iterable[Value], aggregation: str, target: Decimal,
+                    baseline: Decimal | None = None, cumulative: bool = False) -> TargetProgress:
+    """The figure to hold against a target: the latest period's, or the running total since the start."""
+    values = list(values)
+    totals = period_totals(values, aggregation)
+    if not totals:
+        return TargetProgress(None, None, None)
+    latest = next(reversed(totals))
+    current = cumulative_value(values, aggregation) if cumulative else totals[latest]
+    return TargetProgress(latest, current, realised_percent(current, target, baseline))
+
+
+def budget_totals(lines: Iterable[tuple[int, Decimal, Decimal | None]]) -> tuple[Decimal, Decimal]:
+    """(begroot, besteed) over budget lines of (year, budgeted, spent); missing spending counts as 0."""
+    budgeted, spent = Decimal(0), Decimal(0)
+    for _year, planned, used in lines:
+        budgeted += planned
+        spent += used or Decimal(0)
+    return budgeted, spent

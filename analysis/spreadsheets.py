@@ -1,0 +1,167 @@
+"""Reading an uploaded table (CSV or XLSX) into rows of text, safely.
+
+CSV files from Dutch Excel are often semicolon-separated and cp1252-encoded; UTF-8 with or without a
+byte-order mark and UTF-16 ("Unicode text") are accepted too. XLSX files are zip archives: the
+uncompressed size is checked before anything is unpacked, so a zip bomb is refused cheaply, and
+openpyxl reads in read-only mode (defusedxml guards the XML when it is installed).
+
+Problems are English msgids with placeholders (the caller translates them); see ``flag``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+MAX_CSV_BYTES = 10 * 1024 * 1024
+MAX_XLSX_UNCOMPRESSED = 100 * 1024 * 1024
+MAX_XLSX_RATIO = 200  # a real sheet compresses 5–20×; a bomb compresses thousands of times
+MAX_ROWS = 50_000
+MAX_COLUMNS = 200
+MAX_CELL = 2_000
+DELIMITERS = (";", ",", "\t", "|")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file or a row: row number as the user sees it (header is row 1)."""
+
+    row: int | None
+    field: str
+    msgid: str
+    params: dict = field(default_factory=dict)
+    #: the row was left out (True) or imported with an adjusted value (False)
+    skipped: bool = True
+
+
+def flag(row: int | None, msgid: str, field: str = "", skipped: bool = True, **params) -> Problem:
+    """A problem; the msgid is extracted for translation with the "flag:2" keyword."""
+    return Problem(row=row, field=field, msgid=msgid, params=params, skipped=skipped)
+
+
+class UnusableFile(ValueError):
+    """The file as a whole cannot be used; nothing in it is imported."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.msgid % problem.params if problem.params else problem.msgid)
+        self.problem = problem
+
+
+def read_table(data: bytes, filename: str = "") -> list[list[str]]:
+    """All rows of the first sheet (or the CSV) as lists of stripped text; the first row is the header."""
+    if not data or not data.strip():
+        raise UnusableFile(flag(None, "The file is empty."))
+    if data.startswith(b"PK\x03\x04"):
+        rows = _read_xlsx(data)
+    elif data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnusableFile(flag(None, "This is an old Excel file (.xls). Save it as .xlsx or as CSV and try "
+                                      "again."))
+    elif data.startswith(b"%PDF"):
+        raise UnusableFile(flag(None, "This is a PDF file. Upload a CSV or Excel file (.csv or .xlsx)."))
+    else:
+        rows = _read_csv(data)
+    if not rows or not any(rows[0]):
+        raise UnusableFile(flag(None, "The file is empty."))
+    if len(rows) - 1 > MAX_ROWS:
+        raise UnusableFile(flag(None, "The file has more than %(n)s rows. Split it into smaller files.",
+                                n=MAX_ROWS))
+    if len(rows[0]) > MAX_COLUMNS:
+        raise UnusableFile(flag(None, "The file has more than %(n)s columns.", n=MAX_COLUMNS))
+    return rows
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-16 or UTF-8 (with or without BOM), else Windows-1252 as Dutch Excel writes it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    else:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
+    raise UnusableFile(flag(None, "The characters in this file cannot be read. Save it as CSV UTF-8 and try "
+                                  "again."))
+
+
+def _read_csv(data: bytes) -> list[list[str]]:
+    if len(data) > MAX_CSV_BYTES:
+        raise UnusableFile(flag(None, "The file is larger than %(mb)s MB.", mb=MAX_CSV_BYTES // (1024 * 1024)))
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnusableFile(flag(None, "This is not a CSV or Excel file. Upload a .csv or .xlsx file."))
+    text = decode_text(data)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(DELIMITERS, key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return [[_clean(cell) for cell in row] for row in reader]
+    except csv.Error as error:
+        raise UnusableFile(flag(None, "The CSV file is broken near row %(row)s.", row=reader.line_num)) from error
+
+
+def _read_xlsx(data: bytes) -> list[list[str]]:
+    _check_archive(data)
+    from openpyxl import load_workbook  # imported here: reading CSV needs no openpyxl
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds of errors for broken files
+        raise UnusableFile(flag(None, "This Excel file cannot be opened. Save it again as .xlsx or as CSV."
+                                )) from error
+    try:
+        sheet = workbook.worksheets[0]
+        rows = []
+        for values in sheet.iter_rows(values_only=True):
+            if len(rows) > MAX_ROWS + 1:
+                break
+            rows.append([_cell_text(v) for v in values[:MAX_COLUMNS + 1]])
+    finally:
+        workbook.close()
+    while rows and not any(rows[-1]):
+        rows.pop()
+    return rows
+
+
+def _check_archive(data: bytes) -> None:
+    """Refuse zip bombs and zips that are not workbooks, before unpacking anything."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise UnusableFile(flag(None, "This is not a CSV or Excel file. Upload a .csv or .xlsx file.")) from error
+    names = {m.filename for m in members}
+    if "xl/workbook.xml" not in names:
+        raise UnusableFile(flag(None, "This is not a CSV or Excel file. Upload a .csv or .xlsx file."))
+    total = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members) or 1
+    if len(members) > 1000 or total > MAX_XLSX_UNCOMPRESSED or total / packed > MAX_XLSX_RATIO:
+        raise UnusableFile(flag(None, "This Excel file is too large to read once unpacked. Save it as CSV, or "
+                                      "split it into smaller files."))
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return _clean(str(value))
+
+
+def _clean(text: str) -> str:
+    """Spaces collapsed within each line; line breaks inside a cell (address lines) kept."""
+    lines = (" ".join(line.replace("\u00a0", " ").split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)[:MAX_CELL]

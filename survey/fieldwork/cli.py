@@ -1,0 +1,72 @@
+"""Commands for cron: reminders, closing fieldwork after the end date, deleting answers past retention."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from survey.extensions import db
+from survey.fieldwork import services
+from survey.fieldwork.ledger import local_today
+from survey.fieldwork.sending import remind
+from survey.questionnaires.models import FieldworkStatus, Survey
+
+fieldwork_cli = AppGroup("fieldwork", help="Fieldwork: reminders and closing.")
+retention_cli = AppGroup("retention", help="Deleting answers past their retention period.")
+
+day_option = click.option("--date", "on", default=None, help="Act as if today is this day (JJJJ-MM-DD).")
+
+
+def _today(on: str | None) -> date:
+    if not on:
+        return local_today()
+    try:
+        return date.fromisoformat(on)
+    except ValueError as error:
+        raise click.BadParameter("Gebruik de vorm JJJJ-MM-DD.", param_hint="--date") from error
+
+
+def _open_surveys(survey_id: int | None) -> list[Survey]:
+    stmt = select(Survey).where(Survey.status == FieldworkStatus.OPEN).order_by(Survey.id)
+    if survey_id is not None:
+        stmt = stmt.where(Survey.id == survey_id)
+    return list(db.session.scalars(stmt))
+
+
+@fieldwork_cli.command("remind")
+@click.option("--survey", "survey_id", type=int, default=None, help="Only this survey (id).")
+@day_option
+def remind_command(survey_id, on):
+    """Send the reminders that are due; running it again the same day sends nothing twice."""
+    today = _today(on)
+    for survey in _open_surveys(survey_id):
+        result = remind(survey, today)
+        db.session.commit()
+        click.echo(f"Vragenlijst {survey.id}: {result.mails} e-mails, {result.letters} brieven.")
+
+
+@fieldwork_cli.command("close-due")
+@day_option
+def close_due_command(on):
+    """Close fieldwork of surveys whose end date has passed, deleting their contact data."""
+    today = _today(on)
+    for survey in _open_surveys(None):
+        if survey.closes_on is not None and survey.closes_on < today:
+            deleted = services.close_fieldwork(survey, today)
+            db.session.commit()
+            click.echo(f"Vragenlijst {survey.id} gesloten; contactgegevens van {deleted} genodigden verwijderd.")
+
+
+@retention_cli.command("purge")
+@day_option
+def purge_command(on):
+    """Delete the answers of closed surveys whose retention period has ended."""
+    purged = services.purge_expired(_today(on))
+    db.session.commit()
+    for survey, count in purged:
+        click.echo(f"Vragenlijst {survey.id}: {count} antwoordsets verwijderd.")
+    if not purged:
+        click.echo("Niets te verwijderen.")

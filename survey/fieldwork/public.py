@@ -1,0 +1,29 @@
+"""Public fieldwork pages: stopping mail about a survey (*afmelden*)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from forms.fieldwork import ConfirmForm
+from survey.extensions import db, limiter
+from survey.fieldwork import services
+from survey.fieldwork.sending import invitation_for_opt_out
+
+bp = Blueprint("optout", __name__)
+
+
+@bp.route("/afmelden/<token>", methods=["GET", "POST"])
+@limiter.limit("30 per minute")
+def opt_out(token):
+    """A GET only asks (mail scanners open links); the button makes it so."""
+    invitation = invitation_for_opt_out(token)
+    if invitation is None:
+        return render_template("fieldwork/optout_invalid.html"), 404
+    form = ConfirmForm()
+    if invitation.opted_out:
+        return render_template("fieldwork/optout_done.html")
+    if form.validate_on_submit():
+        services.opt_out(invitation)
+        db.session.commit()
+        return render_template("fieldwork/optout_done.html")
+    return render_template("fieldwork/optout.html", form=form)

@@ -1,0 +1,255 @@
+"""Sending invitations and reminders, by e-mail and by printed letter.
+
+A personal token exists only while its mail or letter is being made: the ledger keeps its hash. Each
+invitee is claimed with a conditional UPDATE before anything is sent, so a second run (or two workers at
+once) never sends the same invitation or reminder twice. Mail jobs carry the address and the text only.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from babel.dates import format_date
+from flask import current_app
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm.attributes import set_committed_value
+
+from survey.accounts.services import send_mail_job
+from survey.extensions import db
+from survey.fieldwork import messages
+from survey.fieldwork.letters import make_letters
+from survey.fieldwork.models import FieldworkSettings, Invitation, LetterKind
+from survey.jobs import enqueue_after_commit, task
+from survey.questionnaires.models import FieldworkStatus, Survey
+from survey.tokens import keyed_hash, new_short_code, new_token, token_hash
+
+
+@dataclass
+class Delivery:
+    """What one invitee receives; lives in memory only while the mail or letter is made."""
+
+    invitation: Invitation
+    token: str | None
+    code: str | None
+
+
+@dataclass(frozen=True)
+class SendResult:
+    mails: int = 0
+    letters: int = 0
+
+
+def settings_for(survey: Survey) -> FieldworkSettings:
+    """The survey's fieldwork settings, created with defaults on first use."""
+    settings = db.session.get(FieldworkSettings, survey.id)
+    if settings is None:
+        settings = FieldworkSettings(survey_id=survey.id, max_reminders=2, reminder_interval_days=7,
+                                     templates={}, letters_for_email_invitees=False)
+        db.session.add(settings)
+        db.session.flush()
+    return settings
+
+
+def unissued_token_hash() -> str:
+    """The hash of a token nobody holds: an imported invitee cannot respond until a mail or letter is made."""
+    return token_hash(new_token())
+
+
+def invite(survey: Survey, today: date) -> SendResult:
+    """Send every invitee who has not been invited yet an e-mail and/or a letter with a fresh personal link."""
+    settings = settings_for(survey)
+    pending = db.session.scalars(_reachable(survey).where(Invitation.invited_on.is_(None))
+                                 .order_by(Invitation.id)).all()
+    deliveries = []
+    for invitation in pending:
+        token, code = new_token(), new_short_code()
+        if _claim(invitation, {"invited_on": today, "token_hash": token_hash(token),
+                               "short_code_hash": token_hash(code)}, Invitation.invited_on.is_(None)):
+            deliveries.append(Delivery(invitation, token, code))
+    return _send(survey, settings, deliveries, "invitation", LetterKind.INVITATION, today)
+
+
+def remind(survey: Survey, today: date) -> SendResult:
+    """Remind invitees who have not completed: not-started ones get a new link, started ones are told to use
+    their first link (which keeps their answers)."""
+    settings = settings_for(survey)
+    if not _fieldwork_running(survey, today):
+        return SendResult()
+    deliveries = []
+    for invitation in db.session.scalars(due_for_reminder(survey, settings, today).order_by(Invitation.id)):
+        values = {"reminder_count": invitation.reminder_count + 1, "last_reminded_on": today}
+        token = code = None
+        if invitation.started_on is None:
+            token, code = new_token(), new_short_code()
+            values.update(token_hash=token_hash(token), short_code_hash=token_hash(code))
+        if _claim(invitation, values, Invitation.reminder_count == invitation.reminder_count):
+            deliveries.append(Delivery(invitation, token, code))
+    return _send(survey, settings, deliveries, "reminder", LetterKind.REMINDER, today)
+
+
+def reprint_letters(survey: Survey, today: date, address: str | None = None) -> SendResult:
+    """New letters with new codes for invitees by post (no e-mail) who have not started, optionally for one
+    address ("3011 AB 40"); their earlier letters stop working."""
+    settings = settings_for(survey)
+    stmt = _reachable(survey).where(Invitation.invited_on.is_not(None), Invitation.started_on.is_(None),
+                                    Invitation.email.is_(None), Invitation.postal_address.is_not(None))
+    deliveries = []
+    for invitation in db.session.scalars(stmt.order_by(Invitation.id)):
+        if address and not lives_at(invitation.postal_address, address):
+            continue
+        token, code = new_token(), new_short_code()
+        values = {"token_hash": token_hash(token), "short_code_hash": token_hash(code)}
+        if _claim(invitation, values, Invitation.token_hash == invitation.token_hash):
+            deliveries.append(Delivery(invitation, token, code))
+    if deliveries:
+        make_letters(survey, settings, deliveries, LetterKind.INVITATION, today)
+    return SendResult(letters=len(deliveries))
+
+
+def lives_at(postal_address: str, wanted: str) -> bool:
+    """Whether an address has this postcode and house number ("3011 AB 40" or "3011AB, 40")."""
+    match = re.match(r"^\s*(\d{4})\s*([A-Za-z]{2})[\s,]*(\d+)", wanted or "")
+    if not match:
+        return False
+    postcode, number = f"{match.group(1)} {match.group(2).upper()}", match.group(3)
+    lines = (postal_address or "").split("\n")
+    return any(postcode in line for line in lines) and any(
+        re.search(rf"(?<!\d){number}(?!\d)", line) for line in lines if postcode not in line)
+
+
+def due_for_reminder(survey: Survey, settings: FieldworkSettings, today: date):
+    """Invitees who are owed a reminder today: invited, not completed, not opted out, under the maximum,
+    and the interval since the invitation or the last reminder has passed."""
+    cutoff = today - timedelta(days=settings.reminder_interval_days)
+    return _reachable(survey).where(
+        Invitation.invited_on.is_not(None), Invitation.completed_on.is_(None),
+        Invitation.reminder_count < settings.max_reminders,
+        or_(Invitation.last_reminded_on <= cutoff,
+            Invitation.last_reminded_on.is_(None) & (Invitation.invited_on <= cutoff)))
+
+
+def _reachable(survey: Survey):
+    return select(Invitation).where(
+        Invitation.survey_id == survey.id, Invitation.opted_out.is_(False),
+        Invitation.contact_deleted_on.is_(None),
+        or_(Invitation.email.is_not(None), Invitation.postal_address.is_not(None)))
+
+
+def _fieldwork_running(survey: Survey, today: date) -> bool:
+    return survey.status == FieldworkStatus.OPEN and (survey.closes_on is None or today <= survey.closes_on)
+
+
+def _claim(invitation: Invitation, values: dict, still) -> bool:
+    """Update one invitee only if nobody else did first (compare-and-set); True when this run owns it."""
+    result = db.session.execute(update(Invitation).where(Invitation.id == invitation.id, still).values(**values)
+                                .execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        return False
+    for key, value in values.items():
+        set_committed_value(invitation, key, value)
+    return True
+
+
+def _send(survey, settings, deliveries, kind, letter_kind, today) -> SendResult:
+    mails = [d for d in deliveries if d.invitation.email]
+    letters = [d for d in deliveries if d.invitation.postal_address
+               and (not d.invitation.email or settings.letters_for_email_invitees)]
+    for delivery in mails:
+        subject, body = compose(survey, settings, delivery, kind)
+        enqueue_after_commit(db.session(), send_mail_job, delivery.invitation.email, subject, body)
+    if letters:
+        make_letters(survey, settings, letters, letter_kind, today)
+    return SendResult(mails=len(mails), letters=len(letters))
+
+
+def language_of(survey: Survey, settings: FieldworkSettings, invitation: Invitation, kind: str) -> str:
+    """The invitee's language when the survey is available in it and has a text for it; Dutch otherwise."""
+    version = survey.published_version or survey.draft_version
+    languages = (version.document or {}).get("languages", ["nl"]) if version else ["nl"]
+    language = invitation.language or "nl"
+    form = survey.address_form.value
+    if language in languages and messages.text_for(settings.templates, kind, language, form):
+        return language
+    return "nl"
+
+
+def compose(survey, settings, delivery: Delivery, kind: str) -> tuple[str, str]:
+    """Subject and body of one mail or letter, in the invitee's language."""
+    language = language_of(survey, settings, delivery.invitation, kind)
+    text = messages.text_for(settings.templates, kind, language, survey.address_form.value)
+    values = placeholder_values(survey, delivery, language)
+    return messages.fill(text.subject, values).strip(), messages.fill(text.body, values)
+
+
+def placeholder_values(survey: Survey, delivery: Delivery, language: str) -> dict[str, str]:
+    base = current_app.config["BASE_URL"].rstrip("/")
+    form = survey.address_form.value
+    return {
+        "titel": survey.text("title", language),
+        "link": f"{base}/r/{delivery.token}" if delivery.token else "",
+        "code": delivery.code or "",
+        "codeadres": f"{base}/code",
+        "einddatum": long_date(survey.closes_on, language),
+        "minuten": str(survey.estimated_minutes),
+        "organisatie": survey.text("organiser", language) or _region_name(survey),
+        "afmeldlink": f"{base}/afmelden/{opt_out_token(delivery.invitation)}",
+        "verder": "" if delivery.token else messages.continue_sentence(language, form),
+    }
+
+
+def long_date(day: date | None, language: str) -> str:
+    if day is None:
+        return ""
+    try:
+        return format_date(day, "d MMMM y", locale=language)
+    except (ValueError, LookupError):
+        return format_date(day, "d MMMM y", locale="nl")
+
+
+def _region_name(survey: Survey) -> str:
+    from survey.accounts.models import Region
+
+    region = db.session.get(Region, survey.region_id)
+    return region.name if region else ""
+
+
+def opt_out_token(invitation: Invitation) -> str:
+    """A stable link to stop mail: it names the invitation, never the personal survey token."""
+    return f"{invitation.id}-{keyed_hash('afmelden', str(invitation.id))[:32]}"
+
+
+def invitation_for_opt_out(token: str) -> Invitation | None:
+    number, _, signature = (token or "").partition("-")
+    if not number.isdigit() or len(number) > 9 or len(signature) != 32:  # 9 digits fit any integer column
+        return None
+    invitation = db.session.get(Invitation, int(number))
+    if invitation is None or not hmac.compare_digest(keyed_hash("afmelden", number)[:32], signature):
+        return None
+    return invitation
+
+
+@task(retries=2, retry_delay=60)
+def invite_job(survey_id: int, today_iso: str) -> None:
+    """Send the invitations of one survey in the background (the payload holds only the survey id)."""
+    survey = db.session.get(Survey, survey_id)
+    if survey is not None and survey.status == FieldworkStatus.OPEN:
+        invite(survey, date.fromisoformat(today_iso))
+
+
+@task(retries=2, retry_delay=60)
+def remind_job(survey_id: int, today_iso: str) -> None:
+    """Send the reminders that are due for one survey (the same as the daily scheduled task)."""
+    survey = db.session.get(Survey, survey_id)
+    if survey is not None:
+        remind(survey, date.fromisoformat(today_iso))
+
+
+@task(retries=2, retry_delay=60)
+def reprint_job(survey_id: int, today_iso: str) -> None:
+    """Make the letters of every invitee by post who has not started again, with new codes."""
+    survey = db.session.get(Survey, survey_id)
+    if survey is not None and survey.status == FieldworkStatus.OPEN:
+        reprint_letters(survey, date.fromisoformat(today_iso))

@@ -1,0 +1,73 @@
+"""Response tracking for the onderzoeker: figures from the participation ledger only, never from answers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from flask_babel import gettext
+from sqlalchemy import select
+
+from analysis.contacts import BACKGROUND
+from analysis.participation import Day, Group, LedgerRow, Totals, per_category, per_day, totals
+from survey.extensions import db
+from survey.fieldwork.models import Invitation
+from survey.i18n import number
+from survey.questionnaires.models import Survey
+
+
+def variable_labels() -> dict[str, str]:
+    return {"gemeente": gettext("Municipality (gemeente)"), "soort_hulp": gettext("Kind of help"),
+            "leeftijd": gettext("Age band"), "respondenttype": gettext("Respondent type")}
+
+
+@dataclass(frozen=True)
+class Tracking:
+    totals: Totals
+    days: list[Day]
+    groups: dict[str, list[Group]]  # background variable → its categories
+    opted_out: int
+    k: int
+
+
+def ledger_rows(survey: Survey) -> list[LedgerRow]:
+    rows = db.session.execute(select(Invitation.invited_on, Invitation.started_on, Invitation.completed_on,
+                                     Invitation.background).where(Invitation.survey_id == survey.id))
+    return [LedgerRow(i, s, c, b or {}) for i, s, c, b in rows]
+
+
+def tracking(survey: Survey) -> Tracking:
+    """Invited, started, completed and response, in total, per day and per background category."""
+    rows = ledger_rows(survey)
+    groups = {v: per_category(rows, v, survey.min_cell) for v in BACKGROUND}
+    opted_out = db.session.scalar(select(db.func.count()).select_from(Invitation).where(
+        Invitation.survey_id == survey.id, Invitation.opted_out.is_(True)))
+    return Tracking(totals=totals(rows), days=per_day(rows), groups={v: g for v, g in groups.items() if g},
+                    opted_out=opted_out, k=survey.min_cell)
+
+
+def tracking_csv(survey: Survey) -> str:
+    """The tracking figures as CSV for Excel (semicolons, decimal comma): no answers, no contact data."""
+    figures = tracking(survey)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    hidden = gettext("fewer than %(k)s", k=figures.k)
+    writer.writerow([gettext("Breakdown"), gettext("Category"), gettext("Invited"), gettext("Started"),
+                     gettext("Completed"), gettext("Response %")])
+    t = figures.totals
+    writer.writerow([gettext("Total"), "", t.invited, t.started, t.completed, _pct(t.response)])
+    for day in figures.days:
+        writer.writerow([gettext("Day"), day.day.isoformat(), day.invited, day.started, day.completed,
+                         _pct(day.response_so_far)])
+    labels = variable_labels()
+    for variable, groups in figures.groups.items():
+        for g in groups:
+            writer.writerow([labels.get(variable, variable), g.category] +
+                            [hidden if v is None else v for v in (g.invited, g.started, g.completed)] +
+                            [_pct(g.response)])
+    return "\ufeff" + out.getvalue()
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else number(value, 1)

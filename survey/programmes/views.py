@@ -1,0 +1,171 @@
+"""Staff pages of the programme: overview, programme settings, principles and projects.
+
+Targets and budget lines are in ``views_project``, the monitor in ``views_data``, progress reports and
+notes in ``views_progress``; they all add routes to this blueprint.
+"""
+
+from flask import flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from forms.programmes import PrincipleForm, ProgrammeForm, ProjectForm
+from survey.access import get_in_region, requires, staff_blueprint
+from survey.accounts.models import Permission
+from survey.extensions import db
+from survey.navigation import register_nav
+from survey.programmes import overview, services
+from survey.programmes.filters import register_filters
+from survey.programmes.lookup import followed_project, may_manage, programme_in_region, visible_projects
+from survey.programmes.models import Principle
+
+bp = staff_blueprint("programmes", __name__, "/programma")
+register_filters(bp)
+register_nav("Programme", "programmes.list_programmes", Permission.REPORT_PROGRESS, 40)
+
+
+def _saved(message: str) -> None:
+    db.session.commit()
+    flash(message, "success")
+
+
+def _others(items, current, attribute: str = "name") -> list[str]:
+    """Names of the other objects, for the form's check that a name is not used twice."""
+    return [getattr(item, attribute) for item in items if item is not current]
+
+
+@bp.get("/")
+@requires(Permission.REPORT_PROGRESS)
+def list_programmes():
+    programmes = services.programmes_in(g.region)
+    if len(programmes) == 1:
+        return redirect(url_for("programmes.show_programme", programme_id=programmes[0].id))
+    return render_template("programmes/list.html", programmes=programmes)
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PROGRAMMES)
+def create_programme():
+    form = ProgrammeForm(taken=_others(services.programmes_in(g.region), None))
+    if form.validate_on_submit():
+        programme = services.create_programme(g.region, **form.fields())
+        _saved(_("The programme has been created."))
+        return redirect(url_for("programmes.show_programme", programme_id=programme.id))
+    return render_template("programmes/programme_form.html", form=form, programme=None)
+
+
+@bp.get("/<int:programme_id>/")
+@requires(Permission.REPORT_PROGRESS)
+def show_programme(programme_id):
+    programme = programme_in_region(programme_id)
+    projects = programme.projects if may_manage() else visible_projects(programme)
+    return render_template("programmes/programme.html", programme=programme,
+                           overview=overview.programme_overview(programme, projects), manage=may_manage())
+
+
+@bp.route("/<int:programme_id>/bewerken", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PROGRAMMES)
+def edit_programme(programme_id):
+    programme = programme_in_region(programme_id)
+    form = ProgrammeForm(data=ProgrammeForm.initial(programme),
+                         taken=_others(services.programmes_in(g.region), programme))
+    if form.validate_on_submit():
+        services.update_programme(programme, **form.fields())
+        _saved(_("The programme has been saved."))
+        return redirect(url_for("programmes.show_programme", programme_id=programme.id))
+    return render_template("programmes/programme_form.html", form=form, programme=programme)
+
+
+@bp.post("/<int:programme_id>/verwijderen")
+@requires(Permission.MANAGE_PROGRAMMES)
+def delete_programme(programme_id):
+    services.delete_programme(programme_in_region(programme_id))
+    db.session.commit()
+    flash(_("The programme has been deleted."), "success")
+    return redirect(url_for("programmes.list_programmes"))
+
+
+@bp.route("/<int:programme_id>/principes/nieuw", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PROGRAMMES)
+def add_principle(programme_id):
+    programme = programme_in_region(programme_id)
+    form = PrincipleForm(taken=_others(programme.principles, None, "title"))
+    if form.validate_on_submit():
+        services.add_principle(programme, form.title.data.strip(), form.text.data or "")
+        _saved(_("The principle has been added."))
+        return redirect(url_for("programmes.show_programme", programme_id=programme.id) + "#ons-verhaal")
+    return render_template("programmes/principle_form.html", form=form, programme=programme, principle=None)
+
+
+@bp.route("/principe/<int:principle_id>/bewerken", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PROGRAMMES)
+def edit_principle(principle_id):
+    principle = get_in_region(Principle, principle_id)
+    form = PrincipleForm(obj=principle, taken=_others(principle.programme.principles, principle, "title"))
+    if form.validate_on_submit():
+        services.update_principle(principle, title=form.title.data.strip(), text=form.text.data or "")
+        _saved(_("The principle has been saved."))
+        return redirect(url_for("programmes.show_programme", programme_id=principle.programme_id)
+                        + "#ons-verhaal")
+    return render_template("programmes/principle_form.html", form=form, programme=principle.programme,
+                           principle=principle)
+
+
+@bp.post("/principe/<int:principle_id>/verwijderen")
+@requires(Permission.MANAGE_PROGRAMMES)
+def delete_principle(principle_id):
+    principle = get_in_region(Principle, principle_id)
+    programme_id = principle.programme_id
+    services.delete_principle(principle)
+    db.session.commit()
+    flash(_("The principle has been deleted."), "success")
+    return redirect(url_for("programmes.show_programme", programme_id=programme_id) + "#ons-verhaal")
+
+
+def _project_form(programme, project=None, **kwargs) -> ProjectForm:
+    return ProjectForm(principles=programme.principles, leaders=services.project_leaders(g.region),
+                       taken=_others(programme.projects, project), **kwargs)
+
+
+@bp.route("/<int:programme_id>/projecten/nieuw", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PROGRAMMES)
+def create_project(programme_id):
+    programme = programme_in_region(programme_id)
+    form = _project_form(programme)
+    if form.validate_on_submit():
+        project = services.create_project(programme, **form.fields())
+        _saved(_("The project has been created."))
+        return redirect(url_for("programmes.show_project", project_id=project.id))
+    return render_template("programmes/project_form.html", form=form, programme=programme, project=None)
+
+
+@bp.get("/project/<int:project_id>/")
+@requires(Permission.REPORT_PROGRESS)
+def show_project(project_id):
+    project = followed_project(project_id)
+    return render_template("programmes/project.html", project=project, manage=may_manage(),
+                           summary=overview.project_summary(project),
+                           history=overview.progress_history(project),
+                           notes=overview.notes_by_kind(overview.notes_of(project.programme, project)))
+
+
+@bp.route("/project/<int:project_id>/bewerken", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PROGRAMMES)
+def edit_project(project_id):
+    project = followed_project(project_id)
+    form = _project_form(project.programme, project, data=ProjectForm.initial(project))
+    if form.validate_on_submit():
+        services.update_project(project, **form.fields())
+        _saved(_("The project has been saved."))
+        return redirect(url_for("programmes.show_project", project_id=project.id))
+    return render_template("programmes/project_form.html", form=form, programme=project.programme,
+                           project=project)
+
+
+@bp.post("/project/<int:project_id>/verwijderen")
+@requires(Permission.MANAGE_PROGRAMMES)
+def delete_project(project_id):
+    project = followed_project(project_id)
+    programme_id = project.programme_id
+    services.delete_project(project)
+    db.session.commit()
+    flash(_("The project has been deleted."), "success")
+    return redirect(url_for("programmes.show_programme", programme_id=programme_id))

@@ -1,0 +1,56 @@
+"""Fieldwork figures from the ledger, and the small-cell rule."""
+
+from datetime import date
+
+from analysis.participation import LedgerRow, per_category, per_day, poll_bars, suppress_small_counts, totals
+
+
+def test_small_counts_are_hidden_with_a_second_cell_when_one_could_be_derived():
+    assert suppress_small_counts({"a": 30, "b": 12, "c": 4}, 10) == {"a": 30, "b": None, "c": None}
+    assert suppress_small_counts({"a": 30, "b": 3, "c": 4}, 10) == {"a": 30, "b": None, "c": None}
+    assert suppress_small_counts({"a": 30, "b": 0, "c": 12}, 10) == {"a": 30, "b": 0, "c": 12}
+    assert suppress_small_counts({"a": 5}, 5) == {"a": 5}
+
+
+def rows(small=("Maassluis", "Maassluis", "Delft", "Delft")):
+    d1, d2 = date(2026, 3, 2), date(2026, 3, 9)
+    result = []
+    for n in range(40):
+        gemeente = "Rotterdam" if n < 30 else ("Schiedam" if n < 36 else small[n - 36])
+        completed = d2 if n % 3 == 0 else None
+        result.append(LedgerRow(d1, completed or (d2 if n % 5 == 0 else None), completed, {"gemeente": gemeente}))
+    result.append(LedgerRow(None, None, None, {"gemeente": "Vlaardingen"}))  # imported, not invited
+    return result
+
+
+def test_totals_and_days():
+    t = totals(rows())
+    assert (t.invitees, t.invited, t.completed) == (41, 40, 14)
+    assert round(t.response, 1) == 35.0
+    days = per_day(rows())
+    assert [(d.day.day, d.invited, d.completed) for d in days] == [(2, 40, 0), (9, 0, 14)]
+    assert days[-1].response_so_far == t.response
+
+
+def test_categories_below_k_are_hidden():
+    groups = {g.category: g for g in per_category(rows(), "gemeente", 5)}
+    assert "Vlaardingen" not in groups  # never invited
+    assert groups["Rotterdam"].invited == 30 and groups["Rotterdam"].completed == 10
+    assert groups["Schiedam"].invited == 6 and groups["Schiedam"].completed is None  # 2 completed
+    assert groups["Schiedam"].response is None
+    assert groups["Maassluis"].invited is None and groups["Delft"].invited is None  # 2 invitees each
+
+
+def test_a_single_small_category_takes_the_next_smallest_with_it():
+    groups = {g.category: g for g in per_category(rows(small=("Maassluis",) * 4), "gemeente", 5)}
+    assert groups["Maassluis"].invited is None
+    assert groups["Schiedam"].invited is None  # else 40 - 30 - 6 gives Maassluis away
+    assert groups["Rotterdam"].invited == 30
+
+
+def test_poll_bars_wait_for_k_answers_then_hide_small_bars():
+    options = [("5", "Helemaal mee eens"), ("4", "Mee eens"), ("2", "Niet mee eens")]
+    assert poll_bars(options, {"5": 6}, 6, 10) is None
+    bars = poll_bars(options, {"5": 14, "4": 12, "2": 3}, 29, 10)
+    assert [(b.code, b.count) for b in bars] == [("5", 14), ("4", None), ("2", None)]
+    assert round(bars[0].percent) == 48

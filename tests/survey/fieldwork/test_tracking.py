@@ -1,0 +1,56 @@
+"""Response tracking for the onderzoeker: per day and per group from the ledger, small groups hidden,
+exportable without any answer or contact."""
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from survey.audit.models import AuditEntry
+from survey.fieldwork import ledger, sending
+from survey.fieldwork.models import Invitation
+from tests.survey.fieldwork.test_polls import answer
+
+DAY = date(2026, 3, 2)
+GROUPS = {"Rotterdam": (20, 8), "Delft": (12, 5), "Schiedam": (3, 1), "Maassluis": (2, 1)}
+
+
+def invite_groups(db, survey):
+    for gemeente, (invited, completed) in GROUPS.items():
+        for n in range(invited):
+            invitation = Invitation(survey_id=survey.id, token_hash=sending.unissued_token_hash(),
+                                    email=f"{gemeente.lower()}{n}@example.nl", background={"gemeente": gemeente})
+            db.session.add(invitation)
+            invitation.invited_on = DAY
+            if n < completed:
+                ledger.mark_completed(invitation, DAY + timedelta(days=1 + n % 2))
+    db.session.commit()
+
+
+def test_tracking_page_shows_response_per_day_and_per_gemeente(client, db, researcher, make_survey):
+    survey = make_survey(min_cell=5)
+    invite_groups(db, survey)
+    page = client.get(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/voortgang").get_data(as_text=True)
+    assert '<th scope="row">2 maart 2026</th><td class="num">37</td>' in page
+    assert '<th scope="row">Rotterdam</th><td class="num">20</td><td class="num">8</td><td class="num">8</td>' \
+           '<td class="num">40,0 %</td>' in page
+    assert '<th scope="row">Delft</th><td class="num">12</td><td class="num">5</td><td class="num">5</td>' in page
+    schiedam = page.split('<th scope="row">Schiedam</th>')[1].split("</tr>")[0]
+    assert schiedam.count("minder dan 5") == 3  # 3 invitees: not shown
+    overview = client.get(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/").get_data(as_text=True)
+    assert "<dd>37</dd>" in overview and "<dd>15</dd>" in overview and "<dd>40,5 %</dd>" in overview
+
+
+def test_csv_export_holds_figures_only(client, db, researcher, make_survey):
+    survey = make_survey(min_cell=5)
+    invite_groups(db, survey)
+    answer(db, survey, P1="5", O1="Mijn zoon Youssef kreeg goede hulp")
+    response = client.get(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/voortgang.csv")
+    assert response.mimetype == "text/csv"
+    text = response.data.decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == "Uitsplitsing;Categorie;Uitgenodigd;Gestart;Afgerond;Respons %"
+    assert "Totaal;;37;15;15;40,5" in lines
+    assert "Gemeente;Rotterdam;20;8;8;40,0" in lines
+    assert "Gemeente;Maassluis;minder dan 5;minder dan 5;minder dan 5;" in lines
+    assert "@" not in text and "Youssef" not in text
+    assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "fieldwork.export_tracking"))

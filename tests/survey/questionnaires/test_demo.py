@@ -1,0 +1,24 @@
+"""Demo questionnaires: published, open, with an open link (and a poll code for the peiling); loading twice
+changes nothing."""
+
+from sqlalchemy import func, select
+
+from survey.demo import load_demo
+from survey.questionnaires.models import FieldworkStatus, Survey, SurveyVersion, VersionStatus
+
+
+def test_demo_loads_published_open_surveys_once(db):
+    lines = load_demo()
+    surveys = list(db.session.scalars(select(Survey).order_by(Survey.id)))
+    assert [s.template_key for s in surveys] == ["ceo_ouders", "ceo_jongeren", "peo", "peiling", "stakeholder"]
+    assert all(s.status == FieldworkStatus.OPEN and s.public_key for s in surveys)
+    assert all(s.published_version is not None and s.published_version.number == 1 for s in surveys)
+    assert [s.poll_code is not None for s in surveys] == [False, False, False, True, False]
+    stakeholder = surveys[-1].published_version.document
+    assert [i["label"]["nl"] for i in stakeholder["lists"]["projecten"]][0] == "Thuis opgroeien"
+    assert any(f"/v/{surveys[0].public_key}" in line for line in lines)
+
+    load_demo()
+    assert db.session.scalar(select(func.count()).select_from(Survey)) == 5
+    assert db.session.scalar(select(func.count()).select_from(SurveyVersion)
+                             .where(SurveyVersion.status == VersionStatus.PUBLISHED)) == 5
