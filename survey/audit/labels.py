@@ -66,6 +66,8 @@ ACTION_LABELS = {
     "fieldwork.opt_out_by_staff": _l("Stopped mail for an invitee on request"),
     "fieldwork.export_tracking": _l("Exported response figures"),
     "retention.purge": _l("Deleted answers after the retention period"),
+    "interview.start": _l("Started an interview (answers entered by staff)"),
+    "interview.complete": _l("Completed an interview"),
     "coding.raw_view": _l("Viewed the original text of an open answer"),
     "coding.retrain": _l("Started training the coding model"),
     "coding.threshold": _l("Set the threshold for automatic coding"),

@@ -5,6 +5,8 @@ import pytest
 from survey.accounts.models import ROLE_PERMISSIONS, Membership, Role
 from survey.extensions import db as _db
 from survey.fieldwork.models import LetterBatch, LetterKind
+from survey.questionnaires.models import VersionStatus
+from survey.timeutil import utcnow
 from tests.survey.coding.helpers import coding_world, new_theme_in
 from tests.survey.programmes.factories import PARAM_FACTORIES as PROGRAMME_FACTORIES
 
@@ -25,6 +27,8 @@ def _survey_in(region, make_user):
     document = services.versions.document_of(survey.versions[0])
     document.lists["projecten"] = [ListItem("p1", {"nl": "Thuis opgroeien"})]
     survey.versions[0].document = document.to_dict()
+    survey.versions[0].status = VersionStatus.PUBLISHED  # respondent and fieldwork routes need a published version
+    survey.versions[0].published_at = utcnow()
     _db.session.commit()
     return survey
 
@@ -37,6 +41,18 @@ def _letter_batch_in(region, make_user):
     return batch
 
 
+def _interview_in(region, make_user):
+    from survey.responses.models import Channel, Response
+    from survey.responses.services import local_today, week_of
+
+    survey = _survey_in(region, make_user)
+    response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.INTERVIEWER,
+                        week=week_of(local_today()))
+    _db.session.add(response)
+    _db.session.commit()
+    return response
+
+
 #: how to make an object in a region for each URL parameter; later stages add theirs
 PARAM_FACTORIES = {
     "user_id": _user_in,
@@ -47,6 +63,7 @@ PARAM_FACTORIES = {
     "language": lambda region, make_user: "en",
     "name": lambda region, make_user: "projecten",  # list name in _survey_in's questionnaire
     "batch_id": _letter_batch_in,
+    "response_id": _interview_in,
     "item_code": lambda region, make_user: "O1",  # an open question in _survey_in's questionnaire
     "answer_id": lambda region, make_user: coding_world(region)["answer"],
     "codebook_id": lambda region, make_user: coding_world(region)["book"],
