@@ -1,7 +1,7 @@
 """coding screens: scrub terms, runs, model confidence, second-coding snapshot
 
 Revision ID: 87d525d418c2
-Revises: 39a4d2429585
+Revises: cade6edc52fd
 Create Date: 2026-11-23 04:46:13.825371
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '87d525d418c2'
-down_revision = '39a4d2429585'
+down_revision = 'cade6edc52fd'
 branch_labels = None
 depends_on = None
 
