@@ -80,6 +80,14 @@ ACTION_LABELS = {
     "evaluation.delete": _l("Deleted a draft mid-term evaluation"),
     "evaluation.export": _l("Downloaded a draft mid-term evaluation"),
     "evaluation.download": _l("Downloaded a published mid-term evaluation"),
+    "coding.raw_view": _l("Viewed the original text of an open answer"),
+    "coding.retrain": _l("Started training the coding model"),
+    "coding.threshold": _l("Set the threshold for automatic coding"),
+    "coding.sample": _l("Drew a sample for double coding"),
+    "coding.scrub_terms": _l("Changed the local names to scrub"),
+    "codebook.import": _l("Imported a codebook"),
+    "codebook.export": _l("Downloaded a codebook"),
+    "codebook.theme_delete": _l("Removed a theme from a codebook"),
 }
 
 
