@@ -48,9 +48,13 @@ def register_blueprints(app: Flask) -> None:
     from survey.accounts.views import bp as accounts_public
     from survey.accounts.views import staff as accounts_staff
     from survey.audit.views import bp as audit
+    from survey.reports.api import bp as api
+    from survey.reports.export_views import bp as exports
+    from survey.reports.token_views import bp as api_tokens
+    from survey.reports.views import bp as reports
     from survey.site.views import bp as site
 
-    for blueprint in (site, accounts_public, accounts_staff, audit):
+    for blueprint in (site, accounts_public, accounts_staff, audit, reports, exports, api_tokens, api):
         app.register_blueprint(blueprint)
 
 

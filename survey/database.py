@@ -22,6 +22,7 @@ MODEL_MODULES = [
     "survey.responses.models",
     "survey.fieldwork.models",
     "survey.coding.models",
+    "survey.reports.models",
 ]
 
 

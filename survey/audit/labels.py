@@ -11,6 +11,10 @@ ACTION_LABELS = {
     "user.add": _l("Added a user"),
     "user.role_change": _l("Changed a role"),
     "user.remove": _l("Removed a user"),
+    "results.export": _l("Exported responses or a codebook"),
+    "results.factsheet_pdf": _l("Downloaded a factsheet (PDF)"),
+    "api_token.create": _l("Made an API token"),
+    "api_token.revoke": _l("Revoked an API token"),
 }
 
 

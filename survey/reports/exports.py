@@ -1,0 +1,166 @@
+"""Response exports as streams of bytes: CSV (UTF-8 with BOM) and Excel, plus the codebook.
+
+CSV is written a batch of rows at a time, so the first bytes leave at once and memory stays flat. Excel
+is written row by row with XlsxWriter's ``constant_memory`` mode into a temporary file, which is then
+streamed and removed. Text that a spreadsheet could run as a formula (``=``, ``+``, ``-``, ``@``) is
+protected without losing a character (:mod:`analysis.export_safety`): a leading quote in CSV, an
+explicit string cell in Excel. The Dutch-Excel CSV uses semicolons and a decimal comma.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+import xlsxwriter
+
+from analysis.export_safety import csv_safe, safe_cell
+from survey.reports.codebook import Variable, codebook_rows
+from survey.reports.exportrows import records
+
+BOM = "\ufeff"
+ROWS_PER_WRITE = 1_000
+FILE_CHUNK = 64 * 1024
+XLSX_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                "strings_to_numbers": False}
+_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def cell_value(variable: Variable, value, labels: bool = False):
+    """A record value as an export cell: a code (or its label), a number, a date or text."""
+    if value is None:
+        return None
+    if variable.kind == "week" and isinstance(value, date):
+        return value
+    if variable.kind in ("respondent", "option", "theme"):
+        return int(value)
+    if variable.kind in ("item", "channel") and variable.values:
+        known = variable.value_for(str(value))
+        if labels and known is not None:
+            return known.label
+        if variable.numeric and known is not None and not known.missing:
+            return _number(value)
+    if variable.kind == "item" and variable.numeric and not variable.values:
+        return _number(value)
+    return str(value)
+
+
+def _number(text):
+    try:
+        number = float(str(text).replace(",", "."))
+    except ValueError:
+        return str(text)
+    return int(number) if number.is_integer() else number
+
+
+def csv_cell(value, semicolon: bool) -> str:
+    """A cell as CSV text: dates as ISO, decimal comma in the Dutch variant, risky text protected."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        text = repr(value)
+        return text.replace(".", ",") if semicolon else text
+    if isinstance(value, int):
+        return str(value)
+    return csv_safe(value)
+
+
+def csv_lines(rows: Iterable[list], semicolon: bool) -> Iterator[bytes]:
+    """Rows as UTF-8 CSV with a BOM (so Excel reads the accents), in batches."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if semicolon else ",", lineterminator="\r\n")
+    buffer.write(BOM)
+    for count, row in enumerate(rows, start=1):
+        writer.writerow([csv_cell(v, semicolon) for v in row])
+        if count % ROWS_PER_WRITE == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def response_rows(survey_id: int, plan: list[Variable], raw: bool, labels: bool) -> Iterator[list]:
+    """The header (variable names), then one row of cells per completed response."""
+    yield [v.name for v in plan]
+    for record in records(survey_id, plan, raw):
+        yield [cell_value(v, value, labels) for v, value in zip(plan, record, strict=True)]
+
+
+def csv_export(survey_id: int, plan: list[Variable], raw: bool = False, semicolon: bool = False,
+               labels: bool = False) -> Iterator[bytes]:
+    """The response export as streamed CSV."""
+    return csv_lines(response_rows(survey_id, plan, raw, labels), semicolon)
+
+
+def codebook_csv(plan: list[Variable], semicolon: bool = False) -> Iterator[bytes]:
+    return csv_lines(codebook_rows(plan), semicolon)
+
+
+def write_row(sheet, row_number: int, row: list, date_format) -> None:
+    """One row of typed cells; text always as a string cell, so it never becomes a formula."""
+    for column, value in enumerate(row):
+        cell = safe_cell(value)
+        if cell.kind == "text":
+            sheet.write_string(row_number, column, cell.value)
+        elif cell.kind == "number":
+            sheet.write_number(row_number, column, cell.value)
+        elif cell.kind == "bool":
+            sheet.write_boolean(row_number, column, cell.value)
+        elif cell.kind == "date":
+            sheet.write_datetime(row_number, column, cell.value, date_format)
+
+
+def _sheet(workbook, name: str, rows: Iterable[list]) -> None:
+    sheet = workbook.add_worksheet(name)
+    bold, date_format = workbook.add_format({"bold": True}), workbook.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.freeze_panes(1, 0)
+    for number, row in enumerate(rows):
+        if number == 0:
+            for column, value in enumerate(row):
+                sheet.write_string(0, column, str(value), bold)
+        else:
+            write_row(sheet, number, row, date_format)
+
+
+def file_chunks(directory: str, path: str) -> Iterator[bytes]:
+    """Stream a finished file, then remove its temporary directory (also when the client goes away)."""
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(FILE_CHUNK):
+                yield chunk
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def xlsx_file(sheets: list[tuple[str, Iterable[list]]]) -> Iterator[bytes]:
+    """Write sheets into a temporary workbook with flat memory, then stream it."""
+    directory = tempfile.mkdtemp(prefix="export-")
+    path = os.path.join(directory, "export.xlsx")
+    try:
+        workbook = xlsxwriter.Workbook(path, XLSX_OPTIONS | {"tmpdir": directory})
+        for name, rows in sheets:
+            _sheet(workbook, name, rows)
+        workbook.close()
+    except BaseException:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise
+    yield from file_chunks(directory, path)
+
+
+def xlsx_export(survey_id: int, plan: list[Variable], raw: bool = False, labels: bool = False,
+                sheet_names: tuple[str, str] = ("Antwoorden", "Codeboek")) -> Iterator[bytes]:
+    """The response export as an Excel workbook, with the codebook on a second sheet."""
+    return xlsx_file([(sheet_names[0], response_rows(survey_id, plan, raw, labels)),
+                      (sheet_names[1], codebook_rows(plan))])
+
+
+def codebook_xlsx(plan: list[Variable], sheet_name: str = "Codeboek") -> Iterator[bytes]:
+    return xlsx_file([(sheet_name, codebook_rows(plan))])
