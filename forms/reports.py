@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField
+from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 EXPORT_FORMATS = ("csv", "xlsx", "sav", "codebook_csv", "codebook_xlsx")
@@ -12,7 +13,7 @@ class InChoices:
     """The value must be one of the field's choices (a group too small to show is not among them)."""
 
     def __call__(self, form, field):
-        if str(field.data) not in {str(value) for value, _label in field.choices}:
+        if str(field.data) not in {str(choice.value) for choice in field.choices}:
             raise ValidationError(_l("Choose an option from the list. Small groups are not offered."))
 
 
@@ -28,34 +29,35 @@ class FilterForm(FlaskForm):
 
     def __init__(self, *args, choices: dict, **kwargs):
         super().__init__(*args, **kwargs)
-        everyone = [("", _l("Everyone"))]
-        self.taal.choices = everyone + list(choices["languages"])
-        self.groep.choices = everyone + list(choices["groups"])
-        self.uitsplitsing.choices = [("", _l("No breakdown"))] + list(choices["breakdowns"])
+        everyone = [SelectChoice("", _l("Everyone"))]
+        self.taal.choices = everyone + [SelectChoice(v, label) for v, label in choices["languages"]]
+        self.groep.choices = everyone + [SelectChoice(v, label) for v, label in choices["groups"]]
+        self.uitsplitsing.choices = [SelectChoice("", _l("No breakdown"))] + [
+            SelectChoice(v, label) for v, label in choices["breakdowns"]]
 
 
 class ExportForm(FlaskForm):
     """What to export and how."""
 
     format = RadioField(_l("File"), default="csv", validators=[DataRequired(_l("Choose a file type."))],
-                        choices=[("csv", _l("CSV (comma or semicolon separated)")),
-                                 ("xlsx", _l("Excel (.xlsx) with the codebook on a second sheet")),
-                                 ("sav", _l("SPSS (.sav) with variable and value labels")),
-                                 ("codebook_csv", _l("Codebook only (CSV)")),
-                                 ("codebook_xlsx", _l("Codebook only (Excel)"))])
+                        choices=[SelectChoice("csv", _l("CSV (comma or semicolon separated)")),
+                                 SelectChoice("xlsx", _l("Excel (.xlsx) with the codebook on a second sheet")),
+                                 SelectChoice("sav", _l("SPSS (.sav) with variable and value labels")),
+                                 SelectChoice("codebook_csv", _l("Codebook only (CSV)")),
+                                 SelectChoice("codebook_xlsx", _l("Codebook only (Excel)"))])
     delimiter = RadioField(_l("Separator (CSV)"), default="comma",
-                           choices=[("comma", _l("Comma (international)")),
-                                    ("semicolon", _l("Semicolon and decimal comma (Dutch Excel)"))])
+                           choices=[SelectChoice("comma", _l("Comma (international)")),
+                                    SelectChoice("semicolon", _l("Semicolon and decimal comma (Dutch Excel)"))])
     values = RadioField(_l("Answers as"), default="codes",
-                        choices=[("codes", _l("Codes (5 = strongly agree; see the codebook)")),
-                                 ("labels", _l("Labels (helemaal mee eens)"))])
+                        choices=[SelectChoice("codes", _l("Codes (5 = strongly agree; see the codebook)")),
+                                 SelectChoice("labels", _l("Labels (helemaal mee eens)"))])
     raw_text = BooleanField(_l("Include the raw (unscrubbed) open answers"),
                             description=_l("Only for researchers. Raw answers may contain names, places and "
                                            "phone numbers. This export is recorded in the audit log."))
 
 
-SCOPE_CHOICES = [("aggregates", _l("Aggregated results only")),
-                 ("responses", _l("Aggregated results and the response export (scrubbed)"))]
+SCOPE_CHOICES = [SelectChoice("aggregates", _l("Aggregated results only")),
+                 SelectChoice("responses", _l("Aggregated results and the response export (scrubbed)"))]
 
 
 class TokenForm(FlaskForm):

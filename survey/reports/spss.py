@@ -43,8 +43,8 @@ def sav_number(variable: Variable, value) -> float:
 
 def _column(variable: Variable, values: list) -> np.ndarray:
     if variable.kind == "week":
-        return np.array([np.datetime64(v) if isinstance(v, date) else np.datetime64("NaT") for v in values],
-                        dtype="datetime64[D]")
+        days = [v if isinstance(v, date) else None for v in values]
+        return pd.to_datetime(pd.Series(days, dtype="object")).astype("datetime64[us]").to_numpy()
     if variable.numeric:
         return np.array([sav_number(variable, v) for v in values], dtype=np.float64)
     return np.array(["" if v is None else str(v) for v in values], dtype=object)
