@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from flask import Blueprint, Response, abort, current_app, g, jsonify, render_template, request, \
-    stream_with_context
+from flask import Blueprint, Response, abort, current_app, g, jsonify, render_template, request, stream_with_context
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -20,8 +19,8 @@ from survey.questionnaires.models import Survey
 from survey.reports.api_errors import api_error
 from survey.reports.api_payload import results_payload, results_rows, survey_payload
 from survey.reports.codebook import export_plan
-from survey.reports.exports import cell_value, csv_lines
 from survey.reports.exportrows import records
+from survey.reports.exports import cell_converter, csv_lines
 from survey.reports.models import ApiScope, ApiToken
 from survey.reports.openapi import openapi_spec
 from survey.reports.page import build_page, policy_for
@@ -172,8 +171,9 @@ def responses(survey_id):
 def _json_rows(survey_id: int, plan):
     """A JSON array of objects, one per response, written as it is read."""
     yield '{"variabelen": ' + json.dumps([v.name for v in plan]) + ', "antwoorden": ['
+    converters = [(v.name, cell_converter(v)) for v in plan]
     for number, record in enumerate(records(survey_id, plan)):
-        row = {v.name: _json_value(cell_value(v, value)) for v, value in zip(plan, record, strict=True)}
+        row = {name: _json_value(convert(value)) for (name, convert), value in zip(converters, record, strict=True)}
         yield ("," if number else "") + json.dumps(row, ensure_ascii=False)
     yield "]}"
 

@@ -1,47 +1,58 @@
 """The rows of a response export, streamed: one record per completed response, in the plan's columns.
 
 Two ordered streams are merged: the responses (by id) and their answers (by response id), both read in
-batches with ``yield_per``; open answers get their final codes per chunk of responses. Memory stays flat
-whatever the size of the round. A record holds plain values: the stored code of an item, 0/1 flags,
-texts, the week as a date; each writer turns them into its own cells.
+batches with ``yield_per``; open answers get their final codes per chunk of responses
+(:mod:`survey.reports.codes`). Memory stays flat whatever the size of the round. A record holds plain
+values: the stored code of an item, 0/1 flags, texts, the week as a date; each writer makes its own cells.
 
-Open answers come from the scrubbed copy. The raw text (and the raw "anders, namelijk" text) is only
-read when ``raw`` is set; an answer without a scrubbed copy yet is left empty, never filled with raw text.
+Open answers come from the scrubbed copy, chosen in the query. The raw text (and the raw "anders,
+namelijk" text) is only read when ``raw`` is set; an answer without a scrubbed copy yet stays empty, never
+filled with raw text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from survey.coding.queries import FinalCoding
+from survey.coding.queries import FinalCode
 from survey.extensions import db
 from survey.reports.codebook import Variable
+from survey.reports.codes import Coding, codings
 from survey.reports.items import REPEAT_SEPARATOR
-from survey.reports.openanswers import codings_for
-from survey.reports.results import BATCH, completed_filter, decode_multi, respondent_rows
+from survey.reports.results import BATCH, background_text, completed_filter, decode_multi, parse_background
 from survey.responses.models import Answer, Response
 
 CHUNK = 2_000
 
 
-def answer_stream(survey_id: int, raw: bool):
-    """(response id, answer id, item code, instance, value, other text, scrubbed text) by response id."""
-    other = Answer.other_text if raw else Answer.other_text.is_(None)
-    stmt = (select(Answer.response_id, Answer.id, Answer.item_code, Answer.instance, Answer.value, other,
-                   Answer.scrubbed_text)
+def respondent_stream(survey_id: int):
+    """(id, language, channel, week, background text) of the completed responses, by id."""
+    stmt = (select(Response.id, Response.language, sa.cast(Response.channel, sa.String), Response.week,
+                   background_text()).where(completed_filter(survey_id)).order_by(Response.id))
+    return db.session.execute(stmt.execution_options(yield_per=BATCH))
+
+
+def answer_stream(survey_id: int, open_codes: list[str], raw: bool):
+    """(response id, answer id, item code, instance, value or scrubbed text, other text), by response id."""
+    value = Answer.value
+    if open_codes and not raw:
+        value = sa.case((Answer.item_code.in_(open_codes), Answer.scrubbed_text), else_=Answer.value)
+    other = Answer.other_text if raw else sa.null()
+    stmt = (select(Answer.response_id, Answer.id, Answer.item_code, Answer.instance, value, other)
             .join(Response, Response.id == Answer.response_id)
             .where(completed_filter(survey_id)).order_by(Answer.response_id, Answer.id))
     return db.session.execute(stmt.execution_options(yield_per=BATCH))
 
 
-def _grouped(survey_id: int, raw: bool) -> Iterator[tuple[tuple, list[tuple]]]:
+def _grouped(survey_id: int, open_codes: list[str], raw: bool) -> Iterator[tuple[tuple, list[tuple]]]:
     """(response row, its answer rows) for every completed response, in id order."""
-    answers = iter(answer_stream(survey_id, raw))
+    answers = iter(answer_stream(survey_id, open_codes, raw))
     pending = next(answers, None)
-    for response in respondent_rows(survey_id):
+    for response in respondent_stream(survey_id):
         own = []
         while pending is not None and pending[0] == response[0]:
             own.append(pending)
@@ -51,85 +62,79 @@ def _grouped(survey_id: int, raw: bool) -> Iterator[tuple[tuple, list[tuple]]]:
 
 def records(survey_id: int, plan: list[Variable], raw: bool = False) -> Iterator[list]:
     """One list of values per completed response, aligned with ``plan``."""
+    open_codes = sorted({v.item.stored_code for v in plan if v.kind == "text"})
+    getters = [getter(v, raw) for v in plan]
     chunk: list[tuple[tuple, list[tuple]]] = []
-    number = 0
-    for grouped in _grouped(survey_id, raw):
+    number, parsed = 0, {}
+    for grouped in _grouped(survey_id, open_codes, raw):
         chunk.append(grouped)
         if len(chunk) == CHUNK:
-            yield from _chunk_records(survey_id, plan, chunk, number, raw)
+            yield from _chunk_records(survey_id, getters, chunk, number, open_codes, parsed)
             number += len(chunk)
             chunk = []
     if chunk:
-        yield from _chunk_records(survey_id, plan, chunk, number, raw)
+        yield from _chunk_records(survey_id, getters, chunk, number, open_codes, parsed)
 
 
-def _open_ids(plan: list[Variable], chunk) -> list[int]:
-    open_codes = {v.item.stored_code for v in plan if v.kind == "text"}
-    return [row[1] for _, rows in chunk for row in rows if row[2] in open_codes]
+def _chunk_records(survey_id, getters, chunk, start: int, open_codes: list[str], parsed: dict) -> Iterator[list]:
+    ids = [row[1] for _, rows in chunk for row in rows if row[2] in open_codes]
+    coded = codings(survey_id, ids) if ids else {}
+    for offset, ((_id, language, channel, week, text), rows) in enumerate(chunk, start=1):
+        answers = {(f"{c}{REPEAT_SEPARATOR}{i}" if i else c): (a, v, o) for _r, a, c, i, v, o in rows}
+        context = (start + offset, language, channel, week, parse_background(text, parsed), answers, coded)
+        yield [get(context) for get in getters]
 
 
-def _chunk_records(survey_id: int, plan: list[Variable], chunk, start: int, raw: bool) -> Iterator[list]:
-    ids = _open_ids(plan, chunk)
-    codings = codings_for(survey_id, ids) if ids else {}
-    for offset, (response, rows) in enumerate(chunk, start=1):
-        yield _record(plan, start + offset, response, rows, codings, raw)
-
-
-def _record(plan: list[Variable], number: int, response: tuple, rows: list[tuple],
-            codings: dict[int, FinalCoding], raw: bool) -> list:
-    _id, language, channel, week, background = response
-    answers = {}
-    for _rid, answer_id, code, instance, value, other, scrubbed in rows:
-        key = f"{code}{REPEAT_SEPARATOR}{instance}" if instance else code
-        answers[key] = (answer_id, value, other, scrubbed)
-    background = background or {}
-    out = []
-    for variable in plan:
-        kind = variable.kind
-        if kind == "respondent":
-            out.append(number)
-        elif kind == "channel":
-            out.append(str(channel))
-        elif kind == "language":
-            out.append(language)
-        elif kind == "week":
-            out.append(week)
-        elif kind == "background":
-            value = background.get(variable.key)
-            out.append(None if value in (None, "") else str(value))
-        else:
-            out.append(_item_value(variable, answers.get(variable.item.code), codings, raw))
-    return out
-
-
-def _item_value(variable: Variable, answer, codings: dict[int, FinalCoding], raw: bool):
-    if answer is None:
-        return None
-    answer_id, value, other, scrubbed = answer
+def getter(variable: Variable, raw: bool) -> Callable[[tuple], object]:
+    """A function from (number, language, channel, week, background, answers, codings) to the value."""
     kind = variable.kind
-    if kind == "item":
-        return value
-    if kind == "option":
-        return 1 if variable.key in decode_multi(value) else 0
-    if kind == "text":
-        return value if raw else scrubbed
+    fixed = {"respondent": 0, "language": 1, "channel": 2, "week": 3}
+    if kind in fixed:
+        position = fixed[kind]
+        return lambda c: c[position]
+    if kind == "background":
+        key = variable.key
+        return lambda c: _text(c[4].get(key))
+    code = variable.item.code
+    if kind in ("item", "text"):
+        return lambda c: _answer(c, code, 1)
     if kind == "other":
-        return other if raw and isinstance(other, str) else None
-    coding = codings.get(answer_id)
-    if coding is None:
-        return None
-    if kind == "themes":
-        return "; ".join(c.theme_label for c in coding.themes)
-    if kind == "theme":
-        return int(any(c.theme_key == variable.key for c in coding.themes))
-    if kind == "sentiment":
-        return coding.sentiment
-    if kind == "provenance":
-        return "; ".join(_provenance(c) for c in coding.themes)
-    return None
+        return lambda c: _answer(c, code, 2) if raw else None
+    if kind == "option":
+        option = variable.key
+        return lambda c: None if (a := c[5].get(code)) is None else int(option in decode_multi(a[1]))
+    return _coding_getter(variable, code)
 
 
-def _provenance(code) -> str:
+def _coding_getter(variable: Variable, code: str) -> Callable[[tuple], object]:
+    kind, key = variable.kind, variable.key
+
+    def get(c):
+        answer = c[5].get(code)
+        coding: Coding | None = c[6].get(answer[0]) if answer is not None else None
+        if coding is None:
+            return None
+        final = coding.final
+        if kind == "themes":
+            return "; ".join(f.theme_label for f in final)
+        if kind == "theme":
+            return int(any(f.theme_key == key for f in final))
+        if kind == "sentiment":
+            return coding.sentiment
+        return "; ".join(provenance(f) for f in final)
+    return get
+
+
+def _answer(context: tuple, code: str, position: int):
+    answer = context[5].get(code)
+    return None if answer is None else answer[position]
+
+
+def _text(value):
+    return None if value in (None, "") else str(value)
+
+
+def provenance(code: FinalCode) -> str:
     """``wachttijd=model 0.91`` / ``serieus=mens gecontroleerd``: where a final code came from."""
     text = f"{code.theme_key}={code.source}"
     if code.probability is not None:

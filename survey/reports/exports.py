@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -29,26 +28,28 @@ ROWS_PER_WRITE = 1_000
 FILE_CHUNK = 64 * 1024
 XLSX_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                 "strings_to_numbers": False}
-_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def cell_converter(variable: Variable, labels: bool = False):
+    """A function turning a record value into an export cell: a code (or its label), a number, a date
+    or text. Known codes are looked up in a table made once per export."""
+    kind = variable.kind
+    if kind in ("respondent", "option", "theme"):
+        return lambda value: None if value is None else int(value)
+    if kind == "week":
+        return lambda value: value if value is None or isinstance(value, date) else str(value)
+    if kind in ("item", "channel") and variable.values:
+        table = {v.code: (v.label if labels else _number(v.code) if variable.numeric and not v.missing
+                          else v.code) for v in variable.values}
+        return lambda value: None if value is None else table.get(value, str(value))
+    if kind == "item" and variable.numeric:
+        return lambda value: None if value is None else _number(value)
+    return lambda value: None if value is None else str(value)
 
 
 def cell_value(variable: Variable, value, labels: bool = False):
-    """A record value as an export cell: a code (or its label), a number, a date or text."""
-    if value is None:
-        return None
-    if variable.kind == "week" and isinstance(value, date):
-        return value
-    if variable.kind in ("respondent", "option", "theme"):
-        return int(value)
-    if variable.kind in ("item", "channel") and variable.values:
-        known = variable.value_for(str(value))
-        if labels and known is not None:
-            return known.label
-        if variable.numeric and known is not None and not known.missing:
-            return _number(value)
-    if variable.kind == "item" and variable.numeric and not variable.values:
-        return _number(value)
-    return str(value)
+    """One record value as an export cell (see :func:`cell_converter`)."""
+    return cell_converter(variable, labels)(value)
 
 
 def _number(text):
@@ -63,14 +64,16 @@ def csv_cell(value, semicolon: bool) -> str:
     """A cell as CSV text: dates as ISO, decimal comma in the Dutch variant, risky text protected."""
     if value is None:
         return ""
-    if isinstance(value, date):
-        return value.isoformat()
+    if isinstance(value, str):
+        return csv_safe(value)
+    if isinstance(value, bool | int):
+        return str(int(value))
     if isinstance(value, float):
         text = repr(value)
         return text.replace(".", ",") if semicolon else text
-    if isinstance(value, int):
-        return str(value)
-    return csv_safe(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return csv_safe(str(value))
 
 
 def csv_lines(rows: Iterable[list], semicolon: bool) -> Iterator[bytes]:
@@ -90,8 +93,9 @@ def csv_lines(rows: Iterable[list], semicolon: bool) -> Iterator[bytes]:
 def response_rows(survey_id: int, plan: list[Variable], raw: bool, labels: bool) -> Iterator[list]:
     """The header (variable names), then one row of cells per completed response."""
     yield [v.name for v in plan]
+    converters = [cell_converter(v, labels) for v in plan]
     for record in records(survey_id, plan, raw):
-        yield [cell_value(v, value, labels) for v, value in zip(plan, record, strict=True)]
+        yield [convert(value) for convert, value in zip(converters, record, strict=True)]
 
 
 def csv_export(survey_id: int, plan: list[Variable], raw: bool = False, semicolon: bool = False,

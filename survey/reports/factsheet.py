@@ -76,8 +76,7 @@ def build_factsheet(survey: Survey) -> Factsheet:
 
 def _themes(data, view, policy) -> list[tuple[str, list[tuple[str, str]]]]:
     out = []
-    for section in open_sections(data.survey.id, data.items, data.open_answers, view.positions, True, policy,
-                                 quotes=False):
+    for section in open_sections(data, None, policy, quotes=False):
         shown = [(t.label, format_count(shown_count(t.count, False, policy))) for t in section.themes
                  if t.count >= policy.k][:THEMES_SHOWN]
         if shown:

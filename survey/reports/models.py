@@ -55,3 +55,26 @@ class ApiToken(Base):
     def allows(self, scope: ApiScope) -> bool:
         """Aggregates are readable with either scope; responses only with the responses scope."""
         return self.active and (scope == ApiScope.AGGREGATES or self.scope == ApiScope.RESPONSES)
+
+
+class ResultsCache(Base):
+    """The answer counts of a round, grouped by respondent profile, kept until the round's data change.
+
+    Counting a large round means reading every answer row; the grouped counts are small (profiles x items
+    x answer codes) and serve every view of the round: filters, breakdowns, the factsheet and the API.
+    ``fingerprint`` summarises the completed responses and the questionnaire version; a different
+    fingerprint means the counts are made again. The counts hold no text and nothing per person.
+    """
+
+    __tablename__ = "results_cache"
+
+    survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), primary_key=True)
+    #: what the counts were made from (number of completed responses, their versions, the document)
+    fingerprint: Mapped[str] = mapped_column(sa.String(200))
+    #: the grouped counts: [[language, background, item code, instance, answer code, count], ...]
+    counts: Mapped[list] = mapped_column(sa.JSON, default=list)
+    #: when the counts were made
+    built_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<ResultsCache survey={self.survey_id}>"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from markupsafe import Markup
 
 from analysis.charts import Bar, ChartTable, bars_svg
 from analysis.numbers import MISSING, format_count, format_percentage, is_missing
@@ -24,6 +23,7 @@ from survey.reports.sections import (
     choice_card,
     domain_rows,
     grade_card,
+    make_chart,
     scale_section,
 )
 from survey.reports.selection import Selection, filter_choices
@@ -75,8 +75,7 @@ def build_page(survey: Survey, selection: Selection, data: RoundData | None = No
         grades=[c for c in (grade_card(view, i) for i in scored if i.numeric) if c is not None],
         domains=domains, domain_chart=domain_chart,
         choices=[c for c in (choice_card(view, i) for i in data.items if i.kind in ("choice", "multi")) if c],
-        open=open_sections(survey.id, data.items, data.open_answers, view.positions, not selection.filtered,
-                           policy),
+        open=open_sections(data, view.profiles, policy),
         matrix=matrix(view.breakdown, scored) if view.breakdown is not None else None,
         choices_for_form=form_choices,
         per_day_chart=per_day_chart(response),
@@ -97,4 +96,4 @@ def per_day_chart(response: ResponseSummary) -> Chart | None:
                   MISSING if is_missing(r.cumulative_pct) else format_percentage(r.cumulative_pct))
                  for r in days.itertuples(index=False))
     table = ChartTable(title, (_("Day"), _("Completed"), _("Total so far"), _("Response so far")), rows)
-    return Chart(Markup(svg), table)
+    return make_chart(svg, table)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
+import sqlalchemy as sa
 from sqlalchemy import func, select
 
 from analysis.breakdowns import UNKNOWN_GROUP
@@ -17,6 +18,7 @@ from analysis.response import ResponseFigures, response_figures, responses_per_d
 from analysis.suppression import Policy, Suppressed, protect_breakdown
 from survey.extensions import db
 from survey.fieldwork.models import Invitation
+from survey.reports.results import parse_background
 from survey.responses.models import Response, ResponseStatus
 
 
@@ -52,10 +54,11 @@ def response_summary(survey_id: int, policy: Policy) -> ResponseSummary:
     all_responses, in_results = _response_totals(survey_id)
     if invited:
         started, completed = min(started, invited), min(completed, started)
-        days = db.session.scalars(select(Invitation.completed_on).where(
-            Invitation.survey_id == survey_id, Invitation.completed_on.is_not(None)))
+        days = db.session.execute(select(Invitation.completed_on, func.count()).where(
+            Invitation.survey_id == survey_id, Invitation.completed_on.is_not(None))
+            .group_by(Invitation.completed_on))
         return ResponseSummary(response_figures(invited, started, completed), True, in_results,
-                               per_day=responses_per_day(list(days), invited),
+                               per_day=responses_per_day([d for d, n in days for _ in range(n)], invited),
                                per_category=_per_category(survey_id, policy))
     weeks = db.session.execute(select(Response.week, func.count()).where(
         Response.survey_id == survey_id, Response.status == ResponseStatus.COMPLETED)
@@ -66,23 +69,30 @@ def response_summary(survey_id: int, policy: Policy) -> ResponseSummary:
 
 
 def _per_category(survey_id: int, policy: Policy) -> dict[str, Suppressed]:
-    rows = db.session.execute(select(Invitation.background, Invitation.completed_on.is_not(None))
-                              .where(Invitation.survey_id == survey_id))
-    frame = pd.DataFrame([(b or {}, bool(done)) for b, done in rows], columns=["background", "completed"])
+    text = sa.cast(Invitation.background, sa.Text)
+    done = Invitation.completed_on.is_not(None)
+    rows = db.session.execute(select(text, done, func.count()).where(Invitation.survey_id == survey_id)
+                              .group_by(text, done))
+    parsed: dict = {}
+    frame = pd.DataFrame([(parse_background(t, parsed), bool(d), int(n)) for t, d, n in rows],
+                         columns=["background", "completed", "count"])
     variables = sorted({k for b in frame["background"] for k in b})
-    out = {}
-    for variable in variables:
-        values = frame["background"].map(lambda b, v=variable: b.get(v) or None)
-        out[variable] = protect_category(values, frame["completed"], variable, policy)
-    return out
+    return {variable: protect_category(frame["background"].map(lambda b, v=variable: b.get(v) or None),
+                                       frame["completed"], frame["count"], variable, policy)
+            for variable in variables}
 
 
-def protect_category(values: pd.Series, completed: pd.Series, variable: str, policy: Policy) -> Suppressed:
-    """Invited, completed and response % per category, completed counts protected (total row first)."""
+def protect_category(values: pd.Series, completed: pd.Series, counts: pd.Series, variable: str,
+                     policy: Policy) -> Suppressed:
+    """Invited, completed and response % per category, completed counts protected (total row first).
+
+    ``values``, ``completed`` and ``counts`` describe groups of invitations: their category, whether they
+    completed, and how many there are."""
     groups = values.where(values.notna(), UNKNOWN_GROUP).astype("str")
-    table = (pd.DataFrame({variable: groups, "completed": completed.astype(int)})
-             .groupby(variable, sort=True)["completed"].agg(invited="size", n="sum").reset_index())
-    total = pd.DataFrame({variable: [None], "invited": [len(groups)], "n": [int(completed.sum())]})
+    data = pd.DataFrame({variable: groups, "invited": counts.astype(int),
+                         "n": counts.astype(int) * completed.astype(int)})
+    table = data.groupby(variable, sort=True)[["invited", "n"]].sum().reset_index()
+    total = pd.DataFrame({variable: [None], "invited": [int(data["invited"].sum())], "n": [int(data["n"].sum())]})
     frame = pd.concat([total, table], ignore_index=True)
     frame["pct"] = 100.0 * frame["n"] / frame["invited"]
     return protect_breakdown(frame, [variable], n="n", mask=("pct",), policy=policy)

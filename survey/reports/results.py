@@ -1,10 +1,13 @@
-"""Loading a round's rows into the frames of :mod:`analysis.frames`: one query per table, streamed.
+"""Loading a round for its results: grouped counts from the database, one query per table.
 
-Only completed responses count. Responses become the respondents frame (language, channel, week and the
-coarse background variables); their answers to the requested items become the long answers frame.
-Rows are read in batches (``yield_per``) and turned into columns per batch, so a 100k-response round
-never holds ORM objects. Response ids are replaced by their position (0..n-1), which is what the
-computations group on; the random ids themselves never leave this module.
+A results page needs counts, not rows. Completed responses are grouped into *profiles* (language and
+coarse background, the only things a filter or breakdown can use) and their answers are counted per
+profile, item and answer code in the database: one grouped query over the responses and one over the
+answers (open texts are counted, never read). The answer counts of a round are kept in
+:class:`survey.reports.models.ResultsCache` until its completed responses or its questionnaire change,
+because counting means visiting every answer row. From these small tables every view is derived:
+``tally()`` gives the counts in the shape of :func:`analysis.scores.tally`, ``respondents`` one row per
+respondent (profile columns only) for :mod:`analysis.breakdowns`.
 """
 
 from __future__ import annotations
@@ -12,39 +15,27 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
+import sqlalchemy as sa
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
+from analysis.breakdowns import UNKNOWN_GROUP
 from analysis.frames import answers_frame
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.reports.items import REPEAT_SEPARATOR, ReportItem, report_items
+from survey.reports.models import ResultsCache
 from survey.responses.models import Answer, Response, ResponseStatus
 
 BATCH = 20_000
 #: respondent columns that are not background variables
 META_COLUMNS = ("language", "channel", "week")
-
-
-@dataclass(frozen=True, eq=False)
-class RoundData:
-    """One round ready for computation: its items, respondents and answers (scored and choice items)."""
-
-    survey: Survey
-    items: list[ReportItem]
-    respondents: pd.DataFrame
-    answers: pd.DataFrame
-    #: the background variables that occur, in a fixed order
-    variables: tuple[str, ...] = field(default=())
-    #: the open answers: answer_id, response_id (position), item_code, scrubbed (a scrubbed copy exists)
-    open_answers: pd.DataFrame = field(default_factory=pd.DataFrame)
-
-    @property
-    def n(self) -> int:
-        """Completed responses in the round."""
-        return len(self.respondents)
+#: bump when the cached counts change shape
+CACHE_FORMAT = "1"
 
 
 def completed_filter(survey_id: int):
@@ -52,34 +43,24 @@ def completed_filter(survey_id: int):
     return (Response.survey_id == survey_id) & (Response.status == ResponseStatus.COMPLETED)
 
 
-def respondent_rows(survey_id: int):
-    """Stream (id, language, channel, week, background) of completed responses, ordered by id."""
-    stmt = (select(Response.id, Response.language, Response.channel, Response.week, Response.background)
-            .where(completed_filter(survey_id)).order_by(Response.id))
-    return db.session.execute(stmt.execution_options(yield_per=BATCH))
+def background_text():
+    """The background as text (JSON), so the database can group on it (PostgreSQL cannot group json)."""
+    return sa.cast(Response.background, sa.Text)
 
 
-def load_respondents(survey_id: int) -> tuple[pd.DataFrame, list[str], tuple[str, ...]]:
-    """(respondents frame indexed by position, the response ids in that order, background variables)."""
-    ids, languages, channels, weeks, backgrounds = [], [], [], [], []
-    for part in respondent_rows(survey_id).partitions():
-        columns = list(zip(*part, strict=True))
-        ids += columns[0]
-        languages += columns[1]
-        channels += [str(c) for c in columns[2]]
-        weeks += columns[3]
-        backgrounds += columns[4]
-    variables = background_keys(backgrounds)
-    frame = pd.DataFrame({"language": pd.Series(languages, dtype="object"),
-                          "channel": pd.Series(channels, dtype="object"),
-                          "week": pd.Series(weeks, dtype="object")})
-    for variable in variables:
-        frame[variable] = pd.Series([_text((b or {}).get(variable)) for b in backgrounds], dtype="object")
-    frame.index.name = "response_id"
-    return frame, ids, variables
+def parse_background(text: str | None, cache: dict) -> dict:
+    """A background dict from its JSON text, each distinct text parsed once."""
+    if text not in cache:
+        try:
+            value = json.loads(text) if text else {}
+        except ValueError:
+            value = {}
+        cache[text] = value if isinstance(value, dict) else {}
+    return cache[text]
 
 
 def background_keys(backgrounds: Iterable[dict | None]) -> tuple[str, ...]:
+    """The background variables that occur (never a respondent column name), sorted."""
     seen: dict[str, None] = {}
     for background in backgrounds:
         for key in background or {}:
@@ -88,52 +69,72 @@ def background_keys(backgrounds: Iterable[dict | None]) -> tuple[str, ...]:
     return tuple(sorted(seen))
 
 
-def _text(value) -> str | None:
-    return None if value in (None, "") else str(value)
+@dataclass(frozen=True, eq=False)
+class RoundData:
+    """One round as profiles and grouped answer counts (see the module docstring)."""
 
+    survey: Survey
+    items: list[ReportItem]
+    #: one row per profile: language, the background variables, n (respondents), key (language, text)
+    profiles: pd.DataFrame
+    #: profile, item_code, value, count; open items count answers with value ""
+    counts: pd.DataFrame
+    variables: tuple[str, ...] = field(default=())
 
-def answer_rows(survey_id: int, stored_codes: Iterable[str]):
-    """Stream (response id, item code, instance, value) of completed responses for these item codes."""
-    stmt = (select(Answer.response_id, Answer.item_code, Answer.instance, Answer.value)
-            .join(Response, Response.id == Answer.response_id)
-            .where(completed_filter(survey_id), Answer.item_code.in_(sorted(set(stored_codes)))))
-    return db.session.execute(stmt.execution_options(yield_per=BATCH))
+    @property
+    def n(self) -> int:
+        """Completed responses in the round."""
+        return int(self.profiles["n"].sum()) if len(self.profiles) else 0
 
+    @cached_property
+    def respondents(self) -> pd.DataFrame:
+        """One row per respondent: language, background variables and profile (no identities)."""
+        columns = ["language", *self.variables]
+        frame = self.profiles.loc[self.profiles.index.repeat(self.profiles["n"]), columns]
+        frame = frame.assign(profile=np.repeat(self.profiles.index.to_numpy(), self.profiles["n"].to_numpy()))
+        frame.index = pd.RangeIndex(len(frame), name="response_id")
+        return frame
 
-def load_answers(survey_id: int, items: list[ReportItem], ids: list[str]) -> pd.DataFrame:
-    """The long answers frame of these items; multiple-choice answers become one row per option."""
-    wanted = {i.code for i in items}
-    multi = {i.code for i in items if i.kind == "multi"}
-    index = pd.Index(ids)
-    parts = []
-    for part in answer_rows(survey_id, {i.stored_code for i in items}).partitions():
-        rid, code, instance, value = (np.array(c, dtype=object) for c in zip(*part, strict=True))
-        repeated = instance != ""
-        if repeated.any():
-            code = code.copy()
-            code[repeated] = [f"{c}{REPEAT_SEPARATOR}{i}" for c, i in zip(code[repeated], instance[repeated],
-                                                                         strict=True)]
-        frame = pd.DataFrame({"response_id": index.get_indexer(rid), "item_code": code, "value": value})
-        parts.append(frame[frame["item_code"].isin(wanted)])
-    if not parts:
-        return answers_frame(pd.DataFrame({"response_id": pd.Series([], dtype="int64"),
-                                           "item_code": pd.Series([], dtype="object"),
-                                           "value": pd.Series([], dtype="object")}))
-    frame = pd.concat(parts, ignore_index=True)
-    if multi:
-        frame = _expand_multi(frame, multi)
-    return answers_frame(frame)
+    def tally(self, item_codes: Iterable[str], profiles: Iterable[int] | None = None,
+              by: Iterable[str] = ()) -> pd.DataFrame:
+        """Counts per [by...], item_code and value, as :func:`analysis.scores.tally` gives them."""
+        by = list(by)
+        counts = self.counts[self.counts["item_code"].isin(list(item_codes))]
+        if profiles is not None:
+            counts = counts[counts["profile"].isin(list(profiles))]
+        if by:
+            groups = self.profiles[by].astype("object").where(self.profiles[by].notna(), UNKNOWN_GROUP)
+            counts = counts.join(groups, on="profile")
+        grouped = counts.groupby([*by, "item_code", "value"], sort=False, observed=True)["count"].sum()
+        return grouped.reset_index()
 
+    def answered(self, item_code: str, profiles: Iterable[int] | None = None) -> int:
+        """How many respondents answered an item (for open items: wrote something)."""
+        rows = self.counts[self.counts["item_code"] == item_code]
+        if profiles is not None:
+            rows = rows[rows["profile"].isin(list(profiles))]
+        return int(rows["count"].sum())
 
-def _expand_multi(frame: pd.DataFrame, multi: set[str]) -> pd.DataFrame:
-    """Multiple-choice answers are stored as a JSON list of codes: one row per chosen code."""
-    is_multi = frame["item_code"].isin(multi)
-    rows = []
-    for response_id, code, value in frame.loc[is_multi].itertuples(index=False, name=None):
-        for chosen in decode_multi(value):
-            rows.append((response_id, code, chosen))
-    expanded = pd.DataFrame(rows, columns=["response_id", "item_code", "value"])
-    return pd.concat([frame.loc[~is_multi], expanded], ignore_index=True)
+    def choice_answers(self, item: ReportItem, profiles: Iterable[int] | None = None) -> pd.DataFrame:
+        """A long answers frame of a choice item for :func:`analysis.scores.choice_distribution`.
+
+        Each counted answer becomes a row with a running number as its response id (one per respondent
+        who answered the item); a multiple-choice answer gives one row per chosen code.
+        """
+        rows = self.counts[self.counts["item_code"] == item.code]
+        if profiles is not None:
+            rows = rows[rows["profile"].isin(list(profiles))]
+        ids, values, start = [], [], 0
+        for value, count in zip(rows["value"], rows["count"], strict=True):
+            chosen = decode_multi(value) if item.kind == "multi" else [value]
+            for code in chosen:
+                ids.append(np.arange(start, start + count))
+                values.append(np.full(count, code, dtype=object))
+            start += count
+        frame = pd.DataFrame({"response_id": np.concatenate(ids) if ids else np.array([], dtype=np.int64),
+                              "item_code": item.code,
+                              "value": np.concatenate(values) if values else np.array([], dtype=object)})
+        return answers_frame(frame)
 
 
 def decode_multi(value: str) -> list[str]:
@@ -147,34 +148,90 @@ def decode_multi(value: str) -> list[str]:
     return [str(decoded)]
 
 
+def profile_rows(survey_id: int) -> list[tuple[str, str | None, int]]:
+    """(language, background text, respondents) per profile of the completed responses."""
+    stmt = (select(Response.language, background_text(), func.count()).where(completed_filter(survey_id))
+            .group_by(Response.language, background_text()))
+    return [(language, text, int(n)) for language, text, n in db.session.execute(stmt)]
+
+
+def counted_rows(survey_id: int, open_codes: Iterable[str]) -> list[list]:
+    """[language, background text, item code, instance, value, count] of the completed responses' answers."""
+    open_codes = sorted(set(open_codes))
+    value = sa.case((Answer.item_code.in_(open_codes), sa.literal("")), else_=Answer.value) if open_codes \
+        else Answer.value
+    stmt = (select(Response.language, background_text(), Answer.item_code, Answer.instance, value, func.count())
+            .join(Response, Response.id == Answer.response_id).where(completed_filter(survey_id))
+            .group_by(Response.language, background_text(), Answer.item_code, Answer.instance, value))
+    return [[language, text, code, instance, v, int(n)]
+            for language, text, code, instance, v, n in db.session.execute(stmt)]
+
+
+def fingerprint(survey: Survey) -> str:
+    """What the counts of a round depend on: its completed responses and its questionnaire version.
+
+    A completed response's answers never change; a new one, a purged one or a reopened one changes the
+    count, the sum of the rows' version counters or the smallest/largest (random) id.
+    """
+    row = db.session.execute(select(func.count(), func.coalesce(func.sum(Response.lock_version), 0),
+                                    func.min(Response.id), func.max(Response.id))
+                             .where(completed_filter(survey.id))).one()
+    versions = ",".join(f"{v.id}.{v.lock_version}" for v in survey.versions)
+    return f"{CACHE_FORMAT}|{row[0]}|{row[1]}|{row[2] or ''}|{row[3] or ''}|{versions}"[:200]
+
+
+def cached_counts(survey: Survey, open_codes: Iterable[str]) -> list[list]:
+    """The grouped answer counts of a round, from the cache when its data did not change."""
+    key = fingerprint(survey)
+    cache = db.session.get(ResultsCache, survey.id)
+    if cache is not None and cache.fingerprint == key:
+        return cache.counts
+    rows = counted_rows(survey.id, open_codes)
+    try:
+        with db.session.begin_nested():
+            if cache is None:
+                db.session.add(ResultsCache(survey_id=survey.id, fingerprint=key, counts=rows))
+            else:
+                cache.fingerprint, cache.counts = key, rows
+    except IntegrityError:  # another request stored the same counts at the same moment
+        pass
+    return rows
+
+
+def _profiles(rows: list[tuple[str, str | None, int]]) -> tuple[pd.DataFrame, tuple[str, ...], dict]:
+    parsed: dict = {}
+    backgrounds = [parse_background(text, parsed) for _l, text, _n in rows]
+    variables = background_keys(backgrounds)
+    data = {"language": [language or UNKNOWN_GROUP for language, _t, _n in rows]}
+    for variable in variables:
+        data[variable] = [None if b.get(variable) in (None, "") else str(b.get(variable)) for b in backgrounds]
+    frame = pd.DataFrame(data, dtype="object")
+    frame["n"] = pd.Series([n for _l, _t, n in rows], dtype="int64")
+    frame["key"] = [(language, text) for language, text, _n in rows]
+    frame.index.name = "profile"
+    return frame, variables, {key: i for i, key in enumerate(frame["key"])}
+
+
+def _counts(rows: list[list], index: dict) -> pd.DataFrame:
+    profile, codes, values, counts = [], [], [], []
+    for language, text, code, instance, value, count in rows:
+        position = index.get((language, text))
+        if position is None:  # a response completed between the two queries
+            continue
+        profile.append(position)
+        codes.append(f"{code}{REPEAT_SEPARATOR}{instance}" if instance else code)
+        values.append(value)
+        counts.append(count)
+    return pd.DataFrame({"profile": pd.Series(profile, dtype="int64"), "item_code": pd.Series(codes, dtype=object),
+                         "value": pd.Series(values, dtype=object), "count": pd.Series(counts, dtype="int64")})
+
+
 def load_round(survey: Survey, items: list[ReportItem] | None = None) -> RoundData:
-    """Items, respondents and the answers to every scored and choice item of a round."""
+    """The profiles and grouped answer counts of a round (see the module docstring)."""
     items = report_items(survey) if items is None else items
-    respondents, ids, variables = load_respondents(survey.id)
-    counted = [i for i in items if i.scored or i.kind in ("choice", "multi")]
-    answers = load_answers(survey.id, counted, ids) if counted and ids else load_answers(survey.id, [], [])
-    opened = load_open_answers(survey.id, [i for i in items if i.is_open], ids)
-    return RoundData(survey=survey, items=items, respondents=respondents, answers=answers, variables=variables,
-                     open_answers=opened)
-
-
-def load_open_answers(survey_id: int, items: list[ReportItem], ids: list[str]) -> pd.DataFrame:
-    """Which respondent wrote which open answer (never the text): answer_id, response_id, item_code."""
-    columns = ["answer_id", "response_id", "item_code", "scrubbed"]
-    wanted = {i.code for i in items}
-    if not wanted or not ids:
-        return pd.DataFrame(columns=columns)
-    stmt = (select(Answer.id, Answer.response_id, Answer.item_code, Answer.instance,
-                   Answer.scrubbed_text.is_not(None))
-            .join(Response, Response.id == Answer.response_id)
-            .where(completed_filter(survey_id), Answer.item_code.in_(sorted({i.stored_code for i in items})),
-                   Answer.value != ""))
-    index, rows = pd.Index(ids), []
-    for part in db.session.execute(stmt.execution_options(yield_per=BATCH)).partitions():
-        for answer_id, response_id, code, instance, scrubbed in part:
-            code = f"{code}{REPEAT_SEPARATOR}{instance}" if instance else code
-            if code in wanted:
-                rows.append((answer_id, response_id, code, bool(scrubbed)))
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["response_id"] = index.get_indexer(frame["response_id"]) if len(frame) else frame["response_id"]
-    return frame
+    profiles, variables, index = _profiles(profile_rows(survey.id))
+    counts = _counts(cached_counts(survey, [i.stored_code for i in report_items(survey) if i.is_open]), index)
+    counts = counts[counts["value"].notna() & (counts["value"].astype(str) != "") |
+                    counts["item_code"].isin([i.code for i in items if i.is_open])]
+    return RoundData(survey=survey, items=items, profiles=profiles, counts=counts.reset_index(drop=True),
+                     variables=variables)

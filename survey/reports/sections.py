@@ -13,8 +13,15 @@ import pandas as pd
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from analysis.charts import Bar, ChartTable, bars_svg, bars_table, distribution_bars, stacked_bars_svg, \
-    stacked_bars_table
+from analysis.charts import (
+    Bar,
+    ChartTable,
+    bars_svg,
+    bars_table,
+    distribution_bars,
+    stacked_bars_svg,
+    stacked_bars_table,
+)
 from analysis.grades import GradeSummary
 from analysis.numbers import MISSING, format_count, format_percentage, is_missing
 from analysis.scales import Scale
@@ -75,6 +82,11 @@ class ChoiceCard:
     rows: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+def make_chart(svg: str, table: ChartTable) -> Chart:
+    """A chart for a template: the SVG of :mod:`analysis.charts` escapes every text it draws."""
+    return Chart(Markup(svg), table)  # noqa: S704 - built by analysis.charts, all text escaped there
+
+
 def _text(value, formatter) -> str:
     return MISSING if is_missing(value) else formatter(value)
 
@@ -107,10 +119,9 @@ def scale_section(view: View, items: list[ReportItem], scale: Scale, key: str) -
     bars = [Bar(_bar_label(by_code[r.code]), (None if r.hidden else _pct(view, r.code),),
                 None if r.hidden else _n(view, r.code)) for r in rows]
     title = _("%(headline)s per item", headline=scale.headline)
-    headline_chart = Chart(Markup(bars_svg(bars, title=title, desc=_("One bar per item; the table beside the "
-                                                                    "chart has the same numbers."),
-                                           chart_id=f"{key}-headline")),
-                           bars_table(bars, title=title, first_column=_("Item"), value_column=scale.headline))
+    headline_chart = make_chart(bars_svg(bars, title=title, chart_id=f"{key}-headline",
+                                         desc=_("One bar per item; the table beside the chart has the same numbers.")),
+                                bars_table(bars, title=title, first_column=_("Item"), value_column=scale.headline))
     return ScaleSection(key, scale.headline, rows, headline_chart, _distribution_chart(view, items, scale, key))
 
 
@@ -134,7 +145,7 @@ def _distribution_chart(view: View, items: list[ReportItem], scale: Scale, key: 
     svg = stacked_bars_svg(bars, categories, title=title, chart_id=f"{key}-distribution",
                            desc=_("One bar per item, split into the answers from most positive to most "
                                   "negative. The table beside the chart has the same numbers."))
-    return Chart(Markup(svg), stacked_bars_table(bars, categories, title=title, first_column=_("Item")))
+    return make_chart(svg, stacked_bars_table(bars, categories, title=title, first_column=_("Item")))
 
 
 def grade_card(view: View, item: ReportItem) -> GradeCard | None:
@@ -147,9 +158,9 @@ def grade_card(view: View, item: ReportItem) -> GradeCard | None:
         return GradeCard(rows[0], MISSING, MISSING, MISSING, item.scale.headline, None)
     bars = [Bar(item.scale.label_for(code), (pct,), count) for code, count, pct in summary.distribution]
     title = _("Distribution of %(item)s", item=item.code)
-    chart = Chart(Markup(bars_svg(bars, title=title, chart_id=f"grade-{item.code}",
-                                  desc=_("Share of the answers per value; the table has the same numbers."))),
-                  bars_table(bars, title=title, first_column=_("Answer"), value_column="%"))
+    chart = make_chart(bars_svg(bars, title=title, chart_id=f"grade-{item.code}",
+                                desc=_("Share of the answers per value; the table has the same numbers.")),
+                       bars_table(bars, title=title, first_column=_("Answer"), value_column="%"))
     return GradeCard(rows[0], summary.mean_text, summary.median_text, rows[0].pct, item.scale.headline, chart)
 
 
@@ -171,7 +182,7 @@ def domain_rows(view: View) -> tuple[list[tuple[str, str, str]], Chart | None]:
         rows.append((r.domain, _text(r.pct, format_percentage), ", ".join(r.items) or MISSING))
         bars.append(Bar(r.domain, (None if is_missing(r.pct) else float(r.pct),)))
     title = _("Mean share (strongly) agree per domain")
-    chart = Chart(Markup(bars_svg(bars, title=title, chart_id="domains",
-                                  desc=_("One bar per domain; the table has the same numbers."))),
-                  bars_table(bars, title=title, first_column=_("Domain"), value_column="%"))
+    chart = make_chart(bars_svg(bars, title=title, chart_id="domains",
+                                desc=_("One bar per domain; the table has the same numbers.")),
+                       bars_table(bars, title=title, first_column=_("Domain"), value_column="%"))
     return rows, chart

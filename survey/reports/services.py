@@ -13,7 +13,7 @@ from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.reports.codebook import export_plan
 from survey.reports.exports import codebook_csv, codebook_xlsx, csv_export, xlsx_export
-from survey.reports.results import BATCH, background_keys, completed_filter
+from survey.reports.results import background_keys, background_text, completed_filter, parse_background
 from survey.reports.spss import sav_export
 from survey.responses.models import Response
 
@@ -37,9 +37,9 @@ def completed_count(survey_id: int) -> int:
 
 def background_variables(survey_id: int) -> tuple[str, ...]:
     """The background variables the completed responses of a round carry, sorted."""
-    rows = db.session.scalars(select(Response.background).where(completed_filter(survey_id))
-                              .execution_options(yield_per=BATCH))
-    return background_keys(rows)
+    texts = db.session.scalars(select(background_text()).where(completed_filter(survey_id)).distinct())
+    parsed: dict = {}
+    return background_keys(parse_background(text, parsed) for text in texts)
 
 
 def filename(survey: Survey, stem: str, extension: str) -> str:

@@ -12,19 +12,19 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 from flask_babel import gettext as _
-from markupsafe import Markup
 from sqlalchemy import select
 
 from analysis.charts import Bar, bars_svg, bars_table
-from analysis.grades import GradeSummary, grade_summary
+from analysis.grades import GradeSummary, summarise_counts
 from analysis.numbers import MISSING, format_count, format_number, format_percentage, is_missing
-from analysis.scores import headline_scores
+from analysis.scores import headline_from_tally
 from analysis.trends import Comparison, compare_means_from_stats, trend_table
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.reports.items import ReportItem, report_items, scales_of
 from survey.reports.results import load_round
-from survey.reports.sections import Chart
+from survey.reports.sections import Chart, make_chart
+from survey.reports.view import counts_of
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,10 @@ def trend_page(survey: Survey) -> TrendPage:
     scales = scales_of(items)
     headlines, grades = {}, {}
     for label, round_ in zip(labels, rounds, strict=True):
-        data = load_round(round_, items=items)
-        headlines[label] = headline_scores(data.answers, scales)
-        grades[label] = {i.code: grade_summary(data.answers, i.code, i.scale) for i in items if i.numeric}
+        tallied = load_round(round_, items=items).tally(scales)
+        headlines[label] = headline_from_tally(tallied, scales)
+        grades[label] = {i.code: summarise_counts(i.code, counts_of(tallied, i.code), i.scale)
+                         for i in items if i.numeric}
     table = trend_table(headlines)
     rows = [_row(item, table[table["item_code"] == item.code], labels) for item in items]
     grade_rows = [_grade_row(item, [grades[label][item.code] for label in labels]) for item in items
@@ -123,4 +124,4 @@ def _grade_chart(item: ReportItem, labels: list[str], summaries: list[GradeSumma
     svg = bars_svg(bars, title=title, maximum=10.0, unit="", chart_id=f"trend-{item.code}",
                    desc=_("One bar per round; the table has the same numbers."))
     table = bars_table(bars, title=title, first_column=_("Round"), value_column=_("Mean"), unit="")
-    return Chart(Markup(svg), table)
+    return make_chart(svg, table)

@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.breakdowns import protected_grades_by, protected_headline_by, respondents_by
-from analysis.grades import GradeSummary
-from analysis.results import Breakdown, Results, compute_results
-from analysis.scores import domain_scores
+from analysis.grades import GradeSummary, summarise_counts
+from analysis.results import Breakdown, Results
+from analysis.scores import choice_distribution, distributions_from_tally, domain_scores, headline_from_tally
 from analysis.suppression import Policy, is_signal
 from survey.reports.items import domains_of, scales_of
 from survey.reports.results import RoundData
@@ -39,8 +39,8 @@ class View:
     domains: pd.DataFrame = field(default_factory=pd.DataFrame)
     choices: dict[str, pd.DataFrame] = field(default_factory=dict)
     breakdown: Breakdown | None = None
-    #: the respondent positions inside the view (for open answers)
-    positions: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.int64))
+    #: the profiles inside the view (None: the whole round)
+    profiles: np.ndarray | None = None
 
     @property
     def too_small(self) -> bool:
@@ -61,24 +61,46 @@ def breakdown_variable(data: RoundData, selection: Selection) -> str | None:
     return variable
 
 
-def _compute(data: RoundData, answers: pd.DataFrame, respondents: pd.DataFrame, by: list[str],
-             policy: Policy) -> Results:
-    choices = {i.code: (i.options, i.kind == "multi") for i in data.items if i.kind in ("choice", "multi")}
-    return compute_results(answers, scales_of(data.items), domains=domains_of(data.items),
-                           respondents=respondents, by=by, policy=policy, choices=choices)
+def results_for(data: RoundData, profiles, respondents: pd.DataFrame, by: list[str], policy: Policy) -> Results:
+    """Everything :func:`analysis.results.compute_results` gives, from the round's grouped counts."""
+    scales = scales_of(data.items)
+    tallied = data.tally(scales, profiles)
+    headline = headline_from_tally(tallied, scales)
+    grades = {code: summarise_counts(code, counts_of(tallied, code), scale)
+              for code, scale in scales.items() if scale.numeric}
+    choices = {i.code: choice_distribution(data.choice_answers(i, profiles), i.code, i.options, i.kind == "multi")
+               for i in data.items if i.kind in ("choice", "multi")}
+    breakdowns = {variable: breakdown(data, profiles, respondents, variable, policy) for variable in by}
+    return Results(headline=headline, distributions=distributions_from_tally(tallied, scales), grades=grades,
+                   domains=domain_scores(headline, domains_of(data.items)), breakdowns=breakdowns, choices=choices)
+
+
+def counts_of(tallied: pd.DataFrame, code: str) -> dict[str, int]:
+    part = tallied[tallied["item_code"] == code]
+    return dict(zip(part["value"], part["count"], strict=True))
+
+
+def breakdown(data: RoundData, profiles, respondents: pd.DataFrame, variable: str, policy: Policy) -> Breakdown:
+    """Protected tables for one background variable (respondents, headline per item, grades)."""
+    scales = scales_of(data.items)
+    fine = data.tally(scales, profiles, by=[variable])
+    grades = {code: protected_grades_by(None, respondents, [variable], code, scale, policy, tallied=fine)
+              for code, scale in scales.items() if scale.numeric}
+    return Breakdown(by=(variable,), respondents=respondents_by(respondents, [variable], policy),
+                     headline=protected_headline_by(None, respondents, [variable], scales, policy, tallied=fine),
+                     grades=grades)
 
 
 def compute_view(data: RoundData, selection: Selection, policy: Policy) -> View:
     """The view of a round for a selection (see the module docstring for what is hidden)."""
     by = [v for v in [breakdown_variable(data, selection)] if v]
     if not selection.filtered:
-        results = _compute(data, data.answers, data.respondents, by, policy)
+        results = results_for(data, None, data.respondents, by, policy)
         headline = results.headline.assign(hidden=False, signal=[is_signal(int(n), False, policy)
                                                                  for n in results.headline["n"]])
-        return View(selection, policy, n=len(data.respondents), headline=headline,
+        return View(selection, policy, n=data.n, headline=headline,
                     distributions=results.distributions, grades=dict(results.grades), domains=results.domains,
-                    choices=dict(results.choices), breakdown=results.breakdowns.get(by[0]) if by else None,
-                    positions=np.arange(len(data.respondents)))
+                    choices=dict(results.choices), breakdown=results.breakdowns.get(by[0]) if by else None)
     return _filtered_view(data, selection, policy, by)
 
 
@@ -96,12 +118,12 @@ def _filtered_view(data: RoundData, selection: Selection, policy: Policy, by: li
     group = _at(respondents_by(data.respondents, levels, policy).table, levels, key)
     if group.empty or bool(group["hidden"].iloc[0]):
         return View(selection, policy, n=None)
-    inside = selection.mask(data.respondents)
-    respondents = data.respondents[inside]
-    answers = data.answers[data.answers["response_id"].isin(respondents.index)]
-    results = _compute(data, answers, respondents, by, policy)
+    profiles = data.profiles.index[selection.mask(data.profiles).to_numpy()].to_numpy()
+    respondents = data.respondents[data.respondents["profile"].isin(profiles)]
+    results = results_for(data, profiles, respondents, by, policy)
     scales = scales_of(data.items)
-    cells = _at(protected_headline_by(data.answers, data.respondents, levels, scales, policy).table, levels, key)
+    cells = _at(protected_headline_by(None, data.respondents, levels, scales, policy,
+                                      tallied=data.tally(scales, by=levels)).table, levels, key)
     headline = _protect_headline(results.headline, cells)
     hidden = set(headline.loc[headline["hidden"], "item_code"])
     grades = {code: (None if _grade_hidden(data, levels, key, code, policy) else summary)
@@ -111,7 +133,7 @@ def _filtered_view(data: RoundData, selection: Selection, policy: Policy, by: li
                 grades=grades, domains=domain_scores(headline, domains_of(data.items)),
                 choices=dict(results.choices), breakdown=_without(results.breakdowns.get(by[0]) if by else None,
                                                                   hidden | {c for c, g in grades.items() if g is None}),
-                positions=respondents.index.to_numpy())
+                profiles=profiles)
 
 
 def _protect_headline(headline: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
@@ -127,7 +149,8 @@ def _protect_headline(headline: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFra
 
 def _grade_hidden(data: RoundData, levels: list[str], key: tuple, code: str, policy: Policy) -> bool:
     scale = scales_of(data.items)[code]
-    table = protected_grades_by(data.answers, data.respondents, levels, code, scale, policy).table
+    table = protected_grades_by(None, data.respondents, levels, code, scale, policy,
+                                tallied=data.tally([code], by=levels)).table
     cell = _at(table, levels, key)
     return cell.empty or bool(cell["hidden"].iloc[0])
 

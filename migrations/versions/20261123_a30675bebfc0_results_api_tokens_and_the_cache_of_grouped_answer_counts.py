@@ -1,8 +1,8 @@
-"""API tokens for the results API (api_token)
+"""results: API tokens and the cache of grouped answer counts
 
-Revision ID: ccc2218df111
+Revision ID: a30675bebfc0
 Revises: e494d1ef7779
-Create Date: 2026-11-23 05:33:08.305333
+Create Date: 2026-11-23 05:42:37.532924
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'ccc2218df111'
+revision = 'a30675bebfc0'
 down_revision = 'e494d1ef7779'
 branch_labels = None
 depends_on = None
@@ -36,9 +36,18 @@ def upgrade():
     with op.batch_alter_table('api_token', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_api_token_region_id'), ['region_id'], unique=False)
 
+    op.create_table('results_cache',
+    sa.Column('survey_id', sa.Integer(), nullable=False),
+    sa.Column('fingerprint', sa.String(length=200), nullable=False),
+    sa.Column('counts', sa.JSON(), nullable=False),
+    sa.Column('built_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['survey_id'], ['survey.id'], name=op.f('fk_results_cache_survey_id_survey'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('survey_id', name=op.f('pk_results_cache'))
+    )
 
 
 def downgrade():
+    op.drop_table('results_cache')
     with op.batch_alter_table('api_token', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_api_token_region_id'))
 
