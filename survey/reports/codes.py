@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from survey.coding.models import AnswerCode, CodedAnswer, QuestionCodebook, Source, Theme
 from survey.coding.queries import FinalCode, is_final, thresholds
 from survey.extensions import db
-from survey.reports.results import background_text, completed_filter
+from survey.reports.results import background_text, completed_filter, raw_stream
 from survey.responses.models import Answer, Response
 
 CHUNK = 5_000
@@ -53,9 +53,10 @@ class Coding:
         self.final.insert(index, code)
 
 
-def codings(survey_id: int, answer_ids: Iterable[int]) -> dict[int, Coding]:
-    """answer id -> final coding of these answers (exports read a chunk of responses at a time)."""
-    limits = thresholds(survey_id)
+def codings(survey_id: int, answer_ids: Iterable[int], limits: dict | None = None) -> dict[int, Coding]:
+    """answer id -> final coding of these answers (exports read a chunk of responses at a time);
+    ``limits`` are the survey's thresholds when the caller has them already."""
+    limits = thresholds(survey_id) if limits is None else limits
     ids = sorted(set(answer_ids))
     out: dict[int, Coding] = {}
     for start in range(0, len(ids), CHUNK):
@@ -65,7 +66,7 @@ def codings(survey_id: int, answer_ids: Iterable[int]) -> dict[int, Coding]:
                 .outerjoin(AnswerCode, AnswerCode.answer_id == CodedAnswer.answer_id)
                 .outerjoin(Theme, Theme.id == AnswerCode.theme_id)
                 .where(CodedAnswer.answer_id.in_(ids[start:start + CHUNK])))
-        for row in db.session.execute(stmt):
+        for row in raw_stream(stmt):
             _add(out, row, limits)
     return out
 

@@ -13,30 +13,32 @@ filled with raw text.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
+from itertools import groupby
+from operator import itemgetter
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from survey.coding.queries import FinalCode
-from survey.extensions import db
+from survey.coding.queries import FinalCode, thresholds
 from survey.reports.codebook import Variable
 from survey.reports.codes import Coding, codings
 from survey.reports.items import REPEAT_SEPARATOR
-from survey.reports.results import BATCH, background_text, completed_filter, decode_multi, parse_background
+from survey.reports.results import background_text, completed_filter, decode_multi, parse_background, raw_stream
 from survey.responses.models import Answer, Response
 
 CHUNK = 2_000
 
 
-def respondent_stream(survey_id: int):
+def respondent_stream(survey_id: int) -> Iterator[tuple]:
     """(id, language, channel, week, background text) of the completed responses, by id."""
     stmt = (select(Response.id, Response.language, sa.cast(Response.channel, sa.String), Response.week,
                    background_text()).where(completed_filter(survey_id)).order_by(Response.id))
-    return db.session.execute(stmt.execution_options(yield_per=BATCH))
+    return raw_stream(stmt)
 
 
-def answer_stream(survey_id: int, open_codes: list[str], raw: bool):
+def answer_stream(survey_id: int, open_codes: list[str], raw: bool) -> Iterator[tuple]:
     """(response id, answer id, item code, instance, value or scrubbed text, other text), by response id."""
     value = Answer.value
     if open_codes and not raw:
@@ -45,47 +47,54 @@ def answer_stream(survey_id: int, open_codes: list[str], raw: bool):
     stmt = (select(Answer.response_id, Answer.id, Answer.item_code, Answer.instance, value, other)
             .join(Response, Response.id == Answer.response_id)
             .where(completed_filter(survey_id)).order_by(Answer.response_id, Answer.id))
-    return db.session.execute(stmt.execution_options(yield_per=BATCH))
+    return raw_stream(stmt)
 
 
 def _grouped(survey_id: int, open_codes: list[str], raw: bool) -> Iterator[tuple[tuple, list[tuple]]]:
     """(response row, its answer rows) for every completed response, in id order."""
-    answers = iter(answer_stream(survey_id, open_codes, raw))
-    pending = next(answers, None)
-    for response in respondent_stream(survey_id):
-        own = []
-        while pending is not None and pending[0] == response[0]:
-            own.append(pending)
-            pending = next(answers, None)
-        yield response, own
+    responses = respondent_stream(survey_id)
+    for response_id, rows in groupby(answer_stream(survey_id, open_codes, raw), key=itemgetter(0)):
+        own = list(rows)
+        for response in responses:
+            if response[0] == response_id:
+                yield response, own
+                break
+            yield response, []  # a completed response without answers
+    for response in responses:
+        yield response, []
 
 
 def records(survey_id: int, plan: list[Variable], raw: bool = False) -> Iterator[list]:
     """One list of values per completed response, aligned with ``plan``."""
     open_codes = sorted({v.item.stored_code for v in plan if v.kind == "text"})
-    getters = [getter(v, raw) for v in plan]
+    verified = _("verified")
+    getters = [getter(v, raw, verified) for v in plan]
+    limits = thresholds(survey_id)
     chunk: list[tuple[tuple, list[tuple]]] = []
     number, parsed = 0, {}
     for grouped in _grouped(survey_id, open_codes, raw):
         chunk.append(grouped)
         if len(chunk) == CHUNK:
-            yield from _chunk_records(survey_id, getters, chunk, number, open_codes, parsed)
+            yield from _chunk_records(survey_id, getters, chunk, number, open_codes, parsed, limits)
             number += len(chunk)
             chunk = []
     if chunk:
-        yield from _chunk_records(survey_id, getters, chunk, number, open_codes, parsed)
+        yield from _chunk_records(survey_id, getters, chunk, number, open_codes, parsed, limits)
 
 
-def _chunk_records(survey_id, getters, chunk, start: int, open_codes: list[str], parsed: dict) -> Iterator[list]:
+def _chunk_records(survey_id, getters, chunk, start: int, open_codes: list[str], parsed: dict,
+                   limits: dict) -> Iterator[list]:
     ids = [row[1] for _, rows in chunk for row in rows if row[2] in open_codes]
-    coded = codings(survey_id, ids) if ids else {}
+    coded = codings(survey_id, ids, limits) if ids else {}
     for offset, ((_id, language, channel, week, text), rows) in enumerate(chunk, start=1):
         answers = {(f"{c}{REPEAT_SEPARATOR}{i}" if i else c): (a, v, o) for _r, a, c, i, v, o in rows}
+        if isinstance(week, str):  # SQLite hands dates over as text
+            week = date.fromisoformat(week)
         context = (start + offset, language, channel, week, parse_background(text, parsed), answers, coded)
         yield [get(context) for get in getters]
 
 
-def getter(variable: Variable, raw: bool) -> Callable[[tuple], object]:
+def getter(variable: Variable, raw: bool, verified: str = "verified") -> Callable[[tuple], object]:
     """A function from (number, language, channel, week, background, answers, codings) to the value."""
     kind = variable.kind
     fixed = {"respondent": 0, "language": 1, "channel": 2, "week": 3}
@@ -103,10 +112,10 @@ def getter(variable: Variable, raw: bool) -> Callable[[tuple], object]:
     if kind == "option":
         option = variable.key
         return lambda c: None if (a := c[5].get(code)) is None else int(option in decode_multi(a[1]))
-    return _coding_getter(variable, code)
+    return _coding_getter(variable, code, verified)
 
 
-def _coding_getter(variable: Variable, code: str) -> Callable[[tuple], object]:
+def _coding_getter(variable: Variable, code: str, verified: str) -> Callable[[tuple], object]:
     kind, key = variable.kind, variable.key
 
     def get(c):
@@ -121,7 +130,7 @@ def _coding_getter(variable: Variable, code: str) -> Callable[[tuple], object]:
             return int(any(f.theme_key == key for f in final))
         if kind == "sentiment":
             return coding.sentiment
-        return "; ".join(provenance(f) for f in final)
+        return "; ".join(provenance(f, verified) for f in final)
     return get
 
 
@@ -134,11 +143,11 @@ def _text(value):
     return None if value in (None, "") else str(value)
 
 
-def provenance(code: FinalCode) -> str:
+def provenance(code: FinalCode, verified: str) -> str:
     """``wachttijd=model 0.91`` / ``serieus=mens gecontroleerd``: where a final code came from."""
     text = f"{code.theme_key}={code.source}"
     if code.probability is not None:
         text += f" {code.probability:.2f}"
     if code.verified:
-        text += " " + _("verified")
+        text += " " + verified
     return text

@@ -76,13 +76,28 @@ def csv_cell(value, semicolon: bool) -> str:
     return csv_safe(str(value))
 
 
-def csv_lines(rows: Iterable[list], semicolon: bool) -> Iterator[bytes]:
-    """Rows as UTF-8 CSV with a BOM (so Excel reads the accents), in batches."""
+def csv_formatter(variable: Variable, labels: bool, semicolon: bool):
+    """A function from a record value straight to its CSV text; known codes come from a table."""
+    convert = cell_converter(variable, labels)
+    if variable.kind in ("respondent", "option", "theme"):
+        return lambda value: "" if value is None else str(value)
+    if variable.kind in ("text", "themes", "sentiment", "provenance", "other", "background", "language"):
+        return lambda value: "" if value is None else csv_safe(value)
+    if variable.kind in ("item", "channel") and variable.values:
+        table = {v.code: csv_cell(convert(v.code), semicolon) for v in variable.values}
+        return lambda value: "" if value is None else table[value] if value in table else \
+            csv_cell(convert(value), semicolon)
+    return lambda value: "" if value is None else csv_cell(convert(value), semicolon)
+
+
+def csv_lines(rows: Iterable[list], semicolon: bool, formatted: bool = False) -> Iterator[bytes]:
+    """Rows as UTF-8 CSV with a BOM (so Excel reads the accents), in batches. ``formatted`` rows hold
+    CSV texts already (from :func:`csv_formatter`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if semicolon else ",", lineterminator="\r\n")
     buffer.write(BOM)
     for count, row in enumerate(rows, start=1):
-        writer.writerow([csv_cell(v, semicolon) for v in row])
+        writer.writerow(row if formatted else [csv_cell(v, semicolon) for v in row])
         if count % ROWS_PER_WRITE == 0:
             yield buffer.getvalue().encode("utf-8")
             buffer.seek(0)
@@ -101,7 +116,13 @@ def response_rows(survey_id: int, plan: list[Variable], raw: bool, labels: bool)
 def csv_export(survey_id: int, plan: list[Variable], raw: bool = False, semicolon: bool = False,
                labels: bool = False) -> Iterator[bytes]:
     """The response export as streamed CSV."""
-    return csv_lines(response_rows(survey_id, plan, raw, labels), semicolon)
+    formatters = [csv_formatter(v, labels, semicolon) for v in plan]
+
+    def rows():
+        yield [csv_cell(v.name, semicolon) for v in plan]
+        for record in records(survey_id, plan, raw):
+            yield [format_(value) for format_, value in zip(formatters, record, strict=True)]
+    return csv_lines(rows(), semicolon, formatted=True)
 
 
 def codebook_csv(plan: list[Variable], semicolon: bool = False) -> Iterator[bytes]:

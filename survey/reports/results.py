@@ -13,7 +13,7 @@ respondent (profile columns only) for :mod:`analysis.breakdowns`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -39,8 +39,31 @@ CACHE_FORMAT = "1"
 
 
 def completed_filter(survey_id: int):
-    """The where-clause of a round's completed responses."""
-    return (Response.survey_id == survey_id) & (Response.status == ResponseStatus.COMPLETED)
+    """The where-clause of a round's completed responses (plain values, so :func:`raw_stream` can bind them)."""
+    return (Response.survey_id == int(survey_id)) & (Response.status == ResponseStatus.COMPLETED.value)
+
+
+def raw_stream(stmt, batch: int = BATCH) -> Iterator[tuple]:
+    """The rows of a select as the driver returns them, read in batches from the driver's own cursor.
+
+    For exports of 100k responses the row objects and type conversion of SQLAlchemy cost more than the
+    query itself, so the big streams skip them: values arrive as the driver makes them (a date may be a
+    string on SQLite). Parameters must be plain values. PostgreSQL reads through a server-side cursor, so
+    rows are not all held in memory.
+    """
+    connection = db.session.connection()
+    compiled = stmt.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.params
+    if compiled.positional:
+        params = tuple(params[name] for name in compiled.positiontup)
+    dbapi = connection.connection
+    cursor = dbapi.cursor(name=f"stream_{id(stmt)}") if connection.dialect.name == "postgresql" else dbapi.cursor()
+    try:
+        cursor.execute(str(compiled), params)
+        while rows := cursor.fetchmany(batch):
+            yield from rows
+    finally:
+        cursor.close()
 
 
 def background_text():
