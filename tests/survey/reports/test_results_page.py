@@ -111,7 +111,7 @@ def test_breakdown_groups_are_alphabetical_and_hide_small_cells(page):
     matrix = html[html.index('class="data-table matrix"'):]
     header = re.search(r"<thead>(.*?)</thead>", matrix, re.S).group(1)
     assert [h.strip() for h in re.findall(r'<th scope="col">(.*?)</th>', header)] == \
-        ["Item", "Totaal", "Rotterdam", "Schiedam"]
+        ["Vraag", "Totaal", "Rotterdam", "Schiedam"]
     # T1: Schiedam has one answer (hidden), so Rotterdam (7) is hidden too or it would give Schiedam away
     t1 = cells_of_row(matrix, "T1 Ik wist waar ik terecht kon met mijn vraag.")
     assert t1[0].startswith("63%") and t1[1].startswith("–") and t1[2].startswith("–")
