@@ -134,7 +134,8 @@ def write_row(sheet, row_number: int, row: list, date_format) -> None:
     for column, value in enumerate(row):
         cell = safe_cell(value)
         if cell.kind == "text":
-            sheet.write_string(row_number, column, cell.value)
+            if cell.value:  # an empty text is an empty cell
+                sheet.write_string(row_number, column, cell.value)
         elif cell.kind == "number":
             sheet.write_number(row_number, column, cell.value)
         elif cell.kind == "bool":
