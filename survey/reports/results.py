@@ -178,11 +178,15 @@ def profile_rows(survey_id: int) -> list[tuple[str, str | None, int]]:
     return [(language, text, int(n)) for language, text, n in db.session.execute(stmt)]
 
 
-def counted_rows(survey_id: int, open_codes: Iterable[str]) -> list[list]:
-    """[language, background text, item code, instance, value, count] of the completed responses' answers."""
-    open_codes = sorted(set(open_codes))
-    value = sa.case((Answer.item_code.in_(open_codes), sa.literal("")), else_=Answer.value) if open_codes \
-        else Answer.value
+def counted_rows(survey_id: int, coded_items: Iterable[str]) -> list[list]:
+    """[language, background text, item code, instance, value, count] of the completed responses' answers.
+
+    Only the values of ``coded_items`` (items answered with codes or numbers) are read; every other
+    answer (open text, or an item the questionnaire no longer has) is counted with the value "", so no
+    text is ever read or kept."""
+    coded_items = sorted(set(coded_items))
+    value = (sa.case((Answer.item_code.in_(coded_items), Answer.value), else_=sa.literal_column("''"))
+             if coded_items else sa.literal_column("''")).label("answer_value")
     stmt = (select(Response.language, background_text(), Answer.item_code, Answer.instance, value, func.count())
             .join(Response, Response.id == Answer.response_id).where(completed_filter(survey_id))
             .group_by(Response.language, background_text(), Answer.item_code, Answer.instance, value))
@@ -203,13 +207,13 @@ def fingerprint(survey: Survey) -> str:
     return f"{CACHE_FORMAT}|{row[0]}|{row[1]}|{row[2] or ''}|{row[3] or ''}|{versions}"[:200]
 
 
-def cached_counts(survey: Survey, open_codes: Iterable[str]) -> list[list]:
+def cached_counts(survey: Survey, coded_items: Iterable[str]) -> list[list]:
     """The grouped answer counts of a round, from the cache when its data did not change."""
     key = fingerprint(survey)
     cache = db.session.get(ResultsCache, survey.id)
     if cache is not None and cache.fingerprint == key:
         return cache.counts
-    rows = counted_rows(survey.id, open_codes)
+    rows = counted_rows(survey.id, coded_items)
     try:
         with db.session.begin_nested():
             if cache is None:
@@ -253,7 +257,8 @@ def load_round(survey: Survey, items: list[ReportItem] | None = None) -> RoundDa
     """The profiles and grouped answer counts of a round (see the module docstring)."""
     items = report_items(survey) if items is None else items
     profiles, variables, index = _profiles(profile_rows(survey.id))
-    counts = _counts(cached_counts(survey, [i.stored_code for i in report_items(survey) if i.is_open]), index)
+    coded_items = [i.stored_code for i in report_items(survey) if not i.is_open]
+    counts = _counts(cached_counts(survey, coded_items), index)
     counts = counts[counts["value"].notna() & (counts["value"].astype(str) != "") |
                     counts["item_code"].isin([i.code for i in items if i.is_open])]
     return RoundData(survey=survey, items=items, profiles=profiles, counts=counts.reset_index(drop=True),
