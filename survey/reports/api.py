@@ -136,6 +136,7 @@ def results(survey_id):
     data = load_round(survey)
     choices = filter_choices(data.respondents, data.variables, policy_for(survey))
     page = build_page(survey, _selection(choices), data, choices)
+    db.session.commit()  # keeps the round's grouped counts
     if _csv_wanted():
         semicolon = request.args.get("scheiding") == "puntkomma"
         return _csv_response(csv_lines(results_rows(page), semicolon), f"resultaten-{survey.id}.csv")

@@ -122,7 +122,15 @@ def scale_section(view: View, items: list[ReportItem], scale: Scale, key: str) -
     headline_chart = make_chart(bars_svg(bars, title=title, chart_id=f"{key}-headline",
                                          desc=_("One bar per item; the table beside the chart has the same numbers.")),
                                 bars_table(bars, title=title, first_column=_("Item"), value_column=scale.headline))
-    return ScaleSection(key, scale.headline, rows, headline_chart, _distribution_chart(view, items, scale, key))
+    return ScaleSection(key, scale.headline, rows, headline_chart,
+                        _distribution_chart(view, items, scale, key, distribution_title(key)))
+
+
+def distribution_title(key: str) -> str:
+    """Titles differ per section, so every chart and table has its own accessible name."""
+    if key == "statements":
+        return _("Answers per statement (without “don't know” and “not applicable”)")
+    return _("Answers per question (how often)")
 
 
 def _pct(view: View, code: str):
@@ -135,13 +143,12 @@ def _n(view: View, code: str):
     return None if is_missing(value) else int(value)
 
 
-def _distribution_chart(view: View, items: list[ReportItem], scale: Scale, key: str) -> Chart | None:
+def _distribution_chart(view: View, items: list[ReportItem], scale: Scale, key: str, title: str) -> Chart | None:
     frame = view.distributions[view.distributions["item_code"].isin([i.code for i in items])] \
         if not view.distributions.empty else view.distributions
     if frame.empty:
         return None
     bars, categories = distribution_bars(frame, scale, {i.code: _bar_label(i) for i in items})
-    title = _("Answers per item (without “don't know” and “not applicable”)")
     svg = stacked_bars_svg(bars, categories, title=title, chart_id=f"{key}-distribution",
                            desc=_("One bar per item, split into the answers from most positive to most "
                                   "negative. The table beside the chart has the same numbers."))

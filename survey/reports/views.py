@@ -55,6 +55,7 @@ def show_results(survey_id):
     form = FilterForm(request.args, choices=choices)
     selection = selection_from(form) if request.args and form.validate() else Selection()
     page = build_page(survey, selection, data, choices)
+    db.session.commit()  # keeps the round's grouped counts (ResultsCache) for the next view
     return render_template("reports/results.html", survey=survey, page=page, form=form, selection=selection)
 
 
@@ -62,14 +63,18 @@ def show_results(survey_id):
 @requires(Permission.VIEW_RESULTS)
 def show_trends(survey_id):
     survey = get_in_region(Survey, survey_id)
-    return render_template("reports/trends.html", survey=survey, trend=trend_page(survey))
+    trend = trend_page(survey)
+    db.session.commit()  # keeps the rounds' grouped counts
+    return render_template("reports/trends.html", survey=survey, trend=trend)
 
 
 @bp.get("/<int:survey_id>/factsheet")
 @requires(Permission.VIEW_RESULTS)
 def show_factsheet(survey_id):
     survey = get_in_region(Survey, survey_id)
-    return render_template("reports/factsheet.html", survey=survey, sheet=build_factsheet(survey))
+    sheet = build_factsheet(survey)
+    db.session.commit()  # keeps the round's grouped counts
+    return render_template("reports/factsheet.html", survey=survey, sheet=sheet)
 
 
 @bp.get("/<int:survey_id>/factsheet.pdf")

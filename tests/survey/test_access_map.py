@@ -13,9 +13,26 @@ def _user_in(region, make_user):
     return make_user(region, Role.LEZER)
 
 
+def _survey_in(region, make_user):
+    from tests.survey.reports.builders import make_survey
+
+    return make_survey(_db, region)
+
+
+def _api_token_in(region, make_user):
+    from survey.reports.models import ApiScope
+    from survey.reports.tokens import create_token
+
+    token, _text = create_token(region, "Power BI", ApiScope.AGGREGATES, None)
+    _db.session.commit()
+    return token
+
+
 #: how to make an object in a region for each URL parameter; later stages add theirs
 PARAM_FACTORIES = {
     "user_id": _user_in,
+    "survey_id": _survey_in,
+    "token_id": _api_token_in,
 }
 
 
