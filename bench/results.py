@@ -161,7 +161,8 @@ def measure(sizes, reuse: bool) -> list[dict]:
 
 
 LABELS = {"page_cold": "results page, first view (answers counted, cache filled)",
-          "page": "results page (counts from the cache)", "page_breakdown": "results page + breakdown (gemeente)", "csv": "CSV export",
+          "page": "results page (counts from the cache)",
+          "page_breakdown": "results page + breakdown (gemeente)", "csv": "CSV export",
           "xlsx": "Excel export", "sav": "SPSS export", "dump": "direct SQL-to-CSV dump (same answer rows)"}
 
 
