@@ -207,3 +207,11 @@ def test_csv_export_is_a_stream_that_starts_at_once(app, db, region, survey):
         assert first.startswith(codecs.BOM_UTF8) and b"respondent" in first
         rest = b"".join(export_.stream)
     assert len((first + rest).decode("utf-8-sig").splitlines()) == 7
+
+
+def test_codebook_xlsx_reads_back(client, db, region, survey, researcher):
+    workbook = openpyxl.load_workbook(io.BytesIO(export(client, region, survey, format="codebook_xlsx").data))
+    rows = [[c.value for c in row] for row in workbook["Codeboek"].iter_rows()]
+    assert rows[0][:4] == ["Variabele", "Label", "Soort", "Meetniveau"]
+    assert ["O1", "Wat kan beter? (geschoond)", "tekst", "nominal", None, None, None, None] in rows
+    assert ["N1", "N1 Hoeveel weken wachtte u?", "getal", "scale", None, None, None, None] in rows

@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from tests.survey.reports import builders
 from tests.survey.reports.pagetext import cells_of_row, page_text
 
 
@@ -134,3 +135,28 @@ def test_other_regions_survey_is_not_found(client, example, make_region, make_us
 
     login(make_user(other, Role.ONDERZOEKER))
     assert client.get(f"/beheer/west/resultaten/{example.id}/").status_code == 404
+
+
+def test_a_round_without_responses_or_questions_still_has_a_page(client, db, region, researcher):
+    empty = builders.make_survey(db, region)
+    text = page_text(client.get(f"/beheer/{region.slug}/resultaten/{empty.id}/").get_data(as_text=True))
+    assert "0 mensen vulden de vragenlijst helemaal in" in text
+    no_document = builders.make_survey(db, region, document={"schema": 1, "sections": []})
+    assert client.get(f"/beheer/{region.slug}/resultaten/{no_document.id}/").status_code == 200
+    assert client.get(f"/beheer/{region.slug}/resultaten/{no_document.id}/factsheet").status_code == 200
+    assert client.get(f"/beheer/{region.slug}/resultaten/{no_document.id}/trend").status_code == 200
+
+
+def test_response_per_category_comes_from_the_ledger_and_is_protected(client, db, region, researcher):
+    survey = builders.make_survey(db, region, min_cell=5)
+    builders.add_invitations(db, survey, 30, completed=20, background={"gemeente": "Rotterdam"})
+    builders.add_invitations(db, survey, 12, completed=9, background={"gemeente": "Schiedam"})
+    builders.add_invitations(db, survey, 6, completed=3, background={"gemeente": "Maassluis"})
+    db.session.commit()
+    html = client.get(f"/beheer/{region.slug}/resultaten/{survey.id}/").get_data(as_text=True)
+    table = html[html.index("Respons naar gemeente"):]
+    assert cells_of_row(table, "Totaal") == ["48", "32", "67%"]
+    assert cells_of_row(table, "Rotterdam") == ["30", "20*", "67%"]
+    # Maassluis: 3 completed (< 5) hidden, and Schiedam with it, or 3 could be worked out from the total
+    assert cells_of_row(table, "Maassluis") == ["6", "–", "–"]
+    assert cells_of_row(table, "Schiedam") == ["12", "–", "–"]
