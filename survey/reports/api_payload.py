@@ -104,8 +104,22 @@ def results_payload(page: ResultsPage) -> dict:
         return out
     domains = [{"domein": r.domain, "pct": _num(r.pct), "items": list(r.items)}
                for r in page.view.domains.itertuples(index=False)]
-    return out | {"items": items_payload(page), "domeinen": domains, "uitsplitsing": breakdown_payload(page),
-                  "open_vragen": open_payload(page)}
+    return out | {"items": items_payload(page), "domeinen": domains, "keuzevragen": choices_payload(page),
+                  "uitsplitsing": breakdown_payload(page), "open_vragen": open_payload(page)}
+
+
+def choices_payload(page: ResultsPage) -> list[dict]:
+    """Choice questions: per option the count and % (multiple choice: % of those who answered)."""
+    out = []
+    for item in page.data.items:
+        frame = page.view.choices.get(item.code)
+        if frame is None:
+            continue
+        out.append({"code": item.code, "tekst": item.label, "meer_antwoorden": item.kind == "multi",
+                    "n": _num(frame.attrs.get("n", 0)),
+                    "opties": [{"code": r.code, "label": str(r.label), "aantal": _num(r.count), "pct": _num(r.pct)}
+                               for r in frame.itertuples(index=False)]})
+    return out
 
 
 def results_rows(page: ResultsPage) -> list[list]:

@@ -10,6 +10,7 @@ from analysis.charts import Bar, ChartTable, bars_svg
 from analysis.numbers import MISSING, format_count, format_percentage, is_missing
 from analysis.scales import AGREEMENT, FREQUENCY
 from analysis.suppression import Policy
+from survey.i18n import long_date
 from survey.questionnaires.models import Survey
 from survey.reports.breakdown import Matrix, matrix
 from survey.reports.openanswers import OpenSection, open_sections
@@ -87,12 +88,12 @@ def per_day_chart(response: ResponseSummary) -> Chart | None:
     days = response.per_day
     if days.empty or response.figures.invited is None:
         return None
-    bars = [Bar(str(r.day), (float(r.cumulative_pct),)) for r in days.itertuples(index=False)]
+    bars = [Bar(long_date(r.day), (float(r.cumulative_pct),)) for r in days.itertuples(index=False)]
     title = _("Response over time (cumulative)")
     svg = bars_svg(bars, title=title, chart_id="response-per-day",
                    desc=_("Cumulative response per day as a share of the invited; the table has the same "
                           "numbers."))
-    rows = tuple((str(r.day), format_count(r.count), format_count(r.cumulative),
+    rows = tuple((long_date(r.day), format_count(r.count), format_count(r.cumulative),
                   MISSING if is_missing(r.cumulative_pct) else format_percentage(r.cumulative_pct))
                  for r in days.itertuples(index=False))
     table = ChartTable(title, (_("Day"), _("Completed"), _("Total so far"), _("Response so far")), rows)

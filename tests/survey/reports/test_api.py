@@ -161,3 +161,10 @@ def test_open_link_round_states_responses_without_invitations(client, db, region
     db.session.commit()
     data = client.get(f"/api/v1/vragenlijsten/{survey.id}/resultaten", headers=token()).get_json()
     assert data["respons"]["uitgenodigd"] is None and data["respons"]["afgerond"] == 2
+
+
+def test_choice_questions_in_the_results(client, example, token):
+    data = client.get(f"/api/v1/vragenlijsten/{example.id}/resultaten", headers=token()).get_json()
+    c1 = next(c for c in data["keuzevragen"] if c["code"] == "C1")
+    assert c1["meer_antwoorden"] is True and c1["n"] == 3
+    assert {o["code"]: o["aantal"] for o in c1["opties"]} == {"thuis": 2, "school": 1, "anders": 1}
