@@ -2,7 +2,7 @@
 
 Run: ``python -m bench.results`` from the repository root (``--sizes 1000 10000`` for fewer, ``--reuse`` to
 keep the generated databases in /tmp between runs). Every measurement runs in its own subprocess, which
-reports its wall time, its CPU time and its peak RSS (``ru_maxrss``), next to the RSS it had before the
+reports its wall time, its CPU time and its peak RSS (``VmHWM``), next to the RSS it had before the
 measured work (imports and the app). The page is requested through the Flask test client (the database
 read included) after one warm-up request of another page; exports are read from the streamed response
 to the end. For comparison, a direct SQL-to-CSV dump writes the same answer rows (one row per answer)
@@ -18,7 +18,6 @@ import json
 import os
 import platform
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -35,12 +34,22 @@ DUMP_SQL = ("SELECT a.response_id, a.item_code, a.instance, a.value FROM answer 
             "ON r.id = a.response_id WHERE r.survey_id = 1 AND r.status = 'completed' ORDER BY a.response_id, a.id")
 
 
-def _rss_mb() -> float:
+def _status_mb(field: str) -> float:
     with open("/proc/self/status") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def _rss_mb() -> float:
+    return _status_mb("VmRSS")
+
+
+def _peak_mb() -> float:
+    """The process's own peak RSS (VmHWM). ``ru_maxrss`` would include the parent's peak from before the
+    fork on Linux, so it is not used."""
+    return _status_mb("VmHWM")
 
 
 def _timed(work) -> dict:
@@ -48,7 +57,7 @@ def _timed(work) -> dict:
     cpu, wall = time.process_time(), time.perf_counter()
     size = work()
     return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "bytes": size,
-            "base_mb": base, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "base_mb": base, "peak_mb": _peak_mb()}
 
 
 def _dump(path: str) -> dict:

@@ -6,8 +6,6 @@ from wtforms import BooleanField, RadioField, SelectField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-EXPORT_FORMATS = ("csv", "xlsx", "sav", "codebook_csv", "codebook_xlsx")
-
 
 class InChoices:
     """The value must be one of the field's choices (a group too small to show is not among them)."""

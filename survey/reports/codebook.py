@@ -26,7 +26,7 @@ from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.questionnaires.registry import OTHER_CODE
 from survey.reports.items import ReportItem, report_items
-from survey.reports.selection import language_name, variable_label
+from survey.reports.selection import variable_label
 
 ESCAPE_NUMBERS = {"weet_niet": 98, "nvt": 99}
 MAX_NAME = 64
@@ -150,10 +150,6 @@ def _item_variables(item: ReportItem, name, themes: list[tuple[str, str]], raw: 
 def channel_values() -> tuple[ValueLabel, ...]:
     return (ValueLabel("open", _("open link")), ValueLabel("personal", _("personal link")),
             ValueLabel("interviewer", _("entered by an interviewer")), ValueLabel("poll", _("live poll")))
-
-
-def language_values(codes) -> tuple[ValueLabel, ...]:
-    return tuple(ValueLabel(c, language_name(c)) for c in codes)
 
 
 def codebook_rows(plan: list[Variable]) -> list[list]:

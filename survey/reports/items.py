@@ -93,12 +93,12 @@ def _question_items(question: Question, entry) -> list[ReportItem]:
         return []
     scale = scale_for(question)
     options = tuple((o.code, _nl(o.label) or o.code) for o in question.options)
-    parts = [(i.code, _nl(i.text)) for i in question.items] if question.items else [(question.code,
-                                                                                      _nl(question.text))]
+    if question.items:  # a group of statements: each statement is an item (its own text, else the group's)
+        parts = [(i.code, _nl(i.text) or _nl(question.text)) for i in question.items]
+    else:
+        parts = [(question.code, _nl(question.text))]
     out = []
     for code, text in parts:
-        if question.items:
-            text = f"{text}" if text else _nl(question.text)
         instance = entry.key if entry is not None else ""
         label = f"{text} ({_nl(entry.label) or entry.key})" if entry is not None else text
         out.append(ReportItem(code=code + (REPEAT_SEPARATOR + instance if instance else ""), stored_code=code,

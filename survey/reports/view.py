@@ -46,12 +46,6 @@ class View:
     def too_small(self) -> bool:
         return self.n is None
 
-    def hidden_items(self) -> set[str]:
-        """Item codes whose cell is hidden in this view."""
-        if self.headline.empty:
-            return set()
-        return set(self.headline.loc[self.headline["hidden"].astype(bool), "item_code"])
-
 
 def breakdown_variable(data: RoundData, selection: Selection) -> str | None:
     """The breakdown asked for, if the round has it and it is not also a filter."""
