@@ -14,7 +14,7 @@ from flask import Blueprint, Response, abort, current_app, g, jsonify, render_te
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from survey.extensions import csrf, db, limiter
+from survey.extensions import csrf, db, limiter, login_manager
 from survey.questionnaires.models import Survey
 from survey.reports.api_errors import api_error
 from survey.reports.api_payload import results_payload, results_rows, survey_payload
@@ -55,6 +55,7 @@ def _error(error):
 
 @bp.before_request
 def authenticate():
+    g._login_user = login_manager.anonymous_user()  # the API never reads or writes the staff session
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     header = request.headers.get("Authorization", "")

@@ -70,13 +70,14 @@ def test_another_regions_survey_is_not_found(client, example, token, make_region
     assert client.get("/api/v1/vragenlijsten", headers=headers).get_json() == {"vragenlijsten": []}
 
 
-def test_no_cookies_and_no_csrf(client, example, token):
-    headers = token(ApiScope.RESPONSES)
+def test_no_cookies_and_no_csrf(client, example, token, researcher):
+    headers = token(ApiScope.RESPONSES)  # the client also carries a staff session cookie: it is ignored
     for path in ("/", "/openapi.json", "/vragenlijsten", f"/vragenlijsten/{example.id}/resultaten",
                  f"/vragenlijsten/{example.id}/antwoorden"):
         response = client.get("/api/v1" + path, headers=headers, buffered=True)
         assert response.status_code == 200, path
         assert "Set-Cookie" not in response.headers, path
+    assert client.get("/api/v1/vragenlijsten").status_code == 401  # a staff session is no API token
     posted = client.post("/api/v1/vragenlijsten", headers=headers)
     assert posted.status_code == 405 and posted.get_json()["fout"] == "Dit adres beantwoordt alleen GET-verzoeken."
 
