@@ -4,7 +4,7 @@ GET renders the page from one plain Jinja template with a double-submit CSRF tok
 its HMAC in the form); POST checks the token and every answer, and stores one response row plus its 15
 answer rows with the database driver directly (sqlite3 in WAL mode with durable commits, or psycopg)
 in one transaction, then redirects to a thank-you text. ``BENCH_BARE_DB`` is a SQLite file path or a
-``postgresql://`` conninfo. Served by gunicorn: ``gunicorn bench.bare_app:app``.
+PostgreSQL conninfo (``postgresql://…`` or ``host=… dbname=…``). Served by gunicorn: ``gunicorn bench.bare_app:app``.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ _local = threading.local()
 
 
 def is_postgres(target: str = TARGET) -> bool:
-    return target.startswith(("postgresql://", "postgres://"))
+    return target.startswith(("postgresql://", "postgres://")) or "dbname=" in target
 
 
 def connect(target: str = TARGET):
