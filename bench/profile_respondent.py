@@ -26,13 +26,17 @@ def complete_survey(client, start: str, rnd: random.Random, statements: Counter)
     client._cookies.clear()
     url, requests = start, 0
     while True:
+        started = time.process_time()
         page = client.get(url)
+        statements["get_cpu"] += time.process_time() - started
         requests += 1
         if page.status_code != 200:
             raise RuntimeError(f"GET {url}: {page.status_code}")
         _action, data, _answers = fill_form(page.get_data(as_text=True), rnd)
         before = statements["n"]
+        started = time.process_time()
         sent = client.post(url, data=data, headers={"Referer": url})
+        statements["post_cpu"] += time.process_time() - started
         requests += 1
         statements["post"] += statements["n"] - before
         if sent.status_code not in (302, 303):
@@ -46,7 +50,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mode", default="all_on_one_page", choices=("all_on_one_page", "one_per_screen"))
     parser.add_argument("--surveys", type=int, default=30)
-    parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile of the timed part")
+    parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile (wall clock)")
+    parser.add_argument("--cpu-profile", type=int, metavar="N", help="print the N functions with most CPU time "
+                        "(cProfile on process time, including what they call)")
     args = parser.parse_args()
     os.environ.setdefault("SURVEY_JOBS_URL", "immediate")
     OUT.mkdir(exist_ok=True)
@@ -69,7 +75,12 @@ def main() -> None:
     for _ in range(3):
         complete_survey(client, start, rnd, statements)
     statements.clear()
-    profiler = None
+    profiler = cpu_profiler = None
+    if args.cpu_profile:
+        import cProfile
+
+        cpu_profiler = cProfile.Profile(time.process_time)
+        cpu_profiler.enable()
     if args.profile:
         from pyinstrument import Profiler
 
@@ -79,12 +90,19 @@ def main() -> None:
     for _ in range(args.surveys):
         requests += complete_survey(client, start, rnd, statements)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    if cpu_profiler is not None:
+        import pstats
+
+        cpu_profiler.disable()
+        pstats.Stats(cpu_profiler).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative")).print_stats(args.cpu_profile)
     if profiler is not None:
         profiler.stop()
         print(profiler.output_text(unicode=True, color=False, show_all=False))
     print(f"{args.mode}: {args.surveys} surveys, {requests} requests; CPU {1000 * cpu / args.surveys:.1f} ms per "
           f"survey ({1000 * cpu / requests:.1f} ms per request), wall {1000 * wall / args.surveys:.1f} ms; "
-          f"SQL statements per request {statements['n'] / requests:.1f} (POST {2 * statements['post'] / requests:.1f})")
+          f"SQL statements per request {statements['n'] / requests:.1f} (POST {2 * statements['post'] / requests:.1f}); "
+          f"CPU per GET {2000 * statements['get_cpu'] / requests:.1f} ms, per POST "
+          f"{2000 * statements['post_cpu'] / requests:.1f} ms")
 
 
 if __name__ == "__main__":
