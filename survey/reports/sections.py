@@ -121,7 +121,7 @@ def scale_section(view: View, items: list[ReportItem], scale: Scale, key: str) -
     title = _("%(headline)s per item", headline=scale.headline)
     headline_chart = make_chart(bars_svg(bars, title=title, chart_id=f"{key}-headline",
                                          desc=_("One bar per item; the table beside the chart has the same numbers.")),
-                                bars_table(bars, title=title, first_column=_("Item"), value_column=scale.headline))
+                                bars_table(bars, title=title, first_column=_("Question"), value_column=scale.headline))
     return ScaleSection(key, scale.headline, rows, headline_chart,
                         _distribution_chart(view, items, scale, key, distribution_title(key)))
 
@@ -152,7 +152,7 @@ def _distribution_chart(view: View, items: list[ReportItem], scale: Scale, key: 
     svg = stacked_bars_svg(bars, categories, title=title, chart_id=f"{key}-distribution",
                            desc=_("One bar per item, split into the answers from most positive to most "
                                   "negative. The table beside the chart has the same numbers."))
-    return make_chart(svg, stacked_bars_table(bars, categories, title=title, first_column=_("Item")))
+    return make_chart(svg, stacked_bars_table(bars, categories, title=title, first_column=_("Question")))
 
 
 def grade_card(view: View, item: ReportItem) -> GradeCard | None:
