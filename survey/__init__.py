@@ -56,10 +56,12 @@ def register_blueprints(app: Flask) -> None:
     from survey.programmes import blueprint as programmes_blueprint
     from survey.questionnaires import views_builder, views_exchange, views_languages, views_lists  # noqa: F401
     from survey.questionnaires.views import bp as questionnaires
+    from survey.responses import staff_views, step_views  # noqa: F401 - routes on the responses blueprint
+    from survey.responses.views import bp as responses
     from survey.site.views import bp as site
 
     for blueprint in (site, accounts_public, accounts_staff, audit, questionnaires, programmes_blueprint(),
-                      fieldwork, letters, polls, poll_link, optout):
+                      fieldwork, letters, polls, poll_link, optout, responses):
         app.register_blueprint(blueprint)
 
 

@@ -7,7 +7,7 @@ visitor is sent to the login page. Objects are always looked up inside the curre
 
 import functools
 
-from flask import Blueprint, abort, g
+from flask import Blueprint, abort, current_app, g
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -41,6 +41,32 @@ def _load_region():
         abort(404)
     g.region = region
     return None
+
+
+def region_view(view):
+    """A ``/beheer/<region>/…`` route on a blueprint that also has public routes (the respondent's
+    blueprint holds the staff preview): loads the region exactly as ``staff_blueprint`` does."""
+
+    @functools.wraps(view)
+    def wrapped(*args, region, **kwargs):
+        g.region_slug = region
+        refused = _load_region()
+        if refused is not None:
+            return refused
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def add_region_to_staff_urls(bp: Blueprint) -> None:
+    """url_for on a mixed blueprint fills in the current region only where a route expects one."""
+
+    def add(endpoint, values):
+        if "region" not in values and g.get("region") is not None \
+                and current_app.url_map.is_endpoint_expecting(endpoint, "region"):
+            values["region"] = g.region.slug
+
+    bp.url_defaults(add)
 
 
 def requires(permission: Permission):

@@ -15,7 +15,7 @@ from survey.extensions import db
 users_cli = AppGroup("users", help="Staff accounts.")
 regions_cli = AppGroup("regions", help="Regions (tenants).")
 demo_cli = AppGroup("demo", help="Demo data.")
-translate_cli = AppGroup("translate", help="The Dutch catalog: extract, update, compile.")
+translate_cli = AppGroup("translate", help="The catalogs (nl, en, ar): extract, update, compile, missing, fill.")
 
 
 @users_cli.command("create")
@@ -82,10 +82,17 @@ def extract_command():
 
 @translate_cli.command("update")
 def update_command():
-    """Extract, then merge new msgids into the nl catalog."""
+    """Extract, then merge new msgids into every catalog (nl, en, ar); a missing catalog is created."""
+    from survey.catalogs import po_path
+    from survey.i18n import UI_LOCALES
+
     extract_command.callback()
-    _pybabel("update", "-i", POT, "-d", "translations", "-l", "nl", "--no-fuzzy-matching",
-             "--ignore-obsolete")
+    for locale in UI_LOCALES:
+        if po_path(locale).exists():
+            _pybabel("update", "-i", POT, "-d", "translations", "-l", locale, "--no-fuzzy-matching",
+                     "--ignore-obsolete")
+        else:
+            _pybabel("init", "-i", POT, "-d", "translations", "-l", locale)
 
 
 @translate_cli.command("compile")
@@ -102,42 +109,28 @@ def register_cli(app) -> None:
         app.cli.add_command(group)
 
 
-PO = PROJECT_ROOT / "translations" / "nl" / "LC_MESSAGES" / "messages.po"
-
-
 @translate_cli.command("missing")
-def missing_command():
-    """Print the msgids without a Dutch translation (or marked fuzzy) as a JSON object to fill in."""
+@click.option("--locale", default="nl", show_default=True, help="nl, en or ar.")
+@click.option("--all-texts", is_flag=True, help="For en/ar: also staff texts (normally only the respondent's).")
+def missing_command(locale, all_texts):
+    """Print the untranslated msgids of a catalog as a JSON object to fill in.
+
+    Keys are msgids, or "context|msgid" for texts with a context (u-form and je-form)."""
     import json
 
-    from babel.messages.pofile import read_po
+    from survey.catalogs import missing
 
-    with PO.open("rb") as handle:
-        catalog = read_po(handle)
-    missing = {m.id if isinstance(m.id, str) else m.id[0]: "" for m in catalog
-               if m.id and (not m.string or m.fuzzy or (isinstance(m.string, tuple) and not all(m.string)))}
-    click.echo(json.dumps(missing, ensure_ascii=False, indent=1))
+    click.echo(json.dumps(missing(locale, respondent_only=False if all_texts else None), ensure_ascii=False,
+                          indent=1))
 
 
 @translate_cli.command("fill")
 @click.argument("source", type=click.File("r", encoding="utf-8"))
-def fill_command(source):
-    """Write translations from a JSON object {msgid: msgstr} (plural msgstrs as a list) into the catalog."""
+@click.option("--locale", default="nl", show_default=True, help="nl, en or ar.")
+def fill_command(source, locale):
+    """Write translations from a JSON object {key: msgstr} (plural msgstrs as a list) into a catalog."""
     import json
 
-    from babel.messages.pofile import read_po, write_po
+    from survey.catalogs import fill
 
-    translations = json.load(source)
-    with PO.open("rb") as handle:
-        catalog = read_po(handle)
-    filled = 0
-    for message in catalog:
-        key = message.id if isinstance(message.id, str) else message.id[0]
-        if message.id and key in translations and translations[key]:
-            value = translations[key]
-            message.string = tuple(value) if isinstance(message.id, tuple) else value
-            message.flags.discard("fuzzy")
-            filled += 1
-    with PO.open("wb") as handle:
-        write_po(handle, catalog, width=100, omit_header=False, sort_output=True, include_lineno=False)
-    click.echo(f"{filled} vertalingen ingevuld.")
+    click.echo(f"{fill(locale, json.load(source))} vertalingen ingevuld.")

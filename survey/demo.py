@@ -19,7 +19,7 @@ DEMO_USERS = [
 ]
 
 #: modules with a ``load(region)`` function that adds demo content, in order
-DEMO_MODULES: list[str] = ["survey.questionnaires.demo", "survey.programmes.demo"]
+DEMO_MODULES: list[str] = ["survey.questionnaires.demo", "survey.programmes.demo", "survey.responses.demo"]
 
 
 def load_demo() -> list[str]:

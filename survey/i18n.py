@@ -1,16 +1,35 @@
-"""Dutch UI: locale selection and number/date formats (7,2; 23 november 2026)."""
+"""Dutch UI: locale selection and number/date formats (7,2; 23 november 2026).
+
+Staff pages are always Dutch. Respondent pages (the ``responses`` blueprint) call
+``use_respondent_language`` and then show their chrome in the respondent's language.
+"""
 
 from datetime import date, datetime
 
-from flask import g
-from flask_babel import format_date, format_datetime, format_decimal
+from flask import g, has_request_context, request
+from flask_babel import format_date, format_datetime, format_decimal, refresh
 
-#: languages of the platform's own texts; survey content may have more
-UI_LOCALES = ("nl",)
+#: languages with a catalog; nl is complete, en and ar cover every text a respondent reads
+UI_LOCALES = ("nl", "en", "ar")
+#: the blueprint whose public pages speak the respondent's language
+RESPONDENT_BLUEPRINT = "responses"
 
 
 def select_locale() -> str:
-    return g.get("locale") or "nl"
+    """Dutch, except on respondent pages that chose the respondent's language."""
+    locale = g.get("locale")
+    if locale and locale in UI_LOCALES and has_request_context() and request.blueprint == RESPONDENT_BLUEPRINT \
+            and not request.path.startswith("/beheer/"):
+        return locale
+    return "nl"
+
+
+def use_respondent_language(chrome: str, content: str, direction: str) -> None:
+    """Respondent pages: chrome in ``chrome``, ``<html lang dir>`` for the survey content language."""
+    g.locale = chrome if chrome in UI_LOCALES else "nl"
+    g.html_lang = content
+    g.html_dir = direction
+    refresh()
 
 
 def number(value, decimals: int = 1) -> str:

@@ -34,7 +34,10 @@ class SessionInterface(SecureCookieSessionInterface):
 
 
 def register_security(app) -> None:
+    from survey.logs import install_log_redaction
+
     app.session_interface = SessionInterface()
+    install_log_redaction(app)
     if app.config["PROXY_FIX"]:
         from werkzeug.middleware.proxy_fix import ProxyFix
 

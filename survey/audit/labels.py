@@ -66,6 +66,8 @@ ACTION_LABELS = {
     "fieldwork.opt_out_by_staff": _l("Stopped mail for an invitee on request"),
     "fieldwork.export_tracking": _l("Exported response figures"),
     "retention.purge": _l("Deleted answers after the retention period"),
+    "interview.start": _l("Started an interview (answers entered by staff)"),
+    "interview.complete": _l("Completed an interview"),
 }
 
 

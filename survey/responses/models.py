@@ -2,8 +2,9 @@
 
 A response holds no token, invitation id, contact, IP address, user agent or exact time: only the
 week it was started, the channel, the language, the version it answered and coarse background
-categories. Resuming uses a keyed hash of a secret only the respondent holds (the personal link,
-a resume code or a browser cookie); it is erased when the response is completed.
+categories. Resuming uses a keyed hash of a secret only the respondent holds (the personal link or a
+browser cookie in ``resume_hash``, a resume code in ``resume_code_hash``); both are erased when the
+response is completed.
 """
 
 import enum
@@ -54,6 +55,8 @@ class Response(Base):
     background: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     #: keyed hash of the respondent's resume secret; erased on completion
     resume_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    #: keyed hash of the resume code shown to an open-link respondent (*herstelcode*); erased on completion
+    resume_code_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
     #: keyed hash of the form's start key, so a double-submitted first step makes one response
     start_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
     #: index of the next step to show, for resuming where the respondent stopped

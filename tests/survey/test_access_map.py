@@ -36,6 +36,18 @@ def _letter_batch_in(region, make_user):
     return batch
 
 
+def _interview_in(region, make_user):
+    from survey.responses.models import Channel, Response
+    from survey.responses.services import local_today, week_of
+
+    survey = _survey_in(region, make_user)
+    response = Response(survey_id=survey.id, version_id=survey.versions[0].id, channel=Channel.INTERVIEWER,
+                        week=week_of(local_today()))
+    _db.session.add(response)
+    _db.session.commit()
+    return response
+
+
 #: how to make an object in a region for each URL parameter; later stages add theirs
 PARAM_FACTORIES = {
     "user_id": _user_in,
@@ -46,6 +58,7 @@ PARAM_FACTORIES = {
     "language": lambda region, make_user: "en",
     "name": lambda region, make_user: "projecten",  # list name in _survey_in's questionnaire
     "batch_id": _letter_batch_in,
+    "response_id": _interview_in,
 }
 
 

@@ -21,7 +21,7 @@ ALLOWED = {("response", "survey_id"), ("response", "version_id"), ("response", "
            ("response", "lock_version"), ("response", "status"), ("response", "channel"),
            ("answer", "id"), ("answer", "response_id")}
 RESPONSE_COLUMNS = {"id", "survey_id", "version_id", "channel", "language", "status", "week", "background",
-                    "resume_hash", "start_hash", "position", "lock_version"}
+                    "resume_hash", "resume_code_hash", "start_hash", "position", "lock_version"}
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 SUSPECT_NAMES = re.compile(r"token|invitation|email|mail|address|adres|ip|agent|time|created|updated|contact")
 

@@ -267,8 +267,12 @@ def test_phone_preview_link_appears_once_the_preview_page_exists(app, researcher
         app.add_url_rule("/voorbeeld/<int:survey_id>", endpoint="responses.preview_survey",
                          view_func=lambda survey_id: "")
     with app.test_request_context():
-        from flask import url_for
+        from flask import g, url_for
 
+        from survey.accounts.models import Region
+        from survey.extensions import db
+
+        g.region = db.session.get(Region, survey.region_id)
         preview = url_for("responses.preview_survey", survey_id=survey.id)
     html = researcher.get(url(survey)).get_data(as_text=True)
     assert f'href="{preview}">Voorbeeld (telefoon)</a>' in html

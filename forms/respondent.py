@@ -1,0 +1,154 @@
+"""The respondent form, generated from the questions of one step.
+
+Each question becomes fields through its type's builder in ``forms/respondent_fields.py``
+(``FIELD_BUILDERS``); the form validates on the server with messages in the respondent's language
+and never writes anything.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField
+
+from forms.respondent_checks import number_value
+from forms.respondent_fields import FIELD_BUILDERS, Context, FieldSpec, builder_for
+from survey.questionnaires.registry import OTHER_CODE
+from survey.responses.flow import AnswerKey, Prompt, Step
+from survey.responses.piping import Piping
+
+__all__ = ["FIELD_BUILDERS", "FieldSpec", "PromptView", "StepForm", "build_step_form", "builder_for",
+           "describe_prompt", "stored_to_form"]
+
+
+@dataclass
+class PromptView:
+    """One question on the screen: its text, hint and answer fields (none for an information text)."""
+
+    prompt: Prompt
+    title: str
+    hint: str
+    caption: str = ""  # the group's question above a statement shown on its own screen
+    fields: list[FieldSpec] = field(default_factory=list)
+    unbound: dict = field(default_factory=dict)
+
+    @property
+    def is_info(self) -> bool:
+        return not self.fields
+
+
+def describe_prompt(prompt: Prompt, piping: Piping) -> PromptView:
+    """The screen description of one prompt: texts with piping and its answer fields."""
+    question = prompt.question
+    title = piping.text(question.text, prompt.instance)
+    view = PromptView(prompt, title, piping.text(question.hint, prompt.instance))
+    builder = builder_for(question.type)
+    if builder is None or not prompt.has_answer:
+        return view
+    ctx = Context(question, piping, prompt)
+    if question.items:
+        targets = [(item.code, piping.text(item.text, prompt.instance)) for item in prompt.items]
+        if len(prompt.items) == 1:
+            view.caption, view.title = title, targets[0][1]
+    else:
+        targets = [(question.code, title)]
+    for code, label in targets:
+        spec, fields = builder(ctx, code, label)
+        view.fields.append(spec)
+        view.unbound.update(fields)
+    return view
+
+
+class StepForm(FlaskForm):
+    """The answers of one step, plus the lock and start key that make double submits harmless."""
+
+    lock = HiddenField()
+    start = HiddenField()
+
+    views: list[PromptView] = []
+
+    def specs(self) -> list[FieldSpec]:
+        return [spec for view in self.views for spec in view.fields]
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        for spec in self.specs():
+            if spec.other_name and OTHER_CODE in _as_list(self[spec.name].data) and not self[spec.other_name].data:
+                self[spec.other_name].errors = [*self[spec.other_name].errors,
+                                                _l("Fill in what you mean by \u2018other\u2019.")]
+                valid = False
+        return valid
+
+    def answers(self) -> dict[AnswerKey, tuple[object, str | None]]:
+        """Each item's answer (None when left empty) and the text of "anders, namelijk"."""
+        result = {}
+        for spec in self.specs():
+            value = self[spec.name].data
+            if spec.widget == "number" and value:
+                value = _number_text(value)
+            if value in (None, "", [], "None"):
+                value = None
+            other = self[spec.other_name].data if spec.other_name else None
+            if other and OTHER_CODE not in _as_list(value):
+                other = None
+            result[spec.key] = (value, other or None)
+        return result
+
+    def errors_in_order(self) -> list[tuple[str, str]]:
+        """(element id to link to, message) for the error summary, in screen order; with several
+        questions on the page each message names its question."""
+        found = []
+        specs = self.specs()
+        for spec in specs:
+            for name in (spec.name, spec.other_name):
+                if name and self[name].errors:
+                    target = name if spec.widget in ("text", "textarea", "number") or name != spec.name \
+                        else f"{name}-0"
+                    message = str(self[name].errors[0])
+                    if len(specs) > 1:
+                        message = str(_l("%(question)s: %(message)s", question=_short(spec.label), message=message))
+                    found.append((target, message))
+        if self.csrf_token.errors if hasattr(self, "csrf_token") else False:
+            found.insert(0, ("", str(_l("This page was open too long. Check your answer and send it again."))))
+        return found
+
+
+def build_step_form(step: Step, piping: Piping, data: dict | None = None, formdata=None) -> StepForm:
+    """The form of one step, filled with earlier answers (data) or what was just sent (formdata)."""
+    views = [describe_prompt(prompt, piping) for prompt in step.prompts]
+    attrs = {name: unbound for view in views for name, unbound in view.unbound.items()}
+    cls = type("GeneratedStepForm", (StepForm,), attrs)
+    form = cls(formdata=formdata, data=data or {})
+    form.views = views
+    return form
+
+
+def stored_to_form(spec: FieldSpec, value, other_text: str | None) -> dict:
+    """Form data for a field from a stored answer."""
+    data = {spec.name: value}
+    if spec.widget == "checkbox" and isinstance(value, str):
+        data[spec.name] = json.loads(value)
+    if spec.other_name:
+        data[spec.other_name] = other_text or ""
+    return data
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = text.rstrip(". ")
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _number_text(value: str) -> str:
+    number = number_value(value)
+    if number is None:
+        return value
+    return str(int(number)) if number == int(number) else repr(number)

@@ -1,0 +1,98 @@
+"""The translation catalogs: which msgids each locale must translate, what is missing, filling in.
+
+Dutch (nl) translates every msgid. English and Arabic translate every text a respondent reads (the
+"respondent chrome": buttons, progress, messages, the welcome and thank-you pages); staff pages are
+always Dutch. A message with a context (u-form / je-form texts) is keyed as "context|msgid".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import DEFAULT_KEYWORDS, extract
+from babel.messages.pofile import read_po, write_po
+
+from survey.config import PROJECT_ROOT
+from survey.i18n import UI_LOCALES
+
+TRANSLATIONS = PROJECT_ROOT / "translations"
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "flag": (2,)}
+
+#: every file whose texts a respondent reads; staff pages on the same blueprint are left out
+RESPONDENT_SOURCES = [
+    "forms/respondent.py", "forms/respondent_checks.py", "forms/respondent_entry.py", "forms/respondent_fields.py",
+    "survey/responses/screens.py", "survey/responses/step_views.py", "survey/responses/views.py",
+    "survey/responses/wording.py",
+    "survey/templates/base.html", "survey/templates/_macros/forms.html",
+    "survey/templates/responses/_question.html", "survey/templates/responses/_screen.html",
+    "survey/templates/responses/base.html", "survey/templates/responses/check.html",
+    "survey/templates/responses/code.html", "survey/templates/responses/later.html",
+    "survey/templates/responses/privacy.html", "survey/templates/responses/problem.html",
+    "survey/templates/responses/step.html", "survey/templates/responses/thanks.html",
+    "survey/templates/responses/welcome.html",
+]
+#: the respondent's own locales beside Dutch
+RESPONDENT_LOCALES = tuple(locale for locale in UI_LOCALES if locale != "nl")
+
+
+def po_path(locale: str) -> Path:
+    return TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po"
+
+
+def key_of(message: Message) -> str:
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return f"{message.context}|{msgid}" if message.context else msgid
+
+
+def read_catalog(locale: str) -> Catalog:
+    with po_path(locale).open("rb") as handle:
+        return read_po(handle, locale=locale)
+
+
+def respondent_keys() -> set[str]:
+    """Keys of every msgid in the respondent's pages."""
+    keys = set()
+    for relative in RESPONDENT_SOURCES:
+        path = PROJECT_ROOT / relative
+        method = "python" if path.suffix == ".py" else "jinja2.ext:babel_extract"
+        with path.open("rb") as handle:
+            for _lineno, msgid, _comments, context in extract(method, handle, keywords=KEYWORDS):
+                text = msgid if isinstance(msgid, str) else msgid[0]
+                keys.add(f"{context}|{text}" if context else text)
+    return keys
+
+
+def untranslated(message: Message) -> bool:
+    if not message.id:
+        return False
+    strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+    return message.fuzzy or not all(strings)
+
+
+def missing(locale: str, respondent_only: bool | None = None) -> dict[str, object]:
+    """Untranslated msgids of a locale ({key: ""} or {key: ["", ""]} for plurals)."""
+    if respondent_only is None:
+        respondent_only = locale != "nl"
+    wanted = respondent_keys() if respondent_only else None
+    result: dict[str, object] = {}
+    for message in read_catalog(locale):
+        if untranslated(message) and (wanted is None or key_of(message) in wanted):
+            result[key_of(message)] = ["" for _ in message.string] if isinstance(message.id, tuple) else ""
+    return result
+
+
+def fill(locale: str, translations: dict[str, object]) -> int:
+    """Write translations {key: text or [plural forms]} into the locale's catalog; returns how many."""
+    catalog = read_catalog(locale)
+    filled = 0
+    for message in catalog:
+        value = translations.get(key_of(message)) if message.id else None
+        if not value:
+            continue
+        message.string = tuple(value) if isinstance(message.id, tuple) else value
+        message.flags.discard("fuzzy")
+        filled += 1
+    with po_path(locale).open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False, sort_output=True, include_lineno=False)
+    return filled

@@ -1,0 +1,77 @@
+"""Survey texts in the respondent's language, with piping filled in.
+
+``{T1}`` shows the label of the earlier answer to T1, ``{var:gemeente}`` a background variable of the
+response, ``{item}`` the list item of a repeated block. Unknown or unanswered pipes become empty, so a
+respondent never sees braces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from survey.questionnaires.document import PIPE_PATTERN, Document, ListItem, Question
+from survey.questionnaires.registry import OTHER_CODE
+from survey.responses.flow import Answers
+
+
+def localized(text: dict | None, language: str) -> str:
+    """The text in this language, else Dutch, else any language it has."""
+    text = text or {}
+    return text.get(language) or text.get("nl") or next((v for v in text.values() if v), "")
+
+
+def option_label(question: Question, code: str, language: str) -> str:
+    for option in question.options:
+        if option.code == code:
+            return localized(option.label, language) or code
+    return code
+
+
+def answer_label(question: Question, value, language: str, other_text: str | None = None) -> str:
+    """An answer as the respondent would read it: option labels, or the number or text itself."""
+    if value in (None, "", []):
+        return ""
+    if question.options:
+        codes = value if isinstance(value, list) else [value]
+        labels = [other_text if code == OTHER_CODE and other_text else option_label(question, code, language)
+                  for code in codes]
+        return ", ".join(labels)
+    return str(value)
+
+
+@dataclass
+class Piping:
+    """Everything piping needs for one response."""
+
+    document: Document
+    answers: Answers
+    language: str = "nl"
+    variables: dict = field(default_factory=dict)
+    others: dict = field(default_factory=dict)  # (code, instance) → "anders, namelijk" text
+
+    def text(self, text: dict | None, instance: ListItem | None = None) -> str:
+        """The localized text with every pipe filled in."""
+        raw = localized(text, self.language)
+        if "{" not in raw:
+            return raw
+        filled = PIPE_PATTERN.sub(lambda m: self._fill(m.group(1), instance), raw)
+        filled = re.sub(r"[ \t]{2,}", " ", filled)
+        return re.sub(r" +([.,;:!?])", r"\1", filled).strip()
+
+    def _fill(self, name: str, instance: ListItem | None) -> str:
+        if name == "item":
+            return localized(instance.label, self.language) if instance else ""
+        if name.startswith("var:"):
+            value = self.variables.get(name[4:])
+            return "" if value is None else str(value)
+        question = self.document.question(name)
+        if question is None:
+            return ""
+        key = self._key(name, instance)
+        return answer_label(question, self.answers.get(key), self.language, self.others.get(key))
+
+    def _key(self, code: str, instance: ListItem | None) -> tuple[str, str]:
+        if instance is not None and (code, instance.key) in self.answers:
+            return code, instance.key
+        return code, ""

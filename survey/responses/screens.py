@@ -1,0 +1,166 @@
+"""What one screen of the questionnaire shows: shared by the respondent's pages, the staff preview and
+interviewer entry, so a preview looks exactly like what a respondent sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from babel import Locale, UnknownLocaleError
+from flask_babel import gettext as _
+
+from forms.respondent import StepForm, build_step_form, stored_to_form
+from survey.questionnaires.models import Audience, DisplayMode, Survey
+from survey.responses.flow import Flow, Progress, Step, progress_of
+from survey.responses.piping import Piping, answer_label, localized
+
+#: languages of the page chrome (buttons, progress, messages); survey content may have more
+CHROME_LANGUAGES = ("nl", "en", "ar")
+#: widgets where a choice can take the respondent straight to the next screen
+ADVANCING_WIDGETS = ("radio", "scale", "smiley")
+
+
+def chrome_language(language: str) -> str:
+    return language if language in CHROME_LANGUAGES else "nl"
+
+
+def text_direction(language: str) -> str:
+    try:
+        return Locale.parse(language.replace("-", "_")).text_direction
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):
+        return "ltr"
+
+
+def language_name(language: str) -> str:
+    """The language's own name (Nederlands, English, العربية)."""
+    try:
+        name = Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_"))
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):
+        return language
+    return name[:1].upper() + name[1:] if name else language
+
+
+@dataclass
+class Screen:
+    """Everything the step template needs."""
+
+    survey: Survey
+    language: str
+    flow: Flow
+    step: Step
+    form: StepForm
+    progress: Progress
+    section_title: str = ""
+    section_intro: str = ""
+    previous: tuple[str, str] | None = None  # (question, answer) shown in conversational style
+    languages: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def conversational(self) -> bool:
+        return self.flow.mode == DisplayMode.ONE_PER_SCREEN
+
+    @property
+    def is_last(self) -> bool:
+        return self.step.index == len(self.flow.steps) - 1
+
+    @property
+    def auto_advance(self) -> bool:
+        specs = self.form.specs()
+        return (self.conversational and len(specs) == 1 and specs[0].widget in ADVANCING_WIDGETS
+                and not specs[0].other_name)
+
+    @property
+    def read_aloud(self) -> bool:
+        return self.survey.audience == Audience.KIND
+
+    @property
+    def progress_text(self) -> str:
+        if self.progress.kind == "question":
+            return _("Question %(n)s of %(total)s", n=self.progress.current, total=self.progress.total)
+        if self.progress.kind == "step":
+            return _("Step %(n)s of %(total)s", n=self.progress.current, total=self.progress.total)
+        return ""
+
+    @property
+    def page_title(self) -> str:
+        views = self.form.views
+        heading = self.progress_text or self.section_title or (views[0].title if views else "")
+        return " – ".join(part for part in (_("Error") if self.form.errors_in_order() else "", heading,
+                                            localized(self.survey.title, self.language)) if part)
+
+
+def step_data(form_step: Step, piping: Piping, others: dict) -> dict:
+    """Initial form data for a step from the stored answers."""
+    probe = build_step_form(form_step, piping)
+    data = {}
+    for spec in probe.specs():
+        value = piping.answers.get(spec.key)
+        if value is not None:
+            data.update(stored_to_form(spec, value, others.get(spec.key)))
+    return data
+
+
+def make_screen(survey: Survey, flow: Flow, step: Step, piping: Piping, *, form: StepForm | None = None,
+                extra: dict | None = None, languages: list[str] | None = None) -> Screen:
+    """The screen of a step: a fresh form with earlier answers, or the form just sent (with errors)."""
+    if form is None:
+        data = step_data(step, piping, piping.others)
+        data.update(extra or {})
+        form = build_step_form(step, piping, data=data)
+    screen = Screen(survey, piping.language, flow, step, form, progress_of(flow, step),
+                    languages=[(code, language_name(code)) for code in (languages or [])])
+    if step.starts_section or flow.mode != DisplayMode.ONE_PER_SCREEN:
+        screen.section_title = piping.text(step.section.title, step.instance)
+        screen.section_intro = piping.text(step.section.intro, step.instance) if step.starts_section else ""
+    if screen.conversational and step.index > 0:
+        screen.previous = previous_answer(flow, step, piping)
+    return screen
+
+
+def previous_answer(flow: Flow, step: Step, piping: Piping) -> tuple[str, str] | None:
+    """The question and answer of the screen before, for the conversational summary."""
+    before = flow.step(step.index - 1)
+    if before is None or not before.has_answers:
+        return None
+    prompt = before.prompts[0]
+    key = prompt.keys[0]
+    value = piping.answers.get(key)
+    if value in (None, "", []):
+        return None
+    question = prompt.question
+    label = answer_label(question, value, piping.language, piping.others.get(key))
+    text = piping.text(prompt.items[0].text if prompt.items else question.text, prompt.instance)
+    return text, _short(label)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+@dataclass
+class CheckRow:
+    """One answer on the check page, with the step to change it."""
+
+    question: str
+    answer: str
+    step: int
+    section: str = ""
+
+
+def check_rows(flow: Flow, piping: Piping) -> list[CheckRow]:
+    rows = []
+    for step in flow.steps:
+        for prompt in step.prompts:
+            for key, item in _keyed_items(prompt):
+                question = prompt.question
+                text = piping.text(item.text if item else question.text, prompt.instance)
+                value = piping.answers.get(key)
+                answer = answer_label(question, value, piping.language, piping.others.get(key))
+                section = localized(prompt.instance.label, piping.language) if prompt.instance else ""
+                rows.append(CheckRow(text, answer or _("(not answered)"), step.index + 1, section))
+    return rows
+
+
+def _keyed_items(prompt):
+    if prompt.items:
+        return [((item.code, prompt.instance_key), item) for item in prompt.items]
+    return [(key, None) for key in prompt.keys]

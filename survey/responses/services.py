@@ -1,0 +1,240 @@
+"""The respondent's way in and out: which survey a link opens, finding and starting a response,
+saving steps and completing. Services flush and never commit; the view commits once.
+
+Privacy: a response is found again only through a keyed hash of a secret the respondent holds (the
+personal link or short code, a browser cookie, a resume code). The invitation is used for the
+ledger (started/completed) and coarse background categories only; nothing here stores anything that
+links the two.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from survey.extensions import db
+from survey.fieldwork import ledger
+from survey.fieldwork.models import Invitation
+from survey.questionnaires.document import Document
+from survey.questionnaires.models import FieldworkStatus, Survey, SurveyVersion
+from survey.questionnaires.parsing import parse_document
+from survey.responses import storage
+from survey.responses.flow import Flow
+from survey.responses.models import Channel, Response, ResponseStatus
+from survey.tokens import SHORT_CODE_ALPHABET, keyed_hash, normalise_short_code
+
+#: the URL prefix of each way in
+WAYS = {"r": Channel.PERSONAL, "v": Channel.OPEN_LINK, "peiling": Channel.POLL}
+RESUME_CODE_LENGTH = 10
+
+
+class EntryProblem(Exception):
+    """Why a link cannot be used: unknown, not_open, closed, expired, used or other_route."""
+
+    def __init__(self, kind: str, survey: Survey | None = None, language: str = "nl"):
+        super().__init__(kind)
+        self.kind, self.survey, self.language = kind, survey, language
+
+
+@dataclass
+class Entry:
+    """A way into one survey: a personal link (or short code), the open link or a poll code."""
+
+    way: str
+    key: str
+    survey: Survey
+    channel: Channel
+    invitation: Invitation | None = None
+
+    @property
+    def personal_secret(self) -> str:
+        return normalise_short_code(self.key) if _looks_like_short_code(self.key) else self.key
+
+    @property
+    def default_language(self) -> str:
+        languages = self.survey.published_version.document.get("languages") or ["nl"]
+        wanted = self.invitation.language if self.invitation else "nl"
+        return wanted if wanted in languages else "nl"
+
+
+def local_today() -> date:
+    return datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+
+
+def week_of(day: date) -> date:
+    """Monday of the week: the only time a response keeps."""
+    return day - timedelta(days=day.weekday())
+
+
+def _looks_like_short_code(key: str) -> bool:
+    return len(key) <= 13 and len(normalise_short_code(key)) == 11
+
+
+def find_entry(way: str, key: str, today: date) -> Entry:
+    """The entry behind a link, or EntryProblem saying why it cannot be used."""
+    if way not in WAYS or not key or len(key) > 200:
+        raise EntryProblem("unknown")
+    invitation = None
+    if way == "r":
+        invitation = ledger.invitation_for_token(key)
+        if invitation is None and _looks_like_short_code(key):
+            invitation = ledger.invitation_for_short_code(key)
+        survey = db.session.get(Survey, invitation.survey_id) if invitation else None
+    elif way == "v":
+        survey = db.session.scalar(select(Survey).where(Survey.public_key == key))
+    else:
+        survey = poll_survey(key)
+    if survey is None:
+        raise EntryProblem("unknown")
+    language = invitation.language if invitation else "nl"
+    if invitation is not None and invitation.completed_on is not None:
+        raise EntryProblem("used", survey, language)
+    if invitation is not None and invitation.contact_deleted_on is not None:
+        raise EntryProblem("expired", survey, language)
+    check_open(survey, today, language)
+    return Entry(way, key, survey, WAYS[way], invitation)
+
+
+def poll_survey(code: str) -> Survey | None:
+    code = (code or "").strip().upper()
+    if not code or len(code) > 12:
+        return None
+    return db.session.scalar(select(Survey).where(Survey.poll_code == code))
+
+
+def check_open(survey: Survey, today: date, language: str = "nl") -> None:
+    if survey.status == FieldworkStatus.CLOSED or (survey.closes_on and survey.closes_on < today):
+        raise EntryProblem("closed", survey, language)
+    if not survey.is_open(today):
+        raise EntryProblem("not_open", survey, language)
+
+
+def document_of(version: SurveyVersion) -> Document:
+    return parse_document(version.document)
+
+
+def resume_hash(entry: Entry, secret: str | None) -> str | None:
+    """The hash that finds this respondent's response: the personal key, or this browser's cookie."""
+    if entry.channel == Channel.PERSONAL:
+        return keyed_hash("personal", entry.personal_secret)
+    return keyed_hash("cookie", secret) if secret else None
+
+
+def find_response(entry: Entry, secret: str | None = None) -> Response | None:
+    """The respondent's response in progress, if any."""
+    wanted = resume_hash(entry, secret)
+    if wanted is None:
+        return None
+    response = db.session.scalar(select(Response).where(Response.resume_hash == wanted))
+    if response is None or response.survey_id != entry.survey.id:
+        return None
+    return response if response.status == ResponseStatus.IN_PROGRESS else None
+
+
+def start_response(entry: Entry, *, language: str, start_key: str, secret: str | None, today: date) -> Response:
+    """The response for a first submitted step; a double submit finds the one the first made."""
+    start_hash = keyed_hash("start", start_key) if start_key else None
+    found = _by_start(start_hash, entry.survey) or find_response(entry, secret)
+    if found is not None and found.status == ResponseStatus.COMPLETED:
+        raise EntryProblem("used", entry.survey, language)
+    if found is not None:
+        return found
+    if entry.channel == Channel.PERSONAL and entry.invitation.started_on is not None:
+        raise EntryProblem("other_route", entry.survey, language)
+    response = Response(survey_id=entry.survey.id, version_id=entry.survey.published_version.id,
+                        channel=entry.channel, language=language, week=week_of(today),
+                        resume_hash=resume_hash(entry, secret), start_hash=start_hash)
+    if entry.invitation is not None:
+        response.background = ledger.coarse_background(entry.survey, entry.invitation)
+    try:
+        with db.session.begin_nested():
+            db.session.add(response)
+    except IntegrityError:
+        found = _by_start(start_hash, entry.survey) or find_response(entry, secret)
+        if found is None or found.status == ResponseStatus.COMPLETED:
+            raise EntryProblem("used", entry.survey, language) from None
+        return found
+    if entry.invitation is not None:
+        ledger.mark_started(entry.invitation, today)
+    return response
+
+
+def _by_start(start_hash: str | None, survey: Survey) -> Response | None:
+    if start_hash is None:
+        return None
+    response = db.session.scalar(select(Response).where(Response.start_hash == start_hash))
+    return response if response is not None and response.survey_id == survey.id else None
+
+
+def start_interview(survey: Survey, language: str, today: date) -> Response:
+    """A response entered by a staff member during a telephone interview (channel "interviewer")."""
+    response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.INTERVIEWER,
+                        language=language, week=week_of(today))
+    db.session.add(response)
+    db.session.flush()
+    return response
+
+
+def save_step(response: Response, submitted: storage.Submitted, reached: int) -> None:
+    """Store the answers of a step and remember how far the respondent got."""
+    storage.store_answers(response, submitted)
+    response.position = max(response.position, reached)
+    _touch(response)
+
+
+def set_language(response: Response, language: str) -> None:
+    if response.language != language:
+        response.language = language
+        db.session.flush()
+
+
+def _touch(response: Response) -> None:
+    """Every save bumps the optimistic lock, so a second tab notices it is behind."""
+    from sqlalchemy.orm.attributes import flag_modified
+
+    flag_modified(response, "position")
+    db.session.flush()
+
+
+def complete_response(response: Response, flow: Flow, invitation: Invitation | None, today: date) -> None:
+    """Final: skipped answers dropped, resume secrets erased, the ledger marked completed."""
+    storage.drop_hidden_answers(response, flow.visible_keys())
+    response.status = ResponseStatus.COMPLETED
+    response.resume_hash = None
+    response.resume_code_hash = None
+    if invitation is not None:
+        ledger.mark_completed(invitation, today)
+    _touch(response)
+
+
+def bind_browser(response: Response) -> str:
+    """A new random cookie secret for this browser; the response keeps only its keyed hash."""
+    secret = secrets.token_urlsafe(32)
+    response.resume_hash = keyed_hash("cookie", secret)
+    db.session.flush()
+    return secret
+
+
+def new_resume_code(response: Response) -> str:
+    """A code to type by hand to continue later (on another device); replaces an earlier code."""
+    raw = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
+    code = normalise_short_code(raw)
+    response.resume_code_hash = keyed_hash("code", code)
+    db.session.flush()
+    return code
+
+
+def response_for_code(code: str) -> Response | None:
+    """The response in progress that a typed resume code belongs to."""
+    normal = normalise_short_code(code)
+    if len(normal) != RESUME_CODE_LENGTH + 1:
+        return None
+    response = db.session.scalar(select(Response).where(Response.resume_code_hash == keyed_hash("code", normal)))
+    if response is None or response.status != ResponseStatus.IN_PROGRESS:
+        return None
+    return response

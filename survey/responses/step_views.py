@@ -1,0 +1,193 @@
+"""The questions, the check page and "stop and continue later" (routes on the ``responses`` blueprint).
+
+POST/redirect/GET throughout: every step is saved on the server when it is sent, so the browser's
+back button, a closed tab or a dead battery lose nothing that was sent.
+"""
+
+import secrets
+
+from flask import flash, make_response, redirect, render_template, request
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from forms.respondent import build_step_form
+from forms.respondent_entry import SendForm
+from survey.extensions import db, limiter
+from survey.responses import services, storage
+from survey.responses.screens import check_rows, make_screen
+from survey.responses.views import (
+    WAY,
+    bp,
+    code_limit,
+    render_problem,
+    resume_number,
+    started_elsewhere,
+    unknown_link,
+)
+from survey.responses.visits import DONE_COOKIE, Visit, ensure_secret, forget_browser, open_visit, remember_browser
+
+#: the buttons of a step: go on, go back (saving what is valid), or stop and continue later
+NEXT, BACK, LATER = "volgende", "vorige", "later"
+
+
+@bp.route(f"/{WAY}/vraag/<int:number>", methods=["GET", "POST"])
+@limiter.shared_limit(code_limit, scope="codes", deduct_when=unknown_link)
+def question(way, key, number):
+    try:
+        visit = open_visit(way, key)
+        flow = visit.flow()
+        if not len(flow):
+            raise services.EntryProblem("not_open", visit.survey, visit.language)
+        reachable = min(visit.response.position, len(flow) - 1) if visit.response else 0
+        if visit.response is None and ((number > 1 and request.method == "POST") or _done_here(visit)):
+            raise services.EntryProblem("used", visit.survey, visit.language)
+        if started_elsewhere(visit):
+            raise services.EntryProblem("other_route", visit.survey, visit.language)
+        if not 1 <= number <= reachable + 1:
+            return redirect(visit.url("question", number=min(max(number, 1), reachable + 1)))
+        if request.method == "POST":
+            return _post_step(visit, flow.step(number - 1))
+    except services.EntryProblem as problem:
+        return render_problem(problem, way, key)
+    ensure_secret(visit)
+    return _render_step(visit, flow.step(number - 1))
+
+
+def _done_here(visit: Visit) -> bool:
+    """This browser finished the open-link questionnaire (a marker cookie without any secret)."""
+    return visit.uses_cookie and bool(request.cookies.get(DONE_COOKIE))
+
+
+def _render_step(visit: Visit, step, form=None, status: int = 200):
+    flow = visit.flow()
+    piping = visit.piping()
+    extra = {"lock": visit.response.lock_version if visit.response else "",
+             "start": "" if visit.response else secrets.token_urlsafe(16)}
+    screen = make_screen(visit.survey, flow, step, piping, form=form, extra=extra, languages=visit.languages)
+    page = render_template("responses/step.html", screen=screen, back_to_check=request.args.get("terug") == "controle",
+                           **visit.page())
+    http_response = make_response(page, status)
+    remember_browser(visit, http_response)
+    return http_response
+
+
+def _post_step(visit: Visit, step):
+    form = build_step_form(step, visit.piping(), formdata=request.form)
+    action = request.form.get("actie", NEXT)
+    valid = form.validate()
+    if action in (BACK, LATER):
+        return _save_partial(visit, step, form, action)
+    if not valid:
+        return _render_step(visit, step, form=form)
+    submitted = form.answers()
+    if visit.response is not None and form.lock.data and form.lock.data != str(visit.response.lock_version):
+        if storage.same_as_stored(visit.response, submitted):
+            return _after_step(visit, step)
+        return _other_tab(visit, step)
+    try:
+        _store(visit, form, submitted, step.index + 1)
+        db.session.commit()
+    except (StaleDataError, IntegrityError):
+        db.session.rollback()
+        return _other_tab(visit, step)
+    return _after_step(visit, step)
+
+
+def _store(visit: Visit, form, submitted, reached: int) -> None:
+    if visit.response is None:
+        ensure_secret(visit)
+        visit.response = services.start_response(
+            visit.entry, language=visit.language, start_key=form.start.data or "", secret=visit.secret,
+            today=services.local_today())
+        if visit.uses_cookie and visit.response.resume_hash != services.resume_hash(visit.entry, visit.secret):
+            visit.secret, visit.set_secret = services.bind_browser(visit.response), True
+    services.save_step(visit.response, submitted, reached)
+
+
+def _other_tab(visit: Visit, step):
+    flash(_("These questions are also open in another window or tab. We loaded the answers saved there. "
+            "Check your answer and go on."), "warning")
+    return redirect(visit.url("question", number=step.index + 1))
+
+
+def _after_step(visit: Visit, step):
+    """Next step; or the check page; or, without a check page, the end."""
+    visit.reload_answers()
+    flow = visit.flow()
+    missing = flow.first_missing(visit.answers)
+    if request.args.get("terug") == "controle" and (missing is None or missing > step.index):
+        target = redirect(visit.url("check"))
+    elif step.index + 1 < len(flow):
+        target = redirect(visit.url("question", number=step.index + 2))
+    elif visit.survey.show_check_page:
+        target = redirect(visit.url("check"))
+    else:
+        return _complete(visit, flow)
+    remember_browser(visit, target)
+    return target
+
+
+def _complete(visit: Visit, flow):
+    missing = flow.first_missing(visit.answers)
+    if missing is not None:
+        flash(_("One question still needs an answer."), "warning")
+        target = redirect(visit.url("question", number=missing + 1))
+        remember_browser(visit, target)
+        return target
+    services.complete_response(visit.response, flow, visit.entry.invitation, services.local_today())
+    db.session.commit()
+    target = redirect(visit.url("thanks", taal=visit.language))
+    forget_browser(visit, target)
+    return target
+
+
+def _save_partial(visit: Visit, step, form, action: str):
+    """Back or later: keep every answer on this screen that is valid; ask nothing more."""
+    partial = {key: value for key, value in form.answers().items()
+               if value[0] is not None and not _field_errors(form, key)}
+    if visit.response is not None or partial or action == LATER:
+        try:
+            _store(visit, form, partial, step.index)
+            db.session.commit()
+        except (StaleDataError, IntegrityError):
+            db.session.rollback()
+            return _other_tab(visit, step)
+    if action == LATER:
+        return _later(visit)
+    target = redirect(visit.url("question", number=step.index) if step.index else visit.url("welcome", intro=1))
+    remember_browser(visit, target)
+    return target
+
+
+def _field_errors(form, key) -> bool:
+    return any(spec.key == key and (form[spec.name].errors or (spec.other_name and form[spec.other_name].errors))
+               for spec in form.specs())
+
+
+def _later(visit: Visit):
+    code = services.new_resume_code(visit.response) if visit.uses_cookie else None
+    db.session.commit()
+    page = render_template("responses/later.html", code=code, **visit.page())
+    http_response = make_response(page, 200)
+    remember_browser(visit, http_response)
+    return http_response
+
+
+@bp.route(f"/{WAY}/controle", methods=["GET", "POST"])
+def check(way, key):
+    """The answers on one page, each with a link to change it; sending makes the response final."""
+    try:
+        visit = open_visit(way, key)
+        if visit.response is None:
+            raise services.EntryProblem("used" if request.method == "POST" else "lost", visit.survey, visit.language)
+    except services.EntryProblem as problem:
+        return render_problem(problem, way, key)
+    flow = visit.flow()
+    missing = flow.first_missing(visit.answers)
+    if missing is not None or visit.response.position < len(flow):
+        return redirect(visit.url("question", number=resume_number(visit)))
+    form = SendForm()
+    if request.method == "POST" and form.validate():
+        return _complete(visit, flow)
+    return render_template("responses/check.html", form=form, rows=check_rows(flow, visit.piping()), **visit.page())

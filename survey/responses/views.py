@@ -1,0 +1,221 @@
+"""The respondent's pages (public blueprint ``responses``): ways in, welcome, privacy, thank-you and
+the pages for links that cannot be used. The questions themselves are in step_views.py; the staff
+preview and interviewer entry in staff_views.py.
+
+Ways in: a personal link ``/r/<token>`` (or the short code from a letter), the open link
+``/v/<public_key>`` and a live poll ``/peiling/<code>``; ``/code`` takes a typed code.
+"""
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from forms.respondent_entry import CodeForm, SendForm
+from survey.extensions import csrf, db, limiter
+from survey.fieldwork import ledger
+from survey.questionnaires.models import Survey
+from survey.responses import services
+from survey.responses.models import Channel
+from survey.responses.piping import localized
+from survey.responses.visits import COOKIE, DONE_COOKIE, open_visit, set_cookie, speak
+from survey.responses.wording import words
+from survey.tokens import normalise_short_code
+
+bp = Blueprint("responses", __name__)
+
+
+@bp.context_processor
+def respondent_texts():
+    return {"words": words}
+
+# Respondent forms carry their own CSRF token (FlaskForm) and re-render with the answers kept when it
+# expired, instead of the global "page expired" error.
+csrf.exempt(bp)
+
+WAY = "<any(r, v, peiling):way>/<key>"
+#: status of each kind of unusable link
+PROBLEM_STATUS = {"unknown": 404, "not_open": 403, "closed": 410, "expired": 410, "used": 410, "other_route": 409,
+                  "lost": 410}
+
+
+def code_limit() -> str:
+    return current_app.config["CODE_RATE_LIMIT"]
+
+
+def unknown_link(response) -> bool:
+    """Only failed attempts count towards the limit, so a room full of people can join one poll."""
+    return response.status_code == 404
+
+
+def failed_code(response) -> bool:
+    """A typed code that led nowhere (a good code redirects)."""
+    return request.method == "POST" and response.status_code not in (302, 303)
+
+
+def render_problem(problem: services.EntryProblem, way: str = "", key: str = ""):
+    """A clear page for a link that cannot be used; never says whether a token exists for someone else."""
+    survey = problem.survey
+    language = request.args.get("taal") or problem.language
+    if survey is None or language not in (survey.published_version.document.get("languages", ["nl"])
+                                          if survey.published_version else ["nl"]):
+        language = "nl"
+    speak(language, survey.region_id if survey else None)
+    if survey is None:
+        way = key = ""  # nothing on the page depends on the link itself
+    return render_template("responses/problem.html", kind=problem.kind, survey=survey, language=language,
+                           way=way, key=key, title_text=localized(survey.title, language) if survey else "",
+                           address=_address(survey)), PROBLEM_STATUS.get(problem.kind, 410)
+
+
+def _address(survey: Survey | None) -> str:
+    return survey.address_form.value if survey is not None else "u"
+
+
+@bp.get(f"/{WAY}")
+@limiter.shared_limit(code_limit, scope="codes", deduct_when=unknown_link)
+def welcome(way, key):
+    try:
+        visit = open_visit(way, key)
+    except services.EntryProblem as problem:
+        return render_problem(problem, way, key)
+    if visit.response is not None and not request.args.get("intro"):
+        flash(words(_address(visit.survey))["welcome_back"], "success")
+        return redirect(visit.url("question", number=resume_number(visit)))
+    if started_elsewhere(visit):
+        return render_problem(services.EntryProblem("other_route", visit.survey, visit.language), way, key)
+    if visit.uses_cookie and request.cookies.get(DONE_COOKIE):
+        return render_problem(services.EntryProblem("used", visit.survey, visit.language), way, key)
+    if way == "peiling":
+        return redirect(visit.url("question", number=1, taal=visit.language))
+    return render_welcome(visit, CodeForm(formdata=None))
+
+
+def started_elsewhere(visit) -> bool:
+    """A personal invitation started with its other secret (link versus short code)."""
+    invitation = visit.entry.invitation
+    return invitation is not None and invitation.started_on is not None and visit.response is None
+
+
+def render_welcome(visit, code_form):
+    survey = visit.survey
+    return render_template("responses/welcome.html", survey=survey, code_form=code_form,
+                           text=lambda attribute: survey.text(attribute, visit.language), **visit.page())
+
+
+def resume_number(visit) -> int:
+    """The step to resume at: where the respondent stopped, or the first question still open."""
+    flow = visit.flow()
+    position = min(visit.response.position, max(len(flow) - 1, 0))
+    missing = flow.first_missing(visit.answers)
+    if missing is not None and missing < position:
+        position = missing
+    return position + 1
+
+
+@bp.get(f"/{WAY}/privacy")
+def privacy(way, key):
+    try:
+        visit = open_visit(way, key)
+    except services.EntryProblem as problem:
+        if problem.survey is None:
+            return render_problem(problem, way, key)
+        visit = None
+        survey, language = problem.survey, "nl"
+    if visit is not None:
+        survey, language = visit.survey, visit.language
+    return render_template("responses/privacy.html", survey=survey, language=language, way=way, key=key,
+                           statement=survey.text("privacy_statement", language),
+                           title_text=localized(survey.title, language), address=_address(survey))
+
+
+@bp.get(f"/{WAY}/klaar")
+def thanks(way, key):
+    """Thank-you page, also after the link has been used (it shows nothing of the answers)."""
+    try:
+        survey = services.find_entry(way, key, services.local_today()).survey
+    except services.EntryProblem as problem:
+        if problem.survey is None or problem.kind not in ("used", "closed"):
+            return render_problem(problem, way, key)
+        survey = problem.survey
+    languages = (survey.published_version.document.get("languages") or ["nl"]) if survey.published_version else ["nl"]
+    language = request.args.get("taal") if request.args.get("taal") in languages else "nl"
+    speak(language, survey.region_id)
+    return render_template("responses/thanks.html", survey=survey, language=language,
+                           help_text=survey.text("help_text", language), way=way, key=key,
+                           title_text=localized(survey.title, language), address=_address(survey))
+
+
+@bp.post(f"/{WAY}/opnieuw")
+def start_over(way, key):
+    """Open link on a shared device: someone else wants to fill in after a finished response."""
+    if not SendForm().validate():
+        return redirect(url_for("responses.welcome", way=way, key=key))
+    target = redirect(url_for("responses.welcome", way=way, key=key))
+    if way != "r":
+        target.delete_cookie(DONE_COOKIE, path=url_for("responses.welcome", way=way, key=key))
+    return target
+
+
+@bp.route("/code", methods=["GET", "POST"])
+@limiter.shared_limit(code_limit, scope="codes", methods=["POST"], deduct_when=failed_code)
+def enter_code():
+    """The code from a letter, a resume code, or the code of a live poll."""
+    speak("nl")
+    form = CodeForm(formdata=request.form if request.method == "POST" else None,
+                    data={"code": request.args.get("code", "")[:40]})
+    if request.method == "POST" and form.validate():
+        target = _code_target(form.code.data)
+        if target is not None:
+            db.session.commit()
+            return target
+        form.code.errors.append(_("We do not know this code. Check that you typed it as it is written."))
+    return render_template("responses/code.html", form=form), 200
+
+
+def _code_target(code: str):
+    """Where a typed code leads: the personal way in, the survey a resume code belongs to, or a poll."""
+    if ledger.invitation_for_short_code(code) is not None:
+        return redirect(url_for("responses.welcome", way="r", key=normalise_short_code(code)))
+    response = services.response_for_code(code)
+    if response is not None:
+        return _resume_in_browser(response)
+    survey = services.poll_survey(code)
+    if survey is not None:
+        return redirect(url_for("responses.welcome", way="peiling", key=survey.poll_code))
+    return None
+
+
+def _resume_in_browser(response):
+    """Bind this browser to the response of a resume code and continue where it stopped."""
+    survey = db.session.get(Survey, response.survey_id)
+    if response.channel == Channel.POLL and survey.poll_code:
+        way, key = "peiling", survey.poll_code
+    elif survey.public_key:
+        way, key = "v", survey.public_key
+    else:
+        return None
+    secret = services.bind_browser(response)
+    target = redirect(url_for("responses.welcome", way=way, key=key))
+    set_cookie(target, COOKIE, secret, url_for("responses.welcome", way=way, key=key))
+    target.delete_cookie(DONE_COOKIE, path=url_for("responses.welcome", way=way, key=key))
+    return target
+
+
+@bp.post(f"/{WAY}/herstel")
+@limiter.shared_limit(code_limit, scope="codes", deduct_when=failed_code)
+def resume_with_code(way, key):
+    """The resume-code form on the welcome page of an open link."""
+    try:
+        visit = open_visit(way, key)
+    except services.EntryProblem as problem:
+        return render_problem(problem, way, key)
+    form = CodeForm()
+    if form.validate():
+        response = services.response_for_code(form.code.data)
+        if response is not None and response.survey_id == visit.survey.id:
+            target = _resume_in_browser(response)
+            if target is not None:
+                db.session.commit()
+                return target
+        form.code.errors.append(_("We do not know this code. Check that you typed it as it is written."))
+    return render_welcome(visit, form), 200
+

@@ -1,0 +1,142 @@
+"""One respondent request: the entry, the response in progress (if any), the questionnaire document,
+the language, and this browser's resume cookie.
+
+The cookie holds only a random secret (the response keeps its keyed hash) and is scoped to the path of
+one survey's link, so it is never sent with another survey's pages. Personal links use no cookie at
+all: the link itself finds the response, so a parent's device never resumes a young person's answers.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+
+from flask import current_app, g, request, url_for
+
+from survey.accounts.models import Region
+from survey.extensions import db
+from survey.fieldwork import ledger
+from survey.i18n import use_respondent_language
+from survey.questionnaires.document import Document
+from survey.questionnaires.models import SurveyVersion
+from survey.responses import services, storage
+from survey.responses.flow import Flow, compute_flow
+from survey.responses.models import Channel, Response
+from survey.responses.piping import Piping
+from survey.responses.screens import chrome_language, text_direction
+
+COOKIE = "vl"
+DONE_COOKIE = "vl_klaar"
+COOKIE_DAYS = 90
+
+
+@dataclass
+class Visit:
+    entry: services.Entry
+    response: Response | None
+    document: Document
+    language: str
+    secret: str | None = None
+    set_secret: bool = False
+    answers: dict = field(default_factory=dict)
+    others: dict = field(default_factory=dict)
+
+    @property
+    def survey(self):
+        return self.entry.survey
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.document.languages)
+
+    @property
+    def uses_cookie(self) -> bool:
+        return self.entry.channel != Channel.PERSONAL
+
+    @property
+    def path(self) -> str:
+        return url_for("responses.welcome", way=self.entry.way, key=self.entry.key)
+
+    def flow(self) -> Flow:
+        return compute_flow(self.document, self.survey.display_mode, self.answers)
+
+    def piping(self) -> Piping:
+        variables = self.response.background if self.response else {}
+        if not variables and self.entry.invitation is not None:
+            variables = ledger.coarse_background(self.survey, self.entry.invitation)
+        return Piping(self.document, self.answers, self.language, variables or {}, self.others)
+
+    def reload_answers(self) -> None:
+        self.answers, self.others = storage.load_answers(self.response, self.document)
+
+    def page(self) -> dict:
+        """What every respondent page template needs besides its own content."""
+        from survey.responses.piping import localized
+        from survey.responses.screens import language_name
+
+        return {"visit": self, "way": self.entry.way, "key": self.entry.key, "language": self.language,
+                "languages": [(code, language_name(code)) for code in self.languages],
+                "address": self.survey.address_form.value, "title_text": localized(self.survey.title, self.language)}
+
+    def url(self, endpoint: str, **values) -> str:
+        return url_for(f"responses.{endpoint}", way=self.entry.way, key=self.entry.key, **values)
+
+
+def open_visit(way: str, key: str) -> Visit:
+    """The visit behind a link (raises services.EntryProblem when the link cannot be used)."""
+    entry = services.find_entry(way, key, services.local_today())
+    secret = request.cookies.get(COOKIE) if entry.channel != Channel.PERSONAL else None
+    if secret is not None and not 20 <= len(secret) <= 100:
+        secret = None
+    response = services.find_response(entry, secret)
+    version = db.session.get(SurveyVersion, response.version_id) if response else entry.survey.published_version
+    document = services.document_of(version)
+    visit = Visit(entry, response, document, "nl", secret)
+    visit.language = choose_language(visit, request.args.get("taal") or request.form.get("taal"))
+    visit.reload_answers()
+    speak(visit.language, entry.survey.region_id)
+    return visit
+
+
+def choose_language(visit: Visit, wanted: str | None) -> str:
+    """A language switch, else the response's language, else the invitee's preferred language."""
+    if wanted in visit.languages:
+        if visit.response is not None:
+            services.set_language(visit.response, wanted)
+            db.session.commit()
+        return wanted
+    if visit.response is not None and visit.response.language in visit.languages:
+        return visit.response.language
+    return visit.entry.default_language if visit.entry.default_language in visit.languages else "nl"
+
+
+def speak(language: str, region_id: int | None = None) -> None:
+    """Chrome in the respondent's language, lang/dir on <html>, and the region's house style."""
+    use_respondent_language(chrome_language(language), language, text_direction(language))
+    if region_id is not None:
+        g.brand_region = db.session.get(Region, region_id)
+
+
+def ensure_secret(visit: Visit) -> None:
+    """Open link and poll: this browser gets a random secret before its first answer is sent."""
+    if visit.uses_cookie and visit.secret is None:
+        visit.secret = secrets.token_urlsafe(32)
+        visit.set_secret = True
+
+
+def remember_browser(visit: Visit, http_response) -> None:
+    if visit.set_secret and visit.secret:
+        set_cookie(http_response, COOKIE, visit.secret, visit.path)
+
+
+def set_cookie(http_response, name: str, value: str, path: str) -> None:
+    secure = bool(current_app.config["HTTPS"] or request.is_secure)
+    http_response.set_cookie(name, value, max_age=COOKIE_DAYS * 86400, path=path, secure=secure, httponly=True,
+                             samesite="Lax")
+
+
+def forget_browser(visit: Visit, http_response) -> None:
+    """After completion: the secret is useless; a marker (no secret, no id) says this browser is done."""
+    http_response.delete_cookie(COOKIE, path=visit.path)
+    if visit.uses_cookie:
+        set_cookie(http_response, DONE_COOKIE, "1", visit.path)

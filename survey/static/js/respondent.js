@@ -1,0 +1,142 @@
+/* Progressive enhancement of the respondent's pages. Everything works without this file.
+   - after a tap or click on an answer (one question per screen): go to the next question,
+     never after a keyboard choice, and with a switch to turn it off;
+   - a live character counter for open answers;
+   - a "read aloud" button (browser speech) for the children's questionnaire; the text stays;
+   - focus on the error summary, and no double sending. */
+(function () {
+  "use strict";
+
+  function format(template, n) {
+    var lang = document.documentElement.lang || "nl";
+    var text;
+    try { text = n.toLocaleString(lang); } catch (e) { text = String(n); }
+    return template.replace("{n}", text);
+  }
+
+  function storedChoice() {
+    try { return window.localStorage.getItem("vl-auto") !== "0"; } catch (e) { return true; }
+  }
+
+  function storeChoice(on) {
+    try { window.localStorage.setItem("vl-auto", on ? "1" : "0"); } catch (e) { /* private mode */ }
+  }
+
+  function autoAdvance(form) {
+    var next = form.querySelector("[data-next]");
+    if (!next) { return; }
+    var wrapper = document.createElement("p");
+    wrapper.className = "auto-advance";
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.id = "vl-auto-advance";
+    box.checked = storedChoice();
+    var label = document.createElement("label");
+    label.htmlFor = box.id;
+    label.textContent = form.getAttribute("data-auto-label");
+    wrapper.appendChild(box);
+    wrapper.appendChild(label);
+    // shown above the question, so people know before they tap that a choice moves on
+    var progress = document.querySelector(".progress");
+    if (progress) { progress.parentNode.insertBefore(wrapper, progress.nextSibling); }
+    else { form.insertBefore(wrapper, form.firstChild); }
+    box.addEventListener("change", function () { storeChoice(box.checked); });
+
+    var pointerAt = 0;
+    form.addEventListener("pointerdown", function (event) {
+      if (event.target.closest(".option")) { pointerAt = Date.now(); }
+    });
+    form.addEventListener("click", function (event) {
+      var input = event.target;
+      var byPointer = Date.now() - pointerAt < 1500;
+      if (!box.checked || !byPointer || input.type !== "radio" || !input.closest(".option")) { return; }
+      pointerAt = 0;
+      window.setTimeout(function () {
+        if (input.checked && !form.hasAttribute("data-sent")) {
+          if (form.requestSubmit) { form.requestSubmit(next); } else { next.click(); }
+        }
+      }, 350);
+    });
+  }
+
+  function counter(field, form) {
+    var max = parseInt(field.getAttribute("data-maxlength"), 10);
+    if (!max) { return; }
+    var visible = document.getElementById(field.id + "-limit");
+    var live = document.createElement("p");
+    live.className = "visually-hidden";
+    live.setAttribute("aria-live", "polite");
+    field.parentNode.appendChild(live);
+    var timer = null;
+    function update(announce) {
+      var left = max - field.value.length;
+      var text = left >= 0 ? format(form.getAttribute("data-chars-left"), left)
+        : format(form.getAttribute("data-chars-over"), -left);
+      if (visible) {
+        visible.textContent = text;
+        visible.classList.toggle("char-count-over", left < 0);
+      }
+      if (announce) {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () { live.textContent = text; }, 1000);
+      }
+    }
+    field.addEventListener("input", function () { update(true); });
+    update(false);
+  }
+
+  function readAloud(form) {
+    if (!("speechSynthesis" in window)) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button-secondary read-aloud";
+    button.textContent = form.getAttribute("data-read-label");
+    form.parentNode.insertBefore(button, form);
+    var speaking = false;
+    button.addEventListener("click", function () {
+      window.speechSynthesis.cancel();
+      if (speaking) {
+        speaking = false;
+        button.textContent = form.getAttribute("data-read-label");
+        return;
+      }
+      var parts = [];
+      form.querySelectorAll("[data-read]").forEach(function (node) { parts.push(node.textContent.trim()); });
+      var utterance = new window.SpeechSynthesisUtterance(parts.join(". "));
+      utterance.lang = document.documentElement.lang || "nl";
+      utterance.rate = 0.9;
+      utterance.onend = function () {
+        speaking = false;
+        button.textContent = form.getAttribute("data-read-label");
+      };
+      speaking = true;
+      button.textContent = form.getAttribute("data-stop-label");
+      window.speechSynthesis.speak(utterance);
+    });
+  }
+
+  function sendOnce(form) {
+    form.addEventListener("submit", function (event) {
+      if (form.hasAttribute("data-sent")) { event.preventDefault(); return; }
+      form.setAttribute("data-sent", "");
+    });
+    window.addEventListener("pageshow", function () { form.removeAttribute("data-sent"); });
+  }
+
+  function start() {
+    var summary = document.getElementById("foutmeldingen");
+    if (summary) { summary.focus(); }
+    document.querySelectorAll("form.step-form").forEach(function (form) {
+      sendOnce(form);
+      if (form.hasAttribute("data-auto-advance")) { autoAdvance(form); }
+      if (form.hasAttribute("data-read-aloud")) { readAloud(form); }
+      form.querySelectorAll("[data-maxlength]").forEach(function (field) { counter(field, form); });
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}());
