@@ -20,3 +20,5 @@ accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 errorlog = "-"
 #: time, method, path without query string, status, bytes, seconds: no client address, no referrer, no agent
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)s'
+#: no control socket: several servers on one machine (or a read-only home directory) do not clash
+control_socket_disable = True

@@ -195,7 +195,7 @@ async def _request(session, respondent: Respondent, method: str, url: str, data=
             problem = f"{method} → {type(error).__name__}"
         if attempt + 1 < attempts:
             respondent.retries += 1
-            await asyncio.sleep(0.2 * (attempt + 1))
+            await asyncio.sleep(min(0.25 * (attempt + 1), 1.5))
     raise Failed(problem)
 
 

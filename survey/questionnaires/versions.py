@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from survey.audit.services import record
 from survey.extensions import db
@@ -65,8 +66,12 @@ def editable_version(survey: Survey) -> SurveyVersion:
         source = survey.versions[-1]
         draft = SurveyVersion(survey=survey, number=source.number + 1, status=VersionStatus.DRAFT,
                               document=document_of(source).to_dict())
-    db.session.add(draft)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():  # someone else may be making the same draft at this moment
+            db.session.add(draft)
+    except IntegrityError:
+        db.session.expire(survey)  # forget the draft that was not stored; the other one is current now
+        raise ConflictError() from None
     return draft
 
 

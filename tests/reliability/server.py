@@ -197,3 +197,23 @@ class LiveServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def add_staff(database_url: str, email: str, *, slug: str = "rijnmond", role: str = "onderzoeker") -> str:
+    """A staff member of the region with the test password (tests.helpers.TEST_PASSWORD)."""
+    from sqlalchemy import select
+    from werkzeug.security import generate_password_hash
+
+    from survey.accounts.models import Membership, Region, Role, User
+    from survey.extensions import db
+    from tests.helpers import TEST_PASSWORD
+
+    app = app_for(database_url)
+    with app.app_context():
+        region = db.session.scalar(select(Region).where(Region.slug == slug))
+        user = User(email=email, name=email.split("@")[0], password_hash=generate_password_hash(TEST_PASSWORD))
+        db.session.add_all([user, Membership(user=user, region=region, role=Role(role))])
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+    return email
