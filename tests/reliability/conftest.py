@@ -37,5 +37,18 @@ def start_server(tmp_path):
         server.stop()
 
 
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory):
+    """One database and one gunicorn (2 workers) for a whole test module; each test seeds its own survey."""
+    folder = tmp_path_factory.mktemp("shared")
+    url = normalise_database_url(PG_URL) if PG_URL else f"sqlite:///{folder / 'live.sqlite3'}"
+    prepare_database(url)
+    server = LiveServer(url, workers=2, log_dir=folder / "server").start()
+    yield url, server
+    server.stop()
+    if PG_URL:
+        prepare_database(url)
+
+
 def on_postgresql() -> bool:
     return bool(PG_URL)

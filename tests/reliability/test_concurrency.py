@@ -56,9 +56,10 @@ def first_step(browser, link):
 
 
 @pytest.fixture
-def live(live_database, start_server):
-    seed = seed_ceo(live_database, 3)
-    return live_database, seed, start_server(live_database, workers=2)
+def live(shared_server):
+    """A survey of its own (three invitees) on the module's server."""
+    database_url, server = shared_server
+    return database_url, seed_ceo(database_url, 3), server
 
 
 def answers_of(database_url, survey_id):
@@ -108,7 +109,7 @@ def test_two_staff_members_saving_the_same_question_one_is_told_and_nothing_is_l
     editors = []
     for n in range(2):
         browser = Browser(server.url)
-        browser.login(add_staff(database_url, f"redacteur{n}@example.org"), TEST_PASSWORD)
+        browser.login(add_staff(database_url, f"redacteur{n}.{seed.survey_id}@example.org"), TEST_PASSWORD)
         editors.append(browser)
     url = f"/beheer/{seed.region_slug}/vragenlijsten/{seed.survey_id}/vragen/T1"
     pages = [e.get(url) for e in editors]
@@ -137,7 +138,8 @@ def test_two_coders_saving_the_same_answer_the_second_gets_a_conflict(live):
     page = first_step(browser, seed.links[2])
     browser.post(page.url, step_data(page))
     engine = create_engine(database_url)
-    answer_id = rows(database_url, "SELECT id FROM answer")[0][0]
+    answer_id = rows(database_url, "SELECT a.id FROM answer a JOIN response r ON r.id = a.response_id "
+                                   "WHERE r.survey_id = :s", s=seed.survey_id)[0][0]
     with Session(engine) as session:
         session.add(CodedAnswer(answer_id=answer_id, survey_id=seed.survey_id, item_code="T1"))
         session.commit()
@@ -158,6 +160,7 @@ def test_two_coders_saving_the_same_answer_the_second_gets_a_conflict(live):
     outcomes = at_once(lambda: coder(Sentiment.POSITIVE), lambda: coder(Sentiment.NEGATIVE))
     engine.dispose()
     assert sorted(outcomes) == ["conflict", "saved"]
-    stored = rows(database_url, "SELECT sentiment, lock_version FROM coded_answer")[0]
+    stored = rows(database_url, "SELECT sentiment, lock_version FROM coded_answer WHERE answer_id = :a",
+                  a=answer_id)[0]
     winner = [Sentiment.POSITIVE, Sentiment.NEGATIVE][outcomes.index("saved")]
     assert stored == (winner.value, 2)
