@@ -10,6 +10,7 @@ from flask_babel import gettext
 from sqlalchemy import select
 
 from analysis.contacts import BACKGROUND
+from analysis.export_safety import csv_safe
 from analysis.participation import Day, DayCount, Group, LedgerRow, Totals, per_category, per_day, totals
 from survey.extensions import db
 from survey.fieldwork.models import Invitation, ParticipationDay
@@ -70,7 +71,7 @@ def tracking_csv(survey: Survey) -> str:
     labels = variable_labels()
     for variable, groups in figures.groups.items():
         for g in groups:
-            writer.writerow([labels.get(variable, variable), g.category] +
+            writer.writerow([labels.get(variable, variable), csv_safe(g.category)] +
                             [hidden if v is None else v for v in (g.invited, g.started, g.completed)] +
                             [_pct(g.response)])
     return "\ufeff" + out.getvalue()
