@@ -23,6 +23,7 @@ import random
 import re
 import statistics
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -191,7 +192,7 @@ async def _request(session, respondent: Respondent, method: str, url: str, data=
                 if answer.status < 500:
                     return answer.status, answer.headers.get("Location"), body
                 problem = f"{method} {url.split('/r/')[0]} → {answer.status}"
-        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+        except (TimeoutError, aiohttp.ClientError) as error:
             problem = f"{method} → {type(error).__name__}"
         if attempt + 1 < attempts:
             respondent.retries += 1
@@ -431,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--database-url", default=os.environ.get("SURVEY_BENCH_DATABASE_URL", DEFAULT_PG))
     parser.add_argument("--timeout", type=float, default=900, help="seconds the whole run may take")
-    parser.add_argument("--log-dir", default="/tmp/bench-load")
+    parser.add_argument("--log-dir", default=str(Path(tempfile.gettempdir()) / "bench-load"))
     parser.add_argument("--no-docs", action="store_true", help="print only, do not write docs/benchmarks.md")
     args = parser.parse_args(argv)
     if not 1 <= args.respondents <= 1000:

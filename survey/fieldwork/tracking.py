@@ -51,8 +51,8 @@ def tracking(survey: Survey) -> Tracking:
     groups = {v: per_category(rows, v, survey.min_cell) for v in BACKGROUND}
     opted_out = db.session.scalar(select(db.func.count()).select_from(Invitation).where(
         Invitation.survey_id == survey.id, Invitation.opted_out.is_(True)))
-    return Tracking(totals=totals(rows), days=per_day(rows, day_counts(survey)), groups={v: g for v, g in groups.items() if g},
-                    opted_out=opted_out, k=survey.min_cell)
+    return Tracking(totals=totals(rows), days=per_day(rows, day_counts(survey)),
+                    groups={v: g for v, g in groups.items() if g}, opted_out=opted_out, k=survey.min_cell)
 
 
 def tracking_csv(survey: Survey) -> str:

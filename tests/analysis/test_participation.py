@@ -13,7 +13,7 @@ def test_small_counts_are_hidden_with_a_second_cell_when_one_could_be_derived():
 
 
 def rows(small=("Maassluis", "Maassluis", "Delft", "Delft")):
-    d1, d2 = date(2026, 3, 2), date(2026, 3, 9)
+    d1 = date(2026, 3, 2)
     result = []
     for n in range(40):
         gemeente = "Rotterdam" if n < 30 else ("Schiedam" if n < 36 else small[n - 36])

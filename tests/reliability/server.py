@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -127,7 +128,7 @@ class LiveServer:
 
     database_url: str
     workers: int = 2
-    log_dir: Path = field(default_factory=lambda: Path("/tmp"))
+    log_dir: Path = field(default_factory=lambda: Path(tempfile.gettempdir()))
     env: dict = field(default_factory=dict)
     port: int = 0
     process: subprocess.Popen | None = None

@@ -27,8 +27,7 @@ def fill_region(db, region, rng):
     from survey.coding.models import AnswerCode, Codebook, CodedAnswer, Source, Theme
     from survey.fieldwork import ledger
     from survey.fieldwork.models import Invitation
-    from survey.questionnaires import services
-    from survey.questionnaires import versions
+    from survey.questionnaires import services, versions
     from survey.responses.models import Answer, Channel, Response, ResponseStatus
     from survey.tokens import token_hash
 

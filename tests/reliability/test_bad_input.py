@@ -21,7 +21,8 @@ from survey.questionnaires.models import Survey
 from survey.responses.models import Answer
 
 NASTY = ["<script>alert('x')</script>", "=HYPERLINK(\"http://evil.example\",\"klik\")", "+1+1", "@SUM(A1)",
-         "a\x00b", "\x00", "\ufeff", "\u202eevil", "' OR 1=1 --", "{{ 7*7 }}", "%(n)s %s", "x" * 5000, "../../etc/passwd",
+         "a\x00b", "\x00", "\ufeff", "\u202eevil", "' OR 1=1 --", "{{ 7*7 }}", "%(n)s %s", "x" * 5000,
+         "../../etc/passwd",
          "\r\n\r\n", "ØÆ€😀", "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace")]
 texts = st.one_of(st.text(max_size=300), st.sampled_from(NASTY))
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -206,8 +207,8 @@ def spreadsheet(rows) -> bytes:
 
 NASTY_FILES = [b"", b"\x00" * 100, b"\xff\xfe\x00<\x00", b"PK\x03\x04 not really a zip", b"{" * 10000,
                json.dumps({"format": "x", "document": {"sections": "<script>"}}).encode(),
-               "e-mail;gemeente\n\x00a@example.nl;Rot\x00terdam\n".encode(), b"e-mail\n\xff\xfe\xfd@x.nl\n",
-               "e-mail;gemeente\nb@example.nl;=HYPERLINK(\"http://evil\")\n".encode()]
+               b"e-mail;gemeente\n\x00a@example.nl;Rot\x00terdam\n", b"e-mail\n\xff\xfe\xfd@x.nl\n",
+               b"e-mail;gemeente\nb@example.nl;=HYPERLINK(\"http://evil\")\n"]
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ import pytest
 
 from survey.accounts.models import ROLE_PERMISSIONS, Membership, Role
 from survey.extensions import db as _db
-from tests.survey.programmes.factories import PARAM_FACTORIES as PROGRAMME_FACTORIES
 from survey.fieldwork.models import LetterBatch, LetterKind
+from tests.survey.programmes.factories import PARAM_FACTORIES as PROGRAMME_FACTORIES
 
 #: endpoints any member of the region may open (no specific permission)
 MEMBER_ENDPOINTS = {"staff.dashboard"}
