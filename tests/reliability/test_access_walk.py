@@ -1,6 +1,8 @@
 """The whole URL map again, now for what protects every route: CSRF on every state change, the security
 headers on every page, only GET and POST, and tokens that cannot be guessed and work once."""
 
+import json
+
 import pytest
 from sqlalchemy import func, select
 
@@ -143,3 +145,25 @@ def test_guessing_tokens_codes_and_passwords_is_throttled_in_dutch(app, client, 
         blocked = guess()
         assert blocked.status_code == 429 and "Te veel pogingen" in blocked.get_data(as_text=True), kind
         limiter.reset()
+
+
+def test_the_presenter_screen_shows_no_open_text_and_no_small_bars(client, db, login, region, make_user):
+    """The screen on the wall during a live poll: counts below k hidden, open answers never shown."""
+    from survey.questionnaires.models import SurveyKind
+    from tests.survey.fieldwork.conftest import poll_document
+    from tests.survey.fieldwork.test_polls import answer
+    from tests.survey.responses.documents import create_survey
+
+    survey = create_survey(db, region, document=poll_document(), kind=SurveyKind.PEILING, poll_code="ABC123")
+    survey.min_cell = 10
+    db.session.commit()
+    for n in range(11):
+        answer(db, survey, P1="5" if n < 10 else "1", P2="gemeente", O1=f"Juf Petra van groep {n} is lief")
+    login(make_user(region, Role.ONDERZOEKER))
+    base = f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/peiling"
+    page = client.get(base + "/scherm").get_data(as_text=True)
+    data = client.get(base + "/uitslag.json").get_data(as_text=True)
+    for shown in (page, data):
+        assert "Petra" not in shown and "lief" not in shown
+    bars = {b["code"]: b["count"] for item in json.loads(data)["items"] if item["code"] == "P1" for b in item["bars"]}
+    assert bars["5"] is None and bars["1"] is None  # 10 and 1: the 1 is small, the 10 would give it away
