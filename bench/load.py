@@ -273,6 +273,15 @@ async def run_respondents(base: str, paths: list[str], *, attempts: int = 1, tim
     return respondents
 
 
+def answer_all(base: str, paths: list[str], **options) -> list[Respondent]:
+    """``run_respondents`` on an event loop of its own in a separate thread, so it also works where the
+    calling thread already runs a loop (a test session that used Playwright's sync API, for instance)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(run_respondents(base, paths, **options))).result()
+
+
 @dataclass
 class Verification:
     responses: int
@@ -383,7 +392,7 @@ def run(database_url: str, respondents: int, workers: int, log_dir: Path, *, tim
     server = LiveServer(database_url, workers=workers, log_dir=log_dir).start()
     try:
         started = time.perf_counter()
-        done = asyncio.run(run_respondents(server.url, seed.links, timeout=timeout))
+        done = answer_all(server.url, seed.links, timeout=timeout)
         seconds = time.perf_counter() - started
     finally:
         server.stop()

@@ -33,7 +33,10 @@ def run_with_faults(base: str, links: list[str], fault: Callable[[], None], mome
         finally:
             await faults
 
-    return asyncio.run(main())
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:  # a loop of its own, also when this thread already runs one
+        return pool.submit(lambda: asyncio.run(main())).result()
 
 
 def terminate_backends(database_url: str) -> int:

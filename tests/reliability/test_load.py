@@ -1,12 +1,11 @@
 """Load in the suite: 20 respondents complete a CEO at once against gunicorn with 2 workers on the suite's
 database (SQLite, or PostgreSQL in the second CI run). The full benchmark is ``python -m bench.load``."""
 
-import asyncio
 import re
 
 import pytest
 
-from bench.load import run_respondents, verify
+from bench.load import answer_all, verify
 from tests.reliability.server import seed_ceo
 
 RESPONDENTS = 20
@@ -16,7 +15,7 @@ RESPONDENTS = 20
 def test_twenty_respondents_at_once_lose_nothing(live_database, start_server):
     seed = seed_ceo(live_database, RESPONDENTS, display_mode="section_per_page")
     server = start_server(live_database, workers=2)
-    done = asyncio.run(run_respondents(server.url, seed.links, timeout=180))
+    done = answer_all(server.url, seed.links, timeout=180)
     server.stop()
 
     assert [r.errors for r in done if r.errors] == []

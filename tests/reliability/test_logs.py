@@ -3,7 +3,6 @@ text: import and invitations (the application's and the job queue's loggers), an
 with the documented ``gunicorn.conf.py`` and through the development server (werkzeug), a reminder, and
 closing fieldwork by a staff member."""
 
-import asyncio
 import logging
 import re
 import threading
@@ -12,7 +11,7 @@ from datetime import date, timedelta
 import pytest
 from werkzeug.serving import make_server
 
-from bench.load import run_respondents
+from bench.load import answer_all
 from tests.helpers import TEST_PASSWORD
 from tests.reliability.browser import Browser, forms_of
 from tests.reliability.server import add_staff, app_for, free_port, seed_ceo
@@ -64,8 +63,8 @@ def test_no_log_line_of_a_whole_round_holds_a_token_an_address_or_an_answer(live
     dev = dev_server(live_database)
     try:
         base_dev = f"http://127.0.0.1:{dev.server_port}"
-        answered = asyncio.run(run_respondents(server.url, seed.links[:4], timeout=120))
-        answered += asyncio.run(run_respondents(base_dev, seed.links[4:6], timeout=120, seed=7))
+        answered = answer_all(server.url, seed.links[:4], timeout=120)
+        answered += answer_all(base_dev, seed.links[4:6], timeout=120, seed=7)
     finally:
         dev.shutdown()
     assert all(r.completed for r in answered)
