@@ -90,7 +90,7 @@ def test_opt_out_link(client, token):
 @FAST
 @given(values=st.lists(texts, min_size=12, max_size=12), action=st.sampled_from(["volgende", "vorige", "later", "?"]))
 def test_respondent_steps(client, open_survey, values, action):
-    from bench.load import parse
+    from bench.pages import parse
 
     page = client.get("/v/open-link/vraag/1")
     form = next(f for f in parse(page.get_data(as_text=True)).forms if ("actie", "volgende") in f.buttons)
@@ -130,7 +130,7 @@ def open_question(db, region):
 
 
 def fill_first_step(client, text):
-    from bench.load import parse
+    from bench.pages import parse
 
     page = client.get("/v/open-vraag/vraag/1")
     form = next(f for f in parse(page.get_data(as_text=True)).forms if ("actie", "volgende") in f.buttons)

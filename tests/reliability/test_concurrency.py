@@ -9,7 +9,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from bench.load import parse
+from bench.pages import parse
 from tests.helpers import TEST_PASSWORD
 from tests.reliability.browser import Browser, forms_of
 from tests.reliability.server import add_staff, seed_ceo
