@@ -287,3 +287,26 @@ def test_nul_bytes_and_invalid_utf8_in_the_address(client, open_survey, path):
     answer = client.get(path)
     assert answer.status_code in (200, 404), path
     assert_dutch_page(answer)
+
+
+def test_html_in_a_title_and_an_address_is_printed_as_text_on_the_letters(db, region, tmp_path):
+    """The letters are HTML laid out as PDF: markup typed by staff or in a contact file stays visible text."""
+    import subprocess
+    from datetime import date
+
+    from survey.fieldwork import sending, services
+    from survey.fieldwork.models import Invitation, LetterBatch
+    from tests.survey.responses.documents import create_survey
+
+    survey = create_survey(db, region, public_key="brief")
+    survey.title = {"nl": "<script>alert(1)</script> <b>Vet</b>"}
+    services.save_text(survey, "letter", "nl", "Uw mening", "Hallo\n\n{titel}\n\n{code}")
+    db.session.add(Invitation(survey_id=survey.id, token_hash=sending.unissued_token_hash(), language="nl",
+                              postal_address="<i>Fam.</i> Jansen\nDorpsstraat 1\n1234 AB  ONS DORP", background={}))
+    db.session.commit()
+    sending.invite(survey, date(2026, 3, 2))
+    db.session.commit()
+    pdf = tmp_path / "brieven.pdf"
+    pdf.write_bytes(db.session.scalar(select(LetterBatch)).pdf)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "<script>alert(1)</script> <b>Vet</b>" in text and "<i>Fam.</i> Jansen" in text
