@@ -46,6 +46,7 @@ class Respondent:
     completed: bool = False
     requests: int = 0
     retries: int = 0
+    waiting: bool = False  # a request of this respondent is on its way
     errors: list[str] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
 
@@ -59,9 +60,11 @@ async def _request(session, respondent: Respondent, method: str, url: str, data=
     acknowledged), up to ``attempts`` times."""
     for attempt in range(attempts):
         started = time.perf_counter()
+        respondent.waiting = True
         try:
             async with session.request(method, url, data=data, allow_redirects=False) as answer:
                 body = await answer.text()
+                respondent.waiting = False
                 respondent.requests += 1
                 respondent.latencies.append(time.perf_counter() - started)
                 if answer.status < 500:
@@ -69,6 +72,7 @@ async def _request(session, respondent: Respondent, method: str, url: str, data=
                 problem = f"{method} {url.split('/r/')[0]} → {answer.status}"
         except (TimeoutError, aiohttp.ClientError) as error:
             problem = f"{method} → {type(error).__name__}"
+        respondent.waiting = False
         if attempt + 1 < attempts:
             respondent.retries += 1
             await asyncio.sleep(min(0.25 * (attempt + 1), 1.5))
@@ -130,11 +134,14 @@ async def answer_survey(session, base: str, respondent: Respondent, *, seed: int
 
 
 async def run_respondents(base: str, paths: list[str], *, attempts: int = 1, timeout: float = 600,
-                          request_timeout: float = 120, seed: int = 2026) -> list[Respondent]:
-    """Every respondent at once, each with its own cookies; the whole run is bounded by ``timeout``."""
+                          request_timeout: float = 120, seed: int = 2026,
+                          respondents: list[Respondent] | None = None) -> list[Respondent]:
+    """Every respondent at once, each with its own cookies; the whole run is bounded by ``timeout``.
+    ``respondents``, when given, is filled at the start so a caller can watch the run."""
     connector = aiohttp.TCPConnector(limit=len(paths) + 10, force_close=True)
     client_timeout = aiohttp.ClientTimeout(total=request_timeout)
-    respondents = [Respondent(marker=f"respondent-{n:04d}-{seed}", path=path) for n, path in enumerate(paths)]
+    respondents = respondents if respondents is not None else []
+    respondents[:] = [Respondent(marker=f"respondent-{n:04d}-{seed}", path=path) for n, path in enumerate(paths)]
     sessions = [aiohttp.ClientSession(connector=connector, connector_owner=False, timeout=client_timeout,
                                       cookie_jar=aiohttp.CookieJar(unsafe=True)) for _ in paths]
     try:

@@ -14,10 +14,15 @@ from sqlalchemy import create_engine, text
 from bench.load import Respondent, run_respondents
 
 
-def run_with_faults(base: str, links: list[str], fault: Callable[[], None], moments: list[float], *,
-                    attempts: int = 12, timeout: float = 240) -> list[Respondent]:
+def run_with_faults(base: str, links: list[str], fault: Callable[[list[Respondent]], None],
+                    moments: list[float], *, attempts: int = 12, timeout: float = 240,
+                    until: Callable[[list[Respondent]], bool] | None = None, every: float = 0.7,
+                    most: int = 15) -> list[Respondent]:
     """Respondents answer at once (retrying a step they got no answer to); ``fault`` runs at each moment
-    (seconds after the start), in a thread so the respondents keep going."""
+    (seconds after the start) with the respondents as they are, in a thread so they keep going. With
+    ``until``, the fault is then repeated every ``every`` seconds (at most ``most`` times in all) until
+    ``until(respondents)`` holds or everyone is done: a fault between two requests proves nothing."""
+    respondents: list[Respondent] = []
 
     async def main():
         async def breaker():
@@ -25,11 +30,17 @@ def run_with_faults(base: str, links: list[str], fault: Callable[[], None], mome
             started = loop.time()
             for moment in moments:
                 await asyncio.sleep(max(0.0, moment - (loop.time() - started)))
-                await asyncio.to_thread(fault)
+                await asyncio.to_thread(fault, respondents)
+            applied = len(moments)
+            while until is not None and applied < most and not until(respondents) \
+                    and not all(r.completed or r.errors for r in respondents):
+                await asyncio.sleep(every)
+                await asyncio.to_thread(fault, respondents)
+                applied += 1
 
         faults = asyncio.create_task(breaker())
         try:
-            return await run_respondents(base, links, attempts=attempts, timeout=timeout)
+            return await run_respondents(base, links, attempts=attempts, timeout=timeout, respondents=respondents)
         finally:
             await faults
 

@@ -67,6 +67,8 @@ def test_no_log_line_of_a_whole_round_holds_a_token_an_address_or_an_answer(live
         answered += answer_all(base_dev, seed.links[4:6], timeout=120, seed=7)
     finally:
         dev.shutdown()
+        with dev.app.app_context():
+            db.engine.dispose()
     assert all(r.completed for r in answered)
 
     app = app_for(live_database)  # the daily reminder job, a week later, with the real job code
