@@ -1,9 +1,7 @@
 """The ledger keeps started and completed as yes/no; the days become counters per survey
 
-Also joins the fieldwork and respondent branches of the revision history.
-
 Revision ID: 5fb8560aa3e1
-Revises: 39a4d2429585, cade6edc52fd
+Revises: 87d525d418c2
 Create Date: 2026-11-23 05:41:19.366873
 
 """
@@ -13,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '5fb8560aa3e1'
-down_revision = ('39a4d2429585', 'cade6edc52fd')
+down_revision = '87d525d418c2'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """resume code hash on responses (open-link respondents resume with a code)
 
 Revision ID: cade6edc52fd
-Revises: ff89ce76989b
+Revises: 39a4d2429585
 Create Date: 2026-11-23 04:36:55.424037
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'cade6edc52fd'
-down_revision = 'ff89ce76989b'
+down_revision = '39a4d2429585'
 branch_labels = None
 depends_on = None
 

@@ -43,11 +43,20 @@ def _create(region, key: str, round_label: str) -> Survey:
         versions.save_document(survey, document, versions.lock_token(survey))
     versions.publish(survey, versions.lock_token(survey))
     survey.status = FieldworkStatus.OPEN
-    survey.public_key = secrets.token_urlsafe(16)
+    # memorable links for the demo (/v/demo-ouders, /peiling/DEMO1); random ones elsewhere
+    survey.public_key = "demo-ouders" if key == "ceo_ouders" else secrets.token_urlsafe(16)
+    if key == "ceo_ouders":
+        survey.show_check_page = True
+        survey.help_text = {"nl": "Wilt u nu met iemand praten? Bel het wijkteam: 010 123 45 67.",
+                            "en": "Do you want to talk to someone now? Call the local team: 010 123 45 67."}
     if key == "peiling":
-        survey.poll_code = _free_poll_code()
+        survey.poll_code = "DEMO1" if _poll_code_free("DEMO1") else _free_poll_code()
     db.session.flush()
     return survey
+
+
+def _poll_code_free(code: str) -> bool:
+    return db.session.scalar(select(Survey.id).where(Survey.poll_code == code)) is None
 
 
 def _free_poll_code() -> str:

@@ -3,6 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
+from playwright.sync_api import expect
+
 from survey.accounts.models import Role
 from survey.extensions import db
 from survey.programmes.indicators import Measurement
@@ -52,6 +54,7 @@ def test_project_page_and_progress_form_on_a_phone(live_server, phone, region, m
     assert_accessible(phone, "programme-project-phone")
 
     phone.get_by_role("link", name="Voortgang rapporteren").click()
+    phone.wait_for_url("**/voortgang")
     assert phone.title().startswith("Voortgangsrapportage")
     assert_no_horizontal_scroll(phone)
     assert_accessible(phone, "programme-progress-form-phone")
@@ -59,6 +62,6 @@ def test_project_page_and_progress_form_on_a_phone(live_server, phone, region, m
     phone.get_by_label("Risico").check()
     phone.get_by_role("button", name="Rapportage versturen").click()
     summary = phone.get_by_role("alert")
-    assert summary.get_by_text("Beschrijf de resultaten sinds de vorige rapportage.").is_visible()
-    assert summary.get_by_text("Zeg waarom het project aandacht nodig heeft of risico loopt.").is_visible()
+    expect(summary.get_by_text("Beschrijf de resultaten sinds de vorige rapportage.")).to_be_visible()
+    expect(summary.get_by_text("Zeg waarom het project aandacht nodig heeft of risico loopt.")).to_be_visible()
     assert_accessible(phone, "programme-progress-errors-phone")

@@ -264,16 +264,16 @@ def test_move_buttons_only_where_a_move_is_possible(researcher, make_survey):
 def test_phone_preview_link_appears_once_the_preview_page_exists(app, researcher, make_survey):
     survey = make_survey("peiling")
     if "responses.preview_survey" not in app.view_functions:  # the respondent stage registers it
-        app.add_url_rule("/voorbeeld/<int:survey_id>", endpoint="responses.preview_survey",
-                         view_func=lambda survey_id: "")
+        app.add_url_rule("/beheer/<region>/voorbeeld/<int:survey_id>", endpoint="responses.preview_survey",
+                         view_func=lambda region, survey_id: "")
+    from survey.accounts.models import Region
+    from survey.extensions import db
+
+    region = db.session.get(Region, survey.region_id)
     with app.test_request_context():
-        from flask import g, url_for
+        from flask import url_for
 
-        from survey.accounts.models import Region
-        from survey.extensions import db
-
-        g.region = db.session.get(Region, survey.region_id)
-        preview = url_for("responses.preview_survey", survey_id=survey.id)
+        preview = url_for("responses.preview_survey", region=region.slug, survey_id=survey.id)
     html = researcher.get(url(survey)).get_data(as_text=True)
     assert f'href="{preview}">Voorbeeld (telefoon)</a>' in html
 
