@@ -148,8 +148,9 @@ class LiveServer:
     def start(self, timeout: float = 60) -> LiveServer:
         self.port = free_port()
         self.log_dir.mkdir(parents=True, exist_ok=True)
+        # jobs (mail, scrubbing) are queued in a file of their own, as for a separate consumer in production
         env = {**os.environ, "SURVEY_DATABASE_URL": self.database_url, "SURVEY_SECRET_KEY": SECRET,
-               "SURVEY_JOBS_URL": "immediate", "SURVEY_MAIL_BACKEND": "memory",
+               "SURVEY_JOBS_URL": f"sqlite:///{self.log_dir / 'jobs.sqlite3'}", "SURVEY_MAIL_BACKEND": "memory",
                "SURVEY_BASE_URL": self.url, "GUNICORN_ACCESSLOG": str(self.access_log), **self.env}
         command = [GUNICORN, "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{self.port}",
                    "--workers", str(self.workers), "--error-logfile", str(self.error_log)]

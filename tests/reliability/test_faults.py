@@ -13,6 +13,7 @@ import urllib.request
 
 import pytest
 from aiosmtpd.controller import Controller
+from sqlalchemy import select
 
 from bench.load import verify
 from tests.reliability.conftest import on_postgresql
@@ -104,6 +105,19 @@ class FlakySMTP:
         return "250 OK"
 
 
+class FlakyScrubber:
+    """Stands in for deduce: unavailable for the first ``failures`` calls, then replaces the name Daan."""
+
+    def __init__(self, failures: int):
+        self.failures, self.calls = failures, 0
+
+    def scrub(self, texts, terms):
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise RuntimeError("scrubber unavailable")
+        return [text.replace("Daan", "[NAAM]") for text in texts]
+
+
 @pytest.fixture
 def flaky_smtp():
     port = free_port()
@@ -114,35 +128,68 @@ def flaky_smtp():
     controller.stop()
 
 
-@pytest.mark.slow
-def test_a_failing_mail_job_is_retried_until_the_mail_is_delivered(app, db, flaky_smtp, caplog):
+def run_queue(huey, rounds: int = 12) -> None:
+    """Work through a real (non-immediate) queue as a consumer would, jumping over each retry delay."""
     import datetime
+
+    later = huey._get_timestamp()
+    for _ in range(rounds):
+        task = huey.dequeue()
+        if task is not None:
+            huey.execute(task)
+            continue
+        later += datetime.timedelta(seconds=61)  # the retry delay of the job has passed
+        due = huey.read_schedule(later)
+        if not due:
+            return
+        for task in due:
+            huey.execute(task, later)
+
+
+@pytest.fixture
+def real_queue(caplog):
     import logging
 
-    from survey.accounts.services import send_mail_job
     from survey.jobs import huey
 
-    caplog.set_level(logging.CRITICAL, logger="huey")
+    caplog.set_level(logging.CRITICAL, logger="huey")  # the failures on purpose are logged as errors
+    huey.immediate = False  # a real queue: the job is stored, run, and put back with a delay when it fails
+    yield huey
+    huey.flush()
+    huey.immediate = True
+
+
+@pytest.mark.slow
+def test_a_failing_mail_job_is_retried_until_the_mail_is_delivered(app, db, flaky_smtp, real_queue):
+    from survey.accounts.services import send_mail_job
+
     port, smtp = flaky_smtp
     app.config.update(MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
-    huey.immediate = False  # a real queue: the job is stored, run, and put back with a delay when it fails
-    try:
-        send_mail_job("ouder@example.nl", "Uw mening telt", "Doe mee via de link in deze mail.")
-        later = huey._get_timestamp()
-        for _ in range(10):
-            task = huey.dequeue()
-            if task is None:
-                later += datetime.timedelta(seconds=61)  # the retry delay of the job has passed
-                due = huey.read_schedule(later)
-                if not due:
-                    break
-                for task in due:
-                    huey.execute(task, later)
-                continue
-            huey.execute(task)
-    finally:
-        huey.flush()
-        huey.immediate = True
+    send_mail_job("ouder@example.nl", "Uw mening telt", "Doe mee via de link in deze mail.")
+    run_queue(real_queue)
     assert smtp.attempts == 4 and len(smtp.accepted) == 1
     assert smtp.accepted[0].rcpt_tos == ["ouder@example.nl"]
     assert b"Doe mee via de link in deze mail." in smtp.accepted[0].content
+
+
+@pytest.mark.parametrize("app_config", [{"CODING_SCRUBBER": FlakyScrubber(failures=2)}])
+@pytest.mark.slow
+def test_a_failing_scrubbing_job_is_retried_and_never_loses_the_answer(app, db, region, real_queue, app_config):
+    from survey.coding.jobs import queue_scrub
+    from survey.responses.models import Answer
+    from tests.survey.coding.helpers import add_answers, document
+    from tests.survey.responses.documents import create_survey
+
+    survey = create_survey(db, region, document=document(), public_key="scrub")
+    response = add_answers(db, survey, survey.published_version, ["Daan van de jeugdzorg hielp ons echt"])[0]
+    queue_scrub(response.id)
+    db.session.commit()
+    real_queue.execute(real_queue.dequeue())  # the first try fails: the raw answer is untouched
+    answer = db.session.scalar(select(Answer).where(Answer.item_code == "O1"))
+    assert answer.value == "Daan van de jeugdzorg hielp ons echt" and answer.scrubbed_text is None
+    run_queue(real_queue)
+    db.session.expire_all()
+    answer = db.session.scalar(select(Answer).where(Answer.item_code == "O1"))
+    assert app_config["CODING_SCRUBBER"].calls == 3
+    assert answer.value == "Daan van de jeugdzorg hielp ons echt"
+    assert answer.scrubbed_text == "[NAAM] van de jeugdzorg hielp ons echt"
