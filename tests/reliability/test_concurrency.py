@@ -5,10 +5,9 @@ lost update, never a 500."""
 import threading
 
 import pytest
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy import create_engine, text
 
+from bench.load import answer_all
 from bench.pages import parse
 from tests.helpers import TEST_PASSWORD
 from tests.reliability.browser import Browser, forms_of
@@ -128,39 +127,31 @@ def test_two_staff_members_saving_the_same_question_one_is_told_and_nothing_is_l
     assert saved in str(document) and texts[texts.index(saved) - 1] not in str(document)
 
 
-def test_two_coders_saving_the_same_answer_the_second_gets_a_conflict(live):
-    """The coding screens save through ``CodedAnswer`` with an optimistic lock: two sessions that read the
-    same state and both save cannot both win."""
-    from survey.coding.models import CodedAnswer, Sentiment
-
+def test_two_coders_saving_the_same_answer_one_is_told_and_nothing_is_lost(live):
+    """The coding screen keeps an optimistic lock on ``CodedAnswer``: two coders who opened the same answer
+    and confirm at once cannot both win; the other is sent back to the answer with a message."""
     database_url, seed, server = live
-    browser = Browser(server.url)
-    page = first_step(browser, seed.links[2])
-    browser.post(page.url, step_data(page))
-    engine = create_engine(database_url)
+    respondent = answer_all(server.url, seed.links[:1], timeout=120)[0]
+    assert respondent.completed
     answer_id = rows(database_url, "SELECT a.id FROM answer a JOIN response r ON r.id = a.response_id "
-                                   "WHERE r.survey_id = :s", s=seed.survey_id)[0][0]
-    with Session(engine) as session:
-        session.add(CodedAnswer(answer_id=answer_id, survey_id=seed.survey_id, item_code="T1"))
-        session.commit()
-
-    def coder(sentiment):
-        with Session(engine) as session:
-            coded = session.scalar(select(CodedAnswer).where(CodedAnswer.answer_id == answer_id))
-            barrier.wait()
-            coded.sentiment = sentiment
-            try:
-                session.commit()
-                return "saved"
-            except StaleDataError:
-                session.rollback()
-                return "conflict"
-
-    barrier = threading.Barrier(2)
-    outcomes = at_once(lambda: coder(Sentiment.POSITIVE), lambda: coder(Sentiment.NEGATIVE))
-    engine.dispose()
-    assert sorted(outcomes) == ["conflict", "saved"]
-    stored = rows(database_url, "SELECT sentiment, lock_version FROM coded_answer WHERE answer_id = :a",
-                  a=answer_id)[0]
-    winner = [Sentiment.POSITIVE, Sentiment.NEGATIVE][outcomes.index("saved")]
-    assert stored == (winner.value, 2)
+                                   "WHERE r.survey_id = :s AND a.item_code = 'O1'", s=seed.survey_id)[0][0]
+    url = f"/beheer/{seed.region_slug}/coderen/antwoorden/{answer_id}"
+    coders, pages, forms = [], [], []
+    for n, sentiment in enumerate(("positief", "negatief")):
+        coder = Browser(server.url)
+        coder.login(add_staff(database_url, f"codeur{n}.{seed.survey_id}@example.org", role="codeur"), TEST_PASSWORD)
+        page = coder.get(url)
+        assert page.status == 200, page.body[:300]
+        form = next(f for f in forms_of(page.body) if f.value("lock_version") is not None)
+        form.set("sentiment", sentiment)
+        coders.append(coder), pages.append(page), forms.append(form)
+    results = at_once(*(lambda c=c, p=p, f=f: c.submit(p, f) for c, p, f in zip(coders, pages, forms, strict=True)))
+    assert [r.status for r in results] == [302, 302]
+    sent_back = [r.location.split("?")[0].endswith(f"/antwoorden/{answer_id}") for r in results]
+    assert sorted(sent_back) == [False, True]
+    loser = coders[sent_back.index(True)]
+    told = loser.get(results[sent_back.index(True)].location)
+    assert "Iemand anders heeft dit antwoord opgeslagen" in told.body
+    winner = ("positief", "negatief")[sent_back.index(False)]
+    assert rows(database_url, "SELECT sentiment, lock_version FROM coded_answer WHERE answer_id = :a",
+                a=answer_id)[0] == (winner, 2)
