@@ -42,10 +42,7 @@ def every_route(app, region, make_user, survey):
 def open_survey(db, region):
     from tests.survey.test_access_map import _survey_in
 
-    survey = _survey_in(region, None)
-    from survey.questionnaires import versions
-
-    versions.publish(survey, versions.lock_token(survey))
+    survey = _survey_in(region, None)  # published
     fieldwork_services.open_fieldwork(survey)
     fieldwork_services.create_open_link(survey)
     db.session.commit()
