@@ -107,15 +107,18 @@ def _responses(con, rng, n: int) -> None:
 def _ledger(con, rng, n: int) -> None:
     invited = int(n / 0.6)
     gemeente = rng.choice(GEMEENTEN, size=invited, p=np.array(WEIGHTS) / sum(WEIGHTS))
-    rows = []
+    rows, days = [], {}
     for i in range(invited):
         done = i < n
-        day = date(2026, 3, 2) + timedelta(days=int(i % 28))
-        rows.append((secrets.token_hex(32), json.dumps({"gemeente": str(gemeente[i])}), "2026-03-02",
-                     day.isoformat() if done else None, day.isoformat() if done else None))
+        if done:
+            day = (date(2026, 3, 2) + timedelta(days=int(i % 28))).isoformat()
+            days[day] = days.get(day, 0) + 1
+        rows.append((secrets.token_hex(32), json.dumps({"gemeente": str(gemeente[i])}), "2026-03-02", done, done))
     con.executemany("INSERT INTO invitation (survey_id, token_hash, language, background, invited_on, "
-                    "reminder_count, started_on, completed_on, opted_out) VALUES (1, ?, 'nl', ?, ?, 0, ?, ?, 0)",
+                    "reminder_count, started, completed, opted_out) VALUES (1, ?, 'nl', ?, ?, 0, ?, ?, 0)",
                     rows)
+    con.executemany("INSERT INTO participation_day (survey_id, day, started, completed) VALUES (1, ?, ?, ?)",
+                    [(day, count, count) for day, count in sorted(days.items())])
 
 
 def _codes(con, rng) -> None:

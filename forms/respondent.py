@@ -78,6 +78,10 @@ class StepForm(FlaskForm):
     def specs(self) -> list[FieldSpec]:
         return [spec for view in self.views for spec in view.fields]
 
+    def token_refused(self) -> bool:
+        """The form's CSRF token was missing or expired (after validate())."""
+        return bool(self.csrf_token.errors) if hasattr(self, "csrf_token") else False
+
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
         for spec in self.specs():
@@ -116,7 +120,7 @@ class StepForm(FlaskForm):
                     if len(specs) > 1:
                         message = str(_l("%(question)s: %(message)s", question=_short(spec.label), message=message))
                     found.append((target, message))
-        if self.csrf_token.errors if hasattr(self, "csrf_token") else False:
+        if self.token_refused():
             found.insert(0, ("", str(_l("This page was open too long. Check your answer and send it again."))))
         return found
 

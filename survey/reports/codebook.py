@@ -154,8 +154,8 @@ def channel_values() -> tuple[ValueLabel, ...]:
 
 def codebook_rows(plan: list[Variable]) -> list[list]:
     """The codebook as a table: one row per variable, then one row per value label."""
-    header = [_("Variable"), _("Label"), _("Variable type"), _("Measurement level"), _("Value (CSV/Excel)"), _("Value label"),
-              _("Value in SPSS"), _("Missing in SPSS")]
+    header = [_("Variable"), _("Label"), _("Variable type"), _("Measurement level"), _("Value (CSV/Excel)"),
+              _("Value label"), _("Value in SPSS"), _("Missing in SPSS")]
     rows = [header]
     for v in plan:
         rows.append([v.name, v.label, _("number") if v.numeric else _("text"), v.measure, "", "", "", ""])

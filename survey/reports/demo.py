@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from survey.coding.models import AnswerCode, Codebook, CodedAnswer, QuestionCodebook, Sentiment, Source, Theme
 from survey.extensions import db
+from survey.fieldwork.ledger import count_day
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.models import (
     AddressForm,
@@ -87,8 +88,9 @@ def _round(region, label: str, size: int, shift: float, book: Codebook, themes: 
         day = start + timedelta(days=rng.randrange(28))
         db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash(new_token()),
                                   background={"gemeente": gemeente}, invited_on=start,
-                                  started_on=day if done else None, completed_on=day if done else None))
+                                  started=done, completed=done))
         if done:
+            count_day(survey.id, day, started=1, completed=1)
             _response(survey, rng, shift, gemeente, start, themes)
     db.session.flush()
     return survey

@@ -1,7 +1,7 @@
 """Response figures (*respons*) of a round: from the invitation ledger, or from the responses of an open link.
 
-The ledger gives invited, started and completed and the day of each; with no invitation list (open link,
-poll) the responses give started and completed and only their week. Response per category comes from
+The ledger gives invited, started and completed, and the survey's daily counters the days; with no
+invitation list (open link, poll) the responses give started and completed and only their week. Response per category comes from
 the ledger's coarse background and is protected like any breakdown (n = completed).
 """
 
@@ -17,7 +17,7 @@ from analysis.breakdowns import UNKNOWN_GROUP
 from analysis.response import ResponseFigures, response_figures, responses_per_day
 from analysis.suppression import Policy, Suppressed, protect_breakdown
 from survey.extensions import db
-from survey.fieldwork.models import Invitation
+from survey.fieldwork.models import Invitation, ParticipationDay
 from survey.reports.results import parse_background
 from survey.responses.models import Response, ResponseStatus
 
@@ -36,8 +36,8 @@ class ResponseSummary:
 
 
 def _ledger_totals(survey_id: int) -> tuple[int, int, int]:
-    row = db.session.execute(select(func.count(), func.count(Invitation.started_on),
-                                    func.count(Invitation.completed_on))
+    row = db.session.execute(select(func.count(), func.count().filter(Invitation.started.is_(True)),
+                                    func.count().filter(Invitation.completed.is_(True)))
                              .where(Invitation.survey_id == survey_id)).one()
     return int(row[0]), int(row[1]), int(row[2])
 
@@ -54,9 +54,8 @@ def response_summary(survey_id: int, policy: Policy) -> ResponseSummary:
     all_responses, in_results = _response_totals(survey_id)
     if invited:
         started, completed = min(started, invited), min(completed, started)
-        days = db.session.execute(select(Invitation.completed_on, func.count()).where(
-            Invitation.survey_id == survey_id, Invitation.completed_on.is_not(None))
-            .group_by(Invitation.completed_on))
+        days = db.session.execute(select(ParticipationDay.day, ParticipationDay.completed).where(
+            ParticipationDay.survey_id == survey_id, ParticipationDay.completed > 0))
         return ResponseSummary(response_figures(invited, started, completed), True, in_results,
                                per_day=responses_per_day([d for d, n in days for _ in range(n)], invited),
                                per_category=_per_category(survey_id, policy))
@@ -70,7 +69,7 @@ def response_summary(survey_id: int, policy: Policy) -> ResponseSummary:
 
 def _per_category(survey_id: int, policy: Policy) -> dict[str, Suppressed]:
     text = sa.cast(Invitation.background, sa.Text)
-    done = Invitation.completed_on.is_not(None)
+    done = Invitation.completed
     rows = db.session.execute(select(text, done, func.count()).where(Invitation.survey_id == survey_id)
                               .group_by(text, done))
     parsed: dict = {}

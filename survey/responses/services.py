@@ -92,7 +92,7 @@ def find_entry(way: str, key: str, today: date) -> Entry:
     if survey is None:
         raise EntryProblem("unknown")
     language = invitation.language if invitation else "nl"
-    if invitation is not None and invitation.completed_on is not None:
+    if invitation is not None and invitation.completed:
         raise EntryProblem("used", survey, language)
     if invitation is not None and invitation.contact_deleted_on is not None:
         raise EntryProblem("expired", survey, language)
@@ -159,7 +159,7 @@ def start_response(entry: Entry, *, language: str, start_key: str, secret: str |
         raise EntryProblem("used", entry.survey, language)
     if found is not None:
         return found
-    if entry.channel == Channel.PERSONAL and entry.invitation.started_on is not None:
+    if entry.channel == Channel.PERSONAL and entry.invitation.started:
         raise EntryProblem("other_route", entry.survey, language)
     response = Response(survey_id=entry.survey.id, version_id=entry.survey.published_version.id,
                         channel=entry.channel, language=language, week=week_of(today),

@@ -77,6 +77,8 @@ def _post_step(visit: Visit, step):
     action = request.form.get("actie", NEXT)
     valid = form.validate()
     if action in (BACK, LATER):
+        if form.token_refused():  # without a valid form token nothing is saved, not even a partial step
+            return _render_step(visit, step, form=form)
         return _save_partial(visit, step, form, action)
     if not valid:
         return _render_step(visit, step, form=form)

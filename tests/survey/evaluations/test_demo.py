@@ -22,7 +22,7 @@ def test_demo_is_loaded_once_and_drafts_jans_report(db, demo):
     assert titles.count(demo.survey.text("title")) == 1 and count(Evaluation) == 1
     enquete = demo.survey.id  # other demo modules add answers to surveys of their own
     assert count(Invitation, Invitation.survey_id == enquete) == 30
-    assert count(Invitation, Invitation.survey_id == enquete, Invitation.completed_on.is_not(None)) == 20
+    assert count(Invitation, Invitation.survey_id == enquete, Invitation.completed.is_(True)) == 20
     assert count(Response, Response.survey_id == enquete, Response.status == ResponseStatus.COMPLETED) == 20
     open_answers = db.session.scalar(select(func.count()).select_from(Answer).join(Response).where(
         Response.survey_id == enquete, Answer.scrubbed_text.is_not(None)))

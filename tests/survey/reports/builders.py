@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 from survey.coding.models import AnswerCode, Codebook, CodedAnswer, QuestionCodebook, Sentiment, Source, Theme
+from survey.fieldwork.ledger import count_day
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.models import (
     AddressForm,
@@ -84,8 +85,9 @@ def add_invitations(db, survey, count: int, *, completed: int = 0, started: int 
         began = n < completed + started
         db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash(f"{survey.id}-{n}-{background}"),
                                   background=dict(background or {}), invited_on=day,
-                                  started_on=day if began else None,
-                                  completed_on=days[n % len(days)] if done else None))
+                                  started=began, completed=done))
+        if began:
+            count_day(survey.id, days[n % len(days)] if done else day, started=1, completed=int(done))
 
 
 def codebook(db, region, survey, item_code="O1", themes=(("wachttijd", "Wachttijd"), ("serieus", "Serieus genomen")),
