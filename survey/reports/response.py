@@ -1,8 +1,9 @@
 """Response figures (*respons*) of a round: from the invitation ledger, or from the responses of an open link.
 
 The ledger gives invited, started and completed, and the survey's daily counters the days; with no
-invitation list (open link, poll) the responses give started and completed and only their week. Response per category comes from
-the ledger's coarse background and is protected like any breakdown (n = completed).
+invitation list (open link, poll) the responses give started and completed and only their week.
+Response per category comes from the ledger's coarse background and is protected like any breakdown
+(n = completed).
 """
 
 from __future__ import annotations
