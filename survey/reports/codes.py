@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy import func, select
 
-from survey.coding.models import AnswerCode, CodedAnswer, QuestionCodebook, Source, Theme
+from survey.coding.models import AnswerCode, AnswerKind, CodedAnswer, QuestionCodebook, Source, Theme
 from survey.coding.queries import FinalCode, is_final, thresholds
 from survey.extensions import db
 from survey.reports.results import background_text, completed_filter, raw_stream
@@ -110,6 +110,19 @@ def theme_counts(survey_id: int) -> list[tuple]:
     columns = (Response.language, background_text(), CodedAnswer.item_code, Answer.instance, Theme.key,
                Theme.label, Theme.position)
     stmt = _joined(select(*columns, func.count()), survey_id).group_by(*columns)
+    return [tuple(row) for row in db.session.execute(stmt)]
+
+
+def kind_counts(survey_id: int) -> list[tuple]:
+    """(language, background text, item code, instance, theme key, kind of remark, answers): how many
+    answers with a final theme are of each kind. A checked answer counts its checked kinds only; an
+    unchecked one its suggested kinds, as the coding screen shows them."""
+    columns = (Response.language, background_text(), CodedAnswer.item_code, Answer.instance, Theme.key,
+               sa.cast(AnswerKind.kind, sa.String))
+    stmt = (_joined(select(*columns, func.count()), survey_id)
+            .join(AnswerKind, AnswerKind.answer_id == CodedAnswer.answer_id)
+            .where(sa.or_(CodedAnswer.verified == sa.false(), AnswerKind.verified == sa.true()))
+            .group_by(*columns))
     return [tuple(row) for row in db.session.execute(stmt)]
 
 

@@ -1,4 +1,4 @@
-"""Open questions on a results page: themes with counts, sentiment, and a few scrubbed quotes.
+"""Open questions on a results page: themes with counts, kinds of remark, sentiment and a few scrubbed quotes.
 
 Counts come from the final codes (:mod:`survey.reports.codes`, the rule of
 :func:`survey.coding.queries.is_final`). Quotes are read from the scrubbed copy only, never the raw text,
@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 
 from analysis.suppression import Policy, open_answers_allowed
-from survey.reports.codes import coded_counts, quote_candidates, theme_counts
+from forms.coding import KIND_LABELS
+from survey.coding.models import RemarkKind
+from survey.reports.codes import coded_counts, kind_counts, quote_candidates, theme_counts
 from survey.reports.items import REPEAT_SEPARATOR, ReportItem
 from survey.reports.results import RoundData
 
@@ -32,6 +34,8 @@ class ThemeCount:
     count: int
     pct: float
     quotes: tuple[str, ...] = ()
+    #: (kind of remark label, answers) in the order of the kinds, only kinds that occur
+    kinds: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,10 @@ def open_sections(data: RoundData, profiles, policy: Policy, quotes: bool = True
         if inside(language, text):
             themes.setdefault(_item(code, instance), Counter())[key] += n
             labels[key] = (position, label)
+    kinds: dict[tuple[str, str], Counter] = {}
+    for language, text, code, instance, key, kind, n in kind_counts(data.survey.id):
+        if inside(language, text):
+            kinds.setdefault((_item(code, instance), key), Counter())[kind] += n
     coded: dict[str, Counter] = {}
     for language, text, code, instance, sentiment, n in coded_counts(data.survey.id):
         if inside(language, text):
@@ -78,18 +86,25 @@ def open_sections(data: RoundData, profiles, policy: Policy, quotes: bool = True
     allowed = quotes and open_answers_allowed(in_view, policy)
     picked = _quotes(data.survey.id, None if keys is None else sorted(keys, key=str)) if allowed else {}
     return [_section(item, data.answered(item.code, profiles), themes.get(item.code, Counter()), labels,
-                     coded.get(item.code, Counter()), picked, allowed) for item in items]
+                     coded.get(item.code, Counter()), picked, allowed, kinds) for item in items]
 
 
 def _section(item: ReportItem, answered: int, counts: Counter, labels: dict, sentiments: Counter, picked: dict,
-             allowed: bool) -> OpenSection:
+             allowed: bool, kinds: dict[tuple[str, str], Counter]) -> OpenSection:
     coded = sum(sentiments.values())
     order = sorted(counts, key=lambda k: (-counts[k], labels[k][1].casefold()))
     themes = [ThemeCount(k, labels[k][1], counts[k], 100.0 * counts[k] / coded if coded else 0.0,
-                         tuple(picked.get((item.code, k), ()))) for k in order]
+                         tuple(picked.get((item.code, k), ())), _kinds(kinds.get((item.code, k))))
+              for k in order]
     return OpenSection(item=item, answered=answered, coded=coded, themes=themes,
                        sentiments=[(sentiment_label(s), n) for s, n in sentiments.most_common()],
                        quotes_allowed=allowed)
+
+
+def _kinds(counts: Counter | None) -> tuple[tuple[str, int], ...]:
+    if not counts:
+        return ()
+    return tuple((str(KIND_LABELS[kind]), counts[kind.value]) for kind in RemarkKind if counts[kind.value])
 
 
 def _quotes(survey_id: int, profiles: list[tuple] | None) -> dict[tuple[str, str], list[str]]:

@@ -6,7 +6,17 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from survey.coding.models import AnswerCode, Codebook, CodedAnswer, QuestionCodebook, Sentiment, Source, Theme
+from survey.coding.models import (
+    AnswerCode,
+    AnswerKind,
+    Codebook,
+    CodedAnswer,
+    QuestionCodebook,
+    RemarkKind,
+    Sentiment,
+    Source,
+    Theme,
+)
 from survey.fieldwork.ledger import count_day
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.models import (
@@ -101,13 +111,17 @@ def codebook(db, region, survey, item_code="O1", themes=(("wachttijd", "Wachttij
     return {t.key: t for t in made}
 
 
-def code(db, survey, answer, codes, *, sentiment=Sentiment.NEGATIVE, verified=False):
-    """Codes for an answer: ``codes`` is [(theme, source, probability, verified), ...]."""
+def code(db, survey, answer, codes, *, sentiment=Sentiment.NEGATIVE, verified=False, kinds=()):
+    """Codes for an answer: ``codes`` is [(theme, source, probability, verified), ...], ``kinds`` is
+    [(kind of remark, source, verified), ...]."""
     db.session.add(CodedAnswer(answer_id=answer.id, survey_id=survey.id, item_code=answer.item_code,
                                verified=verified, sentiment=sentiment))
     for theme, source, probability, code_verified in codes:
         db.session.add(AnswerCode(answer_id=answer.id, theme_id=theme.id, source=Source(source),
                                   probability=probability, verified=code_verified))
+    for kind, source, kind_verified in kinds:
+        db.session.add(AnswerKind(answer_id=answer.id, kind=RemarkKind(kind), source=Source(source),
+                                  verified=kind_verified))
 
 
 def answer_of(response, item_code):

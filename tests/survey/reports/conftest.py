@@ -36,11 +36,15 @@ def example(db, region):
     builders.add_invitations(db, survey, 20, completed=12, started=3)
     db.session.commit()
     themes = builders.codebook(db, region, survey)
-    builders.code(db, survey, builders.answer_of(responses[0], "O1"), [(themes["wachttijd"], "regel", None, False)])
+    builders.code(db, survey, builders.answer_of(responses[0], "O1"), [(themes["wachttijd"], "regel", None, False)],
+                  kinds=[("zorg", "regel", False), ("suggestie", "model", False)])
+    # checked by a coder: only the checked kind counts, not the suggestion left beside it
     builders.code(db, survey, builders.answer_of(responses[2], "O1"),
-                  [(themes["serieus"], "mens", None, True)], verified=True)
+                  [(themes["serieus"], "mens", None, True)], verified=True,
+                  kinds=[("compliment", "mens", True), ("zorg", "model", False)])
     builders.code(db, survey, builders.answer_of(responses[1], "O1"),
-                  [(themes["wachttijd"], "model", 0.91, False), (themes["serieus"], "model", 0.4, False)])
+                  [(themes["wachttijd"], "model", 0.91, False), (themes["serieus"], "model", 0.4, False)],
+                  kinds=[("zorg", "model", False)])
     db.session.commit()
     return survey
 

@@ -77,8 +77,8 @@ def test_open_question_shows_themes_and_only_scrubbed_quotes(page):
     text = page_text(html)
     # answer 1 has a model code at 0.91 (threshold 0.8: counts) and one at 0.4 (does not count)
     table = html[html.index("Thema's van O1"):]
-    assert cells_of_row(table, "Wachttijd")[:2] == ["2", "67%"]
-    assert cells_of_row(table, "Serieus genomen")[:2] == ["1", "33%"]
+    assert cells_of_row(table, "Wachttijd")[:3] == ["2", "67%", "Zorg 2, Suggestie 1"]
+    assert cells_of_row(table, "Serieus genomen")[:3] == ["1", "33%", "Compliment 1"]
     assert "Ik moest lang wachten op [PERSOON-1]." in text
     assert "bel [TELEFOONNUMMER-1]" in text
     for raw in ("Jan de Vries", "06-12345678", "Geheim verhaal over Piet", "Bij oma thuis"):
