@@ -187,9 +187,12 @@ def counted_rows(survey_id: int, coded_items: Iterable[str]) -> list[list]:
     coded_items = sorted(set(coded_items))
     value = (sa.case((Answer.item_code.in_(coded_items), Answer.value), else_=sa.literal_column("''"))
              if coded_items else sa.literal_column("''")).label("answer_value")
+    groups = [Response.language, background_text(), Answer.item_code, Answer.instance]
+    if coded_items:  # PostgreSQL refuses a constant in GROUP BY
+        groups.append(value)
     stmt = (select(Response.language, background_text(), Answer.item_code, Answer.instance, value, func.count())
             .join(Response, Response.id == Answer.response_id).where(completed_filter(survey_id))
-            .group_by(Response.language, background_text(), Answer.item_code, Answer.instance, value))
+            .group_by(*groups))
     return [[language, text, code, instance, v, int(n)]
             for language, text, code, instance, v, n in db.session.execute(stmt)]
 
