@@ -130,6 +130,9 @@ class Codebook:
     @classmethod
     def from_rows(cls, rows: list[dict], key: str = "codeboek", label: str = "Codeboek") -> Codebook:
         """Build a codebook from spreadsheet rows with the columns of ``to_rows``; empty rows are skipped."""
+        for position, row in enumerate(rows, start=1):
+            if not isinstance(row, dict):
+                raise CodebookError(f"Rij {position} is geen rij met kolommen.", theme=position)
         themes = [r for r in rows if any(str(v or "").strip() for v in r.values())]
         return cls.from_dict({"key": key, "label": label, "themes": themes})
 

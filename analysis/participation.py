@@ -26,10 +26,22 @@ def suppress_small_counts(counts: Mapping[str, int], k: int) -> dict[str, int | 
 
 @dataclass(frozen=True)
 class LedgerRow:
+    """One invitee as the ledger keeps it: the day of the invitation, and only whether they started and
+    finished (the days of starting and finishing are counted per survey, see ``DayCount``)."""
+
     invited_on: date | None
-    started_on: date | None
-    completed_on: date | None
+    started: bool
+    completed: bool
     background: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """How many invitees started and finished on one day (counts only, no invitee)."""
+
+    day: date
+    started: int
+    completed: int
 
 
 @dataclass(frozen=True)
@@ -72,18 +84,20 @@ def percent(part: int | None, whole: int | None) -> float | None:
 def totals(rows: Iterable[LedgerRow]) -> Totals:
     rows = list(rows)
     invited = sum(1 for r in rows if r.invited_on)
-    completed = sum(1 for r in rows if r.completed_on)
-    return Totals(invitees=len(rows), invited=invited, started=sum(1 for r in rows if r.started_on),
+    completed = sum(1 for r in rows if r.completed)
+    return Totals(invitees=len(rows), invited=invited, started=sum(1 for r in rows if r.started),
                   completed=completed, response=percent(completed, invited))
 
 
-def per_day(rows: Iterable[LedgerRow]) -> list[Day]:
-    """Every day on which something happened, oldest first, with the cumulative response."""
+def per_day(rows: Iterable[LedgerRow], counts: Iterable[DayCount] = ()) -> list[Day]:
+    """Every day on which something happened, oldest first, with the cumulative response: invitations
+    from the ledger rows, starts and completions from the daily counters."""
     invited, started, completed = Counter(), Counter(), Counter()
     for r in rows:
         invited[r.invited_on] += bool(r.invited_on)
-        started[r.started_on] += bool(r.started_on)
-        completed[r.completed_on] += bool(r.completed_on)
+    for c in counts:
+        started[c.day] += c.started
+        completed[c.day] += c.completed
     days = sorted(d for d in set(invited) | set(started) | set(completed) if d is not None)
     result, total_invited, total_completed = [], 0, 0
     for day in days:
@@ -104,8 +118,8 @@ def per_category(rows: Iterable[LedgerRow], variable: str, k: int) -> list[Group
             continue
         category = (r.background or {}).get(variable) or ""
         invited[category] += 1
-        started[category] += bool(r.started_on)
-        completed[category] += bool(r.completed_on)
+        started[category] += r.started
+        completed[category] += r.completed
     categories = [c for c in sorted(invited) if c]
     shown_invited = suppress_small_counts({c: invited[c] for c in categories}, k)
     shown_started = suppress_small_counts({c: started[c] for c in categories}, k)

@@ -16,12 +16,13 @@ from wtforms import HiddenField
 
 from forms.respondent_checks import number_value
 from forms.respondent_fields import FIELD_BUILDERS, Context, FieldSpec, builder_for
+from survey.i18n import wtforms_translations
 from survey.questionnaires.registry import OTHER_CODE
 from survey.responses.flow import AnswerKey, Prompt, Step
 from survey.responses.piping import Piping
 
 __all__ = ["FIELD_BUILDERS", "FieldSpec", "PromptView", "StepForm", "build_step_form", "builder_for",
-           "describe_prompt", "stored_to_form"]
+           "describe_prompt", "describe_step", "stored_to_form"]
 
 
 @dataclass
@@ -65,6 +66,10 @@ def describe_prompt(prompt: Prompt, piping: Piping) -> PromptView:
 class StepForm(FlaskForm):
     """The answers of one step, plus the lock and start key that make double submits harmless."""
 
+    class Meta:
+        def get_translations(self, form):
+            return wtforms_translations
+
     lock = HiddenField()
     start = HiddenField()
 
@@ -72,6 +77,10 @@ class StepForm(FlaskForm):
 
     def specs(self) -> list[FieldSpec]:
         return [spec for view in self.views for spec in view.fields]
+
+    def token_refused(self) -> bool:
+        """The form's CSRF token was missing or expired (after validate())."""
+        return bool(self.csrf_token.errors) if hasattr(self, "csrf_token") else False
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
@@ -111,14 +120,19 @@ class StepForm(FlaskForm):
                     if len(specs) > 1:
                         message = str(_l("%(question)s: %(message)s", question=_short(spec.label), message=message))
                     found.append((target, message))
-        if self.csrf_token.errors if hasattr(self, "csrf_token") else False:
+        if self.token_refused():
             found.insert(0, ("", str(_l("This page was open too long. Check your answer and send it again."))))
         return found
 
 
-def build_step_form(step: Step, piping: Piping, data: dict | None = None, formdata=None) -> StepForm:
+def describe_step(step: Step, piping: Piping) -> list[PromptView]:
+    return [describe_prompt(prompt, piping) for prompt in step.prompts]
+
+
+def build_step_form(step: Step, piping: Piping, data: dict | None = None, formdata=None,
+                    views: list[PromptView] | None = None) -> StepForm:
     """The form of one step, filled with earlier answers (data) or what was just sent (formdata)."""
-    views = [describe_prompt(prompt, piping) for prompt in step.prompts]
+    views = describe_step(step, piping) if views is None else views
     attrs = {name: unbound for view in views for name, unbound in view.unbound.items()}
     cls = type("GeneratedStepForm", (StepForm,), attrs)
     form = cls(formdata=formdata, data=data or {})

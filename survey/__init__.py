@@ -58,13 +58,17 @@ def register_blueprints(app: Flask) -> None:
     from survey.programmes import blueprint as programmes_blueprint
     from survey.questionnaires import views_builder, views_exchange, views_languages, views_lists  # noqa: F401
     from survey.questionnaires.views import bp as questionnaires
+    from survey.reports.api import bp as api
+    from survey.reports.export_views import bp as exports
+    from survey.reports.token_views import bp as api_tokens
+    from survey.reports.views import bp as reports
     from survey.responses import staff_views, step_views  # noqa: F401 - routes on the responses blueprint
     from survey.responses.views import bp as responses
     from survey.site.views import bp as site
 
     for blueprint in (site, accounts_public, accounts_staff, audit, questionnaires, programmes_blueprint(),
                       fieldwork, letters, polls, poll_link, optout, responses, coding,
-                      *evaluation_blueprints()):
+                      *evaluation_blueprints(), reports, exports, api_tokens, api):
         app.register_blueprint(blueprint)
 
 

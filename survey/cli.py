@@ -53,6 +53,36 @@ def create_region_command(slug, name):
     click.echo(f"Regio {region.slug} aangemaakt.")
 
 
+@regions_cli.command("export")
+@click.option("--slug", required=True, help="The region to export.")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+def export_region_command(slug, path):
+    """Write one region (surveys, answers, codes, programmes …) to an archive file."""
+    from survey.archive import ArchiveError, export_region
+
+    try:
+        counts = export_region(slug.lower(), path)
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Regio {slug} geschreven naar {path}: {sum(counts.values())} rijen in {len(counts)} tabellen.")
+
+
+@regions_cli.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def import_region_command(path):
+    """Add a region from an archive made with `regions export` (new ids; accounts without password)."""
+    from survey.archive import ArchiveError, import_region
+
+    try:
+        counts = import_region(path)
+        db.session.commit()
+    except ArchiveError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Regio ingelezen: {sum(counts.values())} rijen in {len(counts)} tabellen. "
+               "Medewerkers stellen hun wachtwoord opnieuw in via 'Wachtwoord vergeten'.")
+
+
 @demo_cli.command("load")
 def load_demo_command():
     """Load (or refresh) the demo region with users and, per stage, demo content."""

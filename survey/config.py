@@ -30,6 +30,7 @@ class Defaults:
     LOGIN_RATE_LIMIT = "10 per minute;50 per hour"
     RESET_RATE_LIMIT = "5 per minute;20 per hour"
     CODE_RATE_LIMIT = "10 per minute;50 per hour"  # failed code and link attempts per IP address
+    API_RATE_LIMIT = "120 per minute;2000 per hour"  # per API token
     JOBS_URL = None  # None: SQLite file in the instance folder; redis://… ; "immediate"
     JOBS_EMBEDDED = False  # run a job consumer thread inside the web process
     PASSWORD_RESET_MAX_AGE = 3600

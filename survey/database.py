@@ -26,6 +26,7 @@ MODEL_MODULES = [
     "survey.programmes.indicators",
     "survey.programmes.progress",
     "survey.evaluations.models",
+    "survey.reports.models",
 ]
 
 

@@ -5,9 +5,12 @@ Staff pages are always Dutch. Respondent pages (the ``responses`` blueprint) cal
 """
 
 from datetime import date, datetime
+from functools import lru_cache
 
+from babel import support
 from flask import g, has_request_context, request
-from flask_babel import format_date, format_datetime, format_decimal, refresh
+from flask_babel import format_date, format_datetime, format_decimal, get_locale, refresh
+from wtforms.i18n import messages_path
 
 #: languages with a catalog; nl is complete, en and ar cover every text a respondent reads
 UI_LOCALES = ("nl", "en", "ar")
@@ -63,3 +66,22 @@ def register_i18n(app) -> None:
     app.jinja_env.filters["number"] = number
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["date_time"] = date_time
+
+
+@lru_cache(maxsize=len(UI_LOCALES) + 1)
+def _wtforms_catalog(locale: str):
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+class WTFormsTranslations:
+    """WTForms' own messages in the page's language, read from disk once per process (Flask-WTF reads
+    the catalog again on every request); for a form's ``Meta.get_translations``."""
+
+    def gettext(self, string):
+        return _wtforms_catalog(str(get_locale() or "nl")).ugettext(string)
+
+    def ngettext(self, singular, plural, n):
+        return _wtforms_catalog(str(get_locale() or "nl")).ungettext(singular, plural, n)
+
+
+wtforms_translations = WTFormsTranslations()

@@ -1,7 +1,9 @@
 """Security headers on every response and cookies that are Secure behind HTTPS."""
 
-from flask import request
+from flask import Request, abort, request
 from flask.sessions import SecureCookieSessionInterface
+from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.utils import cached_property
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -33,10 +35,31 @@ class SessionInterface(SecureCookieSessionInterface):
         return bool(app.config["HTTPS"] or app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
 
 
+def _without_nul(values: ImmutableMultiDict) -> ImmutableMultiDict:
+    if not any("\x00" in value for value in values.values()):
+        return values
+    return ImmutableMultiDict([(key.replace("\x00", ""), value.replace("\x00", ""))
+                               for key, value in values.items(multi=True)])
+
+
+class CleanRequest(Request):
+    """Form fields and query arguments without NUL characters: no one types them, PostgreSQL refuses them
+    in text, and a stray one must not turn an answer into a server error."""
+
+    @cached_property
+    def args(self):
+        return _without_nul(super().args)
+
+    def _load_form_data(self) -> None:
+        super()._load_form_data()
+        self.__dict__["form"] = _without_nul(self.__dict__["form"])
+
+
 def register_security(app) -> None:
     from survey.logs import install_log_redaction
 
     app.session_interface = SessionInterface()
+    app.request_class = CleanRequest
     install_log_redaction(app)
     if app.config["PROXY_FIX"]:
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -45,6 +68,11 @@ def register_security(app) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
     if app.config["HTTPS"]:
         app.config["REMEMBER_COOKIE_SECURE"] = True
+
+    @app.before_request
+    def refuse_nul_in_path():
+        if "\x00" in request.path:  # no page has one; PostgreSQL would refuse it in a lookup
+            abort(404)
 
     @app.after_request
     def set_security_headers(response):

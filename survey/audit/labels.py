@@ -88,6 +88,10 @@ ACTION_LABELS = {
     "codebook.import": _l("Imported a codebook"),
     "codebook.export": _l("Downloaded a codebook"),
     "codebook.theme_delete": _l("Removed a theme from a codebook"),
+    "results.export": _l("Exported responses or a codebook"),
+    "results.factsheet_pdf": _l("Downloaded a factsheet (PDF)"),
+    "api_token.create": _l("Made an API token"),
+    "api_token.revoke": _l("Revoked an API token"),
 }
 
 

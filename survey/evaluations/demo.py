@@ -108,8 +108,7 @@ def _ledger(survey: Survey, closes_on: date, completed: int) -> None:
         db.session.add(Invitation(
             survey_id=survey.id, token_hash=hashlib.sha256(secrets.token_bytes(32)).hexdigest(),
             invited_on=invited_on, contact_deleted_on=closes_on,
-            started_on=invited_on + timedelta(days=2) if index < max(STARTED, completed) else None,
-            completed_on=invited_on + timedelta(days=3) if index < completed else None))
+            started=index < max(STARTED, completed), completed=index < completed))
 
 
 def _codebook(region: Region, survey: Survey) -> dict[str, Theme]:

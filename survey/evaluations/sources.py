@@ -101,7 +101,8 @@ def project_keys(document: Document, projects: list[Project]) -> dict[int, set[s
 def response_of(survey: Survey) -> ResponseFigures:
     """Invited, started and completed from the ledger; without invitations, from the responses."""
     invited, started, completed = db.session.execute(
-        select(func.count(Invitation.id), func.count(Invitation.started_on), func.count(Invitation.completed_on))
+        select(func.count(Invitation.id), func.count(Invitation.id).filter(Invitation.started.is_(True)),
+               func.count(Invitation.id).filter(Invitation.completed.is_(True)))
         .where(Invitation.survey_id == survey.id)).one()
     if not invited:
         invited = None

@@ -40,10 +40,11 @@ class Invitation(Base):
     reminder_count: Mapped[int] = mapped_column(default=0)
     #: day of the last reminder (*laatste herinnering*)
     last_reminded_on: Mapped[date | None]
-    #: day the invitee first answered (*gestart op*)
-    started_on: Mapped[date | None]
-    #: day the invitee finished (*afgerond op*)
-    completed_on: Mapped[date | None]
+    #: the invitee sent at least one step (*gestart*); no date, so the ledger cannot be lined up with
+    #: the order in which responses were stored (the days are counted in ``participation_day``)
+    started: Mapped[bool] = mapped_column(default=False)
+    #: the invitee finished (*afgerond*); no date, as for ``started``
+    completed: Mapped[bool] = mapped_column(default=False)
     #: the invitee asked for no more mail (*afgemeld*)
     opted_out: Mapped[bool] = mapped_column(default=False)
     #: day the contact data were deleted (*contactgegevens verwijderd op*)
@@ -54,7 +55,29 @@ class Invitation(Base):
 
     @property
     def can_respond(self) -> bool:
-        return self.completed_on is None
+        return not self.completed
+
+
+class ParticipationDay(Base):
+    """How many invitees of a survey started and finished on one day: counts only, no invitee.
+
+    Response tracking per day reads these counters; the invitations themselves keep only yes/no, so a
+    day with a single starter never points at that starter's row in the ledger.
+    """
+
+    __tablename__ = "participation_day"
+    __table_args__ = (sa.CheckConstraint("started >= 0 AND completed >= 0", name="counts_not_negative"),)
+
+    survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), primary_key=True)
+    #: the day (*dag*)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    #: invitees who sent their first step that day (*gestart*)
+    started: Mapped[int] = mapped_column(default=0)
+    #: invitees who finished that day (*afgerond*)
+    completed: Mapped[int] = mapped_column(default=0)
+
+    def __repr__(self) -> str:
+        return f"<ParticipationDay survey={self.survey_id} {self.day} {self.started}/{self.completed}>"
 
 
 class LetterKind(enum.StrEnum):

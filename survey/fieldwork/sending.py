@@ -82,7 +82,7 @@ def remind(survey: Survey, today: date) -> SendResult:
     for invitation in db.session.scalars(due_for_reminder(survey, settings, today).order_by(Invitation.id)):
         values = {"reminder_count": invitation.reminder_count + 1, "last_reminded_on": today}
         token = code = None
-        if invitation.started_on is None:
+        if not invitation.started:
             token, code = new_token(), new_short_code()
             values.update(token_hash=token_hash(token), short_code_hash=token_hash(code))
         if _claim(invitation, values, Invitation.reminder_count == invitation.reminder_count):
@@ -94,7 +94,7 @@ def reprint_letters(survey: Survey, today: date, address: str | None = None) -> 
     """New letters with new codes for invitees by post (no e-mail) who have not started, optionally for one
     address ("3011 AB 40"); their earlier letters stop working."""
     settings = settings_for(survey)
-    stmt = _reachable(survey).where(Invitation.invited_on.is_not(None), Invitation.started_on.is_(None),
+    stmt = _reachable(survey).where(Invitation.invited_on.is_not(None), Invitation.started.is_(False),
                                     Invitation.email.is_(None), Invitation.postal_address.is_not(None))
     deliveries = []
     for invitation in db.session.scalars(stmt.order_by(Invitation.id)):
@@ -125,7 +125,7 @@ def due_for_reminder(survey: Survey, settings: FieldworkSettings, today: date):
     and the interval since the invitation or the last reminder has passed."""
     cutoff = today - timedelta(days=settings.reminder_interval_days)
     return _reachable(survey).where(
-        Invitation.invited_on.is_not(None), Invitation.completed_on.is_(None),
+        Invitation.invited_on.is_not(None), Invitation.completed.is_(False),
         Invitation.reminder_count < settings.max_reminders,
         or_(Invitation.last_reminded_on <= cutoff,
             Invitation.last_reminded_on.is_(None) & (Invitation.invited_on <= cutoff)))

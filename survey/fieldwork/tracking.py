@@ -10,9 +10,10 @@ from flask_babel import gettext
 from sqlalchemy import select
 
 from analysis.contacts import BACKGROUND
-from analysis.participation import Day, Group, LedgerRow, Totals, per_category, per_day, totals
+from analysis.export_safety import csv_safe
+from analysis.participation import Day, DayCount, Group, LedgerRow, Totals, per_category, per_day, totals
 from survey.extensions import db
-from survey.fieldwork.models import Invitation
+from survey.fieldwork.models import Invitation, ParticipationDay
 from survey.i18n import number
 from survey.questionnaires.models import Survey
 
@@ -32,9 +33,16 @@ class Tracking:
 
 
 def ledger_rows(survey: Survey) -> list[LedgerRow]:
-    rows = db.session.execute(select(Invitation.invited_on, Invitation.started_on, Invitation.completed_on,
+    rows = db.session.execute(select(Invitation.invited_on, Invitation.started, Invitation.completed,
                                      Invitation.background).where(Invitation.survey_id == survey.id))
-    return [LedgerRow(i, s, c, b or {}) for i, s, c, b in rows]
+    return [LedgerRow(i, bool(s), bool(c), b or {}) for i, s, c, b in rows]
+
+
+def day_counts(survey: Survey) -> list[DayCount]:
+    """The survey's daily counters of starts and completions."""
+    rows = db.session.execute(select(ParticipationDay.day, ParticipationDay.started, ParticipationDay.completed)
+                              .where(ParticipationDay.survey_id == survey.id).order_by(ParticipationDay.day))
+    return [DayCount(d, s, c) for d, s, c in rows]
 
 
 def tracking(survey: Survey) -> Tracking:
@@ -43,8 +51,8 @@ def tracking(survey: Survey) -> Tracking:
     groups = {v: per_category(rows, v, survey.min_cell) for v in BACKGROUND}
     opted_out = db.session.scalar(select(db.func.count()).select_from(Invitation).where(
         Invitation.survey_id == survey.id, Invitation.opted_out.is_(True)))
-    return Tracking(totals=totals(rows), days=per_day(rows), groups={v: g for v, g in groups.items() if g},
-                    opted_out=opted_out, k=survey.min_cell)
+    return Tracking(totals=totals(rows), days=per_day(rows, day_counts(survey)),
+                    groups={v: g for v, g in groups.items() if g}, opted_out=opted_out, k=survey.min_cell)
 
 
 def tracking_csv(survey: Survey) -> str:
@@ -63,7 +71,7 @@ def tracking_csv(survey: Survey) -> str:
     labels = variable_labels()
     for variable, groups in figures.groups.items():
         for g in groups:
-            writer.writerow([labels.get(variable, variable), g.category] +
+            writer.writerow([labels.get(variable, variable), csv_safe(g.category)] +
                             [hidden if v is None else v for v in (g.invited, g.started, g.completed)] +
                             [_pct(g.response)])
     return "\ufeff" + out.getvalue()

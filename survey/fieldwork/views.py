@@ -62,7 +62,7 @@ def _by_post(survey: Survey) -> int:
     """Invitees reached by post only who were invited and have not started (whose letters can be made again)."""
     return db.session.scalar(select(func.count()).select_from(Invitation).where(
         Invitation.survey_id == survey.id, Invitation.email.is_(None), Invitation.postal_address.is_not(None),
-        Invitation.invited_on.is_not(None), Invitation.started_on.is_(None), Invitation.opted_out.is_(False)))
+        Invitation.invited_on.is_not(None), Invitation.started.is_(False), Invitation.opted_out.is_(False)))
 
 
 @bp.post(SURVEY + "/openen")

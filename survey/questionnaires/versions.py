@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from survey.audit.services import record
 from survey.extensions import db
@@ -61,12 +62,19 @@ def editable_version(survey: Survey) -> SurveyVersion:
     if not survey.versions:
         document = Document(sections=[Section(key="S1")]).to_dict()
         draft = SurveyVersion(survey=survey, number=1, status=VersionStatus.DRAFT, document=document)
-    else:
-        source = survey.versions[-1]
-        draft = SurveyVersion(survey=survey, number=source.number + 1, status=VersionStatus.DRAFT,
-                              document=document_of(source).to_dict())
-    db.session.add(draft)
-    db.session.flush()
+        db.session.add(draft)
+        db.session.flush()
+        return draft
+    source = survey.versions[-1]
+    draft = SurveyVersion(survey_id=survey.id, number=source.number + 1, status=VersionStatus.DRAFT,
+                          document=document_of(source).to_dict())
+    try:
+        with db.session.begin_nested():  # someone else may be making the same draft at this moment
+            db.session.add(draft)
+    except IntegrityError:
+        db.session.expire(survey)  # the other draft is the current one now
+        raise ConflictError() from None
+    db.session.expire(survey, ["versions"])
     return draft
 
 

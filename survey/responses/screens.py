@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from babel import Locale, UnknownLocaleError
 from flask_babel import gettext as _
 
-from forms.respondent import StepForm, build_step_form, stored_to_form
+from forms.respondent import PromptView, StepForm, build_step_form, describe_step, stored_to_form
 from survey.questionnaires.models import Audience, DisplayMode, Survey
 from survey.responses.flow import Flow, Progress, Step, progress_of
 from survey.responses.piping import Piping, answer_label, localized
@@ -88,11 +88,10 @@ class Screen:
                                             localized(self.survey.title, self.language)) if part)
 
 
-def step_data(form_step: Step, piping: Piping, others: dict) -> dict:
+def step_data(views: list[PromptView], piping: Piping, others: dict) -> dict:
     """Initial form data for a step from the stored answers."""
-    probe = build_step_form(form_step, piping)
     data = {}
-    for spec in probe.specs():
+    for spec in (spec for view in views for spec in view.fields):
         value = piping.answers.get(spec.key)
         if value is not None:
             data.update(stored_to_form(spec, value, others.get(spec.key)))
@@ -103,9 +102,10 @@ def make_screen(survey: Survey, flow: Flow, step: Step, piping: Piping, *, form:
                 extra: dict | None = None, languages: list[str] | None = None) -> Screen:
     """The screen of a step: a fresh form with earlier answers, or the form just sent (with errors)."""
     if form is None:
-        data = step_data(step, piping, piping.others)
+        views = describe_step(step, piping)
+        data = step_data(views, piping, piping.others)
         data.update(extra or {})
-        form = build_step_form(step, piping, data=data)
+        form = build_step_form(step, piping, data=data, views=views)
     screen = Screen(survey, piping.language, flow, step, form, progress_of(flow, step),
                     languages=[(code, language_name(code)) for code in (languages or [])])
     if step.starts_section or flow.mode != DisplayMode.ONE_PER_SCREEN:

@@ -21,7 +21,7 @@ from survey.extensions import db
 from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.document import Document
-from survey.questionnaires.models import FieldworkStatus, Survey, SurveyVersion
+from survey.questionnaires.models import FieldworkStatus, Survey, SurveyVersion, VersionStatus
 from survey.questionnaires.parsing import parse_document
 from survey.responses import storage
 from survey.responses.flow import Flow
@@ -92,7 +92,7 @@ def find_entry(way: str, key: str, today: date) -> Entry:
     if survey is None:
         raise EntryProblem("unknown")
     language = invitation.language if invitation else "nl"
-    if invitation is not None and invitation.completed_on is not None:
+    if invitation is not None and invitation.completed:
         raise EntryProblem("used", survey, language)
     if invitation is not None and invitation.contact_deleted_on is not None:
         raise EntryProblem("expired", survey, language)
@@ -114,8 +114,23 @@ def check_open(survey: Survey, today: date, language: str = "nl") -> None:
         raise EntryProblem("not_open", survey, language)
 
 
+#: parsed questionnaires of published versions, per process (a published document never changes)
+_PUBLISHED_DOCUMENTS: dict[tuple, Document] = {}
+PUBLISHED_DOCUMENTS_KEPT = 64
+
+
 def document_of(version: SurveyVersion) -> Document:
-    return parse_document(version.document)
+    """The version's questionnaire. A published version is frozen, so its document is parsed once per
+    process and shared by every request: callers read it and never change it."""
+    if version.status != VersionStatus.PUBLISHED or version.published_at is None:
+        return parse_document(version.document)
+    key = (version.id, version.survey_id, version.published_at)
+    document = _PUBLISHED_DOCUMENTS.get(key)
+    if document is None:
+        if len(_PUBLISHED_DOCUMENTS) >= PUBLISHED_DOCUMENTS_KEPT:
+            _PUBLISHED_DOCUMENTS.pop(next(iter(_PUBLISHED_DOCUMENTS)), None)
+        document = _PUBLISHED_DOCUMENTS[key] = parse_document(version.document)
+    return document
 
 
 def resume_hash(entry: Entry, secret: str | None) -> str | None:
@@ -139,16 +154,16 @@ def find_response(entry: Entry, secret: str | None = None) -> Response | None:
 def start_response(entry: Entry, *, language: str, start_key: str, secret: str | None, today: date) -> Response:
     """The response for a first submitted step; a double submit finds the one the first made."""
     start_hash = keyed_hash("start", start_key) if start_key else None
-    found = _by_start(start_hash, entry.survey) or find_response(entry, secret)
+    found = _by_start(start_hash, entry.survey)  # the visit found no response for this secret a moment ago
     if found is not None and found.status == ResponseStatus.COMPLETED:
         raise EntryProblem("used", entry.survey, language)
     if found is not None:
         return found
-    if entry.channel == Channel.PERSONAL and entry.invitation.started_on is not None:
+    if entry.channel == Channel.PERSONAL and entry.invitation.started:
         raise EntryProblem("other_route", entry.survey, language)
     response = Response(survey_id=entry.survey.id, version_id=entry.survey.published_version.id,
                         channel=entry.channel, language=language, week=week_of(today),
-                        resume_hash=resume_hash(entry, secret), start_hash=start_hash)
+                        resume_hash=resume_hash(entry, secret), start_hash=start_hash, answers=[])
     if entry.invitation is not None:
         response.background = ledger.coarse_background(entry.survey, entry.invitation)
     try:

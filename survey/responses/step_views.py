@@ -77,21 +77,26 @@ def _post_step(visit: Visit, step):
     action = request.form.get("actie", NEXT)
     valid = form.validate()
     if action in (BACK, LATER):
+        if form.token_refused():  # without a valid form token nothing is saved, not even a partial step
+            return _render_step(visit, step, form=form)
         return _save_partial(visit, step, form, action)
     if not valid:
         return _render_step(visit, step, form=form)
     submitted = form.answers()
     if visit.response is not None and form.lock.data and form.lock.data != str(visit.response.lock_version):
         if storage.same_as_stored(visit.response, submitted):
-            return _after_step(visit, step)
+            target = _after_step(visit, step)
+            db.session.commit()
+            return target
         return _other_tab(visit, step)
-    try:
+    try:  # the step's answers and, after the last step, the completion: one transaction
         _store(visit, form, submitted, step.index + 1)
+        target = _after_step(visit, step)
         db.session.commit()
     except (StaleDataError, IntegrityError):
         db.session.rollback()
         return _other_tab(visit, step)
-    return _after_step(visit, step)
+    return target
 
 
 def _store(visit: Visit, form, submitted, reached: int) -> None:
@@ -129,6 +134,7 @@ def _after_step(visit: Visit, step):
 
 
 def _complete(visit: Visit, flow):
+    """Make the response final (the caller commits), or send the respondent to a question still open."""
     missing = flow.first_missing(visit.answers)
     if missing is not None:
         flash(_("One question still needs an answer."), "warning")
@@ -136,7 +142,6 @@ def _complete(visit: Visit, flow):
         remember_browser(visit, target)
         return target
     services.complete_response(visit.response, flow, visit.entry.invitation, services.local_today())
-    db.session.commit()
     target = redirect(visit.url("thanks", taal=visit.language))
     forget_browser(visit, target)
     return target
@@ -189,5 +194,7 @@ def check(way, key):
         return redirect(visit.url("question", number=resume_number(visit)))
     form = SendForm()
     if request.method == "POST" and form.validate():
-        return _complete(visit, flow)
+        target = _complete(visit, flow)
+        db.session.commit()
+        return target
     return render_template("responses/check.html", form=form, rows=check_rows(flow, visit.piping()), **visit.page())

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy import insert
+
 from survey.extensions import db
 from survey.questionnaires.document import Document
 from survey.questionnaires.registry import REGISTRY
@@ -64,8 +66,10 @@ def same_as_stored(response: Response, submitted: Submitted) -> bool:
 
 
 def store_answers(response: Response, submitted: Submitted) -> None:
-    """Upsert the answers of one step; an emptied answer is removed."""
+    """Upsert the answers of one step; an emptied answer is removed. New answers go in as one multi-row
+    INSERT (a whole page of answers is one statement, not one per answer)."""
     existing = {(a.item_code, a.instance): a for a in response.answers}
+    new_rows = []
     for (code, instance), (value, other) in submitted.items():
         row = existing.get((code, instance))
         if value is None:
@@ -74,10 +78,14 @@ def store_answers(response: Response, submitted: Submitted) -> None:
             continue
         text = encode(value)
         if row is None:
-            response.answers.append(Answer(item_code=code, instance=instance, value=text, other_text=other))
+            new_rows.append({"response_id": response.id, "item_code": code, "instance": instance, "value": text,
+                             "other_text": other})
         elif (row.value, row.other_text) != (text, other):
             row.value, row.other_text, row.scrubbed_text = text, other, None
     db.session.flush()
+    if new_rows:
+        db.session.execute(insert(Answer), new_rows)
+        db.session.expire(response, ["answers"])  # read again, with the new rows, when next needed
 
 
 def drop_hidden_answers(response: Response, visible: set[AnswerKey]) -> None:

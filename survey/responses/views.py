@@ -92,7 +92,7 @@ def welcome(way, key):
 def started_elsewhere(visit) -> bool:
     """A personal invitation started with its other secret (link versus short code)."""
     invitation = visit.entry.invitation
-    return invitation is not None and invitation.started_on is not None and visit.response is None
+    return invitation is not None and invitation.started and visit.response is None
 
 
 def render_welcome(visit, code_form):

@@ -40,7 +40,9 @@ def register_error_handlers(app) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error):
         if request.path.startswith("/api/"):
-            return {"error": error.name, "status": error.code}, error.code
+            from survey.reports.api_errors import api_error
+
+            return api_error(error)
         return render_error(error.code if error.code in MESSAGES else 400)
 
     @app.errorhandler(Exception)

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from analysis.participation import LedgerRow, per_category, per_day, poll_bars, suppress_small_counts, totals
+from analysis.participation import DayCount, LedgerRow, per_category, per_day, poll_bars, suppress_small_counts, totals
 
 
 def test_small_counts_are_hidden_with_a_second_cell_when_one_could_be_derived():
@@ -13,13 +13,13 @@ def test_small_counts_are_hidden_with_a_second_cell_when_one_could_be_derived():
 
 
 def rows(small=("Maassluis", "Maassluis", "Delft", "Delft")):
-    d1, d2 = date(2026, 3, 2), date(2026, 3, 9)
+    d1 = date(2026, 3, 2)
     result = []
     for n in range(40):
         gemeente = "Rotterdam" if n < 30 else ("Schiedam" if n < 36 else small[n - 36])
-        completed = d2 if n % 3 == 0 else None
-        result.append(LedgerRow(d1, completed or (d2 if n % 5 == 0 else None), completed, {"gemeente": gemeente}))
-    result.append(LedgerRow(None, None, None, {"gemeente": "Vlaardingen"}))  # imported, not invited
+        completed = n % 3 == 0
+        result.append(LedgerRow(d1, completed or n % 5 == 0, completed, {"gemeente": gemeente}))
+    result.append(LedgerRow(None, False, False, {"gemeente": "Vlaardingen"}))  # imported, not invited
     return result
 
 
@@ -27,8 +27,10 @@ def test_totals_and_days():
     t = totals(rows())
     assert (t.invitees, t.invited, t.completed) == (41, 40, 14)
     assert round(t.response, 1) == 35.0
-    days = per_day(rows())
-    assert [(d.day.day, d.invited, d.completed) for d in days] == [(2, 40, 0), (9, 0, 14)]
+    counts = [DayCount(date(2026, 3, 9), 16, 10), DayCount(date(2026, 3, 10), 2, 4)]
+    days = per_day(rows(), counts)
+    assert [(d.day.day, d.invited, d.started, d.completed) for d in days] == [(2, 40, 0, 0), (9, 0, 16, 10),
+                                                                              (10, 0, 2, 4)]
     assert days[-1].response_so_far == t.response
 
 

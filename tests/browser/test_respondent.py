@@ -3,6 +3,7 @@ in Arabic (right to left), without JavaScript, interrupted and resumed; every pa
 no horizontal scroll at 320 px or with text at 200 %."""
 
 import pytest
+from playwright.sync_api import expect
 
 from survey.extensions import db as _db
 from tests.browser.conftest import PHONE, assert_accessible, assert_no_horizontal_scroll
@@ -136,7 +137,8 @@ def test_complete_without_javascript(browser, live_server, survey):
     page = context.new_page()
     try:
         page.goto(live_server + BASE)
-        page.get_by_role("link", name="Beginnen").click()
+        with page.expect_navigation():
+            page.get_by_role("link", name="Beginnen").click()
         assert page.locator("#vl-auto-advance").count() == 0  # nothing JavaScript-only on the page
         finish(page, answer_by_pointer)
         assert page.get_by_role("heading", level=1).inner_text() == "Bedankt voor het meedoen!"
@@ -149,7 +151,8 @@ def test_interrupted_and_resumed_keeps_every_answer(browser, live_server, survey
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL")
     page = context.new_page()
     page.goto(f"{live_server}/r/{token}")
-    page.get_by_role("link", name="Beginnen").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Beginnen").click()
     for _ in range(5):
         answer_by_pointer(page)
     stopped_at = page.url
@@ -160,8 +163,9 @@ def test_interrupted_and_resumed_keeps_every_answer(browser, live_server, survey
     page.goto(f"{live_server}/r/{token}")
     assert page.url == stopped_at
     assert "Welkom terug" in page.content()
-    page.get_by_role("button", name="Vorige").click()
-    assert page.locator(".option-input:checked").count() == 1  # the earlier answer is still there
+    with page.expect_navigation():
+        page.get_by_role("button", name="Vorige").click()
+    expect(page.locator(".option-input:checked")).to_have_count(1)  # the earlier answer is still there
     finish(page, answer_by_pointer)
     assert page.get_by_role("heading", level=1).inner_text() == "Bedankt voor het meedoen!"
     context.close()
@@ -177,7 +181,8 @@ WIDGET_JS = """() => {
 def test_every_page_type_is_accessible(live_server, phone, app, region, survey):
     phone.goto(live_server + BASE)
     assert_accessible(phone, "respondent-welcome")
-    phone.get_by_role("link", name="Beginnen").click()
+    with phone.expect_navigation():
+        phone.get_by_role("link", name="Beginnen").click()
     seen: dict[str, str] = {}
     for _ in range(40):
         kind = phone.evaluate(WIDGET_JS)
@@ -230,7 +235,8 @@ def test_no_horizontal_scroll_at_320_px_or_with_text_at_200_percent(browser, liv
                 page.evaluate("(size) => { document.documentElement.style.fontSize = size; }", text_zoom)
             assert_no_horizontal_scroll(page)
             if step == 0:
-                page.get_by_role("link", name="Beginnen").click()
+                with page.expect_navigation():
+                    page.get_by_role("link", name="Beginnen").click()
                 continue
             answer_by_pointer(page)
         context.close()
@@ -257,9 +263,10 @@ def test_staff_preview_shows_a_phone_and_is_accessible(live_server, desktop, reg
 def test_read_aloud_button_on_the_childrens_questionnaire(live_server, phone, app, region):
     create_survey(_db, region, public_key="kinderen", audience="kind", address="je")
     phone.goto(live_server + "/v/kinderen/vraag/1")
-    phone.get_by_role("button", name="Volgende").click()
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Volgende").click()
     button = phone.get_by_role("button", name="Lees voor")
-    assert button.is_visible()
+    expect(button).to_be_visible()
     button.click()
     assert phone.get_by_role("heading", level=1).is_visible()  # the text stays on the screen
     assert_accessible(phone, "respondent-read-aloud")

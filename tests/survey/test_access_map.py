@@ -54,6 +54,15 @@ def _interview_in(region, make_user):
     return response
 
 
+def _api_token_in(region, make_user):
+    from survey.reports.models import ApiScope
+    from survey.reports.tokens import create_token
+
+    token, _text = create_token(region, "Power BI", ApiScope.AGGREGATES, None)
+    _db.session.commit()
+    return token
+
+
 #: how to make an object in a region for each URL parameter; later stages add theirs
 PARAM_FACTORIES = {
     "user_id": _user_in,
@@ -73,6 +82,7 @@ PARAM_FACTORIES = {
     "second_id": lambda region, make_user: coding_world(region)["second"],
     "fmt": lambda region, make_user: "xlsx",  # a format both codebook and report downloads offer
     "index": lambda region, make_user: 0,
+    "token_id": _api_token_in,
 }
 
 

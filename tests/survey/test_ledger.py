@@ -37,4 +37,28 @@ def test_background_reaches_response_only_for_shared_categories(db, region):
     rare = ledger.invitation_for_token("t0")
     assert ledger.coarse_background(survey, rare) == {"gemeente": "Rotterdam"}
     ledger.mark_completed(rare, date(2026, 11, 23))
-    assert rare.started_on == rare.completed_on == date(2026, 11, 23)
+    assert rare.started and rare.completed
+
+
+def test_days_go_into_counters_and_an_invitee_is_counted_once(db, region):
+    from survey.fieldwork.models import ParticipationDay
+    from survey.fieldwork.tracking import day_counts
+
+    survey = make_survey(db, region)
+    first, second = (Invitation(survey_id=survey.id, token_hash=token_hash(f"d{n}")) for n in range(2))
+    db.session.add_all([first, second])
+    db.session.commit()
+    monday, tuesday = date(2026, 3, 2), date(2026, 3, 3)
+    ledger.mark_started(first, monday)
+    ledger.mark_started(first, tuesday)  # a second start of the same invitee changes nothing
+    ledger.mark_completed(first, tuesday)
+    ledger.mark_completed(second, tuesday)
+    ledger.mark_completed(second, tuesday)
+    db.session.commit()
+    assert [(c.day, c.started, c.completed) for c in day_counts(survey)] == [(monday, 1, 0), (tuesday, 1, 2)]
+    db.session.expire_all()
+    assert all(i.started and i.completed for i in db.session.query(Invitation))
+    # the invitation keeps no day of starting or finishing; the counters name no invitee
+    date_columns = {c.name for c in Invitation.__table__.columns if isinstance(c.type, db.Date)}
+    assert date_columns == {"invited_on", "last_reminded_on", "contact_deleted_on"}
+    assert {c.name for c in ParticipationDay.__table__.columns} == {"survey_id", "day", "started", "completed"}

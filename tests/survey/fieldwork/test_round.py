@@ -17,7 +17,7 @@ from survey.fieldwork import ledger, letters
 from survey.fieldwork.models import Invitation
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
 from survey.tokens import keyed_hash
-from tests.survey.fieldwork.unlinkability import assert_unlinkable, dump_database
+from tests.survey.fieldwork.unlinkability import assert_no_rank_link, assert_unlinkable, dump_database
 
 DAY = date(2026, 3, 2)  # a Monday
 GEMEENTEN = ["Rotterdam", "Schiedam", "Vlaardingen", "Maassluis"]
@@ -127,8 +127,10 @@ def test_a_round_of_500_invitees(app, client, db, researcher, make_survey, smtp_
     # no answer can be joined to a contact, before and after closing
     secrets = list(tokens.values()) + codes
     assert_unlinkable(db, truth, secrets, k=10)
+    assert_no_rank_link(db, truth, k=10)
     client.post(base + "/sluiten")
     assert_unlinkable(db, truth, secrets, k=10)
+    assert_no_rank_link(db, truth, k=10)
     text, tables = dump_database(db)
     assert "@example.nl" not in text and "Kerkstraat" not in text
     assert all(row["contact_deleted_on"] for row in tables["invitation"])

@@ -139,3 +139,40 @@ def assert_unlinkable(db, truth: dict[str, int], secrets: list[str], k: int) -> 
                     candidates = groups.get(a, set())
                     if own["id"] in candidates:
                         assert len(candidates) >= k, (table, column, a, inv_column, len(candidates))
+
+
+def insertion_order(db) -> list[str]:
+    """Response ids in the order a dump of the database lists them: the physical row order, which follows
+    the order the responses were stored (SQLite rowid; PostgreSQL's heap position, ctid)."""
+    from sqlalchemy import text
+
+    order = "rowid" if db.engine.dialect.name == "sqlite" else "ctid"
+    return list(db.session.scalars(text(f"SELECT id FROM response ORDER BY {order}")))  # noqa: S608
+
+
+#: invitation columns that say when something happened to an invitee (the id says only import order)
+TIME_LIKE = re.compile(r"_on$|^started$|^completed$|^reminder_count$")
+
+
+def assert_no_rank_link(db, truth: dict[str, int], k: int) -> None:
+    """The rank-order attack: line up the responses in the order they were stored with the invitees who
+    answered, sorted by any ledger column that says when something happened to them. Invitees that share
+    a value form a block; the responses at the same ranks can only be linked to that block. Every block
+    that contains a response's own invitation must hold at least k invitees."""
+    _text, tables = dump_database(db)
+    order = insertion_order(db)
+    answering = {truth[r] for r in order}
+    invitations = [row for row in tables["invitation"] if row["id"] in answering]
+    assert len(invitations) == len(order)
+    for column in sorted(c for c in invitations[0] if TIME_LIKE.search(c)):
+        ranked = sorted(invitations, key=lambda row, c=column: (row[c] is not None, str(row[c])))
+        position = 0
+        while position < len(ranked):
+            value = ranked[position][column]
+            end = position
+            while end < len(ranked) and ranked[end][column] == value:
+                end += 1
+            block = {row["id"] for row in ranked[position:end]}
+            linked = [r for r in order[position:end] if truth[r] in block]
+            assert not linked or len(block) >= k, (column, value, len(block), len(linked))
+            position = end

@@ -72,7 +72,7 @@ def test_expired_personal_link_after_fieldwork_deleted_the_contact(client, db, m
 def test_used_personal_link(client, db, make_survey, make_invitation):
     survey = make_survey()
     invitation, token, _code = make_invitation(survey)
-    invitation.completed_on = TODAY
+    invitation.completed = True
     db.session.commit()
     page = client.get(f"/r/{token}")
     assert page.status_code == 410 and "U heeft deze vragenlijst al ingevuld" in text(page)
@@ -81,7 +81,7 @@ def test_used_personal_link(client, db, make_survey, make_invitation):
 def test_youth_survey_speaks_in_je_form(client, db, make_survey, make_invitation):
     survey = make_survey(audience="jongeren", address="je")
     invitation, token, _code = make_invitation(survey)
-    invitation.completed_on = TODAY
+    invitation.completed = True
     db.session.commit()
     assert "Je hebt deze vragenlijst al ingevuld" in text(client.get(f"/r/{token}"))
 

@@ -32,7 +32,7 @@ def test_welcome_then_complete_marks_the_ledger_and_copies_only_coarse_backgroun
     assert response.background == {"gemeente": "Rotterdam"}
     assert response.resume_hash is None
     db.session.refresh(invitation)
-    assert invitation.started_on is not None and invitation.completed_on is not None
+    assert invitation.started and invitation.completed
     assert token not in str(vars(response)) and invitation.token_hash not in str(vars(response))
 
 

@@ -1,0 +1,122 @@
+"""Where the platform's respondent requests spend their time: CPU per survey, per GET and per POST, SQL
+statements per request, and optionally a profile, in one process through Flask's test client.
+
+Run: ``python -m bench.profile_respondent [--mode one_per_screen] [--surveys 30] [--cpu-profile 40]``.
+It builds a fresh SQLite database with the benchmark survey (bench/platform_setup.py) in bench/out/,
+completes three surveys to warm up, then measures the rest. ``--cpu-profile N`` prints the N functions
+with the most CPU time (cProfile on process time) and the number of Python function calls per survey,
+a figure that does not move with the load of a shared machine; ``--profile`` prints a pyinstrument
+(wall-clock) tree. Not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlparse
+
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def complete_survey(client, start: str, rnd: random.Random, tally: Counter) -> int:
+    """One respondent through the test client; returns the number of requests."""
+    from bench.loadclient import fill_form
+
+    client._cookies.clear()
+    url, requests = start, 0
+    while True:
+        started = time.process_time()
+        page = client.get(url)
+        tally["get_cpu"] += time.process_time() - started
+        requests += 1
+        if page.status_code != 200:
+            raise RuntimeError(f"GET {url}: {page.status_code}")
+        _action, data, _answers = fill_form(page.get_data(as_text=True), rnd)
+        before, started = tally["statements"], time.process_time()
+        sent = client.post(url, data=data, headers={"Referer": url})
+        tally["post_cpu"] += time.process_time() - started
+        tally["post_statements"] += tally["statements"] - before
+        requests += 1
+        if sent.status_code not in (302, 303):
+            raise RuntimeError(f"POST {url}: {sent.status_code}")
+        url = urlparse(sent.headers["Location"]).path
+        if url.endswith("/klaar"):
+            return requests
+
+
+def _profilers(args):
+    cpu_profiler = wall_profiler = None
+    if args.cpu_profile:
+        import cProfile
+
+        cpu_profiler = cProfile.Profile(time.process_time)
+        cpu_profiler.enable()
+    if args.profile:
+        from pyinstrument import Profiler
+
+        wall_profiler = Profiler(interval=0.0005)
+        wall_profiler.start()
+    return cpu_profiler, wall_profiler
+
+
+def _report(args, cpu_profiler, wall_profiler) -> None:
+    if cpu_profiler is not None:
+        import pstats
+
+        cpu_profiler.disable()
+        stats = pstats.Stats(cpu_profiler)
+        stats.sort_stats(args.sort).print_stats(args.cpu_profile)
+        print(f"Python function calls per survey: {stats.total_calls / args.surveys:,.0f}")
+    if wall_profiler is not None:
+        wall_profiler.stop()
+        print(wall_profiler.output_text(unicode=True, color=False, show_all=False))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mode", default="all_on_one_page", choices=("all_on_one_page", "one_per_screen"))
+    parser.add_argument("--surveys", type=int, default=30)
+    parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile (wall clock)")
+    parser.add_argument("--cpu-profile", type=int, metavar="N", help="print the N functions with most CPU time")
+    parser.add_argument("--sort", default="cumulative", help="order of the CPU profile (cumulative, tottime …)")
+    args = parser.parse_args()
+    os.environ.setdefault("SURVEY_JOBS_URL", "immediate")
+    OUT.mkdir(exist_ok=True)
+    path = OUT / "profile.sqlite3"
+    path.unlink(missing_ok=True)
+    from sqlalchemy import event
+
+    from bench.platform_setup import build
+    from survey import create_app
+    from survey.extensions import db
+
+    keys = build(f"sqlite:///{path}")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "bench-profile"})
+    tally = Counter()
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", lambda *a: tally.update(["statements"]))
+    client = app.test_client()
+    start = f"/v/{keys[args.mode]}/vraag/1"
+    rnd = random.Random(1)
+    for _ in range(3):
+        complete_survey(client, start, rnd, tally)
+    tally.clear()
+    cpu_profiler, wall_profiler = _profilers(args)
+    cpu, wall, requests = time.process_time(), time.perf_counter(), 0
+    for _ in range(args.surveys):
+        requests += complete_survey(client, start, rnd, tally)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    _report(args, cpu_profiler, wall_profiler)
+    per_survey, pairs = 1000 / args.surveys, requests / 2
+    print(f"{args.mode}: {args.surveys} surveys, {requests} requests; CPU {cpu * per_survey:.1f} ms per survey "
+          f"(GET {1000 * tally['get_cpu'] / pairs:.1f} ms, POST {1000 * tally['post_cpu'] / pairs:.1f} ms), "
+          f"wall {wall * per_survey:.1f} ms; SQL statements per request {tally['statements'] / requests:.1f} "
+          f"(POST {tally['post_statements'] / pairs:.1f})")
+
+
+if __name__ == "__main__":
+    main()

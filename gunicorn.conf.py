@@ -1,0 +1,24 @@
+"""gunicorn settings for production: ``gunicorn -c gunicorn.conf.py`` (see README, "Production").
+
+The access log never holds a personal link token: the logger class writes ``/r/<token>`` as ``/r/…`` in
+every field, and the format logs the path without its query string and without the client's address.
+Settings can be changed with environment variables (GUNICORN_BIND, GUNICORN_WORKERS, GUNICORN_ACCESSLOG)
+or on the command line, which wins over this file.
+"""
+
+import os
+
+wsgi_app = "wsgi:app"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", "4"))
+#: a request that takes longer than this is stopped and its worker replaced
+timeout = 60
+graceful_timeout = 20
+#: the logger class that redacts personal links; "-" writes the access log to standard output
+logger_class = "survey.logs.RedactingGunicornLogger"
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+errorlog = "-"
+#: time, method, path without query string, status, bytes, seconds: no client address, no referrer, no agent
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)s'
+#: no control socket: several servers on one machine (or a read-only home directory) do not clash
+control_socket_disable = True

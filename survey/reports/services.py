@@ -1,0 +1,78 @@
+"""Starting an export: the plan, the audit entry (never answer content) and the stream of bytes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from survey.audit.services import record
+from survey.extensions import db
+from survey.questionnaires.models import Survey
+from survey.reports.codebook import export_plan
+from survey.reports.exports import codebook_csv, codebook_xlsx, csv_export, xlsx_export
+from survey.reports.results import background_keys, background_text, completed_filter, parse_background
+from survey.reports.spss import sav_export
+from survey.responses.models import Response
+
+MIMETYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "sav": "application/x-spss-sav",
+}
+
+
+@dataclass(frozen=True)
+class Export:
+    stream: Iterator[bytes]
+    mimetype: str
+    filename: str
+
+
+def completed_count(survey_id: int) -> int:
+    return int(db.session.scalar(select(func.count()).select_from(Response).where(completed_filter(survey_id))))
+
+
+def background_variables(survey_id: int) -> tuple[str, ...]:
+    """The background variables the completed responses of a round carry, sorted."""
+    texts = db.session.scalars(select(background_text()).where(completed_filter(survey_id)).distinct())
+    parsed: dict = {}
+    return background_keys(parse_background(text, parsed) for text in texts)
+
+
+def filename(survey: Survey, stem: str, extension: str) -> str:
+    label = re.sub(r"[^A-Za-z0-9]+", "-", survey.round_label or "").strip("-")
+    return f"{stem}-{survey.id}{'-' + label if label else ''}.{extension}"
+
+
+def audit_export(survey: Survey, fmt: str, plan: list, *, raw: bool = False, via: str = "web",
+                 token_id: int | None = None) -> None:
+    """The audit entry of an export: format, raw or not, how many responses and variables; no content."""
+    details = {"format": fmt, "raw_text": raw, "responses": completed_count(survey.id), "variables": len(plan),
+               "via": via}
+    if token_id is not None:
+        details["token"] = token_id
+    record("results.export", survey, **details)
+
+
+def start_export(survey: Survey, fmt: str, *, raw: bool = False, semicolon: bool = False, labels: bool = False,
+                 sheet_names: tuple[str, str] = ("Antwoorden", "Codeboek"), via: str = "web",
+                 token_id: int | None = None) -> Export:
+    """Plan an export, write its audit entry and return the (lazy) stream."""
+    plan = export_plan(survey, background_variables(survey.id), raw=raw)
+    audit_export(survey, fmt, plan, raw=raw, via=via, token_id=token_id)
+    if fmt == "csv":
+        return Export(csv_export(survey.id, plan, raw, semicolon, labels), MIMETYPES["csv"],
+                      filename(survey, "antwoorden", "csv"))
+    if fmt == "xlsx":
+        return Export(xlsx_export(survey.id, plan, raw, labels, sheet_names), MIMETYPES["xlsx"],
+                      filename(survey, "antwoorden", "xlsx"))
+    if fmt == "sav":
+        return Export(sav_export(survey.id, plan, raw), MIMETYPES["sav"], filename(survey, "antwoorden", "sav"))
+    if fmt == "codebook_csv":
+        return Export(codebook_csv(plan, semicolon), MIMETYPES["csv"], filename(survey, "codeboek", "csv"))
+    if fmt == "codebook_xlsx":
+        return Export(codebook_xlsx(plan, sheet_names[1]), MIMETYPES["xlsx"], filename(survey, "codeboek", "xlsx"))
+    raise ValueError(f"unknown export format {fmt!r}")

@@ -1,0 +1,89 @@
+"""Results pages per round: the results with filters and breakdowns, trends, and the factsheet."""
+
+from flask import Response, g, render_template, request
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from analysis.numbers import format_count, format_percentage
+from forms.reports import FilterForm
+from survey.access import get_in_region, requires, staff_blueprint
+from survey.accounts.models import Permission
+from survey.audit.services import record
+from survey.extensions import db
+from survey.navigation import register_nav
+from survey.questionnaires.models import Survey
+from survey.reports.factsheet import build_factsheet, factsheet_pdf
+from survey.reports.page import build_page, policy_for
+from survey.reports.results import load_round
+from survey.reports.selection import Selection, filter_choices, parse_group, variable_label
+from survey.reports.trends import trend_page
+from survey.responses.models import Response as SurveyResponse
+from survey.responses.models import ResponseStatus
+
+bp = staff_blueprint("reports", __name__, "/resultaten")
+register_nav("Results", "reports.list_surveys", Permission.VIEW_RESULTS, 40)
+bp.add_app_template_filter(format_count, "nl_count")
+bp.add_app_template_filter(format_percentage, "nl_pct")
+bp.add_app_template_filter(variable_label, "variable_label")
+
+
+@bp.get("/")
+@requires(Permission.VIEW_RESULTS)
+def list_surveys():
+    surveys = list(db.session.scalars(select(Survey).where(Survey.region_id == g.region.id)
+                                      .order_by(Survey.created_at.desc(), Survey.id.desc())))
+    counts = dict(db.session.execute(
+        select(SurveyResponse.survey_id, func.count()).where(SurveyResponse.survey_id.in_([s.id for s in surveys]),
+                                                             SurveyResponse.status == ResponseStatus.COMPLETED)
+        .group_by(SurveyResponse.survey_id)).all()) if surveys else {}
+    return render_template("reports/index.html", surveys=surveys, counts=counts)
+
+
+def selection_from(form: FilterForm) -> Selection:
+    """The selection a valid filter form asks for."""
+    group = parse_group(form.groep.data)
+    return Selection(language=form.taal.data or None, variable=group[0] if group else None,
+                     value=group[1] if group else None, breakdown=form.uitsplitsing.data or None)
+
+
+@bp.get("/<int:survey_id>/")
+@requires(Permission.VIEW_RESULTS)
+def show_results(survey_id):
+    survey = get_in_region(Survey, survey_id)
+    data = load_round(survey)
+    choices = filter_choices(data.respondents, data.variables, policy_for(survey))
+    form = FilterForm(request.args, choices=choices)
+    selection = selection_from(form) if request.args and form.validate() else Selection()
+    page = build_page(survey, selection, data, choices)
+    db.session.commit()  # keeps the round's grouped counts (ResultsCache) for the next view
+    return render_template("reports/results.html", survey=survey, page=page, form=form, selection=selection)
+
+
+@bp.get("/<int:survey_id>/trend")
+@requires(Permission.VIEW_RESULTS)
+def show_trends(survey_id):
+    survey = get_in_region(Survey, survey_id)
+    trend = trend_page(survey)
+    db.session.commit()  # keeps the rounds' grouped counts
+    return render_template("reports/trends.html", survey=survey, trend=trend)
+
+
+@bp.get("/<int:survey_id>/factsheet")
+@requires(Permission.VIEW_RESULTS)
+def show_factsheet(survey_id):
+    survey = get_in_region(Survey, survey_id)
+    sheet = build_factsheet(survey)
+    db.session.commit()  # keeps the round's grouped counts
+    return render_template("reports/factsheet.html", survey=survey, sheet=sheet)
+
+
+@bp.get("/<int:survey_id>/factsheet.pdf")
+@requires(Permission.VIEW_RESULTS)
+def download_factsheet(survey_id):
+    survey = get_in_region(Survey, survey_id)
+    pdf = factsheet_pdf(build_factsheet(survey))
+    record("results.factsheet_pdf", survey)
+    db.session.commit()
+    name = _("factsheet-%(id)s.pdf", id=survey.id)
+    return Response(pdf, mimetype="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -1,0 +1,24 @@
+"""The demo data give Els two rounds to look at: results, trend, factsheet and exports work on them."""
+
+from sqlalchemy import select
+
+from survey.accounts.models import User
+from survey.questionnaires.models import Survey
+from survey.reports.demo import SERIES
+from tests.survey.reports.pagetext import page_text
+
+
+def test_demo_rounds_have_results_and_a_trend(app, db, client, login):
+    assert app.test_cli_runner().invoke(args=["demo", "load"]).exit_code == 0
+    rounds = list(db.session.scalars(select(Survey).where(Survey.series_key == SERIES).order_by(Survey.id)))
+    assert [r.round_label for r in rounds] == ["2025", "2026"]
+    login(db.session.scalar(select(User).where(User.email == "onderzoeker@demo.example")))
+    base = f"/beheer/demo/resultaten/{rounds[-1].id}"
+    text = page_text(client.get(base + "/?uitsplitsing=gemeente").get_data(as_text=True))
+    assert "hebben de vragenlijst ingevuld: een respons van" in text and "Naar gemeente" in text
+    assert "Wachttijd en snelheid" in text
+    trend = page_text(client.get(base + "/trend").get_data(as_text=True))
+    assert "vorige meting" in trend or "geen duidelijk verschil" in trend
+    assert client.get(base + "/factsheet.pdf").status_code == 200
+    again = app.test_cli_runner().invoke(args=["demo", "load"])
+    assert again.exit_code == 0 and "bestaat al" in again.output

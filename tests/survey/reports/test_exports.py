@@ -1,0 +1,217 @@
+"""Every export read back with the reader a researcher uses, and compared with the database."""
+
+import codecs
+import csv
+import io
+import json
+
+import openpyxl
+import pyreadstat
+import pytest
+from sqlalchemy import select
+
+from analysis.export_safety import csv_unprotect
+from survey.accounts.models import Role
+from survey.audit.models import AuditEntry
+from survey.responses.models import Response, ResponseStatus
+from tests.survey.reports import builders
+
+RISKY = ["=1+1", "+31 6 12345678 bellen", "-boos en verdrietig", "@team: meer tijd", "'al een quote", "=SUM(A1:A9)"]
+NUMBER = {"code": "N1", "type": "getal", "text": {"nl": "Hoeveel weken wachtte u?"}, "required": False}
+
+
+@pytest.fixture
+def survey(db, region):
+    """Six completed responses with risky scrubbed texts, one raw-only text, a decimal number and escapes."""
+    survey = builders.make_survey(db, region, min_cell=5, document=builders.ceo_document([NUMBER]))
+    themes = builders.codebook(db, region, survey)
+    for i, text in enumerate(RISKY):
+        response = builders.add_response(
+            db, survey, {"T1": ["5", "weet_niet", "nvt", "1", "4", "3"][i], "K1": "4", "R1": 5 + i, "F1": "vaak",
+                         "C1": ["thuis", "anders"] if i == 0 else None, "N1": "2.5" if i == 0 else "12",
+                         "O1": f"Ruwe tekst {i} van Jan Jansen"},
+            language="en" if i == 5 else "nl", background={"gemeente": "Delft"}, scrubbed={"O1": text},
+            other={"C1": "Bij opa, Kerkstraat 1"} if i == 0 else None)
+        db.session.flush()
+        if i < 2:
+            builders.code(db, survey, builders.answer_of(response, "O1"),
+                          [(themes["wachttijd"], "mens", None, True)], verified=True)
+    builders.add_response(db, survey, {"T1": "2", "O1": "nog bezig"}, status=ResponseStatus.IN_PROGRESS)
+    db.session.commit()
+    return survey
+
+
+def export(client, region, survey, buffered=True, **form):
+    data = {"format": "csv", "delimiter": "comma", "values": "codes"} | form
+    response = client.post(f"/beheer/{region.slug}/resultaten/{survey.id}/export", data=data, buffered=buffered)
+    assert response.status_code == 200, response.status_code
+    return response
+
+
+def completed(db, survey):
+    return list(db.session.scalars(select(Response).where(Response.survey_id == survey.id,
+                                                          Response.status == ResponseStatus.COMPLETED)
+                                   .order_by(Response.id)))
+
+
+def read_csv(data: bytes, delimiter=","):
+    assert data.startswith(codecs.BOM_UTF8)
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+
+
+def test_csv_matches_the_database_and_keeps_every_character(client, db, region, survey, researcher):
+    rows = read_csv(export(client, region, survey).data)
+    responses = completed(db, survey)
+    assert len(rows) == len(responses) == 6
+    for number, (row, response) in enumerate(zip(rows, responses, strict=True), start=1):
+        answers = {a.item_code: a for a in response.answers}
+        assert row["respondent"] == str(number)
+        assert row["taal"] == response.language and row["week"] == response.week.isoformat()
+        assert row["gemeente"] == "Delft" and row["kanaal"] == "open"
+        for code in ("T1", "K1", "R1", "F1"):
+            assert row[code] == answers[code].value
+        assert csv_unprotect(row["O1"]) == answers["O1"].scrubbed_text  # every character, formula or not
+        assert row["O1"][0] not in "=+-@" or row["O1"].startswith("'")  # a spreadsheet never runs it
+
+
+def test_csv_never_carries_ids_or_raw_text(client, db, region, survey, researcher):
+    data = export(client, region, survey).data.decode("utf-8-sig")
+    header = data.splitlines()[0].split(",")
+    assert header[:5] == ["respondent", "kanaal", "taal", "week", "gemeente"]
+    for response in completed(db, survey):
+        assert response.id not in data
+    assert "Jan Jansen" not in data and "Kerkstraat" not in data and "nog bezig" not in data
+    assert "C1_anders" not in header
+
+
+def test_semicolon_variant_for_dutch_excel(client, db, region, survey, researcher):
+    rows = read_csv(export(client, region, survey, delimiter="semicolon").data, delimiter=";")
+    by_number = {r["respondent"]: r for r in rows}
+    decimal = [r for r in rows if r["N1"] not in ("12", "")]
+    assert [r["N1"] for r in decimal] == ["2,5"]
+    assert all(r["T1"] for r in by_number.values())
+
+
+def test_open_answers_carry_themes_sentiment_and_provenance(client, db, region, survey, researcher):
+    rows = read_csv(export(client, region, survey).data)
+    coded = [r for r in rows if r["O1_themas"]]
+    assert len(coded) == 2
+    for row in coded:
+        assert row["O1_themas"] == "Wachttijd"
+        assert row["O1_t_wachttijd"] == "1" and row["O1_t_serieus"] == "0"
+        assert row["O1_sentiment"] == "negatief"
+        assert row["O1_herkomst"] == "wachttijd=mens gecontroleerd"
+    uncoded = [r for r in rows if not r["O1_themas"]]
+    assert all(r["O1_t_wachttijd"] == "" for r in uncoded)
+
+
+def test_multiple_choice_becomes_zero_one_columns(client, db, region, survey, researcher):
+    rows = read_csv(export(client, region, survey).data)
+    chosen = [(r["C1__thuis"], r["C1__school"], r["C1__anders"]) for r in rows if r["C1__thuis"]]
+    assert chosen == [("1", "0", "1")]
+
+
+def test_xlsx_cells_are_typed_and_formulas_stay_text(client, db, region, survey, researcher):
+    workbook = openpyxl.load_workbook(io.BytesIO(export(client, region, survey, format="xlsx").data))
+    assert workbook.sheetnames == ["Antwoorden", "Codeboek"]
+    sheet = workbook["Antwoorden"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, [c for c in row], strict=True)) for row in sheet.iter_rows(min_row=2)]
+    responses = completed(db, survey)
+    for row, response in zip(rows, responses, strict=True):
+        answers = {a.item_code: a for a in response.answers}
+        assert row["O1"].value == answers["O1"].scrubbed_text and row["O1"].data_type == "s"
+        value = answers["T1"].value
+        assert row["T1"].value == (int(value) if value.isdigit() else value)
+        assert row["R1"].data_type == "n"
+        assert row["week"].value.date() == response.week
+    assert {r["O1"].value for r in rows} == set(RISKY)
+    codebook = [[c.value for c in row] for row in workbook["Codeboek"].iter_rows()]
+    assert ["T1", None, None, None, "weet_niet", "Weet ik niet", 98, "ja"] in codebook
+
+
+def test_sav_has_variable_labels_value_labels_and_missing_values(client, db, region, survey, researcher,
+                                                                 tmp_path):
+    path = tmp_path / "export.sav"
+    path.write_bytes(export(client, region, survey, format="sav").data)
+    frame, meta = pyreadstat.read_sav(str(path), user_missing=True)
+    responses = completed(db, survey)
+    assert len(frame) == len(responses)
+    labels = meta.column_names_to_labels
+    assert labels["T1"] == "T1 Ik wist waar ik terecht kon met mijn vraag."
+    assert labels["O1"] == "Wat kan beter? (geschoond)"
+    assert meta.variable_value_labels["T1"][5.0] == "Helemaal mee eens"
+    assert meta.variable_value_labels["T1"][98.0] == "Weet ik niet"
+    assert meta.variable_value_labels["F1"] == {4.0: "Altijd", 3.0: "Vaak", 2.0: "Soms", 1.0: "Nooit"}
+    assert frame["F1"].tolist() == [3.0] * 6
+    assert {r["lo"] for r in meta.missing_ranges["T1"]} == {98.0, 99.0}
+    expected_t1 = [{"weet_niet": 98.0, "nvt": 99.0}.get(a.value, None) or float(a.value)
+                   for a in (next(x for x in r.answers if x.item_code == "T1") for r in responses)]
+    assert frame["T1"].tolist() == expected_t1
+    assert frame["N1"].tolist() == [2.5 if any(a.value == "2.5" for a in r.answers) else 12.0 for r in responses]
+    assert sorted(frame["O1"]) == sorted(RISKY)
+    assert frame["week"].dt.date.tolist() == [r.week for r in responses]
+
+
+def test_codebook_csv_lists_variables_labels_and_values(client, db, region, survey, researcher):
+    rows = read_csv(export(client, region, survey, format="codebook_csv").data)
+    t1 = [r for r in rows if r["Variabele"] == "T1"]
+    assert t1[0]["Label"] == "T1 Ik wist waar ik terecht kon met mijn vraag."
+    assert [(r["Waarde (CSV/Excel)"], r["Waarde in SPSS"]) for r in t1[1:]] == [
+        ("5", "5"), ("4", "4"), ("3", "3"), ("2", "2"), ("1", "1"), ("weet_niet", "98"), ("nvt", "99")]
+    assert any(r["Variabele"] == "O1_t_wachttijd" and r["Label"] == "O1 thema: Wachttijd" for r in rows)
+
+
+def test_raw_text_only_on_request_for_researchers_and_audited(client, db, region, survey, researcher):
+    data = export(client, region, survey, raw_text="y").data.decode("utf-8-sig")
+    assert "Ruwe tekst 0 van Jan Jansen" in data and "Bij opa, Kerkstraat 1" in data
+    entry = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "results.export")).one()
+    assert entry.details["raw_text"] is True and entry.details["format"] == "csv"
+
+
+def test_administrators_cannot_export_raw_text(client, db, region, survey, make_user, login):
+    login(make_user(region, Role.BEHEERDER))
+    page = client.get(f"/beheer/{region.slug}/resultaten/{survey.id}/export").get_data(as_text=True)
+    assert 'name="raw_text"' not in page
+    response = client.post(f"/beheer/{region.slug}/resultaten/{survey.id}/export",
+                           data={"format": "csv", "delimiter": "comma", "values": "codes", "raw_text": "y"})
+    assert response.status_code == 403
+    scrubbed = export(client, region, survey).data.decode("utf-8-sig")
+    assert "Jan Jansen" not in scrubbed
+
+
+def test_every_export_writes_an_audit_entry_without_content(client, db, region, survey, researcher):
+    for fmt in ("csv", "xlsx", "sav", "codebook_csv", "codebook_xlsx"):
+        export(client, region, survey, format=fmt)
+    entries = list(db.session.scalars(select(AuditEntry).where(AuditEntry.action == "results.export")
+                                      .order_by(AuditEntry.id)))
+    assert [e.details["format"] for e in entries] == ["csv", "xlsx", "sav", "codebook_csv", "codebook_xlsx"]
+    assert all(e.details["responses"] == 6 and e.details["raw_text"] is False for e in entries)
+    dumped = json.dumps([e.details for e in entries])
+    for text in [*RISKY, "Jan Jansen", "Delft"]:
+        assert text not in dumped
+
+
+def test_labels_instead_of_codes(client, db, region, survey, researcher):
+    rows = read_csv(export(client, region, survey, values="labels").data)
+    assert {r["K1"] for r in rows} == {"Mee eens"}
+    assert {r["kanaal"] for r in rows} == {"open link"}
+
+
+def test_csv_export_is_a_stream_that_starts_at_once(app, db, region, survey):
+    from survey.reports.services import start_export
+
+    with app.test_request_context():
+        export_ = start_export(survey, "csv")
+        first = next(export_.stream)
+        assert first.startswith(codecs.BOM_UTF8) and b"respondent" in first
+        rest = b"".join(export_.stream)
+    assert len((first + rest).decode("utf-8-sig").splitlines()) == 7
+
+
+def test_codebook_xlsx_reads_back(client, db, region, survey, researcher):
+    workbook = openpyxl.load_workbook(io.BytesIO(export(client, region, survey, format="codebook_xlsx").data))
+    rows = [[c.value for c in row] for row in workbook["Codeboek"].iter_rows()]
+    assert rows[0][:4] == ["Variabele", "Label", "Soort", "Meetniveau"]
+    assert ["O1", "Wat kan beter? (geschoond)", "tekst", "nominal", None, None, None, None] in rows
+    assert ["N1", "N1 Hoeveel weken wachtte u?", "getal", "scale", None, None, None, None] in rows
