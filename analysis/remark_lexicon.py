@@ -110,6 +110,8 @@ COMPARATIVES = frozenset(
 COMPARATIVE_SUFFIX = re.compile(r"\w{3,}(?:ig|lijk|isch|baar|zaam|iev|ief)ere?$")
 #: Modal verbs that carry advice ("moet", "zou", "kan beter", "mag meer").
 MODALS = frozenset("moet moeten zou zouden mag mogen kan kunnen".split())
+#: Modals that in a statement mostly say what someone is able or allowed to do.
+ABILITY_MODALS = frozenset("mag mogen kan kunnen".split())
 #: Subject pronouns after a sentence-initial verb in a yes/no question ("Kan ik …", "Is er …").
 QUESTION_SUBJECTS = frozenset("ik je jij u we wij jullie er het dit dat die de mijn ons onze iemand".split())
 #: Words that show the remark answers "nothing" to the question asked.
@@ -123,17 +125,19 @@ REQUEST = re.compile(
     r"^(?:kunnen|kunt|kun|zouden|zou) (?:jullie|u|je|het|ze)\b(?!.*\b(?:uitleggen|vertellen|zeggen)\b)"
     r"|^(?:zouden|zou) (?:de|er|dat|dit|die|deze)\b.*\?"
     r"|^waarom niet\b"
+    r"|^(?:mag|mogen|kan|kunnen) (?!ik\b|je\b|u\b)\w+\b"
+    r".*\b(?:meer|minder|vaker|eerder|later|sneller|langer|korter)\b.*\?"
 )
 #: Why-questions that complain rather than ask.
 RHETORICAL = re.compile(
-    r"^(?:waarom|hoezo)\b.*\b(?:niet|geen|nooit|moet|moeten|telkens|steeds|zo lang|mag)\b"
+    r"^(?:waarom|hoezo)\b.*\b(?:niet|geen|nooit|niks|niets|altijd|moet|moeten|telkens|steeds|zo lang|mag)\b"
 )
 #: Imperative verbs that the lemmatiser files under a noun ("zorg", "vraag", "plan", "deel").
 AMBIGUOUS_IMPERATIVES = re.compile(
     r"^(?:zorg (?:voor|dat|ervoor|er voor)|vraag (?:om|naar|ouders|jongeren|na|ook|eens|even|de|het|een|hun|alle)"
     r"|plan (?!van\b)\w+"
     r"|deel (?!van\b)\w+|regel (?!van\b)\w+|werk (?:met|samen|aan)|begin (?:met|eerder|op tijd)"
-    r"|denk (?:(?:ook|eens|even|goed) )?(?:mee|aan|na)|geef\b)"
+    r"|denk (?:(?:ook|eens|even|goed) )?(?:mee|aan|na)|geef\b|laten (?:we|wij)\b)"
 )
 FIRST_PERSON = frozenset("ik we wij mijn ons onze me mij".split())
 
