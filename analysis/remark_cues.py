@@ -40,7 +40,7 @@ CUES: dict[str, tuple[str, str, float]] = {
     "bevinding": ("bevinding of getal", OBSERVATIE, 1.5),
     "vergelijking": ("vergelijking (meer/vaker ... dan)", OBSERVATIE, 1.5),
     "vraagteken": ("vraagteken", VRAAG, 3.0),
-    "vraagwoord": ("vraagwoord", VRAAG, 1.5),
+    "vraagwoord": ("vraagwoord", VRAAG, 2.5),
     "vraagzin": ("werkwoord vooraan (vraagzin)", VRAAG, 1.5),
     "verzoek": ("verzoek in vraagvorm", SUGGESTIE, 4.0),
     "retorische_vraag": ("verwijtende waarom-vraag", ZORG, 4.0),
@@ -154,7 +154,9 @@ def grammar_cues(segment: str, factor: float) -> list[Cue]:
     found = imperative_cues(segment, factor)
     if bare_infinitive_phrase(main):
         found.append(make("infinitief", " ".join(main), factor))
-    modals = [w for w in main if w in lex.MODALS and (w not in lex.ABILITY_MODALS or advising_ability(main, w))]
+    asks = bool(main) and main[0] in lex.INTERROGATIVES  # "waar moet ik heen": a question, not advice
+    modals = [w for w in main if w in lex.MODALS and not asks
+              and (w not in lex.ABILITY_MODALS or advising_ability(main, w))]
     if modals:
         found.append(make("modaal", modals[0], factor))
     comparatives = [w for w in main if w in lex.COMPARATIVES or lex.COMPARATIVE_SUFFIX.match(w)]

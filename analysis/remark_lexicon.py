@@ -14,7 +14,8 @@ import re
 #: Praise, pride and "this works": points to *compliment*.
 PRAISE = (
     r"trots", r"fijne?", r"goede?", r"prettige?", r"enthousiaste?", r"korte lijnen", r"lijnen (?:zijn )?kort",
-    r"werkt(?: goed| prima| fijn)?", r"werken goed", r"samenwerking (?:is|was|verloopt) goed", r"tevreden",
+    r"werkt(?: goed| prima| fijn)?(?! (?:in|bij|als|op|aan|met|voor|sinds|nu|al|er|hier|daar|samen|thuis|nog)\b)",
+    r"werken goed", r"samenwerking (?:is|was|verloopt) goed", r"tevreden",
     r"blij", r"super", r"geweldige?", r"mooie?", r"mooi om te zien", r"prima", r"uitstekende?",
     r"chille?", r"leuke?", r"leerzaam", r"waardevolle?", r"waarder(?:en|t|de|ing)", r"gewaardeerd",
     r"dankzij", r"bedankt", r"dankbaar", r"succes(?:vol|volle)?", r"sterk punt", r"sterke punt(?:en)?",
@@ -31,7 +32,7 @@ PRAISE = (
 #: Set phrases of praise that look like advice ("Ga zo door!"): they outweigh the imperative.
 PRAISE_IDIOM = (
     r"ga zo door", r"gaat zo door", r"houden zo", r"petje af", r"chapeau", r"(?:niks|niets) op aan te merken",
-    r"(?:niks|niets) aan te merken", r"(?:niks|niets) aan toe te voegen",
+    r"(?:niks|niets) aan te merken", r"(?:niks|niets) aan toe te voegen", r"(?:\w+ )?beter dan (?:verwacht|gehoopt)",
 )
 #: Complaint, worry and "this goes wrong": points to *zorg*.
 WORRY = (
