@@ -61,6 +61,7 @@ FLIPPED = {"lof": "ontkende_lof", "zorgwoord": "ontkende_zorg",
            "positief_woord": "negatief_woord", "negatief_woord": "positief_woord"}
 IMPROVEMENT = re.compile(
     r"\b(?:gaat|ging|gaan|zit|loopt|verloopt) (?:\w+ ){0,3}beter\b|\bsteeds beter\b"
+    r"|\b(?:kan|kunnen|kon|konden) (?:\w+ )?nu (?:veel |een stuk )?(?:beter|makkelijker)\b"
     r"|\b(?:is|zijn|werd) (?:\w+ ){0,3}\w+(?:er|ker|der) geworden\b"
 )
 #: "Nooit het gevoel gehad dat ik lastig was": the judgement in the dat-clause is denied.
@@ -181,6 +182,8 @@ def advising_ability(main: list[str], modal: str) -> bool:
     """ "Kan"/"mag" advise only before a comparative ("kan beter", "mag vaker"), after "zou", or at the
     start; "Onze zoon kan nu zelf zijn emoties benoemen" states an ability."""
     i = main.index(modal)
+    if "nu" in main[i + 1:i + 4]:  # "ik kan nu beter praten": a change that happened
+        return False
     return i == 0 or "zou" in main or "zouden" in main or any(
         w in lex.COMPARATIVES for w in main[i + 1:i + 4])
 

@@ -60,7 +60,8 @@ WORRY = (
 #: Advice, wishes and "this needs attention": points to *suggestie*.
 ADVICE = (
     r"graag", r"wens", r"wil graag", r"zou(?:den)? (?:het )?(?:\w+ )?(?:fijn|goed|mooi|handig|prettig|helpen|fijner)",
-    r"zou(?:den)? (?:\w+ ){0,3}(?:moeten|willen|kunnen)", r"ik zou willen", r"kan beter", r"kunnen beter",
+    r"zou(?:den)? (?:\w+ ){0,3}(?:moeten|willen|kunnen)", r"ik zou willen", r"kan beter", r"wat (?:er )?beter kan",
+    r"kunnen beter",
     r"mag (?:best |wel )?(?:meer|wat|beter|vaker|eerder|sneller)", r"mogen (?:meer|wat|vaker)",
     r"tip", r"tips", r"advies", r"suggestie", r"(?<!geen )idee", r"aanbeveling", r"aandachtspunt",
     r"(?:meer |extra )?aandacht voor", r"belangrijk dat", r"lijkt me (?:goed|verstandig|slim)",
@@ -127,7 +128,7 @@ REQUEST = re.compile(
     r"|^(?:zouden|zou) (?:de|er|dat|dit|die|deze)\b.*\?"
     r"|^waarom niet\b"
     r"|^(?:mag|mogen|kan|kunnen) (?!ik\b|je\b|u\b)\w+\b"
-    r".*\b(?:meer|minder|vaker|eerder|later|sneller|langer|korter)\b.*\?"
+    r".*\b(?:meer|minder|vaker|eerder|later|sneller|langer|korter|voortaan)\b.*\?"
 )
 #: Why-questions that complain rather than ask.
 RHETORICAL = re.compile(
