@@ -36,7 +36,7 @@ CUES: dict[str, tuple[str, str, float]] = {
     "modaal": ("modaal werkwoord", SUGGESTIE, 1.0),
     "vergrotende_trap": ("vergrotende trap", SUGGESTIE, 1.0),
     "ontkenning": ("ontkenning", ZORG, 1.0),
-    "te_bijvoeglijk": ("te + bijvoeglijk naamwoord", ZORG, 1.0),
+    "te_bijvoeglijk": ("te + bijvoeglijk naamwoord", ZORG, 1.5),
     "bevinding": ("bevinding of getal", OBSERVATIE, 1.5),
     "vergelijking": ("vergelijking (meer/vaker ... dan)", OBSERVATIE, 1.5),
     "vraagteken": ("vraagteken", VRAAG, 3.0),
@@ -113,6 +113,8 @@ def flipped(segment: str, start: int, key: str, end: int | None = None) -> bool:
         return True
     if any(w in lex.FLIPPERS for w in before):
         return True
+    if key == "zorgwoord" and end is not None and re.match(r"\s+weg\b", segment[end:]):
+        return True  # "nam mijn zorgen weg"
     if end is None or not is_finite(segment[start:end].split()[-1]):
         return False
     after = re.split(r"[,;:.!?]", segment[end:])[0].split()[:3]

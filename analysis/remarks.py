@@ -138,8 +138,8 @@ class RemarkClassifier(BaseEstimator):
         self.word_vectorizer_ = TfidfVectorizer(preprocessor=fold, ngram_range=(1, 2), sublinear_tf=True)
         self.char_vectorizer_ = TfidfVectorizer(preprocessor=fold, analyzer="char_wb", ngram_range=(2, 5),
                                                 min_df=2, sublinear_tf=True)
-        self.lemma_vectorizer_ = TfidfVectorizer(preprocessor=lemma_text, token_pattern=SPACE_SEPARATED, ngram_range=(1, 2),
-                                                 sublinear_tf=True)
+        self.lemma_vectorizer_ = TfidfVectorizer(preprocessor=lemma_text, token_pattern=SPACE_SEPARATED,
+                                                 ngram_range=(1, 2), sublinear_tf=True)
         self.word_vectorizer_.fit(texts)
         self.char_vectorizer_.fit(texts)
         self.lemma_vectorizer_.fit(texts)
