@@ -158,6 +158,7 @@ def grammar_cues(segment: str, factor: float) -> list[Cue]:
     if bare_infinitive_phrase(main):
         found.append(make("infinitief", " ".join(main), factor))
     asks = bool(main) and main[0] in lex.INTERROGATIVES  # "waar moet ik heen": a question, not advice
+    asks = asks or bool({"heb", "had", "hebben", "hadden"} & set(main))  # "heb ... moeten regelen": past
     modals = [w for w in main if w in lex.MODALS and not asks
               and (w not in lex.ABILITY_MODALS or advising_ability(main, w))]
     if modals:

@@ -33,6 +33,7 @@ PRAISE = (
 PRAISE_IDIOM = (
     r"ga zo door", r"gaat zo door", r"houden zo", r"petje af", r"chapeau", r"(?:niks|niets) op aan te merken",
     r"(?:niks|niets) aan te merken", r"(?:niks|niets) aan toe te voegen", r"(?:\w+ )?beter dan (?:verwacht|gehoopt)",
+    r"pluspunt(?:en)?",
 )
 #: Complaint, worry and "this goes wrong": points to *zorg*.
 WORRY = (
@@ -52,6 +53,7 @@ WORRY = (
     r"vertraagd", r"vertraging", r"voelde (?:me|mij) (?:echt )?alleen", r"verhoor", r"niemand",
     r"overbelasting", r"werkdruk", r"vooral gepraat", r"weinig gedaan", r"geen idee", r"alles zelf",
     r"geen tijd", r"verdwenen", r"lastig", r"ineens geen", r"deden alsof",
+    r"minpunt(?:en)?", r"wat (?:ik|we|wij) mis(?:t|ten|te)?",
     r"(?:er )?weinig aan (?:gehad|hebben|heb|had)",
     r"(?:nog )?(?:weinig|niets|niks) (?:veranderd|verbeterd|gebeurd)",
     r"(?:werd|word|wordt|werden) (?:er )?niet beter",
