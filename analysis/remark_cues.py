@@ -166,7 +166,8 @@ def grammar_cues(segment: str, factor: float) -> list[Cue]:
     comparatives = [w for w in main if w in lex.COMPARATIVES or lex.COMPARATIVE_SUFFIX.match(w)]
     words = tokens(segment)
     if comparatives and (modals or not finite_verbs(main)):
-        found.append(make("vergrotende_trap", comparatives[0], factor))
+        opening = 2.0 if main and main[0] == comparatives[0] else 1.0  # "Meer leuke activiteiten"
+        found.append(make("vergrotende_trap", comparatives[0], factor * opening))
     elif comparatives and "dan" in words[words.index(comparatives[0]) if comparatives[0] in words else 0:]:
         found.append(make("vergelijking", f"{comparatives[0]} ... dan", factor))
     for i, word in enumerate(words[:-1]):

@@ -33,7 +33,7 @@ PRAISE = (
 PRAISE_IDIOM = (
     r"ga zo door", r"gaat zo door", r"houden zo", r"petje af", r"chapeau", r"(?:niks|niets) op aan te merken",
     r"(?:niks|niets) aan te merken", r"(?:niks|niets) aan toe te voegen", r"(?:\w+ )?beter dan (?:verwacht|gehoopt)",
-    r"pluspunt(?:en)?",
+    r"pluspunt(?:en)?", r"(?:kan|zou|kunnen) (?:\w+ ){0,4}aan(?:raden|bevelen)", r"een aanrader",
 )
 #: Complaint, worry and "this goes wrong": points to *zorg*.
 WORRY = (
