@@ -213,7 +213,7 @@ def lemmas(text):
 
 
 #: The order in which batches were written (the first 517 development remarks, without a batch, came first).
-WRITING_ORDER = ("h1", "h2", "h3", "d2", "d3", "d4", "h4", "d5", "d6", "d7", "d8", "d9")
+WRITING_ORDER = ("h1", "h2", "h3", "d2", "d3", "d4", "h4", "d5", "d6", "d7", "d8", "d9", "d10")
 
 
 def test_development_remarks_share_no_new_word_with_held_out_remarks_written_before_them(dev, heldout):
