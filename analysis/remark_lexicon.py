@@ -97,7 +97,7 @@ DEGREE_QUESTION = frozenset(("lang", "vaak"))
 #: Negators.
 NEGATORS = frozenset("niet geen nooit niks niets nie onvoldoende nauwelijks niemand nergens".split())
 #: Words that turn a following praise word into a complaint ("slecht bereikbaar") and back.
-FLIPPERS = NEGATORS | frozenset("slecht slechte matig weinig".split())
+FLIPPERS = NEGATORS | frozenset("slecht slechte matig weinig zonder".split())
 #: Words before an infinitive that make it a noun ("over opvoeden", "bij het plannen").
 NOMINALISERS = frozenset("over met van bij voor zonder na het aan door tot om".split())
 #: Plural verbs that combine with another infinitive ("blijven stijgen", "moeten wachten").
