@@ -191,9 +191,10 @@ def test_the_model_learns_a_convention_the_cues_do_not_know(dev):
 
 
 #: Measured floors (bench.remarks, docs/benchmarks.md). The target of 0.85 on the held-out remarks is NOT
-#: reached: overall 0.71 (h1 0.75, h2 0.75, h3 0.66). These floors sit just under the measured figures,
-#: so a change that loses held-out accuracy fails here.
-HELD_OUT_FLOORS = {"h1": 0.74, "h2": 0.75, "h3": 0.65, "all": 0.71}
+#: reached: h4 (the batch never run before this round's changes) 0.82, all held-out 0.78 (h1 0.81, h2 0.74,
+#: h3 0.75). Each floor sits about one remark under the measured figure, so a change that loses held-out
+#: accuracy fails here.
+HELD_OUT_FLOORS = {"h1": 0.80, "h2": 0.72, "h3": 0.74, "h4": 0.81, "all": 0.77}
 
 
 def test_held_out_accuracy_trained_on_dev_only(trained, heldout):
