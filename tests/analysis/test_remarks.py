@@ -93,6 +93,27 @@ def test_sentence_form_separates_advice_from_praise_and_statements_from_advice(t
     assert RemarkClassifier().classify_one(text).kind == kind
 
 
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Signalen van scholen blijven op de plank liggen", "infinitiefzin zonder persoonsvorm"),  # plural verb
+    ("Dossiers van het loket komen onvolledig binnen", "infinitiefzin zonder persoonsvorm"),
+    ("Onze zoon kan nu zelf zijn emoties benoemen", "modaal werkwoord"),  # an ability, not advice
+    ("waar moet ik heen als het thuis fout gaat", "modaal werkwoord"),  # a modal after a question word asks
+    ("Mijn partner werkt in ploegendienst", "lovend woord"),  # "werkt" before a place or time
+])
+def test_statements_with_plural_verbs_abilities_and_plain_facts_fire_no_advice_or_praise_cue(text, absent):
+    assert absent not in RemarkClassifier().classify_one(text).cue_labels
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Hij haalde zijn rapport zonder onvoldoendes", "compliment"),  # "zonder" turns the complaint
+    ("waar moet ik heen als het thuis fout gaat", "vraag"),
+    ("Ik kan iedereen deze hulp aanraden", "compliment"),
+    ("Minpunt: de begeleider was vaak ziek", "zorg"),
+])
+def test_turned_judgements_questions_and_recommendations_get_their_kind_from_the_rules(text, kind):
+    assert RemarkClassifier().classify_one(text).kind == kind
+
+
 def test_a_noun_after_an_article_is_not_read_as_an_infinitive():
     cues = RemarkClassifier().classify_one("Weinig draagvlak bij de scholen voor de nieuwe aanpak").cue_labels
     assert "infinitiefzin zonder persoonsvorm" not in cues
