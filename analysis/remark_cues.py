@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from analysis import remark_lexicon as lex
+from analysis.remark_grammar import bare_infinitive_phrase, finite_verbs
 from analysis.remark_polarity import general_matches
 from analysis.remark_text import (
-    FINITE,
     fold,
     is_finite,
     is_imperative,
@@ -36,11 +36,11 @@ CUES: dict[str, tuple[str, str, float]] = {
     "modaal": ("modaal werkwoord", SUGGESTIE, 1.0),
     "vergrotende_trap": ("vergrotende trap", SUGGESTIE, 1.0),
     "ontkenning": ("ontkenning", ZORG, 1.0),
-    "te_bijvoeglijk": ("te + bijvoeglijk naamwoord", ZORG, 1.0),
+    "te_bijvoeglijk": ("te + bijvoeglijk naamwoord", ZORG, 1.5),
     "bevinding": ("bevinding of getal", OBSERVATIE, 1.5),
     "vergelijking": ("vergelijking (meer/vaker ... dan)", OBSERVATIE, 1.5),
     "vraagteken": ("vraagteken", VRAAG, 3.0),
-    "vraagwoord": ("vraagwoord", VRAAG, 1.5),
+    "vraagwoord": ("vraagwoord", VRAAG, 2.5),
     "vraagzin": ("werkwoord vooraan (vraagzin)", VRAAG, 1.5),
     "verzoek": ("verzoek in vraagvorm", SUGGESTIE, 4.0),
     "retorische_vraag": ("verwijtende waarom-vraag", ZORG, 4.0),
@@ -61,6 +61,7 @@ FLIPPED = {"lof": "ontkende_lof", "zorgwoord": "ontkende_zorg",
            "positief_woord": "negatief_woord", "negatief_woord": "positief_woord"}
 IMPROVEMENT = re.compile(
     r"\b(?:gaat|ging|gaan|zit|loopt|verloopt) (?:\w+ ){0,3}beter\b|\bsteeds beter\b"
+    r"|\b(?:kan|kunnen|kon|konden) (?:\w+ )?nu (?:veel |een stuk )?(?:beter|makkelijker)\b"
     r"|\b(?:is|zijn|werd) (?:\w+ ){0,3}\w+(?:er|ker|der) geworden\b"
 )
 #: "Nooit het gevoel gehad dat ik lastig was": the judgement in the dat-clause is denied.
@@ -112,6 +113,8 @@ def flipped(segment: str, start: int, key: str, end: int | None = None) -> bool:
         return True
     if any(w in lex.FLIPPERS for w in before):
         return True
+    if key == "zorgwoord" and end is not None and re.match(r"\s+weg\b", segment[end:]):
+        return True  # "nam mijn zorgen weg"
     if end is None or not is_finite(segment[start:end].split()[-1]):
         return False
     after = re.split(r"[,;:.!?]", segment[end:])[0].split()[:3]
@@ -154,23 +157,39 @@ def grammar_cues(segment: str, factor: float) -> list[Cue]:
     found = imperative_cues(segment, factor)
     if bare_infinitive_phrase(main):
         found.append(make("infinitief", " ".join(main), factor))
-    modals = [w for w in main if w in lex.MODALS]
+    asks = bool(main) and main[0] in lex.INTERROGATIVES  # "waar moet ik heen": a question, not advice
+    asks = asks or bool({"heb", "had", "hebben", "hadden"} & set(main))  # "heb ... moeten regelen": past
+    modals = [w for w in main if w in lex.MODALS and not asks
+              and (w not in lex.ABILITY_MODALS or advising_ability(main, w))]
     if modals:
         found.append(make("modaal", modals[0], factor))
     comparatives = [w for w in main if w in lex.COMPARATIVES or lex.COMPARATIVE_SUFFIX.match(w)]
     words = tokens(segment)
     if comparatives and (modals or not finite_verbs(main)):
-        found.append(make("vergrotende_trap", comparatives[0], factor))
+        opening = 2.0 if main and main[0] == comparatives[0] else 1.0  # "Meer leuke activiteiten"
+        found.append(make("vergrotende_trap", comparatives[0], factor * opening))
     elif comparatives and "dan" in words[words.index(comparatives[0]) if comparatives[0] in words else 0:]:
         found.append(make("vergelijking", f"{comparatives[0]} ... dan", factor))
     for i, word in enumerate(words[:-1]):
-        if word == "te" and not is_infinitive(words[i + 1]) and words[i + 1] not in ("veel", "weinig"):
+        if word == "te" and not is_infinitive(words[i + 1]) and words[i + 1] not in ("veel", "weinig") and (
+            i == 0 or words[i - 1] != "om"
+        ):
             found.append(make("te_bijvoeglijk", f"te {words[i + 1]}", factor))
     improvement = IMPROVEMENT.search(segment)
     if improvement:
         kind = ZORG if WORSENING.search(improvement.group()) else COMPLIMENT
         found.append(make("verbetering", improvement.group(), factor, kind=kind))
     return found
+
+
+def advising_ability(main: list[str], modal: str) -> bool:
+    """ "Kan"/"mag" advise only before a comparative ("kan beter", "mag vaker"), after "zou", or at the
+    start; "Onze zoon kan nu zelf zijn emoties benoemen" states an ability."""
+    i = main.index(modal)
+    if "nu" in main[i + 1:i + 4]:  # "ik kan nu beter praten": a change that happened
+        return False
+    return i == 0 or "zou" in main or "zouden" in main or any(
+        w in lex.COMPARATIVES for w in main[i + 1:i + 4])
 
 
 def imperative_cues(segment: str, factor: float) -> list[Cue]:
@@ -185,45 +204,6 @@ def imperative_cues(segment: str, factor: float) -> list[Cue]:
         ):
             return [make("gebiedende_wijs", words[0], factor)]
     return []
-
-
-def finite_verbs(clause: list[str]) -> list[str]:
-    """Conjugated verbs in a clause, also a plural verb in second position ("Ouders haken af") or
-    before its object ("beoordelen de veiligheid"). A bare stem ("twijfel", "plan") counts only next to
-    "ik": elsewhere it is a noun."""
-    found = [w for i, w in enumerate(clause) if is_finite(w) and (
-        w in FINITE or w.endswith(("t", "de", "te", "den", "ten")) or "ik" in clause[max(i - 1, 0):i + 2])]
-    for i, word in enumerate(clause):
-        if i == 0 or i == len(clause) - 1 or not is_infinitive(word):
-            continue
-        after = clause[i + 1]
-        if after in lex.INVERTED_SUBJECTS or after in lex.ARTICLES or clause[i - 1] in lex.PLURAL_SUBJECTS or (
-            word in lex.AUXILIARIES and any(is_infinitive(w) for w in clause[i + 1:i + 4])
-        ):
-            found.append(word)
-        elif i <= 3 and in_second_position(clause, i):
-            found.append(word)
-    return found
-
-
-def in_second_position(clause: list[str], i: int) -> bool:
-    """The word follows one constituent (a noun, or article + noun), as a finite verb does."""
-    before = clause[:i]
-    if any(w in lex.COMPARATIVES or w in ("ook", "nog", "samen", "vaker", "eerder") for w in before):
-        return False
-    if is_infinitive(clause[i + 1]) or before[-1] in lex.NOMINALISERS | lex.DETERMINERS:
-        return False
-    if i == 1:
-        return True
-    return before[0] in lex.DETERMINERS
-
-
-def bare_infinitive_phrase(main: list[str]) -> bool:
-    """An infinitive not after "te" and no finite verb: "Kennis breder delen", "Vaker terugkoppelen"."""
-    if not main or main[0] in lex.INTERROGATIVES or finite_verbs(main):
-        return False
-    return any(is_infinitive(w) and (i == 0 or main[i - 1] not in lex.NOMINALISERS | lex.DETERMINERS | {"te"})
-               for i, w in enumerate(main))
 
 
 def question_cues(text: str) -> list[Cue]:

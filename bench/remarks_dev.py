@@ -21,6 +21,11 @@ def batch_of(index: int, row: dict) -> str:
     return row.get("batch") or ("d0" if index < FIRST_BATCH_SIZE else "d1")
 
 
+def batch_number(batch: str) -> int:
+    """ "d10" -> 10, so that d10 comes after d9."""
+    return int(batch[1:])
+
+
 def fit(rows: list[dict]) -> RemarkClassifier:
     return RemarkClassifier().fit([r["text"] for r in rows], [r["kinds"] for r in rows],
                                   [r.get("prompt") for r in rows])
@@ -45,9 +50,9 @@ def later_batches(dev: list[dict]) -> list[tuple[str, int, float, float]]:
     batches = [batch_of(i, r) for i, r in enumerate(dev)]
     rules = RemarkClassifier()
     found = []
-    for batch in sorted(set(batches))[1:]:
+    for batch in sorted(set(batches), key=batch_number)[1:]:
         test = [r for r, b in zip(dev, batches, strict=True) if b == batch]
-        train = [r for r, b in zip(dev, batches, strict=True) if b < batch]
+        train = [r for r, b in zip(dev, batches, strict=True) if batch_number(b) < batch_number(batch)]
         found.append((batch, len(test), float(hits(rules, test).mean()), float(hits(fit(train), test).mean())))
     return found
 

@@ -93,6 +93,27 @@ def test_sentence_form_separates_advice_from_praise_and_statements_from_advice(t
     assert RemarkClassifier().classify_one(text).kind == kind
 
 
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Signalen van scholen blijven op de plank liggen", "infinitiefzin zonder persoonsvorm"),  # plural verb
+    ("Dossiers van het loket komen onvolledig binnen", "infinitiefzin zonder persoonsvorm"),
+    ("Onze zoon kan nu zelf zijn emoties benoemen", "modaal werkwoord"),  # an ability, not advice
+    ("waar moet ik heen als het thuis fout gaat", "modaal werkwoord"),  # a modal after a question word asks
+    ("Mijn partner werkt in ploegendienst", "lovend woord"),  # "werkt" before a place or time
+])
+def test_statements_with_plural_verbs_abilities_and_plain_facts_fire_no_advice_or_praise_cue(text, absent):
+    assert absent not in RemarkClassifier().classify_one(text).cue_labels
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Hij haalde zijn rapport zonder onvoldoendes", "compliment"),  # "zonder" turns the complaint
+    ("waar moet ik heen als het thuis fout gaat", "vraag"),
+    ("Ik kan iedereen deze hulp aanraden", "compliment"),
+    ("Minpunt: de begeleider was vaak ziek", "zorg"),
+])
+def test_turned_judgements_questions_and_recommendations_get_their_kind_from_the_rules(text, kind):
+    assert RemarkClassifier().classify_one(text).kind == kind
+
+
 def test_a_noun_after_an_article_is_not_read_as_an_infinitive():
     cues = RemarkClassifier().classify_one("Weinig draagvlak bij de scholen voor de nieuwe aanpak").cue_labels
     assert "infinitiefzin zonder persoonsvorm" not in cues
@@ -191,9 +212,10 @@ def test_the_model_learns_a_convention_the_cues_do_not_know(dev):
 
 
 #: Measured floors (bench.remarks, docs/benchmarks.md). The target of 0.85 on the held-out remarks is NOT
-#: reached: overall 0.71 (h1 0.75, h2 0.75, h3 0.66). These floors sit just under the measured figures,
-#: so a change that loses held-out accuracy fails here.
-HELD_OUT_FLOORS = {"h1": 0.74, "h2": 0.75, "h3": 0.65, "all": 0.71}
+#: reached: h4 (the batch never run before this round's changes) 0.82, all held-out 0.78 (h1 0.81, h2 0.74,
+#: h3 0.75). Each floor sits about one remark under the measured figure, so a change that loses held-out
+#: accuracy fails here.
+HELD_OUT_FLOORS = {"h1": 0.80, "h2": 0.72, "h3": 0.74, "h4": 0.81, "all": 0.77}
 
 
 def test_held_out_accuracy_trained_on_dev_only(trained, heldout):
@@ -212,31 +234,50 @@ def lemmas(text):
     return {lemma(w) for w in tokens(text)}
 
 
-def test_development_remarks_written_after_h3_share_no_new_word_with_held_out_remarks(dev, heldout):
-    """Batches d2 and later may only use lemmas the held-out remarks share with the original development set."""
-    original = set().union(*(lemmas(r["text"]) for r in dev if "batch" not in r))
-    held_only = set().union(*(lemmas(r["text"]) for r in heldout)) - original
+#: The order in which batches were written (the first 517 development remarks, without a batch, came first).
+WRITING_ORDER = ("h1", "h2", "h3", "d2", "d3", "d4", "h4", "d5", "d6", "d7", "d8", "d9", "d10")
+
+
+def test_development_remarks_share_no_new_word_with_held_out_remarks_written_before_them(dev, heldout):
+    """A development batch may not use a lemma of an earlier held-out batch unless a development remark
+    written before that held-out batch already used it (for h1-h3: the original 517)."""
     later = [r for r in dev if r.get("batch")]
     assert later
-    assert not [(r["text"], lemmas(r["text"]) & held_only) for r in later if lemmas(r["text"]) & held_only]
+    leaks = []
+    for held_batch in sorted({r["batch"] for r in heldout}, key=WRITING_ORDER.index):
+        position = WRITING_ORDER.index(held_batch)
+        known = set().union(*(lemmas(r["text"]) for r in dev
+                              if "batch" not in r or WRITING_ORDER.index(r["batch"]) < position))
+        held_only = set().union(*(lemmas(r["text"]) for r in heldout if r["batch"] == held_batch)) - known
+        leaks += [(r["text"], lemmas(r["text"]) & held_only) for r in later
+                  if WRITING_ORDER.index(r["batch"]) > position and lemmas(r["text"]) & held_only]
+    assert not leaks
 
 
 #: Cue entries that match held-out but no original development remark; all were in the lists before the
 #: held-out batch concerned was written (docs/benchmarks.md names them). No other entry may do so.
 KNOWN_HELD_OUT_ENTRIES = {"dankbaar", "helpt", "boos", "stress", "onduidelijke?", "aanbeveling", "zou mooi zijn",
                           "een kwart"}
+#: For h4 (written after d4): entries matching h4 but no development remark; in the lists before h4.
+KNOWN_H4_ENTRIES = {"onduidelijkheid"}
 
 
-def test_hand_written_cue_entries_were_not_drawn_from_held_out_remarks(dev, heldout):
-    original = [fold(r["text"]) for r in dev if "batch" not in r]
-    held = [fold(r["text"]) for r in heldout]
+def drawn_entries(held, dev_texts):
     entries = lex.PRAISE + lex.PRAISE_IDIOM + lex.WORRY + lex.ADVICE + lex.FINDING + tuple(lex.INTENSIFIERS)
     drawn = set()
     for entry in entries:
         pattern = re.compile(r"(?<![\w'])(?:" + entry + r")(?![\w'])")
-        if any(pattern.search(t) for t in held) and not any(pattern.search(t) for t in original):
+        if any(pattern.search(t) for t in held) and not any(pattern.search(t) for t in dev_texts):
             drawn.add(entry)
-    assert drawn == KNOWN_HELD_OUT_ENTRIES
+    return drawn
+
+
+def test_hand_written_cue_entries_were_not_drawn_from_held_out_remarks(dev, heldout):
+    original = [fold(r["text"]) for r in dev if "batch" not in r]
+    early = [fold(r["text"]) for r in heldout if r["batch"] in ("h1", "h2", "h3")]
+    assert drawn_entries(early, original) == KNOWN_HELD_OUT_ENTRIES
+    h4 = [fold(r["text"]) for r in heldout if r["batch"] == "h4"]
+    assert drawn_entries(h4, [fold(r["text"]) for r in dev]) <= KNOWN_H4_ENTRIES
 
 
 def test_textblob_baseline_maps_polarity_to_kinds_and_cannot_see_advice():
