@@ -1,10 +1,12 @@
 """The kind of remark (compliment, zorg, suggestie, observatie, vraag) suggested for open answers.
 
-``analysis.remarks.RemarkClassifier`` decides from Dutch cues and the question asked until coders have
-labelled enough answers; then a model trained on their labels gets a growing share. Suggestions are
+``analysis.remark_shipped`` decides from Dutch cues, the question asked and a model trained on the
+labelled remarks shipped with the platform; when coders retrain, the kinds they checked are added to
+those labels. Suggestions are
 unverified rows; what a coder ticks is kept and never replaced.
 """
 
+from analysis.remark_shipped import shipped_classifier, train
 from analysis.remarks import RemarkClassifier
 from survey.coding.models import AnswerKind, CodedAnswer, RemarkKind, Source
 
@@ -15,7 +17,7 @@ def suggest_kinds(rows: list[tuple[CodedAnswer, str]], question: str,
     todo = [(coded, text) for coded, text in rows if not coded.verified]
     if not todo:
         return
-    classifier = classifier or RemarkClassifier().fit([], [])
+    classifier = classifier or shipped_classifier()
     predictions = classifier.classify([text for _, text in todo], [question] * len(todo))
     for (coded, _), prediction in zip(todo, predictions, strict=True):
         _replace(coded, prediction)
@@ -42,7 +44,7 @@ def train_kinds(rows: list[tuple[CodedAnswer, str]], question: str) -> dict:
     labelled = [(text, sorted((k.kind for k in coded.kinds if k.verified), key=order.index))
                 for coded, text in rows if coded.verified]
     labelled = [(text, [k.value for k in kinds]) for text, kinds in labelled if kinds]
-    classifier = RemarkClassifier().fit([t for t, _ in labelled], [k for _, k in labelled],
-                                        prompts=[question] * len(labelled))
+    classifier = train([t for t, _ in labelled], [k for _, k in labelled], [question] * len(labelled))
     suggest_kinds(rows, question, classifier)
-    return {"n_labelled": len(labelled), "model_weight": round(float(classifier.model_weight_), 3)}
+    return {"n_labelled": len(labelled), "model_weight": round(float(classifier.model_weight_), 3),
+            "n_training": int(classifier.n_labels_)}

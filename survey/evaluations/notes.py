@@ -1,9 +1,9 @@
 """Statements from pasted meeting notes: split, sorted by kind of remark, scrubbed, and corrected by
 the evaluator. Only the scrubbed statement is stored."""
 
-from functools import cache
 
 from analysis.quotes import scrub_quote
+from analysis.remark_shipped import shipped_classifier
 from analysis.remarks import RemarkClassifier, split_notes
 from survey.audit.services import record
 from survey.coding.models import RemarkKind
@@ -16,10 +16,9 @@ from survey.timeutil import utcnow
 MAX_STATEMENT = 2000
 
 
-@cache
 def classifier() -> RemarkClassifier:
-    """The rule-based classifier (no labels to learn from here); one per process."""
-    return RemarkClassifier()
+    """The shipped classifier (cues, the question prior and the model trained on the shipped labels)."""
+    return shipped_classifier()
 
 
 def add_notes(evaluation: Evaluation, block: str, *, project: Project | None,

@@ -9,6 +9,7 @@ import pytest
 from sklearn.base import clone
 
 from analysis import remark_lexicon as lex
+from analysis.remark_shipped import shipped_examples
 from analysis.remark_text import fold, lemma, tokens
 from analysis.remarks import (
     KINDS,
@@ -39,7 +40,7 @@ def accuracy(model, rows):
 
 @pytest.fixture(scope="module")
 def dev():
-    return load("remarks_dev.jsonl")
+    return shipped_examples()
 
 
 @pytest.fixture(scope="module")

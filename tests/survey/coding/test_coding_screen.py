@@ -118,3 +118,19 @@ def test_overview_lists_open_questions_with_progress(db, client, login, region, 
     page = client.get(f"/beheer/{region.slug}/coderen/").get_data(as_text=True)
     assert "O1: Wat kan er beter?" in page and "Cliëntervaringsonderzoek" in page
     assert ">Coderen</a>" in client.get(f"/beheer/{region.slug}/").get_data(as_text=True)  # in the menu
+
+
+def test_every_answer_gets_a_suggested_kind_from_the_shipped_model(db, client, login, region, make_survey,
+                                                                  researcher):
+    texts = ["Betrek jongeren eerder bij hun plan", "Korte lijnen met de huisarts",
+             "Niemand belde ons terug na de aanmelding.", "Bij wie kan ik terecht als mijn hulpverlener ziek is?"]
+    survey = make_survey(region, texts)
+    login(researcher)
+    client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
+    coded = list(db.session.scalars(select(CodedAnswer).order_by(CodedAnswer.answer_id)))
+    assert [next(k.kind for k in c.kinds) for c in coded] == [
+        RemarkKind.SUGGESTION, RemarkKind.COMPLIMENT, RemarkKind.CONCERN, RemarkKind.QUESTION]
+    assert all(not k.verified for c in coded for k in c.kinds)  # suggestions, for a coder to check
+    assert any(k.source == Source.MODEL for c in coded for k in c.kinds)
+    page = client.get(staff(region) + f"/antwoorden/{coded[0].answer_id}").get_data(as_text=True)
+    assert re.search(r'value="suggestie"[^>]*checked', page.replace("\n", " "))

@@ -1,0 +1,38 @@
+"""The kind-of-remark classifier as the platform ships it: cues, the question prior and a model trained
+on the labelled development remarks in ``analysis/data/remarks_dev.jsonl`` (evaluators, professionals,
+parents and young people). A region's own checked labels are added to these when coders retrain.
+
+Training takes about two seconds, so it happens once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.remarks import RemarkClassifier
+
+LABELLED = Path(__file__).resolve().parent / "data" / "remarks_dev.jsonl"
+
+
+def shipped_examples() -> list[dict]:
+    """The labelled remarks the shipped model learns from: {"text", "kinds", "prompt"?}."""
+    with LABELLED.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def train(texts: Sequence[str] = (), kinds: Sequence[Sequence[str]] = (),
+          prompts: Sequence[str | None] = ()) -> RemarkClassifier:
+    """A classifier trained on the shipped remarks plus the given labelled ones (a region's own)."""
+    rows = shipped_examples()
+    return RemarkClassifier().fit([r["text"] for r in rows] + list(texts),
+                                  [r["kinds"] for r in rows] + [list(k) for k in kinds],
+                                  [r.get("prompt") for r in rows] + list(prompts or [None] * len(texts)))
+
+
+@lru_cache(maxsize=1)
+def shipped_classifier() -> RemarkClassifier:
+    """The shipped classifier, trained once per process."""
+    return train()
