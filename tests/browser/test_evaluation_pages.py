@@ -1,5 +1,7 @@
 """The published tussenevaluatie on a lezer's phone: readable, no sideways scrolling, and passes axe."""
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
 from tests.helpers import TEST_PASSWORD
 from tests.survey.evaluations.ceo import make_ceo_rounds
@@ -43,10 +45,11 @@ def test_evaluator_pages_pass_axe(live_server, desktop, db, make_user):
     desktop.wait_for_url("**/beheer/demo/")
     base = f"{live_server}/beheer/demo/tussenevaluaties/{evaluation.id}"
     desktop.goto(base + "/uitspraken")
-    notes = "Aandacht:\n- De wachttijd loopt op.\n- Mooi dat ouders meedoen."
+    notes = "Aandacht:\n- De wachttijd loopt op.\n- Vaker terugkoppelen aan ouders wat er met hun signaal gebeurt."
     desktop.get_by_label("Uitspraken", exact=True).fill(notes)
-    desktop.get_by_role("button", name="Splitsen en sorteren").click()
-    assert desktop.get_by_role("table", name="Suggestie of wens (1)").is_visible()
+    with desktop.expect_navigation():
+        desktop.get_by_role("button", name="Splitsen en sorteren").click()
+    expect(desktop.get_by_role("table", name="Suggestie of wens (1)")).to_be_visible()
     assert_accessible(desktop, "evaluation-notes")
     for path, name in (("/", "evaluation-draft"), ("/tekst/programma", "evaluation-texts"),
                        ("/opzet", "evaluation-set-up")):
