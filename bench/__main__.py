@@ -2,7 +2,7 @@
 
 First the respondent path side by side (bench/respondent.py: the platform against the peer and the bare
 handler), then each other benchmark module that exists (bench.scores, bench.coding, bench.remarks,
-bench.results), each in its own process. Tables are printed, and docs/benchmarks.md gets a header
+bench.results, bench.load), each in its own process. Tables are printed, and docs/benchmarks.md gets a header
 (machine, versions, date, this command) while each benchmark rewrites its own section between its
 markers. Not part of the test run.
 """
@@ -25,6 +25,7 @@ OTHERS = {
     "bench.coding": ["--sizes", "1000", "--no-docs"],
     "bench.remarks": [],
     "bench.results": ["--sizes", "1000", "--no-docs"],
+    "bench.load": ["--respondents", "20", "--no-docs"],
 }
 
 
