@@ -26,6 +26,16 @@ from tests.helpers import TEST_PASSWORD  # noqa: E402
 _HASH = generate_password_hash(TEST_PASSWORD)
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgresql`` belong to the PostgreSQL run only (``make test-pg`` in CI)."""
+    if PG_URL:
+        return
+    postgres_only = [item for item in items if item.get_closest_marker("postgresql")]
+    if postgres_only:
+        config.hook.pytest_deselected(items=postgres_only)
+        items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
+
+
 @pytest.fixture(scope="session")
 def database_template(tmp_path_factory):
     """Build the schema once per run: a template SQLite file, or the PostgreSQL tables."""

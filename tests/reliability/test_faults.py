@@ -16,7 +16,6 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from bench.load import verify
-from tests.reliability.conftest import on_postgresql
 from tests.reliability.faults import local_cluster, restart_cluster, run_with_faults, terminate_backends
 from tests.reliability.server import free_port, seed_ceo
 
@@ -66,7 +65,7 @@ def test_a_worker_killed_mid_submission_loses_no_acknowledged_step(live_database
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not on_postgresql(), reason="a database server restart exists only on PostgreSQL")
+@pytest.mark.postgresql  # a database server restart exists only on PostgreSQL
 def test_database_restart_mid_run_reconnects_and_loses_nothing(live_database, start_server):
     seed = seed_ceo(live_database, RESPONDENTS, display_mode="section_per_page")
     server = start_server(live_database, workers=2)
