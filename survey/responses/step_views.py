@@ -108,6 +108,7 @@ def _store(visit: Visit, form, submitted, reached: int) -> None:
         if visit.uses_cookie and visit.response.resume_hash != services.resume_hash(visit.entry, visit.secret):
             visit.secret, visit.set_secret = services.bind_browser(visit.response), True
     services.save_step(visit.response, submitted, reached)
+    visit.apply(submitted)
 
 
 def _other_tab(visit: Visit, step):
@@ -118,7 +119,6 @@ def _other_tab(visit: Visit, step):
 
 def _after_step(visit: Visit, step):
     """Next step; or the check page; or, without a check page, the end."""
-    visit.reload_answers()
     flow = visit.flow()
     missing = flow.first_missing(visit.answers)
     if request.args.get("terug") == "controle" and (missing is None or missing > step.index):

@@ -69,6 +69,10 @@ class Visit:
     def reload_answers(self) -> None:
         self.answers, self.others = storage.load_answers(self.response, self.document)
 
+    def apply(self, submitted: storage.Submitted) -> None:
+        """The answers just stored, as ``reload_answers`` would read them back, without reading."""
+        storage.merge_answers(self.answers, self.others, submitted, self.document)
+
     def page(self) -> dict:
         """What every respondent page template needs besides its own content."""
         from survey.responses.piping import localized
@@ -101,8 +105,7 @@ def open_visit(way: str, key: str) -> Visit:
 def choose_language(visit: Visit, wanted: str | None) -> str:
     """A language switch, else the response's language, else the invitee's preferred language."""
     if wanted in visit.languages:
-        if visit.response is not None:
-            services.set_language(visit.response, wanted)
+        if visit.response is not None and services.set_language(visit.response, wanted):
             db.session.commit()
         return wanted
     if visit.response is not None and visit.response.language in visit.languages:
