@@ -12,9 +12,10 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -87,12 +88,12 @@ def find_entry(way: str, key: str, today: date) -> Entry:
         invitation = ledger.invitation_for_token(key)
         if invitation is None and _looks_like_short_code(key):
             invitation = ledger.invitation_for_short_code(key)
-        survey, region = _survey_and_region(Survey.id == invitation.survey_id) if invitation else (None, None)
+        survey, region = _survey_and_region("id", invitation.survey_id) if invitation else (None, None)
     elif way == "v":
-        survey, region = _survey_and_region(Survey.public_key == key)
+        survey, region = _survey_and_region("public_key", key)
     else:
         code = _poll_code(key)
-        survey, region = _survey_and_region(Survey.poll_code == code) if code else (None, None)
+        survey, region = _survey_and_region("poll_code", code) if code else (None, None)
     if survey is None:
         raise EntryProblem("unknown")
     language = invitation.language if invitation else "nl"
@@ -106,7 +107,7 @@ def find_entry(way: str, key: str, today: date) -> Entry:
 
 def poll_survey(code: str) -> Survey | None:
     code = _poll_code(code)
-    return _survey_and_region(Survey.poll_code == code)[0] if code else None
+    return _survey_and_region("poll_code", code)[0] if code else None
 
 
 def _poll_code(code: str) -> str | None:
@@ -114,13 +115,24 @@ def _poll_code(code: str) -> str | None:
     return code if code and len(code) <= 12 else None
 
 
-def _survey_and_region(condition) -> tuple[Survey | None, Region | None]:
+def _survey_and_region(column: str, value) -> tuple[Survey | None, Region | None]:
     """A survey with its versions and its region in one query. The versions come without their documents:
     a published one is parsed once per process (``document_of``) and read from the database only then."""
-    statement = (select(Survey, Region).join(Region, Region.id == Survey.region_id).where(condition)
-                 .options(joinedload(Survey.versions).defer(SurveyVersion.document)))
-    row = db.session.execute(statement).unique().first()
+    row = db.session.execute(_survey_statement(column), {"value": value}).unique().first()
     return (row[0], row[1]) if row else (None, None)
+
+
+@cache
+def _survey_statement(column: str):
+    """Built once per process (a statement's SQL and cache key are then made once, not per request)."""
+    return (select(Survey, Region).join(Region, Region.id == Survey.region_id)
+            .where(getattr(Survey, column) == bindparam("value"))
+            .options(joinedload(Survey.versions).defer(SurveyVersion.document)))
+
+
+@cache
+def _response_statement():
+    return select(Response).where(Response.resume_hash == bindparam("wanted")).options(joinedload(Response.answers))
 
 
 def check_open(survey: Survey, today: date, language: str = "nl") -> None:
@@ -161,8 +173,7 @@ def find_response(entry: Entry, secret: str | None = None) -> Response | None:
     wanted = resume_hash(entry, secret)
     if wanted is None:
         return None
-    statement = select(Response).where(Response.resume_hash == wanted).options(joinedload(Response.answers))
-    response = db.session.execute(statement).unique().scalar_one_or_none()
+    response = db.session.execute(_response_statement(), {"wanted": wanted}).unique().scalar_one_or_none()
     if response is None or response.survey_id != entry.survey.id:
         return None
     return response if response.status == ResponseStatus.IN_PROGRESS else None

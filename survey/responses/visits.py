@@ -40,6 +40,7 @@ class Visit:
     set_secret: bool = False
     answers: dict = field(default_factory=dict)
     others: dict = field(default_factory=dict)
+    computed_flow: Flow | None = field(default=None, repr=False)  # of the answers as they are now
 
     @property
     def survey(self):
@@ -58,7 +59,9 @@ class Visit:
         return url_for("responses.welcome", way=self.entry.way, key=self.entry.key)
 
     def flow(self) -> Flow:
-        return compute_flow(self.document, self.survey.display_mode, self.answers)
+        if self.computed_flow is None:
+            self.computed_flow = compute_flow(self.document, self.survey.display_mode, self.answers)
+        return self.computed_flow
 
     def piping(self) -> Piping:
         variables = self.response.background if self.response else {}
@@ -68,10 +71,12 @@ class Visit:
 
     def reload_answers(self) -> None:
         self.answers, self.others = storage.load_answers(self.response, self.document)
+        self.computed_flow = None
 
     def apply(self, submitted: storage.Submitted) -> None:
         """The answers just stored, as ``reload_answers`` would read them back, without reading."""
         storage.merge_answers(self.answers, self.others, submitted, self.document)
+        self.computed_flow = None
 
     def page(self) -> dict:
         """What every respondent page template needs besides its own content."""
