@@ -15,6 +15,7 @@ from forms.respondent import build_step_form
 from forms.respondent_entry import SendForm
 from survey.extensions import db, limiter
 from survey.responses import services, storage
+from survey.responses.rendering import cached_prompt
 from survey.responses.screens import check_rows, make_screen
 from survey.responses.views import (
     WAY,
@@ -26,6 +27,8 @@ from survey.responses.views import (
     unknown_link,
 )
 from survey.responses.visits import DONE_COOKIE, Visit, ensure_secret, forget_browser, open_visit, remember_browser
+
+bp.add_app_template_global(cached_prompt)
 
 #: the buttons of a step: go on, go back (saving what is valid), or stop and continue later
 NEXT, BACK, LATER = "volgende", "vorige", "later"
