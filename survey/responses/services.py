@@ -161,6 +161,11 @@ def document_of(version: SurveyVersion) -> Document:
     return document
 
 
+def is_shared(document: Document) -> bool:
+    """A published document from the per-process store (nobody changes it)."""
+    return any(kept is document for kept in _PUBLISHED_DOCUMENTS.values())
+
+
 def resume_hash(entry: Entry, secret: str | None) -> str | None:
     """The hash that finds this respondent's response: the personal key, or this browser's cookie."""
     if entry.channel == Channel.PERSONAL:

@@ -60,7 +60,8 @@ class Visit:
 
     def flow(self) -> Flow:
         if self.computed_flow is None:
-            self.computed_flow = compute_flow(self.document, self.survey.display_mode, self.answers)
+            self.computed_flow = compute_flow(self.document, self.survey.display_mode, self.answers,
+                                              shared=services.is_shared(self.document))
         return self.computed_flow
 
     def piping(self) -> Piping:
