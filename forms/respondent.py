@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cache
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -135,9 +136,23 @@ def build_step_form(step: Step, piping: Piping, data: dict | None = None, formda
     views = describe_step(step, piping) if views is None else views
     attrs = {name: unbound for view in views for name, unbound in view.unbound.items()}
     cls = type("GeneratedStepForm", (StepForm,), attrs)
+    base_fields, meta = _step_form_base()
+    # what WTForms' FormMeta would work out on first use (scanning dir() of the class), given directly
+    cls._unbound_fields = base_fields + sorted(attrs.items(), key=lambda item: (item[1].creation_counter, item[0]))
+    cls._wtforms_meta = meta
     form = cls(formdata=formdata, data=data or {})
     form.views = views
     return form
+
+
+@cache
+def _step_form_base() -> tuple[list, type]:
+    """StepForm's own fields in creation order and its combined Meta class, as FormMeta computes them."""
+    fields = [(name, getattr(StepForm, name)) for name in dir(StepForm)
+              if not name.startswith("_") and hasattr(getattr(StepForm, name), "_formfield")]
+    fields.sort(key=lambda item: (item[1].creation_counter, item[0]))
+    meta = type("Meta", tuple(c.Meta for c in StepForm.__mro__ if "Meta" in c.__dict__), {})
+    return fields, meta
 
 
 def stored_to_form(spec: FieldSpec, value, other_text: str | None) -> dict:

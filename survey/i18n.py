@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from babel import support
 from flask import g, has_request_context, request
-from flask_babel import format_date, format_datetime, format_decimal, get_locale, refresh
+from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations, refresh
 from wtforms.i18n import messages_path
 
 #: languages with a catalog; nl is complete, en and ar cover every text a respondent reads
@@ -63,9 +63,29 @@ def register_i18n(app) -> None:
     from survey.extensions import babel
 
     babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.install_gettext_callables(  # as Flask-Babel's, with the catalog looked up once per page
+        gettext=lambda s: page_translations().ugettext(s),
+        ngettext=lambda s, p, n: page_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: page_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: page_translations().unpgettext(c, s, p, n),
+        newstyle=True)
     app.jinja_env.filters["number"] = number
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["date_time"] = date_time
+
+
+def page_translations():
+    """Flask-Babel's ``get_translations()``, remembered for the request's current locale: a page translates
+    a dozen texts, and each full lookup walks the request context several times. A changed locale
+    (``refresh``, ``force_locale``) is a different locale object, so it is looked up afresh."""
+    ctx = g.get("_flask_babel") if g else None
+    locale = getattr(ctx, "babel_locale", None)
+    if locale is None:
+        return get_translations()
+    cached = getattr(ctx, "page_translations", None)
+    if cached is None or cached[0] is not locale:
+        cached = ctx.page_translations = (locale, get_translations())
+    return cached[1]
 
 
 @lru_cache(maxsize=len(UI_LOCALES) + 1)

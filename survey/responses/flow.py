@@ -116,15 +116,17 @@ def condition_answers(answers: Answers, instance: str = "") -> dict[str, object]
     return view
 
 
-def compute_flow(document: Document, mode: DisplayMode | str, answers: Answers) -> Flow:
-    """The steps a respondent with these answers sees, in order."""
+def compute_flow(document: Document, mode: DisplayMode | str, answers: Answers, *, shared: bool = False) -> Flow:
+    """The steps a respondent with these answers sees, in order. ``shared``: the document is a published
+    one that no one changes any more, so its pages are cut once per process."""
     mode = DisplayMode(mode)
-    pages = _pages(document, mode)
+    pages = _shared_pages(document, mode) if shared else _pages(document, mode)
     steps: list[Step] = []
     number = 0
     seen_blocks: set[tuple[str, str]] = set()
+    views: dict[str, dict] = {}  # condition_answers per repetition, made when a condition needs it
     for page in pages:
-        prompts = tuple(p for p in page if _visible(p, answers))
+        prompts = tuple(p for p in page if _visible(p, answers, views))
         if not prompts:
             continue
         block = (prompts[0].section.key, prompts[0].instance_key)
@@ -136,10 +138,31 @@ def compute_flow(document: Document, mode: DisplayMode | str, answers: Answers) 
     return Flow(steps=tuple(steps), total_questions=number, mode=mode)
 
 
-def _visible(prompt: Prompt, answers: Answers) -> bool:
-    view = condition_answers(answers, prompt.instance_key)
+def _visible(prompt: Prompt, answers: Answers, views: dict[str, dict]) -> bool:
     section, question = prompt.section, prompt.question
+    if section.condition is None and question.condition is None:
+        return True
+    view = views.get(prompt.instance_key)
+    if view is None:
+        view = views[prompt.instance_key] = condition_answers(answers, prompt.instance_key)
     return _holds(section.condition, view) and _holds(question.condition, view)
+
+
+#: pages per shared document and display mode; the document is kept with them, so its id stays its own
+_PAGES: dict[tuple[int, DisplayMode], tuple[Document, list[list[Prompt]]]] = {}
+PAGES_KEPT = 128
+
+
+def _shared_pages(document: Document, mode: DisplayMode) -> list[list[Prompt]]:
+    """``_pages`` once per shared document object; callers only read the pages."""
+    kept = _PAGES.get((id(document), mode))
+    if kept is not None and kept[0] is document:
+        return kept[1]
+    if len(_PAGES) >= PAGES_KEPT:
+        _PAGES.clear()
+    pages = _pages(document, mode)
+    _PAGES[(id(document), mode)] = (document, pages)
+    return pages
 
 
 def _holds(condition: Condition | None, view: dict[str, object]) -> bool:

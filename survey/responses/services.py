@@ -12,11 +12,14 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
+from survey.accounts.models import Region
 from survey.extensions import db
 from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
@@ -50,6 +53,7 @@ class Entry:
     survey: Survey
     channel: Channel
     invitation: Invitation | None = None
+    region: Region | None = None  # loaded with the survey; kept here so the page header needs no query
 
     @property
     def personal_secret(self) -> str:
@@ -57,7 +61,7 @@ class Entry:
 
     @property
     def default_language(self) -> str:
-        languages = self.survey.published_version.document.get("languages") or ["nl"]
+        languages = document_of(self.survey.published_version).languages or ["nl"]
         wanted = self.invitation.language if self.invitation else "nl"
         return wanted if wanted in languages else "nl"
 
@@ -84,11 +88,12 @@ def find_entry(way: str, key: str, today: date) -> Entry:
         invitation = ledger.invitation_for_token(key)
         if invitation is None and _looks_like_short_code(key):
             invitation = ledger.invitation_for_short_code(key)
-        survey = db.session.get(Survey, invitation.survey_id) if invitation else None
+        survey, region = _survey_and_region("id", invitation.survey_id) if invitation else (None, None)
     elif way == "v":
-        survey = db.session.scalar(select(Survey).where(Survey.public_key == key))
+        survey, region = _survey_and_region("public_key", key)
     else:
-        survey = poll_survey(key)
+        code = _poll_code(key)
+        survey, region = _survey_and_region("poll_code", code) if code else (None, None)
     if survey is None:
         raise EntryProblem("unknown")
     language = invitation.language if invitation else "nl"
@@ -97,14 +102,37 @@ def find_entry(way: str, key: str, today: date) -> Entry:
     if invitation is not None and invitation.contact_deleted_on is not None:
         raise EntryProblem("expired", survey, language)
     check_open(survey, today, language)
-    return Entry(way, key, survey, WAYS[way], invitation)
+    return Entry(way, key, survey, WAYS[way], invitation, region)
 
 
 def poll_survey(code: str) -> Survey | None:
+    code = _poll_code(code)
+    return _survey_and_region("poll_code", code)[0] if code else None
+
+
+def _poll_code(code: str) -> str | None:
     code = (code or "").strip().upper()
-    if not code or len(code) > 12:
-        return None
-    return db.session.scalar(select(Survey).where(Survey.poll_code == code))
+    return code if code and len(code) <= 12 else None
+
+
+def _survey_and_region(column: str, value) -> tuple[Survey | None, Region | None]:
+    """A survey with its versions and its region in one query. The versions come without their documents:
+    a published one is parsed once per process (``document_of``) and read from the database only then."""
+    row = db.session.execute(_survey_statement(column), {"value": value}).unique().first()
+    return (row[0], row[1]) if row else (None, None)
+
+
+@cache
+def _survey_statement(column: str):
+    """Built once per process (a statement's SQL and cache key are then made once, not per request)."""
+    return (select(Survey, Region).join(Region, Region.id == Survey.region_id)
+            .where(getattr(Survey, column) == bindparam("value"))
+            .options(joinedload(Survey.versions).defer(SurveyVersion.document)))
+
+
+@cache
+def _response_statement():
+    return select(Response).where(Response.resume_hash == bindparam("wanted")).options(joinedload(Response.answers))
 
 
 def check_open(survey: Survey, today: date, language: str = "nl") -> None:
@@ -133,6 +161,11 @@ def document_of(version: SurveyVersion) -> Document:
     return document
 
 
+def is_shared(document: Document) -> bool:
+    """A published document from the per-process store (nobody changes it)."""
+    return any(kept is document for kept in _PUBLISHED_DOCUMENTS.values())
+
+
 def resume_hash(entry: Entry, secret: str | None) -> str | None:
     """The hash that finds this respondent's response: the personal key, or this browser's cookie."""
     if entry.channel == Channel.PERSONAL:
@@ -145,7 +178,7 @@ def find_response(entry: Entry, secret: str | None = None) -> Response | None:
     wanted = resume_hash(entry, secret)
     if wanted is None:
         return None
-    response = db.session.scalar(select(Response).where(Response.resume_hash == wanted))
+    response = db.session.execute(_response_statement(), {"wanted": wanted}).unique().scalar_one_or_none()
     if response is None or response.survey_id != entry.survey.id:
         return None
     return response if response.status == ResponseStatus.IN_PROGRESS else None
@@ -202,10 +235,13 @@ def save_step(response: Response, submitted: storage.Submitted, reached: int) ->
     _touch(response)
 
 
-def set_language(response: Response, language: str) -> None:
-    if response.language != language:
-        response.language = language
-        db.session.flush()
+def set_language(response: Response, language: str) -> bool:
+    """Switch the response's language; whether it changed."""
+    if response.language == language:
+        return False
+    response.language = language
+    db.session.flush()
+    return True
 
 
 def _touch(response: Response) -> None:

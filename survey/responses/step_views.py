@@ -15,6 +15,7 @@ from forms.respondent import build_step_form
 from forms.respondent_entry import SendForm
 from survey.extensions import db, limiter
 from survey.responses import services, storage
+from survey.responses.rendering import cached_prompt
 from survey.responses.screens import check_rows, make_screen
 from survey.responses.views import (
     WAY,
@@ -26,6 +27,8 @@ from survey.responses.views import (
     unknown_link,
 )
 from survey.responses.visits import DONE_COOKIE, Visit, ensure_secret, forget_browser, open_visit, remember_browser
+
+bp.add_app_template_global(cached_prompt)
 
 #: the buttons of a step: go on, go back (saving what is valid), or stop and continue later
 NEXT, BACK, LATER = "volgende", "vorige", "later"
@@ -108,6 +111,7 @@ def _store(visit: Visit, form, submitted, reached: int) -> None:
         if visit.uses_cookie and visit.response.resume_hash != services.resume_hash(visit.entry, visit.secret):
             visit.secret, visit.set_secret = services.bind_browser(visit.response), True
     services.save_step(visit.response, submitted, reached)
+    visit.apply(submitted)
 
 
 def _other_tab(visit: Visit, step):
@@ -118,7 +122,6 @@ def _other_tab(visit: Visit, step):
 
 def _after_step(visit: Visit, step):
     """Next step; or the check page; or, without a check page, the end."""
-    visit.reload_answers()
     flow = visit.flow()
     missing = flow.first_missing(visit.answers)
     if request.args.get("terug") == "controle" and (missing is None or missing > step.index):

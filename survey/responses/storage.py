@@ -26,13 +26,17 @@ def _kind(document: Document, code: str) -> str:
 
 
 def decode(document: Document, answer: Answer):
-    if _kind(document, answer.item_code) == "multi":
+    return decode_value(document, answer.item_code, answer.value)
+
+
+def decode_value(document: Document, code: str, text: str):
+    if _kind(document, code) == "multi":
         try:
-            value = json.loads(answer.value)
+            value = json.loads(text)
         except ValueError:
-            return [answer.value]
+            return [text]
         return [str(v) for v in value] if isinstance(value, list) else [str(value)]
-    return answer.value
+    return text
 
 
 def encode(value) -> str:
@@ -51,6 +55,18 @@ def load_answers(response: Response | None, document: Document) -> tuple[Answers
         if answer.other_text:
             others[key] = answer.other_text
     return answers, others
+
+
+def merge_answers(answers: Answers, others: dict[AnswerKey, str], submitted: Submitted, document: Document) -> None:
+    """Bring (answers, others) from ``load_answers`` up to date with what ``store_answers`` just stored."""
+    for key, (value, other) in submitted.items():
+        others.pop(key, None)
+        if value is None:
+            answers.pop(key, None)
+            continue
+        answers[key] = decode_value(document, key[0], encode(value))
+        if other:
+            others[key] = other
 
 
 def same_as_stored(response: Response, submitted: Submitted) -> bool:

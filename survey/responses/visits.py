@@ -40,6 +40,7 @@ class Visit:
     set_secret: bool = False
     answers: dict = field(default_factory=dict)
     others: dict = field(default_factory=dict)
+    computed_flow: Flow | None = field(default=None, repr=False)  # of the answers as they are now
 
     @property
     def survey(self):
@@ -58,7 +59,10 @@ class Visit:
         return url_for("responses.welcome", way=self.entry.way, key=self.entry.key)
 
     def flow(self) -> Flow:
-        return compute_flow(self.document, self.survey.display_mode, self.answers)
+        if self.computed_flow is None:
+            self.computed_flow = compute_flow(self.document, self.survey.display_mode, self.answers,
+                                              shared=services.is_shared(self.document))
+        return self.computed_flow
 
     def piping(self) -> Piping:
         variables = self.response.background if self.response else {}
@@ -68,6 +72,12 @@ class Visit:
 
     def reload_answers(self) -> None:
         self.answers, self.others = storage.load_answers(self.response, self.document)
+        self.computed_flow = None
+
+    def apply(self, submitted: storage.Submitted) -> None:
+        """The answers just stored, as ``reload_answers`` would read them back, without reading."""
+        storage.merge_answers(self.answers, self.others, submitted, self.document)
+        self.computed_flow = None
 
     def page(self) -> dict:
         """What every respondent page template needs besides its own content."""
@@ -101,8 +111,7 @@ def open_visit(way: str, key: str) -> Visit:
 def choose_language(visit: Visit, wanted: str | None) -> str:
     """A language switch, else the response's language, else the invitee's preferred language."""
     if wanted in visit.languages:
-        if visit.response is not None:
-            services.set_language(visit.response, wanted)
+        if visit.response is not None and services.set_language(visit.response, wanted):
             db.session.commit()
         return wanted
     if visit.response is not None and visit.response.language in visit.languages:
