@@ -10,13 +10,16 @@ links the two.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
+from survey.accounts.models import Region
 from survey.extensions import db
 from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
@@ -24,7 +27,7 @@ from survey.questionnaires.document import Document
 from survey.questionnaires.models import FieldworkStatus, Survey, SurveyVersion, VersionStatus
 from survey.questionnaires.parsing import parse_document
 from survey.responses import storage
-from survey.responses.flow import Flow
+from survey.responses.flow import AnswerKey, Flow
 from survey.responses.models import Channel, Response, ResponseStatus
 from survey.tokens import SHORT_CODE_ALPHABET, keyed_hash, normalise_short_code
 
@@ -50,6 +53,8 @@ class Entry:
     survey: Survey
     channel: Channel
     invitation: Invitation | None = None
+    #: the survey's region, held for the request (the session keeps loaded objects only while referenced)
+    region: Region | None = None
 
     @property
     def personal_secret(self) -> str:
@@ -79,32 +84,44 @@ def find_entry(way: str, key: str, today: date) -> Entry:
     """The entry behind a link, or EntryProblem saying why it cannot be used."""
     if way not in WAYS or not key or len(key) > 200:
         raise EntryProblem("unknown")
-    invitation = None
+    invitation = criterion = None
     if way == "r":
         invitation = ledger.invitation_for_token(key)
         if invitation is None and _looks_like_short_code(key):
             invitation = ledger.invitation_for_short_code(key)
-        survey = db.session.get(Survey, invitation.survey_id) if invitation else None
+        criterion = Survey.id == invitation.survey_id if invitation else None
     elif way == "v":
-        survey = db.session.scalar(select(Survey).where(Survey.public_key == key))
-    else:
-        survey = poll_survey(key)
-    if survey is None:
+        criterion = Survey.public_key == key
+    elif _poll_code(key):
+        criterion = Survey.poll_code == _poll_code(key)
+    found = survey_where(criterion) if criterion is not None else None
+    if found is None:
         raise EntryProblem("unknown")
+    survey, region = found
     language = invitation.language if invitation else "nl"
     if invitation is not None and invitation.completed_on is not None:
         raise EntryProblem("used", survey, language)
     if invitation is not None and invitation.contact_deleted_on is not None:
         raise EntryProblem("expired", survey, language)
     check_open(survey, today, language)
-    return Entry(way, key, survey, WAYS[way], invitation)
+    return Entry(way, key, survey, WAYS[way], invitation, region)
+
+
+def survey_where(criterion) -> tuple[Survey, Region] | None:
+    """The survey with its versions, and its region, in one query: every respondent page needs all three."""
+    row = db.session.execute(select(Survey, Region).join(Region, Region.id == Survey.region_id)
+                             .options(joinedload(Survey.versions)).where(criterion)).unique().first()
+    return (row[0], row[1]) if row else None
+
+
+def _poll_code(code: str) -> str:
+    code = (code or "").strip().upper()
+    return code if len(code) <= 12 else ""
 
 
 def poll_survey(code: str) -> Survey | None:
-    code = (code or "").strip().upper()
-    if not code or len(code) > 12:
-        return None
-    return db.session.scalar(select(Survey).where(Survey.poll_code == code))
+    found = survey_where(Survey.poll_code == _poll_code(code)) if _poll_code(code) else None
+    return found[0] if found else None
 
 
 def check_open(survey: Survey, today: date, language: str = "nl") -> None:
@@ -154,11 +171,6 @@ def find_response(entry: Entry, secret: str | None = None) -> Response | None:
 def start_response(entry: Entry, *, language: str, start_key: str, secret: str | None, today: date) -> Response:
     """The response for a first submitted step; a double submit finds the one the first made."""
     start_hash = keyed_hash("start", start_key) if start_key else None
-    found = _by_start(start_hash, entry.survey)  # the visit found no response for this secret a moment ago
-    if found is not None and found.status == ResponseStatus.COMPLETED:
-        raise EntryProblem("used", entry.survey, language)
-    if found is not None:
-        return found
     if entry.channel == Channel.PERSONAL and entry.invitation.started_on is not None:
         raise EntryProblem("other_route", entry.survey, language)
     response = Response(survey_id=entry.survey.id, version_id=entry.survey.published_version.id,
@@ -166,7 +178,7 @@ def start_response(entry: Entry, *, language: str, start_key: str, secret: str |
                         resume_hash=resume_hash(entry, secret), start_hash=start_hash, answers=[])
     if entry.invitation is not None:
         response.background = ledger.coarse_background(entry.survey, entry.invitation)
-    try:
+    try:  # a double submit (same start key) or a second tab (same secret) meets the unique keys here
         with db.session.begin_nested():
             db.session.add(response)
     except IntegrityError:
@@ -209,16 +221,18 @@ def set_language(response: Response, language: str) -> None:
 
 
 def _touch(response: Response) -> None:
-    """Every save bumps the optimistic lock, so a second tab notices it is behind."""
+    """Every save bumps the optimistic lock (once per transaction, when it is flushed), so a second tab
+    notices it is behind."""
     from sqlalchemy.orm.attributes import flag_modified
 
     flag_modified(response, "position")
-    db.session.flush()
 
 
-def complete_response(response: Response, flow: Flow, invitation: Invitation | None, today: date) -> None:
-    """Final: skipped answers dropped, resume secrets erased, the ledger marked completed."""
-    storage.drop_hidden_answers(response, flow.visible_keys())
+def complete_response(response: Response, flow: Flow, invitation: Invitation | None, today: date,
+                      stored: Iterable[AnswerKey] | None = None) -> None:
+    """Final: skipped answers dropped, resume secrets erased, the ledger marked completed. ``stored``: the
+    keys of the response's answers when the caller knows them (then nothing is read to find skipped ones)."""
+    storage.drop_hidden_answers(response, flow.visible_keys(), stored)
     response.status = ResponseStatus.COMPLETED
     response.resume_hash = None
     response.resume_code_hash = None

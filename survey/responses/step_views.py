@@ -83,13 +83,13 @@ def _post_step(visit: Visit, step):
     submitted = form.answers()
     if visit.response is not None and form.lock.data and form.lock.data != str(visit.response.lock_version):
         if storage.same_as_stored(visit.response, submitted):
-            target = _after_step(visit, step)
+            target = _after_step(visit, step, {})
             db.session.commit()
             return target
         return _other_tab(visit, step)
     try:  # the step's answers and, after the last step, the completion: one transaction
         _store(visit, form, submitted, step.index + 1)
-        target = _after_step(visit, step)
+        target = _after_step(visit, step, submitted)
         db.session.commit()
     except (StaleDataError, IntegrityError):
         db.session.rollback()
@@ -114,9 +114,9 @@ def _other_tab(visit: Visit, step):
     return redirect(visit.url("question", number=step.index + 1))
 
 
-def _after_step(visit: Visit, step):
+def _after_step(visit: Visit, step, stored: storage.Submitted):
     """Next step; or the check page; or, without a check page, the end."""
-    visit.reload_answers()
+    visit.remember(stored)
     flow = visit.flow()
     missing = flow.first_missing(visit.answers)
     if request.args.get("terug") == "controle" and (missing is None or missing > step.index):
@@ -139,7 +139,8 @@ def _complete(visit: Visit, flow):
         target = redirect(visit.url("question", number=missing + 1))
         remember_browser(visit, target)
         return target
-    services.complete_response(visit.response, flow, visit.entry.invitation, services.local_today())
+    services.complete_response(visit.response, flow, visit.entry.invitation, services.local_today(),
+                               stored=visit.answers)
     target = redirect(visit.url("thanks", taal=visit.language))
     forget_browser(visit, target)
     return target

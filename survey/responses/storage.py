@@ -53,6 +53,18 @@ def load_answers(response: Response | None, document: Document) -> tuple[Answers
     return answers, others
 
 
+def merge_submitted(answers: Answers, others: dict[AnswerKey, str], submitted: Submitted) -> None:
+    """Change answers and others (as load_answers returns them) by a step that was just stored."""
+    for key, (value, other) in submitted.items():
+        others.pop(key, None)
+        if value is None:
+            answers.pop(key, None)
+            continue
+        answers[key] = [str(v) for v in value] if isinstance(value, list) else str(value)
+        if other:
+            others[key] = other
+
+
 def same_as_stored(response: Response, submitted: Submitted) -> bool:
     """Whether the response already holds exactly these answers (a repeated submit of the same step)."""
     stored = {(a.item_code, a.instance): (a.value, a.other_text) for a in response.answers}
@@ -88,8 +100,11 @@ def store_answers(response: Response, submitted: Submitted) -> None:
         db.session.expire(response, ["answers"])  # read again, with the new rows, when next needed
 
 
-def drop_hidden_answers(response: Response, visible: set[AnswerKey]) -> None:
-    """Remove answers to questions the respondent's final path skips (an earlier answer changed)."""
+def drop_hidden_answers(response: Response, visible: set[AnswerKey], stored=None) -> None:
+    """Remove answers to questions the respondent's final path skips (an earlier answer changed).
+    ``stored``: the keys of the stored answers, if known; when all are visible nothing is read."""
+    if stored is not None and all(key in visible for key in stored):
+        return
     for row in list(response.answers):
         if (row.item_code, row.instance) not in visible:
             response.answers.remove(row)

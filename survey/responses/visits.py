@@ -40,6 +40,7 @@ class Visit:
     set_secret: bool = False
     answers: dict = field(default_factory=dict)
     others: dict = field(default_factory=dict)
+    _flow: Flow | None = field(default=None, repr=False)
 
     @property
     def survey(self):
@@ -58,7 +59,10 @@ class Visit:
         return url_for("responses.welcome", way=self.entry.way, key=self.entry.key)
 
     def flow(self) -> Flow:
-        return compute_flow(self.document, self.survey.display_mode, self.answers)
+        """The steps of the respondent's path; computed once for the answers as they are now."""
+        if self._flow is None:
+            self._flow = compute_flow(self.document, self.survey.display_mode, self.answers)
+        return self._flow
 
     def piping(self) -> Piping:
         variables = self.response.background if self.response else {}
@@ -68,6 +72,12 @@ class Visit:
 
     def reload_answers(self) -> None:
         self.answers, self.others = storage.load_answers(self.response, self.document)
+        self._flow = None
+
+    def remember(self, submitted: storage.Submitted) -> None:
+        """The answers of a step just stored, without reading them back from the database."""
+        storage.merge_submitted(self.answers, self.others, submitted)
+        self._flow = None
 
     def page(self) -> dict:
         """What every respondent page template needs besides its own content."""
