@@ -111,7 +111,7 @@ def open_visit(way: str, key: str) -> Visit:
 def choose_language(visit: Visit, wanted: str | None) -> str:
     """A language switch, else the response's language, else the invitee's preferred language."""
     if wanted in visit.languages:
-        if visit.response is not None:
+        if visit.response is not None and visit.response.language != wanted:  # every form sends its language
             services.set_language(visit.response, wanted)
             db.session.commit()
         return wanted
