@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from analysis import remark_lexicon as lex
 from analysis.remark_polarity import general_matches
 from analysis.remark_text import (
+    FINITE,
     fold,
     is_finite,
     is_imperative,
@@ -37,6 +38,7 @@ CUES: dict[str, tuple[str, str, float]] = {
     "ontkenning": ("ontkenning", ZORG, 1.0),
     "te_bijvoeglijk": ("te + bijvoeglijk naamwoord", ZORG, 1.0),
     "bevinding": ("bevinding of getal", OBSERVATIE, 1.5),
+    "vergelijking": ("vergelijking (meer/vaker ... dan)", OBSERVATIE, 1.5),
     "vraagteken": ("vraagteken", VRAAG, 3.0),
     "vraagwoord": ("vraagwoord", VRAAG, 1.5),
     "vraagzin": ("werkwoord vooraan (vraagzin)", VRAAG, 1.5),
@@ -60,6 +62,11 @@ FLIPPED = {"lof": "ontkende_lof", "zorgwoord": "ontkende_zorg",
 IMPROVEMENT = re.compile(
     r"\b(?:gaat|ging|gaan|zit|loopt|verloopt) (?:\w+ ){0,3}beter\b|\bsteeds beter\b"
     r"|\b(?:is|zijn|werd) (?:\w+ ){0,3}\w+(?:er|ker|der) geworden\b"
+)
+#: "Nooit het gevoel gehad dat ik lastig was": the judgement in the dat-clause is denied.
+NEGATED_FEELING = re.compile(
+    r"\b(?:nooit|niet)\b(?:\s+\w+){0,3}\s+het gevoel\b(?:\s+\w+){0,2}\s+dat"
+    r"(?:\s+\w+){0,4}\s*$"
 )
 WORSENING = re.compile(r"\b(?:langer|slechter|erger|moeilijker|drukker|zwaarder)\b")
 
@@ -92,13 +99,23 @@ def segments(text: str) -> list[tuple[str, float]]:
     return [(p, 1.0 if i == len(parts) - 1 else EARLIER_SEGMENT) for i, p in enumerate(parts)]
 
 
-def flipped(segment: str, start: int, key: str) -> bool:
-    """A negator (or "slecht", "weinig") among the three words before ``start`` in the same clause;
-    "te" right before a word of praise also turns it ("te snel"), but leaves a complaint one."""
+def flipped(segment: str, start: int, key: str, end: int | None = None) -> bool:
+    """A negator (or "slecht", "weinig") among the three words before ``start`` in the same clause, or
+    right after a verb ("werkt niet", "hielp me niet"); "te" right before a word of praise also turns it
+    ("te snel"), but leaves a complaint one; "niets dan" only stresses ("niets dan goede ...")."""
     before = re.split(r"[,;:.!?]", segment[:start])[-1].split()[-3:]
     if before and before[-1] == "te":
         return key in ("lof", "positief_woord")
-    return any(w in lex.FLIPPERS for w in before)
+    if before[-2:] in (["niets", "dan"], ["niks", "dan"]):
+        return False
+    if NEGATED_FEELING.search(segment[:start]):
+        return True
+    if any(w in lex.FLIPPERS for w in before):
+        return True
+    if end is None or not is_finite(segment[start:end].split()[-1]):
+        return False
+    after = re.split(r"[,;:.!?]", segment[end:])[0].split()[:3]
+    return any(w in lex.NEGATORS for w in after) and "maar" not in after
 
 
 def lexical_matches(segment: str) -> list[tuple[str, re.Match[str]]]:
@@ -117,9 +134,12 @@ def lexical_cues(segment: str, factor: float) -> tuple[list[Cue], bool]:
     found: list[Cue] = []
     used = False
     listed = lexical_matches(segment)
+    frames = [m.span() for m in lex.ADVICE_FRAME.finditer(segment)]
     for key, match in listed + general_matches(segment, [m for _, m in listed]):
         words = match.group()
-        if key in FLIPPED and flipped(segment, match.start(), key):
+        if key in ("lof", "positief_woord") and any(a <= match.start() < b for a, b in frames):
+            found.append(make("advieswoord", words, factor))  # "lijkt me nuttig", "zou heel fijn zijn"
+        elif key in FLIPPED and flipped(segment, match.start(), key, match.end()):
             found.append(make(FLIPPED[key], words, factor))
             used = True
         else:
@@ -138,9 +158,11 @@ def grammar_cues(segment: str, factor: float) -> list[Cue]:
     if modals:
         found.append(make("modaal", modals[0], factor))
     comparatives = [w for w in main if w in lex.COMPARATIVES or lex.COMPARATIVE_SUFFIX.match(w)]
+    words = tokens(segment)
     if comparatives and (modals or not finite_verbs(main)):
         found.append(make("vergrotende_trap", comparatives[0], factor))
-    words = tokens(segment)
+    elif comparatives and "dan" in words[words.index(comparatives[0]) if comparatives[0] in words else 0:]:
+        found.append(make("vergelijking", f"{comparatives[0]} ... dan", factor))
     for i, word in enumerate(words[:-1]):
         if word == "te" and not is_infinitive(words[i + 1]) and words[i + 1] not in ("veel", "weinig"):
             found.append(make("te_bijvoeglijk", f"te {words[i + 1]}", factor))
@@ -166,13 +188,16 @@ def imperative_cues(segment: str, factor: float) -> list[Cue]:
 
 
 def finite_verbs(clause: list[str]) -> list[str]:
-    """Conjugated verbs in a clause, also a plural verb in second position ("Ouders haken af")."""
-    found = [w for w in clause if is_finite(w)]
+    """Conjugated verbs in a clause, also a plural verb in second position ("Ouders haken af") or
+    before its object ("beoordelen de veiligheid"). A bare stem ("twijfel", "plan") counts only next to
+    "ik": elsewhere it is a noun."""
+    found = [w for i, w in enumerate(clause) if is_finite(w) and (
+        w in FINITE or w.endswith(("t", "de", "te", "den", "ten")) or "ik" in clause[max(i - 1, 0):i + 2])]
     for i, word in enumerate(clause):
         if i == 0 or i == len(clause) - 1 or not is_infinitive(word):
             continue
         after = clause[i + 1]
-        if after in lex.INVERTED_SUBJECTS or (
+        if after in lex.INVERTED_SUBJECTS or after in lex.ARTICLES or clause[i - 1] in lex.PLURAL_SUBJECTS or (
             word in lex.AUXILIARIES and any(is_infinitive(w) for w in clause[i + 1:i + 4])
         ):
             found.append(word)
@@ -186,18 +211,18 @@ def in_second_position(clause: list[str], i: int) -> bool:
     before = clause[:i]
     if any(w in lex.COMPARATIVES or w in ("ook", "nog", "samen", "vaker", "eerder") for w in before):
         return False
-    if is_infinitive(clause[i + 1]) or before[-1] in lex.NOMINALISERS:
+    if is_infinitive(clause[i + 1]) or before[-1] in lex.NOMINALISERS | lex.DETERMINERS:
         return False
     if i == 1:
         return True
-    return before[0] in ("de", "het", "een", "alle", "veel", "sommige", "onze", "mijn")
+    return before[0] in lex.DETERMINERS
 
 
 def bare_infinitive_phrase(main: list[str]) -> bool:
     """An infinitive not after "te" and no finite verb: "Kennis breder delen", "Vaker terugkoppelen"."""
     if not main or main[0] in lex.INTERROGATIVES or finite_verbs(main):
         return False
-    return any(is_infinitive(w) and (i == 0 or main[i - 1] not in lex.NOMINALISERS | {"te"})
+    return any(is_infinitive(w) and (i == 0 or main[i - 1] not in lex.NOMINALISERS | lex.DETERMINERS | {"te"})
                for i, w in enumerate(main))
 
 
@@ -215,11 +240,12 @@ def question_cues(text: str) -> list[Cue]:
     if "?" in folded:
         found.append(make("vraagteken", "?"))
     if words and words[0] in lex.INTERROGATIVES and not rhetorical and (
-        "?" in folded or (len(words) > 1 and is_finite(words[1]) and ":" not in folded[:30])
+        "?" in folded or (":" not in folded[:30] and any(is_finite(w) for w in words[1:3])
+                          and (is_finite(words[1]) or words[1] in lex.DEGREE_QUESTION))
     ):
         found.append(make("vraagwoord", words[0]))
     elif not request and not rhetorical and (verb_first_question(words) or folded.startswith("vraag:")
-                                             or "vroeg me af" in folded):
+                                             or re.search(r"\b(?:vroeg|vraag) (?:me|mij|ik me) af\b", folded)):
         found.append(make("vraagzin", " ".join(words[:2])))
     return found
 

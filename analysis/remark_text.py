@@ -12,7 +12,7 @@ TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)?%?|[a-z]+(?:'[a-z]+)?")
 #: Words that open a subordinate or coordinated clause; the main clause ends before them.
 CLAUSE_OPENERS = frozenset(
     "wat dat zodat omdat want als zodra waar waarbij waardoor die voordat nadat terwijl zoals "
-    "maar hoe wie wanneer waarop waarin waarmee waarvan waarover".split()
+    "maar hoe wie wanneer waarom waarop waarin waarmee waarvan waarover".split()
 )
 #: Frequent finite forms that the lemma test below does not catch (irregular or also nouns).
 FINITE = frozenset(
@@ -57,6 +57,12 @@ def tokens(text: str) -> list[str]:
 def lemma(word: str) -> str:
     """Dictionary lemma (simplemma); separable verbs come back as "samen_werken" and are joined."""
     return simplemma.lemmatize(word, lang="nl").replace("_", "")
+
+
+def lemma_text(text: str) -> str:
+    """The remark as space-separated lemmas ("gewacht" -> "wachten"), for a model that should see
+    inflected forms of one word as the same word."""
+    return " ".join(lemma(word) for word in tokens(text))
 
 
 def verb_lemma(word: str) -> str | None:
@@ -119,7 +125,9 @@ def is_participle(word: str, base: str) -> bool:
     if "ge" in word[2:] and "ge" not in base:
         return True
     prefixed = word.startswith(("be", "ver", "ont", "her", "er"))
-    return prefixed and (word.endswith("d") or (word.endswith("en") and not word.endswith(("den", "ten"))))
+    if not prefixed or word in stems_of(base):  # "verken", "vergoed": the stem itself
+        return False
+    return word.endswith("d") or (word.endswith("en") and not word.endswith(("den", "ten")))
 
 
 def is_finite(word: str) -> bool:

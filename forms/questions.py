@@ -57,7 +57,7 @@ class QuestionForm(ConditionMixin, FlaskForm):
         Optional(), NumberRange(1, 100_000, _l("Enter a number from 1 to 100000."))])
     low_label = StringField(_l("Label at 0"), validators=[Optional(), Length(max=100)])
     high_label = StringField(_l("Label at 10"), validators=[Optional(), Length(max=100)])
-    statements = TextAreaField(_l("Statements"), description=_l("One statement per line: code=text, such as "
+    statements = TextAreaField(_l("Agreement statements"), description=_l("One statement per line: code=text, such as "
                                                               "K1=De hulpverlener nam mij serieus."),
                                validators=[Optional(), Length(max=20000)], render_kw={"rows": 8})
 

@@ -48,6 +48,8 @@ def register_blueprints(app: Flask) -> None:
     from survey.accounts.views import bp as accounts_public
     from survey.accounts.views import staff as accounts_staff
     from survey.audit.views import bp as audit
+    from survey.coding.views import bp as coding
+    from survey.evaluations import blueprints as evaluation_blueprints
     from survey.fieldwork.letter_views import bp as letters
     from survey.fieldwork.poll_views import bp as polls
     from survey.fieldwork.poll_views import public as poll_link
@@ -61,7 +63,8 @@ def register_blueprints(app: Flask) -> None:
     from survey.site.views import bp as site
 
     for blueprint in (site, accounts_public, accounts_staff, audit, questionnaires, programmes_blueprint(),
-                      fieldwork, letters, polls, poll_link, optout, responses):
+                      fieldwork, letters, polls, poll_link, optout, responses, coding,
+                      *evaluation_blueprints()):
         app.register_blueprint(blueprint)
 
 

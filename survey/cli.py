@@ -102,10 +102,12 @@ def compile_command():
 
 
 def register_cli(app) -> None:
+    from survey.coding.cli import coding_cli
     from survey.fieldwork.cli import fieldwork_cli, retention_cli
     from survey.programmes.cli import programmes_cli
 
-    for group in (users_cli, regions_cli, demo_cli, translate_cli, programmes_cli, fieldwork_cli, retention_cli):
+    for group in (users_cli, regions_cli, demo_cli, translate_cli, programmes_cli, fieldwork_cli, retention_cli,
+                  coding_cli):
         app.cli.add_command(group)
 
 

@@ -33,6 +33,12 @@ class Defaults:
     JOBS_URL = None  # None: SQLite file in the instance folder; redis://… ; "immediate"
     JOBS_EMBEDDED = False  # run a job consumer thread inside the web process
     PASSWORD_RESET_MAX_AGE = 3600
+    CODING_MIN_PER_THEME = 25  # human codes a theme needs before the classifier learns it
+    CODING_MIN_SENTIMENT = 30  # human sentiment labels per class before a model replaces the rule signal
+    CODING_RETRAIN_EVERY = 25  # train again in the background after this many more checked answers (0: never)
+    CODING_SUGGEST_FROM = 0.35  # model probability from which a theme is shown as a suggestion
+    CODING_SCRUBBER = None  # None: deduce via analysis.scrub; tests put a stand-in object here
+    DEDUCE_CACHE = None  # deduce's lookup cache folder; None: .cache/deduce (see analysis/scrub.py)
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
     SESSION_COOKIE_HTTPONLY = True

@@ -25,6 +25,7 @@ MODEL_MODULES = [
     "survey.programmes.models",
     "survey.programmes.indicators",
     "survey.programmes.progress",
+    "survey.evaluations.models",
 ]
 
 

@@ -122,6 +122,8 @@ class CodedAnswer(Base):
     sentiment_source: Mapped[Source] = mapped_column(_enum(Source), default=Source.RULE)
     #: the model's probability for the sentiment, if a model gave it
     sentiment_probability: Mapped[float | None]
+    #: how sure the model is of the whole set of themes: its least sure theme decision (*zekerheid model*)
+    model_confidence: Mapped[float | None]
     #: optimistic lock: two coders on the same answer never overwrite each other silently
     lock_version: Mapped[int] = mapped_column(default=1)
 
@@ -184,3 +186,68 @@ class SecondCoding(Base):
     theme_keys: Mapped[list] = mapped_column(sa.JSON, default=list)
     #: whether the second coder has coded it
     done: Mapped[bool] = mapped_column(default=False)
+    #: the first coder's theme keys when the second coder finished, so agreement stays what it was
+    first_theme_keys: Mapped[list | None] = mapped_column(sa.JSON)
+    #: a disagreement between the coders has been discussed and settled (*opgelost*)
+    resolved: Mapped[bool] = mapped_column(default=False)
+
+
+class ScrubKind(enum.StrEnum):
+    PROVIDER = "zorgaanbieder"
+    SCHOOL = "school"
+    PLACE = "plaats"
+    OTHER = "overig"
+
+
+class ScrubTerm(Base):
+    """A local name that scrubbing removes from open answers in one region (provider, school, place)."""
+
+    __tablename__ = "scrub_term"
+    __table_args__ = (sa.UniqueConstraint("region_id", "kind", "term"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(sa.ForeignKey("region.id", ondelete="CASCADE"), index=True)
+    #: what kind of name it is (*soort*)
+    kind: Mapped[ScrubKind] = mapped_column(_enum(ScrubKind))
+    #: the name as people write it (*naam*)
+    term: Mapped[str] = mapped_column(sa.String(120))
+
+    def __repr__(self) -> str:
+        return f"<ScrubTerm {self.kind} {self.term!r}>"
+
+
+class RunKind(enum.StrEnum):
+    MODEL = "model"
+    TOPICS = "themas"
+
+
+class RunStatus(enum.StrEnum):
+    QUEUED = "wachtrij"
+    DONE = "klaar"
+    TOO_FEW = "te_weinig"
+    FAILED = "mislukt"
+
+
+class AnalysisRun(Base):
+    """One background run for an open question: training the model, or looking for new themes."""
+
+    __tablename__ = "coding_run"
+    __table_args__ = (sa.Index("ix_coding_run_question", "survey_id", "item_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"))
+    #: the open question's item code (*itemcode*)
+    item_code: Mapped[str] = mapped_column(sa.String(20))
+    #: model training or new-theme suggestions (*soort*)
+    kind: Mapped[RunKind] = mapped_column(_enum(RunKind))
+    #: queued, done, too few human codes, or failed (*status*)
+    status: Mapped[RunStatus] = mapped_column(_enum(RunStatus), default=RunStatus.QUEUED)
+    #: who asked for it; empty for a scheduled run
+    requested_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    #: figures only (counts, curve, precision and recall, topic terms and scrubbed examples)
+    result: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+
+    def __repr__(self) -> str:
+        return f"<AnalysisRun {self.id} {self.kind} {self.status}>"

@@ -239,6 +239,9 @@ def complete_response(response: Response, flow: Flow, invitation: Invitation | N
     if invitation is not None:
         ledger.mark_completed(invitation, today)
     _touch(response)
+    from survey.coding.jobs import queue_scrub
+
+    queue_scrub(response.id)  # open answers are de-identified in the background, never per request
 
 
 def bind_browser(response: Response) -> str:

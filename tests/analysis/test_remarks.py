@@ -1,12 +1,15 @@
 """Kind of remark: what an evaluator sees when notes and open answers are sorted by the classifier."""
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 from sklearn.base import clone
 
+from analysis import remark_lexicon as lex
+from analysis.remark_text import fold, lemma, tokens
 from analysis.remarks import (
     KINDS,
     RemarkClassifier,
@@ -60,6 +63,39 @@ def test_advice_without_negative_words_and_praise_as_noun_phrase_are_recognised(
     prediction = RemarkClassifier().classify_one(text)
     assert prediction.kind == kind
     assert prediction.provenance == "regel"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Een superfijne groepstraining", "compliment"),  # intensified compound
+    ("Zeer vriendelijke medewerkers", "compliment"),  # "zeer" intensifies, it is not "pain"
+    ("Het loket is onbereikbaar", "zorg"),  # "on-" before an adjective of praise
+    ("Casusoverleggen duren eindeloos", "zorg"),  # "-loos"
+    ("Het contact wordt steeds trager", "zorg"),  # comparative of a complaint
+    ("Het nieuwe systeem werkt niet", "zorg"),  # negation after the verb
+    ("Nooit het gevoel gehad dat ik lastig was", "compliment"),  # denied feeling
+    ("Niets dan goede ervaringen met de gezinscoach", "compliment"),
+])
+def test_judgement_is_found_in_word_forms_and_negations_the_word_lists_do_not_name(text, kind):
+    prediction = RemarkClassifier().classify_one(text)
+    assert prediction.kind == kind
+    assert not any(c.words == "zeer" for c in prediction.cues)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Het lijkt me nuttig om vaker samen te oefenen", "suggestie"),
+    ("Het zou heel fijn zijn als er een vaste dag komt", "suggestie"),
+    ("Het was heel fijn", "compliment"),
+    ("Verken de mogelijkheden voor een regionaal fonds", "suggestie"),
+    ("Professionals en ouders beoordelen de veiligheid verschillend", "observatie"),
+    ("Ik vraag me af wie de kosten van de taxi draagt", "vraag"),
+])
+def test_sentence_form_separates_advice_from_praise_and_statements_from_advice(text, kind):
+    assert RemarkClassifier().classify_one(text).kind == kind
+
+
+def test_a_noun_after_an_article_is_not_read_as_an_infinitive():
+    cues = RemarkClassifier().classify_one("Weinig draagvlak bij de scholen voor de nieuwe aanpak").cue_labels
+    assert "infinitiefzin zonder persoonsvorm" not in cues
 
 
 def test_nothing_to_improve_is_a_compliment_although_the_question_asks_for_attention():
@@ -154,14 +190,53 @@ def test_the_model_learns_a_convention_the_cues_do_not_know(dev):
     assert prediction.provenance == "model"
 
 
+#: Measured floors (bench.remarks, docs/benchmarks.md). The target of 0.85 on the held-out remarks is NOT
+#: reached: overall 0.71 (h1 0.75, h2 0.75, h3 0.66). These floors sit just under the measured figures,
+#: so a change that loses held-out accuracy fails here.
+HELD_OUT_FLOORS = {"h1": 0.74, "h2": 0.75, "h3": 0.65, "all": 0.71}
+
+
 def test_held_out_accuracy_trained_on_dev_only(trained, heldout):
     """Measured honestly: the held-out remarks are never used for training or tuning (see bench.remarks)."""
+    for batch, floor in HELD_OUT_FLOORS.items():
+        rows = [r for r in heldout if batch in ("all", r["batch"])]
+        assert accuracy(trained, rows) >= floor, batch
     combined = accuracy(trained, heldout)
     rules = accuracy(RemarkClassifier(), heldout)
     polarity = float(np.mean([textblob_kind(r["text"]) == r["kinds"][0] for r in heldout]))
-    assert combined >= 0.70
-    assert combined >= rules + 0.05
+    assert combined >= rules + 0.1
     assert combined >= polarity + 0.3
+
+
+def lemmas(text):
+    return {lemma(w) for w in tokens(text)}
+
+
+def test_development_remarks_written_after_h3_share_no_new_word_with_held_out_remarks(dev, heldout):
+    """Batches d2 and later may only use lemmas the held-out remarks share with the original development set."""
+    original = set().union(*(lemmas(r["text"]) for r in dev if "batch" not in r))
+    held_only = set().union(*(lemmas(r["text"]) for r in heldout)) - original
+    later = [r for r in dev if r.get("batch")]
+    assert later
+    assert not [(r["text"], lemmas(r["text"]) & held_only) for r in later if lemmas(r["text"]) & held_only]
+
+
+#: Cue entries that match held-out but no original development remark; all were in the lists before the
+#: held-out batch concerned was written (docs/benchmarks.md names them). No other entry may do so.
+KNOWN_HELD_OUT_ENTRIES = {"dankbaar", "helpt", "boos", "stress", "onduidelijke?", "aanbeveling", "zou mooi zijn",
+                          "een kwart"}
+
+
+def test_hand_written_cue_entries_were_not_drawn_from_held_out_remarks(dev, heldout):
+    original = [fold(r["text"]) for r in dev if "batch" not in r]
+    held = [fold(r["text"]) for r in heldout]
+    entries = lex.PRAISE + lex.PRAISE_IDIOM + lex.WORRY + lex.ADVICE + lex.FINDING + tuple(lex.INTENSIFIERS)
+    drawn = set()
+    for entry in entries:
+        pattern = re.compile(r"(?<![\w'])(?:" + entry + r")(?![\w'])")
+        if any(pattern.search(t) for t in held) and not any(pattern.search(t) for t in original):
+            drawn.add(entry)
+    assert drawn == KNOWN_HELD_OUT_ENTRIES
 
 
 def test_textblob_baseline_maps_polarity_to_kinds_and_cannot_see_advice():

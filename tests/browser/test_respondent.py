@@ -6,7 +6,7 @@ import pytest
 
 from survey.extensions import db as _db
 from tests.browser.conftest import PHONE, assert_accessible, assert_no_horizontal_scroll
-from tests.survey.responses.documents import create_invitation, create_survey
+from tests.survey.responses.documents import create_invitation, create_survey, template_documents
 
 BASE = "/v/open-sleutel-1234"
 HELP = {"nl": "Wil je nu met iemand praten? Bel de Kindertelefoon: 0800-0432.",
@@ -278,3 +278,15 @@ def test_section_per_page_with_a_group_of_statements_is_accessible(live_server, 
     phone.locator("button[value=volgende]").click()
     assert phone.locator(".error-summary li").count() >= 5
     assert_accessible(phone, "respondent-section-page-errors")
+
+
+@pytest.mark.parametrize("name,document", template_documents())
+def test_every_shipped_template_is_completed_on_a_phone(live_server, phone, region, name, document):
+    create_survey(_db, region, document, public_key="sjabloon-1234")
+    phone.goto(live_server + "/v/sjabloon-1234")
+    with phone.expect_navigation():
+        phone.get_by_role("link", name="Beginnen").click()
+    finish(phone, answer_by_pointer)
+    assert "/klaar" in phone.url
+    assert_no_horizontal_scroll(phone)
+    assert_accessible(phone, f"template-{name}-thanks")

@@ -113,9 +113,25 @@ def small_poll_document() -> dict:
     ]}]}
 
 
+def template_documents() -> list[tuple[str, dict]]:
+    """Every shipped template's document; a repeated block gets two list items to repeat over."""
+    from survey.questionnaires.templates import list_templates, load_template
+
+    documents = []
+    for info in list_templates():
+        document = load_template(info.key).document.to_dict()
+        for name, items in document["lists"].items():
+            if not items:
+                document["lists"][name] = [{"key": "p1", "label": {"nl": "Thuis opgroeien"}},
+                                           {"key": "p2", "label": {"nl": "Samen naar school"}}]
+        documents.append((f"sjabloon-{info.key}", document))
+    return documents
+
+
 def flow_documents() -> list[tuple[str, dict]]:
-    """Every document the parametrised flow tests run over."""
-    return [("alle-vraagsoorten", all_types_document()), ("peiling", small_poll_document())]
+    """Every document the parametrised flow tests run over: our own and every shipped template."""
+    return [("alle-vraagsoorten", all_types_document()), ("peiling", small_poll_document()),
+            *template_documents()]
 
 
 

@@ -1,0 +1,92 @@
+"""Themes and statements for a tussenevaluatie: counts with a few quotes, small groups left out.
+
+Pure. Coded open answers come in as :class:`CodedRemark` (respondent, final themes, scrubbed quote),
+statements from meetings as (kind, quote) pairs. An open question's themes are only shown when at
+least ``k`` respondents answered it in that group (a project, the programme): below that not even
+counts are given, and never a quote (DOMAIN.md section 4). Themes are ordered by count, then label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+
+from analysis.quotes import quote as make_quote
+
+QUOTES_PER_THEME = 2
+
+
+@dataclass(frozen=True)
+class CodedRemark:
+    """One open answer: who gave it (an anonymous response id), its final themes and its scrubbed text."""
+
+    respondent: Hashable
+    themes: tuple[tuple[str, str], ...]
+    #: the scrubbed copy; None when the answer has not been scrubbed (then it is never quoted)
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    key: str
+    label: str
+    #: number of answers with this theme (*aantal*)
+    count: int
+    quotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    """The themes of one open question in one group, or nothing but the group size when it is too small."""
+
+    respondents: int
+    remarks: int
+    uncoded: int
+    shown: bool
+    themes: tuple[ThemeCount, ...] = ()
+
+
+def summarise_themes(remarks: Iterable[CodedRemark], k: int, *, names: Sequence[str] = (),
+                     keep: Sequence[str] = (), quotes_per_theme: int = QUOTES_PER_THEME) -> ThemeSummary:
+    """Count answers per theme and pick up to ``quotes_per_theme`` distinct scrubbed quotes for each."""
+    remarks = [r for r in remarks if r.themes or r.quote]
+    respondents = len({r.respondent for r in remarks})
+    if respondents < k:
+        return ThemeSummary(respondents, len(remarks), 0, False)
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    quotes: dict[str, list[str]] = {}
+    used: set[str] = set()
+    for remark in remarks:
+        for key, label in remark.themes:
+            counts[key] = counts.get(key, 0) + 1
+            labels.setdefault(key, label)
+            text = make_quote(remark.quote, names, keep=keep) if remark.quote else ""
+            chosen = quotes.setdefault(key, [])
+            if text and text not in used and len(chosen) < quotes_per_theme:
+                chosen.append(text)
+                used.add(text)
+    themes = tuple(ThemeCount(key, labels[key], counts[key], tuple(quotes.get(key, ())))
+                   for key in sorted(counts, key=lambda key: (-counts[key], labels[key].lower())))
+    uncoded = sum(1 for r in remarks if not r.themes)
+    return ThemeSummary(respondents, len(remarks), uncoded, True, themes)
+
+
+@dataclass(frozen=True)
+class StatementGroup:
+    """Statements of one kind: how many, and the (scrubbed) statements themselves."""
+
+    kind: str
+    count: int
+    quotes: tuple[str, ...]
+
+
+def group_statements(statements: Iterable[tuple[str, str]], order: Sequence[str], *,
+                     names: Sequence[str] = (), keep: Sequence[str] = ()) -> tuple[StatementGroup, ...]:
+    """Statements (kind, text) grouped by kind in ``order``; texts scrubbed, shortened, duplicates once."""
+    grouped: dict[str, list[str]] = {kind: [] for kind in order}
+    for kind, text in statements:
+        cleaned = make_quote(text, names, keep=keep)
+        if kind in grouped and cleaned and cleaned not in grouped[kind]:
+            grouped[kind].append(cleaned)
+    return tuple(StatementGroup(kind, len(texts), tuple(texts)) for kind, texts in grouped.items() if texts)

@@ -1,0 +1,48 @@
+"""The kind of remark (compliment, zorg, suggestie, observatie, vraag) suggested for open answers.
+
+``analysis.remarks.RemarkClassifier`` decides from Dutch cues and the question asked until coders have
+labelled enough answers; then a model trained on their labels gets a growing share. Suggestions are
+unverified rows; what a coder ticks is kept and never replaced.
+"""
+
+from analysis.remarks import RemarkClassifier
+from survey.coding.models import AnswerKind, CodedAnswer, RemarkKind, Source
+
+
+def suggest_kinds(rows: list[tuple[CodedAnswer, str]], question: str,
+                  classifier: RemarkClassifier | None = None) -> None:
+    """Replace the unverified kind suggestions of unchecked answers with the classifier's."""
+    todo = [(coded, text) for coded, text in rows if not coded.verified]
+    if not todo:
+        return
+    classifier = classifier or RemarkClassifier().fit([], [])
+    predictions = classifier.classify([text for _, text in todo], [question] * len(todo))
+    for (coded, _), prediction in zip(todo, predictions, strict=True):
+        _replace(coded, prediction)
+
+
+def _replace(coded: CodedAnswer, prediction) -> None:
+    """Update suggestions in place (a delete and insert of the same kind would clash in one flush)."""
+    wanted = {RemarkKind(kind): (Source(prediction.sources.get(kind, "regel")),
+                                 round(float(prediction.probabilities.get(kind, 0.0)), 4))
+              for kind in prediction.kinds}
+    for row in list(coded.kinds):
+        if row.verified or row.source == Source.HUMAN:
+            wanted.pop(row.kind, None)
+        elif row.kind in wanted:
+            row.source, row.probability = wanted.pop(row.kind)
+        else:
+            coded.kinds.remove(row)
+    coded.kinds.extend(AnswerKind(kind=kind, source=source, probability=p) for kind, (source, p) in wanted.items())
+
+
+def train_kinds(rows: list[tuple[CodedAnswer, str]], question: str) -> dict:
+    """Learn from the kinds coders confirmed, then suggest kinds for the unchecked answers."""
+    order = list(RemarkKind)
+    labelled = [(text, sorted((k.kind for k in coded.kinds if k.verified), key=order.index))
+                for coded, text in rows if coded.verified]
+    labelled = [(text, [k.value for k in kinds]) for text, kinds in labelled if kinds]
+    classifier = RemarkClassifier().fit([t for t, _ in labelled], [k for _, k in labelled],
+                                        prompts=[question] * len(labelled))
+    suggest_kinds(rows, question, classifier)
+    return {"n_labelled": len(labelled), "model_weight": round(float(classifier.model_weight_), 3)}

@@ -1,0 +1,124 @@
+"""Scrubbing open answers: ``analysis.scrub`` (deduce, rules for what it misses) plus the region's own
+list of local names (care providers, schools, places).
+
+deduce costs seconds and about 1 GB to load, so ``analysis.scrub`` keeps one instance per process,
+and it is used only in background jobs and the ``flask coding scrub`` command, never in a request.
+Tests may put any object with a ``scrub(texts, terms) -> texts`` method in the ``CODING_SCRUBBER``
+setting. Scrubbing reduces risk; it does not anonymise: a person still checks quotes before publishing.
+"""
+
+from typing import Protocol
+
+from flask import current_app
+from sqlalchemy import select
+
+from analysis import scrub as scrub_analysis
+from survey.coding import answers as answers_module
+from survey.coding.models import ScrubKind, ScrubTerm
+from survey.coding.questions import completed_answers, open_items, open_questions
+from survey.extensions import db
+from survey.questionnaires.models import Survey, SurveyVersion
+from survey.responses.models import Answer, Response, ResponseStatus
+
+#: which list of ``analysis.scrub.Scrubber`` each kind of local name goes to
+LISTS = {ScrubKind.PROVIDER: "organisations", ScrubKind.SCHOOL: "schools", ScrubKind.PLACE: "places",
+         ScrubKind.OTHER: "names"}
+
+
+class Scrubber(Protocol):
+    def scrub(self, texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[str]: ...
+
+
+class DeduceScrubber:
+    """analysis.scrub with the region's names; deduce is built once per process, on first use."""
+
+    def __init__(self, cache_path: str | None = None):
+        self.cache_path = cache_path
+
+    def scrub(self, texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[str]:
+        lists = {LISTS[kind]: words for kind, words in terms.items()}
+        scrubber = scrub_analysis.Scrubber(**lists, cache_path=self.cache_path)
+        return [result.text for result in scrubber.scrub_many(texts)]
+
+
+def scrubber() -> Scrubber:
+    """The configured scrubber, or deduce through analysis.scrub."""
+    configured = current_app.config.get("CODING_SCRUBBER")
+    return configured if configured is not None else DeduceScrubber(current_app.config.get("DEDUCE_CACHE"))
+
+
+def warm_cache() -> None:
+    """Load deduce now (building its lookup cache on first use): for deploy steps and worker start."""
+    if current_app.config.get("CODING_SCRUBBER") is None:
+        scrub_analysis.warm_cache(current_app.config.get("DEDUCE_CACHE"))
+
+
+def region_terms(region_id: int) -> dict[ScrubKind, list[str]]:
+    """The region's local names per kind, longest first so 'Jeugdzorg Oost' goes before 'Oost'."""
+    terms: dict[ScrubKind, list[str]] = {kind: [] for kind in ScrubKind}
+    for row in db.session.scalars(select(ScrubTerm).where(ScrubTerm.region_id == region_id)):
+        terms[row.kind].append(row.term)
+    return {kind: sorted(words, key=len, reverse=True) for kind, words in terms.items()}
+
+
+def scrub_texts(texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[str]:
+    """Scrubbed copies of texts, with the region's local names replaced too."""
+    return scrubber().scrub(list(texts), terms)
+
+
+def save_terms(region_id: int, kind: ScrubKind, lines: list[str]) -> tuple[int, int]:
+    """Replace the region's list of one kind of names; returns (added, removed)."""
+    spelled: dict[str, str] = {}
+    for line in lines:
+        if line.strip():
+            spelled.setdefault(line.strip()[:120].lower(), line.strip()[:120])  # first spelling wins
+    wanted = set(spelled.values())
+    current = {row.term: row for row in db.session.scalars(
+        select(ScrubTerm).where(ScrubTerm.region_id == region_id, ScrubTerm.kind == kind))}
+    for term in set(current) - wanted:
+        db.session.delete(current[term])
+    db.session.add_all(ScrubTerm(region_id=region_id, kind=kind, term=t) for t in sorted(wanted - set(current)))
+    db.session.flush()
+    return len(wanted - set(current)), len(set(current) - wanted)
+
+
+def scrub_answers(answers: list[Answer], region_id: int) -> None:
+    """Store a scrubbed copy of each answer's text; the raw text is left as it is."""
+    if not answers:
+        return
+    terms = region_terms(region_id)
+    for answer, clean in zip(answers, scrub_texts([a.value for a in answers], terms), strict=True):
+        answer.scrubbed_text = clean
+    db.session.flush()
+
+
+def scrub_response(response_id: str) -> int:
+    """Scrub the open answers of one completed response and create their coding rows; returns how many."""
+    response = db.session.get(Response, response_id)
+    if response is None or response.status != ResponseStatus.COMPLETED:
+        return 0
+    survey = db.session.get(Survey, response.survey_id)
+    version = db.session.get(SurveyVersion, response.version_id)
+    items = open_items(version.document)
+    answers = [a for a in response.answers if a.item_code in items and a.value]
+    scrub_answers(answers, survey.region_id)
+    for item_code in sorted({a.item_code for a in answers}):
+        answers_module.ensure_coded(survey, item_code, [a.id for a in answers if a.item_code == item_code])
+    return len(answers)
+
+
+def scrub_survey(survey_id: int, redo: bool = False, batch: int = 500) -> int:
+    """Scrub a survey's open answers in batches (only those without a scrubbed copy unless ``redo``)."""
+    survey = db.session.get(Survey, survey_id)
+    done = 0
+    for question in open_questions(survey):
+        stmt = completed_answers(survey.id, question.item_code)
+        if not redo:
+            stmt = stmt.where(Answer.scrubbed_text.is_(None))
+        ids = list(db.session.scalars(stmt.with_only_columns(Answer.id)))
+        for start in range(0, len(ids), batch):
+            chunk = list(db.session.scalars(select(Answer).where(Answer.id.in_(ids[start:start + batch]))))
+            scrub_answers(chunk, survey.region_id)
+            done += len(chunk)
+        answers_module.ensure_coded(survey, question.item_code)
+    return done

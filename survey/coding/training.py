@@ -1,0 +1,159 @@
+"""Training the theme classifier and the sentiment model on human codes, and storing their suggestions.
+
+Runs as a background job. Themes with at least ``CODING_MIN_PER_THEME`` human codes get a model;
+the others stay with the codebook rules. The threshold curve and the quality figures are estimated by
+cross-validation on the human-coded answers (each answer scored by a model that never saw it) and
+describe what will really count: rule codes plus model codes at or above the threshold.
+"""
+
+import math
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from analysis.classifier import DEFAULT_THRESHOLDS, ThemeClassifier, cross_val_proba
+from analysis.coding import CodebookMatcher
+from analysis.quality import confidence, theme_quality
+from analysis.sentiment import SentimentModel
+from survey.coding import codebooks
+from survey.coding.models import AnalysisRun, AnswerCode, CodedAnswer, RunStatus, Sentiment, Source
+from survey.coding.questions import machine_text, open_question
+from survey.coding.remarks import train_kinds
+from survey.coding.runs import finish_run
+from survey.extensions import db
+from survey.questionnaires.models import Survey
+from survey.responses.models import Answer
+
+MIN_TRAINING_ANSWERS = 10
+
+
+def train(run: AnalysisRun) -> None:
+    """Train on the human codes of one question and store model suggestions for the unchecked answers."""
+    result = {"sentiment": train_sentiment(run.survey_id, run.item_code), "kinds": _train_kinds(run)}
+    link = codebooks.question_codebook(run.survey_id, run.item_code)
+    if link is None or not link.codebook.themes:
+        finish_run(run, RunStatus.TOO_FEW, {**result, "reason": "no_codebook"})
+        return
+    rows = _rows(run.survey_id, run.item_code)
+    keys = [t.key for t in sorted(link.codebook.themes, key=lambda t: t.position)]
+    verified = [r for r in rows if r[0].verified]
+    human = [frozenset(c.theme.key for c in coded.codes if c.verified and c.theme.key in keys)
+             for coded, _ in verified]
+    counts = {k: sum(k in h for h in human) for k in keys}
+    minimum = current_app.config["CODING_MIN_PER_THEME"]
+    trainable = [k for k in keys if counts[k] >= minimum and len(human) - counts[k] >= 2]
+    result.update(n_verified=len(verified), counts=counts, minimum=minimum, themes=trainable)
+    if not trainable or len(verified) < MIN_TRAINING_ANSWERS:
+        finish_run(run, RunStatus.TOO_FEW, result)
+        return
+    texts = [text for _, text in verified]
+    rules = [frozenset(h.theme for h in hits)
+             for hits in CodebookMatcher(codebooks.to_data(link.codebook)).fit().match(texts)]
+    held_out = cross_val_proba(texts, human, n_splits=min(5, len(texts) // 2), themes=trainable)
+    result.update(curve=threshold_curve(held_out, rules, human),
+                  quality=_quality(held_out, rules, human, keys))
+    model = ThemeClassifier(themes=trainable).fit(texts, human)
+    result["suggested"] = store_suggestions(model, [r for r in rows if not r[0].verified], link.codebook)
+    finish_run(run, RunStatus.DONE, result)
+
+
+def _train_kinds(run: AnalysisRun) -> dict:
+    survey = db.session.get(Survey, run.survey_id)
+    question = open_question(survey, run.item_code)
+    result = train_kinds(_rows(run.survey_id, run.item_code), question.text if question else "")
+    db.session.flush()
+    return result
+
+
+def _rows(survey_id: int, item_code: str) -> list[tuple[CodedAnswer, str]]:
+    stmt = (select(CodedAnswer, Answer).join(Answer, Answer.id == CodedAnswer.answer_id)
+            .where(CodedAnswer.survey_id == survey_id, CodedAnswer.item_code == item_code)
+            .options(selectinload(CodedAnswer.codes).selectinload(AnswerCode.theme))
+            .order_by(CodedAnswer.answer_id))
+    return [(coded, machine_text(answer)) for coded, answer in db.session.execute(stmt)]
+
+
+def final_sets(held_out, rules: list[frozenset], threshold: float) -> list[frozenset]:
+    """What would count per answer: rule codes plus model codes at or above the threshold."""
+    columns = list(held_out.columns)
+    return [rules[i] | {k for k, p in zip(columns, row, strict=True) if p >= threshold}
+            for i, row in enumerate(held_out.to_numpy())]
+
+
+def threshold_curve(held_out, rules: list[frozenset], human: list[frozenset],
+                    thresholds=DEFAULT_THRESHOLDS) -> list[dict]:
+    """Per threshold: how many answers the model is sure enough of, and how often their codes are right."""
+    sure = confidence(held_out)
+    rows = []
+    for threshold in thresholds:
+        predicted = final_sets(held_out, rules, threshold)
+        auto = [i for i in range(len(human)) if sure[i] >= threshold]
+        correct = sum(predicted[i] == human[i] for i in auto)
+        rows.append({"threshold": threshold, "n": len(human), "n_auto": len(auto),
+                     "share": len(auto) / len(human), "accuracy": correct / len(auto) if auto else None})
+    return rows
+
+
+def _quality(held_out, rules, human, keys) -> dict:
+    """Precision and recall per theme against the held-out human codes: rules, model, and both."""
+    model = final_sets(held_out, [frozenset()] * len(human), 0.5)
+    both = final_sets(held_out, rules, 0.5)
+    return {name: _table(theme_quality(predicted, human, themes=keys))
+            for name, predicted in (("rules", rules), ("model", model), ("combined", both))}
+
+
+def _table(frame) -> list[dict]:
+    return [{"theme": str(key), **{col: _number(frame.loc[key, col]) for col in ("precision", "recall", "f1")},
+             "support": int(frame.loc[key, "support"])} for key in frame.index]
+
+
+def _number(value) -> float | None:
+    value = float(value)
+    return None if math.isnan(value) else round(value, 4)
+
+
+def store_suggestions(model: ThemeClassifier, rows: list[tuple[CodedAnswer, str]], book) -> int:
+    """Replace the model suggestions of unchecked answers; returns how many suggestions were stored."""
+    if not rows:
+        return 0
+    theme_ids = {t.key: t.id for t in book.themes}
+    proba = model.predict_proba([text for _, text in rows])
+    sure = confidence(proba)
+    floor = current_app.config["CODING_SUGGEST_FROM"]
+    stored = 0
+    for i, (coded, _) in enumerate(rows):
+        wanted = {theme_ids[key]: round(float(p), 4) for key, p in proba.iloc[i].items() if p >= floor}
+        stored += _replace_model_codes(coded, wanted)
+        coded.model_confidence = round(float(sure[i]), 4)
+    db.session.flush()
+    return stored
+
+
+def _replace_model_codes(coded: CodedAnswer, wanted: dict[int, float]) -> int:
+    """Update model codes in place (a delete and insert of one theme would clash in one flush)."""
+    for code in list(coded.codes):
+        if code.source == Source.MODEL and not code.verified:
+            if code.theme_id in wanted:
+                code.probability = wanted.pop(code.theme_id)
+            else:
+                coded.codes.remove(code)
+        else:
+            wanted.pop(code.theme_id, None)  # a rule or human code for this theme stays as it is
+    coded.codes.extend(AnswerCode(theme_id=t, source=Source.MODEL, probability=p) for t, p in wanted.items())
+    return sum(1 for c in coded.codes if c.source == Source.MODEL and not c.verified)
+
+
+def train_sentiment(survey_id: int, item_code: str) -> dict:
+    """Let a model trained on human sentiment labels take over from the rule signal when there are enough."""
+    rows = _rows(survey_id, item_code)
+    labelled = [(coded, text) for coded, text in rows if coded.sentiment_source == Source.HUMAN]
+    model = SentimentModel(min_per_class=current_app.config["CODING_MIN_SENTIMENT"])
+    model.fit([text for _, text in labelled], [coded.sentiment.value for coded, _ in labelled])
+    others = [(coded, text) for coded, text in rows if coded.sentiment_source != Source.HUMAN]
+    if model.ready_ and others:
+        for (coded, _), label in zip(others, model.predict([text for _, text in others]), strict=True):
+            coded.sentiment, coded.sentiment_source = Sentiment(label), Source.MODEL
+        db.session.flush()
+    return {"ready": bool(model.ready_), "counts": dict(model.counts_), "minimum": model.min_per_class,
+            "n_labelled": len(labelled)}

@@ -1,0 +1,136 @@
+"""Codebooks to and from files: JSON (the analysis format) and XLSX (one theme per row).
+
+XLSX columns, in any order, with a header row: sleutel, thema, omschrijving, hoofdthema, zoekwoorden
+(separated by ; or new lines), voorbeelden (one per line). English headers (key, label, description,
+parent, seeds, examples) work too. A file with any problem is refused whole, with a message naming
+the row and column; nothing is imported.
+"""
+
+import io
+import re
+import zipfile
+
+from flask_babel import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from analysis.codebook import Codebook as CodebookData
+from analysis.codebook import CodebookError
+
+MAX_THEMES = 200
+COLUMNS = {"key": "sleutel", "label": "thema", "description": "omschrijving", "parent": "hoofdthema",
+           "seeds": "zoekwoorden", "examples": "voorbeelden"}
+_HEADERS = {**{v: k for k, v in COLUMNS.items()}, **{k: k for k in COLUMNS}, "label/thema": "label"}
+_THEME_PREFIX = re.compile(r"^Thema \d+:\s*")
+
+
+class ImportProblem(ValueError):
+    """A codebook file that cannot be imported; the message is in Dutch and names the place."""
+
+
+def to_json(data: CodebookData) -> bytes:
+    return data.to_json().encode("utf-8")
+
+
+def to_xlsx(data: CodebookData) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Thema's"
+    sheet.append(list(COLUMNS.values()))
+    for theme in data.themes:
+        sheet.append([theme.key, theme.label, theme.description, theme.parent or "", "; ".join(theme.seeds),
+                      "\n".join(theme.examples)])
+    info = book.create_sheet("Codeboek")
+    info.append(["naam", data.label])
+    info.append(["omschrijving", data.description])
+    for ws in (sheet, info):
+        _as_text(ws)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _as_text(sheet) -> None:
+    """Text that starts with = stays text: a theme label must never become a spreadsheet formula."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+
+
+def from_json(content: bytes) -> CodebookData:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(_("The file is not UTF-8 text. Save it as JSON (UTF-8) and try again.")) from exc
+    try:
+        data = CodebookData.from_json(text)
+    except CodebookError as exc:
+        raise ImportProblem(str(exc)) from exc
+    _check_size(len(data.themes))
+    return data
+
+
+def from_xlsx(content: bytes, fallback_name: str) -> CodebookData:
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise ImportProblem(_("The file is not an Excel file (.xlsx).")) from exc
+    sheet = workbook["Thema's"] if "Thema's" in workbook.sheetnames else workbook.worksheets[0]
+    rows = [(n, row) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+            if any(_cell(v) for v in row)]
+    name, description = _info(workbook)
+    workbook.close()
+    if not rows:
+        raise ImportProblem(_("The file has no rows."))
+    header_row, header = rows[0]
+    fields = _fields(header_row, header)
+    themes, row_numbers = [], []
+    for number, row in rows[1:]:
+        themes.append({fields[i]: _cell(v) for i, v in enumerate(row) if i in fields})
+        row_numbers.append(number)
+    _check_size(len(themes))
+    try:
+        return CodebookData.from_dict({"label": name or fallback_name, "description": description, "themes": themes})
+    except CodebookError as exc:
+        raise _located(exc, row_numbers) from exc
+
+
+def _fields(row_number: int, header) -> dict[int, str]:
+    fields = {i: _HEADERS[_cell(v).lower()] for i, v in enumerate(header) if _cell(v).lower() in _HEADERS}
+    for needed in ("key", "label"):
+        if needed not in fields.values():
+            raise ImportProblem(_("Row %(row)s: the column %(column)s is missing. The first row must name the "
+                                  "columns: sleutel, thema, omschrijving, hoofdthema, zoekwoorden, voorbeelden.",
+                                  row=row_number, column=COLUMNS[needed]))
+    return fields
+
+
+def _located(exc: CodebookError, row_numbers: list[int]) -> ImportProblem:
+    problem = _THEME_PREFIX.sub("", str(exc))
+    if exc.theme is None:
+        return ImportProblem(problem)
+    row = row_numbers[exc.theme - 1]
+    column = COLUMNS.get(exc.field or "", exc.field or "")
+    return ImportProblem(_("Row %(row)s, column %(column)s: %(problem)s", row=row, column=column, problem=problem))
+
+
+def _info(workbook) -> tuple[str, str]:
+    if "Codeboek" not in workbook.sheetnames:
+        return "", ""
+    values = {_cell(row[0]).lower(): _cell(row[1]) for row in workbook["Codeboek"].iter_rows(values_only=True)
+              if len(row) >= 2}
+    return values.get("naam", ""), values.get("omschrijving", "")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _check_size(n: int) -> None:
+    if n > MAX_THEMES:
+        raise ImportProblem(_("The codebook has %(n)s themes; at most %(max)s are allowed.", n=n, max=MAX_THEMES))

@@ -1,0 +1,152 @@
+"""The report as an editable Word file: real headings, paragraphs and tables, for the next round of
+edits. Charts appear as their data tables. Text goes in as text (python-docx escapes it)."""
+
+import io
+
+from docx import Document
+from flask_babel import gettext as _
+
+from survey.evaluations.plain import paragraphs, xml_safe
+
+
+class _Writer:
+    def __init__(self):
+        self.doc = Document()
+
+    def heading(self, text, level: int) -> None:
+        self.doc.add_heading(xml_safe(text), level)
+
+    def para(self, text, style: str | None = None) -> None:
+        if text not in (None, ""):
+            self.doc.add_paragraph(xml_safe(text), style=style)
+
+    def narrative(self, text) -> None:
+        for part in paragraphs(text):
+            self.doc.add_paragraph(part)
+
+    def bullets(self, items) -> None:
+        for item in items:
+            self.para(item, "List Bullet")
+
+    def table(self, header, rows, caption: str | None = None) -> None:
+        if caption:
+            self.para(caption, "Caption")
+        table = self.doc.add_table(rows=1, cols=len(header), style="Table Grid")
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.text = xml_safe(text)
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row, strict=True):
+                cell.text = xml_safe("" if text is None else text)
+
+    def theme_section(self, section: dict, k: int, level: int) -> None:
+        for part in section["survey"]:
+            self.heading(part["label"], level)
+            self.para(_("Question") + ": " + "; ".join(part["questions"]))
+            if not part["shown"]:
+                self.para(_("Fewer than %(k)s respondents answered this question here. To protect them, "
+                            "no themes or quotes are shown.", k=k))
+                continue
+            for theme in part["themes"]:
+                self.para(f"{theme['label']} ({theme['count']})", "List Bullet")
+                for quote in theme["quotes"]:
+                    self.para(f"“{quote}”", "Quote")
+        if section["statements"]:
+            self.heading(_("Statements from meetings"), level)
+            for group in section["statements"]:
+                self.para(f"{group['label']} ({group['count']})", "List Bullet")
+                for quote in group["quotes"]:
+                    self.para(quote, "List Bullet 2")
+
+
+def docx_bytes(report: dict) -> bytes:
+    """The whole report as a .docx file."""
+    w = _Writer()
+    titles, texts, k = report["titles"], report["texts"], report["k"]
+    w.heading(report["title"], 0)
+    w.para(f"{_('Programme')}: {report['programme']['name']} · {_('Region')}: {report['region']}")
+    w.para(f"{_('Period')}: {report['period']['text']} · {_('Status')}: {report['status_label']}")
+    w.heading(titles["introduction"], 1)
+    w.bullets(f"{p['title']}: {p['text']}" if p["text"] else p["title"] for p in report["programme"]["principles"])
+    w.narrative(texts["introduction"])
+    _method(w, report)
+    w.narrative(texts["method"])
+    w.heading(titles["grade"], 1)
+    for grade in report["grades"]:
+        w.para(f"{grade['mean_text']} – " + _("mean grade from %(n)s respondents", n=grade["n"])
+               if grade["shown"] else _("Fewer than %(k)s respondents gave a grade: not shown.", k=k))
+    w.narrative(texts["grade"])
+    for key, section in report["sections"].items():
+        w.heading(section["title"], 1)
+        w.theme_section(section, k, 2)
+        w.narrative(texts[key])
+    _scores(w, report)
+    for project in report["projects"]:
+        _project(w, project, k)
+    w.heading(titles["conclusion"], 1)
+    w.narrative(texts["conclusion"])
+    w.heading(_("About the figures"), 1)
+    w.para(_("Where fewer than %(k)s people answered, no percentage, theme or quote is shown.", k=k))
+    w.para(_("Results under %(n)s answers are signals, not conclusions.", n=report["signal"]))
+    buffer = io.BytesIO()
+    w.doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _method(w: _Writer, report: dict) -> None:
+    w.heading(report["titles"]["method"], 1)
+    rows = [[m["title"] + (f" ({m['round']})" if m["round"] else ""), m["kind_label"],
+             m["invited_text"] if m["invited"] is not None else _("open link"), m["completed_text"], m["pct_text"]]
+            for m in report["method"]]
+    if rows:
+        w.table([_("Survey"), _("Kind"), _("Invited"), _("Responded"), _("Response")], rows,
+                _("Response per survey"))
+
+
+def _scores(w: _Writer, report: dict) -> None:
+    w.heading(report["titles"]["scores"], 1)
+    for line in report["scores"]["lines"]:
+        w.heading(line["title"], 2)
+        w.table([_("Item"), _("Now"), "n", _("Previous round"), _("Trend")],
+                [[f"{i['code']} {i['text']}", i["pct_text"], str(i["n"]), i["previous_pct_text"], i["trend"] or "–"]
+                 for i in line["items"]], _("Trend against the previous round"))
+    w.narrative(report["texts"]["scores"])
+
+
+def _project(w: _Writer, project: dict, k: int) -> None:
+    texts = project["texts"]
+    w.heading(_("Project") + ": " + project["name"], 1)
+    lines = "; ".join(f"{line['number']}. {line['title']}" for line in project["action_lines"]) or "–"
+    w.para(f"{_('Actielijn')}: {lines}")
+    w.para(f"{_('Guiding principle')}: {project['principle']['title'] if project['principle'] else '–'}")
+    if project["progress"]:
+        w.para(f"{_('Latest progress report')}: {project['progress']['status_label']} ({project['progress']['round']})")
+        for r in project["progress"]["off_track"]:
+            w.para(f"{_('Not on track in')} {r['round']}: {r['status_label']}", "List Bullet")
+    w.heading(_("Ambition"), 2)
+    w.narrative(project["ambition"])
+    w.heading(_("We do this by"), 2)
+    w.bullets(project["activities"])
+    w.heading(_("Results"), 2)
+    for target in project["targets"]:
+        w.heading(target["description"], 3)
+        w.para(f"{_('Indicator')}: {target['indicator']}. " + _(
+            "From %(start)s to %(target)s; reached %(value)s (%(share)s of the way).", start=target["baseline_text"],
+            target=target["target_text"], value=target["value_text"], share=target["percent_text"])
+            + (" " + _("Latest period: %(period)s", period=target["period"]) if target["period"] else ""))
+        w.table(target["table"]["header"], target["table"]["rows"] + [[_("Baseline"), target["baseline_text"]]])
+    w.narrative(texts["results"])
+    for key, section in project["sections"].items():
+        w.heading(section["title"], 2)
+        w.theme_section(section, k, 3)
+        w.narrative(texts[key])
+    w.heading(_("Budget"), 2)
+    budget = project["budget"]
+    if budget["rows"]:
+        w.table([_("Year"), _("Budgeted"), _("Spent")],
+                [[str(r["year"]), r["budgeted_text"], r["spent_text"]] for r in budget["rows"]]
+                + [[_("Total"), budget["budgeted_text"], budget["spent_text"]]], _("Budgeted against spent"))
+    w.narrative(texts["budget"])
+    w.heading(_("Goals for next year"), 2)
+    w.narrative(project["next_year_goals"])
+    w.narrative(texts["next_year"])

@@ -1,0 +1,83 @@
+"""Drafting a tussenevaluatie: every figure, theme, quote and text of the report as one plain,
+JSON-ready dict. The draft is built afresh each time; publishing stores the dict as the snapshot.
+"""
+
+from flask_babel import gettext as _
+
+from analysis.numbers import format_count, format_percentage
+from survey.evaluations import sources
+from survey.evaluations.context import ReportContext
+from survey.evaluations.draft_projects import project_part
+from survey.evaluations.draft_sections import programme_section
+from survey.evaluations.labels import PROGRAMME_SECTIONS, PROGRAMME_THEME_SECTIONS, STATUS, SURVEY_KIND
+from survey.evaluations.models import PROGRAMME_SCOPE, Evaluation
+from survey.evaluations.scores import scores_part
+from survey.i18n import long_date
+from survey.timeutil import utcnow
+
+SCHEMA = 1
+
+
+def build_report(evaluation: Evaluation) -> dict:
+    """The whole report as plain data (numbers, Dutch texts, scrubbed quotes, the evaluator's texts)."""
+    context = ReportContext(evaluation)
+    programme = evaluation.programme
+    return {
+        "schema": SCHEMA,
+        "title": evaluation.title,
+        "region": programme.region.name if programme else "",
+        "programme": _programme(programme),
+        "period": {"start": evaluation.period_start.isoformat(), "end": evaluation.period_end.isoformat(),
+                   "text": _("%(start)s to %(end)s", start=long_date(evaluation.period_start),
+                             end=long_date(evaluation.period_end))},
+        "status": evaluation.status.value,
+        "status_label": str(STATUS[evaluation.status]),
+        "generated_on": long_date(utcnow()),
+        "k": context.k,
+        "signal": context.policy.signal_below,
+        "method": [_method(context, survey) for survey in context.surveys],
+        "grades": _grades(context),
+        "sections": {key: programme_section(context, key, str(PROGRAMME_SECTIONS[key]))
+                     for key in PROGRAMME_THEME_SECTIONS},
+        "scores": scores_part(context),
+        "projects": [project_part(context, project) for project in context.projects],
+        "texts": {key: evaluation.text_of(PROGRAMME_SCOPE, key) for key in PROGRAMME_SECTIONS},
+        "titles": {key: str(title) for key, title in PROGRAMME_SECTIONS.items()},
+    }
+
+
+def _programme(programme) -> dict:
+    if programme is None:
+        return {"name": "", "years": "", "principles": []}
+    return {"name": programme.name, "years": f"{programme.start_year}–{programme.end_year}",
+            "principles": [{"title": p.title, "text": p.text} for p in programme.principles]}
+
+
+def _method(context: ReportContext, survey) -> dict:
+    """Response of one chosen survey: invited, started, completed and the rate."""
+    figures = sources.response_of(survey)
+    return {
+        "title": survey.text("title"), "kind": survey.kind.value, "kind_label": str(SURVEY_KIND[survey.kind]),
+        "round": survey.round_label, "invited": figures.invited, "started": figures.started,
+        "completed": figures.completed, "pct": figures.pct_completed,
+        "invited_text": format_count(figures.invited), "completed_text": format_count(figures.completed),
+        "pct_text": format_percentage(figures.pct_completed),
+        "signal": figures.completed < context.policy.signal_below,
+    }
+
+
+def _grades(context: ReportContext) -> list[dict]:
+    """The mean grade for the programme per stakeholder-enquête, with n; hidden below k answers."""
+    grades = []
+    for stakeholder in context.stakeholder:
+        for code in stakeholder.grades:
+            summary = sources.grade_of(stakeholder.survey, code)
+            shown = summary.n >= context.k
+            grades.append({
+                "survey": stakeholder.survey.text("title"), "code": code, "n": summary.n, "shown": shown,
+                "mean": float(summary.exact_mean) if shown else None,
+                "mean_text": summary.mean_text if shown else "–",
+                "signal": shown and summary.n < context.policy.signal_below,
+                "distribution": [[c, count] for c, count, _pct in summary.distribution] if shown else [],
+            })
+    return grades

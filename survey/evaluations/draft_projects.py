@@ -1,0 +1,123 @@
+"""One project in the report: ambition, actielijnen, principle, activities, results against each
+target with a chart, the sections with themes and statements, budget and goals for next year."""
+
+from datetime import date
+from decimal import Decimal
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from analysis.charts import progress_svg, progress_table
+from analysis.numbers import format_number, format_percentage
+from analysis.periods import period_of, period_start
+from analysis.progress import budget_totals, target_progress
+from survey.evaluations.context import ReportContext
+from survey.evaluations.draft_sections import project_section
+from survey.evaluations.labels import PROJECT_SECTIONS, PROJECT_THEME_SECTIONS
+from survey.evaluations.models import project_scope
+from survey.extensions import db
+from survey.i18n import long_date
+from survey.programmes.labels import label as programme_label
+from survey.programmes.models import Project, Target
+from survey.programmes.overview import indicator_values
+from survey.programmes.progress import ProgressReport, ProgressStatus
+
+
+def amount(value, unit: str = "") -> str:
+    """40 kinderen; 7,5 weken; 73 % (no decimals for whole numbers)."""
+    if value is None:
+        return format_number(None)
+    number = Decimal(value)
+    text = format_number(number, 0 if number == number.to_integral_value() else 1)
+    return f"{text} {unit}".strip() if unit else text
+
+
+def money(value) -> str:
+    return "–" if value is None else "€ " + format_number(value, 0)
+
+
+def target_part(target: Target, until: date) -> dict:
+    """Where a target stood at the end of the period, with a progress chart and its table."""
+    indicator = target.indicator
+    last = min(period_start(period_of(target.target_date, indicator.period_type.value)), until)
+    progress = target_progress(indicator_values(indicator.id, until=last), indicator.aggregation.value,
+                               target.target_value, target.baseline, target.cumulative)
+    value = float(progress.value) if progress.value is not None else None
+    unit = target.unit or indicator.unit
+    chart_unit = "%" if unit == "%" else ""  # the unit is in the table beside the chart; long labels overflow
+    sentence = (_("%(value)s of %(target)s by %(date)s", value=amount(progress.value, unit),
+                  target=amount(target.target_value, unit), date=long_date(target.target_date)))
+    table_unit = "%" if unit == "%" else (f" {unit}" if unit else "")
+    table = progress_table(value, float(target.target_value), title=target.description, unit=table_unit)
+    return {
+        "id": target.id, "description": target.description, "indicator": indicator.name, "unit": unit,
+        "baseline": float(target.baseline) if target.baseline is not None else None,
+        "baseline_text": amount(target.baseline or 0, unit), "target": float(target.target_value),
+        "target_text": amount(target.target_value, unit), "target_date": target.target_date.isoformat(),
+        "value": value, "value_text": amount(progress.value, unit), "period": progress.period or "",
+        "percent": progress.percent, "percent_text": format_percentage(progress.percent),
+        "cumulative": target.cumulative,
+        "svg": progress_svg(value, float(target.target_value), title=target.description, desc=sentence,
+                            unit=chart_unit, chart_id=f"doel-{target.id}"),
+        "table": {"caption": table.caption, "header": [_("Figure"), _("Value")],
+                  "rows": [[str(_ROW_LABELS.get(r[0], r[0])), r[1]] for r in table.rows]},
+    }
+
+
+_ROW_LABELS = {"stand": _l("Reached"), "doel": _l("Target"), "bereikt": _l("Share of the target")}
+
+
+def budget_part(project: Project) -> dict:
+    rows = [(line.year, line.budgeted, line.spent) for line in project.budget_lines]
+    budgeted, spent = budget_totals(rows)
+    share = float(spent / budgeted * 100) if budgeted else None
+    return {
+        "rows": [{"year": year, "budgeted": float(b), "spent": float(s) if s is not None else None,
+                  "budgeted_text": money(b), "spent_text": money(s)} for year, b, s in rows],
+        "budgeted": float(budgeted), "spent": float(spent), "budgeted_text": money(budgeted),
+        "spent_text": money(spent), "remaining_text": money(budgeted - spent),
+        "spent_share_text": format_percentage(share),
+    }
+
+
+def progress_part(project: Project, start: date, until: date) -> dict | None:
+    """The project leader's latest verdict within the period (*op koers*, *aandacht nodig*, *risico*),
+    and every round in the period that was not on track."""
+    first, last = f"{start.year}-{start.month:02d}", f"{until.year}-{until.month:02d}"
+    stmt = (select(ProgressReport).where(ProgressReport.project_id == project.id,
+                                         ProgressReport.round.between(first, last))
+            .order_by(ProgressReport.round.desc()))
+    reports = list(db.session.scalars(stmt))
+    if not reports:
+        return None
+    latest = reports[0]
+    return {"round": latest.round, "status": latest.status.value, "status_label": programme_label(latest.status),
+            "off_track": [{"round": r.round, "status_label": programme_label(r.status)}
+                          for r in reversed(reports) if r.status != ProgressStatus.ON_TRACK]}
+
+
+def project_part(context: ReportContext, project: Project) -> dict:
+    until = context.evaluation.period_end
+    scope = project_scope(project.id)
+    respondents = set()
+    for stakeholder in context.stakeholder:
+        for (_code, instance), remarks in stakeholder.remarks.items():
+            if instance in stakeholder.keys.get(project.id, set()):
+                respondents.update(r.respondent for r in remarks)
+    return {
+        "id": project.id, "scope": scope, "name": project.name, "ambition": project.ambition,
+        "status_label": programme_label(project.status),
+        "action_lines": [{"number": line.number, "title": line.title} for line in project.action_lines],
+        "principle": ({"title": project.principle.title, "text": project.principle.text}
+                      if project.principle else None),
+        "activities": [a.text for a in project.activities],
+        "progress": progress_part(project, context.evaluation.period_start, until),
+        "targets": [target_part(t, until) for t in project.targets],
+        "sections": {key: project_section(context, project, key, str(PROJECT_SECTIONS[key]))
+                     for key in PROJECT_THEME_SECTIONS},
+        "respondents": len(respondents) if len(respondents) >= context.k else None,
+        "budget": budget_part(project),
+        "next_year_goals": project.next_year_goals,
+        "texts": {key: context.evaluation.text_of(scope, key) for key in PROJECT_SECTIONS},
+    }

@@ -1,0 +1,240 @@
+"""A *tussenevaluatie*: the chosen sources, the evaluator's texts and statements, the workflow, and
+after publication the frozen snapshot with its files.
+
+The draft is computed afresh from the programme and the surveys each time it is shown. Publishing
+stores everything the report shows (figures, themes, quotes, texts) as JSON in ``snapshot`` and the
+generated HTML, PDF, Word and Excel files in ``evaluation_file``; neither changes afterwards.
+"""
+
+import enum
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+
+from survey.accounts.models import User
+from survey.coding.models import RemarkKind
+from survey.database import Base
+from survey.programmes.models import Programme, Project, enum_column
+from survey.questionnaires.models import Survey
+from survey.timeutil import utcnow
+
+#: the scope of the texts about the programme as a whole; a project's scope is "project-<id>"
+PROGRAMME_SCOPE = "programma"
+
+
+def project_scope(project_id: int) -> str:
+    return f"project-{project_id}"
+
+
+class EvaluationStatus(enum.StrEnum):
+    """Where the report is in its workflow (*status*)."""
+
+    CONCEPT = "concept"
+    APPROVED = "goedgekeurd"
+    PUBLISHED = "gepubliceerd"
+
+
+class Evaluation(Base):
+    """A tussenevaluatie of a programme over a period."""
+
+    __tablename__ = "evaluation"
+    __table_args__ = (
+        sa.CheckConstraint("period_end >= period_start", name="period_in_order"),
+        sa.CheckConstraint("status <> 'gepubliceerd' OR (snapshot IS NOT NULL AND published_at IS NOT NULL)",
+                           name="published_has_snapshot"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the region that owns it (*regio*)
+    region_id: Mapped[int] = mapped_column(sa.ForeignKey("region.id", ondelete="CASCADE"), index=True)
+    #: the programme it evaluates (*programma*); kept empty when the programme is deleted later
+    programme_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("programme.id", ondelete="SET NULL"), index=True)
+    #: title on the cover (*titel*)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    #: first day of the period it covers (*periode van*)
+    period_start: Mapped[date]
+    #: last day of the period it covers (*periode tot en met*)
+    period_end: Mapped[date]
+    #: concept, goedgekeurd or gepubliceerd (*status*)
+    status: Mapped[EvaluationStatus] = mapped_column(enum_column(EvaluationStatus),
+                                                     default=EvaluationStatus.CONCEPT)
+    #: the actielijn chosen for a CEO/PEO item code where the default does not fit (*indeling items*)
+    item_lines: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    #: who made it
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
+    #: when it was made
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    #: when its content was last changed (*gewijzigd op*)
+    updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    #: the beheerder who approved it after the stuurgroep (*goedgekeurd door*)
+    approved_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
+    #: when it was approved (*goedgekeurd op*)
+    approved_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    #: who published it (*gepubliceerd door*)
+    published_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
+    #: when it was published (*gepubliceerd op*)
+    published_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    #: everything the published report shows, frozen at publication (*momentopname*)
+    snapshot: Mapped[dict | None] = mapped_column(sa.JSON(none_as_null=True))
+    #: optimistic lock: two evaluators saving at once never overwrite each other silently
+    lock_version: Mapped[int] = mapped_column(default=1)
+
+    programme: Mapped[Programme | None] = relationship()
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
+    published_by: Mapped[User | None] = relationship(foreign_keys=[published_by_id])
+    survey_links: Mapped[list["EvaluationSurvey"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True)
+    project_links: Mapped[list["EvaluationProject"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="EvaluationProject.position")
+    texts: Mapped[list["EvaluationText"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    notes: Mapped[list["EvaluationNote"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="EvaluationNote.position")
+    files: Mapped[list["EvaluationFile"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+
+    __mapper_args__ = {"version_id_col": lock_version}
+
+    def __repr__(self) -> str:
+        return f"<Evaluation {self.id} {self.status}>"
+
+    @validates("snapshot")
+    def _freeze(self, key, value):
+        if self.status == EvaluationStatus.PUBLISHED and self.snapshot is not None:
+            raise ValueError("a published snapshot never changes")
+        return value
+
+    @property
+    def is_editable(self) -> bool:
+        """Only a concept can be changed."""
+        return self.status == EvaluationStatus.CONCEPT
+
+    @property
+    def surveys(self) -> list[Survey]:
+        return [link.survey for link in self.survey_links]
+
+    @property
+    def projects(self) -> list[Project]:
+        return [link.project for link in self.project_links]
+
+    def text_of(self, scope: str, section: str) -> str:
+        """The evaluator's text for a section (empty when not written yet)."""
+        for text in self.texts:
+            if text.scope == scope and text.section == section:
+                return text.text
+        return ""
+
+    def file(self, fmt: str) -> "EvaluationFile | None":
+        return next((f for f in self.files if f.format == fmt), None)
+
+
+class EvaluationSurvey(Base):
+    """A survey round whose results the report uses (stakeholder-enquête, CEO or PEO)."""
+
+    __tablename__ = "evaluation_survey"
+
+    evaluation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("evaluation.id", ondelete="CASCADE"), primary_key=True)
+    survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), primary_key=True,
+                                           index=True)
+
+    survey: Mapped[Survey] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<EvaluationSurvey {self.evaluation_id}:{self.survey_id}>"
+
+
+class EvaluationProject(Base):
+    """A project the report describes, in report order."""
+
+    __tablename__ = "evaluation_project"
+
+    evaluation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("evaluation.id", ondelete="CASCADE"), primary_key=True)
+    project_id: Mapped[int] = mapped_column(sa.ForeignKey("project.id", ondelete="CASCADE"), primary_key=True,
+                                            index=True)
+    #: place in the report (*volgorde*)
+    position: Mapped[int] = mapped_column(default=0)
+
+    project: Mapped[Project] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<EvaluationProject {self.evaluation_id}:{self.project_id}>"
+
+
+class EvaluationText(Base):
+    """The evaluator's text for one section of the report (*toelichting*): plain text, paragraphs."""
+
+    __tablename__ = "evaluation_text"
+    __table_args__ = (sa.UniqueConstraint("evaluation_id", "scope", "section"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(sa.ForeignKey("evaluation.id", ondelete="CASCADE"), index=True)
+    #: "programma" or "project-<id>" (*onderdeel*)
+    scope: Mapped[str] = mapped_column(sa.String(30))
+    #: the section key, e.g. "method" or "attention" (*hoofdstuk*)
+    section: Mapped[str] = mapped_column(sa.String(30))
+    #: the text (*tekst*)
+    text: Mapped[str] = mapped_column(sa.Text, default="")
+
+    def __repr__(self) -> str:
+        return f"<EvaluationText {self.evaluation_id}:{self.scope}:{self.section}>"
+
+
+class EvaluationNote(Base):
+    """One statement from pasted meeting notes, scrubbed, with its kind of remark (*uitspraak*).
+
+    Only the scrubbed copy is stored: the report quotes it, and nobody needs the pasted original.
+    """
+
+    __tablename__ = "evaluation_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(sa.ForeignKey("evaluation.id", ondelete="CASCADE"), index=True)
+    #: the project it is about; empty for the programme as a whole (*project*)
+    project_id: Mapped[int | None] = mapped_column(sa.ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    #: the statement, scrubbed of names, numbers and addresses (*uitspraak*)
+    text: Mapped[str] = mapped_column(sa.Text)
+    #: the kind the classifier suggested (*voorgestelde soort*)
+    suggested_kind: Mapped[RemarkKind] = mapped_column(enum_column(RemarkKind))
+    #: the kind of remark the report uses; the evaluator may change it (*soort opmerking*)
+    kind: Mapped[RemarkKind] = mapped_column(enum_column(RemarkKind))
+    #: where it was said, e.g. "Heimiddag 12 maart" (*bron*)
+    source: Mapped[str] = mapped_column(sa.String(200), default="")
+    #: order of entry (*volgorde*)
+    position: Mapped[int] = mapped_column(default=0)
+    #: when it was entered
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    project: Mapped[Project | None] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<EvaluationNote {self.id} {self.kind}>"
+
+
+class EvaluationFile(Base):
+    """A file generated at publication: the HTML report, the PDF, the Word file or the Excel appendix."""
+
+    __tablename__ = "evaluation_file"
+    __table_args__ = (sa.UniqueConstraint("evaluation_id", "format"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(sa.ForeignKey("evaluation.id", ondelete="CASCADE"), index=True)
+    #: html, pdf, docx or xlsx (*formaat*)
+    format: Mapped[str] = mapped_column(sa.String(8))
+    #: the name it is downloaded as (*bestandsnaam*)
+    filename: Mapped[str] = mapped_column(sa.String(200))
+    #: the MIME type
+    mimetype: Mapped[str] = mapped_column(sa.String(120))
+    #: size in bytes (*grootte*)
+    size: Mapped[int]
+    #: SHA-256 of the content, to show that it never changed (*controlegetal*)
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    #: the file itself
+    content: Mapped[bytes] = mapped_column(sa.LargeBinary, deferred=True)
+    #: when it was generated
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<EvaluationFile {self.evaluation_id}:{self.format}>"

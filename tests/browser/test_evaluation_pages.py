@@ -1,0 +1,54 @@
+"""The published tussenevaluatie on a lezer's phone: readable, no sideways scrolling, and passes axe."""
+
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.helpers import TEST_PASSWORD
+from tests.survey.evaluations.ceo import make_ceo_rounds
+from tests.survey.evaluations.factories import load_demo_region
+from tests.survey.evaluations.helpers import make_report, publish_report
+
+
+def test_published_report_on_a_phone(live_server, phone, db, make_user):
+    demo = load_demo_region()
+    _previous, current = make_ceo_rounds(demo.region)
+    evaluation = publish_report(demo, make_report(demo, [demo.survey, current]))
+    reader = demo.user("lezer")
+    reader.password_hash = make_user().password_hash
+    db.session.commit()
+
+    phone.goto(live_server + "/inloggen")
+    phone.fill("#email", reader.email)
+    phone.fill("#password", TEST_PASSWORD)
+    phone.get_by_role("button", name="Inloggen").click()
+    phone.wait_for_url("**/beheer/demo/")
+    phone.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Tussenevaluaties").click()
+    phone.get_by_role("link", name="Tussenevaluatie", exact=True).click()
+    phone.wait_for_url(f"**/rapporten/tussenevaluaties/{evaluation.id}/")
+    assert phone.get_by_role("heading", level=1).inner_text() == "Tussenevaluatie"
+    assert phone.get_by_role("img", name="40 kinderen van residentiële zorg naar een gezin of thuis").is_visible()
+    assert phone.get_by_role("link", name="PDF voor de gemeenteraad").is_visible()
+    assert_no_horizontal_scroll(phone)
+    assert_accessible(phone, "evaluation-published-phone")
+
+
+def test_evaluator_pages_pass_axe(live_server, desktop, db, make_user):
+    demo = load_demo_region()
+    evaluation = make_report(demo, [demo.survey])
+    evaluator = demo.user("onderzoeker")
+    evaluator.password_hash = make_user().password_hash
+    db.session.commit()
+    desktop.goto(live_server + "/inloggen")
+    desktop.fill("#email", evaluator.email)
+    desktop.fill("#password", TEST_PASSWORD)
+    desktop.get_by_role("button", name="Inloggen").click()
+    desktop.wait_for_url("**/beheer/demo/")
+    base = f"{live_server}/beheer/demo/tussenevaluaties/{evaluation.id}"
+    desktop.goto(base + "/uitspraken")
+    notes = "Aandacht:\n- De wachttijd loopt op.\n- Mooi dat ouders meedoen."
+    desktop.get_by_label("Uitspraken", exact=True).fill(notes)
+    desktop.get_by_role("button", name="Splitsen en sorteren").click()
+    assert desktop.get_by_role("table", name="Suggestie of wens (1)").is_visible()
+    assert_accessible(desktop, "evaluation-notes")
+    for path, name in (("/", "evaluation-draft"), ("/tekst/programma", "evaluation-texts"),
+                       ("/opzet", "evaluation-set-up")):
+        desktop.goto(base + path)
+        assert_accessible(desktop, name)

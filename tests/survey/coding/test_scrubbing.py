@@ -1,0 +1,193 @@
+"""Scrubbing runs as a background job after a response is completed, never in a request, and never
+loses an answer; coders see only the scrubbed copy."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from survey.accounts.models import Role
+from survey.audit.models import AuditEntry
+from survey.coding.jobs import queue_scrub
+from survey.coding.models import CodedAnswer, ScrubKind, ScrubTerm
+from survey.jobs import huey
+from survey.responses.models import Answer, Response, ResponseStatus
+from tests.survey.coding.helpers import base, staff
+
+TEXT = "Daan kreeg hulp van Jeugdteam Noord, maar we moesten lang wachten."
+
+
+def open_answers(db, survey):
+    return list(db.session.scalars(select(Answer).join(Response).where(
+        Response.survey_id == survey.id, Answer.item_code == "O1").order_by(Answer.id)))
+
+
+def run_due_retries():
+    """Retries wait a minute in production; here they are taken from the schedule and run now."""
+    later = datetime.now(UTC).replace(tzinfo=None) + timedelta(hours=1)
+    for task in huey.read_schedule(later):
+        huey.execute(task, later)
+
+
+def test_completed_response_is_scrubbed_after_commit(db, region, make_survey, scrubber):
+    survey = make_survey(region, [TEXT])
+    [answer] = open_answers(db, survey)
+    queue_scrub(answer.response_id)
+    assert scrubber.calls == 0  # nothing before the commit
+    db.session.commit()
+    db.session.expire_all()
+    assert answer.scrubbed_text == "[NAAM] kreeg hulp van Jeugdteam Noord, maar we moesten lang wachten."
+    assert answer.value == TEXT  # the raw answer is kept as it was
+    assert db.session.get(CodedAnswer, answer.id) is not None  # ready for coding, with a first sentiment
+
+
+def test_region_list_is_used_and_closed_questions_are_left_alone(db, region, make_survey, scrubber):
+    db.session.add(ScrubTerm(region_id=region.id, kind=ScrubKind.PROVIDER, term="Jeugdteam Noord"))
+    survey = make_survey(region, [TEXT])
+    [answer] = open_answers(db, survey)
+    queue_scrub(answer.response_id)
+    db.session.commit()
+    db.session.expire_all()
+    assert answer.scrubbed_text == "[NAAM] kreeg hulp van [ORGANISATIONS], maar we moesten lang wachten."
+    closed = db.session.scalar(select(Answer).where(Answer.response_id == answer.response_id, Answer.item_code == "T1"))
+    assert closed.scrubbed_text is None
+
+
+def test_rolled_back_completion_queues_nothing(db, region, make_survey, scrubber):
+    survey = make_survey(region, [TEXT])
+    [answer] = open_answers(db, survey)
+    queue_scrub(answer.response_id)
+    db.session.rollback()
+    db.session.commit()
+    assert scrubber.calls == 0
+
+
+def test_unfinished_response_is_not_scrubbed(db, region, make_survey, scrubber):
+    survey = make_survey(region, [TEXT], status=ResponseStatus.IN_PROGRESS)
+    [answer] = open_answers(db, survey)
+    queue_scrub(answer.response_id)
+    db.session.commit()
+    db.session.expire_all()
+    assert answer.scrubbed_text is None
+
+
+def test_a_failing_scrub_is_retried_and_the_answer_is_never_lost(db, region, make_survey, scrubber):
+    survey = make_survey(region, [TEXT])
+    [answer] = open_answers(db, survey)
+    huey.storage.flush_schedule()
+    scrubber.fail_next = 1
+    queue_scrub(answer.response_id)
+    db.session.commit()
+    db.session.expire_all()
+    assert answer.value == TEXT and answer.scrubbed_text is None
+    run_due_retries()
+    db.session.expire_all()
+    assert answer.scrubbed_text.startswith("[NAAM] kreeg hulp")
+    assert answer.value == TEXT
+
+
+def test_batch_command_scrubs_what_is_missing(app, db, region, make_survey, scrubber):
+    survey = make_survey(region, [TEXT, "Sanne was heel fijn."])
+    result = app.test_cli_runner().invoke(args=["coding", "scrub", "--survey", str(survey.id)])
+    assert result.exit_code == 0, result.output
+    assert "2 antwoorden geschoond" in result.output
+    db.session.expire_all()
+    assert [a.scrubbed_text for a in open_answers(db, survey)][1] == "[NAAM] was heel fijn."
+    again = app.test_cli_runner().invoke(args=["coding", "scrub", "--survey", str(survey.id)])
+    assert "0 antwoorden geschoond" in again.output
+    unknown = app.test_cli_runner().invoke(args=["coding", "scrub", "--survey", "999"])
+    assert unknown.exit_code != 0 and "bestaat niet" in unknown.output
+
+
+def test_coder_sees_scrubbed_text_only_and_pending_answers_say_so(db, client, login, region, make_survey, coder,
+                                                                 scrubber):
+    survey = make_survey(region, [TEXT, "Fatima belde nooit terug."])
+    first, second = open_answers(db, survey)
+    first.scrubbed_text = "[NAAM] kreeg hulp van [ORGANISATIE], maar we moesten lang wachten."
+    db.session.commit()
+    login(coder)
+    page = client.get(base(region, survey) + "/").get_data(as_text=True)
+    assert "[NAAM] kreeg hulp" in page
+    assert "Daan" not in page and "Fatima" not in page
+    assert "nog niet geschoond" in page
+    answer_page = client.get(staff(region) + f"/antwoorden/{second.id}").get_data(as_text=True)
+    assert "Fatima" not in answer_page and "nog niet geschoond" in answer_page
+    assert "Toon origineel" not in answer_page
+    assert client.post(staff(region) + f"/antwoorden/{second.id}/origineel").status_code == 403
+    assert scrubber.calls == 0  # the coding screen never scrubs in the request
+
+
+def test_search_never_finds_what_scrubbing_removed(db, client, login, region, make_survey, researcher):
+    survey = make_survey(region, [TEXT])
+    [answer] = open_answers(db, survey)
+    answer.scrubbed_text = "[NAAM] kreeg hulp."
+    db.session.commit()
+    login(researcher)
+    assert "[NAAM] kreeg hulp" not in client.get(base(region, survey) + "/?q=Daan").get_data(as_text=True)
+    assert "[NAAM] kreeg hulp" in client.get(base(region, survey) + "/?q=hulp").get_data(as_text=True)
+
+
+def test_researcher_sees_raw_text_on_request_and_it_is_audited(db, client, login, region, make_survey, researcher,
+                                                              make_user):
+    survey = make_survey(region, [TEXT])
+    [answer] = open_answers(db, survey)
+    answer.scrubbed_text = "[NAAM] kreeg hulp."
+    db.session.commit()
+    login(researcher)
+    url = staff(region) + f"/antwoorden/{answer.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert "Toon origineel" in page and TEXT not in page
+    shown = client.post(url + "/origineel").get_data(as_text=True)
+    assert TEXT in shown
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "coding.raw_view"))
+    assert entry.actor_id == researcher.id and entry.details["answer_id"] == answer.id
+    assert "Daan" not in str(entry.details) and "wachten" not in str(entry.details)
+    admin = make_user(region, Role.BEHEERDER)
+    login(admin)
+    assert client.post(url + "/origineel").status_code == 403
+
+
+def test_administrator_keeps_the_list_of_local_names(db, client, login, region, make_user):
+    admin = make_user(region, Role.BEHEERDER)
+    login(admin)
+    url = f"/beheer/{region.slug}/coderen/namenlijst"
+    response = client.post(url, data={"provider": "Jeugdteam Noord\njeugdteam noord\nDe Linde", "school": "",
+                                      "place": "Oosterwijk", "other": ""}, follow_redirects=True)
+    assert "De lijst is opgeslagen" in response.get_data(as_text=True)
+    terms = {(t.kind, t.term) for t in db.session.scalars(select(ScrubTerm))}
+    assert terms == {(ScrubKind.PROVIDER, "Jeugdteam Noord"), (ScrubKind.PROVIDER, "De Linde"),
+                     (ScrubKind.PLACE, "Oosterwijk")}
+    client.post(url, data={"provider": "De Linde", "school": "", "place": "", "other": ""})
+    assert {t.term for t in db.session.scalars(select(ScrubTerm))} == {"De Linde"}
+    assert "Oosterwijk" not in str([e.details for e in db.session.scalars(select(AuditEntry))])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("app_config", [{"CODING_SCRUBBER": None}])
+def test_deduce_scrubs_names_places_and_the_region_list(db, region, make_survey, deduce):
+    db.session.add(ScrubTerm(region_id=region.id, kind=ScrubKind.PROVIDER, term="Jeugdteam Noord"))
+    survey = make_survey(region, ["Mijn zoon Daan woont in Zwolle en krijgt hulp van Jeugdteam Noord, "
+                                  "bel 06-12345678."])
+    [answer] = open_answers(db, survey)
+    queue_scrub(answer.response_id)
+    db.session.commit()
+    db.session.expire_all()
+    scrubbed = answer.scrubbed_text
+    for secret in ("Daan", "Zwolle", "Jeugdteam Noord", "06-12345678"):
+        assert secret not in scrubbed
+    assert "Mijn zoon" in scrubbed and "[NAAM]" in scrubbed
+
+
+def test_completing_a_response_queues_scrubbing_of_its_open_answers(client, db, region):
+    """The respondent flow hands every completed response to the background scrub job."""
+    from sqlalchemy import select
+
+    from survey.responses.models import Answer
+    from tests.survey.responses.documents import create_survey
+    from tests.survey.responses.walk import walk
+
+    create_survey(db, region)
+    end = walk(client, "/v/open-sleutel-1234", {"R1": "4", "A1": "prof", "O2": "Mijn zoon Daan kreeg te laat hulp."})
+    assert "/klaar" in end.headers["Location"]
+    opened = db.session.scalars(select(Answer).where(Answer.item_code == "O2")).one()
+    assert opened.scrubbed_text is not None  # the (stand-in) scrubber ran after the commit

@@ -1,0 +1,132 @@
+"""Model suggestions: too few codes, training in the background, provenance with probability, human
+codes untouched, the threshold, failures, retraining from cron, and new themes from the remainder."""
+
+import pytest
+from sqlalchemy import select
+
+from survey.audit.models import AuditEntry
+from survey.coding import assign, training
+from survey.coding.models import (
+    AnalysisRun,
+    AnswerCode,
+    CodedAnswer,
+    QuestionCodebook,
+    RunKind,
+    RunStatus,
+    Source,
+    Theme,
+)
+from survey.responses.models import Answer
+from tests.survey.coding.helpers import FakeScrubber, base, staff
+from tests.survey.coding.test_scrubbing import run_due_retries
+
+
+@pytest.fixture
+def app_config():
+    return {"CODING_SCRUBBER": FakeScrubber(), "CODING_MIN_PER_THEME": 12}
+
+
+def prepared(db, client, login, region, make_survey, user, gold, n=160, by_hand=120):
+    rows = gold[:n]
+    survey = make_survey(region, [r["text"] for r in rows])
+    login(user)
+    client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
+    themes = {t.key: t for t in db.session.scalars(select(Theme))}
+    answers = list(db.session.scalars(select(Answer).where(Answer.item_code == "O1").order_by(Answer.id)))
+    for answer in answers:
+        answer.scrubbed_text = answer.value
+    for answer, row in list(zip(answers, rows, strict=True))[:by_hand]:
+        coded = db.session.get(CodedAnswer, answer.id)
+        assign.confirm_coding(coded, lock_version=coded.lock_version, coder_id=user.id,
+                              theme_ids=[themes[k].id for k in row["themes"]], sentiment=None, kinds=[])
+    db.session.commit()
+    return survey, answers, themes
+
+
+def test_too_few_human_codes_keeps_the_rules(db, client, login, region, make_survey, researcher, gold):
+    survey, _answers, _themes = prepared(db, client, login, region, make_survey, researcher, gold, n=20, by_hand=5)
+    client.post(base(region, survey) + "/model/trainen")
+    run = db.session.scalar(select(AnalysisRun))
+    assert run.status == RunStatus.TOO_FEW and run.result["n_verified"] == 5
+    page = client.get(base(region, survey) + "/model").get_data(as_text=True)
+    assert "Nog niet genoeg gecontroleerde antwoorden" in page and "nog 11 nodig" in page
+    assert "Er zijn nog geen cijfers" in client.get(base(region, survey) + "/kwaliteit").get_data(as_text=True)
+
+
+def test_model_suggests_with_probability_and_never_touches_human_codes(db, client, login, region, make_survey,
+                                                                       researcher, gold):
+    survey, answers, themes = prepared(db, client, login, region, make_survey, researcher, gold)
+    human_before = {c.answer_id: sorted((x.theme_id, x.source, x.verified) for x in c.codes)
+                    for c in db.session.scalars(select(CodedAnswer).where(CodedAnswer.verified.is_(True)))}
+    client.post(base(region, survey) + "/model/trainen")
+    run = db.session.scalar(select(AnalysisRun))
+    assert run.status == RunStatus.DONE and run.result["suggested"] > 0
+    assert set(run.result["themes"]) <= set(themes) and run.result["curve"][0]["n"] == 120
+    db.session.expire_all()
+    human_after = {c.answer_id: sorted((x.theme_id, x.source, x.verified) for x in c.codes)
+                   for c in db.session.scalars(select(CodedAnswer).where(CodedAnswer.verified.is_(True)))}
+    assert human_after == human_before
+    suggestion = db.session.scalar(select(AnswerCode).where(AnswerCode.source == Source.MODEL)
+                                   .order_by(AnswerCode.probability.desc()))
+    assert suggestion is not None and not suggestion.verified
+    page = client.get(staff(region) + f"/antwoorden/{suggestion.answer_id}").get_data(as_text=True)
+    assert f"model {suggestion.probability:.2f}".replace(".", ",") in page
+    assert "coding.retrain" in [e.action for e in db.session.scalars(select(AuditEntry))]
+
+    # the threshold: an option from the curve, or none; anything else is refused
+    threshold = run.result["curve"][3]["threshold"]
+    client.post(base(region, survey) + "/model/drempel", data={"threshold": str(threshold)})
+    assert db.session.scalar(select(QuestionCodebook)).auto_threshold == threshold
+    assert "coding.threshold" in [e.action for e in db.session.scalars(select(AuditEntry))]
+    refused = client.post(base(region, survey) + "/model/drempel", data={"threshold": "0.123"}, follow_redirects=True)
+    assert "Kies een drempel uit de lijst." in refused.get_data(as_text=True)
+    client.post(base(region, survey) + "/model/drempel", data={"threshold": "none"})
+    db.session.expire_all()
+    assert db.session.scalar(select(QuestionCodebook)).auto_threshold is None
+    quality = client.get(base(region, survey) + "/kwaliteit").get_data(as_text=True)
+    assert "Zoekwoorden (regels)" in quality and "Regels en model samen" in quality
+
+
+def test_retrain_from_cron_and_a_failing_run_says_so(app, db, client, login, region, make_survey, researcher, gold,
+                                                    monkeypatch):
+    from survey.jobs import huey
+
+    survey, _answers, _themes = prepared(db, client, login, region, make_survey, researcher, gold, n=100, by_hand=80)
+    result = app.test_cli_runner().invoke(args=["coding", "retrain", "--survey", str(survey.id)])
+    assert result.exit_code == 0 and "O1: klaar" in result.output
+
+    huey.storage.flush_schedule()
+
+    def broken(run):
+        raise RuntimeError("model could not be trained")
+
+    monkeypatch.setattr(training, "train", broken)
+    client.post(base(region, survey) + "/model/trainen")
+    latest = db.session.scalar(select(AnalysisRun).order_by(AnalysisRun.id.desc()))
+    assert latest.status == RunStatus.QUEUED  # the first try failed; one retry is scheduled
+    run_due_retries()
+    db.session.expire_all()
+    assert latest.status == RunStatus.FAILED
+    assert "De laatste training is niet gelukt" in client.get(base(region, survey) + "/model").get_data(as_text=True)
+
+
+def test_new_themes_from_the_uncoded_remainder(db, client, login, region, make_survey, researcher):
+    texts = [f"De {vehicle} naar school kwam {when} niet opdagen." for vehicle in ("taxi", "taxibus", "bus")
+             for when in ("vaak", "soms", "weer", "gisteren")] + ["Fijn."]
+    survey = make_survey(region, texts)
+    login(researcher)
+    client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
+    for answer in db.session.scalars(select(Answer).where(Answer.item_code == "O1")):
+        answer.scrubbed_text = answer.value
+    db.session.commit()
+    client.post(base(region, survey) + "/nieuwe-themas/zoeken")
+    run = db.session.scalar(select(AnalysisRun).where(AnalysisRun.kind == RunKind.TOPICS))
+    assert run.status == RunStatus.DONE and run.result["candidates"]
+    assert all(isinstance(i, int) for c in run.result["candidates"] for i in c["example_ids"])  # ids, not text
+    page = client.get(base(region, survey) + "/nieuwe-themas").get_data(as_text=True)
+    assert "Toevoegen als thema" in page and "niet opdagen" in page
+    response = client.post(base(region, survey) + "/nieuwe-themas/0/toevoegen")
+    assert "/coderen/themas/" in response.headers["Location"]
+    added = db.session.scalar(select(Theme).where(Theme.position == 11))
+    assert added.seed_words == run.result["candidates"][0]["terms"][:8] and added.examples
+    assert all(example in texts for example in added.examples)

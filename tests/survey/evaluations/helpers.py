@@ -1,0 +1,32 @@
+"""Making and publishing reports in tests without going through every page."""
+
+import re
+from datetime import date
+
+from survey.evaluations import publishing, services
+from survey.extensions import db
+
+ARTICLE = re.compile(r'<article class="report">.*</article>', re.S)
+
+
+def make_report(demo, surveys, *, title="Tussenevaluatie", projects=None):
+    evaluation = services.create_evaluation(
+        demo.region, demo.programme, demo.user("onderzoeker"), title=title,
+        period_start=date(demo.programme.start_year, 1, 1), period_end=date.today(), surveys=list(surveys),
+        projects=list(demo.programme.projects if projects is None else projects))
+    db.session.commit()
+    return evaluation
+
+
+def publish_report(demo, evaluation):
+    services.approve(evaluation, demo.user("beheerder"))
+    publishing.publish(evaluation, demo.user("onderzoeker"))
+    db.session.commit()
+    return evaluation
+
+
+def article(page: str) -> str:
+    """The report itself from a page (the rest holds per-request tokens)."""
+    found = ARTICLE.search(page)
+    assert found, "no report on the page"
+    return found.group(0)

@@ -1,0 +1,39 @@
+"""The demo: a stakeholder-enquête among 30 invitees with 20 coded answers and a draft tussenevaluatie,
+loaded once however often `flask demo load` runs."""
+
+from sqlalchemy import func, select
+
+from survey.coding.models import AnswerCode, CodedAnswer
+from survey.demo import load_demo
+from survey.evaluations.draft import build_report
+from survey.evaluations.models import Evaluation, EvaluationStatus
+from survey.fieldwork.models import Invitation
+from survey.questionnaires.models import FieldworkStatus, Survey
+from survey.responses.models import Answer, Response, ResponseStatus
+
+
+def test_demo_is_loaded_once_and_drafts_jans_report(db, demo):
+    lines = load_demo()
+    assert "Stakeholder-enquête en tussenevaluatie: al aanwezig" in lines
+    count = lambda model, *where: db.session.scalar(select(func.count()).select_from(model).where(*where))  # noqa: E731
+    # the questionnaire demo adds open surveys from the templates; the enquête behind the report is closed
+    assert count(Survey, Survey.status == FieldworkStatus.CLOSED) == 1 and count(Evaluation) == 1
+    enquete = demo.survey.id  # other demo modules add answers to surveys of their own
+    assert count(Invitation, Invitation.survey_id == enquete) == 30
+    assert count(Invitation, Invitation.survey_id == enquete, Invitation.completed_on.is_not(None)) == 20
+    assert count(Response, Response.survey_id == enquete, Response.status == ResponseStatus.COMPLETED) == 20
+    open_answers = db.session.scalar(select(func.count()).select_from(Answer).join(Response).where(
+        Response.survey_id == enquete, Answer.scrubbed_text.is_not(None)))
+    coded = count(CodedAnswer, CodedAnswer.survey_id == enquete)
+    assert open_answers == coded > 0 and count(AnswerCode) >= open_answers
+    raw = db.session.scalars(select(Answer.value).where(Answer.value.contains("Petra"))).all()
+    assert raw and not db.session.scalars(select(Answer.scrubbed_text).where(
+        Answer.scrubbed_text.contains("Petra"))).all()
+
+    evaluation = db.session.scalar(select(Evaluation))
+    assert evaluation.status == EvaluationStatus.CONCEPT and len(evaluation.projects) == 5
+    assert {n.kind.value for n in evaluation.notes} >= {"suggestie", "observatie"}
+    report = build_report(evaluation)
+    assert report["method"][0]["pct_text"] == "67%" and report["grades"][0]["mean_text"] == "7,4"
+    assert report["texts"]["introduction"].startswith("Deze tussenevaluatie beschrijft")
+    assert all(p["targets"] and p["budget"]["rows"] for p in report["projects"])
