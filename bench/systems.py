@@ -134,6 +134,9 @@ class System:
 
     def reset(self) -> None:
         """Before each series: the survey without any answers."""
+        if self.name == "platform":  # the queue of background jobs (scrubbing completed responses) starts empty
+            for path in RUN.glob("jobs.sqlite3*"):
+                path.unlink()
         if self.database == "sqlite":
             for path in RUN.glob(f"{self.sqlite_path.name}*"):
                 path.unlink()

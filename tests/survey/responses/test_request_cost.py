@@ -64,15 +64,17 @@ def test_a_draft_questionnaire_is_read_again_after_every_change():
     assert services.document_of(version).questions()[0].text["nl"] == "Een nieuwe zin."
 
 
-def test_one_page_of_answers_is_one_insert_and_one_commit(client, db, make_survey, database_work):
+def test_one_page_of_answers_is_one_insert_and_one_commit(client, db, make_survey, database_work, monkeypatch):
+    queued = []
+    monkeypatch.setattr("survey.coding.jobs.queue_scrub", queued.append)  # the background job is not timed here
     make_survey(document=one_page_document(), mode=DisplayMode.ALL_ON_ONE_PAGE)
     page = client.get(BASE + "/vraag/1").get_data(as_text=True)
     database_work["statements"].clear()
     database_work["commits"] = 0
     sent = client.post(BASE + "/vraag/1", data=fill(page, {"O1": "Sneller terugbellen."}))
     assert sent.status_code == 302 and "/klaar" in sent.headers["Location"]
-    inserts = [s for s in database_work["statements"] if s.lstrip().upper().startswith("INSERT INTO ANSWER")]
-    assert len(inserts) == 1 and database_work["commits"] == 1
+    inserts = [s for s in database_work["statements"] if s.lstrip().upper().startswith("INSERT INTO ANSWER ")]
+    assert len(inserts) == 1 and database_work["commits"] == 1 and len(queued) == 1
     assert len(database_work["statements"]) <= 8
     response = db.session.scalars(select(Response)).one()
     assert response.status == ResponseStatus.COMPLETED and len(response.answers) == 15
