@@ -76,7 +76,8 @@ def _respondent_argv(args) -> list[str]:
         value = getattr(args, name)
         if value:
             argv += [f"--{name}", *map(str, value if isinstance(value, list) else [value])]
-    argv += ["--pg-url", args.pg_url] + (["--no-docs"] if args.no_docs else [])
+    argv += ["--pg-url", args.pg_url, "--platform-root", str(args.platform_root)]
+    argv += ["--no-docs"] if args.no_docs else []
     return argv
 
 

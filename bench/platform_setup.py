@@ -1,8 +1,11 @@
 """A fresh platform database for the respondent benchmark: the schema by the migrations, one region and
 the 15-question survey (bench/ceo_survey.py) published with an open link, once per display mode.
 
-Run by the benchmark in its own process (``python -m bench.platform_setup DATABASE_URL``), with the
-same environment as the server; prints ``{"all_on_one_page": "<public key>", "one_per_screen": …}``.
+Run by the benchmark as a script in its own process, with the platform's checkout on PYTHONPATH (so an
+older checkout can be measured too) and the same environment as the server:
+``python bench/platform_setup.py DATABASE_URL SURVEYS.json`` where SURVEYS.json maps each display mode
+to the survey in the exchange format; prints ``{"all_on_one_page": "<public key>", …}``. It imports only
+the platform, never the rest of bench.
 """
 
 from __future__ import annotations
@@ -11,12 +14,9 @@ import json
 import os
 import sys
 
-from bench.ceo_survey import platform_exchange
 
-MODES = ("all_on_one_page", "one_per_screen")
-
-
-def build(database_url: str) -> dict[str, str]:
+def build(database_url: str, exchanges: dict[str, dict]) -> dict[str, str]:
+    """Migrate the database, then create and open one survey per display mode; their public keys."""
     from flask_migrate import upgrade
 
     from survey import create_app
@@ -31,8 +31,8 @@ def build(database_url: str) -> dict[str, str]:
     with app.app_context():
         upgrade()
         region = create_region("bench", "Benchmarkregio")
-        for mode in MODES:
-            exchange = read_exchange(platform_exchange(mode))
+        for mode, data in exchanges.items():
+            exchange = read_exchange(data)
             survey = services.create_survey(region, dict(exchange.settings), exchange.document)
             versions.publish(survey, versions.lock_token(survey))
             survey.status = FieldworkStatus.OPEN
@@ -44,4 +44,5 @@ def build(database_url: str) -> dict[str, str]:
 
 if __name__ == "__main__":
     os.environ.setdefault("SURVEY_JOBS_URL", "immediate")
-    print(json.dumps(build(sys.argv[1])))
+    with open(sys.argv[2], encoding="utf-8") as handle:
+        print(json.dumps(build(sys.argv[1], json.load(handle))))

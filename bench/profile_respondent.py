@@ -90,11 +90,13 @@ def main() -> None:
     path.unlink(missing_ok=True)
     from sqlalchemy import event
 
+    from bench.ceo_survey import platform_exchange
     from bench.platform_setup import build
+    from bench.systems import MODES
     from survey import create_app
     from survey.extensions import db
 
-    keys = build(f"sqlite:///{path}")
+    keys = build(f"sqlite:///{path}", {mode: platform_exchange(mode) for mode in MODES})
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "bench-profile"})
     tally = Counter()
     with app.app_context():

@@ -24,7 +24,7 @@ from pathlib import Path
 from bench.ceo_survey import ANSWERS_PER_SURVEY
 from bench.loadclient import Target, run_phase
 from bench.servers import Server, cpu_used, free_port, machine_busy
-from bench.systems import OUT, RUN, Postgres, System
+from bench.systems import OUT, ROOT, RUN, Postgres, System
 
 DEFAULT_PG = os.environ.get("BENCH_PG_URL", "postgresql://survey_ci:survey_ci@127.0.0.1:5432/survey_bench")
 SYSTEMS = ("platform", "peer", "bare")
@@ -40,6 +40,8 @@ class Plan:
     databases: tuple[str, ...] = ("sqlite", "pg")
     systems: tuple[str, ...] = SYSTEMS
     pg_url: str = DEFAULT_PG
+    #: the platform checkout to serve (default: this tree)
+    platform_root: Path = ROOT
 
     @classmethod
     def quick(cls, **changes) -> Plan:
@@ -77,6 +79,7 @@ def measure(system: System, server: Server, base_url: str, mode: str, concurrenc
     cpu1, busy1, own1 = server.cpu_snapshot(), machine_busy(), resource.getrusage(resource.RUSAGE_SELF)
     after = system.stored(mode, ANSWERS_PER_SURVEY)
     server_cpu, ended = cpu_used(cpu0, cpu1)
+    database_cpu, _ = cpu_used(cpu0, cpu1, server.backends)
     client_cpu = (own1.ru_utime - own0.ru_utime) + (own1.ru_stime - own0.ru_stime)
     pages = tally.get_latency + tally.post_latency
     return {
@@ -86,7 +89,7 @@ def measure(system: System, server: Server, base_url: str, mode: str, concurrenc
         **{f"{kind}_p{p}_ms": percentile(values, p) for kind, values in
            (("get", tally.get_latency), ("post", tally.post_latency), ("page", pages)) for p in (50, 95, 99)},
         **verify(system, tally, before, after),
-        "server_cpu_s": server_cpu, "processes_ended": ended,
+        "server_cpu_s": server_cpu, "database_cpu_s": database_cpu, "processes_ended": ended,
         # per 15 acknowledged answers: equal to per completed survey on one page, and steady for one
         # question per screen even when a short run ends in the middle of many surveys
         "server_cpu_ms_per_survey": (1000 * server_cpu * ANSWERS_PER_SURVEY / sum(tally.acknowledged.values())
@@ -131,7 +134,7 @@ def summary_line(row: dict) -> str:
 
 def run(plan: Plan, log=print) -> list[dict]:
     pg = Postgres(plan.pg_url) if "pg" in plan.databases else None
-    systems = [System(name, database, pg) for database in plan.databases for name in plan.systems]
+    systems = [System(name, database, pg, plan.platform_root) for database in plan.databases for name in plan.systems]
     for system in systems:
         log(f"Preparing {system.name} on {system.database}")
         system.prepare(log)
@@ -158,6 +161,8 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--databases", nargs="+", choices=("sqlite", "pg"))
     parser.add_argument("--systems", nargs="+", choices=SYSTEMS)
     parser.add_argument("--pg-url", default=DEFAULT_PG)
+    parser.add_argument("--platform-root", type=Path, default=ROOT,
+                        help="serve the platform from this checkout (to measure another version)")
     parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/benchmarks.md alone")
 
 
@@ -166,7 +171,7 @@ def plan_from(args) -> Plan:
                for name, value in (("workers", args.workers), ("concurrency", args.concurrency),
                                    ("seconds", args.seconds), ("repetitions", args.repetitions),
                                    ("databases", args.databases), ("systems", args.systems)) if value}
-    changes["pg_url"] = args.pg_url
+    changes.update(pg_url=args.pg_url, platform_root=args.platform_root.resolve())
     return Plan.quick(**changes) if args.quick else Plan(**changes)
 
 

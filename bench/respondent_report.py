@@ -72,14 +72,26 @@ def rate(rows, database, system, mode, workers, concurrency) -> float | None:
                                                                                 concurrency)])
 
 
+def database_share(rows, database, system, mode, workers) -> float | None:
+    """Median CPU of the PostgreSQL backends per completed survey (part of the server CPU)."""
+    wanted = (database, system, mode, workers)
+    return _median([r["server_cpu_ms_per_survey"] * r["database_cpu_s"] / r["server_cpu_s"] for r in rows
+                    if (r["database"], r["system"], r["mode"], r["workers"]) == wanted
+                    and r["server_cpu_ms_per_survey"] and r["server_cpu_s"]])
+
+
 def cpu_table(rows: list[dict]) -> list[str]:
     combos = sorted({(r["database"], r["workers"]) for r in rows}, key=lambda c: (list(DATABASES).index(c[0]), c[1]))
     lines = ["| system | " + " | ".join(f"{DATABASES[d]}, {w} workers" for d, w in combos) + " |",
              "|---|" + "---:|" * len(combos)]
     for system, mode in ORDER:
-        values = [cpu_per_survey(rows, d, system, mode, w) for d, w in combos]
-        if any(v is not None for v in values):
-            lines.append(f"| {NAMES[(system, mode)]} | " + " | ".join(_ms(v) for v in values) + " |")
+        cells = []
+        for database, workers in combos:
+            value = cpu_per_survey(rows, database, system, mode, workers)
+            share = database_share(rows, database, system, mode, workers) if database == "pg" else None
+            cells.append(_ms(value) + (f" (PostgreSQL {_ms(share)})" if value is not None and share else ""))
+        if any(cell != "–" for cell in cells):
+            lines.append(f"| {NAMES[(system, mode)]} | " + " | ".join(cells) + " |")
     return lines
 
 

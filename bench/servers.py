@@ -54,6 +54,8 @@ class Server:
         self.argv, self.env, self.cwd, self.log_path, self.ready_url = argv, env, cwd, log, ready_url
         self.pg_backend_title = pg_backend_title
         self.process: subprocess.Popen | None = None
+        #: processes seen serving the database (PostgreSQL backends), to tell their share apart
+        self.backends: set[int] = set()
 
     def start(self, timeout: float = 120) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -95,8 +97,11 @@ class Server:
                 continue
             if pid == master:
                 found[pid] = sum(int(x) for x in fields[11:15]) / TICK  # utime stime cutime cstime
-            elif int(fields[1]) == master or self._is_backend(pid):
+            elif int(fields[1]) == master:
                 found[pid] = (int(fields[11]) + int(fields[12])) / TICK
+            elif self._is_backend(pid):
+                found[pid] = (int(fields[11]) + int(fields[12])) / TICK
+                self.backends.add(pid)
         return found
 
     def _is_backend(self, pid: int) -> bool:
@@ -104,9 +109,10 @@ class Server:
             and self.pg_backend_title in _cmdline(pid)
 
 
-def cpu_used(before: dict[int, float], after: dict[int, float]) -> tuple[float, int]:
-    """(CPU seconds used between two snapshots, number of processes that ended in between)."""
-    used = sum(value - before.get(pid, 0.0) for pid, value in after.items())
+def cpu_used(before: dict[int, float], after: dict[int, float], only: set[int] | None = None) -> tuple[float, int]:
+    """(CPU seconds used between two snapshots, number of processes that ended in between); ``only``: just
+    these processes."""
+    used = sum(value - before.get(pid, 0.0) for pid, value in after.items() if only is None or pid in only)
     return used, sum(1 for pid in before if pid not in after)
 
 

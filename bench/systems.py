@@ -11,6 +11,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from bench import peer
+from bench.ceo_survey import platform_exchange
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -78,6 +80,8 @@ class System:
     name: str  # platform | peer | bare
     database: str  # sqlite | pg
     pg: Postgres | None = None
+    #: the platform checkout served (another one than this tree measures an older version)
+    root: Path = ROOT
     info: dict = field(default_factory=dict)
 
     @property
@@ -106,10 +110,7 @@ class System:
             for path in RUN.glob(f"{self.template_path.name}*"):
                 path.unlink()
         if self.name == "platform":
-            url = self._platform_url(self.template_path)
-            done = subprocess.run([sys.executable, "-m", "bench.platform_setup", url], cwd=ROOT,
-                                  env=self.environment(), check=True, capture_output=True, text=True)
-            self.info["keys"] = json.loads(done.stdout.strip().splitlines()[-1])
+            self.info["keys"] = self._platform_setup()
         elif self.name == "peer":
             peer.ensure_installed(log)
             self.info.update(peer.migrate_and_seed(self._peer_database(self.template_path)))
@@ -118,8 +119,24 @@ class System:
 
             create_schema(self._bare_target(self.template_path))
 
+    def _platform_setup(self) -> dict[str, str]:
+        """Run bench/platform_setup.py against the platform checkout in ``root`` (a copy of the script in
+        bench/out/run, so nothing but the platform is importable next to it)."""
+        script, surveys = RUN / "platform_setup.py", RUN / "surveys.json"
+        shutil.copyfile(Path(__file__).with_name("platform_setup.py"), script)
+        surveys.write_text(json.dumps({mode: platform_exchange(mode) for mode in MODES}), encoding="utf-8")
+        env = {**self.environment(), "PYTHONPATH": str(self.root)}
+        done = subprocess.run([sys.executable, str(script), self._platform_url(self.template_path), str(surveys)],
+                              cwd=self.root, env=env, check=False, capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(f"platform setup failed:\n{done.stderr[-3000:]}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
     def reset(self) -> None:
         """Before each series: the survey without any answers."""
+        if self.name == "platform":  # the queue of background jobs (scrubbing completed responses) starts empty
+            for path in RUN.glob("jobs.sqlite3*"):
+                path.unlink()
         if self.database == "sqlite":
             for path in RUN.glob(f"{self.sqlite_path.name}*"):
                 path.unlink()
@@ -167,7 +184,8 @@ class System:
             return peer.server_command(workers, port), peer.PROJECT
         app = "wsgi:app" if self.name == "platform" else "bench.bare_app:app"
         extra = ["--logger-class", "survey.logs.RedactingGunicornLogger"] if self.name == "platform" else []
-        return [GUNICORN, "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning", *extra, app], ROOT
+        cwd = self.root if self.name == "platform" else ROOT
+        return [GUNICORN, "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning", *extra, app], cwd
 
     def start_path(self, mode: str) -> str:
         if self.name == "platform":

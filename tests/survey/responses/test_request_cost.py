@@ -1,0 +1,107 @@
+"""What a respondent's requests cost the server: a published questionnaire is read once per process, a
+page of answers goes into the database as one statement, and a one-page survey is stored and completed
+in one transaction (so a crash between the two cannot leave a finished survey looking unfinished)."""
+
+import pytest
+from sqlalchemy import event, func, select
+
+from survey.questionnaires.models import DisplayMode, SurveyVersion, VersionStatus
+from survey.responses import services
+from survey.responses.models import Answer, Response, ResponseStatus
+from survey.timeutil import utcnow
+from tests.survey.responses.walk import fill
+
+BASE = "/v/open-sleutel-1234"
+
+
+def one_page_document(statements: int = 13) -> dict:
+    """A CEO-like list: statements, a grade and an optional open question."""
+    questions = [{"code": f"T{n}", "type": "stelling", "text": {"nl": f"Stelling {n} over de hulp."}}
+                 for n in range(1, statements + 1)]
+    questions += [{"code": "R1", "type": "rapportcijfer", "text": {"nl": "Welk cijfer geeft u de hulp?"}},
+                  {"code": "O1", "type": "open_lang", "text": {"nl": "Wat kan beter?"}, "required": False}]
+    return {"languages": ["nl"], "sections": [{"key": "S1", "questions": questions}]}
+
+
+@pytest.fixture
+def database_work(db):
+    """SQL statements and commits the application sends while the test runs."""
+    seen = {"statements": [], "commits": 0}
+
+    def statement(conn, cursor, sql, parameters, context, executemany):
+        seen["statements"].append(sql)
+
+    def commit(conn):
+        seen["commits"] += 1
+
+    event.listen(db.engine, "before_cursor_execute", statement)
+    event.listen(db.engine, "commit", commit)
+    yield seen
+    event.remove(db.engine, "before_cursor_execute", statement)
+    event.remove(db.engine, "commit", commit)
+
+
+def test_published_questionnaire_is_read_once_per_process(client, db, make_survey, monkeypatch):
+    survey = make_survey()
+    survey.versions[0].published_at = utcnow()
+    db.session.commit()
+    parsed = []
+    real = services.parse_document
+    monkeypatch.setattr(services, "parse_document", lambda data: parsed.append(1) or real(data))
+    assert client.get(BASE + "/vraag/1").status_code == 200
+    assert client.get(BASE + "/vraag/1").status_code == 200
+    assert client.get(BASE + "/vraag/1?taal=en").status_code == 200
+    assert len(parsed) == 1
+
+
+def test_a_draft_questionnaire_is_read_again_after_every_change():
+    document = one_page_document(1)
+    version = SurveyVersion(id=999_001, survey_id=999_001, number=1, status=VersionStatus.DRAFT, document=document)
+    assert services.document_of(version).questions()[0].text["nl"] == "Stelling 1 over de hulp."
+    changed = one_page_document(1)
+    changed["sections"][0]["questions"][0]["text"]["nl"] = "Een nieuwe zin."
+    version.document = changed
+    assert services.document_of(version).questions()[0].text["nl"] == "Een nieuwe zin."
+
+
+def test_one_page_of_answers_is_one_insert_and_one_commit(client, db, make_survey, database_work, monkeypatch):
+    queued = []
+    monkeypatch.setattr("survey.coding.jobs.queue_scrub", queued.append)  # the background job is not timed here
+    survey = make_survey(document=one_page_document(), mode=DisplayMode.ALL_ON_ONE_PAGE)
+    survey.versions[0].published_at = utcnow()  # published: its document is kept per process
+    db.session.commit()
+    page = client.get(BASE + "/vraag/1").get_data(as_text=True)
+    database_work["statements"].clear()
+    database_work["commits"] = 0
+    sent = client.post(BASE + "/vraag/1", data=fill(page, {"O1": "Sneller terugbellen."}))
+    assert sent.status_code == 302 and "/klaar" in sent.headers["Location"]
+    inserts = [s for s in database_work["statements"] if s.lstrip().upper().startswith("INSERT INTO ANSWER ")]
+    assert len(inserts) == 1 and database_work["commits"] == 1 and len(queued) == 1
+    # measured 10: the survey, two look-ups of the response (cookie, start key), the response insert in a
+    # savepoint, the answers insert, the step's update, the answers read for completion, the final update
+    assert len(database_work["statements"]) <= 10, "\n".join(s[:90] for s in database_work["statements"])
+    response = db.session.scalars(select(Response)).one()
+    assert response.status == ResponseStatus.COMPLETED and len(response.answers) == 15
+    assert {a.item_code: a.value for a in response.answers}["O1"] == "Sneller terugbellen."
+
+
+def test_a_screen_of_the_conversational_flow_takes_few_statements(client, db, make_survey, database_work):
+    make_survey(document=one_page_document(3), mode=DisplayMode.ONE_PER_SCREEN)
+    client.post(BASE + "/vraag/1", data=fill(client.get(BASE + "/vraag/1").get_data(as_text=True)))
+    database_work["statements"].clear()
+    page = client.get(BASE + "/vraag/2")
+    assert page.status_code == 200 and len(database_work["statements"]) <= 4
+    database_work["statements"].clear()
+    sent = client.post(BASE + "/vraag/2", data=fill(page.get_data(as_text=True)))
+    assert sent.headers["Location"].endswith("/vraag/3") and len(database_work["statements"]) <= 6
+
+
+def test_finished_one_page_survey_sent_again_from_another_tab_stores_nothing(client, db, make_survey):
+    make_survey(document=one_page_document(), mode=DisplayMode.ALL_ON_ONE_PAGE)
+    data = fill(client.get(BASE + "/vraag/1").get_data(as_text=True))
+    other_tab_without_cookie = client.application.test_client()
+    assert "/klaar" in client.post(BASE + "/vraag/1", data=data).headers["Location"]
+    again = other_tab_without_cookie.post(BASE + "/vraag/1", data=data)
+    assert again.status_code == 410
+    assert db.session.scalar(select(func.count()).select_from(Response)) == 1
+    assert db.session.scalar(select(func.count()).select_from(Answer)) == 15
