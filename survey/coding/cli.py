@@ -3,6 +3,7 @@
 import click
 from flask.cli import AppGroup
 
+from analysis.remark_shipped import shipped_classifier
 from survey.coding import jobs, scrubbing
 from survey.coding.models import RunStatus
 from survey.coding.questions import open_questions
@@ -50,6 +51,8 @@ def retrain_command(survey_id):
 
 @coding_cli.command("warm")
 def warm_command():
-    """Build deduce's lookup cache once (about a minute the first time), e.g. at deploy."""
+    """Build deduce's lookup cache once (about a minute the first time), e.g. at deploy; train the
+    shipped kind-of-remark model so the first suggestion does not wait for it."""
     scrubbing.warm_cache()
+    shipped_classifier()
     click.echo("deduce is klaar.")
