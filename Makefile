@@ -37,11 +37,13 @@ database: setup
 run: database
 	SURVEY_JOBS_EMBEDDED=1 $(FLASK) run --host $(HOST) --port $(PORT)
 
-# Debian's Chromium for the browser tests (never a downloaded browser) and axe-core from the npm registry.
+# Debian's Chromium for the browser tests (never a downloaded browser), Debian's redis-server for the tests of
+# production's job queue and throttle, and axe-core from the npm registry.
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium and redis-server for the browser and Redis tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium redis-server >/dev/null; }
 	@test -f .cache/axe/axe.min.js || { mkdir -p .cache/axe && cd .cache/axe && \
 	  npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
 	  tar -xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js package/LICENSE && \

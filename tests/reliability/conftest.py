@@ -52,3 +52,20 @@ def shared_server(tmp_path_factory):
 
 def on_postgresql() -> bool:
     return bool(PG_URL)
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """An empty Redis database: CI's server on loopback (SURVEY_TEST_REDIS_URL, emptied before and after),
+    else a ``redis-server`` of this test's own on a free loopback port, without persistence."""
+    import redis
+
+    from tests.reliability.server import RedisServer
+
+    if url := os.environ.get("SURVEY_TEST_REDIS_URL"):
+        redis.Redis.from_url(url).flushdb()
+        yield url
+        redis.Redis.from_url(url).flushdb()
+        return
+    with RedisServer(tmp_path / "redis") as server:
+        yield server.url

@@ -219,3 +219,49 @@ def add_staff(database_url: str, email: str, *, slug: str = "rijnmond", role: st
         db.session.remove()
         db.engine.dispose()
     return email
+
+
+@dataclass
+class RedisServer:
+    """Debian's ``redis-server`` on a free loopback port, nothing written to disk; stopped on exit."""
+
+    folder: Path
+    port: int = 0
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self, timeout: float = 30) -> RedisServer:
+        import redis
+
+        self.port = free_port()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        command = ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save", "",
+                   "--appendonly", "no", "--dir", str(self.folder)]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL,  # noqa: S603
+                                        stderr=subprocess.DEVNULL, start_new_session=True)
+        client = redis.Redis.from_url(self.url)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("redis-server stopped at start")
+            try:
+                if client.ping():
+                    return self
+            except redis.ConnectionError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("redis-server did not answer in time")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def __enter__(self) -> RedisServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
