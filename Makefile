@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make run   – set up everything and serve the platform with demo data on http://127.0.0.1:5000
 #   make test  – set up everything and run the whole test suite
-# Other targets: make test-pg (suite against PostgreSQL, SURVEY_TEST_DATABASE_URL), make bench, make lint.
+# Other targets: make test-fast (no browser or slow tests), make test-pg (suite against PostgreSQL, SURVEY_TEST_DATABASE_URL), make bench, make lint.
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 AXE_VERSION := 4.14.1
 
-.PHONY: run test test-pg setup setup-test catalogs database browser-deps lint bench
+.PHONY: run test test-fast test-pg setup setup-test catalogs database browser-deps lint bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ setup-test: $(VENV)/.dev-installed catalogs browser-deps
 
 test: setup-test
 	$(BIN)/pytest -q
+
+# everything but the browser and slow tests: the quick check while working
+test-fast: $(VENV)/.dev-installed catalogs
+	$(BIN)/pytest -q -m "not browser and not slow"
 
 test-pg: setup-test
 	@test -n "$$SURVEY_TEST_DATABASE_URL" || { echo "Set SURVEY_TEST_DATABASE_URL to a PostgreSQL database"; exit 2; }
