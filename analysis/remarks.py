@@ -227,3 +227,9 @@ class RemarkClassifier(BaseEstimator):
             cues=tuple(cues), probabilities={k: float(p) for k, p in zip(KINDS, proba, strict=True)},
             sources=sources,
         )
+
+
+def remark_sentiment(text: str, kind: str | None = None) -> str:
+    """The sentiment of one remark (the rule signal; ``kind`` is not used yet)."""
+    from analysis.sentiment import label
+    return label(text)
