@@ -75,7 +75,7 @@ FIRST_RUNS = (
 
 
 def run() -> tuple[str, dict]:
-    dev, held = shipped_examples(), load("remarks_heldout.jsonl")
+    dev, held = shipped_examples(real=False), load("remarks_heldout.jsonl")
     texts, prompts = [r["text"] for r in held], [r.get("prompt") for r in held]
     truth = [r["kinds"][0] for r in held]
     all_texts = [r["text"] for r in dev + held]
