@@ -29,7 +29,9 @@ _LEMMA_FIXES = {"hulpverleners": "hulpverlener", "zorgverleners": "zorgverlener"
                 "gehoord": "horen", "geluisterd": "luisteren", "wisselingen": "wisseling",
                 # comparatives keep their own meaning ("beter" is not "goed" for a theme)
                 "beter": "beter", "slechter": "slechter", "erger": "erger", "sneller": "sneller",
-                "later": "later", "langer": "langer", "taxi": "taxi"}
+                "later": "later", "langer": "langer", "taxi": "taxi",
+                # "data" is the plural of "datum" only in a diary; in answers it is data
+                "data": "data"}
 
 
 def fold(text: str) -> str:
