@@ -130,3 +130,37 @@ def test_new_themes_from_the_uncoded_remainder(db, client, login, region, make_s
     added = db.session.scalar(select(Theme).where(Theme.position == 11))
     assert added.seed_words == run.result["candidates"][0]["terms"][:8] and added.examples
     assert all(example in texts for example in added.examples)
+
+
+def test_new_themes_pool_the_questions_that_share_a_codebook_and_skip_placeholders(db, client, login, region,
+                                                                                   make_survey, researcher):
+    from survey.questionnaires.models import SurveyVersion
+    from tests.survey.coding.helpers import add_answers
+
+    proud = ["De crisisdienst van [NAAM] was 's nachts bereikbaar.", "Crisisdienst kwam snel, dank aan [NAAM].",
+             "De crisisdienst hielp [NAAM] thuis te blijven."]
+    attention = ["De crisisdienst is in het weekend slecht bereikbaar.", "Wachten op de crisisdienst duurt lang.",
+                 "Kinderen kunnen niet thuis blijven wonen.", "Te weinig plekken om thuis te wonen.",
+                 "Thuis wonen lukt niet zonder hulp."]
+    survey = make_survey(region, proud)
+    login(researcher)
+    client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
+    link = db.session.scalar(select(QuestionCodebook).where(QuestionCodebook.item_code == "O1"))
+    version = db.session.scalar(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id))
+    for response in add_answers(db, survey, version, attention, item_code="O2"):
+        answer = next(a for a in response.answers if a.item_code == "O2")
+        db.session.add(CodedAnswer(answer_id=answer.id, survey_id=survey.id, item_code="O2"))
+    db.session.add(QuestionCodebook(survey_id=survey.id, item_code="O2", codebook_id=link.codebook_id))
+    for answer in db.session.scalars(select(Answer).where(Answer.item_code.in_(["O1", "O2"]))):
+        answer.scrubbed_text = answer.value
+        db.session.execute(AnswerCode.__table__.delete().where(AnswerCode.answer_id == answer.id))
+    db.session.commit()
+    client.post(base(region, survey) + "/nieuwe-themas/zoeken")
+    run = db.session.scalar(select(AnalysisRun).where(AnalysisRun.kind == RunKind.TOPICS))
+    # three answers to O1 alone are too few; pooled with O2 there are eight
+    assert run.status == RunStatus.DONE and run.result["n"] == 8 and run.result["questions"] == ["O1", "O2"]
+    terms = {t for c in run.result["candidates"] for t in c["terms"]}
+    assert "crisisdienst" in terms and not any("naam" in t for t in terms)
+    page = client.get(base(region, survey) + "/nieuwe-themas").get_data(as_text=True)
+    assert "Samen met de antwoorden zonder thema van 1 andere vraag met dit codeboek: O2." in page
+    assert "Meest typerende antwoorden" in page
