@@ -82,15 +82,17 @@ def train(run: AnalysisRun) -> None:
 def earlier_rounds(survey_id: int, link: QuestionCodebook, keys: list[str]
                    ) -> tuple[list[str], list[frozenset[str]], list[str]]:
     """Checked answers (text, theme keys) of the earlier rounds of this survey's series whose questions use
-    the same codebook, and the names of those rounds."""
+    the same codebook (of every other survey of the region using it, when the codebook allows that), and
+    the names of those rounds."""
     survey = db.session.get(Survey, survey_id)
-    links = db.session.execute(
-        select(QuestionCodebook.survey_id, QuestionCodebook.item_code, Survey.round_label)
-        .join(Survey, Survey.id == QuestionCodebook.survey_id)
-        .where(QuestionCodebook.codebook_id == link.codebook_id, Survey.region_id == survey.region_id,
-               Survey.series_key == survey.series_key, Survey.id != survey.id,
-               Survey.created_at <= survey.created_at)
-        .order_by(Survey.created_at, Survey.id)).all()
+    stmt = (select(QuestionCodebook.survey_id, QuestionCodebook.item_code, Survey.round_label)
+            .join(Survey, Survey.id == QuestionCodebook.survey_id)
+            .where(QuestionCodebook.codebook_id == link.codebook_id, Survey.region_id == survey.region_id,
+                   Survey.id != survey.id)
+            .order_by(Survey.created_at, Survey.id))
+    if not link.codebook.learn_from_other_surveys:
+        stmt = stmt.where(Survey.series_key == survey.series_key, Survey.created_at <= survey.created_at)
+    links = db.session.execute(stmt).all()
     texts, sets, rounds = [], [], []
     for other_id, item_code, label in links:
         found = [(text, frozenset(c.theme.key for c in coded.codes if c.verified and c.theme.key in keys))
@@ -98,7 +100,7 @@ def earlier_rounds(survey_id: int, link: QuestionCodebook, keys: list[str]
         if found:
             texts += [t for t, _ in found]
             sets += [s for _, s in found]
-            rounds.append(label or str(other_id))
+            rounds.append(label or f"#{other_id}")
     return texts, sets, list(dict.fromkeys(rounds))
 
 

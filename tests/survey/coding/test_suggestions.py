@@ -206,3 +206,38 @@ def test_earlier_rounds_with_the_same_codebook_train_the_model_and_the_page_says
     assert own.result["learned_from"]["earlier"] == 0  # a later round never trains an earlier one
     assert "alleen van de gecontroleerde antwoorden van deze ronde" in \
         client.get(base(region, first) + "/model").get_data(as_text=True)
+
+
+def test_other_surveys_with_the_codebook_train_the_model_only_when_the_region_allows_it(
+        db, client, login, region, make_survey, researcher, gold):
+    from survey.coding import codebooks
+
+    other = make_survey(region, [r["text"] for r in gold[:100]], series_key="andere-serie", round_label="Pilot")
+    login(researcher)
+    client.post(base(region, other) + "/codeboek", data={"choice": "default:ceo"})
+    link = db.session.scalar(select(QuestionCodebook).where(QuestionCodebook.survey_id == other.id))
+    themes = {t.key: t for t in db.session.scalars(select(Theme))}
+    code_by_hand(db, other, gold[:100], themes, researcher)
+    survey = make_survey(region, [r["text"] for r in gold[100:130]], series_key="eigen-serie")
+    codebooks.attach_codebook(survey, "O1", link.codebook)
+    db.session.commit()
+    from survey.coding.answers import ensure_coded
+    ensure_coded(survey, "O1")
+    db.session.commit()
+    code_by_hand(db, survey, gold[100:115], themes, researcher)
+
+    client.post(base(region, survey) + "/model/trainen")
+    runs = lambda: list(db.session.scalars(select(AnalysisRun).where(AnalysisRun.survey_id == survey.id)  # noqa: E731
+                                           .order_by(AnalysisRun.id)))
+    assert runs()[-1].result["learned_from"]["earlier"] == 0 and runs()[-1].status == RunStatus.TOO_FEW
+    page = client.get(base(region, survey) + "/model").get_data(as_text=True)
+    assert "Ook leren van de gecontroleerde antwoorden van andere vragenlijsten" in page
+
+    client.post(base(region, survey) + "/model/leren-van", data={"learn_from_other_surveys": "y"})
+    db.session.expire_all()
+    assert link.codebook.learn_from_other_surveys
+    assert "coding.shared_learning" in [e.action for e in db.session.scalars(select(AuditEntry))]
+    client.post(base(region, survey) + "/model/trainen")
+    last = runs()[-1]
+    assert last.result["learned_from"]["earlier"] == 100 and last.result["learned_from"]["rounds"] == ["Pilot"]
+    assert last.status == RunStatus.DONE
