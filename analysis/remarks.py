@@ -25,7 +25,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
-from analysis.remark_baseline import textblob_kind, textblob_kinds
 from analysis.remark_cues import CUES, KINDS, Cue, evidence, find_cues, nothing_answer, rule_scores
 from analysis.remark_features import structure_matrix
 from analysis.remark_prompts import prompt_kind
@@ -34,7 +33,7 @@ from analysis.remark_text import fold, is_finite, lemma_text, tokens
 
 __all__ = [
     "KINDS", "KIND_LABELS", "Cue", "RemarkClassifier", "RemarkPrediction", "SplitRemark", "is_short",
-    "kind_of", "prompt_kind", "remark_sentiment", "split_notes", "split_remarks", "textblob_kind", "textblob_kinds",
+    "kind_of", "prompt_kind", "remark_sentiment", "split_notes", "split_remarks",
 ]
 
 #: Dutch names for display.

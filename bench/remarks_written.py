@@ -18,8 +18,9 @@ import numpy as np
 
 from analysis import remark_polarity, remark_text
 from analysis.remark_shipped import shipped_examples
-from analysis.remarks import KINDS, RemarkClassifier, textblob_kinds
+from analysis.remarks import KINDS, RemarkClassifier
 from bench import remarks_dev
+from bench.textblob_baseline import textblob_kinds
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "analysis" / "data"

@@ -18,8 +18,8 @@ from analysis.remarks import (
     remark_sentiment,
     split_notes,
     split_remarks,
-    textblob_kind,
 )
+from bench.textblob_baseline import textblob_kind
 
 DATA = Path(__file__).parent / "data"
 AANDACHT, TROTS, OPVALT = "Waar vraagt u aandacht voor?", "Waar bent u trots op?", "Wat valt op?"
