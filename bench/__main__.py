@@ -2,9 +2,9 @@
 
 First the respondent path side by side (bench/respondent.py: the platform against the peer and the bare
 handler), then each other benchmark module that exists (bench.scores, bench.coding, bench.remarks,
-bench.remarks_written, bench.results, bench.load), each in its own process. Tables are printed, and docs/benchmarks.md gets a header
-(machine, versions, date, this command) while each benchmark rewrites its own section between its
-markers. Not part of the test run.
+bench.remarks_written, bench.results, bench.load), each in its own process. Tables are printed, and
+docs/benchmarks.md gets a header (machine, versions, date, this command) while each benchmark rewrites its
+own section between its markers. Not part of the test run.
 """
 
 from __future__ import annotations
