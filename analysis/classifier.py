@@ -57,17 +57,24 @@ class ThemeClassifier:
         return sparse.hstack([self.word_vectorizer_.transform(lemma_docs),
                               self.char_vectorizer_.transform(folded)]).tocsr()
 
-    def fit(self, texts: Sequence[str], label_sets: Iterable[Iterable[str]]) -> ThemeClassifier:
-        """Learn one model per theme from answers and their (human) theme sets."""
+    def fit(self, texts: Sequence[str], label_sets: Iterable[Iterable[str]],
+            sample_weight: Sequence[float] | None = None) -> ThemeClassifier:
+        """Learn one model per theme from answers and their (human) theme sets; ``sample_weight`` lets
+        answers from earlier rounds count less than this round's."""
         texts = list(texts)
         label_sets = [frozenset(s or ()) for s in label_sets]
         if len(texts) != len(label_sets):
             raise ValueError("texts and label_sets differ in length")
+        weights = list(sample_weight) if sample_weight is not None else [1.0] * len(texts)
+        if len(weights) != len(texts):
+            raise ValueError("sample_weight and texts differ in length")
         self.themes_ = tuple(self.themes or _known_themes(label_sets, self.codebook))
         if self.codebook is not None:
             for theme in self.codebook.themes:
                 texts += [*theme.seeds, *theme.examples]
                 label_sets += [frozenset({theme.key})] * (len(theme.seeds) + len(theme.examples))
+                weights += [1.0] * (len(theme.seeds) + len(theme.examples))
+        weights = np.asarray(weights, dtype=float)
         features = self._features(texts, fit=True)
         self.models_: dict[str, LogisticRegression | float] = {}
         for key in self.themes_:
@@ -78,7 +85,7 @@ class ThemeClassifier:
             # the dual liblinear problem is 3-5x faster here (more features than a theme has answers)
             model = LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear",
                                        dual=True, max_iter=2000, tol=self.tol, random_state=0)
-            self.models_[key] = model.fit(features, y)
+            self.models_[key] = model.fit(features, y, sample_weight=weights)
         self.n_features_ = features.shape[1]
         return self
 
@@ -110,8 +117,13 @@ def proba_to_sets(proba: pd.DataFrame, threshold: float = 0.5) -> list[frozenset
 
 
 def cross_val_proba(texts: Sequence[str], label_sets: Sequence[Iterable[str]], n_splits: int = 5,
-                    random_state: int = 0, **params) -> pd.DataFrame:
-    """Out-of-fold probabilities: each answer scored by a model that never saw it."""
+                    random_state: int = 0, extra_texts: Sequence[str] = (),
+                    extra_sets: Sequence[Iterable[str]] = (), extra_weight: float = 0.5,
+                    **params) -> pd.DataFrame:
+    """Out-of-fold probabilities: each answer scored by a model that never saw it. ``extra_texts`` (coded
+    answers of earlier rounds) join every training fold with weight ``extra_weight`` and are never scored."""
+    extra_texts = list(extra_texts)
+    extra_sets = [frozenset(s or ()) for s in extra_sets]
     texts = list(texts)
     label_sets = [frozenset(s or ()) for s in label_sets]
     themes = params.pop("themes", None) or _known_themes(label_sets, params.get("codebook"))
@@ -120,8 +132,9 @@ def cross_val_proba(texts: Sequence[str], label_sets: Sequence[Iterable[str]], n
     out = pd.DataFrame(0.0, index=pd.RangeIndex(len(texts)), columns=list(themes))
     folds = KFold(n_splits=n_splits, shuffle=True, random_state=random_state)
     for train, test in folds.split(texts):
-        model = ThemeClassifier(themes=themes, **params).fit([texts[i] for i in train],
-                                                             [label_sets[i] for i in train])
+        model = ThemeClassifier(themes=themes, **params).fit(
+            [texts[i] for i in train] + extra_texts, [label_sets[i] for i in train] + extra_sets,
+            sample_weight=[1.0] * len(train) + [extra_weight] * len(extra_texts))
         out.iloc[test] = model.predict_proba([texts[i] for i in test]).to_numpy()
     return out
 

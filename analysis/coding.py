@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
+import simplemma
 
 from analysis.agreement import AgreementResult, agreement, cohen_kappa, krippendorff_alpha
 from analysis.classifier import ThemeClassifier, cross_val_proba, proba_to_sets, threshold_curve
@@ -27,6 +29,10 @@ __all__ = [
 RULE, MODEL, HUMAN = "regel", "model", "mens"
 #: Shortest seed that may match inside a compound ("wacht" in "wachtlijst", "bellen" in "terugbellen").
 MIN_AFFIX = 5
+#: Shortest other part of such a compound: "delen" is in "kennisdelen" but not in "handelen".
+MIN_REST = 4
+#: Endings of plurals and inflected forms that simplemma leaves alone in words it does not know.
+INFLECTIONS = frozenset(("s", "en", "e", "n", "'s"))
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ class CodebookMatcher:
         self.phrases_: list[tuple[str, tuple[frozenset[str], ...]]] = []
         for theme in self.codebook.themes:
             for seed in theme.seeds:
-                parts = tuple(_forms(t) for t in tokenize(seed))
+                parts = tuple(_seed_forms(t) for t in tokenize(seed))
                 if len(parts) == 1:
                     for form in parts[0]:
                         self.single_.setdefault(form, []).append(theme.key)
@@ -116,9 +122,37 @@ def _forms(token: str) -> frozenset[str]:
     return frozenset((token, base, base.replace("_", "")))
 
 
+def _seed_forms(seed: str) -> frozenset[str]:
+    """The forms a seed word matches. A seed infinitive stays a verb: simplemma lemmatises "delen" alone to
+    the noun "deel", which would make every "een groot deel" a hit; "deelt" and "gedeeld" lemmatise to
+    "delen" and still match."""
+    base = lemma(seed)
+    if base != seed and seed.endswith("en") and simplemma.is_known(seed, lang="nl"):
+        return frozenset((seed,))
+    return _forms(seed)
+
+
 def _affix(seed: str, form: str) -> bool:
-    """A seed that starts or ends a longer word (compounds; '_' joins separable verbs in lemmas)."""
-    return len(form) > len(seed) and (form.startswith(seed) or form.endswith(seed))
+    """A seed that starts or ends a longer word at a word boundary: the rest is a Dutch word of at least
+    ``MIN_REST`` letters (a linking s or e allowed), so "wachtlijst" holds "wacht" and "handelen" does not
+    hold "delen" ('_' joins separable verbs in lemmas)."""
+    if len(form) <= len(seed):
+        return False
+    if form.startswith(seed):
+        rest = form[len(seed):].lstrip("_")
+        if rest in INFLECTIONS:  # "gezinsvormen" for the seed "gezinsvorm": a plural, not a compound
+            return True
+        return _word(rest) or (rest[:1] in "se" and _word(rest[1:]))
+    if form.endswith(seed):
+        rest = form[: -len(seed)].rstrip("_")
+        return _word(rest) or (rest[-1:] in "se" and _word(rest[:-1]))
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def _word(part: str) -> bool:
+    """A compound part: at least MIN_REST letters and a known Dutch word."""
+    return len(part) >= MIN_REST and part.isalpha() and simplemma.is_known(part, lang="nl")
 
 
 def _phrase_at(parts: tuple[frozenset[str], ...], tokens: list[str], seeds: list[frozenset[str]],
@@ -155,8 +189,11 @@ def suggest(texts: Sequence[str], matcher: CodebookMatcher | None = None,
 
 def _merge(i: int, hits: tuple[RuleHit, ...], probs: pd.Series | None, min_probability: float,
            auto_threshold: float | None) -> list[Suggestion]:
-    """Rule hits first (with the model's probability when there is one), then confident model themes."""
+    """Rule hits first (with the model's probability when there is one, the most probable first), then
+    confident model themes."""
     out, seen = [], set()
+    if probs is not None:
+        hits = tuple(sorted(hits, key=lambda h: -float(probs.get(h.theme, 0.0))))
     for hit in hits:
         p = float(probs[hit.theme]) if probs is not None and hit.theme in probs.index else None
         out.append(Suggestion(i, hit.theme, RULE, p, hit.words,

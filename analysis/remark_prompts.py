@@ -14,11 +14,14 @@ PROMPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (ZORG, r"\b(?:gaat|ging|gingen|liep|loopt|werkt|vond \w+) (?:er )?niet goed\b|\bzorgen\b|\bknelpunt"
                r"|\bging (?:er )?mis\b|\bgaat (?:er )?mis\b|\bminpunt|\bklacht|\bproblemen\b|\bergernis"
-               r"|\btegenviel|\btegenvallers?\b|\bniet tevreden\b|\bwat was (?:er )?(?:lastig|moeilijk)"),
+               r"|\btegenviel|\btegenvallers?\b|\bniet tevreden\b|\bwat was (?:er )?(?:lastig|moeilijk)"
+               r"|\bhobbels?\b|\buitdaging|\bbelemmer|\bzorgpunt|\brisico"),
         (SUGGESTIE, r"\baandacht|\bkan (?:het )?beter\b|\bkunnen (?:\w+ )?beter\b|\bverbeter|\btips?\b"
                     r"|\badvie[sz]|\bsuggesties?\b|\bwens|\bmoet(?:en)? (?:er )?anders\b"
                     r"|\banders (?:moeten|kunnen)\b|\bkan (?:er )?anders\b|\bwat mist\b|\bwat heeft u nodig\b"
-                    r"|\bidee(?:en|n)?\b|\bwat zou"),
+                    r"|\bidee(?:en|n)?\b|\bwat zou|\baanbeveling|\bleerpunt|\bkansen\b"
+                    # "Wat heeft het programma nodig om een succes te worden?": the rest is no praise
+                    r"|\bwat (?:is|zijn|heeft|hebben) (?:er |\w+ |het \w+ |de \w+ )?nodig\b.*"),
         (COMPLIMENT, r"\btrots\b|\b(?:gaat|ging|gingen|werkt|werken|liep|loopt) (?:er )?goed\b|\bgoed gaat\b"
                      r"|\btops?\b|\bcomplimenten?\b|\bsterke punten\b|\bsucces|\btevreden\b|\bpluspunt"
                      r"|\bwat vond (?:u|je|jij) goed\b|\bwaardeer|\bwat werkt\b"),

@@ -1,6 +1,8 @@
 """The kind-of-remark classifier as the platform ships it: cues, the question prior and a model trained
 on the labelled development remarks in ``analysis/data/remarks_dev.jsonl`` (evaluators, professionals,
-parents and young people). A region's own checked labels are added to these when coders retrain.
+parents and young people, written to order) and the real statements of programme documents in
+``analysis/data/real_statements.jsonl`` (each with the heading it stands under). A region's own checked labels are
+added to these when coders retrain.
 
 Training takes about two seconds, so it happens once per process, on first use.
 """
@@ -15,12 +17,24 @@ from pathlib import Path
 from analysis.remarks import RemarkClassifier
 
 LABELLED = Path(__file__).resolve().parent / "data" / "remarks_dev.jsonl"
+REAL = Path(__file__).resolve().parent / "data" / "real_statements.jsonl"
 
 
-def shipped_examples() -> list[dict]:
-    """The labelled remarks the shipped model learns from: {"text", "kinds", "prompt"?}."""
-    with LABELLED.open(encoding="utf-8") as handle:
+def real_statements() -> list[dict]:
+    """Real statements from programme documents: {"doc", "source", "file", "heading", "text", "kind",
+    "sentiment", "themes"}, labelled by hand; the evidence set of ``python -m bench.remarks``."""
+    with REAL.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def shipped_examples(real: bool = True) -> list[dict]:
+    """The labelled remarks the shipped model learns from: {"text", "kinds", "prompt"?}; ``real=False``
+    leaves out the real statements (the benchmark adds them one document left out at a time)."""
+    with LABELLED.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    if real:
+        rows += [{"text": r["text"], "kinds": [r["kind"]], "prompt": r["heading"]} for r in real_statements()]
+    return rows
 
 
 def train(texts: Sequence[str] = (), kinds: Sequence[Sequence[str]] = (),

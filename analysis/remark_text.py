@@ -1,12 +1,16 @@
-"""Dutch text helpers for remark classification: tokens, clauses and verb forms (no POS tagger needed)."""
+"""Dutch text helpers for remark classification: tokens, clauses and verb forms (no POS tagger needed).
+
+Folding (case and accents) is ``analysis.text.fold``, shared with theme coding; the tokens here keep
+percentages and apostrophes because the grammar cues read them."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import simplemma
+
+from analysis.text import fold
 
 TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)?%?|[a-z]+(?:'[a-z]+)?")
 #: Words that open a subordinate or coordinated clause; the main clause ends before them.
@@ -40,12 +44,6 @@ FIRST_PERSON_OPENERS = frozenset(
     "vind vond hoop heb had ben was weet snap merk ervaar mis baal voel zie dacht kreeg kan wil moet "
     "zou mag kon denk begreep kwam ging zat".split()
 )
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents, so "één" and "een", "creëer" and "creeer" match alike."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def tokens(text: str) -> list[str]:

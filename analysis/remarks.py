@@ -25,16 +25,15 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
-from analysis.remark_baseline import textblob_kind, textblob_kinds
-from analysis.remark_cues import CUES, KINDS, Cue, evidence, find_cues, rule_scores
+from analysis.remark_cues import CUES, KINDS, Cue, evidence, find_cues, nothing_answer, rule_scores
 from analysis.remark_features import structure_matrix
 from analysis.remark_prompts import prompt_kind
 from analysis.remark_split import SplitRemark, split_notes, split_remarks
-from analysis.remark_text import fold, lemma_text
+from analysis.remark_text import fold, is_finite, lemma_text, tokens
 
 __all__ = [
-    "KINDS", "KIND_LABELS", "Cue", "RemarkClassifier", "RemarkPrediction", "SplitRemark", "prompt_kind",
-    "split_notes", "split_remarks", "textblob_kind", "textblob_kinds",
+    "KINDS", "KIND_LABELS", "Cue", "RemarkClassifier", "RemarkPrediction", "SplitRemark", "is_short",
+    "kind_of", "prompt_kind", "remark_sentiment", "split_notes", "split_remarks",
 ]
 
 #: Dutch names for display.
@@ -47,6 +46,18 @@ KIND_LABELS = {
 MIXABLE = {"compliment": ("zorg",), "zorg": ("compliment",), "observatie": ("zorg", "compliment")}
 SPACE_SEPARATED = r"[^ ]+"  # lemma text is already tokenised
 CUE_FEATURES = [f"{key}:{kind}" for key in CUES for kind in KINDS]
+#: The question rule: a remark takes the kind its question or heading invites, unless its own words (the
+#: classifier without the question) give another kind at least this probability. Short or verbless remarks
+#: need more. Both measured on the real statements of analysis/data (python -m bench.remarks, sweep table).
+OVERRIDE = 0.7
+OVERRIDE_SHORT = 0.85
+SHORT_WORDS = 8
+
+
+def is_short(text: str) -> bool:
+    """A short answer or one without a finite verb ("Korte lijnen met de huisarts")."""
+    words = tokens(text)
+    return len(words) <= SHORT_WORDS or not any(is_finite(w) for w in words)
 
 
 @dataclass(frozen=True)
@@ -154,18 +165,44 @@ class RemarkClassifier(BaseEstimator):
 
     # predicting ---------------------------------------------------------------------------------
     def predict_proba(self, X: Iterable[str], prompts=None) -> np.ndarray:
-        """Probabilities per remark over ``KINDS`` (columns in that order)."""
+        """Probabilities per remark over ``KINDS`` (columns in that order), the question as a prior."""
         return self._combine(list(X), prompts)[0]
 
     def predict(self, X: Iterable[str], prompts=None) -> np.ndarray:
-        """The primary kind per remark."""
-        return np.array(KINDS)[self.predict_proba(X, prompts).argmax(axis=1)]
+        """The primary kind per remark, by the question rule when a question or heading is given."""
+        texts = list(X)
+        return np.array(self.decide(texts, prompts)[0], dtype=object).astype(str) if texts else np.array([])
+
+    def decide(self, texts: list[str], prompts=None,
+               own: np.ndarray | None = None) -> tuple[list[str], np.ndarray]:
+        """The question rule: the kind the question invites, unless the words alone clearly say otherwise.
+
+        Returns the kind per remark and the probabilities without the question (the words' own evidence).
+        """
+        # "Niets, het loopt prima" to "Wat kan beter?" answers the question without taking its kind
+        kinds = [None if kind and nothing_answer(text, kind) else kind
+                 for text, kind in zip(texts, as_prompts(prompts, len(texts)), strict=True)]
+        own = self._combine(texts, None)[0] if own is None else own
+        with_prior = self._combine(texts, kinds)[0] if any(kinds) else own
+        if getattr(self, "model_", None) is None or not self.use_prior:
+            # cue rules alone: the question is one cue among the others (no model to weigh the words)
+            return [KINDS[int(row.argmax())] for row in with_prior], own
+        decided = []
+        for i, (text, invited) in enumerate(zip(texts, kinds, strict=True)):
+            best = KINDS[int(with_prior[i].argmax())]
+            if invited is not None and best != invited:
+                words = KINDS[int(own[i].argmax())]
+                needed = OVERRIDE_SHORT if is_short(text) else OVERRIDE
+                best = words if words != invited and own[i].max() >= needed else invited
+            decided.append(best)
+        return decided, own
 
     def classify(self, X: Iterable[str], prompts=None) -> list[RemarkPrediction]:
         """Full predictions: primary and secondary kinds, probability, provenance, cues."""
         texts = list(X)
         proba, rule_part, model_part, cues = self._combine(texts, prompts)
-        return [self._prediction(texts[i], proba[i], rule_part[i], model_part[i], cues[i])
+        decided = self.decide(texts, prompts)[0] if texts else []
+        return [self._prediction(texts[i], proba[i], rule_part[i], model_part[i], cues[i], decided[i])
                 for i in range(len(texts))]
 
     def classify_one(self, text: str, prompt: str | None = None) -> RemarkPrediction:
@@ -213,9 +250,10 @@ class RemarkClassifier(BaseEstimator):
         w[silent] = min(1.0, self.model_weight_ * self.silent_boost)
         return (1 - w) * rule_part + w * model_part, (1 - w) * rule_part, w * model_part, cues
 
-    def _prediction(self, text, proba, rule_part, model_part, cues) -> RemarkPrediction:
+    def _prediction(self, text, proba, rule_part, model_part, cues, best=None) -> RemarkPrediction:
         order = np.argsort(-proba)
-        best = KINDS[order[0]]
+        best = best or KINDS[order[0]]
+        order = np.array([KINDS.index(best), *(i for i in order if KINDS[i] != best)])
         own = evidence(cues)
         kinds = (best, *(KINDS[i] for i in order[1:] if proba[i] >= self.secondary_threshold
                          or (KINDS[i] in MIXABLE.get(best, ()) and own[KINDS[i]] >= self.secondary_evidence)
@@ -223,7 +261,43 @@ class RemarkClassifier(BaseEstimator):
         sources = {k: "model" if model_part[KINDS.index(k)] > rule_part[KINDS.index(k)] else "regel"
                    for k in kinds}
         return RemarkPrediction(
-            text=text, kind=best, kinds=kinds, probability=float(proba[order[0]]), provenance=sources[best],
+            text=text, kind=best, kinds=kinds, probability=float(proba[KINDS.index(best)]), provenance=sources[best],
             cues=tuple(cues), probabilities={k: float(p) for k, p in zip(KINDS, proba, strict=True)},
             sources=sources,
         )
+
+
+
+def remark_sentiment(text: str, kind: str | None = None) -> str:
+    """The sentiment of an evaluative remark follows from its kind; the words decide only where the kind
+    leaves it open (a suggestion phrased as a complaint, an observation, a remark of unknown kind).
+
+    compliment → positief (gemengd when its words are negative too); zorg → negatief (gemengd when its words
+    are positive too); suggestie → negatief when its words are negative, otherwise neutraal; vraag → neutraal;
+    observatie and unknown → the word signal (onbekend becomes neutraal for an observation).
+    On the real statements of analysis/data this is right for more statements than the word signal alone
+    (python -m bench.remarks).
+    """
+    from analysis.sentiment import MIXED, NEGATIVE, NEUTRAL, POSITIVE, UNKNOWN, label
+
+    if kind == "vraag":
+        return NEUTRAL
+    words = label(text)
+    if kind == "compliment":
+        return MIXED if words in (NEGATIVE, MIXED) else POSITIVE
+    if kind == "zorg":
+        return MIXED if words in (POSITIVE, MIXED) else NEGATIVE
+    if kind == "suggestie":
+        return NEGATIVE if words in (NEGATIVE, MIXED) else NEUTRAL
+    if kind == "observatie" and words == UNKNOWN:
+        return NEUTRAL
+    return words
+
+
+def kind_of(text: str, question_or_heading: str | None = None) -> RemarkPrediction:
+    """The kind of one remark under the question it answers or the heading it stands under in pasted notes
+    ("Trots op", "Knelpunten", "Wat heeft het programma nodig?"), by the shipped classifier and the question
+    rule."""
+    from analysis.remark_shipped import shipped_classifier
+
+    return shipped_classifier().classify_one(text, question_or_heading)

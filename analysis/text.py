@@ -29,14 +29,17 @@ _LEMMA_FIXES = {"hulpverleners": "hulpverlener", "zorgverleners": "zorgverlener"
                 "gehoord": "horen", "geluisterd": "luisteren", "wisselingen": "wisseling",
                 # comparatives keep their own meaning ("beter" is not "goed" for a theme)
                 "beter": "beter", "slechter": "slechter", "erger": "erger", "sneller": "sneller",
-                "later": "later", "langer": "langer", "taxi": "taxi"}
+                "later": "later", "langer": "langer", "taxi": "taxi",
+                # "data" is the plural of "datum" only in a diary; in answers it is data
+                "data": "data"}
 
 
 def fold(text: str) -> str:
-    """Lower-case and strip accents so 'Cliënt' and 'client' compare equal."""
+    """Lower-case and strip accents so 'Cliënt' and 'client', 'één' and 'een' compare equal; a typographic
+    apostrophe becomes a plain one ("auto’s" is "auto's"). The one folding of the whole package."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

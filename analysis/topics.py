@@ -1,12 +1,14 @@
 """New-theme suggestions from the uncoded remainder: NMF topics with top terms and example answers.
 
 Topics are suggestions for a coder to name, not codes. Respondents open with boilerplate ("als moeder
-vind ik") and judge in polarity words ("goed", "te lang"); both are stripped before fitting, or they
-dominate every topic.
+vind ik", "ik ben trots op") and judge in polarity words ("goed", "te lang"); both are stripped before
+fitting, or they dominate every topic. The placeholders that scrubbing leaves ("[NAAM]", "[PLAATS-2]")
+are removed too: they say nothing about a theme.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,7 +29,13 @@ ROLE_WORDS = frozenset("""moeder vader ouder oma opa pleegmoeder pleegvader plee
 jongere puber kind zoon dochter stiefdochter stiefzoon""".split())
 OPINION_WORDS = frozenset("vinden vind denken denk mening betreft gezegd eerlijk zeggen gevoel idee".split())
 BOILERPLATE = ("als moeder vind ik", "als vader vind ik", "als ouder", "ik vind dat", "ik denk dat",
-               "naar mijn mening", "wat mij betreft", "eerlijk gezegd")
+               "naar mijn mening", "wat mij betreft", "eerlijk gezegd",
+               # echoes of the questions of an evaluation ("Waar bent u trots op?", "Waar vraagt u aandacht voor?")
+               "ik ben trots op", "we zijn trots op", "trots op", "ik vraag aandacht voor", "aandacht voor",
+               "wat goed werkt is", "wat goed gaat is")
+#: Placeholders left by scrubbing or typed by people who leave a name out: "[NAAM]", "[PERSOON-1]", "<naam>".
+PLACEHOLDER = re.compile(r"[\[<{]\s*[A-Za-z][A-Za-z_-]*(?:-\d+)?\s*[\]>}]")
+PLACEHOLDER_WORDS = frozenset("naam xxx xx nn".split())
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,8 @@ class ThemeSuggester:
     def fit(self, texts: Sequence[str]) -> ThemeSuggester:
         """Find candidate themes in the answers; the result is in ``candidates_``."""
         texts = list(texts)
-        token_lists = [tokenize(t) for t in texts]
+        token_lists = [[w for w in tokenize(PLACEHOLDER.sub(" ", t or "")) if w not in PLACEHOLDER_WORDS]
+                       for t in texts]
         self.boilerplate_ = tuple(sorted(set(_phrases(self.boilerplate)) | _frequent_openings(
             token_lists, self.boilerplate_share)))
         excluded = {w for term in self.exclude_terms for w in tokenize(term)}  # phrases count word by word

@@ -2,9 +2,9 @@
 
 First the respondent path side by side (bench/respondent.py: the platform against the peer and the bare
 handler), then each other benchmark module that exists (bench.scores, bench.coding, bench.remarks,
-bench.results, bench.load), each in its own process. Tables are printed, and docs/benchmarks.md gets a header
-(machine, versions, date, this command) while each benchmark rewrites its own section between its
-markers. Not part of the test run.
+bench.remarks_written, bench.results, bench.load), each in its own process. Tables are printed, and
+docs/benchmarks.md gets a header (machine, versions, date, this command) while each benchmark rewrites its
+own section between its markers. Not part of the test run.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ OTHERS = {
     "bench.scores": [],
     "bench.coding": ["--sizes", "1000", "--no-docs"],
     "bench.remarks": [],
+    "bench.remarks_written": [],
     "bench.results": ["--sizes", "1000", "--no-docs"],
     "bench.load": ["--respondents", "20", "--no-docs"],
 }
@@ -37,7 +38,7 @@ def run_others(names: list[str], quick: bool, no_docs: bool) -> list[str]:
             continue
         args = list(OTHERS[name]) if quick else []
         if no_docs and "--no-docs" not in args:
-            if name in ("bench.scores", "bench.remarks"):
+            if name in ("bench.scores", "bench.remarks_written"):
                 lines.append(f"{name}: skipped (it always writes its section)")
                 continue
             args.append("--no-docs")

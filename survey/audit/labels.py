@@ -83,6 +83,7 @@ ACTION_LABELS = {
     "coding.raw_view": _l("Viewed the original text of an open answer"),
     "coding.retrain": _l("Started training the coding model"),
     "coding.threshold": _l("Set the threshold for automatic coding"),
+    "coding.shared_learning": _l("Changed whether the coding model learns from other surveys"),
     "coding.sample": _l("Drew a sample for double coding"),
     "coding.scrub_terms": _l("Changed the local names to scrub"),
     "codebook.import": _l("Imported a codebook"),

@@ -49,6 +49,9 @@ class Codebook(Base):
     #: what it is for, free text (*omschrijving*)
     description: Mapped[str] = mapped_column(sa.Text, default="")
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    #: the region lets the theme model learn from the checked answers of every survey using this codebook,
+    #: not only from earlier rounds of the same series (*leren van andere vragenlijsten*)
+    learn_from_other_surveys: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     themes: Mapped[list["Theme"]] = relationship(back_populates="codebook", cascade="all, delete-orphan",
                                                  order_by="Theme.position")

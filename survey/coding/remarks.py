@@ -7,8 +7,8 @@ unverified rows; what a coder ticks is kept and never replaced.
 """
 
 from analysis.remark_shipped import shipped_classifier, train
-from analysis.remarks import RemarkClassifier
-from survey.coding.models import AnswerKind, CodedAnswer, RemarkKind, Source
+from analysis.remarks import RemarkClassifier, remark_sentiment
+from survey.coding.models import AnswerKind, CodedAnswer, RemarkKind, Sentiment, Source
 
 
 def suggest_kinds(rows: list[tuple[CodedAnswer, str]], question: str,
@@ -19,8 +19,12 @@ def suggest_kinds(rows: list[tuple[CodedAnswer, str]], question: str,
         return
     classifier = classifier or shipped_classifier()
     predictions = classifier.classify([text for _, text in todo], [question] * len(todo))
-    for (coded, _), prediction in zip(todo, predictions, strict=True):
+    for (coded, text), prediction in zip(todo, predictions, strict=True):
         _replace(coded, prediction)
+        if coded.sentiment_source in (None, Source.RULE):  # a coder's or a model's sentiment stays
+            # the sentiment of an evaluative remark follows from its kind (see analysis.remarks)
+            coded.sentiment = Sentiment(remark_sentiment(text, prediction.kind))
+            coded.sentiment_source = Source.RULE
 
 
 def _replace(coded: CodedAnswer, prediction) -> None:

@@ -1,9 +1,12 @@
 """Training the theme classifier and the sentiment model on human codes, and storing their suggestions.
 
 Runs as a background job. Themes with at least ``CODING_MIN_PER_THEME`` human codes get a model;
-the others stay with the codebook rules. The threshold curve and the quality figures are estimated by
-cross-validation on the human-coded answers (each answer scored by a model that never saw it) and
-describe what will really count: rule codes plus model codes at or above the threshold.
+the others stay with the codebook rules. The checked answers of earlier rounds of the same survey series
+that used the same codebook count too, with weight ``EARLIER_WEIGHT`` (a round of its own rarely reaches
+the minimum per theme); the result says what the model learned from. The threshold curve and the quality
+figures are estimated by cross-validation on this round's human-coded answers (each answer scored by a
+model that never saw it) and describe what will really count: rule codes plus model codes at or above the
+threshold.
 """
 
 import math
@@ -17,7 +20,15 @@ from analysis.coding import CodebookMatcher
 from analysis.quality import confidence, theme_quality
 from analysis.sentiment import SentimentModel
 from survey.coding import codebooks
-from survey.coding.models import AnalysisRun, AnswerCode, CodedAnswer, RunStatus, Sentiment, Source
+from survey.coding.models import (
+    AnalysisRun,
+    AnswerCode,
+    CodedAnswer,
+    QuestionCodebook,
+    RunStatus,
+    Sentiment,
+    Source,
+)
 from survey.coding.questions import machine_text, open_question
 from survey.coding.remarks import train_kinds
 from survey.coding.runs import finish_run
@@ -26,6 +37,8 @@ from survey.questionnaires.models import Survey
 from survey.responses.models import Answer
 
 MIN_TRAINING_ANSWERS = 10
+#: How much a checked answer of an earlier round counts against one of this round.
+EARLIER_WEIGHT = 0.5
 
 
 def train(run: AnalysisRun) -> None:
@@ -40,22 +53,55 @@ def train(run: AnalysisRun) -> None:
     verified = [r for r in rows if r[0].verified]
     human = [frozenset(c.theme.key for c in coded.codes if c.verified and c.theme.key in keys)
              for coded, _ in verified]
-    counts = {k: sum(k in h for h in human) for k in keys}
+    earlier_texts, earlier_sets, rounds = earlier_rounds(run.survey_id, link, keys)
+    pooled = human + earlier_sets
+    counts = {k: sum(k in h for h in pooled) for k in keys}
     minimum = current_app.config["CODING_MIN_PER_THEME"]
-    trainable = [k for k in keys if counts[k] >= minimum and len(human) - counts[k] >= 2]
-    result.update(n_verified=len(verified), counts=counts, minimum=minimum, themes=trainable)
+    trainable = [k for k in keys if counts[k] >= minimum and len(pooled) - counts[k] >= 2]
+    result.update(n_verified=len(verified), counts=counts, minimum=minimum, themes=trainable,
+                  learned_from={"current": len(verified), "earlier": len(earlier_texts), "rounds": rounds,
+                                "weight": EARLIER_WEIGHT})
     if not trainable or len(verified) < MIN_TRAINING_ANSWERS:
         finish_run(run, RunStatus.TOO_FEW, result)
         return
     texts = [text for _, text in verified]
     rules = [frozenset(h.theme for h in hits)
              for hits in CodebookMatcher(codebooks.to_data(link.codebook)).fit().match(texts)]
-    held_out = cross_val_proba(texts, human, n_splits=min(5, len(texts) // 2), themes=trainable)
+    # the figures are this round's: earlier rounds only help the folds learn, they are never scored
+    held_out = cross_val_proba(texts, human, n_splits=min(5, len(texts) // 2), themes=trainable,
+                               extra_texts=earlier_texts, extra_sets=earlier_sets, extra_weight=EARLIER_WEIGHT)
     result.update(curve=threshold_curve(held_out, rules, human),
                   quality=_quality(held_out, rules, human, keys))
-    model = ThemeClassifier(themes=trainable).fit(texts, human)
+    model = ThemeClassifier(themes=trainable).fit(
+        texts + earlier_texts, human + earlier_sets,
+        sample_weight=[1.0] * len(texts) + [EARLIER_WEIGHT] * len(earlier_texts))
     result["suggested"] = store_suggestions(model, [r for r in rows if not r[0].verified], link.codebook)
     finish_run(run, RunStatus.DONE, result)
+
+
+def earlier_rounds(survey_id: int, link: QuestionCodebook, keys: list[str]
+                   ) -> tuple[list[str], list[frozenset[str]], list[str]]:
+    """Checked answers (text, theme keys) of the earlier rounds of this survey's series whose questions use
+    the same codebook (of every other survey of the region using it, when the codebook allows that), and
+    the names of those rounds."""
+    survey = db.session.get(Survey, survey_id)
+    stmt = (select(QuestionCodebook.survey_id, QuestionCodebook.item_code, Survey.round_label)
+            .join(Survey, Survey.id == QuestionCodebook.survey_id)
+            .where(QuestionCodebook.codebook_id == link.codebook_id, Survey.region_id == survey.region_id,
+                   Survey.id != survey.id)
+            .order_by(Survey.created_at, Survey.id))
+    if not link.codebook.learn_from_other_surveys:
+        stmt = stmt.where(Survey.series_key == survey.series_key, Survey.created_at <= survey.created_at)
+    links = db.session.execute(stmt).all()
+    texts, sets, rounds = [], [], []
+    for other_id, item_code, label in links:
+        found = [(text, frozenset(c.theme.key for c in coded.codes if c.verified and c.theme.key in keys))
+                 for coded, text in _rows(other_id, item_code) if coded.verified and text]
+        if found:
+            texts += [t for t, _ in found]
+            sets += [s for _, s in found]
+            rounds.append(label or f"#{other_id}")
+    return texts, sets, list(dict.fromkeys(rounds))
 
 
 def _train_kinds(run: AnalysisRun) -> dict:

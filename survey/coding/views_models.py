@@ -4,7 +4,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from forms.coding import ActionForm, ThresholdForm
+from forms.coding import ActionForm, SharedLearningForm, ThresholdForm
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
@@ -43,8 +43,25 @@ def model_page(survey_id, item_code):
         chart=curve_chart(curve) if curve else None, form=_threshold_form(curve, link),
         busy=runs.pending(survey.id, item_code, RunKind.MODEL), counts=listing.human_counts(survey.id, item_code),
         minimum=current_app.config["CODING_MIN_PER_THEME"],
+        shared=SharedLearningForm(learn_from_other_surveys=link.codebook.learn_from_other_surveys) if link else None,
         themes=sorted(link.codebook.themes, key=lambda t: t.position) if link else [],
         progress=listing.progress(survey.id, item_code, link))
+
+
+@bp.post("/<int:survey_id>/<item_code>/model/leren-van")
+@requires(Permission.VIEW_RESULTS)
+def shared_learning(survey_id, item_code):
+    """Let the codebook's model learn from other surveys of the region, or only from this series."""
+    survey, _question = load_question(survey_id, item_code)
+    link = codebooks.question_codebook(survey.id, item_code)
+    form = SharedLearningForm()
+    if link is not None and form.validate_on_submit():
+        link.codebook.learn_from_other_surveys = bool(form.learn_from_other_surveys.data)
+        record("coding.shared_learning", survey, item_code=item_code, codebook_id=link.codebook_id,
+               allowed=link.codebook.learn_from_other_surveys)
+        db.session.commit()
+        flash(_("Saved. The next training uses it."), "success")
+    return redirect(url_for("coding.model_page", survey_id=survey.id, item_code=item_code))
 
 
 @bp.post("/<int:survey_id>/<item_code>/model/trainen")

@@ -51,3 +51,25 @@ def test_matching_ten_thousand_answers_is_fast(matcher, train):
     start = time.process_time()
     matcher.match(texts)
     assert time.process_time() - start < 1.0
+
+
+def test_a_seed_matches_whole_words_and_compounds_never_a_substring():
+    codebook = Codebook.from_dict({"key": "k", "themes": [
+        {"key": "delen", "label": "Delen", "seeds": ["delen"]},
+        {"key": "wonen", "label": "Wonen", "seeds": ["gezinsvorm", "crisis"]}]})
+    matcher = CodebookMatcher(codebook).fit()
+    assert matcher.predict(["We handelen snel", "Een groot deel van de uitgaven"]) == [frozenset()] * 2
+    assert matcher.predict(["Successen delen", "Kennis wordt gedeeld", "Het team deelt cijfers",
+                            "Kennisdelen tussen teams"]) == [frozenset({"delen"})] * 4
+    assert matcher.predict(["Taskforce gezinsvormen", "De crisisopvang", "Crisisdienst"]) \
+        == [frozenset({"wonen"})] * 3
+
+
+def test_the_stakeholder_codebook_knows_the_themes_of_real_evaluations():
+    matcher = CodebookMatcher(default_codebook("stakeholder")).fit()
+    found = matcher.predict(["De crisisdienst is 's nachts bereikbaar",
+                             "Te weinig plekken voor jongeren die niet thuis kunnen wonen",
+                             "Een pilot om te experimenteren", "Goede data definities",
+                             "Afstemming met scholen", "De gemeenten in de regio"])
+    assert [sorted(f) for f in found][:4] == [["crisis"], ["ouders_jongeren", "verblijf"], ["vernieuwing"], ["data"]]
+    assert "onderwijs" in found[4] and "lokaal_regionaal" in found[5]

@@ -9,16 +9,17 @@ import pytest
 from sklearn.base import clone
 
 from analysis import remark_lexicon as lex
-from analysis.remark_shipped import shipped_examples
+from analysis.remark_shipped import shipped_classifier, shipped_examples
 from analysis.remark_text import fold, lemma, tokens
 from analysis.remarks import (
     KINDS,
     RemarkClassifier,
     prompt_kind,
+    remark_sentiment,
     split_notes,
     split_remarks,
-    textblob_kind,
 )
+from bench.textblob_baseline import textblob_kind
 
 DATA = Path(__file__).parent / "data"
 AANDACHT, TROTS, OPVALT = "Waar vraagt u aandacht voor?", "Waar bent u trots op?", "Wat valt op?"
@@ -40,7 +41,7 @@ def accuracy(model, rows):
 
 @pytest.fixture(scope="module")
 def dev():
-    return shipped_examples()
+    return shipped_examples(real=False)
 
 
 @pytest.fixture(scope="module")
@@ -361,3 +362,33 @@ def test_split_remarks_feed_the_classifier_with_their_heading_as_prior():
     notes = split_notes("Trots op:\n- De gezinscoach\n\nAandacht:\n- De bereikbaarheid in de vakantie\n")
     kinds = RemarkClassifier().predict([n.text for n in notes], [n.heading for n in notes])
     assert list(kinds) == ["compliment", "suggestie"]
+
+
+# The question rule on real statements (bench/data/real_statements.jsonl): the heading decides for short,
+# verbless statements; only strong words of their own move them.
+def test_a_verbless_statement_under_a_praise_heading_is_a_compliment():
+    model = shipped_classifier()
+    assert model.classify_one("Consultatie- en diagnosefunctie dichtbij de lokale teams", "Trots op").kind \
+        == "compliment"
+    assert model.classify_one("Consultatie- en diagnosefunctie dichtbij de lokale teams",
+                              "Wat heeft het programma nodig om een succes te worden?").kind == "suggestie"
+
+
+def test_headings_of_pasted_notes_count_as_questions():
+    from analysis.remarks import kind_of
+    assert kind_of("Onderbesteding door stagnatie integrale teams", "Knelpunten").kind == "zorg"
+    assert kind_of("Onderbesteding door stagnatie integrale teams", "Successen").kind == "compliment"
+
+
+def test_strong_words_of_its_own_move_a_remark_away_from_the_question():
+    model = shipped_classifier()
+    assert model.classify_one("De wachttijd is veel te lang en niemand belt terug", "Waar bent u trots op?").kind \
+        == "zorg"
+
+
+def test_sentiment_follows_the_kind_of_an_evaluative_remark():
+    assert remark_sentiment("Een gedeelde aanpak met de scholen", "compliment") == "positief"
+    assert remark_sentiment("Vaker de huisartsen betrekken", "suggestie") == "neutraal"
+    assert remark_sentiment("Vaker de huisartsen betrekken, het gaat nu slecht", "suggestie") == "negatief"
+    assert remark_sentiment("Weinig zicht op de wachtlijsten", "zorg") == "negatief"
+    assert remark_sentiment("Fijne gesprekken, maar veel te lang gewacht", "compliment") == "gemengd"

@@ -72,3 +72,14 @@ def test_known_theme_words_can_be_excluded(answers):
 
 def test_too_little_text_gives_no_candidates():
     assert ThemeSuggester().suggest(["goed", "slecht", "nvt"]) == []
+
+
+def test_scrub_placeholders_and_question_echoes_are_never_proposed_as_terms():
+    texts = ["Ik ben trots op de crisisdienst van [NAAM]", "[NAAM] van de crisisdienst kwam snel",
+             "De crisisdienst en [PERSOON-1] hielpen", "Trots op naam en de crisisdienst",
+             "Thuis wonen bleef mogelijk voor <naam>", "Het kind van [NAAM] kon thuis blijven wonen",
+             "Thuis wonen met hulp van [PLAATS]"]
+    candidates = ThemeSuggester(n_topics=2).suggest(texts)
+    terms = {t for c in candidates for term in c.terms for t in term.split()}
+    assert {"crisisdienst", "thuis"} <= terms
+    assert not terms & {"naam", "persoon", "plaats", "trots"}

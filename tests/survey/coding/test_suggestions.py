@@ -130,3 +130,114 @@ def test_new_themes_from_the_uncoded_remainder(db, client, login, region, make_s
     added = db.session.scalar(select(Theme).where(Theme.position == 11))
     assert added.seed_words == run.result["candidates"][0]["terms"][:8] and added.examples
     assert all(example in texts for example in added.examples)
+
+
+def test_new_themes_pool_the_questions_that_share_a_codebook_and_skip_placeholders(db, client, login, region,
+                                                                                   make_survey, researcher):
+    from survey.questionnaires.models import SurveyVersion
+    from tests.survey.coding.helpers import add_answers
+
+    proud = ["De crisisdienst van [NAAM] was 's nachts bereikbaar.", "Crisisdienst kwam snel, dank aan [NAAM].",
+             "De crisisdienst hielp [NAAM] thuis te blijven."]
+    attention = ["De crisisdienst is in het weekend slecht bereikbaar.", "Wachten op de crisisdienst duurt lang.",
+                 "Kinderen kunnen niet thuis blijven wonen.", "Te weinig plekken om thuis te wonen.",
+                 "Thuis wonen lukt niet zonder hulp."]
+    survey = make_survey(region, proud)
+    login(researcher)
+    client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
+    link = db.session.scalar(select(QuestionCodebook).where(QuestionCodebook.item_code == "O1"))
+    version = db.session.scalar(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id))
+    for response in add_answers(db, survey, version, attention, item_code="O2"):
+        answer = next(a for a in response.answers if a.item_code == "O2")
+        db.session.add(CodedAnswer(answer_id=answer.id, survey_id=survey.id, item_code="O2"))
+    db.session.add(QuestionCodebook(survey_id=survey.id, item_code="O2", codebook_id=link.codebook_id))
+    for answer in db.session.scalars(select(Answer).where(Answer.item_code.in_(["O1", "O2"]))):
+        answer.scrubbed_text = answer.value
+        db.session.execute(AnswerCode.__table__.delete().where(AnswerCode.answer_id == answer.id))
+    db.session.commit()
+    client.post(base(region, survey) + "/nieuwe-themas/zoeken")
+    run = db.session.scalar(select(AnalysisRun).where(AnalysisRun.kind == RunKind.TOPICS))
+    # three answers to O1 alone are too few; pooled with O2 there are eight
+    assert run.status == RunStatus.DONE and run.result["n"] == 8 and run.result["questions"] == ["O1", "O2"]
+    terms = {t for c in run.result["candidates"] for t in c["terms"]}
+    assert "crisisdienst" in terms and not any("naam" in t for t in terms)
+    page = client.get(base(region, survey) + "/nieuwe-themas").get_data(as_text=True)
+    assert "Samen met de antwoorden zonder thema van 1 andere vraag met dit codeboek: O2." in page
+    assert "Meest typerende antwoorden" in page
+
+
+def code_by_hand(db, survey, rows, themes, user):
+    answers = list(db.session.scalars(select(Answer).join(CodedAnswer, CodedAnswer.answer_id == Answer.id)
+                                      .where(CodedAnswer.survey_id == survey.id).order_by(Answer.id)))
+    for answer in answers:
+        answer.scrubbed_text = answer.value
+    for answer, row in zip(answers, rows, strict=False):
+        coded = db.session.get(CodedAnswer, answer.id)
+        assign.confirm_coding(coded, lock_version=coded.lock_version, coder_id=user.id,
+                              theme_ids=[themes[k].id for k in row["themes"]], sentiment=None, kinds=[])
+    db.session.commit()
+
+
+def test_earlier_rounds_with_the_same_codebook_train_the_model_and_the_page_says_so(db, client, login, region,
+                                                                                  make_survey, researcher, gold):
+    from survey.coding.answers import ensure_coded
+
+    first = make_survey(region, [r["text"] for r in gold[:100]], series_key="ceo-serie", round_label="2025")
+    login(researcher)
+    client.post(base(region, first) + "/codeboek", data={"choice": "default:ceo"})
+    themes = {t.key: t for t in db.session.scalars(select(Theme))}
+    code_by_hand(db, first, gold[:100], themes, researcher)
+    second = make_survey(region, [r["text"] for r in gold[100:130]], series_key="ceo-serie", round_label="2026")
+    ensure_coded(second, "O1")  # the new round takes the codebook of the earlier one
+    db.session.commit()
+    code_by_hand(db, second, gold[100:115], themes, researcher)
+
+    client.post(base(region, second) + "/model/trainen")
+    run = db.session.scalar(select(AnalysisRun).where(AnalysisRun.survey_id == second.id))
+    # 15 checked answers of its own reach no theme's minimum of 12; with last year's 100 the model learns
+    assert run.result["learned_from"] == {"current": 15, "earlier": 100, "rounds": ["2025"], "weight": 0.5}
+    assert run.status == RunStatus.DONE and run.result["themes"] and run.result["curve"][0]["n"] == 15
+    page = client.get(base(region, second) + "/model").get_data(as_text=True)
+    assert "Naast deze ronde leerde het model van 100 gecontroleerde antwoorden uit eerdere rondes" in page
+    assert "(2025)" in page and "0,5 antwoord van deze ronde" in page
+
+    client.post(base(region, first) + "/model/trainen")
+    own = db.session.scalar(select(AnalysisRun).where(AnalysisRun.survey_id == first.id))
+    assert own.result["learned_from"]["earlier"] == 0  # a later round never trains an earlier one
+    assert "alleen van de gecontroleerde antwoorden van deze ronde" in \
+        client.get(base(region, first) + "/model").get_data(as_text=True)
+
+
+def test_other_surveys_with_the_codebook_train_the_model_only_when_the_region_allows_it(
+        db, client, login, region, make_survey, researcher, gold):
+    from survey.coding import codebooks
+
+    other = make_survey(region, [r["text"] for r in gold[:100]], series_key="andere-serie", round_label="Pilot")
+    login(researcher)
+    client.post(base(region, other) + "/codeboek", data={"choice": "default:ceo"})
+    link = db.session.scalar(select(QuestionCodebook).where(QuestionCodebook.survey_id == other.id))
+    themes = {t.key: t for t in db.session.scalars(select(Theme))}
+    code_by_hand(db, other, gold[:100], themes, researcher)
+    survey = make_survey(region, [r["text"] for r in gold[100:130]], series_key="eigen-serie")
+    codebooks.attach_codebook(survey, "O1", link.codebook)
+    db.session.commit()
+    from survey.coding.answers import ensure_coded
+    ensure_coded(survey, "O1")
+    db.session.commit()
+    code_by_hand(db, survey, gold[100:115], themes, researcher)
+
+    client.post(base(region, survey) + "/model/trainen")
+    runs = lambda: list(db.session.scalars(select(AnalysisRun).where(AnalysisRun.survey_id == survey.id)  # noqa: E731
+                                           .order_by(AnalysisRun.id)))
+    assert runs()[-1].result["learned_from"]["earlier"] == 0 and runs()[-1].status == RunStatus.TOO_FEW
+    page = client.get(base(region, survey) + "/model").get_data(as_text=True)
+    assert "Ook leren van de gecontroleerde antwoorden van andere vragenlijsten" in page
+
+    client.post(base(region, survey) + "/model/leren-van", data={"learn_from_other_surveys": "y"})
+    db.session.expire_all()
+    assert link.codebook.learn_from_other_surveys
+    assert "coding.shared_learning" in [e.action for e in db.session.scalars(select(AuditEntry))]
+    client.post(base(region, survey) + "/model/trainen")
+    last = runs()[-1]
+    assert last.result["learned_from"]["earlier"] == 100 and last.result["learned_from"]["rounds"] == ["Pilot"]
+    assert last.status == RunStatus.DONE

@@ -1,4 +1,5 @@
-"""Comparison baseline: textblob-nl polarity mapped onto kinds of remark.
+"""Comparison baseline for the benchmarks: textblob-nl polarity mapped onto kinds of remark (not used by
+the platform).
 
 Only ``TextBlob(text, analyzer=PatternAnalyzer()).sentiment`` is used; textblob-nl's tagger and
 TextBlob's sentence splitting are broken offline (see TEXT-ANALYSIS.md).
