@@ -1,0 +1,107 @@
+"""k over the combination at reporting time: what the results page, the exports and the API may show of a
+respondent's background and answer language.
+
+One rule (:mod:`analysis.suppression.combinations`), applied to the *profiles* of a round (answer
+language + stored background) before any page, filter, breakdown, export or API answer sees them:
+
+* while the round's invitees still carry their preferred language (fieldwork open), every profile is
+  generalised against the invitees, the population someone holding the contact file joins on. This also
+  covers responses stored before the rule, or stored when fewer invitees were known;
+* after the close of fieldwork the contact data (and the preferred languages) are deleted; the values a
+  personal response kept at completion were generalised then and stand as they are;
+* responses without an invitation (open link, interview, poll) are generalised against the respondents
+  of those channels themselves, on their own background answers (language and stored background).
+
+Every respondent whose profile lost a value (or had none) is counted, so the page and the codebook can
+say how many backgrounds are shown as "onbekend".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy import func, select
+
+from analysis.suppression import build
+from analysis.suppression.combinations import LANGUAGE
+from survey.extensions import db
+from survey.fieldwork import ledger
+from survey.fieldwork.models import Invitation
+from survey.questionnaires.models import Survey
+from survey.reports.results import background_keys, background_text, completed_filter, parse_background
+from survey.responses.models import Channel, Response
+
+Key = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The shown profile of every stored one: (language, background text) -> (language or '', background)."""
+
+    profiles: dict[Key, tuple[str, dict]] = field(default_factory=dict)
+    #: respondents whose language or a background variable of the round is shown as onbekend
+    generalised: int = 0
+    #: completed respondents in the round
+    respondents: int = 0
+
+    def of(self, language: str | None, text: str | None) -> tuple[str, dict]:
+        """The shown (language, background) of a stored profile; unknown ones show nothing."""
+        return self.profiles.get((language, text), ("", {}))
+
+
+def _rows(survey_id: int) -> list[tuple[str | None, str, str | None, int]]:
+    """(language, channel, background text, respondents) of the completed responses."""
+    channel = sa.cast(Response.channel, sa.String)
+    stmt = (select(Response.language, channel, background_text(), func.count())
+            .where(completed_filter(survey_id)).group_by(Response.language, channel, background_text()))
+    return [(language, str(c), text, int(n)) for language, c, text, n in db.session.execute(stmt)]
+
+
+def _invitee_variables(survey_id: int) -> tuple[str, ...]:
+    texts = db.session.scalars(select(sa.cast(Invitation.background, sa.Text))
+                               .where(Invitation.survey_id == survey_id).distinct())
+    parsed: dict = {}
+    return background_keys(parse_background(text, parsed) for text in texts)
+
+
+def shown_profiles(survey: Survey) -> Shown:
+    """Apply the rule to every profile of the round's completed responses (see the module docstring)."""
+    rows = _rows(survey.id)
+    parsed: dict = {}
+    records = [({**parse_background(text, parsed), LANGUAGE: language}, channel, (language, text), n)
+               for language, channel, text, n in rows]
+    invitees = ledger.invitee_generaliser(survey)
+    has_invitees = bool(db.session.scalar(select(func.count()).select_from(Invitation)
+                                          .where(Invitation.survey_id == survey.id)))
+    variables = background_keys(r for r, *_ in records)
+    if has_invitees:
+        variables = tuple(sorted(set(variables) | set(_invitee_variables(survey.id))))
+    own = [r for r in records if invitees is None and (r[1] != Channel.PERSONAL.value or not has_invitees)]
+    self_rule = build(_expand(own), (*variables, LANGUAGE), survey.min_cell, ledger.survey_order(survey))
+    shown: dict[Key, tuple[str, dict]] = {}
+    generalised = 0
+    for record, channel, key, n in records:
+        if invitees is not None:
+            values = invitees.generalise(record)
+        elif channel == Channel.PERSONAL.value and has_invitees:
+            values = dict(record)  # generalised at completion, against the invitees of that moment
+        else:
+            values = self_rule.generalise(record)
+        language = values.pop(LANGUAGE, None) or ""
+        background = {v: values[v] for v in variables if values.get(v) not in (None, "")}
+        if key in shown:  # the same stored profile in two channels: show what both allow
+            other = shown[key]
+            language = language if language == other[0] else ""
+            background = {v: x for v, x in background.items() if other[1].get(v) == x}
+        shown[key] = (language, background)
+    for _record, _channel_value, key, n in records:
+        language, background = shown[key]
+        if not language or any(v not in background for v in variables):
+            generalised += n
+    return Shown(shown, generalised, sum(n for *_, n in records))
+
+
+def _expand(records: Iterable[tuple]) -> list[dict]:
+    return [record for record, _c, _k, n in records for _ in range(n)]
