@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from analysis.suppression import build
@@ -105,3 +106,22 @@ def shown_profiles(survey: Survey) -> Shown:
 
 def _expand(records: Iterable[tuple]) -> list[dict]:
     return [record for record, _c, _k, n in records for _ in range(n)]
+
+
+def generalised_note(generalised: int, k: int) -> str:
+    """The Dutch sentence for the results page and the codebook; '' when no background was generalised."""
+    if not generalised:
+        return ""
+    return ngettext(
+        "The background of %(num)s respondent is shown partly or wholly as \"unknown\": otherwise the "
+        "combination of municipality, age band, kind of help, respondent type and language would point to "
+        "fewer than %(k)s people.",
+        "The background of %(num)s respondents is shown partly or wholly as \"unknown\": otherwise the "
+        "combination of municipality, age band, kind of help, respondent type and language would point to "
+        "fewer than %(k)s people.", generalised, k=k)
+
+
+def export_notes(survey: Survey) -> tuple[str, ...]:
+    """Notes for the codebook of a round's export: how many backgrounds are generalised."""
+    note = generalised_note(shown_profiles(survey).generalised, max(survey.min_cell, 5))
+    return (note,) if note else ()

@@ -26,6 +26,7 @@ from survey.reports.openapi import openapi_spec
 from survey.reports.page import build_page, policy_for
 from survey.reports.results import load_round
 from survey.reports.selection import Selection, filter_choices, parse_group
+from survey.reports.anonymity import export_notes
 from survey.reports.services import audit_export, background_variables, start_export
 from survey.reports.tokens import mark_used, token_for
 from survey.responses.models import Response as SurveyResponse
@@ -152,7 +153,7 @@ def codebook(survey_id):
     return jsonify({"variabelen": [
         {"naam": v.name, "label": v.label, "type": "getal" if v.numeric else "tekst", "meetniveau": v.measure,
          "waarden": [{"code": x.code, "label": x.label, "spss": x.number, "ontbrekend": x.missing}
-                     for x in v.values]} for v in plan]})
+                     for x in v.values]} for v in plan], "opmerkingen": list(export_notes(survey))})
 
 
 @bp.get("/vragenlijsten/<int:survey_id>/antwoorden")
