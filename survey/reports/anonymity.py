@@ -32,7 +32,7 @@ from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.models import Survey
 from survey.reports.results import background_keys, background_text, completed_filter, parse_background
-from survey.responses.models import Channel, Response
+from survey.responses.models import Answer, Channel, Response
 
 Key = tuple[str | None, str | None]
 
@@ -125,3 +125,50 @@ def export_notes(survey: Survey) -> tuple[str, ...]:
     """Notes for the codebook of a round's export: how many backgrounds are generalised."""
     note = generalised_note(shown_profiles(survey).generalised, max(survey.min_cell, 5))
     return (note,) if note else ()
+
+
+#: the questionnaire domain of background questions (A1 "wie vult in", A2 "leeftijd", …)
+BACKGROUND_DOMAIN = "achtergrond"
+
+
+def background_items(survey: Survey) -> list[str]:
+    """Stored codes of the round's background questions answered with codes or numbers."""
+    from survey.reports.items import report_items
+
+    return sorted({i.stored_code for i in report_items(survey) if i.domain == BACKGROUND_DOMAIN and not i.is_open})
+
+
+def export_profiles(survey: Survey, shown: Shown) -> dict[str, tuple[str, dict, frozenset[str]]]:
+    """Per completed response id: the language, background and background *answers* a per-respondent
+    export may show, when the questionnaire has background questions (else empty: ``shown`` applies).
+
+    A row of the export carries the answers to background questions beside the stored background, so the
+    rule runs once more over the whole row, among the respondents themselves: the answers to background
+    questions go first, then the stored background in the survey's order. Returns (language, background,
+    item codes to leave empty)."""
+    codes = background_items(survey)
+    if not codes:
+        return {}
+    answer = (select(Answer.response_id, Answer.item_code, Answer.value)
+              .join(Response, Response.id == Answer.response_id)
+              .where(completed_filter(survey.id), Answer.item_code.in_(codes), Answer.instance == ""))
+    answers: dict[str, dict] = {}
+    for response_id, code, value in db.session.execute(answer):
+        answers.setdefault(response_id, {})[code] = value
+    people = select(Response.id, Response.language, background_text()).where(completed_filter(survey.id))
+    records: dict[str, dict] = {}
+    for response_id, language, text in db.session.execute(people):
+        shown_language, background = shown.of(language, text)
+        records[response_id] = {**background, LANGUAGE: shown_language or None, **answers.get(response_id, {})}
+    stored = background_keys(b for _l, b in shown.profiles.values())
+    variables = tuple(dict.fromkeys([*(f"item:{c}" for c in codes), *stored, LANGUAGE]))
+    keyed = {rid: {(f"item:{k}" if k in codes else k): v for k, v in r.items()} for rid, r in records.items()}
+    rule = build(keyed.values(), variables, survey.min_cell, ledger.survey_order(survey))
+    out = {}
+    for response_id, record in keyed.items():
+        values = rule.generalise(record)
+        language = values.pop(LANGUAGE, None) or ""
+        dropped = frozenset(c for c in codes if values.get(f"item:{c}") is None)
+        background = {v: x for v, x in values.items() if not v.startswith("item:") and x is not None}
+        out[response_id] = (language, background, dropped)
+    return out
