@@ -102,7 +102,7 @@ def build(population: Iterable[Profile], variables: Sequence[str], k: int,
         choice = _release(groups, left)
         if choice is None:
             break
-        forbidden |= _same_output(drop, *choice)
+        forbidden.add(choice)  # it may settle one level on with the ones left over (or alone, the same)
     return Generaliser(order=drop, k=k, groups=groups, final=final)
 
 
@@ -131,16 +131,6 @@ def _release(groups: list[dict[tuple, int]], left: Counter) -> tuple[int, tuple]
             if best is None or rank < best[0]:
                 best = (rank, (level, projection))
     return None if best is None else best[1]
-
-
-def _same_output(drop: tuple[str, ...], level: int, projection: tuple) -> set[tuple[int, tuple]]:
-    """A released group must not settle again one level on with the same shown values (when the next
-    variable to drop is already empty for it): forbid it on those levels too."""
-    out = {(level, projection)}
-    while len(projection) > 1 and projection[0] is None:
-        level, projection = level + 1, projection[1:]
-        out.add((level, projection))
-    return out
 
 
 def _shared_tail(a: tuple, b: tuple) -> int:

@@ -90,3 +90,11 @@ def test_the_survey_sets_the_order():
 def test_k_below_five_is_raised_to_five():
     population = [invitee("Delft")] * 4 + [invitee("Schiedam")] * 30
     assert build(population, VARIABLES, 3).generalise(invitee("Delft"))["gemeente"] is None
+
+
+def test_a_released_group_takes_the_rare_one_in_one_level_up_and_keeps_the_gemeente():
+    population = [invitee("Rotterdam", leeftijd=None)] * 12 + [invitee("Rotterdam", leeftijd="12-15")]
+    generaliser = build(population, VARIABLES, 5)
+    # the order is fixed: kind of help goes before age band, even where it is shared
+    assert generaliser.generalise(population[-1]) == {**invitee("Rotterdam"), "soort_hulp": None, "leeftijd": None}
+    assert generaliser.final == 0
