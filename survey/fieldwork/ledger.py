@@ -7,9 +7,11 @@ only *whether* it started and finished; the day goes into the survey's daily cou
 (``ParticipationDay``), which name no invitee.
 """
 
+import json
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import sqlalchemy as sa
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -86,13 +88,39 @@ def invitee_generaliser(survey: Survey) -> Generaliser | None:
     language, the columns of the contact file), or None when the round has no invitees or their languages
     were deleted with the contact data at the close of fieldwork (stored values then stand as they are).
 
+    The invitees are read as distinct combinations with their counts; the rule built from them is kept
+    per process for as long as those counts do not change (it is asked for at every start and completion).
     """
-    rows = db.session.execute(select(Invitation.language, Invitation.background, Invitation.contact_deleted_on)
-                              .where(Invitation.survey_id == survey.id)).all()
-    if not rows or any(deleted is not None for _l, _b, deleted in rows):
+    background = sa.cast(Invitation.background, sa.Text)
+    rows = db.session.execute(select(Invitation.language, background, func.count(),
+                                     func.count(Invitation.contact_deleted_on))
+                              .where(Invitation.survey_id == survey.id)
+                              .group_by(Invitation.language, background)).all()
+    if not rows or any(deleted for *_rest, deleted in rows):
         return None
-    population = [{**(background or {}), LANGUAGE: language} for language, background, _d in rows]
-    return build(population, BACKGROUND_VARIABLES, survey.min_cell, survey_order(survey))
+    counted = tuple(sorted((language or "", text or "", int(n)) for language, text, n, _d in rows))
+    key = (survey.min_cell, survey_order(survey), hash(counted), len(counted))
+    if key not in _RULES:
+        if len(_RULES) >= 32:
+            _RULES.clear()
+        parsed = {}
+        population = ({**_background(text, parsed), LANGUAGE: language}
+                      for language, text, n in counted for _ in range(n))
+        _RULES[key] = build(population, BACKGROUND_VARIABLES, survey.min_cell, survey_order(survey))
+    return _RULES[key]
+
+
+_RULES: dict[tuple, Generaliser] = {}
+
+
+def _background(text: str, parsed: dict) -> dict:
+    if text not in parsed:
+        try:
+            value = json.loads(text) if text else {}
+        except ValueError:
+            value = {}
+        parsed[text] = value if isinstance(value, dict) else {}
+    return parsed[text]
 
 
 def survey_order(survey: Survey) -> tuple[str, ...]:
