@@ -8,6 +8,8 @@ import csv
 import io
 import itertools
 
+import openpyxl
+
 from sqlalchemy import select
 
 from survey.fieldwork.models import Invitation
@@ -147,3 +149,13 @@ def test_a_round_of_thirty_unique_combinations_is_generalised_and_says_so(client
     codebook = client.post(f"/beheer/rijnmond/resultaten/{survey.id}/export",
                            data={"format": "codebook_csv", "delimiter": "comma", "values": "codes"}, buffered=True)
     assert "Van 20 respondenten is de achtergrond" in codebook.data.decode("utf-8-sig")
+    workbook = client.post(f"/beheer/rijnmond/resultaten/{survey.id}/export",
+                           data={"format": "xlsx", "delimiter": "comma", "values": "codes"}, buffered=True)
+    sheets = openpyxl.load_workbook(io.BytesIO(workbook.data), read_only=True).worksheets
+    answers = list(sheets[0].iter_rows(values_only=True))
+    header = list(answers[0])
+    assert len(answers) == 21
+    assert "leeftijd" not in header or not any(r[header.index("leeftijd")] for r in answers[1:])
+    assert all(r[header.index("gemeente")] in ("Delft", "Schiedam", "Vlaardingen") for r in answers[1:])
+    notes = [r for r in sheets[1].iter_rows(values_only=True) if r[0] == "Opmerking"]
+    assert len(notes) == 1 and notes[0][1].startswith("Van 20 respondenten is de achtergrond")
