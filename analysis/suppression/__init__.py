@@ -41,6 +41,7 @@ and exact n recovered from a percentage with decimals next to a rounded count: p
 whole percentages. Breakdowns publish n, positive and % only; escape counts stay in the total table.
 """
 
+from analysis.suppression.combinations import DEFAULT_ORDER, Generaliser, build, parse_order
 from analysis.suppression.core import (
     DEFAULT_K,
     DEFAULT_SIGNAL,
@@ -58,11 +59,11 @@ from analysis.suppression.core import (
     round_public,
     shown_count,
 )
-from analysis.suppression.combinations import DEFAULT_ORDER, Generaliser, build, parse_order
 from analysis.suppression.tables import TOTAL_LABEL, Suppressed, protect_breakdown, protect_crosstab
 
 __all__ = [
-    "DEFAULT_K", "DEFAULT_ORDER", "DEFAULT_SIGNAL", "Generaliser", "build", "parse_order", "MIN_K", "NOTES", "TOTAL_LABEL", "HiddenCell", "Policy", "Protection",
+    "DEFAULT_K", "DEFAULT_ORDER", "DEFAULT_SIGNAL", "MIN_K", "NOTES", "TOTAL_LABEL", "Generaliser", "HiddenCell",
+    "Policy", "Protection", "build", "parse_order",
     "Reason", "Suppressed", "derivable", "is_signal", "open_answers_allowed", "protect_breakdown",
     "protect_cells", "protect_counts", "protect_crosstab", "round_public", "shown_count",
 ]

@@ -25,7 +25,6 @@ from survey.fieldwork.models import Invitation, ParticipationDay
 from survey.questionnaires.models import Survey
 from survey.tokens import normalise_short_code, token_hash
 
-
 #: what a response's background may carry, the answer language last
 BACKGROUND_VARIABLES = (*BACKGROUND, LANGUAGE)
 

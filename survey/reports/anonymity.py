@@ -83,7 +83,7 @@ def shown_profiles(survey: Survey) -> Shown:
     self_rule = build(_expand(own), (*variables, LANGUAGE), survey.min_cell, ledger.survey_order(survey))
     shown: dict[Key, tuple[str, dict]] = {}
     generalised = 0
-    for record, channel, key, n in records:
+    for record, channel, key, _n in records:
         if invitees is not None:
             values = invitees.generalise(record)
         elif channel == Channel.PERSONAL.value and has_invitees:

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from survey.extensions import csrf, db, limiter, login_manager
 from survey.questionnaires.models import Survey
+from survey.reports.anonymity import export_notes
 from survey.reports.api_errors import api_error
 from survey.reports.api_payload import results_payload, results_rows, survey_payload
 from survey.reports.codebook import export_plan
@@ -26,7 +27,6 @@ from survey.reports.openapi import openapi_spec
 from survey.reports.page import build_page, policy_for
 from survey.reports.results import load_round
 from survey.reports.selection import Selection, filter_choices, parse_group
-from survey.reports.anonymity import export_notes
 from survey.reports.services import audit_export, background_variables, start_export
 from survey.reports.tokens import mark_used, token_for
 from survey.responses.models import Response as SurveyResponse

@@ -9,7 +9,6 @@ import io
 import itertools
 
 import openpyxl
-
 from sqlalchemy import select
 
 from survey.fieldwork.models import Invitation
@@ -117,7 +116,9 @@ def test_no_filter_or_breakdown_shows_a_group_under_k(client, db, researcher, ma
     page = client.get(base).get_data(as_text=True)
     assert 'value="ar"' not in page  # Arabic is not offered as a filter
     matrices = 0
-    for query in ("?uitsplitsing=gemeente", "?taal=ar", "?taal=ar&uitsplitsing=gemeente", "?groep=leeftijd%3D12-17&uitsplitsing=language"):
+    queries = ("?uitsplitsing=gemeente", "?taal=ar", "?taal=ar&uitsplitsing=gemeente",
+               "?groep=leeftijd%3D12-17&uitsplitsing=language")
+    for query in queries:
         html = client.get(base + query).get_data(as_text=True)
         assert "Arabisch" not in html.split('id="filters-title"')[1].split("</form>")[1]
         assert "Taal: Arabisch" not in html  # the filter is refused, never a group of 2 or 3

@@ -93,7 +93,8 @@ def add_invitations(db, survey, count: int, *, completed: int = 0, started: int 
     for n in range(count):
         done = n < completed
         began = n < completed + started
-        db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash(f"{survey.id}-{n}-{background}-{language}"),
+        hashed = token_hash(f"{survey.id}-{n}-{background}-{language}")
+        db.session.add(Invitation(survey_id=survey.id, token_hash=hashed,
                                   background=dict(background or {}), invited_on=day, language=language,
                                   started=began, completed=done))
         if began:
