@@ -12,6 +12,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from analysis.quotes import quote as make_quote
+from analysis.suppression import Policy, open_answers_allowed
 
 QUOTES_PER_THEME = 2
 
@@ -51,7 +52,7 @@ def summarise_themes(remarks: Iterable[CodedRemark], k: int, *, names: Sequence[
     """Count answers per theme and pick up to ``quotes_per_theme`` distinct scrubbed quotes for each."""
     remarks = [r for r in remarks if r.themes or r.quote]
     respondents = len({r.respondent for r in remarks})
-    if respondents < k:
+    if not open_answers_allowed(respondents, Policy(k=k)):
         return ThemeSummary(respondents, len(remarks), 0, False)
     counts: dict[str, int] = {}
     labels: dict[str, str] = {}

@@ -1,7 +1,8 @@
 """Fieldwork figures from the participation ledger: invited, started, completed and response, per day and
 per background category, and live-poll counts, with small cells hidden.
 
-Small-cell protection lives in one function, ``suppress_small_counts``, so a fuller rule can replace it.
+Small cells are hidden by the one small-cell module, :func:`analysis.suppression.protect_counts`, with the
+same rules as every breakdown of respondents (the total is published, so complements are hidden too).
 """
 
 from __future__ import annotations
@@ -11,17 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-
-def suppress_small_counts(counts: Mapping[str, int], k: int) -> dict[str, int | None]:
-    """Hide counts from 1 to k-1 (None). If exactly one cell is hidden, also hide the smallest other non-zero
-    cell, so the hidden one cannot be worked out from the total."""
-    shown: dict[str, int | None] = {key: (None if 0 < n < k else n) for key, n in counts.items()}
-    hidden = [key for key, n in shown.items() if n is None]
-    if len(hidden) == 1:
-        others = sorted((n, key) for key, n in shown.items() if n)
-        if others:
-            shown[others[0][1]] = None
-    return shown
+from analysis.suppression import Policy, open_answers_allowed, protect_counts
 
 
 @dataclass(frozen=True)
@@ -121,9 +112,9 @@ def per_category(rows: Iterable[LedgerRow], variable: str, k: int) -> list[Group
         started[category] += r.started
         completed[category] += r.completed
     categories = [c for c in sorted(invited) if c]
-    shown_invited = suppress_small_counts({c: invited[c] for c in categories}, k)
-    shown_started = suppress_small_counts({c: started[c] for c in categories}, k)
-    shown_completed = suppress_small_counts({c: completed[c] for c in categories}, k)
+    shown_invited = protect_counts({c: invited[c] for c in categories}, k)
+    shown_started = protect_counts({c: started[c] for c in categories}, k)
+    shown_completed = protect_counts({c: completed[c] for c in categories}, k)
     groups = []
     for c in categories:
         if shown_invited[c] is None:
@@ -154,7 +145,7 @@ class Bar:
 def poll_bars(options: list[tuple[str, str]], counts: Mapping[str, int], answered: int, k: int
               ) -> list[Bar] | None:
     """Bars for one poll question, or None while fewer than k people answered it; small bars hidden."""
-    if answered < k:
+    if not open_answers_allowed(answered, Policy(k=k)):
         return None
-    shown = suppress_small_counts({code: counts.get(code, 0) for code, _ in options}, k)
+    shown = protect_counts({code: counts.get(code, 0) for code, _ in options}, k)
     return [Bar(code, label, shown[code], percent(shown[code], answered)) for code, label in options]

@@ -100,6 +100,15 @@ class SettingsForm(FlaskForm):
         _l("Smallest group shown"), description=_l("Breakdowns with fewer respondents are hidden. At least 5."),
         validators=[InputRequired(_l("Enter a number.")),
                     NumberRange(5, 1000, _l("Enter a number from 5 to 1000."))])
+    generalise_order = SelectField(
+        _l("Background left out first"),
+        description=_l("A response keeps its background (municipality, age band, kind of help, respondent type, "
+                       "language) only as a combination shared by at least the smallest group. Otherwise values "
+                       "are shown as \"unknown\", starting with this one; the others follow in the order kind of "
+                       "help, age band, respondent type, municipality, language."),
+        choices=_choices({"": _l("Kind of help (standard)"), "leeftijd": _l("Age band"),
+                          "respondenttype": _l("Respondent type"), "gemeente": _l("Municipality"),
+                          "taal": _l("Language")}), default="")
 
     def validate_closes_on(self, field):
         if field.data and self.opens_on.data and field.data < self.opens_on.data:

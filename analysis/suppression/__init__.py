@@ -25,6 +25,12 @@ frames and cross tables by :mod:`analysis.suppression.tables`:
    *signaal*: indicative, not a conclusion. Open answers need a group of at least k
    (:func:`open_answers_allowed`).
 
+6. **k over the combination.** The background values kept on an answer (gemeente, age band, kind of
+   help, respondent type, answer language) are kept only as a combination shared by ≥ k people of the
+   population an attacker can join on (the invitees; for an open link the respondents): values are
+   dropped in a fixed order until it is (:mod:`analysis.suppression.combinations`). One-way counts
+   whose total is published (tracking, live polls) use :func:`protect_counts`.
+
 What is protected: the exact value of every hidden count, and (rule 2b) the sum of the hidden members
 of a group below k unless the whole group total is hidden with them, against someone who knows every
 number published *in the tables protected together*. Tables that share cells (a gemeente table and a
@@ -35,6 +41,7 @@ and exact n recovered from a percentage with decimals next to a rounded count: p
 whole percentages. Breakdowns publish n, positive and % only; escape counts stay in the total table.
 """
 
+from analysis.suppression.combinations import DEFAULT_ORDER, Generaliser, build, parse_order
 from analysis.suppression.core import (
     DEFAULT_K,
     DEFAULT_SIGNAL,
@@ -48,13 +55,15 @@ from analysis.suppression.core import (
     is_signal,
     open_answers_allowed,
     protect_cells,
+    protect_counts,
     round_public,
     shown_count,
 )
 from analysis.suppression.tables import TOTAL_LABEL, Suppressed, protect_breakdown, protect_crosstab
 
 __all__ = [
-    "DEFAULT_K", "DEFAULT_SIGNAL", "MIN_K", "NOTES", "TOTAL_LABEL", "HiddenCell", "Policy", "Protection",
+    "DEFAULT_K", "DEFAULT_ORDER", "DEFAULT_SIGNAL", "MIN_K", "NOTES", "TOTAL_LABEL", "Generaliser", "HiddenCell",
+    "Policy", "Protection", "build", "parse_order",
     "Reason", "Suppressed", "derivable", "is_signal", "open_answers_allowed", "protect_breakdown",
-    "protect_cells", "protect_crosstab", "round_public", "shown_count",
+    "protect_cells", "protect_counts", "protect_crosstab", "round_public", "shown_count",
 ]

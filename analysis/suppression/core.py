@@ -109,6 +109,19 @@ def protect_cells(counts: Mapping[Key, int], groups: Iterable[Group], policy: Po
                       reasons=dict(hidden))
 
 
+TOTAL_KEY = ("__total__",)
+
+
+def protect_counts(counts: Mapping[Key, int], policy: Policy | int = Policy()) -> dict[Key, int | None]:
+    """A one-way breakdown whose total is published (tracking per gemeente, the bars of a live poll):
+    each count, or None where hidden by :func:`protect_cells` (small cells and their complements)."""
+    policy = policy if isinstance(policy, Policy) else Policy(k=policy)
+    cells = dict(counts)
+    cells[TOTAL_KEY] = sum(cells.values())
+    protection = protect_cells(cells, [(TOTAL_KEY, list(counts))], policy, exempt={TOTAL_KEY}, fixed={TOTAL_KEY})
+    return {key: None if protection.is_hidden(key) else int(n) for key, n in counts.items()}
+
+
 class _Solver:
     """The group rules, the audit and the choice of complements, on one table's cells."""
 

@@ -90,6 +90,9 @@ class Survey(Base):
     retention_months: Mapped[int] = mapped_column(default=24)
     #: smallest group shown in a breakdown, never below 5 (*minimale celgrootte*)
     min_cell: Mapped[int] = mapped_column(default=10)
+    #: the background variable dropped first when a combination is shared by fewer than min_cell people;
+    #: empty: kind of help, then age band, respondent type, gemeente, language (*volgorde generaliseren*)
+    generalise_order: Mapped[str] = mapped_column(sa.String(40), default="", server_default="")
     #: how questions are shown (*weergave*)
     display_mode: Mapped[DisplayMode] = mapped_column(_enum(DisplayMode, 24))
     #: show a check page before sending (*controlepagina*)

@@ -21,7 +21,7 @@ from survey.responses.models import Response
 
 #: settings a survey copies into its next round
 ROUND_SETTINGS = ("kind", "audience", "address_form", "display_mode", "show_check_page", "estimated_minutes",
-                  "retention_months", "min_cell", "template_key", *SETTING_TEXTS)
+                  "retention_months", "min_cell", "generalise_order", "template_key", *SETTING_TEXTS)
 
 
 class SurveyInUse(RuntimeError):

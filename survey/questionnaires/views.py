@@ -36,7 +36,8 @@ register_nav("Questionnaires", "questionnaires.list_surveys", Permission.BUILD_S
 PREVIEW_ENDPOINT = "responses.preview_survey"
 TEXT_SETTINGS = ("title", "introduction", "organiser", "privacy_statement", "help_text")
 SETTING_FIELDS = ("round_label", "kind", "audience", "address_form", "display_mode", "show_check_page",
-                  "estimated_minutes", "opens_on", "closes_on", "retention_months", "min_cell")
+                  "estimated_minutes", "opens_on", "closes_on", "retention_months", "min_cell",
+                  "generalise_order")
 
 
 def conflict_message() -> str:

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from survey.extensions import csrf, db, limiter, login_manager
 from survey.questionnaires.models import Survey
+from survey.reports.anonymity import export_notes
 from survey.reports.api_errors import api_error
 from survey.reports.api_payload import results_payload, results_rows, survey_payload
 from survey.reports.codebook import export_plan
@@ -152,7 +153,7 @@ def codebook(survey_id):
     return jsonify({"variabelen": [
         {"naam": v.name, "label": v.label, "type": "getal" if v.numeric else "tekst", "meetniveau": v.measure,
          "waarden": [{"code": x.code, "label": x.label, "spss": x.number, "ontbrekend": x.missing}
-                     for x in v.values]} for v in plan]})
+                     for x in v.values]} for v in plan], "opmerkingen": list(export_notes(survey))})
 
 
 @bp.get("/vragenlijsten/<int:survey_id>/antwoorden")

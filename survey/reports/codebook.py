@@ -15,6 +15,7 @@ variables under the same names (letters, digits and ``_``, at most 64 characters
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
@@ -152,8 +153,9 @@ def channel_values() -> tuple[ValueLabel, ...]:
             ValueLabel("interviewer", _("entered by an interviewer")), ValueLabel("poll", _("live poll")))
 
 
-def codebook_rows(plan: list[Variable]) -> list[list]:
-    """The codebook as a table: one row per variable, then one row per value label."""
+def codebook_rows(plan: list[Variable], notes: Sequence[str] = ()) -> list[list]:
+    """The codebook as a table: one row per variable, then one row per value label; ``notes`` (such as
+    how many backgrounds are generalised) as rows at the end."""
     header = [_("Variable"), _("Label"), _("Variable type"), _("Measurement level"), _("Value (CSV/Excel)"),
               _("Value label"), _("Value in SPSS"), _("Missing in SPSS")]
     rows = [header]
@@ -163,4 +165,6 @@ def codebook_rows(plan: list[Variable]) -> list[list]:
             rows.append([v.name, "", "", "", value.code, value.label,
                          "" if value.number is None or not v.numeric else int(value.number),
                          _("yes") if value.missing else ""])
+    for note in notes:
+        rows.append([_("Note"), note, "", "", "", "", "", ""])
     return rows

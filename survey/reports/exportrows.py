@@ -4,6 +4,8 @@ Two ordered streams are merged: the responses (by id) and their answers (by resp
 batches with ``yield_per``; open answers get their final codes per chunk of responses
 (:mod:`survey.reports.codes`). Memory stays flat whatever the size of the round. A record holds plain
 values: the stored code of an item, 0/1 flags, texts, the week as a date; each writer makes its own cells.
+Language and background are those :mod:`survey.reports.anonymity` lets the round show (k over the
+combination); a dropped value is empty (onbekend).
 
 Open answers come from the scrubbed copy, chosen in the query. The raw text (and the raw "anders,
 namelijk" text) is only read when ``raw`` is set; an answer without a scrubbed copy yet stays empty, never
@@ -22,10 +24,13 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from survey.coding.queries import FinalCode, thresholds
+from survey.extensions import db
+from survey.questionnaires.models import Survey
+from survey.reports.anonymity import Shown, export_profiles, shown_profiles
 from survey.reports.codebook import Variable
 from survey.reports.codes import Coding, codings
 from survey.reports.items import REPEAT_SEPARATOR
-from survey.reports.results import background_text, completed_filter, decode_multi, parse_background, raw_stream
+from survey.reports.results import background_text, completed_filter, decode_multi, raw_stream
 from survey.responses.models import Answer, Response
 
 CHUNK = 2_000
@@ -70,8 +75,11 @@ def records(survey_id: int, plan: list[Variable], raw: bool = False) -> Iterator
     verified = _("verified")
     getters = [getter(v, raw, verified) for v in plan]
     limits = thresholds(survey_id)
+    survey = db.session.get(Survey, survey_id)
+    shown = shown_profiles(survey)
+    parsed = (shown, export_profiles(survey, shown))
     chunk: list[tuple[tuple, list[tuple]]] = []
-    number, parsed = 0, {}
+    number = 0
     for grouped in _grouped(survey_id, open_codes, raw):
         chunk.append(grouped)
         if len(chunk) == CHUNK:
@@ -82,7 +90,7 @@ def records(survey_id: int, plan: list[Variable], raw: bool = False) -> Iterator
         yield from _chunk_records(survey_id, getters, chunk, number, open_codes, parsed, limits)
 
 
-def _chunk_records(survey_id, getters, chunk, start: int, open_codes: list[str], parsed: dict,
+def _chunk_records(survey_id, getters, chunk, start: int, open_codes: list[str], shown: tuple[Shown, dict],
                    limits: dict) -> Iterator[list]:
     ids = [row[1] for _, rows in chunk for row in rows if row[2] in open_codes]
     coded = codings(survey_id, ids, limits) if ids else {}
@@ -90,7 +98,12 @@ def _chunk_records(survey_id, getters, chunk, start: int, open_codes: list[str],
         answers = {(f"{c}{REPEAT_SEPARATOR}{i}" if i else c): (a, v, o) for _r, a, c, i, v, o in rows}
         if isinstance(week, str):  # SQLite hands dates over as text
             week = date.fromisoformat(week)
-        context = (start + offset, language, channel, week, parse_background(text, parsed), answers, coded)
+        if _id in shown[1]:  # k over the combination, with the answers to background questions
+            language, background, dropped = shown[1][_id]
+            answers = {key: a for key, a in answers.items() if key not in dropped}
+        else:  # k over the combination of language and stored background
+            language, background = shown[0].of(language, text)
+        context = (start + offset, language or None, channel, week, background, answers, coded)
         yield [get(context) for get in getters]
 
 

@@ -14,7 +14,7 @@ import io
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 import xlsxwriter
@@ -125,8 +125,8 @@ def csv_export(survey_id: int, plan: list[Variable], raw: bool = False, semicolo
     return csv_lines(rows(), semicolon, formatted=True)
 
 
-def codebook_csv(plan: list[Variable], semicolon: bool = False) -> Iterator[bytes]:
-    return csv_lines(codebook_rows(plan), semicolon)
+def codebook_csv(plan: list[Variable], semicolon: bool = False, notes: Sequence[str] = ()) -> Iterator[bytes]:
+    return csv_lines(codebook_rows(plan, notes), semicolon)
 
 
 def write_row(sheet, row_number: int, row: list, date_format) -> None:
@@ -182,11 +182,12 @@ def xlsx_file(sheets: list[tuple[str, Iterable[list]]]) -> Iterator[bytes]:
 
 
 def xlsx_export(survey_id: int, plan: list[Variable], raw: bool = False, labels: bool = False,
-                sheet_names: tuple[str, str] = ("Antwoorden", "Codeboek")) -> Iterator[bytes]:
-    """The response export as an Excel workbook, with the codebook on a second sheet."""
+                sheet_names: tuple[str, str] = ("Antwoorden", "Codeboek"), notes: Sequence[str] = ()
+                ) -> Iterator[bytes]:
+    """The response export as an Excel workbook, with the codebook (and its notes) on a second sheet."""
     return xlsx_file([(sheet_names[0], response_rows(survey_id, plan, raw, labels)),
-                      (sheet_names[1], codebook_rows(plan))])
+                      (sheet_names[1], codebook_rows(plan, notes))])
 
 
-def codebook_xlsx(plan: list[Variable], sheet_name: str = "Codeboek") -> Iterator[bytes]:
-    return xlsx_file([(sheet_name, codebook_rows(plan))])
+def codebook_xlsx(plan: list[Variable], sheet_name: str = "Codeboek", notes: Sequence[str] = ()) -> Iterator[bytes]:
+    return xlsx_file([(sheet_name, codebook_rows(plan, notes))])

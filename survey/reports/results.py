@@ -1,7 +1,8 @@
 """Loading a round for its results: grouped counts from the database, one query per table.
 
 A results page needs counts, not rows. Completed responses are grouped into *profiles* (language and
-coarse background, the only things a filter or breakdown can use) and their answers are counted per
+coarse background, the only things a filter or breakdown can use; as :mod:`survey.reports.anonymity`
+lets them be shown: k over the combination) and their answers are counted per
 profile, item and answer code in the database: one grouped query over the responses and one over the
 answers (open texts are counted, never read). The answer counts of a round are kept in
 :class:`survey.reports.models.ResultsCache` until its completed responses or its questionnaire change,
@@ -103,6 +104,8 @@ class RoundData:
     #: profile, item_code, value, count; open items count answers with value ""
     counts: pd.DataFrame
     variables: tuple[str, ...] = field(default=())
+    #: respondents whose language or a background value is shown as onbekend (k over the combination)
+    generalised: int = 0
 
     @property
     def n(self) -> int:
@@ -228,13 +231,14 @@ def cached_counts(survey: Survey, coded_items: Iterable[str]) -> list[list]:
     return rows
 
 
-def _profiles(rows: list[tuple[str, str | None, int]]) -> tuple[pd.DataFrame, tuple[str, ...], dict]:
-    parsed: dict = {}
-    backgrounds = [parse_background(text, parsed) for _l, text, _n in rows]
-    variables = background_keys(backgrounds)
-    data = {"language": [language or UNKNOWN_GROUP for language, _t, _n in rows]}
+def _profiles(rows: list[tuple[str, str | None, int]], shown) -> tuple[pd.DataFrame, tuple[str, ...], dict]:
+    """One row per stored profile, with the language and background values the combination rule lets
+    the round show (``shown``: :class:`survey.reports.anonymity.Shown`); ``key`` stays the stored one."""
+    profiles = [shown.of(language, text) for language, text, _n in rows]
+    variables = background_keys(background for _l, background in profiles)
+    data = {"language": [language or UNKNOWN_GROUP for language, _b in profiles]}
     for variable in variables:
-        data[variable] = [None if b.get(variable) in (None, "") else str(b.get(variable)) for b in backgrounds]
+        data[variable] = [None if b.get(variable) in (None, "") else str(b.get(variable)) for _l, b in profiles]
     frame = pd.DataFrame(data, dtype="object")
     frame["n"] = pd.Series([n for _l, _t, n in rows], dtype="int64")
     frame["key"] = [(language, text) for language, text, _n in rows]
@@ -259,10 +263,13 @@ def _counts(rows: list[list], index: dict) -> pd.DataFrame:
 def load_round(survey: Survey, items: list[ReportItem] | None = None) -> RoundData:
     """The profiles and grouped answer counts of a round (see the module docstring)."""
     items = report_items(survey) if items is None else items
-    profiles, variables, index = _profiles(profile_rows(survey.id))
+    from survey.reports.anonymity import shown_profiles  # it reads this module's helpers
+
+    shown = shown_profiles(survey)
+    profiles, variables, index = _profiles(profile_rows(survey.id), shown)
     coded_items = [i.stored_code for i in report_items(survey) if not i.is_open]
     counts = _counts(cached_counts(survey, coded_items), index)
     counts = counts[counts["value"].notna() & (counts["value"].astype(str) != "") |
                     counts["item_code"].isin([i.code for i in items if i.is_open])]
     return RoundData(survey=survey, items=items, profiles=profiles, counts=counts.reset_index(drop=True),
-                     variables=variables)
+                     variables=variables, generalised=shown.generalised)

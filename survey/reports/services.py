@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from survey.audit.services import record
 from survey.extensions import db
 from survey.questionnaires.models import Survey
+from survey.reports.anonymity import export_notes
 from survey.reports.codebook import export_plan
 from survey.reports.exports import codebook_csv, codebook_xlsx, csv_export, xlsx_export
 from survey.reports.results import background_keys, background_text, completed_filter, parse_background
@@ -63,16 +64,18 @@ def start_export(survey: Survey, fmt: str, *, raw: bool = False, semicolon: bool
     """Plan an export, write its audit entry and return the (lazy) stream."""
     plan = export_plan(survey, background_variables(survey.id), raw=raw)
     audit_export(survey, fmt, plan, raw=raw, via=via, token_id=token_id)
+    notes = export_notes(survey) if fmt in ("xlsx", "codebook_csv", "codebook_xlsx") else ()
     if fmt == "csv":
         return Export(csv_export(survey.id, plan, raw, semicolon, labels), MIMETYPES["csv"],
                       filename(survey, "antwoorden", "csv"))
     if fmt == "xlsx":
-        return Export(xlsx_export(survey.id, plan, raw, labels, sheet_names), MIMETYPES["xlsx"],
+        return Export(xlsx_export(survey.id, plan, raw, labels, sheet_names, notes), MIMETYPES["xlsx"],
                       filename(survey, "antwoorden", "xlsx"))
     if fmt == "sav":
         return Export(sav_export(survey.id, plan, raw), MIMETYPES["sav"], filename(survey, "antwoorden", "sav"))
     if fmt == "codebook_csv":
-        return Export(codebook_csv(plan, semicolon), MIMETYPES["csv"], filename(survey, "codeboek", "csv"))
+        return Export(codebook_csv(plan, semicolon, notes), MIMETYPES["csv"], filename(survey, "codeboek", "csv"))
     if fmt == "codebook_xlsx":
-        return Export(codebook_xlsx(plan, sheet_names[1]), MIMETYPES["xlsx"], filename(survey, "codeboek", "xlsx"))
+        return Export(codebook_xlsx(plan, sheet_names[1], notes), MIMETYPES["xlsx"],
+                      filename(survey, "codeboek", "xlsx"))
     raise ValueError(f"unknown export format {fmt!r}")

@@ -12,6 +12,7 @@ from survey.audit.services import record
 from survey.extensions import db
 from survey.navigation import register_nav
 from survey.questionnaires.models import Survey
+from survey.reports.anonymity import generalised_note
 from survey.reports.factsheet import build_factsheet, factsheet_pdf
 from survey.reports.page import build_page, policy_for
 from survey.reports.results import load_round
@@ -56,7 +57,8 @@ def show_results(survey_id):
     selection = selection_from(form) if request.args and form.validate() else Selection()
     page = build_page(survey, selection, data, choices)
     db.session.commit()  # keeps the round's grouped counts (ResultsCache) for the next view
-    return render_template("reports/results.html", survey=survey, page=page, form=form, selection=selection)
+    return render_template("reports/results.html", survey=survey, page=page, form=form, selection=selection,
+                           generalised_note=generalised_note)
 
 
 @bp.get("/<int:survey_id>/trend")

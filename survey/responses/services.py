@@ -198,7 +198,7 @@ def start_response(entry: Entry, *, language: str, start_key: str, secret: str |
                         channel=entry.channel, language=language, week=week_of(today),
                         resume_hash=resume_hash(entry, secret), start_hash=start_hash, answers=[])
     if entry.invitation is not None:
-        response.background = ledger.coarse_background(entry.survey, entry.invitation)
+        response.background = ledger.coarse_background(entry.survey, entry.invitation, language)
     try:
         with db.session.begin_nested():
             db.session.add(response)
@@ -258,6 +258,9 @@ def complete_response(response: Response, flow: Flow, invitation: Invitation | N
     response.status = ResponseStatus.COMPLETED
     response.resume_hash = None
     response.resume_code_hash = None
+    if invitation is not None:  # k over the combination, now that the answer language is final
+        survey = db.session.get(Survey, response.survey_id)
+        response.background, response.language = ledger.coarse_profile(survey, invitation, response.language)
     if invitation is not None:
         ledger.mark_completed(invitation, today)
     _touch(response)

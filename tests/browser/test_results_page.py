@@ -19,7 +19,9 @@ def _round(db, region):
         db.session.flush()
         builders.code(db, survey, builders.answer_of(response, "O1"), [(themes["wachttijd"], "regel", None, False)])
     builders.add_response(db, survey, {"T1": "1"}, status=ResponseStatus.IN_PROGRESS)
-    builders.add_invitations(db, survey, 40, completed=24, started=2)
+    # the invitees carry the same gemeenten (k over the combination keeps them)
+    for gemeente, count, started in (("Rotterdam", 14, 2), ("Schiedam", 13, 0), ("Vlaardingen", 13, 0)):
+        builders.add_invitations(db, survey, count, completed=8, started=started, background={"gemeente": gemeente})
     db.session.commit()
     return survey
 

@@ -62,3 +62,15 @@ def test_days_go_into_counters_and_an_invitee_is_counted_once(db, region):
     date_columns = {c.name for c in Invitation.__table__.columns if isinstance(c.type, db.Date)}
     assert date_columns == {"invited_on", "last_reminded_on", "contact_deleted_on"}
     assert {c.name for c in ParticipationDay.__table__.columns} == {"survey_id", "day", "started", "completed"}
+
+
+def test_the_survey_chooses_which_background_goes_first(db, region):
+    survey = make_survey(db, region, min_cell=5)
+    for n, (gemeente, language) in enumerate([(g, t) for g in ("Delft", "Schiedam") for t in ("nl", "ar")] * 3):
+        db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash(f"o{n}"), language=language,
+                                  background={"gemeente": gemeente}))
+    db.session.commit()
+    invitee = ledger.invitation_for_token("o1")  # Delft, Arabic: 3 share it, 6 share each value
+    assert ledger.coarse_profile(survey, invitee, "ar") == ({}, "ar")  # by default the gemeente goes first
+    survey.generalise_order = "taal"
+    assert ledger.coarse_profile(survey, invitee, "ar") == ({"gemeente": "Delft"}, "")

@@ -88,9 +88,12 @@ def test_no_file_chosen_shows_the_error_at_the_field(client, researcher, make_su
 
 def test_background_shared_by_k_invitees_reaches_the_ledger_interface(client, db, researcher, make_survey):
     survey = make_survey(min_cell=5)
-    rows = "".join(f"p{n}@example.nl;{'Delft' if n < 5 else 'Pijnacker'}\n" for n in range(7))
+    rows = "".join(f"p{n}@example.nl;{'Delft' if n < 6 else 'Schiedam' if n < 11 else 'Pijnacker'}\n"
+                   for n in range(13))
     upload(client, survey, ("email;gemeente\n" + rows).encode())
-    common, rare = (db.session.scalar(select(Invitation).where(Invitation.email == e))
-                    for e in ("p0@example.nl", "p6@example.nl"))
-    assert ledger.coarse_background(survey, common) == {"gemeente": "Delft"}
+    delft, schiedam, rare = (db.session.scalar(select(Invitation).where(Invitation.email == e))
+                             for e in ("p0@example.nl", "p6@example.nl", "p12@example.nl"))
     assert ledger.coarse_background(survey, rare) == {}
+    # the 2 from Pijnacker alone would be "the ones without a gemeente": the smallest group joins them
+    assert ledger.coarse_background(survey, schiedam) == {}
+    assert ledger.coarse_background(survey, delft) == {"gemeente": "Delft"}

@@ -33,7 +33,9 @@ def test_tracking_page_shows_response_per_day_and_per_gemeente(client, db, resea
     assert '<th scope="row">2 maart 2026</th><td class="num">37</td>' in page
     assert '<th scope="row">Rotterdam</th><td class="num">20</td><td class="num">8</td><td class="num">8</td>' \
            '<td class="num">40,0 %</td>' in page
-    assert '<th scope="row">Delft</th><td class="num">12</td><td class="num">5</td><td class="num">5</td>' in page
+    delft = page.split('<th scope="row">Delft</th>')[1].split("</tr>")[0]
+    # 12 invited shown; its 5 completed hidden: 15 - 8 - 5 would give Schiedam + Maassluis = 2 away
+    assert delft.startswith('<td class="num">12</td>') and delft.count("minder dan 5") == 2
     schiedam = page.split('<th scope="row">Schiedam</th>')[1].split("</tr>")[0]
     assert schiedam.count("minder dan 5") == 3  # 3 invitees: not shown
     overview = client.get(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/").get_data(as_text=True)

@@ -86,15 +86,16 @@ def add_response(db, survey, answers: dict, *, language="nl", background=None, s
 
 
 def add_invitations(db, survey, count: int, *, completed: int = 0, started: int = 0, background=None,
-                    day=date(2026, 3, 2), completed_days=None):
+                    day=date(2026, 3, 2), completed_days=None, language="nl"):
     """``count`` invitations; the first ``completed`` finished (on ``completed_days`` in turn), the next
     ``started`` only started."""
     days = completed_days or [day]
     for n in range(count):
         done = n < completed
         began = n < completed + started
-        db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash(f"{survey.id}-{n}-{background}"),
-                                  background=dict(background or {}), invited_on=day,
+        hashed = token_hash(f"{survey.id}-{n}-{background}-{language}")
+        db.session.add(Invitation(survey_id=survey.id, token_hash=hashed,
+                                  background=dict(background or {}), invited_on=day, language=language,
                                   started=began, completed=done))
         if began:
             count_day(survey.id, days[n % len(days)] if done else day, started=1, completed=int(done))

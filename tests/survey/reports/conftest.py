@@ -20,7 +20,8 @@ O1 = {0: ("Ik moest lang wachten op Jan de Vries.", "Ik moest lang wachten op [P
 
 @pytest.fixture
 def example(db, region):
-    """12 completed responses (7 Rotterdam, 5 Schiedam; 10 nl, 2 ar), one in progress, 20 invitations."""
+    """12 completed responses (7 Rotterdam, 5 Schiedam; 10 nl, 2 ar), one in progress, 20 invitations
+    (Rotterdam 10 nl, Schiedam 5 nl and 5 ar: every combination of the responses has k = 5 invitees)."""
     survey = builders.make_survey(db, region, min_cell=5)
     responses = []
     for i in range(12):
@@ -33,7 +34,10 @@ def example(db, region):
             scrubbed={"O1": scrubbed} if scrubbed else None,
             other={"C1": "Bij oma thuis"} if i == 2 else None))
     builders.add_response(db, survey, {"T1": "1", "R1": 1}, status=ResponseStatus.IN_PROGRESS)
-    builders.add_invitations(db, survey, 20, completed=12, started=3)
+    for count, completed, gemeente, language in ((10, 7, "Rotterdam", "nl"), (5, 3, "Schiedam", "nl"),
+                                                 (5, 2, "Schiedam", "ar")):
+        builders.add_invitations(db, survey, count, completed=completed, started=1,
+                                 background={"gemeente": gemeente}, language=language)
     db.session.commit()
     themes = builders.codebook(db, region, survey)
     builders.code(db, survey, builders.answer_of(responses[0], "O1"), [(themes["wachttijd"], "regel", None, False)],

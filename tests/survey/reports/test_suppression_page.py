@@ -26,6 +26,10 @@ def adversarial(db, region):
             language = "ar" if gemeente == "Capelle" and i < 3 else "nl"
             builders.add_response(db, survey, {"T1": value, "K1": "4", "R1": 7 if gemeente != "Zwolle" else 2},
                                   language=language, background={"gemeente": gemeente})
+    # the invitees: every combination the responses carry is shared by at least k = 10 of them
+    for gemeente, language, count in (("Capelle", "nl", 30), ("Capelle", "ar", 10), ("Delft", "nl", 25),
+                                      ("Zwolle", "nl", 12)):
+        builders.add_invitations(db, survey, count, background={"gemeente": gemeente}, language=language)
     db.session.commit()
     return survey
 
