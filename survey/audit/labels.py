@@ -89,6 +89,7 @@ ACTION_LABELS = {
     "codebook.export": _l("Downloaded a codebook"),
     "codebook.theme_delete": _l("Removed a theme from a codebook"),
     "results.export": _l("Exported responses or a codebook"),
+    "results.export_raw": _l("Exported responses WITH RAW (unscrubbed) open answers"),
     "results.factsheet_pdf": _l("Downloaded a factsheet (PDF)"),
     "api_token.create": _l("Made an API token"),
     "api_token.revoke": _l("Revoked an API token"),
