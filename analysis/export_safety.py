@@ -4,9 +4,12 @@ A spreadsheet treats a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, 
 tab, CR or LF before one) as a formula: an open answer like ``=HYPERLINK("http://...")`` would run
 when the export is opened (*CSV/formula injection*). Two ways out, one per format:
 
-* **CSV** has no types, so such text gets a leading single quote: ``csv_safe("=1+1") == "'=1+1"``.
-  Spreadsheets show the quote and never evaluate the cell. Text that already starts with a quote gets
-  one more, so :func:`csv_unprotect` gives back exactly the original, every character included.
+* **CSV** has no types, so such text gets a leading single quote (the OWASP rule):
+  ``csv_safe("=1+1") == "'=1+1"``. Excel and LibreOffice Calc open the file with the quote visible
+  (``'=1+1``) and never evaluate the cell. Only text that would be read as a formula is changed: a
+  plain answer that starts with a quote (``'t is goed``) stays as it is; only quotes directly before
+  formula-like text (``'=1``) get one more, so :func:`csv_unprotect` gives back exactly the original,
+  every character included.
 * **XLSX** has types: :func:`safe_cell` classifies a value and text is written as an explicit string
   (xlsxwriter ``worksheet.write_string``; openpyxl: assign, then set ``cell.data_type = "s"``), never
   with a generic ``write()`` that turns ``"=..."`` into a formula. The text is stored unchanged.
@@ -40,9 +43,15 @@ def needs_text_protection(value) -> bool:
     return _PLAIN_NUMBER.fullmatch(value) is None
 
 
+def _ambiguous(value: str) -> bool:
+    """Quotes followed by formula-like text (``'=1``): harmless, but read back it would look protected."""
+    return value.startswith(QUOTE) and needs_text_protection(value.lstrip(QUOTE))
+
+
 def csv_safe(value):
-    """The value for a CSV cell: risky text (and text starting with a quote) gets a leading quote."""
-    if isinstance(value, str) and (needs_text_protection(value) or value.startswith(QUOTE)):
+    """The value for a CSV cell: text a spreadsheet would run as a formula gets a leading quote (the
+    OWASP rule); everything else is left as it is, except quotes before formula-like text."""
+    if isinstance(value, str) and (needs_text_protection(value) or _ambiguous(value)):
         return QUOTE + value
     return value
 
@@ -51,7 +60,7 @@ def csv_unprotect(text: str) -> str:
     """The exact original of a :func:`csv_safe` text (reading an export back)."""
     if text.startswith(QUOTE):
         rest = text[1:]
-        if needs_text_protection(rest) or rest.startswith(QUOTE):
+        if needs_text_protection(rest) or _ambiguous(rest):
             return rest
     return text
 

@@ -71,6 +71,16 @@ class NewSurveyForm(FlaskForm):
                        description=_l("Only used for a blank questionnaire; a template sets its own."))
     audience = SelectField(_l("Who answers"), choices=_choices(AUDIENCE_LABELS), default=Audience.OUDERS.value)
     address_form = SelectField(_l("Form of address"), choices=_choices(ADDRESS_LABELS), default=AddressForm.U.value)
+    #: the round to continue (its id) or "new"; asked only when the region already used the template
+    series = RadioField(_l("Continue an existing series?"), validators=[Optional()], validate_choice=False)
+
+
+class LinkSeriesForm(FlaskForm):
+    """Link a survey afterwards to an earlier round of another series."""
+
+    earlier = SelectField(_l("This questionnaire follows the round"), coerce=int, validate_choice=False,
+                          description=_l("Only rounds of the same kind of research in this region are listed."))
+    confirmed = HiddenField(default="")
 
 
 class SettingsForm(FlaskForm):

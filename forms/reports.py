@@ -41,14 +41,16 @@ class ExportForm(FlaskForm):
                         choices=[SelectChoice("csv", _l("CSV (comma or semicolon separated)")),
                                  SelectChoice("xlsx", _l("Excel (.xlsx) with the codebook on a second sheet")),
                                  SelectChoice("sav", _l("SPSS (.sav) with variable and value labels")),
+                                 SelectChoice("dta", _l("Stata (.dta) with variable and value labels")),
                                  SelectChoice("codebook_csv", _l("Codebook only (CSV)")),
                                  SelectChoice("codebook_xlsx", _l("Codebook only (Excel)"))])
     delimiter = RadioField(_l("Separator (CSV)"), default="comma",
                            choices=[SelectChoice("comma", _l("Comma (international)")),
                                     SelectChoice("semicolon", _l("Semicolon and decimal comma (Dutch Excel)"))])
     values = RadioField(_l("Answers as"), default="codes",
-                        choices=[SelectChoice("codes", _l("Codes (5 = strongly agree; see the codebook)")),
-                                 SelectChoice("labels", _l("Labels (helemaal mee eens)"))])
+                        choices=[SelectChoice("codes", _l("Numbers, as in SPSS (5 = strongly agree, 98 = don't know, "
+                                                          "99 = not applicable; see the codebook)")),
+                                 SelectChoice("labels", _l("Labels as text (helemaal mee eens); grades stay numbers"))])
     raw_text = BooleanField(_l("Include the raw (unscrubbed) open answers"),
                             description=_l("Only for researchers. Raw answers may contain names, places and "
                                            "phone numbers. This export is recorded in the audit log."))

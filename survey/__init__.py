@@ -56,8 +56,9 @@ def register_blueprints(app: Flask) -> None:
     from survey.fieldwork.public import bp as optout
     from survey.fieldwork.views import bp as fieldwork
     from survey.programmes import blueprint as programmes_blueprint
-    from survey.questionnaires import views_builder, views_exchange, views_languages, views_lists  # noqa: F401
+    from survey.questionnaires import views_builder, views_exchange, views_languages, views_lists, views_series  # noqa: F401
     from survey.questionnaires.views import bp as questionnaires
+    from survey.reports import odata  # noqa: F401 - OData routes on the API blueprint
     from survey.reports.api import bp as api
     from survey.reports.export_views import bp as exports
     from survey.reports.token_views import bp as api_tokens

@@ -31,12 +31,19 @@ def deliver(message: EmailMessage) -> None:
         outbox.append(message)
     elif backend == "console":
         # Development only: the message is printed, never logged.
-        print("---- e-mail (development) ----\n" + message.as_string() + "\n------------------------------",
+        print("---- e-mail (development) ----\n" + readable(message) + "\n------------------------------",
               file=sys.stdout, flush=True)
     elif backend == "smtp":
         _send_smtp(message)
     else:
         raise ValueError(f"unknown MAIL_BACKEND {backend!r}")
+
+
+def readable(message: EmailMessage) -> str:
+    """The message as a person reads it: headers, then the decoded text (no quoted-printable or base64)."""
+    headers = "\n".join(f"{name}: {message[name]}" for name in ("From", "To", "Subject") if message[name])
+    part = message.get_body(preferencelist=("plain", "html"))
+    return f"{headers}\n\n{part.get_content() if part is not None else ''}"
 
 
 def _send_smtp(message: EmailMessage) -> None:

@@ -122,7 +122,11 @@ def home():
 
 @staff.get("/")
 def dashboard():
-    return render_template("accounts/dashboard.html", role=current_user.role_in(g.region))
+    """What needs doing in the region, per role, each item a link to the place to act."""
+    from survey.site.work import work_for  # the landing page looks into every later stage
+
+    return render_template("accounts/dashboard.html", role=current_user.role_in(g.region),
+                           work=work_for(g.region, current_user))
 
 
 @staff.get("/gebruikers")

@@ -3,6 +3,7 @@
 from flask import Response, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from forms.coding import ActionForm, ChooseCodebookForm, ImportCodebookForm, ScrubTermsForm, ThemeForm
 from survey.access import requires
@@ -169,8 +170,9 @@ def import_codebook():
             book = codebooks.create_from_data(g.region.id, data)
             record("codebook.import", book, themes=len(data.themes))
             db.session.commit()
-            flash(_("Codebook %(name)s has been imported with %(n)s themes.", name=book.name, n=len(data.themes)),
-                  "success")
+            flash(ngettext("Codebook %(name)s has been imported with %(num)s theme.",
+                           "Codebook %(name)s has been imported with %(num)s themes.", len(data.themes),
+                           name=book.name), "success")
             return redirect(url_for("coding.show_codebook", codebook_id=book.id))
     return render_template("coding/import.html", form=form)
 

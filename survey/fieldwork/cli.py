@@ -11,7 +11,7 @@ from sqlalchemy import select
 from survey.extensions import db
 from survey.fieldwork import services
 from survey.fieldwork.ledger import local_today
-from survey.fieldwork.sending import remind
+from survey.fieldwork.outreach import send_reminders
 from survey.questionnaires.models import FieldworkStatus, Survey
 
 fieldwork_cli = AppGroup("fieldwork", help="Fieldwork: reminders and closing.")
@@ -40,10 +40,11 @@ def _open_surveys(survey_id: int | None) -> list[Survey]:
 @click.option("--survey", "survey_id", type=int, default=None, help="Only this survey (id).")
 @day_option
 def remind_command(survey_id, on):
-    """Send the reminders that are due; running it again the same day sends nothing twice."""
+    """Send the reminders that are due; running it again the same day sends nothing twice. Every run that
+    sends something is in the audit log (as the daily task)."""
     today = _today(on)
     for survey in _open_surveys(survey_id):
-        result = remind(survey, today)
+        result = send_reminders(survey, today, via="cron")
         db.session.commit()
         click.echo(f"Vragenlijst {survey.id}: {result.mails} e-mails, {result.letters} brieven.")
 

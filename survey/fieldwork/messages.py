@@ -134,6 +134,33 @@ CONTINUE = {
 }
 
 
+#: the line above a Dutch mail or letter for an invitee whose language the questionnaire does not have
+LANGUAGE_NOTE = {
+    "en": "We do not have this questionnaire in your language. This message and the questionnaire are in "
+          "Dutch. Perhaps someone you know can help you read them.",
+    "ar": "هذا الاستبيان غير متوفر بلغتك. هذه الرسالة والاستبيان باللغة الهولندية. "
+          "ربما يستطيع شخص تعرفه مساعدتك في قراءتهما.",
+    "tr": "Bu anket sizin dilinizde mevcut değil. Bu mesaj ve anket Felemenkçedir. Belki tanıdığınız biri "
+          "okumanıza yardım edebilir.",
+    "pl": "Nie mamy tej ankiety w Twoim języku. Ta wiadomość i ankieta są po niderlandzku. Może ktoś znajomy "
+          "pomoże Ci je przeczytać.",
+    "uk": "У нас немає цього опитування вашою мовою. Це повідомлення та опитування нідерландською мовою. "
+          "Можливо, хтось із знайомих допоможе вам їх прочитати.",
+    "de": "Diesen Fragebogen gibt es nicht in Ihrer Sprache. Diese Nachricht und der Fragebogen sind auf "
+          "Niederländisch. Vielleicht kann Ihnen jemand beim Lesen helfen.",
+    "fr": "Ce questionnaire n'existe pas dans votre langue. Ce message et le questionnaire sont en "
+          "néerlandais. Quelqu'un de votre entourage peut peut-être vous aider à les lire.",
+}
+
+
+def language_note(language: str | None, available: list[str]) -> str:
+    """The line in the invitee's own language when the questionnaire lacks it (English for languages
+    without a line of their own); empty when the questionnaire has the language."""
+    if not language or language in available:
+        return ""
+    return LANGUAGE_NOTE.get(language, LANGUAGE_NOTE["en"])
+
+
 @dataclass(frozen=True)
 class Text:
     subject: str

@@ -72,14 +72,16 @@ def invite(survey: Survey, today: date) -> SendResult:
     return _send(survey, settings, deliveries, "invitation", LetterKind.INVITATION, today)
 
 
-def remind(survey: Survey, today: date) -> SendResult:
+def remind(survey: Survey, today: date, *, now: bool = False) -> SendResult:
     """Remind invitees who have not completed: not-started ones get a new link, started ones are told to use
-    their first link (which keeps their answers)."""
+    their first link (which keeps their answers). ``now``: every non-finisher (:func:`not_finished`), without
+    waiting for the interval."""
     settings = settings_for(survey)
     if not _fieldwork_running(survey, today):
         return SendResult()
     deliveries = []
-    for invitation in db.session.scalars(due_for_reminder(survey, settings, today).order_by(Invitation.id)):
+    chosen = not_finished(survey, settings, today) if now else due_for_reminder(survey, settings, today)
+    for invitation in db.session.scalars(chosen.order_by(Invitation.id)):
         values = {"reminder_count": invitation.reminder_count + 1, "last_reminded_on": today}
         token = code = None
         if not invitation.started:
@@ -131,6 +133,15 @@ def due_for_reminder(survey: Survey, settings: FieldworkSettings, today: date):
             Invitation.last_reminded_on.is_(None) & (Invitation.invited_on <= cutoff)))
 
 
+def not_finished(survey: Survey, settings: FieldworkSettings, today: date):
+    """Invitees a reminder sent now would reach: invited, not completed, not opted out, under the maximum
+    number of reminders, and neither invited nor reminded today (nobody gets two mails in one day)."""
+    return _reachable(survey).where(
+        Invitation.invited_on.is_not(None), Invitation.invited_on < today, Invitation.completed.is_(False),
+        Invitation.reminder_count < settings.max_reminders,
+        or_(Invitation.last_reminded_on.is_(None), Invitation.last_reminded_on < today))
+
+
 def _reachable(survey: Survey):
     return select(Invitation).where(
         Invitation.survey_id == survey.id, Invitation.opted_out.is_(False),
@@ -167,8 +178,7 @@ def _send(survey, settings, deliveries, kind, letter_kind, today) -> SendResult:
 
 def language_of(survey: Survey, settings: FieldworkSettings, invitation: Invitation, kind: str) -> str:
     """The invitee's language when the survey is available in it and has a text for it; Dutch otherwise."""
-    version = survey.published_version or survey.draft_version
-    languages = (version.document or {}).get("languages", ["nl"]) if version else ["nl"]
+    languages = survey_languages(survey)
     language = invitation.language or "nl"
     form = survey.address_form.value
     if language in languages and messages.text_for(settings.templates, kind, language, form):
@@ -176,12 +186,21 @@ def language_of(survey: Survey, settings: FieldworkSettings, invitation: Invitat
     return "nl"
 
 
+def survey_languages(survey: Survey) -> list[str]:
+    """The languages of the questionnaire respondents get (published version, else the draft)."""
+    version = survey.published_version or survey.draft_version
+    return (version.document or {}).get("languages", ["nl"]) if version else ["nl"]
+
+
 def compose(survey, settings, delivery: Delivery, kind: str) -> tuple[str, str]:
-    """Subject and body of one mail or letter, in the invitee's language."""
+    """Subject and body of one mail or letter, in the invitee's language; in Dutch with a line in the
+    invitee's own language when the questionnaire does not have it."""
     language = language_of(survey, settings, delivery.invitation, kind)
     text = messages.text_for(settings.templates, kind, language, survey.address_form.value)
     values = placeholder_values(survey, delivery, language)
-    return messages.fill(text.subject, values).strip(), messages.fill(text.body, values)
+    body = messages.fill(text.body, values)
+    note = messages.language_note(delivery.invitation.language, survey_languages(survey))
+    return messages.fill(text.subject, values).strip(), f"{note}\n\n{body}" if note else body
 
 
 def placeholder_values(survey: Survey, delivery: Delivery, language: str) -> dict[str, str]:

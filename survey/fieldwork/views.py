@@ -10,21 +10,35 @@ from sqlalchemy import func, select
 from forms.fieldwork import ConfirmForm, ImportForm, OptOutForm, ReprintForm, SettingsForm, TextForm
 from survey.access import get_in_region, requires, staff_blueprint
 from survey.accounts.models import Permission
+from survey.audit.labels import audit_label
 from survey.audit.services import record
 from survey.extensions import db
 from survey.fieldwork import letters, messages, services, tracking
 from survey.fieldwork.importing import import_contacts
 from survey.fieldwork.ledger import local_today
 from survey.fieldwork.models import Invitation
-from survey.fieldwork.sending import due_for_reminder, invite_job, remind_job, settings_for
+from survey.fieldwork.outreach import history, invitations_job, missing_languages, reminder_reach, reminders_job
+from survey.fieldwork.sending import due_for_reminder, settings_for
 from survey.jobs import enqueue_after_commit
 from survey.navigation import register_nav
+from survey.questionnaires.languages import language_name
 from survey.questionnaires.models import FieldworkStatus, Survey
 
 bp = staff_blueprint("fieldwork", __name__)
 SURVEY = "/vragenlijsten/<int:survey_id>/veldwerk"
 
 register_nav("Fieldwork", "fieldwork.list_surveys", Permission.RUN_FIELDWORK, 30)
+
+
+@bp.context_processor
+def fieldwork_helpers():
+    return {"language_name": language_name, "history_label": history_label}
+
+
+def history_label(line) -> str:
+    """What a line of the send history was, in Dutch."""
+    label = audit_label(line.action)
+    return label + " " + _("(to everyone who had not finished)") if line.mode == "now" else label
 
 
 def _survey(survey_id: int) -> Survey:
@@ -55,7 +69,8 @@ def overview(survey_id):
     db.session.commit()  # settings may have been created
     return render_template("fieldwork/overview.html", survey=survey, settings=settings, figures=figures,
                            due=due, waiting=waiting, batches=letters.batches(survey), by_post=_by_post(survey),
-                           reprint_form=ReprintForm(), opt_out_form=OptOutForm())
+                           reprint_form=ReprintForm(), opt_out_form=OptOutForm(), history=history(survey),
+                           missing=missing_languages(survey))
 
 
 def _by_post(survey: Survey) -> int:
@@ -106,7 +121,8 @@ def import_invitees(survey_id):
         upload = form.file.data
         report = import_contacts(survey, upload.read(), upload.filename or "")
         db.session.commit()
-    return render_template("fieldwork/import.html", survey=survey, form=form, report=report)
+    return render_template("fieldwork/import.html", survey=survey, form=form, report=report,
+                           missing=missing_languages(survey) if report else None)
 
 
 @bp.post(SURVEY + "/uitnodigen")
@@ -119,7 +135,7 @@ def send_invitations(survey_id):
         flash(_("Invitations can only be sent while fieldwork is open."), "error")
     else:
         record("fieldwork.invite", survey)
-        enqueue_after_commit(db.session(), invite_job, survey.id, local_today().isoformat())
+        enqueue_after_commit(db.session(), invitations_job, survey.id, local_today().isoformat())
         db.session.commit()
         flash(_("The invitations are being sent. Letters to print appear below when they are ready."), "success")
     return redirect(url_for("fieldwork.overview", survey_id=survey.id))
@@ -135,10 +151,33 @@ def send_reminders(survey_id):
         flash(_("Reminders can only be sent while fieldwork is open."), "error")
     else:
         record("fieldwork.remind", survey)
-        enqueue_after_commit(db.session(), remind_job, survey.id, local_today().isoformat())
+        enqueue_after_commit(db.session(), reminders_job, survey.id, local_today().isoformat())
         db.session.commit()
         flash(_("The reminders that are due are being sent."), "success")
     return redirect(url_for("fieldwork.overview", survey_id=survey.id))
+
+
+@bp.route(SURVEY + "/herinneren-nu", methods=["GET", "POST"])
+@requires(Permission.RUN_FIELDWORK)
+def remind_now(survey_id):
+    """A reminder now to every invitee who has not finished, after a page that says how many."""
+    survey = _survey(survey_id)
+    if survey.status != FieldworkStatus.OPEN:
+        flash(_("Reminders can only be sent while fieldwork is open."), "error")
+        return redirect(url_for("fieldwork.overview", survey_id=survey.id))
+    today = local_today()
+    reach = reminder_reach(survey, today)
+    form = ConfirmForm()
+    if form.validate_on_submit() and reach.total:
+        record("fieldwork.remind_now", survey, expected=reach.total)
+        enqueue_after_commit(db.session(), reminders_job, survey.id, today.isoformat(), now=True)
+        db.session.commit()
+        flash(ngettext("A reminder is being sent to %(num)s invitee who has not finished.",
+                       "A reminder is being sent to %(num)s invitees who have not finished.", reach.total), "success")
+        return redirect(url_for("fieldwork.overview", survey_id=survey.id))
+    db.session.commit()  # settings may have been created
+    return render_template("fieldwork/remind_now.html", survey=survey, reach=reach, form=form,
+                           settings=settings_for(survey), missing=missing_languages(survey))
 
 
 @bp.post(SURVEY + "/afmelden")

@@ -4,6 +4,7 @@ from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from analysis.periods import measured_period_for_round
@@ -88,7 +89,8 @@ def add_notes(programme_id):
         fields = form.fields()
         added = note_services.add_notes(programme, form.block.data, user=current_user, **fields)
         db.session.commit()
-        flash(_("%(n)s statements have been added.", n=len(added)), "success")
+        flash(ngettext("%(num)s statement has been added.", "%(num)s statements have been added.", len(added)),
+              "success")
         if fields["project"] is not None:
             return redirect(url_for("programmes.show_project", project_id=fields["project"].id)
                             + "#uitspraken")

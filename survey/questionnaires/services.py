@@ -105,10 +105,12 @@ def delete_survey(survey: Survey) -> None:
     db.session.flush()
 
 
-def new_round(survey: Survey, round_label: str) -> Survey:
+def new_round(survey: Survey, round_label: str, *, title: str = "") -> Survey:
     """The next *meting*: same series and item codes, a copy of the newest version as draft 1."""
     source = survey.published_version or versions.current_version(survey)
     settings = {name: _copy(getattr(survey, name)) for name in ROUND_SETTINGS}
+    if title.strip():
+        settings["title"] = {**settings.get("title", {}), "nl": title.strip()}
     copy = Survey(region_id=survey.region_id, series_key=survey.series_key, previous_round_id=survey.id,
                   round_label=round_label.strip(), status=FieldworkStatus.DRAFT, **settings)
     db.session.add(copy)

@@ -23,7 +23,7 @@ from survey.access import get_in_region, requires, staff_blueprint
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.navigation import register_nav
-from survey.questionnaires import languages, overview, services, versions
+from survey.questionnaires import languages, overview, series, services, versions
 from survey.questionnaires.document import DocumentError
 from survey.questionnaires.feedback import problem_messages
 from survey.questionnaires.models import FieldworkStatus, Survey, SurveyKind
@@ -101,12 +101,24 @@ def new_survey():
             survey = services.create_survey(g.region, settings, services.blank_document(),
                                             round_label=form.round_label.data or "")
         else:
+            existing = series.template_series(g.region, form.source.data)
+            if existing and form.series.data not in [str(s.id) for s in existing] + ["new"]:
+                return render_template("questionnaires/new_series.html", form=form, existing=existing,
+                                       template=next(t for t in templates if t.key == form.source.data))
+            earlier = next((s for s in existing if str(s.id) == form.series.data), None)
+            if earlier is not None:
+                survey = services.new_round(earlier, form.round_label.data or "", title=form.title.data)
+                db.session.commit()
+                flash(_("The new round has been created. Item codes are the same as in the previous round."),
+                      "success")
+                return to_builder(survey)
             survey = services.create_from_template(g.region, form.source.data, title=form.title.data,
                                                    round_label=form.round_label.data or "")
         db.session.commit()
         flash(_("The questionnaire has been created as a draft."), "success")
         return to_builder(survey)
-    return render_template("questionnaires/new.html", form=form, templates=templates)
+    return render_template("questionnaires/new.html", form=form, templates=templates,
+                           used=series.used_templates(g.region))
 
 
 @bp.get("/<int:survey_id>")

@@ -5,11 +5,12 @@ variables under the same names (letters, digits and ``_``, at most 64 characters
 
 * respondent metadata: a running number, channel, language, week, and the coarse background variables;
   nothing that links to the invitation ledger;
-* one variable per item with its stored code; in SPSS a number with value labels, *weet ik niet* = 98
-  and *niet van toepassing* = 99 as user-missing values;
+* one variable per item, a number in every format (CSV, Excel, SPSS, Stata) with value labels:
+  *weet ik niet* = 98 and *niet van toepassing* = 99, user-missing in SPSS (``.a``/``.b`` in Stata);
+  only the labels variant of CSV/Excel holds the label texts instead (a grade stays a number there);
 * a 0/1 variable per option of a multiple-choice item;
-* per open item the scrubbed text (raw only on request), the themes as text, a 0/1 variable per theme
-  of its codebook, the sentiment and the provenance of the codes.
+* per open item the scrubbed text (raw only on request, then named ``O2_ruw``), the themes as text,
+  a 0/1 variable per theme of its codebook, the sentiment and the provenance of the codes.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from survey.reports.selection import variable_label
 
 ESCAPE_NUMBERS = {"weet_niet": 98, "nvt": 99}
 MAX_NAME = 64
+#: the end of every column name that holds raw (unscrubbed) text: ``O2_ruw``, ``C1_anders_ruw``
+RAW_SUFFIX = "_ruw"
 
 
 @dataclass(frozen=True)
@@ -126,8 +129,8 @@ def _item_variables(item: ReportItem, name, themes: list[tuple[str, str]], raw: 
         out = [Variable(name(f"{item.code}__{code}"), f"{item.code}: {label}", "option", item, key=code,
                         numeric=True, values=flags) for code, label in item.options]
     elif item.kind == "text":
-        label = item.label + ("" if raw else " " + _("(scrubbed)"))
-        out = [Variable(name(item.code), label, "text", item),
+        label = item.label + " " + (_("(RAW, NOT SCRUBBED)") if raw else _("(scrubbed)"))
+        out = [Variable(name(f"{item.code}{RAW_SUFFIX}" if raw else item.code), label, "text", item),
                Variable(name(f"{item.code}_themas"), _("%(code)s: themes", code=item.code), "themes", item)]
         flags = (ValueLabel("0", _("no"), 0.0), ValueLabel("1", _("yes"), 1.0))
         out += [Variable(name(f"{item.code}_t_{key}"), _("%(code)s theme: %(theme)s", code=item.code,
@@ -143,7 +146,7 @@ def _item_variables(item: ReportItem, name, themes: list[tuple[str, str]], raw: 
         out = [Variable(name(item.code), f"{item.code} {item.label}", "item", item, numeric=numeric,
                         measure=measure, values=values)]
     if raw and any(code == OTHER_CODE for code, _label in item.options):
-        out.append(Variable(name(f"{item.code}_anders"), _("%(code)s: other, namely (raw)", code=item.code),
+        out.append(Variable(name(f"{item.code}_anders{RAW_SUFFIX}"), _("%(code)s: other, namely (raw)", code=item.code),
                             "other", item))
     return out
 
@@ -153,18 +156,24 @@ def channel_values() -> tuple[ValueLabel, ...]:
             ValueLabel("interviewer", _("entered by an interviewer")), ValueLabel("poll", _("live poll")))
 
 
+def value_number(value: ValueLabel) -> int | float | str:
+    """The value as it stands in a numeric column of every file: its number (98/99 for escapes)."""
+    if value.number is None:
+        return value.code
+    return int(value.number) if float(value.number).is_integer() else value.number
+
+
 def codebook_rows(plan: list[Variable], notes: Sequence[str] = ()) -> list[list]:
     """The codebook as a table: one row per variable, then one row per value label; ``notes`` (such as
     how many backgrounds are generalised) as rows at the end."""
-    header = [_("Variable"), _("Label"), _("Variable type"), _("Measurement level"), _("Value (CSV/Excel)"),
-              _("Value label"), _("Value in SPSS"), _("Missing in SPSS")]
+    header = [_("Variable"), _("Label"), _("Variable type"), _("Measurement level"), _("Value"),
+              _("Value label"), _("Stored code"), _("Missing in SPSS")]
     rows = [header]
     for v in plan:
         rows.append([v.name, v.label, _("number") if v.numeric else _("text"), v.measure, "", "", "", ""])
         for value in v.values:
-            rows.append([v.name, "", "", "", value.code, value.label,
-                         "" if value.number is None or not v.numeric else int(value.number),
-                         _("yes") if value.missing else ""])
+            rows.append([v.name, "", "", "", value_number(value) if v.numeric else value.code, value.label,
+                         value.code, _("yes") if value.missing else ""])
     for note in notes:
         rows.append([_("Note"), note, "", "", "", "", "", ""])
     return rows

@@ -113,6 +113,13 @@ def theme_counts(survey_id: int) -> list[tuple]:
     return [tuple(row) for row in db.session.execute(stmt)]
 
 
+def themed_counts(survey_id: int) -> list[tuple]:
+    """(language, background text, item code, instance, answers with at least one final theme)."""
+    columns = (Response.language, background_text(), CodedAnswer.item_code, Answer.instance)
+    stmt = _joined(select(*columns, func.count(sa.distinct(CodedAnswer.answer_id))), survey_id).group_by(*columns)
+    return [tuple(row) for row in db.session.execute(stmt)]
+
+
 def kind_counts(survey_id: int) -> list[tuple]:
     """(language, background text, item code, instance, theme key, kind of remark, answers): how many
     answers with a final theme are of each kind. A checked answer counts its checked kinds only; an

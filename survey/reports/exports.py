@@ -5,6 +5,9 @@ is written row by row with XlsxWriter's ``constant_memory`` mode into a temporar
 streamed and removed. Text that a spreadsheet could run as a formula (``=``, ``+``, ``-``, ``@``) is
 protected without losing a character (:mod:`analysis.export_safety`): a leading quote in CSV, an
 explicit string cell in Excel. The Dutch-Excel CSV uses semicolons and a decimal comma.
+
+Numeric items are numbers in every format (escape answers 98/99, as in SPSS); only the labels variant
+holds label texts. A raw export says so on its first line (CSV) or first sheet (Excel).
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 import xlsxwriter
+from flask_babel import gettext as _
 
 from analysis.export_safety import csv_safe, safe_cell
-from survey.reports.codebook import Variable, codebook_rows
+from survey.reports.codebook import ValueLabel, Variable, codebook_rows, value_number
 from survey.reports.exportrows import records
 
 BOM = "\ufeff"
@@ -31,20 +35,32 @@ XLSX_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_
 
 
 def cell_converter(variable: Variable, labels: bool = False):
-    """A function turning a record value into an export cell: a code (or its label), a number, a date
-    or text. Known codes are looked up in a table made once per export."""
+    """A function turning a record value into an export cell: a number (escape answers as their
+    user-missing numbers 98/99, as in SPSS), a label in the labels variant, a date or text. A grade or
+    other scale keeps its number in the labels variant too (its escape answers are then empty).
+    Known codes are looked up in a table made once per export."""
     kind = variable.kind
     if kind in ("respondent", "option", "theme"):
         return lambda value: None if value is None else int(value)
     if kind == "week":
         return lambda value: value if value is None or isinstance(value, date) else str(value)
     if kind in ("item", "channel") and variable.values:
-        table = {v.code: (v.label if labels else _number(v.code) if variable.numeric and not v.missing
-                          else v.code) for v in variable.values}
+        table = {v.code: _value_cell(variable, v, labels) for v in variable.values}
         return lambda value: None if value is None else table.get(value, str(value))
     if kind == "item" and variable.numeric:
         return lambda value: None if value is None else _number(value)
     return lambda value: None if value is None else str(value)
+
+
+def keeps_numbers(variable: Variable, labels: bool) -> bool:
+    """Whether a column holds numbers: always for numeric items, in the labels variant only for a scale."""
+    return variable.numeric and (not labels or variable.measure == "scale")
+
+
+def _value_cell(variable: Variable, value: ValueLabel, labels: bool):
+    if keeps_numbers(variable, labels):
+        return None if labels and value.missing else value_number(value)
+    return value.label if labels else value.code
 
 
 def cell_value(variable: Variable, value, labels: bool = False):
@@ -113,12 +129,21 @@ def response_rows(survey_id: int, plan: list[Variable], raw: bool, labels: bool)
         yield [convert(value) for convert, value in zip(converters, record, strict=True)]
 
 
+def raw_warning() -> str:
+    """The warning on the first line (CSV), first sheet (Excel) or file label (SPSS, Stata) of a raw export."""
+    return _("WARNING: this file holds the RAW open answers, not scrubbed. They may contain names, addresses "
+             "and phone numbers. Keep it no longer than needed, share it with nobody and use the scrubbed "
+             "export for everything else.")
+
+
 def csv_export(survey_id: int, plan: list[Variable], raw: bool = False, semicolon: bool = False,
                labels: bool = False) -> Iterator[bytes]:
-    """The response export as streamed CSV."""
+    """The response export as streamed CSV; a raw export starts with a line of warning."""
     formatters = [csv_formatter(v, labels, semicolon) for v in plan]
 
     def rows():
+        if raw:
+            yield [raw_warning()]
         yield [csv_cell(v.name, semicolon) for v in plan]
         for record in records(survey_id, plan, raw):
             yield [format_(value) for format_, value in zip(formatters, record, strict=True)]
@@ -184,9 +209,13 @@ def xlsx_file(sheets: list[tuple[str, Iterable[list]]]) -> Iterator[bytes]:
 def xlsx_export(survey_id: int, plan: list[Variable], raw: bool = False, labels: bool = False,
                 sheet_names: tuple[str, str] = ("Antwoorden", "Codeboek"), notes: Sequence[str] = ()
                 ) -> Iterator[bytes]:
-    """The response export as an Excel workbook, with the codebook (and its notes) on a second sheet."""
-    return xlsx_file([(sheet_names[0], response_rows(survey_id, plan, raw, labels)),
-                      (sheet_names[1], codebook_rows(plan, notes))])
+    """The response export as an Excel workbook, with the codebook (and its notes) on a second sheet; a raw
+    export has a first sheet with the warning."""
+    sheets = [(sheet_names[0], response_rows(survey_id, plan, raw, labels)),
+              (sheet_names[1], codebook_rows(plan, notes))]
+    if raw:
+        sheets.insert(0, (_("WARNING"), [[_("Raw open answers")], [raw_warning()]]))
+    return xlsx_file(sheets)
 
 
 def codebook_xlsx(plan: list[Variable], sheet_name: str = "Codeboek", notes: Sequence[str] = ()) -> Iterator[bytes]:

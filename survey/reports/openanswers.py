@@ -9,14 +9,14 @@ open answers are never shown per small group.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flask_babel import gettext as _
 
 from analysis.suppression import Policy, open_answers_allowed
 from forms.coding import KIND_LABELS
 from survey.coding.models import RemarkKind
-from survey.reports.codes import coded_counts, kind_counts, quote_candidates, theme_counts
+from survey.reports.codes import coded_counts, kind_counts, quote_candidates, theme_counts, themed_counts
 from survey.reports.items import REPEAT_SEPARATOR, ReportItem
 from survey.reports.results import RoundData
 
@@ -48,6 +48,8 @@ class OpenSection:
     themes: list[ThemeCount] = field(default_factory=list)
     sentiments: list[tuple[str, int]] = field(default_factory=list)
     quotes_allowed: bool = False
+    #: coded answers with at least one theme (a coded answer can have none)
+    themed: int = 0
 
 
 def sentiment_label(value: str) -> str:
@@ -82,11 +84,16 @@ def open_sections(data: RoundData, profiles, policy: Policy, quotes: bool = True
     for language, text, code, instance, sentiment, n in coded_counts(data.survey.id):
         if inside(language, text):
             coded.setdefault(_item(code, instance), Counter())[sentiment] += n
+    themed: Counter = Counter()
+    for language, text, code, instance, n in themed_counts(data.survey.id):
+        if inside(language, text):
+            themed[_item(code, instance)] += n
     in_view = data.n if profiles is None else int(data.profiles.loc[list(profiles), "n"].sum())
     allowed = quotes and open_answers_allowed(in_view, policy)
     picked = _quotes(data.survey.id, None if keys is None else sorted(keys, key=str)) if allowed else {}
-    return [_section(item, data.answered(item.code, profiles), themes.get(item.code, Counter()), labels,
-                     coded.get(item.code, Counter()), picked, allowed, kinds) for item in items]
+    return [replace(_section(item, data.answered(item.code, profiles), themes.get(item.code, Counter()), labels,
+                             coded.get(item.code, Counter()), picked, allowed, kinds), themed=themed[item.code])
+            for item in items]
 
 
 def _section(item: ReportItem, answered: int, counts: Counter, labels: dict, sentiments: Counter, picked: dict,

@@ -16,13 +16,17 @@ from survey.reports.codebook import export_plan
 from survey.reports.exports import codebook_csv, codebook_xlsx, csv_export, xlsx_export
 from survey.reports.results import background_keys, background_text, completed_filter, parse_background
 from survey.reports.spss import sav_export
+from survey.reports.stata import dta_export
 from survey.responses.models import Response
 
 MIMETYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "sav": "application/x-spss-sav",
+    "dta": "application/x-stata-dta",
 }
+#: marks the file name of an export with raw (unscrubbed) open answers
+RAW_MARK = "ONGESCHOOND"
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,15 @@ def audit_export(survey: Survey, fmt: str, plan: list, *, raw: bool = False, via
                "via": via}
     if token_id is not None:
         details["token"] = token_id
-    record("results.export", survey, **details)
+    record("results.export_raw" if raw else "results.export", survey, **details)
+
+
+def data_stem(raw: bool, labels: bool, fmt: str) -> str:
+    """``antwoorden``, ``antwoorden-labels`` or ``antwoorden-ONGESCHOOND``: a raw file says so in its name."""
+    stem = "antwoorden"
+    if labels and fmt in ("csv", "xlsx"):
+        stem += "-labels"
+    return f"{stem}-{RAW_MARK}" if raw else stem
 
 
 def start_export(survey: Survey, fmt: str, *, raw: bool = False, semicolon: bool = False, labels: bool = False,
@@ -65,14 +77,17 @@ def start_export(survey: Survey, fmt: str, *, raw: bool = False, semicolon: bool
     plan = export_plan(survey, background_variables(survey.id), raw=raw)
     audit_export(survey, fmt, plan, raw=raw, via=via, token_id=token_id)
     notes = export_notes(survey) if fmt in ("xlsx", "codebook_csv", "codebook_xlsx") else ()
+    stem = data_stem(raw, labels, fmt)
     if fmt == "csv":
         return Export(csv_export(survey.id, plan, raw, semicolon, labels), MIMETYPES["csv"],
-                      filename(survey, "antwoorden", "csv"))
+                      filename(survey, stem, "csv"))
     if fmt == "xlsx":
         return Export(xlsx_export(survey.id, plan, raw, labels, sheet_names, notes), MIMETYPES["xlsx"],
-                      filename(survey, "antwoorden", "xlsx"))
+                      filename(survey, stem, "xlsx"))
     if fmt == "sav":
-        return Export(sav_export(survey.id, plan, raw), MIMETYPES["sav"], filename(survey, "antwoorden", "sav"))
+        return Export(sav_export(survey.id, plan, raw), MIMETYPES["sav"], filename(survey, stem, "sav"))
+    if fmt == "dta":
+        return Export(dta_export(survey.id, plan, raw), MIMETYPES["dta"], filename(survey, stem, "dta"))
     if fmt == "codebook_csv":
         return Export(codebook_csv(plan, semicolon, notes), MIMETYPES["csv"], filename(survey, "codeboek", "csv"))
     if fmt == "codebook_xlsx":

@@ -18,6 +18,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pyreadstat
+from flask_babel import gettext as _
 
 from survey.reports.codebook import Variable
 from survey.reports.exportrows import records
@@ -69,11 +70,11 @@ def sav_frame(survey_id: int, plan: list[Variable], raw: bool = False) -> pd.Dat
                          for v, p in zip(plan, parts, strict=True)})
 
 
-def write_sav(frame: pd.DataFrame, plan: list[Variable], path: str) -> None:
+def write_sav(frame: pd.DataFrame, plan: list[Variable], path: str, file_label: str = "") -> None:
     """Write the frame with the plan's labels, value labels, user-missing values and measure levels."""
     numeric = [v for v in plan if v.numeric]
     pyreadstat.write_sav(
-        frame, path,
+        frame, path, file_label=file_label[:64],
         column_labels={v.name: v.label[:255] for v in plan},
         variable_value_labels={v.name: {float(x.number): x.label[:120] for x in v.values if x.number is not None}
                                for v in numeric if v.values},
@@ -84,12 +85,17 @@ def write_sav(frame: pd.DataFrame, plan: list[Variable], path: str) -> None:
 
 
 def sav_export(survey_id: int, plan: list[Variable], raw: bool = False) -> Iterator[bytes]:
-    """The response export as a streamed .sav file."""
+    """The response export as a streamed .sav file (a raw export says so in its file label)."""
+    return frame_file(survey_id, plan, raw, "export.sav", write_sav)
+
+
+def frame_file(survey_id: int, plan: list[Variable], raw: bool, name: str, write) -> Iterator[bytes]:
+    """Gather the frame, write it with ``write(frame, plan, path, file_label)`` and stream the file."""
     directory = tempfile.mkdtemp(prefix="export-")
-    path = os.path.join(directory, "export.sav")
+    path = os.path.join(directory, name)
     try:
         frame = sav_frame(survey_id, plan, raw)
-        write_sav(frame, plan, path)
+        write(frame, plan, path, _("RAW open answers, not scrubbed") if raw else "")
         del frame
     except BaseException:
         shutil.rmtree(directory, ignore_errors=True)

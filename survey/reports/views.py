@@ -17,7 +17,7 @@ from survey.reports.factsheet import build_factsheet, factsheet_pdf
 from survey.reports.page import build_page, policy_for
 from survey.reports.results import load_round
 from survey.reports.selection import Selection, filter_choices, parse_group, variable_label
-from survey.reports.trends import trend_page
+from survey.reports.trends import series_rounds, trend_page
 from survey.responses.models import Response as SurveyResponse
 from survey.responses.models import ResponseStatus
 
@@ -58,7 +58,7 @@ def show_results(survey_id):
     page = build_page(survey, selection, data, choices)
     db.session.commit()  # keeps the round's grouped counts (ResultsCache) for the next view
     return render_template("reports/results.html", survey=survey, page=page, form=form, selection=selection,
-                           generalised_note=generalised_note)
+                           generalised_note=generalised_note, rounds=series_rounds(survey))
 
 
 @bp.get("/<int:survey_id>/trend")

@@ -107,3 +107,12 @@ def test_xlsx_explicit_strings_round_trip_and_are_never_formulas(tmp_path):
     sheet = openpyxl.load_workbook(path).active
     assert [sheet.cell(row=len(texts) + r, column=1).value for r in (1, 2)] == [-5, -2.5]
     assert sheet.cell(row=1, column=1).value == "=1+1" and sheet.cell(row=1, column=1).data_type == "s"
+
+
+@pytest.mark.parametrize("text", ["'t is goed", "'", "''", "'al een quote", "1+1", "-5"])
+def test_csv_changes_only_what_a_spreadsheet_would_run(text):
+    assert csv_safe(text) == text  # shown as written in Excel and LibreOffice, no extra quote
+
+
+def test_a_quote_before_formula_like_text_is_doubled_so_reading_back_is_exact():
+    assert csv_safe("'=1") == "''=1" and csv_unprotect("''=1") == "'=1"

@@ -17,6 +17,8 @@ from survey.responses.models import Response, ResponseStatus
 from tests.survey.reports import builders
 
 RISKY = ["=1+1", "+31 6 12345678 bellen", "-boos en verdrietig", "@team: meer tijd", "'al een quote", "=SUM(A1:A9)"]
+#: the number in every export of a stored code that is not a number itself
+NUMBERS = {"weet_niet": 98, "nvt": 99, "altijd": 4, "vaak": 3, "soms": 2, "nooit": 1}
 NUMBER = {"code": "N1", "type": "getal", "text": {"nl": "Hoeveel weken wachtte u?"}, "required": False}
 
 
@@ -70,8 +72,8 @@ def test_csv_matches_the_database_and_keeps_every_character(client, db, region, 
         # k over the combination: 5 Delft/nl and 1 Delft/en (open link, k = 5). The English answer may not
         # stand out, and "the one row that is not Delft/nl" would single it out too: nothing is kept
         assert row["taal"] == "" and row["gemeente"] == ""
-        for code in ("T1", "K1", "R1", "F1"):
-            assert row[code] == answers[code].value
+        for code in ("T1", "K1", "R1", "F1"):  # numbers, escapes as 98/99 (never the text weet_niet)
+            assert row[code] == str(NUMBERS.get(answers[code].value, answers[code].value))
         assert csv_unprotect(row["O1"]) == answers["O1"].scrubbed_text  # every character, formula or not
         assert row["O1"][0] not in "=+-@" or row["O1"].startswith("'")  # a spreadsheet never runs it
 
@@ -123,13 +125,12 @@ def test_xlsx_cells_are_typed_and_formulas_stay_text(client, db, region, survey,
     for row, response in zip(rows, responses, strict=True):
         answers = {a.item_code: a for a in response.answers}
         assert row["O1"].value == answers["O1"].scrubbed_text and row["O1"].data_type == "s"
-        value = answers["T1"].value
-        assert row["T1"].value == (int(value) if value.isdigit() else value)
-        assert row["R1"].data_type == "n"
+        assert row["T1"].value == int(NUMBERS.get(answers["T1"].value, answers["T1"].value))
+        assert row["T1"].data_type == row["R1"].data_type == row["F1"].data_type == "n"
         assert row["week"].value.date() == response.week
     assert {r["O1"].value for r in rows} == set(RISKY)
     codebook = [[c.value for c in row] for row in workbook["Codeboek"].iter_rows()]
-    assert ["T1", None, None, None, "weet_niet", "Weet ik niet", 98, "ja"] in codebook
+    assert ["T1", None, None, None, 98, "Weet ik niet", "weet_niet", "ja"] in codebook
 
 
 def test_sav_has_variable_labels_value_labels_and_missing_values(client, db, region, survey, researcher,
@@ -159,16 +160,51 @@ def test_codebook_csv_lists_variables_labels_and_values(client, db, region, surv
     rows = read_csv(export(client, region, survey, format="codebook_csv").data)
     t1 = [r for r in rows if r["Variabele"] == "T1"]
     assert t1[0]["Label"] == "T1 Ik wist waar ik terecht kon met mijn vraag."
-    assert [(r["Waarde (CSV/Excel)"], r["Waarde in SPSS"]) for r in t1[1:]] == [
-        ("5", "5"), ("4", "4"), ("3", "3"), ("2", "2"), ("1", "1"), ("weet_niet", "98"), ("nvt", "99")]
+    assert [(r["Waarde"], r["Opgeslagen code"], r["Ontbrekend in SPSS"]) for r in t1[1:]] == [
+        ("5", "5", ""), ("4", "4", ""), ("3", "3", ""), ("2", "2", ""), ("1", "1", ""), ("98", "weet_niet", "ja"),
+        ("99", "nvt", "ja")]
     assert any(r["Variabele"] == "O1_t_wachttijd" and r["Label"] == "O1 thema: Wachttijd" for r in rows)
 
 
-def test_raw_text_only_on_request_for_researchers_and_audited(client, db, region, survey, researcher):
-    data = export(client, region, survey, raw_text="y").data.decode("utf-8-sig")
+def test_raw_text_only_on_request_for_researchers_and_audited(client, db, region, survey, researcher, make_user,
+                                                              login):
+    response = export(client, region, survey, raw_text="y")
+    assert "-ONGESCHOOND-" in response.headers["Content-Disposition"]
+    data = response.data.decode("utf-8-sig")
+    warning, header = data.splitlines()[:2]
+    assert warning.strip('"').startswith("LET OP: dit bestand bevat de ONGESCHOONDE open antwoorden")
+    assert "O1_ruw" in header.split(",") and "C1_anders_ruw" in header.split(",") and "O1" not in header.split(",")
     assert "Ruwe tekst 0 van Jan Jansen" in data and "Bij opa, Kerkstraat 1" in data
-    entry = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "results.export")).one()
+    entry = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "results.export_raw")).one()
     assert entry.details["raw_text"] is True and entry.details["format"] == "csv"
+    login(make_user(region, Role.BEHEERDER))
+    log = client.get(f"/beheer/{region.slug}/audit/").get_data(as_text=True)
+    assert "ONGESCHOONDE" in log
+
+
+def test_scrubbed_export_is_the_default_and_unmarked(client, db, region, survey, researcher):
+    response = export(client, region, survey, format="xlsx")
+    assert "ONGESCHOOND" not in response.headers["Content-Disposition"]
+    workbook = openpyxl.load_workbook(io.BytesIO(response.data))
+    assert workbook.sheetnames == ["Antwoorden", "Codeboek"]
+    assert not any(str(c.value).endswith("_ruw") for c in workbook["Antwoorden"][1])
+
+
+def test_raw_excel_spss_and_stata_are_marked(client, db, region, survey, researcher, tmp_path):
+    response = export(client, region, survey, format="xlsx", raw_text="y")
+    assert f'antwoorden-ONGESCHOOND-{survey.id}' in response.headers["Content-Disposition"]
+    workbook = openpyxl.load_workbook(io.BytesIO(response.data))
+    assert workbook.sheetnames == ["LET OP", "Antwoorden", "Codeboek"]
+    assert "ONGESCHOONDE" in workbook["LET OP"]["A2"].value
+    assert "O1_ruw" in [c.value for c in workbook["Antwoorden"][1]]
+    for fmt, read in (("sav", pyreadstat.read_sav), ("dta", pyreadstat.read_dta)):
+        response = export(client, region, survey, format=fmt, raw_text="y")
+        assert "antwoorden-ONGESCHOOND-" in response.headers["Content-Disposition"]
+        path = tmp_path / f"raw.{fmt}"
+        path.write_bytes(response.data)
+        frame, meta = read(str(path))
+        assert "O1_ruw" in frame.columns and "ONGESCHOOND" in meta.file_label
+        assert "ONGESCHOOND" in meta.column_names_to_labels["O1_ruw"]
 
 
 def test_administrators_cannot_export_raw_text(client, db, region, survey, make_user, login):
