@@ -3,7 +3,7 @@
 Pure. Coded open answers come in as :class:`CodedRemark` (respondent, final themes, scrubbed quote),
 statements from meetings as (kind, quote) pairs. An open question's themes are only shown when at
 least ``k`` respondents answered it in that group (a project, the programme): below that not even
-counts are given, and never a quote (DOMAIN.md section 4). Themes are ordered by count, then label.
+counts are given, and never a quote (docs/domain.md, "Reporting rules"). Themes are ordered by count, then label.
 """
 
 from __future__ import annotations

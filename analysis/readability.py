@@ -1,4 +1,4 @@
-"""The taalcheck: transparent rules for Dutch at level B1 (DOMAIN.md §2). Not a B1 certificate.
+"""The taalcheck: transparent rules for Dutch at level B1 (docs/domain.md, "Instruments"). Not a B1 certificate.
 
 ``check(text)`` returns findings as codes with data; the web layer turns them into Dutch sentences.
 Rules: sentences over 15 words, long words and compounds, jargon (with a plainer alternative), passive
@@ -21,7 +21,7 @@ DOUBLE_NEGATIVE = "double_negative"
 MULTIPLE_QUESTIONS = "multiple_questions"
 CODES = (LONG_SENTENCE, LONG_WORD, JARGON, PASSIVE, DOUBLE_NEGATIVE, MULTIPLE_QUESTIONS)
 
-#: jargon from DOMAIN.md §2 with a plainer alternative (matched without accents, also inside compounds)
+#: jargon (docs/domain.md, "Instruments") with a plainer alternative (matched without accents, also in compounds)
 DEFAULT_JARGON = {
     "beschikking": "besluit van de gemeente over uw hulp",
     "indicatie": "besluit over welke hulp er komt",

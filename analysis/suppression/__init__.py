@@ -1,6 +1,6 @@
 """Small-cell protection in one place: every page and export asks this package what may be shown.
 
-Rules (DOMAIN.md section 4), implemented in :mod:`analysis.suppression.core` and applied to breakdown
+Rules (docs/domain.md, "Reporting rules"), implemented in :mod:`analysis.suppression.core` and applied to breakdown
 frames and cross tables by :mod:`analysis.suppression.tables`:
 
 1. **Threshold.** A breakdown cell with 0 < n < k is hidden (reason ``small``). k defaults to 10 and

@@ -20,7 +20,7 @@ from survey.questionnaires.models import Survey, SurveyKind
 from survey.questionnaires.registry import REGISTRY
 
 SCALE_OF_KIND = {"agreement": AGREEMENT, "frequency": FREQUENCY}
-#: the CEO template's item codes (DOMAIN.md section 2) and the actielijn each speaks to
+#: the CEO template's item codes (docs/domain.md, "Instruments") and the actielijn each speaks to
 ITEM_LINES = {"T1": 1, "T2": 1, "T3": 1, "K1": 6, "K2": 6, "K3": 6, "K4": 6,
               "E1": 2, "E2": 2, "E3": 2, "E4": 3, "E5": 5, "E6": 4}
 DOMAIN_LINES = {"toegang": 1, "kwaliteit": 6, "effect": 2, "professionele ruimte": 6,

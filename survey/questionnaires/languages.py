@@ -14,7 +14,7 @@ from survey.questionnaires.registry import REGISTRY
 SOURCE = "nl"
 #: scripts written right to left (Arabic, Farsi, Dari, Pashto, Urdu, Hebrew, Sorani)
 RTL_LANGUAGES = frozenset({"ar", "fa", "prs", "ps", "ur", "he", "ckb"})
-#: offered first when adding a language (DOMAIN.md §2)
+#: offered first when adding a language (docs/domain.md, "Instruments")
 COMMON_LANGUAGES = ("en", "ar", "tr", "pl", "uk", "ti", "fa", "prs", "so")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 SETTING_LABELS = ("title", "introduction", "organiser", "privacy_statement", "help_text")

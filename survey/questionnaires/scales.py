@@ -1,4 +1,4 @@
-"""The answer scales of DOMAIN.md §2, with their stored codes and labels per language.
+"""The answer scales of docs/domain.md ("Scales and escape answers"), with their stored codes and labels per language.
 
 Stored codes: agreement "5" (helemaal mee eens) … "1" (helemaal niet mee eens) plus the escape
 answers "weet_niet" and "nvt" (excluded from every denominator); frequency "altijd", "vaak", "soms",

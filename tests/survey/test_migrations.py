@@ -1,6 +1,7 @@
 """Migrations: an empty database upgrades to head, there is one head, and models and migrations agree."""
 
 import os
+import re
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -79,3 +80,14 @@ def test_every_migration_downgrades(empty_databases):
         assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
         engine.dispose()
         _db.engine.dispose()
+
+
+def test_migration_files_sort_by_name_in_the_order_of_the_chain():
+    from alembic.config import Config
+
+    config = Config(os.path.join(MIGRATIONS, "alembic.ini"))
+    config.set_main_option("script_location", MIGRATIONS)
+    chain = [os.path.basename(script.path)
+             for script in reversed(list(ScriptDirectory.from_config(config).walk_revisions()))]
+    assert all(re.fullmatch(r"\d{8}_\d{4}_[0-9a-f]{12}_\w+\.py", name) for name in chain), chain
+    assert chain == sorted(chain)
