@@ -1,4 +1,4 @@
-"""The shipped templates: they load, validate, carry the item codes of DOMAIN.md §2, pass the taalcheck,
+"""The shipped templates: they load, validate, carry the item codes of docs/domain.md, pass the taalcheck,
 and survive export → import as JSON and as a spreadsheet unchanged."""
 
 import json
