@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from analysis.periods import period_start
+from analysis.targets import Direction, Status, evaluate
 
 SUM, MEAN, DISTINCT = "sum", "mean", "distinct"
 AGGREGATIONS = (SUM, MEAN, DISTINCT)
@@ -31,11 +32,14 @@ class Value:
 
 @dataclass(frozen=True)
 class TargetProgress:
-    """Where a target stands: the latest period with data, the figure, and % of the way realised."""
+    """Where a target stands: the latest period with data, the figure, % of the way realised and the
+    status (``analysis.targets``), and the figure of every period so far (running totals when cumulative)."""
 
     period: str | None
     value: Decimal | None
     percent: float | None
+    status: Status = Status.NO_DATA
+    series: tuple[tuple[str, Decimal], ...] = ()
 
 
 def _ordered(periods: Iterable[str]) -> list[str]:
@@ -70,31 +74,21 @@ def cumulative_value(values: Iterable[Value], aggregation: str, until: str | Non
     return sum(totals.values(), Decimal(0))
 
 
-def realised_percent(current: Decimal | None, target: Decimal,
-                     baseline: Decimal | None = None) -> float | None:
-    """How far from the baseline to the target the current figure is, in % (may pass 100 or be < 0).
-
-    Works for targets that go down too: baseline 120, target 60, current 90 is 50 %.
-    """
-    if current is None:
-        return None
-    start = baseline if baseline is not None else Decimal(0)
-    distance = target - start
-    if distance == 0:
-        return 100.0 if current == target else None
-    return float((current - start) / distance * 100)
-
-
 def target_progress(values: Iterable[Value], aggregation: str, target: Decimal,
-                    baseline: Decimal | None = None, cumulative: bool = False) -> TargetProgress:
+                    baseline: Decimal | None = None, cumulative: bool = False,
+                    direction: str = Direction.INCREASE) -> TargetProgress:
     """The figure to hold against a target: the latest period's, or the running total since the start."""
     values = list(values)
     totals = period_totals(values, aggregation)
     if not totals:
         return TargetProgress(None, None, None)
-    latest = next(reversed(totals))
-    current = cumulative_value(values, aggregation) if cumulative else totals[latest]
-    return TargetProgress(latest, current, realised_percent(current, target, baseline))
+    if cumulative:
+        series = tuple((period, cumulative_value(values, aggregation, until=period)) for period in totals)
+    else:
+        series = tuple(totals.items())
+    latest, current = series[-1]
+    state = evaluate(current, target, baseline, direction)
+    return TargetProgress(latest, current, state.percent, state.status, series)
 
 
 def budget_totals(lines: Iterable[tuple[int, Decimal, Decimal | None]]) -> tuple[Decimal, Decimal]:

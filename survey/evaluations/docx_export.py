@@ -130,11 +130,13 @@ def _project(w: _Writer, project: dict, k: int) -> None:
     w.heading(_("Results"), 2)
     for target in project["targets"]:
         w.heading(target["description"], 3)
-        w.para(f"{_('Indicator')}: {target['indicator']}. " + _(
+        w.para(f"{_('Indicator')}: {target['indicator']} ({target['direction_label']}). " + _(
             "From %(start)s to %(target)s; reached %(value)s (%(share)s of the way).", start=target["baseline_text"],
             target=target["target_text"], value=target["value_text"], share=target["percent_text"])
+            + f" {_('Status')}: {target['status_label']}."
+            + (f" {_('Per period')}: {target['series_text']}." if target["series_text"] else "")
             + (" " + _("Latest period: %(period)s", period=target["period"]) if target["period"] else ""))
-        w.table(target["table"]["header"], target["table"]["rows"] + [[_("Baseline"), target["baseline_text"]]])
+        w.table(target["table"]["header"], target["table"]["rows"], target["table"]["caption"])
     w.narrative(texts["results"])
     for key, section in project["sections"].items():
         w.heading(section["title"], 2)

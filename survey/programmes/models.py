@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from analysis.targets import Direction, evaluate
 from survey.accounts.models import Region, User
 from survey.database import Base
 from survey.timeutil import utcnow
@@ -218,6 +219,8 @@ class Target(Base):
     baseline: Mapped[Decimal | None] = mapped_column(sa.Numeric(14, 4))
     #: the figure to reach (*streefwaarde*)
     target_value: Mapped[Decimal] = mapped_column(sa.Numeric(14, 4))
+    #: which way is better (*richting*): increase, decrease, at_most, at_least or zero (analysis.targets)
+    direction: Mapped[Direction] = mapped_column(enum_column(Direction), default=Direction.INCREASE)
     #: unit of the figures, e.g. "kinderen" or "%" (*eenheid*)
     unit: Mapped[str] = mapped_column(sa.String(40), default="")
     #: when the target should be reached (*streefdatum*)
@@ -230,6 +233,10 @@ class Target(Base):
 
     def __repr__(self) -> str:
         return f"<Target {self.id}>"
+
+    def state(self, current):
+        """Status and % of the way for a figure: the one rule in ``analysis.targets``."""
+        return evaluate(current, self.target_value, self.baseline, self.direction or Direction.INCREASE)
 
     @property
     def region_id(self) -> int:

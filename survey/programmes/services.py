@@ -5,6 +5,7 @@ Every function flushes and writes an audit entry; none commits (the request comm
 
 from sqlalchemy import func, select
 
+from analysis.targets import infer_direction
 from survey.accounts.models import Membership, Region, Role, User
 from survey.audit.services import record
 from survey.extensions import db
@@ -21,7 +22,8 @@ from survey.programmes.models import (
 
 PROGRAMME_FIELDS = ("name", "start_year", "end_year", "report_months", "gemeenten")
 PROJECT_FIELDS = ("name", "ambition", "principle", "leader", "status", "next_year_goals")
-TARGET_FIELDS = ("description", "indicator", "baseline", "target_value", "unit", "target_date", "cumulative")
+TARGET_FIELDS = ("description", "indicator", "baseline", "target_value", "direction", "unit", "target_date",
+                 "cumulative")
 BUDGET_FIELDS = ("year", "budgeted", "spent")
 
 
@@ -140,6 +142,8 @@ def _set_activities(project: Project, lines) -> bool:
 def add_target(project: Project, **fields) -> Target:
     target = Target(project=project)
     assign_fields(target, fields, TARGET_FIELDS)
+    if fields.get("direction") is None:
+        target.direction = infer_direction(target.baseline, target.target_value)
     if not target.unit and target.indicator is not None:
         target.unit = target.indicator.unit
     db.session.add(target)

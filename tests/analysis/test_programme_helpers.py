@@ -15,7 +15,8 @@ from analysis.periods import (
     previous_period,
     schedule_period,
 )
-from analysis.progress import DISTINCT, MEAN, SUM, Value, budget_totals, realised_percent, target_progress
+from analysis.progress import DISTINCT, MEAN, SUM, Value, budget_totals, target_progress
+from analysis.targets import Direction, Status
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -69,14 +70,17 @@ def test_cumulative_target_adds_up_periods_and_reports_percent():
               Value("2025-K4", Decimal(10))]
     progress = target_progress(values, SUM, Decimal(40), cumulative=True)
     assert progress.period == "2026-K2" and progress.value == Decimal(20) and progress.percent == 50.0
+    assert [v for _p, v in progress.series] == [10, 15, 20]
     latest = target_progress(values, SUM, Decimal(40))
     assert latest.value == Decimal(5) and latest.percent == 12.5
+    assert [v for _p, v in latest.series] == [10, 5, 5]
 
 
 def test_falling_target_and_mean_of_sources():
     values = [Value("2026-03", Decimal(10)), Value("2026-03", Decimal(8))]
-    progress = target_progress(values, MEAN, target=Decimal(6), baseline=Decimal(10))
-    assert progress.value == Decimal(9) and progress.percent == 25.0
+    progress = target_progress(values, MEAN, target=Decimal(6), baseline=Decimal(10),
+                               direction=Direction.DECREASE)
+    assert progress.value == Decimal(9) and progress.percent == 25.0 and progress.status == Status.UNDER_WAY
 
 
 def test_distinct_counts_a_child_reported_by_two_sources_once():
@@ -88,7 +92,6 @@ def test_distinct_counts_a_child_reported_by_two_sources_once():
 
 def test_no_values_no_progress_and_budget_totals():
     assert target_progress([], SUM, Decimal(4)).percent is None
-    assert realised_percent(Decimal(4), Decimal(4), Decimal(4)) == 100.0
     assert budget_totals([(2025, Decimal(100), Decimal(90)), (2026, Decimal(100), None)]) == (200, 90)
 
 

@@ -18,9 +18,9 @@ PROJECT_SECTIONS = ["Ambitie", "Actielijn", "Leidend principe", "Dit doen we doo
                     "Doelen voor volgend jaar"]
 #: figures every output must show: response, mean grade, a theme with its count, a scrubbed quote,
 #: a target and its progress, a budget, a CEO item under its actielijn with its trend
-FIGURES = ["30", "20", "67%", "7,4", "Samenwerking", "[naam] van het wijkteam [plaats]",
+FIGURES = ["30", "20", "67 %", "7,4", "Samenwerking", "[naam] van het wijkteam [plaats]",
            "40 kinderen van residentiële zorg naar een gezin of thuis", "450.000",
-           "Betere toegang tot jeugdhulp", "85%", "duidelijk hoger dan vorige meting", "Aandacht nodig"]
+           "Betere toegang tot jeugdhulp", "85 %", "duidelijk hoger dan vorige meting", "Aandacht nodig"]
 INTRODUCTION = "Halverwege het programma.\n\nDe stuurgroep besprak dit concept op 3 november."
 NOTES = ("Aandacht:\n- Bel Petra op 06-12345678 over de wachtlijst.\n\n"
          "Trots op:\n- De korte lijnen met de wijkteams werken heel goed.")

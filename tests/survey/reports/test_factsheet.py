@@ -36,7 +36,7 @@ def test_factsheet_pdf_contains_the_headline_figures(client, db, example, resear
     assert re.search(r"^Pages:\s+1$", pages, re.M)
     flat = " ".join(text.split())
     assert "Wat vinden ouders van de hulp die ze kregen?" in flat
-    assert "7,2" in flat and "60%" in flat and "63%" in flat and "83%" in flat
+    assert "7,2" in flat and "60 %" in flat and "63 %" in flat and "83 %" in flat
     assert "ongeveer 20 mensen" in flat
     entry = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "results.factsheet_pdf")).one()
     assert entry.object_id == str(example.id)
@@ -52,4 +52,4 @@ def test_factsheet_for_young_people_and_too_few_answers(client, db, region, rese
     assert "Te weinig mensen gaven antwoord om resultaten te laten zien. Daarvoor zijn minstens 10 antwoorden " \
            "nodig." in text
     assert "Ongeveer 5 mensen vulden de vragenlijst in." in text  # 3 rounded to 5
-    assert "8,0" not in text and "67%" not in text
+    assert "8,0" not in text and "67 %" not in text

@@ -1,0 +1,58 @@
+"""The demo tussenevaluatie's figures in every output a council member reads: the page (HTML), the PDF,
+the Word file and the Excel appendix. Targets that go down, a reduction, a target of zero and a
+trend over several periods must read the same everywhere, with the numbers of ``analysis.targets``."""
+
+import pytest
+from sqlalchemy import select
+
+from survey.evaluations import outputs
+from survey.evaluations.draft import build_report
+from survey.evaluations.models import Evaluation
+from tests.survey.evaluations.readback import docx_parts, pdf_text, xlsx_sheets
+
+# (project, target, sentence figures that must appear): from the demo programme's figures
+TARGETS = [
+    ("Integrale Vroeghulp", "Wachttijd voor een vroeghulponderzoek van 10 naar 6 weken",
+     ["10 weken", "6 weken", "7,5 weken", "63 %"]),
+    ("Thuis opgroeien", "Het aantal jongeren in residentiële jeugdzorg daalt van 20 naar 5",
+     ["20 jongeren", "5 jongeren", "12 jongeren", "53 %"]),
+    ("Beter Samenspel voor veilig opgroeien", "Geen enkele jongere meer in gesloten jeugdzorg",
+     ["28 jongeren", "0 jongeren", "21 jongeren", "25 %", "26 jongeren → 24 jongeren → 25 jongeren → 21 jongeren"]),
+]
+#: what the old rule printed for these targets
+WRONG = ["125 %", "240 %", "van het doel)", "7,5 van 6", "12 van 5", "21 van 0"]
+
+
+@pytest.fixture
+def files(db, demo):
+    evaluation = db.session.scalar(select(Evaluation).where(Evaluation.region_id == demo.region.id))
+    report = build_report(evaluation)
+    return report, {fmt: outputs.render(report, fmt) for fmt in ("html", "pdf", "docx", "xlsx")}
+
+
+def _docx_text(content: bytes) -> str:
+    paragraphs, tables = docx_parts(content)
+    cells = [cell for table in tables for row in table for cell in row]
+    return " ".join(" ".join(paragraphs + cells).split())
+
+
+def test_targets_read_the_same_in_every_output(files):
+    report, content = files
+    html = " ".join(content["html"].decode().split())
+    texts = {"html": html, "pdf": pdf_text(content["pdf"]), "docx": _docx_text(content["docx"])}
+    for fmt, text in texts.items():
+        for _project, description, figures in TARGETS:
+            assert description in text, (fmt, description)
+            for figure in figures:
+                assert figure in text, (fmt, description, figure)
+        for wrong in WRONG:
+            assert wrong not in text, (fmt, wrong)
+    assert "Afname: minder is beter" in texts["pdf"] and "Naar nul" in texts["docx"]
+
+    results = xlsx_sheets(content["xlsx"])["Resultaten"]
+    header, rows = results[0], {row[1]: dict(zip(results[0], row, strict=True)) for row in results[1:]}
+    wait = rows["Wachttijd voor een vroeghulponderzoek van 10 naar 6 weken"]
+    assert (wait["Nulmeting"], wait["Streefwaarde"], wait["Stand"]) == (10, 6, 7.5)
+    assert "Richting" in header and wait["Richting"] == "Afname: minder is beter"
+    zero = rows["Geen enkele jongere meer in gesloten jeugdzorg"]
+    assert (zero["Streefwaarde"], zero["Stand"], zero["Gerealiseerd (%)"]) == (0, 21, 25)
