@@ -17,6 +17,7 @@ from survey.evaluations.labels import PROJECT_SECTIONS, PROJECT_THEME_SECTIONS
 from survey.evaluations.models import project_scope
 from survey.extensions import db
 from survey.i18n import long_date
+from survey.programmes.conflicts import sources_of
 from survey.programmes.labels import label as programme_label
 from survey.programmes.models import Project, Target
 from survey.programmes.overview import indicator_values
@@ -56,7 +57,8 @@ def target_part(target: Target, until: date) -> dict:
         "target_text": amount(target.target_value, unit), "target_date": target.target_date.isoformat(),
         "value": value, "value_text": amount(progress.value, unit), "period": progress.period or "",
         "percent": state.percent, "percent_text": format_percentage(state.percent),
-        "cumulative": target.cumulative,
+        "cumulative": target.cumulative, "conflicts": list(progress.conflicts),
+        "sources": sources_of(indicator, last),
         "series": [{"period": p, "value": float(v), "text": amount(v, unit)} for p, v in progress.series],
         "series_text": series_text(progress.series, unit) if len(progress.series) >= 2 else "",
         "svg": target_svg(figures, title=target.description, desc=target_sentence(figures) + ". " + sentence,

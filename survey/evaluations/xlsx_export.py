@@ -93,6 +93,8 @@ def xlsx_bytes(report: dict) -> bytes:
                               _("Target value"), _("Target date"), _("Reached"), _("Period"), _("Realised (%)"),
                               _("Status"), _("Per period")],
                _targets(report), [30, 45, 35, 12, 26])
+    book.sheet(_("Sources of the figures"), [_("Project"), _("Target"), _("Period"), _("Gemeente"), _("Value"),
+                                             _("Counted"), _("Origin")], _sources(report), [30, 45, 10, 20, 10, 10, 70])
     book.sheet(_("Budget"), [_("Project"), _("Year"), _("Budgeted (€)"), _("Spent (€)")], _budget(report), [40])
     book.sheet(_("Texts"), [_("Part"), _("Section"), _("Text")], _texts(report), [30, 28, 100])
     book.book.close()
@@ -165,6 +167,13 @@ def _targets(report: dict) -> list[list]:
              amount_figure(t["baseline"]), amount_figure(t["target"]), t["target_date"], amount_figure(t["value"]),
              t["period"], figure(t["percent"], 0), t["status_label"], t["series_text"]]
             for p in report["projects"] for t in p["targets"]]
+
+
+def _sources(report: dict) -> list[list]:
+    """Every value behind a published target, with where it came from and whether it counted."""
+    return [[p["name"], t["description"], src["period"], src["gemeente"] or None, amount_figure(src["value"]),
+             _("yes") if src["counted"] else _("no (another value was chosen)"), src["origin"]]
+            for p in report["projects"] for t in p["targets"] for src in t.get("sources", [])]
 
 
 def _budget(report: dict) -> list[list]:

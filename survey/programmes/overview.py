@@ -30,6 +30,7 @@ class TargetStatus:
     percent: float | None
     status: str = "no_data"
     series: tuple = ()
+    conflicts: tuple = ()
 
     @property
     def figures(self) -> TargetFigures:
@@ -88,9 +89,9 @@ class ProgrammeOverview:
 
 def indicator_values(indicator_id: int, until: date | None = None) -> list[Value]:
     """The stored values of an indicator as plain values for ``analysis.progress``."""
-    stmt = select(Measurement.period, Measurement.value, Measurement.pseudonym).where(
-        Measurement.indicator_id == indicator_id)
-    values = [Value(p, v, ps) for p, v, ps in db.session.execute(stmt)]
+    stmt = select(Measurement.period, Measurement.value, Measurement.pseudonym, Measurement.gemeente).where(
+        Measurement.indicator_id == indicator_id, Measurement.counted.is_(True))
+    values = [Value(p, v, ps, g) for p, v, ps, g in db.session.execute(stmt)]
     if until is not None:
         values = [v for v in values if period_start(v.period) <= until]
     return values
@@ -104,7 +105,7 @@ def target_status(target: Target) -> TargetStatus:
     progress = target_progress(values, indicator.aggregation.value, target.target_value,
                                target.baseline, target.cumulative, target.direction)
     return TargetStatus(target, progress.period, progress.value, progress.percent, progress.status,
-                        progress.series)
+                        progress.series, progress.conflicts)
 
 
 def latest_reports(project_ids: list[int]) -> dict[int, ProgressReport]:

@@ -1,8 +1,8 @@
 """SVG charts: accessible name, a pattern per category, escaped labels, readable colours, data tables."""
 
 import re
-from decimal import Decimal
 import xml.etree.ElementTree as ET  # only to serialise parsed nodes
+from decimal import Decimal
 
 import pytest
 from defusedxml import ElementTree as safe_xml
@@ -17,10 +17,10 @@ from analysis.charts import (
     stacked_bars_table,
 )
 from analysis.frames import answers_frame
-from analysis.target_chart import TargetFigures, series_text, target_svg, target_table
-from analysis.targets import Direction, evaluate
 from analysis.scales import AGREEMENT, GRADE
 from analysis.scores import distributions
+from analysis.target_chart import TargetFigures, series_text, target_svg, target_table
+from analysis.targets import Direction, evaluate
 
 SVG = "{http://www.w3.org/2000/svg}"
 CATEGORIES = ["helemaal mee eens", "mee eens", "neutraal", "niet mee eens", "helemaal niet mee eens"]

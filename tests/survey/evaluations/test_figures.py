@@ -56,3 +56,18 @@ def test_targets_read_the_same_in_every_output(files):
     assert "Richting" in header and wait["Richting"] == "Afname: minder is beter"
     zero = rows["Geen enkele jongere meer in gesloten jeugdzorg"]
     assert (zero["Streefwaarde"], zero["Stand"], zero["Gerealiseerd (%)"]) == (0, 21, 25)
+
+
+def test_the_appendix_lists_every_published_figure_with_its_origin(files):
+    report, content = files
+    sources = xlsx_sheets(content["xlsx"])["Herkomst van de cijfers"]
+    header, rows = sources[0], [dict(zip(sources[0], row, strict=True)) for row in sources[1:]]
+    assert header == ("Project", "Doel", "Periode", "Gemeente", "Waarde", "Meegeteld", "Herkomst")
+    wait = [r for r in rows if r["Doel"] == "Wachttijd voor een vroeghulponderzoek van 10 naar 6 weken"]
+    assert [r["Waarde"] for r in wait] == [9.5, 9, 8, 7.5]
+    assert all(r["Meegeteld"] == "ja" and r["Herkomst"].startswith("Met de hand ingevoerd (Monitor transformatie; ")
+               for r in wait)
+    per_target = sum(len(t["sources"]) for p in report["projects"] for t in p["targets"])
+    assert len(rows) == per_target > 0
+    staff = {"Fatima", "Jan", "beheerder", "onderzoeker"}
+    assert not any(name in r["Herkomst"] for r in rows for name in staff)  # published files name no one
