@@ -5,6 +5,7 @@ read-only property so region checks (``get_in_region``) and audit entries work t
 """
 
 import enum
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -121,16 +122,23 @@ class Principle(Base):
         return self.programme.region_id
 
 
+def new_project_key() -> str:
+    """A key no other project is likely to have; ``services.create_project`` gives a readable one."""
+    return "project-" + secrets.token_hex(4)
+
+
 class Project(Base):
     """A project of the programme, with its *ambitie*, targets, activities and budget."""
 
     __tablename__ = "project"
-    __table_args__ = (sa.UniqueConstraint("programme_id", "name"),)
+    __table_args__ = (sa.UniqueConstraint("programme_id", "name"), sa.UniqueConstraint("programme_id", "key"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_id: Mapped[int] = mapped_column(sa.ForeignKey("programme.id", ondelete="CASCADE"), index=True)
     #: name (*projectnaam*)
     name: Mapped[str] = mapped_column(sa.String(200))
+    #: stable key that survey lists use for the project (*sleutel*), never a database id; never changes
+    key: Mapped[str] = mapped_column(sa.String(60), default=new_project_key)
     #: the goal in words and numbers (*ambitie*)
     ambition: Mapped[str] = mapped_column(sa.Text, default="")
     #: the principle from *ons verhaal* it serves (*leidend principe*)

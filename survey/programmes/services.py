@@ -3,6 +3,9 @@
 Every function flushes and writes an audit entry; none commits (the request commits once).
 """
 
+import re
+import unicodedata
+
 from sqlalchemy import func, select
 
 from analysis.targets import infer_direction
@@ -96,8 +99,23 @@ def project_leaders(region: Region) -> list[User]:
     return list(db.session.scalars(stmt))
 
 
+def project_key(programme: Programme, name: str) -> str:
+    """A readable key from the name, unique in the programme: "thuis-opgroeien", "thuis-opgroeien-2"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:50] or "project"
+    with db.session.no_autoflush:
+        taken = set(db.session.scalars(select(Project.key).where(Project.programme_id == programme.id)))
+    taken |= {p.key for p in programme.projects if p.key}
+    key, n = base, 1
+    while key in taken:
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
 def create_project(programme: Programme, *, action_lines=(), activities=(), **fields) -> Project:
-    project = Project(programme=programme)
+    key = project_key(programme, fields.get("name") or "")
+    project = Project(programme=programme, key=key)
     assign_fields(project, fields, PROJECT_FIELDS)
     db.session.add(project)
     _set_action_lines(project, action_lines)
