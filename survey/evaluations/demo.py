@@ -37,7 +37,7 @@ INVITED, STARTED, COMPLETED = 30, 22, 20
 PROGRAMME_QUESTIONS = [("P_TROTS", "Waar bent u trots op?", texts.PROUD),
                        ("P_WERKT", "Wat werkt goed?", texts.WORKS),
                        ("P_AANDACHT", "Waar vraagt u aandacht voor?", texts.ATTENTION)]
-PROJECT_QUESTIONS = [("TROTS", "Waar bent u trots op in dit project?", texts.PROUD),
+PROJECT_QUESTIONS = [("TROTS", "Waar bent u trots op bij {item}?", texts.PROUD),
                      ("WERKT", "Wat werkt goed in dit project?", texts.WORKS),
                      ("AANDACHT", "Waar vraagt u aandacht voor in dit project?", texts.ATTENTION)]
 

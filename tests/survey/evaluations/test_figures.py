@@ -2,6 +2,9 @@
 the Word file and the Excel appendix. Targets that go down, a reduction, a target of zero and a
 trend over several periods must read the same everywhere, with the numbers of ``analysis.targets``."""
 
+import re
+from html import unescape
+
 import pytest
 from sqlalchemy import select
 
@@ -71,3 +74,21 @@ def test_the_appendix_lists_every_published_figure_with_its_origin(files):
     assert len(rows) == per_target > 0
     staff = {"Fatima", "Jan", "beheerder", "onderzoeker"}
     assert not any(name in r["Herkomst"] for r in rows for name in staff)  # published files name no one
+
+
+def _visible(html: str) -> str:
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_no_placeholder_reaches_any_output(files):
+    """The demo's project block asks "Waar bent u trots op bij {item}?": every output names the project."""
+    _report, content = files
+    sheets = xlsx_sheets(content["xlsx"])
+    texts = {"html": _visible(content["html"].decode()), "pdf": pdf_text(content["pdf"]),
+             "docx": _docx_text(content["docx"]),
+             "xlsx": " ".join(str(v) for rows in sheets.values() for row in rows for v in row if v is not None)}
+    for fmt, text in texts.items():
+        assert "{" not in text and "}" not in text, (fmt, text[max(0, text.find("{") - 80):text.find("{") + 80])
+        assert "Waar bent u trots op bij Thuis opgroeien?" in text, fmt
+        assert "Waar bent u trots op bij Integrale Vroeghulp?" in text, fmt

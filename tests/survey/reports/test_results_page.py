@@ -25,9 +25,9 @@ def page(client, example, researcher, region):
 
 def test_statements_show_share_agree_with_n_and_escapes_left_out(page):
     html = page()
-    assert cells_of_row(html, "T1 Ik wist waar ik terecht kon met mijn vraag.")[:4] == ["63%*", "8", "1", "2"]
-    assert cells_of_row(html, "K1 De hulpverlener nam mij serieus.")[:4] == ["83%*", "12", "0", "0"]
-    assert cells_of_row(html, "E1 Door de hulp gaat het thuis beter.")[:4] == ["20%*", "10", "2", "0"]
+    assert cells_of_row(html, "T1 Ik wist waar ik terecht kon met mijn vraag.")[:4] == ["63 %*", "8", "1", "2"]
+    assert cells_of_row(html, "K1 De hulpverlener nam mij serieus.")[:4] == ["83 %*", "12", "0", "0"]
+    assert cells_of_row(html, "E1 Door de hulp gaat het thuis beter.")[:4] == ["20 %*", "10", "2", "0"]
 
 
 def test_full_distribution_table_beside_the_stacked_bar(page):
@@ -42,7 +42,7 @@ def test_full_distribution_table_beside_the_stacked_bar(page):
 
 
 def test_frequency_item_is_always_plus_often(page):
-    assert cells_of_row(page(), "F1 Hoe vaak werd u op tijd geholpen?")[:2] == ["50%*", "12"]
+    assert cells_of_row(page(), "F1 Hoe vaak werd u op tijd geholpen?")[:2] == ["50 %*", "12"]
 
 
 def test_grade_mean_has_one_decimal_and_a_dutch_comma(page):
@@ -54,7 +54,7 @@ def test_grade_mean_has_one_decimal_and_a_dutch_comma(page):
 
 def test_response_is_stated_with_invited_responded_and_percentage(page):
     text = page_text(page())
-    assert "20 mensen zijn uitgenodigd en 12 hebben de vragenlijst ingevuld: een respons van 60%." in text
+    assert "20 mensen zijn uitgenodigd en 12 hebben de vragenlijst ingevuld: een respons van 60 %." in text
 
 
 def test_domain_summaries(page):
@@ -94,7 +94,7 @@ def test_filter_on_a_group_shows_its_numbers_and_hides_small_items(page):
     text = page_text(html)
     assert "Getoond voor: Gemeente: Schiedam (n = 5)." in text
     # Schiedam K1: 4 4 4 2 2 -> 3/5 = 60%; T1 has 1 substantive answer and E1 3: hidden (k = 5)
-    assert cells_of_row(html, "K1 De hulpverlener nam mij serieus.")[:2] == ["60%*", "5"]
+    assert cells_of_row(html, "K1 De hulpverlener nam mij serieus.")[:2] == ["60 %*", "5"]
     assert cells_of_row(html, "T1 Ik wist waar ik terecht kon met mijn vraag.")[:2] == ["–", "–"]
     assert cells_of_row(html, "E1 Door de hulp gaat het thuis beter.")[:2] == ["–", "–"]
 
