@@ -87,6 +87,12 @@ def docx_bytes(report: dict) -> bytes:
     w.narrative(texts["conclusion"])
     w.heading(_("About the figures"), 1)
     w.para(_("Where fewer than %(k)s people answered, no percentage, theme or quote is shown.", k=k))
+    w.para(_("Figures are rounded half away from zero: a mean of %(mean)s reads %(rounded)s and %(share)s reads "
+             "%(share_rounded)s. The page, the PDF, the Word file and the Excel appendix show the same rounded "
+             "figures.", mean="7,25", rounded="7,3", share="62,5 %", share_rounded="63 %"))
+    w.para(_("A target's progress is the share of the way from the baseline to the target value, in the direction "
+             "that is better: for a waiting time going from 10 to 6 weeks, 7,5 weeks is %(share)s of the way.",
+             share="63 %"))
     w.para(_("Results under %(n)s answers are signals, not conclusions.", n=report["signal"]))
     buffer = io.BytesIO()
     w.doc.save(buffer)
@@ -147,7 +153,8 @@ def _project(w: _Writer, project: dict, k: int) -> None:
     if budget["rows"]:
         w.table([_("Year"), _("Budgeted"), _("Spent")],
                 [[str(r["year"]), r["budgeted_text"], r["spent_text"]] for r in budget["rows"]]
-                + [[_("Total"), budget["budgeted_text"], budget["spent_text"]]], _("Budgeted against spent"))
+                + [[_("Total"), budget["budgeted_text"], f"{budget['spent_text']} ({budget['spent_share_text']})"]],
+                _("Budgeted against spent"))
     w.narrative(texts["budget"])
     w.heading(_("Goals for next year"), 2)
     w.narrative(project["next_year_goals"])

@@ -2,15 +2,19 @@
 the Word file and the Excel appendix. Targets that go down, a reduction, a target of zero and a
 trend over several periods must read the same everywhere, with the numbers of ``analysis.targets``."""
 
+import io
 import re
 from html import unescape
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 
+from analysis.numbers import format_number
 from survey.evaluations import outputs
 from survey.evaluations.draft import build_report
 from survey.evaluations.models import Evaluation
+from survey.responses.models import Answer, Response
 from tests.survey.evaluations.readback import docx_parts, pdf_text, xlsx_sheets
 
 # (project, target, sentence figures that must appear): from the demo programme's figures
@@ -92,3 +96,51 @@ def test_no_placeholder_reaches_any_output(files):
         assert "{" not in text and "}" not in text, (fmt, text[max(0, text.find("{") - 80):text.find("{") + 80])
         assert "Waar bent u trots op bij Thuis opgroeien?" in text, fmt
         assert "Waar bent u trots op bij Integrale Vroeghulp?" in text, fmt
+
+
+def _dutch(cell) -> str:
+    """An Excel number as Dutch Excel shows it with its number format (#,##0 or #,##0.0)."""
+    decimals = len(cell.number_format.split(".")[1]) if "." in cell.number_format else 0
+    return format_number(cell.value, decimals)
+
+
+def test_every_figure_is_the_same_in_html_pdf_docx_and_xlsx(db, demo):
+    """A mean grade of 7,25 reads 7,3 everywhere (the Excel file once said 7,2), and so do every
+    percentage, target figure and budget: the same value, the same rounding, the Dutch format."""
+    answers = db.session.scalars(select(Answer).join(Response).where(
+        Response.survey_id == demo.survey.id, Answer.item_code == "CIJFER", Answer.value == "8")
+        .order_by(Answer.id).limit(3)).all()
+    for answer in answers:
+        answer.value = "7"  # 148 - 3 = 145 over 20 answers: 7,25
+    db.session.commit()
+    evaluation = db.session.scalar(select(Evaluation).where(Evaluation.region_id == demo.region.id))
+    report = build_report(evaluation)
+    assert report["grades"][0]["mean"] == 7.25 and report["grades"][0]["mean_text"] == "7,3"
+    content = {fmt: outputs.render(report, fmt) for fmt in ("html", "pdf", "docx", "xlsx")}
+    texts = {"html": _visible(content["html"].decode()), "pdf": pdf_text(content["pdf"]),
+             "docx": _docx_text(content["docx"])}
+    figures = ["7,3", report["method"][0]["pct_text"]]
+    for project in report["projects"]:
+        figures += [project["budget"]["budgeted_text"], project["budget"]["spent_share_text"]]
+        for t in project["targets"]:
+            figures += [t["value_text"], t["target_text"], t["baseline_text"], t["percent_text"]]
+    assert "67 %" in figures and "63 %" in figures and "€ 900.000" in figures
+    for fmt, text in texts.items():
+        for figure in figures:
+            assert figure in text, (fmt, figure)
+        assert not re.search(r"\d%", text), fmt  # always "62 %", never "62%"
+        assert "7,2 " not in text and "7,25" not in text.replace("7,25 wordt 7,3", ""), fmt
+
+    book = load_workbook(io.BytesIO(content["xlsx"]))
+    grade = book["Rapportcijfer"]["D2"]
+    assert (grade.value, grade.number_format, _dutch(grade)) == (7.3, "#,##0.0", "7,3")
+    response = book["Respons"]["G2"]
+    assert isinstance(response.value, int | float) and _dutch(response) + " %" == report["method"][0]["pct_text"]
+    results = book["Resultaten"]
+    header = [c.value for c in results[1]]
+    realised, reached = header.index("Gerealiseerd (%)"), header.index("Stand")
+    targets = [t for p in report["projects"] for t in p["targets"]]
+    for row, target in zip(results.iter_rows(min_row=2), targets, strict=True):
+        assert _dutch(row[realised]) + " %" == target["percent_text"], target["description"]
+        assert f"{_dutch(row[reached])} {target['unit']}".replace(" %", "").strip() == \
+            target["value_text"].replace(" %", ""), target["description"]
