@@ -128,7 +128,15 @@ def _project(w: _Writer, project: dict, k: int) -> None:
     if project["progress"]:
         w.para(f"{_('Latest progress report')}: {project['progress']['status_label']} ({project['progress']['round']})")
         for r in project["progress"]["off_track"]:
-            w.para(f"{_('Not on track in')} {r['round']}: {r['status_label']}", "List Bullet")
+            reason = f" – {r['obstacles']}" if r.get("obstacles") else ""
+            w.para(f"{_('Not on track in')} {r['round']}: {r['status_label']}{reason}", "List Bullet")
+        progress = project["progress"]
+        if progress.get("obstacles") or progress.get("results") or progress.get("next_steps"):
+            w.heading(_("From the latest progress report (%(round)s)", round=progress["round"]), 2)
+            for label, key in ((_("Obstacles (knelpunten)"), "obstacles"),
+                               (_("Results since the previous report"), "results"), (_("Next steps"), "next_steps")):
+                if progress.get(key):
+                    w.para(f"{label}: {progress[key]}")
     w.heading(_("Ambition"), 2)
     w.narrative(project["ambition"])
     w.heading(_("We do this by"), 2)

@@ -97,7 +97,8 @@ def progress_part(project: Project, start: date, until: date) -> dict | None:
         return None
     latest = reports[0]
     return {"round": latest.round, "status": latest.status.value, "status_label": programme_label(latest.status),
-            "off_track": [{"round": r.round, "status_label": programme_label(r.status)}
+            "results": latest.results, "obstacles": latest.obstacles, "next_steps": latest.next_steps,
+            "off_track": [{"round": r.round, "status_label": programme_label(r.status), "obstacles": r.obstacles}
                           for r in reversed(reports) if r.status != ProgressStatus.ON_TRACK]}
 
 

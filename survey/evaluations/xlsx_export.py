@@ -73,7 +73,8 @@ def xlsx_bytes(report: dict) -> bytes:
     book.sheet(_("About this file"), [_("Field"), _("Value")], _about(report), [28, 70])
     book.sheet(_("Projects"), [_("Project"), _("Actielijn"), _("Guiding principle"), _("Ambition"),
                                _("We do this by"), _("Status"), _("Latest progress report"), _("Not on track in"),
-                               _("Goals for next year")], _projects(report), [30, 40, 28, 60, 60, 14, 24, 30, 60])
+                               _("Obstacles (knelpunten)"), _("Goals for next year")], _projects(report),
+               [30, 40, 28, 60, 60, 14, 24, 30, 60, 60])
     book.sheet(_("Response"), [_("Survey"), _("Kind"), _("Round"), _("Invited"), _("Started"), _("Responded"),
                                _("Response (%)")],
                [[m["title"], m["kind_label"], m["round"], m["invited"], m["started"], m["completed"],
@@ -117,8 +118,9 @@ def _projects(report: dict) -> list[list]:
              p["principle"]["title"] if p["principle"] else None, p["ambition"], "\n".join(p["activities"]),
              p["status_label"],
              f"{p['progress']['status_label']} ({p['progress']['round']})" if p["progress"] else None,
-             "; ".join(f"{r['round']}: {r['status_label']}" for r in (p["progress"] or {}).get("off_track", [])),
-             p["next_year_goals"]] for p in report["projects"]]
+             "; ".join(f"{r['round']}: {r['status_label']}" + (f" – {r['obstacles']}" if r.get("obstacles") else "")
+                       for r in (p["progress"] or {}).get("off_track", [])),
+             (p["progress"] or {}).get("obstacles") or None, p["next_year_goals"]] for p in report["projects"]]
 
 
 def _grades(report: dict) -> list[list]:

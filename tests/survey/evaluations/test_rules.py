@@ -66,7 +66,7 @@ def test_only_a_concept_is_edited_and_only_an_approved_report_is_published(clien
     evaluation = make_report(demo, [demo.survey])
     url = f"{demo.base}/tussenevaluaties/{evaluation.id}"
     login(demo.user("onderzoeker"))
-    client.post(url + "/publiceren")
+    client.post(url + "/publiceren", data={"confirm": "ja"})
     assert db.session.get(Evaluation, evaluation.id).status == EvaluationStatus.CONCEPT
     login(demo.user("beheerder"))
     client.post(url + "/goedkeuren")

@@ -18,7 +18,7 @@ PROJECT_SECTIONS = ["Ambitie", "Actielijn", "Leidend principe", "Dit doen we doo
                     "Doelen voor volgend jaar"]
 #: figures every output must show: response, mean grade, a theme with its count, a scrubbed quote,
 #: a target and its progress, a budget, a CEO item under its actielijn with its trend
-FIGURES = ["30", "20", "67 %", "7,4", "Samenwerking", "[naam] van het wijkteam [plaats]",
+FIGURES = ["30", "20", "67 %", "7,4", "Twee gezinshuizen stopten dit voorjaar.", "Samenwerking", "[naam] van het wijkteam [plaats]",
            "40 kinderen van residentiële zorg naar een gezin of thuis", "450.000",
            "Betere toegang tot jeugdhulp", "85 %", "duidelijk hoger dan vorige meting", "Aandacht nodig"]
 INTRODUCTION = "Halverwege het programma.\n\nDe stuurgroep besprak dit concept op 3 november."
@@ -76,7 +76,12 @@ def test_jan_drafts_edits_and_publishes_and_everyone_reads_it(client, login, db,
     assert client.post(url + "/goedkeuren").status_code == 302
     login(demo.user("onderzoeker"))
     assert client.post(url + "/tekst/programma", data={"introduction": "Te laat"}).status_code == 302
-    published = client.post(url + "/publiceren")
+    page = client.get(url + "/").get_data(as_text=True)
+    assert "Publiceren kan niet ongedaan worden gemaakt." in page
+    unconfirmed = client.post(url + "/publiceren")  # without ticking the box nothing is published
+    assert unconfirmed.status_code == 302 and "/rapporten/" not in unconfirmed.headers["Location"]
+    assert db.session.get(Evaluation, evaluation_id).status == EvaluationStatus.APPROVED
+    published = client.post(url + "/publiceren", data={"confirm": "ja"})
     assert published.status_code == 302 and "/rapporten/tussenevaluaties/" in published.headers["Location"]
 
     db.session.expire_all()
