@@ -18,7 +18,8 @@ PROJECT_SECTIONS = ["Ambitie", "Actielijn", "Leidend principe", "Dit doen we doo
                     "Doelen voor volgend jaar"]
 #: figures every output must show: response, mean grade, a theme with its count, a scrubbed quote,
 #: a target and its progress, a budget, a CEO item under its actielijn with its trend
-FIGURES = ["30", "20", "67 %", "7,4", "Twee gezinshuizen stopten dit voorjaar.", "Samenwerking", "[naam] van het wijkteam [plaats]",
+FIGURES = ["30", "20", "67 %", "7,4", "Twee gezinshuizen stopten dit voorjaar.", "Samenwerking",
+           "[naam] van het wijkteam [plaats]",
            "40 kinderen van residentiële zorg naar een gezin of thuis", "450.000",
            "Betere toegang tot jeugdhulp", "85 %", "duidelijk hoger dan vorige meting", "Aandacht nodig"]
 INTRODUCTION = "Halverwege het programma.\n\nDe stuurgroep besprak dit concept op 3 november."
