@@ -34,6 +34,7 @@ ACTION_LABELS = {
     "indicator.delete": _l("Deleted an indicator"),
     "measurement.create": _l("Entered a value"),
     "measurement.resolve": _l("Chose between conflicting values"),
+    "trend.cosmetic": _l("Judged a changed wording in a trend"),
     "measurement.delete": _l("Deleted a value"),
     "measurements.upload": _l("Uploaded values"),
     "measurements.upload_refused": _l("Upload refused"),
