@@ -102,7 +102,8 @@ def project_leaders(region: Region) -> list[User]:
 def project_key(programme: Programme, name: str) -> str:
     """A readable key from the name, unique in the programme: "thuis-opgroeien", "thuis-opgroeien-2"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:50] or "project"
+    # answers store the key as their instance (40 characters): 30 for the name, room for "-99"
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:30].strip("-") or "project"
     with db.session.no_autoflush:
         taken = set(db.session.scalars(select(Project.key).where(Project.programme_id == programme.id)))
     taken |= {p.key for p in programme.projects if p.key}
