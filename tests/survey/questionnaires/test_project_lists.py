@@ -31,7 +31,8 @@ def test_the_project_list_is_picked_from_the_programme_with_stable_keys(research
     assert {p.key for p in projects} == {"thuis-opgroeien", "integrale-vroeghulp", "thuis-opgroeien-2"}
     assert not any(str(p.id) in p.key for p in projects)
     # answers store the key as their instance (at most 40 characters)
-    long = programme_services.create_project(programme, name="Praktijkondersteuning jeugd bij de huisarts in elke gemeente")
+    long = programme_services.create_project(
+        programme, name="Praktijkondersteuning jeugd bij de huisarts in elke gemeente")
     assert long.key == "praktijkondersteuning-jeugd-bi" and len(long.key) <= 40
 
 
