@@ -160,51 +160,6 @@ def bars_table(bars: Sequence[Bar], *, title: str, first_column: str = "Stelling
     return ChartTable(title, (first_column, value_column, "n"), rows)
 
 
-def progress_svg(value: float | None, target: float, *, title: str, desc: str, unit: str = "",
-                 chart_id: str | None = None) -> str:
-    """A progress bar: the value reached against a target, with a marked target line."""
-    cid = _chart_id(chart_id, title, value, target, unit)
-    top = MARGIN + 26
-    scale_max = max(float(target), float(value or 0)) * 1.1 or 1.0
-    span = WIDTH - 2 * MARGIN
-    sentence = esc(_progress_sentence(value, target, unit))
-    parts = [f'<text x="{MARGIN}" y="{MARGIN + 16}" fill="{TEXT}">{sentence}</text>',
-             f'<rect x="{MARGIN}" y="{top}" width="{span}" height="{BAR}" fill="none" '
-             f'stroke="{TEXT}" stroke-width="1"/>']
-    if not is_missing(value):
-        width = span * max(0.0, float(value)) / scale_max
-        parts.append(f'<rect x="{MARGIN}" y="{top}" width="{width:.2f}" height="{BAR}" '
-                     f'fill="url(#{cid}-p0)"/>')
-    marker = MARGIN + span * float(target) / scale_max
-    parts.append(f'<path d="M{marker:.2f},{top - 4} V{top + BAR + 4}" stroke="{TEXT}" stroke-width="3"/>'
-                 f'<text x="{marker:.2f}" y="{top + BAR + 20}" text-anchor="middle" fill="{TEXT}">'
-                 f'doel {esc(_amount(target, unit))}</text>')
-    height = top + BAR + 28
-    return _open(cid, height, title, desc) + pattern_defs(cid, 1) + "".join(parts) + "</svg>"
-
-
-def _amount(value, unit: str) -> str:
-    if is_missing(value):
-        return MISSING
-    decimals = 0 if float(value) == int(value) else 1
-    return f"{format_number(value, decimals)}{unit}"
-
-
-def _progress_sentence(value, target, unit: str) -> str:
-    if is_missing(value):
-        return f"Nog geen stand bekend (doel {_amount(target, unit)})"
-    share = format_percentage(100.0 * float(value) / float(target)) if target else MISSING
-    return f"{_amount(value, unit)} van {_amount(target, unit)} ({share} van het doel)"
-
-
-def progress_table(value: float | None, target: float, *, title: str, unit: str = "") -> ChartTable:
-    """The numbers of a progress chart: stand, doel and how much of the target is reached."""
-    reached = MISSING if is_missing(value) or not target else format_percentage(100.0 * value / target)
-    return ChartTable(title, ("", "waarde"),
-                      (("stand", _amount(value, unit)), ("doel", _amount(target, unit)),
-                       ("bereikt", reached)))
-
-
 def distribution_bars(distribution, scale, labels=None) -> tuple[list[Bar], list[str]]:
     """Bars and category names for :func:`stacked_bars_svg` from a :func:`analysis.scores.distributions`
     frame: the substantive options of ``scale`` in order (escapes left out, as in the headline)."""

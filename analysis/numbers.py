@@ -1,7 +1,9 @@
-"""Dutch number formatting for reports: decimal comma, point for thousands, rounding half up.
+"""Dutch number formatting for every report, page and file: decimal comma, point for thousands,
+rounding half away from zero, a space before the percent sign ("62 %").
 
-Reports round half up (7,25 -> 7,3; 72,5 % -> 73 %) as readers learnt at school, not to the even
-neighbour as Python's ``round`` and Babel do. Floats are taken at their shortest decimal form
+The one rounding rule: half away from zero (7,25 -> 7,3; 72,5 % -> 73 %; -0,25 -> -0,3) as readers
+learnt at school, not to the even neighbour as Python's ``round`` and Babel do. HTML, PDF, DOCX and
+the XLSX (which stores the rounded figure as a number) all round here. Floats are taken at their shortest decimal form
 (``repr``), so 7.25 rounds up although its binary value is a hair below; exact fractions (a mean as
 total / n) are rounded exactly.
 """
@@ -58,11 +60,31 @@ def format_grade(value) -> str:
     return format_number(value, 1)
 
 
+#: between a number and its percent sign
+PERCENT_SIGN = " %"
+
+
 def format_percentage(value, decimals: int = 0) -> str:
-    """A percentage as reports show it: ``73%``; ``–`` when missing or hidden."""
+    """A percentage as reports show it: ``73 %``; ``–`` when missing or hidden."""
     if is_missing(value):
         return MISSING
-    return f"{format_number(value, decimals)}%"
+    return f"{format_number(value, decimals)}{PERCENT_SIGN}"
+
+
+def amount_decimals(value) -> int:
+    """0 for a whole number, else 1: 40 kinderen, 7,5 weken."""
+    exact = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    return 0 if exact == exact.to_integral_value() else 1
+
+
+def format_amount(value, unit: str = "") -> str:
+    """A figure with its unit: ``40 kinderen``; ``7,5 weken``; ``73 %``; ``–`` when missing."""
+    if is_missing(value):
+        return MISSING
+    text = format_number(value, amount_decimals(value))
+    if unit.strip() == "%":
+        return text + PERCENT_SIGN
+    return f"{text} {unit.strip()}".strip()
 
 
 def format_count(value) -> str:

@@ -7,6 +7,10 @@ How values combine per period, across gemeenten and sources:
 - ``sum``: counts (children, trajectories) add up;
 - ``mean``: rates and grades are averaged (unweighted);
 - ``distinct``: the number of different pseudonyms, so a child reported by two sources counts once.
+
+Two values without a pseudonym for the same period and gemeente (a data-uitvraag figure and a figure
+from a progress report, say) are a *conflict*: neither counts until a person chooses one
+(``split_conflicts``), so a figure is never silently added to itself.
 """
 
 from collections import defaultdict
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from analysis.periods import period_start
+from analysis.targets import Direction, Status, evaluate
 
 SUM, MEAN, DISTINCT = "sum", "mean", "distinct"
 AGGREGATIONS = (SUM, MEAN, DISTINCT)
@@ -27,15 +32,34 @@ class Value:
     period: str
     value: Decimal
     pseudonym: str = ""
+    gemeente: str = ""
 
 
 @dataclass(frozen=True)
 class TargetProgress:
-    """Where a target stands: the latest period with data, the figure, and % of the way realised."""
+    """Where a target stands: the latest period with data, the figure, % of the way realised and the
+    status (``analysis.targets``), and the figure of every period so far (running totals when cumulative)."""
 
     period: str | None
     value: Decimal | None
     percent: float | None
+    status: Status = Status.NO_DATA
+    series: tuple[tuple[str, Decimal], ...] = ()
+    #: periods left out because two values for one period and gemeente wait for a choice
+    conflicts: tuple[str, ...] = ()
+
+
+def split_conflicts(values: Iterable[Value]) -> tuple[list[Value], dict[tuple[str, str], list[Value]]]:
+    """(values that count, conflicts by (period, gemeente)): values without a pseudonym that share a
+    period and gemeente conflict; rows with a pseudonym are one child each and never conflict."""
+    values = list(values)
+    groups: dict[tuple[str, str], list[Value]] = defaultdict(list)
+    for item in values:
+        if not item.pseudonym:
+            groups[(item.period, item.gemeente)].append(item)
+    conflicts = {key: group for key, group in groups.items() if len(group) > 1}
+    clean = [v for v in values if v.pseudonym or (v.period, v.gemeente) not in conflicts]
+    return clean, conflicts
 
 
 def _ordered(periods: Iterable[str]) -> list[str]:
@@ -70,31 +94,23 @@ def cumulative_value(values: Iterable[Value], aggregation: str, until: str | Non
     return sum(totals.values(), Decimal(0))
 
 
-def realised_percent(current: Decimal | None, target: Decimal,
-                     baseline: Decimal | None = None) -> float | None:
-    """How far from the baseline to the target the current figure is, in % (may pass 100 or be < 0).
-
-    Works for targets that go down too: baseline 120, target 60, current 90 is 50 %.
-    """
-    if current is None:
-        return None
-    start = baseline if baseline is not None else Decimal(0)
-    distance = target - start
-    if distance == 0:
-        return 100.0 if current == target else None
-    return float((current - start) / distance * 100)
-
-
 def target_progress(values: Iterable[Value], aggregation: str, target: Decimal,
-                    baseline: Decimal | None = None, cumulative: bool = False) -> TargetProgress:
-    """The figure to hold against a target: the latest period's, or the running total since the start."""
-    values = list(values)
+                    baseline: Decimal | None = None, cumulative: bool = False,
+                    direction: str = Direction.INCREASE) -> TargetProgress:
+    """The figure to hold against a target: the latest period's, or the running total since the start.
+    Periods with a conflict are left out (and named) until someone chooses a value."""
+    values, conflicts = split_conflicts(values)
+    waiting = tuple(_ordered(period for period, _gemeente in conflicts))
     totals = period_totals(values, aggregation)
     if not totals:
-        return TargetProgress(None, None, None)
-    latest = next(reversed(totals))
-    current = cumulative_value(values, aggregation) if cumulative else totals[latest]
-    return TargetProgress(latest, current, realised_percent(current, target, baseline))
+        return TargetProgress(None, None, None, conflicts=waiting)
+    if cumulative:
+        series = tuple((period, cumulative_value(values, aggregation, until=period)) for period in totals)
+    else:
+        series = tuple(totals.items())
+    latest, current = series[-1]
+    state = evaluate(current, target, baseline, direction)
+    return TargetProgress(latest, current, state.percent, state.status, series, waiting)
 
 
 def budget_totals(lines: Iterable[tuple[int, Decimal, Decimal | None]]) -> tuple[Decimal, Decimal]:

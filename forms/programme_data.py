@@ -92,6 +92,9 @@ class MeasurementForm(FlaskForm):
     source = StringField(_l("Source"), validators=[Optional(), Length(max=120)],
                          description=_l("Who delivered the figure, for example a provider."))
     remark = StringField(_l("Remark"), validators=[Optional(), Length(max=500)])
+    existing = RadioField(_l("There is already a value for this period"), validators=[Optional()],
+                          choices=[SelectChoice("correction", _l("My value corrects the value already there")),
+                                   SelectChoice("conflict", _l("Keep both: I choose on this page which one counts"))])
 
     def __init__(self, *args, indicator=None, gemeenten=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -22,7 +22,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from analysis.cells import parse_number
-from survey.programmes.labels import NOTE_KIND, NOTE_SOURCE, PROJECT_STATUS, choices
+from analysis.targets import Direction
+from survey.programmes.labels import DIRECTION, NOTE_KIND, NOTE_SOURCE, PROJECT_STATUS, choices
 from survey.programmes.models import ACTION_LINES, ProjectStatus
 from survey.programmes.progress import NoteKind, NoteSource
 
@@ -203,6 +204,10 @@ class TargetForm(FlaskForm):
                                  description=_l("Leave empty to start from 0."))
     target_value = DecimalCommaField(_l("Target value"),
                                      validators=[InputRequired(_l("Enter the target value."))])
+    direction = RadioField(_l("Which way is better"), choices=choices(DIRECTION),
+                           default=Direction.INCREASE.value,
+                           description=_l("A waiting time or a number of children in residential care goes "
+                                          "down: choose decrease."))
     unit = StringField(_l("Unit"), validators=[Optional(), Length(max=40)],
                        description=_l("For example children, days or %. Empty: the indicator's unit."))
     target_date = DateField(_l("Target date"), invalid_value_message=_l("Enter a date."),
@@ -210,6 +215,20 @@ class TargetForm(FlaskForm):
     cumulative = BooleanField(_l("Add up all periods up to the target date"),
                               description=_l("Tick this for a total such as 40 children in two years; leave "
                                              "it empty for a level such as a waiting time."))
+
+    def validate_direction(self, field) -> None:
+        """The direction must fit the figures: down from a baseline above the target, up from below."""
+        baseline, target = self.baseline.data, self.target_value.data
+        if target is None:
+            return
+        if field.data == Direction.ZERO and target != 0:
+            raise ValidationError(_l("For the target zero, enter 0 as the target value."))
+        if baseline is None:
+            return
+        if field.data in (Direction.DECREASE, Direction.ZERO) and baseline <= target:
+            raise ValidationError(_l("A decrease starts from a baseline above the target value."))
+        if field.data == Direction.INCREASE and baseline >= target:
+            raise ValidationError(_l("An increase starts from a baseline below the target value."))
 
     def __init__(self, *args, indicators=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -221,6 +240,7 @@ class TargetForm(FlaskForm):
         return {"description": self.description.data.strip(),
                 "indicator": self._indicators[self.indicator.data],
                 "baseline": self.baseline.data, "target_value": self.target_value.data,
+                "direction": Direction(self.direction.data),
                 "unit": (self.unit.data or "").strip(), "target_date": self.target_date.data,
                 "cumulative": bool(self.cumulative.data)}
 

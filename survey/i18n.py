@@ -12,6 +12,8 @@ from flask import g, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations, refresh
 from wtforms.i18n import messages_path
 
+from analysis.numbers import round_half_up
+
 #: languages with a catalog; nl is complete, en and ar cover every text a respondent reads
 UI_LOCALES = ("nl", "en", "ar")
 #: the blueprint whose public pages speak the respondent's language
@@ -36,11 +38,12 @@ def use_respondent_language(chrome: str, content: str, direction: str) -> None:
 
 
 def number(value, decimals: int = 1) -> str:
-    """A number with a Dutch decimal comma and a fixed number of decimals."""
+    """A number with a Dutch decimal comma and a fixed number of decimals, rounded half away from
+    zero first (``analysis.numbers``), so a page shows the figure the report files show."""
     if value is None:
         return "–"
     fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=fmt)
+    return format_decimal(round_half_up(value, decimals), format=fmt)
 
 
 def long_date(value: date | datetime | None) -> str:

@@ -1,7 +1,7 @@
 """A survey sets which background value is left out first (k over the combination)
 
 Revision ID: c7a1e2d9b4f3
-Revises: 5fb8560aa3e1
+Revises: c4a1d2e3f501
 Create Date: 2026-12-06 04:15:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c7a1e2d9b4f3'
-down_revision = '5fb8560aa3e1'
+down_revision = 'c4a1d2e3f501'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """A codebook may let the theme model learn from every survey of the region that uses it
 
 Revision ID: 7c1e5d2a9b40
-Revises: c7a1e2d9b4f3
+Revises: d7b2e4f6a812
 Create Date: 2026-12-06 04:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7c1e5d2a9b40'
-down_revision = 'c7a1e2d9b4f3'
+down_revision = 'd7b2e4f6a812'
 branch_labels = None
 depends_on = None
 

@@ -33,6 +33,8 @@ ACTION_LABELS = {
     "indicator.update": _l("Changed an indicator"),
     "indicator.delete": _l("Deleted an indicator"),
     "measurement.create": _l("Entered a value"),
+    "measurement.resolve": _l("Chose between conflicting values"),
+    "trend.cosmetic": _l("Judged a changed wording in a trend"),
     "measurement.delete": _l("Deleted a value"),
     "measurements.upload": _l("Uploaded values"),
     "measurements.upload_refused": _l("Upload refused"),

@@ -15,6 +15,7 @@ from survey.evaluations.models import PROGRAMME_SCOPE, Evaluation
 from survey.extensions import db
 from survey.fieldwork.models import Invitation
 from survey.programmes.demo import NAME as PROGRAMME_NAME
+from survey.programmes.listkeys import programme_list
 from survey.programmes.models import Programme, Project
 from survey.questionnaires.models import (
     AddressForm,
@@ -36,7 +37,7 @@ INVITED, STARTED, COMPLETED = 30, 22, 20
 PROGRAMME_QUESTIONS = [("P_TROTS", "Waar bent u trots op?", texts.PROUD),
                        ("P_WERKT", "Wat werkt goed?", texts.WORKS),
                        ("P_AANDACHT", "Waar vraagt u aandacht voor?", texts.ATTENTION)]
-PROJECT_QUESTIONS = [("TROTS", "Waar bent u trots op in dit project?", texts.PROUD),
+PROJECT_QUESTIONS = [("TROTS", "Waar bent u trots op bij {item}?", texts.PROUD),
                      ("WERKT", "Wat werkt goed in dit project?", texts.WORKS),
                      ("AANDACHT", "Waar vraagt u aandacht voor in dit project?", texts.ATTENTION)]
 
@@ -68,7 +69,7 @@ def document(projects: list[Project]) -> dict:
     open_question = lambda code, text: {"code": code, "type": "open_lang", "text": {"nl": text},  # noqa: E731
                                         "required": False}
     data = {"schema": 1, "languages": ["nl"],
-            "lists": {"projecten": [{"key": f"project-{p.id}", "label": {"nl": p.name}} for p in projects]},
+            "lists": {"projecten": programme_list(projects)},
             "sections": [
                 {"key": "S1", "title": {"nl": "Over u"}, "questions": [
                     {"code": "ROL", "type": "keuze", "text": {"nl": "Wat is uw rol?"}, "options": [
@@ -141,7 +142,7 @@ def add_response(survey, version, index, projects, themes, closes_on) -> Respons
         if (index + number) % 5 == 0:
             continue
         for offset, (code, _text, pool) in enumerate(PROJECT_QUESTIONS):
-            coded.append(_open(response, code, f"project-{project.id}", pool[(index + number + offset) % len(pool)]))
+            coded.append(_open(response, code, project.key, pool[(index + number + offset) % len(pool)]))
     db.session.flush()
     for answer, keys in coded:
         db.session.add(CodedAnswer(answer_id=answer.id, survey_id=survey.id, item_code=answer.item_code,

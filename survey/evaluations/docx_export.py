@@ -87,6 +87,12 @@ def docx_bytes(report: dict) -> bytes:
     w.narrative(texts["conclusion"])
     w.heading(_("About the figures"), 1)
     w.para(_("Where fewer than %(k)s people answered, no percentage, theme or quote is shown.", k=k))
+    w.para(_("Figures are rounded half away from zero: a mean of %(mean)s reads %(rounded)s and %(share)s reads "
+             "%(share_rounded)s. The page, the PDF, the Word file and the Excel appendix show the same rounded "
+             "figures.", mean="7,25", rounded="7,3", share="62,5 %", share_rounded="63 %"))
+    w.para(_("A target's progress is the share of the way from the baseline to the target value, in the direction "
+             "that is better: for a waiting time going from 10 to 6 weeks, 7,5 weeks is %(share)s of the way.",
+             share="63 %"))
     w.para(_("Results under %(n)s answers are signals, not conclusions.", n=report["signal"]))
     buffer = io.BytesIO()
     w.doc.save(buffer)
@@ -122,7 +128,15 @@ def _project(w: _Writer, project: dict, k: int) -> None:
     if project["progress"]:
         w.para(f"{_('Latest progress report')}: {project['progress']['status_label']} ({project['progress']['round']})")
         for r in project["progress"]["off_track"]:
-            w.para(f"{_('Not on track in')} {r['round']}: {r['status_label']}", "List Bullet")
+            reason = f" – {r['obstacles']}" if r.get("obstacles") else ""
+            w.para(f"{_('Not on track in')} {r['round']}: {r['status_label']}{reason}", "List Bullet")
+        progress = project["progress"]
+        if progress.get("obstacles") or progress.get("results") or progress.get("next_steps"):
+            w.heading(_("From the latest progress report (%(round)s)", round=progress["round"]), 2)
+            for label, key in ((_("Obstacles (knelpunten)"), "obstacles"),
+                               (_("Results since the previous report"), "results"), (_("Next steps"), "next_steps")):
+                if progress.get(key):
+                    w.para(f"{label}: {progress[key]}")
     w.heading(_("Ambition"), 2)
     w.narrative(project["ambition"])
     w.heading(_("We do this by"), 2)
@@ -130,11 +144,13 @@ def _project(w: _Writer, project: dict, k: int) -> None:
     w.heading(_("Results"), 2)
     for target in project["targets"]:
         w.heading(target["description"], 3)
-        w.para(f"{_('Indicator')}: {target['indicator']}. " + _(
+        w.para(f"{_('Indicator')}: {target['indicator']} ({target['direction_label']}). " + _(
             "From %(start)s to %(target)s; reached %(value)s (%(share)s of the way).", start=target["baseline_text"],
             target=target["target_text"], value=target["value_text"], share=target["percent_text"])
+            + f" {_('Status')}: {target['status_label']}."
+            + (f" {_('Per period')}: {target['series_text']}." if target["series_text"] else "")
             + (" " + _("Latest period: %(period)s", period=target["period"]) if target["period"] else ""))
-        w.table(target["table"]["header"], target["table"]["rows"] + [[_("Baseline"), target["baseline_text"]]])
+        w.table(target["table"]["header"], target["table"]["rows"], target["table"]["caption"])
     w.narrative(texts["results"])
     for key, section in project["sections"].items():
         w.heading(section["title"], 2)
@@ -145,7 +161,8 @@ def _project(w: _Writer, project: dict, k: int) -> None:
     if budget["rows"]:
         w.table([_("Year"), _("Budgeted"), _("Spent")],
                 [[str(r["year"]), r["budgeted_text"], r["spent_text"]] for r in budget["rows"]]
-                + [[_("Total"), budget["budgeted_text"], budget["spent_text"]]], _("Budgeted against spent"))
+                + [[_("Total"), budget["budgeted_text"], f"{budget['spent_text']} ({budget['spent_share_text']})"]],
+                _("Budgeted against spent"))
     w.narrative(texts["budget"])
     w.heading(_("Goals for next year"), 2)
     w.narrative(project["next_year_goals"])

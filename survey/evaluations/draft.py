@@ -13,6 +13,7 @@ from survey.evaluations.labels import PROGRAMME_SECTIONS, PROGRAMME_THEME_SECTIO
 from survey.evaluations.models import PROGRAMME_SCOPE, Evaluation
 from survey.evaluations.scores import scores_part
 from survey.i18n import long_date
+from survey.responses.piping import resolve_report_pipes
 from survey.timeutil import utcnow
 
 SCHEMA = 1
@@ -22,7 +23,7 @@ def build_report(evaluation: Evaluation) -> dict:
     """The whole report as plain data (numbers, Dutch texts, scrubbed quotes, the evaluator's texts)."""
     context = ReportContext(evaluation)
     programme = evaluation.programme
-    return {
+    report = {
         "schema": SCHEMA,
         "title": evaluation.title,
         "region": programme.region.name if programme else "",
@@ -44,6 +45,14 @@ def build_report(evaluation: Evaluation) -> dict:
         "texts": {key: evaluation.text_of(PROGRAMME_SCOPE, key) for key in PROGRAMME_SECTIONS},
         "titles": {key: str(title) for key, title in PROGRAMME_SECTIONS.items()},
     }
+    # no placeholder reaches print: survey wording anywhere in the report has its pipes resolved
+    # (project sections did so with the project's name); the evaluator's own texts stay as typed
+    typed = report.pop("texts"), [project.pop("texts") for project in report["projects"]]
+    report = resolve_report_pipes(report)
+    report["texts"] = typed[0]
+    for project, texts in zip(report["projects"], typed[1], strict=True):
+        project["texts"] = texts
+    return report
 
 
 def _programme(programme) -> dict:

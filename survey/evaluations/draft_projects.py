@@ -2,22 +2,22 @@
 target with a chart, the sections with themes and statements, budget and goals for next year."""
 
 from datetime import date
-from decimal import Decimal
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from analysis.charts import progress_svg, progress_table
-from analysis.numbers import format_number, format_percentage
+from analysis.numbers import format_amount, format_number, format_percentage
 from analysis.periods import period_of, period_start
 from analysis.progress import budget_totals, target_progress
+from analysis.target_chart import TargetFigures, series_text, target_sentence, target_svg, target_table
 from survey.evaluations.context import ReportContext
 from survey.evaluations.draft_sections import project_section
 from survey.evaluations.labels import PROJECT_SECTIONS, PROJECT_THEME_SECTIONS
 from survey.evaluations.models import project_scope
 from survey.extensions import db
 from survey.i18n import long_date
+from survey.programmes.conflicts import sources_of
 from survey.programmes.labels import label as programme_label
 from survey.programmes.models import Project, Target
 from survey.programmes.overview import indicator_values
@@ -25,12 +25,8 @@ from survey.programmes.progress import ProgressReport, ProgressStatus
 
 
 def amount(value, unit: str = "") -> str:
-    """40 kinderen; 7,5 weken; 73 % (no decimals for whole numbers)."""
-    if value is None:
-        return format_number(None)
-    number = Decimal(value)
-    text = format_number(number, 0 if number == number.to_integral_value() else 1)
-    return f"{text} {unit}".strip() if unit else text
+    """40 kinderen; 7,5 weken; 73 % (no decimals for whole numbers): ``analysis.numbers``."""
+    return format_amount(value, unit)
 
 
 def money(value) -> str:
@@ -38,34 +34,42 @@ def money(value) -> str:
 
 
 def target_part(target: Target, until: date) -> dict:
-    """Where a target stood at the end of the period, with a progress chart and its table."""
+    """Where a target stood at the end of the period: figures, status and % of the way from
+    ``analysis.targets`` (the one rule), the chart with baseline, goal and trend, and its table."""
     indicator = target.indicator
     last = min(period_start(period_of(target.target_date, indicator.period_type.value)), until)
     progress = target_progress(indicator_values(indicator.id, until=last), indicator.aggregation.value,
-                               target.target_value, target.baseline, target.cumulative)
-    value = float(progress.value) if progress.value is not None else None
+                               target.target_value, target.baseline, target.cumulative, target.direction)
+    state = target.state(progress.value)
     unit = target.unit or indicator.unit
-    chart_unit = "%" if unit == "%" else ""  # the unit is in the table beside the chart; long labels overflow
+    figures = TargetFigures(target.baseline, target.target_value, target.direction, state, progress.value,
+                            progress.period, unit, progress.series)
     sentence = (_("%(value)s of %(target)s by %(date)s", value=amount(progress.value, unit),
                   target=amount(target.target_value, unit), date=long_date(target.target_date)))
-    table_unit = "%" if unit == "%" else (f" {unit}" if unit else "")
-    table = progress_table(value, float(target.target_value), title=target.description, unit=table_unit)
+    table = target_table(figures, title=target.description)
+    value = float(progress.value) if progress.value is not None else None
     return {
         "id": target.id, "description": target.description, "indicator": indicator.name, "unit": unit,
-        "baseline": float(target.baseline) if target.baseline is not None else None,
-        "baseline_text": amount(target.baseline or 0, unit), "target": float(target.target_value),
+        "direction": str(target.direction), "direction_label": programme_label(target.direction),
+        "status": str(state.status), "status_label": programme_label(state.status),
+        "baseline": float(state.start) if state.start is not None else None,
+        "baseline_text": amount(state.start, unit), "target": float(target.target_value),
         "target_text": amount(target.target_value, unit), "target_date": target.target_date.isoformat(),
         "value": value, "value_text": amount(progress.value, unit), "period": progress.period or "",
-        "percent": progress.percent, "percent_text": format_percentage(progress.percent),
-        "cumulative": target.cumulative,
-        "svg": progress_svg(value, float(target.target_value), title=target.description, desc=sentence,
-                            unit=chart_unit, chart_id=f"doel-{target.id}"),
+        "percent": state.percent, "percent_text": format_percentage(state.percent),
+        "cumulative": target.cumulative, "conflicts": list(progress.conflicts),
+        "sources": sources_of(indicator, last),
+        "series": [{"period": p, "value": float(v), "text": amount(v, unit)} for p, v in progress.series],
+        "series_text": series_text(progress.series, unit) if len(progress.series) >= 2 else "",
+        "svg": target_svg(figures, title=target.description, desc=target_sentence(figures) + ". " + sentence,
+                          chart_id=f"doel-{target.id}"),
         "table": {"caption": table.caption, "header": [_("Figure"), _("Value")],
                   "rows": [[str(_ROW_LABELS.get(r[0], r[0])), r[1]] for r in table.rows]},
     }
 
 
-_ROW_LABELS = {"stand": _l("Reached"), "doel": _l("Target"), "bereikt": _l("Share of the target")}
+_ROW_LABELS = {"baseline": _l("Baseline"), "target": _l("Target"), "reached": _l("Reached"),
+               "way": _l("Share of the way")}
 
 
 def budget_part(project: Project) -> dict:
@@ -93,7 +97,8 @@ def progress_part(project: Project, start: date, until: date) -> dict | None:
         return None
     latest = reports[0]
     return {"round": latest.round, "status": latest.status.value, "status_label": programme_label(latest.status),
-            "off_track": [{"round": r.round, "status_label": programme_label(r.status)}
+            "results": latest.results, "obstacles": latest.obstacles, "next_steps": latest.next_steps,
+            "off_track": [{"round": r.round, "status_label": programme_label(r.status), "obstacles": r.obstacles}
                           for r in reversed(reports) if r.status != ProgressStatus.ON_TRACK]}
 
 

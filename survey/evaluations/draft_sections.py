@@ -11,6 +11,7 @@ from survey.evaluations.labels import (
     statement_label,
 )
 from survey.programmes.models import Project
+from survey.responses.piping import report_text
 
 
 def theme_part(context: ReportContext, role: str, project: Project | None = None) -> dict | None:
@@ -21,7 +22,8 @@ def theme_part(context: ReportContext, role: str, project: Project | None = None
         instances = stakeholder.keys.get(project.id, set()) if project is not None else None
         if project is not None and not instances:
             continue
-        text = stakeholder.question_text(role, project is not None)
+        text = report_text(stakeholder.question_text(role, project is not None),
+                           project.name if project is not None else None)
         if not text:
             continue
         questions.append(text)

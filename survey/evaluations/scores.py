@@ -18,6 +18,7 @@ from survey.evaluations.context import ReportContext
 from survey.programmes.models import ACTION_LINES
 from survey.questionnaires.models import Survey, SurveyKind
 from survey.questionnaires.registry import REGISTRY
+from survey.responses.piping import report_text
 
 SCALE_OF_KIND = {"agreement": AGREEMENT, "frequency": FREQUENCY}
 #: the CEO template's item codes (docs/domain.md, "Instruments") and the actielijn each speaks to
@@ -50,7 +51,7 @@ def scored_items(survey: Survey) -> list[tuple[str, str, str, Scale]]:
                 continue
             pairs = ([(i.code, i.text) for i in question.items] if question.items
                      else [(question.code, question.text)])
-            items.extend((code, text.get("nl", ""), question.domain, scale) for code, text in pairs)
+            items.extend((code, report_text(text.get("nl", "")), question.domain, scale) for code, text in pairs)
     return items
 
 

@@ -83,8 +83,9 @@ def grade_codes(document: Document) -> list[str]:
 def project_keys(document: Document, projects: list[Project]) -> dict[int, set[str]]:
     """Per project the list-item keys its repeated answers are stored under (``Answer.instance``).
 
-    A list item belongs to a project when its key is ``project-<id>``, ``p<id>`` or ``<id>``, or when
-    its Dutch label is the project's name.
+    A list item belongs to a project when its key is the project's stable key (``Project.key``, as a
+    list picked from the programme has it), or when its Dutch label is the project's name. Never by a
+    database id: a list keyed ``p1``…``p7`` says nothing about projects 1…7.
     """
     result: dict[int, set[str]] = {p.id: set() for p in projects}
     repeated = {s.repeat for s in document.sections if s.repeat}
@@ -92,8 +93,7 @@ def project_keys(document: Document, projects: list[Project]) -> dict[int, set[s
         for item in document.lists.get(name, []):
             label = (item.label.get("nl") or "").strip().casefold()
             for project in projects:
-                keys = {f"project-{project.id}", f"p{project.id}", str(project.id)}
-                if item.key in keys or (label and label == project.name.strip().casefold()):
+                if item.key == project.key or (label and label == project.name.strip().casefold()):
                     result[project.id].add(item.key)
     return result
 

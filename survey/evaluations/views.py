@@ -135,6 +135,9 @@ def publish_evaluation(evaluation_id):
     evaluation = evaluation_in_region(evaluation_id)
     if evaluation.status == EvaluationStatus.PUBLISHED:
         return locked_redirect(evaluation)
+    if request.form.get("confirm") != "ja":
+        flash(_("Tick that you understand that publishing cannot be undone."), "error")
+        return redirect(url_for("evaluations.show_draft", evaluation_id=evaluation.id) + "#publiceren")
     try:
         publishing.publish(evaluation, current_user)
     except services.WorkflowError as error:

@@ -2,11 +2,13 @@
 so an answer or a title that starts with "=" never runs as a formula (analysis.export_safety)."""
 
 import io
+from typing import NamedTuple
 
 import xlsxwriter
 from flask_babel import gettext as _
 
 from analysis.export_safety import safe_cell
+from analysis.numbers import amount_decimals, round_half_up
 from survey.evaluations.labels import PROGRAMME_SECTIONS, PROJECT_SECTIONS
 from survey.evaluations.plain import xml_safe
 
@@ -14,11 +16,30 @@ OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": F
            "strings_to_numbers": False}
 
 
+class Figure(NamedTuple):
+    """A number as the report shows it: rounded half away from zero to ``decimals`` places
+    (``analysis.numbers``), stored as a number with a number format of as many decimals."""
+
+    value: object
+    decimals: int = 1
+
+
+def figure(value, decimals: int = 1):
+    return None if value is None else Figure(value, decimals)
+
+
+def amount_figure(value):
+    """A target's figure: whole numbers without decimals, else one (as ``format_amount``)."""
+    return None if value is None else Figure(value, amount_decimals(value))
+
+
 class _Book:
     def __init__(self, buffer):
         self.book = xlsxwriter.Workbook(buffer, OPTIONS)
         self.bold = self.book.add_format({"bold": True})
         self.wrap = self.book.add_format({"text_wrap": True, "valign": "top"})
+        self.numbers = {d: self.book.add_format({"num_format": "#,##0" + ("." + "0" * d if d else "")})
+                        for d in range(3)}
 
     def sheet(self, name: str, header: list[str], rows, widths: list[int] | None = None) -> None:
         sheet = self.book.add_worksheet(name[:31])
@@ -31,6 +52,10 @@ class _Book:
         sheet.freeze_panes(1, 0)
 
     def cell(self, sheet, row: int, col: int, value) -> None:
+        if isinstance(value, Figure):
+            sheet.write_number(row, col, float(round_half_up(value.value, value.decimals)),
+                               self.numbers[value.decimals])
+            return
         cell = safe_cell(value)
         if cell.kind == "text":
             sheet.write_string(row, col, xml_safe(cell.value), self.wrap)
@@ -48,11 +73,12 @@ def xlsx_bytes(report: dict) -> bytes:
     book.sheet(_("About this file"), [_("Field"), _("Value")], _about(report), [28, 70])
     book.sheet(_("Projects"), [_("Project"), _("Actielijn"), _("Guiding principle"), _("Ambition"),
                                _("We do this by"), _("Status"), _("Latest progress report"), _("Not on track in"),
-                               _("Goals for next year")], _projects(report), [30, 40, 28, 60, 60, 14, 24, 30, 60])
+                               _("Obstacles (knelpunten)"), _("Goals for next year")], _projects(report),
+               [30, 40, 28, 60, 60, 14, 24, 30, 60, 60])
     book.sheet(_("Response"), [_("Survey"), _("Kind"), _("Round"), _("Invited"), _("Started"), _("Responded"),
                                _("Response (%)")],
                [[m["title"], m["kind_label"], m["round"], m["invited"], m["started"], m["completed"],
-                 _round(m["pct"])] for m in report["method"]], [40, 28])
+                 _round(m["pct"], 0)] for m in report["method"]], [40, 28])
     book.sheet(_("Grade"), [_("Survey"), _("Item code"), "n", _("Mean"), _("Grade"), _("Number")],
                _grades(report), [40])
     book.sheet(_("Themes"), [_("Part"), _("Section"), _("Question"), _("Theme"), _("Answers"),
@@ -64,9 +90,12 @@ def xlsx_bytes(report: dict) -> bytes:
     book.sheet(_("Scores"), [_("Actielijn"), _("Survey"), _("Round"), _("Item code"), _("Item"), _("Measure"),
                              _("Now (%)"), "n", _("Previous round (%)"), _("Trend")], _scores(report),
                [40, 30, 10, 10, 50, 24])
-    book.sheet(_("Results"), [_("Project"), _("Target"), _("Indicator"), _("Unit"), _("Baseline"), _("Target value"),
-                              _("Target date"), _("Reached"), _("Period"), _("Realised (%)")],
-               _targets(report), [30, 45, 35])
+    book.sheet(_("Results"), [_("Project"), _("Target"), _("Indicator"), _("Unit"), _("Direction"), _("Baseline"),
+                              _("Target value"), _("Target date"), _("Reached"), _("Period"), _("Realised (%)"),
+                              _("Status"), _("Per period")],
+               _targets(report), [30, 45, 35, 12, 26])
+    book.sheet(_("Sources of the figures"), [_("Project"), _("Target"), _("Period"), _("Gemeente"), _("Value"),
+                                             _("Counted"), _("Origin")], _sources(report), [30, 45, 10, 20, 10, 10, 70])
     book.sheet(_("Budget"), [_("Project"), _("Year"), _("Budgeted (€)"), _("Spent (€)")], _budget(report), [40])
     book.sheet(_("Texts"), [_("Part"), _("Section"), _("Text")], _texts(report), [30, 28, 100])
     book.book.close()
@@ -74,7 +103,7 @@ def xlsx_bytes(report: dict) -> bytes:
 
 
 def _round(value, decimals: int = 1):
-    return None if value is None else round(float(value), decimals)
+    return figure(value, decimals)
 
 
 def _about(report: dict) -> list[list]:
@@ -89,8 +118,9 @@ def _projects(report: dict) -> list[list]:
              p["principle"]["title"] if p["principle"] else None, p["ambition"], "\n".join(p["activities"]),
              p["status_label"],
              f"{p['progress']['status_label']} ({p['progress']['round']})" if p["progress"] else None,
-             "; ".join(f"{r['round']}: {r['status_label']}" for r in (p["progress"] or {}).get("off_track", [])),
-             p["next_year_goals"]] for p in report["projects"]]
+             "; ".join(f"{r['round']}: {r['status_label']}" + (f" – {r['obstacles']}" if r.get("obstacles") else "")
+                       for r in (p["progress"] or {}).get("off_track", [])),
+             (p["progress"] or {}).get("obstacles") or None, p["next_year_goals"]] for p in report["projects"]]
 
 
 def _grades(report: dict) -> list[list]:
@@ -129,14 +159,23 @@ def _statements(report: dict) -> list[list]:
 
 
 def _scores(report: dict) -> list[list]:
-    return [[line["title"], i["survey"], i["round"], i["code"], i["text"], i["headline"], _round(i["pct"]),
+    return [[line["title"], i["survey"], i["round"], i["code"], i["text"], i["headline"], _round(i["pct"], 0),
              i["n"], i["previous_pct_text"], i["trend"]]
             for line in report["scores"]["lines"] for i in line["items"]]
 
 
 def _targets(report: dict) -> list[list]:
-    return [[p["name"], t["description"], t["indicator"], t["unit"], t["baseline"], t["target"], t["target_date"],
-             t["value"], t["period"], _round(t["percent"])] for p in report["projects"] for t in p["targets"]]
+    return [[p["name"], t["description"], t["indicator"], t["unit"], t["direction_label"],
+             amount_figure(t["baseline"]), amount_figure(t["target"]), t["target_date"], amount_figure(t["value"]),
+             t["period"], figure(t["percent"], 0), t["status_label"], t["series_text"]]
+            for p in report["projects"] for t in p["targets"]]
+
+
+def _sources(report: dict) -> list[list]:
+    """Every value behind a published target, with where it came from and whether it counted."""
+    return [[p["name"], t["description"], src["period"], src["gemeente"] or None, amount_figure(src["value"]),
+             _("yes") if src["counted"] else _("no (another value was chosen)"), src["origin"]]
+            for p in report["projects"] for t in p["targets"] for src in t.get("sources", [])]
 
 
 def _budget(report: dict) -> list[list]:

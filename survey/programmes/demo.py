@@ -7,6 +7,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from analysis.periods import period_of, previous_period
+from analysis.targets import Direction
 from analysis.uploads import pseudonymise
 from survey.accounts.models import Region, User
 from survey.extensions import db
@@ -56,6 +57,17 @@ PROJECTS = [
       "Basiscursus familie- en jeugdrecht"],
      ("Professionals in methodische casusbespreking", "professionals", Aggregation.SUM, False),
      ("200 professionals volgden een methodische casusbespreking", None, 200, True, (30, 45, 40, 35))),
+]
+# more targets: a reduction (fewer young people in residential care, 20 -> 5, now 12: 53 % of the way)
+# and a target of zero (no young person in closed youth care without need, 28 -> 0)
+EXTRA_TARGETS = [
+    ("Thuis opgroeien",
+     ("Jongeren in residentiële jeugdzorg", "jongeren", Aggregation.SUM, False),
+     ("Het aantal jongeren in residentiële jeugdzorg daalt van 20 naar 5", 20, 5, False, (18, 15, 14, 12),
+      Direction.DECREASE)),
+    ("Beter Samenspel voor veilig opgroeien",
+     ("Jongeren in gesloten jeugdzorg", "jongeren", Aggregation.SUM, False),
+     ("Geen enkele jongere meer in gesloten jeugdzorg", 28, 0, False, (26, 24, 25, 21), Direction.ZERO)),
 ]
 BUDGETS = {"Thuis opgroeien": (450_000, 420_500), "Integrale Vroeghulp": (180_000, 171_200),
            "Praktijkondersteuning jeugd bij de huisarts": (300_000, 262_000),
@@ -123,22 +135,31 @@ def _project(programme, monitor, principles, leader, spec, quarters, today) -> N
         programme, name=name, action_lines=lines, principle=principles[principle],
         leader=leader if led else None, status=ProjectStatus.RUNNING, ambition=ambition,
         activities=activities, next_year_goals="De aanpak borgen in de reguliere inkoop en werkwijze.")
+    _target(project, monitor, indicator_spec, target_spec, quarters, today)
+    for project_name, extra_indicator, extra_target in EXTRA_TARGETS:
+        if project_name == name:
+            _target(project, monitor, extra_indicator, extra_target, quarters, today)
+    budgeted, spent = BUDGETS[name]
+    services.add_budget_line(project, year=today.year - 1, budgeted=Decimal(budgeted), spent=Decimal(spent))
+    services.add_budget_line(project, year=today.year, budgeted=Decimal(budgeted), spent=None)
+    _reports(project, leader if led else None, today)
+
+
+def _target(project, monitor, indicator_spec, target_spec, quarters, today) -> None:
+    """One indicator with a target and a value per quarter (per gemeente: the value plus 0, 1 or 2)."""
     title, unit, aggregation, per_gemeente = indicator_spec
     indicator = measurements.create_indicator(monitor, name=title, unit=unit, aggregation=aggregation,
                                               per_gemeente=per_gemeente, period_type=PeriodType.QUARTER)
-    description, baseline, target, cumulative, values = target_spec
+    description, baseline, target, cumulative, values, *direction = target_spec
     services.add_target(project, description=description, indicator=indicator, target_value=Decimal(target),
                         baseline=Decimal(baseline) if baseline is not None else None, unit=unit,
-                        target_date=date(today.year + 1, 12, 31), cumulative=cumulative)
+                        target_date=date(today.year + 1, 12, 31), cumulative=cumulative,
+                        direction=direction[0] if direction else None)
     for period, value in zip(quarters, values, strict=True):
         places = GEMEENTEN if per_gemeente else [""]
         for offset, place in enumerate(places):
             measurements.add_measurement(indicator, period=period, value=Decimal(str(value)) + offset % 3,
                                          gemeente=place, source="Monitor transformatie", user=None)
-    budgeted, spent = BUDGETS[name]
-    services.add_budget_line(project, year=today.year - 1, budgeted=Decimal(budgeted), spent=Decimal(spent))
-    services.add_budget_line(project, year=today.year, budgeted=Decimal(budgeted), spent=None)
-    _reports(project, leader if led else None, today)
 
 
 def _reports(project, leader, today) -> None:

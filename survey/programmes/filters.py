@@ -4,6 +4,7 @@ from datetime import date
 
 from flask_babel import format_date
 
+from analysis.numbers import format_percentage
 from analysis.periods import period_start, period_type_of
 from forms.programmes import decimal_text
 from survey.i18n import number
@@ -16,7 +17,8 @@ def money(value) -> str:
 
 
 def percent(value) -> str:
-    return "–" if value is None else number(value, 0) + " %"
+    """62 %: the report's own formatting (half away from zero), so page and report agree."""
+    return format_percentage(value)
 
 
 def round_label(round_: str) -> str:

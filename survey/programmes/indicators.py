@@ -14,6 +14,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from survey.accounts.models import User
 from survey.database import Base
 from survey.programmes.models import Programme, enum_column
 from survey.timeutil import utcnow
@@ -154,13 +155,24 @@ class Measurement(Base):
     #: the progress report it was entered with, if any
     progress_report_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("progress_report.id", ondelete="SET NULL"), index=True)
+    #: the row of the uploaded file it came from (*rij*), if any
+    upload_row: Mapped[int | None]
     #: the staff member who entered or uploaded it
     entered_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
     #: when it was stored
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    #: False when another value for the same indicator, period and gemeente was chosen (*niet meegeteld*)
+    counted: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    #: the value this one corrects (*correctie op*), if it was marked as a correction
+    corrects_id: Mapped[int | None] = mapped_column(sa.ForeignKey("measurement.id", ondelete="SET NULL"))
+    #: who chose between conflicting values, and when
+    resolved_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
+    resolved_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
     indicator: Mapped[Indicator] = relationship()
     upload: Mapped[MeasurementUpload | None] = relationship()
+    entered_by: Mapped["User | None"] = relationship(foreign_keys=[entered_by_id])
+    resolved_by: Mapped["User | None"] = relationship(foreign_keys=[resolved_by_id])
 
     def __repr__(self) -> str:
         return f"<Measurement {self.id} {self.period}>"

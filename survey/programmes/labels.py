@@ -3,6 +3,8 @@
 from flask_babel import lazy_gettext as _l
 from wtforms.fields import SelectChoice
 
+from analysis.targets import Direction
+from analysis.targets import Status as TargetStatus
 from survey.programmes.indicators import Aggregation, PeriodType
 from survey.programmes.models import ProjectStatus
 from survey.programmes.progress import NoteKind, NoteSource, ProgressStatus
@@ -40,7 +42,23 @@ AGGREGATION = {
     Aggregation.DISTINCT: _l("Count unique pseudonyms (unique children across sources)"),
 }
 
-_ALL = {**PROJECT_STATUS, **PROGRESS_STATUS, **NOTE_KIND, **NOTE_SOURCE, **PERIOD_TYPE, **AGGREGATION}
+DIRECTION = {
+    Direction.INCREASE: _l("Increase: more is better"),
+    Direction.DECREASE: _l("Decrease: less is better"),
+    Direction.AT_MOST: _l("Keep at or below the target value"),
+    Direction.AT_LEAST: _l("Keep at or above the target value"),
+    Direction.ZERO: _l("Reach zero"),
+}
+TARGET_STATUS = {
+    TargetStatus.NO_DATA: _l("No figure yet"),
+    TargetStatus.WORSE: _l("Further from the target than at the baseline"),
+    TargetStatus.UNDER_WAY: _l("On the way"),
+    TargetStatus.REACHED: _l("Target reached"),
+    TargetStatus.PAST: _l("Past the target"),
+}
+
+_ALL = {**PROJECT_STATUS, **PROGRESS_STATUS, **NOTE_KIND, **NOTE_SOURCE, **PERIOD_TYPE, **AGGREGATION, **DIRECTION,
+        **TARGET_STATUS}
 
 
 def label(value) -> str:

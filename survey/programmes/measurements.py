@@ -110,15 +110,31 @@ def value_exists(indicator: Indicator, period: str, gemeente: str = "", source: 
 
 def add_measurement(indicator: Indicator, *, period: str, value: Decimal, user: User | None,
                     gemeente: str = "", source: str = "", remark: str = "",
-                    progress_report_id: int | None = None) -> Measurement:
-    """Store one value entered by hand (the caller checked it is not a duplicate)."""
+                    progress_report_id: int | None = None, corrects: bool = False) -> Measurement:
+    """Store one value entered by hand (the caller checked it is not a duplicate of its own source).
+    With ``corrects`` it replaces the values already there for the period and gemeente; otherwise a
+    value already there makes a conflict to resolve (``conflicts.py``)."""
     measurement = Measurement(indicator=indicator, period=period, value=value, gemeente=gemeente,
                               source=source, remark=remark, entered_by_id=user.id if user else None,
                               progress_report_id=progress_report_id)
     db.session.add(measurement)
     db.session.flush()
     record("measurement.create", measurement, indicator_id=indicator.id, period=period)
+    if corrects and values_there(indicator, period, gemeente, without=measurement):
+        from survey.programmes.conflicts import resolve
+        resolve(measurement, user, correction=True)
     return measurement
+
+
+def values_there(indicator: Indicator, period: str, gemeente: str = "",
+                 without: Measurement | None = None) -> list[Measurement]:
+    """The counted values (without pseudonym) already stored for this indicator, period and gemeente."""
+    stmt = select(Measurement).where(
+        Measurement.indicator_id == indicator.id, Measurement.period == period,
+        Measurement.gemeente == gemeente, Measurement.pseudonym == "", Measurement.counted.is_(True))
+    if without is not None:
+        stmt = stmt.where(Measurement.id != without.id)
+    return list(db.session.scalars(stmt.order_by(Measurement.id)))
 
 
 def delete_measurement(measurement: Measurement) -> None:
@@ -168,8 +184,7 @@ def import_upload(indicator_set: IndicatorSet, data: bytes, filename: str, sourc
     db.session.add(upload)
     db.session.flush()
     for values in rows:
-        values.update(upload_id=upload.id, entered_by_id=upload.uploaded_by_id)
-        values.pop("row")
+        values.update(upload_id=upload.id, entered_by_id=upload.uploaded_by_id, upload_row=values.pop("row"))
     db.session.execute(insert(Measurement), rows)
     record("measurements.upload", upload, rows=len(rows), skipped=result.skipped_without_value)
     return result, upload

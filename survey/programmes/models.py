@@ -5,6 +5,7 @@ read-only property so region checks (``get_in_region``) and audit entries work t
 """
 
 import enum
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from analysis.targets import Direction, evaluate
 from survey.accounts.models import Region, User
 from survey.database import Base
 from survey.timeutil import utcnow
@@ -120,16 +122,23 @@ class Principle(Base):
         return self.programme.region_id
 
 
+def new_project_key() -> str:
+    """A key no other project is likely to have; ``services.create_project`` gives a readable one."""
+    return "project-" + secrets.token_hex(4)
+
+
 class Project(Base):
     """A project of the programme, with its *ambitie*, targets, activities and budget."""
 
     __tablename__ = "project"
-    __table_args__ = (sa.UniqueConstraint("programme_id", "name"),)
+    __table_args__ = (sa.UniqueConstraint("programme_id", "name"), sa.UniqueConstraint("programme_id", "key"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_id: Mapped[int] = mapped_column(sa.ForeignKey("programme.id", ondelete="CASCADE"), index=True)
     #: name (*projectnaam*)
     name: Mapped[str] = mapped_column(sa.String(200))
+    #: stable key that survey lists use for the project (*sleutel*), never a database id; never changes
+    key: Mapped[str] = mapped_column(sa.String(60), default=new_project_key)
     #: the goal in words and numbers (*ambitie*)
     ambition: Mapped[str] = mapped_column(sa.Text, default="")
     #: the principle from *ons verhaal* it serves (*leidend principe*)
@@ -218,6 +227,8 @@ class Target(Base):
     baseline: Mapped[Decimal | None] = mapped_column(sa.Numeric(14, 4))
     #: the figure to reach (*streefwaarde*)
     target_value: Mapped[Decimal] = mapped_column(sa.Numeric(14, 4))
+    #: which way is better (*richting*): increase, decrease, at_most, at_least or zero (analysis.targets)
+    direction: Mapped[Direction] = mapped_column(enum_column(Direction), default=Direction.INCREASE)
     #: unit of the figures, e.g. "kinderen" or "%" (*eenheid*)
     unit: Mapped[str] = mapped_column(sa.String(40), default="")
     #: when the target should be reached (*streefdatum*)
@@ -230,6 +241,10 @@ class Target(Base):
 
     def __repr__(self) -> str:
         return f"<Target {self.id}>"
+
+    def state(self, current):
+        """Status and % of the way for a figure: the one rule in ``analysis.targets``."""
+        return evaluate(current, self.target_value, self.baseline, self.direction or Direction.INCREASE)
 
     @property
     def region_id(self) -> int:

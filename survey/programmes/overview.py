@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from analysis.periods import period_of, period_start
 from analysis.progress import Value, budget_totals, target_progress
+from analysis.target_chart import TargetFigures, target_sentence, target_svg
 from survey.extensions import db
 from survey.programmes.indicators import Measurement
 from survey.programmes.models import ACTION_LINES, ActionLine, Programme, Project, Target
@@ -27,6 +28,20 @@ class TargetStatus:
     period: str | None
     value: Decimal | None
     percent: float | None
+    status: str = "no_data"
+    series: tuple = ()
+    conflicts: tuple = ()
+
+    @property
+    def figures(self) -> TargetFigures:
+        """The figures the target chart and table show (``analysis.target_chart``)."""
+        target = self.target
+        return TargetFigures(target.baseline, target.target_value, target.direction, target.state(self.value),
+                             self.value, self.period, target.unit or target.indicator.unit, self.series)
+
+    def chart(self) -> str:
+        return target_svg(self.figures, title=self.target.description, desc=target_sentence(self.figures),
+                          chart_id=f"doel-{self.target.id}")
 
 
 @dataclass(frozen=True)
@@ -74,9 +89,9 @@ class ProgrammeOverview:
 
 def indicator_values(indicator_id: int, until: date | None = None) -> list[Value]:
     """The stored values of an indicator as plain values for ``analysis.progress``."""
-    stmt = select(Measurement.period, Measurement.value, Measurement.pseudonym).where(
-        Measurement.indicator_id == indicator_id)
-    values = [Value(p, v, ps) for p, v, ps in db.session.execute(stmt)]
+    stmt = select(Measurement.period, Measurement.value, Measurement.pseudonym, Measurement.gemeente).where(
+        Measurement.indicator_id == indicator_id, Measurement.counted.is_(True))
+    values = [Value(p, v, ps, g) for p, v, ps, g in db.session.execute(stmt)]
     if until is not None:
         values = [v for v in values if period_start(v.period) <= until]
     return values
@@ -88,8 +103,9 @@ def target_status(target: Target) -> TargetStatus:
     last = period_start(period_of(target.target_date, indicator.period_type.value))
     values = indicator_values(indicator.id, until=last)
     progress = target_progress(values, indicator.aggregation.value, target.target_value,
-                               target.baseline, target.cumulative)
-    return TargetStatus(target, progress.period, progress.value, progress.percent)
+                               target.baseline, target.cumulative, target.direction)
+    return TargetStatus(target, progress.period, progress.value, progress.percent, progress.status,
+                        progress.series, progress.conflicts)
 
 
 def latest_reports(project_ids: list[int]) -> dict[int, ProgressReport]:

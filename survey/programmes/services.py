@@ -3,8 +3,12 @@
 Every function flushes and writes an audit entry; none commits (the request commits once).
 """
 
+import re
+import unicodedata
+
 from sqlalchemy import func, select
 
+from analysis.targets import infer_direction
 from survey.accounts.models import Membership, Region, Role, User
 from survey.audit.services import record
 from survey.extensions import db
@@ -21,7 +25,8 @@ from survey.programmes.models import (
 
 PROGRAMME_FIELDS = ("name", "start_year", "end_year", "report_months", "gemeenten")
 PROJECT_FIELDS = ("name", "ambition", "principle", "leader", "status", "next_year_goals")
-TARGET_FIELDS = ("description", "indicator", "baseline", "target_value", "unit", "target_date", "cumulative")
+TARGET_FIELDS = ("description", "indicator", "baseline", "target_value", "direction", "unit", "target_date",
+                 "cumulative")
 BUDGET_FIELDS = ("year", "budgeted", "spent")
 
 
@@ -94,8 +99,24 @@ def project_leaders(region: Region) -> list[User]:
     return list(db.session.scalars(stmt))
 
 
+def project_key(programme: Programme, name: str) -> str:
+    """A readable key from the name, unique in the programme: "thuis-opgroeien", "thuis-opgroeien-2"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    # answers store the key as their instance (40 characters): 30 for the name, room for "-99"
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:30].strip("-") or "project"
+    with db.session.no_autoflush:
+        taken = set(db.session.scalars(select(Project.key).where(Project.programme_id == programme.id)))
+    taken |= {p.key for p in programme.projects if p.key}
+    key, n = base, 1
+    while key in taken:
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
 def create_project(programme: Programme, *, action_lines=(), activities=(), **fields) -> Project:
-    project = Project(programme=programme)
+    key = project_key(programme, fields.get("name") or "")
+    project = Project(programme=programme, key=key)
     assign_fields(project, fields, PROJECT_FIELDS)
     db.session.add(project)
     _set_action_lines(project, action_lines)
@@ -140,6 +161,8 @@ def _set_activities(project: Project, lines) -> bool:
 def add_target(project: Project, **fields) -> Target:
     target = Target(project=project)
     assign_fields(target, fields, TARGET_FIELDS)
+    if fields.get("direction") is None:
+        target.direction = infer_direction(target.baseline, target.target_value)
     if not target.unit and target.indicator is not None:
         target.unit = target.indicator.unit
     db.session.add(target)

@@ -2,15 +2,18 @@
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from analysis.periods import MONTH, QUARTER, parse_period
 from forms.programme_data import IndicatorForm, IndicatorSetForm, MeasurementForm, UploadForm
+from forms.programmes import decimal_text
 from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
 from survey.programmes import measurements as data
+from survey.programmes.conflicts import conflicts_of, origin, resolve
 from survey.programmes.datarequest import template_bytes
 from survey.programmes.indicators import Indicator, IndicatorSet, Measurement, MeasurementUpload
 from survey.programmes.lookup import programme_in_region
@@ -97,8 +100,14 @@ def upload_measurements(indicator_set_id):
         result, stored = data.import_upload(indicator_set, upload.read(), upload.filename or "",
                                             form.source.data.strip(), current_user)
         if stored is not None:
+            waiting = sum(len(conflicts_of(i)) for i in indicator_set.indicators)
             db.session.commit()
             flash(_("%(n)s values have been imported.", n=stored.row_count), "success")
+            if waiting:
+                flash(ngettext("%(num)s period has two values that wait for a choice on the indicator's page; "
+                               "they are not added up.",
+                               "%(num)s periods have two values that wait for a choice on the indicator's "
+                               "page; they are not added up.", waiting), "info")
             if result.skipped_without_value:
                 flash(_("%(n)s rows without a value were skipped.", n=result.skipped_without_value), "info")
             return redirect(url_for("programmes.upload_measurements", indicator_set_id=indicator_set.id))
@@ -147,18 +156,39 @@ def show_indicator(indicator_id):
     indicator = get_in_region(Indicator, indicator_id)
     programme = indicator.indicator_set.programme
     form = MeasurementForm(indicator=indicator, gemeenten=programme.gemeenten or [])
+    existing = []
     if form.validate_on_submit():
         fields = form.fields()
+        existing = data.values_there(indicator, fields["period"], fields["gemeente"])
         if data.value_exists(indicator, fields["period"], fields["gemeente"], fields["source"]):
             form.period.errors.append(_("There is already a value for this period, gemeente and source. "
                                         "Delete it first."))
+        elif existing and not form.existing.data:
+            form.existing.errors.append(_("Say whether your value corrects the value already there, or "
+                                          "whether you want to choose later."))
         else:
-            data.add_measurement(indicator, user=current_user, **fields)
+            data.add_measurement(indicator, user=current_user, corrects=form.existing.data == "correction",
+                                 **fields)
             db.session.commit()
             flash(_("The value has been saved."), "success")
+            if existing and form.existing.data == "conflict":
+                flash(_("Two values for one period are not added up. Choose below which one counts."), "info")
             return redirect(url_for("programmes.show_indicator", indicator_id=indicator.id))
     return render_template("programmes/indicator.html", indicator=indicator, programme=programme, form=form,
-                           values=data.measurements_of(indicator))
+                           values=data.measurements_of(indicator), existing=existing,
+                           conflicts=conflicts_of(indicator), origin=origin)
+
+
+@bp.post("/meting/<int:measurement_id>/kiezen")
+@requires(Permission.MANAGE_PROGRAMMES)
+def choose_measurement(measurement_id):
+    """Resolve a conflict: this value counts, the others of its period and gemeente are set aside."""
+    measurement = get_in_region(Measurement, measurement_id)
+    resolve(measurement, current_user, correction=request.form.get("mode") == "correction")
+    db.session.commit()
+    flash(_("The value %(value)s counts for %(period)s; the other values are kept but not counted.",
+            value=decimal_text(measurement.value), period=measurement.period), "success")
+    return redirect(url_for("programmes.show_indicator", indicator_id=measurement.indicator_id))
 
 
 @bp.route("/indicator/<int:indicator_id>/bewerken", methods=["GET", "POST"])

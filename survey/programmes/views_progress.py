@@ -17,6 +17,7 @@ from survey.programmes import notes as note_services
 from survey.programmes import overview, reporting
 from survey.programmes.filters import round_label
 from survey.programmes.lookup import followed_project, may_follow, programme_in_region
+from survey.programmes.measurements import values_there
 from survey.programmes.progress import Note, ProgressReport
 from survey.programmes.views import bp
 
@@ -52,8 +53,10 @@ def report_progress(project_id):
                 round=round_label(report.round)), "success")
         return redirect(url_for("programmes.show_project", project_id=project.id) + "#voortgang")
     periods = {i.id: measured_period_for_round(chosen, i.period_type.value) for i in indicators}
+    known = {i.id: [m for m in values_there(i, periods[i.id]) if m.source != reporting.PROGRESS_SOURCE]
+             for i in indicators}
     return render_template("programmes/progress_form.html", form=form, project=project, report=report,
-                           indicators=indicators, periods=periods)
+                           indicators=indicators, periods=periods, known=known)
 
 
 @bp.get("/voortgang/<int:report_id>/")

@@ -2,10 +2,14 @@
 
 from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from forms.questionnaires import ConfirmForm, ListForm
 from survey.access import requires
 from survey.accounts.models import Permission
+from survey.extensions import db
+from survey.programmes.listkeys import programme_lines
+from survey.programmes.models import Programme
 from survey.questionnaires import builder, editing, versions
 from survey.questionnaires.document import DocumentError
 from survey.questionnaires.feedback import problem_messages
@@ -45,7 +49,42 @@ def edit_lists(survey_id):
     if request.method == "POST" and old_name is not None:
         forms = [(n, form if n == old_name else f) for n, f in forms]
     return render_template("questionnaires/lists.html", survey=survey, forms=forms, new_form=new_form,
-                           errors=errors, delete_form=ConfirmForm(lock=token), document=document)
+                           errors=errors, delete_form=ConfirmForm(lock=token), document=document,
+                           programmes=_programmes(survey))
+
+
+def _programmes(survey):
+    return list(db.session.scalars(select(Programme).where(Programme.region_id == survey.region_id)
+                                   .order_by(Programme.name)))
+
+
+@bp.post("/<int:survey_id>/lijsten/uit-programma")
+@requires(Permission.BUILD_SURVEYS)
+def list_from_programme(survey_id):
+    """The list "projecten" from a programme's projects, keyed by their stable keys (never an id)."""
+    survey = get_survey(survey_id)
+    document = versions.editable_document(survey)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    programme = next((p for p in _programmes(survey) if str(p.id) == request.form.get("programme")), None)
+    if programme is None:
+        flash(_("Choose a programme."), "error")
+        return to_builder(survey, "lijsten")
+    editing.set_list(document, PROJECT_LIST, programme_lines(programme))
+    errors = _save(survey, document, form.lock.data)
+    if errors == [conflict_message()]:
+        return conflict(survey)
+    if errors:
+        flash(" ".join(errors), "error")
+    else:
+        flash(_("The list %(name)s now holds the projects of %(programme)s.", name=PROJECT_LIST,
+                programme=programme.name), "success")
+    return to_builder(survey, "lijsten")
+
+
+#: the list a stakeholder-enquête repeats its project block over
+PROJECT_LIST = "projecten"
 
 
 def _prefix(name: str | None) -> str:

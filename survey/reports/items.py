@@ -15,6 +15,7 @@ from survey.questionnaires.document import DocumentError, Question
 from survey.questionnaires.models import Survey, VersionStatus
 from survey.questionnaires.parsing import parse_document
 from survey.questionnaires.registry import REGISTRY
+from survey.responses.piping import report_text
 
 #: separator between a question's code and the list entry of a repeated section
 REPEAT_SEPARATOR = "."
@@ -100,7 +101,9 @@ def _question_items(question: Question, entry) -> list[ReportItem]:
     out = []
     for code, text in parts:
         instance = entry.key if entry is not None else ""
-        label = f"{text} ({_nl(entry.label) or entry.key})" if entry is not None else text
+        item = (_nl(entry.label) or entry.key) if entry is not None else None
+        resolved = report_text(text, item)  # {item} → the list item; answer pipes → a stand-in
+        label = resolved if entry is None or "{item}" in text else f"{resolved} ({item})"
         out.append(ReportItem(code=code + (REPEAT_SEPARATOR + instance if instance else ""), stored_code=code,
                               instance=instance, label=label or code, kind=kind, domain=question.domain,
                               scale=scale, options=options))

@@ -78,3 +78,20 @@ class ResultsCache(Base):
 
     def __repr__(self) -> str:
         return f"<ResultsCache survey={self.survey_id}>"
+
+
+class CosmeticWording(Base):
+    """A researcher's judgement that an item's changed wording in this round is cosmetic: the trend then
+    tests it against the round before as before (*wijziging is cosmetisch*)."""
+
+    __tablename__ = "cosmetic_wording"
+
+    survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), primary_key=True)
+    #: the item code whose new wording asks the same thing
+    item_code: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    #: who judged it, and when
+    marked_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
+    marked_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<CosmeticWording {self.survey_id}:{self.item_code}>"

@@ -4,11 +4,15 @@ Rounds share a ``series_key``; the page compares every round up to the one asked
 each with the round before it, using :mod:`analysis.trends` (the test and the plain Dutch words).
 Only totals of whole rounds are compared, so nothing here needs small-cell protection beyond what a
 round's own results page publishes.
+
+An item whose wording changed beyond spelling (``analysis.wording``) is marked "vraag gewijzigd" with
+both wordings, and the latest change is not tested unless a researcher marked it cosmetic
+(``CosmeticWording``): a different question is not a trend.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 from flask_babel import gettext as _
@@ -19,9 +23,11 @@ from analysis.grades import GradeSummary, summarise_counts
 from analysis.numbers import MISSING, format_count, format_number, format_percentage, is_missing
 from analysis.scores import headline_from_tally
 from analysis.trends import Comparison, compare_means_from_stats, trend_table
+from analysis.wording import wording_changed
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.reports.items import ReportItem, report_items, scales_of
+from survey.reports.models import CosmeticWording
 from survey.reports.results import load_round
 from survey.reports.sections import Chart, make_chart
 from survey.reports.view import counts_of
@@ -34,6 +40,15 @@ class TrendCell:
 
 
 @dataclass(frozen=True)
+class WordingChange:
+    """The item's wording changed into this round."""
+
+    round_label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
 class TrendRow:
     """One item across rounds: its value per round and the words for the latest change."""
 
@@ -43,6 +58,8 @@ class TrendRow:
     words: str
     verdict: str
     p_value: str
+    changes: tuple[WordingChange, ...] = ()
+    cosmetic: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,12 +99,39 @@ def trend_page(survey: Survey) -> TrendPage:
         grades[label] = {i.code: summarise_counts(i.code, counts_of(tallied, i.code), i.scale)
                          for i in items if i.numeric}
     table = trend_table(headlines)
-    rows = [_row(item, table[table["item_code"] == item.code], labels) for item in items]
-    grade_rows = [_grade_row(item, [grades[label][item.code] for label in labels]) for item in items
-                  if item.numeric]
+    changes = wording_changes(rounds, labels, items)
+    cosmetic = set(db.session.scalars(select(CosmeticWording.item_code)
+                                      .where(CosmeticWording.survey_id == survey.id)))
+    rows = [_marked(_row(item, table[table["item_code"] == item.code], labels), changes, cosmetic, labels)
+            for item in items]
+    grade_rows = [_marked(_grade_row(item, [grades[label][item.code] for label in labels]), changes, cosmetic,
+                          labels) for item in items if item.numeric]
     charts = [_grade_chart(item, labels, [grades[label][item.code] for label in labels])
               for item in items if item.numeric]
     return TrendPage(rounds, labels, rows, grade_rows, charts)
+
+
+def wording_changes(rounds: list[Survey], labels: list[str], items: list[ReportItem]
+                    ) -> dict[str, tuple[WordingChange, ...]]:
+    """Per item code every round into which its wording changed beyond spelling."""
+    wordings = [{i.code: i.label for i in report_items(r)} for r in rounds[:-1]] + [{i.code: i.label for i in items}]
+    found: dict[str, list[WordingChange]] = {}
+    for k in range(1, len(rounds)):
+        for code, after in wordings[k].items():
+            before = wordings[k - 1].get(code)
+            if before is not None and wording_changed(before, after):
+                found.setdefault(code, []).append(WordingChange(labels[k], before, after))
+    return {code: tuple(found_changes) for code, found_changes in found.items()}
+
+
+def _marked(row: TrendRow, changes: dict, cosmetic: set[str], labels: list[str]) -> TrendRow:
+    """A reworded item: marked, and its latest comparison left out unless the change is cosmetic."""
+    found = changes.get(row.code, ())
+    if not found:
+        return row
+    if found[-1].round_label != labels[-1] or row.code in cosmetic:
+        return replace(row, changes=found, cosmetic=row.code in cosmetic)
+    return replace(row, changes=found, words=_("question changed"), verdict="changed", p_value=MISSING)
 
 
 def _row(item: ReportItem, part: pd.DataFrame, labels: list[str]) -> TrendRow:

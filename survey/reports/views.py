@@ -1,7 +1,8 @@
 """Results pages per round: the results with filters and breakdowns, trends, and the factsheet."""
 
-from flask import Response, g, render_template, request
+from flask import Response, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import func, select
 
 from analysis.numbers import format_count, format_percentage
@@ -14,6 +15,7 @@ from survey.navigation import register_nav
 from survey.questionnaires.models import Survey
 from survey.reports.anonymity import generalised_note
 from survey.reports.factsheet import build_factsheet, factsheet_pdf
+from survey.reports.models import CosmeticWording
 from survey.reports.page import build_page, policy_for
 from survey.reports.results import load_round
 from survey.reports.selection import Selection, filter_choices, parse_group, variable_label
@@ -68,6 +70,29 @@ def show_trends(survey_id):
     trend = trend_page(survey)
     db.session.commit()  # keeps the rounds' grouped counts
     return render_template("reports/trends.html", survey=survey, trend=trend)
+
+
+@bp.post("/<int:survey_id>/trend/cosmetisch")
+@requires(Permission.BUILD_SURVEYS)
+def mark_cosmetic(survey_id):
+    """The researcher says an item's new wording asks the same thing (or takes that back)."""
+    survey = get_in_region(Survey, survey_id)
+    code = (request.form.get("item") or "").strip()[:60]
+    if not code:
+        flash(_("Choose a question."), "error")
+        return redirect(url_for("reports.show_trends", survey_id=survey.id))
+    found = db.session.get(CosmeticWording, (survey.id, code))
+    if found is None:
+        db.session.add(CosmeticWording(survey_id=survey.id, item_code=code, marked_by_id=current_user.id))
+        message = _("The change in %(code)s is marked as cosmetic: it is compared with the round before again.",
+                    code=code)
+    else:
+        db.session.delete(found)
+        message = _("%(code)s is no longer compared with the round before: its wording changed.", code=code)
+    record("trend.cosmetic", survey, item=code, cosmetic=found is None)
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("reports.show_trends", survey_id=survey.id))
 
 
 @bp.get("/<int:survey_id>/factsheet")

@@ -75,3 +75,34 @@ class Piping:
         if instance is not None and (code, instance.key) in self.answers:
             return code, instance.key
         return code, ""
+
+
+def report_text(text: str, item: str | None = None) -> str:
+    """A question's wording for a report over many respondents: ``{item}`` becomes the project (or
+    list item) the figures are about, or "dit project"; an answer or variable pipe, which differs per
+    respondent, becomes a bracketed stand-in ("[gemeente]", "[antwoord op T1]"). No brace survives."""
+    if not text or "{" not in text:
+        return text or ""
+
+    def fill(match: re.Match) -> str:
+        name = match.group(1)
+        if name == "item":
+            return item or "dit project"
+        if name.startswith("var:"):
+            return f"[{name[4:]}]"
+        return f"[antwoord op {name}]"
+
+    filled = PIPE_PATTERN.sub(fill, text)
+    filled = re.sub(r"[ \t]{2,}", " ", filled)
+    return re.sub(r" +([.,;:!?])", r"\1", filled).strip()
+
+
+def resolve_report_pipes(value, item: str | None = None):
+    """Every string in a report structure through :func:`report_text` (dicts, lists and tuples walked)."""
+    if isinstance(value, str):
+        return report_text(value, item)
+    if isinstance(value, dict):
+        return {key: resolve_report_pipes(v, item) for key, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(resolve_report_pipes(v, item) for v in value)
+    return value

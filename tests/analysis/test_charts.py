@@ -2,6 +2,7 @@
 
 import re
 import xml.etree.ElementTree as ET  # only to serialise parsed nodes
+from decimal import Decimal
 
 import pytest
 from defusedxml import ElementTree as safe_xml
@@ -12,14 +13,14 @@ from analysis.charts import (
     bars_svg,
     bars_table,
     distribution_bars,
-    progress_svg,
-    progress_table,
     stacked_bars_svg,
     stacked_bars_table,
 )
 from analysis.frames import answers_frame
 from analysis.scales import AGREEMENT, GRADE
 from analysis.scores import distributions
+from analysis.target_chart import TargetFigures, series_text, target_svg, target_table
+from analysis.targets import Direction, evaluate
 
 SVG = "{http://www.w3.org/2000/svg}"
 CATEGORIES = ["helemaal mee eens", "mee eens", "neutraal", "niet mee eens", "helemaal niet mee eens"]
@@ -64,7 +65,7 @@ def test_labels_are_escaped_not_executed():
     evil = Bar('<script>alert("x")</script> & \x00\x1b', (60.0, 40.0, 0, 0, 0), 12)
     for svg in (stacked_bars_svg([evil], CATEGORIES, title="<script>t</script>", desc='"quoted"'),
                 bars_svg([evil], title="<b>", desc="d"),
-                progress_svg(3, 4, title="</title><script>", desc="&")):
+                target_svg(_figures(3, 4, None, Direction.INCREASE), title="</title><script>", desc="&")):
         assert "<script>" not in svg and "</title><script>" not in svg
         root = parse(svg)  # well-formed XML despite the control characters
         assert root.find(f"{SVG}script") is None
@@ -75,10 +76,10 @@ def test_labels_are_escaped_not_executed():
 def test_hidden_values_show_a_dash_and_no_bar():
     svg = bars_svg([Bar("Gemeente A", (72.5,), 40), Bar("Gemeente B", (None,), None)], title="T", desc="D",
                    chart_id="b")
-    assert "73%" in svg and "– niet getoond" in svg
+    assert "73 %" in svg and "– niet getoond" in svg
     assert svg.count('fill="url(#c-b-p0)"') == 1
     table = bars_table([Bar("Gemeente A", (72.5,), 40), Bar("Gemeente B", (None,), None)], title="T")
-    assert table.rows == (("Gemeente A", "73%", "40"), ("Gemeente B", "–", "–"))
+    assert table.rows == (("Gemeente A", "73 %", "40"), ("Gemeente B", "–", "–"))
 
 
 def test_colours_have_contrast_with_white_and_text():
@@ -98,7 +99,7 @@ def test_all_text_is_dark_on_white():
 def test_stacked_table_beside_the_chart():
     table = stacked_bars_table(BARS, CATEGORIES, title="Toegang")
     assert table.header == ("Stelling", *CATEGORIES, "n")
-    assert table.rows[0] == ("Ik kreeg snel hulp.", "20%", "40%", "15%", "15%", "10%", "120")
+    assert table.rows[0] == ("Ik kreeg snel hulp.", "20 %", "40 %", "15 %", "15 %", "10 %", "120")
     assert table.rows[1] == ("Gemeente X", "–", "–", "–", "–", "–", "–")
 
 
@@ -111,19 +112,56 @@ def test_distribution_bars_from_scores():
                           "helemaal niet mee eens"]
     assert bars == [Bar("Ik wist waar ik terecht kon.", (25.0, 50.0, 0.0, 0.0, 25.0), 4)]
     svg = stacked_bars_svg(bars, categories, title="T", desc="D")
-    assert "(n = 4)" in svg and "50%" in svg
+    assert "(n = 4)" in svg and "50 %" in svg
     assert len(distribution_bars(distributions(answers, {"R1": GRADE}), GRADE)[1]) == 10
 
 
-def test_progress_chart_and_table():
-    svg = progress_svg(32, 40, title="Pleeggezinnen", desc="Geworven tegen doel", unit="", chart_id="p")
+def _figures(value, target, baseline, direction, series=(), unit=""):
+    value = None if value is None else Decimal(str(value))
+    series = tuple((p, Decimal(str(v))) for p, v in series)
+    return TargetFigures(None if baseline is None else Decimal(str(baseline)), Decimal(str(target)), direction,
+                         evaluate(value, target, baseline, direction), value, "2026-K3", unit, series)
+
+
+def _text_x(root, startswith):
+    for node in root.iter(f"{SVG}text"):
+        if (node.text or "").startswith(startswith):
+            return float(node.get("x"))
+    raise AssertionError(startswith)
+
+
+def test_a_lower_is_better_target_is_drawn_between_baseline_and_goal():
+    svg = target_svg(_figures(7.5, 6, 10, Direction.DECREASE, unit="weken"), title="Wachttijd", desc="d",
+                     chart_id="w")
     root = parse(svg)
     assert root.get("role") == "img"
-    assert "32 van 40 (80% van het doel)" in svg and "doel 40" in svg
-    table = progress_table(32, 40, title="Pleeggezinnen")
-    assert table.rows == (("stand", "32"), ("doel", "40"), ("bereikt", "80%"))
-    assert "Nog geen stand bekend" in progress_svg(None, 40, title="T", desc="D")
-    assert progress_table(12.5, 25, title="T", unit="%").rows[0] == ("stand", "12,5%")
+    assert "7,5 weken: 63 % van de weg van 10 weken naar 6 weken" in svg and "125" not in svg
+    goal, base, now = _text_x(root, "doel"), _text_x(root, "nulmeting"), _text_x(root, "nu ")
+    assert goal < now < base  # the current value lies between the goal and the baseline
+    assert "\u2190 beter" in svg  # lower is better: the arrow points to the left
+
+
+def test_a_value_past_an_increasing_goal_lies_beyond_the_goal():
+    root = parse(target_svg(_figures(45, 40, 0, Direction.INCREASE), title="T", desc="d"))
+    assert _text_x(root, "doel") < _text_x(root, "nu ")
+
+
+def test_a_zero_target_has_no_full_bar():
+    svg = target_svg(_figures(28, 0, 28, Direction.ZERO, unit="jongeren"), title="Gesloten", desc="d")
+    assert "28 jongeren: 0 % van de weg van 28 jongeren naar 0 jongeren" in svg
+
+
+def test_several_periods_get_a_trend_line_and_table_rows():
+    fig = _figures(57, 20, 98, Direction.DECREASE, series=(("2026-K1", 98), ("2026-K2", 38), ("2026-K3", 57)))
+    svg = target_svg(fig, title="T", desc="d")
+    assert "Verloop per periode" in svg and svg.count("<circle") == 4  # three periods and the current value
+    table = target_table(fig, title="T")
+    assert table.rows[:4] == (("baseline", "98"), ("target", "20"), ("reached", "57"), ("way", "53 %"))
+    assert table.rows[4:] == (("2026-K1", "98"), ("2026-K2", "38"), ("2026-K3", "57"))
+    assert series_text(fig.series) == "98 \u2192 38 \u2192 57"
+    assert "Verloop" not in target_svg(_figures(5, 6, 10, Direction.DECREASE, series=(("2026-K3", 5),)),
+                                       title="T", desc="d")
+    assert "Nog geen stand bekend" in target_svg(_figures(None, 40, None, Direction.INCREASE), title="T", desc="D")
 
 
 def test_ids_differ_between_charts_on_one_page():

@@ -71,8 +71,8 @@ def test_dutch_number_format(value, decimals, text):
 
 
 def test_percentages_counts_and_grades_format():
-    assert format_percentage(66.666) == "67%"
-    assert format_percentage(12.5) == "13%"
+    assert format_percentage(66.666) == "67 %"
+    assert format_percentage(12.5) == "13 %"
     assert format_percentage(None) == "–"
     assert format_count(12345) == "12.345"
     assert format_grade(6.95) == "7,0"

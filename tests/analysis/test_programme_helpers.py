@@ -15,7 +15,8 @@ from analysis.periods import (
     previous_period,
     schedule_period,
 )
-from analysis.progress import DISTINCT, MEAN, SUM, Value, budget_totals, realised_percent, target_progress
+from analysis.progress import DISTINCT, MEAN, SUM, Value, budget_totals, split_conflicts, target_progress
+from analysis.targets import Direction, Status
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -65,18 +66,31 @@ def test_schedule_rounds_and_the_figures_they_ask_for():
 
 
 def test_cumulative_target_adds_up_periods_and_reports_percent():
-    values = [Value("2026-K1", Decimal(5)), Value("2026-K2", Decimal(2)), Value("2026-K2", Decimal(3)),
-              Value("2025-K4", Decimal(10))]
+    values = [Value("2026-K1", Decimal(5)), Value("2026-K2", Decimal(2), gemeente="Schiedam"),
+              Value("2026-K2", Decimal(3), gemeente="Vlaardingen"), Value("2025-K4", Decimal(10))]
     progress = target_progress(values, SUM, Decimal(40), cumulative=True)
     assert progress.period == "2026-K2" and progress.value == Decimal(20) and progress.percent == 50.0
+    assert [v for _p, v in progress.series] == [10, 15, 20]
     latest = target_progress(values, SUM, Decimal(40))
     assert latest.value == Decimal(5) and latest.percent == 12.5
+    assert [v for _p, v in latest.series] == [10, 5, 5]
+
+
+def test_two_values_for_one_period_and_gemeente_are_a_conflict_never_a_sum():
+    values = [Value("2026-K1", Decimal(5)), Value("2026-K2", Decimal(4)), Value("2026-K2", Decimal(6)),
+              Value("2026-K2", Decimal(1), "child-a"), Value("2026-K2", Decimal(1), "child-b")]
+    clean, conflicts = split_conflicts(values)
+    assert list(conflicts) == [("2026-K2", "")] and len(clean) == 3  # pseudonymised rows never conflict
+    progress = target_progress(values[:3], SUM, Decimal(40))
+    assert (progress.period, progress.value, progress.conflicts) == ("2026-K1", Decimal(5), ("2026-K2",))
+    assert target_progress(values[:3], SUM, Decimal(40), cumulative=True).value == Decimal(5)  # not 15
 
 
 def test_falling_target_and_mean_of_sources():
-    values = [Value("2026-03", Decimal(10)), Value("2026-03", Decimal(8))]
-    progress = target_progress(values, MEAN, target=Decimal(6), baseline=Decimal(10))
-    assert progress.value == Decimal(9) and progress.percent == 25.0
+    values = [Value("2026-03", Decimal(10), gemeente="Schiedam"), Value("2026-03", Decimal(8), gemeente="Vlaardingen")]
+    progress = target_progress(values, MEAN, target=Decimal(6), baseline=Decimal(10),
+                               direction=Direction.DECREASE)
+    assert progress.value == Decimal(9) and progress.percent == 25.0 and progress.status == Status.UNDER_WAY
 
 
 def test_distinct_counts_a_child_reported_by_two_sources_once():
@@ -88,7 +102,6 @@ def test_distinct_counts_a_child_reported_by_two_sources_once():
 
 def test_no_values_no_progress_and_budget_totals():
     assert target_progress([], SUM, Decimal(4)).percent is None
-    assert realised_percent(Decimal(4), Decimal(4), Decimal(4)) == 100.0
     assert budget_totals([(2025, Decimal(100), Decimal(90)), (2026, Decimal(100), None)]) == (200, 90)
 
 

@@ -36,6 +36,6 @@ def test_demo_is_loaded_once_and_drafts_jans_report(db, demo):
     assert evaluation.status == EvaluationStatus.CONCEPT and len(evaluation.projects) == 5
     assert {n.kind.value for n in evaluation.notes} >= {"suggestie", "observatie"}
     report = build_report(evaluation)
-    assert report["method"][0]["pct_text"] == "67%" and report["grades"][0]["mean_text"] == "7,4"
+    assert report["method"][0]["pct_text"] == "67 %" and report["grades"][0]["mean_text"] == "7,4"
     assert report["texts"]["introduction"].startswith("Deze tussenevaluatie beschrijft")
     assert all(p["targets"] and p["budget"]["rows"] for p in report["projects"])

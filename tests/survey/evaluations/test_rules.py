@@ -50,11 +50,11 @@ def test_ceo_scores_per_actielijn_with_trend_and_a_chosen_actielijn(db, demo, ce
     items = {i["code"]: (n, i) for n, line in lines.items() for i in line["items"]}
     line, t1 = items["T1"]
     assert (line, t1["pct_text"], t1["n"], t1["previous_pct_text"], t1["trend"]) == (
-        1, "85%", 40, "50%", "duidelijk hoger dan vorige meting")
+        1, "85 %", 40, "50 %", "duidelijk hoger dan vorige meting")
     assert items["K1"][0] == 6 and items["K1"][1]["trend"] == "geen duidelijk verschil"
     e3 = items["E3"][1]
     assert items["E3"][0] == 2 and (e3["shown"], e3["pct_text"], e3["trend"]) == (False, "–", "")
-    assert "<svg" in lines[1]["svg"] and lines[1]["table"]["rows"][0][1] == "85%"
+    assert "<svg" in lines[1]["svg"] and lines[1]["table"]["rows"][0][1] == "85 %"
 
     services.set_item_lines(evaluation, {"K1": 1})
     db.session.commit()
@@ -66,7 +66,7 @@ def test_only_a_concept_is_edited_and_only_an_approved_report_is_published(clien
     evaluation = make_report(demo, [demo.survey])
     url = f"{demo.base}/tussenevaluaties/{evaluation.id}"
     login(demo.user("onderzoeker"))
-    client.post(url + "/publiceren")
+    client.post(url + "/publiceren", data={"confirm": "ja"})
     assert db.session.get(Evaluation, evaluation.id).status == EvaluationStatus.CONCEPT
     login(demo.user("beheerder"))
     client.post(url + "/goedkeuren")

@@ -18,9 +18,10 @@ PROJECT_SECTIONS = ["Ambitie", "Actielijn", "Leidend principe", "Dit doen we doo
                     "Doelen voor volgend jaar"]
 #: figures every output must show: response, mean grade, a theme with its count, a scrubbed quote,
 #: a target and its progress, a budget, a CEO item under its actielijn with its trend
-FIGURES = ["30", "20", "67%", "7,4", "Samenwerking", "[naam] van het wijkteam [plaats]",
+FIGURES = ["30", "20", "67 %", "7,4", "Twee gezinshuizen stopten dit voorjaar.", "Samenwerking",
+           "[naam] van het wijkteam [plaats]",
            "40 kinderen van residentiële zorg naar een gezin of thuis", "450.000",
-           "Betere toegang tot jeugdhulp", "85%", "duidelijk hoger dan vorige meting", "Aandacht nodig"]
+           "Betere toegang tot jeugdhulp", "85 %", "duidelijk hoger dan vorige meting", "Aandacht nodig"]
 INTRODUCTION = "Halverwege het programma.\n\nDe stuurgroep besprak dit concept op 3 november."
 NOTES = ("Aandacht:\n- Bel Petra op 06-12345678 over de wachtlijst.\n\n"
          "Trots op:\n- De korte lijnen met de wijkteams werken heel goed.")
@@ -76,7 +77,12 @@ def test_jan_drafts_edits_and_publishes_and_everyone_reads_it(client, login, db,
     assert client.post(url + "/goedkeuren").status_code == 302
     login(demo.user("onderzoeker"))
     assert client.post(url + "/tekst/programma", data={"introduction": "Te laat"}).status_code == 302
-    published = client.post(url + "/publiceren")
+    page = client.get(url + "/").get_data(as_text=True)
+    assert "Publiceren kan niet ongedaan worden gemaakt." in page
+    unconfirmed = client.post(url + "/publiceren")  # without ticking the box nothing is published
+    assert unconfirmed.status_code == 302 and "/rapporten/" not in unconfirmed.headers["Location"]
+    assert db.session.get(Evaluation, evaluation_id).status == EvaluationStatus.APPROVED
+    published = client.post(url + "/publiceren", data={"confirm": "ja"})
     assert published.status_code == 302 and "/rapporten/tussenevaluaties/" in published.headers["Location"]
 
     db.session.expire_all()
@@ -93,7 +99,7 @@ def test_jan_drafts_edits_and_publishes_and_everyone_reads_it(client, login, db,
     assert "Tussenevaluatie 2026" in client.get(f"{demo.base}/rapporten/tussenevaluaties/").get_data(as_text=True)
     html = client.get(reader + "/").get_data(as_text=True)
     _check_text(html, "HTML")
-    assert "<svg" in html and "Deel van het doel" in html  # a chart with its data table
+    assert "<svg" in html and "Deel van de weg" in html  # a chart with its data table
     assert "De stuurgroep besprak dit concept" in html and "De korte lijnen met de wijkteams werken heel goed." in html
 
     files = {fmt: client.get(f"{reader}/{fmt}") for fmt in ("pdf", "docx", "xlsx")}
@@ -131,7 +137,7 @@ def _check_xlsx(sheets: dict) -> None:
                      "Aandacht nodig"]:
         assert expected in flat, f"XLSX: {expected!r} missing"
     response = sheets["Respons"][1]
-    assert response[3:6] == (30, 22, 20) and response[6] == 66.7
+    assert response[3:6] == (30, 22, 20) and response[6] == 67  # as the report shows it: 67 %
     grade = sheets["Rapportcijfer"][1]
     assert grade[2:4] == (20, 7.4)
     budget = {(row[0], row[1]): row[2] for row in sheets["Begroting"][1:]}

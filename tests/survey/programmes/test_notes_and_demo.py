@@ -82,8 +82,16 @@ def test_demo_programme_loads_once_with_realistic_content(app, db):
     assert overview.budgeted > overview.spent > 0
     thuis = next(s for s in overview.projects if s.project.name == "Thuis opgroeien")
     assert thuis.project.leader.email == "projectleider@demo.example"
-    [target] = project_summary(thuis.project).targets
+    target, reduction = project_summary(thuis.project).targets
     assert target.target.target_value == 40 and target.value == 20 and round(target.percent) == 50
+    # a reduction from 20 to 5, now 12: 53 % of the way (not "12 van 5, 240 %")
+    assert (reduction.target.direction, reduction.value, round(reduction.percent)) == ("decrease", 12, 53)
+    samenspel = next(s for s in overview.projects if s.project.name.startswith("Beter Samenspel"))
+    zero = samenspel.targets[1]
+    assert (zero.target.direction, zero.target.target_value, zero.value, zero.percent) == ("zero", 0, 21, 25.0)
+    assert [v for _p, v in zero.series] == [26, 24, 25, 21]
+    vroeghulp = next(s for s in overview.projects if s.project.name == "Integrale Vroeghulp")
+    assert vroeghulp.targets[0].target.direction == "decrease" and vroeghulp.targets[0].percent == 62.5
     april = db.session.scalar(select(ProgressReport).where(ProgressReport.project_id == thuis.project.id,
                                                            ProgressReport.round.like("%-04")))
     assert april.status == ProgressStatus.ATTENTION and "gezinshuizen" in april.obstacles

@@ -30,8 +30,8 @@ def test_each_project_is_an_item_on_the_page_and_in_the_export(client, db, regio
     db.session.commit()
     login(make_user(region, Role.ONDERZOEKER))
     html = client.get(f"/beheer/{region.slug}/resultaten/{survey.id}/").get_data(as_text=True)
-    assert cells_of_row(html, "P1.p1 Het project werkt goed. (Thuis opgroeien)")[:2] == ["80%*", "10"]
-    assert cells_of_row(html, "P1.p2 Het project werkt goed. (Snelle toegang)")[:2] == ["30%*", "10"]
+    assert cells_of_row(html, "P1.p1 Het project werkt goed. (Thuis opgroeien)")[:2] == ["80 %*", "10"]
+    assert cells_of_row(html, "P1.p2 Het project werkt goed. (Snelle toegang)")[:2] == ["30 %*", "10"]
     assert "10 mensen schreven een antwoord" in html
     data = client.post(f"/beheer/{region.slug}/resultaten/{survey.id}/export",
                        data={"format": "csv", "delimiter": "comma", "values": "codes"}, buffered=True).data

@@ -1,6 +1,6 @@
 """The results page shows the numbers of a round that can be counted by hand (see conftest.example).
 
-T1 answers: 5 5 4 4 4 3 2 1, weet niet, nvt, nvt, (none) -> n = 8, 5 positive = 62.5% -> "63%";
+T1 answers: 5 5 4 4 4 3 2 1, weet niet, nvt, nvt, (none) -> n = 8, 5 positive = 62.5% -> "63 %";
 K1: ten 4s and two 2s -> 10/12 = 83%; E1: 5 4 3 3 3 2 2 1 1 1 + two weet niet -> n = 10, 2/10 = 20%;
 F1: 3 altijd + 3 vaak of 12 -> 50%; R1: 8 7 7 9 6 5 8 7 10 4 7 8 -> 86/12 = 7.17 -> "7,2", median 7,
 10 of 12 are 6 or more -> 83%. The in-progress response (T1 = 1, R1 = 1) must not count.
@@ -25,51 +25,51 @@ def page(client, example, researcher, region):
 
 def test_statements_show_share_agree_with_n_and_escapes_left_out(page):
     html = page()
-    assert cells_of_row(html, "T1 Ik wist waar ik terecht kon met mijn vraag.")[:4] == ["63%*", "8", "1", "2"]
-    assert cells_of_row(html, "K1 De hulpverlener nam mij serieus.")[:4] == ["83%*", "12", "0", "0"]
-    assert cells_of_row(html, "E1 Door de hulp gaat het thuis beter.")[:4] == ["20%*", "10", "2", "0"]
+    assert cells_of_row(html, "T1 Ik wist waar ik terecht kon met mijn vraag.")[:4] == ["63 %*", "8", "1", "2"]
+    assert cells_of_row(html, "K1 De hulpverlener nam mij serieus.")[:4] == ["83 %*", "12", "0", "0"]
+    assert cells_of_row(html, "E1 Door de hulp gaat het thuis beter.")[:4] == ["20 %*", "10", "2", "0"]
 
 
 def test_full_distribution_table_beside_the_stacked_bar(page):
     html = page()
     # 2 of 8 helemaal mee eens = 25%, 3 of 8 mee eens = 37.5% -> 38%, then 1 of 8 each = 12.5% -> 13%
     table = html[html.index("Antwoorden per stelling"):]
-    assert cells_of_row(table, "T1 Ik wist waar ik terecht kon met mijn vraag.") == ["25%", "38%", "13%", "13%",
-                                                                                     "13%", "8"]
+    assert cells_of_row(table, "T1 Ik wist waar ik terecht kon met mijn vraag.") == ["25 %", "38 %", "13 %", "13 %",
+                                                                                     "13 %", "8"]
     svg = re.search(r'<svg[^>]*aria-labelledby="c-statements-distribution-title[^>]*>.*?</svg>', html, re.S)
     assert svg and "<title" in svg.group(0) and 'role="img"' in svg.group(0)
     assert "pattern" in svg.group(0)  # patterns as well as colour
 
 
 def test_frequency_item_is_always_plus_often(page):
-    assert cells_of_row(page(), "F1 Hoe vaak werd u op tijd geholpen?")[:2] == ["50%*", "12"]
+    assert cells_of_row(page(), "F1 Hoe vaak werd u op tijd geholpen?")[:2] == ["50 %*", "12"]
 
 
 def test_grade_mean_has_one_decimal_and_a_dutch_comma(page):
     text = page_text(page())
     assert "Gemiddelde 7,2" in text
     assert "Mediaan 7,0" in text
-    assert "% voldoende (6 of hoger) 83%" in text
+    assert "% voldoende (6 of hoger) 83 %" in text
 
 
 def test_response_is_stated_with_invited_responded_and_percentage(page):
     text = page_text(page())
-    assert "20 mensen zijn uitgenodigd en 12 hebben de vragenlijst ingevuld: een respons van 60%." in text
+    assert "20 mensen zijn uitgenodigd en 12 hebben de vragenlijst ingevuld: een respons van 60 %." in text
 
 
 def test_domain_summaries(page):
     html = page()
     table = html[html.index("Gemiddeld aandeel (helemaal) mee eens per domein"):]
-    assert cells_of_row(table, "toegang")[0] == "63%"
-    assert cells_of_row(table, "kwaliteit")[0] == "83%"
-    assert cells_of_row(table, "effect")[0] == "20%"
+    assert cells_of_row(table, "toegang")[0] == "63 %"
+    assert cells_of_row(table, "kwaliteit")[0] == "83 %"
+    assert cells_of_row(table, "effect")[0] == "20 %"
 
 
 def test_multiple_choice_counts_respondents(page):
     html = page()
     table = html[html.index("Welke hulp kreeg u?"):]
-    assert cells_of_row(table, "Hulp thuis") == ["2", "67%"]
-    assert cells_of_row(table, "Hulp op school") == ["1", "33%"]
+    assert cells_of_row(table, "Hulp thuis") == ["2", "67 %"]
+    assert cells_of_row(table, "Hulp op school") == ["1", "33 %"]
 
 
 def test_open_question_shows_themes_and_only_scrubbed_quotes(page):
@@ -77,8 +77,8 @@ def test_open_question_shows_themes_and_only_scrubbed_quotes(page):
     text = page_text(html)
     # answer 1 has a model code at 0.91 (threshold 0.8: counts) and one at 0.4 (does not count)
     table = html[html.index("Thema's van O1"):]
-    assert cells_of_row(table, "Wachttijd")[:3] == ["2", "67%", "Zorg 2, Suggestie 1"]
-    assert cells_of_row(table, "Serieus genomen")[:3] == ["1", "33%", "Compliment 1"]
+    assert cells_of_row(table, "Wachttijd")[:3] == ["2", "67 %", "Zorg 2, Suggestie 1"]
+    assert cells_of_row(table, "Serieus genomen")[:3] == ["1", "33 %", "Compliment 1"]
     assert "Ik moest lang wachten op [PERSOON-1]." in text
     assert "bel [TELEFOONNUMMER-1]" in text
     for raw in ("Jan de Vries", "06-12345678", "Geheim verhaal over Piet", "Bij oma thuis"):
@@ -94,7 +94,7 @@ def test_filter_on_a_group_shows_its_numbers_and_hides_small_items(page):
     text = page_text(html)
     assert "Getoond voor: Gemeente: Schiedam (n = 5)." in text
     # Schiedam K1: 4 4 4 2 2 -> 3/5 = 60%; T1 has 1 substantive answer and E1 3: hidden (k = 5)
-    assert cells_of_row(html, "K1 De hulpverlener nam mij serieus.")[:2] == ["60%*", "5"]
+    assert cells_of_row(html, "K1 De hulpverlener nam mij serieus.")[:2] == ["60 %*", "5"]
     assert cells_of_row(html, "T1 Ik wist waar ik terecht kon met mijn vraag.")[:2] == ["–", "–"]
     assert cells_of_row(html, "E1 Door de hulp gaat het thuis beter.")[:2] == ["–", "–"]
 
@@ -115,9 +115,9 @@ def test_breakdown_groups_are_alphabetical_and_hide_small_cells(page):
         ["Vraag", "Totaal", "Rotterdam", "Schiedam"]
     # T1: Schiedam has one answer (hidden), so Rotterdam (7) is hidden too or it would give Schiedam away
     t1 = cells_of_row(matrix, "T1 Ik wist waar ik terecht kon met mijn vraag.")
-    assert t1[0].startswith("63%") and t1[1].startswith("–") and t1[2].startswith("–")
+    assert t1[0].startswith("63 %") and t1[1].startswith("–") and t1[2].startswith("–")
     k1 = cells_of_row(matrix, "K1 De hulpverlener nam mij serieus.")
-    assert k1[1].startswith("100%") and k1[2].startswith("60%")
+    assert k1[1].startswith("100 %") and k1[2].startswith("60 %")
     assert "Ook een ander aantal is verborgen" in page_text(html)
 
 
@@ -155,8 +155,8 @@ def test_response_per_category_comes_from_the_ledger_and_is_protected(client, db
     db.session.commit()
     html = client.get(f"/beheer/{region.slug}/resultaten/{survey.id}/").get_data(as_text=True)
     table = html[html.index("Respons naar gemeente"):]
-    assert cells_of_row(table, "Totaal") == ["48", "32", "67%"]
-    assert cells_of_row(table, "Rotterdam") == ["30", "20*", "67%"]
+    assert cells_of_row(table, "Totaal") == ["48", "32", "67 %"]
+    assert cells_of_row(table, "Rotterdam") == ["30", "20*", "67 %"]
     # Maassluis: 3 completed (< 5) hidden, and Schiedam with it, or 3 could be worked out from the total
     assert cells_of_row(table, "Maassluis") == ["6", "–", "–"]
     assert cells_of_row(table, "Schiedam") == ["12", "–", "–"]

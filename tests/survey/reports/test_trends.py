@@ -31,11 +31,11 @@ def test_trend_words_per_item(client, region, rounds, make_user, login):
     html = client.get(f"/beheer/{region.slug}/resultaten/{now.id}/trend").get_data(as_text=True)
     t1 = cells_of_row(html, "T1 Ik wist waar ik terecht kon met mijn vraag.")
     # 20/60 = 33% then 45/60 = 75%: z-test p < 0.001
-    assert t1 == ["33% (n = 60)", "75% (n = 60)", "duidelijk hoger dan vorige meting", "< 0,001"]
+    assert t1 == ["33 % (n = 60)", "75 % (n = 60)", "duidelijk hoger dan vorige meting", "< 0,001"]
     k1 = cells_of_row(html, "K1 De hulpverlener nam mij serieus.")
-    assert k1[:3] == ["67% (n = 60)", "70% (n = 60)", "geen duidelijk verschil"]
+    assert k1[:3] == ["67 % (n = 60)", "70 % (n = 60)", "geen duidelijk verschil"]
     e1 = cells_of_row(html, "E1 Door de hulp gaat het thuis beter.")
-    assert e1[:3] == ["67% (n = 60)", "25% (n = 60)", "duidelijk lager dan vorige meting"]
+    assert e1[:3] == ["67 % (n = 60)", "25 % (n = 60)", "duidelijk lager dan vorige meting"]
     r1 = cells_of_row(html[html.index("Gemiddeld cijfer per meting"):], "R1 Welk rapportcijfer geeft u de hulp?")
     assert r1[:3] == ["6,5 (n = 60)", "7,5 (n = 60)", "duidelijk hoger dan vorige meting"]
     text = page_text(html)
