@@ -62,7 +62,7 @@ def register_blueprints(app: Flask) -> None:
     from survey.reports.export_views import bp as exports
     from survey.reports.token_views import bp as api_tokens
     from survey.reports.views import bp as reports
-    from survey.responses import staff_views, step_views  # noqa: F401 - routes on the responses blueprint
+    from survey.responses import keep_views, staff_views, step_views  # noqa: F401 - routes on the responses blueprint
     from survey.responses.views import bp as responses
     from survey.site.views import bp as site
 

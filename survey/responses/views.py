@@ -17,7 +17,7 @@ from survey.responses import services
 from survey.responses.models import Channel
 from survey.responses.piping import localized
 from survey.responses.visits import COOKIE, DONE_COOKIE, open_visit, set_cookie, speak
-from survey.responses.wording import words
+from survey.responses.wording import SAVED_BY_MODE, words
 from survey.tokens import normalise_short_code
 
 bp = Blueprint("responses", __name__)
@@ -25,7 +25,7 @@ bp = Blueprint("responses", __name__)
 
 @bp.context_processor
 def respondent_texts():
-    return {"words": words}
+    return {"words": words, "saved_by_mode": SAVED_BY_MODE}
 
 # Respondent forms carry their own CSRF token (FlaskForm) and re-render with the answers kept when it
 # expired, instead of the global "page expired" error.

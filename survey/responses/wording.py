@@ -4,6 +4,9 @@ in English and Arabic both contexts read the same."""
 
 from flask_babel import pgettext
 
+#: what the welcome page promises about saving, per display mode (only what the mode does without JavaScript)
+SAVED_BY_MODE = {"one_per_screen": "saved", "section_per_page": "saved_page", "all_on_one_page": "saved_all"}
+
 
 def words(address: str) -> dict[str, str]:
     """The addressing texts of the respondent pages in the current language."""
@@ -17,6 +20,10 @@ def _u() -> dict[str, str]:
         "voluntary": pgettext("u", "Taking part is your choice. You may skip a question marked \u201coptional\u201d. "
                                    "You can stop at any time."),
         "saved": pgettext("u", "Your answers are saved after every question. You can stop and go on later."),
+        "saved_page": pgettext("u", "Your answers are saved each time you go to the next page. You can stop and "
+                                 "go on later."),
+        "saved_all": pgettext("u", "All questions are on one page. Your answers are saved when you send them or "
+                                "choose \u201cStop and go on later\u201d."),
         "welcome_back": pgettext("u", "Welcome back. Your earlier answers are saved."),
         "used": pgettext("u", "You have already filled in this questionnaire."),
         "used_more": pgettext("u", "Your answers were sent. You cannot change them any more. Thank you!"),
@@ -42,6 +49,10 @@ def _je() -> dict[str, str]:
         "voluntary": pgettext("je", "Taking part is your choice. You may skip a question marked \u201coptional\u201d. "
                                     "You can stop at any time."),
         "saved": pgettext("je", "Your answers are saved after every question. You can stop and go on later."),
+        "saved_page": pgettext("je", "Your answers are saved each time you go to the next page. You can stop and "
+                                 "go on later."),
+        "saved_all": pgettext("je", "All questions are on one page. Your answers are saved when you send them or "
+                                "choose \u201cStop and go on later\u201d."),
         "welcome_back": pgettext("je", "Welcome back. Your earlier answers are saved."),
         "used": pgettext("je", "You have already filled in this questionnaire."),
         "used_more": pgettext("je", "Your answers were sent. You cannot change them any more. Thank you!"),

@@ -39,7 +39,7 @@ def test_every_question_screen_weighs_under_50_kb(client, db, make_survey):
 def test_no_front_end_framework_and_no_inline_script_or_style(client, db, make_survey):
     make_survey(audience="kind")
     page = client.get(BASE + "/vraag/1").get_data(as_text=True)
-    scripts = page.replace('<script src="/static/js/respondent.js" defer>', "")
+    scripts = re.sub(r'<script src="/static/js/(respondent|keep)\.js" defer>', "", page)
     assert "<script>" not in page and "<script " not in scripts
     assert " style=" not in page and "<style" not in page
     assert "data-read-aloud" in page
