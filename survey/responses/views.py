@@ -16,6 +16,7 @@ from survey.questionnaires.models import Survey
 from survey.responses import services
 from survey.responses.models import Channel
 from survey.responses.piping import localized
+from survey.responses.screens import CHROME_LANGUAGES, language_name
 from survey.responses.visits import COOKIE, DONE_COOKIE, open_visit, set_cookie, speak
 from survey.responses.wording import SAVED_BY_MODE, words
 from survey.tokens import normalise_short_code
@@ -63,7 +64,15 @@ def render_problem(problem: services.EntryProblem, way: str = "", key: str = "")
         way = key = ""  # nothing on the page depends on the link itself
     return render_template("responses/problem.html", kind=problem.kind, survey=survey, language=language,
                            way=way, key=key, title_text=localized(survey.title, language) if survey else "",
-                           address=_address(survey)), PROBLEM_STATUS.get(problem.kind, 410)
+                           address=_address(survey), started_with=_started_with(problem.kind, way, key)
+                           ), PROBLEM_STATUS.get(problem.kind, 410)
+
+
+def _started_with(kind: str, way: str, key: str) -> str:
+    """For "other route": the way the respondent started, the other one than this link ("code" or "link")."""
+    if kind != "other_route" or way != "r":
+        return ""
+    return "link" if services._looks_like_short_code(key) else "code"  # noqa: SLF001 - the one rule for it
 
 
 def _address(survey: Survey | None) -> str:
@@ -159,22 +168,25 @@ def start_over(way, key):
 @limiter.shared_limit(code_limit, scope="codes", methods=["POST"], deduct_when=failed_code)
 def enter_code():
     """The code from a letter, a resume code, or the code of a live poll."""
-    speak("nl")
+    language = request.args.get("taal") if request.args.get("taal") in CHROME_LANGUAGES else "nl"
+    speak(language)
     form = CodeForm(formdata=request.form if request.method == "POST" else None,
                     data={"code": request.args.get("code", "")[:40]})
     if request.method == "POST" and form.validate():
-        target = _code_target(form.code.data)
+        target = _code_target(form.code.data, language)
         if target is not None:
             db.session.commit()
             return target
         form.code.errors.append(_("We do not know this code. Check that you typed it as it is written."))
-    return render_template("responses/code.html", form=form), 200
+    return render_template("responses/code.html", form=form, language=language,
+                           languages=[(code, language_name(code)) for code in CHROME_LANGUAGES]), 200
 
 
-def _code_target(code: str):
+def _code_target(code: str, language: str = "nl"):
     """Where a typed code leads: the personal way in, the survey a resume code belongs to, or a poll."""
     if ledger.invitation_for_short_code(code) is not None:
-        return redirect(url_for("responses.welcome", way="r", key=normalise_short_code(code)))
+        wanted = {"taal": language} if language != "nl" else {}
+        return redirect(url_for("responses.welcome", way="r", key=normalise_short_code(code), **wanted))
     response = services.response_for_code(code)
     if response is not None:
         return _resume_in_browser(response)

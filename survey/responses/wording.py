@@ -37,6 +37,10 @@ def _u() -> dict[str, str]:
                                     "on another phone or computer."),
         "other_route": pgettext("u", "You already started this questionnaire in another way: with the link or QR code, "
                                      "or with the code from the letter. Use the same way as the first time to go on."),
+        "other_route_code": pgettext("u", "You started this questionnaire with the code from your letter. "
+                                          "Type that code again to go on."),
+        "other_route_link": pgettext("u", "You started this questionnaire with the link or QR code from your "
+                                          "letter or e-mail. Open that link again to go on."),
         "lost": pgettext("u", "We cannot find your answers in this browser. Did you get a code to go on later? Fill it "
                               "in on the first page."),
     }
@@ -68,6 +72,10 @@ def _je() -> dict[str, str]:
         "other_route": pgettext("je", "You already started this questionnaire in another way: with the link or QR "
                                       "code, or with the code from the letter. Use the same way as the first time to "
                                       "go on."),
+        "other_route_code": pgettext("je", "You started this questionnaire with the code from your letter. "
+                                          "Type that code again to go on."),
+        "other_route_link": pgettext("je", "You started this questionnaire with the link or QR code from your "
+                                          "letter or e-mail. Open that link again to go on."),
         "lost": pgettext("je", "We cannot find your answers in this browser. Did you get a code to go on later? Fill "
                                "it in on the first page."),
     }
