@@ -10,15 +10,44 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from markupsafe import escape
+
 from survey.questionnaires.document import PIPE_PATTERN, Document, ListItem, Question
 from survey.questionnaires.registry import OTHER_CODE
 from survey.responses.flow import Answers
 
 
+class Foreign(str):
+    """A text in another language than the one asked for (the Dutch text inside an Arabic page). It is an
+    ordinary string everywhere, except in HTML: there it carries its own ``lang`` and ``dir``, so a screen
+    reader pronounces it right and right-to-left layout does not scramble it ("?Hoe oud is uw kind")."""
+
+    lang: str
+
+    def __new__(cls, value: str, lang: str):
+        text = super().__new__(cls, value)
+        text.lang = lang
+        return text
+
+    @property
+    def dir(self) -> str:
+        from survey.responses.screens import text_direction
+
+        return text_direction(self.lang)
+
+    def __html__(self) -> str:
+        return f'<span lang="{escape(self.lang)}" dir="{self.dir}">{escape(str(self))}</span>'
+
+
 def localized(text: dict | None, language: str) -> str:
-    """The text in this language, else Dutch, else any language it has."""
+    """The text in this language, else Dutch, else any language it has (then marked as ``Foreign``)."""
     text = text or {}
-    return text.get(language) or text.get("nl") or next((v for v in text.values() if v), "")
+    if text.get(language):
+        return text[language]
+    for lang in ("nl", *text):
+        if text.get(lang):
+            return Foreign(text[lang], lang)
+    return ""
 
 
 def option_label(question: Question, code: str, language: str) -> str:
@@ -57,7 +86,8 @@ class Piping:
             return raw
         filled = PIPE_PATTERN.sub(lambda m: self._fill(m.group(1), instance), raw)
         filled = re.sub(r"[ \t]{2,}", " ", filled)
-        return re.sub(r" +([.,;:!?])", r"\1", filled).strip()
+        filled = re.sub(r" +([.,;:!?])", r"\1", filled).strip()
+        return Foreign(filled, raw.lang) if isinstance(raw, Foreign) else filled
 
     def _fill(self, name: str, instance: ListItem | None) -> str:
         if name == "item":

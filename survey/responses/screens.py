@@ -17,6 +17,8 @@ from survey.responses.piping import Piping, answer_label, localized
 CHROME_LANGUAGES = ("nl", "en", "ar")
 #: widgets where a choice can take the respondent straight to the next screen
 ADVANCING_WIDGETS = ("radio", "scale", "smiley")
+#: of those, the grids of many small choices: there a choice moves on only when the respondent turned it on
+GRID_WIDGETS = ("scale",)
 
 
 def chrome_language(language: str) -> str:
@@ -77,6 +79,12 @@ class Screen:
         specs = self.form.specs()
         return (self.conversational and len(specs) == 1 and specs[0].widget in ADVANCING_WIDGETS
                 and not specs[0].other_name)
+
+    @property
+    def auto_advance_default(self) -> str:
+        """"off" for a grid of many options (0–10, grades: easy to tap the neighbour), else "on"."""
+        specs = self.form.specs()
+        return "off" if specs and specs[0].widget in GRID_WIDGETS else "on"
 
     @property
     def read_aloud(self) -> bool:

@@ -15,6 +15,7 @@ from survey.fieldwork import ledger
 from survey.questionnaires.models import Survey
 from survey.responses import services
 from survey.responses.models import Channel
+from survey.responses.phones import phone_links
 from survey.responses.piping import localized
 from survey.responses.screens import CHROME_LANGUAGES, language_name
 from survey.responses.visits import COOKIE, DONE_COOKIE, open_visit, set_cookie, speak
@@ -22,6 +23,7 @@ from survey.responses.wording import SAVED_BY_MODE, words
 from survey.tokens import normalise_short_code
 
 bp = Blueprint("responses", __name__)
+bp.add_app_template_filter(phone_links, "phone_links")
 
 
 @bp.context_processor
@@ -107,7 +109,7 @@ def started_elsewhere(visit) -> bool:
 def render_welcome(visit, code_form):
     survey = visit.survey
     return render_template("responses/welcome.html", survey=survey, code_form=code_form,
-                           text=lambda attribute: survey.text(attribute, visit.language), **visit.page())
+                           text=lambda attribute: localized(getattr(survey, attribute), visit.language), **visit.page())
 
 
 def resume_number(visit) -> int:
@@ -132,7 +134,7 @@ def privacy(way, key):
     if visit is not None:
         survey, language = visit.survey, visit.language
     return render_template("responses/privacy.html", survey=survey, language=language, way=way, key=key,
-                           statement=survey.text("privacy_statement", language),
+                           statement=localized(survey.privacy_statement, language),
                            title_text=localized(survey.title, language), address=_address(survey))
 
 
@@ -149,7 +151,7 @@ def thanks(way, key):
     language = request.args.get("taal") if request.args.get("taal") in languages else "nl"
     speak(language, survey.region_id)
     return render_template("responses/thanks.html", survey=survey, language=language,
-                           help_text=survey.text("help_text", language), way=way, key=key,
+                           help_text=localized(survey.help_text, language), way=way, key=key,
                            title_text=localized(survey.title, language), address=_address(survey))
 
 
