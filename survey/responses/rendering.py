@@ -44,7 +44,8 @@ def _blank_key(view, form, level) -> tuple | None:
         fields.append((spec.name, spec.widget, spec.label, spec.required, tuple(spec.options), tuple(spec.escapes),
                        tuple(spec.faces.items()), spec.other_name, spec.max_length, spec.low_label,
                        spec.high_label))
-    return str(get_locale()), g.get("html_lang"), level, view.is_info, view.title, view.hint, view.caption, tuple(fields)
+    return (str(get_locale()), g.get("html_lang"), level, view.is_info, view.title, view.hint, view.caption,
+            tuple(fields))
 
 
 def _piped(question) -> bool:

@@ -11,7 +11,8 @@ from tests.survey.responses.documents import all_types_document, create_invitati
 WIDE_TEXT = "(size) => { document.documentElement.style.fontSize = size; }"
 OVERFLOW = """() => {
     const doc = document.documentElement;
-    const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > doc.clientWidth + 1)
+    const wide = [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > doc.clientWidth + 1)
         .map((e) => e.tagName + '.' + e.className).slice(0, 5);
     return {scroll: doc.scrollWidth, client: doc.clientWidth, wide: wide};
 }"""
