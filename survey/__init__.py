@@ -24,6 +24,7 @@ def register_extensions(app: Flask) -> None:
     from survey.database import import_models
     from survey.extensions import csrf, db, limiter, login_manager, migrate
     from survey.i18n import register_i18n
+    from survey.static_files import register_static_files
 
     import_models()
     db.init_app(app)
@@ -36,6 +37,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.session_protection = "strong"
     login_manager.user_loader(load_user)
     register_i18n(app)
+    register_static_files(app)
 
 
 def register_security_layer(app: Flask) -> None:
