@@ -46,7 +46,8 @@ def localized(text: dict | None, language: str) -> str:
         return text[language]
     for lang in ("nl", *text):
         if text.get(lang):
-            return Foreign(text[lang], lang)
+            value = text[lang]  # a number ("7") reads the same in every language
+            return Foreign(value, lang) if any(char.isalpha() for char in value) else value
     return ""
 
 

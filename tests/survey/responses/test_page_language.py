@@ -12,11 +12,13 @@ BASE = "/v/open-sleutel-1234"
 
 def test_dutch_fallback_inside_an_arabic_page_is_marked_dutch(client, make_survey):
     document = dict(template_documents())["sjabloon-ceo_ouders"]
+    t3 = next(q for s in document["sections"] for q in s["questions"] if q["code"] == "T3")
+    del t3["text"]["ar"]  # a questionnaire whose Arabic is not complete yet
+    del document["sections"][4]["title"]["ar"]
     make_survey(document, mode="all_on_one_page")
     page = client.get(BASE + "/vraag/1?taal=ar").get_data(as_text=True)
     assert '<html lang="ar" dir="rtl"' in page
-    t3 = next(q for s in document["sections"] for q in s["questions"] if q["code"] == "T3")
-    assert "ar" not in t3["text"]  # shipped without Arabic: shown in Dutch, marked as Dutch
+    # shown in Dutch, marked as Dutch
     assert f'<span lang="nl" dir="ltr">{t3["text"]["nl"]}</span>' in page
     assert '<h2 class="section-title section-break"><span lang="nl" dir="ltr">Over u en uw kind</span></h2>' in page
     english = client.get(BASE + "/vraag/1?taal=en").get_data(as_text=True)
