@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from flask import g, has_app_context
 from markupsafe import escape
 
 from survey.questionnaires.document import PIPE_PATTERN, Document, ListItem, Question
@@ -40,15 +41,22 @@ class Foreign(str):
 
 
 def localized(text: dict | None, language: str) -> str:
-    """The text in this language, else Dutch, else any language it has (then marked as ``Foreign``)."""
+    """The text in this language, else Dutch, else any language it has; marked as ``Foreign`` when that is
+    not the language of the page being drawn (a Dutch fallback, or Turkish texts on a page whose buttons
+    and headings are Dutch because there is no Turkish page chrome)."""
     text = text or {}
-    if text.get(language):
-        return text[language]
-    for lang in ("nl", *text):
-        if text.get(lang):
-            value = text[lang]  # a number ("7") reads the same in every language
-            return Foreign(value, lang) if any(char.isalpha() for char in value) else value
-    return ""
+    chosen = language if text.get(language) else next((lang for lang in ("nl", *text) if text.get(lang)), None)
+    if chosen is None:
+        return ""
+    value = text[chosen]
+    if chosen == _page_language(language) or not any(char.isalpha() for char in value):
+        return value  # a number ("7") reads the same in every language
+    return Foreign(value, chosen)
+
+
+def _page_language(asked: str) -> str:
+    """``<html lang>`` of the respondent page being drawn; outside one, the language asked for."""
+    return g.get("html_lang", asked) if has_app_context() else asked
 
 
 def option_label(question: Question, code: str, language: str) -> str:

@@ -116,7 +116,8 @@
       var parts = [];
       form.querySelectorAll("[data-read]").forEach(function (node) { parts.push(node.textContent.trim()); });
       var utterance = new window.SpeechSynthesisUtterance(parts.join(". "));
-      utterance.lang = document.documentElement.lang || "nl";
+      var marked = form.querySelector("[data-read] [lang], [data-read][lang]");  // survey texts in their own language
+      utterance.lang = (marked && marked.lang) || document.documentElement.lang || "nl";
       utterance.rate = 0.9;
       utterance.onend = function () {
         speaking = false;

@@ -65,3 +65,14 @@ def test_grids_of_many_choices_do_not_move_on_by_default(client, make_survey):
             break
     assert defaults["v-R1"] == "off" and defaults["v-N1"] == "off"  # grade and 0–10
     assert defaults["v-T1"] == "on" and defaults["v-F1"] == "on" and defaults["v-C1"] == "on"  # smileys too
+
+
+def test_a_survey_language_without_page_chrome_marks_the_survey_texts(client, make_survey):
+    document = dict(template_documents())["sjabloon-ceo_ouders"]
+    make_survey(document)
+    page = client.get(BASE + "/vraag/1?taal=tr").get_data(as_text=True)
+    assert '<html lang="nl" dir="ltr"' in page  # buttons and headings are Dutch: so is the page
+    assert '<span lang="tr" dir="ltr">Sorumla nereye başvuracağımı biliyordum.</span>' in page
+    assert 'hreflang="tr"' in page and "Türkçe" in page
+    dutch = client.get(BASE + "/vraag/1?taal=nl").get_data(as_text=True)
+    assert "Ik wist waar ik terecht kon met mijn vraag." in dutch and '<span lang="tr"' not in dutch
