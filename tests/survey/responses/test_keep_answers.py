@@ -100,3 +100,13 @@ def test_step_pages_carry_the_keep_address_and_the_offline_message(client, make_
     page = client.get(BASE + "/vraag/1").get_data(as_text=True)
     assert f'data-keep="{BASE}/vraag/1/bewaar"' in page and "data-keep-each" in page
     assert "Er is nu geen internetverbinding." in page
+
+
+@pytest.mark.parametrize("language,message", [
+    ("en", "There is no internet connection now."),
+    ("ar", "لا يوجد اتصال بالإنترنت الآن."),
+])
+def test_the_offline_message_is_in_the_page_language(client, make_survey, language, message):
+    make_survey(mode="section_per_page")
+    page = client.get(f"{BASE}/vraag/1?taal={language}").get_data(as_text=True)
+    assert message in page and "Er is nu geen internetverbinding." not in page
