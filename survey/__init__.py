@@ -24,6 +24,7 @@ def register_extensions(app: Flask) -> None:
     from survey.database import import_models
     from survey.extensions import csrf, db, limiter, login_manager, migrate
     from survey.i18n import register_i18n
+    from survey.static_files import register_static_files
 
     import_models()
     db.init_app(app)
@@ -36,6 +37,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.session_protection = "strong"
     login_manager.user_loader(load_user)
     register_i18n(app)
+    register_static_files(app)
 
 
 def register_security_layer(app: Flask) -> None:
@@ -63,7 +65,7 @@ def register_blueprints(app: Flask) -> None:
     from survey.reports.export_views import bp as exports
     from survey.reports.token_views import bp as api_tokens
     from survey.reports.views import bp as reports
-    from survey.responses import staff_views, step_views  # noqa: F401 - routes on the responses blueprint
+    from survey.responses import keep_views, staff_views, step_views  # noqa: F401 - routes on the responses blueprint
     from survey.responses.views import bp as responses
     from survey.site.views import bp as site
 

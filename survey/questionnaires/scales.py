@@ -33,16 +33,19 @@ FREQUENCY = [
 ]
 
 SMILEYS_5 = [
-    ("1", {"nl": "Heel verdrietig", "en": "Very sad"}),
-    ("2", {"nl": "Verdrietig", "en": "Sad"}),
-    ("3", {"nl": "Gewoon", "en": "Okay"}),
-    ("4", {"nl": "Blij", "en": "Happy"}),
-    ("5", {"nl": "Heel blij", "en": "Very happy"}),
+    ("1", {"nl": "Heel verdrietig", "en": "Very sad", "ar": "حزين جدًا", "tr": "Çok üzgün", "pl": "Bardzo smutny",
+           "uk": "Дуже сумно"}),
+    ("2", {"nl": "Verdrietig", "en": "Sad", "ar": "حزين", "tr": "Üzgün", "pl": "Smutny", "uk": "Сумно"}),
+    ("3", {"nl": "Gewoon", "en": "Okay", "ar": "عادي", "tr": "Normal", "pl": "Zwyczajnie", "uk": "Нормально"}),
+    ("4", {"nl": "Blij", "en": "Happy", "ar": "سعيد", "tr": "Mutlu", "pl": "Wesoły", "uk": "Радісно"}),
+    ("5", {"nl": "Heel blij", "en": "Very happy", "ar": "سعيد جدًا", "tr": "Çok mutlu", "pl": "Bardzo wesoły",
+           "uk": "Дуже радісно"}),
 ]
 SMILEYS_3 = [
-    ("1", {"nl": "Niet leuk", "en": "Not nice"}),
-    ("2", {"nl": "Gewoon", "en": "Okay"}),
-    ("3", {"nl": "Leuk", "en": "Nice"}),
+    ("1", {"nl": "Niet leuk", "en": "Not nice", "ar": "ليس لطيفًا", "tr": "Hoş değil", "pl": "Niefajnie",
+           "uk": "Не подобається"}),
+    ("2", {"nl": "Gewoon", "en": "Okay", "ar": "عادي", "tr": "Normal", "pl": "Zwyczajnie", "uk": "Нормально"}),
+    ("3", {"nl": "Leuk", "en": "Nice", "ar": "لطيف", "tr": "Hoş", "pl": "Fajnie", "uk": "Подобається"}),
 ]
 
 
@@ -51,4 +54,5 @@ def numeric_scale(low: int, high: int) -> list[tuple[str, dict]]:
 
 
 def yes_no() -> list[tuple[str, dict]]:
-    return [("ja", {"nl": "Ja", "en": "Yes"}), ("nee", {"nl": "Nee", "en": "No"})]
+    return [("ja", {"nl": "Ja", "en": "Yes", "ar": "نعم", "tr": "Evet", "pl": "Tak", "uk": "Так"}),
+            ("nee", {"nl": "Nee", "en": "No", "ar": "لا", "tr": "Hayır", "pl": "Nie", "uk": "Ні"})]

@@ -31,6 +31,15 @@ class TemplateInfo:
     audience: str
     languages: tuple[str, ...]
     item_codes: tuple[str, ...]
+    #: languages translated without a native speaker yet: to be checked before the questionnaire goes out
+    draft_languages: tuple[str, ...] = ()
+
+    @property
+    def draft_language_names(self) -> str:
+        """"Arabisch, Turks, Pools": the draft languages by their Dutch names."""
+        from survey.questionnaires.languages import language_name
+
+        return ", ".join(language_name(code) for code in self.draft_languages)
 
 
 class UnknownTemplate(LookupError):
@@ -51,7 +60,8 @@ def template_info(key: str) -> TemplateInfo:
         key=key, name=_nl(meta.get("name")) or key, description=_nl(meta.get("description")),
         basis=_nl(meta.get("basis")), kind=exchange.settings["kind"].value,
         audience=exchange.settings["audience"].value, languages=tuple(exchange.document.languages),
-        item_codes=tuple(exchange.document.item_codes()))
+        item_codes=tuple(exchange.document.item_codes()),
+        draft_languages=tuple(meta.get("draft_languages") or ()))
 
 
 def load_template(key: str) -> Exchange:

@@ -10,15 +10,53 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from flask import g, has_app_context
+from markupsafe import escape
+
 from survey.questionnaires.document import PIPE_PATTERN, Document, ListItem, Question
 from survey.questionnaires.registry import OTHER_CODE
 from survey.responses.flow import Answers
 
 
+class Foreign(str):
+    """A text in another language than the one asked for (the Dutch text inside an Arabic page). It is an
+    ordinary string everywhere, except in HTML: there it carries its own ``lang`` and ``dir``, so a screen
+    reader pronounces it right and right-to-left layout does not scramble it ("?Hoe oud is uw kind")."""
+
+    lang: str
+
+    def __new__(cls, value: str, lang: str):
+        text = super().__new__(cls, value)
+        text.lang = lang
+        return text
+
+    @property
+    def dir(self) -> str:
+        from survey.responses.screens import text_direction
+
+        return text_direction(self.lang)
+
+    def __html__(self) -> str:
+        return f'<span lang="{escape(self.lang)}" dir="{self.dir}">{escape(str(self))}</span>'
+
+
 def localized(text: dict | None, language: str) -> str:
-    """The text in this language, else Dutch, else any language it has."""
+    """The text in this language, else Dutch, else any language it has; marked as ``Foreign`` when that is
+    not the language of the page being drawn (a Dutch fallback, or Turkish texts on a page whose buttons
+    and headings are Dutch because there is no Turkish page chrome)."""
     text = text or {}
-    return text.get(language) or text.get("nl") or next((v for v in text.values() if v), "")
+    chosen = language if text.get(language) else next((lang for lang in ("nl", *text) if text.get(lang)), None)
+    if chosen is None:
+        return ""
+    value = text[chosen]
+    if chosen == _page_language(language) or not any(char.isalpha() for char in value):
+        return value  # a number ("7") reads the same in every language
+    return Foreign(value, chosen)
+
+
+def _page_language(asked: str) -> str:
+    """``<html lang>`` of the respondent page being drawn; outside one, the language asked for."""
+    return g.get("html_lang", asked) if has_app_context() else asked
 
 
 def option_label(question: Question, code: str, language: str) -> str:
@@ -57,7 +95,8 @@ class Piping:
             return raw
         filled = PIPE_PATTERN.sub(lambda m: self._fill(m.group(1), instance), raw)
         filled = re.sub(r"[ \t]{2,}", " ", filled)
-        return re.sub(r" +([.,;:!?])", r"\1", filled).strip()
+        filled = re.sub(r" +([.,;:!?])", r"\1", filled).strip()
+        return Foreign(filled, raw.lang) if isinstance(raw, Foreign) else filled
 
     def _fill(self, name: str, instance: ListItem | None) -> str:
         if name == "item":

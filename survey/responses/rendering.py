@@ -3,13 +3,15 @@ the respondent.
 
 A question that has no answer and no error yet looks the same for every respondent who sees the same
 texts in the same language, so its HTML (the ``prompt`` macro of ``responses/_question.html``) is kept
-under a key made of everything the macro reads: the page language, the heading level and every text,
+under a key made of everything the macro reads: the page language (chrome and content: a Dutch text
+inside an Arabic page carries its own lang), the heading level and every text,
 option and setting of its fields. A question with piping (its texts may hold an earlier answer) and a
 question with an answer or an error are drawn afresh every time, so nothing a respondent wrote is kept.
 """
 
 from __future__ import annotations
 
+from flask import g
 from flask_babel import get_locale
 
 #: kept questions per process; the whole store is dropped when full (published questionnaires are few)
@@ -42,7 +44,8 @@ def _blank_key(view, form, level) -> tuple | None:
         fields.append((spec.name, spec.widget, spec.label, spec.required, tuple(spec.options), tuple(spec.escapes),
                        tuple(spec.faces.items()), spec.other_name, spec.max_length, spec.low_label,
                        spec.high_label))
-    return str(get_locale()), level, view.is_info, view.title, view.hint, view.caption, tuple(fields)
+    return (str(get_locale()), g.get("html_lang"), level, view.is_info, view.title, view.hint, view.caption,
+            tuple(fields))
 
 
 def _piped(question) -> bool:

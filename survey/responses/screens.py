@@ -17,6 +17,8 @@ from survey.responses.piping import Piping, answer_label, localized
 CHROME_LANGUAGES = ("nl", "en", "ar")
 #: widgets where a choice can take the respondent straight to the next screen
 ADVANCING_WIDGETS = ("radio", "scale", "smiley")
+#: of those, the grids of many small choices: there a choice moves on only when the respondent turned it on
+GRID_WIDGETS = ("scale",)
 
 
 def chrome_language(language: str) -> str:
@@ -53,6 +55,16 @@ class Screen:
     section_intro: str = ""
     previous: tuple[str, str] | None = None  # (question, answer) shown in conversational style
     languages: list[tuple[str, str]] = field(default_factory=list)
+    #: on a page of several sections: (section title, intro) before the question at this index
+    breaks: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def all_on_one(self) -> bool:
+        return self.flow.mode == DisplayMode.ALL_ON_ONE_PAGE
+
+    @property
+    def survey_title(self) -> str:
+        return localized(self.survey.title, self.language)
 
     @property
     def conversational(self) -> bool:
@@ -69,6 +81,12 @@ class Screen:
                 and not specs[0].other_name)
 
     @property
+    def auto_advance_default(self) -> str:
+        """"off" for a grid of many options (0–10, grades: easy to tap the neighbour), else "on"."""
+        specs = self.form.specs()
+        return "off" if specs and specs[0].widget in GRID_WIDGETS else "on"
+
+    @property
     def read_aloud(self) -> bool:
         return self.survey.audience == Audience.KIND
 
@@ -83,7 +101,7 @@ class Screen:
     @property
     def page_title(self) -> str:
         views = self.form.views
-        heading = self.progress_text or self.section_title or (views[0].title if views else "")
+        heading = self.progress_text or self.section_title or (views[0].title if views and not self.all_on_one else "")
         return " – ".join(part for part in (_("Error") if self.form.errors_in_order() else "", heading,
                                             localized(self.survey.title, self.language)) if part)
 
@@ -108,12 +126,33 @@ def make_screen(survey: Survey, flow: Flow, step: Step, piping: Piping, *, form:
         form = build_step_form(step, piping, data=data, views=views)
     screen = Screen(survey, piping.language, flow, step, form, progress_of(flow, step),
                     languages=[(code, language_name(code)) for code in (languages or [])])
-    if step.starts_section or flow.mode != DisplayMode.ONE_PER_SCREEN:
+    if flow.mode == DisplayMode.ALL_ON_ONE_PAGE:
+        screen.breaks = section_breaks(flow, step, piping)  # the survey's title heads the page
+    elif step.starts_section or flow.mode != DisplayMode.ONE_PER_SCREEN:
         screen.section_title = piping.text(step.section.title, step.instance)
         screen.section_intro = piping.text(step.section.intro, step.instance) if step.starts_section else ""
+        if flow.mode == DisplayMode.SECTION_PER_PAGE:
+            screen.breaks = {index: texts for index, texts in section_breaks(flow, step, piping).items() if index}
     if screen.conversational and step.index > 0:
         screen.previous = previous_answer(flow, step, piping)
     return screen
+
+
+def section_breaks(flow: Flow, step: Step, piping: Piping) -> dict[int, tuple[str, str]]:
+    """(title, intro) before each question of the step that begins a section (or a repetition); the intro
+    only where that section is seen for the first time."""
+    seen = {(p.section.key, p.instance_key) for before in flow.steps[:step.index] for p in before.prompts}
+    breaks: dict[int, tuple[str, str]] = {}
+    current = None
+    for index, prompt in enumerate(step.prompts):
+        block = (prompt.section.key, prompt.instance_key)
+        if block == current:
+            continue
+        current = block
+        intro = piping.text(prompt.section.intro, prompt.instance) if block not in seen else ""
+        breaks[index] = (piping.text(prompt.section.title, prompt.instance), intro)
+        seen.add(block)
+    return breaks
 
 
 def previous_answer(flow: Flow, step: Step, piping: Piping) -> tuple[str, str] | None:

@@ -15,17 +15,20 @@ from survey.fieldwork import ledger
 from survey.questionnaires.models import Survey
 from survey.responses import services
 from survey.responses.models import Channel
+from survey.responses.phones import phone_links
 from survey.responses.piping import localized
+from survey.responses.screens import CHROME_LANGUAGES, language_name
 from survey.responses.visits import COOKIE, DONE_COOKIE, open_visit, set_cookie, speak
-from survey.responses.wording import words
+from survey.responses.wording import SAVED_BY_MODE, words
 from survey.tokens import normalise_short_code
 
 bp = Blueprint("responses", __name__)
+bp.add_app_template_filter(phone_links, "phone_links")
 
 
 @bp.context_processor
 def respondent_texts():
-    return {"words": words}
+    return {"words": words, "saved_by_mode": SAVED_BY_MODE}
 
 # Respondent forms carry their own CSRF token (FlaskForm) and re-render with the answers kept when it
 # expired, instead of the global "page expired" error.
@@ -63,7 +66,15 @@ def render_problem(problem: services.EntryProblem, way: str = "", key: str = "")
         way = key = ""  # nothing on the page depends on the link itself
     return render_template("responses/problem.html", kind=problem.kind, survey=survey, language=language,
                            way=way, key=key, title_text=localized(survey.title, language) if survey else "",
-                           address=_address(survey)), PROBLEM_STATUS.get(problem.kind, 410)
+                           address=_address(survey), started_with=_started_with(problem.kind, way, key)
+                           ), PROBLEM_STATUS.get(problem.kind, 410)
+
+
+def _started_with(kind: str, way: str, key: str) -> str:
+    """For "other route": the way the respondent started, the other one than this link ("code" or "link")."""
+    if kind != "other_route" or way != "r":
+        return ""
+    return "link" if services._looks_like_short_code(key) else "code"  # noqa: SLF001 - the one rule for it
 
 
 def _address(survey: Survey | None) -> str:
@@ -98,7 +109,7 @@ def started_elsewhere(visit) -> bool:
 def render_welcome(visit, code_form):
     survey = visit.survey
     return render_template("responses/welcome.html", survey=survey, code_form=code_form,
-                           text=lambda attribute: survey.text(attribute, visit.language), **visit.page())
+                           text=lambda attribute: localized(getattr(survey, attribute), visit.language), **visit.page())
 
 
 def resume_number(visit) -> int:
@@ -123,7 +134,7 @@ def privacy(way, key):
     if visit is not None:
         survey, language = visit.survey, visit.language
     return render_template("responses/privacy.html", survey=survey, language=language, way=way, key=key,
-                           statement=survey.text("privacy_statement", language),
+                           statement=localized(survey.privacy_statement, language),
                            title_text=localized(survey.title, language), address=_address(survey))
 
 
@@ -140,7 +151,7 @@ def thanks(way, key):
     language = request.args.get("taal") if request.args.get("taal") in languages else "nl"
     speak(language, survey.region_id)
     return render_template("responses/thanks.html", survey=survey, language=language,
-                           help_text=survey.text("help_text", language), way=way, key=key,
+                           help_text=localized(survey.help_text, language), way=way, key=key,
                            title_text=localized(survey.title, language), address=_address(survey))
 
 
@@ -159,22 +170,25 @@ def start_over(way, key):
 @limiter.shared_limit(code_limit, scope="codes", methods=["POST"], deduct_when=failed_code)
 def enter_code():
     """The code from a letter, a resume code, or the code of a live poll."""
-    speak("nl")
+    language = request.args.get("taal") if request.args.get("taal") in CHROME_LANGUAGES else "nl"
+    speak(language)
     form = CodeForm(formdata=request.form if request.method == "POST" else None,
                     data={"code": request.args.get("code", "")[:40]})
     if request.method == "POST" and form.validate():
-        target = _code_target(form.code.data)
+        target = _code_target(form.code.data, language)
         if target is not None:
             db.session.commit()
             return target
         form.code.errors.append(_("We do not know this code. Check that you typed it as it is written."))
-    return render_template("responses/code.html", form=form), 200
+    return render_template("responses/code.html", form=form, language=language,
+                           languages=[(code, language_name(code)) for code in CHROME_LANGUAGES]), 200
 
 
-def _code_target(code: str):
+def _code_target(code: str, language: str = "nl"):
     """Where a typed code leads: the personal way in, the survey a resume code belongs to, or a poll."""
     if ledger.invitation_for_short_code(code) is not None:
-        return redirect(url_for("responses.welcome", way="r", key=normalise_short_code(code)))
+        wanted = {"taal": language} if language != "nl" else {}
+        return redirect(url_for("responses.welcome", way="r", key=normalise_short_code(code), **wanted))
     response = services.response_for_code(code)
     if response is not None:
         return _resume_in_browser(response)

@@ -120,8 +120,10 @@ def choose_language(visit: Visit, wanted: str | None) -> str:
 
 
 def speak(language: str, region_id: int | None = None) -> None:
-    """Chrome in the respondent's language, lang/dir on <html>, and the region's house style."""
-    use_respondent_language(chrome_language(language), language, text_direction(language))
+    """Chrome in the respondent's language, lang/dir on <html>, and the region's house style. Without page
+    chrome in that language the page is in the chrome's language and the survey's texts carry their own."""
+    chrome = chrome_language(language)
+    use_respondent_language(chrome, chrome, text_direction(chrome))
     if region_id is not None:
         g.brand_region = db.session.get(Region, region_id)
 

@@ -196,6 +196,9 @@ def test_every_page_type_is_accessible(live_server, phone, app, region, survey):
             "input", "input input-number", "info-text"} <= set(seen)
     assert_accessible(phone, "respondent-check")
     phone.goto(live_server + BASE + "/vraag/6")  # the grade: a low one shows the open question "Wat kan beter?"
+    toggle = phone.locator("#vl-auto-advance")
+    assert not toggle.is_checked()  # a grid of many choices moves on only when the respondent wants that
+    toggle.check()
     with phone.expect_navigation():
         phone.locator("label[for=v-R1-2]").click()
     phone.locator("textarea").fill("Sneller " * 20)

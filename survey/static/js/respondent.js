@@ -1,6 +1,7 @@
 /* Progressive enhancement of the respondent's pages. Everything works without this file.
-   - after a tap or click on an answer (one question per screen): go to the next question,
-     never after a keyboard choice, and with a switch to turn it off;
+   - after a deliberate tap or click on an answer (one question per screen): go to the next question,
+     never after a keyboard choice, with a switch to turn it off (off to begin with on a grid of many
+     choices such as 0-10);
    - a live character counter for open answers;
    - a "read aloud" button (browser speech) for the children's questionnaire; the text stays;
    - focus on the error summary, and no double sending. */
@@ -14,8 +15,10 @@
     return template.replace("{n}", text);
   }
 
-  function storedChoice() {
-    try { return window.localStorage.getItem("vl-auto") !== "0"; } catch (e) { return true; }
+  function storedChoice(byDefault) {
+    var stored = null;
+    try { stored = window.localStorage.getItem("vl-auto"); } catch (e) { stored = null; }
+    return stored === null ? byDefault : stored === "1";
   }
 
   function storeChoice(on) {
@@ -30,7 +33,7 @@
     var box = document.createElement("input");
     box.type = "checkbox";
     box.id = "vl-auto-advance";
-    box.checked = storedChoice();
+    box.checked = storedChoice(form.getAttribute("data-auto-advance") !== "off");
     var label = document.createElement("label");
     label.htmlFor = box.id;
     label.textContent = form.getAttribute("data-auto-label");
@@ -42,9 +45,19 @@
     else { form.insertBefore(wrapper, form.firstChild); }
     box.addEventListener("change", function () { storeChoice(box.checked); });
 
+    // only a deliberate tap moves on: pressed and let go on the same answer, without sliding (scrolling)
+    // and without holding on; a keyboard choice never moves on
     var pointerAt = 0;
+    var down = null;
     form.addEventListener("pointerdown", function (event) {
-      if (event.target.closest(".option")) { pointerAt = Date.now(); }
+      var option = event.target.closest(".option");
+      down = option ? {option: option, x: event.clientX, y: event.clientY, at: Date.now()} : null;
+    });
+    form.addEventListener("pointerup", function (event) {
+      var tap = down && event.target.closest(".option") === down.option && Date.now() - down.at < 800 &&
+        Math.abs(event.clientX - down.x) < 12 && Math.abs(event.clientY - down.y) < 12;
+      pointerAt = tap ? Date.now() : 0;
+      down = null;
     });
     form.addEventListener("click", function (event) {
       var input = event.target;
@@ -103,7 +116,8 @@
       var parts = [];
       form.querySelectorAll("[data-read]").forEach(function (node) { parts.push(node.textContent.trim()); });
       var utterance = new window.SpeechSynthesisUtterance(parts.join(". "));
-      utterance.lang = document.documentElement.lang || "nl";
+      var marked = form.querySelector("[data-read] [lang], [data-read][lang]");  // survey texts in their own language
+      utterance.lang = (marked && marked.lang) || document.documentElement.lang || "nl";
       utterance.rate = 0.9;
       utterance.onend = function () {
         speaking = false;

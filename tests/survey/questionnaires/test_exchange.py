@@ -206,7 +206,7 @@ def test_exports_download_and_are_audited(researcher, make_survey, db):
     survey = make_survey("ceo_ouders")
     response = researcher.get(url(survey, "/export.json"))
     assert response.status_code == 200 and response.mimetype == "application/json"
-    assert json.loads(response.data)["document"]["languages"] == ["nl", "en", "ar"]
+    assert json.loads(response.data)["document"]["languages"] == ["nl", "en", "ar", "tr", "pl", "uk"]
     response = researcher.get(url(survey, "/export.xlsx"))
     workbook = openpyxl.load_workbook(io.BytesIO(response.data), read_only=True)
     header = [c.value for c in next(workbook["vragen"].iter_rows(max_row=1))]
