@@ -27,6 +27,8 @@ class StakeholderSurvey:
     grades: list[str]
     remarks: dict[tuple[str, str], list[CodedRemark]]
     keys: dict[int, set[str]] = field(default_factory=dict)
+    #: completed questionnaires of the whole survey: the size the per-survey disclosure rule checks
+    completed: int = 0
 
     def remarks_for(self, role: str, instances: set[str] | None) -> list[CodedRemark]:
         """Answers to the questions of a role: about the programme (None) or about these list items."""
@@ -70,7 +72,7 @@ class ReportContext:
             found.append(StakeholderSurvey(
                 survey, document, questions, sources.grade_codes(document),
                 sources.remarks_by_item(survey, sorted({q.code for q in questions})),
-                sources.project_keys(document, self.projects)))
+                sources.project_keys(document, self.projects), sources.response_of(survey).completed))
         return found
 
     @cached_property

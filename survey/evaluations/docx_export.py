@@ -44,7 +44,7 @@ class _Writer:
             self.heading(part["label"], level)
             self.para(_("Question") + ": " + "; ".join(part["questions"]))
             if not part["shown"]:
-                self.para(_("Fewer than %(k)s respondents answered this question here. To protect them, "
+                self.para(_("Fewer than %(k)s respondents answered this survey. To protect them, "
                             "no themes or quotes are shown.", k=k))
                 continue
             for theme in part["themes"]:
@@ -101,6 +101,9 @@ def _method(w: _Writer, report: dict) -> None:
     if rows:
         w.table([_("Survey"), _("Kind"), _("Invited"), _("Responded"), _("Response")], rows,
                 _("Response per survey"))
+    if report.get("disclosure"):
+        w.heading(_("What is shown, and what is not"), 2)
+        w.bullets(report["disclosure"])
 
 
 def _scores(w: _Writer, report: dict) -> None:

@@ -36,6 +36,7 @@ def build_report(evaluation: Evaluation) -> dict:
         "k": context.k,
         "signal": context.policy.signal_below,
         "method": [_method(context, survey) for survey in context.surveys],
+        "disclosure": _disclosure(context),
         "grades": _grades(context),
         "sections": {key: programme_section(context, key, str(PROGRAMME_SECTIONS[key]))
                      for key in PROGRAMME_THEME_SECTIONS},
@@ -81,3 +82,22 @@ def _grades(context: ReportContext) -> list[dict]:
                 "distribution": [[c, count] for c, count, _pct in summary.distribution] if shown else [],
             })
     return grades
+
+
+def _disclosure(context: ReportContext) -> list[str]:
+    """The disclosure rules in force, as sentences for the method section (DOMAIN.md section 4)."""
+    rules = []
+    for stakeholder in context.stakeholder:
+        title = stakeholder.survey.text("title")
+        if stakeholder.completed >= context.k:
+            rules.append(_("%(survey)s: a survey among professionals with %(n)s respondents (at least %(k)s). "
+                           "What they said about each project is shown, however few answered about it; the "
+                           "evaluator reviewed every quote before publication.",
+                           survey=title, n=stakeholder.completed, k=context.k))
+        else:
+            rules.append(_("%(survey)s: fewer than %(k)s respondents in the whole survey, so none of its answers "
+                           "is shown.", survey=title, k=context.k))
+    if context.experience:
+        rules.append(_("Answers of parents, young people and professionals in the experience surveys are never "
+                       "shown for a group of fewer than %(k)s respondents.", k=context.k))
+    return rules

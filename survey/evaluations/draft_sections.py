@@ -15,8 +15,10 @@ from survey.programmes.models import Project
 
 def theme_part(context: ReportContext, role: str, project: Project | None = None) -> dict | None:
     """Themes with counts and scrubbed quotes from the open questions of one role; None without such a
-    question. Below k respondents only that fact is given: no counts, no quotes."""
-    remarks, questions = [], []
+    question. A stakeholder-enquête among professionals is protected per survey: when the survey as a
+    whole has fewer than k respondents only that fact is given (no counts, no quotes); otherwise every
+    project's answers are shown, however few answered about it (the evaluator reviews the quotes)."""
+    remarks, questions, sizes = [], [], []
     for stakeholder in context.stakeholder:
         instances = stakeholder.keys.get(project.id, set()) if project is not None else None
         if project is not None and not instances:
@@ -25,10 +27,12 @@ def theme_part(context: ReportContext, role: str, project: Project | None = None
         if not text:
             continue
         questions.append(text)
+        sizes.append(stakeholder.completed)
         remarks.extend(stakeholder.remarks_for(role, instances))
     if not questions:
         return None
-    summary = summarise_themes(remarks, context.k, names=context.names, keep=context.vocabulary)
+    summary = summarise_themes(remarks, context.k, names=context.names, keep=context.vocabulary,
+                               survey_size=min(sizes))
     return {
         "role": role, "label": str(SURVEY_ROLE[role]), "questions": list(dict.fromkeys(questions)),
         "shown": summary.shown, "respondents": summary.respondents if summary.shown else None,
