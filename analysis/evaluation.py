@@ -82,23 +82,3 @@ def summarise_themes(remarks: Iterable[CodedRemark], k: int, *, names: Sequence[
                    for key in sorted(counts, key=lambda key: (-counts[key], labels[key].lower())))
     uncoded = sum(1 for r in remarks if not r.themes)
     return ThemeSummary(respondents, len(remarks), uncoded, True, themes)
-
-
-@dataclass(frozen=True)
-class StatementGroup:
-    """Statements of one kind: how many, and the (scrubbed) statements themselves."""
-
-    kind: str
-    count: int
-    quotes: tuple[str, ...]
-
-
-def group_statements(statements: Iterable[tuple[str, str]], order: Sequence[str], *,
-                     names: Sequence[str] = (), keep: Sequence[str] = ()) -> tuple[StatementGroup, ...]:
-    """Statements (kind, text) grouped by kind in ``order``; texts scrubbed, shortened, duplicates once."""
-    grouped: dict[str, list[str]] = {kind: [] for kind in order}
-    for kind, text in statements:
-        cleaned = make_quote(text, names, keep=keep)
-        if kind in grouped and cleaned and cleaned not in grouped[kind]:
-            grouped[kind].append(cleaned)
-    return tuple(StatementGroup(kind, len(texts), tuple(texts)) for kind, texts in grouped.items() if texts)

@@ -5,6 +5,7 @@ import io
 
 from docx import Document
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from survey.evaluations.plain import paragraphs, xml_safe
 
@@ -39,7 +40,14 @@ class _Writer:
             for cell, text in zip(cells, row, strict=True):
                 cell.text = xml_safe("" if text is None else text)
 
+    def statement(self, item: dict, style: str = "List Bullet") -> None:
+        text = item["text"] + (f" – {item['attribution']}" if item["attribution"] else "")
+        if item["count"] > 1:
+            text += " (" + ngettext("mentioned %(num)s time", "mentioned %(num)s times", item["count"]) + ")"
+        self.para(text, style)
+
     def theme_section(self, section: dict, k: int, level: int) -> None:
+        shown = set()
         for part in section["survey"]:
             self.heading(part["label"], level)
             self.para(_("Question") + ": " + "; ".join(part["questions"]))
@@ -48,15 +56,14 @@ class _Writer:
                             "no themes or quotes are shown.", k=k))
                 continue
             for theme in part["themes"]:
+                shown.add(theme["key"])
                 self.para(f"{theme['label']} ({theme['count']})", "List Bullet")
-                for quote in theme["quotes"]:
-                    self.para(f"“{quote}”", "Quote")
-        if section["statements"]:
-            self.heading(_("Statements from meetings"), level)
-            for group in section["statements"]:
-                self.para(f"{group['label']} ({group['count']})", "List Bullet")
-                for quote in group["quotes"]:
-                    self.para(quote, "List Bullet 2")
+                for item in section["statements"]:
+                    if item["theme"] == theme["key"]:
+                        self.statement(item, "List Bullet 2")
+        for item in section["statements"]:
+            if item["theme"] not in shown:
+                self.statement(item)
 
 
 def docx_bytes(report: dict) -> bytes:
@@ -77,6 +84,8 @@ def docx_bytes(report: dict) -> bytes:
                if grade["shown"] else _("Fewer than %(k)s respondents gave a grade: not shown.", k=k))
     w.narrative(texts["grade"])
     for key, section in report["sections"].items():
+        if section["empty"] and not texts[key]:
+            continue
         w.heading(section["title"], 1)
         w.theme_section(section, k, 2)
         w.narrative(texts[key])
@@ -140,6 +149,8 @@ def _project(w: _Writer, project: dict, k: int) -> None:
         w.table(target["table"]["header"], target["table"]["rows"] + [[_("Baseline"), target["baseline_text"]]])
     w.narrative(texts["results"])
     for key, section in project["sections"].items():
+        if section["empty"] and not texts[key]:
+            continue
         w.heading(section["title"], 2)
         w.theme_section(section, k, 3)
         w.narrative(texts[key])
