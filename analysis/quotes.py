@@ -45,15 +45,17 @@ LABELS = {"NAAM": "[naam]", "PLAATS": "[plaats]", "ADRES": "[adres]", "ORGANISAT
 
 _CAP = r"[A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff'\-]+"
 _PARTICLES = r"(?:(?:van|de|der|den|ter|ten|het|la|le|el|al|'t)\s+){0,3}"
-_STREET = (r"(?:straat|laan|weg|plein|singel|gracht|kade|dreef|hof|park|dijk|pad|steeg|markt|veld|"
-           r"erf|baan|wal|zijde)")
+_STREET = r"(?:straat|laan|weg|plein|singel|gracht|kade|dreef|steeg|dijk)"
+#: suffixes that also end ordinary words ("Tijdpad", "Sportpark"): a street only with a house number
+_STREET_NUMBERED = r"(?:hof|park|pad|markt|veld|erf|baan|wal|zijde)"
 _OWN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, flags), tag) for p, flags, tag in (
     (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", 0, "E-MAIL"),
     (r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)]*(?:\s|$))", re.I, "LINK"),
     (r"(?:\+31|0031|\b0)[\s-]?\d(?:[\s-]?\d){8}\b", 0, "TELEFOON"),
     (r"\b\d{4}\s?[A-Z]{2}\b", 0, "POSTCODE"),
     (r"\b" + _CAP + _STREET + r"(?:\s+\d+\s?[a-zA-Z]?\b)?", 0, "ADRES"),
-    (r"\b\d(?:[\s.-]?\d){6,}\b", 0, "NUMMER"),
+    (r"\b" + _CAP + _STREET_NUMBERED + r"\s+\d+\s?[a-zA-Z]?\b", 0, "ADRES"),
+    (r"\b(?!(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d\b)\d(?:[\s.-]?\d){6,}\b", 0, "NUMMER"),  # not "2015-2018"
     (r"\b(?i:jongere|jongen|meisje|kind|kleinzoon|zoontje|dochtertje|broertje|zusje)\s+van\s+(\d{1,2})\b"
      r"(?!\s*(?:tot|t/m|-|jaar\s+(?:gewacht|geleden|lang)))", 0, "LEEFTIJD"),
     (r"\b(?i:zoon|dochter|zoontje|dochtertje|broer|broertje|zus|zusje|kleinzoon|kleindochter)\s+" + _CAP

@@ -5,7 +5,10 @@ replaced, with and without the region's keep-list.
 tests/analysis/data/quote_scrub_nl.txt are self-written development data, not real statements.
 """
 
+import os
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 from analysis.quotes import QuoteScrubber
@@ -30,5 +33,25 @@ def main(verbose: bool = False) -> None:
             print("wrongly replaced", *f.wrong, sep="\n  ")
 
 
+def seeds(folder: Path) -> None:
+    """Real programme documents (no markup): what the quote pass replaces in them, per document."""
+    scrubber = QuoteScrubber()
+    print(f"\nReal material: {folder} (published programme documents; no personal details marked)")
+    print("| Document | words | replaced pieces | per 1,000 words | most replaced |")
+    print("|---|---|---|---|---|")
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        words = len(re.findall(r"\w+", text))
+        found = Counter()
+        for line in text.splitlines():
+            found.update(f"{r.original} → {r.label}" for r in scrubber.replacements(line))
+        total = sum(found.values())
+        top = ", ".join(f"{k} ({n})" for k, n in found.most_common(6))
+        print(f"| {path.name} | {words} | {total} | {total / words * 1000:.1f} | {top} |")
+
+
 if __name__ == "__main__":
     main("-v" in sys.argv)
+    folder = Path(os.environ.get("SURVEY_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
+    if folder.is_dir():
+        seeds(folder)
