@@ -4,10 +4,12 @@ edits. Charts appear as their data tables. Text goes in as text (python-docx esc
 import io
 
 from docx import Document
+from docx.shared import Cm
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from survey.evaluations.plain import paragraphs, xml_safe
+from survey.programmes.filters import period_label
 
 
 class _Writer:
@@ -33,12 +35,17 @@ class _Writer:
         if caption:
             self.para(caption, "Caption")
         table = self.doc.add_table(rows=1, cols=len(header), style="Table Grid")
+        table.autofit = False
         for cell, text in zip(table.rows[0].cells, header, strict=True):
             cell.text = xml_safe(text)
         for row in rows:
             cells = table.add_row().cells
             for cell, text in zip(cells, row, strict=True):
                 cell.text = xml_safe("" if text is None else text)
+        for column, width in zip(table.columns, column_widths([header, *rows]), strict=True):
+            for cell in column.cells:  # Word reads the width of each cell, LibreOffice the column's
+                cell.width = width
+            column.width = width
 
     def statement(self, item: dict, style: str = "List Bullet") -> None:
         text = item["text"] + (f" – {item['attribution']}" if item["attribution"] else "")
@@ -66,6 +73,20 @@ class _Writer:
                 self.statement(item)
 
 
+#: the width text can use on an A4 page with Word's default margins
+TEXT_WIDTH_CM = 16.0
+
+
+def column_widths(rows: list[list]) -> list:
+    """Column widths in proportion to the longest word-wrapped text of each column: a column of item
+    texts gets room, a column of numbers stays narrow (never under 1.6 cm)."""
+    columns = len(rows[0])
+    need = [max(min(len(str(row[i] or "")), 60) for row in rows) + 4 for i in range(columns)]
+    widths = [max(1.6, TEXT_WIDTH_CM * n / sum(need)) for n in need]
+    scale = TEXT_WIDTH_CM / sum(widths)
+    return [Cm(round(w * scale, 2)) for w in widths]
+
+
 def docx_bytes(report: dict) -> bytes:
     """The whole report as a .docx file."""
     w = _Writer()
@@ -75,6 +96,13 @@ def docx_bytes(report: dict) -> bytes:
     w.para(f"{_('Period')}: {report['period']['text']} · {_('Status')}: {report['status_label']}")
     w.heading(titles["introduction"], 1)
     w.bullets(f"{p['title']}: {p['text']}" if p["text"] else p["title"] for p in report["programme"]["principles"])
+    if report["projects"]:
+        w.table([_("Project"), _("Actielijn"), _("Target"), _("Reached"), _("Status")],
+                [[p["name"], ", ".join(str(line["number"]) for line in p["action_lines"]) or "–",
+                  "\n".join(t["description"] for t in p["targets"]) or "–",
+                  "\n".join(f"{t['value_text']} / {t['target_text']}" for t in p["targets"]) or "–",
+                  p["progress"]["status_label"] if p["progress"] else p["status_label"]] for p in report["projects"]],
+                _("Programme overview: projects, targets and where they stand"))
     w.narrative(texts["introduction"])
     _method(w, report)
     w.narrative(texts["method"])
@@ -92,6 +120,13 @@ def docx_bytes(report: dict) -> bytes:
     _scores(w, report)
     for project in report["projects"]:
         _project(w, project, k)
+    for key in ("coherence", "vignette", "voices"):
+        voices = [s for s in _statements(report) if s["attribution"]] if key == "voices" else []
+        if texts.get(key) or voices:
+            w.heading(titles[key], 1)
+            for item in voices:
+                w.para(f"“{item['text']}” – {item['attribution']}", "Quote")
+            w.narrative(texts[key])
     w.heading(titles["conclusion"], 1)
     w.narrative(texts["conclusion"])
     w.heading(_("About the figures"), 1)
@@ -132,20 +167,24 @@ def _project(w: _Writer, project: dict, k: int) -> None:
     w.para(f"{_('Actielijn')}: {lines}")
     w.para(f"{_('Guiding principle')}: {project['principle']['title'] if project['principle'] else '–'}")
     if project["progress"]:
-        w.para(f"{_('Latest progress report')}: {project['progress']['status_label']} ({project['progress']['round']})")
+        w.para(f"{_('Latest progress report')}: {project['progress']['status_label']} "
+               f"({period_label(project['progress']['round'])})")
         for r in project["progress"]["off_track"]:
-            w.para(f"{_('Not on track in')} {r['round']}: {r['status_label']}", "List Bullet")
-    w.heading(_("Ambition"), 2)
-    w.narrative(project["ambition"])
-    w.heading(_("We do this by"), 2)
-    w.bullets(project["activities"])
-    w.heading(_("Results"), 2)
+            w.para(f"{_('Not on track in')} {period_label(r['round'])}: {r['status_label']}", "List Bullet")
+    if project["ambition"]:
+        w.heading(_("Ambition"), 2)
+        w.narrative(project["ambition"])
+    if project["activities"]:
+        w.heading(_("We do this by"), 2)
+        w.bullets(project["activities"])
+    if project["targets"] or texts["results"]:
+        w.heading(_("Results"), 2)
     for target in project["targets"]:
         w.heading(target["description"], 3)
         w.para(f"{_('Indicator')}: {target['indicator']}. " + _(
             "From %(start)s to %(target)s; reached %(value)s (%(share)s of the way).", start=target["baseline_text"],
             target=target["target_text"], value=target["value_text"], share=target["percent_text"])
-            + (" " + _("Latest period: %(period)s", period=target["period"]) if target["period"] else ""))
+            + (" " + _("Latest period: %(period)s", period=period_label(target["period"])) if target["period"] else ""))
         w.table(target["table"]["header"], target["table"]["rows"] + [[_("Baseline"), target["baseline_text"]]])
     w.narrative(texts["results"])
     for key, section in project["sections"].items():
@@ -154,13 +193,21 @@ def _project(w: _Writer, project: dict, k: int) -> None:
         w.heading(section["title"], 2)
         w.theme_section(section, k, 3)
         w.narrative(texts[key])
-    w.heading(_("Budget"), 2)
     budget = project["budget"]
+    if budget["rows"] or texts["budget"]:
+        w.heading(_("Budget"), 2)
     if budget["rows"]:
         w.table([_("Year"), _("Budgeted"), _("Spent")],
                 [[str(r["year"]), r["budgeted_text"], r["spent_text"]] for r in budget["rows"]]
                 + [[_("Total"), budget["budgeted_text"], budget["spent_text"]]], _("Budgeted against spent"))
     w.narrative(texts["budget"])
-    w.heading(_("Goals for next year"), 2)
+    if project["next_year_goals"] or texts["next_year"]:
+        w.heading(_("Goals for next year"), 2)
     w.narrative(project["next_year_goals"])
     w.narrative(texts["next_year"])
+
+
+def _statements(report: dict) -> list[dict]:
+    """Every published statement of the report, programme first."""
+    found = [s for section in report["sections"].values() for s in section["statements"]]
+    return found + [s for p in report["projects"] for section in p["sections"].values() for s in section["statements"]]

@@ -17,6 +17,9 @@ PROGRAMME_SECTIONS = {
     "attention": _l("What needs attention"),
     "notable": _l("Notable points"),
     "scores": _l("Experiences of clients and professionals per actielijn"),
+    "coherence": _l("Coherence and next steps"),
+    "vignette": _l("A case from practice"),
+    "voices": _l("Stakeholders in their own words"),
     "conclusion": _l("Conclusions and recommendations"),
 }
 #: sections per project with a text of the evaluator (ambition, actielijn, principle and activities

@@ -21,6 +21,9 @@ HINTS = {
     "introduction": _l("Why this evaluation, for whom, and how to read it."),
     "method": _l("How the surveys were done; the response figures are shown above the text."),
     "results": _l("What the figures against the targets mean."),
+    "coherence": _l("How the projects strengthen each other, and what follows after this period."),
+    "vignette": _l("One family's or young person's route, told without anything that identifies them."),
+    "voices": _l("Quotes whose speaker you marked public are shown above this text, with their role."),
     "conclusion": _l("What the stuurgroep should conclude, and what you recommend."),
 }
 
