@@ -121,7 +121,7 @@ def docx_bytes(report: dict) -> bytes:
     for project in report["projects"]:
         _project(w, project, k)
     for key in ("coherence", "vignette", "voices"):
-        voices = [s for s in _statements(report) if s["attribution"]] if key == "voices" else []
+        voices = report.get("voices", []) if key == "voices" else []
         if texts.get(key) or voices:
             w.heading(titles[key], 1)
             for item in voices:
@@ -206,8 +206,3 @@ def _project(w: _Writer, project: dict, k: int) -> None:
     w.narrative(project["next_year_goals"])
     w.narrative(texts["next_year"])
 
-
-def _statements(report: dict) -> list[dict]:
-    """Every published statement of the report, programme first."""
-    found = [s for section in report["sections"].values() for s in section["statements"]]
-    return found + [s for p in report["projects"] for section in p["sections"].values() for s in section["statements"]]

@@ -22,6 +22,13 @@ def build_report(evaluation: Evaluation) -> dict:
     """The whole report as plain data (numbers, Dutch texts, scrubbed quotes, the evaluator's texts)."""
     context = ReportContext(evaluation)
     programme = evaluation.programme
+    sections = {key: programme_section(context, key, str(PROGRAMME_SECTIONS[key])) for key in PROGRAMME_THEME_SECTIONS}
+    voices = []  # quotes about the programme whose speaker may be named: 'Stakeholders aan het woord'
+    for section in sections.values():
+        voices += [s for s in section["statements"] if s["attribution"]]
+        section["statements"] = [s for s in section["statements"] if not s["attribution"]]
+        section["empty"] = section["empty"] or not (section["statements"] or any(
+            p["shown"] and p["themes"] for p in section["survey"]))
     return {
         "schema": SCHEMA,
         "title": evaluation.title,
@@ -38,8 +45,8 @@ def build_report(evaluation: Evaluation) -> dict:
         "method": [_method(context, survey) for survey in context.surveys],
         "disclosure": _disclosure(context),
         "grades": _grades(context),
-        "sections": {key: programme_section(context, key, str(PROGRAMME_SECTIONS[key]))
-                     for key in PROGRAMME_THEME_SECTIONS},
+        "sections": sections,
+        "voices": voices,
         "scores": scores_part(context),
         "projects": [project_part(context, project) for project in context.projects],
         "texts": {key: evaluation.text_of(PROGRAMME_SCOPE, key) for key in PROGRAMME_SECTIONS},

@@ -45,7 +45,7 @@ def add_notes(evaluation: Evaluation, block: str, *, project: Project | None,
                               raw_text=raw,
                               suggested_kind=kind, kind=kind, source=source.strip()[:200], position=position,
                               section=section_from_heading(remark.heading), attribution=attribution)
-        db.session.add(note)
+        evaluation.notes.append(note)  # the collection stays current for whoever reads it next
         added.append(note)
     db.session.flush()
     record("evaluation.notes_add", evaluation, count=len(added), project_id=project.id if project else None)

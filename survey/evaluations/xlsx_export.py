@@ -127,8 +127,10 @@ def _themes(report: dict, quotes: bool) -> list[list]:
 
 def _statements(report: dict) -> list[list]:
     """Every reviewed statement once, in report order."""
-    return [[part_name, title, s["theme_label"], s["text"] + (f" – {s['attribution']}" if s["attribution"] else "")]
+    rows = [[part_name, title, s["theme_label"], s["text"] + (f" – {s['attribution']}" if s["attribution"] else "")]
             for part_name, title, section in _parts(report) for s in section["statements"]]
+    voices = report["titles"].get("voices", "")
+    return rows + [[_("Programme"), voices, "", f"{s['text']} – {s['attribution']}"] for s in report.get("voices", [])]
 
 
 def _scores(report: dict) -> list[list]:
