@@ -48,7 +48,7 @@ ATTENTION = [
 GRADES = [8, 7, 7, 8, 6, 9, 7, 8, 7, 7, 8, 6, 7, 8, 8, 7, 9, 6, 8, 7]
 ROLES = ["bestuurder", "beleid", "aanbieder", "projectleider"]
 
-HEIMIDDAG_NOTES = """Heimiddag stuurgroep
+HEIMIDDAG_NOTES = """Heimiddag stuurgroep:
 
 Trots op:
 - Het is knap dat alle gemeenten dezelfde monitor gebruiken.

@@ -127,8 +127,9 @@ def docx_bytes(report: dict) -> bytes:
             for item in voices:
                 w.para(f"“{item['text']}” – {item['attribution']}", "Quote")
             w.narrative(texts[key])
-    w.heading(titles["conclusion"], 1)
-    w.narrative(texts["conclusion"])
+    if texts["conclusion"]:
+        w.heading(titles["conclusion"], 1)
+        w.narrative(texts["conclusion"])
     w.heading(_("About the figures"), 1)
     w.para(_("Where fewer than %(k)s people answered, no percentage, theme or quote is shown.", k=k))
     w.para(_("Results under %(n)s answers are signals, not conclusions.", n=report["signal"]))

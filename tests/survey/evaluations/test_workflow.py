@@ -50,7 +50,8 @@ def test_jan_drafts_edits_and_publishes_and_everyone_reads_it(client, login, db,
     assert "Petra" not in draft and "06-12345678" not in draft
 
     thuis = _thuis(demo)
-    assert client.post(url + "/tekst/programma", data={"introduction": INTRODUCTION}).status_code == 302
+    assert client.post(url + "/tekst/programma", data={
+        "introduction": INTRODUCTION, "conclusion": "De stuurgroep stelt het programma bij."}).status_code == 302
     assert client.post(f"{url}/tekst/project-{thuis.id}", data={
         "results": "Twee gezinshuizen stopten; de werving loopt."}).status_code == 302
     assert client.post(url + "/uitspraken", data={"block": NOTES, "project": str(thuis.id),
