@@ -48,18 +48,20 @@ def test_the_evaluator_keeps_shortens_merges_and_leaves_out(client, login, db, d
         f"decision_{fid(skip)}": "weglaten",
         f"decision_{fid(quote)}": "houden", f"public_{fid(quote)}": "y"})
     assert saved.status_code == 302
-    works = build_report(evaluation)["sections"]["works"]
-    shown = [(s["text"], s["count"], s["attribution"]) for s in works["statements"]]
+    report = build_report(evaluation)
+    shown = [(s["text"], s["count"], s["attribution"]) for s in report["sections"]["works"]["statements"]]
     assert shown == [("De korte lijnen met het wijkteam werken goed.", 2, ""),
-                     ("Het overleg met [naam] loopt lang uit.", 1, ""),  # the shortened text is scrubbed too
-                     ("De wachtlijst daalt eindelijk.", 1, "projectleider, gemeente Oost")]
+                     ("Het overleg met [naam] loopt lang uit.", 1, "")]  # the shortened text is scrubbed too
+    assert [(s["text"], s["attribution"]) for s in report["voices"]] == [  # 'Stakeholders aan het woord'
+        ("De wachtlijst daalt eindelijk.", "projectleider, gemeente Oost")]
 
     notes.add_notes(evaluation, "Wat werkt goed:\n- Een nieuwe uitspraak.", project=None, source="Stuurgroep")
     db.session.commit()
     works = build_report(evaluation)["sections"]["works"]  # drafted again: decisions hold, the new one waits
     assert [s["text"] for s in works["statements"]] == [t for t, _n, _a in shown] and works["pending"] >= 1
     draft = client.get(f"{demo.base}/tussenevaluaties/{evaluation.id}/").get_data(as_text=True)
-    assert "De wachtlijst daalt eindelijk. <span class=\"attribution\">– projectleider, gemeente Oost</span>" in draft
+    voices = draft.split('id="programma-voices"', 1)[1].split("</section>", 1)[0]
+    assert "De wachtlijst daalt eindelijk." in voices and "projectleider, gemeente Oost" in voices
     assert "Iets wat niemand wil lezen." not in draft.split("<article", 1)[1]
 
 
