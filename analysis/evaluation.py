@@ -1,9 +1,16 @@
 """Themes and statements for a tussenevaluatie: counts with a few quotes, small groups left out.
 
 Pure. Coded open answers come in as :class:`CodedRemark` (respondent, final themes, scrubbed quote),
-statements from meetings as (kind, quote) pairs. An open question's themes are only shown when at
-least ``k`` respondents answered it in that group (a project, the programme): below that not even
-counts are given, and never a quote (docs/domain.md, "Reporting rules"). Themes are ordered by count, then label.
+statements from meetings as (kind, quote) pairs. Two disclosure rules (docs/domain.md, "Reporting rules"):
+
+- ``per group`` (parents and young people): an open question's themes are only shown when at least
+  ``k`` respondents answered it in that group (a project, the programme); below that not even counts
+  are given, and never a quote.
+- ``per survey`` (a stakeholder-enquête among professionals): the survey as a whole must have at least
+  ``k`` respondents; then what they said about each project is shown, however few answered about it,
+  because the evaluator reviews every quote before publication.
+
+Themes are ordered by count, then label.
 """
 
 from __future__ import annotations
@@ -48,11 +55,16 @@ class ThemeSummary:
 
 
 def summarise_themes(remarks: Iterable[CodedRemark], k: int, *, names: Sequence[str] = (),
-                     keep: Sequence[str] = (), quotes_per_theme: int = QUOTES_PER_THEME) -> ThemeSummary:
-    """Count answers per theme and pick up to ``quotes_per_theme`` distinct scrubbed quotes for each."""
+                     keep: Sequence[str] = (), quotes_per_theme: int = QUOTES_PER_THEME,
+                     survey_size: int | None = None) -> ThemeSummary:
+    """Count answers per theme and pick up to ``quotes_per_theme`` distinct scrubbed quotes for each.
+
+    With ``survey_size`` (the respondents of the whole stakeholder-enquête) the per-survey rule holds:
+    shown when the survey reached ``k``; without it, the per-group rule: this group must reach ``k``.
+    """
     remarks = [r for r in remarks if r.themes or r.quote]
     respondents = len({r.respondent for r in remarks})
-    if not open_answers_allowed(respondents, Policy(k=k)):
+    if not open_answers_allowed(survey_size if survey_size is not None else respondents, Policy(k=k)):
         return ThemeSummary(respondents, len(remarks), 0, False)
     counts: dict[str, int] = {}
     labels: dict[str, str] = {}
@@ -71,23 +83,3 @@ def summarise_themes(remarks: Iterable[CodedRemark], k: int, *, names: Sequence[
                    for key in sorted(counts, key=lambda key: (-counts[key], labels[key].lower())))
     uncoded = sum(1 for r in remarks if not r.themes)
     return ThemeSummary(respondents, len(remarks), uncoded, True, themes)
-
-
-@dataclass(frozen=True)
-class StatementGroup:
-    """Statements of one kind: how many, and the (scrubbed) statements themselves."""
-
-    kind: str
-    count: int
-    quotes: tuple[str, ...]
-
-
-def group_statements(statements: Iterable[tuple[str, str]], order: Sequence[str], *,
-                     names: Sequence[str] = (), keep: Sequence[str] = ()) -> tuple[StatementGroup, ...]:
-    """Statements (kind, text) grouped by kind in ``order``; texts scrubbed, shortened, duplicates once."""
-    grouped: dict[str, list[str]] = {kind: [] for kind in order}
-    for kind, text in statements:
-        cleaned = make_quote(text, names, keep=keep)
-        if kind in grouped and cleaned and cleaned not in grouped[kind]:
-            grouped[kind].append(cleaned)
-    return tuple(StatementGroup(kind, len(texts), tuple(texts)) for kind, texts in grouped.items() if texts)

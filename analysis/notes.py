@@ -80,3 +80,48 @@ def kind_from_heading(heading: str) -> str | None:
         if any(word in text for word in KIND_WORDS[kind]):
             return kind
     return None
+
+
+#: the report section each heading kind fills
+KIND_SECTION = {"trots_op": "proud", "werkt_goed": "works", "aandacht": "attention", "opvallend": "notable"}
+#: a line that is nothing but a section heading, also without a colon ("Aandachtspunten", "## Opvallend")
+_BARE_HEADING = re.compile(
+    r"^(?:wat\s+)?(?:(?:waar\s+(?:zijn\s+)?(?:we|wij|u|jullie)\s+)?trots\s+op(?:\s+zijn)?|trots|"
+    r"(?:wat\s+)?(?:werkt|gaat)\s+goed|goed\s+gaat|wat\s+goed\s+gaat|successen|"
+    r"aandacht(?:s?punten)?|wat\s+(?:heeft|vraagt|verdient)\s+aandacht|wat\s+kan\s+beter|verbeterpunten|knelpunten|"
+    r"zorgen|opvallend(?:e\s+punten)?|wat\s+(?:valt|viel)\s+op|opgevallen)$", re.I)
+_MARKUP = re.compile(r"^[#*_\s]+|[*_\s]+$")
+_ATTRIBUTION = re.compile(r"^(?P<text>.+?[.!?…”\"'’])\s*(?:—|–|--|-)\s*(?P<who>[^.!?]{2,100})$")
+_QUOTED = re.compile(r"^[\"“‘'](?P<text>.+)[\"”’']$")
+
+
+def bare_heading(line: str) -> str | None:
+    """The heading a line is when it is only a known section heading ("Aandachtspunten", "**Opvallend**",
+    "Wat werkt goed:"), else None."""
+    text = _MARKUP.sub("", line or "").rstrip(":").strip()
+    return text if text and _BARE_HEADING.match(text) else None
+
+
+def mark_headings(block: str) -> str:
+    """The block with every bare section heading ending in a colon, so a splitter sees it as a heading."""
+    lines = []
+    for line in (block or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        heading = bare_heading(line)
+        lines.append(f"{heading}:" if heading else line)
+    return "\n".join(lines)
+
+
+def section_from_heading(heading: str | None) -> str | None:
+    """The report section a heading names (proud, works, attention, notable), or None."""
+    kind = kind_from_heading(heading or "") if heading else None
+    return KIND_SECTION.get(kind) if kind else None
+
+
+def split_attribution(text: str) -> tuple[str, str]:
+    """A quote and who said it: '"Het loopt." — projectleider, gemeente Oost' → ("Het loopt.", "projectleider,
+    gemeente Oost"). Quote marks around the quote are taken off. Without a dash after the sentence, no
+    attribution."""
+    found = _ATTRIBUTION.match((text or "").strip())
+    quote, who = (found["text"].strip(), found["who"].strip()) if found else ((text or "").strip(), "")
+    unquoted = _QUOTED.match(quote)
+    return (unquoted["text"].strip() if unquoted else quote), who

@@ -4,7 +4,7 @@ Existing targets: a baseline above the target value is a decrease (to 0: reach z
 increase, the same rule as ``analysis.targets.infer_direction``.
 
 Revision ID: c4a1d2e3f501
-Revises: 5fb8560aa3e1
+Revises: b7e19c4d2a51
 Create Date: 2026-12-06 04:00:00
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c4a1d2e3f501'
-down_revision = '5fb8560aa3e1'
+down_revision = 'b7e19c4d2a51'
 branch_labels = None
 depends_on = None
 

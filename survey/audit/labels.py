@@ -80,6 +80,8 @@ ACTION_LABELS = {
     "evaluation.item_lines": _l("Changed the actielijn of CEO/PEO items"),
     "evaluation.notes_add": _l("Added statements to a mid-term evaluation"),
     "evaluation.notes_update": _l("Changed the kinds of statements"),
+    "evaluation.quotes_review": _l("Reviewed the quotes of a mid-term evaluation"),
+    "evaluation.keep_terms": _l("Changed the keep-list for quotes"),
     "evaluation.approve": _l("Approved a mid-term evaluation"),
     "evaluation.reopen": _l("Put a mid-term evaluation back to draft"),
     "evaluation.publish": _l("Published a mid-term evaluation"),

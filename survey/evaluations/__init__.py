@@ -3,6 +3,6 @@
 
 def blueprints():
     """The composing blueprint (with the routes of every view module) and the readers' blueprint."""
-    from survey.evaluations import views, views_reader, views_text  # noqa: F401 - add routes
+    from survey.evaluations import views, views_reader, views_review, views_text  # noqa: F401 - add routes
 
     return views.bp, views_reader.reader

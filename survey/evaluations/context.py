@@ -7,10 +7,13 @@ from functools import cached_property
 from sqlalchemy import select
 
 from analysis.evaluation import CodedRemark
+from analysis.quotes import QuoteScrubber, shorten
 from analysis.suppression import Policy
 from survey.accounts.models import Membership, User
+from survey.coding.models import ScrubKind
+from survey.coding.scrubbing import region_terms
 from survey.evaluations import sources
-from survey.evaluations.models import Evaluation
+from survey.evaluations.models import Evaluation, QuoteKeepTerm
 from survey.extensions import db
 from survey.programmes.progress import Note
 from survey.questionnaires.document import Document
@@ -27,6 +30,8 @@ class StakeholderSurvey:
     grades: list[str]
     remarks: dict[tuple[str, str], list[CodedRemark]]
     keys: dict[int, set[str]] = field(default_factory=dict)
+    #: completed questionnaires of the whole survey: the size the per-survey disclosure rule checks
+    completed: int = 0
 
     def remarks_for(self, role: str, instances: set[str] | None) -> list[CodedRemark]:
         """Answers to the questions of a role: about the programme (None) or about these list items."""
@@ -70,7 +75,7 @@ class ReportContext:
             found.append(StakeholderSurvey(
                 survey, document, questions, sources.grade_codes(document),
                 sources.remarks_by_item(survey, sorted({q.code for q in questions})),
-                sources.project_keys(document, self.projects)))
+                sources.project_keys(document, self.projects), sources.response_of(survey).completed))
         return found
 
     @cached_property
@@ -101,6 +106,24 @@ class ReportContext:
             words += [programme.region.name, programme.name, *programme.gemeenten]
             words += [p.name for p in programme.projects] + [p.title for p in programme.principles]
         return tuple(words)
+
+    @cached_property
+    def keep_terms(self) -> tuple[str, ...]:
+        """What a quote may keep: the region's keep-list and the programme's own vocabulary."""
+        stmt = select(QuoteKeepTerm.term).where(QuoteKeepTerm.region_id == self.evaluation.region_id)
+        return (*db.session.scalars(stmt), *self.vocabulary)
+
+    @cached_property
+    def quote_scrubber(self) -> QuoteScrubber:
+        """The quote pass of this region: staff names, the region's own terms and its keep-list."""
+        terms = region_terms(self.evaluation.region_id)
+        return QuoteScrubber(self.names, self.keep_terms, places=terms[ScrubKind.PLACE],
+                             organisations=terms[ScrubKind.PROVIDER], schools=terms[ScrubKind.SCHOOL],
+                             other_names=terms[ScrubKind.OTHER])
+
+    def quote(self, text: str, undo=()) -> str:
+        """A report quote from a text: scrubbed by the region's quote pass (minus what was undone), shortened."""
+        return shorten(self.quote_scrubber.scrub(text, undo))
 
     @cached_property
     def programme_notes(self) -> list[Note]:

@@ -10,7 +10,9 @@ from sqlalchemy import select
 from survey.accounts.models import Region, User
 from survey.coding.models import AnswerCode, Codebook, CodedAnswer, QuestionCodebook, Sentiment, Source, Theme
 from survey.evaluations import demo_texts as texts
-from survey.evaluations import notes, services
+from survey.evaluations import notes, review, services
+from survey.evaluations.context import ReportContext
+from survey.evaluations.labels import PROGRAMME_THEME_SECTIONS, PROJECT_THEME_SECTIONS
 from survey.evaluations.models import PROGRAMME_SCOPE, Evaluation
 from survey.extensions import db
 from survey.fieldwork.models import Invitation
@@ -165,6 +167,19 @@ def draft_evaluation(region: Region, programme: Programme, survey: Survey) -> Ev
     evaluation = services.create_evaluation(
         region, programme, author, title=EVALUATION_TITLE, period_start=date(programme.start_year, 1, 1),
         period_end=date.today(), surveys=[survey], projects=list(programme.projects))
-    services.save_texts(evaluation, PROGRAMME_SCOPE, {"introduction": texts.INTRODUCTION})
+    services.save_texts(evaluation, PROGRAMME_SCOPE, {"introduction": texts.INTRODUCTION,
+                                                      "coherence": texts.COHERENCE, "vignette": texts.VIGNETTE})
     notes.add_notes(evaluation, texts.HEIMIDDAG_NOTES, project=None, source="Heimiddag stuurgroep")
+    notes.add_notes(evaluation, texts.INTERVIEW_NOTES, project=None, source="Interviews")
+    review_all(evaluation)
     return evaluation
+
+
+def review_all(evaluation: Evaluation) -> None:
+    """The demo evaluator's review: every statement kept, the interview roles printed."""
+    context = ReportContext(evaluation)
+    found = [s for key in PROGRAMME_THEME_SECTIONS for s in review.candidates(context, key)]
+    found += [s for project in evaluation.projects for key in PROJECT_THEME_SECTIONS
+              for s in review.candidates(context, key, project)]
+    review.save_decisions(evaluation, {s.key: {"decision": "houden", "public": bool(s.attribution)}
+                                       for s in found}, context)

@@ -49,11 +49,31 @@ GRADES = [8, 7, 7, 8, 6, 9, 7, 8, 7, 7, 8, 6, 7, 8, 8, 7, 9, 6, 8, 7]
 ROLES = ["bestuurder", "beleid", "aanbieder", "projectleider"]
 
 HEIMIDDAG_NOTES = """Heimiddag stuurgroep:
+
+Trots op:
 - Het is knap dat alle gemeenten dezelfde monitor gebruiken.
+
+Aandachtspunten
 - Zorg dat de wachttijd voor vroeghulp niet weer oploopt in de zomer.
-- Opvallend: jongeren willen zelf hun evaluatie presenteren.
 - Kunnen we de nieuwsbrief ook naar de gemeenteraad sturen?
-- Organiseer volgend jaar een werkbezoek voor raadsleden."""
+
+Opvallend
+- Jongeren willen zelf hun evaluatie presenteren.
+
+Wat werkt goed
+- Organiseer volgend jaar weer een werkbezoek voor raadsleden; dat werkte dit jaar goed."""
+#: interview quotes with the speaker's role (the evaluator marks them public in the review)
+INTERVIEW_NOTES = """Wat werkt goed
+- “Sinds de POH-jeugd bij ons in de praktijk zit, verwijzen we minder door.” — huisarts, gemeente Oost
+- “De korte lijnen met het wijkteam maken het verschil voor gezinnen.” — projectleider Thuis opgroeien
+
+Aandachtspunten
+- “Voor jongeren rond de 18 valt de hulp nog te vaak stil.” — beleidsadviseur jeugd"""
+COHERENCE = ("De projecten versterken elkaar: de POH-jeugd vangt vragen vroeg op, de wijkteams pakken ze "
+             "op en gezinshuizen bieden een thuis waar dat nodig is.\n\nIn het vervolg ligt de nadruk op "
+             "de overgang naar 18 jaar en op het vasthouden van de kortere wachttijden.")
+VIGNETTE = ("Een moeder meldde zich in maart bij de huisarts. De POH-jeugd sprak haar binnen een week; "
+            "het wijkteam nam het over zonder nieuwe intake. Na twee maanden was de hulp afgerond.")
 INTRODUCTION = ("Deze tussenevaluatie beschrijft waar het transformatieprogramma halverwege staat. "
                 "Ze combineert de voortgang van de projecten met de stakeholder-enquête en de uitspraken "
                 "van de heimiddag.\n\nDe stuurgroep bespreekt het concept voordat het wordt vastgesteld.")

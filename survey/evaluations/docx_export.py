@@ -4,9 +4,12 @@ edits. Charts appear as their data tables. Text goes in as text (python-docx esc
 import io
 
 from docx import Document
+from docx.shared import Cm
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from survey.evaluations.plain import paragraphs, xml_safe
+from survey.programmes.filters import period_label
 
 
 class _Writer:
@@ -32,31 +35,56 @@ class _Writer:
         if caption:
             self.para(caption, "Caption")
         table = self.doc.add_table(rows=1, cols=len(header), style="Table Grid")
+        table.autofit = False
         for cell, text in zip(table.rows[0].cells, header, strict=True):
             cell.text = xml_safe(text)
         for row in rows:
             cells = table.add_row().cells
             for cell, text in zip(cells, row, strict=True):
                 cell.text = xml_safe("" if text is None else text)
+        for column, width in zip(table.columns, column_widths([header, *rows]), strict=True):
+            for cell in column.cells:  # Word reads the width of each cell, LibreOffice the column's
+                cell.width = width
+            column.width = width
+
+    def statement(self, item: dict, style: str = "List Bullet") -> None:
+        text = item["text"] + (f" – {item['attribution']}" if item["attribution"] else "")
+        if item["count"] > 1:
+            text += " (" + ngettext("mentioned %(num)s time", "mentioned %(num)s times", item["count"]) + ")"
+        self.para(text, style)
 
     def theme_section(self, section: dict, k: int, level: int) -> None:
+        shown = set()
         for part in section["survey"]:
             self.heading(part["label"], level)
             self.para(_("Question") + ": " + "; ".join(part["questions"]))
             if not part["shown"]:
-                self.para(_("Fewer than %(k)s respondents answered this question here. To protect them, "
+                self.para(_("Fewer than %(k)s respondents answered this survey. To protect them, "
                             "no themes or quotes are shown.", k=k))
                 continue
             for theme in part["themes"]:
+                shown.add(theme["key"])
                 self.para(f"{theme['label']} ({theme['count']})", "List Bullet")
-                for quote in theme["quotes"]:
-                    self.para(f"“{quote}”", "Quote")
-        if section["statements"]:
-            self.heading(_("Statements from meetings"), level)
-            for group in section["statements"]:
-                self.para(f"{group['label']} ({group['count']})", "List Bullet")
-                for quote in group["quotes"]:
-                    self.para(quote, "List Bullet 2")
+                for item in section["statements"]:
+                    if item["theme"] == theme["key"]:
+                        self.statement(item, "List Bullet 2")
+        for item in section["statements"]:
+            if item["theme"] not in shown:
+                self.statement(item)
+
+
+#: the width text can use on an A4 page with Word's default margins
+TEXT_WIDTH_CM = 16.0
+
+
+def column_widths(rows: list[list]) -> list:
+    """Column widths in proportion to the longest word-wrapped text of each column: a column of item
+    texts gets room, a column of numbers stays narrow (never under 1.6 cm)."""
+    columns = len(rows[0])
+    need = [max(min(len(str(row[i] or "")), 60) for row in rows) + 4 for i in range(columns)]
+    widths = [max(1.6, TEXT_WIDTH_CM * n / sum(need)) for n in need]
+    scale = TEXT_WIDTH_CM / sum(widths)
+    return [Cm(round(w * scale, 2)) for w in widths]
 
 
 def docx_bytes(report: dict) -> bytes:
@@ -68,6 +96,13 @@ def docx_bytes(report: dict) -> bytes:
     w.para(f"{_('Period')}: {report['period']['text']} · {_('Status')}: {report['status_label']}")
     w.heading(titles["introduction"], 1)
     w.bullets(f"{p['title']}: {p['text']}" if p["text"] else p["title"] for p in report["programme"]["principles"])
+    if report["projects"]:
+        w.table([_("Project"), _("Actielijn"), _("Target"), _("Reached"), _("Status")],
+                [[p["name"], ", ".join(str(line["number"]) for line in p["action_lines"]) or "–",
+                  "\n".join(t["description"] for t in p["targets"]) or "–",
+                  "\n".join(f"{t['value_text']} / {t['target_text']}" for t in p["targets"]) or "–",
+                  p["progress"]["status_label"] if p["progress"] else p["status_label"]] for p in report["projects"]],
+                _("Programme overview: projects, targets and where they stand"))
     w.narrative(texts["introduction"])
     _method(w, report)
     w.narrative(texts["method"])
@@ -77,14 +112,24 @@ def docx_bytes(report: dict) -> bytes:
                if grade["shown"] else _("Fewer than %(k)s respondents gave a grade: not shown.", k=k))
     w.narrative(texts["grade"])
     for key, section in report["sections"].items():
+        if section["empty"] and not texts[key]:
+            continue
         w.heading(section["title"], 1)
         w.theme_section(section, k, 2)
         w.narrative(texts[key])
     _scores(w, report)
     for project in report["projects"]:
         _project(w, project, k)
-    w.heading(titles["conclusion"], 1)
-    w.narrative(texts["conclusion"])
+    for key in ("coherence", "vignette", "voices"):
+        voices = report.get("voices", []) if key == "voices" else []
+        if texts.get(key) or voices:
+            w.heading(titles[key], 1)
+            for item in voices:
+                w.para(f"“{item['text']}” – {item['attribution']}", "Quote")
+            w.narrative(texts[key])
+    if texts["conclusion"]:
+        w.heading(titles["conclusion"], 1)
+        w.narrative(texts["conclusion"])
     w.heading(_("About the figures"), 1)
     w.para(_("Where fewer than %(k)s people answered, no percentage, theme or quote is shown.", k=k))
     w.para(_("Figures are rounded half away from zero: a mean of %(mean)s reads %(rounded)s and %(share)s reads "
@@ -107,6 +152,9 @@ def _method(w: _Writer, report: dict) -> None:
     if rows:
         w.table([_("Survey"), _("Kind"), _("Invited"), _("Responded"), _("Response")], rows,
                 _("Response per survey"))
+    if report.get("disclosure"):
+        w.heading(_("What is shown, and what is not"), 2)
+        w.bullets(report["disclosure"])
 
 
 def _scores(w: _Writer, report: dict) -> None:
@@ -126,22 +174,26 @@ def _project(w: _Writer, project: dict, k: int) -> None:
     w.para(f"{_('Actielijn')}: {lines}")
     w.para(f"{_('Guiding principle')}: {project['principle']['title'] if project['principle'] else '–'}")
     if project["progress"]:
-        w.para(f"{_('Latest progress report')}: {project['progress']['status_label']} ({project['progress']['round']})")
+        w.para(f"{_('Latest progress report')}: {project['progress']['status_label']} "
+               f"({period_label(project['progress']['round'])})")
         for r in project["progress"]["off_track"]:
             reason = f" – {r['obstacles']}" if r.get("obstacles") else ""
-            w.para(f"{_('Not on track in')} {r['round']}: {r['status_label']}{reason}", "List Bullet")
+            w.para(f"{_('Not on track in')} {period_label(r['round'])}: {r['status_label']}{reason}", "List Bullet")
         progress = project["progress"]
         if progress.get("obstacles") or progress.get("results") or progress.get("next_steps"):
-            w.heading(_("From the latest progress report (%(round)s)", round=progress["round"]), 2)
+            w.heading(_("From the latest progress report (%(round)s)", round=period_label(progress["round"])), 2)
             for label, key in ((_("Obstacles (knelpunten)"), "obstacles"),
                                (_("Results since the previous report"), "results"), (_("Next steps"), "next_steps")):
                 if progress.get(key):
                     w.para(f"{label}: {progress[key]}")
-    w.heading(_("Ambition"), 2)
-    w.narrative(project["ambition"])
-    w.heading(_("We do this by"), 2)
-    w.bullets(project["activities"])
-    w.heading(_("Results"), 2)
+    if project["ambition"]:
+        w.heading(_("Ambition"), 2)
+        w.narrative(project["ambition"])
+    if project["activities"]:
+        w.heading(_("We do this by"), 2)
+        w.bullets(project["activities"])
+    if project["targets"] or texts["results"]:
+        w.heading(_("Results"), 2)
     for target in project["targets"]:
         w.heading(target["description"], 3)
         w.para(f"{_('Indicator')}: {target['indicator']} ({target['direction_label']}). " + _(
@@ -149,21 +201,26 @@ def _project(w: _Writer, project: dict, k: int) -> None:
             target=target["target_text"], value=target["value_text"], share=target["percent_text"])
             + f" {_('Status')}: {target['status_label']}."
             + (f" {_('Per period')}: {target['series_text']}." if target["series_text"] else "")
-            + (" " + _("Latest period: %(period)s", period=target["period"]) if target["period"] else ""))
+            + (" " + _("Latest period: %(period)s", period=period_label(target["period"])) if target["period"] else ""))
         w.table(target["table"]["header"], target["table"]["rows"], target["table"]["caption"])
     w.narrative(texts["results"])
     for key, section in project["sections"].items():
+        if section["empty"] and not texts[key]:
+            continue
         w.heading(section["title"], 2)
         w.theme_section(section, k, 3)
         w.narrative(texts[key])
-    w.heading(_("Budget"), 2)
     budget = project["budget"]
+    if budget["rows"] or texts["budget"]:
+        w.heading(_("Budget"), 2)
     if budget["rows"]:
         w.table([_("Year"), _("Budgeted"), _("Spent")],
                 [[str(r["year"]), r["budgeted_text"], r["spent_text"]] for r in budget["rows"]]
                 + [[_("Total"), budget["budgeted_text"], f"{budget['spent_text']} ({budget['spent_share_text']})"]],
                 _("Budgeted against spent"))
     w.narrative(texts["budget"])
-    w.heading(_("Goals for next year"), 2)
+    if project["next_year_goals"] or texts["next_year"]:
+        w.heading(_("Goals for next year"), 2)
     w.narrative(project["next_year_goals"])
     w.narrative(texts["next_year"])
+

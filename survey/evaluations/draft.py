@@ -23,6 +23,13 @@ def build_report(evaluation: Evaluation) -> dict:
     """The whole report as plain data (numbers, Dutch texts, scrubbed quotes, the evaluator's texts)."""
     context = ReportContext(evaluation)
     programme = evaluation.programme
+    sections = {key: programme_section(context, key, str(PROGRAMME_SECTIONS[key])) for key in PROGRAMME_THEME_SECTIONS}
+    voices = []  # quotes about the programme whose speaker may be named: 'Stakeholders aan het woord'
+    for section in sections.values():
+        voices += [s for s in section["statements"] if s["attribution"]]
+        section["statements"] = [s for s in section["statements"] if not s["attribution"]]
+        section["empty"] = section["empty"] or not (section["statements"] or any(
+            p["shown"] and p["themes"] for p in section["survey"]))
     report = {
         "schema": SCHEMA,
         "title": evaluation.title,
@@ -37,9 +44,10 @@ def build_report(evaluation: Evaluation) -> dict:
         "k": context.k,
         "signal": context.policy.signal_below,
         "method": [_method(context, survey) for survey in context.surveys],
+        "disclosure": _disclosure(context),
         "grades": _grades(context),
-        "sections": {key: programme_section(context, key, str(PROGRAMME_SECTIONS[key]))
-                     for key in PROGRAMME_THEME_SECTIONS},
+        "sections": sections,
+        "voices": voices,
         "scores": scores_part(context),
         "projects": [project_part(context, project) for project in context.projects],
         "texts": {key: evaluation.text_of(PROGRAMME_SCOPE, key) for key in PROGRAMME_SECTIONS},
@@ -90,3 +98,22 @@ def _grades(context: ReportContext) -> list[dict]:
                 "distribution": [[c, count] for c, count, _pct in summary.distribution] if shown else [],
             })
     return grades
+
+
+def _disclosure(context: ReportContext) -> list[str]:
+    """The disclosure rules in force, as sentences for the method section (DOMAIN.md section 4)."""
+    rules = []
+    for stakeholder in context.stakeholder:
+        title = stakeholder.survey.text("title")
+        if stakeholder.completed >= context.k:
+            rules.append(_("%(survey)s: a survey among professionals with %(n)s respondents (at least %(k)s). "
+                           "What they said about each project is shown, however few answered about it; the "
+                           "evaluator reviewed every quote before publication.",
+                           survey=title, n=stakeholder.completed, k=context.k))
+        else:
+            rules.append(_("%(survey)s: fewer than %(k)s respondents in the whole survey, so none of its answers "
+                           "is shown.", survey=title, k=context.k))
+    if context.experience:
+        rules.append(_("Answers of parents, young people and professionals in the experience surveys are never "
+                       "shown for a group of fewer than %(k)s respondents.", k=context.k))
+    return rules

@@ -105,8 +105,9 @@ def progress_part(project: Project, start: date, until: date) -> dict | None:
 def project_part(context: ReportContext, project: Project) -> dict:
     until = context.evaluation.period_end
     scope = project_scope(project.id)
-    respondents = set()
+    respondents, disclosed = set(), bool(context.stakeholder)
     for stakeholder in context.stakeholder:
+        disclosed = disclosed and stakeholder.completed >= context.k
         for (_code, instance), remarks in stakeholder.remarks.items():
             if instance in stakeholder.keys.get(project.id, set()):
                 respondents.update(r.respondent for r in remarks)
@@ -121,7 +122,7 @@ def project_part(context: ReportContext, project: Project) -> dict:
         "targets": [target_part(t, until) for t in project.targets],
         "sections": {key: project_section(context, project, key, str(PROJECT_SECTIONS[key]))
                      for key in PROJECT_THEME_SECTIONS},
-        "respondents": len(respondents) if len(respondents) >= context.k else None,
+        "respondents": len(respondents) if disclosed else None,
         "budget": budget_part(project),
         "next_year_goals": project.next_year_goals,
         "texts": {key: context.evaluation.text_of(scope, key) for key in PROJECT_SECTIONS},

@@ -17,12 +17,16 @@ PROGRAMME_SECTIONS = {
     "attention": _l("What needs attention"),
     "notable": _l("Notable points"),
     "scores": _l("Experiences of clients and professionals per actielijn"),
+    "coherence": _l("Coherence and next steps"),
+    "vignette": _l("A case from practice"),
+    "voices": _l("Stakeholders in their own words"),
     "conclusion": _l("Conclusions and recommendations"),
 }
 #: sections per project with a text of the evaluator (ambition, actielijn, principle and activities
 #: come from the programme as they are)
 PROJECT_SECTIONS = {
     "results": _l("Results"),
+    "proud": _l("Proud of"),
     "notable": _l("Notable points"),
     "works": _l("What works well"),
     "attention": _l("What needs attention"),
@@ -31,7 +35,7 @@ PROJECT_SECTIONS = {
 }
 #: the sections that gather themes and statements
 PROGRAMME_THEME_SECTIONS = ("proud", "works", "attention", "notable")
-PROJECT_THEME_SECTIONS = ("notable", "works", "attention")
+PROJECT_THEME_SECTIONS = ("proud", "notable", "works", "attention")
 
 STATUS = {
     EvaluationStatus.CONCEPT: _l("Draft"),
@@ -44,12 +48,6 @@ REMARK_KIND = {
     RemarkKind.SUGGESTION: _l("Suggestion or wish"),
     RemarkKind.OBSERVATION: _l("Observation"),
     RemarkKind.QUESTION: _l("Question"),
-}
-NOTE_KIND = {
-    NoteKind.PROUD: _l("Proud of"),
-    NoteKind.WORKS: _l("Works well"),
-    NoteKind.ATTENTION: _l("Attention"),
-    NoteKind.NOTABLE: _l("Notable"),
 }
 SURVEY_KIND = {
     SurveyKind.CEO: _l("Client experience survey (CEO)"),
@@ -73,24 +71,11 @@ REMARK_SECTION = {
     RemarkKind.SUGGESTION: "attention",
     RemarkKind.QUESTION: "attention",
 }
-#: where a programme statement goes; a project has no "proud" section, its pride is a notable point
+#: where a programme statement goes
 NOTE_SECTION = {NoteKind.PROUD: "proud", NoteKind.WORKS: "works", NoteKind.ATTENTION: "attention",
                 NoteKind.NOTABLE: "notable"}
 #: open questions of the stakeholder-enquête per section
-PROJECT_ROLE_SECTION = {"proud": "notable", "notable": "notable", "works": "works", "attention": "attention"}
-#: order of statement kinds inside a section
-STATEMENT_ORDER = (*(k.value for k in NoteKind), *(k.value for k in RemarkKind))
-
-
-def statement_label(kind: str) -> str:
-    """The Dutch label of a statement kind: a programme statement's or a kind of remark."""
-    for labels in (NOTE_KIND, REMARK_KIND):
-        for key, text in labels.items():
-            if key.value == kind:
-                return str(text)
-    return kind
-
-
+PROJECT_ROLE_SECTION = {"proud": "proud", "notable": "notable", "works": "works", "attention": "attention"}
 def label(value) -> str:
     """The Dutch label of a status, kind of remark or survey kind."""
     for labels in (STATUS, REMARK_KIND, SURVEY_KIND):

@@ -93,6 +93,7 @@ class Evaluation(Base):
     notes: Mapped[list["EvaluationNote"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="EvaluationNote.position")
     files: Mapped[list["EvaluationFile"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    quotes: Mapped[list["EvaluationQuote"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
     __mapper_args__ = {"version_id_col": lock_version}
 
@@ -185,7 +186,8 @@ class EvaluationText(Base):
 class EvaluationNote(Base):
     """One statement from pasted meeting notes, scrubbed, with its kind of remark (*uitspraak*).
 
-    Only the scrubbed copy is stored: the report quotes it, and nobody needs the pasted original.
+    The report quotes the scrubbed copy. The pasted original is kept only while the report is a
+    concept, so the evaluator can undo a replacement that removed meaning; publishing erases it.
     """
 
     __tablename__ = "evaluation_note"
@@ -196,6 +198,9 @@ class EvaluationNote(Base):
     project_id: Mapped[int | None] = mapped_column(sa.ForeignKey("project.id", ondelete="CASCADE"), index=True)
     #: the statement, scrubbed of names, numbers and addresses (*uitspraak*)
     text: Mapped[str] = mapped_column(sa.Text)
+    #: the statement as pasted, for the evaluator's review of each replacement (undo); emptied when the
+    #: report is published (*oorspronkelijke tekst*)
+    raw_text: Mapped[str] = mapped_column(sa.Text, default="")
     #: the kind the classifier suggested (*voorgestelde soort*)
     suggested_kind: Mapped[RemarkKind] = mapped_column(enum_column(RemarkKind))
     #: the kind of remark the report uses; the evaluator may change it (*soort opmerking*)
@@ -204,6 +209,12 @@ class EvaluationNote(Base):
     source: Mapped[str] = mapped_column(sa.String(200), default="")
     #: order of entry (*volgorde*)
     position: Mapped[int] = mapped_column(default=0)
+    #: the report section the heading it was pasted under gives (proud, works, attention, notable);
+    #: empty when no heading said, then the kind of remark decides (*onderdeel*)
+    section: Mapped[str | None] = mapped_column(sa.String(20))
+    #: who said it, by role or organisation ("projectleider, gemeente Oost"); shown only when the
+    #: evaluator marks it public in the quote review (*toeschrijving*)
+    attribution: Mapped[str] = mapped_column(sa.String(200), default="")
     #: when it was entered
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
@@ -211,6 +222,63 @@ class EvaluationNote(Base):
 
     def __repr__(self) -> str:
         return f"<EvaluationNote {self.id} {self.kind}>"
+
+
+class QuoteDecision(enum.StrEnum):
+    """What the evaluator decided about one statement in the quote review (*beoordeling*)."""
+
+    KEEP = "houden"
+    EDIT = "ingekort"
+    MERGE = "samengevoegd"
+    OMIT = "weglaten"
+
+
+class EvaluationQuote(Base):
+    """The evaluator's decision about one statement of a section (*beoordeeld citaat*).
+
+    Keyed on a stable hash of the statement's source text, its project and its section, so the
+    decision holds when the draft is built again. Only statements kept, shortened or merged into
+    another are published.
+    """
+
+    __tablename__ = "evaluation_quote"
+    __table_args__ = (sa.UniqueConstraint("evaluation_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(sa.ForeignKey("evaluation.id", ondelete="CASCADE"), index=True)
+    #: SHA-256 of project, section and source text (*sleutel*)
+    key: Mapped[str] = mapped_column(sa.String(64))
+    #: houden, ingekort, samengevoegd or weglaten (*besluit*)
+    decision: Mapped[QuoteDecision] = mapped_column(enum_column(QuoteDecision))
+    #: the shortened text (only for *ingekort*), scrubbed again when saved
+    text: Mapped[str] = mapped_column(sa.Text, default="")
+    #: the key of the statement this one was merged into (only for *samengevoegd*)
+    merged_into: Mapped[str | None] = mapped_column(sa.String(64))
+    #: the attribution (role, organisation) may be printed beside the quote (*toeschrijving openbaar*)
+    attribution_public: Mapped[bool] = mapped_column(default=False)
+    #: replaced words the evaluator put back, e.g. ["Expertteam"] (*teruggezet*)
+    undone: Mapped[list] = mapped_column(sa.JSON, default=list)
+    #: when it was decided
+    decided_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<EvaluationQuote {self.evaluation_id}:{self.key[:8]} {self.decision}>"
+
+
+class QuoteKeepTerm(Base):
+    """A name the region's quotes may keep (*bewaarlijst*): its own name, partners, places, programme
+    and project names. Scrubbing never replaces it in a quote."""
+
+    __tablename__ = "quote_keep_term"
+    __table_args__ = (sa.UniqueConstraint("region_id", "term"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(sa.ForeignKey("region.id", ondelete="CASCADE"), index=True)
+    #: the word or phrase, e.g. "Expertteam Complexe Zorg" (*term*)
+    term: Mapped[str] = mapped_column(sa.String(200))
+
+    def __repr__(self) -> str:
+        return f"<QuoteKeepTerm {self.region_id}:{self.term}>"
 
 
 class EvaluationFile(Base):

@@ -1,8 +1,11 @@
-"""Statements from pasted meeting notes: split, sorted by kind of remark, scrubbed, and corrected by
-the evaluator. Only the scrubbed statement is stored."""
+"""Statements from pasted meeting notes: split, scrubbed, placed in a section, and corrected by the
+evaluator. A statement pasted under a heading ("Trots op:", "Aandachtspunten", "Opvallend") takes its
+section from that heading; only where no heading says does the predicted kind of remark decide. An
+interview quote may end in who said it ("— projectleider, gemeente Oost"), kept apart as its
+attribution. Only the scrubbed statement is stored."""
 
 
-from analysis.quotes import scrub_quote
+from analysis.notes import mark_headings, section_from_heading, split_attribution
 from analysis.remark_shipped import shipped_classifier
 from analysis.remarks import RemarkClassifier, split_notes
 from survey.audit.services import record
@@ -24,7 +27,7 @@ def classifier() -> RemarkClassifier:
 def add_notes(evaluation: Evaluation, block: str, *, project: Project | None,
               source: str) -> list[EvaluationNote]:
     """One statement per bullet, line or sentence; a heading ("Aandacht:") guides the suggested kind."""
-    remarks = split_notes(block or "")
+    remarks = split_notes(mark_headings(block or ""))
     if not remarks:
         return []
     predictions = classifier().classify([r.text for r in remarks], [r.prompt_kind for r in remarks])
@@ -34,10 +37,15 @@ def add_notes(evaluation: Evaluation, block: str, *, project: Project | None,
     for remark, prediction in zip(remarks, predictions, strict=True):
         position += 1
         kind = RemarkKind(prediction.kind)
-        text = scrub_quote(remark.text, context.names, context.vocabulary)[:MAX_STATEMENT]
+        said, who = split_attribution(remark.text)
+        raw = said[:MAX_STATEMENT]
+        text = context.quote_scrubber.scrub(raw)
+        attribution = context.quote_scrubber.scrub(who)[:200]
         note = EvaluationNote(evaluation_id=evaluation.id, project_id=project.id if project else None, text=text,
-                              suggested_kind=kind, kind=kind, source=source.strip()[:200], position=position)
-        db.session.add(note)
+                              raw_text=raw,
+                              suggested_kind=kind, kind=kind, source=source.strip()[:200], position=position,
+                              section=section_from_heading(remark.heading), attribution=attribution)
+        evaluation.notes.append(note)  # the collection stays current for whoever reads it next
         added.append(note)
     db.session.flush()
     record("evaluation.notes_add", evaluation, count=len(added), project_id=project.id if project else None)

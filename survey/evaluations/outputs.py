@@ -35,7 +35,9 @@ def pdf_bytes(report: dict) -> bytes:
     fetcher = URLFetcher(allowed_protocols=("data",))
     html = render_template("evaluations/print.html", report=report)
     stylesheet = CSS(string=Path(PRINT_CSS).read_text(encoding="utf-8"), url_fetcher=fetcher)
-    return HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[stylesheet])
+    # PDF/UA-1: tagged (headings, lists, tables, figures in the structure tree), with title and language,
+    # so a screen reader can read the council's copy (a public body publishes accessible documents)
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
 
 
 def render(report: dict, fmt: str) -> bytes:

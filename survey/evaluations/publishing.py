@@ -45,3 +45,5 @@ def publish(evaluation: Evaluation, user: User) -> None:
         raise services.WorkflowError(services.NOT_APPROVED)
     report = final_report(evaluation)
     services.publish(evaluation, user, report, outputs.all_files(report))
+    for note in evaluation.notes:
+        note.raw_text = ""  # the pasted originals were only needed to review replacements

@@ -85,7 +85,10 @@ def update_sources(evaluation: Evaluation, *, title: str, period_start: date, pe
 
 def _set_sources(evaluation: Evaluation, surveys: list[Survey], projects: list[Project]) -> None:
     evaluation.survey_links = [EvaluationSurvey(survey=s) for s in surveys]
-    evaluation.project_links = [EvaluationProject(project=p, position=i) for i, p in enumerate(projects)]
+    # the programme's own order: the order its projects were entered (as its document lists them),
+    # not the alphabet
+    ordered = sorted(projects, key=lambda p: p.id)
+    evaluation.project_links = [EvaluationProject(project=p, position=i) for i, p in enumerate(ordered)]
 
 
 def clean_text(text: str) -> str:

@@ -88,7 +88,9 @@ def show_draft(evaluation_id):
         return redirect(url_for("evaluation_reports.show_report", evaluation_id=evaluation.id))
     report = build_report(evaluation)
     edit = edit_urls(evaluation) if evaluation.is_editable else None
-    return render_template("evaluations/draft.html", evaluation=evaluation,
+    pending = {"programma": sum(s["pending"] for s in report["sections"].values())}
+    pending |= {p["scope"]: sum(s["pending"] for s in p["sections"].values()) for p in report["projects"]}
+    return render_template("evaluations/draft.html", evaluation=evaluation, pending=pending,
                            report_html=outputs.report_html(report, edit), downloads=outputs.DOWNLOADS)
 
 

@@ -9,7 +9,7 @@ from forms.evaluations import NotesForm, chosen_kinds, item_lines_form, note_kin
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.evaluations import notes, services
-from survey.evaluations.labels import REMARK_KIND
+from survey.evaluations.labels import PROGRAMME_SECTIONS, REMARK_KIND
 from survey.evaluations.lookup import evaluation_in_region, locked_redirect, scope_sections
 from survey.evaluations.models import PROGRAMME_SCOPE
 from survey.evaluations.scores import default_line, latest_per_series, scored_items
@@ -21,6 +21,9 @@ HINTS = {
     "introduction": _l("Why this evaluation, for whom, and how to read it."),
     "method": _l("How the surveys were done; the response figures are shown above the text."),
     "results": _l("What the figures against the targets mean."),
+    "coherence": _l("How the projects strengthen each other, and what follows after this period."),
+    "vignette": _l("One family's or young person's route, told without anything that identifies them."),
+    "voices": _l("Quotes whose speaker you marked public are shown above this text, with their role."),
     "conclusion": _l("What the stuurgroep should conclude, and what you recommend."),
 }
 
@@ -77,7 +80,8 @@ def save_note_kinds(evaluation_id):
 
 def _notes_page(evaluation, form, kinds_form):
     return render_template("evaluations/notes.html", evaluation=evaluation, form=form, kinds_form=kinds_form,
-                           groups=notes.notes_by_kind(evaluation), kind_labels=REMARK_KIND)
+                           groups=notes.notes_by_kind(evaluation), kind_labels=REMARK_KIND,
+                           section_titles=PROGRAMME_SECTIONS)
 
 
 @bp.route("/<int:evaluation_id>/items", methods=["GET", "POST"])

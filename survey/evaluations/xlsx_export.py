@@ -85,7 +85,7 @@ def xlsx_bytes(report: dict) -> bytes:
                              _("Respondents")], _themes(report, quotes=False), [30, 24, 40, 32])
     book.sheet(_("Quotes"), [_("Part"), _("Section"), _("Theme"), _("Quote")], _themes(report, quotes=True),
                [30, 24, 32, 90])
-    book.sheet(_("Statements"), [_("Part"), _("Section"), _("Kind"), _("Statement")], _statements(report),
+    book.sheet(_("Statements"), [_("Part"), _("Section"), _("Theme"), _("Statement")], _statements(report),
                [30, 24, 24, 90])
     book.sheet(_("Scores"), [_("Actielijn"), _("Survey"), _("Round"), _("Item code"), _("Item"), _("Measure"),
                              _("Now (%)"), "n", _("Previous round (%)"), _("Trend")], _scores(report),
@@ -141,21 +141,26 @@ def _parts(report: dict):
 
 
 def _themes(report: dict, quotes: bool) -> list[list]:
+    """Theme counts per section, or (``quotes``) the reviewed enquête statements with their theme."""
     rows = []
     for part_name, title, section in _parts(report):
+        if quotes:
+            rows.extend([part_name, title, s["theme_label"], s["text"]] for s in section["statements"]
+                        if s["origin"] == "enquete")
+            continue
         for part in section["survey"]:
             for theme in part["themes"]:
-                if quotes:
-                    rows.extend([part_name, title, theme["label"], q] for q in theme["quotes"])
-                else:
-                    rows.append([part_name, title, "; ".join(part["questions"]), theme["label"], theme["count"],
-                                 part["respondents"]])
+                rows.append([part_name, title, "; ".join(part["questions"]), theme["label"], theme["count"],
+                             part["respondents"]])
     return rows
 
 
 def _statements(report: dict) -> list[list]:
-    return [[part_name, title, group["label"], quote] for part_name, title, section in _parts(report)
-            for group in section["statements"] for quote in group["quotes"]]
+    """Every reviewed statement once, in report order."""
+    rows = [[part_name, title, s["theme_label"], s["text"] + (f" – {s['attribution']}" if s["attribution"] else "")]
+            for part_name, title, section in _parts(report) for s in section["statements"]]
+    voices = report["titles"].get("voices", "")
+    return rows + [[_("Programme"), voices, "", f"{s['text']} – {s['attribution']}"] for s in report.get("voices", [])]
 
 
 def _scores(report: dict) -> list[list]:

@@ -2,17 +2,24 @@
 
 from playwright.sync_api import expect
 
+from survey.evaluations import notes
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
 from tests.helpers import TEST_PASSWORD
 from tests.survey.evaluations.ceo import make_ceo_rounds
 from tests.survey.evaluations.factories import load_demo_region
-from tests.survey.evaluations.helpers import make_report, publish_report
+from tests.survey.evaluations.helpers import keep_every_statement, make_report, publish_report
 
 
 def test_published_report_on_a_phone(live_server, phone, db, make_user):
     demo = load_demo_region()
     _previous, current = make_ceo_rounds(demo.region)
-    evaluation = publish_report(demo, make_report(demo, [demo.survey, current]))
+    evaluation = make_report(demo, [demo.survey, current])
+    notes.add_notes(evaluation, "Wat werkt goed\n- “De korte lijnen werken.” — projectleider, gemeente Oost",
+                    project=None, source="Interviews")
+    keep_every_statement(evaluation)
+    for decision in evaluation.quotes:
+        decision.attribution_public = True
+    evaluation = publish_report(demo, evaluation)
     reader = demo.user("lezer")
     reader.password_hash = make_user().password_hash
     db.session.commit()
@@ -28,6 +35,8 @@ def test_published_report_on_a_phone(live_server, phone, db, make_user):
     assert phone.get_by_role("heading", level=1).inner_text() == "Tussenevaluatie"
     assert phone.get_by_role("img", name="40 kinderen van residentiële zorg naar een gezin of thuis").is_visible()
     assert phone.get_by_role("link", name="PDF voor de gemeenteraad").is_visible()
+    assert phone.get_by_role("heading", name="Stakeholders aan het woord").is_visible()
+    assert phone.get_by_role("table", name="Programmaoverzicht: projecten, doelen en waar ze staan").count() == 1
     assert_no_horizontal_scroll(phone)
     assert_accessible(phone, "evaluation-published-phone")
 
@@ -52,6 +61,7 @@ def test_evaluator_pages_pass_axe(live_server, desktop, db, make_user):
     expect(desktop.get_by_role("table", name="Suggestie of wens (1)")).to_be_visible()
     assert_accessible(desktop, "evaluation-notes")
     for path, name in (("/", "evaluation-draft"), ("/tekst/programma", "evaluation-texts"),
-                       ("/opzet", "evaluation-set-up")):
+                       ("/opzet", "evaluation-set-up"), ("/citaten/programma", "evaluation-quote-review"),
+                       ("/../bewaarlijst", "evaluation-keep-list")):
         desktop.goto(base + path)
         assert_accessible(desktop, name)

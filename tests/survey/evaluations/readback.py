@@ -53,3 +53,14 @@ def xlsx_cells(content: bytes):
     """Every non-empty cell (openpyxl objects), to check types."""
     book = load_workbook(io.BytesIO(content))
     return [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row if cell.value is not None]
+
+
+def pdf_structure(content: bytes) -> tuple[dict, list[str]]:
+    """(pdfinfo's fields, the tag tree one element per line, indented) as a screen reader gets it."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.pdf"
+        path.write_bytes(content)
+        info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True).stdout.decode()
+        tree = subprocess.run(["pdfinfo", "-struct", str(path)], check=True, capture_output=True).stdout.decode()
+    fields = {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in info.splitlines() if ":" in line)}
+    return fields, [line for line in tree.splitlines() if line.strip()]

@@ -25,21 +25,29 @@ def test_fewer_than_k_respondents_give_no_grade_no_themes_and_no_quotes(db, demo
     part = report["sections"]["proud"]["survey"][0]
     assert (part["shown"], part["themes"], part["respondents"]) == (False, [], None)
     html = outputs.report_html(report)
-    assert "Minder dan 10 respondenten beantwoordden deze vraag hier." in html
+    assert "minder dan 10 respondenten in de hele enquête, daarom wordt geen van de antwoorden getoond" in html
     assert not any(raw in html for raw, _scrubbed, _themes in PROUD)
     grade_rows = xlsx_sheets(outputs.render(report, "xlsx"))["Rapportcijfer"][1:]
     assert grade_rows == [("Stakeholder-enquête tussenevaluatie", "CIJFER", 8, None, None, None)]  # no mean
 
 
-def test_a_project_below_k_shows_nothing_while_the_programme_does(db, demo):
-    demo.survey.min_cell = 20  # 20 answered about the programme, 16 about each project
+def test_a_stakeholder_survey_is_protected_per_survey_not_per_project_question(db, demo):
+    demo.survey.min_cell = 20  # 20 answered the survey, 16 about each project: fewer than k per project
     db.session.commit()
     report = build_report(make_report(demo, [demo.survey]))
     assert report["k"] == 20 and report["sections"]["works"]["survey"][0]["shown"]
     for project in report["projects"]:
-        for section in project["sections"].values():
-            assert [p["shown"] for p in section["survey"]] == [False]
-            assert all(not p["themes"] for p in section["survey"])
+        parts = [p for section in project["sections"].values() for p in section["survey"]]
+        assert parts and all(p["shown"] for p in parts)
+        assert any(p["themes"] for p in parts) and project["respondents"] == 16
+    assert "een enquête onder professionals met 20 respondenten (minstens 20)" in " ".join(report["disclosure"])
+    assert "Wat wel en niet wordt getoond" in outputs.report_html(report)
+
+    demo.survey.min_cell = 21  # one short of k in the whole survey: nothing from it, anywhere
+    db.session.commit()
+    report = build_report(make_report(demo, [demo.survey]))
+    for project in report["projects"]:
+        assert all(not p["shown"] and not p["themes"] for s in project["sections"].values() for p in s["survey"])
         assert project["respondents"] is None
 
 

@@ -51,7 +51,8 @@ def test_jan_drafts_edits_and_publishes_and_everyone_reads_it(client, login, db,
     assert "Petra" not in draft and "06-12345678" not in draft
 
     thuis = _thuis(demo)
-    assert client.post(url + "/tekst/programma", data={"introduction": INTRODUCTION}).status_code == 302
+    assert client.post(url + "/tekst/programma", data={
+        "introduction": INTRODUCTION, "conclusion": "De stuurgroep stelt het programma bij."}).status_code == 302
     assert client.post(f"{url}/tekst/project-{thuis.id}", data={
         "results": "Twee gezinshuizen stopten; de werving loopt."}).status_code == 302
     assert client.post(url + "/uitspraken", data={"block": NOTES, "project": str(thuis.id),
@@ -68,6 +69,17 @@ def test_jan_drafts_edits_and_publishes_and_everyone_reads_it(client, login, db,
     assert client.post(url + "/uitspraken/soorten", data=kinds).status_code == 302
     db.session.refresh(praise)
     assert (praise.kind.value, praise.suggested_kind.value) == ("observatie", "compliment")
+    assert (praise.section, statements["Bel [naam] op [telefoonnummer] over de wachtlijst."].section) == (
+        "proud", "attention")  # the heading it was pasted under decides, not the kind of remark
+
+    draft = client.get(url + "/").get_data(as_text=True)
+    assert "wachten op uw beoordeling en worden nog niet getoond" in draft
+    assert "De korte lijnen met de wijkteams werken heel goed." not in draft.split("<article", 1)[1]
+    for scope in ["programma"] + [f"project-{p.id}" for p in demo.programme.projects]:
+        page = client.get(f"{url}/citaten/{scope}")
+        assert page.status_code == 200 and "Citaten beoordelen" in page.get_data(as_text=True)
+        assert client.post(f"{url}/citaten/{scope}", data={"keep_rest": "1"}).status_code == 302
+    assert "wachten op uw beoordeling" not in client.get(url + "/").get_data(as_text=True)
 
     assert client.post(url + "/goedkeuren").status_code == 403  # an onderzoeker does not approve
     login(demo.user("lezer"))
@@ -92,7 +104,7 @@ def test_jan_drafts_edits_and_publishes_and_everyone_reads_it(client, login, db,
     assert {f.format for f in evaluation.files} == {"html", "pdf", "docx", "xlsx"}
     actions = set(db.session.scalars(select(AuditEntry.action).where(AuditEntry.object_id == str(evaluation_id))))
     assert {"evaluation.create", "evaluation.text", "evaluation.notes_add", "evaluation.notes_update",
-            "evaluation.approve", "evaluation.publish"} <= actions
+            "evaluation.quotes_review", "evaluation.approve", "evaluation.publish"} <= actions
 
     login(demo.user("lezer"))
     reader = f"{demo.base}/rapporten/tussenevaluaties/{evaluation_id}"
