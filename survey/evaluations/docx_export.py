@@ -81,10 +81,15 @@ def column_widths(rows: list[list]) -> list:
     """Column widths in proportion to the longest word-wrapped text of each column: a column of item
     texts gets room, a column of numbers stays narrow (never under 1.6 cm)."""
     columns = len(rows[0])
-    need = [max(min(len(str(row[i] or "")), 60) for row in rows) + 4 for i in range(columns)]
+    need = [max(min(_longest_line(row[i]), 60) for row in rows) + 4 for i in range(columns)]
     widths = [max(1.6, TEXT_WIDTH_CM * n / sum(need)) for n in need]
     scale = TEXT_WIDTH_CM / sum(widths)
     return [Cm(round(w * scale, 2)) for w in widths]
+
+
+def _longest_line(cell) -> int:
+    """A cell of several lines (one per target) needs the room of its longest line, not of all of them."""
+    return max(len(line) for line in str(cell or "").split("\n"))
 
 
 def docx_bytes(report: dict) -> bytes:
