@@ -9,7 +9,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from survey.extensions import db
-from survey.fieldwork import services
+from survey.fieldwork import ledger, services
 from survey.fieldwork.ledger import local_today
 from survey.fieldwork.sending import remind
 from survey.questionnaires.models import FieldworkStatus, Survey
@@ -46,6 +46,16 @@ def remind_command(survey_id, on):
         result = remind(survey, today)
         db.session.commit()
         click.echo(f"Vragenlijst {survey.id}: {result.mails} e-mails, {result.letters} brieven.")
+
+
+@fieldwork_cli.command("apply-ledger")
+def apply_ledger_command():
+    """Move pending starts and completions onto the invitations, per survey only when k invitees are pending."""
+    applied = ledger.apply_all()
+    for survey_id, count in applied.items():
+        click.echo(f"Vragenlijst {survey_id}: {count} genodigden bijgewerkt.")
+    if not applied:
+        click.echo("Niets bij te werken (nog geen k genodigden per vragenlijst).")
 
 
 @fieldwork_cli.command("close-due")

@@ -37,6 +37,8 @@ _NL_U = {
         "Doe mee via deze link: {link}\n"
         "Of ga naar {codeadres} en typ deze code: {code}\n"
         "{verder}\n\n"
+        "Hebt u de vragenlijst de laatste dagen al ingevuld? Dan hoeft u niets meer te doen: deze herinnering "
+        "kan u dan nog bereiken, omdat wij niet bijhouden wie wanneer heeft geantwoord. Hartelijk dank!\n\n"
         "U kunt meedoen tot en met {einddatum}.\n\n"
         "Met vriendelijke groet,\n{organisatie}\n\n"
         "Wilt u geen e-mail meer over dit onderzoek? Meld u dan af: {afmeldlink}\n"),
@@ -71,6 +73,8 @@ _NL_JE = {
         "Doe mee via deze link: {link}\n"
         "Of ga naar {codeadres} en typ deze code: {code}\n"
         "{verder}\n\n"
+        "Heb je de vragenlijst de laatste dagen al ingevuld? Dan hoef je niets meer te doen. Je kunt deze "
+        "herinnering dan toch krijgen, omdat we niet bijhouden wie wanneer heeft geantwoord. Bedankt!\n\n"
         "Je kunt meedoen tot en met {einddatum}.\n\n"
         "Groet,\n{organisatie}\n\n"
         "Wil je geen e-mail meer over dit onderzoek? Meld je dan af: {afmeldlink}\n"),
@@ -105,6 +109,8 @@ _EN = {
         "Take part with this link: {link}\n"
         "Or go to {codeadres} and type this code: {code}\n"
         "{verder}\n\n"
+        "Did you fill in the questionnaire in the last few days? Then there is nothing more to do: this "
+        "reminder may still reach you, because we do not keep track of who answered when. Thank you!\n\n"
         "You can take part until {einddatum}.\n\n"
         "Kind regards,\n{organisatie}\n\n"
         "No more e-mails about this survey? Unsubscribe here: {afmeldlink}\n"),

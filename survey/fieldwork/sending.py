@@ -19,7 +19,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from survey.accounts.services import send_mail_job
 from survey.extensions import db
-from survey.fieldwork import messages
+from survey.fieldwork import ledger, messages
 from survey.fieldwork.letters import make_letters
 from survey.fieldwork.models import FieldworkSettings, Invitation, LetterKind
 from survey.jobs import enqueue_after_commit, task
@@ -78,11 +78,15 @@ def remind(survey: Survey, today: date) -> SendResult:
     settings = settings_for(survey)
     if not _fieldwork_running(survey, today):
         return SendResult()
+    ledger.apply_pending(survey)  # fresh flags where k invitees are pending; the rest is read from the entries
+    db.session.flush()
     deliveries = []
-    for invitation in db.session.scalars(due_for_reminder(survey, settings, today).order_by(Invitation.id)):
+    for invitation in db.session.scalars(due_for_reminder(survey, settings, today).order_by(Invitation.id)).all():
         values = {"reminder_count": invitation.reminder_count + 1, "last_reminded_on": today}
         token = code = None
-        if not invitation.started:
+        # a pending completion still gets this reminder (skipping it would single the invitee out: the text
+        # allows for it); a pending start keeps its link, which finds the saved answers
+        if not ledger.state(invitation).started:
             token, code = new_token(), new_short_code()
             values.update(token_hash=token_hash(token), short_code_hash=token_hash(code))
         if _claim(invitation, values, Invitation.reminder_count == invitation.reminder_count):
@@ -97,8 +101,8 @@ def reprint_letters(survey: Survey, today: date, address: str | None = None) -> 
     stmt = _reachable(survey).where(Invitation.invited_on.is_not(None), Invitation.started.is_(False),
                                     Invitation.email.is_(None), Invitation.postal_address.is_not(None))
     deliveries = []
-    for invitation in db.session.scalars(stmt.order_by(Invitation.id)):
-        if address and not lives_at(invitation.postal_address, address):
+    for invitation in db.session.scalars(stmt.order_by(Invitation.id)).all():
+        if (address and not lives_at(invitation.postal_address, address)) or ledger.state(invitation).started:
             continue
         token, code = new_token(), new_short_code()
         values = {"token_hash": token_hash(token), "short_code_hash": token_hash(code)}

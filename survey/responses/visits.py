@@ -38,6 +38,7 @@ class Visit:
     language: str
     secret: str | None = None
     set_secret: bool = False
+    completed: bool = False  # this request made the response final (the ledger is told after the commit)
     answers: dict = field(default_factory=dict)
     others: dict = field(default_factory=dict)
     computed_flow: Flow | None = field(default=None, repr=False)  # of the answers as they are now

@@ -6,8 +6,10 @@ import logging
 import pytest
 from sqlalchemy import func, select
 
+from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
+from tests.helpers import settle_ledger
 from tests.survey.responses.walk import fill, walk
 
 
@@ -32,7 +34,12 @@ def test_welcome_then_complete_marks_the_ledger_and_copies_only_coarse_backgroun
     assert response.background == {"gemeente": "Rotterdam"}
     assert response.resume_hash is None
     db.session.refresh(invitation)
-    assert invitation.started and invitation.completed
+    assert not invitation.started and not invitation.completed  # pending until k invitees are (a batch)
+    assert ledger.state(invitation).completed and ledger.state(invitation).route == "link"
+    assert client.get(f"/r/{token}").status_code == 410  # finished means finished, batch or not
+    settle_ledger(survey.id)
+    db.session.refresh(invitation)
+    assert invitation.started and invitation.completed and invitation.started_route == "link"
     assert token not in str(vars(response)) and invitation.token_hash not in str(vars(response))
 
 

@@ -1,0 +1,39 @@
+"""Ledger flags change in batches: pending entries keyed by an HMAC, and the route an invitee started by
+
+Revision ID: 7c1e5a9d2b40
+Revises: 5fb8560aa3e1
+Create Date: 2026-12-06 04:00:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '7c1e5a9d2b40'
+down_revision = '5fb8560aa3e1'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table('ledger_pending',
+    sa.Column('entry', sa.String(length=64), nullable=False),
+    sa.Column('survey_id', sa.Integer(), nullable=False),
+    sa.Column('started_route', sa.String(length=8), nullable=True),
+    sa.Column('completed', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['survey_id'], ['survey.id'], name=op.f('fk_ledger_pending_survey_id_survey'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('entry', name=op.f('pk_ledger_pending'))
+    )
+    with op.batch_alter_table('ledger_pending', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ledger_pending_survey_id'), ['survey_id'], unique=False)
+    with op.batch_alter_table('invitation', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('started_route', sa.String(length=8), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table('invitation', schema=None) as batch_op:
+        batch_op.drop_column('started_route')
+    with op.batch_alter_table('ledger_pending', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ledger_pending_survey_id'))
+    op.drop_table('ledger_pending')
