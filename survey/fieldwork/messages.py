@@ -25,7 +25,8 @@ _NL_U = {
         "onderzoek „{titel}”. Het kost ongeveer {minuten} minuten.\n\n"
         "Uw antwoorden zijn anoniem. Niemand kan zien wat u hebt geantwoord.\n\n"
         "Doe mee via deze link: {link}\n"
-        "Of ga naar {codeadres} en typ deze code: {code}\n\n"
+        "Of ga naar {codeadres} en typ deze code: {code}\n"
+        "{verder}\n\n"
         "U kunt meedoen tot en met {einddatum}.\n\n"
         "Met vriendelijke groet,\n{organisatie}\n\n"
         "Wilt u geen e-mail meer over dit onderzoek? Meld u dan af: {afmeldlink}\n"),
@@ -61,7 +62,8 @@ _NL_JE = {
         "Het kost ongeveer {minuten} minuten.\n\n"
         "Je antwoorden zijn anoniem. Niemand kan zien wat jij hebt geantwoord. Ook je ouders niet.\n\n"
         "Doe mee via deze link: {link}\n"
-        "Of ga naar {codeadres} en typ deze code: {code}\n\n"
+        "Of ga naar {codeadres} en typ deze code: {code}\n"
+        "{verder}\n\n"
         "Je kunt meedoen tot en met {einddatum}.\n\n"
         "Groet,\n{organisatie}\n\n"
         "Wil je geen e-mail meer over dit onderzoek? Meld je dan af: {afmeldlink}\n"),
@@ -97,7 +99,8 @@ _EN = {
         "survey \"{titel}\". It takes about {minuten} minutes.\n\n"
         "Your answers are anonymous. Nobody can see what you answered.\n\n"
         "Take part with this link: {link}\n"
-        "Or go to {codeadres} and type this code: {code}\n\n"
+        "Or go to {codeadres} and type this code: {code}\n"
+        "{verder}\n\n"
         "You can take part until {einddatum}.\n\n"
         "Kind regards,\n{organisatie}\n\n"
         "No more e-mails about this survey? Unsubscribe here: {afmeldlink}\n"),
@@ -158,6 +161,19 @@ def text_for(templates: dict, kind: str, language: str, form: str) -> Text | Non
     if own and own.get("body"):
         return Text(own.get("subject", ""), own["body"])
     return default_text(kind, language, form)
+
+
+#: an e-mail to an invitee who also gets a letter: the link and code are only in the letter
+LETTER = {
+    ("nl", "u"): "Uw persoonlijke link (QR-code) en code staan in de brief die u per post krijgt.",
+    ("nl", "je"): "Je persoonlijke link (QR-code) en code staan in de brief die je per post krijgt.",
+    ("en", "u"): "Your personal link (QR code) and code are in the letter we send you by post.",
+    ("en", "je"): "Your personal link (QR code) and code are in the letter we send you by post.",
+}
+
+
+def letter_sentence(language: str, form: str) -> str:
+    return LETTER.get((language, form)) or LETTER[("nl", form)]
 
 
 def continue_sentence(language: str, form: str) -> str:

@@ -279,7 +279,8 @@ def complete_response(response: Response, flow: Flow) -> None:
     _touch(response)
     from survey.coding.jobs import queue_scrub
 
-    queue_scrub(response.id)  # open answers are de-identified in the background, never per request
+    survey = db.session.get(Survey, response.survey_id)  # open answers are de-identified in the background,
+    queue_scrub(response.survey_id, at_least=survey.min_cell)  # in batches of k responses, never per request
 
 
 def note_completed(invitation: Invitation) -> None:

@@ -92,7 +92,7 @@ def test_no_log_line_of_a_whole_round_holds_a_token_an_address_or_an_answer(live
     logs += server.access_log.read_text() + server.error_log.read_text()
     assert "GET /r/…" in logs and "POST /r/…" in logs  # gunicorn's access log
     assert re.search(r'werkzeug INFO .*"GET /r/… HTTP', logs)  # the development server's
-    assert "send_mail_job" in logs  # the job queue's
+    assert "mail_invitee_job" in logs  # the job queue's
     secrets = [link[3:] for link in seed.links] + re.findall(r"/r/(\S+)", " ".join(reminders))
     assert len(secrets) == 10 and not [s for s in secrets if s in logs]
     assert not SHORT_CODE.search(logs)
