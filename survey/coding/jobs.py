@@ -1,8 +1,9 @@
 """Background jobs of the coding stage: scrubbing answers, training models, looking for new themes.
 
 The respondent flow calls ``queue_scrub(survey_id, at_least=k)`` when a response is completed: a batch job
-for the survey runs after that commit once k completed responses wait, and an hourly task takes the rest. A failing job is retried and never touches the raw answer, so an answer is
-never lost; ``flask coding scrub --survey ID`` scrubs whatever is still missing.
+for the survey runs after that commit once k completed responses wait, and an hourly task takes the rest.
+A failing job is retried and never touches the raw answer, so an answer is never lost;
+``flask coding scrub --survey ID`` scrubs whatever is still missing.
 """
 
 from flask import current_app
