@@ -2,8 +2,10 @@
 the language, and this browser's resume cookie.
 
 The cookie holds only a random secret (the response keeps its keyed hash) and is scoped to the path of
-one survey's link, so it is never sent with another survey's pages. Personal links use no cookie at
-all: the link itself finds the response, so a parent's device never resumes a young person's answers.
+one survey's link, so it is never sent with another survey's pages. Personal links set no resume cookie:
+the link itself finds the response, so a parent's device never resumes a young person's answers. Like
+every page they get the session cookie, which holds a random form token and one-time notices only (it
+ends with the browser session and finds nothing).
 """
 
 from __future__ import annotations

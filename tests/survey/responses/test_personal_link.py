@@ -157,3 +157,37 @@ def test_young_persons_answers_never_appear_on_the_parents_link(client, db, make
         assert "Geheim van Youssef" not in html
     open_link = device.get("/v/jongeren-2026/vraag/11", follow_redirects=True).get_data(as_text=True)
     assert "Geheim van Youssef" not in open_link  # the personal response is not reachable by the open link
+
+
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
+def test_a_personal_link_sets_only_the_session_cookie_and_it_finds_nothing(client, db, make_survey, make_invitation,
+                                                                            app_config):
+    """What the README and docs/security.md say: no resume cookie on a personal link; the session cookie holds
+    a random form token and one-time notices only, never the link, the code or anything of the response."""
+    survey = make_survey(check_page=True)
+    _invitation, token, code = make_invitation(survey)
+    browser = client.application.test_client()
+    set_cookies = []
+    plain = browser.open
+
+    def open_and_collect(*args, **kwargs):
+        answer = plain(*args, **kwargs)
+        set_cookies.extend(answer.headers.getlist("Set-Cookie"))
+        return answer
+
+    browser.open = open_and_collect
+    walk(browser, f"/r/{token}", stop_after=2)
+    browser.get(f"/r/{token}")  # "welkom terug": a one-time notice
+    set_cookies = [c for c in set_cookies if "Max-Age=0" not in c]  # deletions (Flask-Login's remember cookie)
+    names = {cookie.split("=", 1)[0] for cookie in set_cookies}
+    assert names == {client.application.config["SESSION_COOKIE_NAME"]}
+    serializer = client.application.session_interface.get_signing_serializer(client.application)
+    response = responses(db)[0]
+    for cookie in set_cookies:
+        value = cookie.split("=", 1)[1].split(";", 1)[0]
+        if not value:
+            continue
+        content = repr(serializer.loads(value))
+        assert set(serializer.loads(value)) <= {"csrf_token", "_flashes"}
+        assert token not in content and code not in content and response.id not in content
+        assert "Expires" not in cookie and "Max-Age" not in cookie  # gone when the browser closes
