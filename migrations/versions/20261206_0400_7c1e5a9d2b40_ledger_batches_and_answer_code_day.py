@@ -23,6 +23,7 @@ def upgrade():
     sa.Column('survey_id', sa.Integer(), nullable=False),
     sa.Column('started_route', sa.String(length=8), nullable=True),
     sa.Column('completed', sa.Boolean(), nullable=False),
+    sa.Column('finishing', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['survey_id'], ['survey.id'], name=op.f('fk_ledger_pending_survey_id_survey'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('entry', name=op.f('pk_ledger_pending'))
     )

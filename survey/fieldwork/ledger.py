@@ -63,6 +63,7 @@ class LedgerState:
     started: bool
     route: str | None  # "link", "code", or None (not started, or started before routes were kept)
     completed: bool
+    finishing: bool = False  # the last step or the check page was sent; the completion may have been stored
 
 
 def ledger_key() -> bytes:
@@ -82,12 +83,23 @@ def state(invitation: Invitation) -> LedgerState:
     """Started/completed as the invitee's own requests need them: the invitation's flags or a pending entry."""
     if invitation.completed:
         return LedgerState(True, invitation.started_route, True)
-    pending = db.session.execute(select(LedgerPending.started_route, LedgerPending.completed).where(
+    pending = db.session.execute(select(LedgerPending.started_route, LedgerPending.completed,
+                                        LedgerPending.finishing).where(
         LedgerPending.entry == entry_of(invitation.survey_id, invitation.id))).first()
     route = invitation.started_route or (pending.started_route if pending else None)
     started = invitation.started or bool(pending and pending.started_route)
     return LedgerState(started or bool(pending and pending.completed), route,
-                       bool(pending and pending.completed))
+                       bool(pending and pending.completed), bool(pending and pending.finishing))
+
+
+def note_finishing(invitation: Invitation) -> None:
+    """Before the transaction that may complete the response (its own short transaction; it commits)."""
+    if invitation.completed:
+        return
+    statement = _insert()(LedgerPending).values(entry=entry_of(invitation.survey_id, invitation.id),
+                                                survey_id=invitation.survey_id, completed=False, finishing=True)
+    db.session.execute(statement.on_conflict_do_update(index_elements=["entry"], set_={"finishing": True}))
+    db.session.commit()
 
 
 def note_start(invitation: Invitation, route: str, today: date) -> str | None:
@@ -99,7 +111,7 @@ def note_start(invitation: Invitation, route: str, today: date) -> str | None:
         return invitation.started_route
     entry = entry_of(invitation.survey_id, invitation.id)
     statement = _insert()(LedgerPending).values(entry=entry, survey_id=invitation.survey_id, started_route=route,
-                                                completed=False)
+                                                completed=False, finishing=False)
     changed = db.session.execute(statement.on_conflict_do_update(
         index_elements=["entry"], set_={"started_route": route},
         where=LedgerPending.started_route.is_(None) & LedgerPending.completed.is_(False))
@@ -117,7 +129,8 @@ def note_completed(invitation: Invitation, today: date) -> None:
     if invitation.completed:
         return
     entry = entry_of(invitation.survey_id, invitation.id)
-    statement = _insert()(LedgerPending).values(entry=entry, survey_id=invitation.survey_id, completed=True)
+    statement = _insert()(LedgerPending).values(entry=entry, survey_id=invitation.survey_id, completed=True,
+                                                finishing=True)
     changed = db.session.execute(statement.on_conflict_do_update(
         index_elements=["entry"], set_={"completed": True}, where=LedgerPending.completed.is_(False))
         .returning(LedgerPending.entry)).first()

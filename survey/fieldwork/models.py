@@ -101,6 +101,10 @@ class LedgerPending(Base):
     started_route: Mapped[str | None] = mapped_column(sa.String(8))
     #: the invitee finished
     completed: Mapped[bool] = mapped_column(default=False)
+    #: the invitee sent the last step or the check page (set before the completion is committed): if the
+    #: request dies after that commit, the next visit of the same link sees no unfinished response and
+    #: marks the completion then
+    finishing: Mapped[bool] = mapped_column(default=False)
 
     def __repr__(self) -> str:
         return f"<LedgerPending survey={self.survey_id}>"

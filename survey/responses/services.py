@@ -283,6 +283,23 @@ def complete_response(response: Response, flow: Flow) -> None:
     queue_scrub(response.survey_id, at_least=survey.min_cell)  # in batches of k responses, never per request
 
 
+def note_finishing(invitation: Invitation) -> None:
+    """Before a transaction that may complete a personal invitee's response (a transaction of its own)."""
+    ledger.note_finishing(invitation)
+
+
+def completed_unnoticed(entry: Entry, response: Response | None) -> bool:
+    """A personal invitee whose completion was committed while the ledger was not told (the request died in
+    between): his link finds no unfinished response although he was finishing. The ledger is told now."""
+    if entry.invitation is None or response is not None:
+        return False
+    state = ledger.state(entry.invitation)
+    if not state.finishing or state.completed or state.route != entry.route:
+        return False
+    ledger.note_completed(entry.invitation, local_today())
+    return True
+
+
 def note_completed(invitation: Invitation) -> None:
     """After the completion was committed: the ledger's pending entry (a transaction of its own)."""
     ledger.note_completed(invitation, local_today())

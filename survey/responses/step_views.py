@@ -93,6 +93,8 @@ def _post_step(visit: Visit, step):
         if not storage.same_as_stored(visit.response, submitted):
             return _other_tab(visit, step)
         stored_already = True  # a double click whose twin saved the same answers: just go on
+    if _may_complete(visit, step):
+        services.note_finishing(visit.entry.invitation)  # its own transaction, before the answers' one
     try:  # the step's answers and, after the last step, the completion: one transaction
         if not stored_already:
             _store(visit, form, submitted, step.index + 1)
@@ -152,6 +154,12 @@ def _complete(visit: Visit, flow):
     target = redirect(visit.url("thanks", taal=visit.language))
     forget_browser(visit, target)
     return target
+
+
+def _may_complete(visit: Visit, step) -> bool:
+    """A personal invitee's last step on a questionnaire without a check page: this request may complete."""
+    return (visit.entry.invitation is not None and step.index + 1 >= len(visit.flow())
+            and not visit.survey.show_check_page and request.args.get("terug") != "controle")
 
 
 def _tell_ledger(visit: Visit) -> None:
@@ -231,6 +239,8 @@ def check(way, key):
         return redirect(visit.url("question", number=resume_number(visit)))
     form = SendForm()
     if request.method == "POST" and form.validate():
+        if visit.entry.invitation is not None:
+            services.note_finishing(visit.entry.invitation)  # its own transaction, before the completion
         try:
             target = _complete(visit, flow)
             db.session.commit()

@@ -102,6 +102,8 @@ def open_visit(way: str, key: str) -> Visit:
     if secret is not None and not 20 <= len(secret) <= 100:
         secret = None
     response = services.find_response(entry, secret)
+    if services.completed_unnoticed(entry, response):
+        raise services.EntryProblem("used", entry.survey, entry.invitation.language)
     version = db.session.get(SurveyVersion, response.version_id) if response else entry.survey.published_version
     document = services.document_of(version)
     visit = Visit(entry, response, document, "nl", secret)

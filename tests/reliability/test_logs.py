@@ -74,7 +74,9 @@ def test_no_log_line_of_a_whole_round_holds_a_token_an_address_or_an_answer(live
     app = app_for(live_database)  # the daily reminder job, a week later, with the real job code
     with app.app_context(), app.test_request_context():
         mail.outbox.clear()
-        sending.remind(db.session.get(Survey, seed.survey_id), date.today() + timedelta(days=8))
+        survey = db.session.get(Survey, seed.survey_id)
+        survey.min_cell = 5  # the six who finished are one ledger batch, applied before the reminders go out
+        sending.remind(survey, date.today() + timedelta(days=8))
         db.session.commit()
         reminders = [m.get_content() for m in mail.outbox]
         mail.outbox.clear()

@@ -191,3 +191,25 @@ def test_a_personal_link_sets_only_the_session_cookie_and_it_finds_nothing(clien
         assert set(serializer.loads(value)) <= {"csrf_token", "_flashes"}
         assert token not in content and code not in content and response.id not in content
         assert "Expires" not in cookie and "Max-Age" not in cookie  # gone when the browser closes
+
+
+def test_a_completion_the_ledger_missed_is_noted_on_the_next_visit(client, db, make_survey, make_invitation,
+                                                                   monkeypatch):
+    """The request died between committing the completion and telling the ledger (its own transaction): the
+    next visit of the link finds no unfinished response while the invitee was finishing, and says "al
+    ingevuld" instead of opening an empty questionnaire; the ledger then counts the completion once."""
+    from survey.fieldwork.models import ParticipationDay
+    from survey.responses import services
+
+    survey = make_survey()
+    invitation, token, _code = make_invitation(survey)
+    monkeypatch.setattr(services, "note_completed", lambda invitation: None)  # the request dies here
+    assert "/klaar" in walk(client, f"/r/{token}").headers["Location"]
+    assert not ledger.state(invitation).completed
+    monkeypatch.undo()
+    again = client.get(f"/r/{token}")
+    assert again.status_code == 410 and "al ingevuld" in again.get_data(as_text=True)
+    assert client.get(f"/r/{token}").status_code == 410
+    assert ledger.state(invitation).completed
+    assert db.session.scalar(select(func.sum(ParticipationDay.completed))) == 1
+    assert len(responses(db)) == 1
