@@ -63,3 +63,22 @@ def test_days_go_into_counters_and_an_invitee_is_counted_once(db, region):
     date_columns = {c.name for c in Invitation.__table__.columns if isinstance(c.type, db.Date)}
     assert date_columns == {"invited_on", "last_reminded_on", "contact_deleted_on"}
     assert {c.name for c in ParticipationDay.__table__.columns} == {"survey_id", "day", "started", "completed"}
+
+
+def test_a_batch_moves_only_with_k_invitees_pending_not_from_cron_with_four_at_once_with_the_fifth(app, db, region):
+    survey = make_survey(db, region, min_cell=5)
+    invitations = [Invitation(survey_id=survey.id, token_hash=token_hash(f"c{n}")) for n in range(6)]
+    db.session.add_all(invitations)
+    db.session.commit()
+    monday = date(2026, 3, 2)
+    for invitation in invitations[:4]:
+        ledger.note_start(invitation, "link", monday)
+    runner = app.test_cli_runner()
+    assert "Niets bij te werken" in runner.invoke(args=["fieldwork", "apply-ledger"]).output
+    db.session.expire_all()
+    assert not any(i.started for i in invitations)  # four are fewer than k: nothing moves yet
+    ledger.note_start(invitations[4], "code", monday)  # the fifth: k reached, applied at once (opportunistically)
+    db.session.expire_all()
+    assert [i.started for i in invitations] == [True] * 5 + [False]
+    assert [i.started_route for i in invitations][3:] == ["link", "code", None]
+    assert ledger.pending_count(survey.id) == 0
