@@ -205,8 +205,11 @@ def verify(database_url: str, survey_id: int, respondents: list[Respondent]) -> 
             answers = conn.execute(text("SELECT a.response_id, a.item_code, a.value FROM answer a "
                                         "JOIN response r ON r.id = a.response_id WHERE r.survey_id = :s"),
                                    {"s": survey_id}).all()
-            invited_done = conn.execute(text("SELECT count(*) FROM invitation WHERE survey_id = :s "
-                                             "AND completed IS TRUE"), {"s": survey_id}).scalar()
+            # the ledger's completions: on the invitations, plus those still pending for the next batch
+            invited_done = conn.execute(text(
+                "SELECT (SELECT count(*) FROM invitation WHERE survey_id = :s AND completed IS TRUE)"
+                " + (SELECT count(*) FROM ledger_pending WHERE survey_id = :s AND completed IS TRUE)"),
+                {"s": survey_id}).scalar()
     finally:
         engine.dispose()
     by_response: dict[str, dict[str, str]] = {}

@@ -12,6 +12,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 class Defaults:
     SECRET_KEY = None  # filled from the environment or instance/secret_key
+    LEDGER_KEY = None  # key of the pending ledger entries; None: derived from SECRET_KEY (set both in production)
     DATABASE_URL = None  # None means SQLite in the instance folder
     HTTPS = False  # always mark cookies Secure (otherwise only on HTTPS requests)
     PROXY_FIX = 0  # number of trusted proxies in front (X-Forwarded-*)

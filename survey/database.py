@@ -2,7 +2,7 @@
 
 import importlib
 
-from sqlalchemy import MetaData, event
+from sqlalchemy import MetaData, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
@@ -40,12 +40,29 @@ def import_models() -> None:
         importlib.import_module(name)
 
 
+#: WAL pages after which SQLite copies the log back into the database (its default is 1000)
+WAL_AUTOCHECKPOINT_PAGES = 100
+
+
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record):
-    """SQLite: enforce foreign keys, WAL for concurrent readers, wait instead of failing on locks."""
+    """SQLite: enforce foreign keys, WAL for concurrent readers, wait instead of failing on locks; and keep no
+    history: deleted rows are overwritten with zeros (``secure_delete``), and the write-ahead log is cut back
+    to nothing each time it starts over (``journal_size_limit=0``) after a checkpoint every 100 pages, so old
+    row images do not linger in ``-wal`` (bench/sqlite_history.py measures the settings)."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=20000")
+        cursor.execute("PRAGMA secure_delete=ON")
+        cursor.execute("PRAGMA journal_size_limit=0")
+        cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
         cursor.close()
+
+
+def truncate_wal(session) -> None:
+    """SQLite: copy the write-ahead log into the database and empty the file (after a ledger batch, at
+    fieldwork close and after sending), waiting for readers; nothing on PostgreSQL."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))

@@ -11,6 +11,7 @@ import os
 import threading
 
 from huey import MemoryHuey, RedisHuey, SqliteHuey
+from huey.storage import SqliteStorage
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -22,10 +23,22 @@ def _build_huey():
     if url == "immediate":
         return MemoryHuey("survey", immediate=True)
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return RedisHuey("survey", url=url)
+        return RedisHuey("survey", url=url, results=False)  # no result is kept; jobs carry ids only
     path = url.removeprefix("sqlite:///") if url else str(PROJECT_ROOT / "instance" / "jobs.sqlite3")
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    return SqliteHuey("survey", filename=path)
+    return SqliteHuey("survey", filename=path, journal_mode="delete", storage_class=ForgetfulSqliteStorage,
+                      results=False)
+
+
+class ForgetfulSqliteStorage(SqliteStorage):
+    """The job file keeps nothing of a finished job: deleted rows are overwritten with zeros and there is no
+    write-ahead log (the rollback journal is deleted after each commit). Jobs are few, so the cost of the
+    rollback journal (bench/sqlite_history.py) does not matter here."""
+
+    def _create_connection(self):
+        conn = super()._create_connection()
+        conn.execute("PRAGMA secure_delete=ON")
+        return conn
 
 
 huey = _build_huey()

@@ -53,8 +53,8 @@ def load(region) -> list[str]:
             response.answers = [Answer(item_code=ITEM_CODE, value=text)]
             db.session.add(response)
             db.session.flush()
-            if not huey.immediate:
-                queue_scrub(response.id)
+        if not huey.immediate:
+            queue_scrub(survey.id)
         if codebooks.question_codebook(survey.id, ITEM_CODE) is None:
             codebooks.attach_codebook(survey, ITEM_CODE, codebooks.create_from_default(region.id, "ceo"))
         answers.ensure_coded(survey, ITEM_CODE)

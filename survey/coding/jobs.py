@@ -1,33 +1,47 @@
 """Background jobs of the coding stage: scrubbing answers, training models, looking for new themes.
 
-The respondent flow calls ``queue_scrub(response_id)`` in the request that completes a response; the
-job runs after that commit. A failing job is retried and never touches the raw answer, so an answer is
-never lost; ``flask coding scrub --survey ID`` scrubs whatever is still missing.
+The respondent flow calls ``queue_scrub(survey_id, at_least=k)`` when a response is completed: a batch job
+for the survey runs after that commit once k completed responses wait, and an hourly task takes the rest.
+A failing job is retried and never touches the raw answer, so an answer is never lost;
+``flask coding scrub --survey ID`` scrubs whatever is still missing.
 """
 
 from flask import current_app
+from huey import crontab
 
 from survey.coding import listing, proposals, runs, scrubbing, training
 from survey.coding.models import AnalysisRun, RunKind, RunStatus
 from survey.coding.runs import finish_run, start_run
 from survey.extensions import db
-from survey.jobs import enqueue_after_commit, task
+from survey.jobs import enqueue_after_commit, huey, task
 
 
 @task(retries=3, retry_delay=60)
-def scrub_response_job(response_id: str) -> int:
-    """Scrub one completed response's open answers and give them coding rows."""
-    return scrubbing.scrub_response(response_id)
-
-
-def queue_scrub(response_id: str) -> None:
-    """Scrub a response's open answers in the background once the current transaction commits."""
-    enqueue_after_commit(db.session(), scrub_response_job, response_id)
-
-
-@task(retries=2, retry_delay=60)
 def scrub_survey_job(survey_id: int, redo: bool = False) -> int:
+    """Scrub every completed open answer of a survey still without a scrubbed copy, and give them coding rows.
+    The job names the survey only: no response id, no completion time."""
     return scrubbing.scrub_survey(survey_id, redo=redo)
+
+
+def queue_scrub(survey_id: int, *, at_least: int = 1) -> bool:
+    """Scrub a survey's waiting answers in one batch once the current transaction commits, when at least
+    ``at_least`` completed responses wait (the respondent flow asks for k, so no job stands for one
+    response); the hourly ``scrub_waiting`` and ``flask coding scrub`` take the rest."""
+    if scrubbing.waiting_responses(survey_id) < at_least:
+        return False
+    enqueue_after_commit(db.session(), scrub_survey_job, survey_id)
+    return True
+
+
+@huey.periodic_task(crontab(minute="7"))
+def scrub_waiting() -> None:
+    """Once an hour: every survey with completed answers still waiting to be scrubbed, however few."""
+    from survey.jobs import _application
+
+    with _application().app_context():
+        for survey_id in scrubbing.surveys_waiting():
+            scrubbing.scrub_survey(survey_id)
+            db.session.commit()
 
 
 @task(retries=1, retry_delay=30, context=True)

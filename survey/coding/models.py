@@ -5,7 +5,7 @@ or ``mens`` (a human coder). A code a human confirmed is ``verified``; human cod
 """
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -153,7 +153,8 @@ class AnswerCode(Base):
     verified: Mapped[bool] = mapped_column(default=False)
     #: the human who gave or confirmed it
     coder_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    #: the day the code was given (*gegeven op*): a day, never a time, as everywhere beside an answer
+    created_on: Mapped[date] = mapped_column(default=lambda: utcnow().date())
 
     coded: Mapped[CodedAnswer] = relationship(back_populates="codes")
     theme: Mapped[Theme] = relationship()

@@ -10,14 +10,14 @@ setting. Scrubbing reduces risk; it does not anonymise: a person still checks qu
 from typing import Protocol
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from analysis import scrub as scrub_analysis
 from survey.coding import answers as answers_module
 from survey.coding.models import ScrubKind, ScrubTerm
-from survey.coding.questions import completed_answers, open_items, open_questions
+from survey.coding.questions import completed_answers, open_questions
 from survey.extensions import db
-from survey.questionnaires.models import Survey, SurveyVersion
+from survey.questionnaires.models import Survey
 from survey.responses.models import Answer, Response, ResponseStatus
 
 #: which list of ``analysis.scrub.Scrubber`` each kind of local name goes to
@@ -92,19 +92,25 @@ def scrub_answers(answers: list[Answer], region_id: int) -> None:
     db.session.flush()
 
 
-def scrub_response(response_id: str) -> int:
-    """Scrub the open answers of one completed response and create their coding rows; returns how many."""
-    response = db.session.get(Response, response_id)
-    if response is None or response.status != ResponseStatus.COMPLETED:
+def waiting_responses(survey_id: int) -> int:
+    """How many completed responses of a survey have an open answer without a scrubbed copy yet."""
+    survey = db.session.get(Survey, survey_id)
+    codes = [q.item_code for q in open_questions(survey)] if survey is not None else []
+    if not codes:
         return 0
-    survey = db.session.get(Survey, response.survey_id)
-    version = db.session.get(SurveyVersion, response.version_id)
-    items = open_items(version.document)
-    answers = [a for a in response.answers if a.item_code in items and a.value]
-    scrub_answers(answers, survey.region_id)
-    for item_code in sorted({a.item_code for a in answers}):
-        answers_module.ensure_coded(survey, item_code, [a.id for a in answers if a.item_code == item_code])
-    return len(answers)
+    return db.session.scalar(
+        select(func.count(func.distinct(Response.id))).join(Answer, Answer.response_id == Response.id)
+        .where(Response.survey_id == survey_id, Response.status == ResponseStatus.COMPLETED,
+               Answer.item_code.in_(codes), Answer.value != "", Answer.scrubbed_text.is_(None))) or 0
+
+
+def surveys_waiting() -> list[int]:
+    """Surveys with completed open answers still waiting to be scrubbed."""
+    candidates = db.session.scalars(
+        select(Response.survey_id).join(Answer, Answer.response_id == Response.id)
+        .where(Response.status == ResponseStatus.COMPLETED, Answer.value != "", Answer.scrubbed_text.is_(None))
+        .distinct()).all()
+    return [survey_id for survey_id in candidates if waiting_responses(survey_id)]
 
 
 def scrub_survey(survey_id: int, redo: bool = False, batch: int = 500) -> int:

@@ -8,8 +8,9 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from survey.database import truncate_wal
 from survey.extensions import db
-from survey.fieldwork import services
+from survey.fieldwork import ledger, services
 from survey.fieldwork.ledger import local_today
 from survey.fieldwork.outreach import send_reminders
 from survey.questionnaires.models import FieldworkStatus, Survey
@@ -46,7 +47,19 @@ def remind_command(survey_id, on):
     for survey in _open_surveys(survey_id):
         result = send_reminders(survey, today, via="cron")
         db.session.commit()
+        truncate_wal(db.session)
         click.echo(f"Vragenlijst {survey.id}: {result.mails} e-mails, {result.letters} brieven.")
+
+
+@fieldwork_cli.command("apply-ledger")
+def apply_ledger_command():
+    """Move pending starts and completions onto the invitations, per survey only when k invitees are pending."""
+    applied = ledger.apply_all()
+    truncate_wal(db.session)
+    for survey_id, count in applied.items():
+        click.echo(f"Vragenlijst {survey_id}: {count} genodigden bijgewerkt.")
+    if not applied:
+        click.echo("Niets bij te werken (nog geen k genodigden per vragenlijst).")
 
 
 @fieldwork_cli.command("close-due")
@@ -58,6 +71,7 @@ def close_due_command(on):
         if survey.closes_on is not None and survey.closes_on < today:
             deleted = services.close_fieldwork(survey, today)
             db.session.commit()
+            truncate_wal(db.session)  # the deleted addresses leave no copy in the write-ahead log
             click.echo(f"Vragenlijst {survey.id} gesloten; contactgegevens van {deleted} genodigden verwijderd.")
 
 

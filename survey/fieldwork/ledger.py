@@ -1,32 +1,45 @@
-"""The ledger side of a respondent's visit: find the invitation for a token, mark started/completed,
+"""The ledger side of a respondent's visit: find the invitation for a token, note started/completed,
 and hand a response only background categories whose *combination* (with the answer language) at
 least k invitees share.
 
 Nothing here returns or stores anything that links an invitation to a response. An invitation keeps
 only *whether* it started and finished; the day goes into the survey's daily counters
 (``ParticipationDay``), which name no invitee.
+
+No transaction writes both a response and the ledger. A respondent's request notes a start or a completion
+as a pending entry (``LedgerPending``: an HMAC of the invitation under a key the database does not hold) in
+a short transaction of its own; a batch moves the entries onto the invitations only when at least k invitees
+are pending (always at fieldwork close), in random order, in one transaction. So no ``xmin``, WAL frame,
+commit order or row order ties one response to fewer than k invitations. See docs/security.md.
 """
 
+import hashlib
+import hmac
 import json
+import logging
+import random
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from sqlalchemy import func, select, update
+from flask import current_app
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.exc import SQLAlchemyError
 
 from analysis.contacts import BACKGROUND
 from analysis.suppression import Generaliser, build, parse_order
 from analysis.suppression.combinations import LANGUAGE
 from survey.extensions import db
-from survey.fieldwork.models import Invitation, ParticipationDay
+from survey.fieldwork.models import Invitation, LedgerPending, ParticipationDay
 from survey.questionnaires.models import Survey
 from survey.tokens import normalise_short_code, token_hash
 
 #: what a response's background may carry, the answer language last
 BACKGROUND_VARIABLES = (*BACKGROUND, LANGUAGE)
+_RANDOM = random.SystemRandom()
 
 
 def local_today() -> date:
@@ -48,35 +61,170 @@ def invitation_for_short_code(code: str) -> Invitation | None:
     return db.session.scalar(select(Invitation).where(Invitation.short_code_hash == token_hash(normal)))
 
 
-def mark_started(invitation: Invitation, today: date) -> None:
-    """The invitee sent a first step: the flag on the invitation, one more starter in today's count."""
-    if _set_flag(invitation, "started"):
+ROUTES = ("link", "code")
+
+
+@dataclass(frozen=True)
+class LedgerState:
+    """What the ledger knows of one invitee, the pending entry included (only the application can read that)."""
+
+    started: bool
+    route: str | None  # "link", "code", or None (not started, or started before routes were kept)
+    completed: bool
+    finishing: bool = False  # the last step or the check page was sent; the completion may have been stored
+
+
+def ledger_key() -> bytes:
+    """The key of the pending entries: ``SURVEY_LEDGER_KEY`` in production, else derived from the secret key."""
+    configured = current_app.config.get("LEDGER_KEY")
+    if configured:
+        return configured.encode("utf-8")
+    secret = current_app.config["SECRET_KEY"].encode("utf-8")
+    return hmac.new(secret, b"ledger-pending", hashlib.sha256).digest()
+
+
+def entry_of(survey_id: int, invitation_id: int, key: bytes | None = None) -> str:
+    return hmac.new(key or ledger_key(), f"{survey_id}:{invitation_id}".encode(), hashlib.sha256).hexdigest()
+
+
+def state(invitation: Invitation) -> LedgerState:
+    """Started/completed as the invitee's own requests need them: the invitation's flags or a pending entry."""
+    if invitation.completed:
+        return LedgerState(True, invitation.started_route, True)
+    pending = db.session.execute(select(LedgerPending.started_route, LedgerPending.completed,
+                                        LedgerPending.finishing).where(
+        LedgerPending.entry == entry_of(invitation.survey_id, invitation.id))).first()
+    route = invitation.started_route or (pending.started_route if pending else None)
+    started = invitation.started or bool(pending and pending.started_route)
+    return LedgerState(started or bool(pending and pending.completed), route,
+                       bool(pending and pending.completed), bool(pending and pending.finishing))
+
+
+def note_finishing(invitation: Invitation) -> None:
+    """Before the transaction that may complete the response (its own short transaction; it commits)."""
+    if invitation.completed:
+        return
+    statement = _insert()(LedgerPending).values(entry=entry_of(invitation.survey_id, invitation.id),
+                                                survey_id=invitation.survey_id, completed=False, finishing=True)
+    db.session.execute(statement.on_conflict_do_update(index_elements=["entry"], set_={"finishing": True}))
+    db.session.commit()
+
+
+def note_start(invitation: Invitation, route: str, today: date) -> str | None:
+    """Record that the invitee starts by ``route``, in a short transaction of its own (it commits), BEFORE the
+    response exists; returns the route that holds (the first one: two requests at once agree on it).
+
+    Today's counter goes up in the same short transaction, once per invitee."""
+    if invitation.started:
+        return invitation.started_route
+    entry = entry_of(invitation.survey_id, invitation.id)
+    statement = _insert()(LedgerPending).values(entry=entry, survey_id=invitation.survey_id, started_route=route,
+                                                completed=False, finishing=False)
+    changed = db.session.execute(statement.on_conflict_do_update(
+        index_elements=["entry"], set_={"started_route": route},
+        where=LedgerPending.started_route.is_(None) & LedgerPending.completed.is_(False))
+        .returning(LedgerPending.entry)).first()  # a row only when this request wrote it (rowcount is -1 on PG)
+    if changed is not None:
         count_day(invitation.survey_id, today, started=1)
+    holding = db.session.scalar(select(LedgerPending.started_route).where(LedgerPending.entry == entry))
+    db.session.commit()
+    apply_if_due(invitation.survey_id)
+    return holding
 
 
-def mark_completed(invitation: Invitation, today: date) -> None:
-    mark_started(invitation, today)
-    if _set_flag(invitation, "completed"):
+def note_completed(invitation: Invitation, today: date) -> None:
+    """Record a completion, in a short transaction of its own (it commits) AFTER the answers were committed."""
+    if invitation.completed:
+        return
+    entry = entry_of(invitation.survey_id, invitation.id)
+    statement = _insert()(LedgerPending).values(entry=entry, survey_id=invitation.survey_id, completed=True,
+                                                finishing=True)
+    changed = db.session.execute(statement.on_conflict_do_update(
+        index_elements=["entry"], set_={"completed": True}, where=LedgerPending.completed.is_(False))
+        .returning(LedgerPending.entry)).first()
+    if changed is not None:
         count_day(invitation.survey_id, today, completed=1)
+    db.session.commit()
+    apply_if_due(invitation.survey_id)
 
 
-def _set_flag(invitation: Invitation, column: str) -> bool:
-    """Set started/completed in one conditional UPDATE: True only for the request that changed it, so two
-    requests at once never count one invitee twice."""
-    if invitation.id is None:
-        db.session.flush()
-    changed = db.session.execute(
-        update(Invitation).where(Invitation.id == invitation.id, getattr(Invitation, column).is_(False))
-        .values({column: True}).execution_options(synchronize_session=False)).rowcount
-    set_committed_value(invitation, column, True)
-    return changed == 1
+def pending_count(survey_id: int) -> int:
+    return db.session.scalar(select(func.count()).select_from(LedgerPending)
+                             .where(LedgerPending.survey_id == survey_id)) or 0
+
+
+def apply_if_due(survey_id: int) -> int:
+    """Opportunistic batch after a respondent's entry: applied (and committed) once k invitees are pending.
+    A failure here loses nothing (the entries stay for the next batch), so it is logged, not raised."""
+    survey = db.session.get(Survey, survey_id)
+    if survey is None or pending_count(survey_id) < batch_size(survey):
+        return 0
+    try:
+        applied = apply_pending(survey)
+        db.session.commit()
+        return applied
+    except SQLAlchemyError:
+        db.session.rollback()
+        logging.getLogger(__name__).warning("ledger batch postponed for survey %s", survey_id, exc_info=True)
+        return 0
+
+
+def batch_size(survey: Survey) -> int:
+    return max(survey.min_cell or 1, 1)
+
+
+def apply_pending(survey: Survey, *, force: bool = False) -> int:
+    """Move pending entries onto the invitations, in one transaction (the caller commits), only when at least
+    k invitees are pending (``force``: whatever is pending, at fieldwork close). The invitations are updated
+    in random order, so neither the order of the entries nor the order of the rows says who came first."""
+    if pending_count(survey.id) == 0 or (not force and pending_count(survey.id) < batch_size(survey)):
+        return 0
+    with db.session.begin_nested() as savepoint:
+        taken = db.session.execute(
+            delete(LedgerPending).where(LedgerPending.survey_id == survey.id)
+            .returning(LedgerPending.entry, LedgerPending.started_route, LedgerPending.completed)
+            .execution_options(synchronize_session=False)).all()
+        if not taken or (not force and len(taken) < batch_size(survey)):
+            savepoint.rollback()  # another batch took them a moment ago
+            return 0
+        key = ledger_key()
+        ids = {entry_of(survey.id, number, key): number for number in db.session.scalars(
+            select(Invitation.id).where(Invitation.survey_id == survey.id))}
+        taken = list(taken)
+        _RANDOM.shuffle(taken)
+        for entry, route, completed in taken:
+            if entry not in ids:
+                continue  # the invitee was deleted meanwhile
+            values = {"started": True}
+            if route:
+                values["started_route"] = func.coalesce(Invitation.started_route, route)
+            if completed:
+                values["completed"] = True
+            db.session.execute(update(Invitation).where(Invitation.id == ids[entry]).values(values)
+                               .execution_options(synchronize_session=False))
+    db.session.expire_all()
+    return len(taken)
+
+
+def apply_all(*, force: bool = False) -> dict[int, int]:
+    """Every survey with pending entries (the cron command); commits per survey."""
+    applied = {}
+    for survey_id in db.session.scalars(select(LedgerPending.survey_id).distinct()).all():
+        survey = db.session.get(Survey, survey_id)
+        count = apply_pending(survey, force=force)
+        db.session.commit()
+        if count:
+            applied[survey_id] = count
+    return applied
+
+
+def _insert():
+    return pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
 def count_day(survey_id: int, day: date, *, started: int = 0, completed: int = 0) -> None:
     """Add to the survey's counters for one day (an atomic insert-or-add, safe with concurrent requests)."""
-    dialect = db.session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(ParticipationDay).values(survey_id=survey_id, day=day, started=started, completed=completed)
+    statement = _insert()(ParticipationDay).values(survey_id=survey_id, day=day, started=started, completed=completed)
     db.session.execute(statement.on_conflict_do_update(
         index_elements=["survey_id", "day"],
         set_={"started": ParticipationDay.started + started, "completed": ParticipationDay.completed + completed}))

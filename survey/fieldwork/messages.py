@@ -25,7 +25,8 @@ _NL_U = {
         "onderzoek „{titel}”. Het kost ongeveer {minuten} minuten.\n\n"
         "Uw antwoorden zijn anoniem. Niemand kan zien wat u hebt geantwoord.\n\n"
         "Doe mee via deze link: {link}\n"
-        "Of ga naar {codeadres} en typ deze code: {code}\n\n"
+        "Of ga naar {codeadres} en typ deze code: {code}\n"
+        "{verder}\n\n"
         "U kunt meedoen tot en met {einddatum}.\n\n"
         "Met vriendelijke groet,\n{organisatie}\n\n"
         "Wilt u geen e-mail meer over dit onderzoek? Meld u dan af: {afmeldlink}\n"),
@@ -37,6 +38,8 @@ _NL_U = {
         "Doe mee via deze link: {link}\n"
         "Of ga naar {codeadres} en typ deze code: {code}\n"
         "{verder}\n\n"
+        "Hebt u de vragenlijst de laatste dagen al ingevuld? Dan hoeft u niets meer te doen: deze herinnering "
+        "kan u dan nog bereiken, omdat wij niet bijhouden wie wanneer heeft geantwoord. Hartelijk dank!\n\n"
         "U kunt meedoen tot en met {einddatum}.\n\n"
         "Met vriendelijke groet,\n{organisatie}\n\n"
         "Wilt u geen e-mail meer over dit onderzoek? Meld u dan af: {afmeldlink}\n"),
@@ -59,7 +62,8 @@ _NL_JE = {
         "Het kost ongeveer {minuten} minuten.\n\n"
         "Je antwoorden zijn anoniem. Niemand kan zien wat jij hebt geantwoord. Ook je ouders niet.\n\n"
         "Doe mee via deze link: {link}\n"
-        "Of ga naar {codeadres} en typ deze code: {code}\n\n"
+        "Of ga naar {codeadres} en typ deze code: {code}\n"
+        "{verder}\n\n"
         "Je kunt meedoen tot en met {einddatum}.\n\n"
         "Groet,\n{organisatie}\n\n"
         "Wil je geen e-mail meer over dit onderzoek? Meld je dan af: {afmeldlink}\n"),
@@ -71,6 +75,8 @@ _NL_JE = {
         "Doe mee via deze link: {link}\n"
         "Of ga naar {codeadres} en typ deze code: {code}\n"
         "{verder}\n\n"
+        "Heb je de vragenlijst de laatste dagen al ingevuld? Dan hoef je niets meer te doen. Je kunt deze "
+        "herinnering dan toch krijgen, omdat we niet bijhouden wie wanneer heeft geantwoord. Bedankt!\n\n"
         "Je kunt meedoen tot en met {einddatum}.\n\n"
         "Groet,\n{organisatie}\n\n"
         "Wil je geen e-mail meer over dit onderzoek? Meld je dan af: {afmeldlink}\n"),
@@ -93,7 +99,8 @@ _EN = {
         "survey \"{titel}\". It takes about {minuten} minutes.\n\n"
         "Your answers are anonymous. Nobody can see what you answered.\n\n"
         "Take part with this link: {link}\n"
-        "Or go to {codeadres} and type this code: {code}\n\n"
+        "Or go to {codeadres} and type this code: {code}\n"
+        "{verder}\n\n"
         "You can take part until {einddatum}.\n\n"
         "Kind regards,\n{organisatie}\n\n"
         "No more e-mails about this survey? Unsubscribe here: {afmeldlink}\n"),
@@ -105,6 +112,8 @@ _EN = {
         "Take part with this link: {link}\n"
         "Or go to {codeadres} and type this code: {code}\n"
         "{verder}\n\n"
+        "Did you fill in the questionnaire in the last few days? Then there is nothing more to do: this "
+        "reminder may still reach you, because we do not keep track of who answered when. Thank you!\n\n"
         "You can take part until {einddatum}.\n\n"
         "Kind regards,\n{organisatie}\n\n"
         "No more e-mails about this survey? Unsubscribe here: {afmeldlink}\n"),
@@ -179,6 +188,19 @@ def text_for(templates: dict, kind: str, language: str, form: str) -> Text | Non
     if own and own.get("body"):
         return Text(own.get("subject", ""), own["body"])
     return default_text(kind, language, form)
+
+
+#: an e-mail to an invitee who also gets a letter: the link and code are only in the letter
+LETTER = {
+    ("nl", "u"): "Uw persoonlijke link (QR-code) en code staan in de brief die u per post krijgt.",
+    ("nl", "je"): "Je persoonlijke link (QR-code) en code staan in de brief die je per post krijgt.",
+    ("en", "u"): "Your personal link (QR code) and code are in the letter we send you by post.",
+    ("en", "je"): "Your personal link (QR code) and code are in the letter we send you by post.",
+}
+
+
+def letter_sentence(language: str, form: str) -> str:
+    return LETTER.get((language, form)) or LETTER[("nl", form)]
 
 
 def continue_sentence(language: str, form: str) -> str:

@@ -45,6 +45,9 @@ class Invitation(Base):
     started: Mapped[bool] = mapped_column(default=False)
     #: the invitee finished (*afgerond*); no date, as for ``started``
     completed: Mapped[bool] = mapped_column(default=False)
+    #: the way the invitee started: "link" or "code" (*gestart via*); the other way then says "use the
+    #: first one". Set together with ``started`` by a ledger batch.
+    started_route: Mapped[str | None] = mapped_column(sa.String(8))
     #: the invitee asked for no more mail (*afgemeld*)
     opted_out: Mapped[bool] = mapped_column(default=False)
     #: day the contact data were deleted (*contactgegevens verwijderd op*)
@@ -78,6 +81,33 @@ class ParticipationDay(Base):
 
     def __repr__(self) -> str:
         return f"<ParticipationDay survey={self.survey_id} {self.day} {self.started}/{self.completed}>"
+
+
+class LedgerPending(Base):
+    """A start or completion not yet written on the invitation: the bridge until the next ledger batch.
+
+    ``entry`` is an HMAC of the invitation under the ledger key (``LEDGER_KEY``, from the environment in
+    production), so the database alone cannot say whose entry it is. It is written in a short transaction
+    of its own, never in the one that stores answers, and it keeps no time. A batch moves the entries of at
+    least k invitees onto their invitations at once, in random order, and deletes them (see
+    ``survey.fieldwork.ledger``).
+    """
+
+    __tablename__ = "ledger_pending"
+
+    entry: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), index=True)
+    #: the invitee started by "link" or "code" (None: the start is already on the invitation)
+    started_route: Mapped[str | None] = mapped_column(sa.String(8))
+    #: the invitee finished
+    completed: Mapped[bool] = mapped_column(default=False)
+    #: the invitee sent the last step or the check page (set before the completion is committed): if the
+    #: request dies after that commit, the next visit of the same link sees no unfinished response and
+    #: marks the completion then
+    finishing: Mapped[bool] = mapped_column(default=False)
+
+    def __repr__(self) -> str:
+        return f"<LedgerPending survey={self.survey_id}>"
 
 
 class LetterKind(enum.StrEnum):

@@ -2,7 +2,8 @@
 
 A personal token exists only while its mail or letter is being made: the ledger keeps its hash. Each
 invitee is claimed with a conditional UPDATE before anything is sent, so a second run (or two workers at
-once) never sends the same invitation or reminder twice. Mail jobs carry the address and the text only.
+once) never sends the same invitation or reminder twice. A mail job carries the invitation's id only: it
+makes the link and code itself and reads the address when it runs.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from flask import current_app
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
-from survey.accounts.services import send_mail_job
 from survey.extensions import db
-from survey.fieldwork import messages
+from survey.fieldwork import ledger, messages
 from survey.fieldwork.letters import make_letters
 from survey.fieldwork.models import FieldworkSettings, Invitation, LetterKind
 from survey.jobs import enqueue_after_commit, task
+from survey.mail import build_message, deliver
 from survey.questionnaires.models import FieldworkStatus, Survey
 from survey.tokens import keyed_hash, new_short_code, new_token, token_hash
 
@@ -34,6 +35,7 @@ class Delivery:
     invitation: Invitation
     token: str | None
     code: str | None
+    letter_too: bool = False  # the link and code are in a letter by post; the mail points there
 
 
 @dataclass(frozen=True)
@@ -79,12 +81,16 @@ def remind(survey: Survey, today: date, *, now: bool = False) -> SendResult:
     settings = settings_for(survey)
     if not _fieldwork_running(survey, today):
         return SendResult()
+    ledger.apply_pending(survey)  # fresh flags where k invitees are pending; the rest is read from the entries
+    db.session.flush()
     deliveries = []
     chosen = not_finished(survey, settings, today) if now else due_for_reminder(survey, settings, today)
-    for invitation in db.session.scalars(chosen.order_by(Invitation.id)):
+    for invitation in db.session.scalars(chosen.order_by(Invitation.id)).all():
         values = {"reminder_count": invitation.reminder_count + 1, "last_reminded_on": today}
         token = code = None
-        if not invitation.started:
+        # a pending completion still gets this reminder (skipping it would single the invitee out: the text
+        # allows for it); a pending start keeps its link, which finds the saved answers
+        if not ledger.state(invitation).started:
             token, code = new_token(), new_short_code()
             values.update(token_hash=token_hash(token), short_code_hash=token_hash(code))
         if _claim(invitation, values, Invitation.reminder_count == invitation.reminder_count):
@@ -99,8 +105,8 @@ def reprint_letters(survey: Survey, today: date, address: str | None = None) -> 
     stmt = _reachable(survey).where(Invitation.invited_on.is_not(None), Invitation.started.is_(False),
                                     Invitation.email.is_(None), Invitation.postal_address.is_not(None))
     deliveries = []
-    for invitation in db.session.scalars(stmt.order_by(Invitation.id)):
-        if address and not lives_at(invitation.postal_address, address):
+    for invitation in db.session.scalars(stmt.order_by(Invitation.id)).all():
+        if (address and not lives_at(invitation.postal_address, address)) or ledger.state(invitation).started:
             continue
         token, code = new_token(), new_short_code()
         values = {"token_hash": token_hash(token), "short_code_hash": token_hash(code)}
@@ -168,9 +174,11 @@ def _send(survey, settings, deliveries, kind, letter_kind, today) -> SendResult:
     mails = [d for d in deliveries if d.invitation.email]
     letters = [d for d in deliveries if d.invitation.postal_address
                and (not d.invitation.email or settings.letters_for_email_invitees)]
-    for delivery in mails:
-        subject, body = compose(survey, settings, delivery, kind)
-        enqueue_after_commit(db.session(), send_mail_job, delivery.invitation.email, subject, body)
+    by_letter = {d.invitation.id for d in letters}
+    for delivery in mails:  # the job gets ids only: it makes the link and reads the address itself
+        enqueue_after_commit(db.session(), mail_invitee_job, delivery.invitation.id, kind,
+                             delivery.token is not None and delivery.invitation.id not in by_letter,
+                             delivery.invitation.id in by_letter)
     if letters:
         make_letters(survey, settings, letters, letter_kind, today)
     return SendResult(mails=len(mails), letters=len(letters))
@@ -215,7 +223,8 @@ def placeholder_values(survey: Survey, delivery: Delivery, language: str) -> dic
         "minuten": str(survey.estimated_minutes),
         "organisatie": survey.text("organiser", language) or _region_name(survey),
         "afmeldlink": f"{base}/afmelden/{opt_out_token(delivery.invitation)}",
-        "verder": "" if delivery.token else messages.continue_sentence(language, form),
+        "verder": (messages.letter_sentence(language, form) if delivery.letter_too
+                   else "" if delivery.token else messages.continue_sentence(language, form)),
     }
 
 
@@ -248,6 +257,24 @@ def invitation_for_opt_out(token: str) -> Invitation | None:
     if invitation is None or not hmac.compare_digest(keyed_hash("afmelden", number)[:32], signature):
         return None
     return invitation
+
+
+@task(retries=5, retry_delay=60)
+def mail_invitee_job(invitation_id: int, kind: str, new_link: bool, letter_too: bool = False) -> None:
+    """One invitation or reminder e-mail. The job storage holds only these ids and flags: the personal link
+    and code are made here (the ledger keeps their hashes) and the address is read now, so a copy of the
+    queue holds no link, code or address. A retry makes a new link; the one never sent stops existing."""
+    invitation = db.session.get(Invitation, invitation_id)
+    if invitation is None or not invitation.email or invitation.opted_out or invitation.contact_deleted_on:
+        return
+    survey = db.session.get(Survey, invitation.survey_id)
+    token = code = None
+    if new_link and not ledger.state(invitation).started:
+        token, code = new_token(), new_short_code()
+        invitation.token_hash, invitation.short_code_hash = token_hash(token), token_hash(code)
+        db.session.commit()  # the hash is stored before the link leaves
+    subject, body = compose(survey, settings_for(survey), Delivery(invitation, token, code, letter_too), kind)
+    deliver(build_message(invitation.email, subject, body))
 
 
 @task(retries=2, retry_delay=60)

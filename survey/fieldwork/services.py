@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select, update
 
 from survey.audit.services import record
 from survey.extensions import db
+from survey.fieldwork import ledger
 from survey.fieldwork.letters import delete_batches
 from survey.fieldwork.models import FieldworkSettings, Invitation
 from survey.fieldwork.sending import settings_for
@@ -93,6 +94,7 @@ def close_fieldwork(survey: Survey, today: date) -> int:
     """Close fieldwork: delete every invitee's contact data (e-mail, postal address and preferred language,
     which could single out a small language group) and the letter downloads; returns how many invitees had
     contact data. Answers stay until the retention period ends."""
+    ledger.apply_pending(survey, force=True)  # the last batch, however small: the flags are final now
     survey.status = FieldworkStatus.CLOSED
     settings_for(survey).closed_on = today
     db.session.flush()

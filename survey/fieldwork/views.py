@@ -12,6 +12,7 @@ from survey.access import get_in_region, requires, staff_blueprint
 from survey.accounts.models import Permission
 from survey.audit.labels import audit_label
 from survey.audit.services import record
+from survey.database import truncate_wal
 from survey.extensions import db
 from survey.fieldwork import letters, messages, services, tracking
 from survey.fieldwork.importing import import_contacts
@@ -105,6 +106,7 @@ def close_fieldwork(survey_id):
     if form.validate_on_submit():
         deleted = services.close_fieldwork(survey, local_today())
         db.session.commit()
+        truncate_wal(db.session)  # the deleted addresses leave no copy in the write-ahead log
         flash(_("Fieldwork is closed. The contact data of %(n)s invitees have been deleted.", n=deleted),
               "success")
         return redirect(url_for("fieldwork.overview", survey_id=survey.id))

@@ -4,7 +4,7 @@ saving steps and completing. Services flush and never commit; the view commits o
 Privacy: a response is found again only through a keyed hash of a secret the respondent holds (the
 personal link or short code, a browser cookie, a resume code). The invitation is used for the
 ledger (started/completed) and coarse background categories only; nothing here stores anything that
-links the two.
+links the two, and the ledger is written in transactions of its own (``survey.fieldwork.ledger``).
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from survey.accounts.models import Region
 from survey.extensions import db
@@ -60,6 +61,11 @@ class Entry:
         return normalise_short_code(self.key) if _looks_like_short_code(self.key) else self.key
 
     @property
+    def route(self) -> str:
+        """How a personal invitee came in: by the link or by the short code from the letter."""
+        return "code" if _looks_like_short_code(self.key) else "link"
+
+    @property
     def default_language(self) -> str:
         languages = document_of(self.survey.published_version).languages or ["nl"]
         wanted = self.invitation.language if self.invitation else "nl"
@@ -97,7 +103,7 @@ def find_entry(way: str, key: str, today: date) -> Entry:
     if survey is None:
         raise EntryProblem("unknown")
     language = invitation.language if invitation else "nl"
-    if invitation is not None and invitation.completed:
+    if invitation is not None and ledger.state(invitation).completed:
         raise EntryProblem("used", survey, language)
     if invitation is not None and invitation.contact_deleted_on is not None:
         raise EntryProblem("expired", survey, language)
@@ -192,8 +198,8 @@ def start_response(entry: Entry, *, language: str, start_key: str, secret: str |
         raise EntryProblem("used", entry.survey, language)
     if found is not None:
         return found
-    if entry.channel == Channel.PERSONAL and entry.invitation.started:
-        raise EntryProblem("other_route", entry.survey, language)
+    if entry.channel == Channel.PERSONAL:
+        claim_start(entry, language, today)
     response = Response(survey_id=entry.survey.id, version_id=entry.survey.published_version.id,
                         channel=entry.channel, language=language, week=week_of(today),
                         resume_hash=resume_hash(entry, secret), start_hash=start_hash, answers=[])
@@ -207,9 +213,20 @@ def start_response(entry: Entry, *, language: str, start_key: str, secret: str |
         if found is None or found.status == ResponseStatus.COMPLETED:
             raise EntryProblem("used", entry.survey, language) from None
         return found
-    if entry.invitation is not None:
-        ledger.mark_started(entry.invitation, today)
     return response
+
+
+def claim_start(entry: Entry, language: str, today: date) -> None:
+    """Before a personal invitee's first response exists: the ledger notes the start (committed in a short
+    transaction of its own, so the answers' transaction writes nothing on the ledger side). The first way
+    in wins: a double click agrees with itself, the link and the short code at once get one response."""
+    state = ledger.state(entry.invitation)
+    if state.completed:
+        raise EntryProblem("used", entry.survey, language)
+    if state.started and state.route != entry.route:
+        raise EntryProblem("other_route", entry.survey, language)
+    if ledger.note_start(entry.invitation, entry.route, today) != entry.route:
+        raise EntryProblem("other_route", entry.survey, language)
 
 
 def _by_start(start_hash: str | None, survey: Survey) -> Response | None:
@@ -252,8 +269,10 @@ def _touch(response: Response) -> None:
     db.session.flush()
 
 
-def complete_response(response: Response, flow: Flow, invitation: Invitation | None, today: date) -> None:
-    """Final: skipped answers dropped, resume secrets erased, the ledger marked completed."""
+def complete_response(response: Response, flow: Flow, invitation: Invitation | None = None) -> None:
+    """Final: skipped answers dropped, resume secrets erased, the background generalised over the
+    combination (the invitation is only read). The ledger is told after the commit (``note_completed``),
+    never in this transaction."""
     storage.drop_hidden_answers(response, flow.visible_keys())
     response.status = ResponseStatus.COMPLETED
     response.resume_hash = None
@@ -261,12 +280,33 @@ def complete_response(response: Response, flow: Flow, invitation: Invitation | N
     if invitation is not None:  # k over the combination, now that the answer language is final
         survey = db.session.get(Survey, response.survey_id)
         response.background, response.language = ledger.coarse_profile(survey, invitation, response.language)
-    if invitation is not None:
-        ledger.mark_completed(invitation, today)
     _touch(response)
     from survey.coding.jobs import queue_scrub
 
-    queue_scrub(response.id)  # open answers are de-identified in the background, never per request
+    survey = db.session.get(Survey, response.survey_id)  # open answers are de-identified in the background,
+    queue_scrub(response.survey_id, at_least=survey.min_cell)  # in batches of k responses, never per request
+
+
+def note_finishing(invitation: Invitation) -> None:
+    """Before a transaction that may complete a personal invitee's response (a transaction of its own)."""
+    ledger.note_finishing(invitation)
+
+
+def completed_unnoticed(entry: Entry, response: Response | None) -> bool:
+    """A personal invitee whose completion was committed while the ledger was not told (the request died in
+    between): his link finds no unfinished response although he was finishing. The ledger is told now."""
+    if entry.invitation is None or response is not None:
+        return False
+    state = ledger.state(entry.invitation)
+    if not state.finishing or state.completed or state.route != entry.route:
+        return False
+    ledger.note_completed(entry.invitation, local_today())
+    return True
+
+
+def note_completed(invitation: Invitation) -> None:
+    """After the completion was committed: the ledger's pending entry (a transaction of its own)."""
+    ledger.note_completed(invitation, local_today())
 
 
 def bind_browser(response: Response) -> str:
@@ -281,8 +321,10 @@ def new_resume_code(response: Response) -> str:
     """A code to type by hand to continue later (on another device); replaces an earlier code."""
     raw = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
     code = normalise_short_code(raw)
-    response.resume_code_hash = keyed_hash("code", code)
-    db.session.flush()
+    db.session.execute(update(Response).where(Response.id == response.id)  # no version bump: a double click on
+                       .values(resume_code_hash=keyed_hash("code", code))  # "later" is no conflict; the last
+                       .execution_options(synchronize_session=False))  # code made holds
+    set_committed_value(response, "resume_code_hash", keyed_hash("code", code))
     return code
 
 

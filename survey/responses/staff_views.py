@@ -207,7 +207,7 @@ def _interview_post(response, survey, document, step, form):
         db.session.commit()
         flash(_("One question still needs an answer."), "warning")
         return redirect(url_for("responses.interview_step", response_id=response.id, stap=missing + 1))
-    services.complete_response(response, flow, None, services.local_today())
+    services.complete_response(response, flow)
     record("interview.complete", survey)
     db.session.commit()
     flash(_("The interview is saved. Thank you."), "success")

@@ -8,6 +8,7 @@ import secrets
 
 from flask import flash, make_response, redirect, render_template, request
 from flask_babel import gettext as _
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -15,6 +16,7 @@ from forms.respondent import build_step_form
 from forms.respondent_entry import SendForm
 from survey.extensions import db, limiter
 from survey.responses import services, storage
+from survey.responses.models import Response, ResponseStatus
 from survey.responses.rendering import cached_prompt
 from survey.responses.screens import check_rows, make_screen
 from survey.responses.views import (
@@ -86,19 +88,22 @@ def _post_step(visit: Visit, step):
     if not valid:
         return _render_step(visit, step, form=form)
     submitted = form.answers()
+    stored_already = False
     if visit.response is not None and form.lock.data and form.lock.data != str(visit.response.lock_version):
-        if storage.same_as_stored(visit.response, submitted):
-            target = _after_step(visit, step)
-            db.session.commit()
-            return target
-        return _other_tab(visit, step)
+        if not storage.same_as_stored(visit.response, submitted):
+            return _other_tab(visit, step)
+        stored_already = True  # a double click whose twin saved the same answers: just go on
+    if _may_complete(visit, step):
+        services.note_finishing(visit.entry.invitation)  # its own transaction, before the answers' one
     try:  # the step's answers and, after the last step, the completion: one transaction
-        _store(visit, form, submitted, step.index + 1)
+        if not stored_already:
+            _store(visit, form, submitted, step.index + 1)
         target = _after_step(visit, step)
         db.session.commit()
     except (StaleDataError, IntegrityError):
         db.session.rollback()
-        return _other_tab(visit, step)
+        return _finished_elsewhere(visit) or _other_tab(visit, step)
+    _tell_ledger(visit)
     return target
 
 
@@ -144,7 +149,33 @@ def _complete(visit: Visit, flow):
         target = redirect(visit.url("question", number=missing + 1))
         remember_browser(visit, target)
         return target
-    services.complete_response(visit.response, flow, visit.entry.invitation, services.local_today())
+    services.complete_response(visit.response, flow, visit.entry.invitation)
+    visit.completed = True
+    target = redirect(visit.url("thanks", taal=visit.language))
+    forget_browser(visit, target)
+    return target
+
+
+def _may_complete(visit: Visit, step) -> bool:
+    """A personal invitee's last step on a questionnaire without a check page: this request may complete."""
+    return (visit.entry.invitation is not None and step.index + 1 >= len(visit.flow())
+            and not visit.survey.show_check_page and request.args.get("terug") != "controle")
+
+
+def _tell_ledger(visit: Visit) -> None:
+    """After the answers' commit: a personal invitee's completion goes to the ledger, in its own transaction."""
+    if visit.completed and visit.entry.invitation is not None:
+        services.note_completed(visit.entry.invitation)
+
+
+def _finished_elsewhere(visit: Visit):
+    """A request that lost a race with one that completed the response (a double click on "Verzenden", or on
+    the last step): it goes to the same thank-you page instead of an error."""
+    if visit.response is None:
+        return None
+    status = db.session.scalar(select(Response.status).where(Response.id == visit.response.id))
+    if status != ResponseStatus.COMPLETED:
+        return None
     target = redirect(visit.url("thanks", taal=visit.language))
     forget_browser(visit, target)
     return target
@@ -160,7 +191,8 @@ def _save_partial(visit: Visit, step, form, action: str):
             db.session.commit()
         except (StaleDataError, IntegrityError):
             db.session.rollback()
-            return _other_tab(visit, step)
+            if not _twin_saved(visit, partial):  # a double click whose twin saved the same is no conflict
+                return _finished_elsewhere(visit) or _other_tab(visit, step)
     if action == LATER:
         return _later(visit)
     target = redirect(visit.url("question", number=step.index) if step.index else visit.url("welcome", intro=1))
@@ -171,6 +203,16 @@ def _save_partial(visit: Visit, step, form, action: str):
 def _field_errors(form, key) -> bool:
     return any(spec.key == key and (form[spec.name].errors or (spec.other_name and form[spec.other_name].errors))
                for spec in form.specs())
+
+
+def _twin_saved(visit: Visit, partial) -> bool:
+    """After a lost race: the response exists, is still in progress and holds exactly these answers."""
+    if visit.response is None:
+        return False
+    db.session.expire_all()
+    response = db.session.get(Response, visit.response.id)
+    return (response is not None and response.status == ResponseStatus.IN_PROGRESS
+            and storage.same_as_stored(response, partial))
 
 
 def _later(visit: Visit):
@@ -197,7 +239,14 @@ def check(way, key):
         return redirect(visit.url("question", number=resume_number(visit)))
     form = SendForm()
     if request.method == "POST" and form.validate():
-        target = _complete(visit, flow)
-        db.session.commit()
+        if visit.entry.invitation is not None:
+            services.note_finishing(visit.entry.invitation)  # its own transaction, before the completion
+        try:
+            target = _complete(visit, flow)
+            db.session.commit()
+        except (StaleDataError, IntegrityError):  # a double click: the other request sent it, or changed it
+            db.session.rollback()
+            return _finished_elsewhere(visit) or redirect(visit.url("check"))
+        _tell_ledger(visit)
         return target
     return render_template("responses/check.html", form=form, rows=check_rows(flow, visit.piping()), **visit.page())

@@ -103,7 +103,10 @@ def welcome(way, key):
 def started_elsewhere(visit) -> bool:
     """A personal invitation started with its other secret (link versus short code)."""
     invitation = visit.entry.invitation
-    return invitation is not None and invitation.started and visit.response is None
+    if invitation is None or visit.response is not None:
+        return False
+    state = ledger.state(invitation)
+    return state.started and state.route != visit.entry.route
 
 
 def render_welcome(visit, code_form):

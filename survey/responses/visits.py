@@ -2,8 +2,10 @@
 the language, and this browser's resume cookie.
 
 The cookie holds only a random secret (the response keeps its keyed hash) and is scoped to the path of
-one survey's link, so it is never sent with another survey's pages. Personal links use no cookie at
-all: the link itself finds the response, so a parent's device never resumes a young person's answers.
+one survey's link, so it is never sent with another survey's pages. Personal links set no resume cookie:
+the link itself finds the response, so a parent's device never resumes a young person's answers. Like
+every page they get the session cookie, which holds a random form token and one-time notices only (it
+ends with the browser session and finds nothing).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Visit:
     language: str
     secret: str | None = None
     set_secret: bool = False
+    completed: bool = False  # this request made the response final (the ledger is told after the commit)
     answers: dict = field(default_factory=dict)
     others: dict = field(default_factory=dict)
     computed_flow: Flow | None = field(default=None, repr=False)  # of the answers as they are now
@@ -99,6 +102,8 @@ def open_visit(way: str, key: str) -> Visit:
     if secret is not None and not 20 <= len(secret) <= 100:
         secret = None
     response = services.find_response(entry, secret)
+    if services.completed_unnoticed(entry, response):
+        raise services.EntryProblem("used", entry.survey, entry.invitation.language)
     version = db.session.get(SurveyVersion, response.version_id) if response else entry.survey.published_version
     document = services.document_of(version)
     visit = Visit(entry, response, document, "nl", secret)

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 SECRET = "reliability-secret-key-for-tests-only"
 LINK = re.compile(r"/r/([A-Za-z0-9_\-]{20,})")
+CODE = re.compile(r"code: ([A-Z0-9]{5}-[A-Z0-9]{5})")
 
 
 def free_port() -> int:
@@ -72,6 +73,7 @@ class Seed:
     region_slug: str
     links: list[str]  # "/r/<token>", one per invitee
     emails: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)  # the short code of each invitee, in the order of links
 
 
 def contact_csv(count: int) -> bytes:
@@ -111,12 +113,13 @@ def seed_ceo(database_url: str, invitees: int, *, template: str = "ceo_ouders", 
         mail.outbox.clear()
         sending.invite(survey, date.today())
         db.session.commit()
-        links, emails = [], []
+        links, emails, codes = [], [], []
         for message in mail.outbox:
             links.append("/r/" + LINK.search(message.get_content()).group(1))
             emails.append(message["To"])
+            codes.append(CODE.search(message.get_content()).group(1))
         mail.outbox.clear()
-        seed = Seed(survey.id, region.slug, links, emails)
+        seed = Seed(survey.id, region.slug, links, emails, codes)
         db.session.remove()
         db.engine.dispose()
     return seed

@@ -18,6 +18,7 @@ from survey.questionnaires.exchange import export_data
 from survey.questionnaires.models import FieldworkStatus, Survey
 from survey.questionnaires.registry import REGISTRY
 from survey.questionnaires.versions import document_of
+from tests import helpers
 
 DAY = date(2026, 3, 2)
 
@@ -25,7 +26,6 @@ DAY = date(2026, 3, 2)
 def fill_region(db, region, rng):
     """Demo content (questionnaires, programmes) plus fieldwork: invitees, answers and coding."""
     from survey.coding.models import AnswerCode, Codebook, CodedAnswer, Source, Theme
-    from survey.fieldwork import ledger
     from survey.fieldwork.models import Invitation
     from survey.questionnaires import services, versions
     from survey.responses.models import Answer, Channel, Response, ResponseStatus
@@ -53,7 +53,7 @@ def fill_region(db, region, rng):
                                     background={"gemeente": rng.choice(["Delft", "Rijswijk"])}, opted_out=False)
             db.session.add(invitation)
             db.session.flush()
-            ledger.mark_completed(invitation, DAY + timedelta(days=n % 3))
+            helpers.mark_completed(invitation, DAY + timedelta(days=n % 3))
             response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.PERSONAL,
                                 week=DAY, status=ResponseStatus.COMPLETED, background=invitation.background)
             for code in document.item_codes():

@@ -181,8 +181,8 @@ def test_a_failing_scrubbing_job_is_retried_and_never_loses_the_answer(app, db, 
     from tests.survey.responses.documents import create_survey
 
     survey = create_survey(db, region, document=document(), public_key="scrub")
-    response = add_answers(db, survey, survey.published_version, ["Daan van de jeugdzorg hielp ons echt"])[0]
-    queue_scrub(response.id)
+    add_answers(db, survey, survey.published_version, ["Daan van de jeugdzorg hielp ons echt"])
+    queue_scrub(survey.id)
     db.session.commit()
     real_queue.execute(real_queue.dequeue())  # the first try fails: the raw answer is untouched
     answer = db.session.scalar(select(Answer).where(Answer.item_code == "O1"))

@@ -7,6 +7,7 @@ from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.models import AddressForm, Audience, DisplayMode, Survey, SurveyKind
 from survey.tokens import new_short_code, new_token, normalise_short_code, token_hash
+from tests import helpers
 
 
 def make_survey(db, region, min_cell=5):
@@ -36,7 +37,7 @@ def test_background_reaches_response_only_for_shared_categories(db, region):
     db.session.commit()
     rare = ledger.invitation_for_token("t0")
     assert ledger.coarse_background(survey, rare) == {"gemeente": "Rotterdam"}
-    ledger.mark_completed(rare, date(2026, 11, 23))
+    helpers.mark_completed(rare, date(2026, 11, 23))
     assert rare.started and rare.completed
 
 
@@ -49,11 +50,11 @@ def test_days_go_into_counters_and_an_invitee_is_counted_once(db, region):
     db.session.add_all([first, second])
     db.session.commit()
     monday, tuesday = date(2026, 3, 2), date(2026, 3, 3)
-    ledger.mark_started(first, monday)
-    ledger.mark_started(first, tuesday)  # a second start of the same invitee changes nothing
-    ledger.mark_completed(first, tuesday)
-    ledger.mark_completed(second, tuesday)
-    ledger.mark_completed(second, tuesday)
+    helpers.mark_started(first, monday)
+    helpers.mark_started(first, tuesday)  # a second start of the same invitee changes nothing
+    helpers.mark_completed(first, tuesday)
+    helpers.mark_completed(second, tuesday)
+    helpers.mark_completed(second, tuesday)
     db.session.commit()
     assert [(c.day, c.started, c.completed) for c in day_counts(survey)] == [(monday, 1, 0), (tuesday, 1, 2)]
     db.session.expire_all()
@@ -74,3 +75,21 @@ def test_the_survey_chooses_which_background_goes_first(db, region):
     assert ledger.coarse_profile(survey, invitee, "ar") == ({}, "ar")  # by default the gemeente goes first
     survey.generalise_order = "taal"
     assert ledger.coarse_profile(survey, invitee, "ar") == ({"gemeente": "Delft"}, "")
+
+def test_a_batch_moves_only_with_k_invitees_pending_not_from_cron_with_four_at_once_with_the_fifth(app, db, region):
+    survey = make_survey(db, region, min_cell=5)
+    invitations = [Invitation(survey_id=survey.id, token_hash=token_hash(f"c{n}")) for n in range(6)]
+    db.session.add_all(invitations)
+    db.session.commit()
+    monday = date(2026, 3, 2)
+    for invitation in invitations[:4]:
+        ledger.note_start(invitation, "link", monday)
+    runner = app.test_cli_runner()
+    assert "Niets bij te werken" in runner.invoke(args=["fieldwork", "apply-ledger"]).output
+    db.session.expire_all()
+    assert not any(i.started for i in invitations)  # four are fewer than k: nothing moves yet
+    ledger.note_start(invitations[4], "code", monday)  # the fifth: k reached, applied at once (opportunistically)
+    db.session.expire_all()
+    assert [i.started for i in invitations] == [True] * 5 + [False]
+    assert [i.started_route for i in invitations][3:] == ["link", "code", None]
+    assert ledger.pending_count(survey.id) == 0

@@ -32,7 +32,7 @@ def run_due_retries():
 def test_completed_response_is_scrubbed_after_commit(db, region, make_survey, scrubber):
     survey = make_survey(region, [TEXT])
     [answer] = open_answers(db, survey)
-    queue_scrub(answer.response_id)
+    queue_scrub(survey.id)
     assert scrubber.calls == 0  # nothing before the commit
     db.session.commit()
     db.session.expire_all()
@@ -45,7 +45,7 @@ def test_region_list_is_used_and_closed_questions_are_left_alone(db, region, mak
     db.session.add(ScrubTerm(region_id=region.id, kind=ScrubKind.PROVIDER, term="Jeugdteam Noord"))
     survey = make_survey(region, [TEXT])
     [answer] = open_answers(db, survey)
-    queue_scrub(answer.response_id)
+    queue_scrub(survey.id)
     db.session.commit()
     db.session.expire_all()
     assert answer.scrubbed_text == "[NAAM] kreeg hulp van [ORGANISATIONS], maar we moesten lang wachten."
@@ -56,7 +56,7 @@ def test_region_list_is_used_and_closed_questions_are_left_alone(db, region, mak
 def test_rolled_back_completion_queues_nothing(db, region, make_survey, scrubber):
     survey = make_survey(region, [TEXT])
     [answer] = open_answers(db, survey)
-    queue_scrub(answer.response_id)
+    queue_scrub(survey.id)
     db.session.rollback()
     db.session.commit()
     assert scrubber.calls == 0
@@ -65,7 +65,7 @@ def test_rolled_back_completion_queues_nothing(db, region, make_survey, scrubber
 def test_unfinished_response_is_not_scrubbed(db, region, make_survey, scrubber):
     survey = make_survey(region, [TEXT], status=ResponseStatus.IN_PROGRESS)
     [answer] = open_answers(db, survey)
-    queue_scrub(answer.response_id)
+    queue_scrub(survey.id)
     db.session.commit()
     db.session.expire_all()
     assert answer.scrubbed_text is None
@@ -76,7 +76,7 @@ def test_a_failing_scrub_is_retried_and_the_answer_is_never_lost(db, region, mak
     [answer] = open_answers(db, survey)
     huey.storage.flush_schedule()
     scrubber.fail_next = 1
-    queue_scrub(answer.response_id)
+    queue_scrub(survey.id)
     db.session.commit()
     db.session.expire_all()
     assert answer.value == TEXT and answer.scrubbed_text is None
@@ -169,7 +169,7 @@ def test_deduce_scrubs_names_places_and_the_region_list(db, region, make_survey,
     survey = make_survey(region, ["Mijn zoon Daan woont in Zwolle en krijgt hulp van Jeugdteam Noord, "
                                   "bel 06-12345678."])
     [answer] = open_answers(db, survey)
-    queue_scrub(answer.response_id)
+    queue_scrub(survey.id)
     db.session.commit()
     db.session.expire_all()
     scrubbed = answer.scrubbed_text
@@ -178,16 +178,27 @@ def test_deduce_scrubs_names_places_and_the_region_list(db, region, make_survey,
     assert "Mijn zoon" in scrubbed and "[NAAM]" in scrubbed
 
 
-def test_completing_a_response_queues_scrubbing_of_its_open_answers(client, db, region):
-    """The respondent flow hands every completed response to the background scrub job."""
+def test_completed_responses_are_scrubbed_in_batches_of_k_not_one_job_each(client, db, region, monkeypatch):
+    """The respondent flow queues a batch for the survey (its id only) once k completed responses wait."""
     from sqlalchemy import select
 
+    from survey.coding import jobs
     from survey.responses.models import Answer
     from tests.survey.responses.documents import create_survey
     from tests.survey.responses.walk import walk
 
-    create_survey(db, region)
-    end = walk(client, "/v/open-sleutel-1234", {"R1": "4", "A1": "prof", "O2": "Mijn zoon Daan kreeg te laat hulp."})
-    assert "/klaar" in end.headers["Location"]
-    opened = db.session.scalars(select(Answer).where(Answer.item_code == "O2")).one()
-    assert opened.scrubbed_text is not None  # the (stand-in) scrubber ran after the commit
+    queued = []
+    original = jobs.scrub_survey_job
+    monkeypatch.setattr(jobs, "scrub_survey_job", lambda *a, **kw: queued.append((a, kw)) or original(*a, **kw))
+    survey = create_survey(db, region)
+    survey.min_cell = 5
+    db.session.commit()
+    for n in range(5):
+        respondent = client.application.test_client()
+        end = walk(respondent, "/v/open-sleutel-1234", {"R1": "4", "A1": "prof", "O2": f"Mijn zoon Daan ({n})."})
+        assert "/klaar" in end.headers["Location"]
+        scrubbed = [a.scrubbed_text for a in db.session.scalars(select(Answer).where(Answer.item_code == "O2"))]
+        if n < 4:  # fewer than k waiting: no job yet
+            assert scrubbed == [None] * (n + 1) and queued == []
+    assert queued == [((survey.id,), {})]  # one batch job, naming the survey only
+    assert all(text is not None for text in scrubbed)  # the (stand-in) scrubber ran over all five

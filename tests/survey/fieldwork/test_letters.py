@@ -13,6 +13,7 @@ from sqlalchemy import select
 from survey.audit.models import AuditEntry
 from survey.fieldwork import ledger, letters, sending, services
 from survey.fieldwork.models import LetterBatch
+from tests import helpers
 from tests.survey.fieldwork.test_sending import add_invitees
 
 ADDRESSES = ["Fam. Jansen\nDorpsstraat 1\n1234 AB  ONS DORP", "Dhr. Haddad\nKade 2\n3011 AB  ROTTERDAM",
@@ -110,7 +111,7 @@ def test_reminder_letter_for_someone_who_started_has_no_new_code(db, make_survey
     survey = make_survey()
     started, silent = add_invitees(db, survey, (None, "nl", ADDRESSES[0]), (None, "nl", ADDRESSES[1]))
     sending.invite(survey, date(2026, 3, 2))
-    ledger.mark_started(started, date(2026, 3, 3))
+    helpers.mark_started(started, date(2026, 3, 3))
     db.session.commit()
     captured_pages.clear()
     assert sending.remind(survey, date(2026, 3, 9)).letters == 2
@@ -127,7 +128,7 @@ def test_letters_can_be_made_again_with_new_codes_for_one_address(client, db, re
     jansen, haddad, smith = add_invitees(db, survey, *[(None, "nl", a) for a in ADDRESSES])
     client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen")
     old = {p["address"][0]: p["code"] for p in captured_pages}
-    ledger.mark_started(db.session.get(type(smith), smith.id), date(2026, 3, 3))
+    helpers.mark_started(db.session.get(type(smith), smith.id), date(2026, 3, 3))
     db.session.commit()
     page = client.get(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/").get_data(as_text=True)
     assert "2 genodigden per post zijn nog niet begonnen." in page

@@ -44,9 +44,10 @@ def test_the_order_of_stored_responses_singles_out_nobody(app, db, make_survey):
             services.save_step(response, {("P1", ""): (rng.choice("12345"), None)}, 1)
             flow = compute_flow(document, survey.display_mode, {("P1", ""): "3", ("P2", ""): "gi"})
             services.save_step(response, {("P2", ""): ("gi", None)}, len(flow))
-            services.complete_response(response, flow, invitation, day)
+            services.complete_response(response, flow)
             truth[response.id] = invitation.id
             db.session.commit()
+            ledger.note_completed(invitation, day)
 
     assert len(insertion_order(db)) == 48
     counts = {c.day: (c.started, c.completed) for c in db.session.query(ParticipationDay)}

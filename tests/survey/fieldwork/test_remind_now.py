@@ -8,9 +8,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from survey.audit.models import AuditEntry
-from survey.fieldwork import ledger, sending
+from survey.fieldwork import sending
 from survey.fieldwork.ledger import local_today
 from survey.fieldwork.models import Invitation
+from tests import helpers
 from tests.survey.fieldwork.test_sending import add_invitees
 
 
@@ -23,8 +24,8 @@ def invited_survey(db, outbox, make_survey, days_ago=2):
     people = add_invitees(db, survey, *[(f"{n}@example.nl", "nl", None) for n in ("klaar", "bezig", "stil", "weg")])
     sending.invite(survey, local_today() - timedelta(days=days_ago))
     done, started, _silent, gone = people
-    ledger.mark_completed(db.session.get(Invitation, done.id), local_today() - timedelta(days=1))
-    ledger.mark_started(db.session.get(Invitation, started.id), local_today() - timedelta(days=1))
+    helpers.mark_completed(db.session.get(Invitation, done.id), local_today() - timedelta(days=1))
+    helpers.mark_started(db.session.get(Invitation, started.id), local_today() - timedelta(days=1))
     db.session.get(Invitation, gone.id).opted_out = True
     db.session.commit()
     outbox.clear()

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from survey.fieldwork import ledger, sending
 from survey.fieldwork.models import Invitation
+from tests import helpers
 from tests.survey.fieldwork.test_sending import LINK, add_invitees
 
 DAY = date(2026, 3, 2)
@@ -23,8 +24,8 @@ def test_reminders_reach_only_those_who_did_not_finish(app, db, outbox, make_sur
     sending.invite(survey, DAY)
     db.session.commit()
     tokens = {m["To"]: LINK.search(m.get_content()).group(1) for m in outbox}
-    ledger.mark_completed(db.session.get(Invitation, done.id), DAY + timedelta(days=1))
-    ledger.mark_started(db.session.get(Invitation, started.id), DAY + timedelta(days=2))
+    helpers.mark_completed(db.session.get(Invitation, done.id), DAY + timedelta(days=1))
+    helpers.mark_started(db.session.get(Invitation, started.id), DAY + timedelta(days=2))
     db.session.get(Invitation, gone.id).opted_out = True
     db.session.commit()
     outbox.clear()

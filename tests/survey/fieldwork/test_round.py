@@ -17,6 +17,7 @@ from survey.fieldwork import ledger, letters
 from survey.fieldwork.models import Invitation
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
 from survey.tokens import keyed_hash
+from tests import helpers
 from tests.survey.fieldwork.unlinkability import assert_no_rank_link, assert_unlinkable, dump_database
 
 DAY = date(2026, 3, 2)  # a Monday
@@ -49,7 +50,7 @@ def mails(smtp_server):
 
 def respond(db, survey, invitation, day, complete, rng, resume_secret):
     """What the respondent flow stores: ledger marks on one side, an anonymous response on the other."""
-    ledger.mark_started(invitation, day)
+    helpers.mark_started(invitation, day)
     response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.PERSONAL,
                         language=invitation.language, week=day - timedelta(days=day.weekday()),
                         background=ledger.coarse_background(survey, invitation),
@@ -60,7 +61,7 @@ def respond(db, survey, invitation, day, complete, rng, resume_secret):
     if rng.random() < 0.3:
         response.answers.append(Answer(item_code="O1", value=f"Mijn zoon kreeg hulp van Karin ({rng.random()})"))
     if complete:
-        ledger.mark_completed(invitation, day)
+        helpers.mark_completed(invitation, day)
     db.session.add(response)
     db.session.flush()
     return response.id

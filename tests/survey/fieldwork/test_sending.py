@@ -90,16 +90,23 @@ def test_sending_twice_invites_nobody_twice_and_skips_opted_out(client, db, outb
     assert sorted(m["To"] for m in outbox) == ["a@example.nl", "b@example.nl"]
 
 
-def test_mail_jobs_carry_only_the_address_and_the_text(db, make_survey, monkeypatch):
+def test_mail_jobs_carry_ids_only_and_make_the_link_themselves(db, make_survey, monkeypatch):
+    from survey import mail
+
     survey = make_survey()
     add_invitees(db, survey, ("a@example.nl", "nl", None))
     payloads = []
-    original = sending.send_mail_job
-    monkeypatch.setattr(sending, "send_mail_job", lambda *a, **kw: payloads.append((a, kw)) or original(*a, **kw))
+    original = sending.mail_invitee_job
+    monkeypatch.setattr(sending, "mail_invitee_job", lambda *a, **kw: payloads.append((a, kw)) or original(*a, **kw))
     sending.invite(survey, date(2026, 3, 2))
     db.session.commit()
     ((args, kwargs),) = payloads
-    assert kwargs == {} and args[0] == "a@example.nl" and [type(a) for a in args] == [str, str, str]
+    invitation = db.session.scalar(select(Invitation))
+    assert kwargs == {} and args == (invitation.id, "invitation", True, False)  # no address, link or text
+    (message,) = mail.outbox
+    token = re.search(r"/r/(\S+)", message.get_content()).group(1)
+    db.session.refresh(invitation)
+    assert invitation.token_hash == token_hash(token)  # made in the job; only its hash is stored
 
 
 def test_own_text_with_placeholders_is_used(client, db, outbox, researcher, make_survey):

@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from survey.audit.models import AuditEntry
-from survey.fieldwork import ledger, sending
+from survey.fieldwork import sending
 from survey.fieldwork.models import Invitation
+from tests import helpers
 from tests.survey.fieldwork.test_polls import answer
 
 DAY = date(2026, 3, 2)
@@ -22,7 +23,7 @@ def invite_groups(db, survey):
             db.session.add(invitation)
             invitation.invited_on = DAY
             if n < completed:
-                ledger.mark_completed(invitation, DAY + timedelta(days=1 + n % 2))
+                helpers.mark_completed(invitation, DAY + timedelta(days=1 + n % 2))
     db.session.commit()
 
 

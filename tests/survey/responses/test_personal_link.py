@@ -6,8 +6,10 @@ import logging
 import pytest
 from sqlalchemy import func, select
 
+from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
+from tests.helpers import settle_ledger
 from tests.survey.responses.walk import fill, walk
 
 
@@ -32,7 +34,12 @@ def test_welcome_then_complete_marks_the_ledger_and_copies_only_coarse_backgroun
     assert response.background == {"gemeente": "Rotterdam"}
     assert response.resume_hash is None
     db.session.refresh(invitation)
-    assert invitation.started and invitation.completed
+    assert not invitation.started and not invitation.completed  # pending until k invitees are (a batch)
+    assert ledger.state(invitation).completed and ledger.state(invitation).route == "link"
+    assert client.get(f"/r/{token}").status_code == 410  # finished means finished, batch or not
+    settle_ledger(survey.id)
+    db.session.refresh(invitation)
+    assert invitation.started and invitation.completed and invitation.started_route == "link"
     assert token not in str(vars(response)) and invitation.token_hash not in str(vars(response))
 
 
@@ -150,3 +157,59 @@ def test_young_persons_answers_never_appear_on_the_parents_link(client, db, make
         assert "Geheim van Youssef" not in html
     open_link = device.get("/v/jongeren-2026/vraag/11", follow_redirects=True).get_data(as_text=True)
     assert "Geheim van Youssef" not in open_link  # the personal response is not reachable by the open link
+
+
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
+def test_a_personal_link_sets_only_the_session_cookie_and_it_finds_nothing(client, db, make_survey, make_invitation,
+                                                                            app_config):
+    """What the README and docs/security.md say: no resume cookie on a personal link; the session cookie holds
+    a random form token and one-time notices only, never the link, the code or anything of the response."""
+    survey = make_survey(check_page=True)
+    _invitation, token, code = make_invitation(survey)
+    browser = client.application.test_client()
+    set_cookies = []
+    plain = browser.open
+
+    def open_and_collect(*args, **kwargs):
+        answer = plain(*args, **kwargs)
+        set_cookies.extend(answer.headers.getlist("Set-Cookie"))
+        return answer
+
+    browser.open = open_and_collect
+    walk(browser, f"/r/{token}", stop_after=2)
+    browser.get(f"/r/{token}")  # "welkom terug": a one-time notice
+    set_cookies = [c for c in set_cookies if "Max-Age=0" not in c]  # deletions (Flask-Login's remember cookie)
+    names = {cookie.split("=", 1)[0] for cookie in set_cookies}
+    assert names == {client.application.config["SESSION_COOKIE_NAME"]}
+    serializer = client.application.session_interface.get_signing_serializer(client.application)
+    response = responses(db)[0]
+    for cookie in set_cookies:
+        value = cookie.split("=", 1)[1].split(";", 1)[0]
+        if not value:
+            continue
+        content = repr(serializer.loads(value))
+        assert set(serializer.loads(value)) <= {"csrf_token", "_flashes"}
+        assert token not in content and code not in content and response.id not in content
+        assert "Expires" not in cookie and "Max-Age" not in cookie  # gone when the browser closes
+
+
+def test_a_completion_the_ledger_missed_is_noted_on_the_next_visit(client, db, make_survey, make_invitation,
+                                                                   monkeypatch):
+    """The request died between committing the completion and telling the ledger (its own transaction): the
+    next visit of the link finds no unfinished response while the invitee was finishing, and says "al
+    ingevuld" instead of opening an empty questionnaire; the ledger then counts the completion once."""
+    from survey.fieldwork.models import ParticipationDay
+    from survey.responses import services
+
+    survey = make_survey()
+    invitation, token, _code = make_invitation(survey)
+    monkeypatch.setattr(services, "note_completed", lambda invitation: None)  # the request dies here
+    assert "/klaar" in walk(client, f"/r/{token}").headers["Location"]
+    assert not ledger.state(invitation).completed
+    monkeypatch.undo()
+    again = client.get(f"/r/{token}")
+    assert again.status_code == 410 and "al ingevuld" in again.get_data(as_text=True)
+    assert client.get(f"/r/{token}").status_code == 410
+    assert ledger.state(invitation).completed
+    assert db.session.scalar(select(func.sum(ParticipationDay.completed))) == 1
+    assert len(responses(db)) == 1

@@ -66,7 +66,8 @@ def test_a_draft_questionnaire_is_read_again_after_every_change():
 
 def test_one_page_of_answers_is_one_insert_and_one_commit(client, db, make_survey, database_work, monkeypatch):
     queued = []
-    monkeypatch.setattr("survey.coding.jobs.queue_scrub", queued.append)  # the background job is not timed here
+    # the background job is not timed here
+    monkeypatch.setattr("survey.coding.jobs.queue_scrub", lambda *a, **kw: queued.append(a))
     survey = make_survey(document=one_page_document(), mode=DisplayMode.ALL_ON_ONE_PAGE)
     survey.versions[0].published_at = utcnow()  # published: its document is kept per process
     db.session.commit()

@@ -1,7 +1,7 @@
 """Quote review per statement, a region keep-list for quotes; a pasted statement keeps its heading's section, an attribution and (until publication) its pasted text
 
 Revision ID: b7e19c4d2a51
-Revises: 5fb8560aa3e1
+Revises: 7c1e5a9d2b40
 Create Date: 2026-12-06 04:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b7e19c4d2a51'
-down_revision = '5fb8560aa3e1'
+down_revision = '7c1e5a9d2b40'
 branch_labels = None
 depends_on = None
 
