@@ -15,7 +15,7 @@ from tests.survey.test_access_map import build_url
 
 #: a value for each URL parameter of the public routes
 PUBLIC_VALUES = {"way": "v", "number": 1, "token": "1-" + "0" * 32, "slug": "rijnmond", "poll_code": "ABCDEF",
-                 "filename": "css/site.css"}
+                 "filename": "css/site.css", "entity_set": "Rondes"}
 #: the respondent's blueprint checks its forms' own CSRF token and shows the step again when it is missing
 OWN_TOKEN_ENDPOINTS = {"responses."}
 
