@@ -132,14 +132,23 @@ def user_for_token(token: str) -> User | None:
 
 
 def send_password_link(user: User, welcome: bool = False) -> None:
-    """E-mail a one-time link to set a new password (queued after commit)."""
-    link = current_app.config["BASE_URL"].rstrip("/") + url_for(
-        "accounts.set_password", token=password_token(user)
-    )
-    template = "emails/welcome.txt" if welcome else "emails/password_reset.txt"
-    subject = _("Your account for experience research") if welcome else _("Set a new password")
-    body = render_template(template, user=user, link=link)
-    enqueue_after_commit(db.session(), send_mail_job, user.email, subject, body)
+    """E-mail a one-time link to set a new password (queued after commit). The job carries only the user's
+    id: the link is made and the address read when it runs, so a copy of the queue holds neither."""
+    enqueue_after_commit(db.session(), password_link_job, user.id, welcome)
+
+
+@task(retries=5, retry_delay=60)
+def password_link_job(user_id: int, welcome: bool) -> None:
+    """Make the one-time link and deliver it; a retry makes a new link (the unsent one never left)."""
+    user = db.session.get(User, user_id)
+    if user is None or not user.active:
+        return
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"].rstrip("/") + "/"):
+        link = url_for("accounts.set_password", token=password_token(user), _external=True)
+        template = "emails/welcome.txt" if welcome else "emails/password_reset.txt"
+        subject = _("Your account for experience research") if welcome else _("Set a new password")
+        body = render_template(template, user=user, link=link)
+    mail.deliver(mail.build_message(user.email, subject, body))
 
 
 def request_password_reset(email: str) -> None:
