@@ -58,7 +58,10 @@ def test_evaluator_pages_pass_axe(live_server, desktop, db, make_user):
     desktop.get_by_label("Uitspraken", exact=True).fill(notes)
     with desktop.expect_navigation():
         desktop.get_by_role("button", name="Splitsen en sorteren").click()
-    expect(desktop.get_by_role("table", name="Suggestie of wens (1)")).to_be_visible()
+    # the heading "Aandacht:" invites advice and decides the section of both statements
+    table = desktop.get_by_role("table", name="Suggestie of wens (2)")
+    expect(table).to_be_visible()
+    expect(table.get_by_text("(uit de kop)")).to_have_count(2)
     assert_accessible(desktop, "evaluation-notes")
     for path, name in (("/", "evaluation-draft"), ("/tekst/programma", "evaluation-texts"),
                        ("/opzet", "evaluation-set-up"), ("/citaten/programma", "evaluation-quote-review"),
