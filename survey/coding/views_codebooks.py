@@ -158,10 +158,9 @@ def export_codebook(codebook_id, fmt):
 def import_codebook():
     form = ImportCodebookForm()
     if form.validate_on_submit():
-        upload = form.file.data
-        content, name = upload.read(), (upload.filename or "codeboek").rsplit(".", 1)[0]
+        content, name = form.file.content, (form.file.filename or "codeboek").rsplit(".", 1)[0]
         try:
-            data = (transfer.from_json(content) if upload.filename.lower().endswith(".json")
+            data = (transfer.from_json(content) if form.file.filename.lower().endswith(".json")
                     else transfer.from_xlsx(content, name))
         except transfer.ImportProblem as problem:
             form.file.errors.append(str(problem))
