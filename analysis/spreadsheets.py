@@ -55,10 +55,11 @@ def read_table(data: bytes, filename: str = "") -> list[list[str]]:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-16 or UTF-8 (with or without BOM), else Windows-1252 as Dutch Excel writes it."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """UTF-16 or UTF-8 (each with or without BOM), else Windows-1252 as Dutch Excel writes it."""
+    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
+    if encoding:
         try:
-            return data.decode("utf-16")
+            return data.decode(encoding)
         except UnicodeDecodeError:
             pass
     else:
@@ -73,10 +74,24 @@ def decode_text(data: bytes) -> str:
                                   "again."))
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The codec of UTF-16 text saved without a byte-order mark, else None: in a Dutch contact file nearly
+    every character is ASCII, so every other byte is NUL (the high bytes)."""
+    sample = data[:4000]
+    if len(data) < 4 or len(data) % 2:
+        return None
+    odd, even = sample[1::2], sample[0::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def _read_csv(data: bytes) -> list[list[str]]:
     if len(data) > MAX_CSV_BYTES:
         raise UnusableFile(flag(None, "The file is larger than %(mb)s MB.", mb=MAX_CSV_BYTES // (1024 * 1024)))
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not _utf16_without_bom(data):
         raise UnusableFile(flag(None, "This is not a CSV or Excel file. Upload a .csv or .xlsx file."))
     text = decode_text(data)
     first_line = text.split("\n", 1)[0]

@@ -6,9 +6,12 @@ form error in Dutch, so no parser ever sees it. ``tests/reliability/test_upload_
 file field of ``forms/`` a ``GuardedFileField`` and every view away from ``.read()``.
 """
 
+from flask import request
 from flask_babel import gettext
+from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from werkzeug.datastructures import FileStorage
+from flask_wtf.form import _Auto, _is_submitted
+from werkzeug.datastructures import CombinedMultiDict, FileStorage, MultiDict
 from wtforms.validators import ValidationError
 
 from analysis.guard import Limits, UnusableFile, check_upload
@@ -46,3 +49,23 @@ class GuardedFileField(FileField):
         except UnusableFile as refused:
             raise ValidationError(gettext(refused.problem.msgid, **refused.problem.params)) from None
         self.content, self.filename = data, self.data.filename or ""
+
+
+def _wrap_formdata(self, form, formdata):
+    """What a submitted form reads: the posted fields, and uploaded files only under the names of its file
+    fields. Flask-WTF's own version hands any uploaded file to any field (a text field then holds a
+    FileStorage and its validators fail with a 500) and turns a JSON body into form data."""
+    if formdata is not _Auto:
+        return formdata
+    if not _is_submitted():
+        return None
+    files = [(name, upload) for name, upload in request.files.items(multi=True)
+             if isinstance(form._fields.get(name), FileField)]
+    if files:
+        return CombinedMultiDict((MultiDict(files), request.form))
+    return request.form or None
+
+
+def install_formdata_rule() -> None:
+    """Every FlaskForm of the platform reads its data through ``_wrap_formdata`` (called once, from forms/)."""
+    FlaskForm.Meta.wrap_formdata = _wrap_formdata

@@ -197,7 +197,7 @@ def scrub_terms():
         for kind, name in ScrubTermsForm.FIELDS.items():
             getattr(form, name).data = "\n".join(sorted(terms[kind], key=str.lower))
     if form.validate_on_submit():
-        changes = [scrubbing.save_terms(g.region.id, kind, getattr(form, name).data.splitlines())
+        changes = [scrubbing.save_terms(g.region.id, kind, (getattr(form, name).data or "").splitlines())
                    for kind, name in ScrubTermsForm.FIELDS.items()]
         record("coding.scrub_terms", g.region, region=g.region, added=sum(c[0] for c in changes),
                removed=sum(c[1] for c in changes))
