@@ -14,7 +14,11 @@ workers = int(os.environ.get("GUNICORN_WORKERS", "4"))
 #: a request that takes longer than this is stopped and its worker replaced
 timeout = 60
 graceful_timeout = 20
-#: the logger class that redacts personal links; "-" writes the access log to standard output
+#: requests gunicorn refuses itself (an address over limit_request_line, 4094 bytes: 414; headers over
+#: limit_request_field_size: 431) get the application's Dutch error page, not gunicorn's English one
+worker_class = "survey.serving.DutchErrorsWorker"
+#: the logger class that redacts personal links and escapes control characters; "-" writes the access
+#: log to standard output
 logger_class = "survey.logs.RedactingGunicornLogger"
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 errorlog = "-"

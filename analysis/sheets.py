@@ -2,16 +2,18 @@
 
 Pure: bytes in, lists out, or a ``SheetError`` with a code. An XLSX file is a zip archive: its
 declared uncompressed size and number of entries are checked before openpyxl opens it (read-only),
-so a zip bomb is refused unpacked; Python's zipfile never inflates an entry past its declared size.
+so a zip bomb is refused unpacked (``analysis.guard``, which also refuses DTDs, entities and deep nesting).
 CSV may be UTF-8 (with or without BOM) or Windows-1252, separated by semicolons, commas or tabs.
 """
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
+
+from analysis.guard import Limits as GuardLimits
+from analysis.guard import UnusableFile, check_upload
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,10 @@ def read_rows(data: bytes, filename: str, limits: Limits, sheet_name: str) -> li
 
 def _check_archive(data: bytes, limits: Limits) -> None:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except zipfile.BadZipFile as error:
-        raise SheetError("not_xlsx") from error
-    if len(entries) > limits.max_zip_entries or \
-            sum(entry.file_size for entry in entries) > limits.max_uncompressed:
-        raise SheetError("too_large")
+        check_upload(data, "bestand.xlsx", GuardLimits(max_bytes=len(data), max_uncompressed=limits.max_uncompressed,
+                                                       max_entries=limits.max_zip_entries))
+    except UnusableFile as error:
+        raise SheetError("too_large" if error.kind in ("too_large", "nested") else "not_xlsx") from error
 
 
 def _read_xlsx(data: bytes, limits: Limits, sheet_name: str) -> list[list]:

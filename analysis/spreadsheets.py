@@ -13,41 +13,22 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from analysis.guard import Limits, Problem, UnusableFile, check_upload, flag
+
+__all__ = ["Problem", "UnusableFile", "flag", "read_table", "decode_text"]
 
 MAX_CSV_BYTES = 10 * 1024 * 1024
 MAX_XLSX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_XLSX_RATIO = 200  # a real sheet compresses 5–20×; a bomb compresses thousands of times
+#: what the guard allows a contact file (``analysis.guard``)
+LIMITS = Limits(max_bytes=MAX_CSV_BYTES, max_uncompressed=MAX_XLSX_UNCOMPRESSED, max_ratio=MAX_XLSX_RATIO,
+                max_entries=1000)
 MAX_ROWS = 50_000
 MAX_COLUMNS = 200
 MAX_CELL = 2_000
 DELIMITERS = (";", ",", "\t", "|")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a file or a row: row number as the user sees it (header is row 1)."""
-
-    row: int | None
-    field: str
-    msgid: str
-    params: dict = field(default_factory=dict)
-    #: the row was left out (True) or imported with an adjusted value (False)
-    skipped: bool = True
-
-
-def flag(row: int | None, msgid: str, field: str = "", skipped: bool = True, **params) -> Problem:
-    """A problem; the msgid is extracted for translation with the "flag:2" keyword."""
-    return Problem(row=row, field=field, msgid=msgid, params=params, skipped=skipped)
-
-
-class UnusableFile(ValueError):
-    """The file as a whole cannot be used; nothing in it is imported."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(problem.msgid % problem.params if problem.params else problem.msgid)
-        self.problem = problem
 
 
 def read_table(data: bytes, filename: str = "") -> list[list[str]]:
@@ -74,10 +55,11 @@ def read_table(data: bytes, filename: str = "") -> list[list[str]]:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-16 or UTF-8 (with or without BOM), else Windows-1252 as Dutch Excel writes it."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """UTF-16 or UTF-8 (each with or without BOM), else Windows-1252 as Dutch Excel writes it."""
+    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
+    if encoding:
         try:
-            return data.decode("utf-16")
+            return data.decode(encoding)
         except UnicodeDecodeError:
             pass
     else:
@@ -92,10 +74,24 @@ def decode_text(data: bytes) -> str:
                                   "again."))
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The codec of UTF-16 text saved without a byte-order mark, else None: in a Dutch contact file nearly
+    every character is ASCII, so every other byte is NUL (the high bytes)."""
+    sample = data[:4000]
+    if len(data) < 4 or len(data) % 2:
+        return None
+    odd, even = sample[1::2], sample[0::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def _read_csv(data: bytes) -> list[list[str]]:
     if len(data) > MAX_CSV_BYTES:
         raise UnusableFile(flag(None, "The file is larger than %(mb)s MB.", mb=MAX_CSV_BYTES // (1024 * 1024)))
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not _utf16_without_bom(data):
         raise UnusableFile(flag(None, "This is not a CSV or Excel file. Upload a .csv or .xlsx file."))
     text = decode_text(data)
     first_line = text.split("\n", 1)[0]
@@ -104,7 +100,8 @@ def _read_csv(data: bytes) -> list[list[str]]:
     try:
         return [[_clean(cell) for cell in row] for row in reader]
     except csv.Error as error:
-        raise UnusableFile(flag(None, "The CSV file is broken near row %(row)s.", row=reader.line_num)) from error
+        broken = Problem(None, "", "The CSV file is broken near row %(row)s.", {"row": reader.line_num})
+        raise UnusableFile(broken) from error
 
 
 def _read_xlsx(data: bytes) -> list[list[str]]:
@@ -140,11 +137,7 @@ def _check_archive(data: bytes) -> None:
     names = {m.filename for m in members}
     if "xl/workbook.xml" not in names:
         raise UnusableFile(flag(None, "This is not a CSV or Excel file. Upload a .csv or .xlsx file."))
-    total = sum(m.file_size for m in members)
-    packed = sum(m.compress_size for m in members) or 1
-    if len(members) > 1000 or total > MAX_XLSX_UNCOMPRESSED or total / packed > MAX_XLSX_RATIO:
-        raise UnusableFile(flag(None, "This Excel file is too large to read once unpacked. Save it as CSV, or "
-                                      "split it into smaller files."))
+    check_upload(data, "bestand.xlsx", LIMITS)
 
 
 def _cell_text(value) -> str:

@@ -4,10 +4,11 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileAllowed, FileField, FileSize
+from flask_wtf.file import FileAllowed, FileSize
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
+from forms.uploads import IMAGE, GuardedFileField
 from survey.accounts.models import Role
 
 ROLE_LABELS = {
@@ -70,7 +71,8 @@ class RegionSettingsForm(FlaskForm):
         description=_l("A colour code such as #154273. Text on this colour is shown in white, "
                        "so choose a dark colour."),
         validators=[DataRequired(_l("Enter a colour code."))])
-    logo = FileField(_l("Logo"), description=_l("PNG or JPEG, at most 500 kB."), validators=[
+    logo = GuardedFileField(_l("Logo"), limits=IMAGE, description=_l("PNG or JPEG, at most 500 kB."),
+                            validators=[
         FileAllowed(["png", "jpg", "jpeg"], _l("The logo must be a PNG or JPEG file.")),
         FileSize(max_size=500 * 1024, message=_l("The logo may be at most 500 kB."))])
 

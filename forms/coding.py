@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
+from flask_wtf.file import FileAllowed, FileRequired, FileSize
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -16,6 +16,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from forms.uploads import CODEBOOK, GuardedFileField
 from survey.coding.models import RemarkKind, ScrubKind, Sentiment, Source
 
 SENTIMENT_LABELS = {
@@ -103,7 +104,8 @@ class ThemeForm(FlaskForm):
 
 
 class ImportCodebookForm(FlaskForm):
-    file = FileField(_l("Codebook file"), description=_l("JSON or Excel (.xlsx), at most 2 MB."), validators=[
+    file = GuardedFileField(_l("Codebook file"), limits=CODEBOOK,
+                            description=_l("JSON or Excel (.xlsx), at most 2 MB."), validators=[
         FileRequired(_l("Choose a file.")),
         FileAllowed(["json", "xlsx"], _l("The file must be a JSON or Excel (.xlsx) file.")),
         FileSize(max_size=2 * 1024 * 1024, message=_l("The file may be at most 2 MB."))])

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired, FileSize
+from flask_wtf.file import FileRequired, FileSize
 from wtforms import BooleanField, EmailField, IntegerField, StringField, TextAreaField
 from wtforms.validators import (
     DataRequired,
@@ -14,14 +14,15 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from forms.uploads import CONTACTS, GuardedFileField
 from survey.fieldwork.messages import PLACEHOLDERS, unknown_placeholders
 
 MAX_UPLOAD = 10 * 1024 * 1024
 
 
 class ImportForm(FlaskForm):
-    file = FileField(
-        _l("Contact file"),
+    file = GuardedFileField(
+        limits=CONTACTS, label=_l("Contact file"),
         description=_l("A CSV file (comma or semicolon) or an Excel file (.xlsx). The first row holds the "
                        "column names, such as e-mail, adres, postcode, woonplaats, taal, gemeente, soort hulp, "
                        "leeftijd."),

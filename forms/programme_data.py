@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
+from flask_wtf.file import FileAllowed, FileRequired, FileSize
 from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 from analysis.periods import parse_period
 from analysis.uploads import COLUMNS
 from forms.programmes import DecimalCommaField, TakenNames
+from forms.uploads import INDICATORS, GuardedFileField
 from survey.programmes.indicators import Aggregation, PeriodType
 from survey.programmes.labels import AGGREGATION, PERIOD_TYPE, PROGRESS_STATUS, choices
 from survey.programmes.progress import ProgressStatus
@@ -127,8 +128,9 @@ class MeasurementForm(FlaskForm):
 
 
 class UploadForm(FlaskForm):
-    file = FileField(
-        _l("File"), description=_l("The filled-in template as Excel (.xlsx) or CSV, at most 10 MB."),
+    file = GuardedFileField(
+        limits=INDICATORS, label=_l("File"),
+        description=_l("The filled-in template as Excel (.xlsx) or CSV, at most 10 MB."),
         validators=[FileRequired(_l("Choose a file.")),
                     FileAllowed(["xlsx", "csv", "txt"], _l("Upload an Excel file (.xlsx) or a CSV file.")),
                     FileSize(max_size=MAX_UPLOAD, message=_l("The file may be at most 10 MB."))])

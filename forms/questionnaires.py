@@ -5,7 +5,7 @@ The question form is in forms/questions.py. Forms validate and never write.
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
+from flask_wtf.file import FileRequired
 from wtforms import (
     BooleanField,
     DateField,
@@ -19,6 +19,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from forms.uploads import QUESTIONNAIRE, GuardedFileField
 from survey.questionnaires.document import CONDITION_OPS
 from survey.questionnaires.models import AddressForm, Audience, DisplayMode, FieldworkStatus, SurveyKind
 
@@ -184,8 +185,8 @@ class LanguageForm(FlaskForm):
 
 class ImportForm(FlaskForm):
     lock = HiddenField()
-    file = FileField(_l("File"), description=_l("A .json or .xlsx file exported from this platform, at most 5 MB."),
-                     validators=[FileRequired(_l("Choose a file."))])
+    file = GuardedFileField(_l("File"), limits=QUESTIONNAIRE, validators=[FileRequired(_l("Choose a file."))],
+                            description=_l("A .json or .xlsx file exported from this platform, at most 5 MB."))
 
 
 class ConfirmForm(FlaskForm):

@@ -24,7 +24,9 @@ from enum import Enum
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import gettext
 
+from analysis.guard import Limits, UnusableFile, check_archive_path
 from survey.database import Base
 from survey.extensions import db
 
@@ -36,6 +38,8 @@ EXCLUDED = {"letter_batch"}
 USERS, REGION = "user_account", "region"
 #: invitation columns kept only while the survey's fieldwork is open
 CONTACT_COLUMNS = ("email", "postal_address")
+#: the guard's limits for an archive: JSON tables compress well, but a bomb (~1000×) is still refused
+LIMITS = Limits(max_bytes=0, max_uncompressed=2 * 2**30, max_ratio=500, max_entries=1000, max_json_depth=64)
 
 
 class ArchiveError(ValueError):
@@ -154,6 +158,10 @@ def export_region(slug: str, path: str) -> dict[str, int]:
 
 
 def read_archive(path: str) -> tuple[dict, dict[str, list[dict]]]:
+    try:
+        check_archive_path(path, LIMITS)
+    except UnusableFile as refused:
+        raise ArchiveError(gettext(refused.problem.msgid, **refused.problem.params)) from refused
     try:
         with zipfile.ZipFile(path) as archive:
             manifest = json.loads(archive.read("manifest.json"))

@@ -8,6 +8,7 @@ inside the web process. Jobs are queued only after the database commit that made
 
 import functools
 import os
+import signal
 import threading
 
 from huey import MemoryHuey, RedisHuey, SqliteHuey
@@ -44,6 +45,7 @@ class ForgetfulSqliteStorage(SqliteStorage):
 huey = _build_huey()
 _state = {"app": None, "consumer": None}
 _lock = threading.Lock()
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 def init_app(app) -> None:
@@ -56,11 +58,18 @@ def init_app(app) -> None:
 
 
 def start_embedded_consumer(workers: int = 2):
-    """Run jobs in threads of this process (development, single-process setups)."""
+    """Run jobs in daemon threads of this process (development, single-process setups).
+
+    Huey's ``start()`` takes over SIGINT, SIGTERM and SIGHUP for a consumer loop that an embedded consumer
+    never runs, so one Ctrl+C would only set a flag: the process's own handlers are put back at once."""
     with _lock:
         if _state["consumer"] is None:
             consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=True)
+            saved = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
             consumer.start()
+            for signum, handler in saved.items():
+                if handler is not None:
+                    signal.signal(signum, handler)
             _state["consumer"] = consumer
     return _state["consumer"]
 

@@ -1,4 +1,6 @@
 """Request logs never hold a personal link token or short code: ``/r/<token>`` is written as ``/r/…``.
+They cannot be forged either: a control character in a request (``%0A`` in a path decodes to a line
+break) is written as an escape such as ``\\x0a``, so one request is always one log line.
 
 The filter covers the development server and Flask's own logger; ``RedactingGunicornLogger`` covers
 gunicorn's access log (``gunicorn --logger-class survey.logs.RedactingGunicornLogger``).
@@ -11,17 +13,33 @@ PERSONAL_LINK = re.compile(r"/r/[^/\s?\"']+")
 REDACTED = "/r/…"
 
 
+#: line breaks and other control characters, including Unicode's own line and paragraph separators
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def redact(text: str) -> str:
     return PERSONAL_LINK.sub(REDACTED, text)
 
 
+def escape_controls(text: str) -> str:
+    """A line break becomes the four characters \\x0a: what a client sent never starts a log line."""
+    return CONTROL.sub(_escaped, text)
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"
+
+
 class RedactPersonalLinks(logging.Filter):
-    """Rewrites a log record whose message contains a personal link."""
+    """Rewrites a log record whose message contains a personal link or a control character (a forged line).
+    The development server ends its own lines with a line break; that one is kept."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if "/r/" in message:
-            record.msg, record.args = redact(message), ()
+        body, end = (message[:-1], "\n") if message.endswith("\n") else (message, "")
+        if "/r/" in body or CONTROL.search(body):
+            record.msg, record.args = escape_controls(redact(body)) + end, ()
         return True
 
 
@@ -39,11 +57,11 @@ except ImportError:  # pragma: no cover - gunicorn is in requirements.txt
 
 class RedactingGunicornLogger(_GunicornLogger):
     """gunicorn's logger with personal links redacted from every atom (request line, path, referrer,
-    environ variables)."""
+    environ variables) and control characters escaped."""
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
         for key, value in list(atoms.items()):
-            if isinstance(value, str) and "/r/" in value:
-                atoms[key] = redact(value)
+            if isinstance(value, str):
+                atoms[key] = escape_controls(redact(value) if "/r/" in value else value)
         return atoms

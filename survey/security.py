@@ -36,9 +36,9 @@ class SessionInterface(SecureCookieSessionInterface):
 
 
 def _without_nul(values: ImmutableMultiDict) -> ImmutableMultiDict:
-    if not any("\x00" in value for value in values.values()):
+    if not any("\x00" in str(key) + str(value) for key, value in values.items(multi=True)):
         return values
-    return ImmutableMultiDict([(key.replace("\x00", ""), value.replace("\x00", ""))
+    return ImmutableMultiDict([(str(key).replace("\x00", ""), str(value).replace("\x00", ""))
                                for key, value in values.items(multi=True)])
 
 

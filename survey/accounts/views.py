@@ -203,9 +203,8 @@ def edit_region():
     if form.validate_on_submit():
         region.name = form.name.data.strip()
         region.main_colour = form.main_colour.data.strip().lower()
-        upload = form.logo.data
-        if upload:
-            data = upload.read()
+        data = form.logo.content
+        if data:
             mimetype = _image_type(data)
             if mimetype is None:
                 form.logo.errors.append(_("The logo must be a PNG or JPEG file."))

@@ -16,8 +16,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from analysis.codebook import Codebook as CodebookData
 from analysis.codebook import CodebookError
+from analysis.guard import Limits, UnusableFile, check_upload
 
 MAX_THEMES = 200
+#: what the guard allows a codebook file (the upload form checks the same before this module is called)
+LIMITS = Limits(max_bytes=2 * 1024 * 1024, max_uncompressed=20 * 1024 * 1024)
 COLUMNS = {"key": "sleutel", "label": "thema", "description": "omschrijving", "parent": "hoofdthema",
            "seeds": "zoekwoorden", "examples": "voorbeelden"}
 _HEADERS = {**{v: k for k, v in COLUMNS.items()}, **{k: k for k in COLUMNS}, "label/thema": "label"}
@@ -64,6 +67,10 @@ def from_json(content: bytes) -> CodebookData:
     except UnicodeDecodeError as exc:
         raise ImportProblem(_("The file is not UTF-8 text. Save it as JSON (UTF-8) and try again.")) from exc
     try:
+        check_upload(content, "codeboek.json", LIMITS)
+    except UnusableFile as refused:
+        raise ImportProblem(_(refused.problem.msgid, **refused.problem.params)) from refused
+    try:
         data = CodebookData.from_json(text)
     except CodebookError as exc:
         raise ImportProblem(str(exc)) from exc
@@ -73,14 +80,21 @@ def from_json(content: bytes) -> CodebookData:
 
 def from_xlsx(content: bytes, fallback_name: str) -> CodebookData:
     try:
+        check_upload(content, "codeboek.xlsx", LIMITS)
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except UnusableFile as refused:
+        raise ImportProblem(_(refused.problem.msgid, **refused.problem.params)) from refused
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
         raise ImportProblem(_("The file is not an Excel file (.xlsx).")) from exc
-    sheet = workbook["Thema's"] if "Thema's" in workbook.sheetnames else workbook.worksheets[0]
-    rows = [(n, row) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-            if any(_cell(v) for v in row)]
-    name, description = _info(workbook)
-    workbook.close()
+    try:
+        sheet = workbook["Thema's"] if "Thema's" in workbook.sheetnames else workbook.worksheets[0]
+        rows = [(n, row) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+                if any(_cell(v) for v in row)]
+        name, description = _info(workbook)
+    except Exception as exc:  # openpyxl raises many kinds of errors on a damaged sheet
+        raise ImportProblem(_("The file is not an Excel file (.xlsx).")) from exc
+    finally:
+        workbook.close()
     if not rows:
         raise ImportProblem(_("The file has no rows."))
     header_row, header = rows[0]

@@ -159,10 +159,9 @@ def export_codebook(codebook_id, fmt):
 def import_codebook():
     form = ImportCodebookForm()
     if form.validate_on_submit():
-        upload = form.file.data
-        content, name = upload.read(), (upload.filename or "codeboek").rsplit(".", 1)[0]
+        content, name = form.file.content, (form.file.filename or "codeboek").rsplit(".", 1)[0]
         try:
-            data = (transfer.from_json(content) if upload.filename.lower().endswith(".json")
+            data = (transfer.from_json(content) if form.file.filename.lower().endswith(".json")
                     else transfer.from_xlsx(content, name))
         except transfer.ImportProblem as problem:
             form.file.errors.append(str(problem))
@@ -200,7 +199,7 @@ def scrub_terms():
         for kind, name in ScrubTermsForm.FIELDS.items():
             getattr(form, name).data = "\n".join(sorted(terms[kind], key=str.lower))
     if form.validate_on_submit():
-        changes = [scrubbing.save_terms(g.region.id, kind, getattr(form, name).data.splitlines())
+        changes = [scrubbing.save_terms(g.region.id, kind, (getattr(form, name).data or "").splitlines())
                    for kind, name in ScrubTermsForm.FIELDS.items()]
         record("coding.scrub_terms", g.region, region=g.region, added=sum(c[0] for c in changes),
                removed=sum(c[1] for c in changes))

@@ -120,8 +120,7 @@ def import_invitees(survey_id):
     form = ImportForm()
     report = None
     if form.validate_on_submit():
-        upload = form.file.data
-        report = import_contacts(survey, upload.read(), upload.filename or "")
+        report = import_contacts(survey, form.file.content, form.file.filename)
         db.session.commit()
     return render_template("fieldwork/import.html", survey=survey, form=form, report=report,
                            missing=missing_languages(survey) if report else None)

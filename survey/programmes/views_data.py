@@ -96,8 +96,7 @@ def upload_measurements(indicator_set_id):
     indicator_set = get_in_region(IndicatorSet, indicator_set_id)
     form, report = UploadForm(), None
     if form.validate_on_submit():
-        upload = form.file.data
-        result, stored = data.import_upload(indicator_set, upload.read(), upload.filename or "",
+        result, stored = data.import_upload(indicator_set, form.file.content, form.file.filename,
                                             form.source.data.strip(), current_user)
         if stored is not None:
             waiting = sum(len(conflicts_of(i)) for i in indicator_set.indicators)

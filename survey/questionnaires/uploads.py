@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
+from analysis.guard import Limits, UnusableFile, check_upload
 from survey.questionnaires.document import DocumentError
 from survey.questionnaires.exchange import Exchange, read_json
 from survey.questionnaires.validation import Problems
@@ -13,6 +11,8 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_MEMBERS = 500
 MAX_RATIO = 200
+LIMITS = Limits(max_bytes=MAX_IMPORT_BYTES, max_uncompressed=MAX_UNCOMPRESSED, max_entries=MAX_MEMBERS,
+                max_ratio=MAX_RATIO)
 ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -32,19 +32,15 @@ def read_upload(data: bytes, filename: str) -> tuple[Exchange, str]:
         check_zip(data)
         return read_xlsx(data), "xlsx"
     if name.endswith(".json") or data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        check_zip(data)  # JSON: nesting depth
         return read_json(data), "json"
     raise DocumentError(Problems().flag("bestand", "Upload a .json or .xlsx file exported from this platform. "
                                                    "Other file types (such as .xls, .csv or .docx) cannot be read."))
 
 
 def check_zip(data: bytes) -> None:
-    """Refuse archives that are damaged, have too many parts, or unpack to far more than they weigh."""
+    """The guard's checks (``analysis.guard``): damaged archives, zip bombs, DTDs, deep nesting."""
     try:
-        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except zipfile.BadZipFile:
-        raise DocumentError(Problems().flag("bestand", "The file is not an Excel workbook (.xlsx).")) from None
-    total = sum(member.file_size for member in members)
-    packed = max(sum(member.compress_size for member in members), 1)
-    if len(members) > MAX_MEMBERS or total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
-        raise DocumentError(Problems().flag("bestand", "The workbook unpacks to more than %(mb)s MB or is built "
-                                                     "suspiciously; it was not opened.", mb=MAX_UNCOMPRESSED // 2**20))
+        check_upload(data, "vragenlijst.xlsx", LIMITS)
+    except UnusableFile as refused:
+        raise DocumentError(Problems().flag("bestand", refused.problem.msgid, **refused.problem.params)) from None

@@ -65,9 +65,8 @@ def export_codebook_csv(survey_id):
 
 def _read(form) -> tuple:
     """The uploaded questionnaire, or the Dutch problems (nothing is stored either way)."""
-    upload = form.file.data
     try:
-        return read_upload(upload.read(), upload.filename or ""), []
+        return read_upload(form.file.content, form.file.filename), []
     except DocumentError as error:
         return None, problem_messages(error)
 

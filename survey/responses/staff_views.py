@@ -52,7 +52,7 @@ def _preview_state(raw: str | None) -> tuple[dict, int]:
         answers = {(str(code), str(inst)): value for code, inst, value in data.get("answers", [])
                    if isinstance(value, str | list)}
         return answers, int(data.get("index", 0))
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, RecursionError):
         return {}, 0
 
 

@@ -8,6 +8,7 @@ import secrets
 
 from flask import flash, make_response, redirect, render_template, request
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -183,9 +184,11 @@ def _finished_elsewhere(visit: Visit):
 
 def _save_partial(visit: Visit, step, form, action: str):
     """Back or later: keep every answer on this screen that is valid; ask nothing more."""
-    partial = {key: value for key, value in form.answers().items()
-               if value[0] is not None and not _field_errors(form, key)}
-    if visit.response is not None or partial or action == LATER:
+    answers = form.answers().items()
+    partial = {key: value for key, value in answers if value[0] is not None and not _field_errors(form, key)}
+    #: typed but not valid (an open answer over its limit, a number out of range): never dropped silently
+    refused = [key for key, value in answers if (value[0] is not None or value[1]) and _field_errors(form, key)]
+    if visit.response is not None or partial or (action == LATER and not refused):
         try:
             _store(visit, form, partial, step.index)
             db.session.commit()
@@ -193,6 +196,11 @@ def _save_partial(visit: Visit, step, form, action: str):
             db.session.rollback()
             if not _twin_saved(visit, partial):  # a double click whose twin saved the same is no conflict
                 return _finished_elsewhere(visit) or _other_tab(visit, step)
+    if refused:  # the same page again, with what was typed and the message at each question
+        flash(ngettext("Not everything on this page was saved: %(num)s answer is too long or not valid. See the "
+                       "message at the question.", "Not everything on this page was saved: %(num)s answers are "
+                       "too long or not valid. See the messages at the questions.", len(refused)), "warning")
+        return _render_step(visit, step, form=form)
     if action == LATER:
         return _later(visit)
     target = redirect(visit.url("question", number=step.index) if step.index else visit.url("welcome", intro=1))

@@ -17,8 +17,12 @@ MESSAGES = {
     405: (_l("Not possible"), _l("This page cannot be used this way.")),
     413: (_l("File or text too large"),
           _l("What you sent is too large. Send a smaller file or a shorter text.")),
+    414: (_l("Web address too long"),
+          _l("The address of this page is too long. Go back and open the page through a link or the menu.")),
     429: (_l("Too many attempts"),
           _l("You tried too often in a short time. Wait a few minutes and try again.")),
+    431: (_l("Request too large"),
+          _l("Your browser sent too much information with this request. Close the browser and try again.")),
     500: (_l("Something went wrong"),
           _l("Something went wrong on our side. Nothing you entered earlier is lost. Try again in a moment.")),
 }

@@ -159,3 +159,11 @@ def test_zip_that_is_not_a_workbook_is_refused():
 def test_age_bands():
     assert [age_band(a) for a in (8, 12, 15, 16, 17, 18, 23, 40)] == [
         "0–11", "12–15", "12–15", "16–17", "16–17", "18–23", "18–23", "24+"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(codec):
+    text = "e-mail;gemeente;naam\r\nouder@example.nl;Rotterdam;Fam. Özdemir\r\n"
+    result = read_contacts(text.encode(codec), "genodigden.csv")
+    assert [c.email for c in result.contacts] == ["ouder@example.nl"]
+    assert result.contacts[0].background == {"gemeente": "Rotterdam"}

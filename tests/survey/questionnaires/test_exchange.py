@@ -111,7 +111,7 @@ def test_wrong_file_types_are_refused():
     assert problems(b"not a zip at all", "vragen.xlsx") == ["bestand: The file is not an Excel workbook (.xlsx)."]
     docx = io.BytesIO()
     with zipfile.ZipFile(docx, "w") as archive:
-        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/document.xml", "<document/>")
     assert problems(docx.getvalue(), "vragen.xlsx") == [
         "bestand: The file could not be read as an Excel workbook (.xlsx)."]
     assert problems(b"{not json", "vragen.json") == ["bestand: The file is not valid JSON (line 1, column 2)."]
@@ -142,7 +142,8 @@ def test_a_zip_bomb_is_refused_before_openpyxl_opens_it(monkeypatch):
     data = bomb.getvalue()
     assert len(data) < MAX_IMPORT_BYTES
     assert problems(data, "bom.xlsx") == [
-        "bestand: The workbook unpacks to more than 50 MB or is built suspiciously; it was not opened."]
+        "bestand: The file is too large once unpacked (more than 50 MB) or packed suspiciously tightly; it was "
+        "not opened."]
 
 
 def test_json_with_problems_names_settings_and_questions(peo):
@@ -278,4 +279,4 @@ def test_json_with_values_of_the_wrong_kind_is_refused_not_crashed(peo, change, 
 
 
 def test_deeply_nested_json_is_refused():
-    assert problems(b"[" * 100_000, "x.json") == ["bestand: The file is nested too deeply to be a questionnaire."]
+    assert problems(b"[" * 100_000, "x.json") == ["bestand: The file is nested too deeply to be read."]
