@@ -21,19 +21,19 @@ from survey.database import Base, import_models  # noqa: E402
 from survey.extensions import db as _db  # noqa: E402
 
 PG_URL = os.environ.get("SURVEY_TEST_DATABASE_URL")
-from tests.helpers import TEST_PASSWORD  # noqa: E402
+from tests.helpers import TEST_PASSWORD, release_leftover_transactions  # noqa: E402
 
 _HASH = generate_password_hash(TEST_PASSWORD)
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked ``postgresql`` belong to the PostgreSQL run only (``make test-pg`` in CI)."""
-    if PG_URL:
-        return
-    postgres_only = [item for item in items if item.get_closest_marker("postgresql")]
-    if postgres_only:
-        config.hook.pytest_deselected(items=postgres_only)
-        items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
+    """Tests marked ``postgresql`` belong to the PostgreSQL run only (``make test-pg`` in CI), tests marked
+    ``sqlite`` to the SQLite run only (``make test``)."""
+    other = "sqlite" if PG_URL else "postgresql"
+    elsewhere = [item for item in items if item.get_closest_marker(other)]
+    if elsewhere:
+        config.hook.pytest_deselected(items=elsewhere)
+        items[:] = [item for item in items if not item.get_closest_marker(other)]
 
 
 @pytest.fixture(scope="session")
@@ -120,6 +120,7 @@ def app(database_template, tmp_path, app_config):
         yield application
         _db.session.remove()
         if PG_URL:
+            release_leftover_transactions(_db.engine)
             tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
             with _db.engine.begin() as conn:
                 conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))

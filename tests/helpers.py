@@ -28,3 +28,19 @@ def settle_ledger(survey_id: int) -> None:
 
     ledger.apply_pending(db.session.get(Survey, survey_id), force=True)
     db.session.commit()
+
+
+def release_leftover_transactions(engine) -> None:
+    """PostgreSQL: a streamed response a test never read to the end (an export) keeps its request's
+    transaction open, and the next TRUNCATE or update would wait for it forever. Close what the garbage
+    collector can and end the rest (the test database belongs to the test run alone)."""
+    import gc
+
+    from sqlalchemy import text
+
+    gc.collect()
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                          "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"))

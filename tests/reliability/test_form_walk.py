@@ -58,7 +58,11 @@ def body(data, names: list[str]) -> dict:
     return chosen
 
 
-#: the test client spools bodies over 500 kB to temporary files it leaves to the garbage collector
+#: the test client spools bodies over 500 kB to temporary files it leaves to the garbage collector.
+#: SQLite run only: on PostgreSQL the in-process test client leaves streamed exports open (it cannot close them
+#: from the test's context), their transactions hold locks, and the walk does not finish in minutes; the
+#: known faults it found run on both databases (test_known_faults.py)
+@pytest.mark.sqlite
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning", "ignore::ResourceWarning")
 def test_no_post_route_answers_bad_input_with_a_server_error(app, client, db, login, region, make_user,
                                                             open_survey):  # noqa: F811
@@ -79,12 +83,13 @@ def test_no_post_route_answers_bad_input_with_a_server_error(app, client, db, lo
     @given(data=st.data())
     def walk(data):
         for rule, url, names in routes:
+            payload = body(data, names)  # drawn for every route, so each example draws alike
             if rule.endpoint in ONCE and rule.endpoint in posted:
                 continue
             posted.add(rule.endpoint)
             login(Token)
             try:
-                answer = client.post(url, data=body(data, names), content_type="multipart/form-data")
+                answer = client.post(url, data=payload, content_type="multipart/form-data")
             except Exception as error:  # noqa: BLE001 - an error escaping Flask is a failure of this route
                 failures.append((rule.rule, repr(error)[:300]))
             else:
