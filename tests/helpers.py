@@ -44,3 +44,18 @@ def release_leftover_transactions(engine) -> None:
     with engine.begin() as conn:
         conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
                           "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"))
+
+
+class MailCollector:
+    """An aiosmtpd handler that keeps every message a local SMTP server receives."""
+
+    def __init__(self):
+        import threading
+
+        self.messages = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        with self.lock:
+            self.messages.append(envelope)
+        return "250 OK"

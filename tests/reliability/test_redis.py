@@ -7,7 +7,6 @@ needs no Redis set up beforehand; ``make test`` installs the package where it is
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 import redis
 from aiosmtpd.controller import Controller
 
+from tests.helpers import MailCollector
 from tests.reliability.browser import Browser, forms_of
 from tests.reliability.server import SECRET, add_staff, app_for, free_port
 
@@ -60,20 +60,9 @@ def test_two_workers_share_one_login_throttle_in_redis(live_database, start_serv
     assert keys, "the counters live in Redis, not in the workers"
 
 
-class Collector:
-    def __init__(self):
-        self.messages = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        with self.lock:
-            self.messages.append(envelope)
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp():
-    handler = Collector()
+    handler = MailCollector()
     controller = Controller(handler, hostname="127.0.0.1", port=free_port())
     controller.start()
     yield controller.port, handler

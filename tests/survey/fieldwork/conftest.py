@@ -1,7 +1,6 @@
 """Fixtures for fieldwork: surveys with a published questionnaire, contact files, a local SMTP server."""
 
 import socket
-import threading
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -19,6 +18,7 @@ from survey.questionnaires.models import (
     VersionStatus,
 )
 from survey.questionnaires.registry import new_question
+from tests.helpers import MailCollector as Collector
 
 
 def poll_document(languages=("nl",)) -> dict:
@@ -56,17 +56,6 @@ def researcher(login, region, make_user):
     user = make_user(region, Role.ONDERZOEKER)
     login(user)
     return user
-
-
-class Collector:
-    def __init__(self):
-        self.messages = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        with self.lock:
-            self.messages.append(envelope)
-        return "250 OK"
 
 
 def free_port() -> int:
