@@ -10,21 +10,18 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import time
 import warnings
 from pathlib import Path
 
+from bench.memory import peak_mb
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- coding:start -->", "<!-- coding:end -->"
 SIZES = (1_000, 2_000, 10_000, 100_000)
-
-
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def measure(size: int) -> dict:
@@ -35,7 +32,7 @@ def measure(size: int) -> dict:
 
     rows = generate(size, "train", seed=size, unique=False)
     texts, sets = [r["text"] for r in rows], [r["themes"] for r in rows]
-    out = {"size": size, "rss_data": _rss_mb()}
+    out = {"size": size, "rss_data": peak_mb()}
     matcher = CodebookMatcher(default_codebook("ceo")).fit()
     steps = [("rules", lambda: matcher.match(texts)),
              ("train", lambda: out.setdefault("model", ThemeClassifier().fit(texts, sets))),
@@ -46,7 +43,7 @@ def measure(size: int) -> dict:
         step()
         out[name] = time.perf_counter() - start
         out[f"cpu_{name}"] = time.process_time() - cpu
-        out[f"rss_{name}"] = _rss_mb()
+        out[f"rss_{name}"] = peak_mb()
     out["features"] = out.pop("model").n_features_
     return out
 

@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.memory import peak_mb, rss_mb
+
 SIZES = (1_000, 10_000, 100_000)
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
@@ -34,30 +36,12 @@ DUMP_SQL = ("SELECT a.response_id, a.item_code, a.instance, a.value FROM answer 
             "ON r.id = a.response_id WHERE r.survey_id = 1 AND r.status = 'completed' ORDER BY a.response_id, a.id")
 
 
-def _status_mb(field: str) -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def _rss_mb() -> float:
-    return _status_mb("VmRSS")
-
-
-def _peak_mb() -> float:
-    """The process's own peak RSS (VmHWM). ``ru_maxrss`` would include the parent's peak from before the
-    fork on Linux, so it is not used."""
-    return _status_mb("VmHWM")
-
-
 def _timed(work) -> dict:
-    base = _rss_mb()
+    base = rss_mb()
     cpu, wall = time.process_time(), time.perf_counter()
     size = work()
     return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "bytes": size,
-            "base_mb": base, "peak_mb": _peak_mb()}
+            "base_mb": base, "peak_mb": peak_mb()}
 
 
 def _dump(path: str) -> dict:

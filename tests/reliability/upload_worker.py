@@ -3,19 +3,19 @@
 
 Builds the app on the given database, logs the user in (by session token), posts each file as the form
 field ``file`` and prints one JSON line per file: the status, the page's text and the peak resident
-memory of this process so far (``resource.getrusage(RUSAGE_SELF).ru_maxrss``, in MB), which is what a
+memory of this process so far (``bench.memory.peak_mb``, its own VmHWM, in MB), which is what a
 gunicorn worker would have needed for the same requests.
 """
 
 import io
 import json
 import re
-import resource
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from bench.memory import peak_mb  # noqa: E402
 from tests.conftest import make_test_app  # noqa: E402  (sets the job queue to "immediate" first)
 
 
@@ -28,7 +28,7 @@ def main(database, session_token, url, *files):
         identifier = _create_identifier()
     with client.session_transaction() as session:
         session["_user_id"], session["_fresh"], session["_id"] = session_token, True, identifier
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    before = peak_mb()
     for path, name in zip(files[::2], files[1::2], strict=True):
         with open(path, "rb") as handle:
             answer = client.post(url, data={"file": (io.BytesIO(handle.read()), name), "source": "GGD"},
@@ -36,7 +36,7 @@ def main(database, session_token, url, *files):
         page = answer.get_data(as_text=True)
         text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
         print(json.dumps({"status": answer.status_code, "text": text, "rss_before_mb": round(before),
-                          "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
+                          "peak_rss_mb": round(peak_mb())}))
 
 
 if __name__ == "__main__":
