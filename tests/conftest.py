@@ -8,9 +8,9 @@ import shutil
 os.environ["SURVEY_JOBS_URL"] = "immediate"  # before survey.jobs is imported
 
 import pytest  # noqa: E402
-from flask.globals import _cv_app  # noqa: E402
+from flask import has_app_context, session  # noqa: E402
 from flask.testing import FlaskClient  # noqa: E402
-from flask_login.utils import _create_identifier  # noqa: E402
+from flask_login import login_user  # noqa: E402
 from sqlalchemy import MetaData, create_engine, text  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
 
@@ -66,12 +66,10 @@ class IsolatedClient(FlaskClient):
     even though the test itself holds an app context; the test's session then sees fresh data."""
 
     def open(self, *args, **kwargs):
-        def in_fresh_context():
-            _cv_app.set(None)
-            return super(IsolatedClient, self).open(*args, **kwargs)
-
-        response = contextvars.copy_context().run(in_fresh_context)
-        _db.session.expire_all()
+        # an empty context: no app context is active in it, so Flask pushes one of the request's own
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        if has_app_context():  # not in a redirect followed inside the empty context
+            _db.session.expire_all()
         return response
 
 
@@ -174,18 +172,21 @@ def make_user(db):
     return factory
 
 
+def login_session(app, user, environ_base) -> dict:
+    """The session keys Flask-Login's ``login_user`` sets for ``user`` in a request from this client."""
+    with app.test_request_context(environ_base=environ_base):
+        login_user(user, fresh=True)
+        return {key: value for key, value in session.items() if key.startswith("_")}
+
+
 @pytest.fixture
 def login(app, client):
     """Log a user in on the test client without the cost of a password check."""
 
     def do_login(user, on=None):
         target = on or client
-        with app.test_request_context(environ_base=target.environ_base):
-            identifier = _create_identifier()
         with target.session_transaction() as session:
-            session["_user_id"] = user.session_token
-            session["_fresh"] = True
-            session["_id"] = identifier
+            session.update(login_session(app, user, target.environ_base))
         return target
 
     return do_login

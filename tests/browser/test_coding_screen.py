@@ -8,8 +8,9 @@ from sqlalchemy import select
 from survey.accounts.models import Role
 from survey.coding import answers, codebooks
 from survey.coding.models import CodedAnswer
-from survey.questionnaires.models import AddressForm, Audience, DisplayMode, Survey, SurveyKind, SurveyVersion
+from survey.questionnaires.models import VersionStatus
 from tests.browser.conftest import assert_accessible
+from tests.factories import new_survey
 from tests.helpers import TEST_PASSWORD
 from tests.survey.coding.helpers import DATA as ANALYSIS_DATA
 from tests.survey.coding.helpers import add_answers, document
@@ -21,9 +22,8 @@ TEXTS = ["[NAAM] zegt: we stonden maanden op de wachtlijst.", "De begeleider lui
 
 
 def seed(db, region):
-    survey = Survey(region_id=region.id, kind=SurveyKind.CEO, title={"nl": "Cliëntervaringsonderzoek"},
-                    audience=Audience.OUDERS, address_form=AddressForm.U, display_mode=DisplayMode.ONE_PER_SCREEN)
-    version = SurveyVersion(survey=survey, number=1, document=document())
+    survey = new_survey(region, document(), version_status=VersionStatus.DRAFT)
+    version = survey.versions[0]
     db.session.add_all([survey, version])
     db.session.flush()
     for response in add_answers(db, survey, version, TEXTS):
@@ -88,9 +88,8 @@ def test_model_agreement_and_codebook_pages_are_accessible(live_server, desktop,
     user = make_user(region, Role.ONDERZOEKER, email="els@example.org")
     colleague = make_user(region, Role.CODEUR, name="Collega")
     rows = [json.loads(line) for line in DATA.read_text("utf-8").splitlines()[:100]]
-    survey = Survey(region_id=region.id, kind=SurveyKind.CEO, title={"nl": "CEO"}, audience=Audience.OUDERS,
-                    address_form=AddressForm.U, display_mode=DisplayMode.ONE_PER_SCREEN)
-    version = SurveyVersion(survey=survey, number=1, document=document())
+    survey = new_survey(region, document(), version_status=VersionStatus.DRAFT, title={"nl": "CEO"})
+    version = survey.versions[0]
     db.session.add_all([survey, version])
     db.session.flush()
     add_answers(db, survey, version, [r["text"] for r in rows])

@@ -19,6 +19,7 @@ from survey.questionnaires.models import FieldworkStatus, Survey
 from survey.questionnaires.registry import REGISTRY
 from survey.questionnaires.versions import document_of
 from tests import helpers
+from tests.factories import save_survey
 
 DAY = date(2026, 3, 2)
 
@@ -135,9 +136,7 @@ def test_a_region_exported_and_imported_into_a_fresh_instance_looks_the_same(app
     fill_region(db, demo, rng)
     other = make_region("haaglanden", "Jeugdhulpregio Haaglanden")
     fill_region(db, other, rng)
-    db.session.add(Survey(region_id=other.id, kind="ceo", title={"nl": "Geheim van Haaglanden"},
-                          audience="ouders", address_form="u", display_mode="one_per_screen"))
-    db.session.commit()
+    save_survey(db, other, title={"nl": "Geheim van Haaglanden"})
     before = snapshot(db, slug)
 
     archive = tmp_path / "regio.zip"

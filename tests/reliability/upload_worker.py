@@ -16,18 +16,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.memory import peak_mb  # noqa: E402
-from tests.conftest import make_test_app  # noqa: E402  (sets the job queue to "immediate" first)
+from tests.conftest import login_session, make_test_app  # noqa: E402  (sets the job queue to "immediate" first)
 
 
 def main(database, session_token, url, *files):
-    from flask_login.utils import _create_identifier
+    from sqlalchemy import select
+
+    from survey.accounts.models import User
+    from survey.extensions import db
 
     app = make_test_app(database)
     client = app.test_client()
-    with app.test_request_context(environ_base=client.environ_base):
-        identifier = _create_identifier()
+    with app.app_context():
+        user = db.session.scalars(select(User).where(User.session_token == session_token)).one()
+        keys = login_session(app, user, client.environ_base)
     with client.session_transaction() as session:
-        session["_user_id"], session["_fresh"], session["_id"] = session_token, True, identifier
+        session.update(keys)
     before = peak_mb()
     for path, name in zip(files[::2], files[1::2], strict=True):
         with open(path, "rb") as handle:

@@ -4,16 +4,16 @@ from sqlalchemy import select
 
 from survey.coding.models import AnswerCode, Codebook, CodedAnswer, QuestionCodebook, Source, Theme
 from survey.coding.queries import final_codings
-from survey.questionnaires.models import AddressForm, Audience, DisplayMode, Survey, SurveyKind, SurveyVersion
+from survey.questionnaires.models import VersionStatus
 from survey.responses.models import Answer, Channel, Response
+from tests.factories import new_survey
 
 
 def setup_answers(db, region, threshold):
     from datetime import date
 
-    survey = Survey(region_id=region.id, kind=SurveyKind.CEO, title={"nl": "CEO"}, audience=Audience.OUDERS,
-                    address_form=AddressForm.U, display_mode=DisplayMode.ONE_PER_SCREEN)
-    version = SurveyVersion(survey=survey, number=1, document={})
+    survey = new_survey(region, {}, version_status=VersionStatus.DRAFT, title={"nl": "CEO"})
+    version = survey.versions[0]
     book = Codebook(region_id=region.id, name="CEO")
     wait = Theme(codebook=book, key="wachttijd", label="Wachttijd en snelheid", position=1)
     heard = Theme(codebook=book, key="serieus", label="Serieus genomen", position=2)

@@ -5,17 +5,13 @@ from datetime import date
 from survey.accounts.models import Role  # noqa: F401 - fixtures create users
 from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
-from survey.questionnaires.models import AddressForm, Audience, DisplayMode, Survey, SurveyKind
 from survey.tokens import new_short_code, new_token, normalise_short_code, token_hash
 from tests import helpers
+from tests.factories import save_survey
 
 
 def make_survey(db, region, min_cell=5):
-    survey = Survey(region_id=region.id, kind=SurveyKind.CEO, title={"nl": "CEO"}, audience=Audience.OUDERS,
-                    address_form=AddressForm.U, display_mode=DisplayMode.ONE_PER_SCREEN, min_cell=min_cell)
-    db.session.add(survey)
-    db.session.commit()
-    return survey
+    return save_survey(db, region, title={"nl": "CEO"}, min_cell=min_cell)
 
 
 def test_token_is_found_by_hash_only(db, region):

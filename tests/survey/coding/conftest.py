@@ -7,15 +7,10 @@ import pytest
 
 from survey.accounts.models import Role
 from survey.questionnaires.models import (
-    AddressForm,
-    Audience,
-    DisplayMode,
-    Survey,
     SurveyKind,
-    SurveyVersion,
-    VersionStatus,
 )
 from survey.responses.models import ResponseStatus
+from tests.factories import new_survey
 from tests.survey.coding.helpers import DATA, FakeScrubber, add_answers, document
 
 
@@ -33,14 +28,9 @@ def app_config(scrubber):
 def make_survey(db):
     def factory(region, texts=(), item_code="O1", kind=SurveyKind.CEO, status=ResponseStatus.COMPLETED,
                 series_key=None, round_label=""):
-        survey = Survey(region_id=region.id, kind=kind, title={"nl": "Cliëntervaringsonderzoek"},
-                        audience=Audience.OUDERS, address_form=AddressForm.U,
-                        display_mode=DisplayMode.ONE_PER_SCREEN, round_label=round_label)
-        if series_key:
-            survey.series_key = series_key
-        version = SurveyVersion(survey=survey, number=1, status=VersionStatus.PUBLISHED,
-                                document=document(item_code))
-        db.session.add_all([survey, version])
+        survey = new_survey(region, document(item_code), kind=kind, round_label=round_label, series_key=series_key)
+        version = survey.versions[0]
+        db.session.add(survey)
         db.session.flush()
         add_answers(db, survey, version, texts, item_code, status)
         db.session.commit()

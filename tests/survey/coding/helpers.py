@@ -5,7 +5,9 @@ from datetime import date
 from pathlib import Path
 
 from survey.coding.scrubbing import LISTS
+from survey.questionnaires.models import VersionStatus
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
+from tests.factories import new_survey
 
 DATA = Path(__file__).resolve().parents[2] / "analysis" / "data"
 NAMES = ("Daan", "Fatima", "Sanne", "Pieter de Vries", "Zwolle")
@@ -80,14 +82,12 @@ def coding_world(region):
         Theme,
     )
     from survey.extensions import db
-    from survey.questionnaires.models import AddressForm, Audience, DisplayMode, Survey, SurveyKind, SurveyVersion
 
     worlds = coding_world.__dict__.setdefault("worlds", weakref.WeakKeyDictionary())
     if region in worlds:
         return worlds[region]
-    survey = Survey(region_id=region.id, kind=SurveyKind.CEO, title={"nl": "CEO"}, audience=Audience.OUDERS,
-                    address_form=AddressForm.U, display_mode=DisplayMode.ONE_PER_SCREEN)
-    version = SurveyVersion(survey=survey, number=1, document=document())
+    survey = new_survey(region, document(), version_status=VersionStatus.DRAFT, title={"nl": "CEO"})
+    version = survey.versions[0]
     book = Codebook(region_id=region.id, name="CEO")
     theme = Theme(codebook=book, key="wachttijd", label="Wachttijd", seed_words=["wachten"], position=1)
     db.session.add_all([survey, version, book, theme])

@@ -4,17 +4,12 @@ from datetime import date
 
 from survey.extensions import db
 from survey.questionnaires.models import (
-    AddressForm,
-    Audience,
-    DisplayMode,
     FieldworkStatus,
     Survey,
-    SurveyKind,
-    SurveyVersion,
-    VersionStatus,
 )
 from survey.questionnaires.parsing import parse_document
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
+from tests.factories import new_survey
 
 ITEMS = [("T1", "toegang", "Ik wist waar ik terecht kon met mijn vraag."),
          ("K1", "kwaliteit", "De hulpverlener nam mij serieus."),
@@ -25,11 +20,9 @@ def _round(region, label: str, previous: Survey | None, answers: dict[str, list[
     document = parse_document({"schema": 1, "languages": ["nl"], "sections": [{"key": "S1", "questions": [
         {"code": code, "type": "stelling", "domain": domain, "text": {"nl": text}}
         for code, domain, text in ITEMS]}]}).to_dict()
-    survey = Survey(region_id=region.id, kind=SurveyKind.CEO, title={"nl": "CEO ouders"}, audience=Audience.OUDERS,
-                    address_form=AddressForm.U, display_mode=DisplayMode.ONE_PER_SCREEN,
-                    status=FieldworkStatus.CLOSED, round_label=label, series_key="ceo-ouders",
-                    previous_round_id=previous.id if previous else None)
-    version = SurveyVersion(survey=survey, number=1, status=VersionStatus.PUBLISHED, document=document)
+    survey = new_survey(region, document, title={"nl": "CEO ouders"}, status=FieldworkStatus.CLOSED,
+                        round_label=label, series_key="ceo-ouders", previous_round_id=previous.id if previous else None)
+    version = survey.versions[0]
     db.session.add_all([survey, version])
     db.session.flush()
     count = max(len(values) for values in answers.values())

@@ -17,18 +17,16 @@ from survey.extensions import db
 from survey.programmes.indicators import Aggregation, Indicator, IndicatorSet, Measurement, PeriodType
 from survey.programmes.models import Programme, Project, ProjectActionLine, Target
 from survey.questionnaires.models import (
-    AddressForm,
     Audience,
     DisplayMode,
     FieldworkStatus,
     Survey,
     SurveyKind,
-    SurveyVersion,
-    VersionStatus,
 )
 from survey.questionnaires.parsing import parse_document
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
 from survey.timeutil import utcnow
+from tests.factories import new_survey
 from tests.survey.evaluations.helpers import article, make_report, publish_report
 from tests.survey.evaluations.readback import docx_parts, pdf_text
 
@@ -73,12 +71,12 @@ def _enquete(region, projects: dict[str, Project]) -> Survey:
                                              "questions": [{"code": code, "type": "open_lang", "text": {"nl": text},
                                                             "required": False}
                                                            for code, text in QUESTIONS.values()]}]}).to_dict()
-    survey = Survey(region_id=region.id, kind=SurveyKind.STAKEHOLDER, title={"nl": "Stakeholder-enquête"},
-                    audience=Audience.STAKEHOLDERS, address_form=AddressForm.U,
-                    display_mode=DisplayMode.SECTION_PER_PAGE, status=FieldworkStatus.CLOSED,
-                    opens_on=date(2021, 11, 1), closes_on=date(2021, 11, 30), round_label="2021")
-    version = SurveyVersion(survey=survey, number=1, status=VersionStatus.PUBLISHED, document=document,
-                            published_at=utcnow())
+    survey = new_survey(region, document, kind=SurveyKind.STAKEHOLDER, title={"nl": "Stakeholder-enquête"},
+                        audience=Audience.STAKEHOLDERS, display_mode=DisplayMode.SECTION_PER_PAGE,
+                        status=FieldworkStatus.CLOSED, opens_on=date(2021, 11, 1), closes_on=date(2021, 11, 30),
+                        round_label="2021")
+    version = survey.versions[0]
+    version.published_at = utcnow()
     db.session.add_all([survey, version])
     db.session.flush()
     responses = [Response(survey_id=survey.id, version_id=version.id, channel=Channel.PERSONAL,

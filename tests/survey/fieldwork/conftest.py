@@ -8,16 +8,11 @@ from aiosmtpd.controller import Controller
 from survey.accounts.models import Role
 from survey.questionnaires.document import Document, Option, Section
 from survey.questionnaires.models import (
-    AddressForm,
-    Audience,
-    DisplayMode,
     FieldworkStatus,
-    Survey,
     SurveyKind,
-    SurveyVersion,
-    VersionStatus,
 )
 from survey.questionnaires.registry import new_question
+from tests.factories import save_survey
 from tests.helpers import MailCollector as Collector
 
 
@@ -37,16 +32,10 @@ def poll_document(languages=("nl",)) -> dict:
 def make_survey(db, region):
     def factory(status=FieldworkStatus.OPEN, min_cell=10, kind=SurveyKind.CEO, languages=("nl",),
                 target_region=None, **fields):
-        survey = Survey(region_id=(target_region or region).id, kind=kind,
-                        title={"nl": "Cliëntervaringsonderzoek 2026", "en": "Client survey 2026"},
-                        organiser={"nl": "Jeugdhulpregio Rijnmond"}, audience=Audience.OUDERS,
-                        address_form=AddressForm.U, display_mode=DisplayMode.ONE_PER_SCREEN,
-                        min_cell=min_cell, status=status, **fields)
-        survey.versions.append(SurveyVersion(number=1, status=VersionStatus.PUBLISHED,
-                                             document=poll_document(languages)))
-        db.session.add(survey)
-        db.session.commit()
-        return survey
+        return save_survey(db, target_region or region, poll_document(languages), kind=kind,
+                           title={"nl": "Cliëntervaringsonderzoek 2026", "en": "Client survey 2026"},
+                           organiser={"nl": "Jeugdhulpregio Rijnmond"}, min_cell=min_cell, status=status,
+                           **fields)
 
     return factory
 

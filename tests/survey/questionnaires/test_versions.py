@@ -12,6 +12,7 @@ from survey.audit.models import AuditEntry
 from survey.questionnaires import services, versions
 from survey.questionnaires.models import FrozenVersionError, Survey, SurveyVersion, VersionStatus
 from survey.responses.models import Answer, Channel, Response
+from tests.factories import save_survey
 from tests.survey.questionnaires.helpers import document, text_of, token, url
 
 
@@ -200,12 +201,9 @@ def test_services_never_commit(db, region):
 
 
 def test_a_survey_made_elsewhere_without_a_version_opens_in_the_builder(researcher, region, db):
-    from survey.questionnaires.models import Audience, DisplayMode, SurveyKind
+    from survey.questionnaires.models import SurveyKind
 
-    survey = Survey(region_id=region.id, kind=SurveyKind.OVERIG, audience=Audience.OUDERS, address_form="u",
-                    display_mode=DisplayMode.ONE_PER_SCREEN, title={"nl": "Zonder vragen"})
-    db.session.add(survey)
-    db.session.commit()
+    survey = save_survey(db, region, kind=SurveyKind.OVERIG, title={"nl": "Zonder vragen"})
     page = researcher.get(url(survey))
     assert "Deze sectie heeft nog geen vragen." in text_of(page)
     lock = re.search(r'name="lock" value="([^"]+)"', page.get_data(as_text=True)).group(1)

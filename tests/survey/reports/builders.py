@@ -20,17 +20,13 @@ from survey.coding.models import (
 from survey.fieldwork.ledger import count_day
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.models import (
-    AddressForm,
     Audience,
-    DisplayMode,
     FieldworkStatus,
     Survey,
-    SurveyKind,
-    SurveyVersion,
-    VersionStatus,
 )
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
 from survey.tokens import token_hash
+from tests.factories import save_survey
 
 STATEMENTS = {"T1": ("toegang", "Ik wist waar ik terecht kon met mijn vraag."),
               "K1": ("kwaliteit", "De hulpverlener nam mij serieus."),
@@ -57,16 +53,9 @@ def ceo_document(extra: list[dict] | None = None) -> dict:
 
 def make_survey(db, region, *, min_cell=5, round_label="2026", series_key=None, document=None,
                 audience=Audience.OUDERS, title="CEO ouders") -> Survey:
-    survey = Survey(region_id=region.id, kind=SurveyKind.CEO, title={"nl": title}, audience=audience,
-                    address_form=AddressForm.U, display_mode=DisplayMode.ONE_PER_SCREEN, min_cell=min_cell,
-                    status=FieldworkStatus.CLOSED, round_label=round_label)
-    if series_key:
-        survey.series_key = series_key
-    survey.versions.append(SurveyVersion(number=1, status=VersionStatus.PUBLISHED,
-                                         document=document or ceo_document()))
-    db.session.add(survey)
-    db.session.commit()
-    return survey
+    return save_survey(db, region, document or ceo_document(), title={"nl": title}, audience=audience,
+                       min_cell=min_cell, status=FieldworkStatus.CLOSED, round_label=round_label,
+                       series_key=series_key)
 
 
 def add_response(db, survey, answers: dict, *, language="nl", background=None, status=ResponseStatus.COMPLETED,

@@ -14,10 +14,10 @@ from survey.questionnaires.models import (
     FieldworkStatus,
     Survey,
     SurveyKind,
-    SurveyVersion,
     VersionStatus,
 )
 from survey.tokens import new_short_code, new_token, token_hash
+from tests.factories import save_survey
 
 
 def t(nl, en=None, ar=None):
@@ -141,18 +141,15 @@ def create_survey(db, region, document=None, *, mode=DisplayMode.ONE_PER_SCREEN,
                   address=AddressForm.U, check_page=False, help_text=None, opens_on=None, closes_on=None,
                   kind=SurveyKind.CEO, published=True) -> Survey:
     title = t("Ervaringen met de jeugdhulp", "Experiences with youth care", "تجارب مع رعاية الشباب")
-    survey = Survey(region_id=region.id, kind=kind, title=title,
-                    introduction=t("We willen weten hoe het gaat met de hulp.", "We want to know how the help goes.",
-                                   "نريد أن نعرف كيف تسير المساعدة."),
-                    organiser=t("Gemeente Rotterdam", "Municipality of Rotterdam", "بلدية روتردام"),
-                    help_text=help_text or {}, audience=audience, address_form=address, display_mode=mode,
-                    show_check_page=check_page, status=status, public_key=public_key, poll_code=poll_code,
-                    opens_on=opens_on, closes_on=closes_on, estimated_minutes=5)
-    survey.versions.append(SurveyVersion(number=1, document=document or all_types_document(),
-                                         status=VersionStatus.PUBLISHED if published else VersionStatus.DRAFT))
-    db.session.add(survey)
-    db.session.commit()
-    return survey
+    return save_survey(
+        db, region, document or all_types_document(),
+        version_status=VersionStatus.PUBLISHED if published else VersionStatus.DRAFT, kind=kind, title=title,
+        introduction=t("We willen weten hoe het gaat met de hulp.", "We want to know how the help goes.",
+                       "نريد أن نعرف كيف تسير المساعدة."),
+        organiser=t("Gemeente Rotterdam", "Municipality of Rotterdam", "بلدية روتردام"),
+        help_text=help_text or {}, audience=audience, address_form=address, display_mode=mode,
+        show_check_page=check_page, status=status, public_key=public_key, poll_code=poll_code,
+        opens_on=opens_on, closes_on=closes_on, estimated_minutes=5)
 
 
 def create_invitation(db, survey, background=None, language="nl") -> tuple[Invitation, str, str]:
