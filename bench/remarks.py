@@ -17,10 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis import remarks, sentiment
+from analysis import sentiment
 from analysis.coding import CodebookMatcher, ThemeClassifier, default_codebook, suggest
-from analysis.remark_shipped import real_statements, shipped_examples
-from analysis.remarks import RemarkClassifier, prompt_kind, remark_sentiment
+from analysis.remarks import RemarkClassifier, prompt_kind, real_statements, remark_sentiment, shipped_examples
+from analysis.remarks import classifier as remarks
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -103,7 +103,7 @@ def themes(train: list[dict], test: list[dict]) -> tuple[float, float, float, in
 
 def sweep(rows: list[dict]) -> list[tuple[float, float, float]]:
     """Kind accuracy with the question for pairs of override thresholds (long, short), all documents left
-    out in turn: the measurement behind ``OVERRIDE`` and ``OVERRIDE_SHORT`` in analysis/remarks.py."""
+    out in turn: the measurement behind ``OVERRIDE`` and ``OVERRIDE_SHORT`` in analysis/remarks/classifier.py."""
     saved = remarks.OVERRIDE, remarks.OVERRIDE_SHORT
     models = {}
     for doc in sorted({r["doc"] for r in rows}):

@@ -8,17 +8,19 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 
-from analysis import remark_lexicon as lex
-from analysis.remark_shipped import shipped_classifier, shipped_examples
-from analysis.remark_text import fold, lemma, tokens
 from analysis.remarks import (
     KINDS,
     RemarkClassifier,
     prompt_kind,
     remark_sentiment,
+    shipped_classifier,
+    shipped_examples,
     split_notes,
     split_remarks,
 )
+from analysis.remarks import lexicon as lex
+from analysis.text import dictionary_lemma as lemma
+from analysis.text import fold, tokens
 from bench.textblob_baseline import textblob_kind
 
 DATA = Path(__file__).parent / "data"

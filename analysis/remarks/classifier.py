@@ -25,15 +25,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
-from analysis.remark_cues import CUES, KINDS, Cue, evidence, find_cues, nothing_answer, rule_scores
-from analysis.remark_features import structure_matrix
-from analysis.remark_prompts import prompt_kind
-from analysis.remark_split import SplitRemark, split_notes, split_remarks
-from analysis.remark_text import fold, is_finite, lemma_text, tokens
+from analysis.remarks.cues import CUES, KINDS, Cue, evidence, find_cues, nothing_answer, rule_scores
+from analysis.remarks.features import structure_matrix
+from analysis.remarks.prompts import prompt_kind
+from analysis.remarks.verbs import is_finite
+from analysis.text import dictionary_lemma_text, fold, tokens
 
 __all__ = [
-    "KINDS", "KIND_LABELS", "Cue", "RemarkClassifier", "RemarkPrediction", "SplitRemark", "is_short",
-    "kind_of", "prompt_kind", "remark_sentiment", "split_notes", "split_remarks",
+    "KINDS", "KIND_LABELS", "Cue", "RemarkClassifier", "RemarkPrediction", "is_short", "kind_of", "remark_sentiment",
 ]
 
 #: Dutch names for display.
@@ -149,7 +148,7 @@ class RemarkClassifier(BaseEstimator):
         self.word_vectorizer_ = TfidfVectorizer(preprocessor=fold, ngram_range=(1, 2), sublinear_tf=True)
         self.char_vectorizer_ = TfidfVectorizer(preprocessor=fold, analyzer="char_wb", ngram_range=(2, 5),
                                                 min_df=2, sublinear_tf=True)
-        self.lemma_vectorizer_ = TfidfVectorizer(preprocessor=lemma_text, token_pattern=SPACE_SEPARATED,
+        self.lemma_vectorizer_ = TfidfVectorizer(preprocessor=dictionary_lemma_text, token_pattern=SPACE_SEPARATED,
                                                  ngram_range=(1, 2), sublinear_tf=True)
         self.word_vectorizer_.fit(texts)
         self.char_vectorizer_.fit(texts)
@@ -298,6 +297,6 @@ def kind_of(text: str, question_or_heading: str | None = None) -> RemarkPredicti
     """The kind of one remark under the question it answers or the heading it stands under in pasted notes
     ("Trots op", "Knelpunten", "Wat heeft het programma nodig?"), by the shipped classifier and the question
     rule."""
-    from analysis.remark_shipped import shipped_classifier
+    from analysis.remarks.shipped import shipped_classifier
 
     return shipped_classifier().classify_one(text, question_or_heading)

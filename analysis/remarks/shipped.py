@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.remarks import RemarkClassifier
+from analysis.remarks.classifier import RemarkClassifier
 
-LABELLED = Path(__file__).resolve().parent / "data" / "remarks_dev.jsonl"
-REAL = Path(__file__).resolve().parent / "data" / "real_statements.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data"
+LABELLED = DATA / "remarks_dev.jsonl"
+REAL = DATA / "real_statements.jsonl"
 
 
 def real_statements() -> list[dict]:
