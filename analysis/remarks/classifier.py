@@ -109,6 +109,7 @@ class RemarkClassifier(BaseEstimator):
 
     With fewer than ``min_labels`` labels the rules decide alone; after that the model's share is
     ``max_model_weight * n / (n + half_weight_labels)``, so it grows as coders label more remarks.
+    ``override`` and ``override_short`` are the question rule's thresholds (see ``OVERRIDE``).
     ``cue_scale`` shrinks the cue and sentence-form columns before the model sees them, so the
     regularisation keeps them from drowning out the words (chosen on development batches written in new
     words); ``class_weight="balanced"`` keeps the rarer *observatie* from being swallowed by the others.
@@ -117,7 +118,8 @@ class RemarkClassifier(BaseEstimator):
     def __init__(self, use_prior: bool = True, min_labels: int = 20, half_weight_labels: float = 100.0,
                  max_model_weight: float = 0.8, sharpness: float = 1.0, secondary_threshold: float = 0.3,
                  secondary_evidence: float = 1.2, silent_boost: float = 1.3, C: float = 4.0,
-                 random_state: int = 0, cue_scale: float = 0.25, class_weight: str | None = "balanced"):
+                 random_state: int = 0, cue_scale: float = 0.25, class_weight: str | None = "balanced",
+                 override: float = OVERRIDE, override_short: float = OVERRIDE_SHORT):
         self.use_prior = use_prior
         self.min_labels = min_labels
         self.half_weight_labels = half_weight_labels
@@ -130,6 +132,8 @@ class RemarkClassifier(BaseEstimator):
         self.random_state = random_state
         self.cue_scale = cue_scale
         self.class_weight = class_weight
+        self.override = override
+        self.override_short = override_short
 
     # learning -----------------------------------------------------------------------------------
     def fit(self, X: Iterable[str], y: Sequence[str | Sequence[str]], prompts=None) -> RemarkClassifier:
@@ -191,7 +195,7 @@ class RemarkClassifier(BaseEstimator):
             best = KINDS[int(with_prior[i].argmax())]
             if invited is not None and best != invited:
                 words = KINDS[int(own[i].argmax())]
-                needed = OVERRIDE_SHORT if is_short(text) else OVERRIDE
+                needed = self.override_short if is_short(text) else self.override
                 best = words if words != invited and own[i].max() >= needed else invited
             decided.append(best)
         return decided, own
