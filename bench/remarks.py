@@ -238,8 +238,8 @@ def render(results: dict) -> str:
         "These figures are development figures on four documents, not a release measurement on unseen real text. "
         "Leaving a document out protects the trained models and the thresholds, not the other hand-made parts: "
         "the codebook themes and seeds and the heading patterns were chosen after reading all four documents "
-        "(the batch r2 figure is the cleaner one for them). Two readings by one annotator labelled every "
-        "statement; zorg against suggestie ('... kan beter') is the least certain label.",
+        "(the batch r2 figure is the cleaner one for them). Each statement has one hand label and no second "
+        "opinion; zorg against suggestie ('... kan beter') is the least certain label.",
         END,
     ])
 
