@@ -23,7 +23,8 @@ REAL = DATA / "real_statements.jsonl"
 
 def real_statements() -> list[dict]:
     """Real statements from programme documents: {"doc", "source", "file", "heading", "text", "kind",
-    "sentiment", "themes"}, labelled by hand; the evidence set of ``python -m bench.remarks``."""
+    "sentiment", "themes", "batch"?}, labelled by hand ("batch": "r2" for the statements added in the second
+    round); the evidence set of ``python -m bench.remarks``."""
     with REAL.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
