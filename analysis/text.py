@@ -1,37 +1,64 @@
-"""Dutch text normalisation for open answers: tokens, lemmas, and a stop list for topic display only."""
+"""Dutch text normalisation for the whole analysis package: folding, tokens, lemmas, stop words, and the
+loading of word lists kept as data files.
+
+Two tokenisers serve two readers: ``tokenize`` gives the words of an answer for themes and topics (a
+hyphenated compound stays one word, numbers are bare digits); ``tokens`` reads sentence form for the kind of
+remark (numbers keep their decimals and per cent sign, "m'n" stays whole). Both fold first. Two lemma levels:
+``dictionary_lemma`` is simplemma's, with separable verbs joined ("samen_werken" -> "samenwerken"), for verb
+morphology; ``lemma`` adds the answer fixes below (comparatives keep their meaning, "kinderen" -> "kind") and
+keeps negators and intensifiers as they are.
+
+Word lists live in ``analysis/data/words/`` and ``analysis/remarks/data/``: one entry a line, lines starting
+with "#" are comments; ``read_list`` loads each file once.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 import simplemma
 
+WORDS = Path(__file__).resolve().parent / "data" / "words"
+
+
+@cache
+def read_list(path: Path | str) -> tuple[str, ...]:
+    """The entries of a word-list file, in file order: one a line, blank lines and "#" lines skipped."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def read_set(path: Path | str) -> frozenset[str]:
+    """A word-list file as a set."""
+    return frozenset(read_list(path))
+
+
+@cache
+def read_mapping(path: Path | str) -> dict[str, str]:
+    """A JSON object file; the key "_" holds its description and is left out."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {key: value for key, value in data.items() if key != "_"}
+
+
 #: Words that carry judgement in short answers ("niet gehoord", "te lang", "veel te laat"): never
 #: dropped by any stop list, and kept as tokens for the classifiers.
-NEGATORS = frozenset({"niet", "geen", "nooit", "niks", "niets", "nergens", "niemand", "zonder", "nee"})
-INTENSIFIERS = frozenset({
-    "te", "veel", "erg", "heel", "zeer", "echt", "totaal", "helemaal", "super", "enorm", "ontzettend",
-    "vreselijk", "best", "beetje", "weinig", "meer", "minder", "altijd", "vaak", "soms", "nauwelijks",
-    "absoluut", "nogal", "zo", "wel", "steeds", "ook", "alleen", "slechts",
-})
+NEGATORS = read_set(WORDS / "negators.txt")
+INTENSIFIERS = read_set(WORDS / "intensifiers.txt")
 KEEP_WORDS = NEGATORS | INTENSIFIERS
 
 #: Vectoriser token pattern for text that is already lemmatised and space-joined ("terug_bellen" stays one).
 SPACE_SEPARATED = r"[^ ]+"
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+", re.UNICODE)
+#: Sentence-form tokens on folded text: numbers with decimals and "%", words with an apostrophe ("m'n").
+TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)?%?|[a-z]+(?:'[a-z]+)?")
 
 # simplemma turns some frequent answer words into unhelpful lemmas; these fixes keep them readable.
-_LEMMA_FIXES = {"hulpverleners": "hulpverlener", "zorgverleners": "zorgverlener", "ouders": "ouder",
-                "jongeren": "jongere", "gemeentes": "gemeente", "kinderen": "kind", "wachtte": "wachten",
-                "gehoord": "horen", "geluisterd": "luisteren", "wisselingen": "wisseling",
-                # comparatives keep their own meaning ("beter" is not "goed" for a theme)
-                "beter": "beter", "slechter": "slechter", "erger": "erger", "sneller": "sneller",
-                "later": "later", "langer": "langer", "taxi": "taxi",
-                # "data" is the plural of "datum" only in a diary; in answers it is data
-                "data": "data"}
+_LEMMA_FIXES = read_mapping(WORDS / "lemma_fixes.json")
 
 
 def fold(text: str) -> str:
@@ -46,6 +73,17 @@ def fold(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Split an answer into lower-case, accent-folded word tokens (numbers kept, punctuation dropped)."""
     return _TOKEN.findall(fold(text or ""))
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word and number tokens for reading sentence form ("7,5", "40%", "m'n" stay whole)."""
+    return TOKEN.findall(fold(text))
+
+
+@lru_cache(maxsize=50_000)
+def dictionary_lemma(word: str) -> str:
+    """simplemma's lemma of a folded word; separable verbs come back as "samen_werken" and are joined."""
+    return simplemma.lemmatize(word, lang="nl").replace("_", "")
 
 
 @lru_cache(maxsize=200_000)
@@ -68,24 +106,22 @@ def lemma_text(text: str) -> str:
     return " ".join(lemmas(text))
 
 
+def dictionary_lemma_text(text: str) -> str:
+    """The remark as space-separated dictionary lemmas of its sentence-form tokens ("gewacht" -> "wachten"),
+    for a model that should see inflected forms of one word as the same word."""
+    return " ".join(dictionary_lemma(word) for word in tokens(text))
+
+
 def _load_stop_words() -> frozenset[str]:
     try:
         import stopwordsiso
     except ImportError:  # the list is a display nicety; a small built-in list keeps topics readable
-        words = set(_FALLBACK_STOP.split())
+        words = set(read_list(WORDS / "stop_words_fallback.txt"))
     else:
         words = set(stopwordsiso.stopwords("nl"))
-    words |= set(_EXTRA_STOP.split())
+    words |= set(read_list(WORDS / "stop_words_extra.txt"))
     return frozenset(fold(w) for w in words) - KEEP_WORDS
 
-
-_FALLBACK_STOP = """de het een en van in is op te dat die voor met zijn er niet aan om ook als dan maar bij
-nog wel naar kan tot je ik mijn we wij ze zij hij u uw was werd worden wordt heb heeft hebben had dit deze
-door of wat waar hoe mij me ons onze hun haar zo al"""
-# Lemmas of auxiliaries and filler that the ISO list does not hold in lemma form.
-_EXTRA_STOP = """zijn hebben worden kunnen zullen moeten willen gaan komen doen krijgen vinden zeggen
-eigenlijk gewoon echt soms hele heel erg best even ja nee oke ok etc dus want omdat hoor nou
-nie mn ff egt t n"""
 
 STOP_WORDS: frozenset[str] = _load_stop_words()
 

@@ -17,25 +17,28 @@ import numpy as np
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from analysis.text import INTENSIFIERS, NEGATORS, SPACE_SEPARATED, STOP_WORDS, lemma, tokenize
+from analysis.text import (
+    INTENSIFIERS,
+    NEGATORS,
+    SPACE_SEPARATED,
+    STOP_WORDS,
+    WORDS,
+    lemma,
+    read_list,
+    read_set,
+    tokenize,
+)
 
 #: Judgement words: they say how, not what about.
-POLARITY = frozenset("""goed slecht lang kort snel traag top prima fijn mooi tevreden ontevreden blij jammer
-matig redelijk super beter slechter best erg vervelend fout prettig leuk fantastisch waardeloos teleurgesteld
-teleurstellen helaas gelukkig jammer moeilijk makkelijk lastig duren laat vroeg groot klein hoog laag
-heel echt nogal zeer vreselijk verschrikkelijk ok oke bedankt dank tien""".split()) | NEGATORS | INTENSIFIERS
+POLARITY = read_set(WORDS / "judgement_words.txt") | NEGATORS | INTENSIFIERS
 #: Who the respondent is ("als moeder") and how they open ("ik vind dat").
-ROLE_WORDS = frozenset("""moeder vader ouder oma opa pleegmoeder pleegvader pleegouder pleegouders verzorger
-jongere puber kind zoon dochter stiefdochter stiefzoon""".split())
-OPINION_WORDS = frozenset("vinden vind denken denk mening betreft gezegd eerlijk zeggen gevoel idee".split())
-BOILERPLATE = ("als moeder vind ik", "als vader vind ik", "als ouder", "ik vind dat", "ik denk dat",
-               "naar mijn mening", "wat mij betreft", "eerlijk gezegd",
-               # echoes of the questions of an evaluation ("Waar bent u trots op?", "Waar vraagt u aandacht voor?")
-               "ik ben trots op", "we zijn trots op", "trots op", "ik vraag aandacht voor", "aandacht voor",
-               "wat goed werkt is", "wat goed gaat is")
+ROLE_WORDS = read_set(WORDS / "role_words.txt")
+OPINION_WORDS = read_set(WORDS / "opinion_words.txt")
+#: Openings, and echoes of the questions of an evaluation ("Waar bent u trots op?").
+BOILERPLATE = read_list(WORDS / "boilerplate.txt")
 #: Placeholders left by scrubbing or typed by people who leave a name out: "[NAAM]", "[PERSOON-1]", "<naam>".
 PLACEHOLDER = re.compile(r"[\[<{]\s*[A-Za-z][A-Za-z_-]*(?:-\d+)?\s*[\]>}]")
-PLACEHOLDER_WORDS = frozenset("naam xxx xx nn".split())
+PLACEHOLDER_WORDS = read_set(WORDS / "placeholder_words.txt")
 
 
 @dataclass(frozen=True)

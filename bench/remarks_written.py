@@ -16,9 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis import remark_polarity, remark_text
-from analysis.remark_shipped import shipped_examples
-from analysis.remarks import KINDS, RemarkClassifier
+from analysis import text
+from analysis.remarks import KINDS, RemarkClassifier, polarity, shipped_examples, verbs
 from bench import remarks_dev
 from bench.textblob_baseline import textblob_kinds
 
@@ -47,9 +46,9 @@ def per_kind(truth: list[str], predicted: list[str]) -> dict[str, float]:
 def per_thousand(predict: Callable[[list[str]], object], texts: list[str]) -> float:
     """Seconds per 1,000 remarks, with the word caches emptied first."""
     sample = (texts * (1000 // len(texts) + 1))[:1000]
-    remark_text.lemma.cache_clear()
-    remark_text.is_infinitive.cache_clear()
-    remark_polarity.word_polarity.cache_clear()
+    text.dictionary_lemma.cache_clear()
+    verbs.is_infinitive.cache_clear()
+    polarity.word_polarity.cache_clear()
     started = time.perf_counter()
     predict(sample)
     return time.perf_counter() - started
@@ -249,7 +248,7 @@ Current code (these include changes made after looking at development errors, so
 {extra['dev_checks']}
 
 What the platform uses: system (c). The development remarks ship as `analysis/data/remarks_dev.jsonl`
-and `analysis.remark_shipped` trains on them once per process; when coders retrain a question, the kinds
+and `analysis.remarks.shipped` trains on them once per process; when coders retrain a question, the kinds
 they checked are added to these labels. The coding screen, the evaluation notes and the results page
 all read the kinds it suggests.
 

@@ -3,7 +3,7 @@
 import click
 from flask.cli import AppGroup
 
-from analysis.remark_shipped import shipped_classifier
+from analysis.remarks import shipped_classifier
 from survey.coding import jobs, scrubbing
 from survey.coding.models import RunStatus
 from survey.coding.questions import open_questions

@@ -1,13 +1,12 @@
 """The kind of remark (compliment, zorg, suggestie, observatie, vraag) suggested for open answers.
 
-``analysis.remark_shipped`` decides from Dutch cues, the question asked and a model trained on the
+``analysis.remarks.shipped`` decides from Dutch cues, the question asked and a model trained on the
 labelled remarks shipped with the platform; when coders retrain, the kinds they checked are added to
 those labels. Suggestions are
 unverified rows; what a coder ticks is kept and never replaced.
 """
 
-from analysis.remark_shipped import shipped_classifier, train
-from analysis.remarks import RemarkClassifier, remark_sentiment
+from analysis.remarks import RemarkClassifier, remark_sentiment, shipped_classifier, train
 from survey.coding.models import AnswerKind, CodedAnswer, RemarkKind, Sentiment, Source
 
 

@@ -6,8 +6,7 @@ attribution. Only the scrubbed statement is stored."""
 
 
 from analysis.notes import mark_headings, section_from_heading, split_attribution
-from analysis.remark_shipped import shipped_classifier
-from analysis.remarks import RemarkClassifier, split_notes
+from analysis.remarks import RemarkClassifier, shipped_classifier, split_notes
 from survey.audit.services import record
 from survey.coding.models import RemarkKind
 from survey.evaluations.context import ReportContext

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis import remark_lexicon as lex
-from analysis.remark_grammar import bare_infinitive_phrase, finite_verbs
-from analysis.remark_polarity import general_matches
-from analysis.remark_text import (
+from analysis.remarks import lexicon as lex
+from analysis.remarks.grammar import bare_infinitive_phrase, finite_verbs
+from analysis.remarks.polarity import general_matches
+from analysis.remarks.verbs import (
     fold,
     is_finite,
     is_imperative,

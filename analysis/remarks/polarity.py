@@ -17,8 +17,10 @@ from importlib import resources
 import simplemma
 from defusedxml import ElementTree
 
-from analysis import remark_lexicon as lex
-from analysis.remark_text import TOKEN, is_finite, is_infinitive, lemma
+from analysis.remarks import lexicon as lex
+from analysis.remarks.verbs import is_finite, is_infinitive
+from analysis.text import TOKEN
+from analysis.text import dictionary_lemma as lemma
 
 GLOSS_THRESHOLD = 0.4  # a gloss inherits only a clear polarity
 MIN_HEAD = 5  # shortest last part of a compound that may carry its polarity ("vriendelijk", not "lief")

@@ -14,15 +14,17 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.remarks import RemarkClassifier
+from analysis.remarks.classifier import RemarkClassifier
 
-LABELLED = Path(__file__).resolve().parent / "data" / "remarks_dev.jsonl"
-REAL = Path(__file__).resolve().parent / "data" / "real_statements.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data"
+LABELLED = DATA / "remarks_dev.jsonl"
+REAL = DATA / "real_statements.jsonl"
 
 
 def real_statements() -> list[dict]:
     """Real statements from programme documents: {"doc", "source", "file", "heading", "text", "kind",
-    "sentiment", "themes"}, labelled by hand; the evidence set of ``python -m bench.remarks``."""
+    "sentiment", "themes", "batch"?}, labelled by hand ("batch": "r2" for the statements added in the second
+    round); the evidence set of ``python -m bench.remarks``."""
     with REAL.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.remark_prompts import prompt_kind
+from analysis.remarks.prompts import prompt_kind
+from analysis.remarks.words import words
 
 BULLET = re.compile(
     r"^\s*(?:[-\u2013\u2014\u2022*\u00b7\u25aa\u25e6\u2023+>]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\([a-z]{1,3}\)"
@@ -13,11 +14,7 @@ BULLET = re.compile(
 )
 HEADING_MARKUP = re.compile(r"^\s*#+\s*|\*\*|__")
 #: Abbreviations whose full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    "bijv bv o.a m.b.t t.a.v i.v.m z.s.m e.d etc enz d.w.z n.a.v m.n a.d.h.v t.b.v ca resp incl excl vs "
-    "evt nl dhr mevr mw dr drs ir mr prof jl jr o.b.v i.p.v v.w.b p.w wo nr tel max min mln mld t/m "
-    "vnl zgn bijvoorbeeld e.a m.u.v i.o.m i.s.m".split()
-)
+ABBREVIATIONS = words("abbreviations")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\u201d]?\s+(?=[\"'(\u201c]?[A-Z0-9\u00c0-\u00dd])")
 INLINE_LABEL = re.compile(r"^([A-Za-z\u00c0-\u00ff][\w\s\u00c0-\u00ff]{1,40}?):\s+\S")
 

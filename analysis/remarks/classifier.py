@@ -25,15 +25,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
-from analysis.remark_cues import CUES, KINDS, Cue, evidence, find_cues, nothing_answer, rule_scores
-from analysis.remark_features import structure_matrix
-from analysis.remark_prompts import prompt_kind
-from analysis.remark_split import SplitRemark, split_notes, split_remarks
-from analysis.remark_text import fold, is_finite, lemma_text, tokens
+from analysis.remarks.cues import CUES, KINDS, Cue, evidence, find_cues, nothing_answer, rule_scores
+from analysis.remarks.features import structure_matrix
+from analysis.remarks.prompts import prompt_kind
+from analysis.remarks.verbs import is_finite
+from analysis.text import dictionary_lemma_text, fold, tokens
 
 __all__ = [
-    "KINDS", "KIND_LABELS", "Cue", "RemarkClassifier", "RemarkPrediction", "SplitRemark", "is_short",
-    "kind_of", "prompt_kind", "remark_sentiment", "split_notes", "split_remarks",
+    "KINDS", "KIND_LABELS", "Cue", "RemarkClassifier", "RemarkPrediction", "is_short", "kind_of", "remark_sentiment",
 ]
 
 #: Dutch names for display.
@@ -110,6 +109,7 @@ class RemarkClassifier(BaseEstimator):
 
     With fewer than ``min_labels`` labels the rules decide alone; after that the model's share is
     ``max_model_weight * n / (n + half_weight_labels)``, so it grows as coders label more remarks.
+    ``override`` and ``override_short`` are the question rule's thresholds (see ``OVERRIDE``).
     ``cue_scale`` shrinks the cue and sentence-form columns before the model sees them, so the
     regularisation keeps them from drowning out the words (chosen on development batches written in new
     words); ``class_weight="balanced"`` keeps the rarer *observatie* from being swallowed by the others.
@@ -118,7 +118,8 @@ class RemarkClassifier(BaseEstimator):
     def __init__(self, use_prior: bool = True, min_labels: int = 20, half_weight_labels: float = 100.0,
                  max_model_weight: float = 0.8, sharpness: float = 1.0, secondary_threshold: float = 0.3,
                  secondary_evidence: float = 1.2, silent_boost: float = 1.3, C: float = 4.0,
-                 random_state: int = 0, cue_scale: float = 0.25, class_weight: str | None = "balanced"):
+                 random_state: int = 0, cue_scale: float = 0.25, class_weight: str | None = "balanced",
+                 override: float = OVERRIDE, override_short: float = OVERRIDE_SHORT):
         self.use_prior = use_prior
         self.min_labels = min_labels
         self.half_weight_labels = half_weight_labels
@@ -131,6 +132,8 @@ class RemarkClassifier(BaseEstimator):
         self.random_state = random_state
         self.cue_scale = cue_scale
         self.class_weight = class_weight
+        self.override = override
+        self.override_short = override_short
 
     # learning -----------------------------------------------------------------------------------
     def fit(self, X: Iterable[str], y: Sequence[str | Sequence[str]], prompts=None) -> RemarkClassifier:
@@ -149,7 +152,7 @@ class RemarkClassifier(BaseEstimator):
         self.word_vectorizer_ = TfidfVectorizer(preprocessor=fold, ngram_range=(1, 2), sublinear_tf=True)
         self.char_vectorizer_ = TfidfVectorizer(preprocessor=fold, analyzer="char_wb", ngram_range=(2, 5),
                                                 min_df=2, sublinear_tf=True)
-        self.lemma_vectorizer_ = TfidfVectorizer(preprocessor=lemma_text, token_pattern=SPACE_SEPARATED,
+        self.lemma_vectorizer_ = TfidfVectorizer(preprocessor=dictionary_lemma_text, token_pattern=SPACE_SEPARATED,
                                                  ngram_range=(1, 2), sublinear_tf=True)
         self.word_vectorizer_.fit(texts)
         self.char_vectorizer_.fit(texts)
@@ -192,7 +195,7 @@ class RemarkClassifier(BaseEstimator):
             best = KINDS[int(with_prior[i].argmax())]
             if invited is not None and best != invited:
                 words = KINDS[int(own[i].argmax())]
-                needed = OVERRIDE_SHORT if is_short(text) else OVERRIDE
+                needed = self.override_short if is_short(text) else self.override
                 best = words if words != invited and own[i].max() >= needed else invited
             decided.append(best)
         return decided, own
@@ -298,6 +301,6 @@ def kind_of(text: str, question_or_heading: str | None = None) -> RemarkPredicti
     """The kind of one remark under the question it answers or the heading it stands under in pasted notes
     ("Trots op", "Knelpunten", "Wat heeft het programma nodig?"), by the shipped classifier and the question
     rule."""
-    from analysis.remark_shipped import shipped_classifier
+    from analysis.remarks.shipped import shipped_classifier
 
     return shipped_classifier().classify_one(text, question_or_heading)

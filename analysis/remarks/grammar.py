@@ -4,14 +4,12 @@
 
 from __future__ import annotations
 
-from analysis import remark_lexicon as lex
-from analysis.remark_text import FINITE, is_finite, is_infinitive, is_participle, verb_lemma
+from analysis.remarks import lexicon as lex
+from analysis.remarks.verbs import FINITE, is_finite, is_infinitive, is_participle, verb_lemma
+from analysis.remarks.words import words
 
 #: Prepositions that may follow the infinitive of advice ("afspraken maken over", "beperken tot").
-PREPOSITIONS = frozenset(
-    "over met van bij voor zonder na aan door tot om in op uit naar tussen onder binnen rond tijdens "
-    "zodat zodra als".split()
-)
+PREPOSITIONS = words("prepositions")
 
 
 def finite_verbs(clause: list[str]) -> list[str]:

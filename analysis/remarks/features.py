@@ -12,13 +12,15 @@ import re
 
 import numpy as np
 
-from analysis import remark_lexicon as lex
-from analysis.remark_text import is_imperative, is_infinitive, tokens
+from analysis.remarks import lexicon as lex
+from analysis.remarks.verbs import is_imperative, is_infinitive
+from analysis.remarks.words import words
+from analysis.text import tokens
 
 FIRST_PERSON = lex.FIRST_PERSON | {"m'n"}
-SECOND_PERSON = frozenset("je jij jullie u jou jouw".split())
-COPULAS = frozenset("is was zijn waren ben bent wordt werd".split())
-PREDICATE_OPENERS = frozenset("een echt heel zo erg super best gewoon".split())
+SECOND_PERSON = words("second_person")
+COPULAS = words("copulas")
+PREDICATE_OPENERS = words("predicate_openers")
 NAMES = (
     "verb_first", "infinitive_last", "modal", "comparative", "question_mark", "exclamation",
     "first_person", "second_person", "dat_clause", "copula_predicate", "number", "short",

@@ -1,73 +1,38 @@
-"""Dutch text helpers for remark classification: tokens, clauses and verb forms (no POS tagger needed).
+"""Dutch verb forms without a POS tagger: finite verbs, infinitives, participles, imperatives, clauses.
 
-Folding (case and accents) is ``analysis.text.fold``, shared with theme coding; the tokens here keep
-percentages and apostrophes because the grammar cues read them."""
+Tokens, folding and lemmas come from ``analysis.text``, the one text normalisation of the package; the word
+lists are data files in ``analysis/remarks/data/``."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-import simplemma
+from analysis.remarks.words import words
+from analysis.text import TOKEN, dictionary_lemma, fold, tokens
 
-from analysis.text import fold
-
-TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)?%?|[a-z]+(?:'[a-z]+)?")
 #: Words that open a subordinate or coordinated clause; the main clause ends before them.
-CLAUSE_OPENERS = frozenset(
-    "wat dat zodat omdat want als zodra waar waarbij waardoor die voordat nadat terwijl zoals "
-    "maar hoe wie wanneer waarom waarop waarin waarmee waarvan waarover".split()
-)
+CLAUSE_OPENERS = words("clause_openers")
 #: Frequent finite forms that the lemma test below does not catch (irregular or also nouns).
-FINITE = frozenset(
-    "is zijn ben bent was waren heb hebt heeft had hadden wordt word werd werden kan kun kunt konden kon "
-    "moet moest moesten mag mocht mochten wil wilt wilde wilden zou zouden ga gaat ging gingen kom komt "
-    "kwam kwamen doe doet deed deden zie ziet zag zagen sta staat stond stonden blijft bleef lijkt leek "
-    "vind vindt vond vonden krijg krijgt kreeg kregen weet wist zit zat zaten loopt liep liepen "
-    "hoort hoorde voel voelt voelde neemt nam namen geeft gaf gaven heet kozen koos begon begonnen "
-    "kwam kwamen ging gingen bleef bleven kreeg kregen schreef sprak spraken zei zeiden bracht brachten "
-    "dacht dachten zocht zochten vroeg vroegen hielp hielpen viel vielen hield hielden lag lagen trok".split()
-)
+FINITE = words("finite_forms")
 #: Infinitives that simplemma files under a noun lemma ("wachten" -> "wacht").
-EXTRA_INFINITIVES = frozenset(
-    "wachten zorgen vragen plannen werken delen beginnen regelen evalueren starten trainen".split()
-)
+EXTRA_INFINITIVES = words("extra_infinitives")
 #: Words ending in -en that are never infinitives.
-NOT_INFINITIVE = frozenset(
-    "geen een alleen tussen boven beneden buiten binnen open even misschien heen samen eigen "
-    "verschillen wellicht nadien".split()
-)
-IMPERATIVE_FINITES = frozenset("ga kom doe zie sta geef neem hou houd blijf".split())
-SHORT_INFINITIVES = frozenset("gaan staan doen zien slaan zijn".split())
+NOT_INFINITIVE = words("not_infinitive")
+IMPERATIVE_FINITES = words("imperative_finites")
+SHORT_INFINITIVES = words("short_infinitives")
 #: First-person verbs that open diary-style notes without a subject ("Vind het fijn").
-FIRST_PERSON_OPENERS = frozenset(
-    "vind vond hoop heb had ben was weet snap merk ervaar mis baal voel zie dacht kreeg kan wil moet "
-    "zou mag kon denk begreep kwam ging zat".split()
-)
+FIRST_PERSON_OPENERS = words("first_person_openers")
 
-
-def tokens(text: str) -> list[str]:
-    """Folded word and number tokens."""
-    return TOKEN.findall(fold(text))
-
-
-@lru_cache(maxsize=50_000)
-def lemma(word: str) -> str:
-    """Dictionary lemma (simplemma); separable verbs come back as "samen_werken" and are joined."""
-    return simplemma.lemmatize(word, lang="nl").replace("_", "")
-
-
-def lemma_text(text: str) -> str:
-    """The remark as space-separated lemmas ("gewacht" -> "wachten"), for a model that should see
-    inflected forms of one word as the same word."""
-    return " ".join(lemma(word) for word in tokens(text))
+__all__ = ["TOKEN", "clauses", "fold", "is_finite", "is_imperative", "is_infinitive", "is_participle",
+           "main_clause", "stems_of", "tokens", "verb_lemma"]
 
 
 def verb_lemma(word: str) -> str | None:
     """The infinitive of ``word`` when it is a verb form, otherwise None."""
     if word in EXTRA_INFINITIVES:
         return word
-    base = lemma(word)
+    base = dictionary_lemma(word)
     if base.endswith("en") and len(base) > 3 and base not in NOT_INFINITIVE:
         return base
     if base in SHORT_INFINITIVES or any(base.endswith(v) for v in ("gaan", "staan", "doen", "zien")):
@@ -111,7 +76,7 @@ def is_infinitive(word: str) -> bool:
     forms = [word[:-2], word[:-2] + "t"]
     for stem in stems_of(word):
         forms += [stem, stem if stem.endswith("t") else stem + "t"]
-    return any(lemma(form) == word for form in forms)
+    return any(dictionary_lemma(form) == word for form in forms)
 
 
 def is_participle(word: str, base: str) -> bool:

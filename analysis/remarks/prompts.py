@@ -1,0 +1,34 @@
+"""Which kind of remark a question or heading invites: the prior for classifying its answers."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.remarks.cues import KINDS
+from analysis.remarks.words import mapping
+from analysis.text import fold
+
+#: Checked in this order (data/headings.json); a matched span is removed before the next kind is tried, so
+#: "Wat gaat niet goed?" is a worry prompt and does not also count as "gaat goed".
+PROMPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern)) for kind, pattern in mapping("headings").items()
+)
+
+
+def prompt_kind(prompt: str | None) -> str | None:
+    """The kind a question or heading invites ("Waar bent u trots op?" -> compliment), or None.
+
+    A kind name is returned as is. A prompt that invites two kinds ("Tips en tops", "Wat gaat goed en
+    wat kan beter?") or none ("Heeft u nog opmerkingen?") gives no prior.
+    """
+    if not prompt:
+        return None
+    text = fold(prompt).strip().rstrip(":?. ")
+    if text in KINDS:
+        return text
+    found = []
+    for kind, pattern in PROMPT_PATTERNS:
+        if pattern.search(text):
+            found.append(kind)
+            text = pattern.sub(" ", text)
+    return found[0] if len(found) == 1 else None
