@@ -14,6 +14,7 @@ from flask import Blueprint, Response, abort, current_app, g, jsonify, render_te
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from survey.access import is_row_id
 from survey.extensions import csrf, db, limiter, login_manager
 from survey.questionnaires.models import Survey
 from survey.reports.anonymity import export_notes
@@ -78,7 +79,7 @@ def _needs(scope: ApiScope) -> ApiToken:
 
 
 def _survey(survey_id: int) -> Survey:
-    survey = db.session.get(Survey, survey_id)
+    survey = db.session.get(Survey, survey_id) if is_row_id(survey_id) else None
     if survey is None or survey.region_id != g.api_token.region_id:
         abort(404)
     return survey

@@ -16,7 +16,7 @@ def _param(name: str, description: str, enum: list[str] | None = None, example: 
 
 
 def _survey_id() -> dict:
-    return {"name": "survey_id", "in": "path", "required": True, "schema": {"type": "integer"},
+    return {"name": "survey_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1},
             "description": _("The number of the survey round (see /vragenlijsten).")}
 
 
