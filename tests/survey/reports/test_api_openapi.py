@@ -40,6 +40,8 @@ def test_api_answers_match_the_openapi_description(app, client, db, region, exam
             if survey_id is not None:
                 case.path_parameters["survey_id"] = survey_id
             for text in tokens:
+                # identity: the in-process client does not undo Flask-Compress as an HTTP client would;
+                # buffered: streamed answers are read inside their own app context (IsolatedClient)
                 headers = {"Authorization": f"Bearer {text}", "Accept-Encoding": "identity"}
                 response = case.call_and_validate(session=client, headers=headers, buffered=True)
                 calls.append((case.operation.path, response.status_code))
