@@ -42,6 +42,8 @@ class ExportForm(FlaskForm):
                                  SelectChoice("xlsx", _l("Excel (.xlsx) with the codebook on a second sheet")),
                                  SelectChoice("sav", _l("SPSS (.sav) with variable and value labels")),
                                  SelectChoice("dta", _l("Stata (.dta) with variable and value labels")),
+                                 SelectChoice("r", _l("R (.zip): CSV, codebook and a script that applies the "
+                                                      "labels")),
                                  SelectChoice("codebook_csv", _l("Codebook only (CSV)")),
                                  SelectChoice("codebook_xlsx", _l("Codebook only (Excel)"))])
     delimiter = RadioField(_l("Separator (CSV)"), default="comma",

@@ -92,9 +92,14 @@ def can(permission: Permission) -> bool:
     return bool(region is not None and current_user.is_authenticated and current_user.can(permission, region))
 
 
+def is_row_id(value: int) -> bool:
+    """Whether a number can be a row id: beyond PostgreSQL's integer it is none (and asking would fail)."""
+    return 0 < value < 2**31
+
+
 def get_in_region(model, object_id):
     """The object with this id if it belongs to the current region, else 404."""
-    if isinstance(object_id, int) and not 0 < object_id < 2**31:  # beyond PostgreSQL's integer: not an id
+    if isinstance(object_id, int) and not is_row_id(object_id):
         abort(404)
     obj = db.session.get(model, object_id)
     if obj is None or getattr(obj, "region_id", None) != g.region.id:

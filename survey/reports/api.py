@@ -14,6 +14,7 @@ from flask import Blueprint, Response, abort, current_app, g, jsonify, render_te
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from survey.access import is_row_id
 from survey.extensions import csrf, db, limiter, login_manager
 from survey.questionnaires.models import Survey
 from survey.reports.anonymity import export_notes
@@ -78,14 +79,28 @@ def _needs(scope: ApiScope) -> ApiToken:
 
 
 def _survey(survey_id: int) -> Survey:
-    survey = db.session.get(Survey, survey_id)
+    survey = db.session.get(Survey, survey_id) if is_row_id(survey_id) else None
     if survey is None or survey.region_id != g.api_token.region_id:
         abort(404)
     return survey
 
 
+FORMATS, SEPARATORS = ("json", "csv"), ("komma", "puntkomma")
+
+
+def _query(*names: str) -> None:
+    """400 for a query parameter the address does not know or a format that is not offered, so that a typo
+    (``?fromaat=csv``, ``?formaat=cvs``) is not silently answered with something else."""
+    unknown = sorted(set(request.args) - set(names))
+    if unknown:
+        abort(400, _("Unknown parameter: %(names)s.", names=", ".join(unknown)))
+    for name, allowed in (("formaat", FORMATS), ("scheiding", SEPARATORS)):
+        if name in names and request.args.get(name, allowed[0]) not in allowed:
+            abort(400, _("%(name)s must be one of: %(values)s.", name=name, values=", ".join(allowed)))
+
+
 def _csv_wanted() -> bool:
-    return request.args.get("formaat", "json").lower() == "csv"
+    return request.args.get("formaat") == "csv"
 
 
 def _csv_response(stream, name: str) -> Response:
@@ -106,6 +121,7 @@ def openapi():
 @bp.get("/vragenlijsten")
 def list_surveys():
     _needs(ApiScope.AGGREGATES)
+    _query()
     surveys = list(db.session.scalars(select(Survey).where(Survey.region_id == g.api_token.region_id)
                                       .order_by(Survey.created_at, Survey.id)))
     counts = dict(db.session.execute(
@@ -134,6 +150,7 @@ def _selection(choices: dict) -> Selection:
 @bp.get("/vragenlijsten/<int:survey_id>/resultaten")
 def results(survey_id):
     _needs(ApiScope.AGGREGATES)
+    _query("taal", "groep", "uitsplitsing", "formaat", "scheiding")
     survey = _survey(survey_id)
     data = load_round(survey)
     choices = filter_choices(data.respondents, data.variables, policy_for(survey))
@@ -148,6 +165,7 @@ def results(survey_id):
 @bp.get("/vragenlijsten/<int:survey_id>/codeboek")
 def codebook(survey_id):
     _needs(ApiScope.AGGREGATES)
+    _query()
     survey = _survey(survey_id)
     plan = export_plan(survey, background_variables(survey.id))
     return jsonify({"variabelen": [
@@ -159,6 +177,7 @@ def codebook(survey_id):
 @bp.get("/vragenlijsten/<int:survey_id>/antwoorden")
 def responses(survey_id):
     token = _needs(ApiScope.RESPONSES)
+    _query("formaat", "scheiding")
     survey = _survey(survey_id)
     if _csv_wanted():
         export = start_export(survey, "csv", semicolon=request.args.get("scheiding") == "puntkomma",

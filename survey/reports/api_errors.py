@@ -34,6 +34,9 @@ def api_error(error):
         message = error.description
     response = jsonify({"fout": str(message), "status": code})
     response.status_code = code
+    for name, value in error.get_headers():  # e.g. Allow on a 405 (RFC 9110), Retry-After on a 429
+        if name.lower() != "content-type":
+            response.headers[name] = value
     if code == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="api"'
     return response

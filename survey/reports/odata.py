@@ -21,6 +21,7 @@ from flask import Response, g, jsonify, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from survey.access import is_row_id
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.reports.api import _needs, bp
@@ -125,6 +126,8 @@ def odata_entity_set(entity_set):
 def _surveys(survey_id: int | None) -> list[Survey]:
     stmt = select(Survey).where(Survey.region_id == g.api_token.region_id).order_by(Survey.created_at, Survey.id)
     if survey_id is not None:
+        if not is_row_id(survey_id):
+            return []
         stmt = stmt.where(Survey.id == survey_id)
     return list(db.session.scalars(stmt))
 

@@ -15,6 +15,7 @@ from survey.reports.anonymity import export_notes
 from survey.reports.codebook import export_plan
 from survey.reports.exports import codebook_csv, codebook_xlsx, csv_export, xlsx_export
 from survey.reports.results import background_keys, background_text, completed_filter, parse_background
+from survey.reports.rexport import r_export
 from survey.reports.spss import sav_export
 from survey.reports.stata import dta_export
 from survey.responses.models import Response
@@ -24,6 +25,7 @@ MIMETYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "sav": "application/x-spss-sav",
     "dta": "application/x-stata-dta",
+    "zip": "application/zip",
 }
 #: marks the file name of an export with raw (unscrubbed) open answers
 RAW_MARK = "ONGESCHOOND"
@@ -52,6 +54,14 @@ def filename(survey: Survey, stem: str, extension: str) -> str:
     return f"{stem}-{survey.id}{'-' + label if label else ''}.{extension}"
 
 
+def r_pair_export(survey: Survey, plan: list, raw: bool, notes) -> Export:
+    """The R zip: ``antwoorden-R-12-2026.zip`` with ``antwoorden-12-2026.csv``, ``codeboek-12-2026.csv`` and
+    ``inlezen.R`` (a raw export: ``ONGESCHOOND`` in the names of the zip and of the data file)."""
+    data_name = filename(survey, data_stem(raw, False, "csv"), "csv")
+    return Export(r_export(survey.id, plan, raw, data_name, filename(survey, "codeboek", "csv"), notes),
+                  MIMETYPES["zip"], filename(survey, data_stem(raw, False, "r"), "zip"))
+
+
 def audit_export(survey: Survey, fmt: str, plan: list, *, raw: bool = False, via: str = "web",
                  token_id: int | None = None) -> None:
     """The audit entry of an export: format, raw or not, how many responses and variables; no content."""
@@ -67,6 +77,8 @@ def data_stem(raw: bool, labels: bool, fmt: str) -> str:
     stem = "antwoorden"
     if labels and fmt in ("csv", "xlsx"):
         stem += "-labels"
+    if fmt == "r":
+        stem += "-R"
     return f"{stem}-{RAW_MARK}" if raw else stem
 
 
@@ -76,7 +88,7 @@ def start_export(survey: Survey, fmt: str, *, raw: bool = False, semicolon: bool
     """Plan an export, write its audit entry and return the (lazy) stream."""
     plan = export_plan(survey, background_variables(survey.id), raw=raw)
     audit_export(survey, fmt, plan, raw=raw, via=via, token_id=token_id)
-    notes = export_notes(survey) if fmt in ("xlsx", "codebook_csv", "codebook_xlsx") else ()
+    notes = export_notes(survey) if fmt in ("xlsx", "r", "codebook_csv", "codebook_xlsx") else ()
     stem = data_stem(raw, labels, fmt)
     if fmt == "csv":
         return Export(csv_export(survey.id, plan, raw, semicolon, labels), MIMETYPES["csv"],
@@ -88,6 +100,8 @@ def start_export(survey: Survey, fmt: str, *, raw: bool = False, semicolon: bool
         return Export(sav_export(survey.id, plan, raw), MIMETYPES["sav"], filename(survey, stem, "sav"))
     if fmt == "dta":
         return Export(dta_export(survey.id, plan, raw), MIMETYPES["dta"], filename(survey, stem, "dta"))
+    if fmt == "r":
+        return r_pair_export(survey, plan, raw, notes)
     if fmt == "codebook_csv":
         return Export(codebook_csv(plan, semicolon, notes), MIMETYPES["csv"], filename(survey, "codeboek", "csv"))
     if fmt == "codebook_xlsx":

@@ -169,3 +169,14 @@ def test_choice_questions_in_the_results(client, example, token):
     c1 = next(c for c in data["keuzevragen"] if c["code"] == "C1")
     assert c1["meer_antwoorden"] is True and c1["n"] == 3
     assert {o["code"]: o["aantal"] for o in c1["opties"]} == {"thuis": 2, "school": 1, "anders": 1}
+
+
+def test_unknown_parameter_or_format_is_refused_in_dutch(client, example, token):
+    """A typo is a clear 400, not silently a JSON answer where CSV was asked for."""
+    url = f"/api/v1/vragenlijsten/{example.id}/resultaten"
+    typo = client.get(f"{url}?fromaat=csv", headers=token())
+    assert typo.status_code == 400 and typo.get_json()["fout"] == "Onbekende parameter: fromaat."
+    wrong = client.get(f"{url}?formaat=cvs", headers=token())
+    assert wrong.status_code == 400 and wrong.get_json()["fout"] == "formaat moet een van deze zijn: json, csv."
+    posted = client.post(url, headers=token())
+    assert posted.status_code == 405 and "GET" in posted.headers["Allow"]

@@ -107,6 +107,9 @@ def test_bad_queries_get_a_dutch_odata_error(connect, example, client):
         assert response.status_code == 400 and words in response.get_json()["error"]["message"], query
     assert client.get("/api/v1/odata/Antwoorden", headers=headers).status_code == 403
     assert client.get("/api/v1/odata/Rondes").status_code == 401
+    # a round number beyond PostgreSQL's integer is no round, not a server error
+    huge = client.get("/api/v1/odata/Resultaten?$filter=RondeId eq 23762382885", headers=headers)
+    assert huge.status_code == 200 and huge.get_json()["value"] == []
 
 
 def test_responses_are_scrubbed_long_rows_and_audited(connect, example, db):
