@@ -9,7 +9,9 @@ another language than the page carries its own ``lang`` and is laid out in that 
 
 axe runs on every screen in Dutch, and in every other language once per kind of screen (welcome, each
 question widget, check page, thanks): the screens of one kind share their markup and differ in text
-only, and the text itself is read on every screen. That keeps the whole walk near two minutes.
+only, and the text itself is read on every screen. With six templates in six languages that is about 550
+screens and 130 axe runs, some 120 s of processor time in all (measured on the shared 2-core machine,
+where the six tests took 9 minutes of wall time at a load average of 14).
 """
 
 from __future__ import annotations
