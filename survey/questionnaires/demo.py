@@ -13,12 +13,15 @@ from survey.questionnaires.models import FieldworkStatus, Survey
 DEMO_SURVEYS = [
     ("ceo_ouders", "2026"),
     ("ceo_jongeren", "2026"),
+    ("ceo_kind", "2026"),
     ("peo", "voorjaar 2026"),
     ("peiling", "webinar maart 2026"),
     ("stakeholder", "tussenevaluatie 2026"),
 ]
 DEMO_PROJECTS = [("thuis", "Thuis opgroeien"), ("wijk", "Sterke basis in de wijk"),
                  ("zelfstandig", "Op weg naar zelfstandigheid")]
+#: memorable open links for the demo; the other demo questionnaires get a random one
+DEMO_KEYS = {"ceo_ouders": "demo-ouders", "ceo_kind": "demo-kind"}
 POLL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -43,8 +46,8 @@ def _create(region, key: str, round_label: str) -> Survey:
         versions.save_document(survey, document, versions.lock_token(survey))
     versions.publish(survey, versions.lock_token(survey))
     survey.status = FieldworkStatus.OPEN
-    # memorable links for the demo (/v/demo-ouders, /peiling/DEMO1); random ones elsewhere
-    survey.public_key = "demo-ouders" if key == "ceo_ouders" else secrets.token_urlsafe(16)
+    # memorable links for the demo (/v/demo-ouders, /v/demo-kind, /peiling/DEMO1); random ones elsewhere
+    survey.public_key = DEMO_KEYS.get(key) or secrets.token_urlsafe(16)
     if key == "ceo_ouders":
         survey.show_check_page = True
         survey.help_text = {"nl": "Wilt u nu met iemand praten? Bel het wijkteam: 010 123 45 67.",

@@ -45,6 +45,12 @@ THEMES = [("wachttijd", "Wachttijd en snelheid", "Ik moest maanden wachten op de
           ("serieus", "Serieus genomen", "De hulpverlener luisterde echt naar ons."),
           ("samenwerking", "Samenwerking tussen hulpverleners", "School en de hulpverlener praatten niet met elkaar."),
           ("bereikbaarheid", "Bereikbaarheid", "Ik kon [PERSOON-1] nooit bereiken, bel [TELEFOONNUMMER-1].")]
+#: the children's CEO: number of demo answers, its smiley items with how much happier than average they are
+CHILDREN = 64
+SMILEY_ITEMS = [("KI1", 0.1), ("KI2", 0.0), ("KI3", 0.05), ("KI4", 0.0), ("KI5", -0.1), ("KI6", -0.05),
+                ("KI7", 0.05)]
+LIKED = ["Ze luisterde naar mij.", "Dat ik zelf mocht kiezen waar we over praatten.", "We gingen samen tekenen.",
+         "Het was niet eng.", "Mama en ik maken minder ruzie."]
 
 
 def document() -> dict:
@@ -60,16 +66,53 @@ def document() -> dict:
 
 
 def load(region) -> list[str]:
-    """Two demo rounds (2025, 2026) in the demo region; left alone when they exist."""
+    """Two demo rounds (2025, 2026) of the parents' CEO and answers to the children's CEO in the demo region;
+    each left alone when it exists."""
+    return [_parent_rounds(region), _children(region)]
+
+
+def _parent_rounds(region) -> str:
     if db.session.scalar(select(Survey.id).where(Survey.region_id == region.id, Survey.series_key == SERIES)):
-        return [f"  resultaten: '{TITLE}' bestaat al"]
+        return f"  resultaten: '{TITLE}' bestaat al"
     book = Codebook(region_id=region.id, name="CEO open antwoorden (voorbeeld)")
     themes = [Theme(codebook=book, key=key, label=label, position=i) for i, (key, label, _q) in enumerate(THEMES, 1)]
     db.session.add_all([book, *themes])
     made = [_round(region, label, size, shift, book, themes, seed)
             for label, size, shift, seed in (("2025", 260, -0.08, 1), ("2026", 320, 0.0, 2))]
-    return [f"  resultaten: '{TITLE}' metingen {', '.join(s.round_label for s in made)} "
-            f"(/beheer/{region.slug}/resultaten/{made[-1].id}/)"]
+    return (f"  resultaten: '{TITLE}' metingen {', '.join(s.round_label for s in made)} "
+            f"(/beheer/{region.slug}/resultaten/{made[-1].id}/)")
+
+
+def _children(region) -> str:
+    """Answers to the demo's CEO kind 8–11 (the shipped template, open link): smileys, who helped, a few
+    things the children liked. Made once; a child who answers the demo link later is added to them."""
+    survey = db.session.scalar(select(Survey).where(Survey.region_id == region.id, Survey.template_key == "ceo_kind"))
+    if survey is None or survey.published_version is None:
+        return "  resultaten CEO kind: geen gepubliceerde vragenlijst"
+    where = f"(/beheer/{region.slug}/resultaten/{survey.id}/)"
+    if db.session.scalar(select(Response.id).where(Response.survey_id == survey.id).limit(1)):
+        return f"  resultaten: '{survey.text('title')}' bestaat al {where}"
+    rng = random.Random(3)
+    start = date(2026, 3, 2)
+    for _ in range(CHILDREN):
+        _child(survey, rng, start)
+    db.session.flush()
+    return f"  resultaten: '{survey.text('title')}' {CHILDREN} kinderen {where}"
+
+
+def _child(survey: Survey, rng: random.Random, start: date) -> None:
+    response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.OPEN_LINK,
+                        status=ResponseStatus.COMPLETED, week=start + timedelta(weeks=rng.randrange(4)),
+                        language=rng.choices(["nl", "en", "ar", "tr"], [0.85, 0.05, 0.06, 0.04])[0])
+    response.answers.append(Answer(item_code="KH", value=rng.choices(
+        ["ouder", "hulpverlener", "niemand"], [0.6, 0.3, 0.1])[0]))
+    for code, happy in SMILEY_ITEMS:
+        weights = [0.04, 0.08, 0.25 - happy / 2, 0.38, 0.25 + happy / 2]
+        response.answers.append(Answer(item_code=code, value=rng.choices(["1", "2", "3", "4", "5"], weights)[0]))
+    if rng.random() < 0.4:
+        liked = rng.choice(LIKED)
+        response.answers.append(Answer(item_code="KO1", value=liked, scrubbed_text=liked))
+    db.session.add(response)
 
 
 def _round(region, label: str, size: int, shift: float, book: Codebook, themes: list[Theme], seed: int) -> Survey:

@@ -17,7 +17,7 @@ from survey.responses import services
 from survey.responses.models import Channel
 from survey.responses.phones import phone_links
 from survey.responses.piping import localized
-from survey.responses.screens import CHROME_LANGUAGES, language_name
+from survey.responses.screens import CHROME_LANGUAGES, language_name, text_direction
 from survey.responses.visits import COOKIE, DONE_COOKIE, open_visit, set_cookie, speak
 from survey.responses.wording import SAVED_BY_MODE, words
 from survey.tokens import normalise_short_code
@@ -28,7 +28,7 @@ bp.add_app_template_filter(phone_links, "phone_links")
 
 @bp.context_processor
 def respondent_texts():
-    return {"words": words, "saved_by_mode": SAVED_BY_MODE}
+    return {"words": words, "saved_by_mode": SAVED_BY_MODE, "text_direction": text_direction}
 
 # Respondent forms carry their own CSRF token (FlaskForm) and re-render with the answers kept when it
 # expired, instead of the global "page expired" error.

@@ -22,3 +22,18 @@ def test_demo_rounds_have_results_and_a_trend(app, db, client, login):
     assert client.get(base + "/factsheet.pdf").status_code == 200
     again = app.test_cli_runner().invoke(args=["demo", "load"])
     assert again.exit_code == 0 and "bestaat al" in again.output
+
+
+def test_demo_has_a_childrens_survey_with_results(app, db, client, login):
+    assert app.test_cli_runner().invoke(args=["demo", "load"]).exit_code == 0
+    survey = db.session.scalar(select(Survey).where(Survey.template_key == "ceo_kind"))
+    assert survey.public_key == "demo-kind" and survey.published_version is not None
+    assert client.get("/v/demo-kind").status_code == 200  # a child can answer it straight away
+    login(db.session.scalar(select(User).where(User.email == "onderzoeker@demo.example")))
+    text = page_text(client.get(f"/beheer/demo/resultaten/{survey.id}/").get_data(as_text=True))
+    assert "64 mensen vulden de vragenlijst helemaal in" in text
+    assert "Hoe vind je de hulpverlener?" in text and "Hoe vind je de hulp?" in text
+    assert text.count("% (heel) blij") == 7  # every smiley question has its headline figure
+    assert "Mijn vader, moeder of verzorger" in text and "Wat vond je fijn aan de hulp?" in text
+    again = app.test_cli_runner().invoke(args=["demo", "load"])
+    assert again.exit_code == 0 and again.output.count("bestaat al") == 2

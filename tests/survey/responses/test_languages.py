@@ -53,7 +53,8 @@ def test_language_switch_is_offered_only_when_there_are_translations(client, db,
     assert 'class="language-switch"' not in html(client.get("/v/alleen-nl/vraag/1"))
     make_survey(public_key="meertalig")
     page = html(client.get("/v/meertalig"))
-    assert 'lang="ar" hreflang="ar">العربية</a>' in page and 'lang="en" hreflang="en">English</a>' in page
+    assert 'lang="ar" dir="rtl" hreflang="ar">العربية</a>' in page
+    assert 'lang="en" dir="ltr" hreflang="en">English</a>' in page
 
 
 def test_invitees_preferred_language_opens_the_welcome_page(client, db, make_survey, make_invitation):

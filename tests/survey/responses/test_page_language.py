@@ -76,3 +76,13 @@ def test_a_survey_language_without_page_chrome_marks_the_survey_texts(client, ma
     assert 'hreflang="tr"' in page and "Türkçe" in page
     dutch = client.get(BASE + "/vraag/1?taal=nl").get_data(as_text=True)
     assert "Ik wist waar ik terecht kon met mijn vraag." in dutch and '<span lang="tr"' not in dutch
+
+
+def test_the_previous_answer_an_information_text_and_the_language_names_keep_their_own_language(client, make_survey):
+    make_survey(dict(template_documents())["sjabloon-ceo_kind"])
+    info = client.get(BASE + "/vraag/1?taal=tr").get_data(as_text=True)  # no Turkish page chrome: a Dutch page
+    assert '<div class="info-text" data-read lang="tr" dir="ltr">' in info
+    sent = walk(client, BASE, {"KH": "hulpverlener"}, stop_after=2)  # the information, then who helps
+    after = client.get(sent.headers["Location"].split("?")[0] + "?taal=tr").get_data(as_text=True)
+    assert '<span lang="tr" dir="ltr">Bana yardım eden kişi</span>' in after  # the previous answer, in Turkish
+    assert 'lang="ar" dir="rtl" hreflang="ar"' in after  # العربية in the language switch of a left-to-right page
