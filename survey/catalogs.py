@@ -1,8 +1,10 @@
 """The translation catalogs: which msgids each locale must translate, what is missing, filling in.
 
-Dutch (nl) translates every msgid. English and Arabic translate every text a respondent reads (the
-"respondent chrome": buttons, progress, messages, the welcome and thank-you pages); staff pages are
-always Dutch. A message with a context (u-form / je-form texts) is keyed as "context|msgid".
+Dutch (nl) translates every msgid. The respondent's other languages (English, Arabic, Turkish, Polish,
+Ukrainian, Tigrinya, Persian, Somali) translate every text a respondent reads (the "respondent chrome":
+buttons, progress, messages, the welcome and thank-you pages); staff pages are always Dutch. The catalogs
+of the later languages hold only those msgids. A message with a context (u-form / je-form texts) is keyed
+as "context|msgid".
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract
 from babel.messages.pofile import read_po, write_po
 
 from survey.config import PROJECT_ROOT
-from survey.i18n import UI_LOCALES
+from survey.i18n import DRAFT_LOCALES, UI_LOCALES
 
 TRANSLATIONS = PROJECT_ROOT / "translations"
 KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "flag": (2,)}
@@ -63,6 +65,31 @@ def respondent_keys() -> set[str]:
     return keys
 
 
+DRAFT_NOTE = ("Draft translation of the respondent's page texts, not yet checked by a native speaker: have "
+              "one check it before respondents read it (survey.i18n.DRAFT_LOCALES).")
+
+
+def new_catalog(locale: str) -> Catalog:
+    """A catalog of the respondent's msgids only, with the locale's plural forms, marked as a draft."""
+    source = read_catalog("en")
+    wanted = respondent_keys()
+    comment = f"# {locale} translations of the respondent's page texts.\n#"
+    if locale in DRAFT_LOCALES:
+        comment += f"\n# {DRAFT_NOTE}\n#"
+    catalog = Catalog(locale=locale, header_comment=comment, project="survey", fuzzy=False)
+    for message in source:
+        if message.id and key_of(message) in wanted:
+            empty = tuple("" for _ in range(catalog.num_plurals)) if isinstance(message.id, tuple) else ""
+            catalog.add(message.id, empty, flags=message.flags - {"fuzzy"}, context=message.context)
+    return catalog
+
+
+def write_catalog(locale: str, catalog: Catalog) -> None:
+    po_path(locale).parent.mkdir(parents=True, exist_ok=True)
+    with po_path(locale).open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False, sort_output=True, include_lineno=False)
+
+
 def untranslated(message: Message) -> bool:
     if not message.id:
         return False
@@ -93,6 +120,5 @@ def fill(locale: str, translations: dict[str, object]) -> int:
         message.string = tuple(value) if isinstance(message.id, tuple) else value
         message.flags.discard("fuzzy")
         filled += 1
-    with po_path(locale).open("wb") as handle:
-        write_po(handle, catalog, width=100, omit_header=False, sort_output=True, include_lineno=False)
+    write_catalog(locale, catalog)
     return filled

@@ -14,8 +14,13 @@ from wtforms.i18n import messages_path
 
 from analysis.numbers import round_half_up
 
-#: languages with a catalog; nl is complete, en and ar cover every text a respondent reads
-UI_LOCALES = ("nl", "en", "ar")
+#: languages with a catalog (the one list of page-chrome languages); nl is complete, the others cover every
+#: text a respondent reads (``survey.catalogs.respondent_keys``)
+UI_LOCALES = ("nl", "en", "ar", "tr", "pl", "uk", "ti", "fa", "so")
+#: catalogs translated without a native speaker yet: to be checked before respondents read them
+DRAFT_LOCALES = ("ar", "tr", "pl", "uk", "ti", "fa", "so")
+#: languages without a catalog of their own whose speakers read another one (Dari: Persian)
+LOCALE_FALLBACK = {"prs": "fa"}
 #: the blueprint whose public pages speak the respondent's language
 RESPONDENT_BLUEPRINT = "responses"
 
