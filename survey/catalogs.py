@@ -9,10 +9,14 @@ as "context|msgid".
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from gettext import c2py
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po, write_po
 
 from survey.config import PROJECT_ROOT
@@ -107,6 +111,52 @@ def missing(locale: str, respondent_only: bool | None = None) -> dict[str, objec
         if untranslated(message) and (wanted is None or key_of(message) in wanted):
             result[key_of(message)] = ["" for _ in message.string] if isinstance(message.id, tuple) else ""
     return result
+
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sdf]")
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text or ""))
+
+
+def problems(locale: str, catalog: Catalog | None = None) -> list[str]:
+    """What keeps a respondent locale's catalog from being complete: a respondent msgid missing, empty or
+    fuzzy, a placeholder (%(name)s) not the msgid's, a plural form missing, or plural forms other than the
+    language's (Babel's table)."""
+    catalog = catalog or read_catalog(locale)
+    expected = get_plural(locale)
+    found = []
+    if catalog.num_plurals != expected.num_plurals or catalog.plural_expr != expected.plural_expr:
+        found.append(f"Plural-Forms: {catalog.plural_forms!r}, expected {expected.plural_forms!r}")
+    single = _single_number_forms(expected.plural_expr)
+    present = {key_of(message): message for message in catalog if message.id}
+    for key in sorted(respondent_keys()):
+        message = present.get(key)
+        if message is None or untranslated(message):
+            found.append(f"untranslated: {key}")
+            continue
+        if isinstance(message.id, tuple):
+            wanted = set(placeholders(message.id[0])) | set(placeholders(message.id[1]))
+            strings = list(message.string)
+            if len(strings) != expected.num_plurals:
+                found.append(f"{len(strings)} plural forms instead of {expected.num_plurals}: {key}")
+        else:
+            wanted, strings = set(placeholders(message.id)), [message.string]
+        for index, string in enumerate(strings):
+            have = set(placeholders(string))
+            # the form for one single number ("one answer", Arabic's dual) may say it in words
+            spared = {"num"} if isinstance(message.id, tuple) and index in single else set()
+            if not wanted - spared <= have <= wanted:
+                found.append(f"placeholders {sorted(have)} instead of {sorted(wanted)} (form {index}): {key}")
+    return found
+
+
+def _single_number_forms(plural_expr: str) -> set[int]:
+    """The plural forms used for exactly one number (Arabic: 0, 1 and 2; English: 1)."""
+    choose = c2py(plural_expr)
+    counts = Counter(choose(n) for n in range(1000))
+    return {form for form, count in counts.items() if count == 1}
 
 
 def fill(locale: str, translations: dict[str, object]) -> int:
