@@ -37,6 +37,10 @@ RESPONDENT_SOURCES = [
     "survey/templates/responses/privacy.html", "survey/templates/responses/problem.html",
     "survey/templates/responses/step.html", "survey/templates/responses/thanks.html",
     "survey/templates/responses/welcome.html",
+    # public pages a respondent can meet outside the questionnaire
+    "survey/templates/fieldwork/optout.html", "survey/templates/fieldwork/optout_done.html",
+    "survey/templates/fieldwork/optout_invalid.html", "survey/templates/site/accessibility.html",
+    "survey/templates/errors/error.html", "survey/site/errors.py",
 ]
 #: the respondent's own locales beside Dutch
 RESPONDENT_LOCALES = tuple(locale for locale in UI_LOCALES if locale != "nl")
@@ -75,7 +79,7 @@ DRAFT_NOTE = ("Draft translation of the respondent's page texts, not yet checked
 
 def new_catalog(locale: str) -> Catalog:
     """A catalog of the respondent's msgids only, with the locale's plural forms, marked as a draft."""
-    source = read_catalog("en")
+    source = read_catalog("nl")  # the complete catalog
     wanted = respondent_keys()
     comment = f"# {locale} translations of the respondent's page texts.\n#"
     if locale in DRAFT_LOCALES:
