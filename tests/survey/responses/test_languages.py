@@ -161,3 +161,39 @@ def test_the_code_page_speaks_each_language(client, db, locale):
     assert f'lang="{locale}"' in page.split(">")[1]
     assert ("rtl" if locale == "fa" else "ltr") in page.split(">")[1]
     assert "Typ uw code" not in page
+
+
+def test_the_opt_out_page_speaks_the_invitees_language(client, db, make_survey, make_invitation):
+    from survey.fieldwork.sending import opt_out_token
+
+    survey = make_survey()
+    invitation, _token, _code = make_invitation(survey, language="tr")
+    page = html(client.get(f"/afmelden/{opt_out_token(invitation)}"))
+    assert '<html lang="tr" dir="ltr">' in page and "Evet, bana artık bir şey göndermeyin" in page
+    arabic, _token, _code = make_invitation(survey, language="ar")
+    page = html(client.get(f"/afmelden/{opt_out_token(arabic)}"))
+    assert '<html lang="ar" dir="rtl">' in page and "نعم، لا ترسلوا لي شيئًا بعد الآن" in page
+    assert "Ja, stuur mij niets meer" not in page
+
+
+def test_the_accessibility_statement_follows_the_questionnaires_language(client, db, make_survey):
+    template_survey(make_survey, "fa")
+    page = html(client.get(BASE + "/vraag/1?taal=uk"))
+    assert 'href="/toegankelijkheid?taal=uk"' in page
+    statement = html(client.get("/toegankelijkheid?taal=uk"))
+    assert '<html lang="uk" dir="ltr">' in statement and "Заява про доступність" in statement
+    persian = html(client.get("/toegankelijkheid?taal=fa"))
+    assert '<html lang="fa" dir="rtl">' in persian and "بیانیهٔ دسترس‌پذیری" in persian
+    assert '<html lang="nl" dir="ltr">' in html(client.get("/toegankelijkheid"))
+
+
+def test_error_pages_a_respondent_meets_speak_their_language(client, db):
+    response = client.get("/bestaat-niet?taal=pl")
+    page = html(response)
+    assert response.status_code == 404
+    assert '<html lang="pl" dir="ltr">' in page and "Nie znaleziono strony" in page
+    assert 'href="/toegankelijkheid?taal=pl"' in page
+    assert '<html lang="fa" dir="rtl">' in html(client.get("/bestaat-niet?taal=fa"))
+    assert "Pagina niet gevonden" in html(client.get("/bestaat-niet"))
+    staff = html(client.get("/beheer/bestaat-niet/?taal=pl", follow_redirects=True))
+    assert '<html lang="nl"' in staff and "Nie znaleziono" not in staff
