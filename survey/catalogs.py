@@ -42,6 +42,8 @@ RESPONDENT_SOURCES = [
     "survey/templates/fieldwork/optout_invalid.html", "survey/templates/site/accessibility.html",
     "survey/templates/errors/error.html", "survey/site/errors.py",
 ]
+#: catalogs holding every msgid (the staff texts empty in en and ar); the others hold the respondent's only
+FULL_CATALOGS = ("nl", "en", "ar")
 #: the respondent's own locales beside Dutch
 RESPONDENT_LOCALES = tuple(locale for locale in UI_LOCALES if locale != "nl")
 
@@ -90,6 +92,20 @@ def new_catalog(locale: str) -> Catalog:
             empty = tuple("" for _ in range(catalog.num_plurals)) if isinstance(message.id, tuple) else ""
             catalog.add(message.id, empty, flags=message.flags - {"fuzzy"}, context=message.context)
     return catalog
+
+
+def refresh_respondent_catalog(locale: str) -> None:
+    """A respondent-only catalog with today's respondent msgids, keeping the translations it had."""
+    catalog = new_catalog(locale)
+    if po_path(locale).exists():
+        old = {key_of(message): message for message in read_catalog(locale) if message.id}
+        for message in catalog:
+            kept = old.get(key_of(message)) if message.id else None
+            if kept is not None and kept.id == message.id:
+                message.string = kept.string
+                if kept.fuzzy:
+                    message.flags.add("fuzzy")
+    write_catalog(locale, catalog)
 
 
 def write_catalog(locale: str, catalog: Catalog) -> None:
