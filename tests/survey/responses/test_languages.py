@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from survey.catalogs import RESPONDENT_LOCALES, key_of, missing, po_path, problems, read_catalog, respondent_keys
-from survey.i18n import DRAFT_LOCALES
+from survey.i18n import DRAFT_LOCALES, UI_LOCALES
 from survey.responses.models import Response
 from tests.survey.responses.walk import fill
 
@@ -197,3 +197,16 @@ def test_error_pages_a_respondent_meets_speak_their_language(client, db):
     assert "Pagina niet gevonden" in html(client.get("/bestaat-niet"))
     staff = html(client.get("/beheer/bestaat-niet/?taal=pl", follow_redirects=True))
     assert '<html lang="nl"' in staff and "Nie znaleziono" not in staff
+
+
+@pytest.mark.parametrize("locale", [*UI_LOCALES, "prs"])
+def test_babel_knows_every_page_chrome_language_and_its_direction(locale):
+    from babel import Locale
+
+    from survey.responses.screens import chrome_language, language_name, text_direction
+
+    chrome = chrome_language(locale)
+    assert chrome == ("fa" if locale == "prs" else locale)
+    assert Locale.parse(chrome).text_direction == text_direction(locale) == \
+        ("rtl" if locale in ("ar", "fa", "prs") else "ltr")
+    assert language_name(locale) != locale  # its own name, shown in the language switch
