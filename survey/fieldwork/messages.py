@@ -338,7 +338,7 @@ class Text:
 
 def default_text(kind: str, language: str, form: str) -> Text | None:
     """The built-in text for a kind in a language (None when there is none in that language)."""
-    texts = DEFAULTS.get((language, form))
+    texts = DEFAULTS.get((LOCALE_FALLBACK.get(language, language), form))  # Dari reads the Persian text
     return Text(*texts[kind]) if texts else None
 
 
@@ -361,11 +361,11 @@ LETTER = {
 
 
 def letter_sentence(language: str, form: str) -> str:
-    return LETTER.get((language, form)) or LETTER[("nl", form)]
+    return LETTER.get((LOCALE_FALLBACK.get(language, language), form)) or LETTER[("nl", form)]
 
 
 def continue_sentence(language: str, form: str) -> str:
-    return CONTINUE.get((language, form)) or CONTINUE[("nl", form)]
+    return CONTINUE.get((LOCALE_FALLBACK.get(language, language), form)) or CONTINUE[("nl", form)]
 
 
 def unknown_placeholders(text: str) -> list[str]:

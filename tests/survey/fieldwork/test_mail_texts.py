@@ -38,3 +38,8 @@ def test_the_text_page_says_the_standard_text_is_a_draft(client, db, researcher,
     page = client.get(url + "uk").get_data(as_text=True)
     assert "Нагадування: {titel}" in page and "conceptvertaling" in page
     assert "conceptvertaling" not in client.get(url + "nl").get_data(as_text=True)
+
+
+def test_dari_reads_the_persian_texts():
+    assert messages.default_text("invitation", "prs", "u") == messages.default_text("invitation", "fa", "u")
+    assert messages.continue_sentence("prs", "je") == messages.continue_sentence("fa", "je")
