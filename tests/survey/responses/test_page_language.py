@@ -69,10 +69,12 @@ def test_grids_of_many_choices_do_not_move_on_by_default(client, make_survey):
 
 def test_a_survey_language_without_page_chrome_marks_the_survey_texts(client, make_survey):
     document = dict(template_documents())["sjabloon-ceo_ouders"]
+    document["languages"].append("de")  # German: survey texts, but no page chrome
+    document["sections"][0]["questions"][0]["text"]["de"] = "Ich wusste, wohin ich mit meiner Frage gehen konnte."
     make_survey(document)
-    page = client.get(BASE + "/vraag/1?taal=tr").get_data(as_text=True)
+    page = client.get(BASE + "/vraag/1?taal=de").get_data(as_text=True)
     assert '<html lang="nl" dir="ltr"' in page  # buttons and headings are Dutch: so is the page
-    assert '<span lang="tr" dir="ltr">Sorumla nereye başvuracağımı biliyordum.</span>' in page
-    assert 'hreflang="tr"' in page and "Türkçe" in page
+    assert '<span lang="de" dir="ltr">Ich wusste, wohin ich mit meiner Frage gehen konnte.</span>' in page
+    assert 'hreflang="de"' in page and "Deutsch" in page
     dutch = client.get(BASE + "/vraag/1?taal=nl").get_data(as_text=True)
-    assert "Ik wist waar ik terecht kon met mijn vraag." in dutch and '<span lang="tr"' not in dutch
+    assert "Ik wist waar ik terecht kon met mijn vraag." in dutch and '<span lang="de"' not in dutch
