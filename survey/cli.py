@@ -15,7 +15,8 @@ from survey.extensions import db
 users_cli = AppGroup("users", help="Staff accounts.")
 regions_cli = AppGroup("regions", help="Regions (tenants).")
 demo_cli = AppGroup("demo", help="Demo data.")
-translate_cli = AppGroup("translate", help="The catalogs (nl, en, ar): extract, update, compile, missing, fill.")
+translate_cli = AppGroup("translate",
+                         help="The catalogs (survey.i18n.UI_LOCALES): extract, update, compile, missing, fill.")
 
 
 @users_cli.command("create")
@@ -112,13 +113,15 @@ def extract_command():
 
 @translate_cli.command("update")
 def update_command():
-    """Extract, then merge new msgids into every catalog (nl, en, ar); a missing catalog is created."""
-    from survey.catalogs import po_path
+    """Extract, then merge new msgids into every catalog; a missing catalog is created."""
+    from survey.catalogs import FULL_CATALOGS, po_path, refresh_respondent_catalog
     from survey.i18n import UI_LOCALES
 
     extract_command.callback()
     for locale in UI_LOCALES:
-        if po_path(locale).exists():
+        if locale not in FULL_CATALOGS:
+            refresh_respondent_catalog(locale)
+        elif po_path(locale).exists():
             _pybabel("update", "-i", POT, "-d", "translations", "-l", locale, "--no-fuzzy-matching",
                      "--ignore-obsolete")
         else:
@@ -142,8 +145,8 @@ def register_cli(app) -> None:
 
 
 @translate_cli.command("missing")
-@click.option("--locale", default="nl", show_default=True, help="nl, en or ar.")
-@click.option("--all-texts", is_flag=True, help="For en/ar: also staff texts (normally only the respondent's).")
+@click.option("--locale", default="nl", show_default=True, help="nl or a respondent language (tr, pl …).")
+@click.option("--all-texts", is_flag=True, help="Other than nl: also staff texts (normally only the respondent's).")
 def missing_command(locale, all_texts):
     """Print the untranslated msgids of a catalog as a JSON object to fill in.
 
@@ -158,7 +161,7 @@ def missing_command(locale, all_texts):
 
 @translate_cli.command("fill")
 @click.argument("source", type=click.File("r", encoding="utf-8"))
-@click.option("--locale", default="nl", show_default=True, help="nl, en or ar.")
+@click.option("--locale", default="nl", show_default=True, help="nl or a respondent language (tr, pl …).")
 def fill_command(source, locale):
     """Write translations from a JSON object {key: msgstr} (plural msgstrs as a list) into a catalog."""
     import json

@@ -14,8 +14,13 @@ from wtforms.i18n import messages_path
 
 from analysis.numbers import round_half_up
 
-#: languages with a catalog; nl is complete, en and ar cover every text a respondent reads
-UI_LOCALES = ("nl", "en", "ar")
+#: languages with a catalog (the one list of page-chrome languages); nl is complete, the others cover every
+#: text a respondent reads (``survey.catalogs.respondent_keys``)
+UI_LOCALES = ("nl", "en", "ar", "tr", "pl", "uk", "ti", "fa", "so")
+#: catalogs translated without a native speaker yet: to be checked before respondents read them
+DRAFT_LOCALES = ("ar", "tr", "pl", "uk", "ti", "fa", "so")
+#: languages without a catalog of their own whose speakers read another one (Dari: Persian)
+LOCALE_FALLBACK = {"prs": "fa"}
 #: the blueprint whose public pages speak the respondent's language
 RESPONDENT_BLUEPRINT = "responses"
 
@@ -23,10 +28,26 @@ RESPONDENT_BLUEPRINT = "responses"
 def select_locale() -> str:
     """Dutch, except on respondent pages that chose the respondent's language."""
     locale = g.get("locale")
-    if locale and locale in UI_LOCALES and has_request_context() and request.blueprint == RESPONDENT_BLUEPRINT \
-            and not request.path.startswith("/beheer/"):
+    if locale and locale in UI_LOCALES and has_request_context() and not request.path.startswith("/beheer/") \
+            and (request.blueprint == RESPONDENT_BLUEPRINT or g.get("public_page")):
         return locale
     return "nl"
+
+
+def speak_on_public_page(language: str | None) -> None:
+    """A public page outside the questionnaire that a respondent can meet (opt-out, accessibility statement,
+    an error page): in ``language``'s page chrome when there is one, else Dutch."""
+    from survey.responses.screens import chrome_language, text_direction
+
+    chrome = chrome_language(language or "nl")
+    g.public_page = True
+    use_respondent_language(chrome, chrome, text_direction(chrome))
+
+
+def requested_language() -> str | None:
+    """The language a public page was asked for (``?taal=``), if it has page chrome in it."""
+    wanted = request.args.get("taal") if has_request_context() else None
+    return wanted if wanted in UI_LOCALES or wanted in LOCALE_FALLBACK else None
 
 
 def use_respondent_language(chrome: str, content: str, direction: str) -> None:

@@ -22,9 +22,8 @@ from sqlalchemy import delete, select
 from survey.accounts.models import Region
 from survey.extensions import db
 from survey.fieldwork.models import FieldworkSettings, LetterBatch, LetterKind
+from survey.questionnaires.languages import direction
 from survey.questionnaires.models import Survey
-
-RTL_LANGUAGES = ("ar", "fa", "he", "ur", "prs")
 
 
 def qr_svg(data: str, label: str, css_class: str = "qr") -> Markup:
@@ -85,7 +84,7 @@ def letter_pages(survey: Survey, settings: FieldworkSettings, deliveries, kind: 
             body = body.replace(delivery.code, delivery.code.replace("-", "\u2011"))
         link = _link(delivery.token)
         pages.append({
-            "language": language, "dir": "rtl" if language in RTL_LANGUAGES else "ltr",
+            "language": language, "dir": direction(language),
             "address": (invitation.postal_address or "").split("\n"), "date": long_date(today, language),
             "sender": survey.text("organiser", language) or region.name,
             "subject": subject, "paragraphs": [p for p in body.split("\n\n") if p.strip()],

@@ -8,6 +8,7 @@ from forms.fieldwork import ConfirmForm
 from survey.extensions import db, limiter
 from survey.fieldwork import services
 from survey.fieldwork.sending import invitation_for_opt_out
+from survey.i18n import requested_language, speak_on_public_page
 
 bp = Blueprint("optout", __name__)
 
@@ -17,6 +18,7 @@ bp = Blueprint("optout", __name__)
 def opt_out(token):
     """A GET only asks (mail scanners open links); the button makes it so."""
     invitation = invitation_for_opt_out(token)
+    speak_on_public_page(invitation.language if invitation is not None else requested_language())
     if invitation is None:
         return render_template("fieldwork/optout_invalid.html"), 404
     form = ConfirmForm()

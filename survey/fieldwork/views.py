@@ -235,7 +235,8 @@ def edit_text(survey_id):
         return redirect(url_for("fieldwork.edit_text", survey_id=survey.id, soort=kind, taal=language))
     own = bool((settings.templates or {}).get(kind, {}).get(language))
     return render_template("fieldwork/text.html", survey=survey, form=form, kind=kind, language=language,
-                           languages=languages, own=own, kinds=messages.KINDS)
+                           languages=languages, own=own, kinds=messages.KINDS,
+                           draft=language in messages.DRAFT_LANGUAGES)
 
 
 def _languages(survey: Survey) -> list[str]:

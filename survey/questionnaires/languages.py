@@ -37,6 +37,17 @@ def language_name(code: str, in_language: str = "nl") -> str:
     return name or code
 
 
+def page_texts(code: str) -> str:
+    """The respondent's page texts (buttons, messages) in this language: "checked", "draft" (a translation
+    still to be checked by a native speaker) or "dutch" (no catalog: the page around the questions is Dutch)."""
+    from survey.i18n import DRAFT_LOCALES, LOCALE_FALLBACK, UI_LOCALES
+
+    chrome = LOCALE_FALLBACK.get(code, code)
+    if chrome not in UI_LOCALES:
+        return "dutch"
+    return "draft" if chrome in DRAFT_LOCALES else "checked"
+
+
 def valid_language(code: str) -> bool:
     return bool(LANGUAGE_CODE.match(code or ""))
 

@@ -17,6 +17,9 @@ from survey.questionnaires.exchange import Exchange, read_exchange
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+#: the languages every shipped template speaks in full (DOMAIN.md: the largest groups of parents in the regions);
+#: each has page chrome too (survey.i18n.UI_LOCALES)
+TEMPLATE_LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
 #: the order in which templates are offered
 ORDER = ("ceo_ouders", "ceo_jongeren", "ceo_kind", "peo", "peiling", "stakeholder")
 

@@ -35,7 +35,7 @@ def list_languages(survey_id):
     return render_template("questionnaires/languages.html", survey=survey, document=document,
                            completeness=languages.completeness(document), form=LanguageForm(lock=token),
                            confirm=ConfirmForm(lock=token), common=languages.COMMON_LANGUAGES,
-                           name=languages.language_name, is_rtl=languages.is_rtl)
+                           name=languages.language_name, is_rtl=languages.is_rtl, page_texts=languages.page_texts)
 
 
 @bp.post("/<int:survey_id>/talen")

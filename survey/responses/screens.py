@@ -9,23 +9,32 @@ from babel import Locale, UnknownLocaleError
 from flask_babel import gettext as _
 
 from forms.respondent import PromptView, StepForm, build_step_form, describe_step, stored_to_form
+from survey.i18n import LOCALE_FALLBACK, UI_LOCALES
+from survey.questionnaires.languages import RTL_LANGUAGES
 from survey.questionnaires.models import Audience, DisplayMode, Survey
 from survey.responses.flow import Flow, Progress, Step, progress_of
 from survey.responses.piping import Piping, answer_label, localized
 
 #: languages of the page chrome (buttons, progress, messages); survey content may have more
-CHROME_LANGUAGES = ("nl", "en", "ar")
+CHROME_LANGUAGES = UI_LOCALES
 #: widgets where a choice can take the respondent straight to the next screen
 ADVANCING_WIDGETS = ("radio", "scale", "smiley")
 #: of those, the grids of many small choices: there a choice moves on only when the respondent turned it on
 GRID_WIDGETS = ("scale",)
 
 
+#: own names of languages Babel's CLDR data does not know
+OWN_NAMES = {"prs": "دری"}
+
+
 def chrome_language(language: str) -> str:
+    language = LOCALE_FALLBACK.get(language, language)
     return language if language in CHROME_LANGUAGES else "nl"
 
 
 def text_direction(language: str) -> str:
+    if language in RTL_LANGUAGES:
+        return "rtl"
     try:
         return Locale.parse(language.replace("-", "_")).text_direction
     except (ValueError, TypeError, LookupError, UnknownLocaleError):
@@ -34,6 +43,8 @@ def text_direction(language: str) -> str:
 
 def language_name(language: str) -> str:
     """The language's own name (Nederlands, English, العربية)."""
+    if language in OWN_NAMES:
+        return OWN_NAMES[language]
     try:
         name = Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_"))
     except (ValueError, TypeError, LookupError, UnknownLocaleError):

@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from survey.extensions import db
+from survey.i18n import requested_language, speak_on_public_page
 
 MESSAGES = {
     400: (_l("The request could not be processed"),
@@ -28,6 +29,13 @@ MESSAGES = {
 }
 
 
+def speak_for_error() -> None:
+    """An error page in the language a public page asked for (?taal=); a respondent's page that fails keeps
+    the language it had chosen."""
+    if requested_language() and not request.path.startswith("/beheer/"):
+        speak_on_public_page(requested_language())
+
+
 def render_error(code: int, title: str | None = None, message: str | None = None):
     default_title, default_message = MESSAGES.get(code, MESSAGES[500])
     return render_template("errors/error.html", code=code, title=title or default_title,
@@ -37,6 +45,7 @@ def render_error(code: int, title: str | None = None, message: str | None = None
 def register_error_handlers(app) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
+        speak_for_error()
         return render_error(400, _("This page has expired"),
                             _("For your safety this form was valid for a limited time. Go back, reload "
                               "the page and try again."))
@@ -47,10 +56,12 @@ def register_error_handlers(app) -> None:
             from survey.reports.api_errors import api_error
 
             return api_error(error)
+        speak_for_error()
         return render_error(error.code if error.code in MESSAGES else 400)
 
     @app.errorhandler(Exception)
     def unexpected_error(error):
         app.logger.exception("Unhandled error on %s %s", request.method, request.url_rule)
         db.session.rollback()
+        speak_for_error()
         return render_error(500)

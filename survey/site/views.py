@@ -6,6 +6,7 @@ from sqlalchemy import select, text
 
 from survey.accounts.models import Region
 from survey.extensions import db, limiter
+from survey.i18n import requested_language, speak_on_public_page
 
 bp = Blueprint("site", __name__)
 
@@ -51,6 +52,9 @@ def region_logo(slug):
 
 @bp.get("/toegankelijkheid")
 def accessibility():
+    """Dutch, or the respondent's language when a questionnaire page linked here with ?taal=."""
+    if requested_language():
+        speak_on_public_page(requested_language())
     return render_template("site/accessibility.html")
 
 

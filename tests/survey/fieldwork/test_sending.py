@@ -68,14 +68,64 @@ def test_invitations_reach_the_smtp_server_with_a_working_personal_link(client, 
     assert not any(token in r.getMessage() or code in r.getMessage() for r in outside_smtp)
 
 
-@pytest.mark.smtp
-def test_language_without_a_text_falls_back_to_dutch(client, db, researcher, make_survey, smtp_server):
-    survey = make_survey(languages=("nl", "ar"))
-    add_invitees(db, survey, ("amira@example.nl", "ar", None), ("jan@example.nl", "en", None))
+#: a line of the built-in invitation in each language, beside the link
+TAKE_PART = {"ar": "شارك عبر هذا الرابط: ", "tr": "Bu bağlantıyla katılın: ", "pl": "Weź udział przez ten link: ",
+             "uk": "Візьміть участь за цим посиланням: ", "ti": "ብዚ ሊንክ ተሳተፍ: ", "fa": "با این پیوند شرکت کنید: ",
+             "so": "Ku qaybqaado linkigan: "}
+
+
+def test_each_invitee_gets_the_mail_in_their_language_when_the_questionnaire_has_it(client, db, outbox, researcher,
+                                                                                    make_survey):
+    survey = make_survey(languages=("nl", *TAKE_PART), closes_on=date(2026, 12, 18))
+    add_invitees(db, survey, *((f"{language}@example.nl", language, None) for language in TAKE_PART))
     client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen")
-    mails = received(smtp_server)
-    assert "Beste heer, mevrouw," in mails["amira@example.nl"].get_content()  # no Arabic text given
-    assert "Beste heer, mevrouw," in mails["jan@example.nl"].get_content()  # survey has no English
+    mails = {m["To"]: m.get_content() for m in outbox}
+    assert set(mails) == {f"{language}@example.nl" for language in TAKE_PART}
+    for language, line in TAKE_PART.items():
+        body = mails[f"{language}@example.nl"]
+        assert line + "http://localhost/r/" in body, language
+        assert "Beste heer" not in body and "Meld u dan af" not in body, language
+        assert "http://localhost/afmelden/" in body and "Cliëntervaringsonderzoek 2026" in body, language
+    assert "18 грудня 2026" in mails["uk@example.nl"] and "18 grudnia 2026" in mails["pl@example.nl"]
+
+
+@pytest.mark.smtp
+def test_without_the_language_the_mail_is_dutch_with_a_line_in_theirs(client, db, researcher, make_survey,
+                                                                       smtp_server):
+    survey = make_survey(languages=("nl", "ar"))
+    add_invitees(db, survey, ("jan@example.nl", "en", None), ("ahmad@example.nl", "prs", None),
+                 ("hagos@example.nl", "ti", None), ("amira@example.nl", "ar", None))
+    client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen")
+    mails = {address: mail.get_content() for address, mail in received(smtp_server).items()}
+    assert mails["jan@example.nl"].startswith("We do not have this questionnaire in your language.")
+    assert mails["ahmad@example.nl"].startswith("این پرسش‌نامه به زبان شما موجود نیست.")  # Dari: the Persian line
+    assert mails["hagos@example.nl"].startswith("እዚ መሕትት ብቋንቋኻ የብልናን።")
+    for address in ("jan@example.nl", "ahmad@example.nl", "hagos@example.nl"):
+        assert "Beste heer, mevrouw," in mails[address]
+    assert "شارك عبر هذا الرابط" in mails["amira@example.nl"] and "Beste heer" not in mails["amira@example.nl"]
+
+
+def test_a_language_without_a_built_in_or_own_text_gets_the_dutch_mail(client, db, outbox, researcher,
+                                                                       make_survey):
+    survey = make_survey(languages=("nl", "de"))
+    add_invitees(db, survey, ("hans@example.nl", "de", None))
+    client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen")
+    (mail,) = outbox
+    assert "Beste heer, mevrouw," in mail.get_content()
+
+
+def test_reminders_are_in_the_invitees_language(db, outbox, make_survey):
+    survey = make_survey(languages=("nl", "tr", "so"), closes_on=date(2026, 12, 18))
+    add_invitees(db, survey, ("ayse@example.nl", "tr", None), ("faadumo@example.nl", "so", None))
+    sending.invite(survey, date(2026, 11, 2))
+    db.session.commit()
+    outbox.clear()
+    sending.remind(survey, date(2026, 11, 20), now=True)
+    db.session.commit()
+    mails = {m["To"]: m for m in outbox}
+    assert mails["ayse@example.nl"]["Subject"] == "Hatırlatma: Cliëntervaringsonderzoek 2026"
+    assert "Anketi son günlerde doldurdunuz mu?" in mails["ayse@example.nl"].get_content()
+    assert mails["faadumo@example.nl"]["Subject"] == "Xusuusin: Cliëntervaringsonderzoek 2026"
 
 
 def test_sending_twice_invites_nobody_twice_and_skips_opted_out(client, db, outbox, researcher, make_survey):

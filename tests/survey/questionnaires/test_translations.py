@@ -2,11 +2,11 @@
 translations flagged, right-to-left languages marked, item codes the same in every language."""
 
 from survey.questionnaires import languages
-from survey.questionnaires.templates import load_template
+from survey.questionnaires.templates import TEMPLATE_LANGUAGES, load_template
 from tests.survey.questionnaires.helpers import document, text_of, token, url
 
 #: the languages every shipped template comes in (test_template_translations.py)
-SHIPPED = ["nl", "en", "ar", "tr", "pl", "uk"]
+SHIPPED = list(TEMPLATE_LANGUAGES)
 
 
 def test_add_a_language_and_translate_side_by_side(researcher, make_survey):
@@ -68,3 +68,12 @@ def test_bad_language_codes_are_refused(researcher, make_survey):
     assert "Vul een taalcode van twee of drie letters in" in text_of(researcher.get(response.headers["Location"]))
     assert document(survey).languages == SHIPPED
     assert researcher.get(url(survey, "/vertalingen/de")).status_code == 404
+
+
+def test_the_languages_page_says_which_page_texts_are_drafts_or_dutch(researcher, make_survey):
+    survey = make_survey("peiling")
+    researcher.post(url(survey, "/talen"), data={"lock": token(survey), "language": "de"})
+    page = text_of(researcher.get(url(survey, "/vertalingen")))
+    assert page.count("Paginateksten (knoppen, meldingen): conceptvertaling") == 4  # ar, tr, pl, uk
+    assert page.count("zijn er niet in deze taal") == 1  # German
+    assert page.index("Duits (de)") < page.index("zijn er niet in deze taal")

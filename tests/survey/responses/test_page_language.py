@@ -69,20 +69,39 @@ def test_grids_of_many_choices_do_not_move_on_by_default(client, make_survey):
 
 def test_a_survey_language_without_page_chrome_marks_the_survey_texts(client, make_survey):
     document = dict(template_documents())["sjabloon-ceo_ouders"]
+    document["languages"].append("de")  # German: survey texts, but no page chrome
+    document["sections"][0]["questions"][0]["text"]["de"] = "Ich wusste, wohin ich mit meiner Frage gehen konnte."
     make_survey(document)
-    page = client.get(BASE + "/vraag/1?taal=tr").get_data(as_text=True)
+    page = client.get(BASE + "/vraag/1?taal=de").get_data(as_text=True)
     assert '<html lang="nl" dir="ltr"' in page  # buttons and headings are Dutch: so is the page
-    assert '<span lang="tr" dir="ltr">Sorumla nereye başvuracağımı biliyordum.</span>' in page
-    assert 'hreflang="tr"' in page and "Türkçe" in page
+    assert '<span lang="de" dir="ltr">Ich wusste, wohin ich mit meiner Frage gehen konnte.</span>' in page
+    assert 'hreflang="de"' in page and "Deutsch" in page
     dutch = client.get(BASE + "/vraag/1?taal=nl").get_data(as_text=True)
-    assert "Ik wist waar ik terecht kon met mijn vraag." in dutch and '<span lang="tr"' not in dutch
+    assert "Ik wist waar ik terecht kon met mijn vraag." in dutch and '<span lang="de"' not in dutch
+
+
+def with_german(document: dict) -> dict:
+    """``document`` with a German text ("Duits: " + the Dutch) beside every Dutch one: a survey language
+    without page chrome, so its pages are Dutch."""
+    def visit(value):
+        if isinstance(value, dict):
+            if isinstance(value.get("nl"), str):
+                value["de"] = "Duits: " + value["nl"]
+            for child in list(value.values()):
+                visit(child)
+        elif isinstance(value, list):
+            for child in value:
+                visit(child)
+    visit(document)
+    document["languages"].append("de")
+    return document
 
 
 def test_the_previous_answer_an_information_text_and_the_language_names_keep_their_own_language(client, make_survey):
-    make_survey(dict(template_documents())["sjabloon-ceo_kind"])
-    info = client.get(BASE + "/vraag/1?taal=tr").get_data(as_text=True)  # no Turkish page chrome: a Dutch page
-    assert '<div class="info-text" data-read lang="tr" dir="ltr">' in info
+    make_survey(with_german(dict(template_documents())["sjabloon-ceo_kind"]))
+    info = client.get(BASE + "/vraag/1?taal=de").get_data(as_text=True)  # no German page chrome: a Dutch page
+    assert '<div class="info-text" data-read lang="de" dir="ltr">' in info
     sent = walk(client, BASE, {"KH": "hulpverlener"}, stop_after=2)  # the information, then who helps
-    after = client.get(sent.headers["Location"].split("?")[0] + "?taal=tr").get_data(as_text=True)
-    assert '<span lang="tr" dir="ltr">Bana yardım eden kişi</span>' in after  # the previous answer, in Turkish
+    after = client.get(sent.headers["Location"].split("?")[0] + "?taal=de").get_data(as_text=True)
+    assert '<span lang="de" dir="ltr">Duits: Mijn hulpverlener</span>' in after  # the previous answer, in German
     assert 'lang="ar" dir="rtl" hreflang="ar"' in after  # العربية in the language switch of a left-to-right page
