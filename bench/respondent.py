@@ -40,7 +40,7 @@ class Plan:
     databases: tuple[str, ...] = ("sqlite", "pg")
     systems: tuple[str, ...] = SYSTEMS
     pg_url: str = DEFAULT_PG
-    #: the platform checkout to serve (default: this tree)
+    #: another platform checkout, served beside this tree as "platform_before" (default: none)
     platform_root: Path = ROOT
 
     @classmethod
@@ -134,7 +134,11 @@ def summary_line(row: dict) -> str:
 
 def run(plan: Plan, log=print) -> list[dict]:
     pg = Postgres(plan.pg_url) if "pg" in plan.databases else None
-    systems = [System(name, database, pg, plan.platform_root) for database in plan.databases for name in plan.systems]
+    names = list(plan.systems)
+    if plan.platform_root != ROOT and "platform" in names:  # the other checkout beside this one, same run
+        names.insert(names.index("platform") + 1, "platform_before")
+    systems = [System(name, database, pg, plan.platform_root if name == "platform_before" else ROOT)
+               for database in plan.databases for name in names]
     for system in systems:
         log(f"Preparing {system.name} on {system.database}")
         system.prepare(log)
@@ -162,7 +166,7 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--systems", nargs="+", choices=SYSTEMS)
     parser.add_argument("--pg-url", default=DEFAULT_PG)
     parser.add_argument("--platform-root", type=Path, default=ROOT,
-                        help="serve the platform from this checkout (to measure another version)")
+                        help="also serve the platform from this checkout, beside this tree (the version before)")
     parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/benchmarks.md alone")
 
 

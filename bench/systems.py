@@ -77,7 +77,7 @@ class Stored:
 
 @dataclass
 class System:
-    name: str  # platform | peer | bare
+    name: str  # platform | platform_before | peer | bare
     database: str  # sqlite | pg
     pg: Postgres | None = None
     #: the platform checkout served (another one than this tree measures an older version)
@@ -85,8 +85,13 @@ class System:
     info: dict = field(default_factory=dict)
 
     @property
+    def kind(self) -> str:
+        """platform_before is the platform served from another checkout (``--platform-root``)."""
+        return "platform" if self.name.startswith("platform") else self.name
+
+    @property
     def modes(self) -> tuple[str, ...]:
-        return MODES if self.name == "platform" else ("all_on_one_page",)
+        return MODES if self.kind == "platform" else ("all_on_one_page",)
 
     @property
     def schema(self) -> str:
@@ -109,7 +114,7 @@ class System:
         else:
             for path in RUN.glob(f"{self.template_path.name}*"):
                 path.unlink()
-        if self.name == "platform":
+        if self.kind == "platform":
             self.info["keys"] = self._platform_setup()
         elif self.name == "peer":
             peer.ensure_installed(log)
@@ -134,7 +139,7 @@ class System:
 
     def reset(self) -> None:
         """Before each series: the survey without any answers."""
-        if self.name == "platform":  # the queue of background jobs (scrubbing completed responses) starts empty
+        if self.kind == "platform":  # the queue of background jobs (scrubbing completed responses) starts empty
             for path in RUN.glob("jobs.sqlite3*"):
                 path.unlink()
         if self.database == "sqlite":
@@ -148,7 +153,7 @@ class System:
                 target.close()
             return
         tables = {"platform": "answer, response", "peer": "survey_answer, survey_response, django_session",
-                  "bare": "bare_answer, bare_response"}[self.name]
+                  "bare": "bare_answer, bare_response"}[self.kind]
         self.pg.execute(self.schema, f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
 
     def _platform_url(self, path: Path) -> str:
@@ -182,21 +187,21 @@ class System:
     def server_command(self, workers: int, port: int) -> tuple[list[str], Path]:
         if self.name == "peer":
             return peer.server_command(workers, port), peer.PROJECT
-        app = "wsgi:app" if self.name == "platform" else "bench.bare_app:app"
-        extra = ["--logger-class", "survey.logs.RedactingGunicornLogger"] if self.name == "platform" else []
-        cwd = self.root if self.name == "platform" else ROOT
+        app = "wsgi:app" if self.kind == "platform" else "bench.bare_app:app"
+        extra = ["--logger-class", "survey.logs.RedactingGunicornLogger"] if self.kind == "platform" else []
+        cwd = self.root if self.kind == "platform" else ROOT
         return [GUNICORN, "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning", *extra, app], cwd
 
     def start_path(self, mode: str) -> str:
-        if self.name == "platform":
+        if self.kind == "platform":
             return f"/v/{self.info['keys'][mode]}/vraag/1"
         return f"/survey/{self.info['survey_id']}/" if self.name == "peer" else "/s/"
 
     def done_pattern(self) -> re.Pattern:
-        return re.compile({"platform": r"/klaar$", "peer": r"/confirm/", "bare": r"^/bedankt$"}[self.name])
+        return re.compile({"platform": r"/klaar$", "peer": r"/confirm/", "bare": r"^/bedankt$"}[self.kind])
 
     def item_code(self, field_name: str) -> str:
-        if self.name == "platform":
+        if self.kind == "platform":
             return field_name.removeprefix("v-")
         return self.info["fields"].get(field_name, field_name) if self.name == "peer" else field_name
 
@@ -223,7 +228,7 @@ class System:
 
     def _queries(self, mode: str, per_survey: int) -> list[tuple[str, tuple]]:
         """completed, answers by (question, value), duplicated answers, completed without all answers."""
-        if self.name == "platform":
+        if self.kind == "platform":
             key = (self.info["keys"][mode],)
             mine = "JOIN survey s ON s.id = r.survey_id WHERE s.public_key = %s"
             return [(f"SELECT count(*) FROM response r {mine} AND r.status = 'completed'", key),

@@ -23,11 +23,11 @@ from survey.responses.screens import check_rows, make_screen
 from survey.responses.views import (
     WAY,
     bp,
-    code_limit,
+    count_guess,
+    refuse_guesser,
     render_problem,
     resume_number,
     started_elsewhere,
-    unknown_link,
 )
 from survey.responses.visits import DONE_COOKIE, Visit, ensure_secret, forget_browser, open_visit, remember_browser
 
@@ -38,8 +38,9 @@ NEXT, BACK, LATER = "volgende", "vorige", "later"
 
 
 @bp.route(f"/{WAY}/vraag/<int:number>", methods=["GET", "POST"])
-@limiter.shared_limit(code_limit, scope="codes", deduct_when=unknown_link)
+@limiter.exempt  # the shared "codes" limit is checked below, without the extension's work per request
 def question(way, key, number):
+    refuse_guesser()
     try:
         visit = open_visit(way, key)
         flow = visit.flow()
@@ -55,6 +56,8 @@ def question(way, key, number):
         if request.method == "POST":
             return _post_step(visit, flow.step(number - 1))
     except services.EntryProblem as problem:
+        if problem.kind == "unknown":
+            count_guess()
         return render_problem(problem, way, key)
     ensure_secret(visit)
     return _render_step(visit, flow.step(number - 1))

@@ -6,8 +6,12 @@ Ways in: a personal link ``/r/<token>`` (or the short code from a letter), the o
 ``/v/<public_key>`` and a live poll ``/peiling/<code>``; ``/code`` takes a typed code.
 """
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from functools import cache
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
+from limits import parse_many
 
 from forms.respondent_entry import CodeForm, SendForm
 from survey.extensions import csrf, db, limiter
@@ -42,6 +46,30 @@ PROBLEM_STATUS = {"unknown": 404, "not_open": 403, "closed": 410, "expired": 410
 
 def code_limit() -> str:
     return current_app.config["CODE_RATE_LIMIT"]
+
+
+@cache
+def _code_limits(text: str) -> tuple:
+    return tuple(parse_many(text))
+
+
+def refuse_guesser() -> None:
+    """The respondent's pages of a link check the shared "codes" limit themselves, with one look-up per
+    limit in the limiter's store and nothing else: a 429 (as on the other ways in) for an address that
+    failed too often, also when it now guesses right, so a blocked guesser learns nothing."""
+    if not current_app.config.get("RATELIMIT_ENABLED", True):
+        return
+    strategy, address = limiter.limiter, get_remote_address()
+    if not all(strategy.test(item, address, "codes") for item in _code_limits(code_limit())):
+        abort(429)
+
+
+def count_guess() -> None:
+    """A link that leads nowhere counts against the address, as on every way in."""
+    if current_app.config.get("RATELIMIT_ENABLED", True):
+        strategy, address = limiter.limiter, get_remote_address()
+        for item in _code_limits(code_limit()):
+            strategy.hit(item, address, "codes")
 
 
 def unknown_link(response) -> bool:

@@ -116,3 +116,15 @@ def test_invitation_count_is_unchanged_by_visits(client, db, make_survey, make_i
     make_invitation(survey)
     client.get(f"/r/{new_token()}")
     assert db.session.query(Invitation).count() == 1
+
+
+@pytest.mark.parametrize("app_config", [{"RATELIMIT_ENABLED": True, "CODE_RATE_LIMIT": "3 per minute"}])
+def test_guessed_links_of_questions_count_and_a_blocked_address_gets_no_screen(client, db, make_survey):
+    make_survey()
+    for _ in range(10):  # a good link's screens are never counted
+        assert client.get("/v/open-sleutel-1234/vraag/1").status_code == 200
+    for guess in range(3):
+        assert client.get(f"/v/geraden-{guess}/vraag/1").status_code == 404
+    blocked = client.get("/v/open-sleutel-1234/vraag/1")
+    assert blocked.status_code == 429 and "Te veel pogingen" in text(blocked)
+    assert client.post("/code", data={"code": "ZZZZZ-ZZZZZ"}).status_code == 429

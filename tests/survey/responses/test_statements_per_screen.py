@@ -1,0 +1,73 @@
+"""How many SQL statements one screen of one question per screen costs: a GET and a POST of each step of
+a questionnaire with every question type, for a new visitor on the open link and for a personal
+invitee. The bounds are what the request path needs now; a change that adds a statement to every
+screen makes this test fail (raise a bound only for a reason the commit states)."""
+
+import pytest
+from sqlalchemy import event
+
+from tests.survey.responses.walk import fill
+
+BASE = "/v/open-sleutel-1234"
+#: the most statements a screen may cost, per way in. Open link: the survey, the response with its answers
+#: (and the region's house style); a POST adds the answers' insert, the position and lock, the commit. The
+#: first GET of a personal link looks up its
+#: ledger state; the first POST starts the response, the last completes it. A personal link reads its invitation and the
+#: ledger too, and its first and last POST tell the ledger (each in its own transaction).
+MOST = {"open": {"first GET": 3, "GET": 3, "POST": 5, "first POST": 8, "last POST": 8},
+        "personal": {"first GET": 8, "GET": 6, "POST": 8, "first POST": 21, "last POST": 24}}
+#: a low mark (the open question follows) and a professional (the section for professionals follows)
+ANSWERS = {"R1": "4", "A1": "prof", "Q1": "12"}
+
+
+@pytest.fixture
+def statements(db):
+    seen = []
+
+    def count(conn, cursor, sql, parameters, context, executemany):
+        seen.append(sql)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    yield seen
+    event.remove(db.engine, "before_cursor_execute", count)
+
+
+def screens(client, url: str, statements: list) -> list[tuple[str, str, int]]:
+    """(method, url, statements) for every request from the first screen to the thank-you redirect."""
+    costs = []
+    for _ in range(40):
+        statements.clear()
+        page = client.get(url)
+        assert page.status_code == 200, url
+        costs.append(("GET", url, len(statements)))
+        statements.clear()
+        sent = client.post(url, data=fill(page.get_data(as_text=True), ANSWERS))
+        assert sent.status_code == 302, url
+        costs.append(("POST", url, len(statements)))
+        url = sent.headers["Location"]
+        if "/vraag/" not in url:
+            return costs
+    raise AssertionError("the questionnaire did not end")
+
+
+def over_bound(costs, way: str) -> list[tuple[str, str, int]]:
+    last = len(costs) - 1
+    kind = {0: "first GET", 1: "first POST", last: "last POST"}
+    return [(method, url, n) for index, (method, url, n) in enumerate(costs)
+            if n > MOST[way][kind.get(index, method)]]
+
+
+def test_every_screen_of_the_open_link_stays_within_its_statements(client, make_survey, statements):
+    make_survey()
+    costs = screens(client, BASE + "/vraag/1", statements)
+    assert len(costs) > 30  # every screen was walked
+    assert over_bound(costs, "open") == []
+
+
+def test_every_screen_of_a_personal_link_stays_within_its_statements(client, make_survey, make_invitation,
+                                                                     statements):
+    survey = make_survey()
+    _invitation, token, _code = make_invitation(survey)
+    costs = screens(client, f"/r/{token}/vraag/1", statements)
+    assert len(costs) > 30
+    assert over_bound(costs, "personal") == []
