@@ -1,5 +1,5 @@
-"""One project in the report: ambition, actielijnen, principle, activities, results against each
-target with a chart, the sections with themes and statements, budget and goals for next year."""
+"""One project in the report: ambition, actielijnen (national and the region's own), principles,
+activities, results against each target with a chart, the sections with themes and statements, budget and goals for next year."""
 
 from datetime import date
 
@@ -115,8 +115,9 @@ def project_part(context: ReportContext, project: Project) -> dict:
         "id": project.id, "scope": scope, "name": project.name, "ambition": project.ambition,
         "status_label": programme_label(project.status),
         "action_lines": [{"number": line.number, "title": line.title} for line in project.action_lines],
-        "principle": ({"title": project.principle.title, "text": project.principle.text}
-                      if project.principle else None),
+        "regional_lines": [{"title": line.title, "description": line.description}
+                           for line in project.regional_lines],
+        "principles": [{"title": p.title, "text": p.text} for p in project.principles],
         "activities": [a.text for a in project.activities],
         "progress": progress_part(project, context.evaluation.period_start, until),
         "targets": [target_part(t, until) for t in project.targets],
