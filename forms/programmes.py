@@ -159,8 +159,7 @@ class ProjectForm(TakenNames, FlaskForm):
     name = StringField(_l("Project name"), validators=[DataRequired(_l("Enter a name.")), Length(max=200)])
     action_lines = CheckboxGroupField(
         _l("National actielijnen"),
-        choices=[SelectChoice(str(n), f"{n}. {line.title}") for n, line in ACTION_LINES.items()],
-        validators=[Optional()])
+        choices=[SelectChoice(str(n), f"{n}. {line.title}") for n, line in ACTION_LINES.items()])
     regional_lines = CheckboxGroupField(_l("The region's own actielijnen"), validators=[Optional()])
     ambition = TextAreaField(_l("Ambition (ambitie)"), validators=[Optional(), Length(max=5000)],
                              description=_l("The goal in words and numbers."))

@@ -188,7 +188,7 @@ def move_project(project: Project, steps: int) -> bool:
 
 def _set_links(project: Project, name: str, wanted) -> bool:
     """Set a many-to-many list (principles, regional actielijnen) of the project's own programme."""
-    wanted = [item for item in dict.fromkeys(wanted) if item.programme_id == project.programme_id]
+    wanted = [item for item in dict.fromkeys(wanted) if item.programme_id == project.programme.id]
     current = getattr(project, name)
     if {item.id for item in current} == {item.id for item in wanted}:
         return False
