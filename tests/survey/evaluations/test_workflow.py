@@ -32,7 +32,7 @@ def _create(client, demo, ceo):
     response = client.post(f"{demo.base}/tussenevaluaties/nieuw", data={
         "title": "Tussenevaluatie 2026", "period_start": f"{demo.programme.start_year}-01-01",
         "period_end": date.today().isoformat(), "surveys": [str(demo.survey.id), str(ceo[1].id)],
-        "projects": project_ids})
+        "projects": project_ids, "group_by_theme": "y"})  # ticked on the form, as it comes
     assert response.status_code == 302
     return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
 
