@@ -141,7 +141,7 @@ def _check_xlsx(sheets: dict) -> None:
             "Scores", "Resultaten", "Begroting", "Teksten"} <= set(sheets)
     cells = {str(v) for rows in sheets.values() for row in rows for v in row if v is not None}
     flat = " ".join(cells)
-    for expected in ["Ambitie", "Actielijn", "Leidend principe", "Dit doen we door", "Doelen voor volgend jaar",
+    for expected in ["Ambitie", "Actielijn", "Leidende principes", "Dit doen we door", "Doelen voor volgend jaar",
                      "Waar respondenten trots op zijn", "Wat werkt goed", "Wat heeft aandacht", "Opvallende punten",
                      "Samenwerking", "[naam] van het wijkteam [plaats] heeft dit echt op de kaart gezet.",
                      "Betere toegang tot jeugdhulp", "duidelijk hoger dan vorige meting",
