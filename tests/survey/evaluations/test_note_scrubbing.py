@@ -87,4 +87,5 @@ def test_deduce_itself_checks_pasted_notes(client, login, db, demo):
         "source": "Heimiddag"})
     page = _review_page(client, demo, evaluation)
     quoted = re.search(r"belde op [^<]*Zwolle\.", page)
-    assert quoted and "12 maart 2026" not in quoted.group(0) and "Jansen" not in page.split("belde op")[0][-40:]
+    assert quoted and quoted.group(0) == "belde op [datum] vanuit Zwolle."  # deduce's date; the kept place
+    assert "</span>[naam] belde op [datum] vanuit Zwolle.</legend>" in page  # deduce took title and name
