@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,7 +41,8 @@ DOMAIN_WORDS = frozenset({
 #: placeholder per tag of the coding stage
 LABELS = {"NAAM": "[naam]", "PLAATS": "[plaats]", "ADRES": "[adres]", "ORGANISATIE": "[organisatie]",
           "SCHOOL": "[school]", "LEEFTIJD": "[leeftijd]", "TELEFOON": "[telefoonnummer]", "E-MAIL": "[e-mail]",
-          "POSTCODE": "[postcode]", "NUMMER": "[nummer]", "LINK": "[link]"}
+          "POSTCODE": "[postcode]", "NUMMER": "[nummer]", "LINK": "[link]", "URL": "[link]",
+          "DATUM": "[datum]"}
 
 _CAP = r"[A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff'\-]+"
 _PARTICLES = r"(?:(?:van|de|der|den|ter|ten|het|la|le|el|al|'t)\s+){0,3}"
@@ -125,10 +126,16 @@ class QuoteScrubber:
         self.keep_words = DOMAIN_WORDS | {w for phrase in keep for w in re.findall(r"[\w'\-]+", phrase)}
         self.first_names, self.common = _lexicon()
 
-    def replacements(self, text: str, undo: Iterable[str] = ()) -> list[Replacement]:
-        """Every piece to replace, in text order, without the ones the evaluator undid."""
+    def replacements(self, text: str, undo: Iterable[str] = (),
+                     detected: Iterable[Sequence] = ()) -> list[Replacement]:
+        """Every piece to replace, in text order, without the ones the evaluator undid. ``detected`` are
+        (start, end, tag) spans the coding stage's de-identification found in this text (deduce, its rules
+        and the region's terms: :meth:`analysis.scrub.Scrubber.spans`); they pass the same keep-list and
+        undo as the pieces found here, so a pasted note gets exactly the coding stage's rule plus the keep-list."""
         text = str(text or "")
-        found: list[tuple[int, int, str]] = []
+        found: list[tuple[int, int, str]] = [
+            (int(start), int(end), str(tag)) for start, end, tag in detected
+            if 0 <= int(start) < int(end) <= len(text)]
         for pattern, tag in _OWN_RULES + coding_scrub.RULES:
             for m in pattern.finditer(text):
                 if pattern is _AGE_IN_BRACKETS and m.start() > 0 and not text[m.start() - 1].isspace():
@@ -170,10 +177,10 @@ class QuoteScrubber:
             found.append((m.start(), end, "NAAM"))
         return found
 
-    def scrub(self, text: str, undo: Iterable[str] = ()) -> str:
+    def scrub(self, text: str, undo: Iterable[str] = (), detected: Iterable[Sequence] = ()) -> str:
         """The text with every replacement made (placeholders such as ``[naam]``)."""
         result = str(text or "")
-        for r in reversed(self.replacements(result, undo)):
+        for r in reversed(self.replacements(result, undo, detected)):
             result = result[:r.start] + r.label + result[r.end:]
         previous = None
         while previous != result:

@@ -98,10 +98,12 @@ def _trend(fig: TargetFigures, lo: float, hi: float) -> str:
 
     title = "Verloop per periode" + (f" ({fig.unit})" if fig.unit and fig.unit != "%" else "")
     parts = [f'<text x="{MARGIN}" y="{TREND_TOP + 12}" fill="{TEXT}">{esc(title)}</text>']
+    line_ys = []
     for value, label, dash in ((fig.target, "doel", ""), (fig.state.start, "nulmeting", ' stroke-dasharray="3 2"')):
         if value is None:
             continue
         yy = y_of(value)
+        line_ys.append(yy)
         parts.append(f'<path d="M{left},{yy:.1f} H{right}" stroke="{MUTED_TEXT}" stroke-width="1.5"{dash}/>'
                      f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="{MUTED_TEXT}" '
                      f'font-size="12">{label}</text>')
@@ -109,11 +111,25 @@ def _trend(fig: TargetFigures, lo: float, hi: float) -> str:
     points = [(left + 30 + i * step, y_of(v), period, v) for i, (period, v) in enumerate(fig.series)]
     path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y, _p, _v) in enumerate(points))
     parts.append(f'<path d="{path}" fill="none" stroke="{TEXT}" stroke-width="2.5"/>')
+    two_lines = step < 8 * max((len(p) for _x, _y, p, _v in points), default=0)
     for x, y, period, value in points:
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{TEXT}"/>')
-        parts.append(_mark_label(x, y - 10, format_amount(value)))
-        parts.append(_mark_label(x, top + height + 26, period))
+        parts.append(_mark_label(x, _value_label_y(y, line_ys), format_amount(value)))
+        if two_lines and " " in period:  # "3e kwartaal" above "2026" where the periods stand close
+            first, last = period.rsplit(" ", 1)
+            parts.append(_mark_label(x, top + height + 22, first) + _mark_label(x, top + height + 38, last))
+        else:
+            parts.append(_mark_label(x, top + height + 26, period))
     return "".join(parts)
+
+
+def _value_label_y(y: float, line_ys: list[float]) -> float:
+    """The baseline of a point's figure: above the point, or below it where a goal or baseline line
+    would run through the text (the text spans about 11 px above its baseline)."""
+    for candidate in (y - 10, y + 20, y - 24):
+        if all(not (candidate - 13 <= ly <= candidate + 3) for ly in line_ys):
+            return candidate
+    return y - 10
 
 
 def target_sentence(fig: TargetFigures) -> str:
@@ -131,7 +147,7 @@ def target_svg(fig: TargetFigures, *, title: str, desc: str, chart_id: str | Non
     """The target's number line, and its trend line when there are two or more periods."""
     cid = _chart_id(chart_id, title, fig)
     lo, hi = _bounds(fig)
-    height = AXIS_Y + 70 + (TREND_HEIGHT + 10 if len(fig.series) >= 2 else 0)
+    height = AXIS_Y + 70 + (TREND_HEIGHT + 22 if len(fig.series) >= 2 else 0)
     body = [f'<text x="{MARGIN}" y="{MARGIN + 16}" fill="{TEXT}">{esc(target_sentence(fig))}</text>',
             _number_line(cid, fig, lo, hi)]
     if len(fig.series) >= 2:

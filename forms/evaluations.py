@@ -30,6 +30,11 @@ class EvaluationForm(FlaskForm):
         description=_l("Stakeholder surveys and CEO/PEO rounds whose results the report uses."))
     projects = CheckboxGroupField(_l("Projects"),
                                   validators=[DataRequired(_l("Choose at least one project."))])
+    group_by_theme = BooleanField(
+        _l("Group statements under their themes, with counts"),
+        description=_l("On: each section lists the themes of the open answers with how often they were "
+                       "mentioned, and the statements under their theme. Off: each section gives the "
+                       "statements as one list of bullets."))
 
     def __init__(self, *args, surveys=(), projects=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,14 +52,16 @@ class EvaluationForm(FlaskForm):
         return {"title": evaluation.title, "period_start": evaluation.period_start,
                 "period_end": evaluation.period_end,
                 "surveys": [str(link.survey_id) for link in evaluation.survey_links],
-                "projects": [str(link.project_id) for link in evaluation.project_links]}
+                "projects": [str(link.project_id) for link in evaluation.project_links],
+                "group_by_theme": evaluation.group_by_theme}
 
     def fields(self) -> dict:
         chosen = set(self.projects.data)
         return {"title": self.title.data.strip(), "period_start": self.period_start.data,
                 "period_end": self.period_end.data,
                 "surveys": [s for key, s in self._surveys.items() if key in set(self.surveys.data)],
-                "projects": [p for key, p in self._projects.items() if key in chosen]}
+                "projects": [p for key, p in self._projects.items() if key in chosen],
+                "group_by_theme": bool(self.group_by_theme.data)}
 
 
 def _survey_label(survey) -> str:

@@ -144,16 +144,27 @@ class PrincipleForm(TakenNames, FlaskForm):
         self.check_taken(field)
 
 
+class RegionalLineForm(TakenNames, FlaskForm):
+    taken_message = _l("The programme already has an actielijn with this name.")
+    title = StringField(_l("Name of the actielijn"), validators=[DataRequired(_l("Enter a name.")),
+                                                                  Length(max=200)])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
+
+    def validate_title(self, field):
+        self.check_taken(field)
+
+
 class ProjectForm(TakenNames, FlaskForm):
     taken_message = _l("There is already a project with this name in the programme.")
     name = StringField(_l("Project name"), validators=[DataRequired(_l("Enter a name.")), Length(max=200)])
     action_lines = CheckboxGroupField(
-        _l("Actielijnen"),
-        choices=[SelectChoice(str(n), f"{n}. {line.title}") for n, line in ACTION_LINES.items()],
-        validators=[DataRequired(_l("Choose at least one actielijn."))])
+        _l("National actielijnen"),
+        choices=[SelectChoice(str(n), f"{n}. {line.title}") for n, line in ACTION_LINES.items()])
+    regional_lines = CheckboxGroupField(_l("The region's own actielijnen"), validators=[Optional()])
     ambition = TextAreaField(_l("Ambition (ambitie)"), validators=[Optional(), Length(max=5000)],
                              description=_l("The goal in words and numbers."))
-    principle = SelectField(_l("Principle from our story (ons verhaal)"), validators=[Optional()])
+    principles = CheckboxGroupField(_l("Principles from our story (ons verhaal)"), validators=[Optional()],
+                                    description=_l("Choose every principle the project serves."))
     activities = TextAreaField(_l("We do this by (dit doen we door)"),
                                validators=[Optional(), Length(max=10000)],
                                description=_l("One activity per line."))
@@ -163,31 +174,38 @@ class ProjectForm(TakenNames, FlaskForm):
                         validators=[DataRequired(_l("Choose a status."))])
     next_year_goals = TextAreaField(_l("Goals for next year"), validators=[Optional(), Length(max=5000)])
 
-    def __init__(self, *args, principles=(), leaders=(), **kwargs):
+    def __init__(self, *args, principles=(), leaders=(), regional_lines=(), **kwargs):
         super().__init__(*args, **kwargs)
         self._principles = {str(p.id): p for p in principles}
+        self._lines = {str(line.id): line for line in regional_lines}
         self._leaders = {str(u.id): u for u in leaders}
-        self.principle.choices = [SelectChoice("", _l("None"))] + [
-            SelectChoice(k, p.title) for k, p in self._principles.items()]
+        self.principles.choices = [SelectChoice(k, p.title) for k, p in self._principles.items()]
+        self.regional_lines.choices = [SelectChoice(k, line.title) for k, line in self._lines.items()]
         self.leader.choices = [SelectChoice("", _l("Nobody yet"))] + [
             SelectChoice(k, u.name) for k, u in self._leaders.items()]
 
     def validate_name(self, field):
         self.check_taken(field)
 
+    def validate_action_lines(self, field):
+        if not field.data and not self.regional_lines.data:
+            raise ValidationError(_l("Choose at least one actielijn."))
+
     @staticmethod
     def initial(project) -> dict:
         """The form's starting values for an existing project (pass as ``data=``)."""
         return {"name": project.name, "ambition": project.ambition,
                 "action_lines": [str(line.number) for line in project.action_lines],
-                "principle": str(project.principle_id or ""), "leader": str(project.leader_id or ""),
+                "regional_lines": [str(line.id) for line in project.regional_lines],
+                "principles": [str(p.id) for p in project.principles], "leader": str(project.leader_id or ""),
                 "activities": "\n".join(a.text for a in project.activities), "status": project.status.value,
                 "next_year_goals": project.next_year_goals}
 
     def fields(self) -> dict:
         return {"name": self.name.data.strip(), "ambition": self.ambition.data or "",
                 "action_lines": [int(n) for n in self.action_lines.data],
-                "principle": self._principles.get(self.principle.data),
+                "principles": [self._principles[k] for k in self.principles.data if k in self._principles],
+                "regional_lines": [self._lines[k] for k in self.regional_lines.data if k in self._lines],
                 "leader": self._leaders.get(self.leader.data), "status": ProjectStatus(self.status.data),
                 "activities": lines_of(self.activities.data),
                 "next_year_goals": self.next_year_goals.data or ""}

@@ -9,10 +9,11 @@ from functools import lru_cache
 
 from babel import support
 from flask import g, has_request_context, request
-from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations, refresh
+from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations, gettext, refresh
 from wtforms.i18n import messages_path
 
 from analysis.numbers import round_half_up
+from analysis.periods import period_start, period_type_of
 
 #: languages with a catalog (the one list of page-chrome languages); nl is complete, the others cover every
 #: text a respondent reads (``survey.catalogs.respondent_keys``)
@@ -74,6 +75,21 @@ def long_date(value: date | datetime | None) -> str:
     if isinstance(value, datetime):
         return format_datetime(value, "d MMMM y")
     return format_date(value, "d MMMM y")
+
+
+def period_name(period: str | None) -> str:
+    """A reporting period as people write it: "maart 2026" for a month, "3e kwartaal 2026" for "2026-K3";
+    "–" when there is none, and any other text as it is."""
+    if not period:
+        return "–"
+    kind = period_type_of(period)
+    if kind == "month":
+        start = period_start(period)
+        return format_date(date(start.year, start.month, 1), "MMMM y")
+    if kind == "quarter":
+        start = period_start(period)
+        return gettext("Q%(n)s %(year)s", n=(start.month - 1) // 3 + 1, year=start.year)
+    return period
 
 
 def date_time(value: datetime | None) -> str:

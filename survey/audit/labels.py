@@ -20,6 +20,10 @@ ACTION_LABELS = {
     "project.create": _l("Created a project"),
     "project.update": _l("Changed a project"),
     "project.delete": _l("Deleted a project"),
+    "project.move": _l("Moved a project in the programme's order"),
+    "regional_line.create": _l("Added a regional actielijn"),
+    "regional_line.update": _l("Changed a regional actielijn"),
+    "regional_line.delete": _l("Deleted a regional actielijn"),
     "target.create": _l("Added a target"),
     "target.update": _l("Changed a target"),
     "target.delete": _l("Deleted a target"),
@@ -129,7 +133,7 @@ DETAIL_LABELS = {
     "template": _l("template"), "theme_id": _l("theme"), "themes": _l("themes"), "threshold": _l("threshold"),
     "user_id": _l("user"), "version": _l("version"), "versions": _l("versions"), "via": _l("via"),
     "year": _l("year"), "raw_text": _l("raw open answers"), "responses": _l("responses"),
-    "variables": _l("variables"), "token": _l("API token"), "mode": _l("to whom"),
+    "variables": _l("variables"), "position": _l("place in the order"), "token": _l("API token"), "mode": _l("to whom"),
 }
 
 #: Dutch words for the fixed values some details take
@@ -142,6 +146,7 @@ VALUE_LABELS = {
 OBJECT_LABELS = {
     "survey": _l("questionnaire"), "user_account": _l("user"), "region": _l("region"), "codebook": _l("codebook"),
     "theme": _l("theme"), "programme": _l("programme"), "project": _l("project"), "principle": _l("principle"),
+    "regional_action_line": _l("regional actielijn"),
     "target": _l("target"), "budget_line": _l("budget line"), "indicator": _l("indicator"),
     "indicator_set": _l("data request"), "measurement": _l("value"), "measurement_upload": _l("upload"),
     "progress_report": _l("progress report"), "programme_note": _l("programme statement"),

@@ -28,6 +28,8 @@ LISTS = {ScrubKind.PROVIDER: "organisations", ScrubKind.SCHOOL: "schools", Scrub
 class Scrubber(Protocol):
     def scrub(self, texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[str]: ...
 
+    # optional: ``spans(texts, terms) -> [[(start, end, tag), ...], ...]``, what ``scrub`` would replace
+
 
 class DeduceScrubber:
     """analysis.scrub with the region's names; deduce is built once per process, on first use."""
@@ -39,6 +41,12 @@ class DeduceScrubber:
         lists = {LISTS[kind]: words for kind, words in terms.items()}
         scrubber = scrub_analysis.Scrubber(**lists, cache_path=self.cache_path)
         return [result.text for result in scrubber.scrub_many(texts)]
+
+    def spans(self, texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[list[tuple[int, int, str]]]:
+        """Where ``scrub`` would replace, per text: for quotes that apply a keep-list on top."""
+        lists = {LISTS[kind]: words for kind, words in terms.items()}
+        scrubber = scrub_analysis.Scrubber(**lists, cache_path=self.cache_path)
+        return [scrubber.spans(text or "") for text in texts]
 
 
 def scrubber() -> Scrubber:
@@ -64,6 +72,17 @@ def region_terms(region_id: int) -> dict[ScrubKind, list[str]]:
 def scrub_texts(texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[str]:
     """Scrubbed copies of texts, with the region's local names replaced too."""
     return scrubber().scrub(list(texts), terms)
+
+
+def detect_texts(texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[list[tuple[int, int, str]]]:
+    """The coding stage's de-identification as spans per text (start, end, tag), so a quote can apply the
+    region's keep-list and the evaluator's undo on top (``analysis.quotes``). A configured stand-in
+    without ``spans`` finds nothing. Loads deduce: for background jobs only."""
+    configured = scrubber()
+    find = getattr(configured, "spans", None)
+    if find is None:
+        return [[] for _ in texts]
+    return [[(int(s), int(e), str(t)) for s, e, t in found] for found in find(list(texts), terms)]
 
 
 def save_terms(region_id: int, kind: ScrubKind, lines: list[str]) -> tuple[int, int]:

@@ -121,9 +121,10 @@ class ReportContext:
                              organisations=terms[ScrubKind.PROVIDER], schools=terms[ScrubKind.SCHOOL],
                              other_names=terms[ScrubKind.OTHER])
 
-    def quote(self, text: str, undo=()) -> str:
-        """A report quote from a text: scrubbed by the region's quote pass (minus what was undone), shortened."""
-        return shorten(self.quote_scrubber.scrub(text, undo))
+    def quote(self, text: str, undo=(), detected=()) -> str:
+        """A report quote from a text: scrubbed by the region's quote pass with what the coding stage's
+        de-identification ``detected`` in it (minus what was undone), shortened."""
+        return shorten(self.quote_scrubber.scrub(text, undo, detected))
 
     @cached_property
     def programme_notes(self) -> list[Note]:

@@ -53,8 +53,17 @@ class _Writer:
             text += " (" + ngettext("mentioned %(num)s time", "mentioned %(num)s times", item["count"]) + ")"
         self.para(text, style)
 
-    def theme_section(self, section: dict, k: int, level: int) -> None:
+    def theme_section(self, section: dict, k: int, level: int, grouped: bool = True) -> None:
+        """Themes with counts and the statements under them; not ``grouped``: one list of statements."""
         shown = set()
+        if not grouped:
+            for part in section["survey"]:
+                if not part["shown"]:
+                    self.para(_("Fewer than %(k)s respondents answered this survey. To protect them, "
+                                "no themes or quotes are shown.", k=k))
+            for item in section["statements"]:
+                self.statement(item)
+            return
         for part in section["survey"]:
             self.heading(part["label"], level)
             self.para(_("Question") + ": " + "; ".join(part["questions"]))
@@ -101,9 +110,15 @@ def docx_bytes(report: dict) -> bytes:
     w.para(f"{_('Period')}: {report['period']['text']} · {_('Status')}: {report['status_label']}")
     w.heading(titles["introduction"], 1)
     w.bullets(f"{p['title']}: {p['text']}" if p["text"] else p["title"] for p in report["programme"]["principles"])
+    regional = report["programme"].get("regional_lines") or []
+    if regional:
+        w.heading(_("The region's own actielijnen"), 2)
+        w.para(_("Beside the six national actielijnen of Zorg voor de Jeugd, the region works on:"))
+        w.bullets(f"{line['title']}: {line['description']}" if line["description"] else line["title"]
+                  for line in regional)
     if report["projects"]:
         w.table([_("Project"), _("Actielijn"), _("Target"), _("Reached"), _("Status")],
-                [[p["name"], ", ".join(str(line["number"]) for line in p["action_lines"]) or "–",
+                [[p["name"], action_line_cell(p),
                   "\n".join(t["description"] for t in p["targets"]) or "–",
                   "\n".join(f"{t['value_text']} / {t['target_text']}" for t in p["targets"]) or "–",
                   p["progress"]["status_label"] if p["progress"] else p["status_label"]] for p in report["projects"]],
@@ -120,11 +135,11 @@ def docx_bytes(report: dict) -> bytes:
         if section["empty"] and not texts[key]:
             continue
         w.heading(section["title"], 1)
-        w.theme_section(section, k, 2)
+        w.theme_section(section, k, 2, report.get("group_by_theme", True))
         w.narrative(texts[key])
     _scores(w, report)
     for project in report["projects"]:
-        _project(w, project, k)
+        _project(w, project, k, report.get("group_by_theme", True))
     for key in ("coherence", "vignette", "voices"):
         voices = report.get("voices", []) if key == "voices" else []
         if texts.get(key) or voices:
@@ -172,12 +187,29 @@ def _scores(w: _Writer, report: dict) -> None:
     w.narrative(report["texts"]["scores"])
 
 
-def _project(w: _Writer, project: dict, k: int) -> None:
+def action_line_cell(project: dict) -> str:
+    """"2, 3; Thuis in de regio": the national numbers, then the region's own actielijnen by name."""
+    parts = [", ".join(str(line["number"]) for line in project["action_lines"])]
+    parts += [line["title"] for line in project.get("regional_lines", [])]
+    return "; ".join(p for p in parts if p) or "–"
+
+
+def principles_of(project: dict) -> list[dict]:
+    """The project's principles (a report published before several were possible has one, or none)."""
+    if "principles" in project:
+        return project["principles"]
+    return [project["principle"]] if project.get("principle") else []
+
+
+def _project(w: _Writer, project: dict, k: int, grouped: bool = True) -> None:
     texts = project["texts"]
     w.heading(_("Project") + ": " + project["name"], 1)
-    lines = "; ".join(f"{line['number']}. {line['title']}" for line in project["action_lines"]) or "–"
-    w.para(f"{_('Actielijn')}: {lines}")
-    w.para(f"{_('Guiding principle')}: {project['principle']['title'] if project['principle'] else '–'}")
+    lines = [f"{line['number']}. {line['title']}" for line in project["action_lines"]]
+    lines += [f"{_('Regional actielijn')}: {line['title']}" for line in project.get("regional_lines", [])]
+    w.para(f"{_('Actielijn')}: {'; '.join(lines) or '–'}")
+    principles = principles_of(project)
+    w.para(f"{_('Guiding principles') if len(principles) > 1 else _('Guiding principle')}: "
+           f"{'; '.join(p['title'] for p in principles) or '–'}")
     if project["progress"]:
         w.para(f"{_('Latest progress report')}: {project['progress']['status_label']} "
                f"({period_label(project['progress']['round'])})")
@@ -213,7 +245,7 @@ def _project(w: _Writer, project: dict, k: int) -> None:
         if section["empty"] and not texts[key]:
             continue
         w.heading(section["title"], 2)
-        w.theme_section(section, k, 3)
+        w.theme_section(section, k, 3, grouped)
         w.narrative(texts[key])
     budget = project["budget"]
     if budget["rows"] or texts["budget"]:

@@ -34,7 +34,8 @@ def build_report(evaluation: Evaluation) -> dict:
         "schema": SCHEMA,
         "title": evaluation.title,
         "region": programme.region.name if programme else "",
-        "programme": _programme(programme),
+        "programme": _programme(programme, context.projects),
+        "group_by_theme": evaluation.group_by_theme,
         "period": {"start": evaluation.period_start.isoformat(), "end": evaluation.period_end.isoformat(),
                    "text": _("%(start)s to %(end)s", start=long_date(evaluation.period_start),
                              end=long_date(evaluation.period_end))},
@@ -63,11 +64,15 @@ def build_report(evaluation: Evaluation) -> dict:
     return report
 
 
-def _programme(programme) -> dict:
+def _programme(programme, projects) -> dict:
+    """The programme's story and its own actielijnen, each with the report's projects that serve it."""
     if programme is None:
-        return {"name": "", "years": "", "principles": []}
+        return {"name": "", "years": "", "principles": [], "regional_lines": []}
     return {"name": programme.name, "years": f"{programme.start_year}–{programme.end_year}",
-            "principles": [{"title": p.title, "text": p.text} for p in programme.principles]}
+            "principles": [{"title": p.title, "text": p.text} for p in programme.principles],
+            "regional_lines": [{"title": line.title, "description": line.description,
+                                "projects": [p.name for p in projects if line in p.regional_lines]}
+                               for line in programme.regional_lines]}
 
 
 def _method(context: ReportContext, survey) -> dict:

@@ -1,5 +1,6 @@
-"""One project in the report: ambition, actielijnen, principle, activities, results against each
-target with a chart, the sections with themes and statements, budget and goals for next year."""
+"""One project in the report: ambition, actielijnen (national and the region's own), principles,
+activities, results against each target with a chart, the sections with themes and statements, budget
+and goals for next year."""
 
 from datetime import date
 
@@ -16,7 +17,7 @@ from survey.evaluations.draft_sections import project_section
 from survey.evaluations.labels import PROJECT_SECTIONS, PROJECT_THEME_SECTIONS
 from survey.evaluations.models import project_scope
 from survey.extensions import db
-from survey.i18n import long_date
+from survey.i18n import long_date, period_name
 from survey.programmes.conflicts import sources_of
 from survey.programmes.labels import label as programme_label
 from survey.programmes.models import Project, Target
@@ -42,8 +43,10 @@ def target_part(target: Target, until: date) -> dict:
                                target.target_value, target.baseline, target.cumulative, target.direction)
     state = target.state(progress.value)
     unit = target.unit or indicator.unit
+    # the chart, its table and its sentence name periods as a reader says them ("3e kwartaal 2026")
     figures = TargetFigures(target.baseline, target.target_value, target.direction, state, progress.value,
-                            progress.period, unit, progress.series)
+                            period_name(progress.period) if progress.period else None, unit,
+                            tuple((period_name(p), v) for p, v in progress.series))
     sentence = (_("%(value)s of %(target)s by %(date)s", value=amount(progress.value, unit),
                   target=amount(target.target_value, unit), date=long_date(target.target_date)))
     table = target_table(figures, title=target.description)
@@ -59,7 +62,8 @@ def target_part(target: Target, until: date) -> dict:
         "percent": state.percent, "percent_text": format_percentage(state.percent),
         "cumulative": target.cumulative, "conflicts": list(progress.conflicts),
         "sources": sources_of(indicator, last),
-        "series": [{"period": p, "value": float(v), "text": amount(v, unit)} for p, v in progress.series],
+        "series": [{"period": p, "label": period_name(p), "value": float(v), "text": amount(v, unit)}
+                   for p, v in progress.series],
         "series_text": series_text(progress.series, unit) if len(progress.series) >= 2 else "",
         "svg": target_svg(figures, title=target.description, desc=target_sentence(figures) + ". " + sentence,
                           chart_id=f"doel-{target.id}"),
@@ -115,8 +119,9 @@ def project_part(context: ReportContext, project: Project) -> dict:
         "id": project.id, "scope": scope, "name": project.name, "ambition": project.ambition,
         "status_label": programme_label(project.status),
         "action_lines": [{"number": line.number, "title": line.title} for line in project.action_lines],
-        "principle": ({"title": project.principle.title, "text": project.principle.text}
-                      if project.principle else None),
+        "regional_lines": [{"title": line.title, "description": line.description}
+                           for line in project.regional_lines],
+        "principles": [{"title": p.title, "text": p.text} for p in project.principles],
         "activities": [a.text for a in project.activities],
         "progress": progress_part(project, context.evaluation.period_start, until),
         "targets": [target_part(t, until) for t in project.targets],

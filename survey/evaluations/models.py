@@ -62,6 +62,9 @@ class Evaluation(Base):
                                                      default=EvaluationStatus.CONCEPT)
     #: the actielijn chosen for a CEO/PEO item code where the default does not fit (*indeling items*)
     item_lines: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    #: statements grouped under their themes, with counts beside them (*indelen naar thema*); off: one
+    #: list of bullets per section
+    group_by_theme: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
     #: who made it
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
     #: when it was made
@@ -117,7 +120,8 @@ class Evaluation(Base):
 
     @property
     def projects(self) -> list[Project]:
-        return [link.project for link in self.project_links]
+        """The chosen projects in the programme's order (set on the programme page), as every output lists them."""
+        return sorted((link.project for link in self.project_links), key=lambda p: (p.position, p.id))
 
     def text_of(self, scope: str, section: str) -> str:
         """The evaluator's text for a section (empty when not written yet)."""
@@ -215,6 +219,10 @@ class EvaluationNote(Base):
     #: who said it, by role or organisation ("projectleider, gemeente Oost"); shown only when the
     #: evaluator marks it public in the quote review (*toeschrijving*)
     attribution: Mapped[str] = mapped_column(sa.String(200), default="")
+    #: what the coding stage's de-identification (deduce, its rules and the region's terms) found in the
+    #: pasted text, as [start, end, tag]; empty until that check has run in the background, and a
+    #: statement is never quoted before it has (*gevonden persoonsgegevens*)
+    detected: Mapped[list | None] = mapped_column(sa.JSON(none_as_null=True))
     #: when it was entered
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 

@@ -28,13 +28,14 @@ def candidates(context: ReportContext, section: str, project: Project | None = N
     chosen = cached_decisions(context)
     found = []
 
-    def statement(source_text: str, origin: str, source: str, theme=("", ""), attribution: str = "") -> Statement:
+    def statement(source_text: str, origin: str, source: str, theme=("", ""), attribution: str = "",
+                  detected=()) -> Statement:
         key = statement_key(project_id, section, source_text)
         undone = chosen[key].undone if key in chosen else ()
         done = {u.casefold() for u in undone}
         replaced = tuple(dict.fromkeys((r.original, r.label) for r in
-                                       context.quote_scrubber.replacements(source_text)))
-        return Statement(key, context.quote(source_text, undone), origin, source, theme, attribution,
+                                       context.quote_scrubber.replacements(source_text, detected=detected)))
+        return Statement(key, context.quote(source_text, undone, detected), origin, source, theme, attribution,
                          tuple(r for r in replaced if r[0].casefold() not in done), tuple(undone))
 
     for stakeholder in context.stakeholder:
@@ -56,7 +57,11 @@ def candidates(context: ReportContext, section: str, project: Project | None = N
             found.append(statement(note.text, "notes", note.source))
     for note in context.evaluation.notes:
         if note.project_id == project_id and note_section(note) == section:
-            found.append(statement(note.raw_text or note.text, "notes", note.source, attribution=note.attribution))
+            if not note.raw_text:  # published: the scrubbed copy is all there is
+                found.append(statement(note.text, "notes", note.source, attribution=note.attribution))
+            elif note.detected is not None:  # not quoted before the coding stage's check has looked at it
+                found.append(statement(note.raw_text, "notes", note.source, attribution=note.attribution,
+                                       detected=note.detected))
     return unique(found)
 
 

@@ -60,9 +60,10 @@ def source_surveys(region: Region) -> list[Survey]:
 
 def create_evaluation(region: Region, programme: Programme, user: User | None, *, title: str,
                       period_start: date, period_end: date, surveys: list[Survey],
-                      projects: list[Project]) -> Evaluation:
+                      projects: list[Project], group_by_theme: bool = True) -> Evaluation:
     evaluation = Evaluation(region_id=region.id, programme=programme, title=title.strip(),
                             period_start=period_start, period_end=period_end, item_lines={},
+                            group_by_theme=group_by_theme,
                             created_by_id=user.id if user else None)
     db.session.add(evaluation)
     _set_sources(evaluation, surveys, projects)
@@ -72,10 +73,12 @@ def create_evaluation(region: Region, programme: Programme, user: User | None, *
 
 
 def update_sources(evaluation: Evaluation, *, title: str, period_start: date, period_end: date,
-                   surveys: list[Survey], projects: list[Project]) -> None:
-    """Change the title, the period and the chosen surveys and projects of a concept."""
+                   surveys: list[Survey], projects: list[Project], group_by_theme: bool | None = None) -> None:
+    """Change the title, the period, the chosen surveys and projects and the grouping of a concept."""
     _require_concept(evaluation)
     evaluation.title = title.strip()
+    if group_by_theme is not None:
+        evaluation.group_by_theme = group_by_theme
     evaluation.period_start, evaluation.period_end = period_start, period_end
     _set_sources(evaluation, surveys, projects)
     evaluation.updated_at = utcnow()
@@ -85,9 +88,8 @@ def update_sources(evaluation: Evaluation, *, title: str, period_start: date, pe
 
 def _set_sources(evaluation: Evaluation, surveys: list[Survey], projects: list[Project]) -> None:
     evaluation.survey_links = [EvaluationSurvey(survey=s) for s in surveys]
-    # the programme's own order: the order its projects were entered (as its document lists them),
-    # not the alphabet
-    ordered = sorted(projects, key=lambda p: p.id)
+    # the programme's own order (Project.position), not the alphabet; Evaluation.projects follows it
+    ordered = sorted(projects, key=lambda p: (p.position, p.id))
     evaluation.project_links = [EvaluationProject(project=p, position=i) for i, p in enumerate(ordered)]
 
 

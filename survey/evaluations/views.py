@@ -58,7 +58,8 @@ def create_evaluation():
     form = EvaluationForm(surveys=services.source_surveys(g.region), projects=programme.projects,
                           data={"title": _("Mid-term evaluation %(name)s", name=programme.name),
                                 "period_start": today.replace(year=programme.start_year, month=1, day=1),
-                                "period_end": today, "projects": [str(p.id) for p in programme.projects]})
+                                "period_end": today, "projects": [str(p.id) for p in programme.projects],
+                                "group_by_theme": True})
     if form.validate_on_submit():
         evaluation = services.create_evaluation(g.region, programme, current_user, **form.fields())
         return _done(_("The draft report has been made. Write the texts per section."), evaluation)

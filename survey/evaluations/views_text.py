@@ -78,8 +78,22 @@ def save_note_kinds(evaluation_id):
     return redirect(url_for("evaluations.edit_notes", evaluation_id=evaluation.id, _anchor="soorten"))
 
 
+@bp.post("/<int:evaluation_id>/uitspraken/controleren")
+@requires(Permission.MANAGE_PROGRAMMES)
+def check_notes(evaluation_id):
+    """Queue the de-identification of waiting statements again (after a failed or lost job)."""
+    evaluation = evaluation_in_region(evaluation_id)
+    if not evaluation.is_editable:
+        return locked_redirect(evaluation)
+    notes.queue_detection(evaluation)
+    db.session.commit()
+    flash(_("The check for personal details has been started."), "success")
+    return redirect(url_for("evaluations.edit_notes", evaluation_id=evaluation.id, _anchor="soorten"))
+
+
 def _notes_page(evaluation, form, kinds_form):
     return render_template("evaluations/notes.html", evaluation=evaluation, form=form, kinds_form=kinds_form,
+                           waiting=notes.waiting_for_detection(evaluation),
                            groups=notes.notes_by_kind(evaluation), kind_labels=REMARK_KIND,
                            section_titles=PROGRAMME_SECTIONS)
 

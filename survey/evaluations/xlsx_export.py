@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from analysis.export_safety import safe_cell
 from analysis.numbers import amount_decimals, round_half_up
+from survey.evaluations.docx_export import principles_of
 from survey.evaluations.labels import PROGRAMME_SECTIONS, PROJECT_SECTIONS
 from survey.evaluations.plain import xml_safe
 
@@ -71,7 +72,7 @@ def xlsx_bytes(report: dict) -> bytes:
     buffer = io.BytesIO()
     book = _Book(buffer)
     book.sheet(_("About this file"), [_("Field"), _("Value")], _about(report), [28, 70])
-    book.sheet(_("Projects"), [_("Project"), _("Actielijn"), _("Guiding principle"), _("Ambition"),
+    book.sheet(_("Projects"), [_("Project"), _("Actielijn"), _("Guiding principles"), _("Ambition"),
                                _("We do this by"), _("Status"), _("Latest progress report"), _("Not on track in"),
                                _("Obstacles (knelpunten)"), _("Goals for next year")], _projects(report),
                [30, 40, 28, 60, 60, 14, 24, 30, 60, 60])
@@ -114,8 +115,11 @@ def _about(report: dict) -> list[list]:
 
 
 def _projects(report: dict) -> list[list]:
-    return [[p["name"], "; ".join(f"{line['number']}. {line['title']}" for line in p["action_lines"]),
-             p["principle"]["title"] if p["principle"] else None, p["ambition"], "\n".join(p["activities"]),
+    """One row per project, in the programme's order."""
+    return [[p["name"], "; ".join([f"{line['number']}. {line['title']}" for line in p["action_lines"]]
+                                  + [f"{_('Regional actielijn')}: {line['title']}"
+                                     for line in p.get("regional_lines", [])]),
+             "; ".join(x["title"] for x in principles_of(p)) or None, p["ambition"], "\n".join(p["activities"]),
              p["status_label"],
              f"{p['progress']['status_label']} ({p['progress']['round']})" if p["progress"] else None,
              "; ".join(f"{r['round']}: {r['status_label']}" + (f" – {r['obstacles']}" if r.get("obstacles") else "")

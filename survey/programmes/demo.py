@@ -26,9 +26,15 @@ PRINCIPLES = [
     ("Ruimte voor de professional", "Professionals doen wat nodig is; regels helpen daarbij."),
     ("Samen leren", "We leren van cijfers én van verhalen van ouders, jongeren en professionals."),
 ]
-# name, actielijnen, principle index, led by the demo project leader, ambition, activities, indicator, target
+# in the programme's own order (not the alphabet): name, actielijnen, principle indexes, led by the demo
+# project leader, ambition, activities, indicator, target
+#: the region's own actielijnen beside the national six: title, description, the projects that serve it
+REGIONAL_LINES = [
+    ("Thuis in de regio", "Jeugdigen groeien op in hun eigen omgeving: zo min mogelijk verblijf buiten de regio.",
+     ("Thuis opgroeien", "Doorlopende zorg 18-/18+")),
+]
 PROJECTS = [
-    ("Thuis opgroeien", [2], 0, True,
+    ("Thuis opgroeien", [2], (0, 1), True,
      "Eind volgend jaar wonen 40 kinderen die nu in een residentiële voorziening verblijven in een gezin of "
      "weer thuis.",
      ["Een regionaal team gezinshuizen zoekt plekken en ondersteunt gezinshuisouders",
@@ -36,22 +42,22 @@ PROJECTS = [
       "Pleegzorg+ voor overbelaste pleeggezinnen"],
      ("Kinderen van residentiële zorg naar gezin of thuis", "kinderen", Aggregation.SUM, False),
      ("40 kinderen van residentiële zorg naar een gezin of thuis", None, 40, True, (5, 2, 6, 7))),
-    ("Integrale Vroeghulp", [3], 2, False,
+    ("Integrale Vroeghulp", [3], (2,), False,
      "Kinderen van 0–7 jaar met een ontwikkelingsachterstand krijgen sneller passende hulp.",
      ["Multidisciplinair vroeghulpoverleg per subregio", "Eén vast aanspreekpunt voor ouders"],
      ("Wachttijd vroeghulponderzoek", "weken", Aggregation.MEAN, False),
      ("Wachttijd voor een vroeghulponderzoek van 10 naar 6 weken", 10, 6, False, (9.5, 9, 8, 7.5))),
-    ("Praktijkondersteuning jeugd bij de huisarts", [1], 1, False,
+    ("Praktijkondersteuning jeugd bij de huisarts", [1], (1,), False,
      "Jeugdigen met lichte psychische klachten krijgen hulp in de huisartspraktijk, dichtbij huis.",
      ["POH-jeugd in elke gemeente", "Afsprakenkader met huisartsen en zorgverzekeraar"],
      ("Jeugdigen geholpen door de POH-jeugd", "jeugdigen", Aggregation.SUM, True),
      ("600 jeugdigen per jaar lokaal geholpen", None, 600, True, (20, 25, 22, 28))),
-    ("Doorlopende zorg 18-/18+", [4], 1, True,
+    ("Doorlopende zorg 18-/18+", [4], (1, 0), True,
      "Elke jongere in jeugdhulp heeft op zijn 18e een toekomstplan voor wonen, werk, geld en hulp.",
      ["Toekomstgesprek vanaf 16,5 jaar", "Warme overdracht naar Wmo en schuldhulp"],
      ("Jongeren met toekomstplan bij 18 jaar", "%", Aggregation.MEAN, False),
      ("90 % van de jongeren heeft op zijn 18e een toekomstplan", 55, 90, False, (58, 64, 70, 73))),
-    ("Beter Samenspel voor veilig opgroeien", [5, 6], 3, False,
+    ("Beter Samenspel voor veilig opgroeien", [5, 6], (3,), False,
      "Jeugdbeschermers en lokale teams werken samen vanaf de eerste zorgmelding.",
      ["Jeugdbeschermer een dagdeel per week in het lokale team", "Methodische casusbesprekingen",
       "Basiscursus familie- en jeugdrecht"],
@@ -109,13 +115,15 @@ def load(region: Region) -> list[str]:
                                            end_year=today.year + 1, report_months=[1, 4, 7, 10],
                                            gemeenten=GEMEENTEN)
     principles = [services.add_principle(programme, title, text) for title, text in PRINCIPLES]
+    regional = {title: services.add_regional_line(programme, title, text) for title, text, _p in REGIONAL_LINES}
     leader = db.session.scalar(select(User).where(User.email == LEADER_EMAIL))
     monitor = measurements.create_indicator_set(
         programme, name="Monitor transformatie",
         description="Elk kwartaal in te vullen door aanbieders en gemeenten.")
     quarters = _last_quarters(today, 4)
     for spec in PROJECTS:
-        _project(programme, monitor, principles, leader, spec, quarters, today)
+        lines = [regional[title] for title, _t, names in REGIONAL_LINES if spec[0] in names]
+        _project(programme, monitor, principles, leader, spec, quarters, today, lines)
     _unique_children(programme, region, quarters)
     notes.add_notes(programme, HEIMIDDAG, kind=NoteKind.NOTABLE, source_type=NoteSource.AFTERNOON,
                     source="Heimiddag projectleiders", noted_on=today - timedelta(days=60), user=None)
@@ -129,10 +137,11 @@ def _last_quarters(today: date, count: int) -> list[str]:
     return periods
 
 
-def _project(programme, monitor, principles, leader, spec, quarters, today) -> None:
-    name, lines, principle, led, ambition, activities, indicator_spec, target_spec = spec
+def _project(programme, monitor, principles, leader, spec, quarters, today, regional_lines=()) -> None:
+    name, lines, served, led, ambition, activities, indicator_spec, target_spec = spec
     project = services.create_project(
-        programme, name=name, action_lines=lines, principle=principles[principle],
+        programme, name=name, action_lines=lines, principles=[principles[i] for i in served],
+        regional_lines=regional_lines,
         leader=leader if led else None, status=ProjectStatus.RUNNING, ambition=ambition,
         activities=activities, next_year_goals="De aanpak borgen in de reguliere inkoop en werkwijze.")
     _target(project, monitor, indicator_spec, target_spec, quarters, today)

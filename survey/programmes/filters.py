@@ -1,13 +1,10 @@
 """Template filters for the programme pages: labels, Dutch numbers, money, rounds and periods."""
 
-from datetime import date
 
-from flask_babel import format_date
 
 from analysis.numbers import format_percentage
-from analysis.periods import period_start, period_type_of
 from forms.programmes import decimal_text
-from survey.i18n import number
+from survey.i18n import number, period_name
 from survey.programmes.labels import label
 
 
@@ -23,15 +20,12 @@ def percent(value) -> str:
 
 def round_label(round_: str) -> str:
     """A report round as people say it: "april 2026"."""
-    start = period_start(round_)
-    return format_date(date(start.year, start.month, 1), "MMMM y")
+    return period_name(round_)
 
 
 def period_label(period: str | None) -> str:
-    """"2026-K1" stays as it is (everyone in the field writes quarters so); months read "maart 2026"."""
-    if not period:
-        return "–"
-    return period if period_type_of(period) != "month" else round_label(period)
+    """Months read "maart 2026", quarters "1e kwartaal 2026" (``survey.i18n.period_name``)."""
+    return period_name(period)
 
 
 def register_filters(bp) -> None:

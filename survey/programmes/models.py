@@ -86,9 +86,14 @@ class Programme(Base):
     principles: Mapped[list["Principle"]] = relationship(
         back_populates="programme", order_by="Principle.position", cascade="all, delete-orphan",
         passive_deletes=True)
+    #: the programme's order of projects (*volgorde*): every page, report and export follows it
     projects: Mapped[list["Project"]] = relationship(
-        back_populates="programme", order_by="Project.name", cascade="all, delete-orphan",
+        back_populates="programme", order_by="[Project.position, Project.id]", cascade="all, delete-orphan",
         passive_deletes=True)
+    #: the region's own actielijnen beside the national six (*eigen actielijnen*)
+    regional_lines: Mapped[list["RegionalActionLine"]] = relationship(
+        back_populates="programme", order_by="[RegionalActionLine.position, RegionalActionLine.id]",
+        cascade="all, delete-orphan", passive_deletes=True)
 
     def __repr__(self) -> str:
         return f"<Programme {self.id} {self.name!r}>"
@@ -122,6 +127,46 @@ class Principle(Base):
         return self.programme.region_id
 
 
+class RegionalActionLine(Base):
+    """An actielijn of the region's own, beside the six national ones (*eigen actielijn*)."""
+
+    __tablename__ = "regional_action_line"
+    __table_args__ = (sa.UniqueConstraint("programme_id", "title"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(sa.ForeignKey("programme.id", ondelete="CASCADE"), index=True)
+    #: order in the programme (*volgorde*)
+    position: Mapped[int] = mapped_column(default=0)
+    #: short title (*naam*)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    #: what the line is about (*omschrijving*)
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+
+    programme: Mapped[Programme] = relationship(back_populates="regional_lines")
+
+    def __repr__(self) -> str:
+        return f"<RegionalActionLine {self.id} {self.title!r}>"
+
+    @property
+    def region_id(self) -> int:
+        return self.programme.region_id
+
+
+#: which principles of the story a project serves (many-to-many)
+project_principle = sa.Table(
+    "project_principle", Base.metadata,
+    sa.Column("project_id", sa.ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("principle_id", sa.ForeignKey("principle.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+#: which of the region's own actielijnen a project serves (many-to-many)
+project_regional_line = sa.Table(
+    "project_regional_line", Base.metadata,
+    sa.Column("project_id", sa.ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("line_id", sa.ForeignKey("regional_action_line.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
+)
+
+
 def new_project_key() -> str:
     """A key no other project is likely to have; ``services.create_project`` gives a readable one."""
     return "project-" + secrets.token_hex(4)
@@ -141,8 +186,8 @@ class Project(Base):
     key: Mapped[str] = mapped_column(sa.String(60), default=new_project_key)
     #: the goal in words and numbers (*ambitie*)
     ambition: Mapped[str] = mapped_column(sa.Text, default="")
-    #: the principle from *ons verhaal* it serves (*leidend principe*)
-    principle_id: Mapped[int | None] = mapped_column(sa.ForeignKey("principle.id", ondelete="SET NULL"))
+    #: place in the programme's order of projects (*volgorde*)
+    position: Mapped[int] = mapped_column(default=0)
     #: the staff member with the projectleider role who reports on it (*projectleider*)
     leader_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
@@ -154,7 +199,12 @@ class Project(Base):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     programme: Mapped[Programme] = relationship(back_populates="projects")
-    principle: Mapped[Principle | None] = relationship()
+    #: the principles from *ons verhaal* it serves (*leidende principes*), in the story's order
+    principles: Mapped[list[Principle]] = relationship(secondary=project_principle,
+                                                       order_by="Principle.position")
+    #: the region's own actielijnen it serves (*eigen actielijnen*), in the programme's order
+    regional_lines: Mapped[list[RegionalActionLine]] = relationship(
+        secondary=project_regional_line, order_by="[RegionalActionLine.position, RegionalActionLine.id]")
     leader: Mapped[User | None] = relationship()
     action_line_links: Mapped[list["ProjectActionLine"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="ProjectActionLine.number")

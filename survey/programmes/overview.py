@@ -85,6 +85,8 @@ class ProgrammeOverview:
     budgeted: Decimal
     spent: Decimal
     status_counts: dict = field(default_factory=dict)
+    #: the region's own actielijnen with their projects (line: RegionalActionLine)
+    regional_groups: list = field(default_factory=list)
 
 
 def indicator_values(indicator_id: int, until: date | None = None) -> list[Value]:
@@ -138,11 +140,13 @@ def programme_overview(programme: Programme, projects: list[Project] | None = No
     for summary in summaries:
         status = summary.latest_report.status if summary.latest_report else None
         counts[status] = counts.get(status, 0) + 1
+    regional = [ActionLineGroup(line, [s for s in summaries if line in s.project.regional_lines])
+                for line in programme.regional_lines]
     return ProgrammeOverview(
         programme, summaries, [g for g in groups if g.projects],
-        [s for s in summaries if not s.project.action_lines],
+        [s for s in summaries if not s.project.action_lines and not s.project.regional_lines],
         sum((s.budgeted for s in summaries), Decimal(0)), sum((s.spent for s in summaries), Decimal(0)),
-        counts)
+        counts, regional)
 
 
 def progress_history(project: Project) -> list[ProgressReport]:

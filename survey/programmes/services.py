@@ -20,11 +20,12 @@ from survey.programmes.models import (
     Programme,
     Project,
     ProjectActionLine,
+    RegionalActionLine,
     Target,
 )
 
 PROGRAMME_FIELDS = ("name", "start_year", "end_year", "report_months", "gemeenten")
-PROJECT_FIELDS = ("name", "ambition", "principle", "leader", "status", "next_year_goals")
+PROJECT_FIELDS = ("name", "ambition", "leader", "status", "next_year_goals")
 TARGET_FIELDS = ("description", "indicator", "baseline", "target_value", "direction", "unit", "target_date",
                  "cumulative")
 BUDGET_FIELDS = ("year", "budgeted", "spent")
@@ -91,6 +92,29 @@ def delete_principle(principle: Principle) -> None:
     db.session.flush()
 
 
+def add_regional_line(programme: Programme, title: str, description: str) -> RegionalActionLine:
+    """An actielijn of the region's own, after the ones it already has."""
+    position = max((line.position for line in programme.regional_lines), default=0) + 1
+    line = RegionalActionLine(programme=programme, title=title, description=description, position=position)
+    db.session.add(line)
+    db.session.flush()
+    record("regional_line.create", line)
+    return line
+
+
+def update_regional_line(line: RegionalActionLine, **fields) -> None:
+    changed = assign_fields(line, fields, ("title", "description"))
+    db.session.flush()
+    record("regional_line.update", line, fields=changed)
+
+
+def delete_regional_line(line: RegionalActionLine) -> None:
+    """Remove the line; its projects keep existing, without it."""
+    record("regional_line.delete", line)
+    db.session.delete(line)
+    db.session.flush()
+
+
 def project_leaders(region: Region) -> list[User]:
     """Staff with the projectleider role in the region: the people who can lead a project."""
     stmt = (select(User).join(Membership).where(Membership.region_id == region.id,
@@ -114,26 +138,62 @@ def project_key(programme: Programme, name: str) -> str:
     return key
 
 
-def create_project(programme: Programme, *, action_lines=(), activities=(), **fields) -> Project:
+def create_project(programme: Programme, *, action_lines=(), activities=(), principles=(), regional_lines=(),
+                   **fields) -> Project:
+    """A new project, last in the programme's order."""
     key = project_key(programme, fields.get("name") or "")
-    project = Project(programme=programme, key=key)
+    position = max((p.position for p in programme.projects), default=0) + 1
+    project = Project(programme=programme, key=key, position=position)
     assign_fields(project, fields, PROJECT_FIELDS)
     db.session.add(project)
     _set_action_lines(project, action_lines)
     _set_activities(project, activities)
+    _set_links(project, "principles", principles)
+    _set_links(project, "regional_lines", regional_lines)
     db.session.flush()
     record("project.create", project, action_lines=sorted(action_lines))
     return project
 
 
-def update_project(project: Project, *, action_lines=None, activities=None, **fields) -> None:
+def update_project(project: Project, *, action_lines=None, activities=None, principles=None, regional_lines=None,
+                   **fields) -> None:
     changed = assign_fields(project, fields, PROJECT_FIELDS)
     if action_lines is not None and _set_action_lines(project, action_lines):
         changed.append("action_lines")
     if activities is not None and _set_activities(project, activities):
         changed.append("activities")
+    for name, wanted in (("principles", principles), ("regional_lines", regional_lines)):
+        if wanted is not None and _set_links(project, name, wanted):
+            changed.append(name)
     db.session.flush()
     record("project.update", project, fields=changed)
+
+
+def move_project(project: Project, steps: int) -> bool:
+    """Move a project up (negative) or down (positive) in the programme's order; every page, report and
+    export follows that order. Returns False when it is already first or last."""
+    order = list(project.programme.projects)
+    at = order.index(project)
+    to = min(max(at + steps, 0), len(order) - 1)
+    if to == at:
+        return False
+    order.insert(to, order.pop(at))
+    for position, item in enumerate(order, start=1):
+        item.position = position
+    db.session.flush()
+    project.programme.projects.sort(key=lambda p: p.position)
+    record("project.move", project, position=to + 1)
+    return True
+
+
+def _set_links(project: Project, name: str, wanted) -> bool:
+    """Set a many-to-many list (principles, regional actielijnen) of the project's own programme."""
+    wanted = [item for item in dict.fromkeys(wanted) if item.programme_id == project.programme.id]
+    current = getattr(project, name)
+    if {item.id for item in current} == {item.id for item in wanted}:
+        return False
+    setattr(project, name, sorted(wanted, key=lambda item: (item.position, item.id or 0)))
+    return True
 
 
 def delete_project(project: Project) -> None:

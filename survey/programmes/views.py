@@ -4,10 +4,10 @@ Targets and budget lines are in ``views_project``, the monitor in ``views_data``
 notes in ``views_progress``; they all add routes to this blueprint.
 """
 
-from flask import flash, g, redirect, render_template, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from forms.programmes import PrincipleForm, ProgrammeForm, ProjectForm
+from forms.programmes import PrincipleForm, ProgrammeForm, ProjectForm, RegionalLineForm
 from survey.access import get_in_region, requires, staff_blueprint
 from survey.accounts.models import Permission
 from survey.extensions import db
@@ -15,7 +15,7 @@ from survey.navigation import register_nav
 from survey.programmes import overview, services
 from survey.programmes.filters import register_filters
 from survey.programmes.lookup import followed_project, may_manage, programme_in_region, visible_projects
-from survey.programmes.models import Principle
+from survey.programmes.models import Principle, RegionalActionLine
 
 bp = staff_blueprint("programmes", __name__, "/programma")
 register_filters(bp)
@@ -120,9 +120,58 @@ def delete_principle(principle_id):
     return redirect(url_for("programmes.show_programme", programme_id=programme_id) + "#ons-verhaal")
 
 
+@bp.route("/<int:programme_id>/actielijnen/nieuw", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PROGRAMMES)
+def add_regional_line(programme_id):
+    programme = programme_in_region(programme_id)
+    form = RegionalLineForm(taken=_others(programme.regional_lines, None, "title"))
+    if form.validate_on_submit():
+        services.add_regional_line(programme, form.title.data.strip(), form.description.data or "")
+        _saved(_("The regional actielijn has been added."))
+        return redirect(url_for("programmes.show_programme", programme_id=programme.id) + "#eigen-actielijnen")
+    return render_template("programmes/regional_line_form.html", form=form, programme=programme, line=None)
+
+
+@bp.route("/actielijn/<int:line_id>/bewerken", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PROGRAMMES)
+def edit_regional_line(line_id):
+    line = get_in_region(RegionalActionLine, line_id)
+    form = RegionalLineForm(obj=line, taken=_others(line.programme.regional_lines, line, "title"))
+    if form.validate_on_submit():
+        services.update_regional_line(line, title=form.title.data.strip(), description=form.description.data or "")
+        _saved(_("The regional actielijn has been saved."))
+        return redirect(url_for("programmes.show_programme", programme_id=line.programme_id) + "#eigen-actielijnen")
+    return render_template("programmes/regional_line_form.html", form=form, programme=line.programme, line=line)
+
+
+@bp.post("/actielijn/<int:line_id>/verwijderen")
+@requires(Permission.MANAGE_PROGRAMMES)
+def delete_regional_line(line_id):
+    line = get_in_region(RegionalActionLine, line_id)
+    programme_id = line.programme_id
+    services.delete_regional_line(line)
+    _saved(_("The regional actielijn has been deleted."))
+    return redirect(url_for("programmes.show_programme", programme_id=programme_id) + "#eigen-actielijnen")
+
+
+@bp.post("/project/<int:project_id>/verplaatsen")
+@requires(Permission.MANAGE_PROGRAMMES)
+def move_project(project_id):
+    """Up or down in the programme's order of projects (a form button each; no script needed)."""
+    project = followed_project(project_id)
+    direction = request.form.get("direction")
+    if direction not in ("up", "down"):
+        flash(_("Choose up or down."), "error")
+    elif services.move_project(project, -1 if direction == "up" else 1):
+        _saved(_("%(project)s has moved up.", project=project.name) if direction == "up"
+               else _("%(project)s has moved down.", project=project.name))
+    return redirect(url_for("programmes.show_programme", programme_id=project.programme_id) + "#volgorde")
+
+
 def _project_form(programme, project=None, **kwargs) -> ProjectForm:
     return ProjectForm(principles=programme.principles, leaders=services.project_leaders(g.region),
-                       taken=_others(programme.projects, project), **kwargs)
+                       regional_lines=programme.regional_lines, taken=_others(programme.projects, project),
+                       **kwargs)
 
 
 @bp.route("/<int:programme_id>/projecten/nieuw", methods=["GET", "POST"])

@@ -168,3 +168,34 @@ def test_ids_differ_between_charts_on_one_page():
     one = stacked_bars_svg(BARS[:1], CATEGORIES, title="A", desc="D")
     two = stacked_bars_svg(BARS[:1], CATEGORIES, title="B", desc="D")
     assert parse(one).find(f"{SVG}title").get("id") != parse(two).find(f"{SVG}title").get("id")
+
+
+def _trend_texts(root) -> tuple[dict[str, float], dict[str, float]]:
+    """(the y of the goal and baseline lines by their label, the y of each figure's text by its text)."""
+    lines, figures = {}, {}
+    for node in root.iter(f"{SVG}text"):
+        text, y = node.text or "", float(node.get("y"))
+        if text in ("doel", "nulmeting") and node.get("text-anchor") == "end":
+            lines[text] = y - 4  # the label sits 4 below its line
+        elif re.fullmatch(r"\d+", text):
+            figures.setdefault(text, y)
+    return lines, figures
+
+
+def test_a_figure_next_to_the_baseline_line_is_not_drawn_through_it():
+    """The first period (18) lies just under the dashed baseline (20): its figure goes below the point."""
+    fig = _figures(12, 5, 20, Direction.DECREASE, unit="jongeren",
+                   series=(("4e kwartaal 2025", 18), ("1e kwartaal 2026", 15), ("2e kwartaal 2026", 14),
+                           ("3e kwartaal 2026", 12)))
+    lines, figures = _trend_texts(parse(target_svg(fig, title="T", desc="d")))
+    for text, y in figures.items():
+        for line_y in lines.values():
+            assert not (y - 13 <= line_y <= y + 3), f"{text} is drawn through a line"
+    assert "4e kwartaal 2025" in target_svg(fig, title="T", desc="d")
+
+
+def test_long_period_names_of_many_periods_wrap_onto_two_lines():
+    series = tuple((f"{q}e kwartaal {y}", 10 + i) for i, (y, q) in enumerate(
+        (y, q) for y in (2024, 2025) for q in (1, 2, 3, 4)))
+    svg = target_svg(_figures(17, 40, 0, Direction.INCREASE, series=series), title="T", desc="d")
+    assert svg.count(">1e kwartaal<") == 2 and svg.count(">2025<") == 4

@@ -32,7 +32,7 @@ def _create(client, demo, ceo):
     response = client.post(f"{demo.base}/tussenevaluaties/nieuw", data={
         "title": "Tussenevaluatie 2026", "period_start": f"{demo.programme.start_year}-01-01",
         "period_end": date.today().isoformat(), "surveys": [str(demo.survey.id), str(ceo[1].id)],
-        "projects": project_ids})
+        "projects": project_ids, "group_by_theme": "y"})  # ticked on the form, as it comes
     assert response.status_code == 302
     return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
 
@@ -141,7 +141,7 @@ def _check_xlsx(sheets: dict) -> None:
             "Scores", "Resultaten", "Begroting", "Teksten"} <= set(sheets)
     cells = {str(v) for rows in sheets.values() for row in rows for v in row if v is not None}
     flat = " ".join(cells)
-    for expected in ["Ambitie", "Actielijn", "Leidend principe", "Dit doen we door", "Doelen voor volgend jaar",
+    for expected in ["Ambitie", "Actielijn", "Leidende principes", "Dit doen we door", "Doelen voor volgend jaar",
                      "Waar respondenten trots op zijn", "Wat werkt goed", "Wat heeft aandacht", "Opvallende punten",
                      "Samenwerking", "[naam] van het wijkteam [plaats] heeft dit echt op de kaart gezet.",
                      "Betere toegang tot jeugdhulp", "duidelijk hoger dan vorige meting",

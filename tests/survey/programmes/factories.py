@@ -16,7 +16,15 @@ from survey.programmes.indicators import (
     MeasurementUpload,
     PeriodType,
 )
-from survey.programmes.models import BudgetLine, Principle, Programme, Project, ProjectActionLine, Target
+from survey.programmes.models import (
+    BudgetLine,
+    Principle,
+    Programme,
+    Project,
+    ProjectActionLine,
+    RegionalActionLine,
+    Target,
+)
 from survey.programmes.progress import Note, NoteKind, NoteSource, ProgressReport, ProgressStatus
 
 _numbers = itertools.count(1)
@@ -45,6 +53,11 @@ def make_programme(region, make_user=None, **fields) -> Programme:
 
 def make_principle(region, make_user=None) -> Principle:
     return _saved(Principle(programme=make_programme(region), title="Zo thuis mogelijk", text="Thuis."))
+
+
+def make_regional_line(region, make_user=None) -> RegionalActionLine:
+    return _saved(RegionalActionLine(programme=make_programme(region), title="Thuis in de regio",
+                                     description="Zo min mogelijk buiten de regio."))
 
 
 _REGION_LEADER = object()
@@ -111,6 +124,7 @@ def make_note(region, make_user=None) -> Note:
 PARAM_FACTORIES = {
     "programme_id": make_programme,
     "principle_id": make_principle,
+    "line_id": make_regional_line,
     "project_id": make_project,
     "target_id": make_target,
     "budget_line_id": make_budget_line,

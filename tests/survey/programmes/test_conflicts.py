@@ -44,7 +44,7 @@ def test_a_progress_report_figure_and_an_upload_for_one_quarter_are_not_summed(c
 
     login(leader)
     form = html.unescape(client.get(f"{BASE}/project/{project.id}/voortgang?ronde={YEAR}-04").get_data(as_text=True))
-    assert f"Al bekend voor {YEAR}-K1: 5 kinderen (Aanbieder Horizon)" in form  # the form shows the value there
+    assert f"Al bekend voor 1e kwartaal {YEAR}: 5 kinderen (Aanbieder Horizon)" in form  # the value there
     client.post(f"{BASE}/project/{project.id}/voortgang", data={
         "round": f"{YEAR}-04", "status": "op_koers", "results": "Loopt.", f"figure_{indicator.id}": "7"})
     db.session.expire_all()

@@ -29,7 +29,7 @@ def test_project_leader_reports_on_own_project_with_figures(client, login, db, r
     form = client.get(f"{BASE}/project/{project.id}/voortgang?ronde={YEAR}-04")
     page = html.unescape(form.get_data(as_text=True))
     assert form.status_code == 200 and "Hoe staat het project ervoor?" in page
-    assert f"Waarde over {YEAR}-K1" in page and f"april {YEAR}" in page
+    assert f"Waarde over 1e kwartaal {YEAR}" in page and f"april {YEAR}" in page
     incomplete = client.post(f"{BASE}/project/{project.id}/voortgang", data={
         "round": f"{YEAR}-04", "status": "aandacht_nodig", "results": "Twee kinderen thuis."})
     assert "Zeg waarom het project aandacht nodig heeft of risico loopt." in incomplete.get_data(as_text=True)
