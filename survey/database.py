@@ -2,6 +2,7 @@
 
 import importlib
 
+import sqlalchemy as sa
 from sqlalchemy import MetaData, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
@@ -32,6 +33,11 @@ MODEL_MODULES = [
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def enum_column(kind, length: int = 20) -> sa.Enum:
+    """An Enum stored as its value in a VARCHAR with a CHECK, as everywhere in the platform."""
+    return sa.Enum(kind, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e])
 
 
 def import_models() -> None:

@@ -7,6 +7,7 @@ Staff pages are always Dutch. Respondent pages (the ``responses`` blueprint) cal
 from datetime import date, datetime
 from functools import lru_cache
 
+from babel import dates as babel_dates
 from babel import support
 from flask import g, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations, refresh
@@ -46,10 +47,16 @@ def number(value, decimals: int = 1) -> str:
     return format_decimal(round_half_up(value, decimals), format=fmt)
 
 
-def long_date(value: date | datetime | None) -> str:
-    """23 november 2026."""
+def long_date(value: date | datetime | None, language: str | None = None) -> str:
+    """23 november 2026: in the page's language, or in ``language`` (an invitation's or a letter's;
+    Dutch when Babel does not know that language)."""
     if value is None:
         return ""
+    if language is not None:
+        try:
+            return babel_dates.format_date(value, "d MMMM y", locale=language)
+        except (ValueError, LookupError):
+            return babel_dates.format_date(value, "d MMMM y", locale="nl")
     if isinstance(value, datetime):
         return format_datetime(value, "d MMMM y")
     return format_date(value, "d MMMM y")

@@ -71,7 +71,8 @@ def qr_image(data: str, label: str) -> Markup:
 def letter_pages(survey: Survey, settings: FieldworkSettings, deliveries, kind: LetterKind, today: date
                  ) -> list[dict]:
     """What each letter shows: address, date, heading, paragraphs, QR code and code."""
-    from survey.fieldwork.sending import compose, language_of, long_date
+    from survey.fieldwork.sending import compose, language_of
+    from survey.i18n import long_date
 
     text_kind = "letter" if kind == LetterKind.INVITATION else "reminder"
     region = db.session.get(Region, survey.region_id)

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from babel.dates import format_date
 from flask import current_app
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
@@ -22,6 +21,7 @@ from survey.extensions import db
 from survey.fieldwork import ledger, messages
 from survey.fieldwork.letters import make_letters
 from survey.fieldwork.models import FieldworkSettings, Invitation, LetterKind
+from survey.i18n import long_date
 from survey.jobs import enqueue_after_commit, task
 from survey.mail import build_message, deliver
 from survey.questionnaires.models import FieldworkStatus, Survey
@@ -226,15 +226,6 @@ def placeholder_values(survey: Survey, delivery: Delivery, language: str) -> dic
         "verder": (messages.letter_sentence(language, form) if delivery.letter_too
                    else "" if delivery.token else messages.continue_sentence(language, form)),
     }
-
-
-def long_date(day: date | None, language: str) -> str:
-    if day is None:
-        return ""
-    try:
-        return format_date(day, "d MMMM y", locale=language)
-    except (ValueError, LookupError):
-        return format_date(day, "d MMMM y", locale="nl")
 
 
 def _region_name(survey: Survey) -> str:

@@ -16,16 +16,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from analysis.targets import Direction, evaluate
 from survey.accounts.models import Region, User
-from survey.database import Base
+from survey.database import Base, enum_column
 from survey.timeutil import utcnow
 
 if TYPE_CHECKING:
     from survey.programmes.indicators import Indicator
-
-
-def enum_column(kind, length: int = 20):
-    """An Enum stored as its value in a VARCHAR with a CHECK, as everywhere in the platform."""
-    return sa.Enum(kind, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e])
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from survey.database import Base
-from survey.questionnaires.models import _enum
+from survey.database import Base, enum_column
 from survey.timeutil import utcnow
 
 
@@ -31,7 +30,7 @@ class ApiToken(Base):
     #: what the token is for (*naam*)
     name: Mapped[str] = mapped_column(sa.String(120))
     #: what it may read (*toegang*): aggregates or responses
-    scope: Mapped[ApiScope] = mapped_column(_enum(ApiScope))
+    scope: Mapped[ApiScope] = mapped_column(enum_column(ApiScope))
     #: SHA-256 of the token (the token itself is never stored)
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     #: the first characters of the token, to recognise it (*begint met*)

@@ -44,7 +44,8 @@ def _letter_batch_in(region, make_user):
 
 def _interview_in(region, make_user):
     from survey.responses.models import Channel, Response
-    from survey.responses.services import local_today, week_of
+    from survey.responses.services import week_of
+    from survey.timeutil import local_today
 
     survey = _survey_in(region, make_user)
     response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.INTERVIEWER,
