@@ -21,7 +21,9 @@ from sqlalchemy import delete, select
 
 from survey.accounts.models import Region
 from survey.extensions import db
+from survey.fieldwork.composing import compose, language_of
 from survey.fieldwork.models import FieldworkSettings, LetterBatch, LetterKind
+from survey.i18n import long_date
 from survey.questionnaires.models import Survey
 
 RTL_LANGUAGES = ("ar", "fa", "he", "ur", "prs")
@@ -71,9 +73,6 @@ def qr_image(data: str, label: str) -> Markup:
 def letter_pages(survey: Survey, settings: FieldworkSettings, deliveries, kind: LetterKind, today: date
                  ) -> list[dict]:
     """What each letter shows: address, date, heading, paragraphs, QR code and code."""
-    from survey.fieldwork.sending import compose, language_of
-    from survey.i18n import long_date
-
     text_kind = "letter" if kind == LetterKind.INVITATION else "reminder"
     region = db.session.get(Region, survey.region_id)
     pages = []

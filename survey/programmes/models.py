@@ -9,7 +9,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -18,9 +17,6 @@ from analysis.targets import Direction, evaluate
 from survey.accounts.models import Region, User
 from survey.database import Base, enum_column
 from survey.timeutil import utcnow
-
-if TYPE_CHECKING:
-    from survey.programmes.indicators import Indicator
 
 
 @dataclass(frozen=True)
@@ -232,7 +228,8 @@ class Target(Base):
     cumulative: Mapped[bool] = mapped_column(default=False)
 
     project: Mapped[Project] = relationship(back_populates="targets")
-    indicator: Mapped["Indicator"] = relationship()
+    #: the Indicator class is named, not imported: survey/programmes/indicators.py imports this module
+    indicator = relationship("Indicator")
 
     def __repr__(self) -> str:
         return f"<Target {self.id}>"
