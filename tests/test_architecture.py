@@ -67,9 +67,6 @@ URL_OBJECTS = {"survey.questionnaires.models": {"Survey"}, "survey.accounts.mode
 
 #: (view module, model module, class): a view reading another stage's table directly, and why
 VIEW_EXCEPTIONS = {
-    # the coding screens show the scrubbed text of the answer being coded
-    ("survey.coding.views_agreement", "survey.responses.models", "Answer"),
-    ("survey.coding.views_answers", "survey.responses.models", "Answer"),
     # the results index counts completed responses per survey
     ("survey.reports.views", "survey.responses.models", "Response"),
     # the programmes whose actielijnen a question can list
