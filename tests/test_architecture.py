@@ -67,8 +67,6 @@ URL_OBJECTS = {"survey.questionnaires.models": {"Survey"}, "survey.accounts.mode
 
 #: (view module, model module, class): a view reading another stage's table directly, and why
 VIEW_EXCEPTIONS = {
-    # the results index counts completed responses per survey
-    ("survey.reports.views", "survey.responses.models", "Response"),
     # the programmes whose actielijnen a question can list
     ("survey.questionnaires.views_lists", "survey.programmes.models", "Programme"),
     # preview and telephone entry open a version of the questionnaire (the respondent path, being reshaped)
