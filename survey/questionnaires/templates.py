@@ -15,7 +15,7 @@ from pathlib import Path
 
 from survey.questionnaires.exchange import Exchange, read_exchange
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "shipped"
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 #: the order in which templates are offered
 ORDER = ("ceo_ouders", "ceo_jongeren", "ceo_kind", "peo", "peiling", "stakeholder")
