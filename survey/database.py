@@ -28,6 +28,7 @@ MODEL_MODULES = [
     "survey.programmes.progress",
     "survey.evaluations.models",
     "survey.reports.models",
+    "survey.reports.api_tokens",
 ]
 
 

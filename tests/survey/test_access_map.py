@@ -56,7 +56,7 @@ def _interview_in(region, make_user):
 
 
 def _api_token_in(region, make_user):
-    from survey.reports.models import ApiScope
+    from survey.reports.api_tokens import ApiScope
     from survey.reports.tokens import create_token
 
     token, _text = create_token(region, "Power BI", ApiScope.AGGREGATES, None)
