@@ -1,5 +1,10 @@
 """Answer scales as data: stored codes, Dutch labels and order, shared by scoring and the web layer.
 
+The one scale registry: :data:`SCALES` for scoring and reports, and at the end of this module the wording
+respondents read (:func:`respondent_options`: the options a new question starts with, with their labels
+per answer language), from which the question-type registry (``survey/questionnaires/registry.py``) builds
+new questions.
+
 Every scale lists its options from the most positive to the most negative, the order in which
 distributions and stacked bars are shown. *Escape* options (``weet_niet``: *weet ik niet*, ``nvt``:
 *niet van toepassing*) are answers, shown separately in a distribution, but they are left out of every
@@ -153,3 +158,65 @@ def get_scale(key: str) -> Scale:
         return SCALES[key]
     except KeyError:
         raise ValueError(f"unknown scale {key!r}; known: {', '.join(sorted(SCALES))}") from None
+
+
+# What respondents read -------------------------------------------------------------------------------------
+#
+# Stored codes as above; the order is the one a respondent sees (agreement 5 … 1 then the escapes; smileys
+# and numbers from low to high), with a label per answer language (nl, en, ar, tr, pl, uk).
+
+#: a scale's options as a new question gets them: (stored code, {language: label})
+Wording = list[tuple[str, dict[str, str]]]
+
+_AGREEMENT_WORDING: Wording = [
+    ("5", {"nl": "Helemaal mee eens", "en": "Strongly agree", "ar": "أوافق بشدة", "tr": "Kesinlikle katılıyorum",
+           "pl": "Zdecydowanie się zgadzam", "uk": "Повністю згоден"}),
+    ("4", {"nl": "Mee eens", "en": "Agree", "ar": "أوافق", "tr": "Katılıyorum", "pl": "Zgadzam się",
+           "uk": "Згоден"}),
+    ("3", {"nl": "Niet mee eens, niet mee oneens", "en": "Neither agree nor disagree",
+           "ar": "لا أوافق ولا أعارض", "tr": "Ne katılıyorum ne katılmıyorum", "pl": "Ani tak, ani nie",
+           "uk": "Ні згоден, ні не згоден"}),
+    ("2", {"nl": "Niet mee eens", "en": "Disagree", "ar": "لا أوافق", "tr": "Katılmıyorum",
+           "pl": "Nie zgadzam się", "uk": "Не згоден"}),
+    ("1", {"nl": "Helemaal niet mee eens", "en": "Strongly disagree", "ar": "لا أوافق بشدة",
+           "tr": "Kesinlikle katılmıyorum", "pl": "Zdecydowanie się nie zgadzam", "uk": "Зовсім не згоден"}),
+    ("weet_niet", {"nl": "Weet ik niet", "en": "I don't know", "ar": "لا أعرف", "tr": "Bilmiyorum",
+                   "pl": "Nie wiem", "uk": "Не знаю"}),
+    ("nvt", {"nl": "Niet van toepassing", "en": "Not applicable", "ar": "لا ينطبق", "tr": "Geçerli değil",
+             "pl": "Nie dotyczy", "uk": "Не стосується"}),
+]
+
+_FREQUENCY_WORDING: Wording = [
+    ("altijd", {"nl": "Altijd", "en": "Always", "ar": "دائمًا", "tr": "Her zaman", "pl": "Zawsze", "uk": "Завжди"}),
+    ("vaak", {"nl": "Vaak", "en": "Often", "ar": "غالبًا", "tr": "Sık sık", "pl": "Często", "uk": "Часто"}),
+    ("soms", {"nl": "Soms", "en": "Sometimes", "ar": "أحيانًا", "tr": "Bazen", "pl": "Czasami", "uk": "Іноді"}),
+    ("nooit", {"nl": "Nooit", "en": "Never", "ar": "أبدًا", "tr": "Hiçbir zaman", "pl": "Nigdy", "uk": "Ніколи"}),
+]
+
+_SMILEY_5_WORDING: Wording = [
+    ("1", {"nl": "Heel verdrietig", "en": "Very sad", "ar": "حزين جدًا", "tr": "Çok üzgün", "pl": "Bardzo smutny",
+           "uk": "Дуже сумно"}),
+    ("2", {"nl": "Verdrietig", "en": "Sad", "ar": "حزين", "tr": "Üzgün", "pl": "Smutny", "uk": "Сумно"}),
+    ("3", {"nl": "Gewoon", "en": "Okay", "ar": "عادي", "tr": "Normal", "pl": "Zwyczajnie", "uk": "Нормально"}),
+    ("4", {"nl": "Blij", "en": "Happy", "ar": "سعيد", "tr": "Mutlu", "pl": "Wesoły", "uk": "Радісно"}),
+    ("5", {"nl": "Heel blij", "en": "Very happy", "ar": "سعيد جدًا", "tr": "Çok mutlu", "pl": "Bardzo wesoły",
+           "uk": "Дуже радісно"}),
+]
+_SMILEY_3_WORDING: Wording = [
+    ("1", {"nl": "Niet leuk", "en": "Not nice", "ar": "ليس لطيفًا", "tr": "Hoş değil", "pl": "Niefajnie",
+           "uk": "Не подобається"}),
+    ("2", {"nl": "Gewoon", "en": "Okay", "ar": "عادي", "tr": "Normal", "pl": "Zwyczajnie", "uk": "Нормально"}),
+    ("3", {"nl": "Leuk", "en": "Nice", "ar": "لطيف", "tr": "Hoş", "pl": "Fajnie", "uk": "Подобається"}),
+]
+
+_WORDING: dict[str, Wording] = {"agreement": _AGREEMENT_WORDING, "frequency": _FREQUENCY_WORDING,
+                                "smiley3": _SMILEY_3_WORDING, "smiley5": _SMILEY_5_WORDING}
+
+
+def respondent_options(key: str) -> Wording:
+    """The options of the scale with this key as respondents read them; numeric scales without wording
+    (grade, 0-10) give their numbers from low to high, labelled with the number."""
+    scale = get_scale(key)
+    if key in _WORDING:
+        return _WORDING[key]
+    return [(str(n), {"nl": str(n)}) for n in sorted(o.number for o in scale.options if o.number is not None)]

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench import respondent_report
 from bench.ceo_survey import ANSWERS_PER_SURVEY
 from bench.loadclient import Target, run_phase
 from bench.servers import Server, cpu_used, free_port, machine_busy
@@ -168,6 +169,8 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--platform-root", type=Path, default=ROOT,
                         help="also serve the platform from this checkout, beside this tree (the version before)")
     parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/benchmarks.md alone")
+    parser.add_argument("--saved", type=Path, help="render a saved run (bench/out/respondent-….jsonl) again, "
+                                                    "measuring nothing")
 
 
 def plan_from(args) -> Plan:
@@ -180,12 +183,14 @@ def plan_from(args) -> Plan:
 
 
 def main(argv: list[str] | None = None, command: str = "python -m bench.respondent") -> list[dict]:
-    from bench import respondent_report
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments(parser)
     args = parser.parse_args(argv)
     plan = plan_from(args)
+    if args.saved:
+        rows = [json.loads(line) for line in args.saved.open(encoding="utf-8") if line.strip()]
+        print(respondent_report.render(rows, plan, quick=args.quick, command=command))
+        return rows
     rows = run(plan)
     text = respondent_report.render(rows, plan, quick=args.quick, command=command)
     print(text)

@@ -1,13 +1,11 @@
 """Tables and target checks of the respondent benchmark (rows from bench/respondent.py).
 
-``python -m bench.respondent_report bench/out/respondent-….jsonl`` renders a saved run again.
+``python -m bench.respondent --saved bench/out/respondent-….jsonl`` renders a saved run again.
 """
 
 from __future__ import annotations
 
-import json
 import statistics
-import sys
 from collections import defaultdict
 
 from bench import docs
@@ -193,10 +191,3 @@ def render(rows: list[dict], plan, *, quick: bool, command: str) -> str:
 
 def write(text: str) -> None:
     docs.replace_section("respondent", text, TITLE)
-
-
-if __name__ == "__main__":
-    from bench.respondent import Plan
-
-    saved = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
-    print(render(saved, Plan(), quick="--quick" in sys.argv, command="python -m bench.respondent"))

@@ -2,6 +2,7 @@
 
 import importlib
 
+import sqlalchemy as sa
 from sqlalchemy import MetaData, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
@@ -27,11 +28,17 @@ MODEL_MODULES = [
     "survey.programmes.progress",
     "survey.evaluations.models",
     "survey.reports.models",
+    "survey.reports.api_tokens",
 ]
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def enum_column(kind, length: int = 20) -> sa.Enum:
+    """An Enum stored as its value in a VARCHAR with a CHECK, as everywhere in the platform."""
+    return sa.Enum(kind, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e])
 
 
 def import_models() -> None:

@@ -7,7 +7,8 @@ Staff pages are always Dutch. Respondent pages (the ``responses`` blueprint) cal
 from datetime import date, datetime
 from functools import lru_cache
 
-from babel import support
+from babel import Locale, UnknownLocaleError, support
+from babel import dates as babel_dates
 from flask import g, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations, gettext, refresh
 from wtforms.i18n import messages_path
@@ -24,6 +25,25 @@ DRAFT_LOCALES = ("ar", "tr", "pl", "uk", "ti", "fa", "so")
 LOCALE_FALLBACK = {"prs": "fa"}
 #: the blueprint whose public pages speak the respondent's language
 RESPONDENT_BLUEPRINT = "responses"
+#: scripts written right to left (Arabic, Farsi, Dari, Pashto, Urdu, Hebrew, Sorani)
+RTL_LANGUAGES = frozenset({"ar", "fa", "prs", "ps", "ur", "he", "ckb"})
+
+
+def chrome_language(language: str) -> str:
+    """The language of the page around the questions (buttons, progress, messages) for a respondent who
+    reads ``language``: its own catalog, the one its speakers read (Dari: Persian), or Dutch."""
+    language = LOCALE_FALLBACK.get(language, language)
+    return language if language in UI_LOCALES else "nl"
+
+
+def text_direction(language: str) -> str:
+    """"rtl" or "ltr" for text in ``language`` (the one rule for ``dir`` on pages, mails and letters)."""
+    if language in RTL_LANGUAGES:
+        return "rtl"
+    try:
+        return Locale.parse(language.replace("-", "_")).text_direction
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):
+        return "ltr"
 
 
 def select_locale() -> str:
@@ -38,8 +58,6 @@ def select_locale() -> str:
 def speak_on_public_page(language: str | None) -> None:
     """A public page outside the questionnaire that a respondent can meet (opt-out, accessibility statement,
     an error page): in ``language``'s page chrome when there is one, else Dutch."""
-    from survey.responses.screens import chrome_language, text_direction
-
     chrome = chrome_language(language or "nl")
     g.public_page = True
     use_respondent_language(chrome, chrome, text_direction(chrome))
@@ -68,10 +86,16 @@ def number(value, decimals: int = 1) -> str:
     return format_decimal(round_half_up(value, decimals), format=fmt)
 
 
-def long_date(value: date | datetime | None) -> str:
-    """23 november 2026."""
+def long_date(value: date | datetime | None, language: str | None = None) -> str:
+    """23 november 2026: in the page's language, or in ``language`` (an invitation's or a letter's;
+    Dutch when Babel does not know that language)."""
     if value is None:
         return ""
+    if language is not None:
+        try:
+            return babel_dates.format_date(value, "d MMMM y", locale=language)
+        except (ValueError, LookupError):
+            return babel_dates.format_date(value, "d MMMM y", locale="nl")
     if isinstance(value, datetime):
         return format_datetime(value, "d MMMM y")
     return format_date(value, "d MMMM y")

@@ -11,7 +11,7 @@ import pytest  # noqa: E402
 from flask import has_app_context, session  # noqa: E402
 from flask.testing import FlaskClient  # noqa: E402
 from flask_login import login_user  # noqa: E402
-from sqlalchemy import MetaData, create_engine, text  # noqa: E402
+from sqlalchemy import MetaData, create_engine  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
 
 from survey import create_app, mail  # noqa: E402
@@ -21,7 +21,7 @@ from survey.database import Base, import_models  # noqa: E402
 from survey.extensions import db as _db  # noqa: E402
 
 PG_URL = os.environ.get("SURVEY_TEST_DATABASE_URL")
-from tests.helpers import TEST_PASSWORD, release_leftover_transactions  # noqa: E402
+from tests.helpers import TEST_PASSWORD, TableReset, release_leftover_transactions  # noqa: E402
 
 _HASH = generate_password_hash(TEST_PASSWORD)
 
@@ -38,7 +38,8 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def database_template(tmp_path_factory):
-    """Build the schema once per run: a template SQLite file, or the PostgreSQL tables."""
+    """Build the schema once per run: a template SQLite file that each test copies, or the PostgreSQL
+    tables, with the reset that empties what a test touched (``tests.helpers.TableReset``)."""
     import_models()
     if PG_URL:
         engine = create_engine(normalise_database_url(PG_URL))
@@ -46,7 +47,7 @@ def database_template(tmp_path_factory):
         _drop_leftovers(engine)
         Base.metadata.create_all(engine)
         engine.dispose()
-        return None
+        return TableReset(Base.metadata)
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     engine = create_engine(f"sqlite:///{path}")
     Base.metadata.create_all(engine)
@@ -119,9 +120,7 @@ def app(database_template, tmp_path, app_config):
         _db.session.remove()
         if PG_URL:
             release_leftover_transactions(_db.engine)
-            tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-            with _db.engine.begin() as conn:
-                conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+            database_template(_db.engine)
         _db.engine.dispose()
 
 

@@ -1,7 +1,8 @@
 """Small-cell protection in one place: every page and export asks this package what may be shown.
 
 Rules (docs/domain.md, "Reporting rules"), implemented in :mod:`analysis.suppression.core` and applied to breakdown
-frames and cross tables by :mod:`analysis.suppression.tables`:
+frames and cross tables by :mod:`analysis.suppression.tables`, to tracking and live polls by
+:mod:`analysis.suppression.fieldwork`:
 
 1. **Threshold.** A breakdown cell with 0 < n < k is hidden (reason ``small``). k defaults to 10 and
    is clamped to at least 5, whatever a setting asks (``Policy(k=3).k == 5``). Cells with n = 0 stay
@@ -29,7 +30,8 @@ frames and cross tables by :mod:`analysis.suppression.tables`:
    help, respondent type, answer language) are kept only as a combination shared by ≥ k people of the
    population an attacker can join on (the invitees; for an open link the respondents): values are
    dropped in a fixed order until it is (:mod:`analysis.suppression.combinations`). One-way counts
-   whose total is published (tracking, live polls) use :func:`protect_counts`.
+   whose total is published (tracking, live polls) use :func:`protect_counts`, applied to the
+   participation ledger and poll answers in :mod:`analysis.suppression.fieldwork`.
 
 What is protected: the exact value of every hidden count, and (rule 2b) the sum of the hidden members
 of a group below k unless the whole group total is hidden with them, against someone who knows every

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from survey.database import Base
+from survey.database import Base, enum_column
 from survey.timeutil import utcnow
 
 
@@ -142,9 +142,7 @@ class Membership(Base):
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
     region_id: Mapped[int] = mapped_column(sa.ForeignKey("region.id", ondelete="CASCADE"), index=True)
     #: the role in this region (*rol*)
-    role: Mapped[Role] = mapped_column(
-        sa.Enum(Role, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
-    )
+    role: Mapped[Role] = mapped_column(enum_column(Role))
 
     user: Mapped[User] = relationship(back_populates="memberships")
     region: Mapped[Region] = relationship(back_populates="memberships")

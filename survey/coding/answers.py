@@ -116,3 +116,15 @@ def _drop_foreign_suggestions(link: QuestionCodebook) -> None:
 def coded_for_answers(answer_ids: list[int]) -> dict[int, CodedAnswer]:
     rows = db.session.scalars(select(CodedAnswer).where(CodedAnswer.answer_id.in_(answer_ids)))
     return {row.answer_id: row for row in rows}
+
+
+def answer_of(answer_id: int) -> Answer | None:
+    """The answer a coding screen shows (its scrubbed text; the raw text only on explicit request)."""
+    return db.session.get(Answer, answer_id)
+
+
+def scrubbed_texts(answer_ids: list[int]) -> dict[int, str | None]:
+    """Scrubbed text per answer; None while it is not scrubbed yet (coders never see the raw text)."""
+    if not answer_ids:
+        return {}
+    return dict(db.session.execute(select(Answer.id, Answer.scrubbed_text).where(Answer.id.in_(answer_ids))).all())

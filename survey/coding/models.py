@@ -10,8 +10,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from survey.database import Base
-from survey.questionnaires.models import _enum
+from survey.database import Base, enum_column
 from survey.timeutil import utcnow
 
 
@@ -120,9 +119,9 @@ class CodedAnswer(Base):
     #: who confirmed it
     verified_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
     #: sentiment of the answer (*sentiment*)
-    sentiment: Mapped[Sentiment] = mapped_column(_enum(Sentiment), default=Sentiment.UNKNOWN)
+    sentiment: Mapped[Sentiment] = mapped_column(enum_column(Sentiment), default=Sentiment.UNKNOWN)
     #: where the sentiment came from
-    sentiment_source: Mapped[Source] = mapped_column(_enum(Source), default=Source.RULE)
+    sentiment_source: Mapped[Source] = mapped_column(enum_column(Source), default=Source.RULE)
     #: the model's probability for the sentiment, if a model gave it
     sentiment_probability: Mapped[float | None]
     #: how sure the model is of the whole set of themes: its least sure theme decision (*zekerheid model*)
@@ -146,7 +145,7 @@ class AnswerCode(Base):
     answer_id: Mapped[int] = mapped_column(sa.ForeignKey("coded_answer.answer_id", ondelete="CASCADE"), index=True)
     theme_id: Mapped[int] = mapped_column(sa.ForeignKey("theme.id", ondelete="CASCADE"), index=True)
     #: regel, model or mens (*herkomst*)
-    source: Mapped[Source] = mapped_column(_enum(Source))
+    source: Mapped[Source] = mapped_column(enum_column(Source))
     #: the model's probability (source model only)
     probability: Mapped[float | None]
     #: a human confirmed this code (*gecontroleerd*)
@@ -169,8 +168,8 @@ class AnswerKind(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     answer_id: Mapped[int] = mapped_column(sa.ForeignKey("coded_answer.answer_id", ondelete="CASCADE"), index=True)
     #: the kind of remark (*soort opmerking*)
-    kind: Mapped[RemarkKind] = mapped_column(_enum(RemarkKind))
-    source: Mapped[Source] = mapped_column(_enum(Source))
+    kind: Mapped[RemarkKind] = mapped_column(enum_column(RemarkKind))
+    source: Mapped[Source] = mapped_column(enum_column(Source))
     probability: Mapped[float | None]
     verified: Mapped[bool] = mapped_column(default=False)
 
@@ -212,7 +211,7 @@ class ScrubTerm(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     region_id: Mapped[int] = mapped_column(sa.ForeignKey("region.id", ondelete="CASCADE"), index=True)
     #: what kind of name it is (*soort*)
-    kind: Mapped[ScrubKind] = mapped_column(_enum(ScrubKind))
+    kind: Mapped[ScrubKind] = mapped_column(enum_column(ScrubKind))
     #: the name as people write it (*naam*)
     term: Mapped[str] = mapped_column(sa.String(120))
 
@@ -243,9 +242,9 @@ class AnalysisRun(Base):
     #: the open question's item code (*itemcode*)
     item_code: Mapped[str] = mapped_column(sa.String(20))
     #: model training or new-theme suggestions (*soort*)
-    kind: Mapped[RunKind] = mapped_column(_enum(RunKind))
+    kind: Mapped[RunKind] = mapped_column(enum_column(RunKind))
     #: queued, done, too few human codes, or failed (*status*)
-    status: Mapped[RunStatus] = mapped_column(_enum(RunStatus), default=RunStatus.QUEUED)
+    status: Mapped[RunStatus] = mapped_column(enum_column(RunStatus), default=RunStatus.QUEUED)
     #: who asked for it; empty for a scheduled run
     requested_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)

@@ -3,17 +3,15 @@
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from forms.coding import ActionForm, SampleForm, SecondCodingForm
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
-from survey.coding import agreement, codebooks
+from survey.coding import agreement, answers, codebooks
 from survey.coding.blueprint import bp, load_answer_question, load_coded, load_question
 from survey.coding.models import SecondCoding
 from survey.extensions import db
-from survey.responses.models import Answer
 
 
 def _themes(survey_id, item_code):
@@ -29,8 +27,7 @@ def agreement_page(survey_id, item_code):
     form = SampleForm()
     form.coder.choices = [(u.id, u.name) for u in agreement.possible_coders(g.region.id)]
     result = agreement.report(survey.id, item_code, [t.key for t in themes])
-    texts = dict(db.session.execute(select(Answer.id, Answer.scrubbed_text).where(
-        Answer.id.in_([d.second.answer_id for d in result.disagreements]))).all())
+    texts = answers.scrubbed_texts([d.second.answer_id for d in result.disagreements])
     coders = {u.id: u.name for u in agreement.possible_coders(g.region.id)}
     return render_template("coding/agreement.html", survey=survey, question=question, link=link, form=form,
                            result=result, labels={t.key: t.label for t in themes}, texts=texts, coders=coders)
@@ -92,7 +89,7 @@ def second_coding(answer_id):
         return redirect(url_for("coding.second_queue", survey_id=survey.id, item_code=item_code))
     pending = agreement.pending_for(survey.id, item_code, current_user.id)
     return render_template("coding/second.html", survey=survey, question=question, form=form, themes=themes,
-                           answer=db.session.get(Answer, answer_id), remaining=len(pending))
+                           answer=answers.answer_of(answer_id), remaining=len(pending))
 
 
 @bp.post("/overeenstemming/<int:second_id>/opgelost")

@@ -17,7 +17,6 @@ from survey.coding.models import CodedAnswer, RemarkKind, Sentiment, Source
 from survey.coding.questions import completed_answers, open_questions
 from survey.extensions import db
 from survey.questionnaires.models import Survey
-from survey.responses.models import Answer
 
 LABELS = {"sentiment": SENTIMENT_LABELS, "kind": KIND_LABELS, "source": SOURCE_LABELS, "status": STATUS_LABELS}
 
@@ -69,8 +68,7 @@ def _themes(link):
 
 def _texts(rows: list[CodedAnswer]) -> dict[int, str | None]:
     """Scrubbed text per answer; None while it is not scrubbed yet (coders never see the raw text)."""
-    ids = [r.answer_id for r in rows]
-    return dict(db.session.execute(select(Answer.id, Answer.scrubbed_text).where(Answer.id.in_(ids))).all())
+    return answers.scrubbed_texts([r.answer_id for r in rows])
 
 
 @bp.post("/<int:survey_id>/<item_code>/thema-toepassen")
@@ -173,7 +171,7 @@ def _after_confirm(survey, item_code, answer_id, f, link) -> str:
 
 
 def _render_answer(survey, question, coded, link, form, f, raw_text=None):
-    answer = db.session.get(Answer, coded.answer_id)
+    answer = answers.answer_of(coded.answer_id)
     stmt = listing.filtered(survey.id, question.item_code, f, link.auto_threshold if link else None)
     before, after = listing.neighbours(stmt, coded.answer_id)
     return render_template(
@@ -196,6 +194,6 @@ def show_original(answer_id):
     link = codebooks.question_codebook(survey.id, item_code)
     record("coding.raw_view", survey, answer_id=answer_id, item_code=item_code)
     db.session.commit()
-    answer = db.session.get(Answer, answer_id)
+    answer = answers.answer_of(answer_id)
     f = listing.AnswerFilter.from_args(request.args)
     return _render_answer(survey, question, coded, link, _opening_form(coded, link), f, raw_text=answer.value)

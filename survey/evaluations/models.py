@@ -14,8 +14,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from survey.accounts.models import User
 from survey.coding.models import RemarkKind
-from survey.database import Base
-from survey.programmes.models import Programme, Project, enum_column
+from survey.database import Base, enum_column
+from survey.programmes.models import Programme, Project
 from survey.questionnaires.models import Survey
 from survey.timeutil import utcnow
 

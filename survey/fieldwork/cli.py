@@ -11,9 +11,9 @@ from sqlalchemy import select
 from survey.database import truncate_wal
 from survey.extensions import db
 from survey.fieldwork import ledger, services
-from survey.fieldwork.ledger import local_today
 from survey.fieldwork.outreach import send_reminders
 from survey.questionnaires.models import FieldworkStatus, Survey
+from survey.timeutil import local_today
 
 fieldwork_cli = AppGroup("fieldwork", help="Fieldwork: reminders and closing.")
 retention_cli = AppGroup("retention", help="Deleting answers past their retention period.")

@@ -19,8 +19,7 @@ import json
 import logging
 import random
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import sqlalchemy as sa
 from flask import current_app
@@ -40,11 +39,6 @@ from survey.tokens import normalise_short_code, token_hash
 #: what a response's background may carry, the answer language last
 BACKGROUND_VARIABLES = (*BACKGROUND, LANGUAGE)
 _RANDOM = random.SystemRandom()
-
-
-def local_today() -> date:
-    """Today in the Netherlands: the ledger records days, never times."""
-    return datetime.now(ZoneInfo("Europe/Amsterdam")).date()
 
 
 def invitation_for_token(token: str) -> Invitation | None:

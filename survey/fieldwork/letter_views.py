@@ -12,11 +12,11 @@ from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
 from survey.fieldwork import letters
-from survey.fieldwork.ledger import local_today
 from survey.fieldwork.models import LetterBatch
 from survey.fieldwork.sending import reprint_job, reprint_letters
 from survey.jobs import enqueue_after_commit
 from survey.questionnaires.models import FieldworkStatus, Survey
+from survey.timeutil import local_today
 
 bp = staff_blueprint("letters", __name__)
 

@@ -21,8 +21,9 @@ from sqlalchemy import delete, select
 
 from survey.accounts.models import Region
 from survey.extensions import db
+from survey.fieldwork.composing import compose, language_of
 from survey.fieldwork.models import FieldworkSettings, LetterBatch, LetterKind
-from survey.questionnaires.languages import direction
+from survey.i18n import long_date, text_direction
 from survey.questionnaires.models import Survey
 
 
@@ -70,8 +71,6 @@ def qr_image(data: str, label: str) -> Markup:
 def letter_pages(survey: Survey, settings: FieldworkSettings, deliveries, kind: LetterKind, today: date
                  ) -> list[dict]:
     """What each letter shows: address, date, heading, paragraphs, QR code and code."""
-    from survey.fieldwork.sending import compose, language_of, long_date
-
     text_kind = "letter" if kind == LetterKind.INVITATION else "reminder"
     region = db.session.get(Region, survey.region_id)
     pages = []
@@ -84,7 +83,7 @@ def letter_pages(survey: Survey, settings: FieldworkSettings, deliveries, kind: 
             body = body.replace(delivery.code, delivery.code.replace("-", "\u2011"))
         link = _link(delivery.token)
         pages.append({
-            "language": language, "dir": direction(language),
+            "language": language, "dir": text_direction(language),
             "address": (invitation.postal_address or "").split("\n"), "date": long_date(today, language),
             "sender": survey.text("organiser", language) or region.name,
             "subject": subject, "paragraphs": [p for p in body.split("\n\n") if p.strip()],

@@ -11,7 +11,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from survey.database import Base
+from survey.database import Base, enum_column
 from survey.timeutil import utcnow
 
 
@@ -155,8 +155,7 @@ class LetterBatch(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), index=True)
     #: invitation or reminder letters (*soort*)
-    kind: Mapped[LetterKind] = mapped_column(
-        sa.Enum(LetterKind, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]))
+    kind: Mapped[LetterKind] = mapped_column(enum_column(LetterKind))
     #: when the batch was made (*gemaakt op*)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     #: number of letters (*aantal brieven*)

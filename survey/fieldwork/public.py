@@ -7,7 +7,7 @@ from flask import Blueprint, render_template
 from forms.fieldwork import ConfirmForm
 from survey.extensions import db, limiter
 from survey.fieldwork import services
-from survey.fieldwork.sending import invitation_for_opt_out
+from survey.fieldwork.composing import invitation_for_opt_out
 from survey.i18n import requested_language, speak_on_public_page
 
 bp = Blueprint("optout", __name__)

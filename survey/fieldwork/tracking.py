@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from analysis.contacts import BACKGROUND
 from analysis.export_safety import csv_safe
-from analysis.participation import Day, DayCount, Group, LedgerRow, Totals, per_category, per_day, totals
+from analysis.suppression.fieldwork import Day, DayCount, Group, LedgerRow, Totals, per_category, per_day, totals
 from survey.extensions import db
 from survey.fieldwork.models import Invitation, ParticipationDay
 from survey.i18n import number

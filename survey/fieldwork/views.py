@@ -16,7 +16,6 @@ from survey.database import truncate_wal
 from survey.extensions import db
 from survey.fieldwork import letters, messages, services, tracking
 from survey.fieldwork.importing import import_contacts
-from survey.fieldwork.ledger import local_today
 from survey.fieldwork.models import Invitation
 from survey.fieldwork.outreach import history, invitations_job, missing_languages, reminder_reach, reminders_job
 from survey.fieldwork.sending import due_for_reminder, settings_for
@@ -24,6 +23,7 @@ from survey.jobs import enqueue_after_commit
 from survey.navigation import register_nav
 from survey.questionnaires.languages import language_name
 from survey.questionnaires.models import FieldworkStatus, Survey
+from survey.timeutil import local_today
 
 bp = staff_blueprint("fieldwork", __name__)
 SURVEY = "/vragenlijsten/<int:survey_id>/veldwerk"

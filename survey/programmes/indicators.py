@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey.accounts.models import User
-from survey.database import Base
-from survey.programmes.models import Programme, enum_column
+from survey.database import Base, enum_column
+from survey.programmes.models import Programme
 from survey.timeutil import utcnow
 
 

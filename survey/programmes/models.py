@@ -9,23 +9,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from analysis.targets import Direction, evaluate
 from survey.accounts.models import Region, User
-from survey.database import Base
+from survey.database import Base, enum_column
 from survey.timeutil import utcnow
-
-if TYPE_CHECKING:
-    from survey.programmes.indicators import Indicator
-
-
-def enum_column(kind, length: int = 20):
-    """An Enum stored as its value in a VARCHAR with a CHECK, as everywhere in the platform."""
-    return sa.Enum(kind, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e])
 
 
 @dataclass(frozen=True)
@@ -287,7 +278,8 @@ class Target(Base):
     cumulative: Mapped[bool] = mapped_column(default=False)
 
     project: Mapped[Project] = relationship(back_populates="targets")
-    indicator: Mapped["Indicator"] = relationship()
+    #: the Indicator class is named, not imported: survey/programmes/indicators.py imports this module
+    indicator = relationship("Indicator")
 
     def __repr__(self) -> str:
         return f"<Target {self.id}>"

@@ -13,9 +13,9 @@ import io
 
 import xlsxwriter
 
+from analysis.scales import ESCAPE_CODES
 from survey.questionnaires.document import Document, Question
 from survey.questionnaires.registry import OTHER_CODE, REGISTRY
-from survey.questionnaires.scales import ESCAPE_CODES
 
 COLUMNS = ["variabele", "label", "vraagtype", "domein", "sectie", "herhaald_per", "meetniveau", "waarde",
            "waardelabel", "ontbrekend"]

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 
+from survey.i18n import DRAFT_LOCALES, LOCALE_FALLBACK, UI_LOCALES, text_direction
 from survey.questionnaires.document import Document
 from survey.questionnaires.registry import REGISTRY
 
 SOURCE = "nl"
-#: scripts written right to left (Arabic, Farsi, Dari, Pashto, Urdu, Hebrew, Sorani)
-RTL_LANGUAGES = frozenset({"ar", "fa", "prs", "ps", "ur", "he", "ckb"})
 #: offered first when adding a language (docs/domain.md, "Instruments")
 COMMON_LANGUAGES = ("en", "ar", "tr", "pl", "uk", "ti", "fa", "prs", "so")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
@@ -21,11 +20,7 @@ SETTING_LABELS = ("title", "introduction", "organiser", "privacy_statement", "he
 
 
 def is_rtl(language: str) -> bool:
-    return language in RTL_LANGUAGES
-
-
-def direction(language: str) -> str:
-    return "rtl" if is_rtl(language) else "ltr"
+    return text_direction(language) == "rtl"
 
 
 def language_name(code: str, in_language: str = "nl") -> str:
@@ -40,8 +35,6 @@ def language_name(code: str, in_language: str = "nl") -> str:
 def page_texts(code: str) -> str:
     """The respondent's page texts (buttons, messages) in this language: "checked", "draft" (a translation
     still to be checked by a native speaker) or "dutch" (no catalog: the page around the questions is Dutch)."""
-    from survey.i18n import DRAFT_LOCALES, LOCALE_FALLBACK, UI_LOCALES
-
     chrome = LOCALE_FALLBACK.get(code, code)
     if chrome not in UI_LOCALES:
         return "dutch"

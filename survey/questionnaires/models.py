@@ -7,12 +7,8 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from survey.database import Base
+from survey.database import Base, enum_column
 from survey.timeutil import utcnow
-
-
-def _enum(cls, length=20):
-    return sa.Enum(cls, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e])
 
 
 class SurveyKind(enum.StrEnum):
@@ -65,7 +61,7 @@ class Survey(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     region_id: Mapped[int] = mapped_column(sa.ForeignKey("region.id", ondelete="CASCADE"), index=True)
     #: kind of research (*soort*: CEO, PEO, peiling, stakeholder-enquête, overig)
-    kind: Mapped[SurveyKind] = mapped_column(_enum(SurveyKind))
+    kind: Mapped[SurveyKind] = mapped_column(enum_column(SurveyKind))
     #: title per language (*titel*)
     title: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     #: introduction on the welcome page, per language (*inleiding*)
@@ -79,9 +75,9 @@ class Survey(Base):
     #: estimated minutes to complete (*geschatte duur*)
     estimated_minutes: Mapped[int] = mapped_column(default=5)
     #: who answers (*doelgroep*)
-    audience: Mapped[Audience] = mapped_column(_enum(Audience))
+    audience: Mapped[Audience] = mapped_column(enum_column(Audience))
     #: form of address (*aanspreekvorm*: u or je)
-    address_form: Mapped[AddressForm] = mapped_column(_enum(AddressForm, 2))
+    address_form: Mapped[AddressForm] = mapped_column(enum_column(AddressForm, 2))
     #: first day respondents can answer (*opent op*)
     opens_on: Mapped[date | None]
     #: last day respondents can answer (*sluit op*)
@@ -94,11 +90,11 @@ class Survey(Base):
     #: empty: kind of help, then age band, respondent type, gemeente, language (*volgorde generaliseren*)
     generalise_order: Mapped[str] = mapped_column(sa.String(40), default="", server_default="")
     #: how questions are shown (*weergave*)
-    display_mode: Mapped[DisplayMode] = mapped_column(_enum(DisplayMode, 24))
+    display_mode: Mapped[DisplayMode] = mapped_column(enum_column(DisplayMode, 24))
     #: show a check page before sending (*controlepagina*)
     show_check_page: Mapped[bool] = mapped_column(default=False)
     #: fieldwork state (*status veldwerk*)
-    status: Mapped[FieldworkStatus] = mapped_column(_enum(FieldworkStatus), default=FieldworkStatus.DRAFT)
+    status: Mapped[FieldworkStatus] = mapped_column(enum_column(FieldworkStatus), default=FieldworkStatus.DRAFT)
     #: rounds of the same survey share this key, so trends compare like with like (*reeks*)
     series_key: Mapped[str] = mapped_column(sa.String(32), default=lambda: secrets.token_hex(16), index=True)
     #: label of this round, e.g. "2026" (*meting*)
@@ -158,7 +154,7 @@ class SurveyVersion(Base):
     #: 1, 2, 3 … (*versie*)
     number: Mapped[int]
     #: draft or published (*status*)
-    status: Mapped[VersionStatus] = mapped_column(_enum(VersionStatus), default=VersionStatus.DRAFT)
+    status: Mapped[VersionStatus] = mapped_column(enum_column(VersionStatus), default=VersionStatus.DRAFT)
     #: the questionnaire document (sections, questions, options, conditions, translations)
     document: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     #: when it was published (*gepubliceerd op*)

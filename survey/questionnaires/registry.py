@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from survey.questionnaires import scales
+from analysis.scales import respondent_options
 from survey.questionnaires.document import Option, Question
 
 
@@ -39,17 +39,17 @@ class QuestionType:
 
 
 def _smileys(settings: dict):
-    return scales.SMILEYS_3 if int(settings.get("faces", 5)) == 3 else scales.SMILEYS_5
+    return respondent_options("smiley3" if int(settings.get("faces", 5)) == 3 else "smiley5")
 
 
 REGISTRY: dict[str, QuestionType] = {t.key: t for t in [
-    QuestionType("stelling", _l("Statement (agree–disagree)"), "agreement", lambda s: scales.AGREEMENT),
+    QuestionType("stelling", _l("Statement (agree–disagree)"), "agreement", lambda s: respondent_options("agreement")),
     QuestionType("stellingen", _l("Group of statements sharing one scale"), "agreement",
-                 lambda s: scales.AGREEMENT, grouped=True),
-    QuestionType("frequentie", _l("Frequency (always–never)"), "frequency", lambda s: scales.FREQUENCY),
-    QuestionType("rapportcijfer", _l("Grade 1–10"), "grade", lambda s: scales.numeric_scale(1, 10)),
+                 lambda s: respondent_options("agreement"), grouped=True),
+    QuestionType("frequentie", _l("Frequency (always–never)"), "frequency", lambda s: respondent_options("frequency")),
+    QuestionType("rapportcijfer", _l("Grade 1–10"), "grade", lambda s: respondent_options("grade")),
     QuestionType("smiley", _l("Smiley scale"), "smiley", _smileys, settings=(("faces", 5),)),
-    QuestionType("schaal_0_10", _l("Scale 0–10"), "scale", lambda s: scales.numeric_scale(0, 10),
+    QuestionType("schaal_0_10", _l("Scale 0–10"), "scale", lambda s: respondent_options("zero_ten"),
                  settings=(("low_label", ""), ("high_label", ""))),
     QuestionType("keuze", _l("Single choice"), "choice", needs_options=True, settings=(("other", False),)),
     QuestionType("meerkeuze", _l("Multiple choice"), "multi", needs_options=True,

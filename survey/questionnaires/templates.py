@@ -15,7 +15,7 @@ from pathlib import Path
 
 from survey.questionnaires.exchange import Exchange, read_exchange
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "shipped"
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 #: the languages every shipped template speaks in full (DOMAIN.md: the largest groups of parents in the regions);
 #: each has page chrome too (survey.i18n.UI_LOCALES)

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from forms.questionnaires import ConfirmForm, LanguageForm
 from survey.access import requires
 from survey.accounts.models import Permission
+from survey.i18n import text_direction
 from survey.questionnaires import languages, versions
 from survey.questionnaires.document import DocumentError
 from survey.questionnaires.feedback import problem_messages
@@ -99,7 +100,7 @@ def translate(survey_id, language):
     survey_entries = [languages.Entry(SURVEY_PREFIX + name, "", name, dict(getattr(survey, name) or {}))
                       for name in languages.SETTING_LABELS if (getattr(survey, name) or {}).get("nl")]
     return render_template("questionnaires/translate.html", survey=survey, form=form, language=language,
-                           name=languages.language_name(language), direction=languages.direction(language),
+                           name=languages.language_name(language), direction=text_direction(language),
                            survey_entries=survey_entries, entries=languages.translatable(document),
                            errors=errors, values=request.form if request.method == "POST" else None,
                            setting_labels=SETTING_NAMES, kind_labels=ENTRY_NAMES)

@@ -20,10 +20,10 @@ from survey.questionnaires.models import Survey
 from survey.reports.anonymity import export_notes
 from survey.reports.api_errors import api_error
 from survey.reports.api_payload import results_payload, results_rows, survey_payload
+from survey.reports.api_tokens import ApiScope, ApiToken
 from survey.reports.codebook import export_plan
 from survey.reports.exportrows import records
 from survey.reports.exports import cell_converter, csv_lines
-from survey.reports.models import ApiScope, ApiToken
 from survey.reports.openapi import openapi_spec
 from survey.reports.page import build_page, policy_for
 from survey.reports.results import load_round

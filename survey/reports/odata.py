@@ -26,11 +26,11 @@ from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.reports.api import _needs, bp
 from survey.reports.api_payload import breakdown_payload, items_payload
+from survey.reports.api_tokens import ApiScope
 from survey.reports.codebook import export_plan
 from survey.reports.exportrows import records
 from survey.reports.exports import cell_converter
 from survey.reports.items import report_items
-from survey.reports.models import ApiScope
 from survey.reports.odata_query import Query, QueryError, parse_query
 from survey.reports.page import build_page, policy_for
 from survey.reports.results import load_round

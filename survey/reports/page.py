@@ -13,6 +13,7 @@ from analysis.suppression import Policy
 from survey.i18n import long_date
 from survey.questionnaires.models import Survey
 from survey.reports.breakdown import Matrix, matrix
+from survey.reports.figures import View, compute_view
 from survey.reports.openanswers import OpenSection, open_sections
 from survey.reports.response import ResponseSummary, response_summary
 from survey.reports.results import RoundData, load_round
@@ -28,7 +29,6 @@ from survey.reports.sections import (
     scale_section,
 )
 from survey.reports.selection import Selection, filter_choices
-from survey.reports.view import View, compute_view
 
 
 def policy_for(survey: Survey, public: bool = False) -> Policy:

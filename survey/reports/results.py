@@ -44,6 +44,16 @@ def completed_filter(survey_id: int):
     return (Response.survey_id == int(survey_id)) & (Response.status == ResponseStatus.COMPLETED.value)
 
 
+def completed_counts(survey_ids: list[int]) -> dict[int, int]:
+    """Completed responses per survey (surveys without any are left out)."""
+    if not survey_ids:
+        return {}
+    return dict(db.session.execute(
+        select(Response.survey_id, func.count()).where(Response.survey_id.in_(survey_ids),
+                                                       Response.status == ResponseStatus.COMPLETED)
+        .group_by(Response.survey_id)).all())
+
+
 def raw_stream(stmt, batch: int = BATCH) -> Iterator[tuple]:
     """The rows of a select as the driver returns them, read in batches from the driver's own cursor.
 

@@ -25,8 +25,8 @@ from analysis.charts import (
 from analysis.grades import GradeSummary
 from analysis.numbers import MISSING, format_count, format_percentage, is_missing
 from analysis.scales import Scale
+from survey.reports.figures import View
 from survey.reports.items import ReportItem
-from survey.reports.view import View
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from survey.access import get_in_region, requires, staff_blueprint
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.navigation import register_nav
-from survey.reports.models import ApiToken
+from survey.reports.api_tokens import ApiToken
 from survey.reports.tokens import create_token, revoke_token, tokens_of
 
 bp = staff_blueprint("api_tokens", __name__, "/api-sleutels")

@@ -26,11 +26,11 @@ from analysis.trends import Comparison, compare_means_from_stats, trend_table
 from analysis.wording import wording_changed
 from survey.extensions import db
 from survey.questionnaires.models import Survey
+from survey.reports.figures import counts_of
 from survey.reports.items import ReportItem, report_items, scales_of
 from survey.reports.models import CosmeticWording
 from survey.reports.results import load_round
 from survey.reports.sections import Chart, make_chart
-from survey.reports.view import counts_of
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from flask import Response, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from analysis.numbers import format_count, format_percentage
 from forms.reports import FilterForm
@@ -17,11 +17,9 @@ from survey.reports.anonymity import generalised_note
 from survey.reports.factsheet import build_factsheet, factsheet_pdf
 from survey.reports.models import CosmeticWording
 from survey.reports.page import build_page, policy_for
-from survey.reports.results import load_round
+from survey.reports.results import completed_counts, load_round
 from survey.reports.selection import Selection, filter_choices, parse_group, variable_label
 from survey.reports.trends import series_rounds, trend_page
-from survey.responses.models import Response as SurveyResponse
-from survey.responses.models import ResponseStatus
 
 bp = staff_blueprint("reports", __name__, "/resultaten")
 register_nav("Results", "reports.list_surveys", Permission.VIEW_RESULTS, 40)
@@ -35,10 +33,7 @@ bp.add_app_template_filter(variable_label, "variable_label")
 def list_surveys():
     surveys = list(db.session.scalars(select(Survey).where(Survey.region_id == g.region.id)
                                       .order_by(Survey.created_at.desc(), Survey.id.desc())))
-    counts = dict(db.session.execute(
-        select(SurveyResponse.survey_id, func.count()).where(SurveyResponse.survey_id.in_([s.id for s in surveys]),
-                                                             SurveyResponse.status == ResponseStatus.COMPLETED)
-        .group_by(SurveyResponse.survey_id)).all()) if surveys else {}
+    counts = completed_counts([s.id for s in surveys])
     return render_template("reports/index.html", surveys=surveys, counts=counts)
 
 

@@ -14,8 +14,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from survey.database import Base
-from survey.questionnaires.models import _enum
+from survey.database import Base, enum_column
 
 
 class Channel(enum.StrEnum):
@@ -44,11 +43,11 @@ class Response(Base):
     survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), index=True)
     version_id: Mapped[int] = mapped_column(sa.ForeignKey("survey_version.id", ondelete="CASCADE"), index=True)
     #: how the respondent came in (*kanaal*)
-    channel: Mapped[Channel] = mapped_column(_enum(Channel))
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel))
     #: language the respondent answered in (*taal*)
     language: Mapped[str] = mapped_column(sa.String(8), default="nl")
     #: in progress or completed (*status*)
-    status: Mapped[ResponseStatus] = mapped_column(_enum(ResponseStatus), default=ResponseStatus.IN_PROGRESS)
+    status: Mapped[ResponseStatus] = mapped_column(enum_column(ResponseStatus), default=ResponseStatus.IN_PROGRESS)
     #: Monday of the week the response was started: never an exact date or time (*week*)
     week: Mapped[date]
     #: coarse background categories (gemeente, age band …), only those shared by ≥ k invitees

@@ -32,7 +32,7 @@ class Foreign(str):
 
     @property
     def dir(self) -> str:
-        from survey.responses.screens import text_direction
+        from survey.i18n import text_direction
 
         return text_direction(self.lang)
 

@@ -9,8 +9,7 @@ from babel import Locale, UnknownLocaleError
 from flask_babel import gettext as _
 
 from forms.respondent import PromptView, StepForm, build_step_form, describe_step, stored_to_form
-from survey.i18n import LOCALE_FALLBACK, UI_LOCALES
-from survey.questionnaires.languages import RTL_LANGUAGES
+from survey.i18n import UI_LOCALES
 from survey.questionnaires.models import Audience, DisplayMode, Survey
 from survey.responses.flow import Flow, Progress, Step, progress_of
 from survey.responses.piping import Piping, answer_label, localized
@@ -25,20 +24,6 @@ GRID_WIDGETS = ("scale",)
 
 #: own names of languages Babel's CLDR data does not know
 OWN_NAMES = {"prs": "دری"}
-
-
-def chrome_language(language: str) -> str:
-    language = LOCALE_FALLBACK.get(language, language)
-    return language if language in CHROME_LANGUAGES else "nl"
-
-
-def text_direction(language: str) -> str:
-    if language in RTL_LANGUAGES:
-        return "rtl"
-    try:
-        return Locale.parse(language.replace("-", "_")).text_direction
-    except (ValueError, TypeError, LookupError, UnknownLocaleError):
-        return "ltr"
 
 
 def language_name(language: str) -> str:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cache
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
@@ -30,6 +29,7 @@ from survey.questionnaires.parsing import parse_document
 from survey.responses import storage
 from survey.responses.flow import Flow
 from survey.responses.models import Channel, Response, ResponseStatus
+from survey.timeutil import local_today
 from survey.tokens import SHORT_CODE_ALPHABET, keyed_hash, normalise_short_code
 
 #: the URL prefix of each way in
@@ -70,10 +70,6 @@ class Entry:
         languages = document_of(self.survey.published_version).languages or ["nl"]
         wanted = self.invitation.language if self.invitation else "nl"
         return wanted if wanted in languages else "nl"
-
-
-def local_today() -> date:
-    return datetime.now(ZoneInfo("Europe/Amsterdam")).date()
 
 
 def week_of(day: date) -> date:

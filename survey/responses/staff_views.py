@@ -17,6 +17,7 @@ from survey.access import add_region_to_staff_urls, get_in_region, region_view, 
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
+from survey.i18n import chrome_language, text_direction
 from survey.questionnaires.document import DocumentError
 from survey.questionnaires.models import Survey, SurveyVersion
 from survey.questionnaires.parsing import parse_document
@@ -24,7 +25,7 @@ from survey.responses import services, storage
 from survey.responses.flow import compute_flow
 from survey.responses.models import Channel, Response, ResponseStatus
 from survey.responses.piping import Piping, localized
-from survey.responses.screens import check_rows, chrome_language, make_screen, text_direction
+from survey.responses.screens import check_rows, make_screen
 from survey.responses.views import bp
 
 add_region_to_staff_urls(bp)

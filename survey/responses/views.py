@@ -16,12 +16,13 @@ from limits import parse_many
 from forms.respondent_entry import CodeForm, SendForm
 from survey.extensions import csrf, db, limiter
 from survey.fieldwork import ledger
+from survey.i18n import text_direction
 from survey.questionnaires.models import Survey
 from survey.responses import services
 from survey.responses.models import Channel
 from survey.responses.phones import phone_links
 from survey.responses.piping import localized
-from survey.responses.screens import CHROME_LANGUAGES, language_name, text_direction
+from survey.responses.screens import CHROME_LANGUAGES, language_name
 from survey.responses.visits import COOKIE, DONE_COOKIE, open_visit, set_cookie, speak
 from survey.responses.wording import SAVED_BY_MODE, words
 from survey.tokens import normalise_short_code

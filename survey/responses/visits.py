@@ -18,14 +18,13 @@ from flask import current_app, g, request, url_for
 from survey.accounts.models import Region
 from survey.extensions import db
 from survey.fieldwork import ledger
-from survey.i18n import use_respondent_language
+from survey.i18n import chrome_language, text_direction, use_respondent_language
 from survey.questionnaires.document import Document
 from survey.questionnaires.models import SurveyVersion
 from survey.responses import services, storage
 from survey.responses.flow import Flow, compute_flow
 from survey.responses.models import Channel, Response
 from survey.responses.piping import Piping
-from survey.responses.screens import chrome_language, text_direction
 
 COOKIE = "vl"
 DONE_COOKIE = "vl_klaar"

@@ -20,12 +20,12 @@ from survey.accounts.models import Permission, Region, User
 from survey.coding.models import CodedAnswer
 from survey.evaluations.models import Evaluation, EvaluationStatus
 from survey.extensions import db
-from survey.fieldwork.ledger import local_today
 from survey.fieldwork.models import Invitation, LetterBatch
 from survey.programmes.models import Programme, Project
 from survey.programmes.reporting import missing_reports
 from survey.questionnaires.models import FieldworkStatus, Survey
 from survey.responses.models import Response, ResponseStatus
+from survey.timeutil import local_today
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,17 @@
 
 import pytest
 
-from analysis.scales import AGREEMENT, FREQUENCY, GRADE, SCALES, SMILEY_3, SMILEY_5, ZERO_TEN, get_scale
+from analysis.scales import (
+    AGREEMENT,
+    FREQUENCY,
+    GRADE,
+    SCALES,
+    SMILEY_3,
+    SMILEY_5,
+    ZERO_TEN,
+    get_scale,
+    respondent_options,
+)
 
 
 def test_agreement_scale_order_labels_and_escapes():
@@ -29,3 +39,13 @@ def test_lookup():
     assert AGREEMENT.label_for("nvt") == "niet van toepassing" and AGREEMENT.label_for("x") == "x"
     with pytest.raises(ValueError, match="known: agreement"):
         get_scale("likert7")
+
+
+def test_respondents_read_the_same_codes_that_are_scored():
+    for key, scale in SCALES.items():
+        wording = respondent_options(key)
+        assert {code for code, _ in wording} == set(scale.codes), key
+        assert all(labels["nl"] for _, labels in wording)
+    assert [code for code, _ in respondent_options("smiley5")] == ["1", "2", "3", "4", "5"]  # saddest first
+    assert respondent_options("grade")[0] == ("1", {"nl": "1"})
+    assert respondent_options("agreement")[0][1]["en"] == "Strongly agree"

@@ -26,11 +26,11 @@ from babel.messages.pofile import read_po
 
 from survey.config import PROJECT_ROOT
 from survey.extensions import db as _db
+from survey.i18n import chrome_language, text_direction
 from survey.questionnaires import scales, services, versions
 from survey.questionnaires.document import ListItem
 from survey.questionnaires.models import DisplayMode, FieldworkStatus
 from survey.questionnaires.templates import TEMPLATE_DIR, list_templates
-from survey.responses.screens import chrome_language, text_direction
 from tests.browser.conftest import AXE, AXE_TAGS, PHONE, assert_no_horizontal_scroll
 
 pytestmark = pytest.mark.slow

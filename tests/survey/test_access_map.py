@@ -44,7 +44,8 @@ def _letter_batch_in(region, make_user):
 
 def _interview_in(region, make_user):
     from survey.responses.models import Channel, Response
-    from survey.responses.services import local_today, week_of
+    from survey.responses.services import week_of
+    from survey.timeutil import local_today
 
     survey = _survey_in(region, make_user)
     response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.INTERVIEWER,
@@ -55,7 +56,7 @@ def _interview_in(region, make_user):
 
 
 def _api_token_in(region, make_user):
-    from survey.reports.models import ApiScope
+    from survey.reports.api_tokens import ApiScope
     from survey.reports.tokens import create_token
 
     token, _text = create_token(region, "Power BI", ApiScope.AGGREGATES, None)

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from survey.audit.models import AuditEntry
 from survey.fieldwork import sending
-from survey.fieldwork.ledger import local_today
 from survey.fieldwork.models import Invitation
+from survey.timeutil import local_today
 from tests import helpers
 from tests.survey.fieldwork.test_sending import add_invitees
 

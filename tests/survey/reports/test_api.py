@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from survey.accounts.models import Role
 from survey.audit.models import AuditEntry
-from survey.reports.models import ApiScope, ApiToken
+from survey.reports.api_tokens import ApiScope, ApiToken
 from survey.reports.tokens import create_token
 from tests.survey.reports import builders
 

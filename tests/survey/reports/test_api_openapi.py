@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
-from survey.reports.models import ApiScope
+from survey.reports.api_tokens import ApiScope
 from survey.reports.tokens import create_token
 
 #: taal, groep and uitsplitsing are valid only for a value the round offers (a group with enough

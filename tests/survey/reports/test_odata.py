@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from survey.audit.models import AuditEntry
 from survey.reports import odata as feed
-from survey.reports.models import ApiScope
+from survey.reports.api_tokens import ApiScope
 from survey.reports.tokens import create_token
 
 ROOT = "http://localhost/api/v1/odata/"

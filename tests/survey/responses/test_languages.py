@@ -166,7 +166,7 @@ def test_the_code_page_speaks_each_language(client, db, locale):
 
 
 def test_the_opt_out_page_speaks_the_invitees_language(client, db, make_survey, make_invitation):
-    from survey.fieldwork.sending import opt_out_token
+    from survey.fieldwork.composing import opt_out_token
 
     survey = make_survey()
     invitation, _token, _code = make_invitation(survey, language="tr")
@@ -205,7 +205,8 @@ def test_error_pages_a_respondent_meets_speak_their_language(client, db):
 def test_babel_knows_every_page_chrome_language_and_its_direction(locale):
     from babel import Locale
 
-    from survey.responses.screens import chrome_language, language_name, text_direction
+    from survey.i18n import chrome_language, text_direction
+    from survey.responses.screens import language_name
 
     chrome = chrome_language(locale)
     assert chrome == ("fa" if locale == "prs" else locale)

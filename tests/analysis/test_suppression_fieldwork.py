@@ -1,10 +1,10 @@
-"""Fieldwork figures from the ledger, and the small-cell rule."""
+"""Fieldwork figures from the ledger (analysis/suppression/fieldwork.py), and the small-cell rule."""
 
 from datetime import date
 
-import analysis.participation as participation
-from analysis.participation import DayCount, LedgerRow, per_category, per_day, poll_bars, totals
+import analysis.suppression.fieldwork as fieldwork
 from analysis.suppression import protect_counts
+from analysis.suppression.fieldwork import DayCount, LedgerRow, per_category, per_day, poll_bars, totals
 
 
 def test_small_counts_are_hidden_with_a_second_cell_when_one_could_be_derived():
@@ -18,8 +18,9 @@ def test_two_small_cells_that_add_up_to_less_than_k_are_not_given_away_by_the_to
     assert protect_counts({"a": 30, "b": 3, "c": 4}, 10) == {"a": None, "b": None, "c": None}
 
 
-def test_participation_has_no_small_cell_rule_of_its_own():
-    assert not hasattr(participation, "suppress_small_counts")
+def test_fieldwork_figures_have_no_small_cell_rule_of_their_own():
+    assert not hasattr(fieldwork, "suppress_small_counts")
+    assert fieldwork.protect_counts is protect_counts
 
 
 def rows(small=("Maassluis", "Maassluis", "Delft", "Delft")):

@@ -1,8 +1,9 @@
 """Fieldwork figures from the participation ledger: invited, started, completed and response, per day and
 per background category, and live-poll counts, with small cells hidden.
 
-Small cells are hidden by the one small-cell module, :func:`analysis.suppression.protect_counts`, with the
-same rules as every breakdown of respondents (the total is published, so complements are hidden too).
+This is where tracking and live polls meet the small-cell rules: per category and per poll option the
+counts go through :func:`analysis.suppression.core.protect_counts`, with the same rules as every
+breakdown of respondents (the total is published, so complements are hidden too).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from analysis.suppression import Policy, open_answers_allowed, protect_counts
+from analysis.suppression.core import Policy, open_answers_allowed, protect_counts
 
 
 @dataclass(frozen=True)
