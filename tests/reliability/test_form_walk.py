@@ -110,7 +110,7 @@ class Walker:
 
     def csrf(self) -> str:
         if not self.token:
-            page = self.page("/account", "/account")
+            page = self.page("/", "/")
             self.token = next((f.value("csrf_token") for f in forms_of(page.body) if f.value("csrf_token")), "")
         return self.token
 
@@ -122,7 +122,7 @@ class Walker:
         if answer.status >= 500:
             self.failures.append((rule.rule, answer.status, answer.body[-300:]))
             return
-        if "<html" in answer.body[:500]:
+        if (answer.status < 300 or answer.status >= 400) and "<html" in answer.body[:500]:  # a page a user sees
             found = LANG.search(answer.body)
             if found is None or found.group(1) not in languages:
                 self.failures.append((rule.rule, answer.status, "not a Dutch page", answer.body[:300]))
@@ -220,6 +220,6 @@ def test_no_post_route_answers_bad_input_with_a_server_error_or_a_page_not_in_du
         requests += respondent.requests + looker.requests
     except Hung as hung:
         pytest.fail(f"a request got no answer: {hung}")
-    assert failures == [], failures[:10]
+    assert failures == [], sorted({f[:4] for f in failures})[:20]
     assert requests >= 6 * len(staff), requests
     assert no_transaction_left_open(database_url) == []
