@@ -223,3 +223,37 @@ def test_no_post_route_answers_bad_input_with_a_server_error_or_a_page_not_in_du
     assert failures == [], sorted({f[:4] for f in failures})[:20]
     assert requests >= 6 * len(staff), requests
     assert no_transaction_left_open(database_url) == []
+
+
+def test_an_export_download_the_user_abandons_leaves_no_transaction_open(live_database, start_server):
+    """The in-process walk hung because the test client never closes a streamed export, whose transaction
+    then stays open; gunicorn closes every response. Each export format is downloaded and the client stops
+    after 10 bytes, as a cancelled download does (this round is small, so the server has sent it all);
+    afterwards no connection of the server is left in a transaction (PostgreSQL) or holds the SQLite write
+    lock, and the next page comes at once."""
+    import urllib.request
+
+    from bench.load import answer_all
+    from tests.reliability.server import add_staff, seed_ceo
+
+    seed = seed_ceo(live_database, 3)
+    add_staff(live_database, "export@example.nl", role="beheerder")
+    server = start_server(live_database)
+    assert all(r.completed for r in answer_all(server.url, seed.links))
+    staff = Browser(server.url)
+    staff.login("export@example.nl", TEST_PASSWORD)
+    url = f"/beheer/{seed.region_slug}/resultaten/{seed.survey_id}/export"
+    form = next(f for f in forms_of(staff.get(url).body) if f.value("format"))
+    for fmt in ("csv", "xlsx", "sav", "dta"):
+        form.set("format", fmt)
+        body = urllib.parse.urlencode(form.fields).encode()
+        request = urllib.request.Request(server.url + url, data=body, method="POST")  # noqa: S310 - test server
+        with staff.opener.open(request, timeout=TIMEOUT) as download:  # noqa: S310 - http to the test server
+            assert download.status == 200 and download.headers["Content-Disposition"].startswith("attachment")
+            assert len(download.read(10)) == 10  # and then the user cancels the download
+    deadline = time.monotonic() + 10
+    while (left := no_transaction_left_open(live_database)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert left == []
+    started = time.monotonic()
+    assert staff.get(url).status == 200 and time.monotonic() - started < 5
