@@ -409,6 +409,20 @@ def ok(result: Result) -> bool:
                 or any(r.errors for r in result.respondents))
 
 
+def problems(result: Result) -> list[str]:
+    t, led = result.tally, result.ledger
+    found = t.server_errors + t.hangs + [f"not Dutch: {n}" for n in t.not_dutch]
+    found += [f"{name}: {count}" for name, count in (("answers lost", result.lost), ("respondents doubled",
+              result.duplicates), ("respondents not found", result.unmatched), ("answers stored twice",
+              led.doubled_answers)) if count]
+    if not led.equal:
+        found.append(f"ledger after the batch: day counters {led.day_started} started / {led.day_completed} "
+                     f"completed, invitations {led.invitations_started} / {led.invitations_completed}, "
+                     f"responses {led.responses} / {led.completed}")
+    found += sorted({e for r in result.respondents for e in r.errors})
+    return found
+
+
 def markdown(result: Result, command: str, asked_minutes: float) -> str:
     t, led = result.tally, result.ledger
     latencies = sorted(t.latencies) or [0.0]
@@ -443,8 +457,7 @@ def markdown(result: Result, command: str, asked_minutes: float) -> str:
         f"{led.completed}. Respondents without their thank-you page: {len(result.respondents) - completed}"
         + (f" ({'; '.join(sorted(set(errors))[:3])})" if errors else "") + f". Consumer {result.consumer}.",
         "",
-        "Result: " + ("**passed**" if ok(result) else "**FAILED**: " + "; ".join(
-            (t.server_errors + t.hangs + t.not_dutch)[:5]) or "see the table"),
+        "Result: " + ("**passed**" if ok(result) else "**FAILED**: " + "; ".join(problems(result)[:5])),
     ])
 
 
