@@ -118,6 +118,12 @@ def note_start(invitation: Invitation, route: str, today: date) -> str | None:
         index_elements=["entry"], set_={"started_route": route},
         where=LedgerPending.started_route.is_(None) & LedgerPending.completed.is_(False))
         .returning(LedgerPending.entry)).first()  # a row only when this request wrote it (rowcount is -1 on PG)
+    applied = _flags_now(invitation)
+    if applied.started:  # a batch moved this start onto the invitation after this request read it: counted then
+        db.session.execute(delete(LedgerPending).where(LedgerPending.entry == entry, LedgerPending.completed.is_(False),
+                                                       LedgerPending.finishing.is_(False)))
+        db.session.commit()
+        return applied.started_route
     if changed is not None:
         count_day(invitation.survey_id, today, started=1)
     holding = db.session.scalar(select(LedgerPending.started_route).where(LedgerPending.entry == entry))
@@ -136,10 +142,22 @@ def note_completed(invitation: Invitation, today: date) -> None:
     changed = db.session.execute(statement.on_conflict_do_update(
         index_elements=["entry"], set_={"completed": True}, where=LedgerPending.completed.is_(False))
         .returning(LedgerPending.entry)).first()
-    if changed is not None:
+    if _flags_now(invitation).completed:  # a batch applied this completion after this request read it
+        db.session.execute(delete(LedgerPending).where(LedgerPending.entry == entry))
+    elif changed is not None:
         count_day(invitation.survey_id, today, completed=1)
     db.session.commit()
     apply_if_due(invitation.survey_id)
+
+
+def _flags_now(invitation: Invitation):
+    """The invitation's flags as the database holds them now, read after this request wrote its pending entry.
+
+    A double click's second request may have read the invitation before the first one's batch moved the entry
+    onto it; its entry then finds no row to meet and is new. Read after the write, the flags show that batch
+    (PostgreSQL: a new statement sees what was committed; SQLite: only a current snapshot may write)."""
+    return db.session.execute(select(Invitation.started, Invitation.started_route, Invitation.completed)
+                              .where(Invitation.id == invitation.id)).one()
 
 
 def pending_count(survey_id: int) -> int:

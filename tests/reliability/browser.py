@@ -108,12 +108,12 @@ class Browser:
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect())
 
     def _open(self, method: str, url: str, data: list[tuple[str, str]] | bytes | None = None,
-              headers: dict | None = None) -> Page:
+              headers: dict | None = None, timeout: float = 60) -> Page:
         url = urllib.parse.urljoin(self.base, url)
         body = urllib.parse.urlencode(data).encode() if isinstance(data, list) else data
         request = urllib.request.Request(url, data=body, method=method, headers=headers or {})  # noqa: S310 - http to the test server
         try:
-            with self.opener.open(request, timeout=60) as answer:  # noqa: S310 - http to the test server
+            with self.opener.open(request, timeout=timeout) as answer:  # noqa: S310 - http to the test server
                 return Page(answer.status, url, answer.read().decode("utf-8", "replace"))
         except urllib.error.HTTPError as answer:
             return Page(answer.code, url, answer.read().decode("utf-8", "replace"), answer.headers.get("Location"))
@@ -142,3 +142,26 @@ class Browser:
         answer = self.submit(page, form)
         assert answer.status in (302, 303), answer.body[:500]
         return answer
+
+
+def multipart(fields: list[tuple[str, str | tuple[bytes, str]]]) -> tuple[bytes, str]:
+    """A multipart/form-data body as a browser sends it: text fields, and files as (content, file name).
+    Quotes and line breaks in names are escaped as browsers do; returns the body and its content type."""
+    import secrets
+
+    boundary = "----walk" + secrets.token_hex(12)
+
+    def quoted(name: str) -> str:
+        return name.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+
+    parts = []
+    for name, value in fields:
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{quoted(name)}"'
+        if isinstance(value, tuple):
+            content, filename = value
+            parts.append(f'{head}; filename="{quoted(filename)}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+                         .encode() + content + b"\r\n")
+        else:
+            parts.append(f"{head}\r\n\r\n".encode() + value.encode("utf-8", "surrogatepass") + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
