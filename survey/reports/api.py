@@ -104,7 +104,7 @@ def _csv_wanted() -> bool:
 
 
 def _csv_response(stream, name: str) -> Response:
-    return Response(stream_with_context(stream), mimetype="text/csv; charset=utf-8",
+    return Response(stream_with_context(stream), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 

@@ -27,7 +27,7 @@ def export_data(survey_id):
                               semicolon=form.delimiter.data == "semicolon", labels=form.values.data == "labels",
                               sheet_names=(_("Responses"), _("Codebook")))
         db.session.commit()
-        return Response(stream_with_context(export.stream), mimetype=export.mimetype,
+        return Response(stream_with_context(export.stream), content_type=export.mimetype,
                         headers={"Content-Disposition": f'attachment; filename="{export.filename}"',
                                  "Cache-Control": "no-store"})
     status = 400 if form.errors else 200

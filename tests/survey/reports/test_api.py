@@ -100,6 +100,7 @@ def test_results_have_the_numbers_of_the_page(client, example, token):
 def test_results_as_csv(client, example, token):
     response = client.get(f"/api/v1/vragenlijsten/{example.id}/resultaten?formaat=csv&uitsplitsing=gemeente",
                           headers=token(), buffered=True)
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
     k1 = {r["groep"]: r for r in rows if r["item"] == "K1"}
     assert k1[""]["pct"] == "83.3333" and k1["Schiedam"]["pct"] == "60" and k1["Rotterdam"]["n"] == "7"
