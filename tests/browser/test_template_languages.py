@@ -24,10 +24,11 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from analysis.scales import SCALES, respondent_options
 from survey.config import PROJECT_ROOT
 from survey.extensions import db as _db
 from survey.i18n import chrome_language, text_direction
-from survey.questionnaires import scales, services, versions
+from survey.questionnaires import services, versions
 from survey.questionnaires.document import ListItem
 from survey.questionnaires.models import DisplayMode, FieldworkStatus
 from survey.questionnaires.templates import TEMPLATE_DIR, list_templates
@@ -130,9 +131,9 @@ def texts_of(value, language: str) -> list[str]:
 
 
 def scale_texts(language: str) -> list[str]:
-    return [label[language] for name in dir(scales) if name.isupper()
-            for _code, label in (getattr(scales, name) if isinstance(getattr(scales, name), list) else [])
-            if isinstance(label, dict) and label.get(language)]
+    """The worded options of every scale in ``language`` (numbered scales read the same in every language)."""
+    return [label[language] for key in SCALES for _code, label in respondent_options(key)
+            if label.get(language) and not label[language].isdigit()]
 
 
 @cache
