@@ -1,4 +1,5 @@
-"""The staff blueprint of the coding stage (``/beheer/<region>/coderen``) and its lookups inside the region."""
+"""The staff blueprint of the coding stage (``/beheer/<region>/coderen``), its lookups inside the region, and
+the view modules whose routes attach to it."""
 
 from flask import abort, g
 from sqlalchemy import select
@@ -13,6 +14,8 @@ from survey.questionnaires.models import Survey
 from survey.responses.models import Answer, Response
 
 bp = staff_blueprint("coding", __name__, "/coderen")
+
+BLUEPRINTS = (bp,)
 
 register_nav("Coding", "coding.index", Permission.CODE_ANSWERS, 40)
 
@@ -53,3 +56,6 @@ def load_theme(theme_id: int) -> Theme:
     if theme is None or theme.codebook.region_id != g.region.id:
         abort(404)
     return theme
+
+
+from survey.coding import views_agreement, views_answers, views_codebooks, views_models  # noqa: E402, F401 - routes
