@@ -47,9 +47,9 @@ def register_security_layer(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    """Every stage that serves pages has a ``blueprint.py``: its Blueprint objects (``BLUEPRINTS``), and imports
-    of the stage's view modules so their routes are attached. They are registered here, in the order of the
-    data flow, and nowhere else."""
+    """Every stage that serves pages has a ``blueprint.py``: its Blueprint objects, and ``blueprints()``, which
+    imports the stage's view modules (so their routes attach) and returns them. They are registered here, in
+    the order of the data flow, and nowhere else."""
     from survey.accounts import blueprint as accounts
     from survey.audit import blueprint as audit
     from survey.coding import blueprint as coding
@@ -63,7 +63,7 @@ def register_blueprints(app: Flask) -> None:
 
     stages = (site, accounts, audit, questionnaires, programmes, fieldwork, responses, coding, evaluations, reports)
     for stage in stages:
-        for blueprint in stage.BLUEPRINTS:
+        for blueprint in stage.blueprints():
             app.register_blueprint(blueprint)
 
 

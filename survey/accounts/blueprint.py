@@ -8,6 +8,9 @@ from survey.access import staff_blueprint
 bp = Blueprint("accounts", __name__)
 staff = staff_blueprint("staff", __name__)
 
-BLUEPRINTS = (bp, staff)
 
-from survey.accounts import views  # noqa: E402, F401 - its routes attach to the blueprints above
+def blueprints() -> tuple[Blueprint, ...]:
+    """The blueprints of this package, to register, with the routes of its view modules attached."""
+    from survey.accounts import views  # noqa: F401 - their routes attach
+
+    return (bp, staff)

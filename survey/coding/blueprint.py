@@ -1,7 +1,7 @@
 """The staff blueprint of the coding stage (``/beheer/<region>/coderen``), its lookups inside the region, and
 the view modules whose routes attach to it."""
 
-from flask import abort, g
+from flask import Blueprint, abort, g
 from sqlalchemy import select
 
 from survey.access import get_in_region, staff_blueprint
@@ -14,8 +14,6 @@ from survey.questionnaires.models import Survey
 from survey.responses.models import Answer, Response
 
 bp = staff_blueprint("coding", __name__, "/coderen")
-
-BLUEPRINTS = (bp,)
 
 register_nav("Coding", "coding.index", Permission.CODE_ANSWERS, 40)
 
@@ -58,4 +56,8 @@ def load_theme(theme_id: int) -> Theme:
     return theme
 
 
-from survey.coding import views_agreement, views_answers, views_codebooks, views_models  # noqa: E402, F401 - routes
+def blueprints() -> tuple[Blueprint, ...]:
+    """The blueprints of this package, to register, with the routes of its view modules attached."""
+    from survey.coding import views_agreement, views_answers, views_codebooks, views_models  # noqa: F401 - their routes attach
+
+    return (bp,)

@@ -14,6 +14,9 @@ polls = staff_blueprint("polls", __name__, "/vragenlijsten/<int:survey_id>/veldw
 poll_link = Blueprint("poll_link", __name__)
 optout = Blueprint("optout", __name__)
 
-BLUEPRINTS = (fieldwork, letters, polls, poll_link, optout)
 
-from survey.fieldwork import letter_views, poll_views, public, views  # noqa: E402, F401 - routes
+def blueprints() -> tuple[Blueprint, ...]:
+    """The blueprints of this package, to register, with the routes of its view modules attached."""
+    from survey.fieldwork import letter_views, poll_views, public, views  # noqa: F401 - their routes attach
+
+    return (fieldwork, letters, polls, poll_link, optout)

@@ -13,7 +13,10 @@ exports = staff_blueprint("exports", __name__, "/resultaten")
 api_tokens = staff_blueprint("api_tokens", __name__, "/api-sleutels")
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
-BLUEPRINTS = (reports, exports, api_tokens, api)
 
-from survey.reports import api as api_views  # noqa: E402, F401 - routes
-from survey.reports import export_views, odata, token_views, views  # noqa: E402, F401 - routes
+def blueprints() -> tuple[Blueprint, ...]:
+    """The blueprints of this package, to register, with the routes of its view modules attached."""
+    from survey.reports import api as api_views  # noqa: F401 - their routes attach
+    from survey.reports import export_views, odata, token_views, views  # noqa: F401 - their routes attach
+
+    return (reports, exports, api_tokens, api)

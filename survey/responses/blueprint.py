@@ -11,6 +11,9 @@ from survey.access import add_region_to_staff_urls
 bp = Blueprint("responses", __name__)
 add_region_to_staff_urls(bp)
 
-BLUEPRINTS = (bp,)
 
-from survey.responses import keep_views, staff_views, step_views, views  # noqa: E402, F401 - routes
+def blueprints() -> tuple[Blueprint, ...]:
+    """The blueprints of this package, to register, with the routes of its view modules attached."""
+    from survey.responses import keep_views, staff_views, step_views, views  # noqa: F401 - their routes attach
+
+    return (bp,)

@@ -4,6 +4,9 @@ from flask import Blueprint
 
 bp = Blueprint("site", __name__)
 
-BLUEPRINTS = (bp,)
 
-from survey.site import views  # noqa: E402, F401 - its routes attach to the blueprint above
+def blueprints() -> tuple[Blueprint, ...]:
+    """The blueprints of this package, to register, with the routes of its view modules attached."""
+    from survey.site import views  # noqa: F401 - their routes attach
+
+    return (bp,)
