@@ -47,32 +47,24 @@ def register_security_layer(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from survey.accounts.views import bp as accounts_public
-    from survey.accounts.views import staff as accounts_staff
-    from survey.audit.views import bp as audit
-    from survey.coding.views import bp as coding
-    from survey.evaluations import blueprints as evaluation_blueprints
-    from survey.fieldwork.letter_views import bp as letters
-    from survey.fieldwork.poll_views import bp as polls
-    from survey.fieldwork.poll_views import public as poll_link
-    from survey.fieldwork.public import bp as optout
-    from survey.fieldwork.views import bp as fieldwork
-    from survey.programmes import blueprint as programmes_blueprint
-    from survey.questionnaires import views_builder, views_exchange, views_languages, views_lists, views_series  # noqa: F401
-    from survey.questionnaires.views import bp as questionnaires
-    from survey.reports import odata  # noqa: F401 - OData routes on the API blueprint
-    from survey.reports.api import bp as api
-    from survey.reports.export_views import bp as exports
-    from survey.reports.token_views import bp as api_tokens
-    from survey.reports.views import bp as reports
-    from survey.responses import keep_views, staff_views, step_views  # noqa: F401 - routes on the responses blueprint
-    from survey.responses.views import bp as responses
-    from survey.site.views import bp as site
+    """Every stage that serves pages has a ``blueprint.py``: its Blueprint objects, and ``blueprints()``, which
+    imports the stage's view modules (so their routes attach) and returns them. They are registered here, in
+    the order of the data flow, and nowhere else."""
+    from survey.accounts import blueprint as accounts
+    from survey.audit import blueprint as audit
+    from survey.coding import blueprint as coding
+    from survey.evaluations import blueprint as evaluations
+    from survey.fieldwork import blueprint as fieldwork
+    from survey.programmes import blueprint as programmes
+    from survey.questionnaires import blueprint as questionnaires
+    from survey.reports import blueprint as reports
+    from survey.responses import blueprint as responses
+    from survey.site import blueprint as site
 
-    for blueprint in (site, accounts_public, accounts_staff, audit, questionnaires, programmes_blueprint(),
-                      fieldwork, letters, polls, poll_link, optout, responses, coding,
-                      *evaluation_blueprints(), reports, exports, api_tokens, api):
-        app.register_blueprint(blueprint)
+    stages = (site, accounts, audit, questionnaires, programmes, fieldwork, responses, coding, evaluations, reports)
+    for stage in stages:
+        for blueprint in stage.blueprints():
+            app.register_blueprint(blueprint)
 
 
 def register_errors(app: Flask) -> None:

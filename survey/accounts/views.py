@@ -1,6 +1,6 @@
 """Login, logout, password reset (public) and user management per region (staff)."""
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
@@ -13,15 +13,13 @@ from forms.accounts import (
     RoleForm,
     SetPasswordForm,
 )
-from survey.access import requires, staff_blueprint
+from survey.access import requires
 from survey.accounts import services
+from survey.accounts.blueprint import bp, staff
 from survey.accounts.models import Membership, Permission, Role
 from survey.audit.services import record
 from survey.extensions import db, limiter
 from survey.navigation import register_nav
-
-bp = Blueprint("accounts", __name__)
-staff = staff_blueprint("staff", __name__)
 
 register_nav("Overview", "staff.dashboard", Permission.READ_REPORTS, 0)
 register_nav("Users", "staff.list_users", Permission.MANAGE_USERS, 80)

@@ -3,13 +3,13 @@
 from flask import g, render_template, request
 from sqlalchemy import select
 
-from survey.access import requires, staff_blueprint
+from survey.access import requires
 from survey.accounts.models import Permission
+from survey.audit.blueprint import bp
 from survey.audit.models import AuditEntry
 from survey.extensions import db
 from survey.navigation import register_nav
 
-bp = staff_blueprint("audit", __name__, "/audit")
 register_nav("Audit log", "audit.list_entries", Permission.VIEW_AUDIT, 90)
 
 PAGE_SIZE = 50

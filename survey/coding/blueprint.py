@@ -1,6 +1,7 @@
-"""The staff blueprint of the coding stage (``/beheer/<region>/coderen``) and its lookups inside the region."""
+"""The staff blueprint of the coding stage (``/beheer/<region>/coderen``), its lookups inside the region, and
+the view modules whose routes attach to it."""
 
-from flask import abort, g
+from flask import Blueprint, abort, g
 from sqlalchemy import select
 
 from survey.access import get_in_region, staff_blueprint
@@ -53,3 +54,10 @@ def load_theme(theme_id: int) -> Theme:
     if theme is None or theme.codebook.region_id != g.region.id:
         abort(404)
     return theme
+
+
+def blueprints() -> tuple[Blueprint, ...]:
+    """The blueprints of this package, to register, with the routes of its view modules attached."""
+    from survey.coding import views_agreement, views_answers, views_codebooks, views_models  # noqa: F401 - their routes attach
+
+    return (bp,)

@@ -12,10 +12,11 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from forms.evaluations import EvaluationForm
-from survey.access import requires, staff_blueprint
+from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.evaluations import outputs, publishing, services
+from survey.evaluations.blueprint import bp
 from survey.evaluations.draft import build_report
 from survey.evaluations.labels import label
 from survey.evaluations.lookup import edit_urls, evaluation_in_region, locked_redirect
@@ -26,7 +27,6 @@ from survey.programmes.lookup import programme_in_region
 from survey.programmes.services import programmes_in
 from survey.timeutil import utcnow
 
-bp = staff_blueprint("evaluations", __name__, "/tussenevaluaties")
 bp.add_app_template_filter(paragraphs, "paragraphs")
 bp.add_app_template_filter(label, "evaluation_label")
 

@@ -9,17 +9,17 @@ from flask import abort, g, redirect, render_template, send_file, url_for
 from flask_login import current_user
 from markupsafe import Markup
 
-from survey.access import requires, staff_blueprint
+from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.evaluations import services
+from survey.evaluations.blueprint import reader
 from survey.evaluations.lookup import evaluation_in_region
 from survey.evaluations.models import EvaluationStatus
 from survey.evaluations.outputs import DOWNLOADS
 from survey.extensions import db
 from survey.navigation import register_nav
 
-reader = staff_blueprint("evaluation_reports", __name__, "/rapporten/tussenevaluaties")
 register_nav("Mid-term evaluations", "evaluation_reports.list_reports", Permission.READ_REPORTS, 60)
 
 

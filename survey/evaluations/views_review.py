@@ -9,6 +9,7 @@ from forms.evaluation_review import KeepListForm, chosen_decisions, field_id, re
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.evaluations import review
+from survey.evaluations.blueprint import bp
 from survey.evaluations.context import ReportContext
 from survey.evaluations.labels import (
     PROGRAMME_SECTIONS,
@@ -18,7 +19,6 @@ from survey.evaluations.labels import (
 )
 from survey.evaluations.lookup import evaluation_in_region, locked_redirect, scope_sections
 from survey.evaluations.models import PROGRAMME_SCOPE, project_scope
-from survey.evaluations.views import bp
 from survey.extensions import db
 
 

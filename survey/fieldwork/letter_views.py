@@ -7,18 +7,17 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from forms.fieldwork import ConfirmForm, ReprintForm
-from survey.access import get_in_region, requires, staff_blueprint
+from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
 from survey.fieldwork import letters
+from survey.fieldwork.blueprint import letters as bp
 from survey.fieldwork.models import LetterBatch
 from survey.fieldwork.sending import reprint_job, reprint_letters
 from survey.jobs import enqueue_after_commit
 from survey.questionnaires.models import FieldworkStatus, Survey
 from survey.timeutil import local_today
-
-bp = staff_blueprint("letters", __name__)
 
 
 def _batch(batch_id: int) -> tuple[LetterBatch, Survey]:

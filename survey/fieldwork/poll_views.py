@@ -3,20 +3,19 @@ short link /p/<poll_code> that people open on their phones."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, url_for
+from flask import abort, current_app, flash, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from forms.fieldwork import ConfirmForm
-from survey.access import get_in_region, requires, staff_blueprint
+from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db, limiter
 from survey.fieldwork import services
+from survey.fieldwork.blueprint import poll_link as public
+from survey.fieldwork.blueprint import polls as bp
 from survey.fieldwork.letters import qr_svg
 from survey.fieldwork.polls import poll_payload, poll_results
 from survey.questionnaires.models import Survey
-
-bp = staff_blueprint("polls", __name__, "/vragenlijsten/<int:survey_id>/veldwerk/peiling")
-public = Blueprint("poll_link", __name__)
 
 #: seconds between refreshes of the presenter screen without JavaScript
 REFRESH_SECONDS = 5

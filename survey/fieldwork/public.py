@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import render_template
 
 from forms.fieldwork import ConfirmForm
 from survey.extensions import db, limiter
 from survey.fieldwork import services
+from survey.fieldwork.blueprint import optout as bp
 from survey.fieldwork.composing import invitation_for_opt_out
 from survey.i18n import requested_language, speak_on_public_page
-
-bp = Blueprint("optout", __name__)
 
 
 @bp.route("/afmelden/<token>", methods=["GET", "POST"])

@@ -8,13 +8,14 @@ from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from forms.fieldwork import ConfirmForm, ImportForm, OptOutForm, ReprintForm, SettingsForm, TextForm
-from survey.access import get_in_region, requires, staff_blueprint
+from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.audit.labels import audit_label
 from survey.audit.services import record
 from survey.database import truncate_wal
 from survey.extensions import db
 from survey.fieldwork import letters, messages, services, tracking
+from survey.fieldwork.blueprint import fieldwork as bp
 from survey.fieldwork.importing import import_contacts
 from survey.fieldwork.models import Invitation
 from survey.fieldwork.outreach import history, invitations_job, missing_languages, reminder_reach, reminders_job
@@ -25,7 +26,6 @@ from survey.questionnaires.languages import language_name
 from survey.questionnaires.models import FieldworkStatus, Survey
 from survey.timeutil import local_today
 
-bp = staff_blueprint("fieldwork", __name__)
 SURVEY = "/vragenlijsten/<int:survey_id>/veldwerk"
 
 register_nav("Fieldwork", "fieldwork.list_surveys", Permission.RUN_FIELDWORK, 30)

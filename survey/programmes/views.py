@@ -8,16 +8,16 @@ from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from forms.programmes import PrincipleForm, ProgrammeForm, ProjectForm, RegionalLineForm
-from survey.access import get_in_region, requires, staff_blueprint
+from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.navigation import register_nav
 from survey.programmes import overview, services
+from survey.programmes.blueprint import bp
 from survey.programmes.filters import register_filters
 from survey.programmes.lookup import followed_project, may_manage, programme_in_region, visible_projects
 from survey.programmes.models import Principle, RegionalActionLine
 
-bp = staff_blueprint("programmes", __name__, "/programma")
 register_filters(bp)
 register_nav("Programme", "programmes.list_programmes", Permission.REPORT_PROGRESS, 40)
 

@@ -13,12 +13,12 @@ from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
 from survey.programmes import measurements as data
+from survey.programmes.blueprint import bp
 from survey.programmes.conflicts import conflicts_of, origin, resolve
 from survey.programmes.datarequest import template_bytes
 from survey.programmes.indicators import Indicator, IndicatorSet, Measurement, MeasurementUpload
 from survey.programmes.lookup import programme_in_region
 from survey.programmes.problems import describe
-from survey.programmes.views import bp
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -15,11 +15,11 @@ from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.programmes import notes as note_services
 from survey.programmes import overview, reporting
+from survey.programmes.blueprint import bp
 from survey.programmes.filters import round_label
 from survey.programmes.lookup import followed_project, may_follow, programme_in_region
 from survey.programmes.measurements import values_there
 from survey.programmes.progress import Note, ProgressReport
-from survey.programmes.views import bp
 
 
 def _progress_form(project, rounds, chosen):

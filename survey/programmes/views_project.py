@@ -8,10 +8,10 @@ from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.programmes import services
+from survey.programmes.blueprint import bp
 from survey.programmes.lookup import followed_project
 from survey.programmes.measurements import programme_indicators
 from survey.programmes.models import BudgetLine, Target
-from survey.programmes.views import bp
 
 
 def _back_to(project_id: int, anchor: str):

@@ -19,18 +19,18 @@ from forms.questionnaires import (
     RoundForm,
     SettingsForm,
 )
-from survey.access import get_in_region, requires, staff_blueprint
+from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.navigation import register_nav
 from survey.questionnaires import languages, overview, series, services, versions
+from survey.questionnaires.blueprint import bp
 from survey.questionnaires.document import DocumentError
 from survey.questionnaires.feedback import problem_messages
 from survey.questionnaires.models import FieldworkStatus, Survey, SurveyKind
 from survey.questionnaires.registry import REGISTRY
 from survey.questionnaires.templates import list_templates
 
-bp = staff_blueprint("questionnaires", __name__, "/vragenlijsten")
 register_nav("Questionnaires", "questionnaires.list_surveys", Permission.BUILD_SURVEYS, 10)
 
 PREVIEW_ENDPOINT = "responses.preview_survey"

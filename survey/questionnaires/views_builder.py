@@ -8,11 +8,11 @@ from forms.questions import QuestionForm
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.questionnaires import builder, editing, overview, versions
+from survey.questionnaires.blueprint import bp
 from survey.questionnaires.document import DocumentError, Section
 from survey.questionnaires.feedback import problem_messages
 from survey.questionnaires.registry import REGISTRY
 from survey.questionnaires.views import (
-    bp,
     commit_or_conflict,
     conflict,
     conflict_message,

@@ -11,11 +11,12 @@ from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
 from survey.questionnaires import codebook, services, spreadsheet, versions
+from survey.questionnaires.blueprint import bp
 from survey.questionnaires.document import DocumentError
 from survey.questionnaires.exchange import export_json, survey_settings
 from survey.questionnaires.feedback import problem_messages
 from survey.questionnaires.uploads import read_upload
-from survey.questionnaires.views import bp, commit_or_conflict, conflict_message, get_survey, to_builder
+from survey.questionnaires.views import commit_or_conflict, conflict_message, get_survey, to_builder
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

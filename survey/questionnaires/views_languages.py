@@ -9,9 +9,10 @@ from survey.access import requires
 from survey.accounts.models import Permission
 from survey.i18n import text_direction
 from survey.questionnaires import languages, versions
+from survey.questionnaires.blueprint import bp
 from survey.questionnaires.document import DocumentError
 from survey.questionnaires.feedback import problem_messages
-from survey.questionnaires.views import bp, commit_or_conflict, conflict, conflict_message, get_survey
+from survey.questionnaires.views import commit_or_conflict, conflict, conflict_message, get_survey
 
 SURVEY_PREFIX = "survey:"
 SETTING_NAMES = {"title": _l("Title"), "introduction": _l("Introduction on the welcome page"),

@@ -11,9 +11,10 @@ from survey.extensions import db
 from survey.programmes.listkeys import programme_lines
 from survey.programmes.models import Programme
 from survey.questionnaires import builder, editing, versions
+from survey.questionnaires.blueprint import bp
 from survey.questionnaires.document import DocumentError
 from survey.questionnaires.feedback import problem_messages
-from survey.questionnaires.views import bp, commit_or_conflict, conflict, conflict_message, get_survey, to_builder
+from survey.questionnaires.views import commit_or_conflict, conflict, conflict_message, get_survey, to_builder
 
 
 @bp.route("/<int:survey_id>/lijsten", methods=["GET", "POST"])

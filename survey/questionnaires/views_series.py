@@ -9,7 +9,8 @@ from survey.access import requires
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.questionnaires import series
-from survey.questionnaires.views import bp, get_survey, to_builder
+from survey.questionnaires.blueprint import bp
+from survey.questionnaires.views import get_survey, to_builder
 
 
 @bp.route("/<int:survey_id>/reeks", methods=["GET", "POST"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from flask import Blueprint, Response, abort, current_app, g, jsonify, render_template, request, stream_with_context
+from flask import Response, abort, current_app, g, jsonify, render_template, request, stream_with_context
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -21,6 +21,7 @@ from survey.reports.anonymity import export_notes
 from survey.reports.api_errors import api_error
 from survey.reports.api_payload import results_payload, results_rows, survey_payload
 from survey.reports.api_tokens import ApiScope, ApiToken
+from survey.reports.blueprint import api as bp
 from survey.reports.codebook import export_plan
 from survey.reports.exportrows import records
 from survey.reports.exports import cell_converter, csv_lines
@@ -33,7 +34,6 @@ from survey.reports.tokens import mark_used, token_for
 from survey.responses.models import Response as SurveyResponse
 from survey.responses.models import ResponseStatus
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 PUBLIC_ENDPOINTS = {"api.documentation", "api.openapi"}
 

@@ -5,13 +5,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from forms.reports import ExportForm
-from survey.access import get_in_region, requires, staff_blueprint
+from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.questionnaires.models import Survey
+from survey.reports.blueprint import exports as bp
 from survey.reports.services import completed_count, start_export
-
-bp = staff_blueprint("exports", __name__, "/resultaten")
 
 
 @bp.route("/<int:survey_id>/export", methods=["GET", "POST"])

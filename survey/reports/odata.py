@@ -24,9 +24,10 @@ from sqlalchemy import func, select
 from survey.access import is_row_id
 from survey.extensions import db
 from survey.questionnaires.models import Survey
-from survey.reports.api import _needs, bp
+from survey.reports.api import _needs
 from survey.reports.api_payload import breakdown_payload, items_payload
 from survey.reports.api_tokens import ApiScope
+from survey.reports.blueprint import api as bp
 from survey.reports.codebook import export_plan
 from survey.reports.exportrows import records
 from survey.reports.exports import cell_converter

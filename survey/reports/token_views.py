@@ -5,14 +5,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from forms.reports import SCOPE_CHOICES, RevokeForm, TokenForm
-from survey.access import get_in_region, requires, staff_blueprint
+from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.navigation import register_nav
 from survey.reports.api_tokens import ApiToken
+from survey.reports.blueprint import api_tokens as bp
 from survey.reports.tokens import create_token, revoke_token, tokens_of
 
-bp = staff_blueprint("api_tokens", __name__, "/api-sleutels")
 register_nav("API tokens", "api_tokens.list_tokens", Permission.MANAGE_REGION, 87)
 
 

@@ -7,13 +7,14 @@ from sqlalchemy import select
 
 from analysis.numbers import format_count, format_percentage
 from forms.reports import FilterForm
-from survey.access import get_in_region, requires, staff_blueprint
+from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
 from survey.navigation import register_nav
 from survey.questionnaires.models import Survey
 from survey.reports.anonymity import generalised_note
+from survey.reports.blueprint import reports as bp
 from survey.reports.factsheet import build_factsheet, factsheet_pdf
 from survey.reports.models import CosmeticWording
 from survey.reports.page import build_page, policy_for
@@ -21,7 +22,6 @@ from survey.reports.results import completed_counts, load_round
 from survey.reports.selection import Selection, filter_choices, parse_group, variable_label
 from survey.reports.trends import series_rounds, trend_page
 
-bp = staff_blueprint("reports", __name__, "/resultaten")
 register_nav("Results", "reports.list_surveys", Permission.VIEW_RESULTS, 40)
 bp.add_app_template_filter(format_count, "nl_count")
 bp.add_app_template_filter(format_percentage, "nl_pct")

@@ -15,7 +15,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from forms.respondent import build_step_form
 from survey.extensions import db, limiter
 from survey.responses import services, step_views, storage
-from survey.responses.views import PROBLEM_STATUS, WAY, bp, code_limit, started_elsewhere, unknown_link
+from survey.responses.blueprint import bp
+from survey.responses.views import PROBLEM_STATUS, WAY, code_limit, started_elsewhere, unknown_link
 from survey.responses.visits import Visit, open_visit, remember_browser
 
 

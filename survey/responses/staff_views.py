@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from forms.respondent import build_step_form
 from forms.respondent_entry import InterviewStartForm
-from survey.access import add_region_to_staff_urls, get_in_region, region_view, requires
+from survey.access import get_in_region, region_view, requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
@@ -22,13 +22,11 @@ from survey.questionnaires.document import DocumentError
 from survey.questionnaires.models import Survey, SurveyVersion
 from survey.questionnaires.parsing import parse_document
 from survey.responses import services, storage
+from survey.responses.blueprint import bp
 from survey.responses.flow import compute_flow
 from survey.responses.models import Channel, Response, ResponseStatus
 from survey.responses.piping import Piping, localized
 from survey.responses.screens import check_rows, make_screen
-from survey.responses.views import bp
-
-add_region_to_staff_urls(bp)
 
 PREVIEW = "/beheer/<region>/vragenlijsten/<int:survey_id>/voorbeeld"
 

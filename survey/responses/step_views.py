@@ -17,12 +17,12 @@ from forms.respondent import build_step_form
 from forms.respondent_entry import SendForm
 from survey.extensions import db, limiter
 from survey.responses import services, storage
+from survey.responses.blueprint import bp
 from survey.responses.models import Response, ResponseStatus
 from survey.responses.rendering import cached_prompt
 from survey.responses.screens import check_rows, make_screen
 from survey.responses.views import (
     WAY,
-    bp,
     count_guess,
     refuse_guesser,
     render_problem,

@@ -8,7 +8,7 @@ Ways in: a personal link ``/r/<token>`` (or the short code from a letter), the o
 
 from functools import cache
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from limits import parse_many
@@ -19,6 +19,7 @@ from survey.fieldwork import ledger
 from survey.i18n import text_direction
 from survey.questionnaires.models import Survey
 from survey.responses import services
+from survey.responses.blueprint import bp
 from survey.responses.models import Channel
 from survey.responses.phones import phone_links
 from survey.responses.piping import localized
@@ -27,7 +28,6 @@ from survey.responses.visits import COOKIE, DONE_COOKIE, open_visit, set_cookie,
 from survey.responses.wording import SAVED_BY_MODE, words
 from survey.tokens import normalise_short_code
 
-bp = Blueprint("responses", __name__)
 bp.add_app_template_filter(phone_links, "phone_links")
 
 

@@ -1,14 +1,13 @@
 """Home, health check, per-region house style and the accessibility statement."""
 
-from flask import Blueprint, Response, abort, jsonify, redirect, render_template, url_for
+from flask import Response, abort, jsonify, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select, text
 
 from survey.accounts.models import Region
 from survey.extensions import db, limiter
 from survey.i18n import requested_language, speak_on_public_page
-
-bp = Blueprint("site", __name__)
+from survey.site.blueprint import bp
 
 
 @bp.get("/")

@@ -1,0 +1,22 @@
+"""The fieldwork stage's blueprints and the view modules whose routes attach to them.
+
+Staff: ``fieldwork`` (rounds, invitations), ``letters`` (letters to print) and ``polls`` (a live poll's
+presenter screen). Public: ``poll_link`` (a poll's short link) and ``optout`` (the opt-out page).
+"""
+
+from flask import Blueprint
+
+from survey.access import staff_blueprint
+
+fieldwork = staff_blueprint("fieldwork", __name__)
+letters = staff_blueprint("letters", __name__)
+polls = staff_blueprint("polls", __name__, "/vragenlijsten/<int:survey_id>/veldwerk/peiling")
+poll_link = Blueprint("poll_link", __name__)
+optout = Blueprint("optout", __name__)
+
+
+def blueprints() -> tuple[Blueprint, ...]:
+    """The blueprints of this package, to register, with the routes of its view modules attached."""
+    from survey.fieldwork import letter_views, poll_views, public, views  # noqa: F401 - their routes attach
+
+    return (fieldwork, letters, polls, poll_link, optout)

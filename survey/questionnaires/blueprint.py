@@ -1,0 +1,22 @@
+"""The questionnaires stage's staff blueprint (``/beheer/<region>/vragenlijsten``) and the view modules
+whose routes attach to it."""
+
+from flask import Blueprint
+
+from survey.access import staff_blueprint
+
+bp = staff_blueprint("questionnaires", __name__, "/vragenlijsten")
+
+
+def blueprints() -> tuple[Blueprint, ...]:
+    """The blueprints of this package, to register, with the routes of its view modules attached."""
+    from survey.questionnaires import (  # noqa: F401 - their routes attach
+        views,
+        views_builder,
+        views_exchange,
+        views_languages,
+        views_lists,
+        views_series,
+    )
+
+    return (bp,)
