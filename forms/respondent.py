@@ -20,7 +20,7 @@ from forms.respondent_fields import FIELD_BUILDERS, Context, FieldSpec, builder_
 from survey.i18n import wtforms_translations
 from survey.questionnaires.registry import OTHER_CODE
 from survey.responses.flow import AnswerKey, Prompt, Step
-from survey.responses.piping import Piping
+from survey.responses.piping import Piping, is_piped, page_language
 
 __all__ = ["FIELD_BUILDERS", "FieldSpec", "PromptView", "StepForm", "build_step_form", "builder_for",
            "describe_prompt", "describe_step", "stored_to_form"]
@@ -126,23 +126,61 @@ class StepForm(FlaskForm):
         return found
 
 
+#: per process, for steps of a published questionnaire whose texts hold no pipe: the prompts (kept so their
+#: ids stay their own), the screen description and the form class. Both hold only the questionnaire's texts
+#: in one content language (messages are lazy, in the page's language when drawn), never an answer.
+_COMPILED: dict[tuple, tuple[tuple[Prompt, ...], list[PromptView], type]] = {}
+COMPILED_KEPT = 2048
+
+
 def describe_step(step: Step, piping: Piping) -> list[PromptView]:
-    return [describe_prompt(prompt, piping) for prompt in step.prompts]
+    """The screen description of a step; callers read it and never change it (it may be shared)."""
+    return _compiled(step, piping)[0]
 
 
 def build_step_form(step: Step, piping: Piping, data: dict | None = None, formdata=None,
                     views: list[PromptView] | None = None) -> StepForm:
     """The form of one step, filled with earlier answers (data) or what was just sent (formdata)."""
-    views = describe_step(step, piping) if views is None else views
+    if views is None:
+        views, cls = _compiled(step, piping)
+    else:
+        kept = _COMPILED.get(_compiled_key(step, piping))
+        cls = kept[2] if kept is not None and kept[1] is views else _form_class(views)
+    form = cls(formdata=formdata, data=data or {})
+    form.views = views
+    return form
+
+
+def _compiled_key(step: Step, piping: Piping) -> tuple:
+    """The prompts, the content language and the page's language (a text in another language than the
+    page is marked as foreign)."""
+    return tuple(id(prompt) for prompt in step.prompts), piping.language, page_language(piping.language)
+
+
+def _compiled(step: Step, piping: Piping) -> tuple[list[PromptView], type]:
+    """Description and form class of a step: from the per-process store when the step belongs to a shared
+    (published) document and none of its texts is piped, else made afresh."""
+    key = _compiled_key(step, piping) if piping.shared else None
+    kept = _COMPILED.get(key) if key is not None else None
+    if kept is not None and all(a is b for a, b in zip(kept[0], step.prompts, strict=True)):
+        return kept[1], kept[2]
+    views = [describe_prompt(prompt, piping) for prompt in step.prompts]
+    cls = _form_class(views)
+    if key is not None and not any(is_piped(prompt.question) for prompt in step.prompts):
+        if len(_COMPILED) >= COMPILED_KEPT:
+            _COMPILED.clear()
+        _COMPILED[key] = (step.prompts, views, cls)
+    return views, cls
+
+
+def _form_class(views: list[PromptView]) -> type:
     attrs = {name: unbound for view in views for name, unbound in view.unbound.items()}
     cls = type("GeneratedStepForm", (StepForm,), attrs)
     base_fields, meta = _step_form_base()
     # what WTForms' FormMeta would work out on first use (scanning dir() of the class), given directly
     cls._unbound_fields = base_fields + sorted(attrs.items(), key=lambda item: (item[1].creation_counter, item[0]))
     cls._wtforms_meta = meta
-    form = cls(formdata=formdata, data=data or {})
-    form.views = views
-    return form
+    return cls
 
 
 @cache

@@ -49,12 +49,12 @@ def localized(text: dict | None, language: str) -> str:
     if chosen is None:
         return ""
     value = text[chosen]
-    if chosen == _page_language(language) or not any(char.isalpha() for char in value):
+    if chosen == page_language(language) or not any(char.isalpha() for char in value):
         return value  # a number ("7") reads the same in every language
     return Foreign(value, chosen)
 
 
-def _page_language(asked: str) -> str:
+def page_language(asked: str) -> str:
     """``<html lang>`` of the respondent page being drawn; outside one, the language asked for."""
     return g.get("html_lang", asked) if has_app_context() else asked
 
@@ -90,6 +90,8 @@ class Piping:
     language: str = "nl"
     variables: dict = field(default_factory=dict)
     others: dict = field(default_factory=dict)  # (code, instance) → "anders, namelijk" text
+    #: the document is a published one from the per-process store: nobody changes it
+    shared: bool = False
 
     def text(self, text: dict | None, instance: ListItem | None = None) -> str:
         """The localized text with every pipe filled in."""
@@ -117,6 +119,12 @@ class Piping:
         if instance is not None and (code, instance.key) in self.answers:
             return code, instance.key
         return code, ""
+
+
+def is_piped(question: Question) -> bool:
+    """The question's texts (text, hint, statements) hold a pipe, so they differ per respondent."""
+    texts = (question.text, question.hint, *(item.text for item in question.items))
+    return any("{" in value for text in texts if text for value in text.values() if isinstance(value, str))
 
 
 def report_text(text: str, item: str | None = None) -> str:

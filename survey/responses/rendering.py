@@ -14,6 +14,8 @@ from __future__ import annotations
 from flask import g
 from flask_babel import get_locale
 
+from survey.responses.piping import is_piped
+
 #: kept questions per process; the whole store is dropped when full (published questionnaires are few)
 PROMPTS_KEPT = 4096
 _PROMPTS: dict[tuple, object] = {}
@@ -34,7 +36,7 @@ def cached_prompt(macro, view, form, level):
 
 def _blank_key(view, form, level) -> tuple | None:
     """Everything the macro reads, or None when a field has an answer, a value or an error, or a text is piped."""
-    if _piped(view.prompt.question):
+    if is_piped(view.prompt.question):
         return None
     fields = []
     for spec in view.fields:
@@ -46,8 +48,3 @@ def _blank_key(view, form, level) -> tuple | None:
                        spec.high_label))
     return (str(get_locale()), g.get("html_lang"), level, view.is_info, view.title, view.hint, view.caption,
             tuple(fields))
-
-
-def _piped(question) -> bool:
-    texts = (question.text, question.hint, *(item.text for item in question.items))
-    return any("{" in value for text in texts if text for value in text.values() if isinstance(value, str))

@@ -4,6 +4,7 @@ interviewer entry, so a preview looks exactly like what a respondent sees."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from flask_babel import gettext as _
@@ -26,8 +27,9 @@ GRID_WIDGETS = ("scale",)
 OWN_NAMES = {"prs": "دری"}
 
 
+@cache
 def language_name(language: str) -> str:
-    """The language's own name (Nederlands, English, العربية)."""
+    """The language's own name (Nederlands, English, العربية); worked out once per process and language."""
     if language in OWN_NAMES:
         return OWN_NAMES[language]
     try:

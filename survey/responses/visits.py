@@ -70,7 +70,8 @@ class Visit:
         variables = self.response.background if self.response else {}
         if not variables and self.entry.invitation is not None:
             variables = ledger.coarse_background(self.survey, self.entry.invitation)
-        return Piping(self.document, self.answers, self.language, variables or {}, self.others)
+        return Piping(self.document, self.answers, self.language, variables or {}, self.others,
+                      shared=services.is_shared(self.document))
 
     def reload_answers(self) -> None:
         self.answers, self.others = storage.load_answers(self.response, self.document)

@@ -16,6 +16,7 @@ from survey.questionnaires.models import (
     SurveyKind,
     VersionStatus,
 )
+from survey.timeutil import utcnow
 from survey.tokens import new_short_code, new_token, token_hash
 from tests.factories import save_survey
 
@@ -140,8 +141,10 @@ def create_survey(db, region, document=None, *, mode=DisplayMode.ONE_PER_SCREEN,
                   public_key="open-sleutel-1234", poll_code=None, audience=Audience.OUDERS,
                   address=AddressForm.U, check_page=False, help_text=None, opens_on=None, closes_on=None,
                   kind=SurveyKind.CEO, published=True) -> Survey:
+    """A survey with version 1 of the document; published as ``versions.publish`` leaves it (with its moment),
+    so the respondent pages run on the per-process store of published questionnaires as in production."""
     title = t("Ervaringen met de jeugdhulp", "Experiences with youth care", "تجارب مع رعاية الشباب")
-    return save_survey(
+    survey = save_survey(
         db, region, document or all_types_document(),
         version_status=VersionStatus.PUBLISHED if published else VersionStatus.DRAFT, kind=kind, title=title,
         introduction=t("We willen weten hoe het gaat met de hulp.", "We want to know how the help goes.",
@@ -150,6 +153,10 @@ def create_survey(db, region, document=None, *, mode=DisplayMode.ONE_PER_SCREEN,
         help_text=help_text or {}, audience=audience, address_form=address, display_mode=mode,
         show_check_page=check_page, status=status, public_key=public_key, poll_code=poll_code,
         opens_on=opens_on, closes_on=closes_on, estimated_minutes=5)
+    if published:
+        survey.versions[0].published_at = utcnow()
+        db.session.commit()
+    return survey
 
 
 def create_invitation(db, survey, background=None, language="nl") -> tuple[Invitation, str, str]:
