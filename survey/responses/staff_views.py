@@ -116,7 +116,8 @@ def _preview_inner(survey, flow, step, piping, form, language, index) -> Markup:
     """The respondent's screen rendered in the respondent's language inside the staff page."""
     with force_locale(chrome_language(language)):
         if step is None:
-            return Markup(render_template("responses/_preview_end.html",  # noqa: S704 - autoescaped HTML survey=survey, language=language,
+            return Markup(render_template("responses/_preview_end.html",  # noqa: S704 - autoescaped HTML
+                                          survey=survey, language=language,
                                           rows=check_rows(flow, piping), address=survey.address_form.value,
                                           help_text=survey.text("help_text", language)))
         screen = make_screen(survey, flow, step, piping, form=form, extra={"lock": "", "start": ""})
