@@ -65,6 +65,7 @@ test-pg: setup-test
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check survey forms analysis tests bench
+	$(BIN)/ruff format --check .
 
 bench: $(VENV)/.dev-installed catalogs
 	$(BIN)/python -m bench

@@ -82,34 +82,51 @@ def nominal_alpha(data: Sequence[Sequence]) -> float:
     return 1.0 - (n - 1) * disagree_observed / disagree_expected
 
 
-def agreement(coder_a: Sequence[Iterable[str] | None], coder_b: Sequence[Iterable[str] | None],
-              themes: Sequence[str] | None = None) -> AgreementResult:
+def agreement(
+    coder_a: Sequence[Iterable[str] | None],
+    coder_b: Sequence[Iterable[str] | None],
+    themes: Sequence[str] | None = None,
+) -> AgreementResult:
     """Compare two coders' theme sets per answer (None = that coder did not code the answer)."""
     if len(coder_a) != len(coder_b):
         raise ValueError("both coders must be given the same answers")
-    both = [i for i, (x, y) in enumerate(zip(coder_a, coder_b, strict=True))
-            if x is not None and y is not None]
+    both = [i for i, (x, y) in enumerate(zip(coder_a, coder_b, strict=True)) if x is not None and y is not None]
     sets_a = {i: frozenset(coder_a[i]) for i in both}
     sets_b = {i: frozenset(coder_b[i]) for i in both}
     themes = list(themes or sorted(set().union(*sets_a.values(), *sets_b.values())))
     decisions_a = {t: [t in sets_a[i] for i in both] for t in themes}
     decisions_b = {t: [t in sets_b[i] for i in both] for t in themes}
-    per_theme = pd.DataFrame([_theme_row(t, decisions_a[t], decisions_b[t]) for t in themes],
-                             columns=["theme", "kappa", "alpha", "percent", "n_a", "n_b"]).set_index("theme")
+    per_theme = pd.DataFrame(
+        [_theme_row(t, decisions_a[t], decisions_b[t]) for t in themes],
+        columns=["theme", "kappa", "alpha", "percent", "n_a", "n_b"],
+    ).set_index("theme")
     pooled_a = [d for t in themes for d in decisions_a[t]]
     pooled_b = [d for t in themes for d in decisions_b[t]]
-    rows = [{"answer": i, "theme": t, "coder_a": t in sets_a[i], "coder_b": t in sets_b[i]}
-            for i in both for t in themes if (t in sets_a[i]) != (t in sets_b[i])]
+    rows = [
+        {"answer": i, "theme": t, "coder_a": t in sets_a[i], "coder_b": t in sets_b[i]}
+        for i in both
+        for t in themes
+        if (t in sets_a[i]) != (t in sets_b[i])
+    ]
     return AgreementResult(
-        n_answers=len(both), kappa=cohen_kappa(pooled_a, pooled_b),
-        alpha=krippendorff_alpha([pooled_a, pooled_b]), percent=_percent(pooled_a, pooled_b),
+        n_answers=len(both),
+        kappa=cohen_kappa(pooled_a, pooled_b),
+        alpha=krippendorff_alpha([pooled_a, pooled_b]),
+        percent=_percent(pooled_a, pooled_b),
         per_theme=per_theme,
-        disagreements=pd.DataFrame(rows, columns=["answer", "theme", "coder_a", "coder_b"]))
+        disagreements=pd.DataFrame(rows, columns=["answer", "theme", "coder_a", "coder_b"]),
+    )
 
 
 def _theme_row(theme: str, a: list[bool], b: list[bool]) -> dict:
-    return {"theme": theme, "kappa": cohen_kappa(a, b), "alpha": krippendorff_alpha([a, b]),
-            "percent": _percent(a, b), "n_a": int(sum(a)), "n_b": int(sum(b))}
+    return {
+        "theme": theme,
+        "kappa": cohen_kappa(a, b),
+        "alpha": krippendorff_alpha([a, b]),
+        "percent": _percent(a, b),
+        "n_a": int(sum(a)),
+        "n_b": int(sum(b)),
+    }
 
 
 def _percent(a: list, b: list) -> float:

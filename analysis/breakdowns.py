@@ -30,8 +30,7 @@ def _levels(by: str | Sequence[str]) -> list[str]:
     return [by] if isinstance(by, str) else list(by)
 
 
-def background_groups(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequence[str]
-                      ) -> list[pd.Series]:
+def background_groups(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequence[str]) -> list[pd.Series]:
     """The group value(s) of every answer row, ``onbekend`` where the respondent has none."""
     out = []
     for column in _levels(by):
@@ -55,12 +54,16 @@ def _with_margins(levels: list[str], build) -> pd.DataFrame:
     return frame
 
 
-def headline_by(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequence[str],
-                scales: Mapping[str, Scale], tallied: pd.DataFrame | None = None) -> pd.DataFrame:
+def headline_by(
+    answers: pd.DataFrame,
+    respondents: pd.DataFrame,
+    by: str | Sequence[str],
+    scales: Mapping[str, Scale],
+    tallied: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Headline scores per item and group, with total (and subtotal) rows; not yet protected."""
     levels = _levels(by)
-    fine = tally(answers, list(scales), background_groups(answers, respondents, levels)) \
-        if tallied is None else tallied
+    fine = tally(answers, list(scales), background_groups(answers, respondents, levels)) if tallied is None else tallied
 
     def build(keys):
         counts = fine.groupby([*keys, ITEM_CODE, VALUE], observed=True, sort=False)["count"].sum()
@@ -71,24 +74,33 @@ def headline_by(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequ
     frame["_item"] = frame[ITEM_CODE].map(order)
     frame["_depth"] = frame[levels].notna().sum(axis=1)
     frame = frame.sort_values(["_item", *levels, "_depth"], na_position="first", kind="stable")
-    columns = [ITEM_CODE, *levels] + [c for c in frame.columns if c not in (ITEM_CODE, *levels, "_item",
-                                                                           "_depth")]
+    columns = [ITEM_CODE, *levels] + [c for c in frame.columns if c not in (ITEM_CODE, *levels, "_item", "_depth")]
     return frame[columns].reset_index(drop=True)
 
 
-def protected_headline_by(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequence[str],
-                          scales: Mapping[str, Scale], policy: Policy = Policy(),
-                          tallied: pd.DataFrame | None = None) -> Suppressed:
+def protected_headline_by(
+    answers: pd.DataFrame,
+    respondents: pd.DataFrame,
+    by: str | Sequence[str],
+    scales: Mapping[str, Scale],
+    policy: Policy = Policy(),
+    tallied: pd.DataFrame | None = None,
+) -> Suppressed:
     """Headline scores per group, small cells hidden: n, positive and pct per item and group."""
     levels = _levels(by)
     frame = headline_by(answers, respondents, levels, scales, tallied=tallied)
     frame = frame[[ITEM_CODE, *levels, *PUBLIC_HEADLINE[1:]]]
-    return protect_breakdown(frame, levels, tables=[ITEM_CODE], counts=("positive",), mask=("pct",),
-                             policy=policy)
+    return protect_breakdown(frame, levels, tables=[ITEM_CODE], counts=("positive",), mask=("pct",), policy=policy)
 
 
-def grades_by(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequence[str], item_code: str,
-              scale: Scale = GRADE, tallied: pd.DataFrame | None = None) -> pd.DataFrame:
+def grades_by(
+    answers: pd.DataFrame,
+    respondents: pd.DataFrame,
+    by: str | Sequence[str],
+    item_code: str,
+    scale: Scale = GRADE,
+    tallied: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Mean (exact and as text), median and sd of a numeric item per group, with margins.
 
     ``tallied`` may pass counts already made by :func:`analysis.scores.tally` with the same groups.
@@ -113,26 +125,36 @@ def grades_by(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequen
 
 
 def _grade_row(summary) -> dict:
-    return {"item_code": summary.item_code, "n": summary.n,
-            "mean": summary.mean if summary.n else np.nan, "mean_text": summary.mean_text,
-            "median": summary.median if summary.n else np.nan,
-            "sd": summary.sd if summary.sd is not None else np.nan}
+    return {
+        "item_code": summary.item_code,
+        "n": summary.n,
+        "mean": summary.mean if summary.n else np.nan,
+        "mean_text": summary.mean_text,
+        "median": summary.median if summary.n else np.nan,
+        "sd": summary.sd if summary.sd is not None else np.nan,
+    }
 
 
-def protected_grades_by(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequence[str],
-                        item_code: str, scale: Scale = GRADE, policy: Policy = Policy(),
-                        tallied: pd.DataFrame | None = None) -> Suppressed:
+def protected_grades_by(
+    answers: pd.DataFrame,
+    respondents: pd.DataFrame,
+    by: str | Sequence[str],
+    item_code: str,
+    scale: Scale = GRADE,
+    policy: Policy = Policy(),
+    tallied: pd.DataFrame | None = None,
+) -> Suppressed:
     """Grade per group with small cells hidden (mean, median, sd and the text masked too)."""
     frame = grades_by(answers, respondents, by, item_code, scale, tallied=tallied)
     return protect_breakdown(frame, _levels(by), mask=("mean", "mean_text", "median", "sd"), policy=policy)
 
 
-def respondents_by(respondents: pd.DataFrame, by: str | Sequence[str], policy: Policy = Policy()
-                   ) -> Suppressed:
+def respondents_by(respondents: pd.DataFrame, by: str | Sequence[str], policy: Policy = Policy()) -> Suppressed:
     """How many respondents per group (with margins), small cells hidden: the respons table."""
     levels = _levels(by)
-    data = pd.DataFrame({c: respondents[c].astype("object").where(respondents[c].notna(), UNKNOWN_GROUP)
-                         for c in levels})
+    data = pd.DataFrame(
+        {c: respondents[c].astype("object").where(respondents[c].notna(), UNKNOWN_GROUP) for c in levels}
+    )
 
     def build(keys):
         if not keys:
@@ -143,5 +165,12 @@ def respondents_by(respondents: pd.DataFrame, by: str | Sequence[str], policy: P
     return protect_breakdown(frame[[*levels, "n"]], levels, policy=policy)
 
 
-__all__ = ["UNKNOWN_GROUP", "background_groups", "grades_by", "headline_by", "protected_grades_by",
-           "protected_headline_by", "respondents_by"]
+__all__ = [
+    "UNKNOWN_GROUP",
+    "background_groups",
+    "grades_by",
+    "headline_by",
+    "protected_grades_by",
+    "protected_headline_by",
+    "respondents_by",
+]

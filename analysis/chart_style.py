@@ -45,8 +45,19 @@ _MARKS = (
     '<path d="M0,6 L2,2 L4,6 L6,2 L8,6" fill="none" stroke="#fff" stroke-width="1.2"/>',
     '<rect x="1" y="1" width="3" height="3" fill="#fff"/>',
 )
-PATTERN_NAMES = ("effen", "schuine lijnen", "stippen", "liggende lijnen", "staande lijnen", "ruitjes",
-                 "schuine lijnen andersom", "kruisjes", "rondjes", "zigzag", "blokjes")
+PATTERN_NAMES = (
+    "effen",
+    "schuine lijnen",
+    "stippen",
+    "liggende lijnen",
+    "staande lijnen",
+    "ruitjes",
+    "schuine lijnen andersom",
+    "kruisjes",
+    "rondjes",
+    "zigzag",
+    "blokjes",
+)
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ID_SAFE = re.compile(r"[^A-Za-z0-9_-]")
@@ -75,14 +86,16 @@ def pattern_defs(prefix: str, count: int) -> str:
     parts = []
     for i in range(count):
         colour, marks = fill_for(i)
-        parts.append(f'<pattern id="{prefix}-p{i}" patternUnits="userSpaceOnUse" width="8" height="8">'
-                     f'<rect width="8" height="8" fill="{colour}"/>{marks}</pattern>')
+        parts.append(
+            f'<pattern id="{prefix}-p{i}" patternUnits="userSpaceOnUse" width="8" height="8">'
+            f'<rect width="8" height="8" fill="{colour}"/>{marks}</pattern>'
+        )
     return "<defs>" + "".join(parts) + "</defs>"
 
 
 def relative_luminance(colour: str) -> float:
     """WCAG relative luminance of a #rrggbb colour."""
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 

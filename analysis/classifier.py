@@ -21,10 +21,17 @@ DEFAULT_THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98)
 class ThemeClassifier:
     """Learns themes from coded answers; ``predict_proba`` gives one probability per answer and theme."""
 
-    def __init__(self, C: float = 10.0, class_weight: str | None = "balanced",
-                 max_word_features: int | None = 50_000, max_char_features: int | None = 60_000,
-                 char_ngrams: tuple[int, int] = (2, 5), themes: Sequence[str] | None = None,
-                 tol: float = 1e-3, codebook: Codebook | None = None):
+    def __init__(
+        self,
+        C: float = 10.0,
+        class_weight: str | None = "balanced",
+        max_word_features: int | None = 50_000,
+        max_char_features: int | None = 60_000,
+        char_ngrams: tuple[int, int] = (2, 5),
+        themes: Sequence[str] | None = None,
+        tol: float = 1e-3,
+        codebook: Codebook | None = None,
+    ):
         # Balanced weights: a theme is rare per answer, and unbalanced models miss it on new phrasings
         # (held-out micro-F1 0.49 → 0.67 on the synthetic CEO set, see docs/benchmarks.md).
         self.C = C
@@ -40,11 +47,23 @@ class ThemeClassifier:
 
     def _vectorizers(self, n_texts: int) -> tuple[TfidfVectorizer, TfidfVectorizer]:
         min_df = 2 if n_texts >= 1000 else 1
-        words = TfidfVectorizer(token_pattern=SPACE_SEPARATED, ngram_range=(1, 2), sublinear_tf=True,
-                                min_df=min_df, max_features=self.max_word_features, lowercase=False)
-        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, sublinear_tf=True,
-                                min_df=min_df, max_features=self.max_char_features, lowercase=False,
-                                dtype=np.float32)
+        words = TfidfVectorizer(
+            token_pattern=SPACE_SEPARATED,
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+            min_df=min_df,
+            max_features=self.max_word_features,
+            lowercase=False,
+        )
+        chars = TfidfVectorizer(
+            analyzer="char_wb",
+            ngram_range=self.char_ngrams,
+            sublinear_tf=True,
+            min_df=min_df,
+            max_features=self.max_char_features,
+            lowercase=False,
+            dtype=np.float32,
+        )
         return words, chars
 
     def _features(self, texts: Sequence[str], fit: bool = False):
@@ -52,13 +71,16 @@ class ThemeClassifier:
         folded = [fold(t or "") for t in texts]
         if fit:
             self.word_vectorizer_, self.char_vectorizer_ = self._vectorizers(len(texts))
-            return sparse.hstack([self.word_vectorizer_.fit_transform(lemma_docs),
-                                  self.char_vectorizer_.fit_transform(folded)]).tocsr()
-        return sparse.hstack([self.word_vectorizer_.transform(lemma_docs),
-                              self.char_vectorizer_.transform(folded)]).tocsr()
+            return sparse.hstack(
+                [self.word_vectorizer_.fit_transform(lemma_docs), self.char_vectorizer_.fit_transform(folded)]
+            ).tocsr()
+        return sparse.hstack(
+            [self.word_vectorizer_.transform(lemma_docs), self.char_vectorizer_.transform(folded)]
+        ).tocsr()
 
-    def fit(self, texts: Sequence[str], label_sets: Iterable[Iterable[str]],
-            sample_weight: Sequence[float] | None = None) -> ThemeClassifier:
+    def fit(
+        self, texts: Sequence[str], label_sets: Iterable[Iterable[str]], sample_weight: Sequence[float] | None = None
+    ) -> ThemeClassifier:
         """Learn one model per theme from answers and their (human) theme sets; ``sample_weight`` lets
         answers from earlier rounds count less than this round's."""
         texts = list(texts)
@@ -83,8 +105,15 @@ class ThemeClassifier:
                 self.models_[key] = float(y.all())
                 continue
             # the dual liblinear problem is 3-5x faster here (more features than a theme has answers)
-            model = LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear",
-                                       dual=True, max_iter=2000, tol=self.tol, random_state=0)
+            model = LogisticRegression(
+                C=self.C,
+                class_weight=self.class_weight,
+                solver="liblinear",
+                dual=True,
+                max_iter=2000,
+                tol=self.tol,
+                random_state=0,
+            )
             self.models_[key] = model.fit(features, y, sample_weight=weights)
         self.n_features_ = features.shape[1]
         return self
@@ -96,8 +125,9 @@ class ThemeClassifier:
         columns = {}
         for key in self.themes_:
             model = self.models_[key]
-            columns[key] = (np.full(len(texts), model) if isinstance(model, float)
-                            else model.predict_proba(features)[:, 1])
+            columns[key] = (
+                np.full(len(texts), model) if isinstance(model, float) else model.predict_proba(features)[:, 1]
+            )
         return pd.DataFrame(columns, columns=list(self.themes_), index=pd.RangeIndex(len(texts)))
 
     def predict(self, texts: Sequence[str], threshold: float = 0.5) -> list[frozenset[str]]:
@@ -116,10 +146,16 @@ def proba_to_sets(proba: pd.DataFrame, threshold: float = 0.5) -> list[frozenset
     return [frozenset(columns[row >= threshold]) for row in proba.to_numpy()]
 
 
-def cross_val_proba(texts: Sequence[str], label_sets: Sequence[Iterable[str]], n_splits: int = 5,
-                    random_state: int = 0, extra_texts: Sequence[str] = (),
-                    extra_sets: Sequence[Iterable[str]] = (), extra_weight: float = 0.5,
-                    **params) -> pd.DataFrame:
+def cross_val_proba(
+    texts: Sequence[str],
+    label_sets: Sequence[Iterable[str]],
+    n_splits: int = 5,
+    random_state: int = 0,
+    extra_texts: Sequence[str] = (),
+    extra_sets: Sequence[Iterable[str]] = (),
+    extra_weight: float = 0.5,
+    **params,
+) -> pd.DataFrame:
     """Out-of-fold probabilities: each answer scored by a model that never saw it. ``extra_texts`` (coded
     answers of earlier rounds) join every training fold with weight ``extra_weight`` and are never scored."""
     extra_texts = list(extra_texts)
@@ -133,22 +169,35 @@ def cross_val_proba(texts: Sequence[str], label_sets: Sequence[Iterable[str]], n
     folds = KFold(n_splits=n_splits, shuffle=True, random_state=random_state)
     for train, test in folds.split(texts):
         model = ThemeClassifier(themes=themes, **params).fit(
-            [texts[i] for i in train] + extra_texts, [label_sets[i] for i in train] + extra_sets,
-            sample_weight=[1.0] * len(train) + [extra_weight] * len(extra_texts))
+            [texts[i] for i in train] + extra_texts,
+            [label_sets[i] for i in train] + extra_sets,
+            sample_weight=[1.0] * len(train) + [extra_weight] * len(extra_texts),
+        )
         out.iloc[test] = model.predict_proba([texts[i] for i in test]).to_numpy()
     return out
 
 
-def threshold_curve(texts: Sequence[str], label_sets: Sequence[Iterable[str]],
-                    thresholds: Iterable[float] = DEFAULT_THRESHOLDS, n_splits: int = 5,
-                    random_state: int = 0, **params) -> pd.DataFrame:
+def threshold_curve(
+    texts: Sequence[str],
+    label_sets: Sequence[Iterable[str]],
+    thresholds: Iterable[float] = DEFAULT_THRESHOLDS,
+    n_splits: int = 5,
+    random_state: int = 0,
+    **params,
+) -> pd.DataFrame:
     """Cross-validated per threshold: answers auto-coded (share, accuracy), suggestions accepted (P, R)."""
     label_sets = [frozenset(s or ()) for s in label_sets]
     proba = cross_val_proba(texts, label_sets, n_splits=n_splits, random_state=random_state, **params)
     rows = []
     for t in thresholds:
         accepted = acceptance(proba, label_sets, t)
-        rows.append({**vars(auto_coding(proba, label_sets, t)), "accepted_precision": accepted.precision,
-                     "accepted_recall": accepted.recall})
-    return pd.DataFrame(rows, columns=["threshold", "n", "n_auto", "share", "accuracy", "accepted_precision",
-                                       "accepted_recall"])
+        rows.append(
+            {
+                **vars(auto_coding(proba, label_sets, t)),
+                "accepted_precision": accepted.precision,
+                "accepted_recall": accepted.recall,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["threshold", "n", "n_auto", "share", "accuracy", "accepted_precision", "accepted_recall"]
+    )

@@ -34,8 +34,14 @@ class Theme:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict with lists instead of tuples."""
-        return {"key": self.key, "label": self.label, "description": self.description,
-                "parent": self.parent, "seeds": list(self.seeds), "examples": list(self.examples)}
+        return {
+            "key": self.key,
+            "label": self.label,
+            "description": self.description,
+            "parent": self.parent,
+            "seeds": list(self.seeds),
+            "examples": list(self.examples),
+        }
 
     @classmethod
     def from_dict(cls, data: Any, position: int = 1) -> Theme:
@@ -44,17 +50,23 @@ class Theme:
             raise CodebookError(f"Thema {position} is geen object met velden.", theme=position)
         key = _text(data, "key", position, required=True).lower()
         if not _KEY.match(key):
-            raise CodebookError(f"Thema {position}: de sleutel '{key}' mag alleen kleine letters, cijfers, "
-                                "- en _ bevatten (hoogstens 64 tekens).", theme=position, field="key")
+            raise CodebookError(
+                f"Thema {position}: de sleutel '{key}' mag alleen kleine letters, cijfers, "
+                "- en _ bevatten (hoogstens 64 tekens).",
+                theme=position,
+                field="key",
+            )
         parent = data.get("parent") or None
         if parent is not None and not isinstance(parent, str):
-            raise CodebookError(f"Thema {position}: 'parent' moet een sleutel zijn.", theme=position,
-                                field="parent")
-        return cls(key=key, label=_text(data, "label", position, required=True),
-                   description=_text(data, "description", position),
-                   parent=parent.strip().lower() if parent else None,
-                   seeds=_words(data, "seeds" if "seeds" in data else "seed_words", position, r"[;\n]"),
-                   examples=_words(data, "examples", position, r"\n"))
+            raise CodebookError(f"Thema {position}: 'parent' moet een sleutel zijn.", theme=position, field="parent")
+        return cls(
+            key=key,
+            label=_text(data, "label", position, required=True),
+            description=_text(data, "description", position),
+            parent=parent.strip().lower() if parent else None,
+            seeds=_words(data, "seeds" if "seeds" in data else "seed_words", position, r"[;\n]"),
+            examples=_words(data, "examples", position, r"\n"),
+        )
 
 
 @dataclass(frozen=True)
@@ -71,8 +83,9 @@ class Codebook:
         by_key: dict[str, Theme] = {}
         for position, theme in enumerate(self.themes, start=1):
             if theme.key in by_key:
-                raise CodebookError(f"Thema {position}: de sleutel '{theme.key}' komt twee keer voor.",
-                                    theme=position, field="key")
+                raise CodebookError(
+                    f"Thema {position}: de sleutel '{theme.key}' komt twee keer voor.", theme=position, field="key"
+                )
             by_key[theme.key] = theme
         for position, theme in enumerate(self.themes, start=1):
             if theme.parent is not None and (theme.parent not in by_key or theme.parent == theme.key):
@@ -86,8 +99,9 @@ class Codebook:
             seen, current = {theme.key}, theme.parent
             while current is not None:
                 if current in seen:
-                    raise CodebookError(f"Thema {position}: de bovenliggende thema's vormen een kring.",
-                                        theme=position, field="parent")
+                    raise CodebookError(
+                        f"Thema {position}: de bovenliggende thema's vormen een kring.", theme=position, field="parent"
+                    )
                 seen.add(current)
                 current = self._by_key[current].parent
 
@@ -106,8 +120,12 @@ class Codebook:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict (the import/export format)."""
-        return {"key": self.key, "label": self.label, "description": self.description,
-                "themes": [t.to_dict() for t in self.themes]}
+        return {
+            "key": self.key,
+            "label": self.label,
+            "description": self.description,
+            "themes": [t.to_dict() for t in self.themes],
+        }
 
     @classmethod
     def from_dict(cls, data: Any) -> Codebook:
@@ -117,15 +135,26 @@ class Codebook:
         themes = data.get("themes")
         if not isinstance(themes, list) or not themes:
             raise CodebookError("Het codeboek heeft geen lijst met thema's.", field="themes")
-        return cls(key=str(data.get("key") or "codeboek").strip().lower(),
-                   label=str(data.get("label") or data.get("key") or "Codeboek").strip(),
-                   description=str(data.get("description") or "").strip(),
-                   themes=tuple(Theme.from_dict(t, i) for i, t in enumerate(themes, start=1)))
+        return cls(
+            key=str(data.get("key") or "codeboek").strip().lower(),
+            label=str(data.get("label") or data.get("key") or "Codeboek").strip(),
+            description=str(data.get("description") or "").strip(),
+            themes=tuple(Theme.from_dict(t, i) for i, t in enumerate(themes, start=1)),
+        )
 
     def to_rows(self) -> list[dict[str, str]]:
         """One flat row per theme (seeds joined by '; ', examples by newlines), for a spreadsheet."""
-        return [{"key": t.key, "label": t.label, "description": t.description, "parent": t.parent or "",
-                 "seeds": "; ".join(t.seeds), "examples": "\n".join(t.examples)} for t in self.themes]
+        return [
+            {
+                "key": t.key,
+                "label": t.label,
+                "description": t.description,
+                "parent": t.parent or "",
+                "seeds": "; ".join(t.seeds),
+                "examples": "\n".join(t.examples),
+            }
+            for t in self.themes
+        ]
 
     @classmethod
     def from_rows(cls, rows: list[dict], key: str = "codeboek", label: str = "Codeboek") -> Codebook:
@@ -146,8 +175,7 @@ class Codebook:
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise CodebookError(f"Het bestand is geen geldige JSON (regel {getattr(exc, 'lineno', '?')}).")\
-                from exc
+            raise CodebookError(f"Het bestand is geen geldige JSON (regel {getattr(exc, 'lineno', '?')}).") from exc
         return cls.from_dict(data)
 
 
@@ -166,8 +194,7 @@ def _text(data: dict, name: str, position: int, required: bool = False) -> str:
             raise CodebookError(f"Thema {position}: het veld '{name}' is leeg.", theme=position, field=name)
         return ""
     if not isinstance(value, str | int | float):
-        raise CodebookError(f"Thema {position}: het veld '{name}' moet tekst zijn.", theme=position,
-                            field=name)
+        raise CodebookError(f"Thema {position}: het veld '{name}' moet tekst zijn.", theme=position, field=name)
     return str(value).strip()
 
 
@@ -177,6 +204,5 @@ def _words(data: dict, name: str, position: int, separator: str) -> tuple[str, .
     if isinstance(value, str):
         value = re.split(separator, value)
     if not isinstance(value, list | tuple):
-        raise CodebookError(f"Thema {position}: het veld '{name}' moet een lijst zijn.", theme=position,
-                            field=name)
+        raise CodebookError(f"Thema {position}: het veld '{name}' moet een lijst zijn.", theme=position, field=name)
     return tuple(dict.fromkeys(str(v).strip() for v in value if str(v).strip()))

@@ -20,10 +20,30 @@ from analysis.quality import AutoCoding, auto_coding, micro_f1, pick_threshold, 
 from analysis.text import lemma, tokenize
 
 __all__ = [
-    "HUMAN", "MODEL", "RULE", "AgreementResult", "AutoCoding", "Codebook", "CodebookError",
-    "CodebookMatcher", "RuleHit", "Suggestion", "Theme", "ThemeClassifier", "agreement", "auto_coding",
-    "cohen_kappa", "cross_val_proba", "default_codebook", "krippendorff_alpha", "micro_f1",
-    "pick_threshold", "proba_to_sets", "suggest", "theme_quality", "threshold_curve",
+    "HUMAN",
+    "MODEL",
+    "RULE",
+    "AgreementResult",
+    "AutoCoding",
+    "Codebook",
+    "CodebookError",
+    "CodebookMatcher",
+    "RuleHit",
+    "Suggestion",
+    "Theme",
+    "ThemeClassifier",
+    "agreement",
+    "auto_coding",
+    "cohen_kappa",
+    "cross_val_proba",
+    "default_codebook",
+    "krippendorff_alpha",
+    "micro_f1",
+    "pick_threshold",
+    "proba_to_sets",
+    "suggest",
+    "theme_quality",
+    "threshold_curve",
 ]
 
 RULE, MODEL, HUMAN = "regel", "model", "mens"
@@ -85,8 +105,9 @@ class CodebookMatcher:
         hit = self._token_cache.get(token)
         if hit is None:
             forms = _forms(token)
-            hit = frozenset(s for s in self.forms_ if s in forms or (
-                len(s) >= self.min_affix and any(_affix(s, f) for f in forms)))
+            hit = frozenset(
+                s for s in self.forms_ if s in forms or (len(s) >= self.min_affix and any(_affix(s, f) for f in forms))
+            )
             self._token_cache[token] = hit
         return hit
 
@@ -139,7 +160,7 @@ def _affix(seed: str, form: str) -> bool:
     if len(form) <= len(seed):
         return False
     if form.startswith(seed):
-        rest = form[len(seed):].lstrip("_")
+        rest = form[len(seed) :].lstrip("_")
         if rest in INFLECTIONS:  # "gezinsvormen" for the seed "gezinsvorm": a plural, not a compound
             return True
         return _word(rest) or (rest[:1] in "se" and _word(rest[1:]))
@@ -155,8 +176,9 @@ def _word(part: str) -> bool:
     return len(part) >= MIN_REST and part.isalpha() and simplemma.is_known(part, lang="nl")
 
 
-def _phrase_at(parts: tuple[frozenset[str], ...], tokens: list[str], seeds: list[frozenset[str]],
-               slack: int = 2) -> str:
+def _phrase_at(
+    parts: tuple[frozenset[str], ...], tokens: list[str], seeds: list[frozenset[str]], slack: int = 2
+) -> str:
     """The answer words of a phrase whose words occur, in any order, within a short window."""
     width = len(parts) + slack
     for start, first in enumerate(seeds):
@@ -165,13 +187,18 @@ def _phrase_at(parts: tuple[frozenset[str], ...], tokens: list[str], seeds: list
         window = range(start, min(start + width, len(tokens)))
         found = [next((i for i in window if p & seeds[i]), None) for p in parts]
         if None not in found:
-            return " ".join(tokens[min(found): max(found) + 1])
+            return " ".join(tokens[min(found) : max(found) + 1])
     return ""
 
 
-def suggest(texts: Sequence[str], matcher: CodebookMatcher | None = None,
-            classifier: ThemeClassifier | None = None, human: Sequence[Iterable[str] | None] | None = None,
-            min_probability: float = 0.35, auto_threshold: float | None = None) -> pd.DataFrame:
+def suggest(
+    texts: Sequence[str],
+    matcher: CodebookMatcher | None = None,
+    classifier: ThemeClassifier | None = None,
+    human: Sequence[Iterable[str] | None] | None = None,
+    min_probability: float = 0.35,
+    auto_threshold: float | None = None,
+) -> pd.DataFrame:
     """Merge rule hits and model probabilities into suggestions; a human-coded answer keeps only its codes."""
     human = list(human) if human is not None else [None] * len(texts)
     rules = matcher.match(texts) if matcher is not None else [()] * len(texts)
@@ -181,14 +208,14 @@ def suggest(texts: Sequence[str], matcher: CodebookMatcher | None = None,
         if human[i] is not None:
             rows += [Suggestion(i, key, HUMAN) for key in sorted(set(human[i]))]
             continue
-        rows += _merge(i, rules[i], proba.iloc[i] if proba is not None else None, min_probability,
-                       auto_threshold)
+        rows += _merge(i, rules[i], proba.iloc[i] if proba is not None else None, min_probability, auto_threshold)
     frame = pd.DataFrame([vars(s) for s in rows], columns=list(Suggestion.__dataclass_fields__))
     return frame.astype({"answer": "int64", "auto": "bool"})
 
 
-def _merge(i: int, hits: tuple[RuleHit, ...], probs: pd.Series | None, min_probability: float,
-           auto_threshold: float | None) -> list[Suggestion]:
+def _merge(
+    i: int, hits: tuple[RuleHit, ...], probs: pd.Series | None, min_probability: float, auto_threshold: float | None
+) -> list[Suggestion]:
     """Rule hits first (with the model's probability when there is one, the most probable first), then
     confident model themes."""
     out, seen = [], set()
@@ -196,13 +223,21 @@ def _merge(i: int, hits: tuple[RuleHit, ...], probs: pd.Series | None, min_proba
         hits = tuple(sorted(hits, key=lambda h: -float(probs.get(h.theme, 0.0))))
     for hit in hits:
         p = float(probs[hit.theme]) if probs is not None and hit.theme in probs.index else None
-        out.append(Suggestion(i, hit.theme, RULE, p, hit.words,
-                              auto=auto_threshold is not None and p is not None and p >= auto_threshold))
+        out.append(
+            Suggestion(
+                i,
+                hit.theme,
+                RULE,
+                p,
+                hit.words,
+                auto=auto_threshold is not None and p is not None and p >= auto_threshold,
+            )
+        )
         seen.add(hit.theme)
     if probs is not None:
         for key, p in probs.sort_values(ascending=False).items():
             if key not in seen and p >= min_probability:
-                out.append(Suggestion(i, str(key), MODEL, float(p),
-                                      auto=auto_threshold is not None and p >= auto_threshold))
+                out.append(
+                    Suggestion(i, str(key), MODEL, float(p), auto=auto_threshold is not None and p >= auto_threshold)
+                )
     return out
-

@@ -37,11 +37,18 @@ BSN_NAMES = ("bsn", "burgerservicenummer", "sofinummer", "sofi", "citizenservice
 
 #: how people write a language in a contact file → language code
 LANGUAGES = {
-    "nl": ("nl", "nederlands", "dutch", "nld"), "en": ("en", "engels", "english", "eng"),
-    "ar": ("ar", "arabisch", "arabic"), "tr": ("tr", "turks", "turkish"), "pl": ("pl", "pools", "polish"),
-    "uk": ("uk", "oekraiens", "oekraïens", "ukrainian"), "ti": ("ti", "tigrinya", "tigrinja"),
-    "fa": ("fa", "farsi", "perzisch", "dari", "prs"), "so": ("so", "somalisch", "somali"),
-    "de": ("de", "duits", "german"), "fr": ("fr", "frans", "french"), "es": ("es", "spaans", "spanish"),
+    "nl": ("nl", "nederlands", "dutch", "nld"),
+    "en": ("en", "engels", "english", "eng"),
+    "ar": ("ar", "arabisch", "arabic"),
+    "tr": ("tr", "turks", "turkish"),
+    "pl": ("pl", "pools", "polish"),
+    "uk": ("uk", "oekraiens", "oekraïens", "ukrainian"),
+    "ti": ("ti", "tigrinya", "tigrinja"),
+    "fa": ("fa", "farsi", "perzisch", "dari", "prs"),
+    "so": ("so", "somalisch", "somali"),
+    "de": ("de", "duits", "german"),
+    "fr": ("fr", "frans", "french"),
+    "es": ("es", "spaans", "spanish"),
 }
 _LANGUAGE_CODES = {alias: code for code, aliases in LANGUAGES.items() for alias in aliases}
 
@@ -80,9 +87,14 @@ def read_contacts(data: bytes, filename: str = "") -> ContactFile:
     columns, ignored = map_columns(header)
     refuse_bsn(header, body)
     if "email" not in columns and "address" not in columns and "street" not in columns:
-        raise UnusableFile(flag(None, "No column with e-mail addresses or postal addresses was found. The first "
-                                      "row must hold the column names, for example e-mail, adres, postcode, "
-                                      "woonplaats."))
+        raise UnusableFile(
+            flag(
+                None,
+                "No column with e-mail addresses or postal addresses was found. The first "
+                "row must hold the column names, for example e-mail, adres, postcode, "
+                "woonplaats.",
+            )
+        )
     if not any(any(row) for row in body):
         raise UnusableFile(flag(None, "The file has no rows below the column names."))
     result = ContactFile(columns={f: header[i] for f, i in columns.items()}, ignored=ignored)
@@ -101,9 +113,15 @@ def read_contacts(data: bytes, filename: str = "") -> ContactFile:
             continue
         seen[key] = number
         if contact.email and contact.email in emails:
-            result.problems.append(flag(number, "This e-mail address is also in row %(other)s. Each row gets its "
-                                                "own invitation.", field=header[columns["email"]],
-                                        skipped=False, other=emails[contact.email]))
+            result.problems.append(
+                flag(
+                    number,
+                    "This e-mail address is also in row %(other)s. Each row gets its own invitation.",
+                    field=header[columns["email"]],
+                    skipped=False,
+                    other=emails[contact.email],
+                )
+            )
         emails.setdefault(contact.email or "", number)
         result.contacts.append(contact)
     return result
@@ -129,10 +147,15 @@ def refuse_bsn(header: list[str], body: list[list[str]]) -> None:
         values = [row[index] for row in body if index < len(row) and row[index]]
         by_name = _normal(title) in BSN_NAMES
         if by_name or (values and sum(map(looks_like_bsn, values)) * 2 > len(values)):
-            raise UnusableFile(flag(None, "Column %(column)s seems to hold citizen service numbers (BSN). The "
-                                          "platform never stores a BSN, so this file was not read. Remove the "
-                                          "column and upload the file again.",
-                                    column=title or str(index + 1)))
+            raise UnusableFile(
+                flag(
+                    None,
+                    "Column %(column)s seems to hold citizen service numbers (BSN). The "
+                    "platform never stores a BSN, so this file was not read. Remove the "
+                    "column and upload the file again.",
+                    column=title or str(index + 1),
+                )
+            )
 
 
 def looks_like_bsn(value: str) -> bool:
@@ -148,7 +171,7 @@ def looks_like_bsn(value: str) -> bool:
 
 
 def _contact(number, row, header, columns, problems, spelling) -> Contact | None:
-    if len(row) > len(header) and any(row[len(header):]):
+    if len(row) > len(header) and any(row[len(header) :]):
         problems.append(flag(number, "This row has more values than there are column names.", field=""))
         return None
 
@@ -161,8 +184,9 @@ def _contact(number, row, header, columns, problems, spelling) -> Contact | None
 
     email = value("email").lower() or None
     if email and not EMAIL.match(email):
-        problems.append(flag(number, "%(value)s is not a valid e-mail address.", field=column("email"),
-                             value=email[:80]))
+        problems.append(
+            flag(number, "%(value)s is not a valid e-mail address.", field=column("email"), value=email[:80])
+        )
         return None
     address, problem = _address(number, value, column)
     if problem is not None:
@@ -190,16 +214,24 @@ def _address(number, value, column) -> tuple[str | None, Problem | None]:
     if postcode:
         match = POSTCODE.match(postcode)
         if not match:
-            return None, flag(number, "%(value)s is not a valid postcode (such as 3011 AB).",
-                              field=column("postcode"), value=postcode[:20])
+            return None, flag(
+                number,
+                "%(value)s is not a valid postcode (such as 3011 AB).",
+                field=column("postcode"),
+                value=postcode[:20],
+            )
         postcode = f"{match.group(1)} {match.group(2).upper()}"
     if full:
         lines = [name, full, " ".join(p for p in (postcode, city.upper()) if p)]
     else:
         if not (street and postcode and city):
             missing = next(f for f, v in (("street", street), ("postcode", postcode), ("city", city)) if not v)
-            return None, flag(number, "The postal address is incomplete: %(part)s is missing.",
-                              field=column(missing) or column("street"), part=column(missing) or missing)
+            return None, flag(
+                number,
+                "The postal address is incomplete: %(part)s is missing.",
+                field=column(missing) or column("street"),
+                part=column(missing) or missing,
+            )
         lines = [name, street, f"{postcode}  {city.upper()}"]
     return "\n".join(line for line in lines if line), None
 
@@ -209,8 +241,9 @@ def _language(number, raw, column, problems) -> str:
         return "nl"
     code = _LANGUAGE_CODES.get(raw.strip().lower())
     if code is None:
-        problems.append(flag(number, "Language %(value)s is not known; Dutch is used.", field=column,
-                             skipped=False, value=raw[:40]))
+        problems.append(
+            flag(number, "Language %(value)s is not known; Dutch is used.", field=column, skipped=False, value=raw[:40])
+        )
         return "nl"
     return code
 

@@ -54,9 +54,15 @@ class ThemeSummary:
     themes: tuple[ThemeCount, ...] = ()
 
 
-def summarise_themes(remarks: Iterable[CodedRemark], k: int, *, names: Sequence[str] = (),
-                     keep: Sequence[str] = (), quotes_per_theme: int = QUOTES_PER_THEME,
-                     survey_size: int | None = None) -> ThemeSummary:
+def summarise_themes(
+    remarks: Iterable[CodedRemark],
+    k: int,
+    *,
+    names: Sequence[str] = (),
+    keep: Sequence[str] = (),
+    quotes_per_theme: int = QUOTES_PER_THEME,
+    survey_size: int | None = None,
+) -> ThemeSummary:
     """Count answers per theme and pick up to ``quotes_per_theme`` distinct scrubbed quotes for each.
 
     With ``survey_size`` (the respondents of the whole stakeholder-enquête) the per-survey rule holds:
@@ -79,7 +85,9 @@ def summarise_themes(remarks: Iterable[CodedRemark], k: int, *, names: Sequence[
             if text and text not in used and len(chosen) < quotes_per_theme:
                 chosen.append(text)
                 used.add(text)
-    themes = tuple(ThemeCount(key, labels[key], counts[key], tuple(quotes.get(key, ())))
-                   for key in sorted(counts, key=lambda key: (-counts[key], labels[key].lower())))
+    themes = tuple(
+        ThemeCount(key, labels[key], counts[key], tuple(quotes.get(key, ())))
+        for key in sorted(counts, key=lambda key: (-counts[key], labels[key].lower()))
+    )
     uncoded = sum(1 for r in remarks if not r.themes)
     return ThemeSummary(respondents, len(remarks), uncoded, True, themes)

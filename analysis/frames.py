@@ -49,8 +49,9 @@ def answers_frame(rows: Iterable | pd.DataFrame) -> pd.DataFrame:
     if isinstance(rows, pd.DataFrame):
         frame = rows
     else:
-        frame = pd.DataFrame.from_records(list(rows) if not isinstance(rows, list) else rows,
-                                          columns=list(ANSWER_COLUMNS))
+        frame = pd.DataFrame.from_records(
+            list(rows) if not isinstance(rows, list) else rows, columns=list(ANSWER_COLUMNS)
+        )
     missing = [c for c in ANSWER_COLUMNS if c not in frame.columns]
     if missing:
         raise ValueError(f"answers frame lacks column(s): {', '.join(missing)}")
@@ -103,8 +104,9 @@ def item_rows(answers: pd.DataFrame, item_codes: Iterable[str]) -> pd.DataFrame:
     return answers[answers[ITEM_CODE].isin(list(item_codes))]
 
 
-def to_wide(answers: pd.DataFrame, multiple: Iterable[str] = (), respondents: pd.DataFrame | None = None
-            ) -> pd.DataFrame:
+def to_wide(
+    answers: pd.DataFrame, multiple: Iterable[str] = (), respondents: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per response and one column per item; multiple-choice items become 0/1 columns.
 
     A multiple-choice item ``Q5`` becomes one column per chosen option, ``Q5__<code>``, holding 1 when
@@ -122,8 +124,7 @@ def to_wide(answers: pd.DataFrame, multiple: Iterable[str] = (), respondents: pd
     wide = single.pivot(index=RESPONSE_ID, columns=ITEM_CODE, values=VALUE)
     wide.columns = wide.columns.astype("str")
     wide.columns.name = None
-    parts = [wide, *(_multi_columns(answers.loc[answers[ITEM_CODE] == code], code)
-                     for code in sorted(multiple))]
+    parts = [wide, *(_multi_columns(answers.loc[answers[ITEM_CODE] == code], code) for code in sorted(multiple))]
     out = pd.concat(parts, axis=1)
     out.index.name = RESPONSE_ID
     if respondents is not None:
@@ -142,6 +143,10 @@ def _multi_columns(rows: pd.DataFrame, code: str) -> pd.DataFrame:
 
 def from_wide(wide: pd.DataFrame, items: Iterable[str]) -> pd.DataFrame:
     """The long answers frame back from a wide one (single-answer item columns only)."""
-    long = (wide[list(items)].rename_axis(RESPONSE_ID).reset_index()
-            .melt(id_vars=RESPONSE_ID, var_name=ITEM_CODE, value_name=VALUE))
+    long = (
+        wide[list(items)]
+        .rename_axis(RESPONSE_ID)
+        .reset_index()
+        .melt(id_vars=RESPONSE_ID, var_name=ITEM_CODE, value_name=VALUE)
+    )
     return answers_frame(long.dropna(subset=[VALUE]))

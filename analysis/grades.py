@@ -74,11 +74,18 @@ def summarise_numbers(item_code: str, values: np.ndarray, scale: Scale = GRADE) 
     n = int(values.size)
     counts = np.bincount(values - _low(scale), minlength=_high(scale) - _low(scale) + 1) if n else None
     distribution = tuple(
-        (o.code, int(counts[o.number - _low(scale)]) if n else 0,
-         100.0 * counts[o.number - _low(scale)] / n if n else float("nan"))
-        for o in scale.options if o.number is not None and not o.escape)
+        (
+            o.code,
+            int(counts[o.number - _low(scale)]) if n else 0,
+            100.0 * counts[o.number - _low(scale)] / n if n else float("nan"),
+        )
+        for o in scale.options
+        if o.number is not None and not o.escape
+    )
     return GradeSummary(
-        item_code=item_code, n=n, total=int(values.sum()) if n else 0,
+        item_code=item_code,
+        n=n,
+        total=int(values.sum()) if n else 0,
         median=float(statistics.median(values.tolist())) if n else None,
         sd=float(values.std(ddof=1)) if n > 1 else None,
         distribution=distribution,
@@ -95,8 +102,9 @@ def _high(scale: Scale) -> int:
 
 def summarise_counts(item_code: str, counts: Mapping[str, int], scale: Scale = GRADE) -> GradeSummary:
     """A GradeSummary from {code: count} of one item (as :func:`analysis.scores.tally` gives them)."""
-    pairs = sorted((o.number, int(counts.get(o.code, 0))) for o in scale.options
-                   if o.number is not None and not o.escape)
+    pairs = sorted(
+        (o.number, int(counts.get(o.code, 0))) for o in scale.options if o.number is not None and not o.escape
+    )
     numbers = np.array([p[0] for p in pairs], dtype=np.int64)
     weights = np.array([p[1] for p in pairs], dtype=np.int64)
     n = int(weights.sum())
@@ -104,15 +112,21 @@ def summarise_counts(item_code: str, counts: Mapping[str, int], scale: Scale = G
         return summarise_numbers(item_code, np.array([], dtype=np.int64), scale)
     total = int((numbers * weights).sum())
     ends = np.cumsum(weights)
-    low, high = numbers[np.searchsorted(ends, (n - 1) // 2, side="right")], \
-        numbers[np.searchsorted(ends, n // 2, side="right")]
+    low, high = (
+        numbers[np.searchsorted(ends, (n - 1) // 2, side="right")],
+        numbers[np.searchsorted(ends, n // 2, side="right")],
+    )
     mean = total / n
     sd = float(np.sqrt((weights * (numbers - mean) ** 2).sum() / (n - 1))) if n > 1 else None
     by_number = dict(pairs)
-    distribution = tuple((o.code, by_number[o.number], 100.0 * by_number[o.number] / n)
-                         for o in scale.options if o.number is not None and not o.escape)
-    return GradeSummary(item_code=item_code, n=n, total=total, median=(low + high) / 2, sd=sd,
-                        distribution=distribution)
+    distribution = tuple(
+        (o.code, by_number[o.number], 100.0 * by_number[o.number] / n)
+        for o in scale.options
+        if o.number is not None and not o.escape
+    )
+    return GradeSummary(
+        item_code=item_code, n=n, total=total, median=(low + high) / 2, sd=sd, distribution=distribution
+    )
 
 
 def grade_summary(answers: pd.DataFrame, item_code: str, scale: Scale = GRADE) -> GradeSummary:
@@ -128,7 +142,17 @@ def grade_summaries(answers: pd.DataFrame, scales: Mapping[str, Scale]) -> dict[
 def grades_frame(summaries: Sequence[GradeSummary] | Mapping[str, GradeSummary]) -> pd.DataFrame:
     """Grade summaries as a table: item_code, n, mean, mean_text, median, sd."""
     items = summaries.values() if isinstance(summaries, Mapping) else summaries
-    return pd.DataFrame([{"item_code": s.item_code, "n": s.n, "mean": s.mean if s.n else np.nan,
-                          "mean_text": s.mean_text, "median": s.median if s.n else np.nan,
-                          "sd": s.sd if s.sd is not None else np.nan} for s in items],
-                        columns=["item_code", "n", "mean", "mean_text", "median", "sd"])
+    return pd.DataFrame(
+        [
+            {
+                "item_code": s.item_code,
+                "n": s.n,
+                "mean": s.mean if s.n else np.nan,
+                "mean_text": s.mean_text,
+                "median": s.median if s.n else np.nan,
+                "sd": s.sd if s.sd is not None else np.nan,
+            }
+            for s in items
+        ],
+        columns=["item_code", "n", "mean", "mean_text", "median", "sd"],
+    )

@@ -75,8 +75,10 @@ class Limits:
 def check_upload(data: bytes, filename: str, limits: Limits) -> None:
     """Refuse a file that is too large, a zip bomb, dangerous or absurd XML, or absurdly nested JSON."""
     if len(data) > limits.max_bytes:
-        raise UnusableFile(flag(None, "The file is larger than %(mb)s MB and was not read.",
-                                mb=_megabytes(limits.max_bytes)), "too_large")
+        raise UnusableFile(
+            flag(None, "The file is larger than %(mb)s MB and was not read.", mb=_megabytes(limits.max_bytes)),
+            "too_large",
+        )
     name = (filename or "").lower()
     if data.startswith(ZIP_MAGIC):
         with _open_zip(io.BytesIO(data)) as archive:
@@ -96,9 +98,15 @@ def check_zip(archive: zipfile.ZipFile, limits: Limits) -> None:
     total = sum(m.file_size for m in members)
     packed = max(sum(m.compress_size for m in members), 1)
     if len(members) > limits.max_entries or total > limits.max_uncompressed or total / packed > limits.max_ratio:
-        raise UnusableFile(flag(None, "The file is too large once unpacked (more than %(mb)s MB) or packed "
-                                      "suspiciously tightly; it was not opened.",
-                                mb=_megabytes(limits.max_uncompressed)), "too_large")
+        raise UnusableFile(
+            flag(
+                None,
+                "The file is too large once unpacked (more than %(mb)s MB) or packed "
+                "suspiciously tightly; it was not opened.",
+                mb=_megabytes(limits.max_uncompressed),
+            ),
+            "too_large",
+        )
     for member in members:
         name = member.filename.lower()
         if name.endswith((".xml", ".rels", ".vml")):
@@ -131,15 +139,15 @@ class _Depth:
 
 def check_xml(stream, max_depth: int) -> None:
     """Stream XML through defusedxml: no DTD, no entities, no external references, not too deep."""
-    parser = DefusedXMLParser(target=_Depth(max_depth), forbid_dtd=True, forbid_entities=True,
-                              forbid_external=True)
+    parser = DefusedXMLParser(target=_Depth(max_depth), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     try:
         while chunk := stream.read(CHUNK):
             parser.feed(chunk)
         parser.close()
     except DefusedXmlException as error:
-        raise UnusableFile(flag(None, "The file contains XML declarations (DTD or entities) that are not "
-                                      "allowed."), "forbidden_xml") from error
+        raise UnusableFile(
+            flag(None, "The file contains XML declarations (DTD or entities) that are not allowed."), "forbidden_xml"
+        ) from error
     except (ParseError, zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
         if isinstance(error, UnusableFile):
             raise

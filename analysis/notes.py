@@ -46,7 +46,7 @@ def split_notes(block: str) -> list[NoteLine]:
             continue
         bullet = _BULLET.match(line)
         if bullet or not (in_bullets and _continues(line)):
-            items.append([line[bullet.end():] if bullet else line])
+            items.append([line[bullet.end() :] if bullet else line])
             headings.append(heading)
             in_bullets = bool(bullet)
         else:
@@ -89,7 +89,9 @@ _BARE_HEADING = re.compile(
     r"^(?:wat\s+)?(?:(?:waar\s+(?:zijn\s+)?(?:we|wij|u|jullie)\s+)?trots\s+op(?:\s+zijn)?|trots|"
     r"(?:wat\s+)?(?:werkt|gaat)\s+goed|goed\s+gaat|wat\s+goed\s+gaat|successen|"
     r"aandacht(?:s?punten)?|wat\s+(?:heeft|vraagt|verdient)\s+aandacht|wat\s+kan\s+beter|verbeterpunten|knelpunten|"
-    r"zorgen|opvallend(?:e\s+punten)?|wat\s+(?:valt|viel)\s+op|opgevallen)$", re.I)
+    r"zorgen|opvallend(?:e\s+punten)?|wat\s+(?:valt|viel)\s+op|opgevallen)$",
+    re.I,
+)
 _MARKUP = re.compile(r"^[#*_\s]+|[*_\s]+$")
 _ATTRIBUTION = re.compile(r"^(?P<text>.+?[.!?…”\"'’])\s*(?:—|–|--|-)\s*(?P<who>[^.!?]{2,100})$")
 _QUOTED = re.compile(r"^[\"“‘'](?P<text>.+)[\"”’']$")

@@ -94,9 +94,14 @@ def cumulative_value(values: Iterable[Value], aggregation: str, until: str | Non
     return sum(totals.values(), Decimal(0))
 
 
-def target_progress(values: Iterable[Value], aggregation: str, target: Decimal,
-                    baseline: Decimal | None = None, cumulative: bool = False,
-                    direction: str = Direction.INCREASE) -> TargetProgress:
+def target_progress(
+    values: Iterable[Value],
+    aggregation: str,
+    target: Decimal,
+    baseline: Decimal | None = None,
+    cumulative: bool = False,
+    direction: str = Direction.INCREASE,
+) -> TargetProgress:
     """The figure to hold against a target: the latest period's, or the running total since the start.
     Periods with a conflict are left out (and named) until someone chooses a value."""
     values, conflicts = split_conflicts(values)

@@ -34,8 +34,7 @@ def auto_coding(proba: pd.DataFrame, human: Sequence[Iterable[str]], threshold: 
     columns = np.asarray(proba.columns)
     values = proba.to_numpy(dtype=float)
     sure = confidence(proba) >= threshold
-    correct = np.array([frozenset(columns[row >= 0.5]) == h for row, h in zip(values, human, strict=True)],
-                       dtype=bool)
+    correct = np.array([frozenset(columns[row >= 0.5]) == h for row, h in zip(values, human, strict=True)], dtype=bool)
     n_auto = int(sure.sum())
     accuracy = float(correct[sure].mean()) if n_auto else float("nan")
     return AutoCoding(float(threshold), len(human), n_auto, n_auto / len(human) if human else 0.0, accuracy)
@@ -59,8 +58,12 @@ def acceptance(proba: pd.DataFrame, human: Sequence[Iterable[str]], threshold: f
     accepted = proba.to_numpy(dtype=float) >= threshold
     hits = int((accepted & given).sum())
     n_accepted, n_given = int(accepted.sum()), int(given.sum())
-    return Acceptance(float(threshold), n_accepted, hits / n_accepted if n_accepted else float("nan"),
-                      hits / n_given if n_given else float("nan"))
+    return Acceptance(
+        float(threshold),
+        n_accepted,
+        hits / n_accepted if n_accepted else float("nan"),
+        hits / n_given if n_given else float("nan"),
+    )
 
 
 def pick_threshold(curve: pd.DataFrame, min_accuracy: float = 0.9) -> float | None:
@@ -69,8 +72,9 @@ def pick_threshold(curve: pd.DataFrame, min_accuracy: float = 0.9) -> float | No
     return float(ok["threshold"].min()) if len(ok) else None
 
 
-def theme_quality(predicted: Sequence[Iterable[str]], human: Sequence[Iterable[str]],
-                  themes: Sequence[str] | None = None) -> pd.DataFrame:
+def theme_quality(
+    predicted: Sequence[Iterable[str]], human: Sequence[Iterable[str]], themes: Sequence[str] | None = None
+) -> pd.DataFrame:
     """Precision, recall, F1 and support per theme, plus a 'micro' row over all themes."""
     predicted = [frozenset(p) for p in predicted]
     human = [frozenset(h) for h in human]

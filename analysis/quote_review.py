@@ -94,8 +94,17 @@ def publish(statements: Sequence[Statement], decisions: Mapping[str, Decision]) 
             continue
         text = decision.text.strip() if decision.decision == EDIT and decision.text.strip() else statement.text
         who = statement.attribution if decision.attribution_public else ""
-        result.append(Published(statement.key, text, counts.get(statement.key, 1), statement.origin,
-                                statement.theme, who, tuple(merged.get(statement.key, ()))))
+        result.append(
+            Published(
+                statement.key,
+                text,
+                counts.get(statement.key, 1),
+                statement.origin,
+                statement.theme,
+                who,
+                tuple(merged.get(statement.key, ())),
+            )
+        )
     return result, pending
 
 
@@ -124,8 +133,7 @@ def near_duplicates(statements: Sequence[Statement], threshold: float = 0.5) -> 
     ``threshold`` of their words: a suggestion to merge, never applied by itself."""
     found = {}
     for i, statement in enumerate(statements):
-        best = max(((similarity(statement.text, other.text), other.key) for other in statements[:i]),
-                   default=(0.0, ""))
+        best = max(((similarity(statement.text, other.text), other.key) for other in statements[:i]), default=(0.0, ""))
         if best[0] >= threshold:
             found[statement.key] = best[1]
     return found

@@ -34,42 +34,87 @@ NAME = "[naam]"
 MAX_QUOTE = 300
 
 #: capitalised words that are ordinary vocabulary in this field, never a name
-DOMAIN_WORDS = frozenset({
-    "Jeugdwet", "Transformatiefonds", "Rijk", "Zorg", "Jeugd", "Actieprogramma", "Wmo", "Jeugdhulp",
-    "Nederland", "Nederlands", "Nederlandse", "Europese", "Kinderombudsman", "Veilig", "Thuis",
-})
+DOMAIN_WORDS = frozenset(
+    {
+        "Jeugdwet",
+        "Transformatiefonds",
+        "Rijk",
+        "Zorg",
+        "Jeugd",
+        "Actieprogramma",
+        "Wmo",
+        "Jeugdhulp",
+        "Nederland",
+        "Nederlands",
+        "Nederlandse",
+        "Europese",
+        "Kinderombudsman",
+        "Veilig",
+        "Thuis",
+    }
+)
 #: placeholder per tag of the coding stage
-LABELS = {"NAAM": "[naam]", "PLAATS": "[plaats]", "ADRES": "[adres]", "ORGANISATIE": "[organisatie]",
-          "SCHOOL": "[school]", "LEEFTIJD": "[leeftijd]", "TELEFOON": "[telefoonnummer]", "E-MAIL": "[e-mail]",
-          "POSTCODE": "[postcode]", "NUMMER": "[nummer]", "LINK": "[link]", "URL": "[link]",
-          "DATUM": "[datum]"}
+LABELS = {
+    "NAAM": "[naam]",
+    "PLAATS": "[plaats]",
+    "ADRES": "[adres]",
+    "ORGANISATIE": "[organisatie]",
+    "SCHOOL": "[school]",
+    "LEEFTIJD": "[leeftijd]",
+    "TELEFOON": "[telefoonnummer]",
+    "E-MAIL": "[e-mail]",
+    "POSTCODE": "[postcode]",
+    "NUMMER": "[nummer]",
+    "LINK": "[link]",
+    "URL": "[link]",
+    "DATUM": "[datum]",
+}
 
 _CAP = r"[A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff'\-]+"
 _PARTICLES = r"(?:(?:van|de|der|den|ter|ten|het|la|le|el|al|'t)\s+){0,3}"
 _STREET = r"(?:straat|laan|weg|plein|singel|gracht|kade|dreef|steeg|dijk)"
 #: suffixes that also end ordinary words ("Tijdpad", "Sportpark"): a street only with a house number
 _STREET_NUMBERED = r"(?:hof|park|pad|markt|veld|erf|baan|wal|zijde)"
-_OWN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, flags), tag) for p, flags, tag in (
-    (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", 0, "E-MAIL"),
-    (r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)]*(?:\s|$))", re.I, "LINK"),
-    (r"(?:\+31|0031|\b0)[\s-]?\d(?:[\s-]?\d){8}\b", 0, "TELEFOON"),
-    (r"\b\d{4}\s?[A-Z]{2}\b", 0, "POSTCODE"),
-    (r"\b" + _CAP + _STREET + r"(?:\s+\d+\s?[a-zA-Z]?\b)?", 0, "ADRES"),
-    (r"\b" + _CAP + _STREET_NUMBERED + r"\s+\d+\s?[a-zA-Z]?\b", 0, "ADRES"),
-    (r"\b(?!(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d\b)\d(?:[\s.-]?\d){6,}\b", 0, "NUMMER"),  # not "2015-2018"
-    (r"\b(?i:jongere|jongen|meisje|kind|kleinzoon|zoontje|dochtertje|broertje|zusje)\s+van\s+(\d{1,2})\b"
-     r"(?!\s*(?:tot|t/m|-|jaar\s+(?:gewacht|geleden|lang)))", 0, "LEEFTIJD"),
-    (r"\b(?i:zoon|dochter|zoontje|dochtertje|broer|broertje|zus|zusje|kleinzoon|kleindochter)\s+" + _CAP
-     + r"\s+van\s+(\d{1,2})\b(?!\s*(?:tot|t/m|-))", 0, "LEEFTIJD"),
-    (r"\b(?i:ik\s+ben)\s+(\d{1,2})\b(?!\s*(?:keer|uur|weken|maanden|jaar\s+(?:bezig|werkzaam)))", 0, "LEEFTIJD"),
-))
+_OWN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, flags), tag)
+    for p, flags, tag in (
+        (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", 0, "E-MAIL"),
+        (r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)]*(?:\s|$))", re.I, "LINK"),
+        (r"(?:\+31|0031|\b0)[\s-]?\d(?:[\s-]?\d){8}\b", 0, "TELEFOON"),
+        (r"\b\d{4}\s?[A-Z]{2}\b", 0, "POSTCODE"),
+        (r"\b" + _CAP + _STREET + r"(?:\s+\d+\s?[a-zA-Z]?\b)?", 0, "ADRES"),
+        (r"\b" + _CAP + _STREET_NUMBERED + r"\s+\d+\s?[a-zA-Z]?\b", 0, "ADRES"),
+        (r"\b(?!(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d\b)\d(?:[\s.-]?\d){6,}\b", 0, "NUMMER"),  # not "2015-2018"
+        (
+            r"\b(?i:jongere|jongen|meisje|kind|kleinzoon|zoontje|dochtertje|broertje|zusje)\s+van\s+(\d{1,2})\b"
+            r"(?!\s*(?:tot|t/m|-|jaar\s+(?:gewacht|geleden|lang)))",
+            0,
+            "LEEFTIJD",
+        ),
+        (
+            r"\b(?i:zoon|dochter|zoontje|dochtertje|broer|broertje|zus|zusje|kleinzoon|kleindochter)\s+"
+            + _CAP
+            + r"\s+van\s+(\d{1,2})\b(?!\s*(?:tot|t/m|-))",
+            0,
+            "LEEFTIJD",
+        ),
+        (r"\b(?i:ik\s+ben)\s+(\d{1,2})\b(?!\s*(?:keer|uur|weken|maanden|jaar\s+(?:bezig|werkzaam)))", 0, "LEEFTIJD"),
+    )
+)
 _TITLED = re.compile(
     r"\b(?:(?i:dhr|mevr|mw|mr|dr|drs|ir|prof)\.?|(?i:meneer|mevrouw|juf|juffrouw|meester|dokter|wethouder|"
-    r"familie|burgemeester))\s+(" + _PARTICLES.replace("(?:van", "(?:[Vv]an|[Dd]e|[Ee]l") + _CAP
-    + r"(?:\s+" + _PARTICLES + _CAP + r")?)")
+    r"familie|burgemeester))\s+("
+    + _PARTICLES.replace("(?:van", "(?:[Vv]an|[Dd]e|[Ee]l")
+    + _CAP
+    + r"(?:\s+"
+    + _PARTICLES
+    + _CAP
+    + r")?)"
+)
 _SCHOOL = re.compile(
     r"\b(?i:basisschool|obs|cbs|rkbs|pcbs|ikc|kindcentrum|sbo|school|montessorischool|daltonschool)\s+"
-    r"((?:[Dd]e\s+|[Hh]et\s+|'t\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*)")
+    r"((?:[Dd]e\s+|[Hh]et\s+|'t\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*)"
+)
 _COLLEGE = re.compile(r"\b(?:[Hh]et\s+)?(" + _CAP + r"(?:\s+" + _CAP + r")*\s+(?:College|Lyceum|Gymnasium))\b")
 _WORD = re.compile(r"(?<![\w\[\-])" + _CAP + r"(?![\w\-])")
 _SURNAME_AFTER = re.compile(r"\s+(" + _PARTICLES + _CAP + r")")
@@ -97,11 +142,15 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
     def lines(relative: str) -> set[str]:
         path = base / relative
-        return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()} \
-            if path.exists() else set()
+        return (
+            {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+            if path.exists()
+            else set()
+        )
 
-    common = {w.lower() for w in lines("whitelist/lst_common_word/items.txt") | lines(
-        "whitelist/lst_stop_word/items.txt")}
+    common = {
+        w.lower() for w in lines("whitelist/lst_common_word/items.txt") | lines("whitelist/lst_stop_word/items.txt")
+    }
     names = lines("names/lst_first_name/items.txt") - lines("names/lst_first_name/exceptions.txt")
     return frozenset(n for n in names if n.lower() not in common), frozenset(common)
 
@@ -113,29 +162,41 @@ def _phrases(pattern_words: Iterable[str]) -> re.Pattern[str] | None:
 class QuoteScrubber:
     """The quote pass for one region: its terms, its keep-list and the names it knows."""
 
-    def __init__(self, names: Iterable[str] = (), keep: Iterable[str] = (), *, places: Iterable[str] = (),
-                 organisations: Iterable[str] = (), schools: Iterable[str] = (), other_names: Iterable[str] = ()):
+    def __init__(
+        self,
+        names: Iterable[str] = (),
+        keep: Iterable[str] = (),
+        *,
+        places: Iterable[str] = (),
+        organisations: Iterable[str] = (),
+        schools: Iterable[str] = (),
+        other_names: Iterable[str] = (),
+    ):
         known = [n.strip() for n in names if n and len(n.strip()) >= 2]
-        self.terms = tuple((pattern, tag) for pattern, tag in (
-            (_phrases(schools), "SCHOOL"),
-            (_phrases([*organisations, *coding_scrub.CARE_ORGANISATIONS]), "ORGANISATIE"),
-            (_phrases(places), "PLAATS"),
-            (_phrases([*other_names, *known]), "NAAM")) if pattern is not None)
+        self.terms = tuple(
+            (pattern, tag)
+            for pattern, tag in (
+                (_phrases(schools), "SCHOOL"),
+                (_phrases([*organisations, *coding_scrub.CARE_ORGANISATIONS]), "ORGANISATIE"),
+                (_phrases(places), "PLAATS"),
+                (_phrases([*other_names, *known]), "NAAM"),
+            )
+            if pattern is not None
+        )
         keep = [k for k in keep if k and k.strip()]
         self.keep = _phrases(keep)
         self.keep_words = DOMAIN_WORDS | {w for phrase in keep for w in re.findall(r"[\w'\-]+", phrase)}
         self.first_names, self.common = _lexicon()
 
-    def replacements(self, text: str, undo: Iterable[str] = (),
-                     detected: Iterable[Sequence] = ()) -> list[Replacement]:
+    def replacements(self, text: str, undo: Iterable[str] = (), detected: Iterable[Sequence] = ()) -> list[Replacement]:
         """Every piece to replace, in text order, without the ones the evaluator undid. ``detected`` are
         (start, end, tag) spans the coding stage's de-identification found in this text (deduce, its rules
         and the region's terms: :meth:`analysis.scrub.Scrubber.spans`); they pass the same keep-list and
         undo as the pieces found here, so a pasted note gets exactly the coding stage's rule plus the keep-list."""
         text = str(text or "")
         found: list[tuple[int, int, str]] = [
-            (int(start), int(end), str(tag)) for start, end, tag in detected
-            if 0 <= int(start) < int(end) <= len(text)]
+            (int(start), int(end), str(tag)) for start, end, tag in detected if 0 <= int(start) < int(end) <= len(text)
+        ]
         for pattern, tag in _OWN_RULES + coding_scrub.RULES:
             for m in pattern.finditer(text):
                 if pattern is _AGE_IN_BRACKETS and m.start() > 0 and not text[m.start() - 1].isspace():
@@ -171,8 +232,11 @@ class QuoteScrubber:
                 continue
             end = m.end()
             after = _SURNAME_AFTER.match(text, end)
-            if after and after.group(1).split()[-1] not in self.keep_words \
-                    and after.group(1).split()[-1].lower() not in self.common:
+            if (
+                after
+                and after.group(1).split()[-1] not in self.keep_words
+                and after.group(1).split()[-1].lower() not in self.common
+            ):
                 end = after.end(1)
             found.append((m.start(), end, "NAAM"))
         return found
@@ -181,7 +245,7 @@ class QuoteScrubber:
         """The text with every replacement made (placeholders such as ``[naam]``)."""
         result = str(text or "")
         for r in reversed(self.replacements(result, undo, detected)):
-            result = result[:r.start] + r.label + result[r.end:]
+            result = result[: r.start] + r.label + result[r.end :]
         previous = None
         while previous != result:
             previous, result = result, _JOINED.sub(NAME, result)

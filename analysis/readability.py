@@ -34,27 +34,122 @@ DEFAULT_JARGON = {
 
 PASSIVE_AUXILIARIES = frozenset({"word", "wordt", "worden", "werd", "werden"})
 NEGATIONS = frozenset({"niet", "geen", "nooit", "niemand", "niets"})
-QUESTION_STARTS = frozenset({
-    "wat", "wie", "waar", "wanneer", "waarom", "hoe", "welke", "welk", "waarmee", "waarover",
-    "kun", "kunt", "kan", "wil", "wilt", "heb", "hebt", "heeft", "ben", "bent", "is", "was", "vind",
-    "vindt", "weet", "zou", "gaat", "ga", "doe", "doet", "mag", "moet",
-})
+QUESTION_STARTS = frozenset(
+    {
+        "wat",
+        "wie",
+        "waar",
+        "wanneer",
+        "waarom",
+        "hoe",
+        "welke",
+        "welk",
+        "waarmee",
+        "waarover",
+        "kun",
+        "kunt",
+        "kan",
+        "wil",
+        "wilt",
+        "heb",
+        "hebt",
+        "heeft",
+        "ben",
+        "bent",
+        "is",
+        "was",
+        "vind",
+        "vindt",
+        "weet",
+        "zou",
+        "gaat",
+        "ga",
+        "doe",
+        "doet",
+        "mag",
+        "moet",
+    }
+)
 #: words that look like a past participle but are not one (ge- nouns and adjectives)
-NOT_PARTICIPLES = frozenset({
-    "geen", "gezond", "gebied", "geld", "gezin", "gezinnen", "gemeenten", "gesprekken", "gevolgen",
-    "gebieden", "geheugen", "gewoonten", "gedachten", "gevoelens", "gebeurtenissen", "gegevens", "getallen",
-    "gedicht", "gezicht", "gewicht", "gerecht", "gebed", "geest", "gemiddeld", "gebit", "genen",
-    "bedden", "beden", "verleden", "verschillen", "vertrouwen", "verhalen", "verwachten", "besluiten",
-    "belangen", "ervaringen", "erven", "ontmoeten", "verder", "bedoelen", "begrijpen",
-    "betalen", "beginnen", "verbeteren", "veranderen", "vertellen", "ervaren", "herstellen",
-})
-SEPARABLE_PREFIXES = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit",
-                      "vast", "voor", "weg", "samen", "tegen", "thuis")
+NOT_PARTICIPLES = frozenset(
+    {
+        "geen",
+        "gezond",
+        "gebied",
+        "geld",
+        "gezin",
+        "gezinnen",
+        "gemeenten",
+        "gesprekken",
+        "gevolgen",
+        "gebieden",
+        "geheugen",
+        "gewoonten",
+        "gedachten",
+        "gevoelens",
+        "gebeurtenissen",
+        "gegevens",
+        "getallen",
+        "gedicht",
+        "gezicht",
+        "gewicht",
+        "gerecht",
+        "gebed",
+        "geest",
+        "gemiddeld",
+        "gebit",
+        "genen",
+        "bedden",
+        "beden",
+        "verleden",
+        "verschillen",
+        "vertrouwen",
+        "verhalen",
+        "verwachten",
+        "besluiten",
+        "belangen",
+        "ervaringen",
+        "erven",
+        "ontmoeten",
+        "verder",
+        "bedoelen",
+        "begrijpen",
+        "betalen",
+        "beginnen",
+        "verbeteren",
+        "veranderen",
+        "vertellen",
+        "ervaren",
+        "herstellen",
+    }
+)
+SEPARABLE_PREFIXES = (
+    "aan",
+    "af",
+    "bij",
+    "door",
+    "in",
+    "mee",
+    "na",
+    "om",
+    "op",
+    "over",
+    "terug",
+    "toe",
+    "uit",
+    "vast",
+    "voor",
+    "weg",
+    "samen",
+    "tegen",
+    "thuis",
+)
 PARTICIPLE = re.compile(r"^(?:" + "|".join(SEPARABLE_PREFIXES) + r")?(?:ge|be|ver|ont|her|er)[a-zà-ÿ]{2,}(?:d|t|en)$")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s|\b(?:omdat|maar|want|terwijl|doordat|zodat|wanneer|als|en|of)\b",
-                          re.IGNORECASE)
+CLAUSE_BREAK = re.compile(
+    r"[,;:()–—]|\s-\s|\b(?:omdat|maar|want|terwijl|doordat|zodat|wanneer|als|en|of)\b", re.IGNORECASE
+)
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)?", re.UNICODE)
 
 
@@ -102,20 +197,19 @@ def _sentence_findings(sentence: str, settings: Settings) -> list[Finding]:
     found = []
     tokens = words(sentence)
     if len(tokens) > settings.max_words:
-        found.append(Finding(LONG_SENTENCE, {"words": len(tokens), "max": settings.max_words},
-                             _excerpt(sentence)))
+        found.append(Finding(LONG_SENTENCE, {"words": len(tokens), "max": settings.max_words}, _excerpt(sentence)))
     seen_long, seen_jargon = set(), set()
     for token in tokens:
         letters = sum(ch.isalpha() for ch in token)
         if letters > settings.max_word_length and token.lower() not in seen_long:
             seen_long.add(token.lower())
-            found.append(Finding(LONG_WORD, {"word": token, "letters": letters,
-                                             "max": settings.max_word_length}, token))
+            found.append(
+                Finding(LONG_WORD, {"word": token, "letters": letters, "max": settings.max_word_length}, token)
+            )
         term = _jargon_term(token, settings.jargon)
         if term and term not in seen_jargon:
             seen_jargon.add(term)
-            found.append(Finding(JARGON, {"word": token, "term": term,
-                                          "alternative": settings.jargon[term]}, token))
+            found.append(Finding(JARGON, {"word": token, "term": term, "alternative": settings.jargon[term]}, token))
     for clause in clauses(sentence):
         found.extend(_clause_findings(clause))
     return found
@@ -132,8 +226,7 @@ def _clause_findings(clause: str) -> list[Finding]:
     auxiliaries = [w for w in lowered if w in PASSIVE_AUXILIARIES]
     participles = [w for w in lowered if is_participle(w)]
     if auxiliaries and participles:
-        found.append(Finding(PASSIVE, {"auxiliary": auxiliaries[0], "participle": participles[0]},
-                             _excerpt(clause)))
+        found.append(Finding(PASSIVE, {"auxiliary": auxiliaries[0], "participle": participles[0]}, _excerpt(clause)))
     negations = [w for w in lowered if w in NEGATIONS]
     if len(negations) >= 2:
         found.append(Finding(DOUBLE_NEGATIVE, {"words": " … ".join(negations[:2])}, _excerpt(clause)))

@@ -53,15 +53,17 @@ def response_figures(invited: int | None, started: int, completed: int) -> Respo
     return ResponseFigures(invited=invited, started=started, completed=completed)
 
 
-def responses_per_day(days: Iterable[date] | pd.Series, invited: int | None = None,
-                      start: date | None = None, end: date | None = None) -> pd.DataFrame:
+def responses_per_day(
+    days: Iterable[date] | pd.Series, invited: int | None = None, start: date | None = None, end: date | None = None
+) -> pd.DataFrame:
     """Completed responses per calendar day, with running total and running % of invited.
 
     ``days`` holds one date per completed response. Days without responses between ``start`` (or the
     first response) and ``end`` (or the last) are listed with 0, so a chart shows the quiet days too.
     """
-    dates = pd.to_datetime(pd.Series(list(days) if not isinstance(days, pd.Series) else days),
-                           errors="raise").dt.normalize()
+    dates = pd.to_datetime(
+        pd.Series(list(days) if not isinstance(days, pd.Series) else days), errors="raise"
+    ).dt.normalize()
     columns = ["day", "count", "cumulative", "cumulative_pct"]
     if dates.empty and (start is None or end is None):
         return pd.DataFrame(columns=columns)

@@ -50,21 +50,28 @@ class Results:
     open_counts: Mapping[str, int] = field(default_factory=dict)
 
 
-def compute_results(answers: pd.DataFrame, scales: Mapping[str, Scale], *,
-                    domains: Mapping[str, str] | None = None, respondents: pd.DataFrame | None = None,
-                    by: Sequence[str | Sequence[str]] = (), policy: Policy = Policy(),
-                    choices: Mapping[str, tuple[Sequence[tuple[str, str]], bool]] | None = None,
-                    open_items: Sequence[str] = ()) -> Results:
+def compute_results(
+    answers: pd.DataFrame,
+    scales: Mapping[str, Scale],
+    *,
+    domains: Mapping[str, str] | None = None,
+    respondents: pd.DataFrame | None = None,
+    by: Sequence[str | Sequence[str]] = (),
+    policy: Policy = Policy(),
+    choices: Mapping[str, tuple[Sequence[tuple[str, str]], bool]] | None = None,
+    open_items: Sequence[str] = (),
+) -> Results:
     """All scores of one round; ``by`` lists background variables (or nested lists) to break down by.
 
     ``scales`` maps the scored items to their scale; ``choices`` maps choice items to
     (((code, label), ...), multiple); ``open_items`` lists open questions (only counted here).
     """
-    chosen = {code: choice_distribution(answers, code, options, multiple)
-              for code, (options, multiple) in (choices or {}).items()}
+    chosen = {
+        code: choice_distribution(answers, code, options, multiple)
+        for code, (options, multiple) in (choices or {}).items()
+    }
     opened = answers[answers[ITEM_CODE].isin(list(open_items))]
-    open_counts = {code: int(opened.loc[opened[ITEM_CODE] == code, RESPONSE_ID].nunique())
-                   for code in open_items}
+    open_counts = {code: int(opened.loc[opened[ITEM_CODE] == code, RESPONSE_ID].nunique()) for code in open_items}
     answers = scored_answers(answers, scales)
     counts = tally(answers, list(scales))
     numeric = {code: s for code, s in scales.items() if s.numeric}
@@ -101,15 +108,23 @@ def _name(variable: str | Sequence[str]) -> str:
     return variable if isinstance(variable, str) else "/".join(variable)
 
 
-def breakdown(answers: pd.DataFrame, respondents: pd.DataFrame, by: str | Sequence[str],
-              scales: Mapping[str, Scale], policy: Policy = Policy()) -> Breakdown:
+def breakdown(
+    answers: pd.DataFrame,
+    respondents: pd.DataFrame,
+    by: str | Sequence[str],
+    scales: Mapping[str, Scale],
+    policy: Policy = Policy(),
+) -> Breakdown:
     """Protected tables for one background variable (respondents, headline per item, grades)."""
     if not isinstance(answers[VALUE].dtype, pd.CategoricalDtype):
         answers = scored_answers(answers, scales)
     levels = [by] if isinstance(by, str) else list(by)
     fine = tally(answers, list(scales), background_groups(answers, respondents, levels))
-    grades = {code: protected_grades_by(answers, respondents, levels, code, scale, policy, tallied=fine)
-              for code, scale in scales.items() if scale.numeric}
+    grades = {
+        code: protected_grades_by(answers, respondents, levels, code, scale, policy, tallied=fine)
+        for code, scale in scales.items()
+        if scale.numeric
+    }
     return Breakdown(
         by=tuple(levels),
         respondents=respondents_by(respondents, levels, policy),

@@ -110,17 +110,20 @@ FREQUENCY = Scale(
 
 
 def _numbered(low: int, high: int, positive_from: int) -> tuple[Option, ...]:
-    return tuple(Option(str(n), str(n), positive=n >= positive_from, number=n)
-                 for n in range(high, low - 1, -1))
+    return tuple(Option(str(n), str(n), positive=n >= positive_from, number=n) for n in range(high, low - 1, -1))
 
 
 #: Rapportcijfer: a 6 or more is a pass (voldoende), the headline share
-GRADE = Scale(key="grade", label="Rapportcijfer 1-10", headline="% voldoende (6 of hoger)",
-              options=_numbered(1, 10, 6), numeric=True)
+GRADE = Scale(
+    key="grade",
+    label="Rapportcijfer 1-10",
+    headline="% voldoende (6 of hoger)",
+    options=_numbered(1, 10, 6),
+    numeric=True,
+)
 
 #: 0-10 (recommendation) scale; only an option in this domain, the headline is % 9 or 10
-ZERO_TEN = Scale(key="zero_ten", label="Schaal 0-10", headline="% 9 of 10",
-                 options=_numbered(0, 10, 9), numeric=True)
+ZERO_TEN = Scale(key="zero_ten", label="Schaal 0-10", headline="% 9 of 10", options=_numbered(0, 10, 9), numeric=True)
 
 SMILEY_3 = Scale(
     key="smiley3",
@@ -169,21 +172,73 @@ def get_scale(key: str) -> Scale:
 Wording = list[tuple[str, dict[str, str]]]
 
 _AGREEMENT_WORDING: Wording = [
-    ("5", {"nl": "Helemaal mee eens", "en": "Strongly agree", "ar": "أوافق بشدة", "tr": "Kesinlikle katılıyorum",
-           "pl": "Zdecydowanie się zgadzam", "uk": "Повністю згоден"}),
-    ("4", {"nl": "Mee eens", "en": "Agree", "ar": "أوافق", "tr": "Katılıyorum", "pl": "Zgadzam się",
-           "uk": "Згоден"}),
-    ("3", {"nl": "Niet mee eens, niet mee oneens", "en": "Neither agree nor disagree",
-           "ar": "لا أوافق ولا أعارض", "tr": "Ne katılıyorum ne katılmıyorum", "pl": "Ani tak, ani nie",
-           "uk": "Ні згоден, ні не згоден"}),
-    ("2", {"nl": "Niet mee eens", "en": "Disagree", "ar": "لا أوافق", "tr": "Katılmıyorum",
-           "pl": "Nie zgadzam się", "uk": "Не згоден"}),
-    ("1", {"nl": "Helemaal niet mee eens", "en": "Strongly disagree", "ar": "لا أوافق بشدة",
-           "tr": "Kesinlikle katılmıyorum", "pl": "Zdecydowanie się nie zgadzam", "uk": "Зовсім не згоден"}),
-    ("weet_niet", {"nl": "Weet ik niet", "en": "I don't know", "ar": "لا أعرف", "tr": "Bilmiyorum",
-                   "pl": "Nie wiem", "uk": "Не знаю"}),
-    ("nvt", {"nl": "Niet van toepassing", "en": "Not applicable", "ar": "لا ينطبق", "tr": "Geçerli değil",
-             "pl": "Nie dotyczy", "uk": "Не стосується"}),
+    (
+        "5",
+        {
+            "nl": "Helemaal mee eens",
+            "en": "Strongly agree",
+            "ar": "أوافق بشدة",
+            "tr": "Kesinlikle katılıyorum",
+            "pl": "Zdecydowanie się zgadzam",
+            "uk": "Повністю згоден",
+        },
+    ),
+    ("4", {"nl": "Mee eens", "en": "Agree", "ar": "أوافق", "tr": "Katılıyorum", "pl": "Zgadzam się", "uk": "Згоден"}),
+    (
+        "3",
+        {
+            "nl": "Niet mee eens, niet mee oneens",
+            "en": "Neither agree nor disagree",
+            "ar": "لا أوافق ولا أعارض",
+            "tr": "Ne katılıyorum ne katılmıyorum",
+            "pl": "Ani tak, ani nie",
+            "uk": "Ні згоден, ні не згоден",
+        },
+    ),
+    (
+        "2",
+        {
+            "nl": "Niet mee eens",
+            "en": "Disagree",
+            "ar": "لا أوافق",
+            "tr": "Katılmıyorum",
+            "pl": "Nie zgadzam się",
+            "uk": "Не згоден",
+        },
+    ),
+    (
+        "1",
+        {
+            "nl": "Helemaal niet mee eens",
+            "en": "Strongly disagree",
+            "ar": "لا أوافق بشدة",
+            "tr": "Kesinlikle katılmıyorum",
+            "pl": "Zdecydowanie się nie zgadzam",
+            "uk": "Зовсім не згоден",
+        },
+    ),
+    (
+        "weet_niet",
+        {
+            "nl": "Weet ik niet",
+            "en": "I don't know",
+            "ar": "لا أعرف",
+            "tr": "Bilmiyorum",
+            "pl": "Nie wiem",
+            "uk": "Не знаю",
+        },
+    ),
+    (
+        "nvt",
+        {
+            "nl": "Niet van toepassing",
+            "en": "Not applicable",
+            "ar": "لا ينطبق",
+            "tr": "Geçerli değil",
+            "pl": "Nie dotyczy",
+            "uk": "Не стосується",
+        },
+    ),
 ]
 
 _FREQUENCY_WORDING: Wording = [
@@ -194,23 +249,54 @@ _FREQUENCY_WORDING: Wording = [
 ]
 
 _SMILEY_5_WORDING: Wording = [
-    ("1", {"nl": "Heel verdrietig", "en": "Very sad", "ar": "حزين جدًا", "tr": "Çok üzgün", "pl": "Bardzo smutny",
-           "uk": "Дуже сумно"}),
+    (
+        "1",
+        {
+            "nl": "Heel verdrietig",
+            "en": "Very sad",
+            "ar": "حزين جدًا",
+            "tr": "Çok üzgün",
+            "pl": "Bardzo smutny",
+            "uk": "Дуже сумно",
+        },
+    ),
     ("2", {"nl": "Verdrietig", "en": "Sad", "ar": "حزين", "tr": "Üzgün", "pl": "Smutny", "uk": "Сумно"}),
     ("3", {"nl": "Gewoon", "en": "Okay", "ar": "عادي", "tr": "Normal", "pl": "Zwyczajnie", "uk": "Нормально"}),
     ("4", {"nl": "Blij", "en": "Happy", "ar": "سعيد", "tr": "Mutlu", "pl": "Wesoły", "uk": "Радісно"}),
-    ("5", {"nl": "Heel blij", "en": "Very happy", "ar": "سعيد جدًا", "tr": "Çok mutlu", "pl": "Bardzo wesoły",
-           "uk": "Дуже радісно"}),
+    (
+        "5",
+        {
+            "nl": "Heel blij",
+            "en": "Very happy",
+            "ar": "سعيد جدًا",
+            "tr": "Çok mutlu",
+            "pl": "Bardzo wesoły",
+            "uk": "Дуже радісно",
+        },
+    ),
 ]
 _SMILEY_3_WORDING: Wording = [
-    ("1", {"nl": "Niet leuk", "en": "Not nice", "ar": "ليس لطيفًا", "tr": "Hoş değil", "pl": "Niefajnie",
-           "uk": "Не подобається"}),
+    (
+        "1",
+        {
+            "nl": "Niet leuk",
+            "en": "Not nice",
+            "ar": "ليس لطيفًا",
+            "tr": "Hoş değil",
+            "pl": "Niefajnie",
+            "uk": "Не подобається",
+        },
+    ),
     ("2", {"nl": "Gewoon", "en": "Okay", "ar": "عادي", "tr": "Normal", "pl": "Zwyczajnie", "uk": "Нормально"}),
     ("3", {"nl": "Leuk", "en": "Nice", "ar": "لطيف", "tr": "Hoş", "pl": "Fajnie", "uk": "Подобається"}),
 ]
 
-_WORDING: dict[str, Wording] = {"agreement": _AGREEMENT_WORDING, "frequency": _FREQUENCY_WORDING,
-                                "smiley3": _SMILEY_3_WORDING, "smiley5": _SMILEY_5_WORDING}
+_WORDING: dict[str, Wording] = {
+    "agreement": _AGREEMENT_WORDING,
+    "frequency": _FREQUENCY_WORDING,
+    "smiley3": _SMILEY_3_WORDING,
+    "smiley5": _SMILEY_5_WORDING,
+}
 
 
 def respondent_options(key: str) -> Wording:

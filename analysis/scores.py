@@ -17,8 +17,18 @@ import pandas as pd
 from analysis.frames import ITEM_CODE, RESPONSE_ID, VALUE
 from analysis.scales import DONT_KNOW, ESCAPE_CODES, ESCAPE_OPTIONS, NOT_APPLICABLE, Scale
 
-HEADLINE_COLUMNS = ["item_code", "scale", "n", "positive", "pct", "n_escape", "n_dont_know",
-                    "n_not_applicable", "n_invalid", "answered"]
+HEADLINE_COLUMNS = [
+    "item_code",
+    "scale",
+    "n",
+    "positive",
+    "pct",
+    "n_escape",
+    "n_dont_know",
+    "n_not_applicable",
+    "n_invalid",
+    "answered",
+]
 DISTRIBUTION_COLUMNS = ["item_code", "code", "label", "count", "pct", "pct_all", "positive", "escape"]
 
 
@@ -40,11 +50,15 @@ def summarise(counts: Mapping[str, int], scale: Scale) -> dict:
     not_applicable = counts.get(NOT_APPLICABLE, 0)
     answered = sum(counts.values())
     return {
-        "scale": scale.key, "n": n, "positive": positive,
+        "scale": scale.key,
+        "n": n,
+        "positive": positive,
         "pct": 100.0 * positive / n if n else np.nan,
-        "n_escape": dont_know + not_applicable, "n_dont_know": dont_know,
+        "n_escape": dont_know + not_applicable,
+        "n_dont_know": dont_know,
         "n_not_applicable": not_applicable,
-        "n_invalid": answered - n - dont_know - not_applicable, "answered": answered,
+        "n_invalid": answered - n - dont_know - not_applicable,
+        "answered": answered,
     }
 
 
@@ -74,8 +88,9 @@ def headline_from_tally(tallied: pd.DataFrame, scales: Mapping[str, Scale]) -> p
 
 def headline_for(counts: pd.DataFrame, scales: Mapping[str, Scale], keys: Sequence[str]) -> pd.DataFrame:
     """Headline rows for tallied counts grouped by ``keys`` (which must include item_code)."""
-    return pd.DataFrame(_per_item(counts, scales, keys), columns=[*[k for k in keys if k != ITEM_CODE],
-                                                                   *HEADLINE_COLUMNS])
+    return pd.DataFrame(
+        _per_item(counts, scales, keys), columns=[*[k for k in keys if k != ITEM_CODE], *HEADLINE_COLUMNS]
+    )
 
 
 def _in_item_order(frame: pd.DataFrame, order: list[str]) -> pd.DataFrame:
@@ -95,8 +110,10 @@ def distributions(answers: pd.DataFrame, scales: Mapping[str, Scale]) -> pd.Data
 
 def distributions_from_tally(tallied: pd.DataFrame, scales: Mapping[str, Scale]) -> pd.DataFrame:
     """:func:`distributions` from counts already made with :func:`tally` (no group columns)."""
-    by_item = {code: dict(zip(part[VALUE], part["count"], strict=True))
-               for code, part in tallied.groupby(ITEM_CODE, sort=False)}
+    by_item = {
+        code: dict(zip(part[VALUE], part["count"], strict=True))
+        for code, part in tallied.groupby(ITEM_CODE, sort=False)
+    }
     rows = []
     for code, scale in scales.items():
         rows += distribution_rows(code, by_item.get(code, {}), scale)
@@ -107,20 +124,30 @@ def distribution_rows(item_code: str, counts: Mapping[str, int], scale: Scale) -
     """Distribution rows of one item from its {code: count}, escapes after the substantive options."""
     n = sum(counts.get(c, 0) for c in scale.substantive_codes)
     answered = n + sum(counts.get(c, 0) for c in ESCAPE_CODES)
-    options = list(scale.options) + [ESCAPE_OPTIONS[c] for c in sorted(ESCAPE_CODES)
-                                     if c in counts and c not in scale.codes]
+    options = list(scale.options) + [
+        ESCAPE_OPTIONS[c] for c in sorted(ESCAPE_CODES) if c in counts and c not in scale.codes
+    ]
     rows = []
     for option in options:
         count = int(counts.get(option.code, 0))
-        rows.append({"item_code": item_code, "code": option.code, "label": option.label, "count": count,
-                     "pct": np.nan if option.escape or not n else 100.0 * count / n,
-                     "pct_all": 100.0 * count / answered if answered else np.nan,
-                     "positive": option.positive, "escape": option.escape})
+        rows.append(
+            {
+                "item_code": item_code,
+                "code": option.code,
+                "label": option.label,
+                "count": count,
+                "pct": np.nan if option.escape or not n else 100.0 * count / n,
+                "pct_all": 100.0 * count / answered if answered else np.nan,
+                "positive": option.positive,
+                "escape": option.escape,
+            }
+        )
     return rows
 
 
-def choice_distribution(answers: pd.DataFrame, item_code: str,
-                        options: Sequence[tuple[str, str]] = (), multiple: bool = False) -> pd.DataFrame:
+def choice_distribution(
+    answers: pd.DataFrame, item_code: str, options: Sequence[tuple[str, str]] = (), multiple: bool = False
+) -> pd.DataFrame:
     """Counts and % per choice option; for multiple choice the % is of respondents who answered.
 
     ``options`` is ((code, label), ...) in display order; codes given but not listed are appended
@@ -134,15 +161,21 @@ def choice_distribution(answers: pd.DataFrame, item_code: str,
     counts = rows[VALUE].value_counts()
     labels = dict(options)
     order = [c for c, _ in options] + sorted(set(counts.index) - set(labels))
-    data = [{"code": c, "label": labels.get(c, c), "count": int(counts.get(c, 0)),
-             "pct": 100.0 * counts.get(c, 0) / respondents if respondents else np.nan} for c in order]
+    data = [
+        {
+            "code": c,
+            "label": labels.get(c, c),
+            "count": int(counts.get(c, 0)),
+            "pct": 100.0 * counts.get(c, 0) / respondents if respondents else np.nan,
+        }
+        for c in order
+    ]
     frame = pd.DataFrame(data, columns=["code", "label", "count", "pct"])
     frame.attrs["n"] = respondents
     return frame
 
 
-def domain_scores(headline: pd.DataFrame, domains: Mapping[str, str],
-                  by: Sequence[str] = ()) -> pd.DataFrame:
+def domain_scores(headline: pd.DataFrame, domains: Mapping[str, str], by: Sequence[str] = ()) -> pd.DataFrame:
     """Per domain (toegang, kwaliteit, effect): the mean of its items' pct, with the items listed.
 
     Items without a percentage (n = 0, or hidden by suppression) are left out of the mean and out
@@ -155,12 +188,15 @@ def domain_scores(headline: pd.DataFrame, domains: Mapping[str, str],
     for key, part in frame.groupby([*by, "domain"], sort=False):
         key = key if isinstance(key, tuple) else (key,)
         scored = part[part["pct"].notna()]
-        rows.append(dict(zip([*by, "domain"], key, strict=True)) | {
-            "pct": float(scored["pct"].mean()) if len(scored) else np.nan,
-            "n_items": len(scored),
-            "items": tuple(scored[ITEM_CODE]),
-            "items_missing": tuple(part.loc[part["pct"].isna(), ITEM_CODE]),
-        })
+        rows.append(
+            dict(zip([*by, "domain"], key, strict=True))
+            | {
+                "pct": float(scored["pct"].mean()) if len(scored) else np.nan,
+                "n_items": len(scored),
+                "items": tuple(scored[ITEM_CODE]),
+                "items_missing": tuple(part.loc[part["pct"].isna(), ITEM_CODE]),
+            }
+        )
     out = pd.DataFrame(rows, columns=[*by, "domain", "pct", "n_items", "items", "items_missing"])
     out["_order"] = out["domain"].map({d: i for i, d in enumerate(order)})
     return out.sort_values([*by, "_order"], kind="stable").drop(columns="_order").reset_index(drop=True)

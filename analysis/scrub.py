@@ -21,35 +21,93 @@ PROJECT = Path(__file__).resolve().parents[1]
 CACHE_ENV = "SURVEY_DEDUCE_CACHE"
 
 #: deduce's tags → the Dutch placeholders shown in quotes.
-TAGS = {"persoon": "NAAM", "patient": "NAAM", "voornaam": "NAAM", "achternaam": "NAAM", "pseudo_name": "NAAM",
-        "locatie": "PLAATS", "straat": "ADRES", "ziekenhuis": "ORGANISATIE", "zorginstelling": "ORGANISATIE",
-        "instelling": "ORGANISATIE", "datum": "DATUM", "leeftijd": "LEEFTIJD", "telefoonnummer": "TELEFOON",
-        "emailadres": "E-MAIL", "url": "URL", "bsn": "BSN", "id": "NUMMER"}
+TAGS = {
+    "persoon": "NAAM",
+    "patient": "NAAM",
+    "voornaam": "NAAM",
+    "achternaam": "NAAM",
+    "pseudo_name": "NAAM",
+    "locatie": "PLAATS",
+    "straat": "ADRES",
+    "ziekenhuis": "ORGANISATIE",
+    "zorginstelling": "ORGANISATIE",
+    "instelling": "ORGANISATIE",
+    "datum": "DATUM",
+    "leeftijd": "LEEFTIJD",
+    "telefoonnummer": "TELEFOON",
+    "emailadres": "E-MAIL",
+    "url": "URL",
+    "bsn": "BSN",
+    "id": "NUMMER",
+}
 #: Care organisations deduce does not know (measured misses), matched case-insensitively.
-CARE_ORGANISATIONS = ("Lindenhout", "de Bascule", "Bascule", "Jeugdbescherming Brabant", "Karakter", "Accare",
-                      "Pluryn", "Levvel", "Youké", "Entrea", "Timon", "Altra", "Parlan", "Kenter",
-                      "Jeugdformaat", "Youz", "Horizon Jeugdzorg", "William Schrikker", "Leger des Heils",
-                      "Spirit", "Juzt", "Combinatie Jeugdzorg", "Cardea", "Intermetzo", "Yorneo", "Elker")
+CARE_ORGANISATIONS = (
+    "Lindenhout",
+    "de Bascule",
+    "Bascule",
+    "Jeugdbescherming Brabant",
+    "Karakter",
+    "Accare",
+    "Pluryn",
+    "Levvel",
+    "Youké",
+    "Entrea",
+    "Timon",
+    "Altra",
+    "Parlan",
+    "Kenter",
+    "Jeugdformaat",
+    "Youz",
+    "Horizon Jeugdzorg",
+    "William Schrikker",
+    "Leger des Heils",
+    "Spirit",
+    "Juzt",
+    "Combinatie Jeugdzorg",
+    "Cardea",
+    "Intermetzo",
+    "Yorneo",
+    "Elker",
+)
 #: Capitalised words at the start of a sentence that deduce sometimes takes for a name.
-NOT_NAMES = frozenset("geluk gelukkig top super fijn helaas prima jammer hulp zorg school thuis graag dank "
-                      "bedankt alles niets niks nee ja".split())
+NOT_NAMES = frozenset(
+    "geluk gelukkig top super fijn helaas prima jammer hulp zorg school thuis graag dank "
+    "bedankt alles niets niks nee ja".split()
+)
 
-_FAMILY = r"(?:zoon|dochter|kind|jongen|meisje|broer|broertje|zus|zusje|pleegzoon|pleegdochter|stiefzoon|" \
-          r"stiefdochter|kleinzoon|kleindochter|neef|nicht|puber|tiener)"
-_NOT_AGE = r"(?!\s*(?:keer|uur|minuten|dagen|weken|maanden|jaar\s+(?:gewacht|geleden|lang)|euro|%|procent|" \
-           r"kilo|km|" \
-           r"sessies|gesprekken|afspraken|hulpverleners|begeleiders|instanties|x\b|/10|van\s+de\s+10|punten|sterren))"
+_FAMILY = (
+    r"(?:zoon|dochter|kind|jongen|meisje|broer|broertje|zus|zusje|pleegzoon|pleegdochter|stiefzoon|"
+    r"stiefdochter|kleinzoon|kleindochter|neef|nicht|puber|tiener)"
+)
+_NOT_AGE = (
+    r"(?!\s*(?:keer|uur|minuten|dagen|weken|maanden|jaar\s+(?:gewacht|geleden|lang)|euro|%|procent|"
+    r"kilo|km|"
+    r"sessies|gesprekken|afspraken|hulpverleners|begeleiders|instanties|x\b|/10|van\s+de\s+10|punten|sterren))"
+)
 RULES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"\(\s*(\d{1,2})\s*(?:jr|jaar)?\s*\)"), "LEEFTIJD"),  # "Daan (12)"
-    (re.compile(r"\b(?:is|ben|was|werd|wordt|zijn|waren)\s+(?:pas\s+|net\s+|bijna\s+|nu\s+|inmiddels\s+|al\s+)?"
-                r"(\d{1,2})\b" + _NOT_AGE, re.I), "LEEFTIJD"),  # "ze is 15"
+    (
+        re.compile(
+            r"\b(?:is|ben|was|werd|wordt|zijn|waren)\s+(?:pas\s+|net\s+|bijna\s+|nu\s+|inmiddels\s+|al\s+)?"
+            r"(\d{1,2})\b" + _NOT_AGE,
+            re.I,
+        ),
+        "LEEFTIJD",
+    ),  # "ze is 15"
     (re.compile(_FAMILY + r"\s+van\s+(?:pas\s+|bijna\s+|net\s+)?(\d{1,2})\b" + _NOT_AGE, re.I), "LEEFTIJD"),
     (re.compile(r"\b(\d{1,2})-?jarige?\b", re.I), "LEEFTIJD"),  # "mijn 14-jarige"
-    (re.compile(r"\b(?:Jeugdbescherming|Jeugdzorg|Jeugdhulp|Veilig Thuis)\s+(?:regio\s+)?[A-Z][\w'-]+"
-                r"(?:[ -][A-Z][\w'-]+)?"), "ORGANISATIE"),
+    (
+        re.compile(
+            r"\b(?:Jeugdbescherming|Jeugdzorg|Jeugdhulp|Veilig Thuis)\s+(?:regio\s+)?[A-Z][\w'-]+"
+            r"(?:[ -][A-Z][\w'-]+)?"
+        ),
+        "ORGANISATIE",
+    ),
     (re.compile(r"(?<![\w.])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "E-MAIL"),
-    (re.compile(r"(?<![\d-])(?:\+31|0031|0)[\s-]?(?:6[\s-]?(?:\d[\s-]?){7}\d|[1-9](?:[\s-]?\d){8})(?![\d-])"),
-     "TELEFOON"),
+    (
+        re.compile(r"(?<![\d-])(?:\+31|0031|0)[\s-]?(?:6[\s-]?(?:\d[\s-]?){7}\d|[1-9](?:[\s-]?\d){8})(?![\d-])"),
+        "TELEFOON",
+    ),
     (re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b"), "POSTCODE"),
     (re.compile(r"(?<!\d)\d{9}(?!\d)"), "NUMMER"),
 )
@@ -109,12 +167,25 @@ class ScrubResult:
 class Scrubber:
     """Replaces names, places, organisations, ages, phone numbers, e-mail addresses and dates with [TAGS]."""
 
-    def __init__(self, places: Iterable[str] = (), organisations: Iterable[str] = (),
-                 schools: Iterable[str] = (), names: Iterable[str] = (), use_deduce: bool = True,
-                 cache_path: str | os.PathLike | None = None):
-        self.lookups = tuple((pattern, tag) for pattern, tag in (
-            (_lookup(places), "PLAATS"), (_lookup((*organisations, *CARE_ORGANISATIONS)), "ORGANISATIE"),
-            (_lookup(schools), "SCHOOL"), (_lookup(names), "NAAM")) if pattern is not None)
+    def __init__(
+        self,
+        places: Iterable[str] = (),
+        organisations: Iterable[str] = (),
+        schools: Iterable[str] = (),
+        names: Iterable[str] = (),
+        use_deduce: bool = True,
+        cache_path: str | os.PathLike | None = None,
+    ):
+        self.lookups = tuple(
+            (pattern, tag)
+            for pattern, tag in (
+                (_lookup(places), "PLAATS"),
+                (_lookup((*organisations, *CARE_ORGANISATIONS)), "ORGANISATIE"),
+                (_lookup(schools), "SCHOOL"),
+                (_lookup(names), "NAAM"),
+            )
+            if pattern is not None
+        )
         self.use_deduce = use_deduce
         self.cache_path = cache_path
 
@@ -123,14 +194,12 @@ class Scrubber:
         found = [(m.start(), m.end(), tag) for pattern, tag in self.lookups for m in pattern.finditer(text)]
         for pattern, tag in RULES:
             # a rule with a group replaces only the group: "ze is 15" → "ze is [LEEFTIJD]"
-            found += [(m.start(m.lastindex or 0), m.end(m.lastindex or 0), tag)
-                      for m in pattern.finditer(text)]
+            found += [(m.start(m.lastindex or 0), m.end(m.lastindex or 0), tag) for m in pattern.finditer(text)]
         chosen = _non_overlapping(found)
         if self.use_deduce and text.strip():
             # The region's own lists are more precise than deduce: "Mevrouw de Vries van Jeugdzorg Oost"
             # becomes "[NAAM] van [ORGANISATIE]" rather than one long name.
-            pieces = [p for span in _deduce_spans(text, self.cache_path)
-                      for p in _outside(span, chosen, text)]
+            pieces = [p for span in _deduce_spans(text, self.cache_path) for p in _outside(span, chosen, text)]
             chosen = _non_overlapping(chosen + _non_overlapping(pieces), keep=chosen)
         return chosen
 

@@ -45,7 +45,7 @@ def read_set(path: Path) -> ScrubSet:
         elif line and not line.startswith("#"):
             text, details, position = "", [], 0
             for m in _MARK.finditer(line):
-                text += line[position:m.start()]
+                text += line[position : m.start()]
                 details.append((len(text), len(text) + len(m.group(1))))
                 text += m.group(1)
                 position = m.end()

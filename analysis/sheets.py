@@ -62,8 +62,13 @@ def read_rows(data: bytes, filename: str, limits: Limits, sheet_name: str) -> li
 
 def _check_archive(data: bytes, limits: Limits) -> None:
     try:
-        check_upload(data, "bestand.xlsx", GuardLimits(max_bytes=len(data), max_uncompressed=limits.max_uncompressed,
-                                                       max_entries=limits.max_zip_entries))
+        check_upload(
+            data,
+            "bestand.xlsx",
+            GuardLimits(
+                max_bytes=len(data), max_uncompressed=limits.max_uncompressed, max_entries=limits.max_zip_entries
+            ),
+        )
     except UnusableFile as error:
         raise SheetError("too_large" if error.kind in ("too_large", "nested") else "not_xlsx") from error
 

@@ -23,8 +23,9 @@ MAX_CSV_BYTES = 10 * 1024 * 1024
 MAX_XLSX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_XLSX_RATIO = 200  # a real sheet compresses 5–20×; a bomb compresses thousands of times
 #: what the guard allows a contact file (``analysis.guard``)
-LIMITS = Limits(max_bytes=MAX_CSV_BYTES, max_uncompressed=MAX_XLSX_UNCOMPRESSED, max_ratio=MAX_XLSX_RATIO,
-                max_entries=1000)
+LIMITS = Limits(
+    max_bytes=MAX_CSV_BYTES, max_uncompressed=MAX_XLSX_UNCOMPRESSED, max_ratio=MAX_XLSX_RATIO, max_entries=1000
+)
 MAX_ROWS = 50_000
 MAX_COLUMNS = 200
 MAX_CELL = 2_000
@@ -38,8 +39,7 @@ def read_table(data: bytes, filename: str = "") -> list[list[str]]:
     if data.startswith(b"PK\x03\x04"):
         rows = _read_xlsx(data)
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnusableFile(flag(None, "This is an old Excel file (.xls). Save it as .xlsx or as CSV and try "
-                                      "again."))
+        raise UnusableFile(flag(None, "This is an old Excel file (.xls). Save it as .xlsx or as CSV and try again."))
     elif data.startswith(b"%PDF"):
         raise UnusableFile(flag(None, "This is a PDF file. Upload a CSV or Excel file (.csv or .xlsx)."))
     else:
@@ -47,8 +47,7 @@ def read_table(data: bytes, filename: str = "") -> list[list[str]]:
     if not rows or not any(rows[0]):
         raise UnusableFile(flag(None, "The file is empty."))
     if len(rows) - 1 > MAX_ROWS:
-        raise UnusableFile(flag(None, "The file has more than %(n)s rows. Split it into smaller files.",
-                                n=MAX_ROWS))
+        raise UnusableFile(flag(None, "The file has more than %(n)s rows. Split it into smaller files.", n=MAX_ROWS))
     if len(rows[0]) > MAX_COLUMNS:
         raise UnusableFile(flag(None, "The file has more than %(n)s columns.", n=MAX_COLUMNS))
     return rows
@@ -70,8 +69,7 @@ def decode_text(data: bytes) -> str:
                 return data.decode("cp1252")
             except UnicodeDecodeError:
                 pass
-    raise UnusableFile(flag(None, "The characters in this file cannot be read. Save it as CSV UTF-8 and try "
-                                  "again."))
+    raise UnusableFile(flag(None, "The characters in this file cannot be read. Save it as CSV UTF-8 and try again."))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -111,15 +109,14 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds of errors for broken files
-        raise UnusableFile(flag(None, "This Excel file cannot be opened. Save it again as .xlsx or as CSV."
-                                )) from error
+        raise UnusableFile(flag(None, "This Excel file cannot be opened. Save it again as .xlsx or as CSV.")) from error
     try:
         sheet = workbook.worksheets[0]
         rows = []
         for values in sheet.iter_rows(values_only=True):
             if len(rows) > MAX_ROWS + 1:
                 break
-            rows.append([_cell_text(v) for v in values[:MAX_COLUMNS + 1]])
+            rows.append([_cell_text(v) for v in values[: MAX_COLUMNS + 1]])
     finally:
         workbook.close()
     while rows and not any(rows[-1]):

@@ -55,8 +55,7 @@ def _bounds(fig: TargetFigures) -> tuple[float, float]:
 def _mark_label(x: float, y: float, text: str, anchor: str = "middle", bold: bool = False) -> str:
     weight = ' font-weight="bold"' if bold else ""
     x = min(max(x, MARGIN + 4 * len(text)), WIDTH - MARGIN - 4 * len(text)) if anchor == "middle" else x
-    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{TEXT}"{weight}>'
-            f'{esc(text)}</text>')
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{TEXT}"{weight}>{esc(text)}</text>'
 
 
 def _number_line(cid: str, fig: TargetFigures, lo: float, hi: float) -> str:
@@ -65,25 +64,29 @@ def _number_line(cid: str, fig: TargetFigures, lo: float, hi: float) -> str:
     goal_x = _x(fig.target, lo, hi)
     if fig.state.start is not None and fig.value is not None:
         a, b = sorted((_x(fig.state.start, lo, hi), _x(fig.value, lo, hi)))
-        parts.append(f'<rect x="{a:.2f}" y="{y - 9}" width="{max(b - a, 1):.2f}" height="18" '
-                     f'fill="url(#{cid}-p0)" stroke="{TEXT}" stroke-width="0.5"/>')
+        parts.append(
+            f'<rect x="{a:.2f}" y="{y - 9}" width="{max(b - a, 1):.2f}" height="18" '
+            f'fill="url(#{cid}-p0)" stroke="{TEXT}" stroke-width="0.5"/>'
+        )
     upward = Direction(fig.direction) in UPWARD
-    better, x, anchor = (("beter \u2192", WIDTH - MARGIN - 10, "end") if upward
-                         else ("\u2190 beter", MARGIN + 10, "start"))
-    parts.append(f'<text x="{x}" y="{y - 44}" text-anchor="{anchor}" fill="{MUTED_TEXT}" '
-                 f'font-size="12">{better}</text>')
+    better, x, anchor = (
+        ("beter \u2192", WIDTH - MARGIN - 10, "end") if upward else ("\u2190 beter", MARGIN + 10, "start")
+    )
+    parts.append(
+        f'<text x="{x}" y="{y - 44}" text-anchor="{anchor}" fill="{MUTED_TEXT}" font-size="12">{better}</text>'
+    )
     parts.append(f'<path d="M{goal_x:.2f},{y - 20} V{y + 20}" stroke="{TEXT}" stroke-width="3"/>')
     parts.append(_mark_label(goal_x, y + 38, f"doel {format_amount(fig.target, unit)}", bold=True))
     if fig.state.start is not None:
         base_x = _x(fig.state.start, lo, hi)
-        parts.append(f'<path d="M{base_x:.2f},{y - 14} V{y + 14}" stroke="{TEXT}" stroke-width="1.5" '
-                     f'stroke-dasharray="3 2"/>')
+        parts.append(
+            f'<path d="M{base_x:.2f},{y - 14} V{y + 14}" stroke="{TEXT}" stroke-width="1.5" stroke-dasharray="3 2"/>'
+        )
         below = y + 38 if abs(base_x - goal_x) > 110 else y + 56
         parts.append(_mark_label(base_x, below, f"nulmeting {format_amount(fig.state.start, unit)}"))
     if fig.value is not None:
         now_x = _x(fig.value, lo, hi)
-        parts.append(f'<circle cx="{now_x:.2f}" cy="{y}" r="7" fill="{TEXT}" stroke="{BACKGROUND}" '
-                     f'stroke-width="2"/>')
+        parts.append(f'<circle cx="{now_x:.2f}" cy="{y}" r="7" fill="{TEXT}" stroke="{BACKGROUND}" stroke-width="2"/>')
         parts.append(_mark_label(now_x, y - 26, f"nu {format_amount(fig.value, unit)}", bold=True))
     return "".join(parts)
 
@@ -104,9 +107,11 @@ def _trend(fig: TargetFigures, lo: float, hi: float) -> str:
             continue
         yy = y_of(value)
         line_ys.append(yy)
-        parts.append(f'<path d="M{left},{yy:.1f} H{right}" stroke="{MUTED_TEXT}" stroke-width="1.5"{dash}/>'
-                     f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="{MUTED_TEXT}" '
-                     f'font-size="12">{label}</text>')
+        parts.append(
+            f'<path d="M{left},{yy:.1f} H{right}" stroke="{MUTED_TEXT}" stroke-width="1.5"{dash}/>'
+            f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="{MUTED_TEXT}" '
+            f'font-size="12">{label}</text>'
+        )
     step = (right - left - 60) / max(len(fig.series) - 1, 1)
     points = [(left + 30 + i * step, y_of(v), period, v) for i, (period, v) in enumerate(fig.series)]
     path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y, _p, _v) in enumerate(points))
@@ -137,10 +142,11 @@ def target_sentence(fig: TargetFigures) -> str:
     if fig.value is None:
         return f"Nog geen stand bekend (doel {format_amount(fig.target, fig.unit)})"
     start = MISSING if fig.state.start is None else format_amount(fig.state.start, fig.unit)
-    way = (f"{format_percentage(fig.state.percent)} van de weg" if fig.state.percent is not None
-           else "geen nulmeting")
-    return (f"{format_amount(fig.value, fig.unit)}: {way} van {start} naar "
-            f"{format_amount(fig.target, fig.unit)} ({fig.period})")
+    way = f"{format_percentage(fig.state.percent)} van de weg" if fig.state.percent is not None else "geen nulmeting"
+    return (
+        f"{format_amount(fig.value, fig.unit)}: {way} van {start} naar "
+        f"{format_amount(fig.target, fig.unit)} ({fig.period})"
+    )
 
 
 def target_svg(fig: TargetFigures, *, title: str, desc: str, chart_id: str | None = None) -> str:
@@ -148,15 +154,21 @@ def target_svg(fig: TargetFigures, *, title: str, desc: str, chart_id: str | Non
     cid = _chart_id(chart_id, title, fig)
     lo, hi = _bounds(fig)
     height = AXIS_Y + 70 + (TREND_HEIGHT + 22 if len(fig.series) >= 2 else 0)
-    body = [f'<text x="{MARGIN}" y="{MARGIN + 16}" fill="{TEXT}">{esc(target_sentence(fig))}</text>',
-            _number_line(cid, fig, lo, hi)]
+    body = [
+        f'<text x="{MARGIN}" y="{MARGIN + 16}" fill="{TEXT}">{esc(target_sentence(fig))}</text>',
+        _number_line(cid, fig, lo, hi),
+    ]
     if len(fig.series) >= 2:
         body.append(_trend(fig, lo, hi))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
-            f'aria-labelledby="{cid}-title {cid}-desc" class="chart" {FONT} font-size="14">'
-            f'<title id="{cid}-title">{esc(title)}</title><desc id="{cid}-desc">{esc(desc)}</desc>'
-            f'<rect width="{WIDTH}" height="{height:.0f}" fill="{BACKGROUND}"/>'
-            + pattern_defs(cid, 1) + "".join(body) + "</svg>")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
+        f'aria-labelledby="{cid}-title {cid}-desc" class="chart" {FONT} font-size="14">'
+        f'<title id="{cid}-title">{esc(title)}</title><desc id="{cid}-desc">{esc(desc)}</desc>'
+        f'<rect width="{WIDTH}" height="{height:.0f}" fill="{BACKGROUND}"/>'
+        + pattern_defs(cid, 1)
+        + "".join(body)
+        + "</svg>"
+    )
 
 
 #: row keys of the table, in order; the caller gives them their label

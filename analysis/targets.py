@@ -30,11 +30,11 @@ class Direction(enum.StrEnum):
 
 
 class Status(enum.StrEnum):
-    NO_DATA = "no_data"      # no figure yet
-    WORSE = "worse"          # further from the target than at the baseline
+    NO_DATA = "no_data"  # no figure yet
+    WORSE = "worse"  # further from the target than at the baseline
     UNDER_WAY = "under_way"  # between baseline and target (or: not met, way unknown)
-    REACHED = "reached"      # at the target, or a norm that is met
-    PAST = "past"            # beyond the target in the good direction
+    REACHED = "reached"  # at the target, or a norm that is met
+    PAST = "past"  # beyond the target in the good direction
 
 
 #: more is better in these directions; in the others less is better

@@ -54,9 +54,17 @@ class TopicCandidate:
 class ThemeSuggester:
     """NMF on content lemmas of uncoded answers, after stripping boilerplate openings and polarity words."""
 
-    def __init__(self, n_topics: int = 6, n_terms: int = 8, n_examples: int = 5, random_state: int = 0,
-                 boilerplate: Sequence[str] = BOILERPLATE, boilerplate_share: float = 0.05,
-                 exclude_terms: Iterable[str] = (), max_features: int = 20_000):
+    def __init__(
+        self,
+        n_topics: int = 6,
+        n_terms: int = 8,
+        n_examples: int = 5,
+        random_state: int = 0,
+        boilerplate: Sequence[str] = BOILERPLATE,
+        boilerplate_share: float = 0.05,
+        exclude_terms: Iterable[str] = (),
+        max_features: int = 20_000,
+    ):
         self.n_topics = n_topics
         self.n_terms = n_terms
         self.n_examples = n_examples
@@ -69,22 +77,35 @@ class ThemeSuggester:
     def fit(self, texts: Sequence[str]) -> ThemeSuggester:
         """Find candidate themes in the answers; the result is in ``candidates_``."""
         texts = list(texts)
-        token_lists = [[w for w in tokenize(PLACEHOLDER.sub(" ", t or "")) if w not in PLACEHOLDER_WORDS]
-                       for t in texts]
-        self.boilerplate_ = tuple(sorted(set(_phrases(self.boilerplate)) | _frequent_openings(
-            token_lists, self.boilerplate_share)))
+        token_lists = [
+            [w for w in tokenize(PLACEHOLDER.sub(" ", t or "")) if w not in PLACEHOLDER_WORDS] for t in texts
+        ]
+        self.boilerplate_ = tuple(
+            sorted(set(_phrases(self.boilerplate)) | _frequent_openings(token_lists, self.boilerplate_share))
+        )
         excluded = {w for term in self.exclude_terms for w in tokenize(term)}  # phrases count word by word
         framing = POLARITY | ROLE_WORDS | OPINION_WORDS | excluded
         drop = STOP_WORDS | framing | {lemma(w) for w in framing}
-        docs = [" ".join(w for w in map(lemma, _strip(tokens, self.boilerplate_))
-                         if w not in drop and len(w) > 2 and not w.isdigit()) for tokens in token_lists]
+        docs = [
+            " ".join(
+                w
+                for w in map(lemma, _strip(tokens, self.boilerplate_))
+                if w not in drop and len(w) > 2 and not w.isdigit()
+            )
+            for tokens in token_lists
+        ]
         self.candidates_: list[TopicCandidate] = []
         used = [i for i, d in enumerate(docs) if d]
         if len(used) < 3:
             return self
-        vectorizer = TfidfVectorizer(token_pattern=SPACE_SEPARATED, ngram_range=(1, 2),
-                                     min_df=2 if len(used) >= 20 else 1, max_features=self.max_features,
-                                     sublinear_tf=True, lowercase=False)
+        vectorizer = TfidfVectorizer(
+            token_pattern=SPACE_SEPARATED,
+            ngram_range=(1, 2),
+            min_df=2 if len(used) >= 20 else 1,
+            max_features=self.max_features,
+            sublinear_tf=True,
+            lowercase=False,
+        )
         try:
             matrix = vectorizer.fit_transform([docs[i] for i in used])
         except ValueError:  # nothing left after stripping
@@ -140,8 +161,11 @@ def _frequent_openings(token_lists: list[list[str]], share: float) -> set[tuple[
     for tokens in token_lists:
         counts.update(tuple(tokens[:n]) for n in range(2, 6) if len(tokens) > n)
     minimum = max(3, share * len(token_lists))
-    return {gram for gram, c in counts.items() if c >= minimum and any(map(_framing, gram))
-            and all(_framing(w) or w in STOP_WORDS for w in gram)}
+    return {
+        gram
+        for gram, c in counts.items()
+        if c >= minimum and any(map(_framing, gram)) and all(_framing(w) or w in STOP_WORDS for w in gram)
+    }
 
 
 def _framing(word: str) -> bool:
@@ -154,7 +178,7 @@ def _strip(tokens: list[str], phrases: Sequence[tuple[str, ...]]) -> list[str]:
     out, i = [], 0
     ordered = sorted(phrases, key=len, reverse=True)
     while i < len(tokens):
-        match = next((p for p in ordered if tuple(tokens[i: i + len(p)]) == p), None)
+        match = next((p for p in ordered if tuple(tokens[i : i + len(p)]) == p), None)
         if match:
             i += len(match)
         else:

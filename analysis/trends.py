@@ -67,8 +67,15 @@ def _verdict(p_value: float, difference: float, alpha: float) -> Verdict:
     return Verdict.NO_DIFFERENCE
 
 
-def compare_proportions(current_positive: int, current_n: int, previous_positive: int, previous_n: int,
-                        *, min_n: int = MIN_N, alpha: float = ALPHA) -> Comparison:
+def compare_proportions(
+    current_positive: int,
+    current_n: int,
+    previous_positive: int,
+    previous_n: int,
+    *,
+    min_n: int = MIN_N,
+    alpha: float = ALPHA,
+) -> Comparison:
     """Compare two shares (positive of n); percentages and difference in percentage points."""
     current = 100.0 * current_positive / current_n if current_n else None
     previous = 100.0 * previous_positive / previous_n if previous_n else None
@@ -78,8 +85,7 @@ def compare_proportions(current_positive: int, current_n: int, previous_positive
     pooled = (current_positive + previous_positive) / (current_n + previous_n)
     expected = min(current_n, previous_n) * min(pooled, 1 - pooled)
     if expected < 5:
-        table = [[current_positive, current_n - current_positive],
-                 [previous_positive, previous_n - previous_positive]]
+        table = [[current_positive, current_n - current_positive], [previous_positive, previous_n - previous_positive]]
         p_value = float(stats.fisher_exact(table).pvalue)
         test = "Fisher exact"
     else:
@@ -90,35 +96,57 @@ def compare_proportions(current_positive: int, current_n: int, previous_positive
     return Comparison(previous, current, difference, p_value, test, _verdict(p_value, difference, alpha))
 
 
-def compare_means_from_stats(current_mean: float, current_sd: float, current_n: int,
-                             previous_mean: float, previous_sd: float, previous_n: int,
-                             *, min_n: int = MIN_N, alpha: float = ALPHA) -> Comparison:
+def compare_means_from_stats(
+    current_mean: float,
+    current_sd: float,
+    current_n: int,
+    previous_mean: float,
+    previous_sd: float,
+    previous_n: int,
+    *,
+    min_n: int = MIN_N,
+    alpha: float = ALPHA,
+) -> Comparison:
     """Compare two means (e.g. rapportcijfer) from mean, sd and n with Welch's t-test."""
     if min(current_n, previous_n) < max(2, min_n):
-        return Comparison(previous_mean if previous_n else None, current_mean if current_n else None,
-                          None, None, "", Verdict.TOO_FEW)
+        return Comparison(
+            previous_mean if previous_n else None, current_mean if current_n else None, None, None, "", Verdict.TOO_FEW
+        )
     difference = current_mean - previous_mean
     if current_sd == 0 and previous_sd == 0:  # no spread at all: the means differ or they do not
         p_value = 0.0 if difference else 1.0
     else:
-        p_value = float(stats.ttest_ind_from_stats(current_mean, current_sd, current_n, previous_mean,
-                                                   previous_sd, previous_n, equal_var=False).pvalue)
-    return Comparison(previous_mean, current_mean, difference, p_value, "Welch t-toets",
-                      _verdict(p_value, difference, alpha))
+        p_value = float(
+            stats.ttest_ind_from_stats(
+                current_mean, current_sd, current_n, previous_mean, previous_sd, previous_n, equal_var=False
+            ).pvalue
+        )
+    return Comparison(
+        previous_mean, current_mean, difference, p_value, "Welch t-toets", _verdict(p_value, difference, alpha)
+    )
 
 
-def compare_means(current: Sequence[float], previous: Sequence[float], *, min_n: int = MIN_N,
-                  alpha: float = ALPHA) -> Comparison:
+def compare_means(
+    current: Sequence[float], previous: Sequence[float], *, min_n: int = MIN_N, alpha: float = ALPHA
+) -> Comparison:
     """Compare the answers (numbers) of two rounds with Welch's t-test."""
     a, b = np.asarray(current, dtype=float), np.asarray(previous, dtype=float)
     sd = lambda x: float(x.std(ddof=1)) if x.size > 1 else 0.0  # noqa: E731
-    return compare_means_from_stats(float(a.mean()) if a.size else math.nan, sd(a), int(a.size),
-                                    float(b.mean()) if b.size else math.nan, sd(b), int(b.size),
-                                    min_n=min_n, alpha=alpha)
+    return compare_means_from_stats(
+        float(a.mean()) if a.size else math.nan,
+        sd(a),
+        int(a.size),
+        float(b.mean()) if b.size else math.nan,
+        sd(b),
+        int(b.size),
+        min_n=min_n,
+        alpha=alpha,
+    )
 
 
-def compare_rounds(current: pd.DataFrame, previous: pd.DataFrame, *, min_n: int = MIN_N,
-                   alpha: float = ALPHA) -> pd.DataFrame:
+def compare_rounds(
+    current: pd.DataFrame, previous: pd.DataFrame, *, min_n: int = MIN_N, alpha: float = ALPHA
+) -> pd.DataFrame:
     """Per item code in both headline tables: pct then and now, difference, p-value and words.
 
     Compare exact counts (internal tables), not publicly rounded ones; a hidden cell is "too few".
@@ -128,12 +156,35 @@ def compare_rounds(current: pd.DataFrame, previous: pd.DataFrame, *, min_n: int 
     for row in both.itertuples(index=False):
         counts = [_count(v) for v in (row.positive, row.n, row.positive_previous, row.n_previous)]
         result = compare_proportions(*counts, min_n=min_n, alpha=alpha)
-        rows.append({"item_code": row.item_code, "n_previous": counts[3],
-                     "pct_previous": result.previous, "n": counts[1], "pct": result.current,
-                     "difference": result.difference, "p_value": result.p_value, "test": result.test,
-                     "verdict": str(result.verdict), "words": result.words})
-    return pd.DataFrame(rows, columns=["item_code", "n_previous", "pct_previous", "n", "pct", "difference",
-                                       "p_value", "test", "verdict", "words"])
+        rows.append(
+            {
+                "item_code": row.item_code,
+                "n_previous": counts[3],
+                "pct_previous": result.previous,
+                "n": counts[1],
+                "pct": result.current,
+                "difference": result.difference,
+                "p_value": result.p_value,
+                "test": result.test,
+                "verdict": str(result.verdict),
+                "words": result.words,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "item_code",
+            "n_previous",
+            "pct_previous",
+            "n",
+            "pct",
+            "difference",
+            "p_value",
+            "test",
+            "verdict",
+            "words",
+        ],
+    )
 
 
 def _count(value) -> int:
@@ -141,8 +192,7 @@ def _count(value) -> int:
     return 0 if pd.isna(value) else int(value)
 
 
-def trend_table(rounds: Mapping[str, pd.DataFrame], *, min_n: int = MIN_N, alpha: float = ALPHA
-                ) -> pd.DataFrame:
+def trend_table(rounds: Mapping[str, pd.DataFrame], *, min_n: int = MIN_N, alpha: float = ALPHA) -> pd.DataFrame:
     """Headline tables of several rounds (oldest first) as one long table, each compared with the one
     before it: meting, item_code, n, pct, and the verdict against the previous meting."""
     labels = list(rounds)

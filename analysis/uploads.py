@@ -25,8 +25,13 @@ COLUMNS = {
     "value": ("waarde", "aantal", "value"),
     "remark": ("opmerking", "opmerkingen", "toelichting"),
 }
-HEADERS = {"indicator": "indicator", "period": "periode", "gemeente": "gemeente", "value": "waarde",
-           "remark": "opmerking"}
+HEADERS = {
+    "indicator": "indicator",
+    "period": "periode",
+    "gemeente": "gemeente",
+    "value": "waarde",
+    "remark": "opmerking",
+}
 DATA_SHEET = "Gegevens"
 MAX_REMARK = 500
 MAX_PROBLEMS = 200
@@ -216,8 +221,7 @@ class _RowChecker:
         value = self._value(number, raw_value)
         remark = cell_text(self.cell(row, "remark"))
         if len(remark) > MAX_REMARK:
-            self.problems.append(Problem("remark_too_long", number, HEADERS["remark"],
-                                         extra={"max": MAX_REMARK}))
+            self.problems.append(Problem("remark_too_long", number, HEADERS["remark"], extra={"max": MAX_REMARK}))
         pseudonym = self._pseudonym(number, row)
         if indicator is None:
             return
@@ -227,8 +231,9 @@ class _RowChecker:
             return
         key = (indicator.key, period, gemeente.lower(), pseudonym.upper())
         if key in self.seen:
-            self.problems.append(Problem("duplicate_row", number, HEADERS["period"], period,
-                                         extra={"first": self.seen[key]}))
+            self.problems.append(
+                Problem("duplicate_row", number, HEADERS["period"], period, extra={"first": self.seen[key]})
+            )
             return
         self.seen[key] = number
         self.rows.append(UploadRow(number, indicator.key, period, gemeente, value, remark, pseudonym))
@@ -256,8 +261,15 @@ class _RowChecker:
             return ""
         period = parse_period(raw, indicator.period_type)
         if period is None:
-            self.problems.append(Problem("bad_period", number, HEADERS["period"], cell_text(raw),
-                                         extra={"period_type": indicator.period_type}))
+            self.problems.append(
+                Problem(
+                    "bad_period",
+                    number,
+                    HEADERS["period"],
+                    cell_text(raw),
+                    extra={"period_type": indicator.period_type},
+                )
+            )
         return period or ""
 
     def _gemeente(self, number: int, row: list, indicator: IndicatorSpec) -> str:

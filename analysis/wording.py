@@ -20,8 +20,7 @@ def _words(text: str) -> list[str]:
 
 
 def _respelled(a: str, b: str) -> bool:
-    return (a[:1] == b[:1] and abs(len(a) - len(b)) <= 2
-            and SequenceMatcher(None, a, b).ratio() >= 0.8)
+    return a[:1] == b[:1] and abs(len(a) - len(b)) <= 2 and SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def spelling_only(before: str, after: str) -> bool:

@@ -54,8 +54,12 @@ def run_others(names: list[str], quick: bool, no_docs: bool) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     respondent.arguments(parser)
-    parser.add_argument("--only", nargs="+", choices=["respondent", *(n.split(".")[1] for n in OTHERS)],
-                        help="run only these benchmarks")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=["respondent", *(n.split(".")[1] for n in OTHERS)],
+        help="run only these benchmarks",
+    )
     args = parser.parse_args(argv)
     command = " ".join(["python -m bench", *(sys.argv[1:] if argv is None else argv)])
     chosen = args.only or ["respondent", *(n.split(".")[1] for n in OTHERS)]

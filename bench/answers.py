@@ -48,7 +48,7 @@ def _noise(text: str, rng: random.Random) -> str:
         if candidates:
             i = rng.choice(candidates)
             w, j = words[i], rng.randrange(1, len(words[i]) - 2)
-            swapped, dropped = w[:j] + w[j + 1] + w[j] + w[j + 2:], w[:j] + w[j + 1:]
+            swapped, dropped = w[:j] + w[j + 1] + w[j] + w[j + 2 :], w[:j] + w[j + 1 :]
             words[i] = rng.choice([swapped, dropped, w[:j] + w[j] + w[j:]])
     return " ".join(words)
 

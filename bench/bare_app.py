@@ -23,8 +23,10 @@ from flask import Flask, redirect, render_template, request
 from bench.ceo_survey import INTRO, QUESTIONS, TITLE, options
 
 HERE = Path(__file__).resolve().parent
-SPEC = [{"code": code, "text": text, "options": options(kind), "allowed": {v for v, _ in options(kind)}}
-        for code, kind, text in QUESTIONS]
+SPEC = [
+    {"code": code, "text": text, "options": options(kind), "allowed": {v for v, _ in options(kind)}}
+    for code, kind, text in QUESTIONS
+]
 SECRET = os.environ.get("BENCH_BARE_SECRET", "bare-benchmark-secret").encode()
 TARGET = os.environ.get("BENCH_BARE_DB", str(HERE / "out" / "bare.sqlite3"))
 SCHEMA = [
@@ -73,8 +75,9 @@ def sign(nonce: str) -> str:
 
 
 def page(token: str, errors: dict, values: dict, status: int = 200):
-    return render_template("bare_survey.html", title=TITLE, intro=INTRO, questions=SPEC, token=token,
-                           errors=errors, values=values), status
+    return render_template(
+        "bare_survey.html", title=TITLE, intro=INTRO, questions=SPEC, token=token, errors=errors, values=values
+    ), status
 
 
 @app.get("/s/")
@@ -111,17 +114,22 @@ def store(rows: list[tuple[str, str]]) -> None:
     conn, created = db(), datetime.now(UTC).isoformat()
     if is_postgres():
         with conn.transaction():
-            response_id = conn.execute("INSERT INTO bare_response (created) VALUES (%s) RETURNING id",
-                                       (created,)).fetchone()[0]
+            response_id = conn.execute(
+                "INSERT INTO bare_response (created) VALUES (%s) RETURNING id", (created,)
+            ).fetchone()[0]
             with conn.cursor() as cursor:
-                cursor.executemany("INSERT INTO bare_answer (response_id, code, value) VALUES (%s, %s, %s)",
-                                   [(response_id, code, value) for code, value in rows])
+                cursor.executemany(
+                    "INSERT INTO bare_answer (response_id, code, value) VALUES (%s, %s, %s)",
+                    [(response_id, code, value) for code, value in rows],
+                )
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
         response_id = conn.execute("INSERT INTO bare_response (created) VALUES (?)", (created,)).lastrowid
-        conn.executemany("INSERT INTO bare_answer (response_id, code, value) VALUES (?, ?, ?)",
-                         [(response_id, code, value) for code, value in rows])
+        conn.executemany(
+            "INSERT INTO bare_answer (response_id, code, value) VALUES (?, ?, ?)",
+            [(response_id, code, value) for code, value in rows],
+        )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

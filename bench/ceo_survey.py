@@ -10,8 +10,13 @@ from __future__ import annotations
 TITLE = "Cliëntervaring jeugdhulp"
 INTRO = "Vertel ons hoe u de hulp heeft ervaren. Het invullen duurt ongeveer 5 minuten."
 #: (stored code, label) of the 5-point scale, agree first
-AGREEMENT = [("5", "Helemaal mee eens"), ("4", "Mee eens"), ("3", "Neutraal"), ("2", "Niet mee eens"),
-             ("1", "Helemaal niet mee eens")]
+AGREEMENT = [
+    ("5", "Helemaal mee eens"),
+    ("4", "Mee eens"),
+    ("3", "Neutraal"),
+    ("2", "Niet mee eens"),
+    ("1", "Helemaal niet mee eens"),
+]
 GRADES = [(str(n), str(n)) for n in range(1, 11)]
 STATEMENTS = [
     ("T1", "Ik voelde me welkom bij het eerste gesprek."),
@@ -31,8 +36,10 @@ STATEMENTS = [
 GRADE = ("R1", "Welk rapportcijfer (1 tot en met 10) geeft u de hulp?")
 OPEN = ("O1", "Wat kunnen wij nog verbeteren?")
 #: every question in order: (code, kind, text) with kind statement, grade or open
-QUESTIONS = [(code, "statement", text) for code, text in STATEMENTS] + [(*GRADE[:1], "grade", GRADE[1]),
-                                                                         (*OPEN[:1], "open", OPEN[1])]
+QUESTIONS = [(code, "statement", text) for code, text in STATEMENTS] + [
+    (*GRADE[:1], "grade", GRADE[1]),
+    (*OPEN[:1], "open", OPEN[1]),
+]
 ANSWERS_PER_SURVEY = len(QUESTIONS)
 #: answers to the open question, chosen at random by the load client
 OPEN_TEXTS = [
@@ -50,26 +57,51 @@ def options(kind: str) -> list[tuple[str, str]]:
 
 def platform_exchange(display_mode: str) -> dict:
     """The survey in the platform's exchange format (docs/questionnaire-format.md)."""
+
     def question(code: str, kind: str, text: str) -> dict:
         qtype = {"statement": "stelling", "grade": "rapportcijfer", "open": "open_lang"}[kind]
-        return {"code": code, "type": qtype, "text": {"nl": text}, "required": kind != "open",
-                "options": [{"code": c, "label": {"nl": label}} for c, label in options(kind)]}
+        return {
+            "code": code,
+            "type": qtype,
+            "text": {"nl": text},
+            "required": kind != "open",
+            "options": [{"code": c, "label": {"nl": label}} for c, label in options(kind)],
+        }
 
     statements = [question(*q) for q in QUESTIONS if q[1] == "statement"]
     closing = [question(*q) for q in QUESTIONS if q[1] != "statement"]
     return {
-        "format": "vragenlijst", "format_version": 1,
-        "survey": {"kind": "ceo", "audience": "ouders", "address_form": "u", "display_mode": display_mode,
-                   "show_check_page": False, "estimated_minutes": 5, "title": {"nl": TITLE},
-                   "introduction": {"nl": INTRO}},
-        "document": {"schema": 1, "languages": ["nl"], "lists": {}, "sections": [
-            {"key": "S1", "title": {"nl": "Uw ervaring"}, "questions": statements},
-            {"key": "S2", "title": {"nl": "Tot slot"}, "questions": closing}]},
+        "format": "vragenlijst",
+        "format_version": 1,
+        "survey": {
+            "kind": "ceo",
+            "audience": "ouders",
+            "address_form": "u",
+            "display_mode": display_mode,
+            "show_check_page": False,
+            "estimated_minutes": 5,
+            "title": {"nl": TITLE},
+            "introduction": {"nl": INTRO},
+        },
+        "document": {
+            "schema": 1,
+            "languages": ["nl"],
+            "lists": {},
+            "sections": [
+                {"key": "S1", "title": {"nl": "Uw ervaring"}, "questions": statements},
+                {"key": "S2", "title": {"nl": "Tot slot"}, "questions": closing},
+            ],
+        },
     }
 
 
 def peer_spec() -> dict:
     """The survey as the peer's seed script reads it (labels are the peer's stored choices)."""
-    return {"name": TITLE, "description": INTRO,
-            "questions": [{"code": code, "kind": kind, "text": text, "choices": [label for _, label in options(kind)]}
-                          for code, kind, text in QUESTIONS]}
+    return {
+        "name": TITLE,
+        "description": INTRO,
+        "questions": [
+            {"code": code, "kind": kind, "text": text, "choices": [label for _, label in options(kind)]}
+            for code, kind, text in QUESTIONS
+        ],
+    }

@@ -34,10 +34,12 @@ def measure(size: int) -> dict:
     texts, sets = [r["text"] for r in rows], [r["themes"] for r in rows]
     out = {"size": size, "rss_data": peak_mb()}
     matcher = CodebookMatcher(default_codebook("ceo")).fit()
-    steps = [("rules", lambda: matcher.match(texts)),
-             ("train", lambda: out.setdefault("model", ThemeClassifier().fit(texts, sets))),
-             ("predict", lambda: out["model"].predict_proba(texts)),
-             ("topics", lambda: ThemeSuggester(random_state=0).fit(texts))]
+    steps = [
+        ("rules", lambda: matcher.match(texts)),
+        ("train", lambda: out.setdefault("model", ThemeClassifier().fit(texts, sets))),
+        ("predict", lambda: out["model"].predict_proba(texts)),
+        ("topics", lambda: ThemeSuggester(random_state=0).fit(texts)),
+    ]
     for name, step in steps:
         start, cpu = time.perf_counter(), time.process_time()
         step()
@@ -75,17 +77,26 @@ def quality() -> dict:
     truth = [r["sentiment"] for r in held]
     trained = SentimentModel(min_per_class=30).fit(x, [r["sentiment"] for r in train]).predict(hx)
     return {
-        "n_train": len(train), "n_heldout": len(held),
-        "f1_codebook": micro_f1(rules, hy), "f1_plain": micro_f1(plain, hy), "f1_model": micro_f1(model, hy),
+        "n_train": len(train),
+        "n_heldout": len(held),
+        "f1_codebook": micro_f1(rules, hy),
+        "f1_plain": micro_f1(plain, hy),
+        "f1_model": micro_f1(model, hy),
         "f1_both": micro_f1([a | b for a, b in zip(rules, model, strict=True)], hy),
         "f1_codebook_train": micro_f1(CodebookMatcher(default_codebook("ceo")).fit().predict(x), y),
-        "curve": curve.to_dict("records"), "threshold": chosen,
-        "cv_share": float(cv_at["share"]), "cv_accuracy": float(cv_at["accuracy"]),
-        "held_share": held_at.share, "held_accuracy": held_at.accuracy,
-        "per_theme": theme_quality([a | b for a, b in zip(rules, model, strict=True)], hy).round(2)
-        .reset_index().to_dict("records"),
+        "curve": curve.to_dict("records"),
+        "threshold": chosen,
+        "cv_share": float(cv_at["share"]),
+        "cv_accuracy": float(cv_at["accuracy"]),
+        "held_share": held_at.share,
+        "held_accuracy": held_at.accuracy,
+        "per_theme": theme_quality([a | b for a, b in zip(rules, model, strict=True)], hy)
+        .round(2)
+        .reset_index()
+        .to_dict("records"),
         "sent_textblob": _accuracy([_plain_textblob(t) for t in hx], truth),
-        "sent_rules": _accuracy(labels(hx), truth), "sent_model": _accuracy(trained, truth),
+        "sent_rules": _accuracy(labels(hx), truth),
+        "sent_model": _accuracy(trained, truth),
     }
 
 
@@ -108,23 +119,32 @@ def _accuracy(predicted, truth) -> float:
 
 def run_size(size: int) -> dict:
     """Measure one size in a fresh interpreter."""
-    done = subprocess.run([sys.executable, "-m", "bench.coding", "--child", str(size)], cwd=ROOT,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.coding", "--child", str(size)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def speed_table(results: list[dict]) -> str:
     """Markdown table of seconds and cumulative peak RSS per step."""
-    lines = ["| answers | rules | training | prediction | rules + prediction | topics | features "
-             "| peak RSS MB (data → rules → train → predict → topics) |",
-             "|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        "| answers | rules | training | prediction | rules + prediction | topics | features "
+        "| peak RSS MB (data → rules → train → predict → topics) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for r in results:
         steps = ("rss_data", "rss_rules", "rss_train", "rss_predict", "rss_topics")
         rss = " → ".join(f"{r[k]:.0f}" for k in steps)
         both = {"": r["rules"] + r["predict"], "cpu_": r["cpu_rules"] + r["cpu_predict"]}
         cells = [_cell(r[name], r[f"cpu_{name}"]) for name in ("rules", "train", "predict")]
-        lines.append(f"| {r['size']:,} | {' | '.join(cells)} | {_cell(both[''], both['cpu_'])} | "
-                     f"{_cell(r['topics'], r['cpu_topics'])} | {r['features']:,} | {rss} |")
+        lines.append(
+            f"| {r['size']:,} | {' | '.join(cells)} | {_cell(both[''], both['cpu_'])} | "
+            f"{_cell(r['topics'], r['cpu_topics'])} | {r['features']:,} | {rss} |"
+        )
     return "\n".join(lines)
 
 
@@ -134,8 +154,11 @@ def targets(results: list[dict]) -> str:
     lines = []
     if 10_000 in by_size:
         r = by_size[10_000]
-        lines.append(_target("rules + prediction, 10,000 answers", 2.0, r["rules"] + r["predict"],
-                             r["cpu_rules"] + r["cpu_predict"]))
+        lines.append(
+            _target(
+                "rules + prediction, 10,000 answers", 2.0, r["rules"] + r["predict"], r["cpu_rules"] + r["cpu_predict"]
+            )
+        )
     if 2_000 in by_size:
         r = by_size[2_000]
         lines.append(_target("training on 2,000 coded answers", 5.0, r["train"], r["cpu_train"]))
@@ -144,8 +167,9 @@ def targets(results: list[dict]) -> str:
 
 def _target(name: str, limit: float, wall: float, cpu: float) -> str:
     verdict = lambda s: "met" if s < limit else "missed"  # noqa: E731
-    return (f"- Target {name} < {limit:.0f} s: CPU {cpu:.2f} s ({verdict(cpu)}), wall clock {wall:.2f} s "
-            f"({verdict(wall)}).")
+    return (
+        f"- Target {name} < {limit:.0f} s: CPU {cpu:.2f} s ({verdict(cpu)}), wall clock {wall:.2f} s ({verdict(wall)})."
+    )
 
 
 def _cell(wall: float, cpu: float) -> str:
@@ -155,7 +179,8 @@ def _cell(wall: float, cpu: float) -> str:
 CURVE_HEADER = (
     "| threshold | CV: answers auto-coded | accuracy | CV: accepted precision | recall "
     "| held-out: answers auto-coded | accuracy | held-out: accepted precision | recall |\n"
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+)
 
 
 def quality_text(q: dict) -> str:
@@ -164,25 +189,28 @@ def quality_text(q: dict) -> str:
         f"| {c['threshold']:.2f} | {c['share']:.0%} | {_pct(c['accuracy'])} | "
         f"{_pct(c['accepted_precision'])} | {_pct(c['accepted_recall'])} | {c['held_share']:.0%} | "
         f"{_pct(c['held_accuracy'])} | "
-        f"{_pct(c['held_precision'])} | {_pct(c['held_recall'])} |" for c in q["curve"])
-    themes = "\n".join(f"| {t['theme']} | {t['precision']:.2f} | {t['recall']:.2f} | {t['support']} |"
-                       for t in q["per_theme"])
-    return f"""Held-out quality ({q['n_train']} training answers, {q['n_heldout']} held-out answers in
+        f"{_pct(c['held_precision'])} | {_pct(c['held_recall'])} |"
+        for c in q["curve"]
+    )
+    themes = "\n".join(
+        f"| {t['theme']} | {t['precision']:.2f} | {t['recall']:.2f} | {t['support']} |" for t in q["per_theme"]
+    )
+    return f"""Held-out quality ({q["n_train"]} training answers, {q["n_heldout"]} held-out answers in
 phrasings that never occur in training; `tests/analysis/data/`):
 
 | theme coding, held-out micro-F1 | value |
 |---|---:|
-| codebook alone (seed words on lemmas) | {q['f1_codebook']:.3f} |
-| model on coded answers only (TF-IDF words + char n-grams, balanced LR, p ≥ 0.5) | {q['f1_plain']:.3f} |
-| model with the codebook's seeds and examples as extra answers (`codebook=`) | {q['f1_model']:.3f} |
-| codebook ∪ model with seeds (what `suggest` proposes) | {q['f1_both']:.3f} |
-| codebook alone on the training phrasings, for comparison | {q['f1_codebook_train']:.3f} |
+| codebook alone (seed words on lemmas) | {q["f1_codebook"]:.3f} |
+| model on coded answers only (TF-IDF words + char n-grams, balanced LR, p ≥ 0.5) | {q["f1_plain"]:.3f} |
+| model with the codebook's seeds and examples as extra answers (`codebook=`) | {q["f1_model"]:.3f} |
+| codebook ∪ model with seeds (what `suggest` proposes) | {q["f1_both"]:.3f} |
+| codebook alone on the training phrasings, for comparison | {q["f1_codebook_train"]:.3f} |
 
 Auto-coding with the seeded model (an answer is coded without a human only when every theme decision
 is at least as sure as the threshold; accuracy = the whole theme set equals the human set).
-Chosen threshold **{q['threshold']:.2f}** (lowest with ≥ 99 % cross-validated accuracy):
-cross-validated on training **{q['cv_share']:.0%}** auto-coded at **{q['cv_accuracy']:.1%}** accuracy;
-on the held-out phrasings **{q['held_share']:.0%}** at **{_pct(q['held_accuracy'])}**.
+Chosen threshold **{q["threshold"]:.2f}** (lowest with ≥ 99 % cross-validated accuracy):
+cross-validated on training **{q["cv_share"]:.0%}** auto-coded at **{q["cv_accuracy"]:.1%}** accuracy;
+on the held-out phrasings **{q["held_share"]:.0%}** at **{_pct(q["held_accuracy"])}**.
 New phrasings make the model less sure and less right: re-check the curve on
 freshly coded answers before trusting a threshold.
 
@@ -200,9 +228,9 @@ Suggestions (codebook ∪ model) per theme on the held-out set:
 
 | sentiment on held-out (4 labels) | accuracy |
 |---|---:|
-| textblob-nl as is (sign of polarity, 0 → onbekend) | {q['sent_textblob']:.1%} |
-| repaired textblob-nl + cues (`analysis.sentiment.label`) | {q['sent_rules']:.1%} |
-| `SentimentModel` trained on the {q['n_train']} labelled answers | {q['sent_model']:.1%} |"""
+| textblob-nl as is (sign of polarity, 0 → onbekend) | {q["sent_textblob"]:.1%} |
+| repaired textblob-nl + cues (`analysis.sentiment.label`) | {q["sent_rules"]:.1%} |
+| `SentimentModel` trained on the {q["n_train"]} labelled answers | {q["sent_model"]:.1%} |"""
 
 
 def write_docs(section: str) -> None:
@@ -210,7 +238,7 @@ def write_docs(section: str) -> None:
     block = f"{START}\n{section}\n{END}"
     text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
     if START in text and END in text:
-        text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
+        text = text[: text.index(START)] + block + text[text.index(END) + len(END) :]
     else:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
     DOCS.parent.mkdir(parents=True, exist_ok=True)
@@ -232,14 +260,18 @@ def main() -> None:
         print(f"measured {size:,} answers", file=sys.stderr)
     table, q = speed_table(results), quality()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    machine = (f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
-               f"load average {load} at the end")
-    section = (f"## Coding open answers\n\n`python -m bench.coding` on {machine}, shared with other work, "
-               f"{time.strftime('%Y-%m-%d')}. Synthetic CEO answers from the training fragments "
-               "(`bench/answers.py`); the model trains on all answers of the size. Times are wall-clock "
-               "seconds "
-               "of one run, with the process's CPU seconds in brackets (a gap means other work shared the "
-               "cores).\n\n" + table + "\n\n" + targets(results) + "\n\n" + quality_text(q))
+    machine = (
+        f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
+        f"load average {load} at the end"
+    )
+    section = (
+        f"## Coding open answers\n\n`python -m bench.coding` on {machine}, shared with other work, "
+        f"{time.strftime('%Y-%m-%d')}. Synthetic CEO answers from the training fragments "
+        "(`bench/answers.py`); the model trains on all answers of the size. Times are wall-clock "
+        "seconds "
+        "of one run, with the process's CPU seconds in brackets (a gap means other work shared the "
+        "cores).\n\n" + table + "\n\n" + targets(results) + "\n\n" + quality_text(q)
+    )
     print(section)
     if not args.no_docs:
         write_docs(section)

@@ -11,8 +11,21 @@ from importlib import metadata
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
-LIBRARIES = ("flask", "werkzeug", "jinja2", "sqlalchemy", "flask-wtf", "wtforms", "flask-babel", "gunicorn",
-             "psycopg", "aiohttp", "pandas", "numpy", "scikit-learn")
+LIBRARIES = (
+    "flask",
+    "werkzeug",
+    "jinja2",
+    "sqlalchemy",
+    "flask-wtf",
+    "wtforms",
+    "flask-babel",
+    "gunicorn",
+    "psycopg",
+    "aiohttp",
+    "pandas",
+    "numpy",
+    "scikit-learn",
+)
 
 
 def replace_section(name: str, body: str, title: str, path: Path = DOCS) -> None:
@@ -54,7 +67,7 @@ def _memory_gib() -> float:
     try:
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal:"):
-                return int(line.split()[1]) / 1024 ** 2
+                return int(line.split()[1]) / 1024**2
     except OSError:
         pass
     return 0.0
@@ -72,13 +85,17 @@ def versions(names=LIBRARIES) -> str:
 
 def machine_header(command: str, load_before: tuple[float, ...], extra: str = "") -> str:
     load_after = os.getloadavg()
-    return "\n".join(line for line in [
-        f"Measured {time.strftime('%Y-%m-%d %H:%M %Z')} with `{command}` (not part of the test run).",
-        "",
-        f"- Machine: {os.cpu_count()} cores, {_memory_gib():.1f} GiB memory, {_cpu_model()}, "
-        f"{platform.system()} {platform.release()}; load average {load_before[0]:.1f} at the start, "
-        f"{load_after[0]:.1f} at the end (the machine is shared: wall-clock figures move with the load, "
-        "CPU figures much less).",
-        f"- Python {platform.python_version()}; {versions()}.",
-        f"- {extra}" if extra else None,
-    ] if line is not None)
+    return "\n".join(
+        line
+        for line in [
+            f"Measured {time.strftime('%Y-%m-%d %H:%M %Z')} with `{command}` (not part of the test run).",
+            "",
+            f"- Machine: {os.cpu_count()} cores, {_memory_gib():.1f} GiB memory, {_cpu_model()}, "
+            f"{platform.system()} {platform.release()}; load average {load_before[0]:.1f} at the start, "
+            f"{load_after[0]:.1f} at the end (the machine is shared: wall-clock figures move with the load, "
+            "CPU figures much less).",
+            f"- Python {platform.python_version()}; {versions()}.",
+            f"- {extra}" if extra else None,
+        ]
+        if line is not None
+    )

@@ -99,8 +99,9 @@ def _remember(respondent: Respondent, data: list[tuple[str, str]]) -> None:
                 respondent.acknowledged[name] = value
 
 
-async def answer_survey(session, base: str, respondent: Respondent, *, seed: int, attempts: int = 1,
-                        max_steps: int = 200) -> Respondent:
+async def answer_survey(
+    session, base: str, respondent: Respondent, *, seed: int, attempts: int = 1, max_steps: int = 200
+) -> Respondent:
     """Go from the welcome page to the thank-you page, filling every step."""
     rng = random.Random(seed)
     try:
@@ -112,8 +113,9 @@ async def answer_survey(session, base: str, respondent: Respondent, *, seed: int
             if page.start_link:
                 url, status, body = await _get(session, respondent, urljoin(url, page.start_link), attempts)
                 continue
-            form = next((f for f in page.forms if f.method == "post" and NEXT in f.buttons), None) \
-                or next((f for f in page.forms if f.method == "post" and not f.choices and not f.texts), None)
+            form = next((f for f in page.forms if f.method == "post" and NEXT in f.buttons), None) or next(
+                (f for f in page.forms if f.method == "post" and not f.choices and not f.texts), None
+            )
             if form is None:
                 respondent.completed = "Bedankt" in page.h1 or "Thank you" in page.h1
                 if not respondent.completed:
@@ -133,21 +135,41 @@ async def answer_survey(session, base: str, respondent: Respondent, *, seed: int
     return respondent
 
 
-async def run_respondents(base: str, paths: list[str], *, attempts: int = 1, timeout: float = 600,
-                          request_timeout: float = 120, seed: int = 2026,
-                          respondents: list[Respondent] | None = None) -> list[Respondent]:
+async def run_respondents(
+    base: str,
+    paths: list[str],
+    *,
+    attempts: int = 1,
+    timeout: float = 600,
+    request_timeout: float = 120,
+    seed: int = 2026,
+    respondents: list[Respondent] | None = None,
+) -> list[Respondent]:
     """Every respondent at once, each with its own cookies; the whole run is bounded by ``timeout``.
     ``respondents``, when given, is filled at the start so a caller can watch the run."""
     connector = aiohttp.TCPConnector(limit=len(paths) + 10, force_close=True)
     client_timeout = aiohttp.ClientTimeout(total=request_timeout)
     respondents = respondents if respondents is not None else []
     respondents[:] = [Respondent(marker=f"respondent-{n:04d}-{seed}", path=path) for n, path in enumerate(paths)]
-    sessions = [aiohttp.ClientSession(connector=connector, connector_owner=False, timeout=client_timeout,
-                                      cookie_jar=aiohttp.CookieJar(unsafe=True)) for _ in paths]
+    sessions = [
+        aiohttp.ClientSession(
+            connector=connector,
+            connector_owner=False,
+            timeout=client_timeout,
+            cookie_jar=aiohttp.CookieJar(unsafe=True),
+        )
+        for _ in paths
+    ]
     try:
-        await asyncio.wait_for(asyncio.gather(*(
-            answer_survey(s, base, r, seed=seed + n, attempts=attempts)
-            for n, (s, r) in enumerate(zip(sessions, respondents, strict=True)))), timeout)
+        await asyncio.wait_for(
+            asyncio.gather(
+                *(
+                    answer_survey(s, base, r, seed=seed + n, attempts=attempts)
+                    for n, (s, r) in enumerate(zip(sessions, respondents, strict=True))
+                )
+            ),
+            timeout,
+        )
     finally:
         for session in sessions:
             await session.close()
@@ -200,16 +222,24 @@ def verify(database_url: str, survey_id: int, respondents: list[Respondent]) -> 
     engine = create_engine(normalise_database_url(database_url))
     try:
         with engine.connect() as conn:
-            responses = conn.execute(text("SELECT id, status FROM response WHERE survey_id = :s"),
-                                     {"s": survey_id}).all()
-            answers = conn.execute(text("SELECT a.response_id, a.item_code, a.value FROM answer a "
-                                        "JOIN response r ON r.id = a.response_id WHERE r.survey_id = :s"),
-                                   {"s": survey_id}).all()
+            responses = conn.execute(
+                text("SELECT id, status FROM response WHERE survey_id = :s"), {"s": survey_id}
+            ).all()
+            answers = conn.execute(
+                text(
+                    "SELECT a.response_id, a.item_code, a.value FROM answer a "
+                    "JOIN response r ON r.id = a.response_id WHERE r.survey_id = :s"
+                ),
+                {"s": survey_id},
+            ).all()
             # the ledger's completions: on the invitations, plus those still pending for the next batch
-            invited_done = conn.execute(text(
-                "SELECT (SELECT count(*) FROM invitation WHERE survey_id = :s AND completed IS TRUE)"
-                " + (SELECT count(*) FROM ledger_pending WHERE survey_id = :s AND completed IS TRUE)"),
-                {"s": survey_id}).scalar()
+            invited_done = conn.execute(
+                text(
+                    "SELECT (SELECT count(*) FROM invitation WHERE survey_id = :s AND completed IS TRUE)"
+                    " + (SELECT count(*) FROM ledger_pending WHERE survey_id = :s AND completed IS TRUE)"
+                ),
+                {"s": survey_id},
+            ).scalar()
     finally:
         engine.dispose()
     by_response: dict[str, dict[str, str]] = {}
@@ -230,10 +260,14 @@ def verify(database_url: str, survey_id: int, respondents: list[Respondent]) -> 
             code = FIELD.match(name).group(1)
             if not _same(value, stored.get(code)):
                 lost.append((r.marker, code, value, stored.get(code)))
-    return Verification(responses=len(responses), completed=sum(1 for _, s in responses if s == "completed"),
-                        invitations_completed=invited_done,
-                        duplicates=sorted(m for m, ids in owners.items() if len(ids) > 1), lost=lost,
-                        unmatched=unmatched)
+    return Verification(
+        responses=len(responses),
+        completed=sum(1 for _, s in responses if s == "completed"),
+        invitations_completed=invited_done,
+        duplicates=sorted(m for m, ids in owners.items() if len(ids) > 1),
+        lost=lost,
+        unmatched=unmatched,
+    )
 
 
 @dataclass
@@ -257,18 +291,37 @@ class Figures:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
-def figures(respondents: list[Respondent], seconds: float, workers: int, database: str,
-            verification: Verification) -> Figures:
+def figures(
+    respondents: list[Respondent], seconds: float, workers: int, database: str, verification: Verification
+) -> Figures:
     latencies = sorted(t for r in respondents for t in r.latencies) or [0.0]
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
-    return Figures(len(respondents), workers, database, seconds, sum(r.requests for r in respondents),
-                   sum(len(r.errors) for r in respondents), sum(r.retries for r in respondents),
-                   sum(r.completed for r in respondents), quantiles[49], quantiles[94], quantiles[98],
-                   latencies[-1], verification)
+    return Figures(
+        len(respondents),
+        workers,
+        database,
+        seconds,
+        sum(r.requests for r in respondents),
+        sum(len(r.errors) for r in respondents),
+        sum(r.retries for r in respondents),
+        sum(r.completed for r in respondents),
+        quantiles[49],
+        quantiles[94],
+        quantiles[98],
+        latencies[-1],
+        verification,
+    )
 
 
-def run(database_url: str, respondents: int, workers: int, log_dir: Path, *, timeout: float = 900,
-        display_mode: str | None = None) -> Figures:
+def run(
+    database_url: str,
+    respondents: int,
+    workers: int,
+    log_dir: Path,
+    *,
+    timeout: float = 900,
+    display_mode: str | None = None,
+) -> Figures:
     """Fresh database, seeded round, gunicorn, every respondent at once, verification; server stopped."""
     from tests.reliability.server import LiveServer, prepare_database, seed_ceo
 
@@ -287,27 +340,29 @@ def run(database_url: str, respondents: int, workers: int, log_dir: Path, *, tim
 
 def markdown(f: Figures, command: str) -> str:
     v = f.verification
-    return "\n".join([
-        f"Command: `{command}`. Python {platform.python_version()}, aiohttp {aiohttp.__version__}, "
-        f"{platform.machine()}, shared 2-core machine (load average {os.getloadavg()[0]:.1f} when measured).",
-        "",
-        f"{f.respondents} virtual respondents start at the same moment, each with a personal link from the "
-        f"invitation mail, and answer the shipped *CEO ouders* questionnaire (one question per screen, 20 "
-        f"questions, check page) against gunicorn with {f.workers} sync workers on {f.database} (loopback). "
-        "Every page is fetched and every step is posted as a browser would, without think time.",
-        "",
-        "| respondents | workers | database | wall time (s) | requests | requests/s | p50 (ms) | p95 (ms) "
-        "| p99 (ms) | slowest (ms) | errors | retries | completed |",
-        "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-        f"| {f.respondents} | {f.workers} | {f.database} | {f.seconds:.1f} | {f.requests:,} | {f.per_second:.0f} "
-        f"| {f.p50 * 1000:.0f} | {f.p95 * 1000:.0f} | {f.p99 * 1000:.0f} | {f.slowest * 1000:.0f} | {f.errors} "
-        f"| {f.retries} | {f.completed} |",
-        "",
-        f"Database afterwards: {v.responses} responses, {v.completed} completed, {v.invitations_completed} "
-        f"invitations marked completed; acknowledged answers missing or different: {len(v.lost)}; "
-        f"respondents with more than one response: {len(v.duplicates)}; acknowledged respondents without "
-        f"a response: {len(v.unmatched)}.",
-    ])
+    return "\n".join(
+        [
+            f"Command: `{command}`. Python {platform.python_version()}, aiohttp {aiohttp.__version__}, "
+            f"{platform.machine()}, shared 2-core machine (load average {os.getloadavg()[0]:.1f} when measured).",
+            "",
+            f"{f.respondents} virtual respondents start at the same moment, each with a personal link from the "
+            f"invitation mail, and answer the shipped *CEO ouders* questionnaire (one question per screen, 20 "
+            f"questions, check page) against gunicorn with {f.workers} sync workers on {f.database} (loopback). "
+            "Every page is fetched and every step is posted as a browser would, without think time.",
+            "",
+            "| respondents | workers | database | wall time (s) | requests | requests/s | p50 (ms) | p95 (ms) "
+            "| p99 (ms) | slowest (ms) | errors | retries | completed |",
+            "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {f.respondents} | {f.workers} | {f.database} | {f.seconds:.1f} | {f.requests:,} | {f.per_second:.0f} "
+            f"| {f.p50 * 1000:.0f} | {f.p95 * 1000:.0f} | {f.p99 * 1000:.0f} | {f.slowest * 1000:.0f} | {f.errors} "
+            f"| {f.retries} | {f.completed} |",
+            "",
+            f"Database afterwards: {v.responses} responses, {v.completed} completed, {v.invitations_completed} "
+            f"invitations marked completed; acknowledged answers missing or different: {len(v.lost)}; "
+            f"respondents with more than one response: {len(v.duplicates)}; acknowledged respondents without "
+            f"a response: {len(v.unmatched)}.",
+        ]
+    )
 
 
 def write_docs(text: str) -> None:
@@ -332,9 +387,11 @@ def main(argv: list[str] | None = None) -> int:
     if not 1 <= args.respondents <= 1000:
         parser.error("--respondents must be between 1 and 1000")
     result = run(args.database_url, args.respondents, args.workers, Path(args.log_dir), timeout=args.timeout)
-    command = "/work/main/.venv/bin/python -m bench.load" + (
-        f" --respondents {args.respondents}" if args.respondents != 200 else "") + (
-        f" --workers {args.workers}" if args.workers != 4 else "")
+    command = (
+        "/work/main/.venv/bin/python -m bench.load"
+        + (f" --respondents {args.respondents}" if args.respondents != 200 else "")
+        + (f" --workers {args.workers}" if args.workers != 4 else "")
+    )
     text = markdown(result, command)
     print(text)
     if not args.no_docs:

@@ -145,8 +145,9 @@ async def one_survey(session, target: Target, tally: Tally, rnd: random.Random, 
 async def _respondent(target, tally, deadline, rnd, timeout):
     jar = aiohttp.CookieJar(unsafe=True)  # unsafe: keep cookies of 127.0.0.1
     connector = aiohttp.TCPConnector(limit=1)
-    async with aiohttp.ClientSession(cookie_jar=jar, connector=connector,
-                                     timeout=aiohttp.ClientTimeout(total=timeout)) as session:
+    async with aiohttp.ClientSession(
+        cookie_jar=jar, connector=connector, timeout=aiohttp.ClientTimeout(total=timeout)
+    ) as session:
         while time.monotonic() < deadline:
             await one_survey(session, target, tally, rnd, deadline)
 
@@ -155,14 +156,14 @@ async def _phase(target: Target, concurrency: int, seconds: float, seed: int, ti
     tally = Tally()
     deadline = time.monotonic() + seconds
     master = random.Random(seed)
-    tasks = [_respondent(target, tally, deadline, random.Random(master.random()), timeout)
-             for _ in range(concurrency)]
+    tasks = [_respondent(target, tally, deadline, random.Random(master.random()), timeout) for _ in range(concurrency)]
     await asyncio.wait_for(asyncio.gather(*tasks), timeout=seconds + timeout + 30)
     return tally
 
 
-def run_phase(target: Target, concurrency: int, seconds: float, *, seed: int = 1,
-              timeout: float = 30.0) -> tuple[Tally, float]:
+def run_phase(
+    target: Target, concurrency: int, seconds: float, *, seed: int = 1, timeout: float = 30.0
+) -> tuple[Tally, float]:
     """Drive the target for ``seconds`` with ``concurrency`` respondents; (tally, elapsed seconds)."""
     concurrency = max(1, min(concurrency, MAX_CONCURRENCY))
     started = time.monotonic()

@@ -23,7 +23,7 @@ VENV = PEER_DIR / "venv"
 PROJECT = PEER_DIR / "peerproj"
 PACKAGES = ("django-survey-and-report==1.5.0", "Django==5.2.19", "gunicorn==27.0.1", "psycopg[binary]==3.3.9")
 
-SETTINGS = '''
+SETTINGS = """
 
 # ---- benchmark additions (everything above is `django-admin startproject` output) ----
 import os
@@ -57,12 +57,12 @@ else:
 LOGGING = {"version": 1, "disable_existing_loggers": False,
            "handlers": {"console": {"class": "logging.StreamHandler"}},
            "root": {"handlers": ["console"], "level": "WARNING"}}
-'''
+"""
 
-URLS = '''from django.urls import include, path
+URLS = """from django.urls import include, path
 
 urlpatterns = [path("survey/", include("survey.urls"))]
-'''
+"""
 
 
 def _bin(name: str) -> str:
@@ -77,8 +77,9 @@ def ensure_installed(log=print) -> None:
         shutil.rmtree(VENV, ignore_errors=True)
         PEER_DIR.mkdir(parents=True, exist_ok=True)
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        done = subprocess.run([_bin("pip"), "install", "-q", "--disable-pip-version-check", *PACKAGES],
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [_bin("pip"), "install", "-q", "--disable-pip-version-check", *PACKAGES], capture_output=True, text=True
+        )
         if done.returncode:
             raise RuntimeError(f"installing the peer failed:\n{done.stdout}\n{done.stderr}")
         marker.write_text("\n".join(PACKAGES))
@@ -100,9 +101,15 @@ def environment(database: dict) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PEER_", "DJANGO_"))}
     env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONWARNINGS="ignore::UserWarning")
     if database["kind"] == "pg":
-        env.update(PEER_DB="pg", PEER_PG_NAME=database["name"], PEER_PG_USER=database["user"],
-                   PEER_PG_PASSWORD=database["password"], PEER_PG_HOST=database["host"],
-                   PEER_PG_PORT=str(database["port"]), PEER_PG_SCHEMA=database["schema"])
+        env.update(
+            PEER_DB="pg",
+            PEER_PG_NAME=database["name"],
+            PEER_PG_USER=database["user"],
+            PEER_PG_PASSWORD=database["password"],
+            PEER_PG_HOST=database["host"],
+            PEER_PG_PORT=str(database["port"]),
+            PEER_PG_SCHEMA=database["schema"],
+        )
     else:
         env.update(PEER_DB="sqlite", PEER_SQLITE=str(database["path"]))
     return env
@@ -112,11 +119,25 @@ def migrate_and_seed(database: dict) -> dict:
     """Tables by the peer's migrations and the survey; {"survey_id": …, "fields": {form field: item code}}."""
     env = environment(database)
     subprocess.run([_bin("python"), "manage.py", "migrate", "-v", "0"], cwd=PROJECT, env=env, check=True)
-    seeded = subprocess.run([_bin("python"), "peer_seed.py", "survey.json"], cwd=PROJECT, env=env, check=True,
-                            capture_output=True, text=True)
+    seeded = subprocess.run(
+        [_bin("python"), "peer_seed.py", "survey.json"],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(seeded.stdout.strip().splitlines()[-1])
 
 
 def server_command(workers: int, port: int) -> list[str]:
-    return [_bin("gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning",
-            "peersite.wsgi:application"]
+    return [
+        _bin("gunicorn"),
+        "-w",
+        str(workers),
+        "-b",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        "peersite.wsgi:application",
+    ]

@@ -23,16 +23,29 @@ def make_survey(spec: dict) -> dict:
     fields = {}
     with transaction.atomic():
         survey = Survey.objects.create(
-            name=spec["name"], description=spec["description"], is_published=True, need_logged_user=False,
-            editable_answers=True, display_method=Survey.ALL_IN_ONE_PAGE,
-            publish_date=today - datetime.timedelta(days=1), expire_date=today + datetime.timedelta(days=3650))
+            name=spec["name"],
+            description=spec["description"],
+            is_published=True,
+            need_logged_user=False,
+            editable_answers=True,
+            display_method=Survey.ALL_IN_ONE_PAGE,
+            publish_date=today - datetime.timedelta(days=1),
+            expire_date=today + datetime.timedelta(days=3650),
+        )
         for order, q in enumerate(spec["questions"], start=1):
             if q["choices"]:
-                question = Question.objects.create(survey=survey, order=order, text=q["text"], required=True,
-                                                   type=Question.RADIO, choices=",".join(q["choices"]))
+                question = Question.objects.create(
+                    survey=survey,
+                    order=order,
+                    text=q["text"],
+                    required=True,
+                    type=Question.RADIO,
+                    choices=",".join(q["choices"]),
+                )
             else:
-                question = Question.objects.create(survey=survey, order=order, text=q["text"], required=False,
-                                                   type=Question.TEXT)
+                question = Question.objects.create(
+                    survey=survey, order=order, text=q["text"], required=False, type=Question.TEXT
+                )
             fields[f"question_{question.pk}"] = q["code"]
     return {"survey_id": survey.pk, "fields": fields}
 

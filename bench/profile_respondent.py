@@ -114,10 +114,12 @@ def main() -> None:
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     _report(args, cpu_profiler, wall_profiler)
     per_survey, pairs = 1000 / args.surveys, requests / 2
-    print(f"{args.mode}: {args.surveys} surveys, {requests} requests; CPU {cpu * per_survey:.1f} ms per survey "
-          f"(GET {1000 * tally['get_cpu'] / pairs:.1f} ms, POST {1000 * tally['post_cpu'] / pairs:.1f} ms), "
-          f"wall {wall * per_survey:.1f} ms; SQL statements per request {tally['statements'] / requests:.1f} "
-          f"(POST {tally['post_statements'] / pairs:.1f})")
+    print(
+        f"{args.mode}: {args.surveys} surveys, {requests} requests; CPU {cpu * per_survey:.1f} ms per survey "
+        f"(GET {1000 * tally['get_cpu'] / pairs:.1f} ms, POST {1000 * tally['post_cpu'] / pairs:.1f} ms), "
+        f"wall {wall * per_survey:.1f} ms; SQL statements per request {tally['statements'] / requests:.1f} "
+        f"(POST {tally['post_statements'] / pairs:.1f})"
+    )
 
 
 if __name__ == "__main__":

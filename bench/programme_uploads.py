@@ -22,8 +22,7 @@ GEMEENTEN = ["Schiedam", "Vlaardingen", "Maassluis", "Ridderkerk", "Lansingerlan
 def rows(count: int):
     for i in range(count):
         year, quarter = 2000 + i // 20_000, 1 + (i // 5) % 4
-        yield ["Jeugdigen per gemeente", f"{year}-K{quarter}", GEMEENTEN[i % 5], f"{i % 97},5", "",
-               f"KIND-{i:07d}"]
+        yield ["Jeugdigen per gemeente", f"{year}-K{quarter}", GEMEENTEN[i % 5], f"{i % 97},5", "", f"KIND-{i:07d}"]
 
 
 def csv_file(count: int) -> bytes:
@@ -61,14 +60,14 @@ def measure(label: str, function):
 def main(count: int) -> None:
     from analysis.uploads import IndicatorSpec, UploadSpec, read_upload
 
-    spec = UploadSpec((IndicatorSpec(1, "Jeugdigen per gemeente", "quarter", True),), tuple(GEMEENTEN),
-                      "kindnummer", max_rows=count)
+    spec = UploadSpec(
+        (IndicatorSpec(1, "Jeugdigen per gemeente", "quarter", True),), tuple(GEMEENTEN), "kindnummer", max_rows=count
+    )
     print(f"{count:,} rows\n\n| step | wall s | CPU s | peak MB |\n|---|---|---|---|")
     data_csv = measure("build CSV (cp1252, semicolons)", lambda: csv_file(count))
     data_xlsx = measure("build XLSX (openpyxl write_only)", lambda: xlsx_file(count))
     print(f"| file sizes: CSV {len(data_csv) / 1e6:.1f} MB, XLSX {len(data_xlsx) / 1e6:.1f} MB | | | |")
-    for label, data, name in (("read + check CSV", data_csv, "x.csv"),
-                              ("read + check XLSX", data_xlsx, "x.xlsx")):
+    for label, data, name in (("read + check CSV", data_csv, "x.csv"), ("read + check XLSX", data_xlsx, "x.xlsx")):
         result = measure(label, lambda d=data, n=name: read_upload(d, n, spec))
         assert result.ok, result.problems[:3]
     _import(data_xlsx, count)
@@ -89,18 +88,25 @@ def _import(data: bytes, count: int) -> None:
         with app.app_context():
             Base.metadata.create_all(db.engine)
             region = Region(slug="bench", name="Bench")
-            programme = Programme(region=region, name="P", start_year=2000, end_year=2003,
-                                  gemeenten=GEMEENTEN, report_months=[])
+            programme = Programme(
+                region=region, name="P", start_year=2000, end_year=2003, gemeenten=GEMEENTEN, report_months=[]
+            )
             indicator_set = IndicatorSet(programme=programme, name="S", pseudonym_column="kindnummer")
             db.session.add_all([region, programme, indicator_set])
             db.session.flush()
-            measurements.create_indicator(indicator_set, name="Jeugdigen per gemeente", unit="",
-                                          period_type=PeriodType.QUARTER, per_gemeente=True,
-                                          aggregation=Aggregation.DISTINCT)
+            measurements.create_indicator(
+                indicator_set,
+                name="Jeugdigen per gemeente",
+                unit="",
+                period_type=PeriodType.QUARTER,
+                per_gemeente=True,
+                aggregation=Aggregation.DISTINCT,
+            )
             db.session.commit()
             result, upload = measure(
                 "import XLSX into SQLite (hash, clash check, insert)",
-                lambda: measurements.import_upload(indicator_set, data, "x.xlsx", "Aanbieder", None))
+                lambda: measurements.import_upload(indicator_set, data, "x.xlsx", "Aanbieder", None),
+            )
             db.session.commit()
             assert upload is not None and upload.row_count == count, result.problems[:3]
             db.engine.dispose()

@@ -60,9 +60,11 @@ PAIRS = ((0.4, 0.6), (0.5, 0.7), (0.6, 0.8), (0.7, 0.85), (0.7, 0.9), (0.8, 0.95
 def fit(rows: list[dict]) -> RemarkClassifier:
     """The classifier trained on the shipped remarks (written to order) plus these real statements."""
     shipped = shipped_examples(real=False)
-    return RemarkClassifier().fit([r["text"] for r in shipped] + [r["text"] for r in rows],
-                                  [r["kinds"] for r in shipped] + [[r["kind"]] for r in rows],
-                                  [r.get("prompt") for r in shipped] + [r["heading"] for r in rows])
+    return RemarkClassifier().fit(
+        [r["text"] for r in shipped] + [r["text"] for r in rows],
+        [r["kinds"] for r in shipped] + [[r["kind"]] for r in rows],
+        [r.get("prompt") for r in shipped] + [r["heading"] for r in rows],
+    )
 
 
 def right_with_question(model: RemarkClassifier, rows: list[dict], pair: tuple[float, float]) -> int:
@@ -102,15 +104,30 @@ def evaluate(rows: list[dict], left_out: str) -> dict:
     theme, precision, any_theme, n_theme = themes(train, test)
     new = [i for i, r in enumerate(test) if r.get("batch") == NEW_BATCH]
     new_judged = [i for i in judged if i in new]
-    batch = {"n": len(new), "kind_q": int(sum(with_q[i] == truth[i] for i in new)),
-             "kind": int(sum(without[i] == truth[i] for i in new)), "n_sign": len(new_judged),
-             "sign": int(sum(signed(test[i]["sentiment"], remark_sentiment(test[i]["text"], with_q[i]))
-                             for i in new_judged))}
-    return {"batch": batch, "n": len(test), "kind_q": float((with_q == truth).mean()),
-            "kind": float((without == truth).mean()),
-            "n_sign": len(judged), "sign": float(sign), "textblob": float(blob), "theme": theme, "prec": precision,
-            "any": any_theme, "n_theme": n_theme, "pair": pair,
-            "confusions": Counter(zip(truth[with_q != truth], with_q[with_q != truth], strict=True))}
+    batch = {
+        "n": len(new),
+        "kind_q": int(sum(with_q[i] == truth[i] for i in new)),
+        "kind": int(sum(without[i] == truth[i] for i in new)),
+        "n_sign": len(new_judged),
+        "sign": int(
+            sum(signed(test[i]["sentiment"], remark_sentiment(test[i]["text"], with_q[i])) for i in new_judged)
+        ),
+    }
+    return {
+        "batch": batch,
+        "n": len(test),
+        "kind_q": float((with_q == truth).mean()),
+        "kind": float((without == truth).mean()),
+        "n_sign": len(judged),
+        "sign": float(sign),
+        "textblob": float(blob),
+        "theme": theme,
+        "prec": precision,
+        "any": any_theme,
+        "n_theme": n_theme,
+        "pair": pair,
+        "confusions": Counter(zip(truth[with_q != truth], with_q[with_q != truth], strict=True)),
+    }
 
 
 def themes(train: list[dict], test: list[dict]) -> tuple[float, float, float, int]:
@@ -119,8 +136,7 @@ def themes(train: list[dict], test: list[dict]) -> tuple[float, float, float, in
     the other documents' statements."""
     codebook = default_codebook("stakeholder")
     keys = set(codebook.keys)
-    model = ThemeClassifier(codebook=codebook).fit([r["text"] for r in train],
-                                                   [set(r["themes"]) & keys for r in train])
+    model = ThemeClassifier(codebook=codebook).fit([r["text"] for r in train], [set(r["themes"]) & keys for r in train])
     frame = suggest([r["text"] for r in test], CodebookMatcher(codebook).fit(), model)
     scored = [i for i, r in enumerate(test) if set(r["themes"]) & keys]
     first_right, any_right, right, total = 0, 0, 0, 0
@@ -143,8 +159,9 @@ def sweep(rows: list[dict]) -> list[tuple[float, float, float]]:
     models = {doc: fit([r for r in rows if r["doc"] != doc]) for doc in sorted({r["doc"] for r in rows})}
     out = []
     for pair in PAIRS:
-        right = sum(right_with_question(model, [r for r in rows if r["doc"] == doc], pair)
-                    for doc, model in models.items())
+        right = sum(
+            right_with_question(model, [r for r in rows if r["doc"] == doc], pair) for doc, model in models.items()
+        )
         out.append((pair[0], pair[1], right / len(rows)))
     return out
 
@@ -152,32 +169,41 @@ def sweep(rows: list[dict]) -> list[tuple[float, float, float]]:
 def run() -> dict:
     rows = load()
     results = {doc: evaluate(rows, doc) for doc in sorted({r["doc"] for r in rows})}
-    weights = {key: ("n" if key in ("kind_q", "kind") else "n_sign" if key in ("sign", "textblob") else "n_theme")
-               for key in ("kind_q", "kind", "sign", "textblob", "theme", "any")}
-    total = {key: sum(r[key] * r[w] for r in results.values()) / sum(r[w] for r in results.values())
-             for key, w in weights.items()}
+    weights = {
+        key: ("n" if key in ("kind_q", "kind") else "n_sign" if key in ("sign", "textblob") else "n_theme")
+        for key in ("kind_q", "kind", "sign", "textblob", "theme", "any")
+    }
+    total = {
+        key: sum(r[key] * r[w] for r in results.values()) / sum(r[w] for r in results.values())
+        for key, w in weights.items()
+    }
     total["prec"] = float(np.mean([r["prec"] for r in results.values()]))
     for key in ("n", "n_sign", "n_theme"):
         total[key] = sum(r[key] for r in results.values())
     total["confusions"] = sum((r["confusions"] for r in results.values()), Counter())
     results["all"] = total
-    total["batch"] = {key: sum(r["batch"][key] for doc, r in results.items() if doc != "all")
-                      for key in ("n", "kind_q", "kind", "n_sign", "sign")}
+    total["batch"] = {
+        key: sum(r["batch"][key] for doc, r in results.items() if doc != "all")
+        for key in ("n", "kind_q", "kind", "n_sign", "sign")
+    }
     total["pairs"] = {doc: r["pair"] for doc, r in results.items() if doc != "all"}
     results["all"]["sweep"] = sweep(rows)
     invited = [r for r in rows if prompt_kind(r["heading"])]
     results["all"]["n_invited"] = len(invited)
     results["all"]["invited_right"] = sum(prompt_kind(r["heading"]) == r["kind"] for r in invited)
     judged = [r for r in rows if r["sentiment"] != sentiment.NEUTRAL]
-    results["all"]["sign_true_kind"] = float(np.mean([signed(r["sentiment"], remark_sentiment(r["text"], r["kind"]))
-                                                      for r in judged]))
+    results["all"]["sign_true_kind"] = float(
+        np.mean([signed(r["sentiment"], remark_sentiment(r["text"], r["kind"])) for r in judged])
+    )
     return results
 
 
 def table(results: dict) -> str:
-    lines = ["| Document left out | n | kind, with question | kind, without | was (with / without) | sentiment sign "
-             "(n) | was | textblob-nl alone | sensible first theme (n) | was | any sensible | precision |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| Document left out | n | kind, with question | kind, without | was (with / without) | sentiment sign "
+        "(n) | was | textblob-nl alone | sensible first theme (n) | was | any sensible | precision |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for doc, r in results.items():
         b = BASELINE.get(doc, {})
         bold = "**" if doc == "all" else ""
@@ -186,62 +212,68 @@ def table(results: dict) -> str:
             f"{b.get('kind_q', float('nan')):.2f} / {b.get('kind', float('nan')):.2f} | "
             f"{bold}{r['sign']:.2f}{bold} ({r['n_sign']}) | {b.get('sign', float('nan')):.2f} | {r['textblob']:.2f} | "
             f"{bold}{r['theme']:.2f}{bold} ({r['n_theme']}) | {b.get('theme', float('nan')):.2f} | "
-            f"{r['any']:.2f} | {r['prec']:.2f} |")
+            f"{r['any']:.2f} | {r['prec']:.2f} |"
+        )
     return "\n".join(lines)
 
 
 def render(results: dict) -> str:
     n = results["all"]
     misses = ", ".join(f"{t} → {p}: {c}" for (t, p), c in n["confusions"].most_common(6))
-    reached = ", ".join(f"{key} {'reached' if n[key] >= goal else 'NOT reached'} ({n[key]:.2f} vs {goal:.2f})"
-                        for key, goal in TARGETS.items())
+    reached = ", ".join(
+        f"{key} {'reached' if n[key] >= goal else 'NOT reached'} ({n[key]:.2f} vs {goal:.2f})"
+        for key, goal in TARGETS.items()
+    )
     new = n["batch"]
     pairs = "; ".join(f"{doc}: {a:.2f} / {b:.2f}" for doc, (a, b) in n["pairs"].items())
-    return "\n".join([
-        START,
-        f"Real material: {n['n']} statements from the four seed programme documents (Utrecht West 2020, Rijnmond "
-        "agenda 2016 with its regional survey, Rijnmond newsletter 2020, Haaglanden Transformatiefonds report "
-        "2022), each labelled by hand with the heading or question it stands under, its kind, the sign of its "
-        "sentiment and its themes (`analysis/data/real_statements.jsonl`, source named per statement; "
-        f"{new['n']} of them, batch r2, were added in the latest round and labelled before any model saw them). "
-        "Each row: that document left out, the systems trained on the three others plus the 1,689 shipped remarks "
-        "written to order, and the question rule's two thresholds chosen on the three others only (each of them "
-        "left out in turn): nothing of the left-out document is used for training or for choosing. "
-        "Kind: share with the right primary kind. Sentiment sign: statements labelled positief or negatief only "
-        "(neutral advice left out); negatief counts as right for gemengd. Theme: statements with a labelled "
-        "theme in the shipped stakeholder codebook whose first suggestion (rule or model) is one of their "
-        "labelled themes; 'any sensible': one of its suggestions is; precision: share of all suggestions that "
-        "are labelled themes (mean over documents). 'was': the start of this round (147 statements, thresholds "
-        "0.70 / 0.85 fixed after reading all four documents).",
-        "",
-        f"Command: `{COMMAND}`",
-        "",
-        table(results),
-        "",
-        f"Only the {new['n']} statements added in this round (batch r2, scored when their document is left out): "
-        f"kind with the question {new['kind_q'] / max(1, new['n']):.2f}, without {new['kind'] / max(1, new['n']):.2f}, "
-        f"sentiment sign {new['sign'] / max(1, new['n_sign']):.2f} ({new['n_sign']} judged).",
-        "",
-        f"Question rule thresholds (long / short remark) chosen inside the training folds: {pairs}. For "
-        "information, the same sweep over all documents left out in turn: "
-        + "; ".join(f"{a:.2f} / {b:.2f}: {acc:.2f}" for a, b, acc in n["sweep"])
-        + " (1.01 = the question always decides when it invites a kind; shipped: 0.70 / 0.85). Only "
-        f"{n['n_invited']} of the {n['n']} statements stand under a heading that invites a kind (successen, trots "
-        "op, aanbevelingen, hobbels, wat is er nodig, volgende stappen), and of those "
-        f"{n['invited_right']} carry that kind; the other headings name a section, so the question adds "
-        "little here.",
-        "",
-        f"Sentiment sign if the kind were right (the labelled kind into `remark_sentiment`): "
-        f"{n['sign_true_kind']:.2f}; the sentiment errors come from wrong kinds.",
-        "",
-        f"Targets: {reached}. Most frequent kind errors (true → predicted, with the question): {misses}.",
-        "These figures are development figures on four documents, not a release measurement on unseen real text. "
-        "Leaving a document out protects the trained models and the thresholds, not the other hand-made parts: "
-        "the codebook themes and seeds and the heading patterns were chosen after reading all four documents "
-        "(the batch r2 figure is the cleaner one for them). Each statement has one hand label and no second "
-        "opinion; zorg against suggestie ('... kan beter') is the least certain label.",
-        END,
-    ])
+    return "\n".join(
+        [
+            START,
+            f"Real material: {n['n']} statements from the four seed programme documents (Utrecht West 2020, Rijnmond "
+            "agenda 2016 with its regional survey, Rijnmond newsletter 2020, Haaglanden Transformatiefonds report "
+            "2022), each labelled by hand with the heading or question it stands under, its kind, the sign of its "
+            "sentiment and its themes (`analysis/data/real_statements.jsonl`, source named per statement; "
+            f"{new['n']} of them, batch r2, were added in the latest round and labelled before any model saw them). "
+            "Each row: that document left out, the systems trained on the three others plus the 1,689 shipped remarks "
+            "written to order, and the question rule's two thresholds chosen on the three others only (each of them "
+            "left out in turn): nothing of the left-out document is used for training or for choosing. "
+            "Kind: share with the right primary kind. Sentiment sign: statements labelled positief or negatief only "
+            "(neutral advice left out); negatief counts as right for gemengd. Theme: statements with a labelled "
+            "theme in the shipped stakeholder codebook whose first suggestion (rule or model) is one of their "
+            "labelled themes; 'any sensible': one of its suggestions is; precision: share of all suggestions that "
+            "are labelled themes (mean over documents). 'was': the start of this round (147 statements, thresholds "
+            "0.70 / 0.85 fixed after reading all four documents).",
+            "",
+            f"Command: `{COMMAND}`",
+            "",
+            table(results),
+            "",
+            f"Only the {new['n']} statements added in this round (batch r2, scored when their document is left out): "
+            f"kind with the question {new['kind_q'] / max(1, new['n']):.2f}, "
+            f"without {new['kind'] / max(1, new['n']):.2f}, "
+            f"sentiment sign {new['sign'] / max(1, new['n_sign']):.2f} ({new['n_sign']} judged).",
+            "",
+            f"Question rule thresholds (long / short remark) chosen inside the training folds: {pairs}. For "
+            "information, the same sweep over all documents left out in turn: "
+            + "; ".join(f"{a:.2f} / {b:.2f}: {acc:.2f}" for a, b, acc in n["sweep"])
+            + " (1.01 = the question always decides when it invites a kind; shipped: 0.70 / 0.85). Only "
+            f"{n['n_invited']} of the {n['n']} statements stand under a heading that invites a kind (successen, trots "
+            "op, aanbevelingen, hobbels, wat is er nodig, volgende stappen), and of those "
+            f"{n['invited_right']} carry that kind; the other headings name a section, so the question adds "
+            "little here.",
+            "",
+            f"Sentiment sign if the kind were right (the labelled kind into `remark_sentiment`): "
+            f"{n['sign_true_kind']:.2f}; the sentiment errors come from wrong kinds.",
+            "",
+            f"Targets: {reached}. Most frequent kind errors (true → predicted, with the question): {misses}.",
+            "These figures are development figures on four documents, not a release measurement on unseen real text. "
+            "Leaving a document out protects the trained models and the thresholds, not the other hand-made parts: "
+            "the codebook themes and seeds and the heading patterns were chosen after reading all four documents "
+            "(the batch r2 figure is the cleaner one for them). Each statement has one hand label and no second "
+            "opinion; zorg against suggestie ('... kan beter') is the least certain label.",
+            END,
+        ]
+    )
 
 
 def write(section: str) -> None:

@@ -27,8 +27,9 @@ def batch_number(batch: str) -> int:
 
 
 def fit(rows: list[dict]) -> RemarkClassifier:
-    return RemarkClassifier().fit([r["text"] for r in rows], [r["kinds"] for r in rows],
-                                  [r.get("prompt") for r in rows])
+    return RemarkClassifier().fit(
+        [r["text"] for r in rows], [r["kinds"] for r in rows], [r.get("prompt") for r in rows]
+    )
 
 
 def hits(model: RemarkClassifier, rows: list[dict]) -> np.ndarray:

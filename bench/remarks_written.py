@@ -69,8 +69,12 @@ BEFORE_ROUND: dict[str, dict[str, float]] = {
 #: (batch, n, (c) with the code and 937 labels before this round, (c) with the code of the time trained on
 #: all earlier development batches).
 FIRST_RUNS = (
-    ("d5", 189, 0.74, 0.74), ("d6", 158, 0.80, 0.85), ("d7", 121, 0.83, 0.88), ("d8", 113, 0.77, 0.82),
-    ("d9", 102, 0.78, 0.82), ("d10", 69, 0.62, 0.74),
+    ("d5", 189, 0.74, 0.74),
+    ("d6", 158, 0.80, 0.85),
+    ("d7", 121, 0.83, 0.88),
+    ("d8", 113, 0.77, 0.82),
+    ("d9", 102, 0.78, 0.82),
+    ("d10", 69, 0.62, 0.74),
 )
 
 
@@ -81,14 +85,16 @@ def run() -> tuple[str, dict]:
     all_texts = [r["text"] for r in dev + held]
     cues_only = RemarkClassifier(use_prior=False)
     with_prior = RemarkClassifier()
-    trained = RemarkClassifier().fit([r["text"] for r in dev], [r["kinds"] for r in dev],
-                                     [r.get("prompt") for r in dev])
+    trained = RemarkClassifier().fit(
+        [r["text"] for r in dev], [r["kinds"] for r in dev], [r.get("prompt") for r in dev]
+    )
     systems = {
         "(a) cues only": (lambda xs: list(cues_only.predict(xs)), lambda xs: cues_only.predict(xs)),
-        "(b) cues + prior": (lambda xs: list(with_prior.predict(xs, prompts)),
-                             lambda xs: with_prior.predict(xs)),
-        "(c) cues + prior + model (dev)": (lambda xs: list(trained.predict(xs, prompts)),
-                                           lambda xs: trained.predict(xs)),
+        "(b) cues + prior": (lambda xs: list(with_prior.predict(xs, prompts)), lambda xs: with_prior.predict(xs)),
+        "(c) cues + prior + model (dev)": (
+            lambda xs: list(trained.predict(xs, prompts)),
+            lambda xs: trained.predict(xs),
+        ),
         "(d) textblob-nl polarity": (textblob_kinds, textblob_kinds),
     }
     results = {}
@@ -124,13 +130,17 @@ def learning_curve(dev: list[dict], held: list[dict]) -> dict:
     curve = {}
     for n in (0, 50, 100, 200, 500, 1000, len(dev)):
         rows = [dev[i] for i in order[:n]]
-        model = RemarkClassifier().fit([r["text"] for r in rows], [r["kinds"] for r in rows],
-                                       [r.get("prompt") for r in rows])
+        model = RemarkClassifier().fit(
+            [r["text"] for r in rows], [r["kinds"] for r in rows], [r.get("prompt") for r in rows]
+        )
         model_only = RemarkClassifier(max_model_weight=1.0, half_weight_labels=1e-9).fit(
-            [r["text"] for r in rows], [r["kinds"] for r in rows], [r.get("prompt") for r in rows])
-        curve[n] = (float((model.predict(texts, prompts) == truth).mean()),
-                    float((model_only.predict(texts, prompts) == truth).mean()) if n >= 20 else None,
-                    model.model_weight_)
+            [r["text"] for r in rows], [r["kinds"] for r in rows], [r.get("prompt") for r in rows]
+        )
+        curve[n] = (
+            float((model.predict(texts, prompts) == truth).mean()),
+            float((model_only.predict(texts, prompts) == truth).mean()) if n >= 20 else None,
+            model.model_weight_,
+        )
     return {"curve": curve}
 
 
@@ -148,8 +158,9 @@ def table(results: dict) -> str:
             row = scores[batch]
             cells = ["–" if np.isnan(row[k]) else f"{row[k]:.2f}" for k in KINDS]
             bold = "**" if batch in ("h4", "all") else ""
-            lines.append(f"| {name} | {batch} | {row['n']} | " + " | ".join(cells)
-                         + f" | {bold}{row['overall']:.2f}{bold} |")
+            lines.append(
+                f"| {name} | {batch} | {row['n']} | " + " | ".join(cells) + f" | {bold}{row['overall']:.2f}{bold} |"
+            )
     return "\n".join(lines)
 
 
@@ -162,8 +173,10 @@ def before_table() -> str:
 
 
 def first_runs() -> str:
-    lines = ["| batch | n | (c) before this round (937 labels) | (c) code of the time, all earlier batches |",
-             "|---|---|---|---|"]
+    lines = [
+        "| batch | n | (c) before this round (937 labels) | (c) code of the time, all earlier batches |",
+        "|---|---|---|---|",
+    ]
     lines += [f"| {b} | {n} | {old:.2f} | {new:.2f} |" for b, n, old, new in FIRST_RUNS]
     return "\n".join(lines)
 
@@ -181,13 +194,13 @@ def render(results: dict, extra: dict) -> str:
     sizes = {b: combined[b]["n"] for b in ("h1", "h2", "h3", "h4")}
     return f"""Held-out remarks: {n_held}, in four batches, each written in phrasings and words kept out of
 development; none was ever used for training, cue writing or tuning.
-h1 ({sizes['h1']}), h2 ({sizes['h2']}) and h3 ({sizes['h3']}) come from the previous rounds: h1 was written
+h1 ({sizes["h1"]}), h2 ({sizes["h2"]}) and h3 ({sizes["h3"]}) come from the previous rounds: h1 was written
 before any cue existed and first run at an early state of the cues (0.55 for (b) and (c)); h2 was written
 after that run, before any change made in response (first run 0.70 for (c)); h3 was written before the
 previous round's changes and first run on the state it was written for (0.45 for (b), 0.60 for (c)).
 Their individual errors were never inspected, but they had been run before, and the previous round's
 figures on them (0.71 overall for (c)) were known during this round.
-**h4 ({sizes['h4']}) is the honest figure of this round**: it was written and committed before any code
+**h4 ({sizes["h4"]}) is the honest figure of this round**: it was written and committed before any code
 changed in this round (voices of heimiddag and effectenarena notes, professionals, parents with limited
 Dutch, young people in je-form with typos), and it was run for the first time by this benchmark, once,
 after all changes were made (the section was then regenerated once with the same code to correct its
@@ -219,10 +232,10 @@ remarks, measured once in the same session as this benchmark's first run):
 
 Seconds per 1,000 remarks (cold word caches; textblob-nl: its sentiment call only): {speed}.
 
-Semi-automatic coding with (c): at probability ≥ {THRESHOLD} it codes {extra['auto_share']:.0%} of the
-held-out remarks automatically, {extra['auto_accuracy']:.0%} of them right; the rest go to a coder (previous
+Semi-automatic coding with (c): at probability ≥ {THRESHOLD} it codes {extra["auto_share"]:.0%} of the
+held-out remarks automatically, {extra["auto_accuracy"]:.0%} of them right; the rest go to a coder (previous
 round, on h1–h3: 50 % coded, 82 % of them right). Predicted set of kinds (primary + secondary) equals the
-labelled set for {extra['exact_sets']:.0%} (previous round, h1–h3: 60 %).
+labelled set for {extra["exact_sets"]:.0%} (previous round, h1–h3: 60 %).
 
 What changed in this round, all found on development remarks only: six new development batches
 (d5–d10, 752 remarks, in the vocabulary of real answers: judgement without the usual praise or worry words,
@@ -245,7 +258,7 @@ before any change made in response to it:
 
 Current code (these include changes made after looking at development errors, so they lean optimistic):
 
-{extra['dev_checks']}
+{extra["dev_checks"]}
 
 What the platform uses: system (c). The development remarks ship as `analysis/data/remarks_dev.jsonl`
 and `analysis.remarks.shipped` trains on them once per process; when coders retrain a question, the kinds

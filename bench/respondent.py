@@ -64,9 +64,15 @@ def verify(system: System, tally, before, after) -> dict:
     appeared = Counter({k: after.answers[k] - before.answers.get(k, 0) for k in after.answers})
     lost = sum(max(0, n - appeared.get(k, 0)) for k, n in acknowledged.items())
     extra = sum(max(0, n - acknowledged.get(k, 0)) for k, n in appeared.items())
-    return {"acknowledged_answers": sum(acknowledged.values()), "stored_answers": sum(appeared.values()),
-            "lost": lost, "extra": extra, "lost_surveys": tally.completed - (after.completed - before.completed),
-            "duplicates": after.duplicates, "incomplete": after.incomplete - before.incomplete}
+    return {
+        "acknowledged_answers": sum(acknowledged.values()),
+        "stored_answers": sum(appeared.values()),
+        "lost": lost,
+        "extra": extra,
+        "lost_surveys": tally.completed - (after.completed - before.completed),
+        "duplicates": after.duplicates,
+        "incomplete": after.incomplete - before.incomplete,
+    }
 
 
 def measure(system: System, server: Server, base_url: str, mode: str, concurrency: int, plan: Plan) -> dict:
@@ -84,18 +90,32 @@ def measure(system: System, server: Server, base_url: str, mode: str, concurrenc
     client_cpu = (own1.ru_utime - own0.ru_utime) + (own1.ru_stime - own0.ru_stime)
     pages = tally.get_latency + tally.post_latency
     return {
-        "system": system.name, "database": system.database, "mode": mode, "concurrency": concurrency,
-        "seconds": round(elapsed, 2), "completed": tally.completed, "surveys_per_s": tally.completed / elapsed,
-        "requests": len(pages), "errors": sum(tally.errors.values()), "error_kinds": dict(tally.errors),
-        **{f"{kind}_p{p}_ms": percentile(values, p) for kind, values in
-           (("get", tally.get_latency), ("post", tally.post_latency), ("page", pages)) for p in (50, 95, 99)},
+        "system": system.name,
+        "database": system.database,
+        "mode": mode,
+        "concurrency": concurrency,
+        "seconds": round(elapsed, 2),
+        "completed": tally.completed,
+        "surveys_per_s": tally.completed / elapsed,
+        "requests": len(pages),
+        "errors": sum(tally.errors.values()),
+        "error_kinds": dict(tally.errors),
+        **{
+            f"{kind}_p{p}_ms": percentile(values, p)
+            for kind, values in (("get", tally.get_latency), ("post", tally.post_latency), ("page", pages))
+            for p in (50, 95, 99)
+        },
         **verify(system, tally, before, after),
-        "server_cpu_s": server_cpu, "database_cpu_s": database_cpu, "processes_ended": ended,
+        "server_cpu_s": server_cpu,
+        "database_cpu_s": database_cpu,
+        "processes_ended": ended,
         # per 15 acknowledged answers: equal to per completed survey on one page, and steady for one
         # question per screen even when a short run ends in the middle of many surveys
-        "server_cpu_ms_per_survey": (1000 * server_cpu * ANSWERS_PER_SURVEY / sum(tally.acknowledged.values())
-                                     if tally.acknowledged else None),
-        "client_cpu_cores": client_cpu / elapsed, "load_average": load,
+        "server_cpu_ms_per_survey": (
+            1000 * server_cpu * ANSWERS_PER_SURVEY / sum(tally.acknowledged.values()) if tally.acknowledged else None
+        ),
+        "client_cpu_cores": client_cpu / elapsed,
+        "load_average": load,
         "machine_busy_pct": 100 * (busy1[0] - busy0[0]) / max(1, busy1[1] - busy0[1]),
     }
 
@@ -106,15 +126,21 @@ def series(system: System, workers: int, plan: Plan, repetition: int, log) -> li
     port = free_port()
     argv, cwd = system.server_command(workers, port)
     base_url = f"http://127.0.0.1:{port}/"
-    server = Server(argv, env=system.environment(), cwd=cwd, log=RUN / "logs" / f"{system.name}-{system.database}.log",
-                    ready_url=base_url.rstrip("/") + system.start_path(system.modes[0]),
-                    pg_backend_title=system.pg.backend_title() if system.database == "pg" else None)
+    server = Server(
+        argv,
+        env=system.environment(),
+        cwd=cwd,
+        log=RUN / "logs" / f"{system.name}-{system.database}.log",
+        ready_url=base_url.rstrip("/") + system.start_path(system.modes[0]),
+        pg_backend_title=system.pg.backend_title() if system.database == "pg" else None,
+    )
     server.start()
     rows = []
     try:
         for mode in system.modes:
-            run_phase(Target(base_url, system.start_path(mode), system.done_pattern()), 2 * workers,
-                      2 * plan.warmup, seed=3)  # every worker has served pages before the first measurement
+            run_phase(
+                Target(base_url, system.start_path(mode), system.done_pattern()), 2 * workers, 2 * plan.warmup, seed=3
+            )  # every worker has served pages before the first measurement
             for concurrency in plan.concurrency:
                 row = measure(system, server, base_url, mode, concurrency, plan)
                 row.update(workers=workers, repetition=repetition)
@@ -127,10 +153,12 @@ def series(system: System, workers: int, plan: Plan, repetition: int, log) -> li
 
 def summary_line(row: dict) -> str:
     cpu = row["server_cpu_ms_per_survey"]
-    return (f"  {row['system']:8} {row['database']:6} {row['mode']:16} w{row['workers']} c{row['concurrency']:<3} "
-            f"{row['surveys_per_s']:7.1f} surveys/s  GET p95 {row['get_p95_ms'] or 0:6.1f} ms  "
-            f"POST p95 {row['post_p95_ms'] or 0:6.1f} ms  CPU/survey {cpu or 0:6.1f} ms  errors {row['errors']} "
-            f"lost {row['lost']} extra {row['extra']}  load {row['load_average']:.1f}")
+    return (
+        f"  {row['system']:8} {row['database']:6} {row['mode']:16} w{row['workers']} c{row['concurrency']:<3} "
+        f"{row['surveys_per_s']:7.1f} surveys/s  GET p95 {row['get_p95_ms'] or 0:6.1f} ms  "
+        f"POST p95 {row['post_p95_ms'] or 0:6.1f} ms  CPU/survey {cpu or 0:6.1f} ms  errors {row['errors']} "
+        f"lost {row['lost']} extra {row['extra']}  load {row['load_average']:.1f}"
+    )
 
 
 def run(plan: Plan, log=print) -> list[dict]:
@@ -138,8 +166,11 @@ def run(plan: Plan, log=print) -> list[dict]:
     names = list(plan.systems)
     if plan.platform_root != ROOT and "platform" in names:  # the other checkout beside this one, same run
         names.insert(names.index("platform") + 1, "platform_before")
-    systems = [System(name, database, pg, plan.platform_root if name == "platform_before" else ROOT)
-               for database in plan.databases for name in names]
+    systems = [
+        System(name, database, pg, plan.platform_root if name == "platform_before" else ROOT)
+        for database in plan.databases
+        for name in names
+    ]
     for system in systems:
         log(f"Preparing {system.name} on {system.database}")
         system.prepare(log)
@@ -166,18 +197,31 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--databases", nargs="+", choices=("sqlite", "pg"))
     parser.add_argument("--systems", nargs="+", choices=SYSTEMS)
     parser.add_argument("--pg-url", default=DEFAULT_PG)
-    parser.add_argument("--platform-root", type=Path, default=ROOT,
-                        help="also serve the platform from this checkout, beside this tree (the version before)")
+    parser.add_argument(
+        "--platform-root",
+        type=Path,
+        default=ROOT,
+        help="also serve the platform from this checkout, beside this tree (the version before)",
+    )
     parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/benchmarks.md alone")
-    parser.add_argument("--saved", type=Path, help="render a saved run (bench/out/respondent-….jsonl) again, "
-                                                    "measuring nothing")
+    parser.add_argument(
+        "--saved", type=Path, help="render a saved run (bench/out/respondent-….jsonl) again, measuring nothing"
+    )
 
 
 def plan_from(args) -> Plan:
-    changes = {name: tuple(value) if isinstance(value, list) else value
-               for name, value in (("workers", args.workers), ("concurrency", args.concurrency),
-                                   ("seconds", args.seconds), ("repetitions", args.repetitions),
-                                   ("databases", args.databases), ("systems", args.systems)) if value}
+    changes = {
+        name: tuple(value) if isinstance(value, list) else value
+        for name, value in (
+            ("workers", args.workers),
+            ("concurrency", args.concurrency),
+            ("seconds", args.seconds),
+            ("repetitions", args.repetitions),
+            ("databases", args.databases),
+            ("systems", args.systems),
+        )
+        if value
+    }
     changes.update(pg_url=args.pg_url, platform_root=args.platform_root.resolve())
     return Plan.quick(**changes) if args.quick else Plan(**changes)
 

@@ -32,16 +32,23 @@ START, END = "<!-- results:start -->", "<!-- results:end -->"
 HEADING = "## Results pages and exports"
 KINDS = ("page_cold", "page", "page_breakdown", "csv", "xlsx", "sav", "dump")
 PAGE = "/beheer/bench/resultaten/1/"
-DUMP_SQL = ("SELECT a.response_id, a.item_code, a.instance, a.value FROM answer a JOIN response r "
-            "ON r.id = a.response_id WHERE r.survey_id = 1 AND r.status = 'completed' ORDER BY a.response_id, a.id")
+DUMP_SQL = (
+    "SELECT a.response_id, a.item_code, a.instance, a.value FROM answer a JOIN response r "
+    "ON r.id = a.response_id WHERE r.survey_id = 1 AND r.status = 'completed' ORDER BY a.response_id, a.id"
+)
 
 
 def _timed(work) -> dict:
     base = rss_mb()
     cpu, wall = time.process_time(), time.perf_counter()
     size = work()
-    return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "bytes": size,
-            "base_mb": base, "peak_mb": peak_mb()}
+    return {
+        "wall": time.perf_counter() - wall,
+        "cpu": time.process_time() - cpu,
+        "bytes": size,
+        "base_mb": base,
+        "peak_mb": peak_mb(),
+    }
 
 
 def _dump(path: str) -> dict:
@@ -57,6 +64,7 @@ def _dump(path: str) -> dict:
             size = out.tell()
         con.close()
         return size
+
     return _timed(work)
 
 
@@ -65,9 +73,17 @@ def _client(path: str):
 
     from survey import create_app
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "bench", "TESTING": False,
-                      "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "JOBS_URL": "immediate",
-                      "MAIL_BACKEND": "memory"})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+            "SECRET_KEY": "bench",
+            "TESTING": False,
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+            "JOBS_URL": "immediate",
+            "MAIL_BACKEND": "memory",
+        }
+    )
     client = app.test_client()
     with app.test_request_context(environ_base=client.environ_base):
         identifier = _create_identifier()
@@ -93,6 +109,7 @@ def _page(path: str, query: str, cold: bool) -> dict:
         response = client.get(PAGE + query)
         assert response.status_code == 200, response.status_code
         return len(response.data)
+
     if cold:
         return _timed(work)
     runs = [_timed(work) for _ in range(2)]
@@ -103,8 +120,9 @@ def _export(path: str, fmt: str) -> dict:
     client = _client(path)
 
     def work():
-        response = client.post(PAGE + "export", data={"format": fmt, "delimiter": "comma", "values": "codes"},
-                               buffered=False)
+        response = client.post(
+            PAGE + "export", data={"format": fmt, "delimiter": "comma", "values": "codes"}, buffered=False
+        )
         assert response.status_code == 200, response.status_code
         size = 0
         with tempfile.TemporaryFile() as out:
@@ -113,6 +131,7 @@ def _export(path: str, fmt: str) -> dict:
                 size += len(chunk)
         response.close()
         return size
+
     return _timed(work)
 
 
@@ -126,8 +145,13 @@ def worker(kind: str, path: str) -> dict:
 
 
 def _run(kind: str, path: Path) -> dict:
-    done = subprocess.run([sys.executable, "-m", "bench.results", "--worker", kind, str(path)],
-                          capture_output=True, text=True, check=False, cwd=Path(__file__).resolve().parents[1])
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.results", "--worker", kind, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     if done.returncode:
         raise RuntimeError(f"{kind} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -148,22 +172,35 @@ def measure(sizes, reuse: bool) -> list[dict]:
         for kind in KINDS:
             result = _run(kind, path)
             rows.append({"n": n, "kind": kind, **result})
-            print(f"{n:>7,} {kind:<15} wall {result['wall']:6.2f} s  cpu {result['cpu']:6.2f} s  "
-                  f"peak {result['peak_mb']:6.0f} MB (base {result['base_mb']:.0f})", file=sys.stderr)
+            print(
+                f"{n:>7,} {kind:<15} wall {result['wall']:6.2f} s  cpu {result['cpu']:6.2f} s  "
+                f"peak {result['peak_mb']:6.0f} MB (base {result['base_mb']:.0f})",
+                file=sys.stderr,
+            )
     return rows
 
 
-LABELS = {"page_cold": "results page, first view (answers counted, cache filled)",
-          "page": "results page (counts from the cache)",
-          "page_breakdown": "results page + breakdown (gemeente)", "csv": "CSV export",
-          "xlsx": "Excel export", "sav": "SPSS export", "dump": "direct SQL-to-CSV dump (same answer rows)"}
+LABELS = {
+    "page_cold": "results page, first view (answers counted, cache filled)",
+    "page": "results page (counts from the cache)",
+    "page_breakdown": "results page + breakdown (gemeente)",
+    "csv": "CSV export",
+    "xlsx": "Excel export",
+    "sav": "SPSS export",
+    "dump": "direct SQL-to-CSV dump (same answer rows)",
+}
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| responses | what | wall (s) | CPU (s) | peak RSS (MB) | RSS before (MB) | output (MB) |",
-             "|---:|---|---:|---:|---:|---:|---:|"]
-    lines += [f"| {r['n']:,} | {LABELS[r['kind']]} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['peak_mb']:.0f} "
-              f"| {r['base_mb']:.0f} | {r['bytes'] / 2**20:.1f} |" for r in rows]
+    lines = [
+        "| responses | what | wall (s) | CPU (s) | peak RSS (MB) | RSS before (MB) | output (MB) |",
+        "|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {r['n']:,} | {LABELS[r['kind']]} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['peak_mb']:.0f} "
+        f"| {r['base_mb']:.0f} | {r['bytes'] / 2**20:.1f} |"
+        for r in rows
+    ]
     return "\n".join(lines)
 
 
@@ -191,15 +228,17 @@ def main() -> None:
     result = table(rows)
     print(result)
     if not args.no_docs:
-        about = (f"Command: `/work/main/.venv/bin/python -m bench.results`. Python {platform.python_version()}, "
-                 f"SQLite {__import__('sqlite3').sqlite_version}, {platform.machine()}, shared 2-core machine, "
-                 f"load average {os.getloadavg()[0]:.1f} when measured (wall time grows with the load of "
-                 "other work; *CPU* is the process time of the same run).\n\n"
-                 "A 15-item CEO (13 statements, a rapportcijfer, an open answer written by 40 %, coded into 1-2 "
-                 "themes), 60 % response from an invitation list. Each line is its own subprocess: *peak RSS* "
-                 "is its maximum resident memory, *RSS before* what it used after imports and the app, before "
-                 "the measured work. Pages go through the Flask test client after a warm-up request (best of "
-                 "2); exports are read from the streamed response to the end.\n")
+        about = (
+            f"Command: `/work/main/.venv/bin/python -m bench.results`. Python {platform.python_version()}, "
+            f"SQLite {__import__('sqlite3').sqlite_version}, {platform.machine()}, shared 2-core machine, "
+            f"load average {os.getloadavg()[0]:.1f} when measured (wall time grows with the load of "
+            "other work; *CPU* is the process time of the same run).\n\n"
+            "A 15-item CEO (13 statements, a rapportcijfer, an open answer written by 40 %, coded into 1-2 "
+            "themes), 60 % response from an invitation list. Each line is its own subprocess: *peak RSS* "
+            "is its maximum resident memory, *RSS before* what it used after imports and the app, before "
+            "the measured work. Pages go through the Flask test client after a warm-up request (best of "
+            "2); exports are read from the streamed response to the end.\n"
+        )
         write_docs(about + "\n" + result)
         print(f"written to {DOCS}", file=sys.stderr)
 

@@ -19,14 +19,18 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "analysis" / "data" / "qu
 
 def main(verbose: bool = False) -> None:
     data = read_set(DATA)
-    rows = [("quote pass with keep-list and region terms", measure(data)),
-            ("quote pass without keep-list", measure(data, QuoteScrubber(**data.terms)))]
+    rows = [
+        ("quote pass with keep-list and region terms", measure(data)),
+        ("quote pass without keep-list", measure(data, QuoteScrubber(**data.terms))),
+    ]
     print(f"Material: {DATA.name}, {len(data.sentences)} self-written sentences (development data)")
     print(f"| {'Setting':<44} | details | caught | recall | words | wrongly replaced | share |")
     print(f"|{'-' * 46}|---------|--------|--------|-------|------------------|-------|")
     for label, f in rows:
-        print(f"| {label:<44} | {f.details:>7} | {f.details_caught:>6} | {f.recall:>6.1%} | {f.words:>5} "
-              f"| {f.words_replaced:>16} | {f.wrong_share:>5.1%} |")
+        print(
+            f"| {label:<44} | {f.details:>7} | {f.details_caught:>6} | {f.recall:>6.1%} | {f.words:>5} "
+            f"| {f.words_replaced:>16} | {f.wrong_share:>5.1%} |"
+        )
     if verbose:
         for label, f in rows[:1]:
             print(f"\n{label}: missed", *f.misses, sep="\n  ")

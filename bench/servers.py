@@ -49,8 +49,9 @@ def _pids() -> list[int]:
 class Server:
     """A gunicorn master we started (in its own process group), with its log file."""
 
-    def __init__(self, argv: list[str], *, env: dict, cwd: Path, log: Path, ready_url: str,
-                 pg_backend_title: str | None = None):
+    def __init__(
+        self, argv: list[str], *, env: dict, cwd: Path, log: Path, ready_url: str, pg_backend_title: str | None = None
+    ):
         self.argv, self.env, self.cwd, self.log_path, self.ready_url = argv, env, cwd, log, ready_url
         self.pg_backend_title = pg_backend_title
         self.process: subprocess.Popen | None = None
@@ -60,8 +61,9 @@ class Server:
     def start(self, timeout: float = 120) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
-        self.process = subprocess.Popen(self.argv, env=self.env, cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            self.argv, env=self.env, cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         log.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -105,8 +107,11 @@ class Server:
         return found
 
     def _is_backend(self, pid: int) -> bool:
-        return bool(self.pg_backend_title) and _cmdline(pid).startswith("postgres:") \
+        return (
+            bool(self.pg_backend_title)
+            and _cmdline(pid).startswith("postgres:")
             and self.pg_backend_title in _cmdline(pid)
+        )
 
 
 def cpu_used(before: dict[int, float], after: dict[int, float], only: set[int] | None = None) -> tuple[float, int]:

@@ -220,16 +220,24 @@ def _send(client: Client, page, rng: random.Random, tally: Tally):
 
 # staff: bad uploads ---------------------------------------------------------------------------------------
 
+
 def bad_files() -> list[tuple[str, bytes]]:
     """The corpus of ``tests/reliability/test_upload_guard.py`` and a few of the adversarial pass's own."""
     from tests.reliability.test_upload_guard import BROKEN, DEEP_JSON, DEEP_XML, LAUGHS, workbook_with, zip_bomb
 
     rng = random.Random(17)
-    return [("bom.xlsx", zip_bomb(1024)), ("lach.xlsx", workbook_with(LAUGHS)), ("kapot.xlsx", workbook_with(BROKEN)),
-            ("diep.xlsx", workbook_with(DEEP_XML)), ("diep.json", DEEP_JSON),
-            ("ruis.xlsx", rng.randbytes(50_000)), ("ruis.csv", rng.randbytes(20_000)),
-            ("lang.csv", ("e-mail;gemeente\n" + "x" * 140_000 + "@example.nl;Gemeente A\n").encode()),
-            ("nul.csv", b"e-mail;gemeente\n\x00\x00\x00;\x00\n"), ("leeg.xlsx", b"")]
+    return [
+        ("bom.xlsx", zip_bomb(1024)),
+        ("lach.xlsx", workbook_with(LAUGHS)),
+        ("kapot.xlsx", workbook_with(BROKEN)),
+        ("diep.xlsx", workbook_with(DEEP_XML)),
+        ("diep.json", DEEP_JSON),
+        ("ruis.xlsx", rng.randbytes(50_000)),
+        ("ruis.csv", rng.randbytes(20_000)),
+        ("lang.csv", ("e-mail;gemeente\n" + "x" * 140_000 + "@example.nl;Gemeente A\n").encode()),
+        ("nul.csv", b"e-mail;gemeente\n\x00\x00\x00;\x00\n"),
+        ("leeg.xlsx", b""),
+    ]
 
 
 def staff_uploads(base: str, urls: list[str], tally: Tally, stop: threading.Event, pause: float) -> None:
@@ -247,8 +255,15 @@ def staff_uploads(base: str, urls: list[str], tally: Tally, stop: threading.Even
         if page is None or page.status != 200:
             continue
         path = urllib.parse.urlsplit(page.url).path
-        form = next((f for f in forms_of(page.body) if f.value("csrf_token") is not None
-                     and urllib.parse.urlsplit(urllib.parse.urljoin(page.url, f.action)).path == path), None)
+        form = next(
+            (
+                f
+                for f in forms_of(page.body)
+                if f.value("csrf_token") is not None
+                and urllib.parse.urlsplit(urllib.parse.urljoin(page.url, f.action)).path == path
+            ),
+            None,
+        )
         if form is None:
             continue
         body, kind = multipart([(n, v) for n, v in form.fields if n != "file"] + [("file", (content, name))])
@@ -263,6 +278,7 @@ def staff_uploads(base: str, urls: list[str], tally: Tally, stop: threading.Even
 
 # the run --------------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Ledger:
     pending_before: int
@@ -276,8 +292,10 @@ class Ledger:
 
     @property
     def equal(self) -> bool:
-        return (self.invitations_started == self.day_started == self.responses
-                and self.invitations_completed == self.day_completed == self.completed)
+        return (
+            self.invitations_started == self.day_started == self.responses
+            and self.invitations_completed == self.day_completed == self.completed
+        )
 
 
 def ledger_after_batch(database_url: str, survey_id: int) -> Ledger:
@@ -295,19 +313,34 @@ def ledger_after_batch(database_url: str, survey_id: int) -> Ledger:
         db.session.commit()
         db.session.remove()
         db.engine.dispose()
-    responses, completed = rows(database_url, "SELECT count(*), COALESCE(SUM(CASE WHEN status = 'completed' "
-                                              "THEN 1 ELSE 0 END), 0) FROM response WHERE survey_id = :s",
-                                s=survey_id)[0]
-    started_i, completed_i = rows(database_url, "SELECT COALESCE(SUM(CASE WHEN started THEN 1 ELSE 0 END), 0), "
-                                                "COALESCE(SUM(CASE WHEN completed THEN 1 ELSE 0 END), 0) "
-                                                "FROM invitation WHERE survey_id = :s", s=survey_id)[0]
-    day = rows(database_url, "SELECT COALESCE(SUM(started), 0), COALESCE(SUM(completed), 0) FROM participation_day "
-                             "WHERE survey_id = :s", s=survey_id)[0]
-    doubled = rows(database_url, "SELECT count(*) FROM (SELECT a.response_id FROM answer a JOIN response r ON "
-                                 "r.id = a.response_id WHERE r.survey_id = :s GROUP BY a.response_id, a.item_code, "
-                                 "a.instance HAVING count(*) > 1) d", s=survey_id)[0][0]
-    return Ledger(pending, responses, int(completed), int(started_i), int(completed_i), int(day[0]), int(day[1]),
-                  doubled)
+    responses, completed = rows(
+        database_url,
+        "SELECT count(*), COALESCE(SUM(CASE WHEN status = 'completed' "
+        "THEN 1 ELSE 0 END), 0) FROM response WHERE survey_id = :s",
+        s=survey_id,
+    )[0]
+    started_i, completed_i = rows(
+        database_url,
+        "SELECT COALESCE(SUM(CASE WHEN started THEN 1 ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN completed THEN 1 ELSE 0 END), 0) "
+        "FROM invitation WHERE survey_id = :s",
+        s=survey_id,
+    )[0]
+    day = rows(
+        database_url,
+        "SELECT COALESCE(SUM(started), 0), COALESCE(SUM(completed), 0) FROM participation_day WHERE survey_id = :s",
+        s=survey_id,
+    )[0]
+    doubled = rows(
+        database_url,
+        "SELECT count(*) FROM (SELECT a.response_id FROM answer a JOIN response r ON "
+        "r.id = a.response_id WHERE r.survey_id = :s GROUP BY a.response_id, a.item_code, "
+        "a.instance HAVING count(*) > 1) d",
+        s=survey_id,
+    )[0][0]
+    return Ledger(
+        pending, responses, int(completed), int(started_i), int(completed_i), int(day[0]), int(day[1]), doubled
+    )
 
 
 @dataclass
@@ -329,16 +362,28 @@ def consumer(log_dir: Path, database_url: str) -> subprocess.Popen:
     """``huey_consumer`` on the server's job file, as in the README's production setup."""
     from tests.reliability.server import ROOT, SECRET
 
-    env = {**os.environ, "SURVEY_DATABASE_URL": database_url, "SURVEY_SECRET_KEY": SECRET,
-           "SURVEY_JOBS_URL": f"sqlite:///{log_dir / 'jobs.sqlite3'}", "SURVEY_MAIL_BACKEND": "memory"}
+    env = {
+        **os.environ,
+        "SURVEY_DATABASE_URL": database_url,
+        "SURVEY_SECRET_KEY": SECRET,
+        "SURVEY_JOBS_URL": f"sqlite:///{log_dir / 'jobs.sqlite3'}",
+        "SURVEY_MAIL_BACKEND": "memory",
+    }
     command = [str(Path(sys.executable).with_name("huey_consumer")), "survey.worker.huey", "-w", "1"]
     log = (log_dir / "consumer.log").open("ab")
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,  # noqa: S603
-                            start_new_session=True)
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,  # noqa: S603
+        start_new_session=True,
+    )
 
 
-def run(database_url: str, minutes: float, workers: int, concurrency: int, log_dir: Path, invitees: int,
-        pause: float = 1.0) -> Result:
+def run(
+    database_url: str, minutes: float, workers: int, concurrency: int, log_dir: Path, invitees: int, pause: float = 1.0
+) -> Result:
     from sqlalchemy import create_engine, text
 
     from tests.reliability.server import LiveServer, add_staff, prepare_database, seed_ceo
@@ -351,8 +396,11 @@ def run(database_url: str, minutes: float, workers: int, concurrency: int, log_d
     engine.dispose()
     add_staff(database_url, STAFF_EMAIL, role="beheerder")
     base_path = f"/beheer/{seed.region_slug}"
-    urls = [f"{base_path}/vragenlijsten/{seed.survey_id}/veldwerk/genodigden/importeren",
-            f"{base_path}/coderen/codeboeken/importeren", f"{base_path}/vragenlijsten/importeren"]
+    urls = [
+        f"{base_path}/vragenlijsten/{seed.survey_id}/veldwerk/genodigden/importeren",
+        f"{base_path}/coderen/codeboeken/importeren",
+        f"{base_path}/vragenlijsten/importeren",
+    ]
     log_dir.mkdir(parents=True, exist_ok=True)
     server = LiveServer(database_url, workers=workers, log_dir=log_dir).start(timeout=300)  # a busy machine
     jobs = consumer(log_dir, database_url)
@@ -398,27 +446,55 @@ def run(database_url: str, minutes: float, workers: int, concurrency: int, log_d
     consumer_state = f"stopped with {jobs.returncode}"
     checked = verify(database_url, seed.survey_id, respondents)
     ledger = ledger_after_batch(database_url, seed.survey_id)
-    return Result(seconds / 60, workers, database_url.split(":", 1)[0].split("+")[0], concurrency, respondents,
-                  tally, ledger, len(checked.lost), len(checked.duplicates), len(checked.unmatched), consumer_state)
+    return Result(
+        seconds / 60,
+        workers,
+        database_url.split(":", 1)[0].split("+")[0],
+        concurrency,
+        respondents,
+        tally,
+        ledger,
+        len(checked.lost),
+        len(checked.duplicates),
+        len(checked.unmatched),
+        consumer_state,
+    )
 
 
 def ok(result: Result) -> bool:
     t = result.tally
-    return not (t.server_errors or t.hangs or t.not_dutch or result.lost or result.duplicates or result.unmatched
-                or result.ledger.doubled_answers or not result.ledger.equal
-                or any(r.errors for r in result.respondents))
+    return not (
+        t.server_errors
+        or t.hangs
+        or t.not_dutch
+        or result.lost
+        or result.duplicates
+        or result.unmatched
+        or result.ledger.doubled_answers
+        or not result.ledger.equal
+        or any(r.errors for r in result.respondents)
+    )
 
 
 def problems(result: Result) -> list[str]:
     t, led = result.tally, result.ledger
     found = t.server_errors + t.hangs + [f"not Dutch: {n}" for n in t.not_dutch]
-    found += [f"{name}: {count}" for name, count in (("answers lost", result.lost), ("respondents doubled",
-              result.duplicates), ("respondents not found", result.unmatched), ("answers stored twice",
-              led.doubled_answers)) if count]
+    found += [
+        f"{name}: {count}"
+        for name, count in (
+            ("answers lost", result.lost),
+            ("respondents doubled", result.duplicates),
+            ("respondents not found", result.unmatched),
+            ("answers stored twice", led.doubled_answers),
+        )
+        if count
+    ]
     if not led.equal:
-        found.append(f"ledger after the batch: day counters {led.day_started} started / {led.day_completed} "
-                     f"completed, invitations {led.invitations_started} / {led.invitations_completed}, "
-                     f"responses {led.responses} / {led.completed}")
+        found.append(
+            f"ledger after the batch: day counters {led.day_started} started / {led.day_completed} "
+            f"completed, invitations {led.invitations_started} / {led.invitations_completed}, "
+            f"responses {led.responses} / {led.completed}"
+        )
     found += sorted({e for r in result.respondents for e in r.errors})
     return found
 
@@ -432,33 +508,36 @@ def markdown(result: Result, command: str, asked_minutes: float) -> str:
     actions = ", ".join(f"{name} {count:,}" for name, count in sorted(t.actions.items()))
     uploads = ", ".join(f"{status} × {count}" for status, count in sorted(t.uploads.items()))
     short = "" if result.minutes >= asked_minutes - 0.5 else f" (asked {asked_minutes:g})"
-    return "\n".join([
-        f"Command: `{command}`. Python {platform.python_version()}, {platform.machine()}, shared 2-core machine "
-        f"(load average {os.getloadavg()[0]:.1f} at the end).",
-        "",
-        f"{result.concurrency} virtual respondents at a time (each with a personal link from the invitation mail) "
-        f"answer the shipped *CEO ouders* questionnaire one question per screen with the check page, and one "
-        f"staff member uploads bad files, against gunicorn with {result.workers} sync workers and a separate "
-        f"`huey_consumer` on {result.database} (loopback). Material: the shipped template and the upload-guard "
-        "corpus (`tests/reliability/test_upload_guard.py`).",
-        "",
-        "| minutes | respondents | completed | requests | 5xx | hung | p95 (ms) | answers lost | respondents "
-        "doubled | answers stored twice | ledger = responses after batch |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-        f"| {result.minutes:.1f}{short} | {len(result.respondents)} | {completed} | {t.requests:,} "
-        f"| {len(t.server_errors)} | {len(t.hangs)} | {p95 * 1000:.0f} | {result.lost} | {result.duplicates} "
-        f"| {led.doubled_answers} | {'yes' if led.equal else 'NO'} |",
-        "",
-        f"Clicks drawn: {actions}. Bad uploads: {sum(t.uploads.values())} ({uploads}); refusals not in Dutch: "
-        f"{len(t.not_dutch)}.",
-        f"Ledger: {led.pending_before} entries pending at the end, then applied; invitations started "
-        f"{led.invitations_started} / completed {led.invitations_completed}, day counters started "
-        f"{led.day_started} / completed {led.day_completed}, responses {led.responses} / completed "
-        f"{led.completed}. Respondents without their thank-you page: {len(result.respondents) - completed}"
-        + (f" ({'; '.join(sorted(set(errors))[:3])})" if errors else "") + f". Consumer {result.consumer}.",
-        "",
-        "Result: " + ("**passed**" if ok(result) else "**FAILED**: " + "; ".join(problems(result)[:5])),
-    ])
+    return "\n".join(
+        [
+            f"Command: `{command}`. Python {platform.python_version()}, {platform.machine()}, shared 2-core machine "
+            f"(load average {os.getloadavg()[0]:.1f} at the end).",
+            "",
+            f"{result.concurrency} virtual respondents at a time (each with a personal link from the invitation mail) "
+            f"answer the shipped *CEO ouders* questionnaire one question per screen with the check page, and one "
+            f"staff member uploads bad files, against gunicorn with {result.workers} sync workers and a separate "
+            f"`huey_consumer` on {result.database} (loopback). Material: the shipped template and the upload-guard "
+            "corpus (`tests/reliability/test_upload_guard.py`).",
+            "",
+            "| minutes | respondents | completed | requests | 5xx | hung | p95 (ms) | answers lost | respondents "
+            "doubled | answers stored twice | ledger = responses after batch |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+            f"| {result.minutes:.1f}{short} | {len(result.respondents)} | {completed} | {t.requests:,} "
+            f"| {len(t.server_errors)} | {len(t.hangs)} | {p95 * 1000:.0f} | {result.lost} | {result.duplicates} "
+            f"| {led.doubled_answers} | {'yes' if led.equal else 'NO'} |",
+            "",
+            f"Clicks drawn: {actions}. Bad uploads: {sum(t.uploads.values())} ({uploads}); refusals not in Dutch: "
+            f"{len(t.not_dutch)}.",
+            f"Ledger: {led.pending_before} entries pending at the end, then applied; invitations started "
+            f"{led.invitations_started} / completed {led.invitations_completed}, day counters started "
+            f"{led.day_started} / completed {led.day_completed}, responses {led.responses} / completed "
+            f"{led.completed}. Respondents without their thank-you page: {len(result.respondents) - completed}"
+            + (f" ({'; '.join(sorted(set(errors))[:3])})" if errors else "")
+            + f". Consumer {result.consumer}.",
+            "",
+            "Result: " + ("**passed**" if ok(result) else "**FAILED**: " + "; ".join(problems(result)[:5])),
+        ]
+    )
 
 
 def write_docs(text: str) -> None:
@@ -467,8 +546,9 @@ def write_docs(text: str) -> None:
     if START in content and END in content:
         content = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: section, content, flags=re.S)
     else:
-        content = content.rstrip("\n") + ("\n\n## Soak: respondents, double clicks and bad uploads\n\n"
-                                          + section + "\n")
+        content = content.rstrip("\n") + (
+            "\n\n## Soak: respondents, double clicks and bad uploads\n\n" + section + "\n"
+        )
     DOCS.write_text(content, encoding="utf-8")
 
 
@@ -487,7 +567,8 @@ def main(argv: list[str] | None = None) -> int:
     invitees = args.invitees or max(30, int(args.minutes * 60))
     result = run(args.database_url, args.minutes, args.workers, args.concurrency, Path(args.log_dir), invitees)
     command = "/work/main/.venv/bin/python -m bench.soak" + (
-        f" --minutes {args.minutes:g}" if args.minutes != 30 else "")
+        f" --minutes {args.minutes:g}" if args.minutes != 30 else ""
+    )
     text = markdown(result, command, args.minutes)
     print(text)
     if not args.no_docs:

@@ -41,13 +41,20 @@ class Postgres:
     @property
     def parts(self) -> dict:
         u = urlparse(self.url.replace("postgresql+psycopg://", "postgresql://"))
-        return {"user": unquote(u.username or ""), "password": unquote(u.password or ""), "host": u.hostname,
-                "port": u.port or 5432, "name": u.path.lstrip("/")}
+        return {
+            "user": unquote(u.username or ""),
+            "password": unquote(u.password or ""),
+            "host": u.hostname,
+            "port": u.port or 5432,
+            "name": u.path.lstrip("/"),
+        }
 
     def conninfo(self, schema: str) -> str:
         p = self.parts
-        return (f"host={p['host']} port={p['port']} dbname={p['name']} user={p['user']} "
-                f"password={p['password']} options='-c search_path={schema}'")
+        return (
+            f"host={p['host']} port={p['port']} dbname={p['name']} user={p['user']} "
+            f"password={p['password']} options='-c search_path={schema}'"
+        )
 
     def backend_title(self) -> str:
         return f": {self.parts['user']} {self.parts['name']} "
@@ -131,8 +138,14 @@ class System:
         shutil.copyfile(Path(__file__).with_name("platform_setup.py"), script)
         surveys.write_text(json.dumps({mode: platform_exchange(mode) for mode in MODES}), encoding="utf-8")
         env = {**self.environment(), "PYTHONPATH": str(self.root)}
-        done = subprocess.run([sys.executable, str(script), self._platform_url(self.template_path), str(surveys)],
-                              cwd=self.root, env=env, check=False, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, str(script), self._platform_url(self.template_path), str(surveys)],
+            cwd=self.root,
+            env=env,
+            check=False,
+            capture_output=True,
+            text=True,
+        )
         if done.returncode:
             raise RuntimeError(f"platform setup failed:\n{done.stderr[-3000:]}")
         return json.loads(done.stdout.strip().splitlines()[-1])
@@ -152,8 +165,11 @@ class System:
                 source.close()
                 target.close()
             return
-        tables = {"platform": "answer, response", "peer": "survey_answer, survey_response, django_session",
-                  "bare": "bare_answer, bare_response"}[self.kind]
+        tables = {
+            "platform": "answer, response",
+            "peer": "survey_answer, survey_response, django_session",
+            "bare": "bare_answer, bare_response",
+        }[self.kind]
         self.pg.execute(self.schema, f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
 
     def _platform_url(self, path: Path) -> str:
@@ -178,8 +194,11 @@ class System:
         if self.name == "bare":
             env["BENCH_BARE_DB"] = self._bare_target(self.sqlite_path)
             return env
-        env.update(SURVEY_DATABASE_URL=self._platform_url(self.sqlite_path), SURVEY_SECRET_KEY=BENCH_SECRET,
-                   SURVEY_JOBS_URL=f"sqlite:///{RUN / 'jobs.sqlite3'}")
+        env.update(
+            SURVEY_DATABASE_URL=self._platform_url(self.sqlite_path),
+            SURVEY_SECRET_KEY=BENCH_SECRET,
+            SURVEY_JOBS_URL=f"sqlite:///{RUN / 'jobs.sqlite3'}",
+        )
         if self.database == "pg":
             env["PGOPTIONS"] = f"-c search_path={self.schema}"
         return env
@@ -223,26 +242,45 @@ class System:
         if self.name == "peer":
             codes = {int(name.removeprefix("question_")): code for name, code in self.info["fields"].items()}
             answers = [(codes.get(q, str(q)), v, n) for q, v, n in answers]
-        return Stored(completed[0][0], Counter({(c, v): n for c, v, n in answers}), duplicates[0][0],
-                      incomplete[0][0])
+        return Stored(completed[0][0], Counter({(c, v): n for c, v, n in answers}), duplicates[0][0], incomplete[0][0])
 
     def _queries(self, mode: str, per_survey: int) -> list[tuple[str, tuple]]:
         """completed, answers by (question, value), duplicated answers, completed without all answers."""
         if self.kind == "platform":
             key = (self.info["keys"][mode],)
             mine = "JOIN survey s ON s.id = r.survey_id WHERE s.public_key = %s"
-            return [(f"SELECT count(*) FROM response r {mine} AND r.status = 'completed'", key),
-                    ("SELECT a.item_code, a.value, count(*) FROM answer a JOIN response r ON r.id = a.response_id "
-                     f"{mine} GROUP BY 1, 2", key),
-                    ("SELECT count(*) FROM (SELECT 1 FROM answer GROUP BY response_id, item_code, instance "
-                     "HAVING count(*) > 1) x", ()),
-                    (f"SELECT count(*) FROM response r {mine} AND r.status = 'completed' AND "
-                     f"(SELECT count(*) FROM answer a WHERE a.response_id = r.id) <> {per_survey}", key)]
-        response, answer, question, value = {"peer": ("survey_response", "survey_answer", "question_id", "body"),
-                                             "bare": ("bare_response", "bare_answer", "code", "value")}[self.name]
-        return [(f"SELECT count(*) FROM {response}", ()),
-                (f"SELECT {question}, {value}, count(*) FROM {answer} GROUP BY 1, 2", ()),
-                (f"SELECT count(*) FROM (SELECT 1 FROM {answer} GROUP BY response_id, {question} "
-                 "HAVING count(*) > 1) x", ()),
-                (f"SELECT count(*) FROM {response} r WHERE (SELECT count(*) FROM {answer} a "
-                 f"WHERE a.response_id = r.id) <> {per_survey}", ())]
+            return [
+                (f"SELECT count(*) FROM response r {mine} AND r.status = 'completed'", key),
+                (
+                    "SELECT a.item_code, a.value, count(*) FROM answer a JOIN response r ON r.id = a.response_id "
+                    f"{mine} GROUP BY 1, 2",
+                    key,
+                ),
+                (
+                    "SELECT count(*) FROM (SELECT 1 FROM answer GROUP BY response_id, item_code, instance "
+                    "HAVING count(*) > 1) x",
+                    (),
+                ),
+                (
+                    f"SELECT count(*) FROM response r {mine} AND r.status = 'completed' AND "
+                    f"(SELECT count(*) FROM answer a WHERE a.response_id = r.id) <> {per_survey}",
+                    key,
+                ),
+            ]
+        response, answer, question, value = {
+            "peer": ("survey_response", "survey_answer", "question_id", "body"),
+            "bare": ("bare_response", "bare_answer", "code", "value"),
+        }[self.name]
+        return [
+            (f"SELECT count(*) FROM {response}", ()),
+            (f"SELECT {question}, {value}, count(*) FROM {answer} GROUP BY 1, 2", ()),
+            (
+                f"SELECT count(*) FROM (SELECT 1 FROM {answer} GROUP BY response_id, {question} HAVING count(*) > 1) x",
+                (),
+            ),
+            (
+                f"SELECT count(*) FROM {response} r WHERE (SELECT count(*) FROM {answer} a "
+                f"WHERE a.response_id = r.id) <> {per_survey}",
+                (),
+            ),
+        ]

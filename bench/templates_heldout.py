@@ -68,8 +68,7 @@ FRAGMENTS = [
     (("veiligheid",), "pos", "er is nu rust en niemand wordt meer bedreigd"),
     (("veiligheid",), "neg", "{kind} werd op de groep geintimideerd door oudere jongens"),
     # combinations
-    (("wisselingen", "informatie"), "neg",
-     "elke nieuwe begeleider wist weer niet wat er eerder was afgesproken"),
+    (("wisselingen", "informatie"), "neg", "elke nieuwe begeleider wist weer niet wat er eerder was afgesproken"),
     # new sentences in the words people commonly use
     (("wachttijd",), "neg", "de wachtlijst bij de ggz was bizar lang"),
     (("wachttijd",), "neg", "{tijd} moeten wachten terwijl {kind} niet meer naar school ging"),
@@ -104,16 +103,22 @@ FRAGMENTS = [
 ]
 
 GENERAL = [
-    ("pos", "dikke tien"), ("pos", "prima geregeld allemaal"), ("pos", "ben er heel blij mee"),
-    ("neg", "waardeloos"), ("neg", "nooit meer"), ("neg", "ik ben er klaar mee"),
-    ("neu", "niets aan toe te voegen"), ("neu", "-"), ("neu", "zie vorige vraag"), ("neu", "n.v.t."),
+    ("pos", "dikke tien"),
+    ("pos", "prima geregeld allemaal"),
+    ("pos", "ben er heel blij mee"),
+    ("neg", "waardeloos"),
+    ("neg", "nooit meer"),
+    ("neg", "ik ben er klaar mee"),
+    ("neu", "niets aan toe te voegen"),
+    ("neu", "-"),
+    ("neu", "zie vorige vraag"),
+    ("neu", "n.v.t."),
 ]
 
 PREFIXES = ["Als ouder van een puber:", "Wat mij betreft", "Ik als oma", "Tja,", "Als pleegmoeder denk ik"]
 
 FILLERS = {
-    "hv": ["de behandelaar", "onze contactpersoon", "de ambulant hulpverlener", "de begeleider",
-           "de jeugdconsulent"],
+    "hv": ["de behandelaar", "onze contactpersoon", "de ambulant hulpverlener", "de begeleider", "de jeugdconsulent"],
     "kind": ["mijn zoon", "mijn dochter", "ons kind", "mijn stiefdochter", "de kleine"],
     "tijd": ["twee maanden", "een half jaar", "zeven weken", "anderhalf jaar", "maanden"],
     "kort": ["drie dagen", "een week", "een paar dagen"],

@@ -137,22 +137,44 @@ FRAGMENTS = [
 
 #: Answers without a theme: a judgement only, or nothing to say.
 GENERAL = [
-    ("pos", "alles top!"), ("pos", "heel tevreden"), ("pos", "erg fijn geholpen"), ("pos", "super bedankt"),
-    ("neg", "slechte ervaring"), ("neg", "heel teleurgesteld"), ("neg", "dit was echt niks"),
-    ("neu", "geen opmerkingen"), ("neu", "nvt"), ("neu", "weet ik niet"), ("neu", "verder niets"),
+    ("pos", "alles top!"),
+    ("pos", "heel tevreden"),
+    ("pos", "erg fijn geholpen"),
+    ("pos", "super bedankt"),
+    ("neg", "slechte ervaring"),
+    ("neg", "heel teleurgesteld"),
+    ("neg", "dit was echt niks"),
+    ("neu", "geen opmerkingen"),
+    ("neu", "nvt"),
+    ("neu", "weet ik niet"),
+    ("neu", "verder niets"),
     ("neu", "geen idee"),
 ]
 
 #: Respondent boilerplate that opens an answer.
-PREFIXES = ["Als moeder vind ik dat", "Ik vind dat", "Als vader vind ik", "Eerlijk gezegd", "Nou,",
-            "Als moeder vind ik", "ik vind dat"]
+PREFIXES = [
+    "Als moeder vind ik dat",
+    "Ik vind dat",
+    "Als vader vind ik",
+    "Eerlijk gezegd",
+    "Nou,",
+    "Als moeder vind ik",
+    "ik vind dat",
+]
 
 FILLERS = {
-    "hv": ["de hulpverlener", "de begeleider", "onze gezinscoach", "de jeugdconsulent", "mijn begeleider",
-           "de therapeut", "de medewerker van het wijkteam", "mijn mentor"],
+    "hv": [
+        "de hulpverlener",
+        "de begeleider",
+        "onze gezinscoach",
+        "de jeugdconsulent",
+        "mijn begeleider",
+        "de therapeut",
+        "de medewerker van het wijkteam",
+        "mijn mentor",
+    ],
     "kind": ["mijn zoon", "mijn dochter", "ons kind", "mijn kind", "onze jongste", "mijn pleegzoon"],
-    "tijd": ["drie maanden", "een half jaar", "8 weken", "ruim een jaar", "maanden", "vier maanden",
-             "bijna een jaar"],
+    "tijd": ["drie maanden", "een half jaar", "8 weken", "ruim een jaar", "maanden", "vier maanden", "bijna een jaar"],
     "kort": ["een week", "twee weken", "een paar dagen", "tien dagen"],
     "n": ["vier", "5", "zes", "drie"],
 }

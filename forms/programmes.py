@@ -27,9 +27,26 @@ from survey.programmes.labels import DIRECTION, NOTE_KIND, NOTE_SOURCE, PROJECT_
 from survey.programmes.models import ACTION_LINES, ProjectStatus
 from survey.programmes.progress import NoteKind, NoteSource
 
-MONTHS = [SelectChoice(str(n), name) for n, name in enumerate(
-    (_l("January"), _l("February"), _l("March"), _l("April"), _l("May"), _l("June"), _l("July"),
-     _l("August"), _l("September"), _l("October"), _l("November"), _l("December")), start=1)]
+MONTHS = [
+    SelectChoice(str(n), name)
+    for n, name in enumerate(
+        (
+            _l("January"),
+            _l("February"),
+            _l("March"),
+            _l("April"),
+            _l("May"),
+            _l("June"),
+            _l("July"),
+            _l("August"),
+            _l("September"),
+            _l("October"),
+            _l("November"),
+            _l("December"),
+        ),
+        start=1,
+    )
+]
 
 
 def decimal_text(value: Decimal | None) -> str:
@@ -77,9 +94,14 @@ class CheckboxGroupField(SelectMultipleField):
 
 
 def _year_field(label):
-    return IntegerField(label, invalid_value_message=_l("Enter a year, such as 2026."),
-                        validators=[InputRequired(_l("Enter a year.")),
-                                    NumberRange(2000, 2100, _l("Enter a year between 2000 and 2100."))])
+    return IntegerField(
+        label,
+        invalid_value_message=_l("Enter a year, such as 2026."),
+        validators=[
+            InputRequired(_l("Enter a year.")),
+            NumberRange(2000, 2100, _l("Enter a year between 2000 and 2100.")),
+        ],
+    )
 
 
 class TakenNames:
@@ -102,16 +124,19 @@ def lines_of(text: str | None) -> list[str]:
 
 class ProgrammeForm(TakenNames, FlaskForm):
     taken_message = _l("There is already a programme with this name.")
-    name = StringField(_l("Name of the programme"), validators=[
-        DataRequired(_l("Enter a name.")), Length(max=200)])
+    name = StringField(_l("Name of the programme"), validators=[DataRequired(_l("Enter a name.")), Length(max=200)])
     start_year = _year_field(_l("First year"))
     end_year = _year_field(_l("Last year"))
     report_months = CheckboxGroupField(
-        _l("Months in which project leaders report progress"), choices=MONTHS,
-        description=_l("Project leaders get a reminder when their report for the month is missing."))
+        _l("Months in which project leaders report progress"),
+        choices=MONTHS,
+        description=_l("Project leaders get a reminder when their report for the month is missing."),
+    )
     gemeenten = TextAreaField(
-        _l("Gemeenten of the region"), validators=[Optional(), Length(max=5000)],
-        description=_l("One per line. Uploaded figures per gemeente are checked against this list."))
+        _l("Gemeenten of the region"),
+        validators=[Optional(), Length(max=5000)],
+        description=_l("One per line. Uploaded figures per gemeente are checked against this list."),
+    )
 
     def validate_name(self, field):
         self.check_taken(field)
@@ -123,21 +148,27 @@ class ProgrammeForm(TakenNames, FlaskForm):
     @staticmethod
     def initial(programme) -> dict:
         """The form's starting values for an existing programme (pass as ``data=``)."""
-        return {"name": programme.name, "start_year": programme.start_year, "end_year": programme.end_year,
-                "report_months": [str(m) for m in programme.report_months or []],
-                "gemeenten": "\n".join(programme.gemeenten or [])}
+        return {
+            "name": programme.name,
+            "start_year": programme.start_year,
+            "end_year": programme.end_year,
+            "report_months": [str(m) for m in programme.report_months or []],
+            "gemeenten": "\n".join(programme.gemeenten or []),
+        }
 
     def fields(self) -> dict:
-        return {"name": self.name.data.strip(), "start_year": self.start_year.data,
-                "end_year": self.end_year.data,
-                "report_months": sorted(int(m) for m in self.report_months.data),
-                "gemeenten": list(dict.fromkeys(lines_of(self.gemeenten.data)))}
+        return {
+            "name": self.name.data.strip(),
+            "start_year": self.start_year.data,
+            "end_year": self.end_year.data,
+            "report_months": sorted(int(m) for m in self.report_months.data),
+            "gemeenten": list(dict.fromkeys(lines_of(self.gemeenten.data))),
+        }
 
 
 class PrincipleForm(TakenNames, FlaskForm):
     taken_message = _l("This principle is already in the story.")
-    title = StringField(_l("Principle"), validators=[DataRequired(_l("Enter the principle.")),
-                                                      Length(max=200)])
+    title = StringField(_l("Principle"), validators=[DataRequired(_l("Enter the principle.")), Length(max=200)])
     text = TextAreaField(_l("Explanation"), validators=[Optional(), Length(max=5000)])
 
     def validate_title(self, field):
@@ -146,8 +177,7 @@ class PrincipleForm(TakenNames, FlaskForm):
 
 class RegionalLineForm(TakenNames, FlaskForm):
     taken_message = _l("The programme already has an actielijn with this name.")
-    title = StringField(_l("Name of the actielijn"), validators=[DataRequired(_l("Enter a name.")),
-                                                                  Length(max=200)])
+    title = StringField(_l("Name of the actielijn"), validators=[DataRequired(_l("Enter a name.")), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
 
     def validate_title(self, field):
@@ -159,19 +189,35 @@ class ProjectForm(TakenNames, FlaskForm):
     name = StringField(_l("Project name"), validators=[DataRequired(_l("Enter a name.")), Length(max=200)])
     action_lines = CheckboxGroupField(
         _l("National actielijnen"),
-        choices=[SelectChoice(str(n), f"{n}. {line.title}") for n, line in ACTION_LINES.items()])
+        choices=[SelectChoice(str(n), f"{n}. {line.title}") for n, line in ACTION_LINES.items()],
+    )
     regional_lines = CheckboxGroupField(_l("The region's own actielijnen"), validators=[Optional()])
-    ambition = TextAreaField(_l("Ambition (ambitie)"), validators=[Optional(), Length(max=5000)],
-                             description=_l("The goal in words and numbers."))
-    principles = CheckboxGroupField(_l("Principles from our story (ons verhaal)"), validators=[Optional()],
-                                    description=_l("Choose every principle the project serves."))
-    activities = TextAreaField(_l("We do this by (dit doen we door)"),
-                               validators=[Optional(), Length(max=10000)],
-                               description=_l("One activity per line."))
-    leader = SelectField(_l("Project leader"), validators=[Optional()],
-                         description=_l("Staff with the projectleider role in this region."))
-    status = RadioField(_l("Status"), choices=choices(PROJECT_STATUS), default=ProjectStatus.RUNNING.value,
-                        validators=[DataRequired(_l("Choose a status."))])
+    ambition = TextAreaField(
+        _l("Ambition (ambitie)"),
+        validators=[Optional(), Length(max=5000)],
+        description=_l("The goal in words and numbers."),
+    )
+    principles = CheckboxGroupField(
+        _l("Principles from our story (ons verhaal)"),
+        validators=[Optional()],
+        description=_l("Choose every principle the project serves."),
+    )
+    activities = TextAreaField(
+        _l("We do this by (dit doen we door)"),
+        validators=[Optional(), Length(max=10000)],
+        description=_l("One activity per line."),
+    )
+    leader = SelectField(
+        _l("Project leader"),
+        validators=[Optional()],
+        description=_l("Staff with the projectleider role in this region."),
+    )
+    status = RadioField(
+        _l("Status"),
+        choices=choices(PROJECT_STATUS),
+        default=ProjectStatus.RUNNING.value,
+        validators=[DataRequired(_l("Choose a status."))],
+    )
     next_year_goals = TextAreaField(_l("Goals for next year"), validators=[Optional(), Length(max=5000)])
 
     def __init__(self, *args, principles=(), leaders=(), regional_lines=(), **kwargs):
@@ -182,7 +228,8 @@ class ProjectForm(TakenNames, FlaskForm):
         self.principles.choices = [SelectChoice(k, p.title) for k, p in self._principles.items()]
         self.regional_lines.choices = [SelectChoice(k, line.title) for k, line in self._lines.items()]
         self.leader.choices = [SelectChoice("", _l("Nobody yet"))] + [
-            SelectChoice(k, u.name) for k, u in self._leaders.items()]
+            SelectChoice(k, u.name) for k, u in self._leaders.items()
+        ]
 
     def validate_name(self, field):
         self.check_taken(field)
@@ -194,45 +241,63 @@ class ProjectForm(TakenNames, FlaskForm):
     @staticmethod
     def initial(project) -> dict:
         """The form's starting values for an existing project (pass as ``data=``)."""
-        return {"name": project.name, "ambition": project.ambition,
-                "action_lines": [str(line.number) for line in project.action_lines],
-                "regional_lines": [str(line.id) for line in project.regional_lines],
-                "principles": [str(p.id) for p in project.principles], "leader": str(project.leader_id or ""),
-                "activities": "\n".join(a.text for a in project.activities), "status": project.status.value,
-                "next_year_goals": project.next_year_goals}
+        return {
+            "name": project.name,
+            "ambition": project.ambition,
+            "action_lines": [str(line.number) for line in project.action_lines],
+            "regional_lines": [str(line.id) for line in project.regional_lines],
+            "principles": [str(p.id) for p in project.principles],
+            "leader": str(project.leader_id or ""),
+            "activities": "\n".join(a.text for a in project.activities),
+            "status": project.status.value,
+            "next_year_goals": project.next_year_goals,
+        }
 
     def fields(self) -> dict:
-        return {"name": self.name.data.strip(), "ambition": self.ambition.data or "",
-                "action_lines": [int(n) for n in self.action_lines.data],
-                "principles": [self._principles[k] for k in self.principles.data if k in self._principles],
-                "regional_lines": [self._lines[k] for k in self.regional_lines.data if k in self._lines],
-                "leader": self._leaders.get(self.leader.data), "status": ProjectStatus(self.status.data),
-                "activities": lines_of(self.activities.data),
-                "next_year_goals": self.next_year_goals.data or ""}
+        return {
+            "name": self.name.data.strip(),
+            "ambition": self.ambition.data or "",
+            "action_lines": [int(n) for n in self.action_lines.data],
+            "principles": [self._principles[k] for k in self.principles.data if k in self._principles],
+            "regional_lines": [self._lines[k] for k in self.regional_lines.data if k in self._lines],
+            "leader": self._leaders.get(self.leader.data),
+            "status": ProjectStatus(self.status.data),
+            "activities": lines_of(self.activities.data),
+            "next_year_goals": self.next_year_goals.data or "",
+        }
 
 
 class TargetForm(FlaskForm):
-    description = StringField(_l("Target"), validators=[DataRequired(_l("Describe the target.")),
-                                                         Length(max=300)],
-                              description=_l("For example: 40 children from residential care to a family or "
-                                             "home."))
-    indicator = SelectField(_l("Indicator that measures it"),
-                            validators=[DataRequired(_l("Choose an indicator."))])
-    baseline = DecimalCommaField(_l("Baseline (nulmeting)"), validators=[Optional()],
-                                 description=_l("Leave empty to start from 0."))
-    target_value = DecimalCommaField(_l("Target value"),
-                                     validators=[InputRequired(_l("Enter the target value."))])
-    direction = RadioField(_l("Which way is better"), choices=choices(DIRECTION),
-                           default=Direction.INCREASE.value,
-                           description=_l("A waiting time or a number of children in residential care goes "
-                                          "down: choose decrease."))
-    unit = StringField(_l("Unit"), validators=[Optional(), Length(max=40)],
-                       description=_l("For example children, days or %. Empty: the indicator's unit."))
-    target_date = DateField(_l("Target date"), invalid_value_message=_l("Enter a date."),
-                            validators=[InputRequired(_l("Enter a date."))])
-    cumulative = BooleanField(_l("Add up all periods up to the target date"),
-                              description=_l("Tick this for a total such as 40 children in two years; leave "
-                                             "it empty for a level such as a waiting time."))
+    description = StringField(
+        _l("Target"),
+        validators=[DataRequired(_l("Describe the target.")), Length(max=300)],
+        description=_l("For example: 40 children from residential care to a family or home."),
+    )
+    indicator = SelectField(_l("Indicator that measures it"), validators=[DataRequired(_l("Choose an indicator."))])
+    baseline = DecimalCommaField(
+        _l("Baseline (nulmeting)"), validators=[Optional()], description=_l("Leave empty to start from 0.")
+    )
+    target_value = DecimalCommaField(_l("Target value"), validators=[InputRequired(_l("Enter the target value."))])
+    direction = RadioField(
+        _l("Which way is better"),
+        choices=choices(DIRECTION),
+        default=Direction.INCREASE.value,
+        description=_l("A waiting time or a number of children in residential care goes down: choose decrease."),
+    )
+    unit = StringField(
+        _l("Unit"),
+        validators=[Optional(), Length(max=40)],
+        description=_l("For example children, days or %. Empty: the indicator's unit."),
+    )
+    target_date = DateField(
+        _l("Target date"), invalid_value_message=_l("Enter a date."), validators=[InputRequired(_l("Enter a date."))]
+    )
+    cumulative = BooleanField(
+        _l("Add up all periods up to the target date"),
+        description=_l(
+            "Tick this for a total such as 40 children in two years; leave it empty for a level such as a waiting time."
+        ),
+    )
 
     def validate_direction(self, field) -> None:
         """The direction must fit the figures: down from a baseline above the target, up from below."""
@@ -252,70 +317,107 @@ class TargetForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self._indicators = {str(i.id): i for i in indicators}
         self.indicator.choices = [SelectChoice("", _l("Choose an indicator"))] + [
-            SelectChoice(k, i.name) for k, i in self._indicators.items()]
+            SelectChoice(k, i.name) for k, i in self._indicators.items()
+        ]
 
     def fields(self) -> dict:
-        return {"description": self.description.data.strip(),
-                "indicator": self._indicators[self.indicator.data],
-                "baseline": self.baseline.data, "target_value": self.target_value.data,
-                "direction": Direction(self.direction.data),
-                "unit": (self.unit.data or "").strip(), "target_date": self.target_date.data,
-                "cumulative": bool(self.cumulative.data)}
+        return {
+            "description": self.description.data.strip(),
+            "indicator": self._indicators[self.indicator.data],
+            "baseline": self.baseline.data,
+            "target_value": self.target_value.data,
+            "direction": Direction(self.direction.data),
+            "unit": (self.unit.data or "").strip(),
+            "target_date": self.target_date.data,
+            "cumulative": bool(self.cumulative.data),
+        }
 
 
 class BudgetLineForm(FlaskForm):
     year = _year_field(_l("Year"))
-    budgeted = DecimalCommaField(_l("Budgeted (begroot), in euros"), euros=True, validators=[
-        InputRequired(_l("Enter the budgeted amount.")),
-        NumberRange(min=0, message=_l("The amount cannot be negative."))])
-    spent = DecimalCommaField(_l("Spent (besteed), in euros"), euros=True, validators=[
-        Optional(), NumberRange(min=0, message=_l("The amount cannot be negative."))],
-        description=_l("Leave empty until it is known."))
+    budgeted = DecimalCommaField(
+        _l("Budgeted (begroot), in euros"),
+        euros=True,
+        validators=[
+            InputRequired(_l("Enter the budgeted amount.")),
+            NumberRange(min=0, message=_l("The amount cannot be negative.")),
+        ],
+    )
+    spent = DecimalCommaField(
+        _l("Spent (besteed), in euros"),
+        euros=True,
+        validators=[Optional(), NumberRange(min=0, message=_l("The amount cannot be negative."))],
+        description=_l("Leave empty until it is known."),
+    )
 
     def fields(self) -> dict:
         return {"year": self.year.data, "budgeted": self.budgeted.data, "spent": self.spent.data}
 
 
 class NotesForm(FlaskForm):
-    block = TextAreaField(_l("Statements"),
-                          validators=[DataRequired(_l("Paste or type at least one statement.")),
-                                      Length(max=50000)],
-                          description=_l("One statement per line or bullet. Under a heading such as "
-                                         "'Trots op:' or 'Aandacht:' the statements get that kind."))
-    kind = RadioField(_l("Kind (unless a heading says otherwise)"), choices=choices(NOTE_KIND),
-                      default=NoteKind.NOTABLE.value, validators=[DataRequired(_l("Choose a kind."))])
+    block = TextAreaField(
+        _l("Statements"),
+        validators=[DataRequired(_l("Paste or type at least one statement.")), Length(max=50000)],
+        description=_l(
+            "One statement per line or bullet. Under a heading such as "
+            "'Trots op:' or 'Aandacht:' the statements get that kind."
+        ),
+    )
+    kind = RadioField(
+        _l("Kind (unless a heading says otherwise)"),
+        choices=choices(NOTE_KIND),
+        default=NoteKind.NOTABLE.value,
+        validators=[DataRequired(_l("Choose a kind."))],
+    )
     project = SelectField(_l("About"), validators=[Optional()])
-    source_type = RadioField(_l("Where was it said?"), choices=choices(NOTE_SOURCE),
-                             default=NoteSource.AFTERNOON.value,
-                             validators=[DataRequired(_l("Choose a source."))])
-    source = StringField(_l("Session"), validators=[Optional(), Length(max=200)],
-                         description=_l("For example: heimiddag projectleiders."))
-    noted_on = DateField(_l("Date"), invalid_value_message=_l("Enter a date."),
-                         validators=[InputRequired(_l("Enter a date."))])
+    source_type = RadioField(
+        _l("Where was it said?"),
+        choices=choices(NOTE_SOURCE),
+        default=NoteSource.AFTERNOON.value,
+        validators=[DataRequired(_l("Choose a source."))],
+    )
+    source = StringField(
+        _l("Session"),
+        validators=[Optional(), Length(max=200)],
+        description=_l("For example: heimiddag projectleiders."),
+    )
+    noted_on = DateField(
+        _l("Date"), invalid_value_message=_l("Enter a date."), validators=[InputRequired(_l("Enter a date."))]
+    )
 
     def __init__(self, *args, projects=(), **kwargs):
         super().__init__(*args, **kwargs)
         self._projects = {str(p.id): p for p in projects}
         self.project.choices = [SelectChoice("", _l("The programme as a whole"))] + [
-            SelectChoice(k, p.name) for k, p in self._projects.items()]
+            SelectChoice(k, p.name) for k, p in self._projects.items()
+        ]
 
     def fields(self) -> dict:
-        return {"kind": NoteKind(self.kind.data), "source_type": NoteSource(self.source_type.data),
-                "source": (self.source.data or "").strip(), "noted_on": self.noted_on.data,
-                "project": self._projects.get(self.project.data)}
+        return {
+            "kind": NoteKind(self.kind.data),
+            "source_type": NoteSource(self.source_type.data),
+            "source": (self.source.data or "").strip(),
+            "noted_on": self.noted_on.data,
+            "project": self._projects.get(self.project.data),
+        }
 
 
 class NoteForm(NotesForm):
     """One statement, to correct it."""
 
-    block = TextAreaField(_l("Statement"), validators=[DataRequired(_l("Enter the statement.")),
-                                                       Length(max=2000)])
+    block = TextAreaField(_l("Statement"), validators=[DataRequired(_l("Enter the statement.")), Length(max=2000)])
     kind = RadioField(_l("Kind"), choices=choices(NOTE_KIND), validators=[DataRequired(_l("Choose a kind."))])
 
     @staticmethod
     def initial(note) -> dict:
-        return {"block": note.text, "kind": note.kind.value, "project": str(note.project_id or ""),
-                "source_type": note.source_type.value, "source": note.source, "noted_on": note.noted_on}
+        return {
+            "block": note.text,
+            "kind": note.kind.value,
+            "project": str(note.project_id or ""),
+            "source_type": note.source_type.value,
+            "source": note.source,
+            "noted_on": note.noted_on,
+        }
 
     def fields(self) -> dict:
         return {**super().fields(), "text": " ".join(self.block.data.split())}

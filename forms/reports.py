@@ -31,44 +31,75 @@ class FilterForm(FlaskForm):
         self.taal.choices = everyone + [SelectChoice(v, label) for v, label in choices["languages"]]
         self.groep.choices = everyone + [SelectChoice(v, label) for v, label in choices["groups"]]
         self.uitsplitsing.choices = [SelectChoice("", _l("No breakdown"))] + [
-            SelectChoice(v, label) for v, label in choices["breakdowns"]]
+            SelectChoice(v, label) for v, label in choices["breakdowns"]
+        ]
 
 
 class ExportForm(FlaskForm):
     """What to export and how."""
 
-    format = RadioField(_l("File"), default="csv", validators=[DataRequired(_l("Choose a file type."))],
-                        choices=[SelectChoice("csv", _l("CSV (comma or semicolon separated)")),
-                                 SelectChoice("xlsx", _l("Excel (.xlsx) with the codebook on a second sheet")),
-                                 SelectChoice("sav", _l("SPSS (.sav) with variable and value labels")),
-                                 SelectChoice("dta", _l("Stata (.dta) with variable and value labels")),
-                                 SelectChoice("r", _l("R (.zip): CSV, codebook and a script that applies the "
-                                                      "labels")),
-                                 SelectChoice("codebook_csv", _l("Codebook only (CSV)")),
-                                 SelectChoice("codebook_xlsx", _l("Codebook only (Excel)"))])
-    delimiter = RadioField(_l("Separator (CSV)"), default="comma",
-                           choices=[SelectChoice("comma", _l("Comma (international)")),
-                                    SelectChoice("semicolon", _l("Semicolon and decimal comma (Dutch Excel)"))])
-    values = RadioField(_l("Answers as"), default="codes",
-                        choices=[SelectChoice("codes", _l("Numbers, as in SPSS (5 = strongly agree, 98 = don't know, "
-                                                          "99 = not applicable; see the codebook)")),
-                                 SelectChoice("labels", _l("Labels as text (helemaal mee eens); grades stay numbers"))])
-    raw_text = BooleanField(_l("Include the raw (unscrubbed) open answers"),
-                            description=_l("Only for researchers. Raw answers may contain names, places and "
-                                           "phone numbers. This export is recorded in the audit log."))
+    format = RadioField(
+        _l("File"),
+        default="csv",
+        validators=[DataRequired(_l("Choose a file type."))],
+        choices=[
+            SelectChoice("csv", _l("CSV (comma or semicolon separated)")),
+            SelectChoice("xlsx", _l("Excel (.xlsx) with the codebook on a second sheet")),
+            SelectChoice("sav", _l("SPSS (.sav) with variable and value labels")),
+            SelectChoice("dta", _l("Stata (.dta) with variable and value labels")),
+            SelectChoice("r", _l("R (.zip): CSV, codebook and a script that applies the labels")),
+            SelectChoice("codebook_csv", _l("Codebook only (CSV)")),
+            SelectChoice("codebook_xlsx", _l("Codebook only (Excel)")),
+        ],
+    )
+    delimiter = RadioField(
+        _l("Separator (CSV)"),
+        default="comma",
+        choices=[
+            SelectChoice("comma", _l("Comma (international)")),
+            SelectChoice("semicolon", _l("Semicolon and decimal comma (Dutch Excel)")),
+        ],
+    )
+    values = RadioField(
+        _l("Answers as"),
+        default="codes",
+        choices=[
+            SelectChoice(
+                "codes",
+                _l("Numbers, as in SPSS (5 = strongly agree, 98 = don't know, 99 = not applicable; see the codebook)"),
+            ),
+            SelectChoice("labels", _l("Labels as text (helemaal mee eens); grades stay numbers")),
+        ],
+    )
+    raw_text = BooleanField(
+        _l("Include the raw (unscrubbed) open answers"),
+        description=_l(
+            "Only for researchers. Raw answers may contain names, places and "
+            "phone numbers. This export is recorded in the audit log."
+        ),
+    )
 
 
-SCOPE_CHOICES = [SelectChoice("aggregates", _l("Aggregated results only")),
-                 SelectChoice("responses", _l("Aggregated results and the response export (scrubbed)"))]
+SCOPE_CHOICES = [
+    SelectChoice("aggregates", _l("Aggregated results only")),
+    SelectChoice("responses", _l("Aggregated results and the response export (scrubbed)")),
+]
 
 
 class TokenForm(FlaskForm):
     """A new API token."""
 
-    name = StringField(_l("Name"), description=_l("What the token is for, e.g. “Power BI dashboard”."),
-                       validators=[DataRequired(_l("Enter a name.")), Length(max=120)])
-    scope = RadioField(_l("Access"), default="aggregates", choices=SCOPE_CHOICES,
-                       validators=[DataRequired(_l("Choose what the token may read."))])
+    name = StringField(
+        _l("Name"),
+        description=_l("What the token is for, e.g. “Power BI dashboard”."),
+        validators=[DataRequired(_l("Enter a name.")), Length(max=120)],
+    )
+    scope = RadioField(
+        _l("Access"),
+        default="aggregates",
+        choices=SCOPE_CHOICES,
+        validators=[DataRequired(_l("Choose what the token may read."))],
+    )
 
 
 class RevokeForm(FlaskForm):

@@ -22,8 +22,17 @@ from survey.questionnaires.registry import OTHER_CODE
 from survey.responses.flow import AnswerKey, Prompt, Step
 from survey.responses.piping import Piping, is_piped, page_language
 
-__all__ = ["FIELD_BUILDERS", "FieldSpec", "PromptView", "StepForm", "build_step_form", "builder_for",
-           "describe_prompt", "describe_step", "stored_to_form"]
+__all__ = [
+    "FIELD_BUILDERS",
+    "FieldSpec",
+    "PromptView",
+    "StepForm",
+    "build_step_form",
+    "builder_for",
+    "describe_prompt",
+    "describe_step",
+    "stored_to_form",
+]
 
 
 @dataclass
@@ -87,8 +96,10 @@ class StepForm(FlaskForm):
         valid = super().validate(extra_validators)
         for spec in self.specs():
             if spec.other_name and OTHER_CODE in _as_list(self[spec.name].data) and not self[spec.other_name].data:
-                self[spec.other_name].errors = [*self[spec.other_name].errors,
-                                                _l("Fill in what you mean by \u2018other\u2019.")]
+                self[spec.other_name].errors = [
+                    *self[spec.other_name].errors,
+                    _l("Fill in what you mean by \u2018other\u2019."),
+                ]
                 valid = False
         return valid
 
@@ -115,8 +126,7 @@ class StepForm(FlaskForm):
         for spec in specs:
             for name in (spec.name, spec.other_name):
                 if name and self[name].errors:
-                    target = name if spec.widget in ("text", "textarea", "number") or name != spec.name \
-                        else f"{name}-0"
+                    target = name if spec.widget in ("text", "textarea", "number") or name != spec.name else f"{name}-0"
                     message = str(self[name].errors[0])
                     if len(specs) > 1:
                         message = str(_l("%(question)s: %(message)s", question=_short(spec.label), message=message))
@@ -138,8 +148,9 @@ def describe_step(step: Step, piping: Piping) -> list[PromptView]:
     return _compiled(step, piping)[0]
 
 
-def build_step_form(step: Step, piping: Piping, data: dict | None = None, formdata=None,
-                    views: list[PromptView] | None = None) -> StepForm:
+def build_step_form(
+    step: Step, piping: Piping, data: dict | None = None, formdata=None, views: list[PromptView] | None = None
+) -> StepForm:
     """The form of one step, filled with earlier answers (data) or what was just sent (formdata)."""
     if views is None:
         views, cls = _compiled(step, piping)
@@ -186,8 +197,11 @@ def _form_class(views: list[PromptView]) -> type:
 @cache
 def _step_form_base() -> tuple[list, type]:
     """StepForm's own fields in creation order and its combined Meta class, as FormMeta computes them."""
-    fields = [(name, getattr(StepForm, name)) for name in dir(StepForm)
-              if not name.startswith("_") and hasattr(getattr(StepForm, name), "_formfield")]
+    fields = [
+        (name, getattr(StepForm, name))
+        for name in dir(StepForm)
+        if not name.startswith("_") and hasattr(getattr(StepForm, name), "_formfield")
+    ]
     fields.sort(key=lambda item: (item[1].creation_counter, item[0]))
     meta = type("Meta", tuple(c.Meta for c in StepForm.__mro__ if "Meta" in c.__dict__), {})
     return fields, meta
@@ -205,7 +219,7 @@ def stored_to_form(spec: FieldSpec, value, other_text: str | None) -> dict:
 
 def _short(text: str, limit: int = 70) -> str:
     text = text.rstrip(". ")
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _as_list(value) -> list:

@@ -56,11 +56,13 @@ class CountCheck:
         if self.low and count < self.low:
             if self.low == 1:
                 raise ValidationError(_("Choose at least one answer."))
-            raise ValidationError(ngettext("Choose at least %(num)s answer.", "Choose at least %(num)s answers.",
-                                           self.low))
+            raise ValidationError(
+                ngettext("Choose at least %(num)s answer.", "Choose at least %(num)s answers.", self.low)
+            )
         if self.high and count > self.high:
-            raise ValidationError(ngettext("Choose at most %(num)s answer.", "Choose at most %(num)s answers.",
-                                           self.high))
+            raise ValidationError(
+                ngettext("Choose at most %(num)s answer.", "Choose at most %(num)s answers.", self.high)
+            )
 
 
 class LengthCheck:
@@ -72,8 +74,13 @@ class LengthCheck:
     def __call__(self, form, field):
         length = len(field.data or "")
         if length > self.limit:
-            raise ValidationError(_("This answer has %(length)s characters. It can have at most %(max)s. "
-                                    "Make it shorter.", length=_show(length), max=_show(self.limit)))
+            raise ValidationError(
+                _(
+                    "This answer has %(length)s characters. It can have at most %(max)s. Make it shorter.",
+                    length=_show(length),
+                    max=_show(self.limit),
+                )
+            )
 
 
 class NumberCheck:
@@ -89,8 +96,9 @@ class NumberCheck:
         if number is None or len(str(field.data)) > 30:
             raise ValidationError(_("Fill in a number, such as 12."))
         if self.low is not None and self.high is not None and not self.low <= number <= self.high:
-            raise ValidationError(_("Fill in a number from %(min)s to %(max)s.",
-                                    min=_show(self.low), max=_show(self.high)))
+            raise ValidationError(
+                _("Fill in a number from %(min)s to %(max)s.", min=_show(self.low), max=_show(self.high))
+            )
         if self.low is not None and number < self.low:
             raise ValidationError(_("Fill in a number of at least %(min)s.", min=_show(self.low)))
         if self.high is not None and number > self.high:

@@ -9,9 +9,14 @@ from wtforms.validators import DataRequired, Length
 class CodeForm(FlaskForm):
     """A code typed from a letter, a resume code, or the code of a live poll."""
 
-    code = StringField(_l("Code"), filters=[lambda v: v.strip() if isinstance(v, str) else v],
-                       validators=[DataRequired(_l("Fill in the code.")),
-                                   Length(max=40, message=_l("This code is too long. Check the code."))])
+    code = StringField(
+        _l("Code"),
+        filters=[lambda v: v.strip() if isinstance(v, str) else v],
+        validators=[
+            DataRequired(_l("Fill in the code.")),
+            Length(max=40, message=_l("This code is too long. Check the code.")),
+        ],
+    )
 
 
 class SendForm(FlaskForm):

@@ -25,8 +25,10 @@ from survey.responses.flow import AnswerKey, Prompt
 from survey.responses.piping import Piping, localized
 
 #: the smiley drawn for each stored code, by number of faces
-FACES = {3: {"1": "sad", "2": "neutral", "3": "happy"},
-         5: {"1": "very_sad", "2": "sad", "3": "neutral", "4": "happy", "5": "very_happy"}}
+FACES = {
+    3: {"1": "sad", "2": "neutral", "3": "happy"},
+    5: {"1": "very_sad", "2": "sad", "3": "neutral", "4": "happy", "5": "very_happy"},
+}
 DEFAULT_MAX_LENGTH = {"open_kort": 200, "open_lang": 5000}
 
 
@@ -140,8 +142,7 @@ def build_multi(ctx: Context, code: str, label: str):
         low = max(low or 0, 1)
     validators = [ChoiceCheck([c for c, _ in choices]), CountCheck(low, high)]
     spec = FieldSpec(name, (code, ctx.prompt.instance_key), "checkbox", label, question.required, options, escapes)
-    fields = {name: SelectMultipleField(label, choices=_choices(choices), validators=validators,
-                                        validate_choice=False)}
+    fields = {name: SelectMultipleField(label, choices=_choices(choices), validators=validators, validate_choice=False)}
     _add_other(spec, fields)
     return spec, fields
 
@@ -151,8 +152,10 @@ def build_text(ctx: Context, code: str, label: str):
     name = field_name(code, ctx.prompt)
     limit = _int(question.settings.get("max_length")) or DEFAULT_MAX_LENGTH.get(question.type, 5000)
     widget = "textarea" if question.type == "open_lang" else "text"
-    validators = [DataRequired(message=_l("Fill in an answer.")) if question.required else Optional(),
-                  LengthCheck(limit)]
+    validators = [
+        DataRequired(message=_l("Fill in an answer.")) if question.required else Optional(),
+        LengthCheck(limit),
+    ]
     kind = TextAreaField if widget == "textarea" else StringField
     spec = FieldSpec(name, (code, ctx.prompt.instance_key), widget, label, question.required, max_length=limit)
     return spec, {name: kind(label, filters=[_strip], validators=validators)}
@@ -162,8 +165,10 @@ def build_number(ctx: Context, code: str, label: str):
     question = ctx.question
     name = field_name(code, ctx.prompt)
     low, high = number_value(question.settings.get("min")), number_value(question.settings.get("max"))
-    validators = [DataRequired(message=_l("Fill in a number.")) if question.required else Optional(),
-                  NumberCheck(low, high)]
+    validators = [
+        DataRequired(message=_l("Fill in a number.")) if question.required else Optional(),
+        NumberCheck(low, high),
+    ]
     spec = FieldSpec(name, (code, ctx.prompt.instance_key), "number", label, question.required)
     return spec, {name: StringField(label, filters=[_strip], validators=validators)}
 
@@ -200,5 +205,3 @@ def _int(value) -> int | None:
         return int(value) if value not in (None, "") else None
     except (TypeError, ValueError):
         return None
-
-

@@ -22,8 +22,9 @@ from survey.questionnaires.uploads import LIMITS as questionnaire_limits
 
 #: limits per kind of upload: each importer's own (the file sizes are those the forms promise)
 CONTACTS = contact_limits
-INDICATORS = Limits(max_bytes=10 * 1024 * 1024, max_uncompressed=UploadSpec.max_uncompressed,
-                    max_entries=UploadSpec.max_zip_entries)
+INDICATORS = Limits(
+    max_bytes=10 * 1024 * 1024, max_uncompressed=UploadSpec.max_uncompressed, max_entries=UploadSpec.max_zip_entries
+)
 CODEBOOK = codebook_limits
 QUESTIONNAIRE = questionnaire_limits
 IMAGE = Limits(max_bytes=500 * 1024)
@@ -59,8 +60,11 @@ def _wrap_formdata(self, form, formdata):
         return formdata
     if not _is_submitted():
         return None
-    files = [(name, upload) for name, upload in request.files.items(multi=True)
-             if isinstance(form._fields.get(name), FileField)]
+    files = [
+        (name, upload)
+        for name, upload in request.files.items(multi=True)
+        if isinstance(form._fields.get(name), FileField)
+    ]
     if files:
         return CombinedMultiDict((MultiDict(files), request.form))
     return request.form or None

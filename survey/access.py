@@ -62,8 +62,11 @@ def add_region_to_staff_urls(bp: Blueprint) -> None:
     """url_for on a mixed blueprint fills in the current region only where a route expects one."""
 
     def add(endpoint, values):
-        if "region" not in values and g.get("region") is not None \
-                and current_app.url_map.is_endpoint_expecting(endpoint, "region"):
+        if (
+            "region" not in values
+            and g.get("region") is not None
+            and current_app.url_map.is_endpoint_expecting(endpoint, "region")
+        ):
             values["region"] = g.region.slug
 
     bp.url_defaults(add)

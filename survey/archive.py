@@ -53,8 +53,11 @@ def plan() -> dict[str, tuple[str, str] | None]:
     for table in Base.metadata.sorted_tables:
         if table.name in routes or table.name in EXCLUDED:
             continue
-        candidates = [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys
-                      if fk.column.table.name not in (USERS, table.name) and fk.column.table.name in routes]
+        candidates = [
+            (fk.parent.name, fk.column.table.name)
+            for fk in table.foreign_keys
+            if fk.column.table.name not in (USERS, table.name) and fk.column.table.name in routes
+        ]
         if not candidates:
             raise RuntimeError(f"table {table.name} has no foreign key that leads to a region")
         routes[table.name] = next((c for c in candidates if c[1] == REGION), candidates[0])
@@ -143,13 +146,19 @@ def _users(connection, tables) -> list[dict]:
 
 def export_region(slug: str, path: str) -> dict[str, int]:
     """Write the region's archive to ``path``; returns the number of rows per table."""
-    region = db.session.execute(sa.select(Base.metadata.tables[REGION]).where(
-        Base.metadata.tables[REGION].c.slug == slug)).first()
+    region = db.session.execute(
+        sa.select(Base.metadata.tables[REGION]).where(Base.metadata.tables[REGION].c.slug == slug)
+    ).first()
     if region is None:
         raise ArchiveError(f"Er is geen regio met de code {slug}.")
     tables = collect(region.id)
-    manifest = {"format": FORMAT, "version": VERSION, "region": slug, "created": datetime.now().isoformat(),
-                "tables": {name: len(rows) for name, rows in tables.items()}}
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "region": slug,
+        "created": datetime.now().isoformat(),
+        "tables": {name: len(rows) for name, rows in tables.items()},
+    }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", json.dumps(manifest, indent=1))
         for name, rows in tables.items():
@@ -210,8 +219,9 @@ def _import_users(connection, rows: list[dict]) -> dict:
 def _import_table(connection, table: sa.Table, rows: list[dict], new_ids: dict[str, dict]) -> dict:
     """Insert the rows with references rewritten; a reference to the table itself is set afterwards."""
     key = _key_column(table)
-    generated = key is not None and key.autoincrement is not False and isinstance(key.type, sa.Integer) \
-        and not key.foreign_keys
+    generated = (
+        key is not None and key.autoincrement is not False and isinstance(key.type, sa.Integer) and not key.foreign_keys
+    )
     references = {fk.parent.name: fk.column.table.name for fk in table.foreign_keys}
     mapping, later = {}, []
     for row in rows:
@@ -233,6 +243,5 @@ def _import_table(connection, table: sa.Table, rows: list[dict], new_ids: dict[s
         if key is not None:
             mapping[row[key.name]] = result.inserted_primary_key[0] if generated else values[key.name]
     for row, column in later:
-        connection.execute(sa.update(table).where(key == mapping[row[key.name]])
-                           .values({column: mapping[row[column]]}))
+        connection.execute(sa.update(table).where(key == mapping[row[key.name]]).values({column: mapping[row[column]]}))
     return mapping

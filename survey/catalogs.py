@@ -27,20 +27,34 @@ KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "flag": (2,)}
 
 #: every file whose texts a respondent reads; staff pages on the same blueprint are left out
 RESPONDENT_SOURCES = [
-    "forms/respondent.py", "forms/respondent_checks.py", "forms/respondent_entry.py", "forms/respondent_fields.py",
-    "survey/responses/screens.py", "survey/responses/step_views.py", "survey/responses/views.py",
+    "forms/respondent.py",
+    "forms/respondent_checks.py",
+    "forms/respondent_entry.py",
+    "forms/respondent_fields.py",
+    "survey/responses/screens.py",
+    "survey/responses/step_views.py",
+    "survey/responses/views.py",
     "survey/responses/wording.py",
-    "survey/templates/base.html", "survey/templates/_macros/forms.html",
-    "survey/templates/responses/_question.html", "survey/templates/responses/_screen.html",
-    "survey/templates/responses/base.html", "survey/templates/responses/check.html",
-    "survey/templates/responses/code.html", "survey/templates/responses/later.html",
-    "survey/templates/responses/privacy.html", "survey/templates/responses/problem.html",
-    "survey/templates/responses/step.html", "survey/templates/responses/thanks.html",
+    "survey/templates/base.html",
+    "survey/templates/_macros/forms.html",
+    "survey/templates/responses/_question.html",
+    "survey/templates/responses/_screen.html",
+    "survey/templates/responses/base.html",
+    "survey/templates/responses/check.html",
+    "survey/templates/responses/code.html",
+    "survey/templates/responses/later.html",
+    "survey/templates/responses/privacy.html",
+    "survey/templates/responses/problem.html",
+    "survey/templates/responses/step.html",
+    "survey/templates/responses/thanks.html",
     "survey/templates/responses/welcome.html",
     # public pages a respondent can meet outside the questionnaire
-    "survey/templates/fieldwork/optout.html", "survey/templates/fieldwork/optout_done.html",
-    "survey/templates/fieldwork/optout_invalid.html", "survey/templates/site/accessibility.html",
-    "survey/templates/errors/error.html", "survey/site/errors.py",
+    "survey/templates/fieldwork/optout.html",
+    "survey/templates/fieldwork/optout_done.html",
+    "survey/templates/fieldwork/optout_invalid.html",
+    "survey/templates/site/accessibility.html",
+    "survey/templates/errors/error.html",
+    "survey/site/errors.py",
 ]
 #: catalogs holding every msgid (the staff texts empty in en and ar); the others hold the respondent's only
 FULL_CATALOGS = ("nl", "en", "ar")
@@ -75,8 +89,10 @@ def respondent_keys() -> set[str]:
     return keys
 
 
-DRAFT_NOTE = ("Draft translation of the respondent's page texts, not yet checked by a native speaker: have "
-              "one check it before respondents read it (survey.i18n.DRAFT_LOCALES).")
+DRAFT_NOTE = (
+    "Draft translation of the respondent's page texts, not yet checked by a native speaker: have "
+    "one check it before respondents read it (survey.i18n.DRAFT_LOCALES)."
+)
 
 
 def new_catalog(locale: str) -> Catalog:

@@ -15,8 +15,9 @@ from survey.extensions import db
 users_cli = AppGroup("users", help="Staff accounts.")
 regions_cli = AppGroup("regions", help="Regions (tenants).")
 demo_cli = AppGroup("demo", help="Demo data.")
-translate_cli = AppGroup("translate",
-                         help="The catalogs (survey.i18n.UI_LOCALES): extract, update, compile, missing, fill.")
+translate_cli = AppGroup(
+    "translate", help="The catalogs (survey.i18n.UI_LOCALES): extract, update, compile, missing, fill."
+)
 
 
 @users_cli.command("create")
@@ -80,8 +81,10 @@ def import_region_command(path):
     except ArchiveError as error:
         db.session.rollback()
         raise click.ClickException(str(error)) from None
-    click.echo(f"Regio ingelezen: {sum(counts.values())} rijen in {len(counts)} tabellen. "
-               "Medewerkers stellen hun wachtwoord opnieuw in via 'Wachtwoord vergeten'.")
+    click.echo(
+        f"Regio ingelezen: {sum(counts.values())} rijen in {len(counts)} tabellen. "
+        "Medewerkers stellen hun wachtwoord opnieuw in via 'Wachtwoord vergeten'."
+    )
 
 
 @demo_cli.command("load")
@@ -101,8 +104,7 @@ def _pybabel(*args: str) -> None:
 POT = "translations/messages.pot"
 #: pybabel extract arguments: lazy_gettext as _l, and flag(where, msgid) for import/validation problems.
 #: --ignore-dirs: Babel skips folders starting with "_" by default, which would miss _macros/.
-EXTRACT_ARGS = ["-F", "translations/babel.cfg", "-k", "_l", "-k", "lazy_gettext", "-k", "flag:2",
-                "--ignore-dirs", ".*"]
+EXTRACT_ARGS = ["-F", "translations/babel.cfg", "-k", "_l", "-k", "lazy_gettext", "-k", "flag:2", "--ignore-dirs", ".*"]
 
 
 @translate_cli.command("extract")
@@ -122,8 +124,9 @@ def update_command():
         if locale not in FULL_CATALOGS:
             refresh_respondent_catalog(locale)
         elif po_path(locale).exists():
-            _pybabel("update", "-i", POT, "-d", "translations", "-l", locale, "--no-fuzzy-matching",
-                     "--ignore-obsolete")
+            _pybabel(
+                "update", "-i", POT, "-d", "translations", "-l", locale, "--no-fuzzy-matching", "--ignore-obsolete"
+            )
         else:
             _pybabel("init", "-i", POT, "-d", "translations", "-l", locale)
 
@@ -139,8 +142,16 @@ def register_cli(app) -> None:
     from survey.fieldwork.cli import fieldwork_cli, retention_cli
     from survey.programmes.cli import programmes_cli
 
-    for group in (users_cli, regions_cli, demo_cli, translate_cli, programmes_cli, fieldwork_cli, retention_cli,
-                  coding_cli):
+    for group in (
+        users_cli,
+        regions_cli,
+        demo_cli,
+        translate_cli,
+        programmes_cli,
+        fieldwork_cli,
+        retention_cli,
+        coding_cli,
+    ):
         app.cli.add_command(group)
 
 
@@ -155,8 +166,7 @@ def missing_command(locale, all_texts):
 
     from survey.catalogs import missing
 
-    click.echo(json.dumps(missing(locale, respondent_only=False if all_texts else None), ensure_ascii=False,
-                          indent=1))
+    click.echo(json.dumps(missing(locale, respondent_only=False if all_texts else None), ensure_ascii=False, indent=1))
 
 
 @translate_cli.command("fill")

@@ -19,9 +19,13 @@ DEMO_USERS = [
 ]
 
 #: modules with a ``load(region)`` function that adds demo content, in order
-DEMO_MODULES: list[str] = ["survey.questionnaires.demo", "survey.programmes.demo", "survey.coding.demo",
-                          "survey.evaluations.demo",
-                          "survey.reports.demo"]
+DEMO_MODULES: list[str] = [
+    "survey.questionnaires.demo",
+    "survey.programmes.demo",
+    "survey.coding.demo",
+    "survey.evaluations.demo",
+    "survey.reports.demo",
+]
 
 
 def load_demo() -> list[str]:

@@ -37,7 +37,7 @@ def chrome_language(language: str) -> str:
 
 
 def text_direction(language: str) -> str:
-    """"rtl" or "ltr" for text in ``language`` (the one rule for ``dir`` on pages, mails and letters)."""
+    """ "rtl" or "ltr" for text in ``language`` (the one rule for ``dir`` on pages, mails and letters)."""
     if language in RTL_LANGUAGES:
         return "rtl"
     try:
@@ -49,8 +49,13 @@ def text_direction(language: str) -> str:
 def select_locale() -> str:
     """Dutch, except on respondent pages that chose the respondent's language."""
     locale = g.get("locale")
-    if locale and locale in UI_LOCALES and has_request_context() and not request.path.startswith("/beheer/") \
-            and (request.blueprint == RESPONDENT_BLUEPRINT or g.get("public_page")):
+    if (
+        locale
+        and locale in UI_LOCALES
+        and has_request_context()
+        and not request.path.startswith("/beheer/")
+        and (request.blueprint == RESPONDENT_BLUEPRINT or g.get("public_page"))
+    ):
         return locale
     return "nl"
 
@@ -132,7 +137,8 @@ def register_i18n(app) -> None:
         ngettext=lambda s, p, n: page_translations().ungettext(s, p, n),
         pgettext=lambda c, s: page_translations().upgettext(c, s),
         npgettext=lambda c, s, p, n: page_translations().unpgettext(c, s, p, n),
-        newstyle=True)
+        newstyle=True,
+    )
     app.jinja_env.filters["number"] = number
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["date_time"] = date_time

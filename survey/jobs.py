@@ -27,8 +27,9 @@ def _build_huey():
         return RedisHuey("survey", url=url, results=False)  # no result is kept; jobs carry ids only
     path = url.removeprefix("sqlite:///") if url else str(PROJECT_ROOT / "instance" / "jobs.sqlite3")
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    return SqliteHuey("survey", filename=path, journal_mode="delete", storage_class=ForgetfulSqliteStorage,
-                      results=False)
+    return SqliteHuey(
+        "survey", filename=path, journal_mode="delete", storage_class=ForgetfulSqliteStorage, results=False
+    )
 
 
 class ForgetfulSqliteStorage(SqliteStorage):

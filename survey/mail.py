@@ -31,8 +31,11 @@ def deliver(message: EmailMessage) -> None:
         outbox.append(message)
     elif backend == "console":
         # Development only: the message is printed, never logged.
-        print("---- e-mail (development) ----\n" + readable(message) + "\n------------------------------",
-              file=sys.stdout, flush=True)
+        print(
+            "---- e-mail (development) ----\n" + readable(message) + "\n------------------------------",
+            file=sys.stdout,
+            flush=True,
+        )
     elif backend == "smtp":
         _send_smtp(message)
     else:

@@ -5,18 +5,20 @@ from flask.sessions import SecureCookieSessionInterface
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.utils import cached_property
 
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+    ]
+)
 
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
@@ -38,8 +40,9 @@ class SessionInterface(SecureCookieSessionInterface):
 def _without_nul(values: ImmutableMultiDict) -> ImmutableMultiDict:
     if not any("\x00" in str(key) + str(value) for key, value in values.items(multi=True)):
         return values
-    return ImmutableMultiDict([(str(key).replace("\x00", ""), str(value).replace("\x00", ""))
-                               for key, value in values.items(multi=True)])
+    return ImmutableMultiDict(
+        [(str(key).replace("\x00", ""), str(value).replace("\x00", "")) for key, value in values.items(multi=True)]
+    )
 
 
 class CleanRequest(Request):

@@ -22,8 +22,15 @@ YEAR = 365 * 24 * 3600
 DIGEST_LENGTH = 10
 FINGERPRINTED = re.compile(rf"^(?P<stem>.+)\.(?P<digest>[0-9a-f]{{{DIGEST_LENGTH}}})(?P<suffix>\.[A-Za-z0-9]+)$")
 #: what compression is for: pages, styles, scripts, JSON and SVG; files (PDF, XLSX, images) are packed already
-COMPRESSED_TYPES = ["text/html", "text/css", "text/plain", "text/javascript", "application/javascript",
-                    "application/json", "image/svg+xml"]
+COMPRESSED_TYPES = [
+    "text/html",
+    "text/css",
+    "text/plain",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+]
 
 
 class Fingerprints:
@@ -80,8 +87,9 @@ def register_static_files(app: Flask) -> None:
 
     def static(filename):
         real, current = fingerprints.real(filename)
-        response = send_from_directory(app.static_folder, real,
-                                       max_age=YEAR if current else app.get_send_file_max_age(real))
+        response = send_from_directory(
+            app.static_folder, real, max_age=YEAR if current else app.get_send_file_max_age(real)
+        )
         if current:
             response.cache_control.public = True
             response.cache_control.immutable = True

@@ -30,13 +30,13 @@ def token_hash(token: str) -> str:
 def new_short_code(length: int = SHORT_CODE_LENGTH) -> str:
     """A code to type by hand, shown in groups of five: 'K7M4P-9QXRT'."""
     code = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(length))
-    return "-".join(code[i:i + 5] for i in range(0, length, 5))
+    return "-".join(code[i : i + 5] for i in range(0, length, 5))
 
 
 def normalise_short_code(typed: str) -> str:
     """Accept lower case, spaces and dashes as typed from a letter."""
     code = re.sub(r"[^A-Za-z0-9]", "", typed or "").upper()
-    return "-".join(code[i:i + 5] for i in range(0, len(code), 5))
+    return "-".join(code[i : i + 5] for i in range(0, len(code), 5))
 
 
 def keyed_hash(purpose: str, secret: str) -> str:

@@ -160,8 +160,12 @@ def make_user(db):
 
     def factory(region=None, role=Role.ONDERZOEKER, email=None, superuser=False, name=None):
         counter["n"] += 1
-        user = User(email=email or f"medewerker{counter['n']}@example.org", name=name or f"Medewerker {counter['n']}",
-                    password_hash=_HASH, is_superuser=superuser)
+        user = User(
+            email=email or f"medewerker{counter['n']}@example.org",
+            name=name or f"Medewerker {counter['n']}",
+            password_hash=_HASH,
+            is_superuser=superuser,
+        )
         db.session.add(user)
         if region is not None:
             db.session.add(Membership(user=user, region=region, role=Role(role)))

@@ -15,8 +15,13 @@ from survey.questionnaires.models import (
     VersionStatus,
 )
 
-DEFAULTS = {"kind": SurveyKind.CEO, "title": {"nl": "Cliëntervaringsonderzoek"}, "audience": Audience.OUDERS,
-            "address_form": AddressForm.U, "display_mode": DisplayMode.ONE_PER_SCREEN}
+DEFAULTS = {
+    "kind": SurveyKind.CEO,
+    "title": {"nl": "Cliëntervaringsonderzoek"},
+    "audience": Audience.OUDERS,
+    "address_form": AddressForm.U,
+    "display_mode": DisplayMode.ONE_PER_SCREEN,
+}
 
 
 def new_survey(region, document=None, *, version_status=VersionStatus.PUBLISHED, **fields) -> Survey:

@@ -42,8 +42,12 @@ def release_leftover_transactions(engine) -> None:
     if engine.dialect.name != "postgresql":
         return
     with engine.begin() as conn:
-        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                          "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"))
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+            )
+        )
 
 
 class TableReset:
@@ -57,12 +61,14 @@ class TableReset:
 
     def __init__(self, metadata):
         self.tables = [t.name for t in metadata.sorted_tables]
-        exists = " UNION ALL ".join(f"SELECT '{name}' WHERE EXISTS (SELECT 1 FROM \"{name}\")"
-                                    for name in self.tables)
-        self.dirty_query = f"SELECT 't', x FROM ({exists}) AS rows(x)" + """
+        exists = " UNION ALL ".join(f"SELECT '{name}' WHERE EXISTS (SELECT 1 FROM \"{name}\")" for name in self.tables)
+        self.dirty_query = (
+            f"SELECT 't', x FROM ({exists}) AS rows(x)"
+            + """
             UNION ALL
             SELECT 's', s.schemaname || '.' || s.sequencename FROM pg_sequences s
             WHERE s.schemaname = current_schema() AND s.last_value IS NOT NULL"""
+        )
 
     def touched(self, conn) -> tuple[list[str], list[str]]:
         """The tables holding rows (parents first) and the sequences that were used."""

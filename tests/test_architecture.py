@@ -30,8 +30,17 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("survey", "forms", "analysis", "bench")
 
 #: the stages in the order of the data flow; later stages may import earlier ones, never the reverse
-STAGES = {"accounts": 0, "audit": 0, "questionnaires": 1, "fieldwork": 2, "responses": 3, "coding": 4,
-          "reports": 5, "programmes": 5, "evaluations": 6}
+STAGES = {
+    "accounts": 0,
+    "audit": 0,
+    "questionnaires": 1,
+    "fieldwork": 2,
+    "responses": 3,
+    "coding": 4,
+    "reports": 5,
+    "programmes": 5,
+    "evaluations": 6,
+}
 
 FORBIDDEN_IN_ANALYSIS = ("flask", "flask_", "sqlalchemy", "survey", "werkzeug")
 
@@ -113,7 +122,7 @@ def imports_in(name: str, path: Path, known: dict[str, Path]) -> list[Import]:
                 if target:
                     found.append(Import(name, target, (), node.lineno))
         elif isinstance(node, ast.ImportFrom):
-            base = package[:len(package) - node.level + 1] if node.level else []
+            base = package[: len(package) - node.level + 1] if node.level else []
             module = ".".join([*base, *([node.module] if node.module else [])])
             for alias in node.names:
                 if f"{module}.{alias.name}" in known:  # from package import module
@@ -183,8 +192,13 @@ def attaching_imports(graph) -> set[tuple[str, str]]:
     """A ``blueprint.py`` importing the view modules of its own package (in ``blueprints()``) so their routes
     attach. The view modules import the Blueprint object from it at their top; the blueprint module imports
     them only when create_app asks for its blueprints, so the two never wait for each other."""
-    return {(i.source, i.target) for name, imports in graph.items() if name.rpartition(".")[2] == "blueprint"
-            for i in imports if i.target.rpartition(".")[0] == name.rpartition(".")[0]}
+    return {
+        (i.source, i.target)
+        for name, imports in graph.items()
+        if name.rpartition(".")[2] == "blueprint"
+        for i in imports
+        if i.target.rpartition(".")[0] == name.rpartition(".")[0]
+    }
 
 
 def called_names(path: Path) -> list[tuple[str, int]]:
@@ -204,8 +218,12 @@ def adds_routes(path: Path) -> bool:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.FunctionDef):
             for decorator in node.decorator_list:
-                if isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute) \
-                        and decorator.func.attr in ROUTE_DECORATORS and isinstance(decorator.func.value, ast.Name):
+                if (
+                    isinstance(decorator, ast.Call)
+                    and isinstance(decorator.func, ast.Attribute)
+                    and decorator.func.attr in ROUTE_DECORATORS
+                    and isinstance(decorator.func.value, ast.Name)
+                ):
                     return True
     return False
 
@@ -230,20 +248,31 @@ def registration_violations(root: Path = ROOT) -> list[str]:
             if name not in {i.target for i in graph.get(owner, ())}:
                 found.append(f"{name} adds routes but {owner} does not import it")
     registered = {i.target for i in graph.get("survey", ())}
-    found += [f"{name} is not registered by create_app" for name in modules
-              if name.rpartition(".")[2] == "blueprint" and name not in registered]
+    found += [
+        f"{name} is not registered by create_app"
+        for name in modules
+        if name.rpartition(".")[2] == "blueprint" and name not in registered
+    ]
     return found
 
 
 def order_violations(graph) -> list[Import]:
-    return [i for imports in graph.values() for i in imports
-            if stage_of(i.source) and stage_of(i.target)
-            and STAGES[stage_of(i.target)] > STAGES[stage_of(i.source)]]
+    return [
+        i
+        for imports in graph.values()
+        for i in imports
+        if stage_of(i.source) and stage_of(i.target) and STAGES[stage_of(i.target)] > STAGES[stage_of(i.source)]
+    ]
 
 
 def service_imports_in_forms(graph) -> list[Import]:
-    return [i for name, imports in graph.items() if name.split(".")[0] == "forms" for i in imports
-            if i.target.rpartition(".")[2] == "services"]
+    return [
+        i
+        for name, imports in graph.items()
+        if name.split(".")[0] == "forms"
+        for i in imports
+        if i.target.rpartition(".")[2] == "services"
+    ]
 
 
 def foreign_models_in_views(graph) -> list[tuple[str, str, str]]:
@@ -260,8 +289,11 @@ def foreign_models_in_views(graph) -> list[tuple[str, str, str]]:
             module = importlib.import_module(i.target)
             for imported in i.names:
                 value = getattr(module, imported, None)
-                if isinstance(value, type) and issubclass(value, Base) \
-                        and imported not in URL_OBJECTS.get(i.target, ()):
+                if (
+                    isinstance(value, type)
+                    and issubclass(value, Base)
+                    and imported not in URL_OBJECTS.get(i.target, ())
+                ):
                     found.append((name, i.target, imported))
     return found
 
@@ -272,10 +304,16 @@ def test_analysis_imports_nothing_from_the_web_or_database_layers():
     offenders = []
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 else []
-            offenders += [(path.name, n) for n in names if n.split(".")[0] in FORBIDDEN_IN_ANALYSIS
-                          or n.startswith("flask_")]
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module]
+                if isinstance(node, ast.ImportFrom) and node.module and node.level == 0
+                else []
+            )
+            offenders += [
+                (path.name, n) for n in names if n.split(".")[0] in FORBIDDEN_IN_ANALYSIS or n.startswith("flask_")
+            ]
     assert offenders == []
 
 
@@ -339,10 +377,12 @@ def test_the_registration_rule_sees_a_violation(tmp_path):
         found = registration_violations(tmp_path)
     finally:
         project_modules.cache_clear()
-    assert found == ["survey.shop.extra:1 creates a blueprint outside blueprint.py",
-                     "survey.shop.extra:4 registers a blueprint outside create_app",
-                     "survey.shop.views_more adds routes but survey.shop.blueprint does not import it",
-                     "survey.till.blueprint is not registered by create_app"]
+    assert found == [
+        "survey.shop.extra:1 creates a blueprint outside blueprint.py",
+        "survey.shop.extra:4 registers a blueprint outside create_app",
+        "survey.shop.views_more adds routes but survey.shop.blueprint does not import it",
+        "survey.till.blueprint is not registered by create_app",
+    ]
 
 
 def test_the_rules_see_a_violation(tmp_path):
@@ -364,8 +404,8 @@ def test_the_rules_see_a_violation(tmp_path):
         graph = import_graph(tmp_path)
     finally:
         project_modules.cache_clear()
-    assert [str(i) for i in order_violations(graph)] == [
-        "survey.questionnaires.services:2 imports survey.reports.page"]
+    assert [str(i) for i in order_violations(graph)] == ["survey.questionnaires.services:2 imports survey.reports.page"]
     assert cycles(graph) == [["survey.questionnaires.services", "survey.reports.page"]]
     assert [str(i) for i in service_imports_in_forms(graph)] == [
-        "forms.reports:1 imports survey.questionnaires.services"]
+        "forms.reports:1 imports survey.questionnaires.services"
+    ]

@@ -13,9 +13,13 @@ RECORDED = Path(__file__).parent / "data" / "url_map.json"
 
 def url_map(app) -> list[dict]:
     """(rule, methods, endpoint) of every route, sorted; HEAD and OPTIONS are added by Flask itself."""
-    return sorted(({"rule": rule.rule, "methods": sorted(set(rule.methods) - {"HEAD", "OPTIONS"}),
-                    "endpoint": rule.endpoint} for rule in app.url_map.iter_rules()),
-                  key=lambda r: (r["rule"], r["endpoint"], r["methods"]))
+    return sorted(
+        (
+            {"rule": rule.rule, "methods": sorted(set(rule.methods) - {"HEAD", "OPTIONS"}), "endpoint": rule.endpoint}
+            for rule in app.url_map.iter_rules()
+        ),
+        key=lambda r: (r["rule"], r["endpoint"], r["methods"]),
+    )
 
 
 def test_the_url_map_is_the_recorded_one(app):

@@ -23,7 +23,20 @@ from analysis.remarks.shipped import real_statements, shipped_classifier, shippe
 from analysis.remarks.split import SplitRemark, split_notes, split_remarks
 
 __all__ = [
-    "KINDS", "KIND_LABELS", "Cue", "RemarkClassifier", "RemarkPrediction", "SplitRemark", "is_short",
-    "kind_of", "prompt_kind", "real_statements", "remark_sentiment", "shipped_classifier", "shipped_examples",
-    "split_notes", "split_remarks", "train",
+    "KINDS",
+    "KIND_LABELS",
+    "Cue",
+    "RemarkClassifier",
+    "RemarkPrediction",
+    "SplitRemark",
+    "is_short",
+    "kind_of",
+    "prompt_kind",
+    "real_statements",
+    "remark_sentiment",
+    "shipped_classifier",
+    "shipped_examples",
+    "split_notes",
+    "split_remarks",
+    "train",
 ]

@@ -32,13 +32,23 @@ from analysis.remarks.verbs import is_finite
 from analysis.text import dictionary_lemma_text, fold, tokens
 
 __all__ = [
-    "KINDS", "KIND_LABELS", "Cue", "RemarkClassifier", "RemarkPrediction", "is_short", "kind_of", "remark_sentiment",
+    "KINDS",
+    "KIND_LABELS",
+    "Cue",
+    "RemarkClassifier",
+    "RemarkPrediction",
+    "is_short",
+    "kind_of",
+    "remark_sentiment",
 ]
 
 #: Dutch names for display.
 KIND_LABELS = {
-    "compliment": "compliment", "zorg": "zorg of klacht", "suggestie": "suggestie of wens",
-    "observatie": "observatie", "vraag": "vraag",
+    "compliment": "compliment",
+    "zorg": "zorg of klacht",
+    "suggestie": "suggestie of wens",
+    "observatie": "observatie",
+    "vraag": "vraag",
 }
 #: Second kinds that the remark's own words can add without the probability: praise and complaint
 #: mix ("fijn, maar te lang"); advice often contains praise words that are not a compliment.
@@ -115,11 +125,23 @@ class RemarkClassifier(BaseEstimator):
     words); ``class_weight="balanced"`` keeps the rarer *observatie* from being swallowed by the others.
     """
 
-    def __init__(self, use_prior: bool = True, min_labels: int = 20, half_weight_labels: float = 100.0,
-                 max_model_weight: float = 0.8, sharpness: float = 1.0, secondary_threshold: float = 0.3,
-                 secondary_evidence: float = 1.2, silent_boost: float = 1.3, C: float = 4.0,
-                 random_state: int = 0, cue_scale: float = 0.25, class_weight: str | None = "balanced",
-                 override: float = OVERRIDE, override_short: float = OVERRIDE_SHORT):
+    def __init__(
+        self,
+        use_prior: bool = True,
+        min_labels: int = 20,
+        half_weight_labels: float = 100.0,
+        max_model_weight: float = 0.8,
+        sharpness: float = 1.0,
+        secondary_threshold: float = 0.3,
+        secondary_evidence: float = 1.2,
+        silent_boost: float = 1.3,
+        C: float = 4.0,
+        random_state: int = 0,
+        cue_scale: float = 0.25,
+        class_weight: str | None = "balanced",
+        override: float = OVERRIDE,
+        override_short: float = OVERRIDE_SHORT,
+    ):
         self.use_prior = use_prior
         self.min_labels = min_labels
         self.half_weight_labels = half_weight_labels
@@ -150,16 +172,19 @@ class RemarkClassifier(BaseEstimator):
             return self
         kinds = as_prompts(prompts, len(texts))
         self.word_vectorizer_ = TfidfVectorizer(preprocessor=fold, ngram_range=(1, 2), sublinear_tf=True)
-        self.char_vectorizer_ = TfidfVectorizer(preprocessor=fold, analyzer="char_wb", ngram_range=(2, 5),
-                                                min_df=2, sublinear_tf=True)
-        self.lemma_vectorizer_ = TfidfVectorizer(preprocessor=dictionary_lemma_text, token_pattern=SPACE_SEPARATED,
-                                                 ngram_range=(1, 2), sublinear_tf=True)
+        self.char_vectorizer_ = TfidfVectorizer(
+            preprocessor=fold, analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True
+        )
+        self.lemma_vectorizer_ = TfidfVectorizer(
+            preprocessor=dictionary_lemma_text, token_pattern=SPACE_SEPARATED, ngram_range=(1, 2), sublinear_tf=True
+        )
         self.word_vectorizer_.fit(texts)
         self.char_vectorizer_.fit(texts)
         self.lemma_vectorizer_.fit(texts)
         features = self._features(texts, kinds, self._cues(texts, kinds))
-        self.model_ = LogisticRegression(C=self.C, max_iter=2000, random_state=self.random_state,
-                                         class_weight=self.class_weight)
+        self.model_ = LogisticRegression(
+            C=self.C, max_iter=2000, random_state=self.random_state, class_weight=self.class_weight
+        )
         with threadpool_limits(limits=1):  # small problem: threads only contend (8 s instead of 0.3 s)
             self.model_.fit(features, labels)
         share = self.n_labels_ / (self.n_labels_ + self.half_weight_labels)
@@ -176,15 +201,16 @@ class RemarkClassifier(BaseEstimator):
         texts = list(X)
         return np.array(self.decide(texts, prompts)[0], dtype=object).astype(str) if texts else np.array([])
 
-    def decide(self, texts: list[str], prompts=None,
-               own: np.ndarray | None = None) -> tuple[list[str], np.ndarray]:
+    def decide(self, texts: list[str], prompts=None, own: np.ndarray | None = None) -> tuple[list[str], np.ndarray]:
         """The question rule: the kind the question invites, unless the words alone clearly say otherwise.
 
         Returns the kind per remark and the probabilities without the question (the words' own evidence).
         """
         # "Niets, het loopt prima" to "Wat kan beter?" answers the question without taking its kind
-        kinds = [None if kind and nothing_answer(text, kind) else kind
-                 for text, kind in zip(texts, as_prompts(prompts, len(texts)), strict=True)]
+        kinds = [
+            None if kind and nothing_answer(text, kind) else kind
+            for text, kind in zip(texts, as_prompts(prompts, len(texts)), strict=True)
+        ]
         own = self._combine(texts, None)[0] if own is None else own
         with_prior = self._combine(texts, kinds)[0] if any(kinds) else own
         if getattr(self, "model_", None) is None or not self.use_prior:
@@ -205,8 +231,10 @@ class RemarkClassifier(BaseEstimator):
         texts = list(X)
         proba, rule_part, model_part, cues = self._combine(texts, prompts)
         decided = self.decide(texts, prompts)[0] if texts else []
-        return [self._prediction(texts[i], proba[i], rule_part[i], model_part[i], cues[i], decided[i])
-                for i in range(len(texts))]
+        return [
+            self._prediction(texts[i], proba[i], rule_part[i], model_part[i], cues[i], decided[i])
+            for i in range(len(texts))
+        ]
 
     def classify_one(self, text: str, prompt: str | None = None) -> RemarkPrediction:
         """Classify a single remark, optionally with the question it answers."""
@@ -228,12 +256,16 @@ class RemarkClassifier(BaseEstimator):
                 dense[row, index[f"{cue.key}:{cue.kind}"]] = 1.0
             if kind and self.use_prior:
                 dense[row, len(CUE_FEATURES) + KINDS.index(kind)] = 1.0
-        dense[:, len(CUE_FEATURES) + len(KINDS):] = self._rule_proba(cues)
-        return sparse.hstack([
-            sparse.csr_matrix(dense * self.cue_scale), sparse.csr_matrix(structure_matrix(texts) * self.cue_scale),
-            self.word_vectorizer_.transform(texts),
-            self.char_vectorizer_.transform(texts), self.lemma_vectorizer_.transform(texts),
-        ]).tocsr()
+        dense[:, len(CUE_FEATURES) + len(KINDS) :] = self._rule_proba(cues)
+        return sparse.hstack(
+            [
+                sparse.csr_matrix(dense * self.cue_scale),
+                sparse.csr_matrix(structure_matrix(texts) * self.cue_scale),
+                self.word_vectorizer_.transform(texts),
+                self.char_vectorizer_.transform(texts),
+                self.lemma_vectorizer_.transform(texts),
+            ]
+        ).tocsr()
 
     def _combine(self, texts: list[str], prompts):
         kinds = as_prompts(prompts, len(texts))
@@ -258,17 +290,27 @@ class RemarkClassifier(BaseEstimator):
         best = best or KINDS[order[0]]
         order = np.array([KINDS.index(best), *(i for i in order if KINDS[i] != best)])
         own = evidence(cues)
-        kinds = (best, *(KINDS[i] for i in order[1:] if proba[i] >= self.secondary_threshold
-                         or (KINDS[i] in MIXABLE.get(best, ()) and own[KINDS[i]] >= self.secondary_evidence)
-                         or (KINDS[i] == "vraag" and any(c.key == "vraagteken" for c in cues))))
-        sources = {k: "model" if model_part[KINDS.index(k)] > rule_part[KINDS.index(k)] else "regel"
-                   for k in kinds}
+        kinds = (
+            best,
+            *(
+                KINDS[i]
+                for i in order[1:]
+                if proba[i] >= self.secondary_threshold
+                or (KINDS[i] in MIXABLE.get(best, ()) and own[KINDS[i]] >= self.secondary_evidence)
+                or (KINDS[i] == "vraag" and any(c.key == "vraagteken" for c in cues))
+            ),
+        )
+        sources = {k: "model" if model_part[KINDS.index(k)] > rule_part[KINDS.index(k)] else "regel" for k in kinds}
         return RemarkPrediction(
-            text=text, kind=best, kinds=kinds, probability=float(proba[KINDS.index(best)]), provenance=sources[best],
-            cues=tuple(cues), probabilities={k: float(p) for k, p in zip(KINDS, proba, strict=True)},
+            text=text,
+            kind=best,
+            kinds=kinds,
+            probability=float(proba[KINDS.index(best)]),
+            provenance=sources[best],
+            cues=tuple(cues),
+            probabilities={k: float(p) for k, p in zip(KINDS, proba, strict=True)},
             sources=sources,
         )
-
 
 
 def remark_sentiment(text: str, kind: str | None = None) -> str:

@@ -57,8 +57,12 @@ PATTERNS = {
     "advieswoord": lex.compile_terms(lex.ADVICE),
     "bevinding": lex.compile_terms(lex.FINDING),
 }
-FLIPPED = {"lof": "ontkende_lof", "zorgwoord": "ontkende_zorg",
-           "positief_woord": "negatief_woord", "negatief_woord": "positief_woord"}
+FLIPPED = {
+    "lof": "ontkende_lof",
+    "zorgwoord": "ontkende_zorg",
+    "positief_woord": "negatief_woord",
+    "negatief_woord": "positief_woord",
+}
 IMPROVEMENT = re.compile(
     r"\b(?:gaat|ging|gaan|zit|loopt|verloopt) (?:\w+ ){0,3}beter\b|\bsteeds beter\b"
     r"|\b(?:kan|kunnen|kon|konden) (?:\w+ )?nu (?:veel |een stuk )?(?:beter|makkelijker)\b"
@@ -159,8 +163,9 @@ def grammar_cues(segment: str, factor: float) -> list[Cue]:
         found.append(make("infinitief", " ".join(main), factor))
     asks = bool(main) and main[0] in lex.INTERROGATIVES  # "waar moet ik heen": a question, not advice
     asks = asks or bool({"heb", "had", "hebben", "hadden"} & set(main))  # "heb ... moeten regelen": past
-    modals = [w for w in main if w in lex.MODALS and not asks
-              and (w not in lex.ABILITY_MODALS or advising_ability(main, w))]
+    modals = [
+        w for w in main if w in lex.MODALS and not asks and (w not in lex.ABILITY_MODALS or advising_ability(main, w))
+    ]
     if modals:
         found.append(make("modaal", modals[0], factor))
     comparatives = [w for w in main if w in lex.COMPARATIVES or lex.COMPARATIVE_SUFFIX.match(w)]
@@ -168,11 +173,14 @@ def grammar_cues(segment: str, factor: float) -> list[Cue]:
     if comparatives and (modals or not finite_verbs(main)):
         opening = 2.0 if main and main[0] == comparatives[0] else 1.0  # "Meer leuke activiteiten"
         found.append(make("vergrotende_trap", comparatives[0], factor * opening))
-    elif comparatives and "dan" in words[words.index(comparatives[0]) if comparatives[0] in words else 0:]:
+    elif comparatives and "dan" in words[words.index(comparatives[0]) if comparatives[0] in words else 0 :]:
         found.append(make("vergelijking", f"{comparatives[0]} ... dan", factor))
     for i, word in enumerate(words[:-1]):
-        if word == "te" and not is_infinitive(words[i + 1]) and words[i + 1] not in ("veel", "weinig") and (
-            i == 0 or words[i - 1] != "om"
+        if (
+            word == "te"
+            and not is_infinitive(words[i + 1])
+            and words[i + 1] not in ("veel", "weinig")
+            and (i == 0 or words[i - 1] != "om")
         ):
             found.append(make("te_bijvoeglijk", f"te {words[i + 1]}", factor))
     improvement = IMPROVEMENT.search(segment)
@@ -186,10 +194,9 @@ def advising_ability(main: list[str], modal: str) -> bool:
     """ "Kan"/"mag" advise only before a comparative ("kan beter", "mag vaker"), after "zou", or at the
     start; "Onze zoon kan nu zelf zijn emoties benoemen" states an ability."""
     i = main.index(modal)
-    if "nu" in main[i + 1:i + 4]:  # "ik kan nu beter praten": a change that happened
+    if "nu" in main[i + 1 : i + 4]:  # "ik kan nu beter praten": a change that happened
         return False
-    return i == 0 or "zou" in main or "zouden" in main or any(
-        w in lex.COMPARATIVES for w in main[i + 1:i + 4])
+    return i == 0 or "zou" in main or "zouden" in main or any(w in lex.COMPARATIVES for w in main[i + 1 : i + 4])
 
 
 def imperative_cues(segment: str, factor: float) -> list[Cue]:
@@ -219,13 +226,29 @@ def question_cues(text: str) -> list[Cue]:
         found.append(make("verzoek", " ".join(words[:2])))
     if "?" in folded:
         found.append(make("vraagteken", "?"))
-    if words and words[0] in lex.INTERROGATIVES and not rhetorical and (
-        "?" in folded or (":" not in folded[:30] and any(is_finite(w) for w in words[1:3])
-                          and (is_finite(words[1]) or words[1] in lex.DEGREE_QUESTION))
+    if (
+        words
+        and words[0] in lex.INTERROGATIVES
+        and not rhetorical
+        and (
+            "?" in folded
+            or (
+                ":" not in folded[:30]
+                and any(is_finite(w) for w in words[1:3])
+                and (is_finite(words[1]) or words[1] in lex.DEGREE_QUESTION)
+            )
+        )
     ):
         found.append(make("vraagwoord", words[0]))
-    elif not request and not rhetorical and (verb_first_question(words) or folded.startswith("vraag:")
-                                             or re.search(r"\b(?:vroeg|vraag) (?:me|mij|ik me) af\b", folded)):
+    elif (
+        not request
+        and not rhetorical
+        and (
+            verb_first_question(words)
+            or folded.startswith("vraag:")
+            or re.search(r"\b(?:vroeg|vraag) (?:me|mij|ik me) af\b", folded)
+        )
+    ):
         found.append(make("vraagzin", " ".join(words[:2])))
     return found
 

@@ -22,8 +22,18 @@ SECOND_PERSON = words("second_person")
 COPULAS = words("copulas")
 PREDICATE_OPENERS = words("predicate_openers")
 NAMES = (
-    "verb_first", "infinitive_last", "modal", "comparative", "question_mark", "exclamation",
-    "first_person", "second_person", "dat_clause", "copula_predicate", "number", "short",
+    "verb_first",
+    "infinitive_last",
+    "modal",
+    "comparative",
+    "question_mark",
+    "exclamation",
+    "first_person",
+    "second_person",
+    "dat_clause",
+    "copula_predicate",
+    "number",
+    "short",
 )
 
 
@@ -33,13 +43,23 @@ def structure_features(text: str) -> list[float]:
     if not words:
         return [0.0] * len(NAMES)
     pairs = zip(words, words[1:], strict=False)
-    return [float(v) for v in (
-        is_imperative(words[0]), is_infinitive(words[-1]), any(w in lex.MODALS for w in words),
-        any(w in lex.COMPARATIVES for w in words), "?" in text, "!" in text,
-        any(w in FIRST_PERSON for w in words), any(w in SECOND_PERSON for w in words), "dat" in words,
-        any(a in COPULAS and b in PREDICATE_OPENERS for a, b in pairs), bool(re.search(r"\d", text)),
-        len(words) <= 3,
-    )]
+    return [
+        float(v)
+        for v in (
+            is_imperative(words[0]),
+            is_infinitive(words[-1]),
+            any(w in lex.MODALS for w in words),
+            any(w in lex.COMPARATIVES for w in words),
+            "?" in text,
+            "!" in text,
+            any(w in FIRST_PERSON for w in words),
+            any(w in SECOND_PERSON for w in words),
+            "dat" in words,
+            any(a in COPULAS and b in PREDICATE_OPENERS for a, b in pairs),
+            bool(re.search(r"\d", text)),
+            len(words) <= 3,
+        )
+    ]
 
 
 def structure_matrix(texts: list[str]) -> np.ndarray:

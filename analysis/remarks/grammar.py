@@ -16,14 +16,21 @@ def finite_verbs(clause: list[str]) -> list[str]:
     """Conjugated verbs in a clause, also a plural verb in second position ("Ouders haken af") or
     before its object ("beoordelen de veiligheid"). A bare stem ("twijfel", "plan") counts only next to
     "ik": elsewhere it is a noun."""
-    found = [w for i, w in enumerate(clause) if is_finite(w) and (
-        w in FINITE or w.endswith(("t", "de", "te", "den", "ten")) or "ik" in clause[max(i - 1, 0):i + 2])]
+    found = [
+        w
+        for i, w in enumerate(clause)
+        if is_finite(w)
+        and (w in FINITE or w.endswith(("t", "de", "te", "den", "ten")) or "ik" in clause[max(i - 1, 0) : i + 2])
+    ]
     for i, word in enumerate(clause):
         if i == 0 or i == len(clause) - 1 or not is_infinitive(word):
             continue
         after = clause[i + 1]
-        if after in lex.INVERTED_SUBJECTS or after in lex.ARTICLES or clause[i - 1] in lex.PLURAL_SUBJECTS or (
-            word in lex.AUXILIARIES and any(is_infinitive(w) for w in clause[i + 1:i + 4])
+        if (
+            after in lex.INVERTED_SUBJECTS
+            or after in lex.ARTICLES
+            or clause[i - 1] in lex.PLURAL_SUBJECTS
+            or (word in lex.AUXILIARIES and any(is_infinitive(w) for w in clause[i + 1 : i + 4]))
         ):
             found.append(word)
         elif i <= 3 and in_second_position(clause, i):
@@ -55,9 +62,7 @@ def bare_infinitive_phrase(main: list[str]) -> bool:
     for i, word in enumerate(main):
         if not is_infinitive(word) or (i and main[i - 1] in lex.NOMINALISERS | lex.DETERMINERS | {"te"}):
             continue
-        if i == last or i == 0 or main[i + 1] in PREPOSITIONS or (
-            is_infinitive(main[i + 1]) and i + 1 == last
-        ):
+        if i == last or i == 0 or main[i + 1] in PREPOSITIONS or (is_infinitive(main[i + 1]) and i + 1 == last):
             return not (i < last - 1 and verb_at_end(main))
     return False
 

@@ -66,8 +66,10 @@ def judged_polarity(word: str, following: str = "") -> float:
     judging word ("zeer constructief"), and comparatives of praise ("betere" asks for more)."""
     if is_infinitive(word) or is_finite(word):
         return 0.0
-    if word in lex.INTENSIFIERS and following and (
-        following in lex.INTENSIFIERS or word_polarity(following) or following in lex.NEGATORS
+    if (
+        word in lex.INTENSIFIERS
+        and following
+        and (following in lex.INTENSIFIERS or word_polarity(following) or following in lex.NEGATORS)
     ):
         return 0.0
     comparative = lemma(word) if word in lex.COMPARATIVES else comparative_base(word)
@@ -104,7 +106,7 @@ def word_polarity(word: str) -> float:
         return direct
     for prefix in lex.INTENSIFYING_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-            inner = inflected_polarity(word[len(prefix):], polarity)
+            inner = inflected_polarity(word[len(prefix) :], polarity)
             if inner is not None:
                 return inner
     morphological = morphology_polarity(word, polarity)

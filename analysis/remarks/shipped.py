@@ -39,13 +39,16 @@ def shipped_examples(real: bool = True) -> list[dict]:
     return rows
 
 
-def train(texts: Sequence[str] = (), kinds: Sequence[Sequence[str]] = (),
-          prompts: Sequence[str | None] = ()) -> RemarkClassifier:
+def train(
+    texts: Sequence[str] = (), kinds: Sequence[Sequence[str]] = (), prompts: Sequence[str | None] = ()
+) -> RemarkClassifier:
     """A classifier trained on the shipped remarks plus the given labelled ones (a region's own)."""
     rows = shipped_examples()
-    return RemarkClassifier().fit([r["text"] for r in rows] + list(texts),
-                                  [r["kinds"] for r in rows] + [list(k) for k in kinds],
-                                  [r.get("prompt") for r in rows] + list(prompts or [None] * len(texts)))
+    return RemarkClassifier().fit(
+        [r["text"] for r in rows] + list(texts),
+        [r["kinds"] for r in rows] + [list(k) for k in kinds],
+        [r.get("prompt") for r in rows] + list(prompts or [None] * len(texts)),
+    )
 
 
 @lru_cache(maxsize=1)

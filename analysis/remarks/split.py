@@ -67,7 +67,7 @@ def blocks(text: str) -> list[tuple[str, str | None, bool]]:
         if not bullet and found and found[-1][2] and found[-1][3]:
             heading = None  # running text after a finished list no longer sits under its heading
         if bullet:
-            found.append([line[bullet.end():].strip(), heading, True, False])
+            found.append([line[bullet.end() :].strip(), heading, True, False])
         elif found and continues(found[-1], line):
             found[-1][0] += " " + line
         else:
@@ -93,7 +93,7 @@ def split_sentences(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in SENTENCE_END.finditer(text):
-        candidate = text[start:match.start()]
+        candidate = text[start : match.start()]
         if ends_with_abbreviation(candidate):
             continue
         pieces.append(candidate)

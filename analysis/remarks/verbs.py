@@ -24,8 +24,19 @@ SHORT_INFINITIVES = words("short_infinitives")
 #: First-person verbs that open diary-style notes without a subject ("Vind het fijn").
 FIRST_PERSON_OPENERS = words("first_person_openers")
 
-__all__ = ["TOKEN", "clauses", "fold", "is_finite", "is_imperative", "is_infinitive", "is_participle",
-           "main_clause", "stems_of", "tokens", "verb_lemma"]
+__all__ = [
+    "TOKEN",
+    "clauses",
+    "fold",
+    "is_finite",
+    "is_imperative",
+    "is_infinitive",
+    "is_participle",
+    "main_clause",
+    "stems_of",
+    "tokens",
+    "verb_lemma",
+]
 
 
 def verb_lemma(word: str) -> str | None:
@@ -56,8 +67,7 @@ def stems_of(base: str) -> tuple[str, ...]:
     if stem[-1] == stem[-2] and stem[-1] not in VOWELS:
         return (stem[:-1],)
     found = [stem]
-    if (len(stem) > 2 and stem[-1] not in VOWELS and stem[-2] in VOWELS
-            and stem[-3:-1] not in DIGRAPHS):
+    if len(stem) > 2 and stem[-1] not in VOWELS and stem[-2] in VOWELS and stem[-3:-1] not in DIGRAPHS:
         found.append(stem[:-1] + stem[-2] + stem[-1])
     return tuple(s[:-1] + {"v": "f", "z": "s"}.get(s[-1], s[-1]) for s in found)
 

@@ -86,8 +86,9 @@ class Generaliser:
         return sum(sum(g.values()) for g in self.groups[1:]) + self.final
 
 
-def build(population: Iterable[Profile], variables: Sequence[str], k: int,
-          order: Sequence[str] = DEFAULT_ORDER) -> Generaliser:
+def build(
+    population: Iterable[Profile], variables: Sequence[str], k: int, order: Sequence[str] = DEFAULT_ORDER
+) -> Generaliser:
     """The cascade of ``variables`` over ``population`` (invitees, or the respondents of an open link)."""
     k = max(MIN_K, int(k))
     known = [v for v in order if v in variables]

@@ -30,10 +30,9 @@ class Reason(StrEnum):
 NOTES = {
     Reason.SMALL: "– = minder dan {k} antwoorden. Niet getoond, zodat niemand te herkennen is.",
     Reason.COMPLEMENT: "Ook een ander aantal is verborgen, zodat een klein aantal niet uit het totaal "
-                       "kan worden teruggerekend.",
+    "kan worden teruggerekend.",
     Reason.TOTAL: "Een totaal is verborgen, omdat het anders een klein aantal zou verraden.",
-    Reason.WITHHELD: "Deze uitsplitsing is niet te tonen: er zijn te weinig groepen om kleine aantallen "
-                     "te beschermen.",
+    Reason.WITHHELD: "Deze uitsplitsing is niet te tonen: er zijn te weinig groepen om kleine aantallen te beschermen.",
 }
 ROUNDING_NOTE = "Aantallen zijn afgerond op vijftallen. Daardoor tellen ze niet altijd precies op."
 SIGNAL_NOTE = "* = minder dan {signal} antwoorden: een signaal, geen conclusie."
@@ -91,8 +90,13 @@ class Protection:
         return tuple(lines)
 
 
-def protect_cells(counts: Mapping[Key, int], groups: Iterable[Group], policy: Policy = Policy(),
-                  exempt: Iterable[Key] = (), fixed: Iterable[Key] = ()) -> Protection:
+def protect_cells(
+    counts: Mapping[Key, int],
+    groups: Iterable[Group],
+    policy: Policy = Policy(),
+    exempt: Iterable[Key] = (),
+    fixed: Iterable[Key] = (),
+) -> Protection:
     """Decide which cells to hide; ``groups`` are (total, members) with total = sum(members).
 
     ``exempt`` cells are never hidden for being small (the overall total, which the response figures
@@ -105,8 +109,7 @@ def protect_cells(counts: Mapping[Key, int], groups: Iterable[Group], policy: Po
             solver.hidden[key] = Reason.SMALL
     solver.run()
     hidden = solver.hidden
-    return Protection(hidden=tuple(HiddenCell(k, r) for k, r in hidden.items()), policy=policy,
-                      reasons=dict(hidden))
+    return Protection(hidden=tuple(HiddenCell(k, r) for k, r in hidden.items()), policy=policy, reasons=dict(hidden))
 
 
 TOTAL_KEY = ("__total__",)
@@ -187,8 +190,11 @@ class _Solver:
         """Hide the first candidate that leaves fewer cells derivable: first from the groups of the
         exposed cells, then from any group that holds a hidden cell (overlapping groupings)."""
         direct = [i for key in exposed for i in self.groups_of.get(key, [])]
-        touching = [i for i, (total, members) in enumerate(self.groups)
-                    if total in self.hidden or any(m in self.hidden for m in members)]
+        touching = [
+            i
+            for i, (total, members) in enumerate(self.groups)
+            if total in self.hidden or any(m in self.hidden for m in members)
+        ]
         first = self._options(direct)
         seen = {o[-2] for o in first}
         options = first + [o for o in self._options(touching) if o[-2] not in seen]

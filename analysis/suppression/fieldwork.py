@@ -77,8 +77,13 @@ def totals(rows: Iterable[LedgerRow]) -> Totals:
     rows = list(rows)
     invited = sum(1 for r in rows if r.invited_on)
     completed = sum(1 for r in rows if r.completed)
-    return Totals(invitees=len(rows), invited=invited, started=sum(1 for r in rows if r.started),
-                  completed=completed, response=percent(completed, invited))
+    return Totals(
+        invitees=len(rows),
+        invited=invited,
+        started=sum(1 for r in rows if r.started),
+        completed=completed,
+        response=percent(completed, invited),
+    )
 
 
 def per_day(rows: Iterable[LedgerRow], counts: Iterable[DayCount] = ()) -> list[Day]:
@@ -121,8 +126,16 @@ def per_category(rows: Iterable[LedgerRow], variable: str, k: int) -> list[Group
         if shown_invited[c] is None:
             groups.append(Group(variable, c, None, None, None, None))
             continue
-        groups.append(Group(variable, c, shown_invited[c], shown_started[c], shown_completed[c],
-                            percent(shown_completed[c], shown_invited[c])))
+        groups.append(
+            Group(
+                variable,
+                c,
+                shown_invited[c],
+                shown_started[c],
+                shown_completed[c],
+                percent(shown_completed[c], shown_invited[c]),
+            )
+        )
     return groups
 
 
@@ -143,8 +156,7 @@ class Bar:
     percent: float | None
 
 
-def poll_bars(options: list[tuple[str, str]], counts: Mapping[str, int], answered: int, k: int
-              ) -> list[Bar] | None:
+def poll_bars(options: list[tuple[str, str]], counts: Mapping[str, int], answered: int, k: int) -> list[Bar] | None:
     """Bars for one poll question, or None while fewer than k people answered it; small bars hidden."""
     if not open_answers_allowed(answered, Policy(k=k)):
         return None

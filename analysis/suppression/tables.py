@@ -65,9 +65,16 @@ def _tree(keys: list[tuple], counts: dict) -> list[tuple]:
     return [(parent, members) for parent, members in children.items()]
 
 
-def protect_breakdown(frame: pd.DataFrame, levels: Sequence[str], *, n: str = "n",
-                      tables: Sequence[str] = (), counts: Sequence[str] = (), mask: Sequence[str] = ("pct",),
-                      policy: Policy = Policy()) -> Suppressed:
+def protect_breakdown(
+    frame: pd.DataFrame,
+    levels: Sequence[str],
+    *,
+    n: str = "n",
+    tables: Sequence[str] = (),
+    counts: Sequence[str] = (),
+    mask: Sequence[str] = ("pct",),
+    policy: Policy = Policy(),
+) -> Suppressed:
     """Protect a breakdown whose margin rows have empty finer levels (the total has all levels empty).
 
     ``levels`` go from coarse to fine (``["gemeente"]`` or ``["subregio", "gemeente"]``); ``tables``
@@ -83,8 +90,11 @@ def protect_breakdown(frame: pd.DataFrame, levels: Sequence[str], *, n: str = "n
     out = frame.reset_index(drop=True).copy()
     reasons = pd.Series([None] * len(out), dtype="object")
     hidden_cells: list[HiddenCell] = []
-    parts = ((key, part.index) for key, part in out.groupby(list(tables), sort=False, dropna=False)) \
-        if tables else [((), out.index)]
+    parts = (
+        ((key, part.index) for key, part in out.groupby(list(tables), sort=False, dropna=False))
+        if tables
+        else [((), out.index)]
+    )
     for table_key, index in parts:
         protection, row_keys = _protect_one(out.loc[index], levels, n, policy)
         for row, key in zip(index, row_keys, strict=True):
@@ -105,26 +115,27 @@ def _protect_one(part: pd.DataFrame, levels: list[str], n: str, policy: Policy):
     return protect_cells(counts, groups, policy, exempt={root}, fixed=implicit | {root}), row_keys
 
 
-def _annotate(out: pd.DataFrame, reasons: pd.Series, n: str, counts: Sequence[str], mask: Sequence[str],
-              policy: Policy) -> pd.DataFrame:
+def _annotate(
+    out: pd.DataFrame, reasons: pd.Series, n: str, counts: Sequence[str], mask: Sequence[str], policy: Policy
+) -> pd.DataFrame:
     hidden = reasons.notna().to_numpy()
     exact = out[n].astype("int64").to_numpy()
     out["hidden"] = hidden
-    out["reason"] = pd.Series([None if r is None else str(r) for r in reasons], index=out.index,
-                              dtype="object")
+    out["reason"] = pd.Series([None if r is None else str(r) for r in reasons], index=out.index, dtype="object")
     out["signal"] = [is_signal(int(v), h, policy) for v, h in zip(exact, hidden, strict=True)]
     for column in (n, *counts):
         if column in out.columns:
-            out[column] = pd.array([shown_count(int(v), h, policy) for v, h in
-                                    zip(out[column].fillna(0), hidden, strict=True)], dtype="Int64")
+            out[column] = pd.array(
+                [shown_count(int(v), h, policy) for v, h in zip(out[column].fillna(0), hidden, strict=True)],
+                dtype="Int64",
+            )
     for column in mask:
         if column in out.columns:
             out[column] = out[column].where(~hidden)
     return out
 
 
-def protect_crosstab(counts: pd.DataFrame, policy: Policy = Policy(), total_label: str = TOTAL_LABEL
-                     ) -> Suppressed:
+def protect_crosstab(counts: pd.DataFrame, policy: Policy = Policy(), total_label: str = TOTAL_LABEL) -> Suppressed:
     """Protect a two-way table of counts (rows x columns) together with its margins.
 
     The margins are the two one-way breakdowns (e.g. per gemeente and per age band): publish them
@@ -143,7 +154,13 @@ def protect_crosstab(counts: pd.DataFrame, policy: Policy = Policy(), total_labe
     index = [*counts.index, total_label]
     columns = [*counts.columns, total_label]
     shown = pd.DataFrame(
-        {c: pd.array([shown_count(everything[(r, c)], protection.is_hidden((r, c)), policy) for r in index],
-                     dtype="Int64") for c in columns}, index=index)
+        {
+            c: pd.array(
+                [shown_count(everything[(r, c)], protection.is_hidden((r, c)), policy) for r in index], dtype="Int64"
+            )
+            for c in columns
+        },
+        index=index,
+    )
     shown.index.name, shown.columns.name = counts.index.name, counts.columns.name
     return Suppressed(shown, protection.hidden, policy)

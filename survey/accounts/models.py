@@ -39,8 +39,13 @@ class Permission(enum.StrEnum):
 
 
 _RESEARCH = {
-    Permission.BUILD_SURVEYS, Permission.RUN_FIELDWORK, Permission.VIEW_RESULTS, Permission.EXPORT,
-    Permission.CODE_ANSWERS, Permission.MANAGE_PROGRAMMES, Permission.READ_REPORTS,
+    Permission.BUILD_SURVEYS,
+    Permission.RUN_FIELDWORK,
+    Permission.VIEW_RESULTS,
+    Permission.EXPORT,
+    Permission.CODE_ANSWERS,
+    Permission.MANAGE_PROGRAMMES,
+    Permission.READ_REPORTS,
 }
 
 #: what each role may do; raw open-answer text is for the onderzoeker alone
@@ -72,9 +77,7 @@ class Region(Base):
     #: when the region was created
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
-    memberships: Mapped[list["Membership"]] = relationship(
-        back_populates="region", cascade="all, delete-orphan"
-    )
+    memberships: Mapped[list["Membership"]] = relationship(back_populates="region", cascade="all, delete-orphan")
 
     def __repr__(self) -> str:
         return f"<Region {self.slug}>"
@@ -103,9 +106,7 @@ class User(UserMixin, Base):
     #: last successful login (*laatst ingelogd*)
     last_login_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
-    memberships: Mapped[list["Membership"]] = relationship(
-        back_populates="user", cascade="all, delete-orphan"
-    )
+    memberships: Mapped[list["Membership"]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
     def __repr__(self) -> str:
         return f"<User {self.id}>"

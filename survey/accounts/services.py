@@ -73,7 +73,7 @@ def create_region(slug: str, name: str) -> Region:
 
 
 def region_members(region: Region) -> list[Membership]:
-    stmt = (select(Membership).join(User).where(Membership.region_id == region.id).order_by(User.name))
+    stmt = select(Membership).join(User).where(Membership.region_id == region.id).order_by(User.name)
     return list(db.session.scalars(stmt))
 
 

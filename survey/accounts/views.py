@@ -123,8 +123,9 @@ def dashboard():
     """What needs doing in the region, per role, each item a link to the place to act."""
     from survey.site.work import work_for  # the landing page looks into every later stage
 
-    return render_template("accounts/dashboard.html", role=current_user.role_in(g.region),
-                           work=work_for(g.region, current_user))
+    return render_template(
+        "accounts/dashboard.html", role=current_user.role_in(g.region), work=work_for(g.region, current_user)
+    )
 
 
 @staff.get("/gebruikers")
@@ -142,12 +143,10 @@ def add_user():
         if existing is not None and existing.role_in(g.region):
             form.email.errors.append(_("This person already has a role in this region."))
         else:
-            user, created = services.add_member(g.region, form.email.data, form.name.data,
-                                                Role(form.role.data))
+            user, created = services.add_member(g.region, form.email.data, form.name.data, Role(form.role.data))
             db.session.commit()
             if created:
-                flash(_("%(name)s has been added and receives an e-mail to set a password.",
-                        name=user.name), "success")
+                flash(_("%(name)s has been added and receives an e-mail to set a password.", name=user.name), "success")
             else:
                 flash(_("%(name)s has been added to this region.", name=user.name), "success")
             return redirect(url_for("staff.list_users"))
@@ -155,8 +154,9 @@ def add_user():
 
 
 def _membership_or_404(user_id: int) -> Membership:
-    membership = db.session.scalar(select(Membership).where(
-        Membership.user_id == user_id, Membership.region_id == g.region.id))
+    membership = db.session.scalar(
+        select(Membership).where(Membership.user_id == user_id, Membership.region_id == g.region.id)
+    )
     if membership is None:
         from flask import abort
 

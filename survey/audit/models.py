@@ -18,9 +18,7 @@ class AuditEntry(Base):
     #: when it happened (*tijdstip*)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, index=True)
     #: the region whose data was touched; empty for site-wide actions
-    region_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("region.id", ondelete="SET NULL"), index=True
-    )
+    region_id: Mapped[int | None] = mapped_column(sa.ForeignKey("region.id", ondelete="SET NULL"), index=True)
     #: the staff user who acted; empty for the system or an anonymous visitor
     actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
     #: the actor's e-mail address at the time, kept when the account is deleted (*door*)

@@ -19,9 +19,12 @@ PAGE_SIZE = 50
 @requires(Permission.VIEW_AUDIT)
 def list_entries():
     page = max(request.args.get("pagina", 1, type=int) or 1, 1)
-    stmt = (select(AuditEntry).where(AuditEntry.region_id == g.region.id)
-            .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
-            .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE + 1))
+    stmt = (
+        select(AuditEntry)
+        .where(AuditEntry.region_id == g.region.id)
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+        .offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE + 1)
+    )
     entries = list(db.session.scalars(stmt))
-    return render_template("audit/list.html", entries=entries[:PAGE_SIZE], page=page,
-                           has_next=len(entries) > PAGE_SIZE)
+    return render_template("audit/list.html", entries=entries[:PAGE_SIZE], page=page, has_next=len(entries) > PAGE_SIZE)

@@ -19,10 +19,13 @@ from survey.extensions import db
 
 def possible_coders(region_id: int) -> list[User]:
     """Members of the region who may code answers."""
-    rows = db.session.scalars(select(Membership).where(Membership.region_id == region_id)
-                              .options(selectinload(Membership.user)))
-    return sorted((m.user for m in rows if Permission.CODE_ANSWERS in ROLE_PERMISSIONS[m.role] and m.user.active),
-                  key=lambda u: u.name)
+    rows = db.session.scalars(
+        select(Membership).where(Membership.region_id == region_id).options(selectinload(Membership.user))
+    )
+    return sorted(
+        (m.user for m in rows if Permission.CODE_ANSWERS in ROLE_PERMISSIONS[m.role] and m.user.active),
+        key=lambda u: u.name,
+    )
 
 
 def _question(survey_id: int, item_code: str):
@@ -32,11 +35,18 @@ def _question(survey_id: int, item_code: str):
 def draw_sample(survey_id: int, item_code: str, size: int, coder_id: int, seed: int | None = None) -> int:
     """Pick up to ``size`` checked answers the coder did not check and has not been given; returns how many."""
     taken = select(SecondCoding.answer_id).where(SecondCoding.coder_id == coder_id)
-    candidates = list(db.session.scalars(
-        select(CodedAnswer.answer_id).where(*_question(survey_id, item_code), CodedAnswer.verified.is_(True),
-                                            CodedAnswer.verified_by_id != coder_id,
-                                            CodedAnswer.answer_id.not_in(taken))
-        .order_by(CodedAnswer.answer_id)))
+    candidates = list(
+        db.session.scalars(
+            select(CodedAnswer.answer_id)
+            .where(
+                *_question(survey_id, item_code),
+                CodedAnswer.verified.is_(True),
+                CodedAnswer.verified_by_id != coder_id,
+                CodedAnswer.answer_id.not_in(taken),
+            )
+            .order_by(CodedAnswer.answer_id)
+        )
+    )
     chosen = random.Random(seed).sample(candidates, min(size, len(candidates)))  # noqa: S311 - not security
     db.session.add_all(SecondCoding(answer_id=a, coder_id=coder_id) for a in sorted(chosen))
     db.session.flush()
@@ -44,9 +54,14 @@ def draw_sample(survey_id: int, item_code: str, size: int, coder_id: int, seed: 
 
 
 def sample_rows(survey_id: int, item_code: str) -> list[SecondCoding]:
-    return list(db.session.scalars(
-        select(SecondCoding).join(CodedAnswer, CodedAnswer.answer_id == SecondCoding.answer_id)
-        .where(*_question(survey_id, item_code)).order_by(SecondCoding.answer_id, SecondCoding.id)))
+    return list(
+        db.session.scalars(
+            select(SecondCoding)
+            .join(CodedAnswer, CodedAnswer.answer_id == SecondCoding.answer_id)
+            .where(*_question(survey_id, item_code))
+            .order_by(SecondCoding.answer_id, SecondCoding.id)
+        )
+    )
 
 
 def pending_for(survey_id: int, item_code: str, coder_id: int) -> list[SecondCoding]:
@@ -55,9 +70,11 @@ def pending_for(survey_id: int, item_code: str, coder_id: int) -> list[SecondCod
 
 def blind_for(answer_id: int, coder_id: int) -> SecondCoding | None:
     """The coder's second coding of this answer, if they have it still to do (then they code it blind)."""
-    return db.session.scalar(select(SecondCoding).where(SecondCoding.answer_id == answer_id,
-                                                        SecondCoding.coder_id == coder_id,
-                                                        SecondCoding.done.is_(False)))
+    return db.session.scalar(
+        select(SecondCoding).where(
+            SecondCoding.answer_id == answer_id, SecondCoding.coder_id == coder_id, SecondCoding.done.is_(False)
+        )
+    )
 
 
 def blind_answer_ids(survey_id: int, item_code: str, coder_id: int) -> set[int]:
@@ -99,13 +116,25 @@ def report(survey_id: int, item_code: str, theme_keys: list[str]) -> AgreementRe
     first = [set(s.first_theme_keys or []) & set(theme_keys) for s in done]
     second = [set(s.theme_keys or []) & set(theme_keys) for s in done]
     result = agreement(first, second, themes=theme_keys)
-    per_theme = [{"theme": key, "kappa": _number(r["kappa"]), "alpha": _number(r["alpha"]),
-                  "percent": _number(r["percent"]), "n_first": int(r["n_a"]), "n_second": int(r["n_b"])}
-                 for key, r in result.per_theme.iterrows()]
-    differ = [Disagreement(s, tuple(sorted(a - b)), tuple(sorted(b - a)))
-              for s, a, b in zip(done, first, second, strict=True) if a != b]
-    return AgreementReport(len(rows), len(done), _number(result.kappa), _number(result.alpha),
-                           _number(result.percent), per_theme, differ)
+    per_theme = [
+        {
+            "theme": key,
+            "kappa": _number(r["kappa"]),
+            "alpha": _number(r["alpha"]),
+            "percent": _number(r["percent"]),
+            "n_first": int(r["n_a"]),
+            "n_second": int(r["n_b"]),
+        }
+        for key, r in result.per_theme.iterrows()
+    ]
+    differ = [
+        Disagreement(s, tuple(sorted(a - b)), tuple(sorted(b - a)))
+        for s, a, b in zip(done, first, second, strict=True)
+        if a != b
+    ]
+    return AgreementReport(
+        len(rows), len(done), _number(result.kappa), _number(result.alpha), _number(result.percent), per_theme, differ
+    )
 
 
 def _number(value) -> float | None:
@@ -114,5 +143,8 @@ def _number(value) -> float | None:
 
 
 def coded_with_codes(answer_id: int) -> CodedAnswer | None:
-    return db.session.scalar(select(CodedAnswer).where(CodedAnswer.answer_id == answer_id)
-                             .options(selectinload(CodedAnswer.codes).selectinload(AnswerCode.theme)))
+    return db.session.scalar(
+        select(CodedAnswer)
+        .where(CodedAnswer.answer_id == answer_id)
+        .options(selectinload(CodedAnswer.codes).selectinload(AnswerCode.theme))
+    )

@@ -25,8 +25,7 @@ def ensure_coded(survey: Survey, item_code: str, answer_ids: list[int] | None = 
 
     ``answer_ids`` limits it to those answers (a scrubbing job codes the answers it scrubbed).
     """
-    known = select(CodedAnswer.answer_id).where(CodedAnswer.survey_id == survey.id,
-                                                CodedAnswer.item_code == item_code)
+    known = select(CodedAnswer.answer_id).where(CodedAnswer.survey_id == survey.id, CodedAnswer.item_code == item_code)
     stmt = completed_answers(survey.id, item_code).where(Answer.id.not_in(known))
     if answer_ids is not None:
         stmt = stmt.where(Answer.id.in_(answer_ids))
@@ -43,15 +42,23 @@ def ensure_coded(survey: Survey, item_code: str, answer_ids: list[int] | None = 
     return len(new)
 
 
-def code_new_answers(survey_id: int, item_code: str, answers: list[Answer], link: QuestionCodebook | None,
-                     question: str = "") -> None:
+def code_new_answers(
+    survey_id: int, item_code: str, answers: list[Answer], link: QuestionCodebook | None, question: str = ""
+) -> None:
     """Coding rows for answers that have none yet: sentiment signal, kind of remark, and rule codes if
     there is a codebook."""
     rows = []
     for answer in answers:
         label = sentiment_signal.label(machine_text(answer))
-        rows.append(CodedAnswer(answer_id=answer.id, survey_id=survey_id, item_code=item_code,
-                                sentiment=Sentiment(label), sentiment_source=Source.RULE))
+        rows.append(
+            CodedAnswer(
+                answer_id=answer.id,
+                survey_id=survey_id,
+                item_code=item_code,
+                sentiment=Sentiment(label),
+                sentiment_source=Source.RULE,
+            )
+        )
     db.session.add_all(rows)
     suggest_kinds([(row, machine_text(a)) for row, a in zip(rows, answers, strict=True)], question)
     db.session.flush()
@@ -66,8 +73,9 @@ def apply_rules(link: QuestionCodebook, texts: dict[int, str]) -> int:
         return 0
     matcher = CodebookMatcher(codebooks.to_data(link.codebook)).fit()
     hits = dict(zip(texts, matcher.match(list(texts.values())), strict=True))
-    rows = db.session.scalars(select(CodedAnswer).where(CodedAnswer.answer_id.in_(list(texts)))
-                              .options(selectinload(CodedAnswer.codes)))
+    rows = db.session.scalars(
+        select(CodedAnswer).where(CodedAnswer.answer_id.in_(list(texts))).options(selectinload(CodedAnswer.codes))
+    )
     added = 0
     for coded in rows:
         if coded.verified:
@@ -92,9 +100,14 @@ def recode_question(link: QuestionCodebook) -> int:
     """Run the rules again for every unverified answer of a question (after the codebook changed)."""
     _drop_foreign_suggestions(link)
     answers = db.session.scalars(
-        select(Answer).join(CodedAnswer, CodedAnswer.answer_id == Answer.id)
-        .where(CodedAnswer.survey_id == link.survey_id, CodedAnswer.item_code == link.item_code,
-               CodedAnswer.verified.is_(False)))
+        select(Answer)
+        .join(CodedAnswer, CodedAnswer.answer_id == Answer.id)
+        .where(
+            CodedAnswer.survey_id == link.survey_id,
+            CodedAnswer.item_code == link.item_code,
+            CodedAnswer.verified.is_(False),
+        )
+    )
     return apply_rules(link, {a.id: machine_text(a) for a in answers})
 
 
@@ -106,10 +119,14 @@ def recode_codebook(book) -> int:
 def _drop_foreign_suggestions(link: QuestionCodebook) -> None:
     """Unverified codes of themes from another codebook go when a question changes codebook."""
     own = select(Theme.id).where(Theme.codebook_id == link.codebook_id)
-    coded = select(CodedAnswer.answer_id).where(CodedAnswer.survey_id == link.survey_id,
-                                                CodedAnswer.item_code == link.item_code)
-    db.session.execute(delete(AnswerCode).where(AnswerCode.answer_id.in_(coded), AnswerCode.theme_id.not_in(own),
-                                                AnswerCode.verified.is_(False)))
+    coded = select(CodedAnswer.answer_id).where(
+        CodedAnswer.survey_id == link.survey_id, CodedAnswer.item_code == link.item_code
+    )
+    db.session.execute(
+        delete(AnswerCode).where(
+            AnswerCode.answer_id.in_(coded), AnswerCode.theme_id.not_in(own), AnswerCode.verified.is_(False)
+        )
+    )
     db.session.expire_all()
 
 

@@ -16,8 +16,15 @@ class StaleCoding(Exception):
     """Someone else saved this answer after the coder opened it."""
 
 
-def confirm_coding(coded: CodedAnswer, *, lock_version: int, coder_id: int, theme_ids: Iterable[int],
-                   sentiment: Sentiment | None, kinds: Iterable[RemarkKind]) -> None:
+def confirm_coding(
+    coded: CodedAnswer,
+    *,
+    lock_version: int,
+    coder_id: int,
+    theme_ids: Iterable[int],
+    sentiment: Sentiment | None,
+    kinds: Iterable[RemarkKind],
+) -> None:
     """Save a coder's decision for one answer and mark it verified (flushes; the view commits)."""
     if coded.lock_version != lock_version:
         raise StaleCoding()
@@ -39,8 +46,9 @@ def _choose_themes(coded: CodedAnswer, chosen: set[int], coder_id: int) -> None:
         else:
             code.verified, code.coder_id = False, coder_id  # a turned-down suggestion, kept for quality figures
     present = {c.theme_id for c in coded.codes}
-    coded.codes.extend(AnswerCode(theme_id=t, source=Source.HUMAN, verified=True, coder_id=coder_id)
-                       for t in sorted(chosen - present))
+    coded.codes.extend(
+        AnswerCode(theme_id=t, source=Source.HUMAN, verified=True, coder_id=coder_id) for t in sorted(chosen - present)
+    )
 
 
 def _choose_kinds(coded: CodedAnswer, chosen: set[RemarkKind]) -> None:
@@ -52,8 +60,10 @@ def _choose_kinds(coded: CodedAnswer, chosen: set[RemarkKind]) -> None:
         else:
             row.verified = False
     present = {r.kind for r in coded.kinds}
-    coded.kinds.extend(AnswerKind(kind=k, source=Source.HUMAN, verified=True)
-                       for k in sorted(chosen - present, key=list(RemarkKind).index))
+    coded.kinds.extend(
+        AnswerKind(kind=k, source=Source.HUMAN, verified=True)
+        for k in sorted(chosen - present, key=list(RemarkKind).index)
+    )
 
 
 def apply_theme(rows: Iterable[CodedAnswer], theme: Theme, coder_id: int) -> int:

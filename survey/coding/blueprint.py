@@ -29,17 +29,22 @@ def load_question(survey_id: int, item_code: str) -> tuple[Survey, OpenQuestion]
 
 def load_answer_question(answer_id: int) -> tuple[Survey, OpenQuestion]:
     """The survey and open question an answer belongs to (both in this region), else 404."""
-    row = db.session.execute(select(Response.survey_id, Answer.item_code)
-                             .join(Response, Response.id == Answer.response_id)
-                             .where(Answer.id == answer_id)).first()
+    row = db.session.execute(
+        select(Response.survey_id, Answer.item_code)
+        .join(Response, Response.id == Answer.response_id)
+        .where(Answer.id == answer_id)
+    ).first()
     if row is None:
         abort(404)
     return load_question(row.survey_id, row.item_code)
 
 
 def load_coded(survey: Survey, item_code: str, answer_id: int) -> CodedAnswer:
-    coded = db.session.scalar(select(CodedAnswer).where(
-        CodedAnswer.answer_id == answer_id, CodedAnswer.survey_id == survey.id, CodedAnswer.item_code == item_code))
+    coded = db.session.scalar(
+        select(CodedAnswer).where(
+            CodedAnswer.answer_id == answer_id, CodedAnswer.survey_id == survey.id, CodedAnswer.item_code == item_code
+        )
+    )
     if coded is None:
         abort(404)
     return coded

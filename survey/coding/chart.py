@@ -61,10 +61,29 @@ def curve_chart(curve: list[dict]) -> Chart:
     for row in curve:
         if row.get("accuracy") is not None:
             grouped.setdefault((_x(row["share"]), _y(row["accuracy"])), []).append(row)
-    points = [ChartPoint(x, y, rows[0]["threshold"], rows[0]["share"], rows[0]["accuracy"],
-                         tuple(sorted(r["threshold"] for r in rows))) for (x, y), rows in grouped.items()]
+    points = [
+        ChartPoint(
+            x,
+            y,
+            rows[0]["threshold"],
+            rows[0]["share"],
+            rows[0]["accuracy"],
+            tuple(sorted(r["threshold"] for r in rows)),
+        )
+        for (x, y), rows in grouped.items()
+    ]
     points.sort(key=lambda p: p.x)
     path = " ".join(("M" if i == 0 else "L") + f"{p.x},{p.y}" for i, p in enumerate(points))
     ticks = [0, 25, 50, 75, 100]
-    return Chart(WIDTH, HEIGHT, points, path, [(_x(t / 100), t) for t in ticks], [(_y(t / 100), t) for t in ticks],
-                 LEFT, _y(0), WIDTH - RIGHT, TOP)
+    return Chart(
+        WIDTH,
+        HEIGHT,
+        points,
+        path,
+        [(_x(t / 100), t) for t in ticks],
+        [(_y(t / 100), t) for t in ticks],
+        LEFT,
+        _y(0),
+        WIDTH - RIGHT,
+        TOP,
+    )

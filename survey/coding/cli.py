@@ -10,8 +10,12 @@ from survey.coding.questions import open_questions
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 
-STATES = {RunStatus.QUEUED: "in de wachtrij", RunStatus.DONE: "klaar",
-          RunStatus.TOO_FEW: "te weinig gecontroleerde antwoorden", RunStatus.FAILED: "mislukt"}
+STATES = {
+    RunStatus.QUEUED: "in de wachtrij",
+    RunStatus.DONE: "klaar",
+    RunStatus.TOO_FEW: "te weinig gecontroleerde antwoorden",
+    RunStatus.FAILED: "mislukt",
+}
 
 coding_cli = AppGroup("coding", help="Open answers: scrubbing and theme models.")
 

@@ -31,22 +31,30 @@ class ThemeProblem(ValueError):
 
 
 def region_codebooks(region_id: int) -> list[Codebook]:
-    return list(db.session.scalars(select(Codebook).where(Codebook.region_id == region_id)
-                                   .order_by(Codebook.name, Codebook.id)))
+    return list(
+        db.session.scalars(select(Codebook).where(Codebook.region_id == region_id).order_by(Codebook.name, Codebook.id))
+    )
 
 
 def question_codebook(survey_id: int, item_code: str) -> QuestionCodebook | None:
-    return db.session.scalar(select(QuestionCodebook).where(
-        QuestionCodebook.survey_id == survey_id, QuestionCodebook.item_code == item_code))
+    return db.session.scalar(
+        select(QuestionCodebook).where(QuestionCodebook.survey_id == survey_id, QuestionCodebook.item_code == item_code)
+    )
 
 
 def codebook_of_earlier_round(survey: Survey, item_code: str) -> Codebook | None:
     """The codebook the same item code had in an earlier round of this survey series."""
     row = db.session.scalar(
-        select(QuestionCodebook).join(Survey, Survey.id == QuestionCodebook.survey_id)
-        .where(Survey.region_id == survey.region_id, Survey.series_key == survey.series_key,
-               Survey.id != survey.id, QuestionCodebook.item_code == item_code)
-        .order_by(Survey.created_at.desc(), Survey.id.desc()))
+        select(QuestionCodebook)
+        .join(Survey, Survey.id == QuestionCodebook.survey_id)
+        .where(
+            Survey.region_id == survey.region_id,
+            Survey.series_key == survey.series_key,
+            Survey.id != survey.id,
+            QuestionCodebook.item_code == item_code,
+        )
+        .order_by(Survey.created_at.desc(), Survey.id.desc())
+    )
     return row.codebook if row is not None else None
 
 
@@ -85,14 +93,21 @@ def create_from_default(region_id: int, kind: str) -> Codebook:
 
 def create_from_data(region_id: int, data: CodebookData, name: str | None = None) -> Codebook:
     """Store a checked codebook (from the defaults or an import) as a new codebook of the region."""
-    book = Codebook(region_id=region_id, name=_free_name(region_id, name or data.label)[:120],
-                    description=data.description)
+    book = Codebook(
+        region_id=region_id, name=_free_name(region_id, name or data.label)[:120], description=data.description
+    )
     db.session.add(book)
     themes = {}
     for position, item in enumerate(data.themes, start=1):
-        themes[item.key] = Theme(codebook=book, key=item.key, label=item.label[:120],
-                                 description=item.description, seed_words=list(item.seeds),
-                                 examples=list(item.examples), position=position)
+        themes[item.key] = Theme(
+            codebook=book,
+            key=item.key,
+            label=item.label[:120],
+            description=item.description,
+            seed_words=list(item.seeds),
+            examples=list(item.examples),
+            position=position,
+        )
     db.session.add_all(themes.values())
     db.session.flush()
     for item in data.themes:
@@ -122,12 +137,20 @@ def _free_name(region_id: int, name: str) -> str:
 def to_data(book: Codebook) -> CodebookData:
     """The codebook as analysis dataclasses (for rules, export and the classifier's theme list)."""
     by_id = {t.id: t for t in book.themes}
-    themes = tuple(ThemeData(key=t.key, label=t.label, description=t.description or "",
-                             parent=by_id[t.parent_id].key if t.parent_id in by_id else None,
-                             seeds=tuple(t.seed_words or ()), examples=tuple(t.examples or ()))
-                   for t in sorted(book.themes, key=lambda t: (t.position, t.id)))
-    return CodebookData(key=slug(book.name) or "codeboek", label=book.name, description=book.description or "",
-                        themes=themes)
+    themes = tuple(
+        ThemeData(
+            key=t.key,
+            label=t.label,
+            description=t.description or "",
+            parent=by_id[t.parent_id].key if t.parent_id in by_id else None,
+            seeds=tuple(t.seed_words or ()),
+            examples=tuple(t.examples or ()),
+        )
+        for t in sorted(book.themes, key=lambda t: (t.position, t.id))
+    )
+    return CodebookData(
+        key=slug(book.name) or "codeboek", label=book.name, description=book.description or "", themes=themes
+    )
 
 
 def slug(text: str) -> str:
@@ -146,13 +169,25 @@ def _free_key(book: Codebook, label: str) -> str:
     return key
 
 
-def add_theme(book: Codebook, label: str, description: str = "", parent_id: int | None = None,
-              seeds: list[str] | None = None, examples: list[str] | None = None) -> Theme:
+def add_theme(
+    book: Codebook,
+    label: str,
+    description: str = "",
+    parent_id: int | None = None,
+    seeds: list[str] | None = None,
+    examples: list[str] | None = None,
+) -> Theme:
     """A new theme at the end of the codebook."""
     last = db.session.scalar(select(func.max(Theme.position)).where(Theme.codebook_id == book.id)) or 0
-    theme = Theme(codebook=book, key=_free_key(book, label), label=label.strip()[:120],
-                  description=description.strip(), seed_words=list(seeds or []), examples=list(examples or []),
-                  position=last + 1)
+    theme = Theme(
+        codebook=book,
+        key=_free_key(book, label),
+        label=label.strip()[:120],
+        description=description.strip(),
+        seed_words=list(seeds or []),
+        examples=list(examples or []),
+        position=last + 1,
+    )
     db.session.add(theme)
     db.session.flush()
     if parent_id:
@@ -160,8 +195,9 @@ def add_theme(book: Codebook, label: str, description: str = "", parent_id: int 
     return theme
 
 
-def update_theme(theme: Theme, label: str, description: str, parent_id: int | None, seeds: list[str],
-                 examples: list[str]) -> None:
+def update_theme(
+    theme: Theme, label: str, description: str, parent_id: int | None, seeds: list[str], examples: list[str]
+) -> None:
     theme.label = label.strip()[:120]
     theme.description = description.strip()
     theme.seed_words = list(seeds)

@@ -40,16 +40,24 @@ DEMO_ANSWERS = [
 
 def load(region) -> list[str]:
     """Add the demo answers once to the region's demo CEO (if the questionnaires demo made one)."""
-    survey = db.session.scalar(select(Survey).where(Survey.region_id == region.id,
-                                                    Survey.template_key == "ceo_ouders"))
+    survey = db.session.scalar(select(Survey).where(Survey.region_id == region.id, Survey.template_key == "ceo_ouders"))
     if survey is None or survey.published_version is None:
         return []
-    existing = db.session.scalar(select(Answer.id).join(Response, Response.id == Answer.response_id)
-                                 .where(Response.survey_id == survey.id, Answer.item_code == ITEM_CODE).limit(1))
+    existing = db.session.scalar(
+        select(Answer.id)
+        .join(Response, Response.id == Answer.response_id)
+        .where(Response.survey_id == survey.id, Answer.item_code == ITEM_CODE)
+        .limit(1)
+    )
     if existing is None:
         for text in DEMO_ANSWERS:
-            response = Response(survey_id=survey.id, version_id=survey.published_version.id,
-                                channel=Channel.OPEN_LINK, week=date(2026, 3, 2), status=ResponseStatus.COMPLETED)
+            response = Response(
+                survey_id=survey.id,
+                version_id=survey.published_version.id,
+                channel=Channel.OPEN_LINK,
+                week=date(2026, 3, 2),
+                status=ResponseStatus.COMPLETED,
+            )
             response.answers = [Answer(item_code=ITEM_CODE, value=text)]
             db.session.add(response)
             db.session.flush()

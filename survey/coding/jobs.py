@@ -92,7 +92,9 @@ def maybe_queue_training(survey_id: int, item_code: str, user_id: int | None) ->
     last = runs.latest_run(survey_id, item_code, RunKind.MODEL, finished=True)
     learnt = (last.result or {}).get("n_verified", 0) if last is not None else 0
     counts = listing.human_counts(survey_id, item_code)
-    if progress.verified - learnt < every or max(counts.values(), default=0) < current_app.config[
-            "CODING_MIN_PER_THEME"]:
+    if (
+        progress.verified - learnt < every
+        or max(counts.values(), default=0) < current_app.config["CODING_MIN_PER_THEME"]
+    ):
         return None
     return queue_training(survey_id, item_code, user_id)

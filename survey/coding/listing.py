@@ -27,11 +27,13 @@ class AnswerFilter:
     def from_args(cls, args) -> "AnswerFilter":
         """Read the filter from query or form arguments; unknown values are ignored, never an error."""
         theme = args.get("theme", "")
-        return cls(q=(args.get("q") or "").strip()[:200],
-                   theme=int(theme) if theme.isdigit() else None,
-                   status=_one_of(args.get("status"), STATUSES),
-                   sentiment=_one_of(args.get("sentiment"), [s.value for s in Sentiment]),
-                   source=_one_of(args.get("source"), [s.value for s in Source]))
+        return cls(
+            q=(args.get("q") or "").strip()[:200],
+            theme=int(theme) if theme.isdigit() else None,
+            status=_one_of(args.get("status"), STATUSES),
+            sentiment=_one_of(args.get("sentiment"), [s.value for s in Sentiment]),
+            source=_one_of(args.get("source"), [s.value for s in Source]),
+        )
 
     def as_args(self) -> dict:
         """The filter as URL arguments (empty ones left out)."""
@@ -52,20 +54,25 @@ def _escape_like(text: str) -> str:
 
 def filtered(survey_id: int, item_code: str, f: AnswerFilter, threshold: float | None) -> Select:
     """Coding rows of a question matching the filter, oldest answer first."""
-    stmt = (select(CodedAnswer).join(Answer, Answer.id == CodedAnswer.answer_id)
-            .where(CodedAnswer.survey_id == survey_id, CodedAnswer.item_code == item_code)
-            .order_by(CodedAnswer.answer_id))
+    stmt = (
+        select(CodedAnswer)
+        .join(Answer, Answer.id == CodedAnswer.answer_id)
+        .where(CodedAnswer.survey_id == survey_id, CodedAnswer.item_code == item_code)
+        .order_by(CodedAnswer.answer_id)
+    )
     if f.q:
         stmt = stmt.where(Answer.scrubbed_text.ilike(f"%{_escape_like(f.q)}%", escape="\\"))
     if f.theme is not None:
         counts = or_(AnswerCode.verified.is_(True), CodedAnswer.verified.is_(False))
-        stmt = stmt.where(exists().where(AnswerCode.answer_id == CodedAnswer.answer_id,
-                                         AnswerCode.theme_id == f.theme, counts))
+        stmt = stmt.where(
+            exists().where(AnswerCode.answer_id == CodedAnswer.answer_id, AnswerCode.theme_id == f.theme, counts)
+        )
     if f.sentiment:
         stmt = stmt.where(CodedAnswer.sentiment == Sentiment(f.sentiment))
     if f.source:
-        stmt = stmt.where(exists().where(AnswerCode.answer_id == CodedAnswer.answer_id,
-                                         AnswerCode.source == Source(f.source)))
+        stmt = stmt.where(
+            exists().where(AnswerCode.answer_id == CodedAnswer.answer_id, AnswerCode.source == Source(f.source))
+        )
     return stmt.where(_status_clause(f.status, threshold)) if f.status else stmt
 
 
@@ -121,20 +128,31 @@ class Progress:
 def progress(survey_id: int, item_code: str, link: QuestionCodebook | None) -> Progress:
     """How far a question is: checked by a person, coded automatically, with any suggestion."""
     threshold = link.auto_threshold if link is not None else None
-    base = select(func.count()).select_from(CodedAnswer).where(
-        CodedAnswer.survey_id == survey_id, CodedAnswer.item_code == item_code)
+    base = (
+        select(func.count())
+        .select_from(CodedAnswer)
+        .where(CodedAnswer.survey_id == survey_id, CodedAnswer.item_code == item_code)
+    )
     has_code = exists().where(AnswerCode.answer_id == CodedAnswer.answer_id)
     return Progress(
         total=db.session.scalar(base) or 0,
         verified=db.session.scalar(base.where(CodedAnswer.verified.is_(True))) or 0,
         auto=db.session.scalar(base.where(CodedAnswer.verified.is_(False), _auto(threshold))) or 0,
-        suggested=db.session.scalar(base.where(CodedAnswer.verified.is_(False), has_code)) or 0)
+        suggested=db.session.scalar(base.where(CodedAnswer.verified.is_(False), has_code)) or 0,
+    )
 
 
 def human_counts(survey_id: int, item_code: str) -> dict[int, int]:
     """Checked answers per theme id (what the classifier learns from)."""
     rows = db.session.execute(
-        select(AnswerCode.theme_id, func.count()).join(CodedAnswer, CodedAnswer.answer_id == AnswerCode.answer_id)
-        .where(CodedAnswer.survey_id == survey_id, CodedAnswer.item_code == item_code,
-               CodedAnswer.verified.is_(True), AnswerCode.verified.is_(True)).group_by(AnswerCode.theme_id))
+        select(AnswerCode.theme_id, func.count())
+        .join(CodedAnswer, CodedAnswer.answer_id == AnswerCode.answer_id)
+        .where(
+            CodedAnswer.survey_id == survey_id,
+            CodedAnswer.item_code == item_code,
+            CodedAnswer.verified.is_(True),
+            AnswerCode.verified.is_(True),
+        )
+        .group_by(AnswerCode.theme_id)
+    )
     return dict(rows.all())

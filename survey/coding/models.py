@@ -52,8 +52,9 @@ class Codebook(Base):
     #: not only from earlier rounds of the same series (*leren van andere vragenlijsten*)
     learn_from_other_surveys: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
-    themes: Mapped[list["Theme"]] = relationship(back_populates="codebook", cascade="all, delete-orphan",
-                                                 order_by="Theme.position")
+    themes: Mapped[list["Theme"]] = relationship(
+        back_populates="codebook", cascade="all, delete-orphan", order_by="Theme.position"
+    )
 
     def __repr__(self) -> str:
         return f"<Codebook {self.id} {self.name!r}>"

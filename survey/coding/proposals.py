@@ -25,20 +25,33 @@ def pooled_questions(survey_id: int, item_code: str) -> list[str]:
     link = codebooks.question_codebook(survey_id, item_code)
     if link is None:
         return [item_code]
-    others = db.session.scalars(select(QuestionCodebook.item_code).where(
-        QuestionCodebook.survey_id == survey_id, QuestionCodebook.codebook_id == link.codebook_id,
-        QuestionCodebook.item_code != item_code).order_by(QuestionCodebook.item_code))
+    others = db.session.scalars(
+        select(QuestionCodebook.item_code)
+        .where(
+            QuestionCodebook.survey_id == survey_id,
+            QuestionCodebook.codebook_id == link.codebook_id,
+            QuestionCodebook.item_code != item_code,
+        )
+        .order_by(QuestionCodebook.item_code)
+    )
     return [item_code, *others]
 
 
 def uncoded_answers(survey_id: int, item_code: str | list[str]) -> list[Answer]:
     """Scrubbed answers nobody checked that have no theme and no suggestion, to one or more questions."""
     codes = [item_code] if isinstance(item_code, str) else list(item_code)
-    stmt = (select(Answer).join(CodedAnswer, CodedAnswer.answer_id == Answer.id)
-            .where(CodedAnswer.survey_id == survey_id, CodedAnswer.item_code.in_(codes),
-                   CodedAnswer.verified.is_(False), Answer.scrubbed_text.is_not(None),
-                   ~exists().where(AnswerCode.answer_id == CodedAnswer.answer_id))
-            .order_by(Answer.id))
+    stmt = (
+        select(Answer)
+        .join(CodedAnswer, CodedAnswer.answer_id == Answer.id)
+        .where(
+            CodedAnswer.survey_id == survey_id,
+            CodedAnswer.item_code.in_(codes),
+            CodedAnswer.verified.is_(False),
+            Answer.scrubbed_text.is_not(None),
+            ~exists().where(AnswerCode.answer_id == CodedAnswer.answer_id),
+        )
+        .order_by(Answer.id)
+    )
     return list(db.session.scalars(stmt))
 
 
@@ -57,9 +70,23 @@ def find_new_themes(run: AnalysisRun) -> None:
     for answer in answers:
         ids_by_text.setdefault(answer.scrubbed_text, answer.id)
     candidates = ThemeSuggester(random_state=0, exclude_terms=known).suggest(texts)
-    finish_run(run, RunStatus.DONE, {"n": len(answers), "questions": questions, "candidates": [
-        {"terms": list(c.terms), "example_ids": [ids_by_text[e] for e in c.examples if e in ids_by_text],
-         "size": c.size, "share": round(c.share, 4)} for c in candidates]})
+    finish_run(
+        run,
+        RunStatus.DONE,
+        {
+            "n": len(answers),
+            "questions": questions,
+            "candidates": [
+                {
+                    "terms": list(c.terms),
+                    "example_ids": [ids_by_text[e] for e in c.examples if e in ids_by_text],
+                    "size": c.size,
+                    "share": round(c.share, 4),
+                }
+                for c in candidates
+            ],
+        },
+    )
 
 
 def candidate(run: AnalysisRun, index: int) -> dict | None:
@@ -69,10 +96,11 @@ def candidate(run: AnalysisRun, index: int) -> dict | None:
 
 def example_texts(survey_id: int, ids: list[int]) -> dict[int, str]:
     """Scrubbed text of example answers that still exist."""
-    rows = db.session.execute(select(Answer.id, Answer.scrubbed_text)
-                              .join(CodedAnswer, CodedAnswer.answer_id == Answer.id)
-                              .where(Answer.id.in_(ids), CodedAnswer.survey_id == survey_id,
-                                     Answer.scrubbed_text.is_not(None)))
+    rows = db.session.execute(
+        select(Answer.id, Answer.scrubbed_text)
+        .join(CodedAnswer, CodedAnswer.answer_id == Answer.id)
+        .where(Answer.id.in_(ids), CodedAnswer.survey_id == survey_id, Answer.scrubbed_text.is_not(None))
+    )
     return {answer_id: text for answer_id, text in rows}
 
 

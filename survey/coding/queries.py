@@ -33,8 +33,11 @@ class FinalCoding:
 
 def thresholds(survey_id: int) -> dict[str, float | None]:
     """The auto-accept threshold per open item code of a survey."""
-    rows = db.session.execute(select(QuestionCodebook.item_code, QuestionCodebook.auto_threshold)
-                              .where(QuestionCodebook.survey_id == survey_id))
+    rows = db.session.execute(
+        select(QuestionCodebook.item_code, QuestionCodebook.auto_threshold).where(
+            QuestionCodebook.survey_id == survey_id
+        )
+    )
     return {code: threshold for code, threshold in rows}
 
 
@@ -50,9 +53,11 @@ def is_final(code: AnswerCode, coded: CodedAnswer, threshold: float | None) -> b
 def final_codings(survey_id: int, answer_ids: list[int] | None = None) -> dict[int, FinalCoding]:
     """answer id → its final themes, sentiment and kinds of remark, for one survey."""
     limits = thresholds(survey_id)
-    stmt = (select(CodedAnswer).where(CodedAnswer.survey_id == survey_id)
-            .options(selectinload(CodedAnswer.codes).selectinload(AnswerCode.theme),
-                     selectinload(CodedAnswer.kinds)))
+    stmt = (
+        select(CodedAnswer)
+        .where(CodedAnswer.survey_id == survey_id)
+        .options(selectinload(CodedAnswer.codes).selectinload(AnswerCode.theme), selectinload(CodedAnswer.kinds))
+    )
     if answer_ids is not None:
         stmt = stmt.where(CodedAnswer.answer_id.in_(answer_ids))
     result = {}
@@ -60,10 +65,13 @@ def final_codings(survey_id: int, answer_ids: list[int] | None = None) -> dict[i
         limit = limits.get(coded.item_code)
         themes = tuple(
             FinalCode(c.theme.key, c.theme.label, c.source.value, c.probability, c.verified)
-            for c in sorted(coded.codes, key=lambda c: c.theme.position) if is_final(c, coded, limit))
+            for c in sorted(coded.codes, key=lambda c: c.theme.position)
+            if is_final(c, coded, limit)
+        )
         kinds = tuple(k.kind.value for k in coded.kinds if k.verified or not coded.verified)
-        result[coded.answer_id] = FinalCoding(themes, coded.sentiment.value, coded.sentiment_source.value,
-                                              kinds, coded.verified)
+        result[coded.answer_id] = FinalCoding(
+            themes, coded.sentiment.value, coded.sentiment_source.value, kinds, coded.verified
+        )
     return result
 
 

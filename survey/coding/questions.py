@@ -49,10 +49,17 @@ def open_question(survey: Survey, item_code: str) -> OpenQuestion | None:
 
 def completed_answers(survey_id: int, item_code: str) -> Select:
     """Non-empty answers to an open question from completed responses."""
-    return (select(Answer).join(Response, Answer.response_id == Response.id)
-            .where(Response.survey_id == survey_id, Response.status == ResponseStatus.COMPLETED,
-                   Answer.item_code == item_code, Answer.value != "")
-            .order_by(Answer.id))
+    return (
+        select(Answer)
+        .join(Response, Answer.response_id == Response.id)
+        .where(
+            Response.survey_id == survey_id,
+            Response.status == ResponseStatus.COMPLETED,
+            Answer.item_code == item_code,
+            Answer.value != "",
+        )
+        .order_by(Answer.id)
+    )
 
 
 def machine_text(answer: Answer) -> str:

@@ -10,8 +10,9 @@ from analysis.remarks import RemarkClassifier, remark_sentiment, shipped_classif
 from survey.coding.models import AnswerKind, CodedAnswer, RemarkKind, Sentiment, Source
 
 
-def suggest_kinds(rows: list[tuple[CodedAnswer, str]], question: str,
-                  classifier: RemarkClassifier | None = None) -> None:
+def suggest_kinds(
+    rows: list[tuple[CodedAnswer, str]], question: str, classifier: RemarkClassifier | None = None
+) -> None:
     """Replace the unverified kind suggestions of unchecked answers with the classifier's."""
     todo = [(coded, text) for coded, text in rows if not coded.verified]
     if not todo:
@@ -28,9 +29,13 @@ def suggest_kinds(rows: list[tuple[CodedAnswer, str]], question: str,
 
 def _replace(coded: CodedAnswer, prediction) -> None:
     """Update suggestions in place (a delete and insert of the same kind would clash in one flush)."""
-    wanted = {RemarkKind(kind): (Source(prediction.sources.get(kind, "regel")),
-                                 round(float(prediction.probabilities.get(kind, 0.0)), 4))
-              for kind in prediction.kinds}
+    wanted = {
+        RemarkKind(kind): (
+            Source(prediction.sources.get(kind, "regel")),
+            round(float(prediction.probabilities.get(kind, 0.0)), 4),
+        )
+        for kind in prediction.kinds
+    }
     for row in list(coded.kinds):
         if row.verified or row.source == Source.HUMAN:
             wanted.pop(row.kind, None)
@@ -44,10 +49,16 @@ def _replace(coded: CodedAnswer, prediction) -> None:
 def train_kinds(rows: list[tuple[CodedAnswer, str]], question: str) -> dict:
     """Learn from the kinds coders confirmed, then suggest kinds for the unchecked answers."""
     order = list(RemarkKind)
-    labelled = [(text, sorted((k.kind for k in coded.kinds if k.verified), key=order.index))
-                for coded, text in rows if coded.verified]
+    labelled = [
+        (text, sorted((k.kind for k in coded.kinds if k.verified), key=order.index))
+        for coded, text in rows
+        if coded.verified
+    ]
     labelled = [(text, [k.value for k in kinds]) for text, kinds in labelled if kinds]
     classifier = train([t for t, _ in labelled], [k for _, k in labelled], [question] * len(labelled))
     suggest_kinds(rows, question, classifier)
-    return {"n_labelled": len(labelled), "model_weight": round(float(classifier.model_weight_), 3),
-            "n_training": int(classifier.n_labels_)}
+    return {
+        "n_labelled": len(labelled),
+        "model_weight": round(float(classifier.model_weight_), 3),
+        "n_training": int(classifier.n_labels_),
+    }

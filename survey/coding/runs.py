@@ -21,8 +21,12 @@ def finish_run(run: AnalysisRun, status: RunStatus, result: dict) -> None:
 
 def latest_run(survey_id: int, item_code: str, kind: RunKind, finished: bool = False) -> AnalysisRun | None:
     """The newest run of a kind (only finished ones when asked)."""
-    stmt = (select(AnalysisRun).where(AnalysisRun.survey_id == survey_id, AnalysisRun.item_code == item_code,
-                                      AnalysisRun.kind == kind).order_by(AnalysisRun.id.desc()).limit(1))
+    stmt = (
+        select(AnalysisRun)
+        .where(AnalysisRun.survey_id == survey_id, AnalysisRun.item_code == item_code, AnalysisRun.kind == kind)
+        .order_by(AnalysisRun.id.desc())
+        .limit(1)
+    )
     if finished:
         stmt = stmt.where(AnalysisRun.status != RunStatus.QUEUED)
     return db.session.scalar(stmt)

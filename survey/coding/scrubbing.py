@@ -21,8 +21,12 @@ from survey.questionnaires.models import Survey
 from survey.responses.models import Answer, Response, ResponseStatus
 
 #: which list of ``analysis.scrub.Scrubber`` each kind of local name goes to
-LISTS = {ScrubKind.PROVIDER: "organisations", ScrubKind.SCHOOL: "schools", ScrubKind.PLACE: "places",
-         ScrubKind.OTHER: "names"}
+LISTS = {
+    ScrubKind.PROVIDER: "organisations",
+    ScrubKind.SCHOOL: "schools",
+    ScrubKind.PLACE: "places",
+    ScrubKind.OTHER: "names",
+}
 
 
 class Scrubber(Protocol):
@@ -92,8 +96,10 @@ def save_terms(region_id: int, kind: ScrubKind, lines: list[str]) -> tuple[int, 
         if line.strip():
             spelled.setdefault(line.strip()[:120].lower(), line.strip()[:120])  # first spelling wins
     wanted = set(spelled.values())
-    current = {row.term: row for row in db.session.scalars(
-        select(ScrubTerm).where(ScrubTerm.region_id == region_id, ScrubTerm.kind == kind))}
+    current = {
+        row.term: row
+        for row in db.session.scalars(select(ScrubTerm).where(ScrubTerm.region_id == region_id, ScrubTerm.kind == kind))
+    }
     for term in set(current) - wanted:
         db.session.delete(current[term])
     db.session.add_all(ScrubTerm(region_id=region_id, kind=kind, term=t) for t in sorted(wanted - set(current)))
@@ -117,18 +123,30 @@ def waiting_responses(survey_id: int) -> int:
     codes = [q.item_code for q in open_questions(survey)] if survey is not None else []
     if not codes:
         return 0
-    return db.session.scalar(
-        select(func.count(func.distinct(Response.id))).join(Answer, Answer.response_id == Response.id)
-        .where(Response.survey_id == survey_id, Response.status == ResponseStatus.COMPLETED,
-               Answer.item_code.in_(codes), Answer.value != "", Answer.scrubbed_text.is_(None))) or 0
+    return (
+        db.session.scalar(
+            select(func.count(func.distinct(Response.id)))
+            .join(Answer, Answer.response_id == Response.id)
+            .where(
+                Response.survey_id == survey_id,
+                Response.status == ResponseStatus.COMPLETED,
+                Answer.item_code.in_(codes),
+                Answer.value != "",
+                Answer.scrubbed_text.is_(None),
+            )
+        )
+        or 0
+    )
 
 
 def surveys_waiting() -> list[int]:
     """Surveys with completed open answers still waiting to be scrubbed."""
     candidates = db.session.scalars(
-        select(Response.survey_id).join(Answer, Answer.response_id == Response.id)
+        select(Response.survey_id)
+        .join(Answer, Answer.response_id == Response.id)
         .where(Response.status == ResponseStatus.COMPLETED, Answer.value != "", Answer.scrubbed_text.is_(None))
-        .distinct()).all()
+        .distinct()
+    ).all()
     return [survey_id for survey_id in candidates if waiting_responses(survey_id)]
 
 
@@ -142,7 +160,7 @@ def scrub_survey(survey_id: int, redo: bool = False, batch: int = 500) -> int:
             stmt = stmt.where(Answer.scrubbed_text.is_(None))
         ids = list(db.session.scalars(stmt.with_only_columns(Answer.id)))
         for start in range(0, len(ids), batch):
-            chunk = list(db.session.scalars(select(Answer).where(Answer.id.in_(ids[start:start + batch]))))
+            chunk = list(db.session.scalars(select(Answer).where(Answer.id.in_(ids[start : start + batch]))))
             scrub_answers(chunk, survey.region_id)
             done += len(chunk)
         answers_module.ensure_coded(survey, question.item_code)

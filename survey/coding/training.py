@@ -51,52 +51,79 @@ def train(run: AnalysisRun) -> None:
     rows = _rows(run.survey_id, run.item_code)
     keys = [t.key for t in sorted(link.codebook.themes, key=lambda t: t.position)]
     verified = [r for r in rows if r[0].verified]
-    human = [frozenset(c.theme.key for c in coded.codes if c.verified and c.theme.key in keys)
-             for coded, _ in verified]
+    human = [frozenset(c.theme.key for c in coded.codes if c.verified and c.theme.key in keys) for coded, _ in verified]
     earlier_texts, earlier_sets, rounds = earlier_rounds(run.survey_id, link, keys)
     pooled = human + earlier_sets
     counts = {k: sum(k in h for h in pooled) for k in keys}
     minimum = current_app.config["CODING_MIN_PER_THEME"]
     trainable = [k for k in keys if counts[k] >= minimum and len(pooled) - counts[k] >= 2]
-    result.update(n_verified=len(verified), counts=counts, minimum=minimum, themes=trainable,
-                  learned_from={"current": len(verified), "earlier": len(earlier_texts), "rounds": rounds,
-                                "weight": EARLIER_WEIGHT})
+    result.update(
+        n_verified=len(verified),
+        counts=counts,
+        minimum=minimum,
+        themes=trainable,
+        learned_from={
+            "current": len(verified),
+            "earlier": len(earlier_texts),
+            "rounds": rounds,
+            "weight": EARLIER_WEIGHT,
+        },
+    )
     if not trainable or len(verified) < MIN_TRAINING_ANSWERS:
         finish_run(run, RunStatus.TOO_FEW, result)
         return
     texts = [text for _, text in verified]
-    rules = [frozenset(h.theme for h in hits)
-             for hits in CodebookMatcher(codebooks.to_data(link.codebook)).fit().match(texts)]
+    rules = [
+        frozenset(h.theme for h in hits)
+        for hits in CodebookMatcher(codebooks.to_data(link.codebook)).fit().match(texts)
+    ]
     # the figures are this round's: earlier rounds only help the folds learn, they are never scored
-    held_out = cross_val_proba(texts, human, n_splits=min(5, len(texts) // 2), themes=trainable,
-                               extra_texts=earlier_texts, extra_sets=earlier_sets, extra_weight=EARLIER_WEIGHT)
-    result.update(curve=threshold_curve(held_out, rules, human),
-                  quality=_quality(held_out, rules, human, keys))
+    held_out = cross_val_proba(
+        texts,
+        human,
+        n_splits=min(5, len(texts) // 2),
+        themes=trainable,
+        extra_texts=earlier_texts,
+        extra_sets=earlier_sets,
+        extra_weight=EARLIER_WEIGHT,
+    )
+    result.update(curve=threshold_curve(held_out, rules, human), quality=_quality(held_out, rules, human, keys))
     model = ThemeClassifier(themes=trainable).fit(
-        texts + earlier_texts, human + earlier_sets,
-        sample_weight=[1.0] * len(texts) + [EARLIER_WEIGHT] * len(earlier_texts))
+        texts + earlier_texts,
+        human + earlier_sets,
+        sample_weight=[1.0] * len(texts) + [EARLIER_WEIGHT] * len(earlier_texts),
+    )
     result["suggested"] = store_suggestions(model, [r for r in rows if not r[0].verified], link.codebook)
     finish_run(run, RunStatus.DONE, result)
 
 
-def earlier_rounds(survey_id: int, link: QuestionCodebook, keys: list[str]
-                   ) -> tuple[list[str], list[frozenset[str]], list[str]]:
+def earlier_rounds(
+    survey_id: int, link: QuestionCodebook, keys: list[str]
+) -> tuple[list[str], list[frozenset[str]], list[str]]:
     """Checked answers (text, theme keys) of the earlier rounds of this survey's series whose questions use
     the same codebook (of every other survey of the region using it, when the codebook allows that), and
     the names of those rounds."""
     survey = db.session.get(Survey, survey_id)
-    stmt = (select(QuestionCodebook.survey_id, QuestionCodebook.item_code, Survey.round_label)
-            .join(Survey, Survey.id == QuestionCodebook.survey_id)
-            .where(QuestionCodebook.codebook_id == link.codebook_id, Survey.region_id == survey.region_id,
-                   Survey.id != survey.id)
-            .order_by(Survey.created_at, Survey.id))
+    stmt = (
+        select(QuestionCodebook.survey_id, QuestionCodebook.item_code, Survey.round_label)
+        .join(Survey, Survey.id == QuestionCodebook.survey_id)
+        .where(
+            QuestionCodebook.codebook_id == link.codebook_id,
+            Survey.region_id == survey.region_id,
+            Survey.id != survey.id,
+        )
+        .order_by(Survey.created_at, Survey.id)
+    )
     if not link.codebook.learn_from_other_surveys:
         stmt = stmt.where(Survey.series_key == survey.series_key, Survey.created_at <= survey.created_at)
     links = db.session.execute(stmt).all()
     texts, sets, rounds = [], [], []
     for other_id, item_code, label in links:
-        found = [(text, frozenset(c.theme.key for c in coded.codes if c.verified and c.theme.key in keys))
-                 for coded, text in _rows(other_id, item_code) if coded.verified and text]
+        found = [
+            (text, frozenset(c.theme.key for c in coded.codes if c.verified and c.theme.key in keys))
+            for coded, text in _rows(other_id, item_code)
+            if coded.verified and text
+        ]
         if found:
             texts += [t for t, _ in found]
             sets += [s for _, s in found]
@@ -113,22 +140,28 @@ def _train_kinds(run: AnalysisRun) -> dict:
 
 
 def _rows(survey_id: int, item_code: str) -> list[tuple[CodedAnswer, str]]:
-    stmt = (select(CodedAnswer, Answer).join(Answer, Answer.id == CodedAnswer.answer_id)
-            .where(CodedAnswer.survey_id == survey_id, CodedAnswer.item_code == item_code)
-            .options(selectinload(CodedAnswer.codes).selectinload(AnswerCode.theme))
-            .order_by(CodedAnswer.answer_id))
+    stmt = (
+        select(CodedAnswer, Answer)
+        .join(Answer, Answer.id == CodedAnswer.answer_id)
+        .where(CodedAnswer.survey_id == survey_id, CodedAnswer.item_code == item_code)
+        .options(selectinload(CodedAnswer.codes).selectinload(AnswerCode.theme))
+        .order_by(CodedAnswer.answer_id)
+    )
     return [(coded, machine_text(answer)) for coded, answer in db.session.execute(stmt)]
 
 
 def final_sets(held_out, rules: list[frozenset], threshold: float) -> list[frozenset]:
     """What would count per answer: rule codes plus model codes at or above the threshold."""
     columns = list(held_out.columns)
-    return [rules[i] | {k for k, p in zip(columns, row, strict=True) if p >= threshold}
-            for i, row in enumerate(held_out.to_numpy())]
+    return [
+        rules[i] | {k for k, p in zip(columns, row, strict=True) if p >= threshold}
+        for i, row in enumerate(held_out.to_numpy())
+    ]
 
 
-def threshold_curve(held_out, rules: list[frozenset], human: list[frozenset],
-                    thresholds=DEFAULT_THRESHOLDS) -> list[dict]:
+def threshold_curve(
+    held_out, rules: list[frozenset], human: list[frozenset], thresholds=DEFAULT_THRESHOLDS
+) -> list[dict]:
     """Per threshold: how many answers the model is sure enough of, and how often their codes are right."""
     sure = confidence(held_out)
     rows = []
@@ -136,8 +169,15 @@ def threshold_curve(held_out, rules: list[frozenset], human: list[frozenset],
         predicted = final_sets(held_out, rules, threshold)
         auto = [i for i in range(len(human)) if sure[i] >= threshold]
         correct = sum(predicted[i] == human[i] for i in auto)
-        rows.append({"threshold": threshold, "n": len(human), "n_auto": len(auto),
-                     "share": len(auto) / len(human), "accuracy": correct / len(auto) if auto else None})
+        rows.append(
+            {
+                "threshold": threshold,
+                "n": len(human),
+                "n_auto": len(auto),
+                "share": len(auto) / len(human),
+                "accuracy": correct / len(auto) if auto else None,
+            }
+        )
     return rows
 
 
@@ -145,13 +185,21 @@ def _quality(held_out, rules, human, keys) -> dict:
     """Precision and recall per theme against the held-out human codes: rules, model, and both."""
     model = final_sets(held_out, [frozenset()] * len(human), 0.5)
     both = final_sets(held_out, rules, 0.5)
-    return {name: _table(theme_quality(predicted, human, themes=keys))
-            for name, predicted in (("rules", rules), ("model", model), ("combined", both))}
+    return {
+        name: _table(theme_quality(predicted, human, themes=keys))
+        for name, predicted in (("rules", rules), ("model", model), ("combined", both))
+    }
 
 
 def _table(frame) -> list[dict]:
-    return [{"theme": str(key), **{col: _number(frame.loc[key, col]) for col in ("precision", "recall", "f1")},
-             "support": int(frame.loc[key, "support"])} for key in frame.index]
+    return [
+        {
+            "theme": str(key),
+            **{col: _number(frame.loc[key, col]) for col in ("precision", "recall", "f1")},
+            "support": int(frame.loc[key, "support"]),
+        }
+        for key in frame.index
+    ]
 
 
 def _number(value) -> float | None:
@@ -201,5 +249,9 @@ def train_sentiment(survey_id: int, item_code: str) -> dict:
         for (coded, _), label in zip(others, model.predict([text for _, text in others]), strict=True):
             coded.sentiment, coded.sentiment_source = Sentiment(label), Source.MODEL
         db.session.flush()
-    return {"ready": bool(model.ready_), "counts": dict(model.counts_), "minimum": model.min_per_class,
-            "n_labelled": len(labelled)}
+    return {
+        "ready": bool(model.ready_),
+        "counts": dict(model.counts_),
+        "minimum": model.min_per_class,
+        "n_labelled": len(labelled),
+    }

@@ -21,8 +21,14 @@ from analysis.guard import Limits, UnusableFile, check_upload
 MAX_THEMES = 200
 #: what the guard allows a codebook file (the upload form checks the same before this module is called)
 LIMITS = Limits(max_bytes=2 * 1024 * 1024, max_uncompressed=20 * 1024 * 1024)
-COLUMNS = {"key": "sleutel", "label": "thema", "description": "omschrijving", "parent": "hoofdthema",
-           "seeds": "zoekwoorden", "examples": "voorbeelden"}
+COLUMNS = {
+    "key": "sleutel",
+    "label": "thema",
+    "description": "omschrijving",
+    "parent": "hoofdthema",
+    "seeds": "zoekwoorden",
+    "examples": "voorbeelden",
+}
 _HEADERS = {**{v: k for k, v in COLUMNS.items()}, **{k: k for k in COLUMNS}, "label/thema": "label"}
 _THEME_PREFIX = re.compile(r"^Thema \d+:\s*")
 
@@ -41,8 +47,16 @@ def to_xlsx(data: CodebookData) -> bytes:
     sheet.title = "Thema's"
     sheet.append(list(COLUMNS.values()))
     for theme in data.themes:
-        sheet.append([theme.key, theme.label, theme.description, theme.parent or "", "; ".join(theme.seeds),
-                      "\n".join(theme.examples)])
+        sheet.append(
+            [
+                theme.key,
+                theme.label,
+                theme.description,
+                theme.parent or "",
+                "; ".join(theme.seeds),
+                "\n".join(theme.examples),
+            ]
+        )
     info = book.create_sheet("Codeboek")
     info.append(["naam", data.label])
     info.append(["omschrijving", data.description])
@@ -88,8 +102,9 @@ def from_xlsx(content: bytes, fallback_name: str) -> CodebookData:
         raise ImportProblem(_("The file is not an Excel file (.xlsx).")) from exc
     try:
         sheet = workbook["Thema's"] if "Thema's" in workbook.sheetnames else workbook.worksheets[0]
-        rows = [(n, row) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-                if any(_cell(v) for v in row)]
+        rows = [
+            (n, row) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1) if any(_cell(v) for v in row)
+        ]
         name, description = _info(workbook)
     except Exception as exc:  # openpyxl raises many kinds of errors on a damaged sheet
         raise ImportProblem(_("The file is not an Excel file (.xlsx).")) from exc
@@ -114,9 +129,14 @@ def _fields(row_number: int, header) -> dict[int, str]:
     fields = {i: _HEADERS[_cell(v).lower()] for i, v in enumerate(header) if _cell(v).lower() in _HEADERS}
     for needed in ("key", "label"):
         if needed not in fields.values():
-            raise ImportProblem(_("Row %(row)s: the column %(column)s is missing. The first row must name the "
-                                  "columns: sleutel, thema, omschrijving, hoofdthema, zoekwoorden, voorbeelden.",
-                                  row=row_number, column=COLUMNS[needed]))
+            raise ImportProblem(
+                _(
+                    "Row %(row)s: the column %(column)s is missing. The first row must name the "
+                    "columns: sleutel, thema, omschrijving, hoofdthema, zoekwoorden, voorbeelden.",
+                    row=row_number,
+                    column=COLUMNS[needed],
+                )
+            )
     return fields
 
 
@@ -132,8 +152,11 @@ def _located(exc: CodebookError, row_numbers: list[int]) -> ImportProblem:
 def _info(workbook) -> tuple[str, str]:
     if "Codeboek" not in workbook.sheetnames:
         return "", ""
-    values = {_cell(row[0]).lower(): _cell(row[1]) for row in workbook["Codeboek"].iter_rows(values_only=True)
-              if len(row) >= 2}
+    values = {
+        _cell(row[0]).lower(): _cell(row[1])
+        for row in workbook["Codeboek"].iter_rows(values_only=True)
+        if len(row) >= 2
+    }
     return values.get("naam", ""), values.get("omschrijving", "")
 
 

@@ -29,8 +29,17 @@ def agreement_page(survey_id, item_code):
     result = agreement.report(survey.id, item_code, [t.key for t in themes])
     texts = answers.scrubbed_texts([d.second.answer_id for d in result.disagreements])
     coders = {u.id: u.name for u in agreement.possible_coders(g.region.id)}
-    return render_template("coding/agreement.html", survey=survey, question=question, link=link, form=form,
-                           result=result, labels={t.key: t.label for t in themes}, texts=texts, coders=coders)
+    return render_template(
+        "coding/agreement.html",
+        survey=survey,
+        question=question,
+        link=link,
+        form=form,
+        result=result,
+        labels={t.key: t.label for t in themes},
+        texts=texts,
+        coders=coders,
+    )
 
 
 @bp.post("/<int:survey_id>/<item_code>/overeenstemming/steekproef")
@@ -42,15 +51,29 @@ def draw_sample(survey_id, item_code):
     if not form.validate_on_submit():
         link, themes = _themes(survey.id, item_code)
         result = agreement.report(survey.id, item_code, [t.key for t in themes])
-        return render_template("coding/agreement.html", survey=survey, question=question, link=link, form=form,
-                               result=result, labels={t.key: t.label for t in themes}, texts={},
-                               coders=dict(form.coder.choices))
+        return render_template(
+            "coding/agreement.html",
+            survey=survey,
+            question=question,
+            link=link,
+            form=form,
+            result=result,
+            labels={t.key: t.label for t in themes},
+            texts={},
+            coders=dict(form.coder.choices),
+        )
     drawn = agreement.draw_sample(survey.id, item_code, form.size.data, form.coder.data)
     record("coding.sample", survey, item_code=item_code, size=drawn, coder_id=form.coder.data)
     db.session.commit()
     if drawn < form.size.data:
-        flash(_("Only %(n)s checked answers were available; all of them are in the sample. Check more answers "
-                "to draw a bigger sample.", n=drawn), "success")
+        flash(
+            _(
+                "Only %(n)s checked answers were available; all of them are in the sample. Check more answers "
+                "to draw a bigger sample.",
+                n=drawn,
+            ),
+            "success",
+        )
     else:
         flash(_("%(n)s answers have been put aside for double coding.", n=drawn), "success")
     return redirect(url_for("coding.agreement_page", survey_id=survey.id, item_code=item_code))
@@ -88,8 +111,15 @@ def second_coding(answer_id):
         flash(_("Your themes have been saved."), "success")
         return redirect(url_for("coding.second_queue", survey_id=survey.id, item_code=item_code))
     pending = agreement.pending_for(survey.id, item_code, current_user.id)
-    return render_template("coding/second.html", survey=survey, question=question, form=form, themes=themes,
-                           answer=answers.answer_of(answer_id), remaining=len(pending))
+    return render_template(
+        "coding/second.html",
+        survey=survey,
+        question=question,
+        form=form,
+        themes=themes,
+        answer=answers.answer_of(answer_id),
+        remaining=len(pending),
+    )
 
 
 @bp.post("/overeenstemming/<int:second_id>/opgelost")

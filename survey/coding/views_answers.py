@@ -24,13 +24,19 @@ LABELS = {"sentiment": SENTIMENT_LABELS, "kind": KIND_LABELS, "source": SOURCE_L
 @bp.get("/")
 @requires(Permission.CODE_ANSWERS)
 def index():
-    surveys = db.session.scalars(select(Survey).where(Survey.region_id == g.region.id)
-                                 .order_by(Survey.created_at.desc(), Survey.id.desc()))
+    surveys = db.session.scalars(
+        select(Survey).where(Survey.region_id == g.region.id).order_by(Survey.created_at.desc(), Survey.id.desc())
+    )
     overview = []
     for survey in surveys:
-        questions = [(q, _count(completed_answers(survey.id, q.item_code)),
-                      listing.progress(survey.id, q.item_code, codebooks.question_codebook(survey.id, q.item_code)))
-                     for q in open_questions(survey)]
+        questions = [
+            (
+                q,
+                _count(completed_answers(survey.id, q.item_code)),
+                listing.progress(survey.id, q.item_code, codebooks.question_codebook(survey.id, q.item_code)),
+            )
+            for q in open_questions(survey)
+        ]
         if questions:
             overview.append((survey, questions))
     return render_template("coding/index.html", overview=overview)
@@ -55,11 +61,22 @@ def list_answers(survey_id, item_code):
     apply_form = ApplyThemeForm()
     apply_form.give.choices = [(t.id, t.label) for t in themes]
     return render_template(
-        "coding/question.html", survey=survey, question=question, link=link, themes=themes, filter=f,
-        rows=rows, texts=_texts(rows), page=min(max(1, request.args.get("page", 1, type=int)), pages), pages=pages,
-        progress=listing.progress(survey.id, item_code, link), apply_form=apply_form, labels=LABELS,
+        "coding/question.html",
+        survey=survey,
+        question=question,
+        link=link,
+        themes=themes,
+        filter=f,
+        rows=rows,
+        texts=_texts(rows),
+        page=min(max(1, request.args.get("page", 1, type=int)), pages),
+        pages=pages,
+        progress=listing.progress(survey.id, item_code, link),
+        apply_form=apply_form,
+        labels=LABELS,
         blind=agreement.blind_answer_ids(survey.id, item_code, current_user.id),
-        pending_second=agreement.pending_for(survey.id, item_code, current_user.id))
+        pending_second=agreement.pending_for(survey.id, item_code, current_user.id),
+    )
 
 
 def _themes(link):
@@ -91,8 +108,15 @@ def apply_theme(survey_id, item_code):
         db.session.rollback()
         flash(_("Someone else changed some of these answers just now. Nothing was changed; try again."), "error")
     else:
-        flash(ngettext("Theme %(theme)s given to %(num)s answer.", "Theme %(theme)s given to %(num)s answers.",
-                       added, theme=theme.label), "success")
+        flash(
+            ngettext(
+                "Theme %(theme)s given to %(num)s answer.",
+                "Theme %(theme)s given to %(num)s answers.",
+                added,
+                theme=theme.label,
+            ),
+            "success",
+        )
     return redirect(url_for("coding.list_answers", survey_id=survey.id, item_code=item_code, **f.as_args()))
 
 
@@ -110,15 +134,24 @@ def code_answer(answer_id):
     form = _coding_form(coded, link)
     if form.validate_on_submit():
         try:
-            assign.confirm_coding(coded, lock_version=int(form.lock_version.data), coder_id=current_user.id,
-                                  theme_ids=form.themes.data or [],
-                                  kinds=[RemarkKind(k) for k in form.kinds.data or []],
-                                  sentiment=Sentiment(form.sentiment.data) if form.sentiment.data else None)
+            assign.confirm_coding(
+                coded,
+                lock_version=int(form.lock_version.data),
+                coder_id=current_user.id,
+                theme_ids=form.themes.data or [],
+                kinds=[RemarkKind(k) for k in form.kinds.data or []],
+                sentiment=Sentiment(form.sentiment.data) if form.sentiment.data else None,
+            )
             db.session.commit()
         except (assign.StaleCoding, StaleDataError):
             db.session.rollback()
-            flash(_("Someone else saved this answer while you had it open. You now see their version; "
-                    "check it and confirm again."), "error")
+            flash(
+                _(
+                    "Someone else saved this answer while you had it open. You now see their version; "
+                    "check it and confirm again."
+                ),
+                "error",
+            )
             return redirect(url_for("coding.code_answer", answer_id=answer_id, **f.as_args()))
         if jobs.maybe_queue_training(survey.id, item_code, current_user.id) is not None:
             record("coding.retrain", survey, item_code=item_code, automatic=True)
@@ -175,11 +208,23 @@ def _render_answer(survey, question, coded, link, form, f, raw_text=None):
     stmt = listing.filtered(survey.id, question.item_code, f, link.auto_threshold if link else None)
     before, after = listing.neighbours(stmt, coded.answer_id)
     return render_template(
-        "coding/answer.html", survey=survey, question=question, coded=coded, answer=answer, link=link,
-        themes=_themes(link), codes={c.theme_id: c for c in coded.codes}, kinds={k.kind.value: k for k in coded.kinds},
-        form=form, filter=f, labels=LABELS,
-        previous_id=before, next_id=after, raw_text=raw_text,
-        progress=listing.progress(survey.id, question.item_code, link))
+        "coding/answer.html",
+        survey=survey,
+        question=question,
+        coded=coded,
+        answer=answer,
+        link=link,
+        themes=_themes(link),
+        codes={c.theme_id: c for c in coded.codes},
+        kinds={k.kind.value: k for k in coded.kinds},
+        form=form,
+        filter=f,
+        labels=LABELS,
+        previous_id=before,
+        next_id=after,
+        raw_text=raw_text,
+        progress=listing.progress(survey.id, question.item_code, link),
+    )
 
 
 @bp.post("/antwoorden/<int:answer_id>/origineel")

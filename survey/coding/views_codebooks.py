@@ -14,8 +14,10 @@ from survey.coding.blueprint import bp, load_codebook, load_question, load_theme
 from survey.coding.models import ScrubKind
 from survey.extensions import db
 
-DEFAULT_LABELS = {"ceo": _l("The standard codebook for the CEO (client experience survey)"),
-                  "stakeholder": _l("The standard codebook for the stakeholder survey")}
+DEFAULT_LABELS = {
+    "ceo": _l("The standard codebook for the CEO (client experience survey)"),
+    "stakeholder": _l("The standard codebook for the stakeholder survey"),
+}
 
 
 @bp.route("/<int:survey_id>/<item_code>/codeboek", methods=["GET", "POST"])
@@ -25,8 +27,11 @@ def choose_codebook(survey_id, item_code):
     link = codebooks.ensure_question_codebook(survey, item_code)
     books = codebooks.region_codebooks(g.region.id)
     form = ChooseCodebookForm()
-    form.choice.choices = ([(f"default:{k}", DEFAULT_LABELS[k]) for k in codebooks.DEFAULT_KINDS]
-                           + [(f"book:{b.id}", b.name) for b in books] + [("new", _l("A new, empty codebook"))])
+    form.choice.choices = (
+        [(f"default:{k}", DEFAULT_LABELS[k]) for k in codebooks.DEFAULT_KINDS]
+        + [(f"book:{b.id}", b.name) for b in books]
+        + [("new", _l("A new, empty codebook"))]
+    )
     if request.method == "GET":
         form.choice.data = f"book:{link.codebook_id}" if link else f"default:{codebooks.default_kind(survey)}"
     if form.validate_on_submit():
@@ -61,16 +66,29 @@ def list_codebooks():
 @requires(Permission.VIEW_RESULTS)
 def show_codebook(codebook_id):
     book = load_codebook(codebook_id)
-    return render_template("coding/codebook.html", book=book, themes=sorted(book.themes, key=lambda t: t.position),
-                           usage=codebooks.questions_using(book))
+    return render_template(
+        "coding/codebook.html",
+        book=book,
+        themes=sorted(book.themes, key=lambda t: t.position),
+        usage=codebooks.questions_using(book),
+    )
 
 
 def _theme_form(book, theme=None) -> ThemeForm:
-    form = ThemeForm() if request.method == "POST" or theme is None else ThemeForm(
-        label=theme.label, description=theme.description, parent_id=theme.parent_id or 0,
-        seed_words="\n".join(theme.seed_words or []), examples="\n".join(theme.examples or []))
+    form = (
+        ThemeForm()
+        if request.method == "POST" or theme is None
+        else ThemeForm(
+            label=theme.label,
+            description=theme.description,
+            parent_id=theme.parent_id or 0,
+            seed_words="\n".join(theme.seed_words or []),
+            examples="\n".join(theme.examples or []),
+        )
+    )
     form.parent_id.choices = [(0, _("(none: this is a main theme)"))] + [
-        (t.id, t.label) for t in sorted(book.themes, key=lambda t: t.position) if theme is None or t.id != theme.id]
+        (t.id, t.label) for t in sorted(book.themes, key=lambda t: t.position) if theme is None or t.id != theme.id
+    ]
     return form
 
 
@@ -81,9 +99,14 @@ def new_theme(codebook_id):
     form = _theme_form(book)
     if form.validate_on_submit():
         try:
-            theme = codebooks.add_theme(book, form.label.data, form.description.data or "", form.parent_id.data or None,
-                                        codebooks.split_lines(form.seed_words.data),
-                                        codebooks.split_lines(form.examples.data, r"\n"))
+            theme = codebooks.add_theme(
+                book,
+                form.label.data,
+                form.description.data or "",
+                form.parent_id.data or None,
+                codebooks.split_lines(form.seed_words.data),
+                codebooks.split_lines(form.examples.data, r"\n"),
+            )
         except codebooks.ThemeProblem as problem:
             getattr(form, problem.field).errors.append(problem.message)
         else:
@@ -102,9 +125,14 @@ def edit_theme(theme_id):
     form = _theme_form(book, theme)
     if form.validate_on_submit():
         try:
-            codebooks.update_theme(theme, form.label.data, form.description.data or "", form.parent_id.data or None,
-                                   codebooks.split_lines(form.seed_words.data),
-                                   codebooks.split_lines(form.examples.data, r"\n"))
+            codebooks.update_theme(
+                theme,
+                form.label.data,
+                form.description.data or "",
+                form.parent_id.data or None,
+                codebooks.split_lines(form.seed_words.data),
+                codebooks.split_lines(form.examples.data, r"\n"),
+            )
         except codebooks.ThemeProblem as problem:
             getattr(form, problem.field).errors.append(problem.message)
         else:
@@ -161,17 +189,26 @@ def import_codebook():
     if form.validate_on_submit():
         content, name = form.file.content, (form.file.filename or "codeboek").rsplit(".", 1)[0]
         try:
-            data = (transfer.from_json(content) if form.file.filename.lower().endswith(".json")
-                    else transfer.from_xlsx(content, name))
+            data = (
+                transfer.from_json(content)
+                if form.file.filename.lower().endswith(".json")
+                else transfer.from_xlsx(content, name)
+            )
         except transfer.ImportProblem as problem:
             form.file.errors.append(str(problem))
         else:
             book = codebooks.create_from_data(g.region.id, data)
             record("codebook.import", book, themes=len(data.themes))
             db.session.commit()
-            flash(ngettext("Codebook %(name)s has been imported with %(num)s theme.",
-                           "Codebook %(name)s has been imported with %(num)s themes.", len(data.themes),
-                           name=book.name), "success")
+            flash(
+                ngettext(
+                    "Codebook %(name)s has been imported with %(num)s theme.",
+                    "Codebook %(name)s has been imported with %(num)s themes.",
+                    len(data.themes),
+                    name=book.name,
+                ),
+                "success",
+            )
             return redirect(url_for("coding.show_codebook", codebook_id=book.id))
     return render_template("coding/import.html", form=form)
 
@@ -199,10 +236,17 @@ def scrub_terms():
         for kind, name in ScrubTermsForm.FIELDS.items():
             getattr(form, name).data = "\n".join(sorted(terms[kind], key=str.lower))
     if form.validate_on_submit():
-        changes = [scrubbing.save_terms(g.region.id, kind, (getattr(form, name).data or "").splitlines())
-                   for kind, name in ScrubTermsForm.FIELDS.items()]
-        record("coding.scrub_terms", g.region, region=g.region, added=sum(c[0] for c in changes),
-               removed=sum(c[1] for c in changes))
+        changes = [
+            scrubbing.save_terms(g.region.id, kind, (getattr(form, name).data or "").splitlines())
+            for kind, name in ScrubTermsForm.FIELDS.items()
+        ]
+        record(
+            "coding.scrub_terms",
+            g.region,
+            region=g.region,
+            added=sum(c[0] for c in changes),
+            removed=sum(c[1] for c in changes),
+        )
         db.session.commit()
         flash(_("The list has been saved. It applies to answers scrubbed from now on."), "success")
         return redirect(url_for("coding.scrub_terms"))

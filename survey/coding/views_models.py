@@ -21,10 +21,18 @@ NO_THRESHOLD = "none"
 def _threshold_form(curve: list[dict], link) -> ThresholdForm:
     form = ThresholdForm()
     form.threshold.choices = [(NO_THRESHOLD, _("No automatic coding"))] + [
-        (str(row["threshold"]), _("From %(t)s: %(share)s%% of answers, %(accuracy)s%% right",
-                                  t=number(row["threshold"], 2), share=number(100 * row["share"], 0),
-                                  accuracy=number(100 * row["accuracy"], 0)))
-        for row in curve if row.get("accuracy") is not None]
+        (
+            str(row["threshold"]),
+            _(
+                "From %(t)s: %(share)s%% of answers, %(accuracy)s%% right",
+                t=number(row["threshold"], 2),
+                share=number(100 * row["share"], 0),
+                accuracy=number(100 * row["accuracy"], 0),
+            ),
+        )
+        for row in curve
+        if row.get("accuracy") is not None
+    ]
     if request.method == "GET":
         current = link.auto_threshold if link is not None else None
         form.threshold.data = str(current) if current is not None else NO_THRESHOLD
@@ -39,13 +47,21 @@ def model_page(survey_id, item_code):
     run = runs.latest_run(survey.id, item_code, RunKind.MODEL, finished=True)
     curve = (run.result.get("curve") or []) if run is not None and run.status == RunStatus.DONE else []
     return render_template(
-        "coding/model.html", survey=survey, question=question, link=link, run=run, curve=curve,
-        chart=curve_chart(curve) if curve else None, form=_threshold_form(curve, link),
-        busy=runs.pending(survey.id, item_code, RunKind.MODEL), counts=listing.human_counts(survey.id, item_code),
+        "coding/model.html",
+        survey=survey,
+        question=question,
+        link=link,
+        run=run,
+        curve=curve,
+        chart=curve_chart(curve) if curve else None,
+        form=_threshold_form(curve, link),
+        busy=runs.pending(survey.id, item_code, RunKind.MODEL),
+        counts=listing.human_counts(survey.id, item_code),
         minimum=current_app.config["CODING_MIN_PER_THEME"],
         shared=SharedLearningForm(learn_from_other_surveys=link.codebook.learn_from_other_surveys) if link else None,
         themes=sorted(link.codebook.themes, key=lambda t: t.position) if link else [],
-        progress=listing.progress(survey.id, item_code, link))
+        progress=listing.progress(survey.id, item_code, link),
+    )
 
 
 @bp.post("/<int:survey_id>/<item_code>/model/leren-van")
@@ -57,8 +73,13 @@ def shared_learning(survey_id, item_code):
     form = SharedLearningForm()
     if link is not None and form.validate_on_submit():
         link.codebook.learn_from_other_surveys = bool(form.learn_from_other_surveys.data)
-        record("coding.shared_learning", survey, item_code=item_code, codebook_id=link.codebook_id,
-               allowed=link.codebook.learn_from_other_surveys)
+        record(
+            "coding.shared_learning",
+            survey,
+            item_code=item_code,
+            codebook_id=link.codebook_id,
+            allowed=link.codebook.learn_from_other_surveys,
+        )
         db.session.commit()
         flash(_("Saved. The next training uses it."), "success")
     return redirect(url_for("coding.model_page", survey_id=survey.id, item_code=item_code))
@@ -72,8 +93,10 @@ def train_model(survey_id, item_code):
         jobs.queue_training(survey.id, item_code, current_user.id)
         record("coding.retrain", survey, item_code=item_code)
         db.session.commit()
-        flash(_("The model is being trained. This takes seconds to a minute; reload the page to see the result."),
-              "success")
+        flash(
+            _("The model is being trained. This takes seconds to a minute; reload the page to see the result."),
+            "success",
+        )
     return redirect(url_for("coding.model_page", survey_id=survey.id, item_code=item_code))
 
 
@@ -94,8 +117,10 @@ def set_threshold(survey_id, item_code):
     if link.auto_threshold is None:
         flash(_("Nothing is coded automatically now."), "success")
     else:
-        flash(_("Model suggestions from %(t)s are now accepted automatically.", t=number(link.auto_threshold, 2)),
-              "success")
+        flash(
+            _("Model suggestions from %(t)s are now accepted automatically.", t=number(link.auto_threshold, 2)),
+            "success",
+        )
     return redirect(url_for("coding.model_page", survey_id=survey.id, item_code=item_code))
 
 
@@ -106,12 +131,21 @@ def quality(survey_id, item_code):
     link = codebooks.question_codebook(survey.id, item_code)
     run = runs.latest_run(survey.id, item_code, RunKind.MODEL, finished=True)
     result = run.result if run is not None and run.status == RunStatus.DONE else {}
-    at_threshold = next((row for row in result.get("curve") or []
-                         if link is not None and row["threshold"] == link.auto_threshold), None)
+    at_threshold = next(
+        (row for row in result.get("curve") or [] if link is not None and row["threshold"] == link.auto_threshold), None
+    )
     labels = {t.key: t.label for t in link.codebook.themes} if link else {}
-    return render_template("coding/quality.html", survey=survey, question=question, link=link, run=run,
-                           quality=result.get("quality") or {}, labels=labels, at_threshold=at_threshold,
-                           progress=listing.progress(survey.id, item_code, link))
+    return render_template(
+        "coding/quality.html",
+        survey=survey,
+        question=question,
+        link=link,
+        run=run,
+        quality=result.get("quality") or {},
+        labels=labels,
+        at_threshold=at_threshold,
+        progress=listing.progress(survey.id, item_code, link),
+    )
 
 
 @bp.get("/<int:survey_id>/<item_code>/nieuwe-themas")
@@ -122,9 +156,16 @@ def new_themes(survey_id, item_code):
     run = runs.latest_run(survey.id, item_code, RunKind.TOPICS, finished=True)
     candidates = (run.result.get("candidates") or []) if run is not None and run.status == RunStatus.DONE else []
     examples = proposals.example_texts(survey.id, [i for c in candidates for i in c["example_ids"]])
-    return render_template("coding/new_themes.html", survey=survey, question=question, link=link, run=run,
-                           candidates=candidates, examples=examples,
-                           busy=runs.pending(survey.id, item_code, RunKind.TOPICS))
+    return render_template(
+        "coding/new_themes.html",
+        survey=survey,
+        question=question,
+        link=link,
+        run=run,
+        candidates=candidates,
+        examples=examples,
+        busy=runs.pending(survey.id, item_code, RunKind.TOPICS),
+    )
 
 
 @bp.post("/<int:survey_id>/<item_code>/nieuwe-themas/zoeken")
@@ -152,6 +193,8 @@ def add_new_theme(survey_id, item_code, index):
         return redirect(url_for("coding.new_themes", survey_id=survey.id, item_code=item_code))
     answers.recode_codebook(link.codebook)
     db.session.commit()
-    flash(_("Theme %(label)s has been added. Give it a clear name and check its seed words.", label=theme.label),
-          "success")
+    flash(
+        _("Theme %(label)s has been added. Give it a clear name and check its seed words.", label=theme.label),
+        "success",
+    )
     return redirect(url_for("coding.edit_theme", theme_id=theme.id))

@@ -39,7 +39,7 @@ class StakeholderSurvey:
         for question in self.questions:
             if question.role != role or question.repeated != (instances is not None):
                 continue
-            for instance in (instances if instances is not None else {""}):
+            for instance in instances if instances is not None else {""}:
                 found.extend(self.remarks.get((question.code, instance), []))
         return found
 
@@ -72,10 +72,17 @@ class ReportContext:
             if document is None:
                 continue
             questions = sources.open_questions(document)
-            found.append(StakeholderSurvey(
-                survey, document, questions, sources.grade_codes(document),
-                sources.remarks_by_item(survey, sorted({q.code for q in questions})),
-                sources.project_keys(document, self.projects), sources.response_of(survey).completed))
+            found.append(
+                StakeholderSurvey(
+                    survey,
+                    document,
+                    questions,
+                    sources.grade_codes(document),
+                    sources.remarks_by_item(survey, sorted({q.code for q in questions})),
+                    sources.project_keys(document, self.projects),
+                    sources.response_of(survey).completed,
+                )
+            )
         return found
 
     @cached_property
@@ -86,8 +93,11 @@ class ReportContext:
     @cached_property
     def names(self) -> tuple[str, ...]:
         """Full and first names of the region's staff: never shown in a quote."""
-        stmt = (select(User.name).join(Membership, Membership.user_id == User.id)
-                .where(Membership.region_id == self.evaluation.region_id))
+        stmt = (
+            select(User.name)
+            .join(Membership, Membership.user_id == User.id)
+            .where(Membership.region_id == self.evaluation.region_id)
+        )
         names = set()
         for full in db.session.scalars(stmt):
             names.add(full)
@@ -117,9 +127,14 @@ class ReportContext:
     def quote_scrubber(self) -> QuoteScrubber:
         """The quote pass of this region: staff names, the region's own terms and its keep-list."""
         terms = region_terms(self.evaluation.region_id)
-        return QuoteScrubber(self.names, self.keep_terms, places=terms[ScrubKind.PLACE],
-                             organisations=terms[ScrubKind.PROVIDER], schools=terms[ScrubKind.SCHOOL],
-                             other_names=terms[ScrubKind.OTHER])
+        return QuoteScrubber(
+            self.names,
+            self.keep_terms,
+            places=terms[ScrubKind.PLACE],
+            organisations=terms[ScrubKind.PROVIDER],
+            schools=terms[ScrubKind.SCHOOL],
+            other_names=terms[ScrubKind.OTHER],
+        )
 
     def quote(self, text: str, undo=(), detected=()) -> str:
         """A report quote from a text: scrubbed by the region's quote pass with what the coding stage's
@@ -132,7 +147,12 @@ class ReportContext:
         programme = self.evaluation.programme
         if programme is None:
             return []
-        stmt = (select(Note).where(Note.programme_id == programme.id,
-                                   Note.noted_on.between(self.evaluation.period_start, self.evaluation.period_end))
-                .order_by(Note.noted_on, Note.id))
+        stmt = (
+            select(Note)
+            .where(
+                Note.programme_id == programme.id,
+                Note.noted_on.between(self.evaluation.period_start, self.evaluation.period_end),
+            )
+            .order_by(Note.noted_on, Note.id)
+        )
         return list(db.session.scalars(stmt))

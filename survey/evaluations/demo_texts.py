@@ -17,8 +17,11 @@ PROUD = [
     ("De samenwerking tussen gemeenten en aanbieders is hechter geworden.", None, ["samenwerking"]),
     ("Trots op de perspectieftafel: elk kind wordt besproken.", None, ["resultaat"]),
     ("Dat jongeren zelf meepraten over hun plan.", None, ["participatie"]),
-    ("Petra van het wijkteam Schiedam heeft dit echt op de kaart gezet.",
-     "[naam] van het wijkteam [plaats] heeft dit echt op de kaart gezet.", ["samenwerking"]),
+    (
+        "Petra van het wijkteam Schiedam heeft dit echt op de kaart gezet.",
+        "[naam] van het wijkteam [plaats] heeft dit echt op de kaart gezet.",
+        ["samenwerking"],
+    ),
     ("De kwartaalcijfers zijn voor het eerst compleet.", None, ["data"]),
     ("Professionals durven meer samen op te trekken.", None, ["samenwerking"]),
     ("Ouders merken dat de hulp beter aansluit.", None, ["resultaat", "participatie"]),
@@ -30,18 +33,23 @@ WORKS = [
     ("De nieuwsbrief maakt de projecten zichtbaar.", None, ["communicatie"]),
     ("Samen casussen bespreken helpt om sneller te schakelen.", None, ["samenwerking"]),
     ("Jongeren worden gehoord in de evaluaties.", None, ["participatie"]),
-    ("De overleggen met Jan de Boer van de gemeente lopen soepel.",
-     "De overleggen met [naam] van de gemeente lopen soepel.", ["samenwerking"]),
+    (
+        "De overleggen met Jan de Boer van de gemeente lopen soepel.",
+        "De overleggen met [naam] van de gemeente lopen soepel.",
+        ["samenwerking"],
+    ),
 ]
 ATTENTION = [
-    ("De werkdruk bij de wijkteams is hoog; er is te weinig tijd voor de nieuwe werkwijze.", None,
-     ["werkdruk"]),
+    ("De werkdruk bij de wijkteams is hoog; er is te weinig tijd voor de nieuwe werkwijze.", None, ["werkdruk"]),
     ("Maak de resultaten beter zichtbaar voor raadsleden.", None, ["communicatie"]),
     ("Hoe borgen we dit na de subsidieperiode?", None, ["borging"]),
     ("Er zijn te weinig gezinshuisplekken.", None, ["werkdruk"]),
     ("De cijfers uit de data-uitvraag komen vaak te laat.", None, ["data"]),
-    ("Bel mij gerust op 06-12345678. De financiering na volgend jaar is onzeker.",
-     "Bel mij gerust op [telefoonnummer]. De financiering na volgend jaar is onzeker.", ["borging"]),
+    (
+        "Bel mij gerust op 06-12345678. De financiering na volgend jaar is onzeker.",
+        "Bel mij gerust op [telefoonnummer]. De financiering na volgend jaar is onzeker.",
+        ["borging"],
+    ),
     ("Betrek ouders eerder bij de plannen.", None, ["participatie"]),
 ]
 #: grades for the programme, mean 7,4 over 20 respondents
@@ -69,11 +77,17 @@ INTERVIEW_NOTES = """Wat werkt goed
 
 Aandachtspunten
 - “Voor jongeren rond de 18 valt de hulp nog te vaak stil.” — beleidsadviseur jeugd"""
-COHERENCE = ("De projecten versterken elkaar: de POH-jeugd vangt vragen vroeg op, de wijkteams pakken ze "
-             "op en gezinshuizen bieden een thuis waar dat nodig is.\n\nIn het vervolg ligt de nadruk op "
-             "de overgang naar 18 jaar en op het vasthouden van de kortere wachttijden.")
-VIGNETTE = ("Een moeder meldde zich in maart bij de huisarts. De POH-jeugd sprak haar binnen een week; "
-            "het wijkteam nam het over zonder nieuwe intake. Na twee maanden was de hulp afgerond.")
-INTRODUCTION = ("Deze tussenevaluatie beschrijft waar het transformatieprogramma halverwege staat. "
-                "Ze combineert de voortgang van de projecten met de stakeholder-enquête en de uitspraken "
-                "van de heimiddag.\n\nDe stuurgroep bespreekt het concept voordat het wordt vastgesteld.")
+COHERENCE = (
+    "De projecten versterken elkaar: de POH-jeugd vangt vragen vroeg op, de wijkteams pakken ze "
+    "op en gezinshuizen bieden een thuis waar dat nodig is.\n\nIn het vervolg ligt de nadruk op "
+    "de overgang naar 18 jaar en op het vasthouden van de kortere wachttijden."
+)
+VIGNETTE = (
+    "Een moeder meldde zich in maart bij de huisarts. De POH-jeugd sprak haar binnen een week; "
+    "het wijkteam nam het over zonder nieuwe intake. Na twee maanden was de hulp afgerond."
+)
+INTRODUCTION = (
+    "Deze tussenevaluatie beschrijft waar het transformatieprogramma halverwege staat. "
+    "Ze combineert de voortgang van de projecten met de stakeholder-enquête en de uitspraken "
+    "van de heimiddag.\n\nDe stuurgroep bespreekt het concept voordat het wordt vastgesteld."
+)

@@ -59,8 +59,13 @@ class _Writer:
         if not grouped:
             for part in section["survey"]:
                 if not part["shown"]:
-                    self.para(_("Fewer than %(k)s respondents answered this survey. To protect them, "
-                                "no themes or quotes are shown.", k=k))
+                    self.para(
+                        _(
+                            "Fewer than %(k)s respondents answered this survey. To protect them, "
+                            "no themes or quotes are shown.",
+                            k=k,
+                        )
+                    )
             for item in section["statements"]:
                 self.statement(item)
             return
@@ -68,8 +73,13 @@ class _Writer:
             self.heading(part["label"], level)
             self.para(_("Question") + ": " + "; ".join(part["questions"]))
             if not part["shown"]:
-                self.para(_("Fewer than %(k)s respondents answered this survey. To protect them, "
-                            "no themes or quotes are shown.", k=k))
+                self.para(
+                    _(
+                        "Fewer than %(k)s respondents answered this survey. To protect them, "
+                        "no themes or quotes are shown.",
+                        k=k,
+                    )
+                )
                 continue
             for theme in part["themes"]:
                 shown.add(theme["key"])
@@ -114,22 +124,34 @@ def docx_bytes(report: dict) -> bytes:
     if regional:
         w.heading(_("The region's own actielijnen"), 2)
         w.para(_("Beside the six national actielijnen of Zorg voor de Jeugd, the region works on:"))
-        w.bullets(f"{line['title']}: {line['description']}" if line["description"] else line["title"]
-                  for line in regional)
+        w.bullets(
+            f"{line['title']}: {line['description']}" if line["description"] else line["title"] for line in regional
+        )
     if report["projects"]:
-        w.table([_("Project"), _("Actielijn"), _("Target"), _("Reached"), _("Status")],
-                [[p["name"], action_line_cell(p),
-                  "\n".join(t["description"] for t in p["targets"]) or "–",
-                  "\n".join(f"{t['value_text']} / {t['target_text']}" for t in p["targets"]) or "–",
-                  p["progress"]["status_label"] if p["progress"] else p["status_label"]] for p in report["projects"]],
-                _("Programme overview: projects, targets and where they stand"))
+        w.table(
+            [_("Project"), _("Actielijn"), _("Target"), _("Reached"), _("Status")],
+            [
+                [
+                    p["name"],
+                    action_line_cell(p),
+                    "\n".join(t["description"] for t in p["targets"]) or "–",
+                    "\n".join(f"{t['value_text']} / {t['target_text']}" for t in p["targets"]) or "–",
+                    p["progress"]["status_label"] if p["progress"] else p["status_label"],
+                ]
+                for p in report["projects"]
+            ],
+            _("Programme overview: projects, targets and where they stand"),
+        )
     w.narrative(texts["introduction"])
     _method(w, report)
     w.narrative(texts["method"])
     w.heading(titles["grade"], 1)
     for grade in report["grades"]:
-        w.para(f"{grade['mean_text']} – " + _("mean grade from %(n)s respondents", n=grade["n"])
-               if grade["shown"] else _("Fewer than %(k)s respondents gave a grade: not shown.", k=k))
+        w.para(
+            f"{grade['mean_text']} – " + _("mean grade from %(n)s respondents", n=grade["n"])
+            if grade["shown"]
+            else _("Fewer than %(k)s respondents gave a grade: not shown.", k=k)
+        )
     w.narrative(texts["grade"])
     for key, section in report["sections"].items():
         if section["empty"] and not texts[key]:
@@ -152,12 +174,24 @@ def docx_bytes(report: dict) -> bytes:
         w.narrative(texts["conclusion"])
     w.heading(_("About the figures"), 1)
     w.para(_("Where fewer than %(k)s people answered, no percentage, theme or quote is shown.", k=k))
-    w.para(_("Figures are rounded half away from zero: a mean of %(mean)s reads %(rounded)s and %(share)s reads "
-             "%(share_rounded)s. The page, the PDF, the Word file and the Excel appendix show the same rounded "
-             "figures.", mean="7,25", rounded="7,3", share="62,5 %", share_rounded="63 %"))
-    w.para(_("A target's progress is the share of the way from the baseline to the target value, in the direction "
-             "that is better: for a waiting time going from 10 to 6 weeks, 7,5 weeks is %(share)s of the way.",
-             share="63 %"))
+    w.para(
+        _(
+            "Figures are rounded half away from zero: a mean of %(mean)s reads %(rounded)s and %(share)s reads "
+            "%(share_rounded)s. The page, the PDF, the Word file and the Excel appendix show the same rounded "
+            "figures.",
+            mean="7,25",
+            rounded="7,3",
+            share="62,5 %",
+            share_rounded="63 %",
+        )
+    )
+    w.para(
+        _(
+            "A target's progress is the share of the way from the baseline to the target value, in the direction "
+            "that is better: for a waiting time going from 10 to 6 weeks, 7,5 weeks is %(share)s of the way.",
+            share="63 %",
+        )
+    )
     w.para(_("Results under %(n)s answers are signals, not conclusions.", n=report["signal"]))
     buffer = io.BytesIO()
     w.doc.save(buffer)
@@ -166,12 +200,18 @@ def docx_bytes(report: dict) -> bytes:
 
 def _method(w: _Writer, report: dict) -> None:
     w.heading(report["titles"]["method"], 1)
-    rows = [[m["title"] + (f" ({m['round']})" if m["round"] else ""), m["kind_label"],
-             m["invited_text"] if m["invited"] is not None else _("open link"), m["completed_text"], m["pct_text"]]
-            for m in report["method"]]
+    rows = [
+        [
+            m["title"] + (f" ({m['round']})" if m["round"] else ""),
+            m["kind_label"],
+            m["invited_text"] if m["invited"] is not None else _("open link"),
+            m["completed_text"],
+            m["pct_text"],
+        ]
+        for m in report["method"]
+    ]
     if rows:
-        w.table([_("Survey"), _("Kind"), _("Invited"), _("Responded"), _("Response")], rows,
-                _("Response per survey"))
+        w.table([_("Survey"), _("Kind"), _("Invited"), _("Responded"), _("Response")], rows, _("Response per survey"))
     if report.get("disclosure"):
         w.heading(_("What is shown, and what is not"), 2)
         w.bullets(report["disclosure"])
@@ -181,14 +221,19 @@ def _scores(w: _Writer, report: dict) -> None:
     w.heading(report["titles"]["scores"], 1)
     for line in report["scores"]["lines"]:
         w.heading(line["title"], 2)
-        w.table([_("Item"), _("Now"), "n", _("Previous round"), _("Trend")],
-                [[f"{i['code']} {i['text']}", i["pct_text"], str(i["n"]), i["previous_pct_text"], i["trend"] or "–"]
-                 for i in line["items"]], _("Trend against the previous round"))
+        w.table(
+            [_("Item"), _("Now"), "n", _("Previous round"), _("Trend")],
+            [
+                [f"{i['code']} {i['text']}", i["pct_text"], str(i["n"]), i["previous_pct_text"], i["trend"] or "–"]
+                for i in line["items"]
+            ],
+            _("Trend against the previous round"),
+        )
     w.narrative(report["texts"]["scores"])
 
 
 def action_line_cell(project: dict) -> str:
-    """"2, 3; Thuis in de regio": the national numbers, then the region's own actielijnen by name."""
+    """ "2, 3; Thuis in de regio": the national numbers, then the region's own actielijnen by name."""
     parts = [", ".join(str(line["number"]) for line in project["action_lines"])]
     parts += [line["title"] for line in project.get("regional_lines", [])]
     return "; ".join(p for p in parts if p) or "–"
@@ -208,19 +253,26 @@ def _project(w: _Writer, project: dict, k: int, grouped: bool = True) -> None:
     lines += [f"{_('Regional actielijn')}: {line['title']}" for line in project.get("regional_lines", [])]
     w.para(f"{_('Actielijn')}: {'; '.join(lines) or '–'}")
     principles = principles_of(project)
-    w.para(f"{_('Guiding principles') if len(principles) > 1 else _('Guiding principle')}: "
-           f"{'; '.join(p['title'] for p in principles) or '–'}")
+    w.para(
+        f"{_('Guiding principles') if len(principles) > 1 else _('Guiding principle')}: "
+        f"{'; '.join(p['title'] for p in principles) or '–'}"
+    )
     if project["progress"]:
-        w.para(f"{_('Latest progress report')}: {project['progress']['status_label']} "
-               f"({period_label(project['progress']['round'])})")
+        w.para(
+            f"{_('Latest progress report')}: {project['progress']['status_label']} "
+            f"({period_label(project['progress']['round'])})"
+        )
         for r in project["progress"]["off_track"]:
             reason = f" – {r['obstacles']}" if r.get("obstacles") else ""
             w.para(f"{_('Not on track in')} {period_label(r['round'])}: {r['status_label']}{reason}", "List Bullet")
         progress = project["progress"]
         if progress.get("obstacles") or progress.get("results") or progress.get("next_steps"):
             w.heading(_("From the latest progress report (%(round)s)", round=period_label(progress["round"])), 2)
-            for label, key in ((_("Obstacles (knelpunten)"), "obstacles"),
-                               (_("Results since the previous report"), "results"), (_("Next steps"), "next_steps")):
+            for label, key in (
+                (_("Obstacles (knelpunten)"), "obstacles"),
+                (_("Results since the previous report"), "results"),
+                (_("Next steps"), "next_steps"),
+            ):
                 if progress.get(key):
                     w.para(f"{label}: {progress[key]}")
     if project["ambition"]:
@@ -233,12 +285,19 @@ def _project(w: _Writer, project: dict, k: int, grouped: bool = True) -> None:
         w.heading(_("Results"), 2)
     for target in project["targets"]:
         w.heading(target["description"], 3)
-        w.para(f"{_('Indicator')}: {target['indicator']} ({target['direction_label']}). " + _(
-            "From %(start)s to %(target)s; reached %(value)s (%(share)s of the way).", start=target["baseline_text"],
-            target=target["target_text"], value=target["value_text"], share=target["percent_text"])
+        w.para(
+            f"{_('Indicator')}: {target['indicator']} ({target['direction_label']}). "
+            + _(
+                "From %(start)s to %(target)s; reached %(value)s (%(share)s of the way).",
+                start=target["baseline_text"],
+                target=target["target_text"],
+                value=target["value_text"],
+                share=target["percent_text"],
+            )
             + f" {_('Status')}: {target['status_label']}."
             + (f" {_('Per period')}: {target['series_text']}." if target["series_text"] else "")
-            + (" " + _("Latest period: %(period)s", period=period_label(target["period"])) if target["period"] else ""))
+            + (" " + _("Latest period: %(period)s", period=period_label(target["period"])) if target["period"] else "")
+        )
         w.table(target["table"]["header"], target["table"]["rows"], target["table"]["caption"])
     w.narrative(texts["results"])
     for key, section in project["sections"].items():
@@ -251,13 +310,14 @@ def _project(w: _Writer, project: dict, k: int, grouped: bool = True) -> None:
     if budget["rows"] or texts["budget"]:
         w.heading(_("Budget"), 2)
     if budget["rows"]:
-        w.table([_("Year"), _("Budgeted"), _("Spent")],
-                [[str(r["year"]), r["budgeted_text"], r["spent_text"]] for r in budget["rows"]]
-                + [[_("Total"), budget["budgeted_text"], f"{budget['spent_text']} ({budget['spent_share_text']})"]],
-                _("Budgeted against spent"))
+        w.table(
+            [_("Year"), _("Budgeted"), _("Spent")],
+            [[str(r["year"]), r["budgeted_text"], r["spent_text"]] for r in budget["rows"]]
+            + [[_("Total"), budget["budgeted_text"], f"{budget['spent_text']} ({budget['spent_share_text']})"]],
+            _("Budgeted against spent"),
+        )
     w.narrative(texts["budget"])
     if project["next_year_goals"] or texts["next_year"]:
         w.heading(_("Goals for next year"), 2)
     w.narrative(project["next_year_goals"])
     w.narrative(texts["next_year"])
-

@@ -28,17 +28,22 @@ def build_report(evaluation: Evaluation) -> dict:
     for section in sections.values():
         voices += [s for s in section["statements"] if s["attribution"]]
         section["statements"] = [s for s in section["statements"] if not s["attribution"]]
-        section["empty"] = section["empty"] or not (section["statements"] or any(
-            p["shown"] and p["themes"] for p in section["survey"]))
+        section["empty"] = section["empty"] or not (
+            section["statements"] or any(p["shown"] and p["themes"] for p in section["survey"])
+        )
     report = {
         "schema": SCHEMA,
         "title": evaluation.title,
         "region": programme.region.name if programme else "",
         "programme": _programme(programme, context.projects),
         "group_by_theme": evaluation.group_by_theme,
-        "period": {"start": evaluation.period_start.isoformat(), "end": evaluation.period_end.isoformat(),
-                   "text": _("%(start)s to %(end)s", start=long_date(evaluation.period_start),
-                             end=long_date(evaluation.period_end))},
+        "period": {
+            "start": evaluation.period_start.isoformat(),
+            "end": evaluation.period_end.isoformat(),
+            "text": _(
+                "%(start)s to %(end)s", start=long_date(evaluation.period_start), end=long_date(evaluation.period_end)
+            ),
+        },
         "status": evaluation.status.value,
         "status_label": str(STATUS[evaluation.status]),
         "generated_on": long_date(utcnow()),
@@ -68,21 +73,35 @@ def _programme(programme, projects) -> dict:
     """The programme's story and its own actielijnen, each with the report's projects that serve it."""
     if programme is None:
         return {"name": "", "years": "", "principles": [], "regional_lines": []}
-    return {"name": programme.name, "years": f"{programme.start_year}–{programme.end_year}",
-            "principles": [{"title": p.title, "text": p.text} for p in programme.principles],
-            "regional_lines": [{"title": line.title, "description": line.description,
-                                "projects": [p.name for p in projects if line in p.regional_lines]}
-                               for line in programme.regional_lines]}
+    return {
+        "name": programme.name,
+        "years": f"{programme.start_year}–{programme.end_year}",
+        "principles": [{"title": p.title, "text": p.text} for p in programme.principles],
+        "regional_lines": [
+            {
+                "title": line.title,
+                "description": line.description,
+                "projects": [p.name for p in projects if line in p.regional_lines],
+            }
+            for line in programme.regional_lines
+        ],
+    }
 
 
 def _method(context: ReportContext, survey) -> dict:
     """Response of one chosen survey: invited, started, completed and the rate."""
     figures = sources.response_of(survey)
     return {
-        "title": survey.text("title"), "kind": survey.kind.value, "kind_label": str(SURVEY_KIND[survey.kind]),
-        "round": survey.round_label, "invited": figures.invited, "started": figures.started,
-        "completed": figures.completed, "pct": figures.pct_completed,
-        "invited_text": format_count(figures.invited), "completed_text": format_count(figures.completed),
+        "title": survey.text("title"),
+        "kind": survey.kind.value,
+        "kind_label": str(SURVEY_KIND[survey.kind]),
+        "round": survey.round_label,
+        "invited": figures.invited,
+        "started": figures.started,
+        "completed": figures.completed,
+        "pct": figures.pct_completed,
+        "invited_text": format_count(figures.invited),
+        "completed_text": format_count(figures.completed),
         "pct_text": format_percentage(figures.pct_completed),
         "signal": figures.completed < context.policy.signal_below,
     }
@@ -95,13 +114,18 @@ def _grades(context: ReportContext) -> list[dict]:
         for code in stakeholder.grades:
             summary = sources.grade_of(stakeholder.survey, code)
             shown = summary.n >= context.k
-            grades.append({
-                "survey": stakeholder.survey.text("title"), "code": code, "n": summary.n, "shown": shown,
-                "mean": float(summary.exact_mean) if shown else None,
-                "mean_text": summary.mean_text if shown else "–",
-                "signal": shown and summary.n < context.policy.signal_below,
-                "distribution": [[c, count] for c, count, _pct in summary.distribution] if shown else [],
-            })
+            grades.append(
+                {
+                    "survey": stakeholder.survey.text("title"),
+                    "code": code,
+                    "n": summary.n,
+                    "shown": shown,
+                    "mean": float(summary.exact_mean) if shown else None,
+                    "mean_text": summary.mean_text if shown else "–",
+                    "signal": shown and summary.n < context.policy.signal_below,
+                    "distribution": [[c, count] for c, count, _pct in summary.distribution] if shown else [],
+                }
+            )
     return grades
 
 
@@ -111,14 +135,30 @@ def _disclosure(context: ReportContext) -> list[str]:
     for stakeholder in context.stakeholder:
         title = stakeholder.survey.text("title")
         if stakeholder.completed >= context.k:
-            rules.append(_("%(survey)s: a survey among professionals with %(n)s respondents (at least %(k)s). "
-                           "What they said about each project is shown, however few answered about it; the "
-                           "evaluator reviewed every quote before publication.",
-                           survey=title, n=stakeholder.completed, k=context.k))
+            rules.append(
+                _(
+                    "%(survey)s: a survey among professionals with %(n)s respondents (at least %(k)s). "
+                    "What they said about each project is shown, however few answered about it; the "
+                    "evaluator reviewed every quote before publication.",
+                    survey=title,
+                    n=stakeholder.completed,
+                    k=context.k,
+                )
+            )
         else:
-            rules.append(_("%(survey)s: fewer than %(k)s respondents in the whole survey, so none of its answers "
-                           "is shown.", survey=title, k=context.k))
+            rules.append(
+                _(
+                    "%(survey)s: fewer than %(k)s respondents in the whole survey, so none of its answers is shown.",
+                    survey=title,
+                    k=context.k,
+                )
+            )
     if context.experience:
-        rules.append(_("Answers of parents, young people and professionals in the experience surveys are never "
-                       "shown for a group of fewer than %(k)s respondents.", k=context.k))
+        rules.append(
+            _(
+                "Answers of parents, young people and professionals in the experience surveys are never "
+                "shown for a group of fewer than %(k)s respondents.",
+                k=context.k,
+            )
+        )
     return rules

@@ -22,8 +22,9 @@ def theme_part(context: ReportContext, role: str, project: Project | None = None
         instances = stakeholder.keys.get(project.id, set()) if project is not None else None
         if project is not None and not instances:
             continue
-        text = report_text(stakeholder.question_text(role, project is not None),
-                           project.name if project is not None else None)
+        text = report_text(
+            stakeholder.question_text(role, project is not None), project.name if project is not None else None
+        )
         if not text:
             continue
         questions.append(text)
@@ -31,11 +32,15 @@ def theme_part(context: ReportContext, role: str, project: Project | None = None
         remarks.extend(stakeholder.remarks_for(role, instances))
     if not questions:
         return None
-    summary = summarise_themes(remarks, context.k, names=context.names, keep=context.vocabulary,
-                               survey_size=min(sizes), quotes_per_theme=0)
+    summary = summarise_themes(
+        remarks, context.k, names=context.names, keep=context.vocabulary, survey_size=min(sizes), quotes_per_theme=0
+    )
     return {
-        "role": role, "label": str(SURVEY_ROLE[role]), "questions": list(dict.fromkeys(questions)),
-        "shown": summary.shown, "respondents": summary.respondents if summary.shown else None,
+        "role": role,
+        "label": str(SURVEY_ROLE[role]),
+        "questions": list(dict.fromkeys(questions)),
+        "shown": summary.shown,
+        "respondents": summary.respondents if summary.shown else None,
         "remarks": summary.remarks if summary.shown else None,
         "uncoded": summary.uncoded if summary.shown else None,
         "themes": [{"key": t.key, "label": t.label, "count": t.count} for t in summary.themes],
@@ -45,14 +50,30 @@ def theme_part(context: ReportContext, role: str, project: Project | None = None
 def statement_part(context: ReportContext, section: str, project: Project | None = None) -> tuple[list, int]:
     """The reviewed statements of this section as the report shows them, and how many wait for review."""
     published, pending = publish(review.candidates(context, section, project), review.cached_decisions(context))
-    return [{"key": p.key, "text": p.text, "count": p.count, "origin": p.origin, "theme": p.theme[0],
-             "theme_label": p.theme[1], "attribution": p.attribution} for p in published], pending
+    return [
+        {
+            "key": p.key,
+            "text": p.text,
+            "count": p.count,
+            "origin": p.origin,
+            "theme": p.theme[0],
+            "theme_label": p.theme[1],
+            "attribution": p.attribution,
+        }
+        for p in published
+    ], pending
 
 
 def _section(key: str, title: str, parts: list, statements: tuple[list, int]) -> dict:
     published, pending = statements
-    return {"key": key, "title": title, "survey": parts, "statements": published, "pending": pending,
-            "empty": not published and not any(p["shown"] and p["themes"] for p in parts)}
+    return {
+        "key": key,
+        "title": title,
+        "survey": parts,
+        "statements": published,
+        "pending": pending,
+        "empty": not published and not any(p["shown"] and p["themes"] for p in parts),
+    }
 
 
 def programme_section(context: ReportContext, key: str, title: str) -> dict:

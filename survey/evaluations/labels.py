@@ -72,10 +72,16 @@ REMARK_SECTION = {
     RemarkKind.QUESTION: "attention",
 }
 #: where a programme statement goes
-NOTE_SECTION = {NoteKind.PROUD: "proud", NoteKind.WORKS: "works", NoteKind.ATTENTION: "attention",
-                NoteKind.NOTABLE: "notable"}
+NOTE_SECTION = {
+    NoteKind.PROUD: "proud",
+    NoteKind.WORKS: "works",
+    NoteKind.ATTENTION: "attention",
+    NoteKind.NOTABLE: "notable",
+}
 #: open questions of the stakeholder-enquête per section
 PROJECT_ROLE_SECTION = {"proud": "proud", "notable": "notable", "works": "works", "attention": "attention"}
+
+
 def label(value) -> str:
     """The Dutch label of a status, kind of remark or survey kind."""
     for labels in (STATUS, REMARK_KIND, SURVEY_KIND):

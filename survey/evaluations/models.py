@@ -41,16 +41,17 @@ class Evaluation(Base):
     __tablename__ = "evaluation"
     __table_args__ = (
         sa.CheckConstraint("period_end >= period_start", name="period_in_order"),
-        sa.CheckConstraint("status <> 'gepubliceerd' OR (snapshot IS NOT NULL AND published_at IS NOT NULL)",
-                           name="published_has_snapshot"),
+        sa.CheckConstraint(
+            "status <> 'gepubliceerd' OR (snapshot IS NOT NULL AND published_at IS NOT NULL)",
+            name="published_has_snapshot",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: the region that owns it (*regio*)
     region_id: Mapped[int] = mapped_column(sa.ForeignKey("region.id", ondelete="CASCADE"), index=True)
     #: the programme it evaluates (*programma*); kept empty when the programme is deleted later
-    programme_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("programme.id", ondelete="SET NULL"), index=True)
+    programme_id: Mapped[int | None] = mapped_column(sa.ForeignKey("programme.id", ondelete="SET NULL"), index=True)
     #: title on the cover (*titel*)
     title: Mapped[str] = mapped_column(sa.String(200))
     #: first day of the period it covers (*periode van*)
@@ -58,8 +59,7 @@ class Evaluation(Base):
     #: last day of the period it covers (*periode tot en met*)
     period_end: Mapped[date]
     #: concept, goedgekeurd or gepubliceerd (*status*)
-    status: Mapped[EvaluationStatus] = mapped_column(enum_column(EvaluationStatus),
-                                                     default=EvaluationStatus.CONCEPT)
+    status: Mapped[EvaluationStatus] = mapped_column(enum_column(EvaluationStatus), default=EvaluationStatus.CONCEPT)
     #: the actielijn chosen for a CEO/PEO item code where the default does not fit (*indeling items*)
     item_lines: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     #: statements grouped under their themes, with counts beside them (*indelen naar thema*); off: one
@@ -88,13 +88,14 @@ class Evaluation(Base):
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
     approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
     published_by: Mapped[User | None] = relationship(foreign_keys=[published_by_id])
-    survey_links: Mapped[list["EvaluationSurvey"]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True)
+    survey_links: Mapped[list["EvaluationSurvey"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     project_links: Mapped[list["EvaluationProject"]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="EvaluationProject.position")
+        cascade="all, delete-orphan", passive_deletes=True, order_by="EvaluationProject.position"
+    )
     texts: Mapped[list["EvaluationText"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     notes: Mapped[list["EvaluationNote"]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="EvaluationNote.position")
+        cascade="all, delete-orphan", passive_deletes=True, order_by="EvaluationNote.position"
+    )
     files: Mapped[list["EvaluationFile"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     quotes: Mapped[list["EvaluationQuote"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
@@ -139,10 +140,8 @@ class EvaluationSurvey(Base):
 
     __tablename__ = "evaluation_survey"
 
-    evaluation_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("evaluation.id", ondelete="CASCADE"), primary_key=True)
-    survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), primary_key=True,
-                                           index=True)
+    evaluation_id: Mapped[int] = mapped_column(sa.ForeignKey("evaluation.id", ondelete="CASCADE"), primary_key=True)
+    survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), primary_key=True, index=True)
 
     survey: Mapped[Survey] = relationship()
 
@@ -155,10 +154,10 @@ class EvaluationProject(Base):
 
     __tablename__ = "evaluation_project"
 
-    evaluation_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("evaluation.id", ondelete="CASCADE"), primary_key=True)
-    project_id: Mapped[int] = mapped_column(sa.ForeignKey("project.id", ondelete="CASCADE"), primary_key=True,
-                                            index=True)
+    evaluation_id: Mapped[int] = mapped_column(sa.ForeignKey("evaluation.id", ondelete="CASCADE"), primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("project.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     #: place in the report (*volgorde*)
     position: Mapped[int] = mapped_column(default=0)
 

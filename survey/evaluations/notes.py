@@ -9,7 +9,6 @@ rules and the region's terms) plus the quote pass with the region's keep-list: d
 background job (``detect_notes_job``), never in a request, and a statement is not quoted until that job
 has looked at it (``EvaluationNote.detected``)."""
 
-
 from analysis.notes import mark_headings, section_from_heading, split_attribution
 from analysis.remarks import RemarkClassifier, shipped_classifier, split_notes
 from survey.audit.services import record
@@ -30,8 +29,7 @@ def classifier() -> RemarkClassifier:
     return shipped_classifier()
 
 
-def add_notes(evaluation: Evaluation, block: str, *, project: Project | None,
-              source: str) -> list[EvaluationNote]:
+def add_notes(evaluation: Evaluation, block: str, *, project: Project | None, source: str) -> list[EvaluationNote]:
     """One statement per bullet, line or sentence; a heading ("Aandacht:") guides the suggested kind."""
     remarks = split_notes(mark_headings(block or ""))
     if not remarks:
@@ -47,10 +45,18 @@ def add_notes(evaluation: Evaluation, block: str, *, project: Project | None,
         raw = said[:MAX_STATEMENT]
         text = context.quote_scrubber.scrub(raw)
         attribution = context.quote_scrubber.scrub(who)[:200]
-        note = EvaluationNote(evaluation_id=evaluation.id, project_id=project.id if project else None, text=text,
-                              raw_text=raw,
-                              suggested_kind=kind, kind=kind, source=source.strip()[:200], position=position,
-                              section=section_from_heading(remark.heading), attribution=attribution)
+        note = EvaluationNote(
+            evaluation_id=evaluation.id,
+            project_id=project.id if project else None,
+            text=text,
+            raw_text=raw,
+            suggested_kind=kind,
+            kind=kind,
+            source=source.strip()[:200],
+            position=position,
+            section=section_from_heading(remark.heading),
+            attribution=attribution,
+        )
         evaluation.notes.append(note)  # the collection stays current for whoever reads it next
         added.append(note)
     db.session.flush()

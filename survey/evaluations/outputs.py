@@ -63,5 +63,4 @@ def filename(report: dict, fmt: str) -> str:
 
 def all_files(report: dict) -> list[tuple[str, str, str, bytes]]:
     """(format, file name, MIME type, content) of every file stored at publication."""
-    return [(fmt, filename(report, fmt), MIMETYPES[fmt], render(report, fmt))
-            for fmt in ("html", *DOWNLOADS)]
+    return [(fmt, filename(report, fmt), MIMETYPES[fmt], render(report, fmt)) for fmt in ("html", *DOWNLOADS)]

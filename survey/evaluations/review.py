@@ -28,15 +28,27 @@ def candidates(context: ReportContext, section: str, project: Project | None = N
     chosen = cached_decisions(context)
     found = []
 
-    def statement(source_text: str, origin: str, source: str, theme=("", ""), attribution: str = "",
-                  detected=()) -> Statement:
+    def statement(
+        source_text: str, origin: str, source: str, theme=("", ""), attribution: str = "", detected=()
+    ) -> Statement:
         key = statement_key(project_id, section, source_text)
         undone = chosen[key].undone if key in chosen else ()
         done = {u.casefold() for u in undone}
-        replaced = tuple(dict.fromkeys((r.original, r.label) for r in
-                                       context.quote_scrubber.replacements(source_text, detected=detected)))
-        return Statement(key, context.quote(source_text, undone, detected), origin, source, theme, attribution,
-                         tuple(r for r in replaced if r[0].casefold() not in done), tuple(undone))
+        replaced = tuple(
+            dict.fromkeys(
+                (r.original, r.label) for r in context.quote_scrubber.replacements(source_text, detected=detected)
+            )
+        )
+        return Statement(
+            key,
+            context.quote(source_text, undone, detected),
+            origin,
+            source,
+            theme,
+            attribution,
+            tuple(r for r in replaced if r[0].casefold() not in done),
+            tuple(undone),
+        )
 
     for stakeholder in context.stakeholder:
         if stakeholder.completed < context.k:
@@ -44,14 +56,14 @@ def candidates(context: ReportContext, section: str, project: Project | None = N
         instances = stakeholder.keys.get(project_id, set()) if project is not None else None
         if project is not None and not instances:
             continue
-        roles = ([r for r, s in PROJECT_ROLE_SECTION.items() if s == section] if project is not None
-                 else [section])
+        roles = [r for r, s in PROJECT_ROLE_SECTION.items() if s == section] if project is not None else [section]
         title = stakeholder.survey.text("title")
         for role in roles:
             for remark in stakeholder.remarks_for(role, instances):
                 if remark.quote:  # an answer that was not scrubbed is never quoted
-                    found.append(statement(remark.quote, "enquete", title,
-                                           remark.themes[0] if remark.themes else ("", "")))
+                    found.append(
+                        statement(remark.quote, "enquete", title, remark.themes[0] if remark.themes else ("", ""))
+                    )
     for note in context.programme_notes:
         if note.project_id == project_id and NOTE_SECTION[note.kind] == section:
             found.append(statement(note.text, "notes", note.source))
@@ -60,14 +72,17 @@ def candidates(context: ReportContext, section: str, project: Project | None = N
             if not note.raw_text:  # published: the scrubbed copy is all there is
                 found.append(statement(note.text, "notes", note.source, attribution=note.attribution))
             elif note.detected is not None:  # not quoted before the coding stage's check has looked at it
-                found.append(statement(note.raw_text, "notes", note.source, attribution=note.attribution,
-                                       detected=note.detected))
+                found.append(
+                    statement(note.raw_text, "notes", note.source, attribution=note.attribution, detected=note.detected)
+                )
     return unique(found)
 
 
 def decisions(evaluation: Evaluation) -> dict[str, Decision]:
-    return {q.key: Decision(q.decision.value, q.text, q.merged_into, q.attribution_public, tuple(q.undone or ()))
-            for q in evaluation.quotes}
+    return {
+        q.key: Decision(q.decision.value, q.text, q.merged_into, q.attribution_public, tuple(q.undone or ()))
+        for q in evaluation.quotes
+    }
 
 
 def cached_decisions(context: ReportContext) -> dict[str, Decision]:
@@ -97,7 +112,12 @@ def save_decisions(evaluation: Evaluation, chosen: dict[str, dict], context: Rep
             row = EvaluationQuote(evaluation_id=evaluation.id, key=key, decision=QuoteDecision(decision))
             evaluation.quotes.append(row)
         elif (row.decision.value, row.text, row.merged_into, row.attribution_public, sorted(row.undone or ())) == (
-                decision, text, merged_into, bool(values.get("public")), undone):
+            decision,
+            text,
+            merged_into,
+            bool(values.get("public")),
+            undone,
+        ):
             continue
         row.decision, row.text, row.merged_into = QuoteDecision(decision), text, merged_into
         row.attribution_public, row.undone, row.decided_at = bool(values.get("public")), undone, utcnow()
@@ -110,8 +130,9 @@ def save_decisions(evaluation: Evaluation, chosen: dict[str, dict], context: Rep
 
 
 def keep_terms(region_id: int) -> list[str]:
-    return sorted(db.session.scalars(select(QuoteKeepTerm.term).where(QuoteKeepTerm.region_id == region_id)),
-                  key=str.lower)
+    return sorted(
+        db.session.scalars(select(QuoteKeepTerm.term).where(QuoteKeepTerm.region_id == region_id)), key=str.lower
+    )
 
 
 def save_keep_terms(region, lines: list[str]) -> tuple[int, int]:
@@ -121,8 +142,9 @@ def save_keep_terms(region, lines: list[str]) -> tuple[int, int]:
         if line.strip():
             spelled.setdefault(line.strip()[:200].lower(), line.strip()[:200])  # first spelling wins
     wanted = set(spelled.values())
-    current = {row.term: row for row in db.session.scalars(
-        select(QuoteKeepTerm).where(QuoteKeepTerm.region_id == region.id))}
+    current = {
+        row.term: row for row in db.session.scalars(select(QuoteKeepTerm).where(QuoteKeepTerm.region_id == region.id))
+    }
     for term in set(current) - wanted:
         db.session.delete(current[term])
     db.session.add_all(QuoteKeepTerm(region_id=region.id, term=t) for t in sorted(wanted - set(current)))

@@ -22,10 +22,30 @@ from survey.responses.piping import report_text
 
 SCALE_OF_KIND = {"agreement": AGREEMENT, "frequency": FREQUENCY}
 #: the CEO template's item codes (docs/domain.md, "Instruments") and the actielijn each speaks to
-ITEM_LINES = {"T1": 1, "T2": 1, "T3": 1, "K1": 6, "K2": 6, "K3": 6, "K4": 6,
-              "E1": 2, "E2": 2, "E3": 2, "E4": 3, "E5": 5, "E6": 4}
-DOMAIN_LINES = {"toegang": 1, "kwaliteit": 6, "effect": 2, "professionele ruimte": 6,
-                "professionele_ruimte": 6, "werkplezier": 6, "vakmanschap": 6}
+ITEM_LINES = {
+    "T1": 1,
+    "T2": 1,
+    "T3": 1,
+    "K1": 6,
+    "K2": 6,
+    "K3": 6,
+    "K4": 6,
+    "E1": 2,
+    "E2": 2,
+    "E3": 2,
+    "E4": 3,
+    "E5": 5,
+    "E6": 4,
+}
+DOMAIN_LINES = {
+    "toegang": 1,
+    "kwaliteit": 6,
+    "effect": 2,
+    "professionele ruimte": 6,
+    "professionele_ruimte": 6,
+    "werkplezier": 6,
+    "vakmanschap": 6,
+}
 
 
 def default_line(kind: SurveyKind, code: str, domain: str) -> int | None:
@@ -49,8 +69,7 @@ def scored_items(survey: Survey) -> list[tuple[str, str, str, Scale]]:
             scale = SCALE_OF_KIND.get(REGISTRY[question.type].kind)
             if scale is None:
                 continue
-            pairs = ([(i.code, i.text) for i in question.items] if question.items
-                     else [(question.code, question.text)])
+            pairs = [(i.code, i.text) for i in question.items] if question.items else [(question.code, question.text)]
             items.extend((code, report_text(text.get("nl", "")), question.domain, scale) for code, text in pairs)
     return items
 
@@ -88,15 +107,25 @@ def survey_items(context: ReportContext, survey: Survey) -> list[dict]:
         trend = trends.get(code)
         previous_shown = trend is not None and trend.n_previous >= context.k
         line = context.evaluation.item_lines.get(code) or default_line(survey.kind, code, domain)
-        result.append({
-            "survey": survey.text("title"), "round": survey.round_label, "code": code, "text": text,
-            "headline": scale.headline, "line": line, "n": n, "shown": shown, "pct": pct,
-            "pct_text": format_percentage(pct), "signal": shown and n < context.policy.signal_below,
-            "previous_round": previous_survey.round_label if previous_survey is not None else "",
-            "previous_n": int(trend.n_previous) if trend is not None else None,
-            "previous_pct_text": format_percentage(trend.pct_previous if previous_shown else None),
-            "trend": (trend.words if trend is not None and shown else ""),
-        })
+        result.append(
+            {
+                "survey": survey.text("title"),
+                "round": survey.round_label,
+                "code": code,
+                "text": text,
+                "headline": scale.headline,
+                "line": line,
+                "n": n,
+                "shown": shown,
+                "pct": pct,
+                "pct_text": format_percentage(pct),
+                "signal": shown and n < context.policy.signal_below,
+                "previous_round": previous_survey.round_label if previous_survey is not None else "",
+                "previous_n": int(trend.n_previous) if trend is not None else None,
+                "previous_pct_text": format_percentage(trend.pct_previous if previous_shown else None),
+                "trend": (trend.words if trend is not None and shown else ""),
+            }
+        )
     return result
 
 
@@ -112,9 +141,15 @@ def scores_part(context: ReportContext) -> dict:
     loose = [i for i in items if i["line"] not in ACTION_LINES]
     if loose:
         lines.append(_line_part(None, _("Not linked to an actielijn"), loose))
-    surveys = [{"title": s.text("title"), "kind": s.kind.value, "round": s.round_label,
-                "previous": (p.round_label or p.text("title")) if (p := sources.previous_round(s)) else ""}
-               for s in chosen]
+    surveys = [
+        {
+            "title": s.text("title"),
+            "kind": s.kind.value,
+            "round": s.round_label,
+            "previous": (p.round_label or p.text("title")) if (p := sources.previous_round(s)) else "",
+        }
+        for s in chosen
+    ]
     return {"surveys": surveys, "lines": lines}
 
 
@@ -123,6 +158,10 @@ def _line_part(number: int | None, title: str, items: list[dict]) -> dict:
     heading = f"{_('Actielijn')} {number}: {title}" if number else title
     desc = _("Share of positive answers per item; hidden where fewer people answered than the threshold.")
     table = bars_table(bars, title=heading, first_column=_("Item"), value_column=_("% positive"))
-    return {"number": number, "title": heading, "items": items,
-            "svg": bars_svg(bars, title=heading, desc=desc, chart_id=f"lijn-{number or 0}"),
-            "table": {"caption": table.caption, "header": list(table.header), "rows": [list(r) for r in table.rows]}}
+    return {
+        "number": number,
+        "title": heading,
+        "items": items,
+        "svg": bars_svg(bars, title=heading, desc=desc, chart_id=f"lijn-{number or 0}"),
+        "table": {"caption": table.caption, "header": list(table.header), "rows": [list(r) for r in table.rows]},
+    }

@@ -53,18 +53,36 @@ def evaluations_in(region: Region, *, published_only: bool = False) -> list[Eval
 
 def source_surveys(region: Region) -> list[Survey]:
     """Stakeholder-enquêtes and CEO/PEO rounds of the region that respondents have answered."""
-    stmt = (select(Survey).where(Survey.region_id == region.id, Survey.kind.in_(SOURCE_KINDS))
-            .order_by(Survey.kind, Survey.id.desc()))
+    stmt = (
+        select(Survey)
+        .where(Survey.region_id == region.id, Survey.kind.in_(SOURCE_KINDS))
+        .order_by(Survey.kind, Survey.id.desc())
+    )
     return [s for s in db.session.scalars(stmt) if s.published_version is not None]
 
 
-def create_evaluation(region: Region, programme: Programme, user: User | None, *, title: str,
-                      period_start: date, period_end: date, surveys: list[Survey],
-                      projects: list[Project], group_by_theme: bool = True) -> Evaluation:
-    evaluation = Evaluation(region_id=region.id, programme=programme, title=title.strip(),
-                            period_start=period_start, period_end=period_end, item_lines={},
-                            group_by_theme=group_by_theme,
-                            created_by_id=user.id if user else None)
+def create_evaluation(
+    region: Region,
+    programme: Programme,
+    user: User | None,
+    *,
+    title: str,
+    period_start: date,
+    period_end: date,
+    surveys: list[Survey],
+    projects: list[Project],
+    group_by_theme: bool = True,
+) -> Evaluation:
+    evaluation = Evaluation(
+        region_id=region.id,
+        programme=programme,
+        title=title.strip(),
+        period_start=period_start,
+        period_end=period_end,
+        item_lines={},
+        group_by_theme=group_by_theme,
+        created_by_id=user.id if user else None,
+    )
     db.session.add(evaluation)
     _set_sources(evaluation, surveys, projects)
     db.session.flush()
@@ -72,8 +90,16 @@ def create_evaluation(region: Region, programme: Programme, user: User | None, *
     return evaluation
 
 
-def update_sources(evaluation: Evaluation, *, title: str, period_start: date, period_end: date,
-                   surveys: list[Survey], projects: list[Project], group_by_theme: bool | None = None) -> None:
+def update_sources(
+    evaluation: Evaluation,
+    *,
+    title: str,
+    period_start: date,
+    period_end: date,
+    surveys: list[Survey],
+    projects: list[Project],
+    group_by_theme: bool | None = None,
+) -> None:
     """Change the title, the period, the chosen surveys and projects and the grouping of a concept."""
     _require_concept(evaluation)
     evaluation.title = title.strip()
@@ -154,9 +180,17 @@ def publish(evaluation: Evaluation, user: User, report: dict, files: list[tuple[
     if evaluation.status != EvaluationStatus.APPROVED:
         raise WorkflowError(NOT_APPROVED)
     evaluation.snapshot = report
-    evaluation.files = [EvaluationFile(format=fmt, filename=name, mimetype=mimetype, size=len(content),
-                                       sha256=hashlib.sha256(content).hexdigest(), content=content)
-                        for fmt, name, mimetype, content in files]
+    evaluation.files = [
+        EvaluationFile(
+            format=fmt,
+            filename=name,
+            mimetype=mimetype,
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            content=content,
+        )
+        for fmt, name, mimetype, content in files
+    ]
     evaluation.status = EvaluationStatus.PUBLISHED
     evaluation.published_by_id, evaluation.published_at = user.id, utcnow()
     db.session.flush()

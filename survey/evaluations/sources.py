@@ -76,8 +76,7 @@ def open_questions(document: Document) -> list[OpenQuestion]:
 
 def grade_codes(document: Document) -> list[str]:
     """Item codes of the grades (1-10) outside repeated blocks: the grade for the programme."""
-    return [q.code for s in document.sections if s.repeat is None for q in s.questions
-            if q.type == "rapportcijfer"]
+    return [q.code for s in document.sections if s.repeat is None for q in s.questions if q.type == "rapportcijfer"]
 
 
 def project_keys(document: Document, projects: list[Project]) -> dict[int, set[str]]:
@@ -101,15 +100,19 @@ def project_keys(document: Document, projects: list[Project]) -> dict[int, set[s
 def response_of(survey: Survey) -> ResponseFigures:
     """Invited, started and completed from the ledger; without invitations, from the responses."""
     invited, started, completed = db.session.execute(
-        select(func.count(Invitation.id), func.count(Invitation.id).filter(Invitation.started.is_(True)),
-               func.count(Invitation.id).filter(Invitation.completed.is_(True)))
-        .where(Invitation.survey_id == survey.id)).one()
+        select(
+            func.count(Invitation.id),
+            func.count(Invitation.id).filter(Invitation.started.is_(True)),
+            func.count(Invitation.id).filter(Invitation.completed.is_(True)),
+        ).where(Invitation.survey_id == survey.id)
+    ).one()
     if not invited:
         invited = None
         started, completed = db.session.execute(
-            select(func.count(Response.id),
-                   func.count(Response.id).filter(Response.status == ResponseStatus.COMPLETED))
-            .where(Response.survey_id == survey.id)).one()
+            select(
+                func.count(Response.id), func.count(Response.id).filter(Response.status == ResponseStatus.COMPLETED)
+            ).where(Response.survey_id == survey.id)
+        ).one()
     completed = min(completed, started)
     return response_figures(invited, min(started, invited) if invited else started, completed)
 
@@ -118,11 +121,14 @@ def remarks_by_item(survey: Survey, codes: list[str]) -> dict[tuple[str, str], l
     """(item code, instance) -> the coded answers: final themes and the scrubbed copy, never the raw text."""
     if not codes:
         return {}
-    stmt = (select(Answer.id, Answer.response_id, Answer.item_code, Answer.instance, Answer.scrubbed_text)
-            .join(Response, Response.id == Answer.response_id)
-            .where(Response.survey_id == survey.id, Response.status == ResponseStatus.COMPLETED,
-                   Answer.item_code.in_(codes))
-            .order_by(Answer.id))
+    stmt = (
+        select(Answer.id, Answer.response_id, Answer.item_code, Answer.instance, Answer.scrubbed_text)
+        .join(Response, Response.id == Answer.response_id)
+        .where(
+            Response.survey_id == survey.id, Response.status == ResponseStatus.COMPLETED, Answer.item_code.in_(codes)
+        )
+        .order_by(Answer.id)
+    )
     rows = list(db.session.execute(stmt))
     codings = final_codings(survey.id, [row.id for row in rows]) if rows else {}
     result: dict[tuple[str, str], list[CodedRemark]] = {}
@@ -130,16 +136,22 @@ def remarks_by_item(survey: Survey, codes: list[str]) -> dict[tuple[str, str], l
         coding = codings.get(row.id)
         themes = tuple((c.theme_key, c.theme_label) for c in coding.themes) if coding else ()
         text = (row.scrubbed_text or "").strip() or None
-        result.setdefault((row.item_code, row.instance or ""), []).append(
-            CodedRemark(row.response_id, themes, text))
+        result.setdefault((row.item_code, row.instance or ""), []).append(CodedRemark(row.response_id, themes, text))
     return result
 
 
 def grade_of(survey: Survey, code: str) -> GradeSummary:
     """Mean, median and distribution of a grade item (completed responses, outside repeated blocks)."""
-    stmt = (select(Answer.value).join(Response, Response.id == Answer.response_id)
-            .where(Response.survey_id == survey.id, Response.status == ResponseStatus.COMPLETED,
-                   Answer.item_code == code, Answer.instance == ""))
+    stmt = (
+        select(Answer.value)
+        .join(Response, Response.id == Answer.response_id)
+        .where(
+            Response.survey_id == survey.id,
+            Response.status == ResponseStatus.COMPLETED,
+            Answer.item_code == code,
+            Answer.instance == "",
+        )
+    )
     return summarise_counts(code, Counter(db.session.scalars(stmt)), GRADE)
 
 
@@ -147,10 +159,16 @@ def scored_rows(survey: Survey, codes: list[str]) -> list[tuple[str, str, str]]:
     """(response id, item code, value) of closed items, completed responses, outside repeated blocks."""
     if not codes:
         return []
-    stmt = (select(Answer.response_id, Answer.item_code, Answer.value)
-            .join(Response, Response.id == Answer.response_id)
-            .where(Response.survey_id == survey.id, Response.status == ResponseStatus.COMPLETED,
-                   Answer.item_code.in_(codes), Answer.instance == ""))
+    stmt = (
+        select(Answer.response_id, Answer.item_code, Answer.value)
+        .join(Response, Response.id == Answer.response_id)
+        .where(
+            Response.survey_id == survey.id,
+            Response.status == ResponseStatus.COMPLETED,
+            Answer.item_code.in_(codes),
+            Answer.instance == "",
+        )
+    )
     return [tuple(row) for row in db.session.execute(stmt)]
 
 
@@ -160,7 +178,15 @@ def previous_round(survey: Survey) -> Survey | None:
         previous = db.session.get(Survey, survey.previous_round_id)
         if previous is not None and previous.region_id == survey.region_id:
             return previous
-    stmt = (select(Survey).where(Survey.region_id == survey.region_id, Survey.series_key == survey.series_key,
-                                 Survey.id < survey.id, Survey.status != FieldworkStatus.DRAFT)
-            .order_by(Survey.id.desc()).limit(1))
+    stmt = (
+        select(Survey)
+        .where(
+            Survey.region_id == survey.region_id,
+            Survey.series_key == survey.series_key,
+            Survey.id < survey.id,
+            Survey.status != FieldworkStatus.DRAFT,
+        )
+        .order_by(Survey.id.desc())
+        .limit(1)
+    )
     return db.session.scalar(stmt)

@@ -35,8 +35,13 @@ bp.add_app_template_filter(label, "evaluation_label")
 def changed_meanwhile(error):
     """Two evaluators saved the same report at once: the second save is refused, nothing half-stored."""
     db.session.rollback()
-    flash(_("Someone else changed this report at the same moment. Your change was not saved: check the "
-            "report and try again."), "error")
+    flash(
+        _(
+            "Someone else changed this report at the same moment. Your change was not saved: check the "
+            "report and try again."
+        ),
+        "error",
+    )
     return redirect(url_for("evaluation_reports.list_reports"))
 
 
@@ -55,11 +60,17 @@ def create_evaluation():
         return render_template("evaluations/choose_programme.html", programmes=programmes)
     programme = programme_in_region(chosen) if chosen is not None else programmes[0]
     today = utcnow().date()
-    form = EvaluationForm(surveys=services.source_surveys(g.region), projects=programme.projects,
-                          data={"title": _("Mid-term evaluation %(name)s", name=programme.name),
-                                "period_start": today.replace(year=programme.start_year, month=1, day=1),
-                                "period_end": today, "projects": [str(p.id) for p in programme.projects],
-                                "group_by_theme": True})
+    form = EvaluationForm(
+        surveys=services.source_surveys(g.region),
+        projects=programme.projects,
+        data={
+            "title": _("Mid-term evaluation %(name)s", name=programme.name),
+            "period_start": today.replace(year=programme.start_year, month=1, day=1),
+            "period_end": today,
+            "projects": [str(p.id) for p in programme.projects],
+            "group_by_theme": True,
+        },
+    )
     if form.validate_on_submit():
         evaluation = services.create_evaluation(g.region, programme, current_user, **form.fields())
         return _done(_("The draft report has been made. Write the texts per section."), evaluation)
@@ -72,13 +83,15 @@ def edit_sources(evaluation_id):
     evaluation = evaluation_in_region(evaluation_id)
     if not evaluation.is_editable or evaluation.programme is None:
         return locked_redirect(evaluation)
-    form = EvaluationForm(surveys=services.source_surveys(g.region), projects=evaluation.programme.projects,
-                          data=EvaluationForm.initial(evaluation))
+    form = EvaluationForm(
+        surveys=services.source_surveys(g.region),
+        projects=evaluation.programme.projects,
+        data=EvaluationForm.initial(evaluation),
+    )
     if form.validate_on_submit():
         services.update_sources(evaluation, **form.fields())
         return _done(_("The set-up of the report has been saved."), evaluation)
-    return render_template("evaluations/form.html", form=form, programme=evaluation.programme,
-                           evaluation=evaluation)
+    return render_template("evaluations/form.html", form=form, programme=evaluation.programme, evaluation=evaluation)
 
 
 @bp.get("/<int:evaluation_id>/")
@@ -91,8 +104,13 @@ def show_draft(evaluation_id):
     edit = edit_urls(evaluation) if evaluation.is_editable else None
     pending = {"programma": sum(s["pending"] for s in report["sections"].values())}
     pending |= {p["scope"]: sum(s["pending"] for s in p["sections"].values()) for p in report["projects"]}
-    return render_template("evaluations/draft.html", evaluation=evaluation, pending=pending,
-                           report_html=outputs.report_html(report, edit), downloads=outputs.DOWNLOADS)
+    return render_template(
+        "evaluations/draft.html",
+        evaluation=evaluation,
+        pending=pending,
+        report_html=outputs.report_html(report, edit),
+        downloads=outputs.DOWNLOADS,
+    )
 
 
 @bp.get("/<int:evaluation_id>/concept/<any(pdf, docx, xlsx):fmt>")
@@ -105,8 +123,12 @@ def download_draft(evaluation_id, fmt):
     content = outputs.render(report, fmt)
     record("evaluation.export", evaluation, format=fmt, draft=True)
     db.session.commit()
-    return send_file(io.BytesIO(content), mimetype=outputs.MIMETYPES[fmt], as_attachment=True,
-                     download_name=outputs.filename(report, fmt))
+    return send_file(
+        io.BytesIO(content),
+        mimetype=outputs.MIMETYPES[fmt],
+        as_attachment=True,
+        download_name=outputs.filename(report, fmt),
+    )
 
 
 @bp.post("/<int:evaluation_id>/goedkeuren")
@@ -128,8 +150,7 @@ def reopen_evaluation(evaluation_id):
     except services.WorkflowError as error:
         flash(str(error.message), "error")
         return redirect(url_for("evaluations.show_draft", evaluation_id=evaluation.id))
-    return _done(_("The report is a draft again. It needs a new approval before it can be published."),
-                 evaluation)
+    return _done(_("The report is a draft again. It needs a new approval before it can be published."), evaluation)
 
 
 @bp.post("/<int:evaluation_id>/publiceren")
@@ -161,4 +182,3 @@ def delete_evaluation(evaluation_id):
     db.session.commit()
     flash(_("The draft report has been deleted."), "success")
     return redirect(url_for("evaluation_reports.list_reports"))
-

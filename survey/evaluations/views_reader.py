@@ -53,8 +53,13 @@ def show_report(evaluation_id):
         return elsewhere
     stored = evaluation.file("html")
     body = Markup(stored.content.decode("utf-8")) if stored is not None else Markup("")  # noqa: S704 - rendered escaped at publication
-    return render_template("evaluations/published.html", evaluation=evaluation, body=body,
-                           snapshot=evaluation.snapshot, downloads=[f for f in DOWNLOADS if evaluation.file(f)])
+    return render_template(
+        "evaluations/published.html",
+        evaluation=evaluation,
+        body=body,
+        snapshot=evaluation.snapshot,
+        downloads=[f for f in DOWNLOADS if evaluation.file(f)],
+    )
 
 
 @reader.get("/<int:evaluation_id>/<any(pdf, docx, xlsx):fmt>")
@@ -68,5 +73,6 @@ def download_report(evaluation_id, fmt):
         abort(404)
     record("evaluation.download", evaluation, format=fmt)
     db.session.commit()
-    return send_file(io.BytesIO(stored.content), mimetype=stored.mimetype, as_attachment=True,
-                     download_name=stored.filename)
+    return send_file(
+        io.BytesIO(stored.content), mimetype=stored.mimetype, as_attachment=True, download_name=stored.filename
+    )

@@ -27,11 +27,19 @@ def _sections(evaluation, scope):
     _all, name = scope_sections(evaluation, scope)
     context = ReportContext(evaluation)
     if scope == PROGRAMME_SCOPE:
-        return name, {key: review.candidates(context, key) for key in PROGRAMME_THEME_SECTIONS}, \
-            {key: str(PROGRAMME_SECTIONS[key]) for key in PROGRAMME_THEME_SECTIONS}, context
+        return (
+            name,
+            {key: review.candidates(context, key) for key in PROGRAMME_THEME_SECTIONS},
+            {key: str(PROGRAMME_SECTIONS[key]) for key in PROGRAMME_THEME_SECTIONS},
+            context,
+        )
     project = next(p for p in evaluation.projects if project_scope(p.id) == scope)
-    return name, {key: review.candidates(context, key, project) for key in PROJECT_THEME_SECTIONS}, \
-        {key: str(PROJECT_SECTIONS[key]) for key in PROJECT_THEME_SECTIONS}, context
+    return (
+        name,
+        {key: review.candidates(context, key, project) for key in PROJECT_THEME_SECTIONS},
+        {key: str(PROJECT_SECTIONS[key]) for key in PROJECT_THEME_SECTIONS},
+        context,
+    )
 
 
 @bp.route("/<int:evaluation_id>/citaten/<scope>", methods=["GET", "POST"])
@@ -49,8 +57,16 @@ def review_quotes(evaluation_id, scope):
             db.session.commit()
             flash(_("The quote review has been saved (%(n)s changes).", n=changed), "success")
             return redirect(url_for("evaluations.review_quotes", evaluation_id=evaluation.id, scope=scope))
-    return render_template("evaluations/review.html", evaluation=evaluation, form=form, sections=sections,
-                           titles=titles, scope_name=name, field_id=field_id, scope=scope)
+    return render_template(
+        "evaluations/review.html",
+        evaluation=evaluation,
+        form=form,
+        sections=sections,
+        titles=titles,
+        scope_name=name,
+        field_id=field_id,
+        scope=scope,
+    )
 
 
 @bp.route("/bewaarlijst", methods=["GET", "POST"])
@@ -60,7 +76,9 @@ def edit_keep_list():
     if form.validate_on_submit():
         added, removed = review.save_keep_terms(g.region, (form.terms.data or "").splitlines())
         db.session.commit()
-        flash(_("The keep-list has been saved: %(added)s added, %(removed)s removed.", added=added,
-                removed=removed), "success")
+        flash(
+            _("The keep-list has been saved: %(added)s added, %(removed)s removed.", added=added, removed=removed),
+            "success",
+        )
         return redirect(url_for("evaluations.edit_keep_list"))
     return render_template("evaluations/keep_list.html", form=form)

@@ -42,8 +42,14 @@ def edit_texts(evaluation_id, scope):
         flash(_("The texts have been saved."), "success")
         anchor = "programma-introduction" if scope == PROGRAMME_SCOPE else scope
         return redirect(url_for("evaluations.show_draft", evaluation_id=evaluation.id, _anchor=anchor))
-    return render_template("evaluations/texts.html", evaluation=evaluation, form=form, sections=sections,
-                           scope_name=name, is_programme=scope == PROGRAMME_SCOPE)
+    return render_template(
+        "evaluations/texts.html",
+        evaluation=evaluation,
+        form=form,
+        sections=sections,
+        scope_name=name,
+        is_programme=scope == PROGRAMME_SCOPE,
+    )
 
 
 @bp.route("/<int:evaluation_id>/uitspraken", methods=["GET", "POST"])
@@ -54,8 +60,9 @@ def edit_notes(evaluation_id):
         return locked_redirect(evaluation)
     form = NotesForm(projects=evaluation.projects)
     if form.validate_on_submit():
-        added = notes.add_notes(evaluation, form.block.data, project=form.chosen_project(),
-                                source=form.source.data or "")
+        added = notes.add_notes(
+            evaluation, form.block.data, project=form.chosen_project(), source=form.source.data or ""
+        )
         db.session.commit()
         flash(_("%(n)s statements added. Check the suggested kinds below.", n=len(added)), "success")
         return redirect(url_for("evaluations.edit_notes", evaluation_id=evaluation.id, _anchor="soorten"))
@@ -92,10 +99,16 @@ def check_notes(evaluation_id):
 
 
 def _notes_page(evaluation, form, kinds_form):
-    return render_template("evaluations/notes.html", evaluation=evaluation, form=form, kinds_form=kinds_form,
-                           waiting=notes.waiting_for_detection(evaluation),
-                           groups=notes.notes_by_kind(evaluation), kind_labels=REMARK_KIND,
-                           section_titles=PROGRAMME_SECTIONS)
+    return render_template(
+        "evaluations/notes.html",
+        evaluation=evaluation,
+        form=form,
+        kinds_form=kinds_form,
+        waiting=notes.waiting_for_detection(evaluation),
+        groups=notes.notes_by_kind(evaluation),
+        kind_labels=REMARK_KIND,
+        section_titles=PROGRAMME_SECTIONS,
+    )
 
 
 @bp.route("/<int:evaluation_id>/items", methods=["GET", "POST"])

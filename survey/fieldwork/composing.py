@@ -28,7 +28,6 @@ class Delivery:
     letter_too: bool = False  # the link and code are in a letter by post; the mail points there
 
 
-
 def language_of(survey: Survey, settings: FieldworkSettings, invitation: Invitation, kind: str) -> str:
     """The invitee's language when the survey is available in it and has a text for it; Dutch otherwise."""
     languages = survey_languages(survey)
@@ -68,8 +67,13 @@ def placeholder_values(survey: Survey, delivery: Delivery, language: str) -> dic
         "minuten": str(survey.estimated_minutes),
         "organisatie": survey.text("organiser", language) or _region_name(survey),
         "afmeldlink": f"{base}/afmelden/{opt_out_token(delivery.invitation)}",
-        "verder": (messages.letter_sentence(language, form) if delivery.letter_too
-                   else "" if delivery.token else messages.continue_sentence(language, form)),
+        "verder": (
+            messages.letter_sentence(language, form)
+            if delivery.letter_too
+            else ""
+            if delivery.token
+            else messages.continue_sentence(language, form)
+        ),
     }
 
 

@@ -60,19 +60,33 @@ def import_contacts(survey: Survey, data: bytes, filename: str) -> ImportReport:
             problems.append(flag(contact.row, "This invitee is already in the list of this survey."))
             continue
         existing.add(key)
-        db.session.add(Invitation(survey_id=survey.id, token_hash=unissued_token_hash(), email=contact.email,
-                                  postal_address=contact.postal_address, language=contact.language,
-                                  background=contact.background, reminder_count=0, opted_out=False))
+        db.session.add(
+            Invitation(
+                survey_id=survey.id,
+                token_hash=unissued_token_hash(),
+                email=contact.email,
+                postal_address=contact.postal_address,
+                language=contact.language,
+                background=contact.background,
+                reminder_count=0,
+                opted_out=False,
+            )
+        )
         added += 1
     db.session.flush()
     report = ImportReport(imported=added, columns=result.columns, ignored=result.ignored)
-    report.lines = sorted((ReportLine(p.row, p.field, translate(p), p.skipped) for p in problems),
-                          key=lambda line: (line.row or 0, line.field))
+    report.lines = sorted(
+        (ReportLine(p.row, p.field, translate(p), p.skipped) for p in problems),
+        key=lambda line: (line.row or 0, line.field),
+    )
     record("fieldwork.import", survey, imported=added, skipped=report.skipped)
     return report
 
 
 def _existing(survey: Survey) -> set[tuple]:
-    rows = db.session.execute(select(Invitation.email, Invitation.postal_address, Invitation.background)
-                              .where(Invitation.survey_id == survey.id))
+    rows = db.session.execute(
+        select(Invitation.email, Invitation.postal_address, Invitation.background).where(
+            Invitation.survey_id == survey.id
+        )
+    )
     return {(e, a, tuple(sorted((b or {}).items()))) for e, a, b in rows}

@@ -85,21 +85,31 @@ def state(invitation: Invitation) -> LedgerState:
     """Started/completed as the invitee's own requests need them: the invitation's flags or a pending entry."""
     if invitation.completed:
         return LedgerState(True, invitation.started_route, True)
-    pending = db.session.execute(select(LedgerPending.started_route, LedgerPending.completed,
-                                        LedgerPending.finishing).where(
-        LedgerPending.entry == entry_of(invitation.survey_id, invitation.id))).first()
+    pending = db.session.execute(
+        select(LedgerPending.started_route, LedgerPending.completed, LedgerPending.finishing).where(
+            LedgerPending.entry == entry_of(invitation.survey_id, invitation.id)
+        )
+    ).first()
     route = invitation.started_route or (pending.started_route if pending else None)
     started = invitation.started or bool(pending and pending.started_route)
-    return LedgerState(started or bool(pending and pending.completed), route,
-                       bool(pending and pending.completed), bool(pending and pending.finishing))
+    return LedgerState(
+        started or bool(pending and pending.completed),
+        route,
+        bool(pending and pending.completed),
+        bool(pending and pending.finishing),
+    )
 
 
 def note_finishing(invitation: Invitation) -> None:
     """Before the transaction that may complete the response (its own short transaction; it commits)."""
     if invitation.completed:
         return
-    statement = _insert()(LedgerPending).values(entry=entry_of(invitation.survey_id, invitation.id),
-                                                survey_id=invitation.survey_id, completed=False, finishing=True)
+    statement = _insert()(LedgerPending).values(
+        entry=entry_of(invitation.survey_id, invitation.id),
+        survey_id=invitation.survey_id,
+        completed=False,
+        finishing=True,
+    )
     db.session.execute(statement.on_conflict_do_update(index_elements=["entry"], set_={"finishing": True}))
     db.session.commit()
 
@@ -112,16 +122,23 @@ def note_start(invitation: Invitation, route: str, today: date) -> str | None:
     if invitation.started:
         return invitation.started_route
     entry = entry_of(invitation.survey_id, invitation.id)
-    statement = _insert()(LedgerPending).values(entry=entry, survey_id=invitation.survey_id, started_route=route,
-                                                completed=False, finishing=False)
-    changed = db.session.execute(statement.on_conflict_do_update(
-        index_elements=["entry"], set_={"started_route": route},
-        where=LedgerPending.started_route.is_(None) & LedgerPending.completed.is_(False))
-        .returning(LedgerPending.entry)).first()  # a row only when this request wrote it (rowcount is -1 on PG)
+    statement = _insert()(LedgerPending).values(
+        entry=entry, survey_id=invitation.survey_id, started_route=route, completed=False, finishing=False
+    )
+    changed = db.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["entry"],
+            set_={"started_route": route},
+            where=LedgerPending.started_route.is_(None) & LedgerPending.completed.is_(False),
+        ).returning(LedgerPending.entry)
+    ).first()  # a row only when this request wrote it (rowcount is -1 on PG)
     applied = _flags_now(invitation)
     if applied.started:  # a batch moved this start onto the invitation after this request read it: counted then
-        db.session.execute(delete(LedgerPending).where(LedgerPending.entry == entry, LedgerPending.completed.is_(False),
-                                                       LedgerPending.finishing.is_(False)))
+        db.session.execute(
+            delete(LedgerPending).where(
+                LedgerPending.entry == entry, LedgerPending.completed.is_(False), LedgerPending.finishing.is_(False)
+            )
+        )
         db.session.commit()
         return applied.started_route
     if changed is not None:
@@ -137,11 +154,14 @@ def note_completed(invitation: Invitation, today: date) -> None:
     if invitation.completed:
         return
     entry = entry_of(invitation.survey_id, invitation.id)
-    statement = _insert()(LedgerPending).values(entry=entry, survey_id=invitation.survey_id, completed=True,
-                                                finishing=True)
-    changed = db.session.execute(statement.on_conflict_do_update(
-        index_elements=["entry"], set_={"completed": True}, where=LedgerPending.completed.is_(False))
-        .returning(LedgerPending.entry)).first()
+    statement = _insert()(LedgerPending).values(
+        entry=entry, survey_id=invitation.survey_id, completed=True, finishing=True
+    )
+    changed = db.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["entry"], set_={"completed": True}, where=LedgerPending.completed.is_(False)
+        ).returning(LedgerPending.entry)
+    ).first()
     if _flags_now(invitation).completed:  # a batch applied this completion after this request read it
         db.session.execute(delete(LedgerPending).where(LedgerPending.entry == entry))
     elif changed is not None:
@@ -156,13 +176,16 @@ def _flags_now(invitation: Invitation):
     A double click's second request may have read the invitation before the first one's batch moved the entry
     onto it; its entry then finds no row to meet and is new. Read after the write, the flags show that batch
     (PostgreSQL: a new statement sees what was committed; SQLite: only a current snapshot may write)."""
-    return db.session.execute(select(Invitation.started, Invitation.started_route, Invitation.completed)
-                              .where(Invitation.id == invitation.id)).one()
+    return db.session.execute(
+        select(Invitation.started, Invitation.started_route, Invitation.completed).where(Invitation.id == invitation.id)
+    ).one()
 
 
 def pending_count(survey_id: int) -> int:
-    return db.session.scalar(select(func.count()).select_from(LedgerPending)
-                             .where(LedgerPending.survey_id == survey_id)) or 0
+    return (
+        db.session.scalar(select(func.count()).select_from(LedgerPending).where(LedgerPending.survey_id == survey_id))
+        or 0
+    )
 
 
 def apply_if_due(survey_id: int) -> int:
@@ -193,15 +216,19 @@ def apply_pending(survey: Survey, *, force: bool = False) -> int:
         return 0
     with db.session.begin_nested() as savepoint:
         taken = db.session.execute(
-            delete(LedgerPending).where(LedgerPending.survey_id == survey.id)
+            delete(LedgerPending)
+            .where(LedgerPending.survey_id == survey.id)
             .returning(LedgerPending.entry, LedgerPending.started_route, LedgerPending.completed)
-            .execution_options(synchronize_session=False)).all()
+            .execution_options(synchronize_session=False)
+        ).all()
         if not taken or (not force and len(taken) < batch_size(survey)):
             savepoint.rollback()  # another batch took them a moment ago
             return 0
         key = ledger_key()
-        ids = {entry_of(survey.id, number, key): number for number in db.session.scalars(
-            select(Invitation.id).where(Invitation.survey_id == survey.id))}
+        ids = {
+            entry_of(survey.id, number, key): number
+            for number in db.session.scalars(select(Invitation.id).where(Invitation.survey_id == survey.id))
+        }
         taken = list(taken)
         _RANDOM.shuffle(taken)
         for entry, route, completed in taken:
@@ -212,8 +239,12 @@ def apply_pending(survey: Survey, *, force: bool = False) -> int:
                 values["started_route"] = func.coalesce(Invitation.started_route, route)
             if completed:
                 values["completed"] = True
-            db.session.execute(update(Invitation).where(Invitation.id == ids[entry]).values(values)
-                               .execution_options(synchronize_session=False))
+            db.session.execute(
+                update(Invitation)
+                .where(Invitation.id == ids[entry])
+                .values(values)
+                .execution_options(synchronize_session=False)
+            )
     db.session.expire_all()
     return len(taken)
 
@@ -237,9 +268,12 @@ def _insert():
 def count_day(survey_id: int, day: date, *, started: int = 0, completed: int = 0) -> None:
     """Add to the survey's counters for one day (an atomic insert-or-add, safe with concurrent requests)."""
     statement = _insert()(ParticipationDay).values(survey_id=survey_id, day=day, started=started, completed=completed)
-    db.session.execute(statement.on_conflict_do_update(
-        index_elements=["survey_id", "day"],
-        set_={"started": ParticipationDay.started + started, "completed": ParticipationDay.completed + completed}))
+    db.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["survey_id", "day"],
+            set_={"started": ParticipationDay.started + started, "completed": ParticipationDay.completed + completed},
+        )
+    )
 
 
 def invitee_generaliser(survey: Survey) -> Generaliser | None:
@@ -251,10 +285,11 @@ def invitee_generaliser(survey: Survey) -> Generaliser | None:
     per process for as long as those counts do not change (it is asked for at every start and completion).
     """
     background = sa.cast(Invitation.background, sa.Text)
-    rows = db.session.execute(select(Invitation.language, background, func.count(),
-                                     func.count(Invitation.contact_deleted_on))
-                              .where(Invitation.survey_id == survey.id)
-                              .group_by(Invitation.language, background)).all()
+    rows = db.session.execute(
+        select(Invitation.language, background, func.count(), func.count(Invitation.contact_deleted_on))
+        .where(Invitation.survey_id == survey.id)
+        .group_by(Invitation.language, background)
+    ).all()
     if not rows or any(deleted for *_rest, deleted in rows):
         return None
     counted = tuple(sorted((language or "", text or "", int(n)) for language, text, n, _d in rows))
@@ -263,8 +298,9 @@ def invitee_generaliser(survey: Survey) -> Generaliser | None:
         if len(_RULES) >= 32:
             _RULES.clear()
         parsed = {}
-        population = ({**_background(text, parsed), LANGUAGE: language}
-                      for language, text, n in counted for _ in range(n))
+        population = (
+            {**_background(text, parsed), LANGUAGE: language} for language, text, n in counted for _ in range(n)
+        )
         _RULES[key] = build(population, BACKGROUND_VARIABLES, survey.min_cell, survey_order(survey))
     return _RULES[key]
 

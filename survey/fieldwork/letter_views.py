@@ -44,9 +44,14 @@ def _download(batch: LetterBatch, survey: Survey, kind: str) -> Response:
     db.session.commit()
     data = batch.pdf if kind == "pdf" else batch.archive
     mimetype = "application/pdf" if kind == "pdf" else "application/zip"
-    return Response(data, mimetype=mimetype, headers={
-        "Content-Disposition": f"attachment; filename=brieven-{survey.id}-{batch.id}.{kind}",
-        "Cache-Control": "no-store"})
+    return Response(
+        data,
+        mimetype=mimetype,
+        headers={
+            "Content-Disposition": f"attachment; filename=brieven-{survey.id}-{batch.id}.{kind}",
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @bp.post("/veldwerk/brieven/<int:batch_id>/verwijderen")
@@ -68,19 +73,22 @@ def reprint(survey_id):
     survey = get_in_region(Survey, survey_id)
     form = ReprintForm(request.form)
     if not form.validate_on_submit() or survey.status != FieldworkStatus.OPEN:
-        flash(_("Letters can only be made again while fieldwork is open, for a valid postcode and house number."),
-              "error")
+        flash(
+            _("Letters can only be made again while fieldwork is open, for a valid postcode and house number."), "error"
+        )
         return redirect(url_for("fieldwork.overview", survey_id=survey.id))
     record("fieldwork.letters_reprinted", survey)
     if form.address.data:  # one household: at once
         count = reprint_letters(survey, local_today(), form.address.data).letters
         db.session.commit()
-        flash(ngettext("%(num)s new letter has been made.", "%(num)s new letters have been made.", count)
-              if count else _("No invitee by post who has not started lives at this address."),
-              "success" if count else "error")
+        flash(
+            ngettext("%(num)s new letter has been made.", "%(num)s new letters have been made.", count)
+            if count
+            else _("No invitee by post who has not started lives at this address."),
+            "success" if count else "error",
+        )
     else:
         enqueue_after_commit(db.session(), reprint_job, survey.id, local_today().isoformat())
         db.session.commit()
         flash(_("New letters are being made. They appear below when they are ready."), "success")
     return redirect(url_for("fieldwork.overview", survey_id=survey.id, _anchor="brieven"))
-

@@ -51,7 +51,8 @@ def qr_svg(data: str, label: str, css_class: str = "qr") -> Markup:
     label = str(Markup.escape(label))
     return Markup(  # noqa: S704 - numbers and an escaped label only
         f'<svg class="{css_class}" role="img" aria-label="{label}" viewBox="0 0 {size} {size}" '
-        f'xmlns="http://www.w3.org/2000/svg"><path fill="#000" d="{"".join(runs)}"/></svg>')
+        f'xmlns="http://www.w3.org/2000/svg"><path fill="#000" d="{"".join(runs)}"/></svg>'
+    )
 
 
 def qr_image(data: str, label: str) -> Markup:
@@ -59,17 +60,18 @@ def qr_image(data: str, label: str) -> Markup:
     a vector path, which matters for a batch of a thousand letters (Pillow comes with WeasyPrint)."""
     from qrcode.image.pil import PilImage
 
-    image = qrcode.make(data, image_factory=PilImage, box_size=8, border=2,
-                        error_correction=qrcode.constants.ERROR_CORRECT_M)
+    image = qrcode.make(
+        data, image_factory=PilImage, box_size=8, border=2, error_correction=qrcode.constants.ERROR_CORRECT_M
+    )
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
     return Markup(  # noqa: S704 - base64 and an escaped label only
-        f'<img class="qr" src="data:image/png;base64,{encoded}" alt="{Markup.escape(label)}">')
+        f'<img class="qr" src="data:image/png;base64,{encoded}" alt="{Markup.escape(label)}">'
+    )
 
 
-def letter_pages(survey: Survey, settings: FieldworkSettings, deliveries, kind: LetterKind, today: date
-                 ) -> list[dict]:
+def letter_pages(survey: Survey, settings: FieldworkSettings, deliveries, kind: LetterKind, today: date) -> list[dict]:
     """What each letter shows: address, date, heading, paragraphs, QR code and code."""
     text_kind = "letter" if kind == LetterKind.INVITATION else "reminder"
     region = db.session.get(Region, survey.region_id)
@@ -82,14 +84,20 @@ def letter_pages(survey: Survey, settings: FieldworkSettings, deliveries, kind: 
         if delivery.code:  # a non-breaking hyphen keeps the code on one line
             body = body.replace(delivery.code, delivery.code.replace("-", "\u2011"))
         link = _link(delivery.token)
-        pages.append({
-            "language": language, "dir": text_direction(language),
-            "address": (invitation.postal_address or "").split("\n"), "date": long_date(today, language),
-            "sender": survey.text("organiser", language) or region.name,
-            "subject": subject, "paragraphs": [p for p in body.split("\n\n") if p.strip()],
-            "qr": qr_image(link, subject) if link else None, "code": delivery.code,
-            "code_url": current_app.config["BASE_URL"].rstrip("/") + "/code",
-        })
+        pages.append(
+            {
+                "language": language,
+                "dir": text_direction(language),
+                "address": (invitation.postal_address or "").split("\n"),
+                "date": long_date(today, language),
+                "sender": survey.text("organiser", language) or region.name,
+                "subject": subject,
+                "paragraphs": [p for p in body.split("\n\n") if p.strip()],
+                "qr": qr_image(link, subject) if link else None,
+                "code": delivery.code,
+                "code_url": current_app.config["BASE_URL"].rstrip("/") + "/code",
+            }
+        )
     return pages
 
 
@@ -111,20 +119,21 @@ def render_letters(pages: list[dict]) -> tuple[bytes, bytes]:
     return batch, buffer.getvalue()
 
 
-def make_letters(survey: Survey, settings: FieldworkSettings, deliveries, kind: LetterKind,
-                 today: date) -> LetterBatch:
+def make_letters(survey: Survey, settings: FieldworkSettings, deliveries, kind: LetterKind, today: date) -> LetterBatch:
     """Lay out the letters and keep the PDFs as a temporary download."""
     batch_pdf, archive = render_letters(letter_pages(survey, settings, deliveries, kind, today))
-    batch = LetterBatch(survey_id=survey.id, kind=kind, letter_count=len(deliveries), pdf=batch_pdf,
-                        archive=archive)
+    batch = LetterBatch(survey_id=survey.id, kind=kind, letter_count=len(deliveries), pdf=batch_pdf, archive=archive)
     db.session.add(batch)
     db.session.flush()
     return batch
 
 
 def batches(survey: Survey) -> list[LetterBatch]:
-    return list(db.session.scalars(select(LetterBatch).where(LetterBatch.survey_id == survey.id)
-                                   .order_by(LetterBatch.created_at.desc())))
+    return list(
+        db.session.scalars(
+            select(LetterBatch).where(LetterBatch.survey_id == survey.id).order_by(LetterBatch.created_at.desc())
+        )
+    )
 
 
 def delete_batches(survey: Survey, batch_id: int | None = None) -> int:

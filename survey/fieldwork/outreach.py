@@ -47,8 +47,9 @@ def reminder_reach(survey: Survey, today: date) -> Reach:
     settings = settings_for(survey)
     chosen = not_finished(survey, settings, today).subquery()
     mails = db.session.scalar(select(func.count()).select_from(chosen).where(chosen.c.email.is_not(None)))
-    letters = db.session.scalar(select(func.count()).select_from(chosen).where(
-        chosen.c.email.is_(None), chosen.c.postal_address.is_not(None)))
+    letters = db.session.scalar(
+        select(func.count()).select_from(chosen).where(chosen.c.email.is_(None), chosen.c.postal_address.is_not(None))
+    )
     return Reach(int(mails or 0), int(letters or 0))
 
 
@@ -56,10 +57,15 @@ def missing_languages(survey: Survey) -> Counter:
     """{language: invitees} of invitees (contact data kept) who prefer a language the questionnaire lacks."""
     available = survey_languages(survey)
     rows = db.session.execute(
-        select(Invitation.language, func.count()).where(
-            Invitation.survey_id == survey.id, Invitation.contact_deleted_on.is_(None),
-            Invitation.language.is_not(None), Invitation.language.not_in(available))
-        .group_by(Invitation.language))
+        select(Invitation.language, func.count())
+        .where(
+            Invitation.survey_id == survey.id,
+            Invitation.contact_deleted_on.is_(None),
+            Invitation.language.is_not(None),
+            Invitation.language.not_in(available),
+        )
+        .group_by(Invitation.language)
+    )
     return Counter({language: count for language, count in rows if language})
 
 
@@ -112,8 +118,24 @@ class HistoryLine:
 def history(survey: Survey, limit: int = 50) -> list[HistoryLine]:
     """The sends and send requests of a round, newest first (from the audit log: counts only)."""
     entries = db.session.scalars(
-        select(AuditEntry).where(AuditEntry.object_type == "survey", AuditEntry.object_id == str(survey.id),
-                                 AuditEntry.action.in_(HISTORY_ACTIONS))
-        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc()).limit(limit))
-    return [HistoryLine(e.created_at, e.action, e.actor_label, e.details.get("mails"), e.details.get("letters"),
-                        e.details.get("via", "screen"), e.details.get("mode", "")) for e in entries]
+        select(AuditEntry)
+        .where(
+            AuditEntry.object_type == "survey",
+            AuditEntry.object_id == str(survey.id),
+            AuditEntry.action.in_(HISTORY_ACTIONS),
+        )
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+        .limit(limit)
+    )
+    return [
+        HistoryLine(
+            e.created_at,
+            e.action,
+            e.actor_label,
+            e.details.get("mails"),
+            e.details.get("letters"),
+            e.details.get("via", "screen"),
+            e.details.get("mode", ""),
+        )
+        for e in entries
+    ]

@@ -51,8 +51,15 @@ def presenter(survey_id):
     base = current_app.config["BASE_URL"].rstrip("/")
     link = f"{base}/p/{survey.poll_code}" if survey.poll_code else None
     qr = qr_svg(link, _("QR code to take part in the poll"), "qr qr-large") if link else None
-    return render_template("fieldwork/presenter.html", survey=survey, items=poll_results(survey), link=link,
-                           qr=qr, code_url=f"{base}/code", refresh=REFRESH_SECONDS)
+    return render_template(
+        "fieldwork/presenter.html",
+        survey=survey,
+        items=poll_results(survey),
+        link=link,
+        qr=qr,
+        code_url=f"{base}/code",
+        refresh=REFRESH_SECONDS,
+    )
 
 
 @bp.get("/uitslag.json")

@@ -43,24 +43,44 @@ def poll_results(survey: Survey, language: str = "nl") -> list[PollItem]:
         qtype = REGISTRY.get(question.type)
         if qtype is None or qtype.kind not in SHOWN_KINDS:
             continue
-        options = [(o.code, o.label.get(language) or o.label.get("nl") or o.code) for o in question.options
-                   if o.code not in ESCAPE_CODES]
+        options = [
+            (o.code, o.label.get(language) or o.label.get("nl") or o.code)
+            for o in question.options
+            if o.code not in ESCAPE_CODES
+        ]
         for code, text in _items(question, language):
             answers = [a for a in values.get(code, []) if a not in ESCAPE_CODES]
             bars = poll_bars(options, option_counts(answers), len(answers), survey.min_cell)
-            items.append(PollItem(code, text, len(answers), bars is not None,
-                                  bars or [Bar(c, label, None, None) for c, label in options]))
+            items.append(
+                PollItem(
+                    code,
+                    text,
+                    len(answers),
+                    bars is not None,
+                    bars or [Bar(c, label, None, None) for c, label in options],
+                )
+            )
     return items
 
 
 def poll_payload(survey: Survey) -> dict:
     """The results as JSON for the presenter screen's script."""
-    return {"k": survey.min_cell, "items": [
-        {"code": item.code, "answered": item.answered,
-         "bars": None if not item.shown else [
-             {"code": b.code, "count": b.count, "percent": None if b.percent is None else round(b.percent)}
-             for b in item.bars]}
-        for item in poll_results(survey)]}
+    return {
+        "k": survey.min_cell,
+        "items": [
+            {
+                "code": item.code,
+                "answered": item.answered,
+                "bars": None
+                if not item.shown
+                else [
+                    {"code": b.code, "count": b.count, "percent": None if b.percent is None else round(b.percent)}
+                    for b in item.bars
+                ],
+            }
+            for item in poll_results(survey)
+        ],
+    }
 
 
 def _document(survey: Survey) -> Document | None:
@@ -78,8 +98,9 @@ def _items(question: Question, language: str) -> list[tuple[str, str]]:
 
 def _values(survey: Survey) -> dict[str, list]:
     """Every stored answer of the survey by item code (multiple choice decoded to a list)."""
-    rows = db.session.execute(select(Answer.item_code, Answer.value).join(Response)
-                              .where(Response.survey_id == survey.id))
+    rows = db.session.execute(
+        select(Answer.item_code, Answer.value).join(Response).where(Response.survey_id == survey.id)
+    )
     result: dict[str, list] = {}
     for code, value in rows:
         result.setdefault(code, []).append(_decode(value))

@@ -36,8 +36,13 @@ def settings_for(survey: Survey) -> FieldworkSettings:
     """The survey's fieldwork settings, created with defaults on first use."""
     settings = db.session.get(FieldworkSettings, survey.id)
     if settings is None:
-        settings = FieldworkSettings(survey_id=survey.id, max_reminders=2, reminder_interval_days=7,
-                                     templates={}, letters_for_email_invitees=False)
+        settings = FieldworkSettings(
+            survey_id=survey.id,
+            max_reminders=2,
+            reminder_interval_days=7,
+            templates={},
+            letters_for_email_invitees=False,
+        )
         db.session.add(settings)
         db.session.flush()
     return settings
@@ -51,13 +56,17 @@ def unissued_token_hash() -> str:
 def invite(survey: Survey, today: date) -> SendResult:
     """Send every invitee who has not been invited yet an e-mail and/or a letter with a fresh personal link."""
     settings = settings_for(survey)
-    pending = db.session.scalars(_reachable(survey).where(Invitation.invited_on.is_(None))
-                                 .order_by(Invitation.id)).all()
+    pending = db.session.scalars(
+        _reachable(survey).where(Invitation.invited_on.is_(None)).order_by(Invitation.id)
+    ).all()
     deliveries = []
     for invitation in pending:
         token, code = new_token(), new_short_code()
-        if _claim(invitation, {"invited_on": today, "token_hash": token_hash(token),
-                               "short_code_hash": token_hash(code)}, Invitation.invited_on.is_(None)):
+        if _claim(
+            invitation,
+            {"invited_on": today, "token_hash": token_hash(token), "short_code_hash": token_hash(code)},
+            Invitation.invited_on.is_(None),
+        ):
             deliveries.append(Delivery(invitation, token, code))
     return _send(survey, settings, deliveries, "invitation", LetterKind.INVITATION, today)
 
@@ -90,8 +99,12 @@ def reprint_letters(survey: Survey, today: date, address: str | None = None) -> 
     """New letters with new codes for invitees by post (no e-mail) who have not started, optionally for one
     address ("3011 AB 40"); their earlier letters stop working."""
     settings = settings_for(survey)
-    stmt = _reachable(survey).where(Invitation.invited_on.is_not(None), Invitation.started.is_(False),
-                                    Invitation.email.is_(None), Invitation.postal_address.is_not(None))
+    stmt = _reachable(survey).where(
+        Invitation.invited_on.is_not(None),
+        Invitation.started.is_(False),
+        Invitation.email.is_(None),
+        Invitation.postal_address.is_not(None),
+    )
     deliveries = []
     for invitation in db.session.scalars(stmt.order_by(Invitation.id)).all():
         if (address and not lives_at(invitation.postal_address, address)) or ledger.state(invitation).started:
@@ -113,7 +126,8 @@ def lives_at(postal_address: str, wanted: str) -> bool:
     postcode, number = f"{match.group(1)} {match.group(2).upper()}", match.group(3)
     lines = (postal_address or "").split("\n")
     return any(postcode in line for line in lines) and any(
-        re.search(rf"(?<!\d){number}(?!\d)", line) for line in lines if postcode not in line)
+        re.search(rf"(?<!\d){number}(?!\d)", line) for line in lines if postcode not in line
+    )
 
 
 def due_for_reminder(survey: Survey, settings: FieldworkSettings, today: date):
@@ -121,26 +135,35 @@ def due_for_reminder(survey: Survey, settings: FieldworkSettings, today: date):
     and the interval since the invitation or the last reminder has passed."""
     cutoff = today - timedelta(days=settings.reminder_interval_days)
     return _reachable(survey).where(
-        Invitation.invited_on.is_not(None), Invitation.completed.is_(False),
+        Invitation.invited_on.is_not(None),
+        Invitation.completed.is_(False),
         Invitation.reminder_count < settings.max_reminders,
-        or_(Invitation.last_reminded_on <= cutoff,
-            Invitation.last_reminded_on.is_(None) & (Invitation.invited_on <= cutoff)))
+        or_(
+            Invitation.last_reminded_on <= cutoff,
+            Invitation.last_reminded_on.is_(None) & (Invitation.invited_on <= cutoff),
+        ),
+    )
 
 
 def not_finished(survey: Survey, settings: FieldworkSettings, today: date):
     """Invitees a reminder sent now would reach: invited, not completed, not opted out, under the maximum
     number of reminders, and neither invited nor reminded today (nobody gets two mails in one day)."""
     return _reachable(survey).where(
-        Invitation.invited_on.is_not(None), Invitation.invited_on < today, Invitation.completed.is_(False),
+        Invitation.invited_on.is_not(None),
+        Invitation.invited_on < today,
+        Invitation.completed.is_(False),
         Invitation.reminder_count < settings.max_reminders,
-        or_(Invitation.last_reminded_on.is_(None), Invitation.last_reminded_on < today))
+        or_(Invitation.last_reminded_on.is_(None), Invitation.last_reminded_on < today),
+    )
 
 
 def _reachable(survey: Survey):
     return select(Invitation).where(
-        Invitation.survey_id == survey.id, Invitation.opted_out.is_(False),
+        Invitation.survey_id == survey.id,
+        Invitation.opted_out.is_(False),
         Invitation.contact_deleted_on.is_(None),
-        or_(Invitation.email.is_not(None), Invitation.postal_address.is_not(None)))
+        or_(Invitation.email.is_not(None), Invitation.postal_address.is_not(None)),
+    )
 
 
 def _fieldwork_running(survey: Survey, today: date) -> bool:
@@ -149,8 +172,12 @@ def _fieldwork_running(survey: Survey, today: date) -> bool:
 
 def _claim(invitation: Invitation, values: dict, still) -> bool:
     """Update one invitee only if nobody else did first (compare-and-set); True when this run owns it."""
-    result = db.session.execute(update(Invitation).where(Invitation.id == invitation.id, still).values(**values)
-                                .execution_options(synchronize_session=False))
+    result = db.session.execute(
+        update(Invitation)
+        .where(Invitation.id == invitation.id, still)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
     if result.rowcount != 1:
         return False
     for key, value in values.items():
@@ -160,13 +187,21 @@ def _claim(invitation: Invitation, values: dict, still) -> bool:
 
 def _send(survey, settings, deliveries, kind, letter_kind, today) -> SendResult:
     mails = [d for d in deliveries if d.invitation.email]
-    letters = [d for d in deliveries if d.invitation.postal_address
-               and (not d.invitation.email or settings.letters_for_email_invitees)]
+    letters = [
+        d
+        for d in deliveries
+        if d.invitation.postal_address and (not d.invitation.email or settings.letters_for_email_invitees)
+    ]
     by_letter = {d.invitation.id for d in letters}
     for delivery in mails:  # the job gets ids only: it makes the link and reads the address itself
-        enqueue_after_commit(db.session(), mail_invitee_job, delivery.invitation.id, kind,
-                             delivery.token is not None and delivery.invitation.id not in by_letter,
-                             delivery.invitation.id in by_letter)
+        enqueue_after_commit(
+            db.session(),
+            mail_invitee_job,
+            delivery.invitation.id,
+            kind,
+            delivery.token is not None and delivery.invitation.id not in by_letter,
+            delivery.invitation.id in by_letter,
+        )
     if letters:
         make_letters(survey, settings, letters, letter_kind, today)
     return SendResult(mails=len(mails), letters=len(letters))

@@ -99,9 +99,11 @@ def close_fieldwork(survey: Survey, today: date) -> int:
     settings_for(survey).closed_on = today
     db.session.flush()
     result = db.session.execute(
-        update(Invitation).where(Invitation.survey_id == survey.id, Invitation.contact_deleted_on.is_(None))
+        update(Invitation)
+        .where(Invitation.survey_id == survey.id, Invitation.contact_deleted_on.is_(None))
         .values(email=None, postal_address=None, language="", contact_deleted_on=today)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)
+    )
     letters = delete_batches(survey)
     db.session.expire_all()
     record("fieldwork.close", survey, contacts_deleted=result.rowcount, letter_files_deleted=letters)
@@ -116,10 +118,15 @@ def opt_out(invitation: Invitation) -> None:
 def opt_out_address(survey: Survey, email: str) -> int:
     """Stop mail to the invitees of this survey with this e-mail address (asked by phone or letter)."""
     result = db.session.execute(
-        update(Invitation).where(Invitation.survey_id == survey.id,
-                                 Invitation.email == (email or "").strip().lower(),
-                                 Invitation.opted_out.is_(False))
-        .values(opted_out=True).execution_options(synchronize_session=False))
+        update(Invitation)
+        .where(
+            Invitation.survey_id == survey.id,
+            Invitation.email == (email or "").strip().lower(),
+            Invitation.opted_out.is_(False),
+        )
+        .values(opted_out=True)
+        .execution_options(synchronize_session=False)
+    )
     record("fieldwork.opt_out_by_staff", survey, invitees=result.rowcount)
     return result.rowcount
 

@@ -19,8 +19,12 @@ from survey.questionnaires.models import Survey
 
 
 def variable_labels() -> dict[str, str]:
-    return {"gemeente": gettext("Municipality (gemeente)"), "soort_hulp": gettext("Kind of help"),
-            "leeftijd": gettext("Age band"), "respondenttype": gettext("Respondent type")}
+    return {
+        "gemeente": gettext("Municipality (gemeente)"),
+        "soort_hulp": gettext("Kind of help"),
+        "leeftijd": gettext("Age band"),
+        "respondenttype": gettext("Respondent type"),
+    }
 
 
 @dataclass(frozen=True)
@@ -33,15 +37,21 @@ class Tracking:
 
 
 def ledger_rows(survey: Survey) -> list[LedgerRow]:
-    rows = db.session.execute(select(Invitation.invited_on, Invitation.started, Invitation.completed,
-                                     Invitation.background).where(Invitation.survey_id == survey.id))
+    rows = db.session.execute(
+        select(Invitation.invited_on, Invitation.started, Invitation.completed, Invitation.background).where(
+            Invitation.survey_id == survey.id
+        )
+    )
     return [LedgerRow(i, bool(s), bool(c), b or {}) for i, s, c, b in rows]
 
 
 def day_counts(survey: Survey) -> list[DayCount]:
     """The survey's daily counters of starts and completions."""
-    rows = db.session.execute(select(ParticipationDay.day, ParticipationDay.started, ParticipationDay.completed)
-                              .where(ParticipationDay.survey_id == survey.id).order_by(ParticipationDay.day))
+    rows = db.session.execute(
+        select(ParticipationDay.day, ParticipationDay.started, ParticipationDay.completed)
+        .where(ParticipationDay.survey_id == survey.id)
+        .order_by(ParticipationDay.day)
+    )
     return [DayCount(d, s, c) for d, s, c in rows]
 
 
@@ -49,10 +59,18 @@ def tracking(survey: Survey) -> Tracking:
     """Invited, started, completed and response, in total, per day and per background category."""
     rows = ledger_rows(survey)
     groups = {v: per_category(rows, v, survey.min_cell) for v in BACKGROUND}
-    opted_out = db.session.scalar(select(db.func.count()).select_from(Invitation).where(
-        Invitation.survey_id == survey.id, Invitation.opted_out.is_(True)))
-    return Tracking(totals=totals(rows), days=per_day(rows, day_counts(survey)),
-                    groups={v: g for v, g in groups.items() if g}, opted_out=opted_out, k=survey.min_cell)
+    opted_out = db.session.scalar(
+        select(db.func.count())
+        .select_from(Invitation)
+        .where(Invitation.survey_id == survey.id, Invitation.opted_out.is_(True))
+    )
+    return Tracking(
+        totals=totals(rows),
+        days=per_day(rows, day_counts(survey)),
+        groups={v: g for v, g in groups.items() if g},
+        opted_out=opted_out,
+        k=survey.min_cell,
+    )
 
 
 def tracking_csv(survey: Survey) -> str:
@@ -61,19 +79,30 @@ def tracking_csv(survey: Survey) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     hidden = gettext("fewer than %(k)s", k=figures.k)
-    writer.writerow([gettext("Breakdown"), gettext("Category"), gettext("Invited"), gettext("Started"),
-                     gettext("Completed"), gettext("Response %")])
+    writer.writerow(
+        [
+            gettext("Breakdown"),
+            gettext("Category"),
+            gettext("Invited"),
+            gettext("Started"),
+            gettext("Completed"),
+            gettext("Response %"),
+        ]
+    )
     t = figures.totals
     writer.writerow([gettext("Total"), "", t.invited, t.started, t.completed, _pct(t.response)])
     for day in figures.days:
-        writer.writerow([gettext("Day"), day.day.isoformat(), day.invited, day.started, day.completed,
-                         _pct(day.response_so_far)])
+        writer.writerow(
+            [gettext("Day"), day.day.isoformat(), day.invited, day.started, day.completed, _pct(day.response_so_far)]
+        )
     labels = variable_labels()
     for variable, groups in figures.groups.items():
         for g in groups:
-            writer.writerow([labels.get(variable, variable), csv_safe(g.category)] +
-                            [hidden if v is None else v for v in (g.invited, g.started, g.completed)] +
-                            [_pct(g.response)])
+            writer.writerow(
+                [labels.get(variable, variable), csv_safe(g.category)]
+                + [hidden if v is None else v for v in (g.invited, g.started, g.completed)]
+                + [_pct(g.response)]
+            )
     return "\ufeff" + out.getvalue()
 
 

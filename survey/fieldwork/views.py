@@ -49,11 +49,17 @@ def _survey(survey_id: int) -> Survey:
 @bp.get("/veldwerk")
 @requires(Permission.RUN_FIELDWORK)
 def list_surveys():
-    surveys = db.session.scalars(select(Survey).where(Survey.region_id == g.region.id)
-                                 .order_by(Survey.created_at.desc())).all()
-    counts = dict(db.session.execute(
-        select(Invitation.survey_id, func.count()).join(Survey).where(Survey.region_id == g.region.id)
-        .group_by(Invitation.survey_id)).all())
+    surveys = db.session.scalars(
+        select(Survey).where(Survey.region_id == g.region.id).order_by(Survey.created_at.desc())
+    ).all()
+    counts = dict(
+        db.session.execute(
+            select(Invitation.survey_id, func.count())
+            .join(Survey)
+            .where(Survey.region_id == g.region.id)
+            .group_by(Invitation.survey_id)
+        ).all()
+    )
     return render_template("fieldwork/list.html", surveys=surveys, counts=counts)
 
 
@@ -64,21 +70,47 @@ def overview(survey_id):
     settings = settings_for(survey)
     figures = tracking.tracking(survey)
     due = len(db.session.scalars(due_for_reminder(survey, settings, local_today())).all())
-    waiting = db.session.scalar(select(func.count()).select_from(Invitation).where(
-        Invitation.survey_id == survey.id, Invitation.invited_on.is_(None), Invitation.opted_out.is_(False),
-        Invitation.contact_deleted_on.is_(None)))
+    waiting = db.session.scalar(
+        select(func.count())
+        .select_from(Invitation)
+        .where(
+            Invitation.survey_id == survey.id,
+            Invitation.invited_on.is_(None),
+            Invitation.opted_out.is_(False),
+            Invitation.contact_deleted_on.is_(None),
+        )
+    )
     db.session.commit()  # settings may have been created
-    return render_template("fieldwork/overview.html", survey=survey, settings=settings, figures=figures,
-                           due=due, waiting=waiting, batches=letters.batches(survey), by_post=_by_post(survey),
-                           reprint_form=ReprintForm(), opt_out_form=OptOutForm(), history=history(survey),
-                           missing=missing_languages(survey))
+    return render_template(
+        "fieldwork/overview.html",
+        survey=survey,
+        settings=settings,
+        figures=figures,
+        due=due,
+        waiting=waiting,
+        batches=letters.batches(survey),
+        by_post=_by_post(survey),
+        reprint_form=ReprintForm(),
+        opt_out_form=OptOutForm(),
+        history=history(survey),
+        missing=missing_languages(survey),
+    )
 
 
 def _by_post(survey: Survey) -> int:
     """Invitees reached by post only who were invited and have not started (whose letters can be made again)."""
-    return db.session.scalar(select(func.count()).select_from(Invitation).where(
-        Invitation.survey_id == survey.id, Invitation.email.is_(None), Invitation.postal_address.is_not(None),
-        Invitation.invited_on.is_not(None), Invitation.started.is_(False), Invitation.opted_out.is_(False)))
+    return db.session.scalar(
+        select(func.count())
+        .select_from(Invitation)
+        .where(
+            Invitation.survey_id == survey.id,
+            Invitation.email.is_(None),
+            Invitation.postal_address.is_not(None),
+            Invitation.invited_on.is_not(None),
+            Invitation.started.is_(False),
+            Invitation.opted_out.is_(False),
+        )
+    )
 
 
 @bp.post(SURVEY + "/openen")
@@ -90,8 +122,9 @@ def open_fieldwork(survey_id):
             db.session.commit()
             flash(_("Fieldwork is open. Respondents can take part now."), "success")
         else:
-            flash(_("Fieldwork can only start for a survey with a published version that has not been closed."),
-                  "error")
+            flash(
+                _("Fieldwork can only start for a survey with a published version that has not been closed."), "error"
+            )
     return redirect(url_for("fieldwork.overview", survey_id=survey.id))
 
 
@@ -107,8 +140,7 @@ def close_fieldwork(survey_id):
         deleted = services.close_fieldwork(survey, local_today())
         db.session.commit()
         truncate_wal(db.session)  # the deleted addresses leave no copy in the write-ahead log
-        flash(_("Fieldwork is closed. The contact data of %(n)s invitees have been deleted.", n=deleted),
-              "success")
+        flash(_("Fieldwork is closed. The contact data of %(n)s invitees have been deleted.", n=deleted), "success")
         return redirect(url_for("fieldwork.overview", survey_id=survey.id))
     return render_template("fieldwork/close.html", survey=survey, form=form)
 
@@ -122,8 +154,13 @@ def import_invitees(survey_id):
     if form.validate_on_submit():
         report = import_contacts(survey, form.file.content, form.file.filename)
         db.session.commit()
-    return render_template("fieldwork/import.html", survey=survey, form=form, report=report,
-                           missing=missing_languages(survey) if report else None)
+    return render_template(
+        "fieldwork/import.html",
+        survey=survey,
+        form=form,
+        report=report,
+        missing=missing_languages(survey) if report else None,
+    )
 
 
 @bp.post(SURVEY + "/uitnodigen")
@@ -173,12 +210,24 @@ def remind_now(survey_id):
         record("fieldwork.remind_now", survey, expected=reach.total)
         enqueue_after_commit(db.session(), reminders_job, survey.id, today.isoformat(), now=True)
         db.session.commit()
-        flash(ngettext("A reminder is being sent to %(num)s invitee who has not finished.",
-                       "A reminder is being sent to %(num)s invitees who have not finished.", reach.total), "success")
+        flash(
+            ngettext(
+                "A reminder is being sent to %(num)s invitee who has not finished.",
+                "A reminder is being sent to %(num)s invitees who have not finished.",
+                reach.total,
+            ),
+            "success",
+        )
         return redirect(url_for("fieldwork.overview", survey_id=survey.id))
     db.session.commit()  # settings may have been created
-    return render_template("fieldwork/remind_now.html", survey=survey, reach=reach, form=form,
-                           settings=settings_for(survey), missing=missing_languages(survey))
+    return render_template(
+        "fieldwork/remind_now.html",
+        survey=survey,
+        reach=reach,
+        form=form,
+        settings=settings_for(survey),
+        missing=missing_languages(survey),
+    )
 
 
 @bp.post(SURVEY + "/afmelden")
@@ -190,8 +239,9 @@ def opt_out_invitee(survey_id):
         count = services.opt_out_address(survey, form.email.data)
         db.session.commit()
         if count:
-            flash(ngettext("%(num)s invitee gets no more mail.", "%(num)s invitees get no more mail.", count),
-                  "success")
+            flash(
+                ngettext("%(num)s invitee gets no more mail.", "%(num)s invitees get no more mail.", count), "success"
+            )
         else:
             flash(_("No invitee of this survey with this e-mail address still gets mail."), "error")
     else:
@@ -206,8 +256,9 @@ def edit_settings(survey_id):
     settings = settings_for(survey)
     form = SettingsForm(obj=settings)
     if form.validate_on_submit():
-        services.save_settings(survey, form.max_reminders.data, form.reminder_interval_days.data,
-                               form.letters_for_email_invitees.data)
+        services.save_settings(
+            survey, form.max_reminders.data, form.reminder_interval_days.data, form.letters_for_email_invitees.data
+        )
         db.session.commit()
         flash(_("The settings have been saved."), "success")
         return redirect(url_for("fieldwork.overview", survey_id=survey.id))
@@ -225,18 +276,29 @@ def edit_text(survey_id):
     if kind not in messages.KINDS or language not in languages:
         abort(404)
     current = messages.text_for(settings.templates, kind, language, survey.address_form.value)
-    form = TextForm(kind=kind, data={"subject": current.subject if current else "",
-                                     "body": current.body if current else ""}
-                    if request.method == "GET" else None)
+    form = TextForm(
+        kind=kind,
+        data={"subject": current.subject if current else "", "body": current.body if current else ""}
+        if request.method == "GET"
+        else None,
+    )
     if form.validate_on_submit():
         services.save_text(survey, kind, language, form.subject.data or "", form.body.data or "")
         db.session.commit()
         flash(_("The text has been saved."), "success")
         return redirect(url_for("fieldwork.edit_text", survey_id=survey.id, soort=kind, taal=language))
     own = bool((settings.templates or {}).get(kind, {}).get(language))
-    return render_template("fieldwork/text.html", survey=survey, form=form, kind=kind, language=language,
-                           languages=languages, own=own, kinds=messages.KINDS,
-                           draft=language in messages.DRAFT_LANGUAGES)
+    return render_template(
+        "fieldwork/text.html",
+        survey=survey,
+        form=form,
+        kind=kind,
+        language=language,
+        languages=languages,
+        own=own,
+        kinds=messages.KINDS,
+        draft=language in messages.DRAFT_LANGUAGES,
+    )
 
 
 def _languages(survey: Survey) -> list[str]:
@@ -249,8 +311,9 @@ def _languages(survey: Survey) -> list[str]:
 @requires(Permission.RUN_FIELDWORK)
 def show_tracking(survey_id):
     survey = _survey(survey_id)
-    return render_template("fieldwork/tracking.html", survey=survey, figures=tracking.tracking(survey),
-                           labels=tracking.variable_labels())
+    return render_template(
+        "fieldwork/tracking.html", survey=survey, figures=tracking.tracking(survey), labels=tracking.variable_labels()
+    )
 
 
 @bp.get(SURVEY + "/voortgang.csv")
@@ -260,8 +323,9 @@ def export_tracking(survey_id):
     body = tracking.tracking_csv(survey)
     record("fieldwork.export_tracking", survey)
     db.session.commit()
-    return Response(body, mimetype="text/csv", headers={
-        "Content-Disposition": f"attachment; filename=respons-{survey.id}.csv"})
+    return Response(
+        body, mimetype="text/csv", headers={"Content-Disposition": f"attachment; filename=respons-{survey.id}.csv"}
+    )
 
 
 @bp.post(SURVEY + "/open-link")

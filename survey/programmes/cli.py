@@ -12,8 +12,12 @@ programmes_cli = AppGroup("programmes", help="Programme and projects.")
 
 
 @programmes_cli.command("remind")
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Act as if it were this day (YYYY-MM-DD); default: today.")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Act as if it were this day (YYYY-MM-DD); default: today.",
+)
 def remind_command(today):
     """Remind each project leader once per round whose report for the current round is missing."""
     from survey.programmes.reporting import send_reminders
@@ -41,5 +45,8 @@ def check_list_keys_command(region_slug):
     found = collisions(region_id)
     for collision in found:
         click.echo(collision.line())
-    click.echo(f"{len(found)} lijstsleutel(s) die op de id van een ander project lijken."
-               if found else "Geen lijstsleutels die op de id van een ander project lijken.")
+    click.echo(
+        f"{len(found)} lijstsleutel(s) die op de id van een ander project lijken."
+        if found
+        else "Geen lijstsleutels die op de id van een ander project lijken."
+    )

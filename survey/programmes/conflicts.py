@@ -33,22 +33,31 @@ class Conflict:
 
 def conflicts_of(indicator: Indicator) -> list[Conflict]:
     """The indicator's unresolved conflicts, newest period first."""
-    stmt = (select(Measurement).where(Measurement.indicator_id == indicator.id, Measurement.pseudonym == "",
-                                      Measurement.counted.is_(True))
-            .order_by(Measurement.period.desc(), Measurement.gemeente, Measurement.id))
+    stmt = (
+        select(Measurement)
+        .where(Measurement.indicator_id == indicator.id, Measurement.pseudonym == "", Measurement.counted.is_(True))
+        .order_by(Measurement.period.desc(), Measurement.gemeente, Measurement.id)
+    )
     groups: dict[tuple[str, str], list[Measurement]] = {}
     for measurement in db.session.scalars(stmt):
         groups.setdefault((measurement.period, measurement.gemeente), []).append(measurement)
-    return [Conflict(indicator, period, gemeente, values)
-            for (period, gemeente), values in groups.items() if len(values) > 1]
+    return [
+        Conflict(indicator, period, gemeente, values)
+        for (period, gemeente), values in groups.items()
+        if len(values) > 1
+    ]
 
 
 def resolve(chosen: Measurement, user: User | None, *, correction: bool = False) -> list[Measurement]:
     """Count ``chosen`` and set the other values of its period and gemeente aside; with ``correction``
     it is recorded as the correction of the value it replaces. Returns the values set aside."""
     stmt = select(Measurement).where(
-        Measurement.indicator_id == chosen.indicator_id, Measurement.period == chosen.period,
-        Measurement.gemeente == chosen.gemeente, Measurement.pseudonym == "", Measurement.id != chosen.id)
+        Measurement.indicator_id == chosen.indicator_id,
+        Measurement.period == chosen.period,
+        Measurement.gemeente == chosen.gemeente,
+        Measurement.pseudonym == "",
+        Measurement.id != chosen.id,
+    )
     others = list(db.session.scalars(stmt.order_by(Measurement.id)))
     now, user_id = utcnow(), user.id if user else None
     for other in others:
@@ -57,8 +66,14 @@ def resolve(chosen: Measurement, user: User | None, *, correction: bool = False)
     if correction and others:
         chosen.corrects_id = others[-1].id
     db.session.flush()
-    record("measurement.resolve", chosen, indicator_id=chosen.indicator_id, period=chosen.period,
-           set_aside=[o.id for o in others], correction=correction)
+    record(
+        "measurement.resolve",
+        chosen,
+        indicator_id=chosen.indicator_id,
+        period=chosen.period,
+        set_aside=[o.id for o in others],
+        correction=correction,
+    )
     return others
 
 
@@ -71,8 +86,13 @@ def origin(measurement: Measurement, *, who: bool = True) -> str:
     stamp = f"{person}, {when}" if person else when
     if upload is not None:
         row = measurement.upload_row if measurement.upload_row is not None else "–"
-        return _("Upload %(file)s, row %(row)s (%(source)s; %(when)s)", file=upload.filename, row=row,
-                 source=upload.source, when=stamp)
+        return _(
+            "Upload %(file)s, row %(row)s (%(source)s; %(when)s)",
+            file=upload.filename,
+            row=row,
+            source=upload.source,
+            when=stamp,
+        )
     if measurement.progress_report_id is not None:
         report = db.session.get(ProgressReport, measurement.progress_report_id)
         return _("Progress report %(round)s (%(when)s)", round=report.round if report else "–", when=stamp)
@@ -84,9 +104,21 @@ def sources_of(indicator: Indicator, until) -> list[dict]:
     """Every value of an indicator up to a date with its origin, for the report's appendix."""
     from analysis.periods import period_start
 
-    stmt = (select(Measurement).where(Measurement.indicator_id == indicator.id)
-            .order_by(Measurement.period, Measurement.gemeente, Measurement.id))
-    return [{"period": m.period, "gemeente": m.gemeente, "value": float(m.value), "counted": m.counted,
-             "correction": m.corrects_id is not None, "pseudonymised": bool(m.pseudonym),
-             "origin": origin(m, who=False)}
-            for m in db.session.scalars(stmt) if until is None or period_start(m.period) <= until]
+    stmt = (
+        select(Measurement)
+        .where(Measurement.indicator_id == indicator.id)
+        .order_by(Measurement.period, Measurement.gemeente, Measurement.id)
+    )
+    return [
+        {
+            "period": m.period,
+            "gemeente": m.gemeente,
+            "value": float(m.value),
+            "counted": m.counted,
+            "correction": m.corrects_id is not None,
+            "pseudonymised": bool(m.pseudonym),
+            "origin": origin(m, who=False),
+        }
+        for m in db.session.scalars(stmt)
+        if until is None or period_start(m.period) <= until
+    ]

@@ -52,8 +52,11 @@ def prefilled_rows(indicator_set: IndicatorSet, period: str) -> list[list]:
     rows = []
     for indicator in indicator_set.indicators:
         kind = indicator.period_type.value
-        periods = [period_of(start, kind)] if kind == QUARTER or not quarter else \
-            periods_between(period_of(start, kind), f"{start.year:04d}-{start.month + 2:02d}")
+        periods = (
+            [period_of(start, kind)]
+            if kind == QUARTER or not quarter
+            else periods_between(period_of(start, kind), f"{start.year:04d}-{start.month + 2:02d}")
+        )
         places = gemeenten if indicator.per_gemeente and gemeenten else [""]
         rows.extend([indicator.name, p, place, None, None] for p in periods for place in places)
     return rows
@@ -78,8 +81,9 @@ def _lists(workbook, indicator_set: IndicatorSet) -> None:
     names = [i.name for i in indicator_set.indicators]
     gemeenten = list(indicator_set.programme.gemeenten or [])
     for index in range(max(len(names), len(gemeenten))):
-        lists.append([names[index] if index < len(names) else None,
-                      gemeenten[index] if index < len(gemeenten) else None])
+        lists.append(
+            [names[index] if index < len(names) else None, gemeenten[index] if index < len(gemeenten) else None]
+        )
 
 
 def _validations(sheet, indicator_set: IndicatorSet, columns: list[str], last_row: int) -> None:
@@ -92,20 +96,35 @@ def _validations(sheet, indicator_set: IndicatorSet, columns: list[str], last_ro
         sheet.cell(row=row, column=period_column).number_format = "@"  # "2026-03" stays text, not a date
     names = len(indicator_set.indicators)
     if names:
-        choose = DataValidation(type="list", formula1=f"={LISTS_SHEET}!$A$2:$A${names + 1}", allow_blank=True,
-                                error=_("Choose an indicator from the list."), showErrorMessage=True)
+        choose = DataValidation(
+            type="list",
+            formula1=f"={LISTS_SHEET}!$A$2:$A${names + 1}",
+            allow_blank=True,
+            error=_("Choose an indicator from the list."),
+            showErrorMessage=True,
+        )
         choose.add(column_range(HEADERS["indicator"]))
         sheet.add_data_validation(choose)
     gemeenten = len(indicator_set.programme.gemeenten or [])
     if gemeenten:
-        place = DataValidation(type="list", formula1=f"={LISTS_SHEET}!$B$2:$B${gemeenten + 1}",
-                               allow_blank=True, error=_("Choose a gemeente from the list."),
-                               showErrorMessage=True)
+        place = DataValidation(
+            type="list",
+            formula1=f"={LISTS_SHEET}!$B$2:$B${gemeenten + 1}",
+            allow_blank=True,
+            error=_("Choose a gemeente from the list."),
+            showErrorMessage=True,
+        )
         place.add(column_range(HEADERS["gemeente"]))
         sheet.add_data_validation(place)
-    number = DataValidation(type="decimal", operator="between", formula1="-1000000000", formula2="1000000000",
-                            allow_blank=True, error=_("Enter a number, such as 40 or 7,5."),
-                            showErrorMessage=True)
+    number = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1000000000",
+        formula2="1000000000",
+        allow_blank=True,
+        error=_("Enter a number, such as 40 or 7,5."),
+        showErrorMessage=True,
+    )
     number.add(column_range(HEADERS["value"]))
     sheet.add_data_validation(number)
 
@@ -118,22 +137,30 @@ def _instructions(sheet, indicator_set: IndicatorSet) -> None:
         _("How to fill in this file"),
         _("1. Fill in one row per indicator and period on the sheet %(sheet)s.", sheet=DATA_SHEET),
         _("2. Column %(col)s: choose the indicator from the list.", col=HEADERS["indicator"]),
-        _("3. Column %(col)s: a quarter as 2026-K1 or a month as 2026-03, as the indicator asks.",
-          col=HEADERS["period"]),
-        _("4. Column %(col)s: only for indicators per gemeente; otherwise leave it empty.",
-          col=HEADERS["gemeente"]),
+        _(
+            "3. Column %(col)s: a quarter as 2026-K1 or a month as 2026-03, as the indicator asks.",
+            col=HEADERS["period"],
+        ),
+        _("4. Column %(col)s: only for indicators per gemeente; otherwise leave it empty.", col=HEADERS["gemeente"]),
         _("5. Column %(col)s: a number. A decimal comma is fine (7,5).", col=HEADERS["value"]),
         _("6. Column %(col)s: optional, a short explanation of the figure.", col=HEADERS["remark"]),
         _("Rows without a value are skipped. Do not change the column names."),
         "",
         _("Privacy"),
-        _("Never fill in a BSN, names, addresses or dates of birth. A file with a column of BSNs is "
-          "refused as a whole."),
+        _(
+            "Never fill in a BSN, names, addresses or dates of birth. A file with a column of BSNs is "
+            "refused as a whole."
+        ),
     ]
     if indicator_set.pseudonym_column:
-        lines.append(_("Column %(col)s: your own client number or pseudonym, one child per row. The "
-                       "platform replaces it on upload by a code made with a secret key and does not store "
-                       "the original.", col=indicator_set.pseudonym_column))
+        lines.append(
+            _(
+                "Column %(col)s: your own client number or pseudonym, one child per row. The "
+                "platform replaces it on upload by a code made with a secret key and does not store "
+                "the original.",
+                col=indicator_set.pseudonym_column,
+            )
+        )
     for line in lines:
         sheet.append([line])
     sheet.column_dimensions["A"].width = 110
@@ -149,8 +176,14 @@ def _definitions(sheet, indicator_set: IndicatorSet) -> None:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
     for indicator in indicator_set.indicators:
-        sheet.append([indicator.name, indicator.unit,
-                      _("quarter") if indicator.period_type.value == QUARTER else _("month"),
-                      _("yes") if indicator.per_gemeente else _("no"), indicator.description])
+        sheet.append(
+            [
+                indicator.name,
+                indicator.unit,
+                _("quarter") if indicator.period_type.value == QUARTER else _("month"),
+                _("yes") if indicator.per_gemeente else _("no"),
+                indicator.description,
+            ]
+        )
     for letter, width in zip("ABCDE", (50, 14, 12, 14, 80), strict=True):
         sheet.column_dimensions[letter].width = width

@@ -1,7 +1,5 @@
 """Template filters for the programme pages: labels, Dutch numbers, money, rounds and periods."""
 
-
-
 from analysis.numbers import format_percentage
 from forms.programmes import decimal_text
 from survey.i18n import number, period_name
@@ -29,7 +27,12 @@ def period_label(period: str | None) -> str:
 
 
 def register_filters(bp) -> None:
-    for name, function in (("label", label), ("money", money), ("percent", percent),
-                           ("round_label", round_label), ("period_label", period_label),
-                           ("figure", decimal_text)):
+    for name, function in (
+        ("label", label),
+        ("money", money),
+        ("percent", percent),
+        ("round_label", round_label),
+        ("period_label", period_label),
+        ("figure", decimal_text),
+    ):
         bp.add_app_template_filter(function, name)

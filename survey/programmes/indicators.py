@@ -54,8 +54,8 @@ class IndicatorSet(Base):
 
     programme: Mapped[Programme] = relationship()
     indicators: Mapped[list["Indicator"]] = relationship(
-        back_populates="indicator_set", order_by="Indicator.name", cascade="all, delete-orphan",
-        passive_deletes=True)
+        back_populates="indicator_set", order_by="Indicator.name", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     def __repr__(self) -> str:
         return f"<IndicatorSet {self.id} {self.name!r}>"
@@ -72,8 +72,7 @@ class Indicator(Base):
     __table_args__ = (sa.UniqueConstraint("indicator_set_id", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    indicator_set_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("indicator_set.id", ondelete="CASCADE"), index=True)
+    indicator_set_id: Mapped[int] = mapped_column(sa.ForeignKey("indicator_set.id", ondelete="CASCADE"), index=True)
     #: name as it appears in the template (*indicator*)
     name: Mapped[str] = mapped_column(sa.String(200))
     #: unit, e.g. "kinderen", "dagen", "%" (*eenheid*)
@@ -103,8 +102,7 @@ class MeasurementUpload(Base):
     __tablename__ = "measurement_upload"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    indicator_set_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("indicator_set.id", ondelete="CASCADE"), index=True)
+    indicator_set_id: Mapped[int] = mapped_column(sa.ForeignKey("indicator_set.id", ondelete="CASCADE"), index=True)
     #: the file's name (*bestand*)
     filename: Mapped[str] = mapped_column(sa.String(200))
     #: who delivered the figures, e.g. a provider or gemeente (*bron*)
@@ -151,10 +149,12 @@ class Measurement(Base):
     remark: Mapped[str] = mapped_column(sa.String(500), default="")
     #: the upload it came from, if any
     upload_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("measurement_upload.id", ondelete="CASCADE"), index=True)
+        sa.ForeignKey("measurement_upload.id", ondelete="CASCADE"), index=True
+    )
     #: the progress report it was entered with, if any
     progress_report_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("progress_report.id", ondelete="SET NULL"), index=True)
+        sa.ForeignKey("progress_report.id", ondelete="SET NULL"), index=True
+    )
     #: the row of the uploaded file it came from (*rij*), if any
     upload_row: Mapped[int | None]
     #: the staff member who entered or uploaded it

@@ -57,8 +57,16 @@ TARGET_STATUS = {
     TargetStatus.PAST: _l("Past the target"),
 }
 
-_ALL = {**PROJECT_STATUS, **PROGRESS_STATUS, **NOTE_KIND, **NOTE_SOURCE, **PERIOD_TYPE, **AGGREGATION, **DIRECTION,
-        **TARGET_STATUS}
+_ALL = {
+    **PROJECT_STATUS,
+    **PROGRESS_STATUS,
+    **NOTE_KIND,
+    **NOTE_SOURCE,
+    **PERIOD_TYPE,
+    **AGGREGATION,
+    **DIRECTION,
+    **TARGET_STATUS,
+}
 
 
 def label(value) -> str:

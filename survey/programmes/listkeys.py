@@ -46,9 +46,11 @@ class Collision:
     answers: int
 
     def line(self) -> str:
-        return (f"Vragenlijst {self.survey_id} ({self.survey_title}), lijst {self.list_name}: sleutel "
-                f"{self.key!r} ({self.label}) lijkt op project {self.project_id} ({self.project_name}); "
-                f"{self.answers} antwoord(en) onder deze sleutel.")
+        return (
+            f"Vragenlijst {self.survey_id} ({self.survey_title}), lijst {self.list_name}: sleutel "
+            f"{self.key!r} ({self.label}) lijkt op project {self.project_id} ({self.project_name}); "
+            f"{self.answers} antwoord(en) onder deze sleutel."
+        )
 
 
 def _documents(survey: Survey):
@@ -66,8 +68,10 @@ def collisions(region_id: int | None = None) -> list[Collision]:
         stmt = stmt.where(Survey.region_id == region_id)
     found: dict[tuple, Collision] = {}
     for survey in db.session.scalars(stmt):
-        projects = {p.id: p for p in db.session.scalars(
-            select(Project).join(Programme).where(Programme.region_id == survey.region_id))}
+        projects = {
+            p.id: p
+            for p in db.session.scalars(select(Project).join(Programme).where(Programme.region_id == survey.region_id))
+        }
         for document in _documents(survey):
             repeated = {s.repeat for s in document.sections if s.repeat}
             for name in sorted(repeated):
@@ -75,15 +79,35 @@ def collisions(region_id: int | None = None) -> list[Collision]:
                     match = ID_LIKE.match(item.key)
                     project = projects.get(int(match.group(1))) if match else None
                     label = (item.label.get("nl") or "").strip()
-                    if project is None or item.key == project.key \
-                            or label.casefold() == project.name.strip().casefold():
+                    if (
+                        project is None
+                        or item.key == project.key
+                        or label.casefold() == project.name.strip().casefold()
+                    ):
                         continue
                     key = (survey.id, name, item.key)
-                    found.setdefault(key, Collision(survey.id, survey.text("title"), name, item.key, label,
-                                                    project.id, project.name, _answers(survey, item.key)))
+                    found.setdefault(
+                        key,
+                        Collision(
+                            survey.id,
+                            survey.text("title"),
+                            name,
+                            item.key,
+                            label,
+                            project.id,
+                            project.name,
+                            _answers(survey, item.key),
+                        ),
+                    )
     return list(found.values())
 
 
 def _answers(survey: Survey, instance: str) -> int:
-    return db.session.scalar(select(func.count(Answer.id)).join(Response, Response.id == Answer.response_id)
-                             .where(Response.survey_id == survey.id, Answer.instance == instance)) or 0
+    return (
+        db.session.scalar(
+            select(func.count(Answer.id))
+            .join(Response, Response.id == Answer.response_id)
+            .where(Response.survey_id == survey.id, Answer.instance == instance)
+        )
+        or 0
+    )

@@ -24,8 +24,7 @@ from survey.programmes.models import Programme, Target
 from survey.programmes.services import assign_fields
 
 SET_FIELDS = ("name", "description", "pseudonym_column")
-INDICATOR_FIELDS = ("indicator_set", "name", "unit", "description", "period_type", "per_gemeente",
-                    "aggregation")
+INDICATOR_FIELDS = ("indicator_set", "name", "unit", "description", "period_type", "per_gemeente", "aggregation")
 
 
 class InUse(Exception):
@@ -39,8 +38,12 @@ def indicator_sets(programme: Programme) -> list[IndicatorSet]:
 
 def programme_indicators(programme: Programme) -> list[Indicator]:
     """Every indicator of the programme, by set and name."""
-    stmt = (select(Indicator).join(IndicatorSet).where(IndicatorSet.programme_id == programme.id)
-            .order_by(IndicatorSet.name, Indicator.name))
+    stmt = (
+        select(Indicator)
+        .join(IndicatorSet)
+        .where(IndicatorSet.programme_id == programme.id)
+        .order_by(IndicatorSet.name, Indicator.name)
+    )
     return list(db.session.scalars(stmt))
 
 
@@ -96,50 +99,78 @@ def _refuse_when_targeted(indicator: Indicator) -> None:
 
 def measurements_of(indicator: Indicator) -> list[Measurement]:
     """All values of an indicator, newest period first."""
-    stmt = (select(Measurement).where(Measurement.indicator_id == indicator.id)
-            .order_by(Measurement.period.desc(), Measurement.gemeente, Measurement.source, Measurement.id))
+    stmt = (
+        select(Measurement)
+        .where(Measurement.indicator_id == indicator.id)
+        .order_by(Measurement.period.desc(), Measurement.gemeente, Measurement.source, Measurement.id)
+    )
     return list(db.session.scalars(stmt))
 
 
 def value_exists(indicator: Indicator, period: str, gemeente: str = "", source: str = "") -> bool:
     stmt = select(Measurement.id).where(
-        Measurement.indicator_id == indicator.id, Measurement.period == period,
-        Measurement.gemeente == gemeente, Measurement.source == source, Measurement.pseudonym == "")
+        Measurement.indicator_id == indicator.id,
+        Measurement.period == period,
+        Measurement.gemeente == gemeente,
+        Measurement.source == source,
+        Measurement.pseudonym == "",
+    )
     return db.session.scalar(stmt.limit(1)) is not None
 
 
-def add_measurement(indicator: Indicator, *, period: str, value: Decimal, user: User | None,
-                    gemeente: str = "", source: str = "", remark: str = "",
-                    progress_report_id: int | None = None, corrects: bool = False) -> Measurement:
+def add_measurement(
+    indicator: Indicator,
+    *,
+    period: str,
+    value: Decimal,
+    user: User | None,
+    gemeente: str = "",
+    source: str = "",
+    remark: str = "",
+    progress_report_id: int | None = None,
+    corrects: bool = False,
+) -> Measurement:
     """Store one value entered by hand (the caller checked it is not a duplicate of its own source).
     With ``corrects`` it replaces the values already there for the period and gemeente; otherwise a
     value already there makes a conflict to resolve (``conflicts.py``)."""
-    measurement = Measurement(indicator=indicator, period=period, value=value, gemeente=gemeente,
-                              source=source, remark=remark, entered_by_id=user.id if user else None,
-                              progress_report_id=progress_report_id)
+    measurement = Measurement(
+        indicator=indicator,
+        period=period,
+        value=value,
+        gemeente=gemeente,
+        source=source,
+        remark=remark,
+        entered_by_id=user.id if user else None,
+        progress_report_id=progress_report_id,
+    )
     db.session.add(measurement)
     db.session.flush()
     record("measurement.create", measurement, indicator_id=indicator.id, period=period)
     if corrects and values_there(indicator, period, gemeente, without=measurement):
         from survey.programmes.conflicts import resolve
+
         resolve(measurement, user, correction=True)
     return measurement
 
 
-def values_there(indicator: Indicator, period: str, gemeente: str = "",
-                 without: Measurement | None = None) -> list[Measurement]:
+def values_there(
+    indicator: Indicator, period: str, gemeente: str = "", without: Measurement | None = None
+) -> list[Measurement]:
     """The counted values (without pseudonym) already stored for this indicator, period and gemeente."""
     stmt = select(Measurement).where(
-        Measurement.indicator_id == indicator.id, Measurement.period == period,
-        Measurement.gemeente == gemeente, Measurement.pseudonym == "", Measurement.counted.is_(True))
+        Measurement.indicator_id == indicator.id,
+        Measurement.period == period,
+        Measurement.gemeente == gemeente,
+        Measurement.pseudonym == "",
+        Measurement.counted.is_(True),
+    )
     if without is not None:
         stmt = stmt.where(Measurement.id != without.id)
     return list(db.session.scalars(stmt.order_by(Measurement.id)))
 
 
 def delete_measurement(measurement: Measurement) -> None:
-    record("measurement.delete", measurement, indicator_id=measurement.indicator_id,
-           period=measurement.period)
+    record("measurement.delete", measurement, indicator_id=measurement.indicator_id, period=measurement.period)
     db.session.delete(measurement)
     db.session.flush()
 
@@ -156,20 +187,26 @@ def region_key(region_id: int) -> bytes:
 
 def upload_spec(indicator_set: IndicatorSet) -> UploadSpec:
     """What the set's uploads may contain."""
-    indicators = tuple(IndicatorSpec(i.id, i.name, i.period_type.value, i.per_gemeente)
-                       for i in indicator_set.indicators)
-    return UploadSpec(indicators, tuple(indicator_set.programme.gemeenten or ()),
-                      indicator_set.pseudonym_column or None)
+    indicators = tuple(
+        IndicatorSpec(i.id, i.name, i.period_type.value, i.per_gemeente) for i in indicator_set.indicators
+    )
+    return UploadSpec(
+        indicators, tuple(indicator_set.programme.gemeenten or ()), indicator_set.pseudonym_column or None
+    )
 
 
 def uploads_of(indicator_set: IndicatorSet) -> list[MeasurementUpload]:
-    stmt = (select(MeasurementUpload).where(MeasurementUpload.indicator_set_id == indicator_set.id)
-            .order_by(MeasurementUpload.uploaded_at.desc(), MeasurementUpload.id.desc()))
+    stmt = (
+        select(MeasurementUpload)
+        .where(MeasurementUpload.indicator_set_id == indicator_set.id)
+        .order_by(MeasurementUpload.uploaded_at.desc(), MeasurementUpload.id.desc())
+    )
     return list(db.session.scalars(stmt))
 
 
-def import_upload(indicator_set: IndicatorSet, data: bytes, filename: str, source: str,
-                  user: User | None) -> tuple[UploadResult, MeasurementUpload | None]:
+def import_upload(
+    indicator_set: IndicatorSet, data: bytes, filename: str, source: str, user: User | None
+) -> tuple[UploadResult, MeasurementUpload | None]:
     """Check a file and store all its values, or none: (result with problems, None) on any problem."""
     result = read_upload(data, filename, upload_spec(indicator_set))
     if not result.ok:
@@ -179,8 +216,13 @@ def import_upload(indicator_set: IndicatorSet, data: bytes, filename: str, sourc
     clashes = _existing_clashes(indicator_set, source, rows)
     if clashes:
         return UploadResult((), tuple(clashes), result.skipped_without_value), None
-    upload = MeasurementUpload(indicator_set=indicator_set, filename=filename[:200], source=source,
-                               row_count=len(rows), uploaded_by_id=user.id if user else None)
+    upload = MeasurementUpload(
+        indicator_set=indicator_set,
+        filename=filename[:200],
+        source=source,
+        row_count=len(rows),
+        uploaded_by_id=user.id if user else None,
+    )
     db.session.add(upload)
     db.session.flush()
     for values in rows:
@@ -192,9 +234,16 @@ def import_upload(indicator_set: IndicatorSet, data: bytes, filename: str, sourc
 
 def _row_values(row, source: str, key: bytes) -> dict:
     """A row ready for the database; the raw pseudonym is replaced by its keyed hash here."""
-    return {"row": row.row, "indicator_id": row.indicator, "period": row.period, "gemeente": row.gemeente,
-            "source": source, "pseudonym": pseudonymise(row.pseudonym, key) if row.pseudonym else "",
-            "value": row.value, "remark": row.remark}
+    return {
+        "row": row.row,
+        "indicator_id": row.indicator,
+        "period": row.period,
+        "gemeente": row.gemeente,
+        "source": source,
+        "pseudonym": pseudonymise(row.pseudonym, key) if row.pseudonym else "",
+        "value": row.value,
+        "remark": row.remark,
+    }
 
 
 def _existing_clashes(indicator_set: IndicatorSet, source: str, rows: list[dict]) -> list[Problem]:
@@ -203,9 +252,11 @@ def _existing_clashes(indicator_set: IndicatorSet, source: str, rows: list[dict]
     stmt = select(Measurement.indicator_id, Measurement.period, Measurement.gemeente, Measurement.pseudonym)
     found = db.session.execute(stmt.where(Measurement.indicator_id.in_(ids), Measurement.source == source))
     existing = {tuple(row) for row in found}
-    return [Problem("already_stored", row["row"], "periode", row["period"])
-            for row in rows
-            if (row["indicator_id"], row["period"], row["gemeente"], row["pseudonym"]) in existing]
+    return [
+        Problem("already_stored", row["row"], "periode", row["period"])
+        for row in rows
+        if (row["indicator_id"], row["period"], row["gemeente"], row["pseudonym"]) in existing
+    ]
 
 
 def delete_upload(upload: MeasurementUpload) -> None:

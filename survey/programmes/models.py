@@ -28,14 +28,17 @@ class ActionLine:
 
 
 #: the six national actielijnen; projects refer to them by number
-ACTION_LINES = {line.number: line for line in (
-    ActionLine(1, "Betere toegang tot jeugdhulp voor kinderen en gezinnen"),
-    ActionLine(2, "Meer kinderen zo thuis mogelijk laten opgroeien"),
-    ActionLine(3, "Alle kinderen de kans bieden zich optimaal te ontwikkelen"),
-    ActionLine(4, "Kwetsbare jongeren beter op weg helpen zelfstandig te worden"),
-    ActionLine(5, "Jeugdigen beter beschermen als hun ontwikkeling gevaar loopt"),
-    ActionLine(6, "Investeren in vakmanschap van jeugdprofessionals"),
-)}
+ACTION_LINES = {
+    line.number: line
+    for line in (
+        ActionLine(1, "Betere toegang tot jeugdhulp voor kinderen en gezinnen"),
+        ActionLine(2, "Meer kinderen zo thuis mogelijk laten opgroeien"),
+        ActionLine(3, "Alle kinderen de kans bieden zich optimaal te ontwikkelen"),
+        ActionLine(4, "Kwetsbare jongeren beter op weg helpen zelfstandig te worden"),
+        ActionLine(5, "Jeugdigen beter beschermen als hun ontwikkeling gevaar loopt"),
+        ActionLine(6, "Investeren in vakmanschap van jeugdprofessionals"),
+    )
+}
 
 
 class ProjectStatus(enum.StrEnum):
@@ -75,16 +78,22 @@ class Programme(Base):
 
     region: Mapped[Region] = relationship()
     principles: Mapped[list["Principle"]] = relationship(
-        back_populates="programme", order_by="Principle.position", cascade="all, delete-orphan",
-        passive_deletes=True)
+        back_populates="programme", order_by="Principle.position", cascade="all, delete-orphan", passive_deletes=True
+    )
     #: the programme's order of projects (*volgorde*): every page, report and export follows it
     projects: Mapped[list["Project"]] = relationship(
-        back_populates="programme", order_by="[Project.position, Project.id]", cascade="all, delete-orphan",
-        passive_deletes=True)
+        back_populates="programme",
+        order_by="[Project.position, Project.id]",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
     #: the region's own actielijnen beside the national six (*eigen actielijnen*)
     regional_lines: Mapped[list["RegionalActionLine"]] = relationship(
-        back_populates="programme", order_by="[RegionalActionLine.position, RegionalActionLine.id]",
-        cascade="all, delete-orphan", passive_deletes=True)
+        back_populates="programme",
+        order_by="[RegionalActionLine.position, RegionalActionLine.id]",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
 
     def __repr__(self) -> str:
         return f"<Programme {self.id} {self.name!r}>"
@@ -145,16 +154,17 @@ class RegionalActionLine(Base):
 
 #: which principles of the story a project serves (many-to-many)
 project_principle = sa.Table(
-    "project_principle", Base.metadata,
+    "project_principle",
+    Base.metadata,
     sa.Column("project_id", sa.ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("principle_id", sa.ForeignKey("principle.id", ondelete="CASCADE"), primary_key=True, index=True),
 )
 #: which of the region's own actielijnen a project serves (many-to-many)
 project_regional_line = sa.Table(
-    "project_regional_line", Base.metadata,
+    "project_regional_line",
+    Base.metadata,
     sa.Column("project_id", sa.ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("line_id", sa.ForeignKey("regional_action_line.id", ondelete="CASCADE"), primary_key=True,
-              index=True),
+    sa.Column("line_id", sa.ForeignKey("regional_action_line.id", ondelete="CASCADE"), primary_key=True, index=True),
 )
 
 
@@ -180,8 +190,7 @@ class Project(Base):
     #: place in the programme's order of projects (*volgorde*)
     position: Mapped[int] = mapped_column(default=0)
     #: the staff member with the projectleider role who reports on it (*projectleider*)
-    leader_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
+    leader_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
     #: where the project stands (*status*)
     status: Mapped[ProjectStatus] = mapped_column(enum_column(ProjectStatus), default=ProjectStatus.RUNNING)
     #: goals for next year (*doelen volgend jaar*)
@@ -191,21 +200,24 @@ class Project(Base):
 
     programme: Mapped[Programme] = relationship(back_populates="projects")
     #: the principles from *ons verhaal* it serves (*leidende principes*), in the story's order
-    principles: Mapped[list[Principle]] = relationship(secondary=project_principle,
-                                                       order_by="Principle.position")
+    principles: Mapped[list[Principle]] = relationship(secondary=project_principle, order_by="Principle.position")
     #: the region's own actielijnen it serves (*eigen actielijnen*), in the programme's order
     regional_lines: Mapped[list[RegionalActionLine]] = relationship(
-        secondary=project_regional_line, order_by="[RegionalActionLine.position, RegionalActionLine.id]")
+        secondary=project_regional_line, order_by="[RegionalActionLine.position, RegionalActionLine.id]"
+    )
     leader: Mapped[User | None] = relationship()
     action_line_links: Mapped[list["ProjectActionLine"]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="ProjectActionLine.number")
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ProjectActionLine.number"
+    )
     activities: Mapped[list["Activity"]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="Activity.position")
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Activity.position"
+    )
     targets: Mapped[list["Target"]] = relationship(
-        back_populates="project", cascade="all, delete-orphan", passive_deletes=True, order_by="Target.id")
+        back_populates="project", cascade="all, delete-orphan", passive_deletes=True, order_by="Target.id"
+    )
     budget_lines: Mapped[list["BudgetLine"]] = relationship(
-        back_populates="project", cascade="all, delete-orphan", passive_deletes=True,
-        order_by="BudgetLine.year")
+        back_populates="project", cascade="all, delete-orphan", passive_deletes=True, order_by="BudgetLine.year"
+    )
 
     def __repr__(self) -> str:
         return f"<Project {self.id} {self.name!r}>"

@@ -36,12 +36,24 @@ class TargetStatus:
     def figures(self) -> TargetFigures:
         """The figures the target chart and table show (``analysis.target_chart``)."""
         target = self.target
-        return TargetFigures(target.baseline, target.target_value, target.direction, target.state(self.value),
-                             self.value, self.period, target.unit or target.indicator.unit, self.series)
+        return TargetFigures(
+            target.baseline,
+            target.target_value,
+            target.direction,
+            target.state(self.value),
+            self.value,
+            self.period,
+            target.unit or target.indicator.unit,
+            self.series,
+        )
 
     def chart(self) -> str:
-        return target_svg(self.figures, title=self.target.description, desc=target_sentence(self.figures),
-                          chart_id=f"doel-{self.target.id}")
+        return target_svg(
+            self.figures,
+            title=self.target.description,
+            desc=target_sentence(self.figures),
+            chart_id=f"doel-{self.target.id}",
+        )
 
 
 @dataclass(frozen=True)
@@ -92,7 +104,8 @@ class ProgrammeOverview:
 def indicator_values(indicator_id: int, until: date | None = None) -> list[Value]:
     """The stored values of an indicator as plain values for ``analysis.progress``."""
     stmt = select(Measurement.period, Measurement.value, Measurement.pseudonym, Measurement.gemeente).where(
-        Measurement.indicator_id == indicator_id, Measurement.counted.is_(True))
+        Measurement.indicator_id == indicator_id, Measurement.counted.is_(True)
+    )
     values = [Value(p, v, ps, g) for p, v, ps, g in db.session.execute(stmt)]
     if until is not None:
         values = [v for v in values if period_start(v.period) <= until]
@@ -104,29 +117,34 @@ def target_status(target: Target) -> TargetStatus:
     indicator = target.indicator
     last = period_start(period_of(target.target_date, indicator.period_type.value))
     values = indicator_values(indicator.id, until=last)
-    progress = target_progress(values, indicator.aggregation.value, target.target_value,
-                               target.baseline, target.cumulative, target.direction)
-    return TargetStatus(target, progress.period, progress.value, progress.percent, progress.status,
-                        progress.series, progress.conflicts)
+    progress = target_progress(
+        values, indicator.aggregation.value, target.target_value, target.baseline, target.cumulative, target.direction
+    )
+    return TargetStatus(
+        target, progress.period, progress.value, progress.percent, progress.status, progress.series, progress.conflicts
+    )
 
 
 def latest_reports(project_ids: list[int]) -> dict[int, ProgressReport]:
     """The most recent progress report of each project."""
     if not project_ids:
         return {}
-    stmt = (select(ProgressReport).where(ProgressReport.project_id.in_(project_ids))
-            .order_by(ProgressReport.project_id, ProgressReport.round))
+    stmt = (
+        select(ProgressReport)
+        .where(ProgressReport.project_id.in_(project_ids))
+        .order_by(ProgressReport.project_id, ProgressReport.round)
+    )
     return {report.project_id: report for report in db.session.scalars(stmt)}
 
 
-def project_summary(project: Project, latest: ProgressReport | None = None, *,
-                    with_latest: bool = True) -> ProjectSummary:
+def project_summary(
+    project: Project, latest: ProgressReport | None = None, *, with_latest: bool = True
+) -> ProjectSummary:
     if latest is None and with_latest:
         latest = latest_reports([project.id]).get(project.id)
     budget = [BudgetRow(line.year, line.budgeted, line.spent, line.id) for line in project.budget_lines]
     budgeted, spent = budget_totals((row.year, row.budgeted, row.spent) for row in budget)
-    return ProjectSummary(project, latest, [target_status(t) for t in project.targets], budget,
-                          budgeted, spent)
+    return ProjectSummary(project, latest, [target_status(t) for t in project.targets], budget, budgeted, spent)
 
 
 def programme_overview(programme: Programme, projects: list[Project] | None = None) -> ProgrammeOverview:
@@ -134,30 +152,37 @@ def programme_overview(programme: Programme, projects: list[Project] | None = No
     projects = programme.projects if projects is None else projects
     latest = latest_reports([p.id for p in projects])
     summaries = [project_summary(p, latest.get(p.id), with_latest=False) for p in projects]
-    groups = [ActionLineGroup(line, [s for s in summaries if line in s.project.action_lines])
-              for line in ACTION_LINES.values()]
+    groups = [
+        ActionLineGroup(line, [s for s in summaries if line in s.project.action_lines])
+        for line in ACTION_LINES.values()
+    ]
     counts: dict = {}
     for summary in summaries:
         status = summary.latest_report.status if summary.latest_report else None
         counts[status] = counts.get(status, 0) + 1
-    regional = [ActionLineGroup(line, [s for s in summaries if line in s.project.regional_lines])
-                for line in programme.regional_lines]
+    regional = [
+        ActionLineGroup(line, [s for s in summaries if line in s.project.regional_lines])
+        for line in programme.regional_lines
+    ]
     return ProgrammeOverview(
-        programme, summaries, [g for g in groups if g.projects],
+        programme,
+        summaries,
+        [g for g in groups if g.projects],
         [s for s in summaries if not s.project.action_lines and not s.project.regional_lines],
-        sum((s.budgeted for s in summaries), Decimal(0)), sum((s.spent for s in summaries), Decimal(0)),
-        counts, regional)
+        sum((s.budgeted for s in summaries), Decimal(0)),
+        sum((s.spent for s in summaries), Decimal(0)),
+        counts,
+        regional,
+    )
 
 
 def progress_history(project: Project) -> list[ProgressReport]:
     """All reports of a project, newest round first."""
-    stmt = (select(ProgressReport).where(ProgressReport.project_id == project.id)
-            .order_by(ProgressReport.round.desc()))
+    stmt = select(ProgressReport).where(ProgressReport.project_id == project.id).order_by(ProgressReport.round.desc())
     return list(db.session.scalars(stmt))
 
 
-def notes_of(programme: Programme, project: Project | None = None, *,
-             programme_only: bool = False) -> list[Note]:
+def notes_of(programme: Programme, project: Project | None = None, *, programme_only: bool = False) -> list[Note]:
     """Statements about one project, about the programme as a whole, or all of them."""
     stmt = select(Note).where(Note.programme_id == programme.id)
     if project is not None:

@@ -104,8 +104,7 @@ class Note(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_id: Mapped[int] = mapped_column(sa.ForeignKey("programme.id", ondelete="CASCADE"), index=True)
     #: the project it is about; empty for the programme as a whole (*project*)
-    project_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int | None] = mapped_column(sa.ForeignKey("project.id", ondelete="CASCADE"), index=True)
     #: proud of, works well, needs attention, notable (*soort*)
     kind: Mapped[NoteKind] = mapped_column(enum_column(NoteKind))
     #: the statement (*uitspraak*); raw text, may hold names: scrub before quoting in a report

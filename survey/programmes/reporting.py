@@ -42,14 +42,12 @@ def rounds_so_far(programme: Programme, today: date) -> list[str]:
     if current is None:
         return []
     months = sorted({m for m in programme.report_months if 1 <= m <= 12})
-    rounds = [f"{year:04d}-{m:02d}" for year in range(programme.start_year, programme.end_year + 1)
-              for m in months]
+    rounds = [f"{year:04d}-{m:02d}" for year in range(programme.start_year, programme.end_year + 1) for m in months]
     return sorted((r for r in rounds if r <= current), reverse=True)
 
 
 def report_for(project: Project, round_: str) -> ProgressReport | None:
-    stmt = select(ProgressReport).where(ProgressReport.project_id == project.id,
-                                        ProgressReport.round == round_)
+    stmt = select(ProgressReport).where(ProgressReport.project_id == project.id, ProgressReport.round == round_)
     return db.session.scalar(stmt)
 
 
@@ -58,8 +56,7 @@ def reportable_indicators(project: Project) -> list[Indicator]:
     seen, result = set(), []
     for target in project.targets:
         indicator = target.indicator
-        if indicator.id not in seen and not indicator.per_gemeente \
-                and indicator.aggregation != Aggregation.DISTINCT:
+        if indicator.id not in seen and not indicator.per_gemeente and indicator.aggregation != Aggregation.DISTINCT:
             seen.add(indicator.id)
             result.append(indicator)
     return result
@@ -69,13 +66,18 @@ def figure_for(indicator: Indicator, round_: str) -> tuple[str, Measurement | No
     """(the period a round asks about, the value given with a progress report for it, if any)."""
     period = measured_period_for_round(round_, indicator.period_type.value)
     stmt = select(Measurement).where(
-        Measurement.indicator_id == indicator.id, Measurement.period == period,
-        Measurement.gemeente == "", Measurement.source == PROGRESS_SOURCE, Measurement.pseudonym == "")
+        Measurement.indicator_id == indicator.id,
+        Measurement.period == period,
+        Measurement.gemeente == "",
+        Measurement.source == PROGRESS_SOURCE,
+        Measurement.pseudonym == "",
+    )
     return period, db.session.scalar(stmt)
 
 
-def submit_report(project: Project, round_: str, user: User, figures: dict[int, Decimal | None],
-                  **fields) -> ProgressReport:
+def submit_report(
+    project: Project, round_: str, user: User, figures: dict[int, Decimal | None], **fields
+) -> ProgressReport:
     """Create or update the project's report for a round, with its figures."""
     report = report_for(project, round_)
     created = report is None
@@ -88,8 +90,7 @@ def submit_report(project: Project, round_: str, user: User, figures: dict[int, 
     report.updated_at = utcnow()
     db.session.flush()
     _store_figures(project, report, user, figures)
-    record("progress.submit" if created else "progress.update", report, round=round_,
-           status=report.status.value)
+    record("progress.submit" if created else "progress.update", report, round=round_, status=report.status.value)
     return report
 
 
@@ -104,9 +105,16 @@ def _store_figures(project: Project, report: ProgressReport, user: User, figures
         elif existing is not None:
             existing.value, existing.progress_report_id = value, report.id
         elif value is not None:
-            db.session.add(Measurement(indicator_id=indicator.id, period=period, value=value,
-                                       source=PROGRESS_SOURCE, progress_report_id=report.id,
-                                       entered_by_id=user.id))
+            db.session.add(
+                Measurement(
+                    indicator_id=indicator.id,
+                    period=period,
+                    value=value,
+                    source=PROGRESS_SOURCE,
+                    progress_report_id=report.id,
+                    entered_by_id=user.id,
+                )
+            )
     db.session.flush()
 
 
@@ -118,8 +126,7 @@ def missing_reports(today: date) -> list[tuple[Project, str]]:
         if round_ is None:
             continue
         for project in programme.projects:
-            if project.status in ACTIVE and project.leader is not None \
-                    and report_for(project, round_) is None:
+            if project.status in ACTIVE and project.leader is not None and report_for(project, round_) is None:
                 result.append((project, round_))
     return result
 
@@ -132,8 +139,11 @@ def send_reminders(today: date) -> int:
         region = db.session.get(Region, project.region_id)
         if not leader.active or not leader.can(Permission.REPORT_PROGRESS, region):
             continue
-        if db.session.scalar(select(ProgressReminder.id).where(
-                ProgressReminder.project_id == project.id, ProgressReminder.round == round_)):
+        if db.session.scalar(
+            select(ProgressReminder.id).where(
+                ProgressReminder.project_id == project.id, ProgressReminder.round == round_
+            )
+        ):
             continue
         db.session.add(ProgressReminder(project_id=project.id, round=round_, user_id=leader.id))
         db.session.flush()
@@ -146,9 +156,7 @@ def send_reminders(today: date) -> int:
 def _queue_reminder(project: Project, region: Region, round_: str, leader: User) -> None:
     base = current_app.config["BASE_URL"].rstrip("/")
     with current_app.test_request_context(base_url=base):
-        link = url_for("programmes.report_progress", region=region.slug, project_id=project.id,
-                       _external=True)
-        body = render_template("emails/progress_reminder.txt", user=leader, project=project,
-                               round=round_, link=link)
+        link = url_for("programmes.report_progress", region=region.slug, project_id=project.id, _external=True)
+        body = render_template("emails/progress_reminder.txt", user=leader, project=project, round=round_, link=link)
     subject = _("Progress report for %(project)s", project=project.name)
     enqueue_after_commit(db.session(), send_mail_job, leader.email, subject, body)

@@ -26,8 +26,16 @@ from survey.programmes.models import (
 
 PROGRAMME_FIELDS = ("name", "start_year", "end_year", "report_months", "gemeenten")
 PROJECT_FIELDS = ("name", "ambition", "leader", "status", "next_year_goals")
-TARGET_FIELDS = ("description", "indicator", "baseline", "target_value", "direction", "unit", "target_date",
-                 "cumulative")
+TARGET_FIELDS = (
+    "description",
+    "indicator",
+    "baseline",
+    "target_value",
+    "direction",
+    "unit",
+    "target_date",
+    "cumulative",
+)
 BUDGET_FIELDS = ("year", "budgeted", "spent")
 
 
@@ -43,8 +51,9 @@ def assign_fields(obj, fields: dict, allowed: tuple[str, ...]) -> list[str]:
 
 def programmes_in(region: Region) -> list[Programme]:
     """The region's programmes, newest first."""
-    stmt = (select(Programme).where(Programme.region_id == region.id)
-            .order_by(Programme.start_year.desc(), Programme.name))
+    stmt = (
+        select(Programme).where(Programme.region_id == region.id).order_by(Programme.start_year.desc(), Programme.name)
+    )
     return list(db.session.scalars(stmt))
 
 
@@ -71,8 +80,12 @@ def delete_programme(programme: Programme) -> None:
 
 
 def add_principle(programme: Programme, title: str, text: str) -> Principle:
-    position = db.session.scalar(select(func.coalesce(func.max(Principle.position), 0))
-                                 .where(Principle.programme_id == programme.id)) + 1
+    position = (
+        db.session.scalar(
+            select(func.coalesce(func.max(Principle.position), 0)).where(Principle.programme_id == programme.id)
+        )
+        + 1
+    )
     principle = Principle(programme=programme, title=title, text=text, position=position)
     db.session.add(principle)
     db.session.flush()
@@ -117,9 +130,12 @@ def delete_regional_line(line: RegionalActionLine) -> None:
 
 def project_leaders(region: Region) -> list[User]:
     """Staff with the projectleider role in the region: the people who can lead a project."""
-    stmt = (select(User).join(Membership).where(Membership.region_id == region.id,
-                                                Membership.role == Role.PROJECTLEIDER, User.active)
-            .order_by(User.name))
+    stmt = (
+        select(User)
+        .join(Membership)
+        .where(Membership.region_id == region.id, Membership.role == Role.PROJECTLEIDER, User.active)
+        .order_by(User.name)
+    )
     return list(db.session.scalars(stmt))
 
 
@@ -138,8 +154,9 @@ def project_key(programme: Programme, name: str) -> str:
     return key
 
 
-def create_project(programme: Programme, *, action_lines=(), activities=(), principles=(), regional_lines=(),
-                   **fields) -> Project:
+def create_project(
+    programme: Programme, *, action_lines=(), activities=(), principles=(), regional_lines=(), **fields
+) -> Project:
     """A new project, last in the programme's order."""
     key = project_key(programme, fields.get("name") or "")
     position = max((p.position for p in programme.projects), default=0) + 1
@@ -155,8 +172,9 @@ def create_project(programme: Programme, *, action_lines=(), activities=(), prin
     return project
 
 
-def update_project(project: Project, *, action_lines=None, activities=None, principles=None, regional_lines=None,
-                   **fields) -> None:
+def update_project(
+    project: Project, *, action_lines=None, activities=None, principles=None, regional_lines=None, **fields
+) -> None:
     changed = assign_fields(project, fields, PROJECT_FIELDS)
     if action_lines is not None and _set_action_lines(project, action_lines):
         changed.append("action_lines")

@@ -57,16 +57,21 @@ def create_programme():
 def show_programme(programme_id):
     programme = programme_in_region(programme_id)
     projects = programme.projects if may_manage() else visible_projects(programme)
-    return render_template("programmes/programme.html", programme=programme,
-                           overview=overview.programme_overview(programme, projects), manage=may_manage())
+    return render_template(
+        "programmes/programme.html",
+        programme=programme,
+        overview=overview.programme_overview(programme, projects),
+        manage=may_manage(),
+    )
 
 
 @bp.route("/<int:programme_id>/bewerken", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PROGRAMMES)
 def edit_programme(programme_id):
     programme = programme_in_region(programme_id)
-    form = ProgrammeForm(data=ProgrammeForm.initial(programme),
-                         taken=_others(services.programmes_in(g.region), programme))
+    form = ProgrammeForm(
+        data=ProgrammeForm.initial(programme), taken=_others(services.programmes_in(g.region), programme)
+    )
     if form.validate_on_submit():
         services.update_programme(programme, **form.fields())
         _saved(_("The programme has been saved."))
@@ -103,10 +108,10 @@ def edit_principle(principle_id):
     if form.validate_on_submit():
         services.update_principle(principle, title=form.title.data.strip(), text=form.text.data or "")
         _saved(_("The principle has been saved."))
-        return redirect(url_for("programmes.show_programme", programme_id=principle.programme_id)
-                        + "#ons-verhaal")
-    return render_template("programmes/principle_form.html", form=form, programme=principle.programme,
-                           principle=principle)
+        return redirect(url_for("programmes.show_programme", programme_id=principle.programme_id) + "#ons-verhaal")
+    return render_template(
+        "programmes/principle_form.html", form=form, programme=principle.programme, principle=principle
+    )
 
 
 @bp.post("/principe/<int:principle_id>/verwijderen")
@@ -163,15 +168,22 @@ def move_project(project_id):
     if direction not in ("up", "down"):
         flash(_("Choose up or down."), "error")
     elif services.move_project(project, -1 if direction == "up" else 1):
-        _saved(_("%(project)s has moved up.", project=project.name) if direction == "up"
-               else _("%(project)s has moved down.", project=project.name))
+        _saved(
+            _("%(project)s has moved up.", project=project.name)
+            if direction == "up"
+            else _("%(project)s has moved down.", project=project.name)
+        )
     return redirect(url_for("programmes.show_programme", programme_id=project.programme_id) + "#volgorde")
 
 
 def _project_form(programme, project=None, **kwargs) -> ProjectForm:
-    return ProjectForm(principles=programme.principles, leaders=services.project_leaders(g.region),
-                       regional_lines=programme.regional_lines, taken=_others(programme.projects, project),
-                       **kwargs)
+    return ProjectForm(
+        principles=programme.principles,
+        leaders=services.project_leaders(g.region),
+        regional_lines=programme.regional_lines,
+        taken=_others(programme.projects, project),
+        **kwargs,
+    )
 
 
 @bp.route("/<int:programme_id>/projecten/nieuw", methods=["GET", "POST"])
@@ -190,10 +202,14 @@ def create_project(programme_id):
 @requires(Permission.REPORT_PROGRESS)
 def show_project(project_id):
     project = followed_project(project_id)
-    return render_template("programmes/project.html", project=project, manage=may_manage(),
-                           summary=overview.project_summary(project),
-                           history=overview.progress_history(project),
-                           notes=overview.notes_by_kind(overview.notes_of(project.programme, project)))
+    return render_template(
+        "programmes/project.html",
+        project=project,
+        manage=may_manage(),
+        summary=overview.project_summary(project),
+        history=overview.progress_history(project),
+        notes=overview.notes_by_kind(overview.notes_of(project.programme, project)),
+    )
 
 
 @bp.route("/project/<int:project_id>/bewerken", methods=["GET", "POST"])
@@ -205,8 +221,7 @@ def edit_project(project_id):
         services.update_project(project, **form.fields())
         _saved(_("The project has been saved."))
         return redirect(url_for("programmes.show_project", project_id=project.id))
-    return render_template("programmes/project_form.html", form=form, programme=project.programme,
-                           project=project)
+    return render_template("programmes/project_form.html", form=form, programme=project.programme, project=project)
 
 
 @bp.post("/project/<int:project_id>/verwijderen")

@@ -27,8 +27,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @requires(Permission.MANAGE_PROGRAMMES)
 def list_indicators(programme_id):
     programme = programme_in_region(programme_id)
-    return render_template("programmes/indicators.html", programme=programme,
-                           sets=data.indicator_sets(programme))
+    return render_template("programmes/indicators.html", programme=programme, sets=data.indicator_sets(programme))
 
 
 @bp.route("/<int:programme_id>/uitvragen/nieuw", methods=["GET", "POST"])
@@ -41,8 +40,7 @@ def create_indicator_set(programme_id):
         db.session.commit()
         flash(_("The data request has been created."), "success")
         return redirect(url_for("programmes.list_indicators", programme_id=programme.id))
-    return render_template("programmes/indicator_set_form.html", form=form, programme=programme,
-                           indicator_set=None)
+    return render_template("programmes/indicator_set_form.html", form=form, programme=programme, indicator_set=None)
 
 
 @bp.route("/uitvraag/<int:indicator_set_id>/bewerken", methods=["GET", "POST"])
@@ -56,8 +54,9 @@ def edit_indicator_set(indicator_set_id):
         db.session.commit()
         flash(_("The data request has been saved."), "success")
         return redirect(url_for("programmes.list_indicators", programme_id=indicator_set.programme_id))
-    return render_template("programmes/indicator_set_form.html", form=form, programme=indicator_set.programme,
-                           indicator_set=indicator_set)
+    return render_template(
+        "programmes/indicator_set_form.html", form=form, programme=indicator_set.programme, indicator_set=indicator_set
+    )
 
 
 @bp.post("/uitvraag/<int:indicator_set_id>/verwijderen")
@@ -68,8 +67,7 @@ def delete_indicator_set(indicator_set_id):
     try:
         data.delete_indicator_set(indicator_set)
     except data.InUse as used:
-        flash(_("Indicator '%(name)s' is used by a target. Remove the target first.", name=str(used)),
-              "error")
+        flash(_("Indicator '%(name)s' is used by a target. Remove the target first.", name=str(used)), "error")
         return redirect(url_for("programmes.edit_indicator_set", indicator_set_id=indicator_set_id))
     db.session.commit()
     flash(_("The data request has been deleted."), "success")
@@ -86,8 +84,11 @@ def download_template(indicator_set_id):
         flash(_("Enter a period such as 2026-K1 or 2026-03, or leave it empty."), "error")
         return redirect(url_for("programmes.upload_measurements", indicator_set_id=indicator_set_id))
     name = f"data-uitvraag-{indicator_set.id}{'-' + period if period else ''}.xlsx"
-    return Response(template_bytes(indicator_set, period), mimetype=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        template_bytes(indicator_set, period),
+        mimetype=XLSX,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @bp.route("/uitvraag/<int:indicator_set_id>/uploaden", methods=["GET", "POST"])
@@ -96,17 +97,24 @@ def upload_measurements(indicator_set_id):
     indicator_set = get_in_region(IndicatorSet, indicator_set_id)
     form, report = UploadForm(), None
     if form.validate_on_submit():
-        result, stored = data.import_upload(indicator_set, form.file.content, form.file.filename,
-                                            form.source.data.strip(), current_user)
+        result, stored = data.import_upload(
+            indicator_set, form.file.content, form.file.filename, form.source.data.strip(), current_user
+        )
         if stored is not None:
             waiting = sum(len(conflicts_of(i)) for i in indicator_set.indicators)
             db.session.commit()
             flash(_("%(n)s values have been imported.", n=stored.row_count), "success")
             if waiting:
-                flash(ngettext("%(num)s period has two values that wait for a choice on the indicator's page; "
-                               "they are not added up.",
-                               "%(num)s periods have two values that wait for a choice on the indicator's "
-                               "page; they are not added up.", waiting), "info")
+                flash(
+                    ngettext(
+                        "%(num)s period has two values that wait for a choice on the indicator's page; "
+                        "they are not added up.",
+                        "%(num)s periods have two values that wait for a choice on the indicator's "
+                        "page; they are not added up.",
+                        waiting,
+                    ),
+                    "info",
+                )
             if result.skipped_without_value:
                 flash(_("%(n)s rows without a value were skipped.", n=result.skipped_without_value), "info")
             return redirect(url_for("programmes.upload_measurements", indicator_set_id=indicator_set.id))
@@ -114,8 +122,13 @@ def upload_measurements(indicator_set_id):
         record("measurements.upload_refused", indicator_set, problems=len(result.problems))
         db.session.commit()
         report = [(p, describe(p)) for p in result.problems]
-    return render_template("programmes/upload.html", form=form, indicator_set=indicator_set, report=report,
-                           uploads=data.uploads_of(indicator_set))
+    return render_template(
+        "programmes/upload.html",
+        form=form,
+        indicator_set=indicator_set,
+        report=report,
+        uploads=data.uploads_of(indicator_set),
+    )
 
 
 @bp.post("/upload/<int:upload_id>/verwijderen")
@@ -160,22 +173,30 @@ def show_indicator(indicator_id):
         fields = form.fields()
         existing = data.values_there(indicator, fields["period"], fields["gemeente"])
         if data.value_exists(indicator, fields["period"], fields["gemeente"], fields["source"]):
-            form.period.errors.append(_("There is already a value for this period, gemeente and source. "
-                                        "Delete it first."))
+            form.period.errors.append(
+                _("There is already a value for this period, gemeente and source. Delete it first.")
+            )
         elif existing and not form.existing.data:
-            form.existing.errors.append(_("Say whether your value corrects the value already there, or "
-                                          "whether you want to choose later."))
+            form.existing.errors.append(
+                _("Say whether your value corrects the value already there, or whether you want to choose later.")
+            )
         else:
-            data.add_measurement(indicator, user=current_user, corrects=form.existing.data == "correction",
-                                 **fields)
+            data.add_measurement(indicator, user=current_user, corrects=form.existing.data == "correction", **fields)
             db.session.commit()
             flash(_("The value has been saved."), "success")
             if existing and form.existing.data == "conflict":
                 flash(_("Two values for one period are not added up. Choose below which one counts."), "info")
             return redirect(url_for("programmes.show_indicator", indicator_id=indicator.id))
-    return render_template("programmes/indicator.html", indicator=indicator, programme=programme, form=form,
-                           values=data.measurements_of(indicator), existing=existing,
-                           conflicts=conflicts_of(indicator), origin=origin)
+    return render_template(
+        "programmes/indicator.html",
+        indicator=indicator,
+        programme=programme,
+        form=form,
+        values=data.measurements_of(indicator),
+        existing=existing,
+        conflicts=conflicts_of(indicator),
+        origin=origin,
+    )
 
 
 @bp.post("/meting/<int:measurement_id>/kiezen")
@@ -185,8 +206,14 @@ def choose_measurement(measurement_id):
     measurement = get_in_region(Measurement, measurement_id)
     resolve(measurement, current_user, correction=request.form.get("mode") == "correction")
     db.session.commit()
-    flash(_("The value %(value)s counts for %(period)s; the other values are kept but not counted.",
-            value=decimal_text(measurement.value), period=measurement.period), "success")
+    flash(
+        _(
+            "The value %(value)s counts for %(period)s; the other values are kept but not counted.",
+            value=decimal_text(measurement.value),
+            period=measurement.period,
+        ),
+        "success",
+    )
     return redirect(url_for("programmes.show_indicator", indicator_id=measurement.indicator_id))
 
 
@@ -204,8 +231,7 @@ def edit_indicator(indicator_id):
         db.session.commit()
         flash(_("The indicator has been saved."), "success")
         return redirect(url_for("programmes.show_indicator", indicator_id=indicator.id))
-    return render_template("programmes/indicator_form.html", form=form, programme=programme,
-                           indicator=indicator)
+    return render_template("programmes/indicator_form.html", form=form, programme=programme, indicator=indicator)
 
 
 @bp.post("/indicator/<int:indicator_id>/verwijderen")

@@ -46,17 +46,26 @@ def report_progress(project_id):
     chosen = wanted if wanted in rounds else rounds[0]
     form, indicators, report = _progress_form(project, rounds, chosen)
     if form.validate_on_submit():
-        report = reporting.submit_report(project, form.round.data, current_user, form.figures(),
-                                         **form.fields())
+        report = reporting.submit_report(project, form.round.data, current_user, form.figures(), **form.fields())
         db.session.commit()
-        flash(_("Thank you. The progress report for %(round)s has been saved.",
-                round=round_label(report.round)), "success")
+        flash(
+            _("Thank you. The progress report for %(round)s has been saved.", round=round_label(report.round)),
+            "success",
+        )
         return redirect(url_for("programmes.show_project", project_id=project.id) + "#voortgang")
     periods = {i.id: measured_period_for_round(chosen, i.period_type.value) for i in indicators}
-    known = {i.id: [m for m in values_there(i, periods[i.id]) if m.source != reporting.PROGRESS_SOURCE]
-             for i in indicators}
-    return render_template("programmes/progress_form.html", form=form, project=project, report=report,
-                           indicators=indicators, periods=periods, known=known)
+    known = {
+        i.id: [m for m in values_there(i, periods[i.id]) if m.source != reporting.PROGRESS_SOURCE] for i in indicators
+    }
+    return render_template(
+        "programmes/progress_form.html",
+        form=form,
+        project=project,
+        report=report,
+        indicators=indicators,
+        periods=periods,
+        known=known,
+    )
 
 
 @bp.get("/voortgang/<int:report_id>/")
@@ -65,10 +74,8 @@ def show_report(report_id):
     report = get_in_region(ProgressReport, report_id)
     if not may_follow(report.project):
         abort(403)
-    figures = [(i, *reporting.figure_for(i, report.round))
-               for i in reporting.reportable_indicators(report.project)]
-    return render_template("programmes/progress_report.html", report=report, project=report.project,
-                           figures=figures)
+    figures = [(i, *reporting.figure_for(i, report.round)) for i in reporting.reportable_indicators(report.project)]
+    return render_template("programmes/progress_report.html", report=report, project=report.project, figures=figures)
 
 
 @bp.get("/<int:programme_id>/uitspraken")
@@ -76,8 +83,9 @@ def show_report(report_id):
 def list_notes(programme_id):
     programme = programme_in_region(programme_id)
     notes = overview.notes_of(programme)
-    return render_template("programmes/notes.html", programme=programme, notes=notes,
-                           by_kind=overview.notes_by_kind(notes))
+    return render_template(
+        "programmes/notes.html", programme=programme, notes=notes, by_kind=overview.notes_by_kind(notes)
+    )
 
 
 @bp.route("/<int:programme_id>/uitspraken/nieuw", methods=["GET", "POST"])
@@ -92,11 +100,11 @@ def add_notes(programme_id):
         fields = form.fields()
         added = note_services.add_notes(programme, form.block.data, user=current_user, **fields)
         db.session.commit()
-        flash(ngettext("%(num)s statement has been added.", "%(num)s statements have been added.", len(added)),
-              "success")
+        flash(
+            ngettext("%(num)s statement has been added.", "%(num)s statements have been added.", len(added)), "success"
+        )
         if fields["project"] is not None:
-            return redirect(url_for("programmes.show_project", project_id=fields["project"].id)
-                            + "#uitspraken")
+            return redirect(url_for("programmes.show_project", project_id=fields["project"].id) + "#uitspraken")
         return redirect(url_for("programmes.list_notes", programme_id=programme.id))
     return render_template("programmes/notes_form.html", form=form, programme=programme)
 

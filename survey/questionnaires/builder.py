@@ -37,14 +37,23 @@ def form_data(question: Question) -> dict:
     condition = question.condition
     value = condition.value if condition else ""
     return {
-        "type": question.type, "code": question.code, "text": question.text.get("nl", ""),
-        "hint": question.hint.get("nl", ""), "domain": question.domain, "required": question.required,
+        "type": question.type,
+        "code": question.code,
+        "text": question.text.get("nl", ""),
+        "hint": question.hint.get("nl", ""),
+        "domain": question.domain,
+        "required": question.required,
         "options": "\n".join(f"{o.code}={o.label.get('nl', '')}" for o in question.options),
         "statements": "\n".join(f"{i.code}={i.text.get('nl', '')}" for i in question.items),
-        "other": bool(settings.get("other")), "min": settings.get("min"), "max": settings.get("max"),
-        "faces": str(settings.get("faces", 5)), "max_length": settings.get("max_length"),
-        "low_label": settings.get("low_label", ""), "high_label": settings.get("high_label", ""),
-        "condition_item": condition.item if condition else "", "condition_op": condition.op if condition else "is",
+        "other": bool(settings.get("other")),
+        "min": settings.get("min"),
+        "max": settings.get("max"),
+        "faces": str(settings.get("faces", 5)),
+        "max_length": settings.get("max_length"),
+        "low_label": settings.get("low_label", ""),
+        "high_label": settings.get("high_label", ""),
+        "condition_item": condition.item if condition else "",
+        "condition_op": condition.op if condition else "is",
         "condition_value": ",".join(map(str, value)) if isinstance(value, list) else ("" if value is None else value),
     }
 
@@ -55,18 +64,27 @@ def build_question(data: dict, type_key: str, languages: list[str], existing: Qu
     same_type = existing is not None and existing.type == type_key
     settings = _settings(data, type_key)
     question = Question(
-        code=(data.get("code") or "").strip(), type=type_key, domain=(data.get("domain") or "").strip(),
+        code=(data.get("code") or "").strip(),
+        type=type_key,
+        domain=(data.get("domain") or "").strip(),
         text=with_dutch(existing.text if existing else {}, data.get("text")),
         hint=with_dutch(existing.hint if existing else {}, data.get("hint")),
-        required=bool(data.get("required")) and qtype.has_answer, settings=settings,
-        condition=condition_from(data.get("condition")))
+        required=bool(data.get("required")) and qtype.has_answer,
+        settings=settings,
+        condition=condition_from(data.get("condition")),
+    )
     if qtype.needs_options:
         question.options = _options(data.get("options") or "", existing.options if existing else [])
     elif qtype.default_options is not None:
         unchanged = same_type and existing.settings.get("faces") == settings.get("faces")
-        question.options = existing.options if unchanged else [
-            Option(o.code, {k: v for k, v in o.label.items() if k in languages})
-            for o in qtype.new_options(settings)]
+        question.options = (
+            existing.options
+            if unchanged
+            else [
+                Option(o.code, {k: v for k, v in o.label.items() if k in languages})
+                for o in qtype.new_options(settings)
+            ]
+        )
     if qtype.grouped:
         question.items = _items(data.get("statements") or "", question.code, existing.items if existing else [])
     return question

@@ -17,13 +17,39 @@ from analysis.scales import ESCAPE_CODES
 from survey.questionnaires.document import Document, Question
 from survey.questionnaires.registry import OTHER_CODE, REGISTRY
 
-COLUMNS = ["variabele", "label", "vraagtype", "domein", "sectie", "herhaald_per", "meetniveau", "waarde",
-           "waardelabel", "ontbrekend"]
-VARIABLE_COLUMNS = ["variabele", "label", "vraagtype", "domein", "sectie", "herhaald_per", "meetniveau",
-                    "aantal_waarden"]
-MEASURE = {"agreement": "ordinaal", "frequency": "ordinaal", "smiley": "ordinaal", "grade": "schaal",
-           "scale": "schaal", "number": "schaal", "choice": "nominaal", "multi": "nominaal (meerdere codes)",
-           "text": "tekst"}
+COLUMNS = [
+    "variabele",
+    "label",
+    "vraagtype",
+    "domein",
+    "sectie",
+    "herhaald_per",
+    "meetniveau",
+    "waarde",
+    "waardelabel",
+    "ontbrekend",
+]
+VARIABLE_COLUMNS = [
+    "variabele",
+    "label",
+    "vraagtype",
+    "domein",
+    "sectie",
+    "herhaald_per",
+    "meetniveau",
+    "aantal_waarden",
+]
+MEASURE = {
+    "agreement": "ordinaal",
+    "frequency": "ordinaal",
+    "smiley": "ordinaal",
+    "grade": "schaal",
+    "scale": "schaal",
+    "number": "schaal",
+    "choice": "nominaal",
+    "multi": "nominaal (meerdere codes)",
+    "text": "tekst",
+}
 
 
 def codebook_rows(document: Document) -> list[dict]:
@@ -35,14 +61,22 @@ def codebook_rows(document: Document) -> list[dict]:
             if not qtype.has_answer:
                 continue
             for code, label in _variables(question):
-                base = {"variabele": code, "label": label, "vraagtype": question.type, "domein": question.domain,
-                        "sectie": section.key, "herhaald_per": section.repeat or "",
-                        "meetniveau": MEASURE.get(qtype.kind, "")}
+                base = {
+                    "variabele": code,
+                    "label": label,
+                    "vraagtype": question.type,
+                    "domein": question.domain,
+                    "sectie": section.key,
+                    "herhaald_per": section.repeat or "",
+                    "meetniveau": MEASURE.get(qtype.kind, ""),
+                }
                 values = _values(question) if code in question.item_codes else []
                 if code.endswith("_" + OTHER_CODE) and code not in question.item_codes:
                     base["meetniveau"] = "tekst"
-                rows += [dict(base, waarde=v, waardelabel=lab, ontbrekend="ja" if v in ESCAPE_CODES else "")
-                         for v, lab in values] or [dict(base, waarde="", waardelabel="", ontbrekend="")]
+                rows += [
+                    dict(base, waarde=v, waardelabel=lab, ontbrekend="ja" if v in ESCAPE_CODES else "")
+                    for v, lab in values
+                ] or [dict(base, waarde="", waardelabel="", ontbrekend="")]
     return rows
 
 
@@ -85,8 +119,9 @@ def codebook_csv(document: Document) -> bytes:
 def codebook_xlsx(document: Document) -> bytes:
     rows = codebook_rows(document)
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                            "strings_to_numbers": False, "strings_to_urls": False})
+    workbook = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+    )
     bold = workbook.add_format({"bold": True})
     for name, columns, data in (("codeboek", COLUMNS, rows), ("variabelen", VARIABLE_COLUMNS, variables(rows))):
         sheet = workbook.add_worksheet(name)

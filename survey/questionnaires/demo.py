@@ -18,8 +18,11 @@ DEMO_SURVEYS = [
     ("peiling", "webinar maart 2026"),
     ("stakeholder", "tussenevaluatie 2026"),
 ]
-DEMO_PROJECTS = [("thuis", "Thuis opgroeien"), ("wijk", "Sterke basis in de wijk"),
-                 ("zelfstandig", "Op weg naar zelfstandigheid")]
+DEMO_PROJECTS = [
+    ("thuis", "Thuis opgroeien"),
+    ("wijk", "Sterke basis in de wijk"),
+    ("zelfstandig", "Op weg naar zelfstandigheid"),
+]
 #: memorable open links for the demo; the other demo questionnaires get a random one
 DEMO_KEYS = {"ceo_ouders": "demo-ouders", "ceo_kind": "demo-kind"}
 POLL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -50,8 +53,10 @@ def _create(region, key: str, round_label: str) -> Survey:
     survey.public_key = DEMO_KEYS.get(key) or secrets.token_urlsafe(16)
     if key == "ceo_ouders":
         survey.show_check_page = True
-        survey.help_text = {"nl": "Wilt u nu met iemand praten? Bel het wijkteam: 010 123 45 67.",
-                            "en": "Do you want to talk to someone now? Call the local team: 010 123 45 67."}
+        survey.help_text = {
+            "nl": "Wilt u nu met iemand praten? Bel het wijkteam: 010 123 45 67.",
+            "en": "Do you want to talk to someone now? Call the local team: 010 123 45 67.",
+        }
     if key == "peiling":
         survey.poll_code = "DEMO1" if _poll_code_free("DEMO1") else _free_poll_code()
     db.session.flush()

@@ -116,9 +116,14 @@ class Question:
 
     def to_dict(self) -> dict:
         return {
-            "code": self.code, "type": self.type, "domain": self.domain, "text": dict(self.text),
-            "hint": dict(self.hint), "required": self.required,
-            "options": [o.to_dict() for o in self.options], "items": [i.to_dict() for i in self.items],
+            "code": self.code,
+            "type": self.type,
+            "domain": self.domain,
+            "text": dict(self.text),
+            "hint": dict(self.hint),
+            "required": self.required,
+            "options": [o.to_dict() for o in self.options],
+            "items": [i.to_dict() for i in self.items],
             "settings": dict(self.settings),
             "condition": self.condition.to_dict() if self.condition else None,
         }
@@ -134,9 +139,14 @@ class Section:
     repeat: str | None = None  # name of a list in Document.lists
 
     def to_dict(self) -> dict:
-        return {"key": self.key, "title": dict(self.title), "intro": dict(self.intro),
-                "condition": self.condition.to_dict() if self.condition else None, "repeat": self.repeat,
-                "questions": [q.to_dict() for q in self.questions]}
+        return {
+            "key": self.key,
+            "title": dict(self.title),
+            "intro": dict(self.intro),
+            "condition": self.condition.to_dict() if self.condition else None,
+            "repeat": self.repeat,
+            "questions": [q.to_dict() for q in self.questions],
+        }
 
 
 @dataclass
@@ -167,6 +177,9 @@ class Document:
         return [code for q in self.questions() for code in q.item_codes]
 
     def to_dict(self) -> dict:
-        return {"schema": SCHEMA_VERSION, "languages": list(self.languages),
-                "lists": {name: [i.to_dict() for i in items] for name, items in self.lists.items()},
-                "sections": [s.to_dict() for s in self.sections]}
+        return {
+            "schema": SCHEMA_VERSION,
+            "languages": list(self.languages),
+            "lists": {name: [i.to_dict() for i in items] for name, items in self.lists.items()},
+            "sections": [s.to_dict() for s in self.sections],
+        }

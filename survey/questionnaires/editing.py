@@ -77,6 +77,7 @@ def assign_missing_codes(document: Document) -> None:
 
 # sections -------------------------------------------------------------------------------------------
 
+
 def add_section(document: Document, new: Section) -> Section:
     new.key = next_section_key(document)
     document.sections.append(new)
@@ -112,6 +113,7 @@ def delete_section(document: Document, key: str) -> None:
 
 
 # questions ------------------------------------------------------------------------------------------
+
 
 def add_question(document: Document, section_key: str, question: Question) -> Question:
     section(document, section_key).questions.append(question)
@@ -177,6 +179,7 @@ def _swap(items: list, index: int, direction: str) -> None:
 
 # references -----------------------------------------------------------------------------------------
 
+
 def rename_references(document: Document, old: str, new: str) -> None:
     """Conditions and piping that pointed at ``old`` point at ``new``."""
     if not old or not new or old == new:
@@ -218,6 +221,7 @@ def references_to(document: Document, codes: list[str]) -> list[str]:
 
 
 # lists for repeated sections -------------------------------------------------------------------------
+
 
 def set_list(document: Document, name: str, lines: list[tuple[str, str]], old_name: str | None = None) -> None:
     """Create or replace a list from (key, Dutch label) lines; keys that stay keep their translations.

@@ -19,9 +19,9 @@ from survey.questionnaires.registry import REGISTRY
 
 FINDING_MESSAGES = {
     readability.LONG_SENTENCE: _l("Sentence of %(words)s words: keep sentences to at most %(max)s words."),
-    readability.LONG_WORD: _l("Long word \"%(word)s\" (%(letters)s letters): use a shorter word or split it."),
-    readability.JARGON: _l("Jargon: \"%(word)s\". Explain it or write, for example: %(alternative)s."),
-    readability.PASSIVE: _l("Passive voice (\"%(auxiliary)s … %(participle)s\"): say who does it."),
+    readability.LONG_WORD: _l('Long word "%(word)s" (%(letters)s letters): use a shorter word or split it.'),
+    readability.JARGON: _l('Jargon: "%(word)s". Explain it or write, for example: %(alternative)s.'),
+    readability.PASSIVE: _l('Passive voice ("%(auxiliary)s … %(participle)s"): say who does it.'),
     readability.DOUBLE_NEGATIVE: _l("Double negative (%(words)s): say it positively."),
     readability.MULTIPLE_QUESTIONS: _l("More than one question in one text: ask one thing at a time."),
 }
@@ -34,30 +34,39 @@ FINDING_NAMES = {
     readability.MULTIPLE_QUESTIONS: _l("more than one question"),
 }
 CHANGE_MESSAGES = {
-    ("type", "published"): _l("%(code)s has another question type than in the published version "
-                              "(%(before)s → %(after)s): results no longer compare."),
+    ("type", "published"): _l(
+        "%(code)s has another question type than in the published version "
+        "(%(before)s → %(after)s): results no longer compare."
+    ),
     ("options", "published"): _l("%(code)s has other answer options than in the published version."),
     ("text", "published"): _l("The wording of %(code)s differs from the published version."),
     ("removed", "published"): _l("%(code)s was in the published version and is no longer in this draft."),
-    ("type", "previous_round"): _l("%(code)s has another question type than in the previous round "
-                                   "(%(before)s → %(after)s): the trend breaks."),
-    ("options", "previous_round"): _l("%(code)s has other answer options than in the previous round: "
-                                      "the trend breaks."),
-    ("text", "previous_round"): _l("The wording of %(code)s differs from the previous round: check that it still "
-                                   "means the same."),
+    ("type", "previous_round"): _l(
+        "%(code)s has another question type than in the previous round (%(before)s → %(after)s): the trend breaks."
+    ),
+    ("options", "previous_round"): _l(
+        "%(code)s has other answer options than in the previous round: the trend breaks."
+    ),
+    ("text", "previous_round"): _l(
+        "The wording of %(code)s differs from the previous round: check that it still means the same."
+    ),
     ("removed", "previous_round"): _l("%(code)s was in the previous round and is not in this one: no trend for it."),
 }
 
 
 def problem_messages(error: DocumentError) -> list[str]:
     """Every problem as one Dutch line: where it is and what is wrong."""
-    return [f"{where}: {_(msgid, **params)}" if where else _(msgid, **params)
-            for where, msgid, params in error.problems]
+    return [
+        f"{where}: {_(msgid, **params)}" if where else _(msgid, **params) for where, msgid, params in error.problems
+    ]
 
 
 def change_message(change: MeaningChange) -> str:
     return str(CHANGE_MESSAGES[(change.change, change.baseline)]) % {
-        "code": change.code, "before": change.before, "after": change.after}
+        "code": change.code,
+        "before": change.before,
+        "after": change.after,
+    }
 
 
 def describe(finding: readability.Finding) -> str:
@@ -66,8 +75,10 @@ def describe(finding: readability.Finding) -> str:
 
 def settings() -> readability.Settings:
     config = current_app.config
-    return readability.Settings(max_words=int(config.get("TAALCHECK_MAX_WORDS", 15)),
-                                max_word_length=int(config.get("TAALCHECK_MAX_WORD_LENGTH", 15)))
+    return readability.Settings(
+        max_words=int(config.get("TAALCHECK_MAX_WORDS", 15)),
+        max_word_length=int(config.get("TAALCHECK_MAX_WORD_LENGTH", 15)),
+    )
 
 
 @dataclass

@@ -72,8 +72,11 @@ def sync_scale_labels(document: Document) -> None:
             builtin = dict(known.get(option.code, {}))
             if option.label.get(SOURCE, "").isdigit():  # a grade or 0–10 point reads the same in every language
                 builtin.update({lang: option.label[SOURCE] for lang in document.languages})
-            option.label = {lang: option.label.get(lang) or builtin.get(lang, "")
-                            for lang in document.languages if option.label.get(lang) or builtin.get(lang)}
+            option.label = {
+                lang: option.label.get(lang) or builtin.get(lang, "")
+                for lang in document.languages
+                if option.label.get(lang) or builtin.get(lang)
+            }
 
 
 @dataclass
@@ -107,8 +110,9 @@ def _option_entry(question, ref: str, option) -> Entry:
     """Options of a fixed scale share one entry per label, so "Mee eens" is translated once for all."""
     if REGISTRY[question.type].default_options is not None:
         faces = question.settings.get("faces", "")
-        return Entry(f"scale:{question.type}:{faces}:{option.code}", f"{question.type} = {option.code}", "scale",
-                     option.label)
+        return Entry(
+            f"scale:{question.type}:{faces}:{option.code}", f"{question.type} = {option.code}", "scale", option.label
+        )
     return Entry(f"q:{ref}:opt:{option.code}", f"{ref} = {option.code}", "option", option.label)
 
 
@@ -138,8 +142,11 @@ def missing_by_question(document: Document) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {}
     for q in document.questions():
         texts = [q.text, q.hint, *(o.label for o in q.options), *(i.text for i in q.items)]
-        langs = [lang for lang in document.languages if lang != SOURCE
-                 and any(t.get(SOURCE) and not t.get(lang) for t in texts)]
+        langs = [
+            lang
+            for lang in document.languages
+            if lang != SOURCE and any(t.get(SOURCE) and not t.get(lang) for t in texts)
+        ]
         if langs:
             result[q.code] = langs
     return result

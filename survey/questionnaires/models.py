@@ -113,7 +113,8 @@ class Survey(Base):
     template_key: Mapped[str | None] = mapped_column(sa.String(40))
 
     versions: Mapped[list["SurveyVersion"]] = relationship(
-        back_populates="survey", cascade="all, delete-orphan", order_by="SurveyVersion.number")
+        back_populates="survey", cascade="all, delete-orphan", order_by="SurveyVersion.number"
+    )
 
     __mapper_args__ = {"version_id_col": lock_version}
 
@@ -138,9 +139,12 @@ class Survey(Base):
 
     def is_open(self, today: date) -> bool:
         """Open to respondents today: fieldwork running, within the dates, a published version."""
-        return (self.status == FieldworkStatus.OPEN and self.published_version is not None
-                and (self.opens_on is None or self.opens_on <= today)
-                and (self.closes_on is None or today <= self.closes_on))
+        return (
+            self.status == FieldworkStatus.OPEN
+            and self.published_version is not None
+            and (self.opens_on is None or self.opens_on <= today)
+            and (self.closes_on is None or today <= self.closes_on)
+        )
 
 
 class SurveyVersion(Base):
@@ -185,7 +189,8 @@ def _published_documents_never_change(mapper, connection, target: SurveyVersion)
     state = sa.inspect(target)
     if not state.attrs.document.history.has_changes():
         return
-    stored = connection.scalar(sa.select(SurveyVersion.__table__.c.status)
-                               .where(SurveyVersion.__table__.c.id == target.id))
+    stored = connection.scalar(
+        sa.select(SurveyVersion.__table__.c.status).where(SurveyVersion.__table__.c.id == target.id)
+    )
     if stored == VersionStatus.PUBLISHED.value:
         raise FrozenVersionError(f"version {target.id} is published; its document cannot change")

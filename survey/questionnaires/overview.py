@@ -64,7 +64,16 @@ def build(survey: Survey) -> Overview:
         except UnknownTemplate:
             basis = ""
     return Overview(
-        survey=survey, version=version, document=document, token=versions.lock_token(survey),
-        taalcheck=run_taalcheck(document, survey_texts(survey)), changes=found, change_messages=messages,
-        completeness=languages.completeness(document), missing=languages.missing_by_question(document),
-        earlier_codes=earlier_codes(document), template_basis=basis, responses=services.response_count(survey))
+        survey=survey,
+        version=version,
+        document=document,
+        token=versions.lock_token(survey),
+        taalcheck=run_taalcheck(document, survey_texts(survey)),
+        changes=found,
+        change_messages=messages,
+        completeness=languages.completeness(document),
+        missing=languages.missing_by_question(document),
+        earlier_codes=earlier_codes(document),
+        template_basis=basis,
+        responses=services.response_count(survey),
+    )

@@ -68,8 +68,16 @@ def parse_document(data: Any) -> Document:
             if question is not None:
                 questions.append(question)
                 seen_codes.extend(question.item_codes)
-        sections.append(Section(key=key, title=_text(raw.get("title")), intro=_text(raw.get("intro")),
-                                questions=questions, condition=condition, repeat=repeat))
+        sections.append(
+            Section(
+                key=key,
+                title=_text(raw.get("title")),
+                intro=_text(raw.get("intro")),
+                questions=questions,
+                condition=condition,
+                repeat=repeat,
+            )
+        )
     if len(seen_codes) > MAX_QUESTIONS:
         problems.flag("document", "A questionnaire can have at most %(n)s questions.", n=MAX_QUESTIONS)
     if problems:
@@ -94,8 +102,11 @@ def _lists(raw, problems) -> dict[str, list[ListItem]]:
         if not isinstance(items, list):
             problems.flag(f"lijst {name}", "This list is not valid.")
             continue
-        result[str(name)] = [ListItem(key=str(i.get("key") or n), label=_text(i.get("label")))
-                             for n, i in enumerate(items, start=1) if isinstance(i, dict)]
+        result[str(name)] = [
+            ListItem(key=str(i.get("key") or n), label=_text(i.get("label")))
+            for n, i in enumerate(items, start=1)
+            if isinstance(i, dict)
+        ]
     return result
 
 
@@ -114,16 +125,22 @@ def _question(raw, where, seen_codes, problems) -> Question | None:
         problems.flag(where, "The question has no text.")
     if qtype.has_answer or code:
         _check_code(code, where, seen_codes, problems)
-    options = [Option(str(o.get("code")), _text(o.get("label"))) for o in raw.get("options") or []
-               if isinstance(o, dict) and o.get("code") not in (None, "")]
+    options = [
+        Option(str(o.get("code")), _text(o.get("label")))
+        for o in raw.get("options") or []
+        if isinstance(o, dict) and o.get("code") not in (None, "")
+    ]
     if not options:
         options = qtype.new_options(raw.get("settings") or {})
     if qtype.needs_options and len(options) < 2:
         problems.flag(where, "A choice question needs at least two options.")
     if len({o.code for o in options}) != len(options):
         problems.flag(where, "Two options have the same code.")
-    items = [Item(str(i.get("code") or "").strip(), _text(i.get("text"))) for i in raw.get("items") or []
-             if isinstance(i, dict)]
+    items = [
+        Item(str(i.get("code") or "").strip(), _text(i.get("text")))
+        for i in raw.get("items") or []
+        if isinstance(i, dict)
+    ]
     if qtype.grouped:
         if not items:
             problems.flag(where, "A group of statements needs at least one statement.")
@@ -134,15 +151,27 @@ def _question(raw, where, seen_codes, problems) -> Question | None:
     settings.update(raw.get("settings") or {})
     _check_settings(settings, len(options), where, problems)
     condition = _condition(raw.get("condition"), where, seen_codes, problems)
-    return Question(code=code, type=type_key, text=text, domain=str(raw.get("domain") or ""),
-                    hint=_text(raw.get("hint")), required=bool(raw.get("required", qtype.has_answer)),
-                    options=options, items=items, settings=settings, condition=condition)
+    return Question(
+        code=code,
+        type=type_key,
+        text=text,
+        domain=str(raw.get("domain") or ""),
+        hint=_text(raw.get("hint")),
+        required=bool(raw.get("required", qtype.has_answer)),
+        options=options,
+        items=items,
+        settings=settings,
+        condition=condition,
+    )
 
 
 def _check_code(code, where, seen_codes, problems):
     if not CODE_PATTERN.match(code or ""):
-        problems.flag(where, "Item code %(code)s is not valid: use a letter followed by letters or digits, "
-                            "such as T1.", code=code or "—")
+        problems.flag(
+            where,
+            "Item code %(code)s is not valid: use a letter followed by letters or digits, such as T1.",
+            code=code or "—",
+        )
     elif code in seen_codes:
         problems.flag(where, "Item code %(code)s is used twice.", code=code)
 
@@ -177,7 +206,6 @@ def _condition(raw, where, seen_codes, problems) -> Condition | None:
         return None
     item = str(raw.get("item") or "")
     if item not in seen_codes:
-        problems.flag(where, "The condition refers to %(code)s, which is not an earlier question.",
-                     code=item or "—")
+        problems.flag(where, "The condition refers to %(code)s, which is not an earlier question.", code=item or "—")
         return None
     return Condition(item=item, op=raw["op"], value=raw.get("value"))

@@ -42,23 +42,45 @@ def _smileys(settings: dict):
     return respondent_options("smiley3" if int(settings.get("faces", 5)) == 3 else "smiley5")
 
 
-REGISTRY: dict[str, QuestionType] = {t.key: t for t in [
-    QuestionType("stelling", _l("Statement (agree–disagree)"), "agreement", lambda s: respondent_options("agreement")),
-    QuestionType("stellingen", _l("Group of statements sharing one scale"), "agreement",
-                 lambda s: respondent_options("agreement"), grouped=True),
-    QuestionType("frequentie", _l("Frequency (always–never)"), "frequency", lambda s: respondent_options("frequency")),
-    QuestionType("rapportcijfer", _l("Grade 1–10"), "grade", lambda s: respondent_options("grade")),
-    QuestionType("smiley", _l("Smiley scale"), "smiley", _smileys, settings=(("faces", 5),)),
-    QuestionType("schaal_0_10", _l("Scale 0–10"), "scale", lambda s: respondent_options("zero_ten"),
-                 settings=(("low_label", ""), ("high_label", ""))),
-    QuestionType("keuze", _l("Single choice"), "choice", needs_options=True, settings=(("other", False),)),
-    QuestionType("meerkeuze", _l("Multiple choice"), "multi", needs_options=True,
-                 settings=(("min", 0), ("max", 0), ("other", False))),
-    QuestionType("open_kort", _l("Short open answer"), "text", settings=(("max_length", 200),)),
-    QuestionType("open_lang", _l("Long open answer"), "text", settings=(("max_length", 5000),)),
-    QuestionType("getal", _l("Number"), "number", settings=(("min", None), ("max", None))),
-    QuestionType("informatie", _l("Information text (no answer)"), "none"),
-]}
+REGISTRY: dict[str, QuestionType] = {
+    t.key: t
+    for t in [
+        QuestionType(
+            "stelling", _l("Statement (agree–disagree)"), "agreement", lambda s: respondent_options("agreement")
+        ),
+        QuestionType(
+            "stellingen",
+            _l("Group of statements sharing one scale"),
+            "agreement",
+            lambda s: respondent_options("agreement"),
+            grouped=True,
+        ),
+        QuestionType(
+            "frequentie", _l("Frequency (always–never)"), "frequency", lambda s: respondent_options("frequency")
+        ),
+        QuestionType("rapportcijfer", _l("Grade 1–10"), "grade", lambda s: respondent_options("grade")),
+        QuestionType("smiley", _l("Smiley scale"), "smiley", _smileys, settings=(("faces", 5),)),
+        QuestionType(
+            "schaal_0_10",
+            _l("Scale 0–10"),
+            "scale",
+            lambda s: respondent_options("zero_ten"),
+            settings=(("low_label", ""), ("high_label", "")),
+        ),
+        QuestionType("keuze", _l("Single choice"), "choice", needs_options=True, settings=(("other", False),)),
+        QuestionType(
+            "meerkeuze",
+            _l("Multiple choice"),
+            "multi",
+            needs_options=True,
+            settings=(("min", 0), ("max", 0), ("other", False)),
+        ),
+        QuestionType("open_kort", _l("Short open answer"), "text", settings=(("max_length", 200),)),
+        QuestionType("open_lang", _l("Long open answer"), "text", settings=(("max_length", 5000),)),
+        QuestionType("getal", _l("Number"), "number", settings=(("min", None), ("max", None))),
+        QuestionType("informatie", _l("Information text (no answer)"), "none"),
+    ]
+}
 
 #: kinds whose answers are free text (coded into themes, scrubbed before anyone else reads them)
 OPEN_KINDS = ("text",)

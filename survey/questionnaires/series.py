@@ -56,15 +56,15 @@ def latest_rounds(surveys: list[Survey]) -> list[Survey]:
 
 def template_series(region: Region, template_key: str) -> list[Survey]:
     """The newest round of each series in the region that was made from this template."""
-    surveys = db.session.scalars(select(Survey).where(Survey.region_id == region.id,
-                                                      Survey.template_key == template_key))
+    surveys = db.session.scalars(
+        select(Survey).where(Survey.region_id == region.id, Survey.template_key == template_key)
+    )
     return latest_rounds(list(surveys))
 
 
 def used_templates(region: Region) -> dict[str, list[Survey]]:
     """{template key: newest round of each series made from it} for the region."""
-    surveys = db.session.scalars(select(Survey).where(Survey.region_id == region.id,
-                                                      Survey.template_key.is_not(None)))
+    surveys = db.session.scalars(select(Survey).where(Survey.region_id == region.id, Survey.template_key.is_not(None)))
     grouped: dict[str, list[Survey]] = {}
     for survey in surveys:
         grouped.setdefault(survey.template_key, []).append(survey)
@@ -73,10 +73,11 @@ def used_templates(region: Region) -> dict[str, list[Survey]]:
 
 def link_candidates(survey: Survey) -> list[Survey]:
     """Rounds of other series of the same kind in the region that this survey could follow."""
-    surveys = db.session.scalars(select(Survey).where(Survey.region_id == survey.region_id,
-                                                      Survey.kind == survey.kind,
-                                                      Survey.series_key != survey.series_key)
-                                 .order_by(Survey.created_at.desc(), Survey.id.desc()))
+    surveys = db.session.scalars(
+        select(Survey)
+        .where(Survey.region_id == survey.region_id, Survey.kind == survey.kind, Survey.series_key != survey.series_key)
+        .order_by(Survey.created_at.desc(), Survey.id.desc())
+    )
     return list(surveys)
 
 
@@ -85,9 +86,12 @@ def check_link(survey: Survey, earlier: Survey) -> SeriesCheck:
     here, before = newest_document(survey), newest_document(earlier)
     codes_here, codes_before = set(here.item_codes()), set(before.item_codes())
     changes = [c for c in compare(here, before, "previous_round") if c.change != "removed"]
-    return SeriesCheck(shared=sorted(codes_here & codes_before), only_here=sorted(codes_here - codes_before),
-                       only_earlier=sorted(codes_before - codes_here),
-                       messages=[change_message(c) for c in changes])
+    return SeriesCheck(
+        shared=sorted(codes_here & codes_before),
+        only_here=sorted(codes_here - codes_before),
+        only_earlier=sorted(codes_before - codes_here),
+        messages=[change_message(c) for c in changes],
+    )
 
 
 def link_to_series(survey: Survey, earlier: Survey) -> SeriesCheck:
@@ -96,11 +100,18 @@ def link_to_series(survey: Survey, earlier: Survey) -> SeriesCheck:
     if not check.linkable:
         raise NoSharedItems()
     old_key = survey.series_key
-    for round_ in db.session.scalars(select(Survey).where(Survey.region_id == survey.region_id,
-                                                          Survey.series_key == old_key)):
+    for round_ in db.session.scalars(
+        select(Survey).where(Survey.region_id == survey.region_id, Survey.series_key == old_key)
+    ):
         round_.series_key = earlier.series_key
     survey.previous_round_id = earlier.id
     db.session.flush()
-    record("survey.link_series", survey, previous=earlier.id, shared_items=len(check.shared),
-           only_here=len(check.only_here), only_earlier=len(check.only_earlier))
+    record(
+        "survey.link_series",
+        survey,
+        previous=earlier.id,
+        shared_items=len(check.shared),
+        only_here=len(check.only_here),
+        only_earlier=len(check.only_earlier),
+    )
     return check

@@ -20,44 +20,68 @@ from survey.questionnaires.validation import validate_document
 from survey.responses.models import Response
 
 #: settings a survey copies into its next round
-ROUND_SETTINGS = ("kind", "audience", "address_form", "display_mode", "show_check_page", "estimated_minutes",
-                  "retention_months", "min_cell", "generalise_order", "template_key", *SETTING_TEXTS)
+ROUND_SETTINGS = (
+    "kind",
+    "audience",
+    "address_form",
+    "display_mode",
+    "show_check_page",
+    "estimated_minutes",
+    "retention_months",
+    "min_cell",
+    "generalise_order",
+    "template_key",
+    *SETTING_TEXTS,
+)
 
 
 class SurveyInUse(RuntimeError):
     """The survey has answers, so it cannot be deleted (its data would go with it)."""
 
 
-def surveys_in_region(region: Region, kind: SurveyKind | None = None,
-                      status: FieldworkStatus | None = None) -> list[Survey]:
+def surveys_in_region(
+    region: Region, kind: SurveyKind | None = None, status: FieldworkStatus | None = None
+) -> list[Survey]:
     stmt = select(Survey).where(Survey.region_id == region.id)
     if kind is not None:
         stmt = stmt.where(Survey.kind == kind)
     if status is not None:
         stmt = stmt.where(Survey.status == status)
-    return list(db.session.scalars(stmt.order_by(Survey.kind, Survey.series_key, Survey.created_at.desc(),
-                                                 Survey.id.desc())))
+    return list(
+        db.session.scalars(stmt.order_by(Survey.kind, Survey.series_key, Survey.created_at.desc(), Survey.id.desc()))
+    )
 
 
 def blank_document(language_codes: list[str] | None = None) -> Document:
     return Document(languages=list(language_codes or ["nl"]), sections=[Section(key="S1")])
 
 
-def create_survey(region: Region, settings: dict, document: Document, *, round_label: str = "",
-                  template_key: str | None = None, audit: str | None = "survey.create") -> Survey:
+def create_survey(
+    region: Region,
+    settings: dict,
+    document: Document,
+    *,
+    round_label: str = "",
+    template_key: str | None = None,
+    audit: str | None = "survey.create",
+) -> Survey:
     """A new survey in the region with version 1 as a draft."""
     settings = _coerce({**SETTING_DEFAULTS, **settings})
     checked = validate_document(document.to_dict())
     languages.sync_scale_labels(checked)
     assign_missing_codes(checked)
-    survey = Survey(region_id=region.id, round_label=round_label.strip(), template_key=template_key,
-                    status=FieldworkStatus.DRAFT, **settings)
+    survey = Survey(
+        region_id=region.id,
+        round_label=round_label.strip(),
+        template_key=template_key,
+        status=FieldworkStatus.DRAFT,
+        **settings,
+    )
     db.session.add(survey)
     db.session.add(SurveyVersion(survey=survey, number=1, status=VersionStatus.DRAFT, document=checked.to_dict()))
     db.session.flush()
     if audit:
-        record(audit, survey, kind=survey.kind.value, template=template_key or "",
-               items=len(checked.item_codes()))
+        record(audit, survey, kind=survey.kind.value, template=template_key or "", items=len(checked.item_codes()))
     return survey
 
 
@@ -111,8 +135,14 @@ def new_round(survey: Survey, round_label: str, *, title: str = "") -> Survey:
     settings = {name: _copy(getattr(survey, name)) for name in ROUND_SETTINGS}
     if title.strip():
         settings["title"] = {**settings.get("title", {}), "nl": title.strip()}
-    copy = Survey(region_id=survey.region_id, series_key=survey.series_key, previous_round_id=survey.id,
-                  round_label=round_label.strip(), status=FieldworkStatus.DRAFT, **settings)
+    copy = Survey(
+        region_id=survey.region_id,
+        series_key=survey.series_key,
+        previous_round_id=survey.id,
+        round_label=round_label.strip(),
+        status=FieldworkStatus.DRAFT,
+        **settings,
+    )
     db.session.add(copy)
     document = versions.document_of(source)
     db.session.add(SurveyVersion(survey=copy, number=1, status=VersionStatus.DRAFT, document=document.to_dict()))
@@ -123,15 +153,20 @@ def new_round(survey: Survey, round_label: str, *, title: str = "") -> Survey:
 
 def rounds_of(survey: Survey) -> list[Survey]:
     """Every round of the survey's series in the region, oldest first."""
-    return list(db.session.scalars(select(Survey).where(Survey.region_id == survey.region_id,
-                                                        Survey.series_key == survey.series_key)
-                                   .order_by(Survey.created_at, Survey.id)))
+    return list(
+        db.session.scalars(
+            select(Survey)
+            .where(Survey.region_id == survey.region_id, Survey.series_key == survey.series_key)
+            .order_by(Survey.created_at, Survey.id)
+        )
+    )
 
 
 def _coerce(settings: dict) -> dict:
     """Kind, audience, address form and display mode as their Enum members (forms give strings)."""
-    return {name: (SETTING_CHOICES[name](value) if name in SETTING_CHOICES else value)
-            for name, value in settings.items()}
+    return {
+        name: (SETTING_CHOICES[name](value) if name in SETTING_CHOICES else value) for name, value in settings.items()
+    }
 
 
 def _copy(value):

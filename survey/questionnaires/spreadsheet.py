@@ -93,43 +93,88 @@ def _escape(text: str) -> str:
 
 
 def question_headers(langs: list[str]) -> list[str]:
-    return ["section", "code", "type", "domain", "required", *(f"label::{lang}" for lang in langs),
-            *(f"hint::{lang}" for lang in langs), *(f"options::{lang}" for lang in langs), "condition", "settings"]
+    return [
+        "section",
+        "code",
+        "type",
+        "domain",
+        "required",
+        *(f"label::{lang}" for lang in langs),
+        *(f"hint::{lang}" for lang in langs),
+        *(f"options::{lang}" for lang in langs),
+        "condition",
+        "settings",
+    ]
 
 
 def question_rows(document: Document, langs: list[str]) -> list[list[str]]:
     rows = []
     for sec in document.sections:
         for q in sec.questions:
-            rows.append([sec.key, q.code, q.type, q.domain, YES if q.required else NO,
-                         *(q.text.get(lang, "") for lang in langs), *(q.hint.get(lang, "") for lang in langs),
-                         *(options_text(q, lang) if q.options else "" for lang in langs),
-                         condition_text(q.condition),
-                         json.dumps(q.settings, ensure_ascii=False, sort_keys=True) if q.settings else ""])
+            rows.append(
+                [
+                    sec.key,
+                    q.code,
+                    q.type,
+                    q.domain,
+                    YES if q.required else NO,
+                    *(q.text.get(lang, "") for lang in langs),
+                    *(q.hint.get(lang, "") for lang in langs),
+                    *(options_text(q, lang) if q.options else "" for lang in langs),
+                    condition_text(q.condition),
+                    json.dumps(q.settings, ensure_ascii=False, sort_keys=True) if q.settings else "",
+                ]
+            )
             for item in q.items:
-                rows.append([sec.key, item.code, STATEMENT_TYPE, "", "",
-                             *(item.text.get(lang, "") for lang in langs), *([""] * (2 * len(langs))), "", ""])
+                rows.append(
+                    [
+                        sec.key,
+                        item.code,
+                        STATEMENT_TYPE,
+                        "",
+                        "",
+                        *(item.text.get(lang, "") for lang in langs),
+                        *([""] * (2 * len(langs))),
+                        "",
+                        "",
+                    ]
+                )
     return rows
 
 
 def section_rows(document: Document, langs: list[str]) -> tuple[list[str], list[list[str]]]:
-    headers = ["section", *(f"title::{lang}" for lang in langs), *(f"intro::{lang}" for lang in langs),
-               "condition", "repeat"]
-    rows = [[s.key, *(s.title.get(lang, "") for lang in langs), *(s.intro.get(lang, "") for lang in langs),
-             condition_text(s.condition), s.repeat or ""] for s in document.sections]
+    headers = [
+        "section",
+        *(f"title::{lang}" for lang in langs),
+        *(f"intro::{lang}" for lang in langs),
+        "condition",
+        "repeat",
+    ]
+    rows = [
+        [
+            s.key,
+            *(s.title.get(lang, "") for lang in langs),
+            *(s.intro.get(lang, "") for lang in langs),
+            condition_text(s.condition),
+            s.repeat or "",
+        ]
+        for s in document.sections
+    ]
     return headers, rows
 
 
 def list_rows(document: Document, langs: list[str]) -> tuple[list[str], list[list[str]]]:
     headers = ["list", "key", *(f"label::{lang}" for lang in langs)]
-    rows = [[name, item.key, *(item.label.get(lang, "") for lang in langs)]
-            for name, items in document.lists.items() for item in items]
+    rows = [
+        [name, item.key, *(item.label.get(lang, "") for lang in langs)]
+        for name, items in document.lists.items()
+        for item in items
+    ]
     return headers, rows
 
 
 def setting_rows(settings: dict, document: Document, langs: list[str]) -> list[list[str]]:
-    rows = [["format", FORMAT], ["format_version", str(FORMAT_VERSION)],
-            ["languages", ",".join(document.languages)]]
+    rows = [["format", FORMAT], ["format_version", str(FORMAT_VERSION)], ["languages", ",".join(document.languages)]]
     for name, value in settings.items():
         if name in SETTING_TEXTS:
             rows += [[f"{name}::{lang}", value.get(lang, "")] for lang in langs if value.get(lang)]
@@ -144,8 +189,9 @@ def export_xlsx(settings: dict, document: Document) -> bytes:
     """The workbook as bytes. Every cell is written as a string: nothing is evaluated as a formula."""
     langs = text_languages(document, [settings.get(name) or {} for name in SETTING_TEXTS])
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                            "strings_to_numbers": False, "strings_to_urls": False})
+    workbook = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+    )
     bold = workbook.add_format({"bold": True})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     _sheet(workbook, QUESTIONS, question_headers(langs), question_rows(document, langs), bold, wrap)

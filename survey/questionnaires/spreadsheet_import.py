@@ -52,8 +52,7 @@ COLUMN_OF = {
     "The condition needs a number to compare with.": "condition",
     "{item} only works in a section that repeats over a list.": "label::nl",
     "The text shows the answer to %(code)s, which is not an earlier question.": "label::nl",
-    "%(code)s is answered once per list item; its answer can only be shown inside the same repeated section.":
-        "label::nl",
+    "%(code)s is answered once per list item; its answer can only be shown inside the same repeated section.": "label::nl",  # noqa: E501
 }
 
 
@@ -61,7 +60,7 @@ def read_xlsx(data: bytes) -> Exchange:
     """A questionnaire from the bytes of an XLSX file, or DocumentError naming tab, row and column."""
     sheets = _read_sheets(data)
     if QUESTIONS not in sheets:
-        raise DocumentError(Problems().flag("bestand", "The workbook has no tab named \"%(name)s\".", name=QUESTIONS))
+        raise DocumentError(Problems().flag("bestand", 'The workbook has no tab named "%(name)s".', name=QUESTIONS))
     return _Reader(sheets).exchange()
 
 
@@ -91,8 +90,9 @@ def _rows(sheet) -> dict:
     body = []
     for number, values in enumerate(rows, start=2):
         if number > MAX_ROWS + 1:
-            raise DocumentError(Problems().flag(f"tabblad {sheet.title}", "A tab may have at most %(n)s rows.",
-                                                n=MAX_ROWS))
+            raise DocumentError(
+                Problems().flag(f"tabblad {sheet.title}", "A tab may have at most %(n)s rows.", n=MAX_ROWS)
+            )
         cells = {name: _cell(v) for name, v in zip(header, values, strict=False) if name}
         if any(cells.values()):
             body.append((number, cells))
@@ -139,12 +139,18 @@ class _Reader:
     def _languages(self) -> list[str]:
         declared = self._setting_value("languages")
         header = self.sheets[QUESTIONS]["header"]
-        langs = [lang.strip() for lang in declared.split(",") if lang.strip()] if declared else \
-            ["nl"] + [h.split("::", 1)[1] for h in header if h.startswith("label::") and h != "label::nl"]
+        langs = (
+            [lang.strip() for lang in declared.split(",") if lang.strip()]
+            if declared
+            else ["nl"] + [h.split("::", 1)[1] for h in header if h.startswith("label::") and h != "label::nl"]
+        )
         for lang in langs:
             if not valid_language(lang):
-                self.flag(at(SETTINGS if declared else QUESTIONS),
-                          "Language code %(code)s is not valid; use codes such as nl, en, ar.", code=lang[:12])
+                self.flag(
+                    at(SETTINGS if declared else QUESTIONS),
+                    "Language code %(code)s is not valid; use codes such as nl, en, ar.",
+                    code=lang[:12],
+                )
         return langs if "nl" in langs else ["nl", *langs]
 
     def _setting_value(self, name: str) -> str:
@@ -171,9 +177,14 @@ class _Reader:
                 continue
             if key in sections:
                 self.flag(at(SECTIONS, number, "section"), "Section key %(key)s is used twice.", key=key)
-            sections[key] = {"key": key, "title": _texts(cells, "title"), "intro": _texts(cells, "intro"),
-                             "condition": self._condition(SECTIONS, number, cells),
-                             "repeat": cells.get("repeat") or None, "questions": []}
+            sections[key] = {
+                "key": key,
+                "title": _texts(cells, "title"),
+                "intro": _texts(cells, "intro"),
+                "condition": self._condition(SECTIONS, number, cells),
+                "repeat": cells.get("repeat") or None,
+                "questions": [],
+            }
             self.section_rows[key] = number
         return sections
 
@@ -194,8 +205,10 @@ class _Reader:
             self.section_rows.setdefault(key, number)
             if cells.get("type") == STATEMENT_TYPE:
                 if group is None or group not in section["questions"]:
-                    self.flag(at(QUESTIONS, number, "type"), "A statement row must follow a question of type "
-                                                         "stellingen in the same section.")
+                    self.flag(
+                        at(QUESTIONS, number, "type"),
+                        "A statement row must follow a question of type stellingen in the same section.",
+                    )
                     continue
                 group["items"].append({"code": cells.get("code", ""), "text": _texts(cells, "label")})
                 self.statement_rows.setdefault(cells.get("code", ""), []).append(number)
@@ -210,23 +223,33 @@ class _Reader:
         required = cells.get("required", YES).lower()
         if required not in TRUE | FALSE:
             self.flag(at(QUESTIONS, number, "required"), "Write ja or nee.")
-        return {"code": cells.get("code", ""), "type": cells.get("type", ""), "domain": cells.get("domain", ""),
-                "text": _texts(cells, "label"), "hint": _texts(cells, "hint"), "required": required in TRUE,
-                "options": self._options(number, cells), "items": [], "settings": self._json(number, cells),
-                "condition": self._condition(QUESTIONS, number, cells)}
+        return {
+            "code": cells.get("code", ""),
+            "type": cells.get("type", ""),
+            "domain": cells.get("domain", ""),
+            "text": _texts(cells, "label"),
+            "hint": _texts(cells, "hint"),
+            "required": required in TRUE,
+            "options": self._options(number, cells),
+            "items": [],
+            "settings": self._json(number, cells),
+            "condition": self._condition(QUESTIONS, number, cells),
+        }
 
     def _options(self, number: int, cells: dict) -> list[dict]:
         source = split_options(cells.get("options::nl", ""))
         if source is None:
-            self.flag(at(QUESTIONS, number, "options::nl"), "Write options as code=label, separated by |, "
-                                                        "such as 1=Ja|2=Nee.")
+            self.flag(
+                at(QUESTIONS, number, "options::nl"), "Write options as code=label, separated by |, such as 1=Ja|2=Nee."
+            )
             return []
         options = {code: {"code": code, "label": {"nl": label} if label else {}} for code, label in source}
         for name in (c for c in cells if c.startswith("options::") and c != "options::nl"):
             pairs = split_options(cells[name])
             if pairs is None:
-                self.flag(at(QUESTIONS, number, name), "Write options as code=label, separated by |, such as "
-                                                       "1=Ja|2=Nee.")
+                self.flag(
+                    at(QUESTIONS, number, name), "Write options as code=label, separated by |, such as 1=Ja|2=Nee."
+                )
                 continue
             for code, label in pairs:
                 if code not in options:
@@ -244,7 +267,7 @@ class _Reader:
         except ValueError:
             value = None
         if not isinstance(value, dict):
-            self.flag(at(QUESTIONS, number, "settings"), "Write the settings as JSON, such as {\"max_length\": 200}.")
+            self.flag(at(QUESTIONS, number, "settings"), 'Write the settings as JSON, such as {"max_length": 200}.')
             return {}
         return value
 
@@ -252,9 +275,12 @@ class _Reader:
         try:
             return parse_condition(cells.get("condition", ""))
         except ValueError:
-            self.flag(at(tab, number, "condition"), "The condition %(text)s is not valid. Write, for example, "
-                                                "T1 is 5, T1 in 4,5, R1 gte 6, R1 lte 5 or T1 answered.",
-                      text=cells.get("condition", "")[:60])
+            self.flag(
+                at(tab, number, "condition"),
+                "The condition %(text)s is not valid. Write, for example, "
+                "T1 is 5, T1 in 4,5, R1 gte 6, R1 lte 5 or T1 answered.",
+                text=cells.get("condition", "")[:60],
+            )
             return None
 
     def _settings(self) -> dict:
@@ -309,5 +335,4 @@ class _Reader:
 
 
 def _texts(cells: dict, prefix: str) -> dict:
-    return {name.split("::", 1)[1]: value for name, value in cells.items()
-            if name.startswith(prefix + "::") and value}
+    return {name.split("::", 1)[1]: value for name, value in cells.items() if name.startswith(prefix + "::") and value}

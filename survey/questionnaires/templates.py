@@ -39,7 +39,7 @@ class TemplateInfo:
 
     @property
     def draft_language_names(self) -> str:
-        """"Arabisch, Turks, Pools": the draft languages by their Dutch names."""
+        """ "Arabisch, Turks, Pools": the draft languages by their Dutch names."""
         from survey.questionnaires.languages import language_name
 
         return ", ".join(language_name(code) for code in self.draft_languages)
@@ -51,8 +51,9 @@ class UnknownTemplate(LookupError):
 
 def list_templates() -> list[TemplateInfo]:
     """Every shipped template, in the order they are offered."""
-    keys = sorted((p.stem for p in TEMPLATE_DIR.glob("*.json")),
-                  key=lambda k: (ORDER.index(k) if k in ORDER else len(ORDER), k))
+    keys = sorted(
+        (p.stem for p in TEMPLATE_DIR.glob("*.json")), key=lambda k: (ORDER.index(k) if k in ORDER else len(ORDER), k)
+    )
     return [template_info(key) for key in keys]
 
 
@@ -60,11 +61,16 @@ def template_info(key: str) -> TemplateInfo:
     raw, exchange = _load(key)
     meta = raw.get("template") or {}
     return TemplateInfo(
-        key=key, name=_nl(meta.get("name")) or key, description=_nl(meta.get("description")),
-        basis=_nl(meta.get("basis")), kind=exchange.settings["kind"].value,
-        audience=exchange.settings["audience"].value, languages=tuple(exchange.document.languages),
+        key=key,
+        name=_nl(meta.get("name")) or key,
+        description=_nl(meta.get("description")),
+        basis=_nl(meta.get("basis")),
+        kind=exchange.settings["kind"].value,
+        audience=exchange.settings["audience"].value,
+        languages=tuple(exchange.document.languages),
         item_codes=tuple(exchange.document.item_codes()),
-        draft_languages=tuple(meta.get("draft_languages") or ()))
+        draft_languages=tuple(meta.get("draft_languages") or ()),
+    )
 
 
 def load_template(key: str) -> Exchange:

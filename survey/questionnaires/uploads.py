@@ -11,16 +11,20 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_MEMBERS = 500
 MAX_RATIO = 200
-LIMITS = Limits(max_bytes=MAX_IMPORT_BYTES, max_uncompressed=MAX_UNCOMPRESSED, max_entries=MAX_MEMBERS,
-                max_ratio=MAX_RATIO)
+LIMITS = Limits(
+    max_bytes=MAX_IMPORT_BYTES, max_uncompressed=MAX_UNCOMPRESSED, max_entries=MAX_MEMBERS, max_ratio=MAX_RATIO
+)
 ZIP_MAGIC = b"PK\x03\x04"
 
 
 def read_upload(data: bytes, filename: str) -> tuple[Exchange, str]:
     """The questionnaire in an uploaded .json or .xlsx file and its kind ("json" or "xlsx")."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise DocumentError(Problems().flag("bestand", "The file is larger than %(mb)s MB and was not read.",
-                                            mb=MAX_IMPORT_BYTES // 2**20))
+        raise DocumentError(
+            Problems().flag(
+                "bestand", "The file is larger than %(mb)s MB and was not read.", mb=MAX_IMPORT_BYTES // 2**20
+            )
+        )
     if not data.strip():
         raise DocumentError(Problems().flag("bestand", "The file is empty."))
     name = (filename or "").lower()
@@ -34,8 +38,13 @@ def read_upload(data: bytes, filename: str) -> tuple[Exchange, str]:
     if name.endswith(".json") or data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         check_zip(data)  # JSON: nesting depth
         return read_json(data), "json"
-    raise DocumentError(Problems().flag("bestand", "Upload a .json or .xlsx file exported from this platform. "
-                                                   "Other file types (such as .xls, .csv or .docx) cannot be read."))
+    raise DocumentError(
+        Problems().flag(
+            "bestand",
+            "Upload a .json or .xlsx file exported from this platform. "
+            "Other file types (such as .xls, .csv or .docx) cannot be read.",
+        )
+    )
 
 
 def check_zip(data: bytes) -> None:

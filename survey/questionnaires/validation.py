@@ -40,11 +40,26 @@ def validate_document(data: Any) -> Document:
 
 
 #: what each part of a question must be in a file (None is always allowed: the part is left out)
-QUESTION_SHAPE = {"code": (str,), "type": (str,), "domain": (str,), "text": (dict, str), "hint": (dict, str),
-                  "required": (bool,), "options": (list,), "items": (list,), "settings": (dict,),
-                  "condition": (dict,)}
-SECTION_SHAPE = {"key": (str,), "title": (dict, str), "intro": (dict, str), "condition": (dict,),
-                 "repeat": (str,), "questions": (list,)}
+QUESTION_SHAPE = {
+    "code": (str,),
+    "type": (str,),
+    "domain": (str,),
+    "text": (dict, str),
+    "hint": (dict, str),
+    "required": (bool,),
+    "options": (list,),
+    "items": (list,),
+    "settings": (dict,),
+    "condition": (dict,),
+}
+SECTION_SHAPE = {
+    "key": (str,),
+    "title": (dict, str),
+    "intro": (dict, str),
+    "condition": (dict,),
+    "repeat": (str,),
+    "questions": (list,),
+}
 
 
 def shape_problems(data: Any) -> Problems:
@@ -153,11 +168,14 @@ def _check_text(text: str, where: str, section: Section, earlier: list[str], rep
                 problems.flag(where, "{item} only works in a section that repeats over a list.")
             continue
         if name not in earlier:
-            problems.flag(where, "The text shows the answer to %(code)s, which is not an earlier question.",
-                         code=name)
+            problems.flag(where, "The text shows the answer to %(code)s, which is not an earlier question.", code=name)
         elif name in repeated and repeated[name] != section.key:
-            problems.flag(where, "%(code)s is answered once per list item; its answer can only be shown "
-                                 "inside the same repeated section.", code=name)
+            problems.flag(
+                where,
+                "%(code)s is answered once per list item; its answer can only be shown "
+                "inside the same repeated section.",
+                code=name,
+            )
 
 
 def publish_problems(document: Document) -> Problems:
@@ -167,8 +185,11 @@ def publish_problems(document: Document) -> Problems:
         problems.flag("document", "The questionnaire has no questions to answer yet.")
     for s_index, section in enumerate(document.sections, start=1):
         if section.repeat and not document.lists.get(section.repeat):
-            problems.flag(f"sectie {s_index}", "The section repeats over list %(name)s, but that list is empty.",
-                          name=section.repeat)
+            problems.flag(
+                f"sectie {s_index}",
+                "The section repeats over list %(name)s, but that list is empty.",
+                name=section.repeat,
+            )
         for q_index, question in enumerate(section.questions, start=1):
             if not question.text.get("nl"):
                 problems.flag(f"sectie {s_index}, vraag {q_index}", "The question has no Dutch text.")

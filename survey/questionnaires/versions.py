@@ -66,8 +66,12 @@ def editable_version(survey: Survey) -> SurveyVersion:
         db.session.flush()
         return draft
     source = survey.versions[-1]
-    draft = SurveyVersion(survey_id=survey.id, number=source.number + 1, status=VersionStatus.DRAFT,
-                          document=document_of(source).to_dict())
+    draft = SurveyVersion(
+        survey_id=survey.id,
+        number=source.number + 1,
+        status=VersionStatus.DRAFT,
+        document=document_of(source).to_dict(),
+    )
     try:
         with db.session.begin_nested():  # someone else may be making the same draft at this moment
             db.session.add(draft)
@@ -110,8 +114,9 @@ def publish(survey: Survey, token: str | None) -> SurveyVersion:
 def previous_round(survey: Survey) -> Survey | None:
     if survey.previous_round_id is None:
         return None
-    return db.session.scalar(select(Survey).where(Survey.id == survey.previous_round_id,
-                                                  Survey.region_id == survey.region_id))
+    return db.session.scalar(
+        select(Survey).where(Survey.id == survey.previous_round_id, Survey.region_id == survey.region_id)
+    )
 
 
 def meaning_changes(survey: Survey, draft: Document) -> list[changes.MeaningChange]:

@@ -35,14 +35,27 @@ register_nav("Questionnaires", "questionnaires.list_surveys", Permission.BUILD_S
 
 PREVIEW_ENDPOINT = "responses.preview_survey"
 TEXT_SETTINGS = ("title", "introduction", "organiser", "privacy_statement", "help_text")
-SETTING_FIELDS = ("round_label", "kind", "audience", "address_form", "display_mode", "show_check_page",
-                  "estimated_minutes", "opens_on", "closes_on", "retention_months", "min_cell",
-                  "generalise_order")
+SETTING_FIELDS = (
+    "round_label",
+    "kind",
+    "audience",
+    "address_form",
+    "display_mode",
+    "show_check_page",
+    "estimated_minutes",
+    "opens_on",
+    "closes_on",
+    "retention_months",
+    "min_cell",
+    "generalise_order",
+)
 
 
 def conflict_message() -> str:
-    return _("Someone else changed this questionnaire in the meantime. Your change has not been saved. "
-             "Look at the current version and make your change again.")
+    return _(
+        "Someone else changed this questionnaire in the meantime. Your change has not been saved. "
+        "Look at the current version and make your change again."
+    )
 
 
 def get_survey(survey_id: int) -> Survey:
@@ -84,8 +97,14 @@ def list_surveys():
     kind = SurveyKind(kind) if kind in SurveyKind._value2member_map_ else None
     status = FieldworkStatus(status) if status in FieldworkStatus._value2member_map_ else None
     surveys = services.surveys_in_region(g.region, kind, status)
-    return render_template("questionnaires/list.html", surveys=surveys, kind=kind, status=status,
-                           kind_labels=KIND_LABELS, status_labels=STATUS_LABELS)
+    return render_template(
+        "questionnaires/list.html",
+        surveys=surveys,
+        kind=kind,
+        status=status,
+        kind_labels=KIND_LABELS,
+        status_labels=STATUS_LABELS,
+    )
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
@@ -96,29 +115,39 @@ def new_survey():
     form.source.choices = [(BLANK, _("Blank questionnaire"))] + [(t.key, t.name) for t in templates]
     if form.validate_on_submit():
         if form.source.data == BLANK:
-            settings = {"kind": SurveyKind(form.kind.data), "audience": form.audience.data,
-                        "address_form": form.address_form.data, "title": {"nl": form.title.data.strip()}}
-            survey = services.create_survey(g.region, settings, services.blank_document(),
-                                            round_label=form.round_label.data or "")
+            settings = {
+                "kind": SurveyKind(form.kind.data),
+                "audience": form.audience.data,
+                "address_form": form.address_form.data,
+                "title": {"nl": form.title.data.strip()},
+            }
+            survey = services.create_survey(
+                g.region, settings, services.blank_document(), round_label=form.round_label.data or ""
+            )
         else:
             existing = series.template_series(g.region, form.source.data)
             if existing and form.series.data not in [str(s.id) for s in existing] + ["new"]:
-                return render_template("questionnaires/new_series.html", form=form, existing=existing,
-                                       template=next(t for t in templates if t.key == form.source.data))
+                return render_template(
+                    "questionnaires/new_series.html",
+                    form=form,
+                    existing=existing,
+                    template=next(t for t in templates if t.key == form.source.data),
+                )
             earlier = next((s for s in existing if str(s.id) == form.series.data), None)
             if earlier is not None:
                 survey = services.new_round(earlier, form.round_label.data or "", title=form.title.data)
                 db.session.commit()
-                flash(_("The new round has been created. Item codes are the same as in the previous round."),
-                      "success")
+                flash(_("The new round has been created. Item codes are the same as in the previous round."), "success")
                 return to_builder(survey)
-            survey = services.create_from_template(g.region, form.source.data, title=form.title.data,
-                                                   round_label=form.round_label.data or "")
+            survey = services.create_from_template(
+                g.region, form.source.data, title=form.title.data, round_label=form.round_label.data or ""
+            )
         db.session.commit()
         flash(_("The questionnaire has been created as a draft."), "success")
         return to_builder(survey)
-    return render_template("questionnaires/new.html", form=form, templates=templates,
-                           used=series.used_templates(g.region))
+    return render_template(
+        "questionnaires/new.html", form=form, templates=templates, used=series.used_templates(g.region)
+    )
 
 
 @bp.get("/<int:survey_id>")
@@ -126,11 +155,19 @@ def new_survey():
 def show_survey(survey_id):
     survey = get_survey(survey_id)
     view = overview.build(survey)
-    return render_template("questionnaires/builder.html", o=view, survey=survey,
-                           preview=PREVIEW_ENDPOINT in current_app.view_functions,
-                           rounds=services.rounds_of(survey), kind_labels=KIND_LABELS,
-                           status_labels=STATUS_LABELS, types=REGISTRY, op_labels=OP_LABELS,
-                           language_name=languages.language_name, is_rtl=languages.is_rtl)
+    return render_template(
+        "questionnaires/builder.html",
+        o=view,
+        survey=survey,
+        preview=PREVIEW_ENDPOINT in current_app.view_functions,
+        rounds=services.rounds_of(survey),
+        kind_labels=KIND_LABELS,
+        status_labels=STATUS_LABELS,
+        types=REGISTRY,
+        op_labels=OP_LABELS,
+        language_name=languages.language_name,
+        is_rtl=languages.is_rtl,
+    )
 
 
 @bp.route("/<int:survey_id>/instellingen", methods=["GET", "POST"])
@@ -138,8 +175,7 @@ def show_survey(survey_id):
 def edit_settings(survey_id):
     survey = get_survey(survey_id)
     initial = {name: getattr(survey, name) for name in SETTING_FIELDS}
-    initial.update({name: getattr(survey, name).value for name in ("kind", "audience", "address_form",
-                                                                     "display_mode")})
+    initial.update({name: getattr(survey, name).value for name in ("kind", "audience", "address_form", "display_mode")})
     initial.update({name: survey.text(name) for name in TEXT_SETTINGS})
     form = SettingsForm(data=initial, lock=str(survey.lock_version))
     if form.validate_on_submit():
@@ -150,8 +186,9 @@ def edit_settings(survey_id):
             services.update_settings(survey, values, _int(form.lock.data))
         except versions.ConflictError:
             form.lock.data = str(survey.lock_version)
-            return render_template("questionnaires/settings.html", form=form, survey=survey,
-                                   conflict=conflict_message())
+            return render_template(
+                "questionnaires/settings.html", form=form, survey=survey, conflict=conflict_message()
+            )
         if commit_or_conflict():
             flash(_("The settings have been saved."), "success")
             return to_builder(survey)
@@ -189,11 +226,15 @@ def publish_survey(survey_id):
             return refused(survey, error, _("The questionnaire cannot be published yet."))
         if not commit_or_conflict():
             return conflict(survey)
-        flash(_("Version %(n)s has been published. Respondents now answer this version; it can no longer change.",
-                n=version.number), "success")
+        flash(
+            _(
+                "Version %(n)s has been published. Respondents now answer this version; it can no longer change.",
+                n=version.number,
+            ),
+            "success",
+        )
         return to_builder(survey)
-    return render_template("questionnaires/publish.html", survey=survey, form=form,
-                           o=overview.build(survey))
+    return render_template("questionnaires/publish.html", survey=survey, form=form, o=overview.build(survey))
 
 
 @bp.route("/<int:survey_id>/nieuwe-meting", methods=["GET", "POST"])

@@ -81,6 +81,7 @@ def _action(survey_id, change, success: str, anchor=None):
 
 # sections -------------------------------------------------------------------------------------------
 
+
 @bp.route("/<int:survey_id>/secties/nieuw", methods=["GET", "POST"])
 @requires(Permission.BUILD_SURVEYS)
 def add_section(survey_id):
@@ -103,20 +104,24 @@ def _section_form(survey_id, key):
     earlier = overview.earlier_codes(document)["section:" + key if key else "end"]
     data = {"lock": versions.lock_token(survey)}
     if current is not None and request.method == "GET":
-        data.update(title=current.title.get("nl", ""), intro=current.intro.get("nl", ""),
-                    repeat=current.repeat or "")
+        data.update(title=current.title.get("nl", ""), intro=current.intro.get("nl", ""), repeat=current.repeat or "")
         if current.condition:
-            data.update(condition_item=current.condition.item, condition_op=current.condition.op,
-                        condition_value=_value_text(current.condition.value))
+            data.update(
+                condition_item=current.condition.item,
+                condition_op=current.condition.op,
+                condition_value=_value_text(current.condition.value),
+            )
     form = SectionForm(data=data)
     form.condition_item.choices = _condition_choices(earlier)
     form.repeat.choices = [("", _("(do not repeat)"))] + [(name, name) for name in document.lists]
     errors = []
     if form.validate_on_submit():
-        fields = {"title": builder.with_dutch(current.title if current else {}, form.title.data),
-                  "intro": builder.with_dutch(current.intro if current else {}, form.intro.data),
-                  "repeat": form.repeat.data or None,
-                  "condition": builder.condition_from(form.condition_data())}
+        fields = {
+            "title": builder.with_dutch(current.title if current else {}, form.title.data),
+            "intro": builder.with_dutch(current.intro if current else {}, form.intro.data),
+            "repeat": form.repeat.data or None,
+            "condition": builder.condition_from(form.condition_data()),
+        }
         if current is None:
             target = editing.add_section(document, Section(key="", **fields))
         else:
@@ -127,8 +132,9 @@ def _section_form(survey_id, key):
             return to_builder(survey, f"sectie-{target.key}")
         errors = [conflict_message()] if outcome == "conflict" else problem_messages(outcome)
         form.lock.data = versions.lock_token(get_survey(survey_id))
-    return render_template("questionnaires/section.html", survey=survey, form=form, section=current,
-                           errors=errors, lists=document.lists)
+    return render_template(
+        "questionnaires/section.html", survey=survey, form=form, section=current, errors=errors, lists=document.lists
+    )
 
 
 def _value_text(value):
@@ -139,15 +145,19 @@ def _value_text(value):
 @requires(Permission.BUILD_SURVEYS)
 def move_section(survey_id, key):
     direction = editing.UP if request.form.get("richting") == "omhoog" else editing.DOWN
-    return _action(survey_id, lambda d: editing.move_section(d, key, direction), _("The section has been moved."),
-                   f"sectie-{key}")
+    return _action(
+        survey_id, lambda d: editing.move_section(d, key, direction), _("The section has been moved."), f"sectie-{key}"
+    )
 
 
 @bp.post("/<int:survey_id>/secties/<key>/dupliceren")
 @requires(Permission.BUILD_SURVEYS)
 def duplicate_section(survey_id, key):
-    return _action(survey_id, lambda d: editing.duplicate_section(d, key),
-                   _("The section has been copied; its questions got new item codes."))
+    return _action(
+        survey_id,
+        lambda d: editing.duplicate_section(d, key),
+        _("The section has been copied; its questions got new item codes."),
+    )
 
 
 @bp.post("/<int:survey_id>/secties/<key>/verwijderen")
@@ -157,6 +167,7 @@ def delete_section(survey_id, key):
 
 
 # questions ------------------------------------------------------------------------------------------
+
 
 @bp.route("/<int:survey_id>/secties/<key>/vragen/nieuw", methods=["GET", "POST"])
 @requires(Permission.BUILD_SURVEYS)
@@ -198,8 +209,11 @@ def _question_form(survey, document, question, type_key, earlier, section_key):
     taken = editing.taken_codes(document) - own
     data = builder.form_data(question) if question is not None and request.method == "GET" else {}
     if question is None and request.method == "GET":
-        data = {"code": editing.next_code(document, "I" if type_key == "informatie" else "V"),
-                "required": REGISTRY[type_key].has_answer, "type": type_key}
+        data = {
+            "code": editing.next_code(document, "I" if type_key == "informatie" else "V"),
+            "required": REGISTRY[type_key].has_answer,
+            "type": type_key,
+        }
         data.update({name: value for name, value in REGISTRY[type_key].settings if value is not None})
     data.setdefault("lock", versions.lock_token(survey))
     form = QuestionForm(data=data, type_key=type_key, taken_codes=taken)
@@ -224,8 +238,16 @@ def _question_form(survey, document, question, type_key, earlier, section_key):
             form.lock.data = versions.lock_token(get_survey(survey.id))
         else:
             errors = _attach(form, outcome, document, new)
-    return render_template("questionnaires/question.html", survey=survey, form=form, question=question,
-                           section_key=section_key, type_key=type_key, qtype=REGISTRY[type_key], errors=errors)
+    return render_template(
+        "questionnaires/question.html",
+        survey=survey,
+        form=form,
+        question=question,
+        section_key=section_key,
+        type_key=type_key,
+        qtype=REGISTRY[type_key],
+        errors=errors,
+    )
 
 
 def _attach(form, error: DocumentError, document, new) -> list[str]:
@@ -253,19 +275,27 @@ def _place_of(document, question) -> str:
 @requires(Permission.BUILD_SURVEYS)
 def move_question(survey_id, code):
     direction = editing.UP if request.form.get("richting") == "omhoog" else editing.DOWN
-    return _action(survey_id, lambda d: editing.move_question(d, code, direction),
-                   _("Question %(code)s has been moved.", code=code), f"vraag-{code}")
+    return _action(
+        survey_id,
+        lambda d: editing.move_question(d, code, direction),
+        _("Question %(code)s has been moved.", code=code),
+        f"vraag-{code}",
+    )
 
 
 @bp.post("/<int:survey_id>/vragen/<code>/dupliceren")
 @requires(Permission.BUILD_SURVEYS)
 def duplicate_question(survey_id, code):
-    return _action(survey_id, lambda d: editing.duplicate_question(d, code),
-                   _("Question %(code)s has been copied with a new item code.", code=code))
+    return _action(
+        survey_id,
+        lambda d: editing.duplicate_question(d, code),
+        _("Question %(code)s has been copied with a new item code.", code=code),
+    )
 
 
 @bp.post("/<int:survey_id>/vragen/<code>/verwijderen")
 @requires(Permission.BUILD_SURVEYS)
 def delete_question(survey_id, code):
-    return _action(survey_id, lambda d: editing.delete_question(d, code),
-                   _("Question %(code)s has been deleted.", code=code))
+    return _action(
+        survey_id, lambda d: editing.delete_question(d, code), _("Question %(code)s has been deleted.", code=code)
+    )

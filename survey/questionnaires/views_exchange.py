@@ -51,8 +51,7 @@ def export_survey_xlsx(survey_id):
 def export_codebook_xlsx(survey_id):
     survey = get_survey(survey_id)
     version = survey.published_version or versions.current_version(survey)
-    return _download(survey, codebook.codebook_xlsx(versions.document_of(version)), "xlsx", "codeboek", version,
-                     XLSX)
+    return _download(survey, codebook.codebook_xlsx(versions.document_of(version)), "xlsx", "codeboek", version, XLSX)
 
 
 @bp.get("/<int:survey_id>/codeboek.csv")
@@ -60,8 +59,14 @@ def export_codebook_xlsx(survey_id):
 def export_codebook_csv(survey_id):
     survey = get_survey(survey_id)
     version = survey.published_version or versions.current_version(survey)
-    return _download(survey, codebook.codebook_csv(versions.document_of(version)), "csv", "codeboek", version,
-                     "text/csv; charset=utf-8")
+    return _download(
+        survey,
+        codebook.codebook_csv(versions.document_of(version)),
+        "csv",
+        "codeboek",
+        version,
+        "text/csv; charset=utf-8",
+    )
 
 
 def _read(form) -> tuple:

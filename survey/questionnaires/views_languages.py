@@ -15,13 +15,23 @@ from survey.questionnaires.feedback import problem_messages
 from survey.questionnaires.views import commit_or_conflict, conflict, conflict_message, get_survey
 
 SURVEY_PREFIX = "survey:"
-SETTING_NAMES = {"title": _l("Title"), "introduction": _l("Introduction on the welcome page"),
-                 "organiser": _l("Who runs the research"), "privacy_statement": _l("Privacy statement"),
-                 "help_text": _l("Where to find help (thank-you page)")}
-ENTRY_NAMES = {"title": _l("section title"), "intro": _l("section introduction"), "text": _l("question"),
-               "hint": _l("explanation"), "option": _l("answer option"), "statement": _l("statement"),
-               "scale": _l("answer scale (used by every question of this type)"),
-               "list": _l("list item")}
+SETTING_NAMES = {
+    "title": _l("Title"),
+    "introduction": _l("Introduction on the welcome page"),
+    "organiser": _l("Who runs the research"),
+    "privacy_statement": _l("Privacy statement"),
+    "help_text": _l("Where to find help (thank-you page)"),
+}
+ENTRY_NAMES = {
+    "title": _l("section title"),
+    "intro": _l("section introduction"),
+    "text": _l("question"),
+    "hint": _l("explanation"),
+    "option": _l("answer option"),
+    "statement": _l("statement"),
+    "scale": _l("answer scale (used by every question of this type)"),
+    "list": _l("list item"),
+}
 
 
 def _overview_url(survey):
@@ -34,10 +44,18 @@ def list_languages(survey_id):
     survey = get_survey(survey_id)
     document = versions.editable_document(survey)
     token = versions.lock_token(survey)
-    return render_template("questionnaires/languages.html", survey=survey, document=document,
-                           completeness=languages.completeness(document), form=LanguageForm(lock=token),
-                           confirm=ConfirmForm(lock=token), common=languages.COMMON_LANGUAGES,
-                           name=languages.language_name, is_rtl=languages.is_rtl, page_texts=languages.page_texts)
+    return render_template(
+        "questionnaires/languages.html",
+        survey=survey,
+        document=document,
+        completeness=languages.completeness(document),
+        form=LanguageForm(lock=token),
+        confirm=ConfirmForm(lock=token),
+        common=languages.COMMON_LANGUAGES,
+        name=languages.language_name,
+        is_rtl=languages.is_rtl,
+        page_texts=languages.page_texts,
+    )
 
 
 @bp.post("/<int:survey_id>/talen")
@@ -56,8 +74,9 @@ def add_language(survey_id):
     languages.add_language(document, code)
     if not _store(survey, document, form.lock.data):
         return conflict(survey)
-    flash(_("%(language)s has been added. Fill in the translations.", language=languages.language_name(code)),
-          "success")
+    flash(
+        _("%(language)s has been added. Fill in the translations.", language=languages.language_name(code)), "success"
+    )
     return redirect(url_for("questionnaires.translate", survey_id=survey.id, language=code))
 
 
@@ -98,13 +117,25 @@ def translate(survey_id, language):
             flash(_("The translations have been saved."), "success")
             return redirect(url_for("questionnaires.translate", survey_id=survey.id, language=language))
         form.lock.data = versions.lock_token(get_survey(survey_id))
-    survey_entries = [languages.Entry(SURVEY_PREFIX + name, "", name, dict(getattr(survey, name) or {}))
-                      for name in languages.SETTING_LABELS if (getattr(survey, name) or {}).get("nl")]
-    return render_template("questionnaires/translate.html", survey=survey, form=form, language=language,
-                           name=languages.language_name(language), direction=text_direction(language),
-                           survey_entries=survey_entries, entries=languages.translatable(document),
-                           errors=errors, values=request.form if request.method == "POST" else None,
-                           setting_labels=SETTING_NAMES, kind_labels=ENTRY_NAMES)
+    survey_entries = [
+        languages.Entry(SURVEY_PREFIX + name, "", name, dict(getattr(survey, name) or {}))
+        for name in languages.SETTING_LABELS
+        if (getattr(survey, name) or {}).get("nl")
+    ]
+    return render_template(
+        "questionnaires/translate.html",
+        survey=survey,
+        form=form,
+        language=language,
+        name=languages.language_name(language),
+        direction=text_direction(language),
+        survey_entries=survey_entries,
+        entries=languages.translatable(document),
+        errors=errors,
+        values=request.form if request.method == "POST" else None,
+        setting_labels=SETTING_NAMES,
+        kind_labels=ENTRY_NAMES,
+    )
 
 
 def _apply_survey_texts(survey, language: str, values: dict) -> None:

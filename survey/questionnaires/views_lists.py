@@ -32,8 +32,9 @@ def edit_lists(survey_id):
     if form.validate_on_submit():
         name = form.name.data.strip()
         if not editing.LIST_NAME.match(name):
-            form.name.errors.append(_("Use lower-case letters, digits and _, starting with a letter, such as "
-                                      "projecten."))
+            form.name.errors.append(
+                _("Use lower-case letters, digits and _, starting with a letter, such as projecten.")
+            )
         elif name != old_name and name in document.lists:
             form.name.errors.append(_("There is already a list with this name."))
         else:
@@ -42,21 +43,42 @@ def edit_lists(survey_id):
             if not errors:
                 flash(_("The list %(name)s has been saved.", name=name), "success")
                 return to_builder(survey, "lijsten")
-    forms = [(name, ListForm(formdata=None, lock=token, name=name, prefix=_prefix(name),
-                             items="\n".join(f"{i.key}={i.label.get('nl', '')}" for i in items)))
-             for name, items in document.lists.items()]
-    new_form = form if request.method == "POST" and old_name is None else ListForm(formdata=None, lock=token,
-                                                                                    prefix=_prefix(None))
+    forms = [
+        (
+            name,
+            ListForm(
+                formdata=None,
+                lock=token,
+                name=name,
+                prefix=_prefix(name),
+                items="\n".join(f"{i.key}={i.label.get('nl', '')}" for i in items),
+            ),
+        )
+        for name, items in document.lists.items()
+    ]
+    new_form = (
+        form
+        if request.method == "POST" and old_name is None
+        else ListForm(formdata=None, lock=token, prefix=_prefix(None))
+    )
     if request.method == "POST" and old_name is not None:
         forms = [(n, form if n == old_name else f) for n, f in forms]
-    return render_template("questionnaires/lists.html", survey=survey, forms=forms, new_form=new_form,
-                           errors=errors, delete_form=ConfirmForm(lock=token), document=document,
-                           programmes=_programmes(survey))
+    return render_template(
+        "questionnaires/lists.html",
+        survey=survey,
+        forms=forms,
+        new_form=new_form,
+        errors=errors,
+        delete_form=ConfirmForm(lock=token),
+        document=document,
+        programmes=_programmes(survey),
+    )
 
 
 def _programmes(survey):
-    return list(db.session.scalars(select(Programme).where(Programme.region_id == survey.region_id)
-                                   .order_by(Programme.name)))
+    return list(
+        db.session.scalars(select(Programme).where(Programme.region_id == survey.region_id).order_by(Programme.name))
+    )
 
 
 @bp.post("/<int:survey_id>/lijsten/uit-programma")
@@ -79,8 +101,14 @@ def list_from_programme(survey_id):
     if errors:
         flash(" ".join(errors), "error")
     else:
-        flash(_("The list %(name)s now holds the projects of %(programme)s.", name=PROJECT_LIST,
-                programme=programme.name), "success")
+        flash(
+            _(
+                "The list %(name)s now holds the projects of %(programme)s.",
+                name=PROJECT_LIST,
+                programme=programme.name,
+            ),
+            "success",
+        )
     return to_builder(survey, "lijsten")
 
 

@@ -20,8 +20,9 @@ def link_series(survey_id):
     survey = get_survey(survey_id)
     candidates = series.link_candidates(survey)
     form = LinkSeriesForm()
-    form.earlier.choices = [(c.id, _("%(title)s, round %(round)s", title=c.text("title"),
-                                     round=c.round_label or c.id)) for c in candidates]
+    form.earlier.choices = [
+        (c.id, _("%(title)s, round %(round)s", title=c.text("title"), round=c.round_label or c.id)) for c in candidates
+    ]
     check = earlier = None
     if form.validate_on_submit():
         earlier = next((c for c in candidates if c.id == form.earlier.data), None)
@@ -31,10 +32,19 @@ def link_series(survey_id):
         if form.confirmed.data == "1" and check.linkable:
             series.link_to_series(survey, earlier)
             db.session.commit()
-            flash(ngettext("The questionnaire now follows %(title)s, round %(round)s. The trend uses "
-                           "%(num)d shared item code.", "The questionnaire now follows %(title)s, round %(round)s. "
-                           "The trend uses %(num)d shared item codes.", len(check.shared),
-                           title=earlier.text("title"), round=earlier.round_label or earlier.id), "success")
+            flash(
+                ngettext(
+                    "The questionnaire now follows %(title)s, round %(round)s. The trend uses "
+                    "%(num)d shared item code.",
+                    "The questionnaire now follows %(title)s, round %(round)s. "
+                    "The trend uses %(num)d shared item codes.",
+                    len(check.shared),
+                    title=earlier.text("title"),
+                    round=earlier.round_label or earlier.id,
+                ),
+                "success",
+            )
             return to_builder(survey)
-    return render_template("questionnaires/link_series.html", survey=survey, form=form, check=check,
-                           earlier=earlier, candidates=candidates)
+    return render_template(
+        "questionnaires/link_series.html", survey=survey, form=form, check=check, earlier=earlier, candidates=candidates
+    )

@@ -55,14 +55,18 @@ class Shown:
 def _rows(survey_id: int) -> list[tuple[str | None, str, str | None, int]]:
     """(language, channel, background text, respondents) of the completed responses."""
     channel = sa.cast(Response.channel, sa.String)
-    stmt = (select(Response.language, channel, background_text(), func.count())
-            .where(completed_filter(survey_id)).group_by(Response.language, channel, background_text()))
+    stmt = (
+        select(Response.language, channel, background_text(), func.count())
+        .where(completed_filter(survey_id))
+        .group_by(Response.language, channel, background_text())
+    )
     return [(language, str(c), text, int(n)) for language, c, text, n in db.session.execute(stmt)]
 
 
 def _invitee_variables(survey_id: int) -> tuple[str, ...]:
-    texts = db.session.scalars(select(sa.cast(Invitation.background, sa.Text))
-                               .where(Invitation.survey_id == survey_id).distinct())
+    texts = db.session.scalars(
+        select(sa.cast(Invitation.background, sa.Text)).where(Invitation.survey_id == survey_id).distinct()
+    )
     parsed: dict = {}
     return background_keys(parse_background(text, parsed) for text in texts)
 
@@ -71,11 +75,14 @@ def shown_profiles(survey: Survey) -> Shown:
     """Apply the rule to every profile of the round's completed responses (see the module docstring)."""
     rows = _rows(survey.id)
     parsed: dict = {}
-    records = [({**parse_background(text, parsed), LANGUAGE: language}, channel, (language, text), n)
-               for language, channel, text, n in rows]
+    records = [
+        ({**parse_background(text, parsed), LANGUAGE: language}, channel, (language, text), n)
+        for language, channel, text, n in rows
+    ]
     invitees = ledger.invitee_generaliser(survey)
-    has_invitees = bool(db.session.scalar(select(func.count()).select_from(Invitation)
-                                          .where(Invitation.survey_id == survey.id)))
+    has_invitees = bool(
+        db.session.scalar(select(func.count()).select_from(Invitation).where(Invitation.survey_id == survey.id))
+    )
     variables = background_keys(r for r, *_ in records)
     if has_invitees:
         variables = tuple(sorted(set(variables) | set(_invitee_variables(survey.id))))
@@ -113,12 +120,15 @@ def generalised_note(generalised: int, k: int) -> str:
     if not generalised:
         return ""
     return ngettext(
-        "The background of %(num)s respondent is shown partly or wholly as \"unknown\": otherwise the "
+        'The background of %(num)s respondent is shown partly or wholly as "unknown": otherwise the '
         "combination of municipality, age band, kind of help, respondent type and language would point to "
         "fewer than %(k)s people.",
-        "The background of %(num)s respondents is shown partly or wholly as \"unknown\": otherwise the "
+        'The background of %(num)s respondents is shown partly or wholly as "unknown": otherwise the '
         "combination of municipality, age band, kind of help, respondent type and language would point to "
-        "fewer than %(k)s people.", generalised, k=k)
+        "fewer than %(k)s people.",
+        generalised,
+        k=k,
+    )
 
 
 def export_notes(survey: Survey) -> tuple[str, ...]:
@@ -149,9 +159,11 @@ def export_profiles(survey: Survey, shown: Shown) -> dict[str, tuple[str, dict, 
     codes = background_items(survey)
     if not codes:
         return {}
-    answer = (select(Answer.response_id, Answer.item_code, Answer.value)
-              .join(Response, Response.id == Answer.response_id)
-              .where(completed_filter(survey.id), Answer.item_code.in_(codes), Answer.instance == ""))
+    answer = (
+        select(Answer.response_id, Answer.item_code, Answer.value)
+        .join(Response, Response.id == Answer.response_id)
+        .where(completed_filter(survey.id), Answer.item_code.in_(codes), Answer.instance == "")
+    )
     answers: dict[str, dict] = {}
     for response_id, code, value in db.session.execute(answer):
         answers.setdefault(response_id, {})[code] = value

@@ -104,8 +104,11 @@ def _csv_wanted() -> bool:
 
 
 def _csv_response(stream, name: str) -> Response:
-    return Response(stream_with_context(stream), content_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        stream_with_context(stream),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @bp.get("/")
@@ -122,12 +125,25 @@ def openapi():
 def list_surveys():
     _needs(ApiScope.AGGREGATES)
     _query()
-    surveys = list(db.session.scalars(select(Survey).where(Survey.region_id == g.api_token.region_id)
-                                      .order_by(Survey.created_at, Survey.id)))
-    counts = dict(db.session.execute(
-        select(SurveyResponse.survey_id, func.count()).where(SurveyResponse.status == ResponseStatus.COMPLETED,
-                                                             SurveyResponse.survey_id.in_([s.id for s in surveys]))
-        .group_by(SurveyResponse.survey_id)).all()) if surveys else {}
+    surveys = list(
+        db.session.scalars(
+            select(Survey).where(Survey.region_id == g.api_token.region_id).order_by(Survey.created_at, Survey.id)
+        )
+    )
+    counts = (
+        dict(
+            db.session.execute(
+                select(SurveyResponse.survey_id, func.count())
+                .where(
+                    SurveyResponse.status == ResponseStatus.COMPLETED,
+                    SurveyResponse.survey_id.in_([s.id for s in surveys]),
+                )
+                .group_by(SurveyResponse.survey_id)
+            ).all()
+        )
+        if surveys
+        else {}
+    )
     return jsonify({"vragenlijsten": [survey_payload(s, counts.get(s.id, 0)) for s in surveys]})
 
 
@@ -143,8 +159,12 @@ def _selection(choices: dict) -> Selection:
     if breakdown and breakdown not in {c for c, _label in choices["breakdowns"]}:
         abort(400, _("Unknown breakdown variable."))
     parsed = parse_group(group)
-    return Selection(language=language, variable=parsed[0] if parsed else None,
-                     value=parsed[1] if parsed else None, breakdown=breakdown)
+    return Selection(
+        language=language,
+        variable=parsed[0] if parsed else None,
+        value=parsed[1] if parsed else None,
+        breakdown=breakdown,
+    )
 
 
 @bp.get("/vragenlijsten/<int:survey_id>/resultaten")
@@ -168,10 +188,23 @@ def codebook(survey_id):
     _query()
     survey = _survey(survey_id)
     plan = export_plan(survey, background_variables(survey.id))
-    return jsonify({"variabelen": [
-        {"naam": v.name, "label": v.label, "type": "getal" if v.numeric else "tekst", "meetniveau": v.measure,
-         "waarden": [{"code": x.code, "label": x.label, "spss": x.number, "ontbrekend": x.missing}
-                     for x in v.values]} for v in plan], "opmerkingen": list(export_notes(survey))})
+    return jsonify(
+        {
+            "variabelen": [
+                {
+                    "naam": v.name,
+                    "label": v.label,
+                    "type": "getal" if v.numeric else "tekst",
+                    "meetniveau": v.measure,
+                    "waarden": [
+                        {"code": x.code, "label": x.label, "spss": x.number, "ontbrekend": x.missing} for x in v.values
+                    ],
+                }
+                for v in plan
+            ],
+            "opmerkingen": list(export_notes(survey)),
+        }
+    )
 
 
 @bp.get("/vragenlijsten/<int:survey_id>/antwoorden")
@@ -180,8 +213,9 @@ def responses(survey_id):
     _query("formaat", "scheiding")
     survey = _survey(survey_id)
     if _csv_wanted():
-        export = start_export(survey, "csv", semicolon=request.args.get("scheiding") == "puntkomma",
-                              via="api", token_id=token.id)
+        export = start_export(
+            survey, "csv", semicolon=request.args.get("scheiding") == "puntkomma", via="api", token_id=token.id
+        )
         db.session.commit()
         return _csv_response(export.stream, export.filename)
     plan = export_plan(survey, background_variables(survey.id))

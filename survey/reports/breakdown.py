@@ -75,15 +75,27 @@ def matrix(breakdown: Breakdown, items: list[ReportItem]) -> Matrix:
         if item.numeric and item.code in breakdown.grades:
             grade_table = breakdown.grades[item.code].table
             lookup = _lookup(grade_table, variable)
-            rows.append(MatrixRow(_("%(code)s mean", code=item.code),
-                                  [_cell(lookup.get(g), "mean_text", str) for g in [None, *groups]]))
+            rows.append(
+                MatrixRow(
+                    _("%(code)s mean", code=item.code),
+                    [_cell(lookup.get(g), "mean_text", str) for g in [None, *groups]],
+                )
+            )
             notes += breakdown.grades[item.code].notes()
         if part.empty:
             continue
         lookup = _lookup(part, variable)
-        rows.append(MatrixRow(f"{item.code} {item.label}",
-                              [_cell(lookup.get(g), "pct", format_percentage) for g in [None, *groups]]))
+        rows.append(
+            MatrixRow(
+                f"{item.code} {item.label}", [_cell(lookup.get(g), "pct", format_percentage) for g in [None, *groups]]
+            )
+        )
     notes += breakdown.headline.notes()
-    return Matrix(variable, _("By %(variable)s", variable=variable_label(variable).lower()),
-                  [group_label(variable, None), *(group_label(variable, g) for g in groups)],
-                  first, rows, tuple(dict.fromkeys(notes)))
+    return Matrix(
+        variable,
+        _("By %(variable)s", variable=variable_label(variable).lower()),
+        [group_label(variable, None), *(group_label(variable, g) for g in groups)],
+        first,
+        rows,
+        tuple(dict.fromkeys(notes)),
+    )

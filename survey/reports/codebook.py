@@ -73,7 +73,7 @@ def _safe_name(name: str, used: set[str]) -> str:
     base, candidate, n = base[:MAX_NAME], base[:MAX_NAME], 1
     while candidate.lower() in used:
         n += 1
-        candidate = f"{base[:MAX_NAME - len(str(n)) - 1]}_{n}"
+        candidate = f"{base[: MAX_NAME - len(str(n)) - 1]}_{n}"
     used.add(candidate.lower())
     return candidate
 
@@ -90,20 +90,27 @@ def item_values(item: ReportItem) -> tuple[tuple[ValueLabel, ...], bool, str]:
         codes = [o.code for o in options]
         numbers = {o.code: (o.number if o.number is not None else len(options) - i) for i, o in enumerate(options)}
         values = [ValueLabel(c, labels.get(c) or item.scale.label_for(c), float(numbers[c])) for c in codes]
-        values += [ValueLabel(c, labels.get(c) or item.scale.label_for(c), float(n), missing=True)
-                   for c, n in ESCAPE_NUMBERS.items() if c in item.scale.codes or c in labels]
+        values += [
+            ValueLabel(c, labels.get(c) or item.scale.label_for(c), float(n), missing=True)
+            for c, n in ESCAPE_NUMBERS.items()
+            if c in item.scale.codes or c in labels
+        ]
         measure = "scale" if item.kind in ("grade", "scale") else "ordinal"
         return tuple(values), True, measure
     codes = [c for c, _label in item.options]
     integers = all(re.fullmatch(r"-?\d+", c) for c in codes) and codes
-    return (tuple(ValueLabel(c, labels[c], float(c) if integers else float(i)) for i, c in enumerate(codes, 1)),
-            True, "nominal")
+    return (
+        tuple(ValueLabel(c, labels[c], float(c) if integers else float(i)) for i, c in enumerate(codes, 1)),
+        True,
+        "nominal",
+    )
 
 
 def open_themes(survey_id: int) -> dict[str, list[tuple[str, str]]]:
     """{open item code: [(theme key, label), ...]} from the codebooks linked to the survey's open items."""
-    links = db.session.execute(select(QuestionCodebook.item_code, QuestionCodebook.codebook_id)
-                               .where(QuestionCodebook.survey_id == survey_id))
+    links = db.session.execute(
+        select(QuestionCodebook.item_code, QuestionCodebook.codebook_id).where(QuestionCodebook.survey_id == survey_id)
+    )
     return {code: [(t.key, t.label) for t in themes_of_codebook(book)] for code, book in links}
 
 
@@ -111,11 +118,18 @@ def export_plan(survey: Survey, background: tuple[str, ...], raw: bool = False) 
     """The variables of a round's response export, in column order."""
     used: set[str] = set()
     name = lambda text: _safe_name(text, used)  # noqa: E731
-    plan = [Variable(name("respondent"), _("Respondent (running number in this file)"), "respondent",
-                     numeric=True, measure="scale"),
-            Variable(name("kanaal"), _("Channel"), "channel", values=channel_values()),
-            Variable(name("taal"), _("Language of the answers"), "language"),
-            Variable(name("week"), _("Week the response was started (Monday)"), "week")]
+    plan = [
+        Variable(
+            name("respondent"),
+            _("Respondent (running number in this file)"),
+            "respondent",
+            numeric=True,
+            measure="scale",
+        ),
+        Variable(name("kanaal"), _("Channel"), "channel", values=channel_values()),
+        Variable(name("taal"), _("Language of the answers"), "language"),
+        Variable(name("week"), _("Week the response was started (Monday)"), "week"),
+    ]
     plan += [Variable(name(v), variable_label(v), "background", key=v) for v in background]
     themes = open_themes(survey.id)
     for item in report_items(survey):
@@ -126,34 +140,79 @@ def export_plan(survey: Survey, background: tuple[str, ...], raw: bool = False) 
 def _item_variables(item: ReportItem, name, themes: list[tuple[str, str]], raw: bool) -> list[Variable]:
     if item.kind == "multi":
         flags = (ValueLabel("0", _("not chosen"), 0.0), ValueLabel("1", _("chosen"), 1.0))
-        out = [Variable(name(f"{item.code}__{code}"), f"{item.code}: {label}", "option", item, key=code,
-                        numeric=True, values=flags) for code, label in item.options]
+        out = [
+            Variable(
+                name(f"{item.code}__{code}"),
+                f"{item.code}: {label}",
+                "option",
+                item,
+                key=code,
+                numeric=True,
+                values=flags,
+            )
+            for code, label in item.options
+        ]
     elif item.kind == "text":
         label = item.label + " " + (_("(RAW, NOT SCRUBBED)") if raw else _("(scrubbed)"))
-        out = [Variable(name(f"{item.code}{RAW_SUFFIX}" if raw else item.code), label, "text", item),
-               Variable(name(f"{item.code}_themas"), _("%(code)s: themes", code=item.code), "themes", item)]
+        out = [
+            Variable(name(f"{item.code}{RAW_SUFFIX}" if raw else item.code), label, "text", item),
+            Variable(name(f"{item.code}_themas"), _("%(code)s: themes", code=item.code), "themes", item),
+        ]
         flags = (ValueLabel("0", _("no"), 0.0), ValueLabel("1", _("yes"), 1.0))
-        out += [Variable(name(f"{item.code}_t_{key}"), _("%(code)s theme: %(theme)s", code=item.code,
-                                                         theme=theme_label), "theme", item, key=key,
-                         numeric=True, values=flags) for key, theme_label in themes]
-        out += [Variable(name(f"{item.code}_sentiment"), _("%(code)s: sentiment", code=item.code), "sentiment",
-                         item),
-                Variable(name(f"{item.code}_herkomst"), _("%(code)s: provenance of the themes", code=item.code),
-                         "provenance", item)]
+        out += [
+            Variable(
+                name(f"{item.code}_t_{key}"),
+                _("%(code)s theme: %(theme)s", code=item.code, theme=theme_label),
+                "theme",
+                item,
+                key=key,
+                numeric=True,
+                values=flags,
+            )
+            for key, theme_label in themes
+        ]
+        out += [
+            Variable(name(f"{item.code}_sentiment"), _("%(code)s: sentiment", code=item.code), "sentiment", item),
+            Variable(
+                name(f"{item.code}_herkomst"),
+                _("%(code)s: provenance of the themes", code=item.code),
+                "provenance",
+                item,
+            ),
+        ]
         return out
     else:
         values, numeric, measure = item_values(item)
-        out = [Variable(name(item.code), f"{item.code} {item.label}", "item", item, numeric=numeric,
-                        measure=measure, values=values)]
+        out = [
+            Variable(
+                name(item.code),
+                f"{item.code} {item.label}",
+                "item",
+                item,
+                numeric=numeric,
+                measure=measure,
+                values=values,
+            )
+        ]
     if raw and any(code == OTHER_CODE for code, _label in item.options):
-        out.append(Variable(name(f"{item.code}_anders{RAW_SUFFIX}"), _("%(code)s: other, namely (raw)", code=item.code),
-                            "other", item))
+        out.append(
+            Variable(
+                name(f"{item.code}_anders{RAW_SUFFIX}"),
+                _("%(code)s: other, namely (raw)", code=item.code),
+                "other",
+                item,
+            )
+        )
     return out
 
 
 def channel_values() -> tuple[ValueLabel, ...]:
-    return (ValueLabel("open", _("open link")), ValueLabel("personal", _("personal link")),
-            ValueLabel("interviewer", _("entered by an interviewer")), ValueLabel("poll", _("live poll")))
+    return (
+        ValueLabel("open", _("open link")),
+        ValueLabel("personal", _("personal link")),
+        ValueLabel("interviewer", _("entered by an interviewer")),
+        ValueLabel("poll", _("live poll")),
+    )
 
 
 def value_number(value: ValueLabel) -> int | float | str:
@@ -166,14 +225,32 @@ def value_number(value: ValueLabel) -> int | float | str:
 def codebook_rows(plan: list[Variable], notes: Sequence[str] = ()) -> list[list]:
     """The codebook as a table: one row per variable, then one row per value label; ``notes`` (such as
     how many backgrounds are generalised) as rows at the end."""
-    header = [_("Variable"), _("Label"), _("Variable type"), _("Measurement level"), _("Value"),
-              _("Value label"), _("Stored code"), _("Missing in SPSS")]
+    header = [
+        _("Variable"),
+        _("Label"),
+        _("Variable type"),
+        _("Measurement level"),
+        _("Value"),
+        _("Value label"),
+        _("Stored code"),
+        _("Missing in SPSS"),
+    ]
     rows = [header]
     for v in plan:
         rows.append([v.name, v.label, _("number") if v.numeric else _("text"), v.measure, "", "", "", ""])
         for value in v.values:
-            rows.append([v.name, "", "", "", value_number(value) if v.numeric else value.code, value.label,
-                         value.code, _("yes") if value.missing else ""])
+            rows.append(
+                [
+                    v.name,
+                    "",
+                    "",
+                    "",
+                    value_number(value) if v.numeric else value.code,
+                    value.label,
+                    value.code,
+                    _("yes") if value.missing else "",
+                ]
+            )
     for note in notes:
         rows.append([_("Note"), note, "", "", "", "", "", ""])
     return rows

@@ -60,12 +60,23 @@ def codings(survey_id: int, answer_ids: Iterable[int], limits: dict | None = Non
     ids = sorted(set(answer_ids))
     out: dict[int, Coding] = {}
     for start in range(0, len(ids), CHUNK):
-        stmt = (select(CodedAnswer.answer_id, CodedAnswer.item_code, CodedAnswer.verified,
-                       sa.cast(CodedAnswer.sentiment, sa.String), sa.cast(AnswerCode.source, sa.String),
-                       AnswerCode.probability, AnswerCode.verified, Theme.key, Theme.label, Theme.position)
-                .outerjoin(AnswerCode, AnswerCode.answer_id == CodedAnswer.answer_id)
-                .outerjoin(Theme, Theme.id == AnswerCode.theme_id)
-                .where(CodedAnswer.answer_id.in_(ids[start:start + CHUNK])))
+        stmt = (
+            select(
+                CodedAnswer.answer_id,
+                CodedAnswer.item_code,
+                CodedAnswer.verified,
+                sa.cast(CodedAnswer.sentiment, sa.String),
+                sa.cast(AnswerCode.source, sa.String),
+                AnswerCode.probability,
+                AnswerCode.verified,
+                Theme.key,
+                Theme.label,
+                Theme.position,
+            )
+            .outerjoin(AnswerCode, AnswerCode.answer_id == CodedAnswer.answer_id)
+            .outerjoin(Theme, Theme.id == AnswerCode.theme_id)
+            .where(CodedAnswer.answer_id.in_(ids[start : start + CHUNK]))
+        )
         for row in raw_stream(stmt):
             _add(out, row, limits)
     return out
@@ -76,8 +87,9 @@ def _add(out: dict[int, Coding], row, limits: dict) -> None:
     coding = out.get(answer_id)
     if coding is None:
         coding = out[answer_id] = Coding(answer_id, code, sentiment)
-    if key is not None and is_final(_Code(source, probability, bool(code_verified)), _Coded(bool(verified)),
-                                    limits.get(code)):
+    if key is not None and is_final(
+        _Code(source, probability, bool(code_verified)), _Coded(bool(verified)), limits.get(code)
+    ):
         coding.add(position, FinalCode(key, label, source, probability, bool(code_verified)))
 
 
@@ -87,28 +99,48 @@ def final_condition():
     codes need a threshold and a probability at or above it, rule and human codes always count."""
     return sa.or_(
         sa.and_(CodedAnswer.verified == sa.true(), AnswerCode.verified == sa.true()),
-        sa.and_(CodedAnswer.verified == sa.false(),
-                sa.or_(AnswerCode.source != Source.MODEL,
-                       sa.and_(QuestionCodebook.auto_threshold.is_not(None),
-                               func.coalesce(AnswerCode.probability, 0) >= QuestionCodebook.auto_threshold))))
+        sa.and_(
+            CodedAnswer.verified == sa.false(),
+            sa.or_(
+                AnswerCode.source != Source.MODEL,
+                sa.and_(
+                    QuestionCodebook.auto_threshold.is_not(None),
+                    func.coalesce(AnswerCode.probability, 0) >= QuestionCodebook.auto_threshold,
+                ),
+            ),
+        ),
+    )
 
 
 def _joined(stmt, survey_id: int):
     """Codes joined to their coded answer, theme, threshold, answer and completed response."""
-    return (stmt.select_from(AnswerCode)
-            .join(CodedAnswer, CodedAnswer.answer_id == AnswerCode.answer_id)
-            .join(Theme, Theme.id == AnswerCode.theme_id)
-            .outerjoin(QuestionCodebook, (QuestionCodebook.survey_id == CodedAnswer.survey_id)
-                       & (QuestionCodebook.item_code == CodedAnswer.item_code))
-            .join(Answer, Answer.id == CodedAnswer.answer_id).join(Response, Response.id == Answer.response_id)
-            .where(CodedAnswer.survey_id == survey_id, completed_filter(survey_id), final_condition()))
+    return (
+        stmt.select_from(AnswerCode)
+        .join(CodedAnswer, CodedAnswer.answer_id == AnswerCode.answer_id)
+        .join(Theme, Theme.id == AnswerCode.theme_id)
+        .outerjoin(
+            QuestionCodebook,
+            (QuestionCodebook.survey_id == CodedAnswer.survey_id)
+            & (QuestionCodebook.item_code == CodedAnswer.item_code),
+        )
+        .join(Answer, Answer.id == CodedAnswer.answer_id)
+        .join(Response, Response.id == Answer.response_id)
+        .where(CodedAnswer.survey_id == survey_id, completed_filter(survey_id), final_condition())
+    )
 
 
 def theme_counts(survey_id: int) -> list[tuple]:
     """(language, background text, item code, instance, theme key, label, position, answers) of the final
     codes of completed responses, counted in the database."""
-    columns = (Response.language, background_text(), CodedAnswer.item_code, Answer.instance, Theme.key,
-               Theme.label, Theme.position)
+    columns = (
+        Response.language,
+        background_text(),
+        CodedAnswer.item_code,
+        Answer.instance,
+        Theme.key,
+        Theme.label,
+        Theme.position,
+    )
     stmt = _joined(select(*columns, func.count()), survey_id).group_by(*columns)
     return [tuple(row) for row in db.session.execute(stmt)]
 
@@ -124,37 +156,61 @@ def kind_counts(survey_id: int) -> list[tuple]:
     """(language, background text, item code, instance, theme key, kind of remark, answers): how many
     answers with a final theme are of each kind. A checked answer counts its checked kinds only; an
     unchecked one its suggested kinds, as the coding screen shows them."""
-    columns = (Response.language, background_text(), CodedAnswer.item_code, Answer.instance, Theme.key,
-               sa.cast(AnswerKind.kind, sa.String))
-    stmt = (_joined(select(*columns, func.count()), survey_id)
-            .join(AnswerKind, AnswerKind.answer_id == CodedAnswer.answer_id)
-            .where(sa.or_(CodedAnswer.verified == sa.false(), AnswerKind.verified == sa.true()))
-            .group_by(*columns))
+    columns = (
+        Response.language,
+        background_text(),
+        CodedAnswer.item_code,
+        Answer.instance,
+        Theme.key,
+        sa.cast(AnswerKind.kind, sa.String),
+    )
+    stmt = (
+        _joined(select(*columns, func.count()), survey_id)
+        .join(AnswerKind, AnswerKind.answer_id == CodedAnswer.answer_id)
+        .where(sa.or_(CodedAnswer.verified == sa.false(), AnswerKind.verified == sa.true()))
+        .group_by(*columns)
+    )
     return [tuple(row) for row in db.session.execute(stmt)]
 
 
 def coded_counts(survey_id: int) -> list[tuple]:
     """(language, background text, item code, instance, sentiment, coded answers) of completed responses."""
-    columns = (Response.language, background_text(), CodedAnswer.item_code, Answer.instance,
-               sa.cast(CodedAnswer.sentiment, sa.String))
-    stmt = (select(*columns, func.count()).select_from(CodedAnswer)
-            .join(Answer, Answer.id == CodedAnswer.answer_id).join(Response, Response.id == Answer.response_id)
-            .where(CodedAnswer.survey_id == survey_id, completed_filter(survey_id)).group_by(*columns))
+    columns = (
+        Response.language,
+        background_text(),
+        CodedAnswer.item_code,
+        Answer.instance,
+        sa.cast(CodedAnswer.sentiment, sa.String),
+    )
+    stmt = (
+        select(*columns, func.count())
+        .select_from(CodedAnswer)
+        .join(Answer, Answer.id == CodedAnswer.answer_id)
+        .join(Response, Response.id == Answer.response_id)
+        .where(CodedAnswer.survey_id == survey_id, completed_filter(survey_id))
+        .group_by(*columns)
+    )
     return [tuple(row) for row in db.session.execute(stmt)]
 
 
 def quote_candidates(survey_id: int, profiles: list[tuple] | None, per_theme: int, max_length: int) -> list[tuple]:
     """(item code, instance, theme key, answer id, scrubbed text): the first answers per theme with a short
     scrubbed copy, from the given profiles ((language, background text), ...; None: all)."""
-    number = func.row_number().over(partition_by=(CodedAnswer.item_code, Answer.instance, Theme.key),
-                                    order_by=Answer.id).label("number")
-    stmt = _joined(select(CodedAnswer.item_code, Answer.instance, Theme.key, Answer.id, Answer.scrubbed_text,
-                          number), survey_id)
+    number = (
+        func.row_number()
+        .over(partition_by=(CodedAnswer.item_code, Answer.instance, Theme.key), order_by=Answer.id)
+        .label("number")
+    )
+    stmt = _joined(
+        select(CodedAnswer.item_code, Answer.instance, Theme.key, Answer.id, Answer.scrubbed_text, number), survey_id
+    )
     stmt = stmt.where(Answer.scrubbed_text.is_not(None), func.length(Answer.scrubbed_text) <= max_length)
     if profiles is not None:
         stmt = stmt.where(sa.tuple_(Response.language, background_text()).in_(profiles))
     ranked = stmt.subquery()
-    rows = db.session.execute(select(ranked.c.item_code, ranked.c.instance, ranked.c.key, ranked.c.id,
-                                     ranked.c.scrubbed_text).where(ranked.c.number <= per_theme)
-                              .order_by(ranked.c.id))
+    rows = db.session.execute(
+        select(ranked.c.item_code, ranked.c.instance, ranked.c.key, ranked.c.id, ranked.c.scrubbed_text)
+        .where(ranked.c.number <= per_theme)
+        .order_by(ranked.c.id)
+    )
     return [tuple(row) for row in rows]

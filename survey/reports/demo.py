@@ -27,7 +27,8 @@ from survey.tokens import new_token, token_hash
 TITLE = "CEO ouders (voorbeeldresultaten)"
 SERIES = "demo-ceo-ouders"
 STATEMENTS = [
-    ("toegang", "T1", "Ik wist waar ik terecht kon met mijn vraag."), ("toegang", "T2", "Ik kreeg snel hulp."),
+    ("toegang", "T1", "Ik wist waar ik terecht kon met mijn vraag."),
+    ("toegang", "T2", "Ik kreeg snel hulp."),
     ("toegang", "T3", "Mijn kind en ik kregen de hulp die nodig was."),
     ("kwaliteit", "K1", "De hulpverlener nam mij serieus."),
     ("kwaliteit", "K2", "De hulpverlener en ik besloten samen welke hulp er kwam."),
@@ -41,28 +42,47 @@ STATEMENTS = [
     ("effect", "E6", "Door de hulp heb ik meer vertrouwen in de toekomst."),
 ]
 GEMEENTEN = [("Rotterdam", 0.5), ("Schiedam", 0.2), ("Vlaardingen", 0.18), ("Maassluis", 0.1), ("Rozenburg", 0.02)]
-THEMES = [("wachttijd", "Wachttijd en snelheid", "Ik moest maanden wachten op de eerste afspraak."),
-          ("serieus", "Serieus genomen", "De hulpverlener luisterde echt naar ons."),
-          ("samenwerking", "Samenwerking tussen hulpverleners", "School en de hulpverlener praatten niet met elkaar."),
-          ("bereikbaarheid", "Bereikbaarheid", "Ik kon [PERSOON-1] nooit bereiken, bel [TELEFOONNUMMER-1].")]
+THEMES = [
+    ("wachttijd", "Wachttijd en snelheid", "Ik moest maanden wachten op de eerste afspraak."),
+    ("serieus", "Serieus genomen", "De hulpverlener luisterde echt naar ons."),
+    ("samenwerking", "Samenwerking tussen hulpverleners", "School en de hulpverlener praatten niet met elkaar."),
+    ("bereikbaarheid", "Bereikbaarheid", "Ik kon [PERSOON-1] nooit bereiken, bel [TELEFOONNUMMER-1]."),
+]
 #: the children's CEO: number of demo answers, its smiley items with how much happier than average they are
 CHILDREN = 64
-SMILEY_ITEMS = [("KI1", 0.1), ("KI2", 0.0), ("KI3", 0.05), ("KI4", 0.0), ("KI5", -0.1), ("KI6", -0.05),
-                ("KI7", 0.05)]
-LIKED = ["Ze luisterde naar mij.", "Dat ik zelf mocht kiezen waar we over praatten.", "We gingen samen tekenen.",
-         "Het was niet eng.", "Mama en ik maken minder ruzie."]
+SMILEY_ITEMS = [("KI1", 0.1), ("KI2", 0.0), ("KI3", 0.05), ("KI4", 0.0), ("KI5", -0.1), ("KI6", -0.05), ("KI7", 0.05)]
+LIKED = [
+    "Ze luisterde naar mij.",
+    "Dat ik zelf mocht kiezen waar we over praatten.",
+    "We gingen samen tekenen.",
+    "Het was niet eng.",
+    "Mama en ik maken minder ruzie.",
+]
 
 
 def document() -> dict:
     groups = {}
     for domain, code, text in STATEMENTS:
         groups.setdefault(domain, []).append({"code": code, "text": {"nl": text}})
-    questions = [{"code": f"G{domain[0].upper()}", "type": "stellingen", "domain": domain,
-                  "text": {"nl": "Wat vindt u van deze zinnen?"}, "items": items} for domain, items in groups.items()]
-    questions += [{"code": "R1", "type": "rapportcijfer", "text": {"nl": "Welk rapportcijfer geeft u de hulp?"}},
-                  {"code": "O2", "type": "open_lang", "text": {"nl": "Wat kan beter?"}, "required": False}]
-    return {"schema": 1, "languages": ["nl"], "sections": [{"key": "S1", "title": {"nl": "De hulp"},
-                                                            "questions": questions}]}
+    questions = [
+        {
+            "code": f"G{domain[0].upper()}",
+            "type": "stellingen",
+            "domain": domain,
+            "text": {"nl": "Wat vindt u van deze zinnen?"},
+            "items": items,
+        }
+        for domain, items in groups.items()
+    ]
+    questions += [
+        {"code": "R1", "type": "rapportcijfer", "text": {"nl": "Welk rapportcijfer geeft u de hulp?"}},
+        {"code": "O2", "type": "open_lang", "text": {"nl": "Wat kan beter?"}, "required": False},
+    ]
+    return {
+        "schema": 1,
+        "languages": ["nl"],
+        "sections": [{"key": "S1", "title": {"nl": "De hulp"}, "questions": questions}],
+    }
 
 
 def load(region) -> list[str]:
@@ -77,10 +97,14 @@ def _parent_rounds(region) -> str:
     book = Codebook(region_id=region.id, name="CEO open antwoorden (voorbeeld)")
     themes = [Theme(codebook=book, key=key, label=label, position=i) for i, (key, label, _q) in enumerate(THEMES, 1)]
     db.session.add_all([book, *themes])
-    made = [_round(region, label, size, shift, book, themes, seed)
-            for label, size, shift, seed in (("2025", 260, -0.08, 1), ("2026", 320, 0.0, 2))]
-    return (f"  resultaten: '{TITLE}' metingen {', '.join(s.round_label for s in made)} "
-            f"(/beheer/{region.slug}/resultaten/{made[-1].id}/)")
+    made = [
+        _round(region, label, size, shift, book, themes, seed)
+        for label, size, shift, seed in (("2025", 260, -0.08, 1), ("2026", 320, 0.0, 2))
+    ]
+    return (
+        f"  resultaten: '{TITLE}' metingen {', '.join(s.round_label for s in made)} "
+        f"(/beheer/{region.slug}/resultaten/{made[-1].id}/)"
+    )
 
 
 def _children(region) -> str:
@@ -101,11 +125,17 @@ def _children(region) -> str:
 
 
 def _child(survey: Survey, rng: random.Random, start: date) -> None:
-    response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.OPEN_LINK,
-                        status=ResponseStatus.COMPLETED, week=start + timedelta(weeks=rng.randrange(4)),
-                        language=rng.choices(["nl", "en", "ar", "tr"], [0.85, 0.05, 0.06, 0.04])[0])
-    response.answers.append(Answer(item_code="KH", value=rng.choices(
-        ["ouder", "hulpverlener", "niemand"], [0.6, 0.3, 0.1])[0]))
+    response = Response(
+        survey_id=survey.id,
+        version_id=survey.published_version.id,
+        channel=Channel.OPEN_LINK,
+        status=ResponseStatus.COMPLETED,
+        week=start + timedelta(weeks=rng.randrange(4)),
+        language=rng.choices(["nl", "en", "ar", "tr"], [0.85, 0.05, 0.06, 0.04])[0],
+    )
+    response.answers.append(
+        Answer(item_code="KH", value=rng.choices(["ouder", "hulpverlener", "niemand"], [0.6, 0.3, 0.1])[0])
+    )
     for code, happy in SMILEY_ITEMS:
         weights = [0.04, 0.08, 0.25 - happy / 2, 0.38, 0.25 + happy / 2]
         response.answers.append(Answer(item_code=code, value=rng.choices(["1", "2", "3", "4", "5"], weights)[0]))
@@ -117,9 +147,18 @@ def _child(survey: Survey, rng: random.Random, start: date) -> None:
 
 def _round(region, label: str, size: int, shift: float, book: Codebook, themes: list[Theme], seed: int) -> Survey:
     rng = random.Random(seed)
-    survey = Survey(region_id=region.id, kind=SurveyKind.CEO, title={"nl": TITLE}, audience=Audience.OUDERS,
-                    address_form=AddressForm.U, display_mode=DisplayMode.ONE_PER_SCREEN, min_cell=10,
-                    status=FieldworkStatus.CLOSED, round_label=label, series_key=SERIES)
+    survey = Survey(
+        region_id=region.id,
+        kind=SurveyKind.CEO,
+        title={"nl": TITLE},
+        audience=Audience.OUDERS,
+        address_form=AddressForm.U,
+        display_mode=DisplayMode.ONE_PER_SCREEN,
+        min_cell=10,
+        status=FieldworkStatus.CLOSED,
+        round_label=label,
+        series_key=SERIES,
+    )
     survey.versions.append(SurveyVersion(number=1, status=VersionStatus.PUBLISHED, document=document()))
     db.session.add(survey)
     db.session.flush()
@@ -129,9 +168,16 @@ def _round(region, label: str, size: int, shift: float, book: Codebook, themes: 
         gemeente = rng.choices([g for g, _w in GEMEENTEN], [w for _g, w in GEMEENTEN])[0]
         done = n < size
         day = start + timedelta(days=rng.randrange(28))
-        db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash(new_token()),
-                                  background={"gemeente": gemeente}, invited_on=start,
-                                  started=done, completed=done))
+        db.session.add(
+            Invitation(
+                survey_id=survey.id,
+                token_hash=token_hash(new_token()),
+                background={"gemeente": gemeente},
+                invited_on=start,
+                started=done,
+                completed=done,
+            )
+        )
         if done:
             count_day(survey.id, day, started=1, completed=1)
             _response(survey, rng, shift, gemeente, start, themes)
@@ -140,23 +186,33 @@ def _round(region, label: str, size: int, shift: float, book: Codebook, themes: 
 
 
 def _response(survey: Survey, rng: random.Random, shift: float, gemeente: str, start: date, themes) -> None:
-    response = Response(survey_id=survey.id, version_id=survey.versions[0].id, channel=Channel.PERSONAL,
-                        status=ResponseStatus.COMPLETED, week=start, background={"gemeente": gemeente},
-                        language=rng.choices(["nl", "en", "ar", "tr"], [0.85, 0.06, 0.05, 0.04])[0])
+    response = Response(
+        survey_id=survey.id,
+        version_id=survey.versions[0].id,
+        channel=Channel.PERSONAL,
+        status=ResponseStatus.COMPLETED,
+        week=start,
+        background={"gemeente": gemeente},
+        language=rng.choices(["nl", "en", "ar", "tr"], [0.85, 0.06, 0.05, 0.04])[0],
+    )
     for _domain, code, _text in STATEMENTS:
         weights = [0.25 + shift, 0.38, 0.15, 0.1 - shift / 2, 0.05 - shift / 2, 0.04, 0.03]
-        response.answers.append(Answer(item_code=code, value=rng.choices(
-            ["5", "4", "3", "2", "1", "weet_niet", "nvt"], weights)[0]))
+        response.answers.append(
+            Answer(item_code=code, value=rng.choices(["5", "4", "3", "2", "1", "weet_niet", "nvt"], weights)[0])
+        )
     response.answers.append(Answer(item_code="R1", value=str(max(1, min(10, round(rng.gauss(7.1 + shift * 5, 1.4)))))))
     if rng.random() < 0.35:
         index = rng.randrange(len(THEMES))
-        answer = Answer(item_code="O2", value="(ruwe tekst, alleen voor onderzoekers)",
-                        scrubbed_text=THEMES[index][2])
+        answer = Answer(item_code="O2", value="(ruwe tekst, alleen voor onderzoekers)", scrubbed_text=THEMES[index][2])
         response.answers.append(answer)
         db.session.add(response)
         db.session.flush()
-        coded = CodedAnswer(answer_id=answer.id, survey_id=survey.id, item_code="O2",
-                            sentiment=Sentiment.POSITIVE if index == 1 else Sentiment.NEGATIVE)
+        coded = CodedAnswer(
+            answer_id=answer.id,
+            survey_id=survey.id,
+            item_code="O2",
+            sentiment=Sentiment.POSITIVE if index == 1 else Sentiment.NEGATIVE,
+        )
         coded.codes.append(AnswerCode(theme_id=themes[index].id, source=Source.RULE))
         db.session.add(coded)
     db.session.add(response)

@@ -22,13 +22,21 @@ def export_data(survey_id):
     if form.validate_on_submit():
         if form.raw_text.data and not raw_allowed:
             abort(403)
-        export = start_export(survey, form.format.data, raw=bool(form.raw_text.data),
-                              semicolon=form.delimiter.data == "semicolon", labels=form.values.data == "labels",
-                              sheet_names=(_("Responses"), _("Codebook")))
+        export = start_export(
+            survey,
+            form.format.data,
+            raw=bool(form.raw_text.data),
+            semicolon=form.delimiter.data == "semicolon",
+            labels=form.values.data == "labels",
+            sheet_names=(_("Responses"), _("Codebook")),
+        )
         db.session.commit()
-        return Response(stream_with_context(export.stream), content_type=export.mimetype,
-                        headers={"Content-Disposition": f'attachment; filename="{export.filename}"',
-                                 "Cache-Control": "no-store"})
+        return Response(
+            stream_with_context(export.stream),
+            content_type=export.mimetype,
+            headers={"Content-Disposition": f'attachment; filename="{export.filename}"', "Cache-Control": "no-store"},
+        )
     status = 400 if form.errors else 200
-    return render_template("reports/export.html", survey=survey, form=form, raw_allowed=raw_allowed,
-                           completed=completed_count(survey.id)), status
+    return render_template(
+        "reports/export.html", survey=survey, form=form, raw_allowed=raw_allowed, completed=completed_count(survey.id)
+    ), status

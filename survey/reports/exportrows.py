@@ -38,8 +38,11 @@ CHUNK = 2_000
 
 def respondent_stream(survey_id: int) -> Iterator[tuple]:
     """(id, language, channel, week, background text) of the completed responses, by id."""
-    stmt = (select(Response.id, Response.language, sa.cast(Response.channel, sa.String), Response.week,
-                   background_text()).where(completed_filter(survey_id)).order_by(Response.id))
+    stmt = (
+        select(Response.id, Response.language, sa.cast(Response.channel, sa.String), Response.week, background_text())
+        .where(completed_filter(survey_id))
+        .order_by(Response.id)
+    )
     return raw_stream(stmt)
 
 
@@ -49,9 +52,12 @@ def answer_stream(survey_id: int, open_codes: list[str], raw: bool) -> Iterator[
     if open_codes and not raw:
         value = sa.case((Answer.item_code.in_(open_codes), Answer.scrubbed_text), else_=Answer.value)
     other = Answer.other_text if raw else sa.null()
-    stmt = (select(Answer.response_id, Answer.id, Answer.item_code, Answer.instance, value, other)
-            .join(Response, Response.id == Answer.response_id)
-            .where(completed_filter(survey_id)).order_by(Answer.response_id, Answer.id))
+    stmt = (
+        select(Answer.response_id, Answer.id, Answer.item_code, Answer.instance, value, other)
+        .join(Response, Response.id == Answer.response_id)
+        .where(completed_filter(survey_id))
+        .order_by(Answer.response_id, Answer.id)
+    )
     return raw_stream(stmt)
 
 
@@ -90,8 +96,9 @@ def records(survey_id: int, plan: list[Variable], raw: bool = False) -> Iterator
         yield from _chunk_records(survey_id, getters, chunk, number, open_codes, parsed, limits)
 
 
-def _chunk_records(survey_id, getters, chunk, start: int, open_codes: list[str], shown: tuple[Shown, dict],
-                   limits: dict) -> Iterator[list]:
+def _chunk_records(
+    survey_id, getters, chunk, start: int, open_codes: list[str], shown: tuple[Shown, dict], limits: dict
+) -> Iterator[list]:
     ids = [row[1] for _, rows in chunk for row in rows if row[2] in open_codes]
     coded = codings(survey_id, ids, limits) if ids else {}
     for offset, ((_id, language, channel, week, text), rows) in enumerate(chunk, start=1):
@@ -144,6 +151,7 @@ def _coding_getter(variable: Variable, code: str, verified: str) -> Callable[[tu
         if kind == "sentiment":
             return coding.sentiment
         return "; ".join(provenance(f, verified) for f in final)
+
     return get
 
 

@@ -30,8 +30,12 @@ from survey.reports.exportrows import records
 BOM = "\ufeff"
 ROWS_PER_WRITE = 1_000
 FILE_CHUNK = 64 * 1024
-XLSX_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-                "strings_to_numbers": False}
+XLSX_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
 
 
 def cell_converter(variable: Variable, labels: bool = False):
@@ -101,8 +105,9 @@ def csv_formatter(variable: Variable, labels: bool, semicolon: bool):
         return lambda value: "" if value is None else csv_safe(value)
     if variable.kind in ("item", "channel") and variable.values:
         table = {v.code: csv_cell(convert(v.code), semicolon) for v in variable.values}
-        return lambda value: "" if value is None else table[value] if value in table else \
-            csv_cell(convert(value), semicolon)
+        return lambda value: (
+            "" if value is None else table[value] if value in table else csv_cell(convert(value), semicolon)
+        )
     return lambda value: "" if value is None else csv_cell(convert(value), semicolon)
 
 
@@ -131,13 +136,16 @@ def response_rows(survey_id: int, plan: list[Variable], raw: bool, labels: bool)
 
 def raw_warning() -> str:
     """The warning on the first line (CSV), first sheet (Excel) or file label (SPSS, Stata) of a raw export."""
-    return _("WARNING: this file holds the RAW open answers, not scrubbed. They may contain names, addresses "
-             "and phone numbers. Keep it no longer than needed, share it with nobody and use the scrubbed "
-             "export for everything else.")
+    return _(
+        "WARNING: this file holds the RAW open answers, not scrubbed. They may contain names, addresses "
+        "and phone numbers. Keep it no longer than needed, share it with nobody and use the scrubbed "
+        "export for everything else."
+    )
 
 
-def csv_export(survey_id: int, plan: list[Variable], raw: bool = False, semicolon: bool = False,
-               labels: bool = False) -> Iterator[bytes]:
+def csv_export(
+    survey_id: int, plan: list[Variable], raw: bool = False, semicolon: bool = False, labels: bool = False
+) -> Iterator[bytes]:
     """The response export as streamed CSV; a raw export starts with a line of warning."""
     formatters = [csv_formatter(v, labels, semicolon) for v in plan]
 
@@ -147,6 +155,7 @@ def csv_export(survey_id: int, plan: list[Variable], raw: bool = False, semicolo
         yield [csv_cell(v.name, semicolon) for v in plan]
         for record in records(survey_id, plan, raw):
             yield [format_(value) for format_, value in zip(formatters, record, strict=True)]
+
     return csv_lines(rows(), semicolon, formatted=True)
 
 
@@ -206,13 +215,20 @@ def xlsx_file(sheets: list[tuple[str, Iterable[list]]]) -> Iterator[bytes]:
     yield from file_chunks(directory, path)
 
 
-def xlsx_export(survey_id: int, plan: list[Variable], raw: bool = False, labels: bool = False,
-                sheet_names: tuple[str, str] = ("Antwoorden", "Codeboek"), notes: Sequence[str] = ()
-                ) -> Iterator[bytes]:
+def xlsx_export(
+    survey_id: int,
+    plan: list[Variable],
+    raw: bool = False,
+    labels: bool = False,
+    sheet_names: tuple[str, str] = ("Antwoorden", "Codeboek"),
+    notes: Sequence[str] = (),
+) -> Iterator[bytes]:
     """The response export as an Excel workbook, with the codebook (and its notes) on a second sheet; a raw
     export has a first sheet with the warning."""
-    sheets = [(sheet_names[0], response_rows(survey_id, plan, raw, labels)),
-              (sheet_names[1], codebook_rows(plan, notes))]
+    sheets = [
+        (sheet_names[0], response_rows(survey_id, plan, raw, labels)),
+        (sheet_names[1], codebook_rows(plan, notes)),
+    ]
     if raw:
         sheets.insert(0, (_("WARNING"), [[_("Raw open answers")], [raw_warning()]]))
     return xlsx_file(sheets)

@@ -51,34 +51,49 @@ def build_factsheet(survey: Survey) -> Factsheet:
     figures = response.figures
     data = load_round(survey)
     enough = data.n >= policy.k
-    base = dict(survey=survey, youth=survey.audience == Audience.JONGEREN,
-                invited=format_count(round_public(figures.invited)) if figures.invited else None,
-                responded=format_count(round_public(response.in_results if not response.from_ledger
-                                                    else figures.completed)),
-                response_pct=format_percentage(figures.pct_completed) if figures.pct_completed is not None
-                else None, enough=enough, k=policy.k)
+    base = dict(
+        survey=survey,
+        youth=survey.audience == Audience.JONGEREN,
+        invited=format_count(round_public(figures.invited)) if figures.invited else None,
+        responded=format_count(round_public(response.in_results if not response.from_ledger else figures.completed)),
+        response_pct=format_percentage(figures.pct_completed) if figures.pct_completed is not None else None,
+        enough=enough,
+        k=policy.k,
+    )
     if not enough:
         return Factsheet(**base)
     view = compute_view(data, Selection(), policy)
     grade_item = next((i for i in data.items if i.kind == "grade"), None)
     grade = view.grades.get(grade_item.code) if grade_item else None
     headline = view.headline.set_index("item_code")
-    statements = [(i.label, format_percentage(headline.at[i.code, "pct"]),
-                   format_count(shown_count(int(headline.at[i.code, "n"]), False, policy)))
-                  for i in data.items if i.kind == "agreement" and i.code in headline.index
-                  and int(headline.at[i.code, "n"]) >= policy.k]
-    domains = [(r.domain, format_percentage(r.pct)) for r in view.domains.itertuples(index=False)
-               if not is_missing(r.pct)]
-    return Factsheet(**base, grade=grade.mean_text if grade and grade.n >= policy.k else None,
-                     grade_n=format_count(shown_count(grade.n, False, policy)) if grade and grade.n else None,
-                     domains=domains, statements=statements, themes=_themes(data, view, policy))
+    statements = [
+        (
+            i.label,
+            format_percentage(headline.at[i.code, "pct"]),
+            format_count(shown_count(int(headline.at[i.code, "n"]), False, policy)),
+        )
+        for i in data.items
+        if i.kind == "agreement" and i.code in headline.index and int(headline.at[i.code, "n"]) >= policy.k
+    ]
+    domains = [
+        (r.domain, format_percentage(r.pct)) for r in view.domains.itertuples(index=False) if not is_missing(r.pct)
+    ]
+    return Factsheet(
+        **base,
+        grade=grade.mean_text if grade and grade.n >= policy.k else None,
+        grade_n=format_count(shown_count(grade.n, False, policy)) if grade and grade.n else None,
+        domains=domains,
+        statements=statements,
+        themes=_themes(data, view, policy),
+    )
 
 
 def _themes(data, view, policy) -> list[tuple[str, list[tuple[str, str]]]]:
     out = []
     for section in open_sections(data, None, policy, quotes=False):
-        shown = [(t.label, format_count(shown_count(t.count, False, policy))) for t in section.themes
-                 if t.count >= policy.k][:THEMES_SHOWN]
+        shown = [
+            (t.label, format_count(shown_count(t.count, False, policy))) for t in section.themes if t.count >= policy.k
+        ][:THEMES_SHOWN]
         if shown:
             out.append((section.item.label, shown))
     return out

@@ -60,13 +60,23 @@ def results_for(data: RoundData, profiles, respondents: pd.DataFrame, by: list[s
     scales = scales_of(data.items)
     tallied = data.tally(scales, profiles)
     headline = headline_from_tally(tallied, scales)
-    grades = {code: summarise_counts(code, counts_of(tallied, code), scale)
-              for code, scale in scales.items() if scale.numeric}
-    choices = {i.code: choice_distribution(data.choice_answers(i, profiles), i.code, i.options, i.kind == "multi")
-               for i in data.items if i.kind in ("choice", "multi")}
+    grades = {
+        code: summarise_counts(code, counts_of(tallied, code), scale) for code, scale in scales.items() if scale.numeric
+    }
+    choices = {
+        i.code: choice_distribution(data.choice_answers(i, profiles), i.code, i.options, i.kind == "multi")
+        for i in data.items
+        if i.kind in ("choice", "multi")
+    }
     breakdowns = {variable: breakdown(data, profiles, respondents, variable, policy) for variable in by}
-    return Results(headline=headline, distributions=distributions_from_tally(tallied, scales), grades=grades,
-                   domains=domain_scores(headline, domains_of(data.items)), breakdowns=breakdowns, choices=choices)
+    return Results(
+        headline=headline,
+        distributions=distributions_from_tally(tallied, scales),
+        grades=grades,
+        domains=domain_scores(headline, domains_of(data.items)),
+        breakdowns=breakdowns,
+        choices=choices,
+    )
 
 
 def counts_of(tallied: pd.DataFrame, code: str) -> dict[str, int]:
@@ -78,11 +88,17 @@ def breakdown(data: RoundData, profiles, respondents: pd.DataFrame, variable: st
     """Protected tables for one background variable (respondents, headline per item, grades)."""
     scales = scales_of(data.items)
     fine = data.tally(scales, profiles, by=[variable])
-    grades = {code: protected_grades_by(None, respondents, [variable], code, scale, policy, tallied=fine)
-              for code, scale in scales.items() if scale.numeric}
-    return Breakdown(by=(variable,), respondents=respondents_by(respondents, [variable], policy),
-                     headline=protected_headline_by(None, respondents, [variable], scales, policy, tallied=fine),
-                     grades=grades)
+    grades = {
+        code: protected_grades_by(None, respondents, [variable], code, scale, policy, tallied=fine)
+        for code, scale in scales.items()
+        if scale.numeric
+    }
+    return Breakdown(
+        by=(variable,),
+        respondents=respondents_by(respondents, [variable], policy),
+        headline=protected_headline_by(None, respondents, [variable], scales, policy, tallied=fine),
+        grades=grades,
+    )
 
 
 def compute_view(data: RoundData, selection: Selection, policy: Policy) -> View:
@@ -90,11 +106,20 @@ def compute_view(data: RoundData, selection: Selection, policy: Policy) -> View:
     by = [v for v in [breakdown_variable(data, selection)] if v]
     if not selection.filtered:
         results = results_for(data, None, data.respondents, by, policy)
-        headline = results.headline.assign(hidden=False, signal=[is_signal(int(n), False, policy)
-                                                                 for n in results.headline["n"]])
-        return View(selection, policy, n=data.n, headline=headline,
-                    distributions=results.distributions, grades=dict(results.grades), domains=results.domains,
-                    choices=dict(results.choices), breakdown=results.breakdowns.get(by[0]) if by else None)
+        headline = results.headline.assign(
+            hidden=False, signal=[is_signal(int(n), False, policy) for n in results.headline["n"]]
+        )
+        return View(
+            selection,
+            policy,
+            n=data.n,
+            headline=headline,
+            distributions=results.distributions,
+            grades=dict(results.grades),
+            domains=results.domains,
+            choices=dict(results.choices),
+            breakdown=results.breakdowns.get(by[0]) if by else None,
+        )
     return _filtered_view(data, selection, policy, by)
 
 
@@ -116,18 +141,33 @@ def _filtered_view(data: RoundData, selection: Selection, policy: Policy, by: li
     respondents = data.respondents[data.respondents["profile"].isin(profiles)]
     results = results_for(data, profiles, respondents, by, policy)
     scales = scales_of(data.items)
-    cells = _at(protected_headline_by(None, data.respondents, levels, scales, policy,
-                                      tallied=data.tally(scales, by=levels)).table, levels, key)
+    cells = _at(
+        protected_headline_by(
+            None, data.respondents, levels, scales, policy, tallied=data.tally(scales, by=levels)
+        ).table,
+        levels,
+        key,
+    )
     headline = _protect_headline(results.headline, cells)
     hidden = set(headline.loc[headline["hidden"], "item_code"])
-    grades = {code: (None if _grade_hidden(data, levels, key, code, policy) else summary)
-              for code, summary in results.grades.items()}
-    return View(selection, policy, n=int(group["n"].iloc[0]), headline=headline,
-                distributions=results.distributions[~results.distributions["item_code"].isin(hidden)],
-                grades=grades, domains=domain_scores(headline, domains_of(data.items)),
-                choices=dict(results.choices), breakdown=_without(results.breakdowns.get(by[0]) if by else None,
-                                                                  hidden | {c for c, g in grades.items() if g is None}),
-                profiles=profiles)
+    grades = {
+        code: (None if _grade_hidden(data, levels, key, code, policy) else summary)
+        for code, summary in results.grades.items()
+    }
+    return View(
+        selection,
+        policy,
+        n=int(group["n"].iloc[0]),
+        headline=headline,
+        distributions=results.distributions[~results.distributions["item_code"].isin(hidden)],
+        grades=grades,
+        domains=domain_scores(headline, domains_of(data.items)),
+        choices=dict(results.choices),
+        breakdown=_without(
+            results.breakdowns.get(by[0]) if by else None, hidden | {c for c, g in grades.items() if g is None}
+        ),
+        profiles=profiles,
+    )
 
 
 def _protect_headline(headline: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
@@ -143,8 +183,9 @@ def _protect_headline(headline: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFra
 
 def _grade_hidden(data: RoundData, levels: list[str], key: tuple, code: str, policy: Policy) -> bool:
     scale = scales_of(data.items)[code]
-    table = protected_grades_by(None, data.respondents, levels, code, scale, policy,
-                                tallied=data.tally([code], by=levels)).table
+    table = protected_grades_by(
+        None, data.respondents, levels, code, scale, policy, tallied=data.tally([code], by=levels)
+    ).table
     cell = _at(table, levels, key)
     return cell.empty or bool(cell["hidden"].iloc[0])
 

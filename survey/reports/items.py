@@ -104,9 +104,18 @@ def _question_items(question: Question, entry) -> list[ReportItem]:
         item = (_nl(entry.label) or entry.key) if entry is not None else None
         resolved = report_text(text, item)  # {item} → the list item; answer pipes → a stand-in
         label = resolved if entry is None or "{item}" in text else f"{resolved} ({item})"
-        out.append(ReportItem(code=code + (REPEAT_SEPARATOR + instance if instance else ""), stored_code=code,
-                              instance=instance, label=label or code, kind=kind, domain=question.domain,
-                              scale=scale, options=options))
+        out.append(
+            ReportItem(
+                code=code + (REPEAT_SEPARATOR + instance if instance else ""),
+                stored_code=code,
+                instance=instance,
+                label=label or code,
+                kind=kind,
+                domain=question.domain,
+                scale=scale,
+                options=options,
+            )
+        )
     return out
 
 

@@ -45,20 +45,64 @@ PAGE_SIZE = 1000
 TOTAL = "totaal"
 #: entity set → (entity type, key, [(property, Edm type, nullable)], filterable properties)
 ENTITY_SETS = {
-    "Rondes": ("Ronde", "Id", [("Id", "Int32", False), ("Titel", "String", True), ("Meting", "String", True),
-                               ("Soort", "String", True), ("Doelgroep", "String", True), ("Reeks", "String", True),
-                               ("Status", "String", True), ("Afgerond", "Int32", False)], {"Id": int}),
-    "Items": ("Item", "Id", [("Id", "String", False), ("RondeId", "Int32", False), ("Code", "String", False),
-                             ("Tekst", "String", True), ("Soort", "String", True), ("Domein", "String", True)],
-              {"RondeId": int}),
-    "Resultaten": ("Resultaat", "Id", [("Id", "String", False), ("RondeId", "Int32", False), ("Item", "String", False),
-                                       ("Tekst", "String", True), ("Groep", "String", False), ("N", "Int32", True),
-                                       ("Positief", "Int32", True), ("Pct", "Double", True),
-                                       ("Verborgen", "Boolean", False), ("Signaal", "Boolean", False)],
-                   {"RondeId": int, "Groep": str}),
-    "Antwoorden": ("Antwoord", "Id", [("Id", "String", False), ("RondeId", "Int32", False),
-                                      ("Respondent", "Int32", False), ("Variabele", "String", False),
-                                      ("Waarde", "String", True), ("Getal", "Double", True)], {"RondeId": int}),
+    "Rondes": (
+        "Ronde",
+        "Id",
+        [
+            ("Id", "Int32", False),
+            ("Titel", "String", True),
+            ("Meting", "String", True),
+            ("Soort", "String", True),
+            ("Doelgroep", "String", True),
+            ("Reeks", "String", True),
+            ("Status", "String", True),
+            ("Afgerond", "Int32", False),
+        ],
+        {"Id": int},
+    ),
+    "Items": (
+        "Item",
+        "Id",
+        [
+            ("Id", "String", False),
+            ("RondeId", "Int32", False),
+            ("Code", "String", False),
+            ("Tekst", "String", True),
+            ("Soort", "String", True),
+            ("Domein", "String", True),
+        ],
+        {"RondeId": int},
+    ),
+    "Resultaten": (
+        "Resultaat",
+        "Id",
+        [
+            ("Id", "String", False),
+            ("RondeId", "Int32", False),
+            ("Item", "String", False),
+            ("Tekst", "String", True),
+            ("Groep", "String", False),
+            ("N", "Int32", True),
+            ("Positief", "Int32", True),
+            ("Pct", "Double", True),
+            ("Verborgen", "Boolean", False),
+            ("Signaal", "Boolean", False),
+        ],
+        {"RondeId": int, "Groep": str},
+    ),
+    "Antwoorden": (
+        "Antwoord",
+        "Id",
+        [
+            ("Id", "String", False),
+            ("RondeId", "Int32", False),
+            ("Respondent", "Int32", False),
+            ("Variabele", "String", False),
+            ("Waarde", "String", True),
+            ("Getal", "Double", True),
+        ],
+        {"RondeId": int},
+    ),
 }
 HEADERS = {"OData-Version": "4.0"}
 
@@ -80,11 +124,15 @@ def metadata_xml(sets: list[str]) -> str:
         props = "".join(f'<Property Name="{p}" Type="Edm.{t}" Nullable="{str(n).lower()}"/>' for p, t, n in properties)
         types.append(f'<EntityType Name="{type_name}"><Key><PropertyRef Name="{key}"/></Key>{props}</EntityType>')
         container.append(f'<EntitySet Name="{name}" EntityType="{NAMESPACE}.{type_name}"/>')
-    return ('<?xml version="1.0" encoding="utf-8"?>'
-            '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>'
-            f'<Schema Namespace={quoteattr(NAMESPACE)} xmlns="http://docs.oasis-open.org/odata/ns/edm">'
-            + "".join(types) + '<EntityContainer Name="Container">' + "".join(container)
-            + "</EntityContainer></Schema></edmx:DataServices></edmx:Edmx>")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>'
+        f'<Schema Namespace={quoteattr(NAMESPACE)} xmlns="http://docs.oasis-open.org/odata/ns/edm">'
+        + "".join(types)
+        + '<EntityContainer Name="Container">'
+        + "".join(container)
+        + "</EntityContainer></Schema></edmx:DataServices></edmx:Edmx>"
+    )
 
 
 def _error(message: str, status: int = 400) -> Response:
@@ -97,8 +145,10 @@ def _error(message: str, status: int = 400) -> Response:
 @bp.get("/odata/")
 def odata_service():
     _needs(ApiScope.AGGREGATES)
-    body = {"@odata.context": _service_root() + "$metadata",
-            "value": [{"name": name, "kind": "EntitySet", "url": name} for name in _sets()]}
+    body = {
+        "@odata.context": _service_root() + "$metadata",
+        "value": [{"name": name, "kind": "EntitySet", "url": name} for name in _sets()],
+    }
     return _json(body)
 
 
@@ -112,8 +162,11 @@ def odata_metadata():
 def odata_entity_set(entity_set):
     _needs(ApiScope.AGGREGATES)
     if entity_set not in _sets():
-        return _error(_("This entity set does not exist."), 404) if entity_set != "Antwoorden" else \
-            _error(_("This API token may not read responses."), 403)
+        return (
+            _error(_("This entity set does not exist."), 404)
+            if entity_set != "Antwoorden"
+            else _error(_("This API token may not read responses."), 403)
+        )
     _type, _key, properties, filterable = ENTITY_SETS[entity_set]
     try:
         query = parse_query(request.args, [p for p, _t, _n in properties], filterable)
@@ -162,19 +215,49 @@ def _json(body: dict) -> Response:
 
 
 def _rounds(surveys: list[Survey], query: Query):
-    counts = dict(db.session.execute(
-        select(SurveyResponse.survey_id, func.count()).where(SurveyResponse.status == ResponseStatus.COMPLETED,
-                                                             SurveyResponse.survey_id.in_([s.id for s in surveys]))
-        .group_by(SurveyResponse.survey_id)).all()) if surveys else {}
-    rows = [{"Id": s.id, "Titel": s.text("title"), "Meting": s.round_label, "Soort": str(s.kind),
-             "Doelgroep": str(s.audience), "Reeks": s.series_key, "Status": str(s.status),
-             "Afgerond": counts.get(s.id, 0)} for s in surveys]
+    counts = (
+        dict(
+            db.session.execute(
+                select(SurveyResponse.survey_id, func.count())
+                .where(
+                    SurveyResponse.status == ResponseStatus.COMPLETED,
+                    SurveyResponse.survey_id.in_([s.id for s in surveys]),
+                )
+                .group_by(SurveyResponse.survey_id)
+            ).all()
+        )
+        if surveys
+        else {}
+    )
+    rows = [
+        {
+            "Id": s.id,
+            "Titel": s.text("title"),
+            "Meting": s.round_label,
+            "Soort": str(s.kind),
+            "Doelgroep": str(s.audience),
+            "Reeks": s.series_key,
+            "Status": str(s.status),
+            "Afgerond": counts.get(s.id, 0),
+        }
+        for s in surveys
+    ]
     return iter(rows), len(rows)
 
 
 def _items(surveys: list[Survey], query: Query):
-    rows = [{"Id": f"{s.id}-{i.code}", "RondeId": s.id, "Code": i.code, "Tekst": i.label, "Soort": i.kind,
-             "Domein": i.domain or None} for s in surveys for i in report_items(s)]
+    rows = [
+        {
+            "Id": f"{s.id}-{i.code}",
+            "RondeId": s.id,
+            "Code": i.code,
+            "Tekst": i.label,
+            "Soort": i.kind,
+            "Domein": i.domain or None,
+        }
+        for s in surveys
+        for i in report_items(s)
+    ]
     return iter(rows), len(rows)
 
 
@@ -207,10 +290,18 @@ def _round_results(survey: Survey, wanted: str | None) -> list[dict]:
 
 def _result(survey: Survey, code: str, text: str, group: str, entry: dict) -> dict:
     hidden = bool(entry["verborgen"])
-    return {"Id": f"{survey.id}-{code}-{group}", "RondeId": survey.id, "Item": code, "Tekst": text, "Groep": group,
-            "N": None if hidden else entry["n"], "Positief": None if hidden else entry["positief"],
-            "Pct": None if hidden or entry["pct"] is None else float(entry["pct"]), "Verborgen": hidden,
-            "Signaal": bool(entry["signaal"])}
+    return {
+        "Id": f"{survey.id}-{code}-{group}",
+        "RondeId": survey.id,
+        "Item": code,
+        "Tekst": text,
+        "Groep": group,
+        "N": None if hidden else entry["n"],
+        "Positief": None if hidden else entry["positief"],
+        "Pct": None if hidden or entry["pct"] is None else float(entry["pct"]),
+        "Verborgen": hidden,
+        "Signaal": bool(entry["signaal"]),
+    }
 
 
 def _responses(surveys: list[Survey], query: Query):
@@ -220,9 +311,18 @@ def _responses(surveys: list[Survey], query: Query):
         plan = export_plan(survey, background_variables(survey.id))
         audit_export(survey, "odata", plan, via="api", token_id=token.id)
         plans.append((survey, plan))
-    total = sum(int(db.session.scalar(select(func.count()).select_from(SurveyResponse).where(
-        SurveyResponse.survey_id == s.id, SurveyResponse.status == ResponseStatus.COMPLETED)) or 0) * len(plan)
-        for s, plan in plans)
+    total = sum(
+        int(
+            db.session.scalar(
+                select(func.count())
+                .select_from(SurveyResponse)
+                .where(SurveyResponse.survey_id == s.id, SurveyResponse.status == ResponseStatus.COMPLETED)
+            )
+            or 0
+        )
+        * len(plan)
+        for s, plan in plans
+    )
     return _long_rows(plans), total
 
 
@@ -234,10 +334,14 @@ def _long_rows(plans) -> Iterator[dict]:
             for (name, convert), value in zip(converters, record, strict=True):
                 cell = convert(value)
                 numeric = isinstance(cell, int | float) and not isinstance(cell, bool)
-                yield {"Id": f"{survey.id}-{number}-{name}", "RondeId": survey.id, "Respondent": number,
-                       "Variabele": name, "Waarde": None if cell is None else
-                       cell.isoformat() if isinstance(cell, date) else str(cell),
-                       "Getal": float(cell) if numeric else None}
+                yield {
+                    "Id": f"{survey.id}-{number}-{name}",
+                    "RondeId": survey.id,
+                    "Respondent": number,
+                    "Variabele": name,
+                    "Waarde": None if cell is None else cell.isoformat() if isinstance(cell, date) else str(cell),
+                    "Getal": float(cell) if numeric else None,
+                }
 
 
 ROWS = {"Rondes": _rounds, "Items": _items, "Resultaten": _results, "Antwoorden": _responses}

@@ -49,12 +49,18 @@ def parse_filter(text: str, allowed: dict[str, type]) -> dict[str, object]:
     for part in _AND.split(body) if body else []:
         match = _COMPARISON.match(part.strip())
         if match is None:
-            raise QueryError(_("This $filter is not supported. Use for example RondeId eq 3 and Groep eq "
-                               "'gemeente=Delft'."))
+            raise QueryError(
+                _("This $filter is not supported. Use for example RondeId eq 3 and Groep eq 'gemeente=Delft'.")
+            )
         name, value = match.group(1), _literal(match.group(2))
         if name not in allowed:
-            raise QueryError(_("Filtering on %(name)s is not possible; allowed: %(allowed)s.", name=name,
-                               allowed=", ".join(sorted(allowed))))
+            raise QueryError(
+                _(
+                    "Filtering on %(name)s is not possible; allowed: %(allowed)s.",
+                    name=name,
+                    allowed=", ".join(sorted(allowed)),
+                )
+            )
         if not isinstance(value, allowed[name]):
             raise QueryError(_("The value for %(name)s has the wrong type.", name=name))
         filters[name] = value
@@ -79,6 +85,10 @@ def parse_query(args, properties: list[str], filterable: dict[str, type]) -> Que
     count = (args.get("$count") or "false").lower()
     if count not in ("true", "false"):
         raise QueryError(_("$count must be true or false."))
-    return Query(filters=parse_filter(args.get("$filter") or "", filterable),
-                 select=() if "*" in select else select, top=_whole(args, "$top"),
-                 skip=_whole(args, "$skip") or 0, count=count == "true")
+    return Query(
+        filters=parse_filter(args.get("$filter") or "", filterable),
+        select=() if "*" in select else select,
+        top=_whole(args, "$top"),
+        skip=_whole(args, "$skip") or 0,
+        count=count == "true",
+    )

@@ -53,8 +53,13 @@ class OpenSection:
 
 
 def sentiment_label(value: str) -> str:
-    labels = {"positief": _("positive"), "negatief": _("negative"), "gemengd": _("mixed"),
-              "neutraal": _("neutral"), "onbekend": _("unknown")}
+    labels = {
+        "positief": _("positive"),
+        "negatief": _("negative"),
+        "gemengd": _("mixed"),
+        "neutraal": _("neutral"),
+        "onbekend": _("unknown"),
+    }
     return labels.get(value, value)
 
 
@@ -91,21 +96,55 @@ def open_sections(data: RoundData, profiles, policy: Policy, quotes: bool = True
     in_view = data.n if profiles is None else int(data.profiles.loc[list(profiles), "n"].sum())
     allowed = quotes and open_answers_allowed(in_view, policy)
     picked = _quotes(data.survey.id, None if keys is None else sorted(keys, key=str)) if allowed else {}
-    return [replace(_section(item, data.answered(item.code, profiles), themes.get(item.code, Counter()), labels,
-                             coded.get(item.code, Counter()), picked, allowed, kinds), themed=themed[item.code])
-            for item in items]
+    return [
+        replace(
+            _section(
+                item,
+                data.answered(item.code, profiles),
+                themes.get(item.code, Counter()),
+                labels,
+                coded.get(item.code, Counter()),
+                picked,
+                allowed,
+                kinds,
+            ),
+            themed=themed[item.code],
+        )
+        for item in items
+    ]
 
 
-def _section(item: ReportItem, answered: int, counts: Counter, labels: dict, sentiments: Counter, picked: dict,
-             allowed: bool, kinds: dict[tuple[str, str], Counter]) -> OpenSection:
+def _section(
+    item: ReportItem,
+    answered: int,
+    counts: Counter,
+    labels: dict,
+    sentiments: Counter,
+    picked: dict,
+    allowed: bool,
+    kinds: dict[tuple[str, str], Counter],
+) -> OpenSection:
     coded = sum(sentiments.values())
     order = sorted(counts, key=lambda k: (-counts[k], labels[k][1].casefold()))
-    themes = [ThemeCount(k, labels[k][1], counts[k], 100.0 * counts[k] / coded if coded else 0.0,
-                         tuple(picked.get((item.code, k), ())), _kinds(kinds.get((item.code, k))))
-              for k in order]
-    return OpenSection(item=item, answered=answered, coded=coded, themes=themes,
-                       sentiments=[(sentiment_label(s), n) for s, n in sentiments.most_common()],
-                       quotes_allowed=allowed)
+    themes = [
+        ThemeCount(
+            k,
+            labels[k][1],
+            counts[k],
+            100.0 * counts[k] / coded if coded else 0.0,
+            tuple(picked.get((item.code, k), ())),
+            _kinds(kinds.get((item.code, k))),
+        )
+        for k in order
+    ]
+    return OpenSection(
+        item=item,
+        answered=answered,
+        coded=coded,
+        themes=themes,
+        sentiments=[(sentiment_label(s), n) for s, n in sentiments.most_common()],
+        quotes_allowed=allowed,
+    )
 
 
 def _kinds(counts: Counter | None) -> tuple[tuple[str, int], ...]:
@@ -117,8 +156,7 @@ def _kinds(counts: Counter | None) -> tuple[tuple[str, int], ...]:
 def _quotes(survey_id: int, profiles: list[tuple] | None) -> dict[tuple[str, str], list[str]]:
     """Up to two short scrubbed quotes per (item, theme), each answer quoted once."""
     used, out = set(), {}
-    for code, instance, key, answer_id, text in quote_candidates(survey_id, profiles, CANDIDATES,
-                                                                 QUOTE_MAX_LENGTH):
+    for code, instance, key, answer_id, text in quote_candidates(survey_id, profiles, CANDIDATES, QUOTE_MAX_LENGTH):
         picked = out.setdefault((_item(code, instance), key), [])
         text = (text or "").strip()
         if text and answer_id not in used and len(picked) < QUOTES_PER_THEME:

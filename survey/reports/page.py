@@ -56,8 +56,9 @@ class ResultsPage:
     per_day_chart: Chart | None = None
 
 
-def build_page(survey: Survey, selection: Selection, data: RoundData | None = None,
-               form_choices: dict | None = None) -> ResultsPage:
+def build_page(
+    survey: Survey, selection: Selection, data: RoundData | None = None, form_choices: dict | None = None
+) -> ResultsPage:
     """The results page of a round for a selection."""
     data = load_round(survey) if data is None else data
     policy = policy_for(survey)
@@ -70,11 +71,15 @@ def build_page(survey: Survey, selection: Selection, data: RoundData | None = No
     scored = [i for i in data.items if i.scored]
     domains, domain_chart = domain_rows(view)
     return ResultsPage(
-        survey, data, view, response,
+        survey,
+        data,
+        view,
+        response,
         statements=scale_section(view, scored, AGREEMENT, "statements"),
         frequency=scale_section(view, scored, FREQUENCY, "frequency"),
         grades=[c for c in (grade_card(view, i) for i in scored if i.numeric) if c is not None],
-        domains=domains, domain_chart=domain_chart,
+        domains=domains,
+        domain_chart=domain_chart,
         choices=[c for c in (choice_card(view, i) for i in data.items if i.kind in ("choice", "multi")) if c],
         open=open_sections(data, view.profiles, policy),
         matrix=matrix(view.breakdown, scored) if view.breakdown is not None else None,
@@ -90,11 +95,20 @@ def per_day_chart(response: ResponseSummary) -> Chart | None:
         return None
     bars = [Bar(long_date(r.day), (float(r.cumulative_pct),)) for r in days.itertuples(index=False)]
     title = _("Response over time (cumulative)")
-    svg = bars_svg(bars, title=title, chart_id="response-per-day",
-                   desc=_("Cumulative response per day as a share of the invited; the table has the same "
-                          "numbers."))
-    rows = tuple((long_date(r.day), format_count(r.count), format_count(r.cumulative),
-                  MISSING if is_missing(r.cumulative_pct) else format_percentage(r.cumulative_pct))
-                 for r in days.itertuples(index=False))
+    svg = bars_svg(
+        bars,
+        title=title,
+        chart_id="response-per-day",
+        desc=_("Cumulative response per day as a share of the invited; the table has the same numbers."),
+    )
+    rows = tuple(
+        (
+            long_date(r.day),
+            format_count(r.count),
+            format_count(r.cumulative),
+            MISSING if is_missing(r.cumulative_pct) else format_percentage(r.cumulative_pct),
+        )
+        for r in days.itertuples(index=False)
+    )
     table = ChartTable(title, (_("Day"), _("Completed"), _("Total so far"), _("Response so far")), rows)
     return make_chart(svg, table)

@@ -48,10 +48,13 @@ def completed_counts(survey_ids: list[int]) -> dict[int, int]:
     """Completed responses per survey (surveys without any are left out)."""
     if not survey_ids:
         return {}
-    return dict(db.session.execute(
-        select(Response.survey_id, func.count()).where(Response.survey_id.in_(survey_ids),
-                                                       Response.status == ResponseStatus.COMPLETED)
-        .group_by(Response.survey_id)).all())
+    return dict(
+        db.session.execute(
+            select(Response.survey_id, func.count())
+            .where(Response.survey_id.in_(survey_ids), Response.status == ResponseStatus.COMPLETED)
+            .group_by(Response.survey_id)
+        ).all()
+    )
 
 
 def raw_stream(stmt, batch: int = BATCH) -> Iterator[tuple]:
@@ -131,8 +134,9 @@ class RoundData:
         frame.index = pd.RangeIndex(len(frame), name="response_id")
         return frame
 
-    def tally(self, item_codes: Iterable[str], profiles: Iterable[int] | None = None,
-              by: Iterable[str] = ()) -> pd.DataFrame:
+    def tally(
+        self, item_codes: Iterable[str], profiles: Iterable[int] | None = None, by: Iterable[str] = ()
+    ) -> pd.DataFrame:
         """Counts per [by...], item_code and value, as :func:`analysis.scores.tally` gives them."""
         by = list(by)
         counts = self.counts[self.counts["item_code"].isin(list(item_codes))]
@@ -167,9 +171,13 @@ class RoundData:
                 ids.append(np.arange(start, start + count))
                 values.append(np.full(count, code, dtype=object))
             start += count
-        frame = pd.DataFrame({"response_id": np.concatenate(ids) if ids else np.array([], dtype=np.int64),
-                              "item_code": item.code,
-                              "value": np.concatenate(values) if values else np.array([], dtype=object)})
+        frame = pd.DataFrame(
+            {
+                "response_id": np.concatenate(ids) if ids else np.array([], dtype=np.int64),
+                "item_code": item.code,
+                "value": np.concatenate(values) if values else np.array([], dtype=object),
+            }
+        )
         return answers_frame(frame)
 
 
@@ -186,8 +194,11 @@ def decode_multi(value: str) -> list[str]:
 
 def profile_rows(survey_id: int) -> list[tuple[str, str | None, int]]:
     """(language, background text, respondents) per profile of the completed responses."""
-    stmt = (select(Response.language, background_text(), func.count()).where(completed_filter(survey_id))
-            .group_by(Response.language, background_text()))
+    stmt = (
+        select(Response.language, background_text(), func.count())
+        .where(completed_filter(survey_id))
+        .group_by(Response.language, background_text())
+    )
     return [(language, text, int(n)) for language, text, n in db.session.execute(stmt)]
 
 
@@ -198,16 +209,23 @@ def counted_rows(survey_id: int, coded_items: Iterable[str]) -> list[list]:
     answer (open text, or an item the questionnaire no longer has) is counted with the value "", so no
     text is ever read or kept."""
     coded_items = sorted(set(coded_items))
-    value = (sa.case((Answer.item_code.in_(coded_items), Answer.value), else_=sa.literal_column("''"))
-             if coded_items else sa.literal_column("''")).label("answer_value")
+    value = (
+        sa.case((Answer.item_code.in_(coded_items), Answer.value), else_=sa.literal_column("''"))
+        if coded_items
+        else sa.literal_column("''")
+    ).label("answer_value")
     groups = [Response.language, background_text(), Answer.item_code, Answer.instance]
     if coded_items:  # PostgreSQL refuses a constant in GROUP BY
         groups.append(value)
-    stmt = (select(Response.language, background_text(), Answer.item_code, Answer.instance, value, func.count())
-            .join(Response, Response.id == Answer.response_id).where(completed_filter(survey_id))
-            .group_by(*groups))
-    return [[language, text, code, instance, v, int(n)]
-            for language, text, code, instance, v, n in db.session.execute(stmt)]
+    stmt = (
+        select(Response.language, background_text(), Answer.item_code, Answer.instance, value, func.count())
+        .join(Response, Response.id == Answer.response_id)
+        .where(completed_filter(survey_id))
+        .group_by(*groups)
+    )
+    return [
+        [language, text, code, instance, v, int(n)] for language, text, code, instance, v, n in db.session.execute(stmt)
+    ]
 
 
 def fingerprint(survey: Survey) -> str:
@@ -216,9 +234,14 @@ def fingerprint(survey: Survey) -> str:
     A completed response's answers never change; a new one, a purged one or a reopened one changes the
     count, the sum of the rows' version counters or the smallest/largest (random) id.
     """
-    row = db.session.execute(select(func.count(), func.coalesce(func.sum(Response.lock_version), 0),
-                                    func.min(Response.id), func.max(Response.id))
-                             .where(completed_filter(survey.id))).one()
+    row = db.session.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(Response.lock_version), 0),
+            func.min(Response.id),
+            func.max(Response.id),
+        ).where(completed_filter(survey.id))
+    ).one()
     versions = ",".join(f"{v.id}.{v.lock_version}" for v in survey.versions)
     return f"{CACHE_FORMAT}|{row[0]}|{row[1]}|{row[2] or ''}|{row[3] or ''}|{versions}"[:200]
 
@@ -266,8 +289,14 @@ def _counts(rows: list[list], index: dict) -> pd.DataFrame:
         codes.append(f"{code}{REPEAT_SEPARATOR}{instance}" if instance else code)
         values.append(value)
         counts.append(count)
-    return pd.DataFrame({"profile": pd.Series(profile, dtype="int64"), "item_code": pd.Series(codes, dtype=object),
-                         "value": pd.Series(values, dtype=object), "count": pd.Series(counts, dtype="int64")})
+    return pd.DataFrame(
+        {
+            "profile": pd.Series(profile, dtype="int64"),
+            "item_code": pd.Series(codes, dtype=object),
+            "value": pd.Series(values, dtype=object),
+            "count": pd.Series(counts, dtype="int64"),
+        }
+    )
 
 
 def load_round(survey: Survey, items: list[ReportItem] | None = None) -> RoundData:
@@ -279,7 +308,15 @@ def load_round(survey: Survey, items: list[ReportItem] | None = None) -> RoundDa
     profiles, variables, index = _profiles(profile_rows(survey.id), shown)
     coded_items = [i.stored_code for i in report_items(survey) if not i.is_open]
     counts = _counts(cached_counts(survey, coded_items), index)
-    counts = counts[counts["value"].notna() & (counts["value"].astype(str) != "") |
-                    counts["item_code"].isin([i.code for i in items if i.is_open])]
-    return RoundData(survey=survey, items=items, profiles=profiles, counts=counts.reset_index(drop=True),
-                     variables=variables, generalised=shown.generalised)
+    counts = counts[
+        counts["value"].notna() & (counts["value"].astype(str) != "")
+        | counts["item_code"].isin([i.code for i in items if i.is_open])
+    ]
+    return RoundData(
+        survey=survey,
+        items=items,
+        profiles=profiles,
+        counts=counts.reset_index(drop=True),
+        variables=variables,
+        generalised=shown.generalised,
+    )

@@ -72,8 +72,11 @@ def r_formatter(variable: Variable):
     """A function from a record value to its cell text in the R CSV."""
     if variable.numeric:
         missing = {x.number for x in variable.values if x.missing}
-        return lambda value: NA if value is None else _number_text(
-            math.nan if (number := sav_number(variable, value)) in missing else number)
+        return lambda value: (
+            NA
+            if value is None
+            else _number_text(math.nan if (number := sav_number(variable, value)) in missing else number)
+        )
     if variable.kind == "week":
         return lambda value: NA if not isinstance(value, date) else _quoted(value.isoformat())
     return lambda value: NA if value is None or value == "" else _quoted(csv_safe(str(value)))
@@ -91,13 +94,25 @@ def r_codebook_rows(plan: list[Variable]) -> list[list]:
     """The codebook as rows (header first): one per value label, one for a variable without them."""
     rows = [CODEBOOK_HEADER]
     for v in plan:
-        head = [v.name, v.label, "getal" if v.numeric else "datum" if v.kind == "week" else "tekst", v.measure,
-                r_class(v)]
+        head = [
+            v.name,
+            v.label,
+            "getal" if v.numeric else "datum" if v.kind == "week" else "tekst",
+            v.measure,
+            r_class(v),
+        ]
         if not v.values:
             rows.append(head + [None, None, None, None])
         for x in v.values:
-            rows.append(head + [value_number(x) if v.numeric and x.number is not None else None, x.code, x.label,
-                                "TRUE" if x.missing else "FALSE"])
+            rows.append(
+                head
+                + [
+                    value_number(x) if v.numeric and x.number is not None else None,
+                    x.code,
+                    x.label,
+                    "TRUE" if x.missing else "FALSE",
+                ]
+            )
     return rows
 
 
@@ -121,11 +136,21 @@ def _comment(text: str) -> str:
 
 def r_script(data_name: str, codebook_name: str, raw: bool, notes: Sequence[str] = ()) -> str:
     """``inlezen.R``: reads the pair with base R and applies the codebook."""
-    lines = [_comment(_("Reads the responses and applies the codebook: value labels as factors, the week as a "
-                        "date and a label per column. Put this file beside the two CSV files, set that folder "
-                        "as the working directory and run: source(\"inlezen.R\", encoding = \"UTF-8\")")),
-             _comment(_("Escape answers (98 = don't know, 99 = not applicable) are NA in the CSV; the codebook "
-                        "lists them with ontbrekend = TRUE."))]
+    lines = [
+        _comment(
+            _(
+                "Reads the responses and applies the codebook: value labels as factors, the week as a "
+                "date and a label per column. Put this file beside the two CSV files, set that folder "
+                'as the working directory and run: source("inlezen.R", encoding = "UTF-8")'
+            )
+        ),
+        _comment(
+            _(
+                "Escape answers (98 = don't know, 99 = not applicable) are NA in the CSV; the codebook "
+                "lists them with ontbrekend = TRUE."
+            )
+        ),
+    ]
     lines += [_comment(note) for note in notes]
     if raw:
         lines += [_comment(raw_warning()), f"warning({_r_string(raw_warning())}, call. = FALSE)"]
@@ -174,8 +199,9 @@ def _write_member(archive: zipfile.ZipFile, name: str, parts: Iterable[str]) -> 
             text.write(part)
 
 
-def r_export(survey_id: int, plan: list[Variable], raw: bool, data_name: str, codebook_name: str,
-             notes: Sequence[str] = ()) -> Iterator[bytes]:
+def r_export(
+    survey_id: int, plan: list[Variable], raw: bool, data_name: str, codebook_name: str, notes: Sequence[str] = ()
+) -> Iterator[bytes]:
     """The zip (data CSV, codebook CSV, ``inlezen.R`` and for a raw export a warning), written to a temporary
     file with flat memory and then streamed."""
     directory = tempfile.mkdtemp(prefix="export-")
@@ -191,4 +217,3 @@ def r_export(survey_id: int, plan: list[Variable], raw: bool, data_name: str, co
         shutil.rmtree(directory, ignore_errors=True)
         raise
     yield from file_chunks(directory, path)
-

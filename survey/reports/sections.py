@@ -99,9 +99,19 @@ def item_rows(view: View, items: list[ReportItem]) -> list[ItemRow]:
         if item.code not in headline.index:
             continue
         h = headline.loc[item.code]
-        rows.append(ItemRow(item.code, item.label, item.domain, _text(h["pct"], format_percentage),
-                            _text(h["n"], format_count), _text(h["n_dont_know"], format_count),
-                            _text(h["n_not_applicable"], format_count), bool(h["hidden"]), bool(h["signal"])))
+        rows.append(
+            ItemRow(
+                item.code,
+                item.label,
+                item.domain,
+                _text(h["pct"], format_percentage),
+                _text(h["n"], format_count),
+                _text(h["n_dont_know"], format_count),
+                _text(h["n_not_applicable"], format_count),
+                bool(h["hidden"]),
+                bool(h["signal"]),
+            )
+        )
     return rows
 
 
@@ -116,14 +126,27 @@ def scale_section(view: View, items: list[ReportItem], scale: Scale, key: str) -
         return None
     rows = item_rows(view, items)
     by_code = {i.code: i for i in items}
-    bars = [Bar(_bar_label(by_code[r.code]), (None if r.hidden else _pct(view, r.code),),
-                None if r.hidden else _n(view, r.code)) for r in rows]
+    bars = [
+        Bar(
+            _bar_label(by_code[r.code]),
+            (None if r.hidden else _pct(view, r.code),),
+            None if r.hidden else _n(view, r.code),
+        )
+        for r in rows
+    ]
     title = _("%(headline)s per item", headline=scale.headline)
-    headline_chart = make_chart(bars_svg(bars, title=title, chart_id=f"{key}-headline",
-                                         desc=_("One bar per item; the table beside the chart has the same numbers.")),
-                                bars_table(bars, title=title, first_column=_("Question"), value_column=scale.headline))
-    return ScaleSection(key, scale.headline, rows, headline_chart,
-                        _distribution_chart(view, items, scale, key, distribution_title(key)))
+    headline_chart = make_chart(
+        bars_svg(
+            bars,
+            title=title,
+            chart_id=f"{key}-headline",
+            desc=_("One bar per item; the table beside the chart has the same numbers."),
+        ),
+        bars_table(bars, title=title, first_column=_("Question"), value_column=scale.headline),
+    )
+    return ScaleSection(
+        key, scale.headline, rows, headline_chart, _distribution_chart(view, items, scale, key, distribution_title(key))
+    )
 
 
 def distribution_title(key: str) -> str:
@@ -144,14 +167,24 @@ def _n(view: View, code: str):
 
 
 def _distribution_chart(view: View, items: list[ReportItem], scale: Scale, key: str, title: str) -> Chart | None:
-    frame = view.distributions[view.distributions["item_code"].isin([i.code for i in items])] \
-        if not view.distributions.empty else view.distributions
+    frame = (
+        view.distributions[view.distributions["item_code"].isin([i.code for i in items])]
+        if not view.distributions.empty
+        else view.distributions
+    )
     if frame.empty:
         return None
     bars, categories = distribution_bars(frame, scale, {i.code: _bar_label(i) for i in items})
-    svg = stacked_bars_svg(bars, categories, title=title, chart_id=f"{key}-distribution",
-                           desc=_("One bar per item, split into the answers from most positive to most "
-                                  "negative. The table beside the chart has the same numbers."))
+    svg = stacked_bars_svg(
+        bars,
+        categories,
+        title=title,
+        chart_id=f"{key}-distribution",
+        desc=_(
+            "One bar per item, split into the answers from most positive to most "
+            "negative. The table beside the chart has the same numbers."
+        ),
+    )
     return make_chart(svg, stacked_bars_table(bars, categories, title=title, first_column=_("Question")))
 
 
@@ -165,9 +198,15 @@ def grade_card(view: View, item: ReportItem) -> GradeCard | None:
         return GradeCard(rows[0], MISSING, MISSING, MISSING, item.scale.headline, None)
     bars = [Bar(item.scale.label_for(code), (pct,), count) for code, count, pct in summary.distribution]
     title = _("Distribution of %(item)s", item=item.code)
-    chart = make_chart(bars_svg(bars, title=title, chart_id=f"grade-{item.code}",
-                                desc=_("Share of the answers per value; the table has the same numbers.")),
-                       bars_table(bars, title=title, first_column=_("Answer"), value_column="%"))
+    chart = make_chart(
+        bars_svg(
+            bars,
+            title=title,
+            chart_id=f"grade-{item.code}",
+            desc=_("Share of the answers per value; the table has the same numbers."),
+        ),
+        bars_table(bars, title=title, first_column=_("Answer"), value_column="%"),
+    )
     return GradeCard(rows[0], summary.mean_text, summary.median_text, rows[0].pct, item.scale.headline, chart)
 
 
@@ -175,8 +214,9 @@ def choice_card(view: View, item: ReportItem) -> ChoiceCard | None:
     frame = view.choices.get(item.code)
     if frame is None:
         return None
-    rows = [(str(r.label), format_count(r.count), _text(r.pct, format_percentage))
-            for r in frame.itertuples(index=False)]
+    rows = [
+        (str(r.label), format_count(r.count), _text(r.pct, format_percentage)) for r in frame.itertuples(index=False)
+    ]
     return ChoiceCard(item, format_count(frame.attrs.get("n", 0)), rows)
 
 
@@ -189,7 +229,8 @@ def domain_rows(view: View) -> tuple[list[tuple[str, str, str]], Chart | None]:
         rows.append((r.domain, _text(r.pct, format_percentage), ", ".join(r.items) or MISSING))
         bars.append(Bar(r.domain, (None if is_missing(r.pct) else float(r.pct),)))
     title = _("Mean share (strongly) agree per domain")
-    chart = make_chart(bars_svg(bars, title=title, chart_id="domains",
-                                desc=_("One bar per domain; the table has the same numbers.")),
-                       bars_table(bars, title=title, first_column=_("Domain"), value_column="%"))
+    chart = make_chart(
+        bars_svg(bars, title=title, chart_id="domains", desc=_("One bar per domain; the table has the same numbers.")),
+        bars_table(bars, title=title, first_column=_("Domain"), value_column="%"),
+    )
     return rows, chart

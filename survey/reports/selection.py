@@ -22,8 +22,14 @@ GROUP_SEPARATOR = "="
 
 def variable_label(variable: str) -> str:
     """The Dutch name of a background variable (unknown ones as they are)."""
-    labels = {"gemeente": _("Municipality"), "soort_hulp": _("Kind of help"), "leeftijd": _("Age band"),
-              "respondenttype": _("Respondent type"), LANGUAGE: _("Language"), "channel": _("Channel")}
+    labels = {
+        "gemeente": _("Municipality"),
+        "soort_hulp": _("Kind of help"),
+        "leeftijd": _("Age band"),
+        "respondenttype": _("Respondent type"),
+        LANGUAGE: _("Language"),
+        "channel": _("Channel"),
+    }
     return labels.get(variable, variable.replace("_", " ").capitalize())
 
 
@@ -78,8 +84,10 @@ class Selection:
 
     def describe(self) -> str:
         """The filter in words, e.g. "Taal: Arabisch, Gemeente: Schiedam"."""
-        return ", ".join(f"{variable_label(level)}: {group_label(level, value)}"
-                         for level, value in zip(self.levels, self.key, strict=True))
+        return ", ".join(
+            f"{variable_label(level)}: {group_label(level, value)}"
+            for level, value in zip(self.levels, self.key, strict=True)
+        )
 
 
 def parse_group(text: str | None) -> tuple[str, str] | None:

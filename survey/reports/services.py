@@ -58,15 +58,24 @@ def r_pair_export(survey: Survey, plan: list, raw: bool, notes) -> Export:
     """The R zip: ``antwoorden-R-12-2026.zip`` with ``antwoorden-12-2026.csv``, ``codeboek-12-2026.csv`` and
     ``inlezen.R`` (a raw export: ``ONGESCHOOND`` in the names of the zip and of the data file)."""
     data_name = filename(survey, data_stem(raw, False, "csv"), "csv")
-    return Export(r_export(survey.id, plan, raw, data_name, filename(survey, "codeboek", "csv"), notes),
-                  MIMETYPES["zip"], filename(survey, data_stem(raw, False, "r"), "zip"))
+    return Export(
+        r_export(survey.id, plan, raw, data_name, filename(survey, "codeboek", "csv"), notes),
+        MIMETYPES["zip"],
+        filename(survey, data_stem(raw, False, "r"), "zip"),
+    )
 
 
-def audit_export(survey: Survey, fmt: str, plan: list, *, raw: bool = False, via: str = "web",
-                 token_id: int | None = None) -> None:
+def audit_export(
+    survey: Survey, fmt: str, plan: list, *, raw: bool = False, via: str = "web", token_id: int | None = None
+) -> None:
     """The audit entry of an export: format, raw or not, how many responses and variables; no content."""
-    details = {"format": fmt, "raw_text": raw, "responses": completed_count(survey.id), "variables": len(plan),
-               "via": via}
+    details = {
+        "format": fmt,
+        "raw_text": raw,
+        "responses": completed_count(survey.id),
+        "variables": len(plan),
+        "via": via,
+    }
     if token_id is not None:
         details["token"] = token_id
     record("results.export_raw" if raw else "results.export", survey, **details)
@@ -82,20 +91,32 @@ def data_stem(raw: bool, labels: bool, fmt: str) -> str:
     return f"{stem}-{RAW_MARK}" if raw else stem
 
 
-def start_export(survey: Survey, fmt: str, *, raw: bool = False, semicolon: bool = False, labels: bool = False,
-                 sheet_names: tuple[str, str] = ("Antwoorden", "Codeboek"), via: str = "web",
-                 token_id: int | None = None) -> Export:
+def start_export(
+    survey: Survey,
+    fmt: str,
+    *,
+    raw: bool = False,
+    semicolon: bool = False,
+    labels: bool = False,
+    sheet_names: tuple[str, str] = ("Antwoorden", "Codeboek"),
+    via: str = "web",
+    token_id: int | None = None,
+) -> Export:
     """Plan an export, write its audit entry and return the (lazy) stream."""
     plan = export_plan(survey, background_variables(survey.id), raw=raw)
     audit_export(survey, fmt, plan, raw=raw, via=via, token_id=token_id)
     notes = export_notes(survey) if fmt in ("xlsx", "r", "codebook_csv", "codebook_xlsx") else ()
     stem = data_stem(raw, labels, fmt)
     if fmt == "csv":
-        return Export(csv_export(survey.id, plan, raw, semicolon, labels), MIMETYPES["csv"],
-                      filename(survey, stem, "csv"))
+        return Export(
+            csv_export(survey.id, plan, raw, semicolon, labels), MIMETYPES["csv"], filename(survey, stem, "csv")
+        )
     if fmt == "xlsx":
-        return Export(xlsx_export(survey.id, plan, raw, labels, sheet_names, notes), MIMETYPES["xlsx"],
-                      filename(survey, stem, "xlsx"))
+        return Export(
+            xlsx_export(survey.id, plan, raw, labels, sheet_names, notes),
+            MIMETYPES["xlsx"],
+            filename(survey, stem, "xlsx"),
+        )
     if fmt == "sav":
         return Export(sav_export(survey.id, plan, raw), MIMETYPES["sav"], filename(survey, stem, "sav"))
     if fmt == "dta":
@@ -105,6 +126,7 @@ def start_export(survey: Survey, fmt: str, *, raw: bool = False, semicolon: bool
     if fmt == "codebook_csv":
         return Export(codebook_csv(plan, semicolon, notes), MIMETYPES["csv"], filename(survey, "codeboek", "csv"))
     if fmt == "codebook_xlsx":
-        return Export(codebook_xlsx(plan, sheet_names[1], notes), MIMETYPES["xlsx"],
-                      filename(survey, "codeboek", "xlsx"))
+        return Export(
+            codebook_xlsx(plan, sheet_names[1], notes), MIMETYPES["xlsx"], filename(survey, "codeboek", "xlsx")
+        )
     raise ValueError(f"unknown export format {fmt!r}")

@@ -66,20 +66,32 @@ def sav_frame(survey_id: int, plan: list[Variable], raw: bool = False) -> pd.Dat
         if len(chunk) == CHUNK:
             flush()
     flush()
-    return pd.DataFrame({v.name: pd.Series(np.concatenate(p), dtype="object" if p[0].dtype == object else None)
-                         for v, p in zip(plan, parts, strict=True)})
+    return pd.DataFrame(
+        {
+            v.name: pd.Series(np.concatenate(p), dtype="object" if p[0].dtype == object else None)
+            for v, p in zip(plan, parts, strict=True)
+        }
+    )
 
 
 def write_sav(frame: pd.DataFrame, plan: list[Variable], path: str, file_label: str = "") -> None:
     """Write the frame with the plan's labels, value labels, user-missing values and measure levels."""
     numeric = [v for v in plan if v.numeric]
     pyreadstat.write_sav(
-        frame, path, file_label=file_label[:64],
+        frame,
+        path,
+        file_label=file_label[:64],
         column_labels={v.name: v.label[:255] for v in plan},
-        variable_value_labels={v.name: {float(x.number): x.label[:120] for x in v.values if x.number is not None}
-                               for v in numeric if v.values},
-        missing_ranges={v.name: [float(x.number) for x in v.values if x.missing]
-                        for v in numeric if any(x.missing for x in v.values)},
+        variable_value_labels={
+            v.name: {float(x.number): x.label[:120] for x in v.values if x.number is not None}
+            for v in numeric
+            if v.values
+        },
+        missing_ranges={
+            v.name: [float(x.number) for x in v.values if x.missing]
+            for v in numeric
+            if any(x.missing for x in v.values)
+        },
         variable_measure={v.name: v.measure for v in plan if v.kind != "week"},
     )
 

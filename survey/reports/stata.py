@@ -31,7 +31,7 @@ def stata_names(plan: list[Variable]) -> dict[str, str]:
         n = 1
         while candidate.lower() in used:
             n += 1
-            candidate = f"{base[:STATA_NAME - len(str(n)) - 1]}_{n}"
+            candidate = f"{base[: STATA_NAME - len(str(n)) - 1]}_{n}"
         used.add(candidate.lower())
         names[variable.name] = candidate
     return names
@@ -39,8 +39,11 @@ def stata_names(plan: list[Variable]) -> dict[str, str]:
 
 def _missing_column(values: pd.Series, missing: dict[float, str]) -> pd.Series:
     # plain floats: pyreadstat takes a column of numpy floats and letters for text
-    return pd.Series([missing.get(v, float(v)) if not np.isnan(v) else np.nan for v in values.to_numpy()],
-                     dtype="object", index=values.index)
+    return pd.Series(
+        [missing.get(v, float(v)) if not np.isnan(v) else np.nan for v in values.to_numpy()],
+        dtype="object",
+        index=values.index,
+    )
 
 
 def write_dta(frame: pd.DataFrame, plan: list[Variable], path: str, file_label: str = "") -> None:
@@ -51,15 +54,24 @@ def write_dta(frame: pd.DataFrame, plan: list[Variable], path: str, file_label: 
         if not variable.numeric or not variable.values:
             continue
         missing = {x.number: EXTENDED[x.number] for x in variable.values if x.missing and x.number in EXTENDED}
-        labels = {(missing.get(x.number) or int(x.number)): x.label[:STATA_LABEL] for x in variable.values
-                  if x.number is not None and (x.number in missing or float(x.number).is_integer())}
+        labels = {
+            (missing.get(x.number) or int(x.number)): x.label[:STATA_LABEL]
+            for x in variable.values
+            if x.number is not None and (x.number in missing or float(x.number).is_integer())
+        }
         if missing:
             frame[variable.name] = _missing_column(frame[variable.name], missing)
             missing_values[names[variable.name]] = sorted(missing.values())
         value_labels[names[variable.name]] = labels
-    pyreadstat.write_dta(frame.rename(columns=names), path, file_label=file_label[:STATA_LABEL],
-                         column_labels={names[v.name]: v.label[:STATA_LABEL] for v in plan},
-                         variable_value_labels=value_labels, missing_user_values=missing_values, version=15)
+    pyreadstat.write_dta(
+        frame.rename(columns=names),
+        path,
+        file_label=file_label[:STATA_LABEL],
+        column_labels={names[v.name]: v.label[:STATA_LABEL] for v in plan},
+        variable_value_labels=value_labels,
+        missing_user_values=missing_values,
+        version=15,
+    )
 
 
 def dta_export(survey_id: int, plan: list[Variable], raw: bool = False) -> Iterator[bytes]:

@@ -17,9 +17,14 @@ register_nav("API tokens", "api_tokens.list_tokens", Permission.MANAGE_REGION, 8
 
 
 def _page(form, new_token=None, new_token_name=None, status=200):
-    return render_template("reports/tokens.html", form=form, tokens=tokens_of(g.region),
-                           scope_labels={c.value: c.label for c in SCOPE_CHOICES}, new_token=new_token,
-                           new_token_name=new_token_name), status
+    return render_template(
+        "reports/tokens.html",
+        form=form,
+        tokens=tokens_of(g.region),
+        scope_labels={c.value: c.label for c in SCOPE_CHOICES},
+        new_token=new_token,
+        new_token_name=new_token_name,
+    ), status
 
 
 @bp.route("/", methods=["GET", "POST"])

@@ -21,8 +21,14 @@ SHOWN_PREFIX = 10
 def create_token(region: Region, name: str, scope: ApiScope, user: User | None) -> tuple[ApiToken, str]:
     """A new token of a region; returns the row and the token text (shown once, never stored)."""
     text = PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(region_id=region.id, name=name.strip(), scope=ApiScope(scope), token_hash=token_hash(text),
-                     prefix=text[:SHOWN_PREFIX], created_by_id=user.id if user else None)
+    token = ApiToken(
+        region_id=region.id,
+        name=name.strip(),
+        scope=ApiScope(scope),
+        token_hash=token_hash(text),
+        prefix=text[:SHOWN_PREFIX],
+        created_by_id=user.id if user else None,
+    )
     db.session.add(token)
     db.session.flush()
     record("api_token.create", token, scope=str(token.scope))
@@ -38,8 +44,13 @@ def revoke_token(token: ApiToken) -> None:
 
 
 def tokens_of(region: Region) -> list[ApiToken]:
-    return list(db.session.scalars(select(ApiToken).where(ApiToken.region_id == region.id)
-                                   .order_by(ApiToken.revoked_at.is_not(None), ApiToken.created_at.desc())))
+    return list(
+        db.session.scalars(
+            select(ApiToken)
+            .where(ApiToken.region_id == region.id)
+            .order_by(ApiToken.revoked_at.is_not(None), ApiToken.created_at.desc())
+        )
+    )
 
 
 def token_for(text: str | None) -> ApiToken | None:

@@ -73,17 +73,21 @@ class TrendPage:
 
 def series_rounds(survey: Survey) -> list[Survey]:
     """The rounds of the survey's series in the same region up to this one, oldest first."""
-    stmt = (select(Survey).where(Survey.region_id == survey.region_id, Survey.series_key == survey.series_key)
-            .order_by(Survey.created_at, Survey.id))
+    stmt = (
+        select(Survey)
+        .where(Survey.region_id == survey.region_id, Survey.series_key == survey.series_key)
+        .order_by(Survey.created_at, Survey.id)
+    )
     rounds = list(db.session.scalars(stmt))
-    return rounds[:rounds.index(survey) + 1] if survey in rounds else [survey]
+    return rounds[: rounds.index(survey) + 1] if survey in rounds else [survey]
 
 
 def round_labels(rounds: list[Survey]) -> list[str]:
     """A unique label per round: its round label, or its number when it has none or shares it."""
     labels = [r.round_label or f"#{r.id}" for r in rounds]
-    return [label if labels.count(label) == 1 else f"{label} (#{r.id})" for label, r in zip(labels, rounds,
-                                                                                             strict=True)]
+    return [
+        label if labels.count(label) == 1 else f"{label} (#{r.id})" for label, r in zip(labels, rounds, strict=True)
+    ]
 
 
 def trend_page(survey: Survey) -> TrendPage:
@@ -96,23 +100,29 @@ def trend_page(survey: Survey) -> TrendPage:
     for label, round_ in zip(labels, rounds, strict=True):
         tallied = load_round(round_, items=items).tally(scales)
         headlines[label] = headline_from_tally(tallied, scales)
-        grades[label] = {i.code: summarise_counts(i.code, counts_of(tallied, i.code), i.scale)
-                         for i in items if i.numeric}
+        grades[label] = {
+            i.code: summarise_counts(i.code, counts_of(tallied, i.code), i.scale) for i in items if i.numeric
+        }
     table = trend_table(headlines)
     changes = wording_changes(rounds, labels, items)
-    cosmetic = set(db.session.scalars(select(CosmeticWording.item_code)
-                                      .where(CosmeticWording.survey_id == survey.id)))
-    rows = [_marked(_row(item, table[table["item_code"] == item.code], labels), changes, cosmetic, labels)
-            for item in items]
-    grade_rows = [_marked(_grade_row(item, [grades[label][item.code] for label in labels]), changes, cosmetic,
-                          labels) for item in items if item.numeric]
-    charts = [_grade_chart(item, labels, [grades[label][item.code] for label in labels])
-              for item in items if item.numeric]
+    cosmetic = set(db.session.scalars(select(CosmeticWording.item_code).where(CosmeticWording.survey_id == survey.id)))
+    rows = [
+        _marked(_row(item, table[table["item_code"] == item.code], labels), changes, cosmetic, labels) for item in items
+    ]
+    grade_rows = [
+        _marked(_grade_row(item, [grades[label][item.code] for label in labels]), changes, cosmetic, labels)
+        for item in items
+        if item.numeric
+    ]
+    charts = [
+        _grade_chart(item, labels, [grades[label][item.code] for label in labels]) for item in items if item.numeric
+    ]
     return TrendPage(rounds, labels, rows, grade_rows, charts)
 
 
-def wording_changes(rounds: list[Survey], labels: list[str], items: list[ReportItem]
-                    ) -> dict[str, tuple[WordingChange, ...]]:
+def wording_changes(
+    rounds: list[Survey], labels: list[str], items: list[ReportItem]
+) -> dict[str, tuple[WordingChange, ...]]:
     """Per item code every round into which its wording changed beyond spelling."""
     wordings = [{i.code: i.label for i in report_items(r)} for r in rounds[:-1]] + [{i.code: i.label for i in items}]
     found: dict[str, list[WordingChange]] = {}
@@ -158,14 +168,21 @@ def _grade_row(item: ReportItem, summaries: list[GradeSummary]) -> TrendRow:
         return TrendRow(item.code, item.label, cells, _("no earlier round"), "", MISSING)
     now, before = summaries[-1], summaries[-2]
     result: Comparison = compare_means_from_stats(
-        now.mean or 0.0, now.sd or 0.0, now.n, before.mean or 0.0, before.sd or 0.0, before.n)
+        now.mean or 0.0, now.sd or 0.0, now.n, before.mean or 0.0, before.sd or 0.0, before.n
+    )
     return TrendRow(item.code, item.label, cells, result.words, str(result.verdict), _p(result.p_value))
 
 
 def _grade_chart(item: ReportItem, labels: list[str], summaries: list[GradeSummary]) -> Chart:
     bars = [Bar(label, (s.mean,) if s.n else (None,), s.n) for label, s in zip(labels, summaries, strict=True)]
     title = _("Mean %(item)s per round", item=item.code)
-    svg = bars_svg(bars, title=title, maximum=10.0, unit="", chart_id=f"trend-{item.code}",
-                   desc=_("One bar per round; the table has the same numbers."))
+    svg = bars_svg(
+        bars,
+        title=title,
+        maximum=10.0,
+        unit="",
+        chart_id=f"trend-{item.code}",
+        desc=_("One bar per round; the table has the same numbers."),
+    )
     table = bars_table(bars, title=title, first_column=_("Round"), value_column=_("Mean"), unit="")
     return make_chart(svg, table)

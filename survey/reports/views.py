@@ -31,8 +31,11 @@ bp.add_app_template_filter(variable_label, "variable_label")
 @bp.get("/")
 @requires(Permission.VIEW_RESULTS)
 def list_surveys():
-    surveys = list(db.session.scalars(select(Survey).where(Survey.region_id == g.region.id)
-                                      .order_by(Survey.created_at.desc(), Survey.id.desc())))
+    surveys = list(
+        db.session.scalars(
+            select(Survey).where(Survey.region_id == g.region.id).order_by(Survey.created_at.desc(), Survey.id.desc())
+        )
+    )
     counts = completed_counts([s.id for s in surveys])
     return render_template("reports/index.html", surveys=surveys, counts=counts)
 
@@ -40,8 +43,12 @@ def list_surveys():
 def selection_from(form: FilterForm) -> Selection:
     """The selection a valid filter form asks for."""
     group = parse_group(form.groep.data)
-    return Selection(language=form.taal.data or None, variable=group[0] if group else None,
-                     value=group[1] if group else None, breakdown=form.uitsplitsing.data or None)
+    return Selection(
+        language=form.taal.data or None,
+        variable=group[0] if group else None,
+        value=group[1] if group else None,
+        breakdown=form.uitsplitsing.data or None,
+    )
 
 
 @bp.get("/<int:survey_id>/")
@@ -54,8 +61,15 @@ def show_results(survey_id):
     selection = selection_from(form) if request.args and form.validate() else Selection()
     page = build_page(survey, selection, data, choices)
     db.session.commit()  # keeps the round's grouped counts (ResultsCache) for the next view
-    return render_template("reports/results.html", survey=survey, page=page, form=form, selection=selection,
-                           generalised_note=generalised_note, rounds=series_rounds(survey))
+    return render_template(
+        "reports/results.html",
+        survey=survey,
+        page=page,
+        form=form,
+        selection=selection,
+        generalised_note=generalised_note,
+        rounds=series_rounds(survey),
+    )
 
 
 @bp.get("/<int:survey_id>/trend")
@@ -79,8 +93,9 @@ def mark_cosmetic(survey_id):
     found = db.session.get(CosmeticWording, (survey.id, code))
     if found is None:
         db.session.add(CosmeticWording(survey_id=survey.id, item_code=code, marked_by_id=current_user.id))
-        message = _("The change in %(code)s is marked as cosmetic: it is compared with the round before again.",
-                    code=code)
+        message = _(
+            "The change in %(code)s is marked as cosmetic: it is compared with the round before again.", code=code
+        )
     else:
         db.session.delete(found)
         message = _("%(code)s is no longer compared with the round before: its wording changed.", code=code)
@@ -107,5 +122,4 @@ def download_factsheet(survey_id):
     record("results.factsheet_pdf", survey)
     db.session.commit()
     name = _("factsheet-%(id)s.pdf", id=survey.id)
-    return Response(pdf, mimetype="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'})

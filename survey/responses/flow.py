@@ -131,8 +131,14 @@ def compute_flow(document: Document, mode: DisplayMode | str, answers: Answers, 
             continue
         block = (prompts[0].section.key, prompts[0].instance_key)
         first = sum(1 for p in prompts if p.has_answer)
-        steps.append(Step(index=len(steps), prompts=prompts, number=number + 1 if first else None,
-                          starts_section=block not in seen_blocks))
+        steps.append(
+            Step(
+                index=len(steps),
+                prompts=prompts,
+                number=number + 1 if first else None,
+                starts_section=block not in seen_blocks,
+            )
+        )
         seen_blocks.update((p.section.key, p.instance_key) for p in prompts)
         number += first
     return Flow(steps=tuple(steps), total_questions=number, mode=mode)
@@ -183,8 +189,12 @@ def _blocks(document: Document) -> list[tuple[Section, ListItem | None]]:
 def _pages(document: Document, mode: DisplayMode) -> list[list[Prompt]]:
     """The questionnaire cut into pages before any condition is applied."""
     if mode == DisplayMode.ONE_PER_SCREEN:
-        return [[prompt] for section, instance in _blocks(document)
-                for question in section.questions for prompt in _single_prompts(question, section, instance)]
+        return [
+            [prompt]
+            for section, instance in _blocks(document)
+            for question in section.questions
+            for prompt in _single_prompts(question, section, instance)
+        ]
     pages: list[list[Prompt]] = []
     current: list[Prompt] = []
     for section, instance in _blocks(document):
@@ -207,8 +217,7 @@ def _single_prompts(question: Question, section: Section, instance: ListItem | N
 
 def _depends_on(condition: Condition | None, page: list[Prompt]) -> bool:
     """A condition on an answer given on the same page needs a page break: it is only known after sending."""
-    return condition is not None and any(condition.item in p.codes or condition.item == p.question.code
-                                         for p in page)
+    return condition is not None and any(condition.item in p.codes or condition.item == p.question.code for p in page)
 
 
 def _close(pages: list[list[Prompt]], current: list[Prompt]) -> list[Prompt]:

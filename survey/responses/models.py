@@ -63,8 +63,9 @@ class Response(Base):
     #: optimistic lock: two tabs on the same link never overwrite each other silently
     lock_version: Mapped[int] = mapped_column(default=1)
 
-    answers: Mapped[list["Answer"]] = relationship(back_populates="response", cascade="all, delete-orphan",
-                                                   passive_deletes=True)
+    answers: Mapped[list["Answer"]] = relationship(
+        back_populates="response", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     __mapper_args__ = {"version_id_col": lock_version}
 

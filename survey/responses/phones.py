@@ -19,7 +19,7 @@ def phone_links(text) -> Markup:
         number = match.group(0)
         if DATE.fullmatch(number):
             continue
-        parts.append(escape(text[last:match.start()]))
+        parts.append(escape(text[last : match.start()]))
         parts.append(Markup('<a href="tel:{}" dir="ltr">{}</a>').format(re.sub(r"[^\d+]", "", number), number))
         last = match.end()
     parts.append(escape(text[last:]))

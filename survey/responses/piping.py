@@ -72,8 +72,10 @@ def answer_label(question: Question, value, language: str, other_text: str | Non
         return ""
     if question.options:
         codes = value if isinstance(value, list) else [value]
-        labels = [other_text if code == OTHER_CODE and other_text else option_label(question, code, language)
-                  for code in codes]
+        labels = [
+            other_text if code == OTHER_CODE and other_text else option_label(question, code, language)
+            for code in codes
+        ]
         marks = {getattr(label, "lang", None) for label in labels}
         if len(marks) == 1 and None not in marks:  # labels in another language than the page keep saying so
             return Foreign(", ".join(labels), marks.pop())

@@ -43,8 +43,28 @@ def _blank_key(view, form, level) -> tuple | None:
         for name in (spec.name, spec.other_name):
             if name is not None and (form[name].errors or form[name].data not in (None, "", [])):
                 return None
-        fields.append((spec.name, spec.widget, spec.label, spec.required, tuple(spec.options), tuple(spec.escapes),
-                       tuple(spec.faces.items()), spec.other_name, spec.max_length, spec.low_label,
-                       spec.high_label))
-    return (str(get_locale()), g.get("html_lang"), level, view.is_info, view.title, view.hint, view.caption,
-            tuple(fields))
+        fields.append(
+            (
+                spec.name,
+                spec.widget,
+                spec.label,
+                spec.required,
+                tuple(spec.options),
+                tuple(spec.escapes),
+                tuple(spec.faces.items()),
+                spec.other_name,
+                spec.max_length,
+                spec.low_label,
+                spec.high_label,
+            )
+        )
+    return (
+        str(get_locale()),
+        g.get("html_lang"),
+        level,
+        view.is_info,
+        view.title,
+        view.hint,
+        view.caption,
+        tuple(fields),
+    )

@@ -75,12 +75,13 @@ class Screen:
     @property
     def auto_advance(self) -> bool:
         specs = self.form.specs()
-        return (self.conversational and len(specs) == 1 and specs[0].widget in ADVANCING_WIDGETS
-                and not specs[0].other_name)
+        return (
+            self.conversational and len(specs) == 1 and specs[0].widget in ADVANCING_WIDGETS and not specs[0].other_name
+        )
 
     @property
     def auto_advance_default(self) -> str:
-        """"off" for a grid of many options (0–10, grades: easy to tap the neighbour), else "on"."""
+        """ "off" for a grid of many options (0–10, grades: easy to tap the neighbour), else "on"."""
         specs = self.form.specs()
         return "off" if specs and specs[0].widget in GRID_WIDGETS else "on"
 
@@ -100,8 +101,15 @@ class Screen:
     def page_title(self) -> str:
         views = self.form.views
         heading = self.progress_text or self.section_title or (views[0].title if views and not self.all_on_one else "")
-        return " – ".join(part for part in (_("Error") if self.form.errors_in_order() else "", heading,
-                                            localized(self.survey.title, self.language)) if part)
+        return " – ".join(
+            part
+            for part in (
+                _("Error") if self.form.errors_in_order() else "",
+                heading,
+                localized(self.survey.title, self.language),
+            )
+            if part
+        )
 
 
 def step_data(views: list[PromptView], piping: Piping, others: dict) -> dict:
@@ -114,16 +122,31 @@ def step_data(views: list[PromptView], piping: Piping, others: dict) -> dict:
     return data
 
 
-def make_screen(survey: Survey, flow: Flow, step: Step, piping: Piping, *, form: StepForm | None = None,
-                extra: dict | None = None, languages: list[str] | None = None) -> Screen:
+def make_screen(
+    survey: Survey,
+    flow: Flow,
+    step: Step,
+    piping: Piping,
+    *,
+    form: StepForm | None = None,
+    extra: dict | None = None,
+    languages: list[str] | None = None,
+) -> Screen:
     """The screen of a step: a fresh form with earlier answers, or the form just sent (with errors)."""
     if form is None:
         views = describe_step(step, piping)
         data = step_data(views, piping, piping.others)
         data.update(extra or {})
         form = build_step_form(step, piping, data=data, views=views)
-    screen = Screen(survey, piping.language, flow, step, form, progress_of(flow, step),
-                    languages=[(code, language_name(code)) for code in (languages or [])])
+    screen = Screen(
+        survey,
+        piping.language,
+        flow,
+        step,
+        form,
+        progress_of(flow, step),
+        languages=[(code, language_name(code)) for code in (languages or [])],
+    )
     if flow.mode == DisplayMode.ALL_ON_ONE_PAGE:
         screen.breaks = section_breaks(flow, step, piping)  # the survey's title heads the page
     elif step.starts_section or flow.mode != DisplayMode.ONE_PER_SCREEN:
@@ -139,7 +162,7 @@ def make_screen(survey: Survey, flow: Flow, step: Step, piping: Piping, *, form:
 def section_breaks(flow: Flow, step: Step, piping: Piping) -> dict[int, tuple[str, str]]:
     """(title, intro) before each question of the step that begins a section (or a repetition); the intro
     only where that section is seen for the first time."""
-    seen = {(p.section.key, p.instance_key) for before in flow.steps[:step.index] for p in before.prompts}
+    seen = {(p.section.key, p.instance_key) for before in flow.steps[: step.index] for p in before.prompts}
     breaks: dict[int, tuple[str, str]] = {}
     current = None
     for index, prompt in enumerate(step.prompts):
@@ -170,7 +193,7 @@ def previous_answer(flow: Flow, step: Step, piping: Piping) -> tuple[str, str] |
 
 
 def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @dataclass

@@ -127,9 +127,12 @@ def _survey_and_region(column: str, value) -> tuple[Survey | None, Region | None
 @cache
 def _survey_statement(column: str):
     """Built once per process (a statement's SQL and cache key are then made once, not per request)."""
-    return (select(Survey, Region).join(Region, Region.id == Survey.region_id)
-            .where(getattr(Survey, column) == bindparam("value"))
-            .options(joinedload(Survey.versions).defer(SurveyVersion.document)))
+    return (
+        select(Survey, Region)
+        .join(Region, Region.id == Survey.region_id)
+        .where(getattr(Survey, column) == bindparam("value"))
+        .options(joinedload(Survey.versions).defer(SurveyVersion.document))
+    )
 
 
 @cache
@@ -196,9 +199,16 @@ def start_response(entry: Entry, *, language: str, start_key: str, secret: str |
         return found
     if entry.channel == Channel.PERSONAL:
         claim_start(entry, language, today)
-    response = Response(survey_id=entry.survey.id, version_id=entry.survey.published_version.id,
-                        channel=entry.channel, language=language, week=week_of(today),
-                        resume_hash=resume_hash(entry, secret), start_hash=start_hash, answers=[])
+    response = Response(
+        survey_id=entry.survey.id,
+        version_id=entry.survey.published_version.id,
+        channel=entry.channel,
+        language=language,
+        week=week_of(today),
+        resume_hash=resume_hash(entry, secret),
+        start_hash=start_hash,
+        answers=[],
+    )
     if entry.invitation is not None:
         response.background = ledger.coarse_background(entry.survey, entry.invitation, language)
     try:
@@ -234,8 +244,13 @@ def _by_start(start_hash: str | None, survey: Survey) -> Response | None:
 
 def start_interview(survey: Survey, language: str, today: date) -> Response:
     """A response entered by a staff member during a telephone interview (channel "interviewer")."""
-    response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.INTERVIEWER,
-                        language=language, week=week_of(today))
+    response = Response(
+        survey_id=survey.id,
+        version_id=survey.published_version.id,
+        channel=Channel.INTERVIEWER,
+        language=language,
+        week=week_of(today),
+    )
     db.session.add(response)
     db.session.flush()
     return response
@@ -317,9 +332,12 @@ def new_resume_code(response: Response) -> str:
     """A code to type by hand to continue later (on another device); replaces an earlier code."""
     raw = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
     code = normalise_short_code(raw)
-    db.session.execute(update(Response).where(Response.id == response.id)  # no version bump: a double click on
-                       .values(resume_code_hash=keyed_hash("code", code))  # "later" is no conflict; the last
-                       .execution_options(synchronize_session=False))  # code made holds
+    db.session.execute(
+        update(Response)
+        .where(Response.id == response.id)  # no version bump: a double click on
+        .values(resume_code_hash=keyed_hash("code", code))  # "later" is no conflict; the last
+        .execution_options(synchronize_session=False)
+    )  # code made holds
     set_committed_value(response, "resume_code_hash", keyed_hash("code", code))
     return code
 

@@ -48,8 +48,11 @@ def _preview_state(raw: str | None) -> tuple[dict, int]:
     """Answers and position carried in the preview form itself (nothing is stored)."""
     try:
         data = json.loads(raw or "{}")
-        answers = {(str(code), str(inst)): value for code, inst, value in data.get("answers", [])
-                   if isinstance(value, str | list)}
+        answers = {
+            (str(code), str(inst)): value
+            for code, inst, value in data.get("answers", [])
+            if isinstance(value, str | list)
+        }
         return answers, int(data.get("index", 0))
     except (ValueError, TypeError, AttributeError, RecursionError):
         return {}, 0
@@ -71,8 +74,11 @@ def preview_survey(survey_id):
     try:
         document = parse_document(version.document)
     except DocumentError as error:
-        return render_template("responses/preview.html", **page,
-                               problems=[(where, _(msgid, **params)) for where, msgid, params in error.problems])
+        return render_template(
+            "responses/preview.html",
+            **page,
+            problems=[(where, _(msgid, **params)) for where, msgid, params in error.problems],
+        )
     language = request.values.get("taal") if request.values.get("taal") in document.languages else "nl"
     answers, index = _preview_state(request.form.get("voorbeeld")) if request.method == "POST" else ({}, 0)
     piping = Piping(document, answers, language, SampleVariables())
@@ -84,8 +90,15 @@ def preview_survey(survey_id):
         flow = compute_flow(document, survey.display_mode, answers)
         step = flow.step(index) if form is None else step
     inner = _preview_inner(survey, flow, step, piping, form, language, index)
-    return render_template("responses/preview.html", **page, problems=[], inner=inner, language=language,
-                           languages=document.languages, direction=text_direction(language))
+    return render_template(
+        "responses/preview.html",
+        **page,
+        problems=[],
+        inner=inner,
+        language=language,
+        languages=document.languages,
+        direction=text_direction(language),
+    )
 
 
 def _preview_move(form, step, answers: dict):
@@ -116,15 +129,28 @@ def _preview_inner(survey, flow, step, piping, form, language, index) -> Markup:
     """The respondent's screen rendered in the respondent's language inside the staff page."""
     with force_locale(chrome_language(language)):
         if step is None:
-            return Markup(render_template("responses/_preview_end.html",  # noqa: S704 - autoescaped HTML
-                                          survey=survey, language=language,
-                                          rows=check_rows(flow, piping), address=survey.address_form.value,
-                                          help_text=survey.text("help_text", language)))
+            return Markup(  # noqa: S704 - autoescaped HTML
+                render_template(
+                    "responses/_preview_end.html",
+                    survey=survey,
+                    language=language,
+                    rows=check_rows(flow, piping),
+                    address=survey.address_form.value,
+                    help_text=survey.text("help_text", language),
+                )
+            )
         screen = make_screen(survey, flow, step, piping, form=form, extra={"lock": "", "start": ""})
         hidden = [("voorbeeld", _state_json(piping.answers, step.index)), ("taal", language)]
-        return Markup(render_template("responses/_screen.html",  # noqa: S704 - autoescaped HTML
-                                      screen=screen, hidden=hidden, staff=True,
-                                      address=survey.address_form.value, back_to_check=False))
+        return Markup(  # noqa: S704 - autoescaped HTML
+            render_template(
+                "responses/_screen.html",
+                screen=screen,
+                hidden=hidden,
+                staff=True,
+                address=survey.address_form.value,
+                back_to_check=False,
+            )
+        )
 
 
 @bp.route("/beheer/<region>/vragenlijsten/<int:survey_id>/interview", methods=["GET", "POST"])
@@ -141,8 +167,13 @@ def start_interview(survey_id):
         record("interview.start", survey)
         db.session.commit()
         return redirect(url_for("responses.interview_step", response_id=response.id))
-    return render_template("responses/interview_start.html", survey=survey, form=form, is_open=survey.is_open(today),
-                           title_text=localized(survey.title, "nl"))
+    return render_template(
+        "responses/interview_start.html",
+        survey=survey,
+        form=form,
+        is_open=survey.is_open(today),
+        title_text=localized(survey.title, "nl"),
+    )
 
 
 def _interview_or_404(response_id: str) -> Response:
@@ -173,13 +204,25 @@ def interview_step(response_id):
         if moved is not None:
             return moved
     with force_locale(chrome_language(response.language)):
-        screen = make_screen(survey, flow, step, piping, form=form,
-                             extra={"lock": response.lock_version, "start": ""})
-        inner = Markup(render_template("responses/_screen.html",  # noqa: S704 - autoescaped HTML
-                                       screen=screen, hidden=[], staff=True,
-                                       address=survey.address_form.value, back_to_check=False))
-    return render_template("responses/interview_step.html", survey=survey, inner=inner, language=response.language,
-                           direction=text_direction(response.language), title_text=localized(survey.title, "nl"))
+        screen = make_screen(survey, flow, step, piping, form=form, extra={"lock": response.lock_version, "start": ""})
+        inner = Markup(  # noqa: S704 - autoescaped HTML
+            render_template(
+                "responses/_screen.html",
+                screen=screen,
+                hidden=[],
+                staff=True,
+                address=survey.address_form.value,
+                back_to_check=False,
+            )
+        )
+    return render_template(
+        "responses/interview_step.html",
+        survey=survey,
+        inner=inner,
+        language=response.language,
+        direction=text_direction(response.language),
+        title_text=localized(survey.title, "nl"),
+    )
 
 
 def _interview_post(response, survey, document, step, form):
@@ -212,4 +255,3 @@ def _interview_post(response, survey, document, step, form):
     db.session.commit()
     flash(_("The interview is saved. Thank you."), "success")
     return redirect(url_for("responses.start_interview", survey_id=survey.id, region=g.region.slug))
-

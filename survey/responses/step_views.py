@@ -71,11 +71,14 @@ def _done_here(visit: Visit) -> bool:
 def _render_step(visit: Visit, step, form=None, status: int = 200):
     flow = visit.flow()
     piping = visit.piping()
-    extra = {"lock": visit.response.lock_version if visit.response else "",
-             "start": "" if visit.response else secrets.token_urlsafe(16)}
+    extra = {
+        "lock": visit.response.lock_version if visit.response else "",
+        "start": "" if visit.response else secrets.token_urlsafe(16),
+    }
     screen = make_screen(visit.survey, flow, step, piping, form=form, extra=extra, languages=visit.languages)
-    page = render_template("responses/step.html", screen=screen, back_to_check=request.args.get("terug") == "controle",
-                           **visit.page())
+    page = render_template(
+        "responses/step.html", screen=screen, back_to_check=request.args.get("terug") == "controle", **visit.page()
+    )
     http_response = make_response(page, status)
     remember_browser(visit, http_response)
     return http_response
@@ -115,8 +118,12 @@ def _store(visit: Visit, form, submitted, reached: int) -> None:
     if visit.response is None:
         ensure_secret(visit)
         visit.response = services.start_response(
-            visit.entry, language=visit.language, start_key=form.start.data or "", secret=visit.secret,
-            today=services.local_today())
+            visit.entry,
+            language=visit.language,
+            start_key=form.start.data or "",
+            secret=visit.secret,
+            today=services.local_today(),
+        )
         if visit.uses_cookie and visit.response.resume_hash != services.resume_hash(visit.entry, visit.secret):
             visit.secret, visit.set_secret = services.bind_browser(visit.response), True
     services.save_step(visit.response, submitted, reached)
@@ -124,8 +131,13 @@ def _store(visit: Visit, form, submitted, reached: int) -> None:
 
 
 def _other_tab(visit: Visit, step):
-    flash(_("These questions are also open in another window or tab. We loaded the answers saved there. "
-            "Check your answer and go on."), "warning")
+    flash(
+        _(
+            "These questions are also open in another window or tab. We loaded the answers saved there. "
+            "Check your answer and go on."
+        ),
+        "warning",
+    )
     return redirect(visit.url("question", number=step.index + 1))
 
 
@@ -162,8 +174,12 @@ def _complete(visit: Visit, flow):
 
 def _may_complete(visit: Visit, step) -> bool:
     """A personal invitee's last step on a questionnaire without a check page: this request may complete."""
-    return (visit.entry.invitation is not None and step.index + 1 >= len(visit.flow())
-            and not visit.survey.show_check_page and request.args.get("terug") != "controle")
+    return (
+        visit.entry.invitation is not None
+        and step.index + 1 >= len(visit.flow())
+        and not visit.survey.show_check_page
+        and request.args.get("terug") != "controle"
+    )
 
 
 def _tell_ledger(visit: Visit) -> None:
@@ -200,9 +216,16 @@ def _save_partial(visit: Visit, step, form, action: str):
             if not _twin_saved(visit, partial):  # a double click whose twin saved the same is no conflict
                 return _finished_elsewhere(visit) or _other_tab(visit, step)
     if refused:  # the same page again, with what was typed and the message at each question
-        flash(ngettext("Not everything on this page was saved: %(num)s answer is too long or not valid. See the "
-                       "message at the question.", "Not everything on this page was saved: %(num)s answers are "
-                       "too long or not valid. See the messages at the questions.", len(refused)), "warning")
+        flash(
+            ngettext(
+                "Not everything on this page was saved: %(num)s answer is too long or not valid. See the "
+                "message at the question.",
+                "Not everything on this page was saved: %(num)s answers are "
+                "too long or not valid. See the messages at the questions.",
+                len(refused),
+            ),
+            "warning",
+        )
         return _render_step(visit, step, form=form)
     if action == LATER:
         return _later(visit)
@@ -212,8 +235,10 @@ def _save_partial(visit: Visit, step, form, action: str):
 
 
 def _field_errors(form, key) -> bool:
-    return any(spec.key == key and (form[spec.name].errors or (spec.other_name and form[spec.other_name].errors))
-               for spec in form.specs())
+    return any(
+        spec.key == key and (form[spec.name].errors or (spec.other_name and form[spec.other_name].errors))
+        for spec in form.specs()
+    )
 
 
 def _twin_saved(visit: Visit, partial) -> bool:
@@ -222,8 +247,11 @@ def _twin_saved(visit: Visit, partial) -> bool:
         return False
     db.session.expire_all()
     response = db.session.get(Response, visit.response.id)
-    return (response is not None and response.status == ResponseStatus.IN_PROGRESS
-            and storage.same_as_stored(response, partial))
+    return (
+        response is not None
+        and response.status == ResponseStatus.IN_PROGRESS
+        and storage.same_as_stored(response, partial)
+    )
 
 
 def _later(visit: Visit):

@@ -94,8 +94,15 @@ def store_answers(response: Response, submitted: Submitted) -> None:
             continue
         text = encode(value)
         if row is None:
-            new_rows.append({"response_id": response.id, "item_code": code, "instance": instance, "value": text,
-                             "other_text": other})
+            new_rows.append(
+                {
+                    "response_id": response.id,
+                    "item_code": code,
+                    "instance": instance,
+                    "value": text,
+                    "other_text": other,
+                }
+            )
         elif (row.value, row.other_text) != (text, other):
             row.value, row.other_text, row.scrubbed_text = text, other, None
     db.session.flush()

@@ -35,14 +35,22 @@ bp.add_app_template_filter(phone_links, "phone_links")
 def respondent_texts():
     return {"words": words, "saved_by_mode": SAVED_BY_MODE, "text_direction": text_direction}
 
+
 # Respondent forms carry their own CSRF token (FlaskForm) and re-render with the answers kept when it
 # expired, instead of the global "page expired" error.
 csrf.exempt(bp)
 
 WAY = "<any(r, v, peiling):way>/<key>"
 #: status of each kind of unusable link
-PROBLEM_STATUS = {"unknown": 404, "not_open": 403, "closed": 410, "expired": 410, "used": 410, "other_route": 409,
-                  "lost": 410}
+PROBLEM_STATUS = {
+    "unknown": 404,
+    "not_open": 403,
+    "closed": 410,
+    "expired": 410,
+    "used": 410,
+    "other_route": 409,
+    "lost": 410,
+}
 
 
 def code_limit() -> str:
@@ -87,16 +95,24 @@ def render_problem(problem: services.EntryProblem, way: str = "", key: str = "")
     """A clear page for a link that cannot be used; never says whether a token exists for someone else."""
     survey = problem.survey
     language = request.args.get("taal") or problem.language
-    if survey is None or language not in (survey.published_version.document.get("languages", ["nl"])
-                                          if survey.published_version else ["nl"]):
+    if survey is None or language not in (
+        survey.published_version.document.get("languages", ["nl"]) if survey.published_version else ["nl"]
+    ):
         language = "nl"
     speak(language, survey.region_id if survey else None)
     if survey is None:
         way = key = ""  # nothing on the page depends on the link itself
-    return render_template("responses/problem.html", kind=problem.kind, survey=survey, language=language,
-                           way=way, key=key, title_text=localized(survey.title, language) if survey else "",
-                           address=_address(survey), started_with=_started_with(problem.kind, way, key)
-                           ), PROBLEM_STATUS.get(problem.kind, 410)
+    return render_template(
+        "responses/problem.html",
+        kind=problem.kind,
+        survey=survey,
+        language=language,
+        way=way,
+        key=key,
+        title_text=localized(survey.title, language) if survey else "",
+        address=_address(survey),
+        started_with=_started_with(problem.kind, way, key),
+    ), PROBLEM_STATUS.get(problem.kind, 410)
 
 
 def _started_with(kind: str, way: str, key: str) -> str:
@@ -140,8 +156,13 @@ def started_elsewhere(visit) -> bool:
 
 def render_welcome(visit, code_form):
     survey = visit.survey
-    return render_template("responses/welcome.html", survey=survey, code_form=code_form,
-                           text=lambda attribute: localized(getattr(survey, attribute), visit.language), **visit.page())
+    return render_template(
+        "responses/welcome.html",
+        survey=survey,
+        code_form=code_form,
+        text=lambda attribute: localized(getattr(survey, attribute), visit.language),
+        **visit.page(),
+    )
 
 
 def resume_number(visit) -> int:
@@ -165,9 +186,16 @@ def privacy(way, key):
         survey, language = problem.survey, "nl"
     if visit is not None:
         survey, language = visit.survey, visit.language
-    return render_template("responses/privacy.html", survey=survey, language=language, way=way, key=key,
-                           statement=localized(survey.privacy_statement, language),
-                           title_text=localized(survey.title, language), address=_address(survey))
+    return render_template(
+        "responses/privacy.html",
+        survey=survey,
+        language=language,
+        way=way,
+        key=key,
+        statement=localized(survey.privacy_statement, language),
+        title_text=localized(survey.title, language),
+        address=_address(survey),
+    )
 
 
 @bp.get(f"/{WAY}/klaar")
@@ -182,9 +210,16 @@ def thanks(way, key):
     languages = (survey.published_version.document.get("languages") or ["nl"]) if survey.published_version else ["nl"]
     language = request.args.get("taal") if request.args.get("taal") in languages else "nl"
     speak(language, survey.region_id)
-    return render_template("responses/thanks.html", survey=survey, language=language,
-                           help_text=localized(survey.help_text, language), way=way, key=key,
-                           title_text=localized(survey.title, language), address=_address(survey))
+    return render_template(
+        "responses/thanks.html",
+        survey=survey,
+        language=language,
+        help_text=localized(survey.help_text, language),
+        way=way,
+        key=key,
+        title_text=localized(survey.title, language),
+        address=_address(survey),
+    )
 
 
 @bp.post(f"/{WAY}/opnieuw")
@@ -204,16 +239,21 @@ def enter_code():
     """The code from a letter, a resume code, or the code of a live poll."""
     language = request.args.get("taal") if request.args.get("taal") in CHROME_LANGUAGES else "nl"
     speak(language)
-    form = CodeForm(formdata=request.form if request.method == "POST" else None,
-                    data={"code": request.args.get("code", "")[:40]})
+    form = CodeForm(
+        formdata=request.form if request.method == "POST" else None, data={"code": request.args.get("code", "")[:40]}
+    )
     if request.method == "POST" and form.validate():
         target = _code_target(form.code.data, language)
         if target is not None:
             db.session.commit()
             return target
         form.code.errors.append(_("We do not know this code. Check that you typed it as it is written."))
-    return render_template("responses/code.html", form=form, language=language,
-                           languages=[(code, language_name(code)) for code in CHROME_LANGUAGES]), 200
+    return render_template(
+        "responses/code.html",
+        form=form,
+        language=language,
+        languages=[(code, language_name(code)) for code in CHROME_LANGUAGES],
+    ), 200
 
 
 def _code_target(code: str, language: str = "nl"):
@@ -264,4 +304,3 @@ def resume_with_code(way, key):
                 return target
         form.code.errors.append(_("We do not know this code. Check that you typed it as it is written."))
     return render_welcome(visit, form), 200
-

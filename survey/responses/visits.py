@@ -62,16 +62,23 @@ class Visit:
 
     def flow(self) -> Flow:
         if self.computed_flow is None:
-            self.computed_flow = compute_flow(self.document, self.survey.display_mode, self.answers,
-                                              shared=services.is_shared(self.document))
+            self.computed_flow = compute_flow(
+                self.document, self.survey.display_mode, self.answers, shared=services.is_shared(self.document)
+            )
         return self.computed_flow
 
     def piping(self) -> Piping:
         variables = self.response.background if self.response else {}
         if not variables and self.entry.invitation is not None:
             variables = ledger.coarse_background(self.survey, self.entry.invitation)
-        return Piping(self.document, self.answers, self.language, variables or {}, self.others,
-                      shared=services.is_shared(self.document))
+        return Piping(
+            self.document,
+            self.answers,
+            self.language,
+            variables or {},
+            self.others,
+            shared=services.is_shared(self.document),
+        )
 
     def reload_answers(self) -> None:
         self.answers, self.others = storage.load_answers(self.response, self.document)
@@ -87,9 +94,15 @@ class Visit:
         from survey.responses.piping import localized
         from survey.responses.screens import language_name
 
-        return {"visit": self, "way": self.entry.way, "key": self.entry.key, "language": self.language,
-                "languages": [(code, language_name(code)) for code in self.languages],
-                "address": self.survey.address_form.value, "title_text": localized(self.survey.title, self.language)}
+        return {
+            "visit": self,
+            "way": self.entry.way,
+            "key": self.entry.key,
+            "language": self.language,
+            "languages": [(code, language_name(code)) for code in self.languages],
+            "address": self.survey.address_form.value,
+            "title_text": localized(self.survey.title, self.language),
+        }
 
     def url(self, endpoint: str, **values) -> str:
         return url_for(f"responses.{endpoint}", way=self.entry.way, key=self.entry.key, **values)
@@ -147,8 +160,9 @@ def remember_browser(visit: Visit, http_response) -> None:
 
 def set_cookie(http_response, name: str, value: str, path: str) -> None:
     secure = bool(current_app.config["HTTPS"] or request.is_secure)
-    http_response.set_cookie(name, value, max_age=COOKIE_DAYS * 86400, path=path, secure=secure, httponly=True,
-                             samesite="Lax")
+    http_response.set_cookie(
+        name, value, max_age=COOKIE_DAYS * 86400, path=path, secure=secure, httponly=True, samesite="Lax"
+    )
 
 
 def forget_browser(visit: Visit, http_response) -> None:

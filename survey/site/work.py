@@ -50,23 +50,45 @@ class Work:
 def _completed(survey_ids: list[int]) -> dict[int, int]:
     if not survey_ids:
         return {}
-    rows = db.session.execute(select(Response.survey_id, func.count()).where(
-        Response.survey_id.in_(survey_ids), Response.status == ResponseStatus.COMPLETED).group_by(Response.survey_id))
+    rows = db.session.execute(
+        select(Response.survey_id, func.count())
+        .where(Response.survey_id.in_(survey_ids), Response.status == ResponseStatus.COMPLETED)
+        .group_by(Response.survey_id)
+    )
     return dict(rows.all())
 
 
 def running_rounds(region: Region) -> list[RunningRound]:
     """Rounds with open fieldwork, with response so far and the previous round's final response."""
-    surveys = list(db.session.scalars(select(Survey).where(Survey.region_id == region.id,
-                                                           Survey.status == FieldworkStatus.OPEN)
-                                      .order_by(Survey.created_at.desc(), Survey.id.desc())))
+    surveys = list(
+        db.session.scalars(
+            select(Survey)
+            .where(Survey.region_id == region.id, Survey.status == FieldworkStatus.OPEN)
+            .order_by(Survey.created_at.desc(), Survey.id.desc())
+        )
+    )
     previous_ids = [s.previous_round_id for s in surveys if s.previous_round_id]
     completed = _completed([s.id for s in surveys] + previous_ids)
-    invited = dict(db.session.execute(select(Invitation.survey_id, func.count()).where(
-        Invitation.survey_id.in_([s.id for s in surveys]), Invitation.invited_on.is_not(None))
-        .group_by(Invitation.survey_id)).all()) if surveys else {}
-    return [RunningRound(s, completed.get(s.id, 0), invited.get(s.id, 0),
-                         completed.get(s.previous_round_id, 0) if s.previous_round_id else None) for s in surveys]
+    invited = (
+        dict(
+            db.session.execute(
+                select(Invitation.survey_id, func.count())
+                .where(Invitation.survey_id.in_([s.id for s in surveys]), Invitation.invited_on.is_not(None))
+                .group_by(Invitation.survey_id)
+            ).all()
+        )
+        if surveys
+        else {}
+    )
+    return [
+        RunningRound(
+            s,
+            completed.get(s.id, 0),
+            invited.get(s.id, 0),
+            completed.get(s.previous_round_id, 0) if s.previous_round_id else None,
+        )
+        for s in surveys
+    ]
 
 
 def coding_waiting(region: Region) -> list[tuple[Survey, str, int]]:
@@ -76,32 +98,45 @@ def coding_waiting(region: Region) -> list[tuple[Survey, str, int]]:
         .join(Survey, Survey.id == CodedAnswer.survey_id)
         .where(Survey.region_id == region.id, CodedAnswer.verified.is_(False))
         .group_by(CodedAnswer.survey_id, CodedAnswer.item_code)
-        .order_by(func.count().desc(), CodedAnswer.survey_id, CodedAnswer.item_code)).all()
+        .order_by(func.count().desc(), CodedAnswer.survey_id, CodedAnswer.item_code)
+    ).all()
     return [(db.session.get(Survey, survey_id), code, n) for survey_id, code, n in rows]
 
 
 def evaluations_waiting(region: Region) -> list[Evaluation]:
     """Drafts (waiting for approval) and approved evaluations not yet published."""
-    return list(db.session.scalars(select(Evaluation).where(
-        Evaluation.region_id == region.id,
-        Evaluation.status.in_((EvaluationStatus.CONCEPT, EvaluationStatus.APPROVED)))
-        .order_by(Evaluation.created_at.desc())))
+    return list(
+        db.session.scalars(
+            select(Evaluation)
+            .where(
+                Evaluation.region_id == region.id,
+                Evaluation.status.in_((EvaluationStatus.CONCEPT, EvaluationStatus.APPROVED)),
+            )
+            .order_by(Evaluation.created_at.desc())
+        )
+    )
 
 
 def reports_missing(region: Region, user: User, everyone: bool) -> list[tuple[Project, str]]:
     """Missing progress reports of the current round in this region (only the user's own projects unless
     ``everyone``)."""
     programme_ids = set(db.session.scalars(select(Programme.id).where(Programme.region_id == region.id)))
-    return [(project, round_) for project, round_ in missing_reports(local_today())
-            if project.programme_id in programme_ids and (everyone or project.leader_id == user.id)]
+    return [
+        (project, round_)
+        for project, round_ in missing_reports(local_today())
+        if project.programme_id in programme_ids and (everyone or project.leader_id == user.id)
+    ]
 
 
 def letters_waiting(region: Region) -> list[tuple[Survey, int, int]]:
     """(survey, letter files, letters in them) still stored: to print, then delete."""
     rows = db.session.execute(
         select(LetterBatch.survey_id, func.count(LetterBatch.id), func.sum(LetterBatch.letter_count))
-        .join(Survey, Survey.id == LetterBatch.survey_id).where(Survey.region_id == region.id)
-        .group_by(LetterBatch.survey_id).order_by(LetterBatch.survey_id)).all()
+        .join(Survey, Survey.id == LetterBatch.survey_id)
+        .where(Survey.region_id == region.id)
+        .group_by(LetterBatch.survey_id)
+        .order_by(LetterBatch.survey_id)
+    ).all()
     return [(db.session.get(Survey, survey_id), files, int(letters or 0)) for survey_id, files, letters in rows]
 
 

@@ -24,8 +24,12 @@ def test_alpha_by_hand():
 
 def test_alpha_on_krippendorffs_published_example_with_missing_values():
     n = None  # Krippendorff (2011), "Computing Krippendorff's alpha-reliability", nominal: 0.743
-    data = [[1, 2, 3, 3, 2, 1, 4, 1, 2, n, n, n], [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, n, 3],
-            [n, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, n], [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, n]]
+    data = [
+        [1, 2, 3, 3, 2, 1, 4, 1, 2, n, n, n],
+        [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, n, 3],
+        [n, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, n],
+        [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, n],
+    ]
     assert krippendorff_alpha(data) == pytest.approx(0.743, abs=5e-4)
     assert nominal_alpha(data) == pytest.approx(0.743, abs=5e-4)
 
@@ -48,7 +52,8 @@ def test_agreement_per_theme_overall_and_disagreements():
     assert result.per_theme.loc["regels", "kappa"] == pytest.approx(1.0)
     assert result.percent == pytest.approx(7 / 8)
     assert result.disagreements.to_dict("records") == [
-        {"answer": 1, "theme": "wachttijd", "coder_a": True, "coder_b": False}]
+        {"answer": 1, "theme": "wachttijd", "coder_a": True, "coder_b": False}
+    ]
     assert 0 < result.kappa < 1 and 0 < result.alpha < 1
 
 

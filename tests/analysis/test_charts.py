@@ -24,8 +24,10 @@ from analysis.targets import Direction, evaluate
 
 SVG = "{http://www.w3.org/2000/svg}"
 CATEGORIES = ["helemaal mee eens", "mee eens", "neutraal", "niet mee eens", "helemaal niet mee eens"]
-BARS = [Bar("Ik kreeg snel hulp.", (20.0, 40.0, 15.0, 15.0, 10.0), 120),
-        Bar("Gemeente X", (None, None, None, None, None), None)]
+BARS = [
+    Bar("Ik kreeg snel hulp.", (20.0, 40.0, 15.0, 15.0, 10.0), 120),
+    Bar("Gemeente X", (None, None, None, None, None), None),
+]
 
 
 def parse(svg):
@@ -33,8 +35,7 @@ def parse(svg):
 
 
 def test_chart_has_role_title_and_desc_that_name_it():
-    root = parse(stacked_bars_svg(BARS, CATEGORIES, title="Toegang", desc="Antwoorden op T2",
-                                  chart_id="t2"))
+    root = parse(stacked_bars_svg(BARS, CATEGORIES, title="Toegang", desc="Antwoorden op T2", chart_id="t2"))
     assert root.get("role") == "img"
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert title.text == "Toegang" and desc.text == "Antwoorden op T2"
@@ -48,7 +49,7 @@ def test_every_category_has_its_own_pattern_and_uses_it():
     patterns = root.findall(f".//{SVG}pattern")
     assert len(patterns) == len(CATEGORIES)
     for pattern in patterns:
-        assert f'url(#{pattern.get("id")})' in svg
+        assert f"url(#{pattern.get('id')})" in svg
     # the designs differ even without colour: the white marks inside the tiles are all different
     marks = [ET.tostring(p).decode().split("/>", 1)[1] for p in patterns]
     assert len(set(marks)) == len(CATEGORIES)
@@ -63,19 +64,23 @@ def test_patterns_stay_distinct_for_eleven_categories():
 
 def test_labels_are_escaped_not_executed():
     evil = Bar('<script>alert("x")</script> & \x00\x1b', (60.0, 40.0, 0, 0, 0), 12)
-    for svg in (stacked_bars_svg([evil], CATEGORIES, title="<script>t</script>", desc='"quoted"'),
-                bars_svg([evil], title="<b>", desc="d"),
-                target_svg(_figures(3, 4, None, Direction.INCREASE), title="</title><script>", desc="&")):
+    for svg in (
+        stacked_bars_svg([evil], CATEGORIES, title="<script>t</script>", desc='"quoted"'),
+        bars_svg([evil], title="<b>", desc="d"),
+        target_svg(_figures(3, 4, None, Direction.INCREASE), title="</title><script>", desc="&"),
+    ):
         assert "<script>" not in svg and "</title><script>" not in svg
         root = parse(svg)  # well-formed XML despite the control characters
         assert root.find(f"{SVG}script") is None
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in stacked_bars_svg(
-        [evil], CATEGORIES, title="t", desc="d")
+        [evil], CATEGORIES, title="t", desc="d"
+    )
 
 
 def test_hidden_values_show_a_dash_and_no_bar():
-    svg = bars_svg([Bar("Gemeente A", (72.5,), 40), Bar("Gemeente B", (None,), None)], title="T", desc="D",
-                   chart_id="b")
+    svg = bars_svg(
+        [Bar("Gemeente A", (72.5,), 40), Bar("Gemeente B", (None,), None)], title="T", desc="D", chart_id="b"
+    )
     assert "73 %" in svg and "– niet getoond" in svg
     assert svg.count('fill="url(#c-b-p0)"') == 1
     table = bars_table([Bar("Gemeente A", (72.5,), 40), Bar("Gemeente B", (None,), None)], title="T")
@@ -104,12 +109,17 @@ def test_stacked_table_beside_the_chart():
 
 
 def test_distribution_bars_from_scores():
-    answers = answers_frame([(1, "T1", "5"), (2, "T1", "4"), (3, "T1", "4"), (4, "T1", "1"),
-                             (5, "T1", "nvt")])
-    bars, categories = distribution_bars(distributions(answers, {"T1": AGREEMENT}), AGREEMENT,
-                                         {"T1": "Ik wist waar ik terecht kon."})
-    assert categories == ["helemaal mee eens", "mee eens", "niet mee eens, niet mee oneens", "niet mee eens",
-                          "helemaal niet mee eens"]
+    answers = answers_frame([(1, "T1", "5"), (2, "T1", "4"), (3, "T1", "4"), (4, "T1", "1"), (5, "T1", "nvt")])
+    bars, categories = distribution_bars(
+        distributions(answers, {"T1": AGREEMENT}), AGREEMENT, {"T1": "Ik wist waar ik terecht kon."}
+    )
+    assert categories == [
+        "helemaal mee eens",
+        "mee eens",
+        "niet mee eens, niet mee oneens",
+        "niet mee eens",
+        "helemaal niet mee eens",
+    ]
     assert bars == [Bar("Ik wist waar ik terecht kon.", (25.0, 50.0, 0.0, 0.0, 25.0), 4)]
     svg = stacked_bars_svg(bars, categories, title="T", desc="D")
     assert "(n = 4)" in svg and "50 %" in svg
@@ -119,8 +129,16 @@ def test_distribution_bars_from_scores():
 def _figures(value, target, baseline, direction, series=(), unit=""):
     value = None if value is None else Decimal(str(value))
     series = tuple((p, Decimal(str(v))) for p, v in series)
-    return TargetFigures(None if baseline is None else Decimal(str(baseline)), Decimal(str(target)), direction,
-                         evaluate(value, target, baseline, direction), value, "2026-K3", unit, series)
+    return TargetFigures(
+        None if baseline is None else Decimal(str(baseline)),
+        Decimal(str(target)),
+        direction,
+        evaluate(value, target, baseline, direction),
+        value,
+        "2026-K3",
+        unit,
+        series,
+    )
 
 
 def _text_x(root, startswith):
@@ -131,8 +149,7 @@ def _text_x(root, startswith):
 
 
 def test_a_lower_is_better_target_is_drawn_between_baseline_and_goal():
-    svg = target_svg(_figures(7.5, 6, 10, Direction.DECREASE, unit="weken"), title="Wachttijd", desc="d",
-                     chart_id="w")
+    svg = target_svg(_figures(7.5, 6, 10, Direction.DECREASE, unit="weken"), title="Wachttijd", desc="d", chart_id="w")
     root = parse(svg)
     assert root.get("role") == "img"
     assert "7,5 weken: 63 % van de weg van 10 weken naar 6 weken" in svg and "125" not in svg
@@ -159,8 +176,9 @@ def test_several_periods_get_a_trend_line_and_table_rows():
     assert table.rows[:4] == (("baseline", "98"), ("target", "20"), ("reached", "57"), ("way", "53 %"))
     assert table.rows[4:] == (("2026-K1", "98"), ("2026-K2", "38"), ("2026-K3", "57"))
     assert series_text(fig.series) == "98 \u2192 38 \u2192 57"
-    assert "Verloop" not in target_svg(_figures(5, 6, 10, Direction.DECREASE, series=(("2026-K3", 5),)),
-                                       title="T", desc="d")
+    assert "Verloop" not in target_svg(
+        _figures(5, 6, 10, Direction.DECREASE, series=(("2026-K3", 5),)), title="T", desc="d"
+    )
     assert "Nog geen stand bekend" in target_svg(_figures(None, 40, None, Direction.INCREASE), title="T", desc="D")
 
 
@@ -184,9 +202,14 @@ def _trend_texts(root) -> tuple[dict[str, float], dict[str, float]]:
 
 def test_a_figure_next_to_the_baseline_line_is_not_drawn_through_it():
     """The first period (18) lies just under the dashed baseline (20): its figure goes below the point."""
-    fig = _figures(12, 5, 20, Direction.DECREASE, unit="jongeren",
-                   series=(("4e kwartaal 2025", 18), ("1e kwartaal 2026", 15), ("2e kwartaal 2026", 14),
-                           ("3e kwartaal 2026", 12)))
+    fig = _figures(
+        12,
+        5,
+        20,
+        Direction.DECREASE,
+        unit="jongeren",
+        series=(("4e kwartaal 2025", 18), ("1e kwartaal 2026", 15), ("2e kwartaal 2026", 14), ("3e kwartaal 2026", 12)),
+    )
     lines, figures = _trend_texts(parse(target_svg(fig, title="T", desc="d")))
     for text, y in figures.items():
         for line_y in lines.values():
@@ -195,7 +218,8 @@ def test_a_figure_next_to_the_baseline_line_is_not_drawn_through_it():
 
 
 def test_long_period_names_of_many_periods_wrap_onto_two_lines():
-    series = tuple((f"{q}e kwartaal {y}", 10 + i) for i, (y, q) in enumerate(
-        (y, q) for y in (2024, 2025) for q in (1, 2, 3, 4)))
+    series = tuple(
+        (f"{q}e kwartaal {y}", 10 + i) for i, (y, q) in enumerate((y, q) for y in (2024, 2025) for q in (1, 2, 3, 4))
+    )
     svg = target_svg(_figures(17, 40, 0, Direction.INCREASE, series=series), title="T", desc="d")
     assert svg.count(">1e kwartaal<") == 2 and svg.count(">2025<") == 4

@@ -22,8 +22,7 @@ def test_stakeholder_codebook_has_the_themes_real_evaluations_use():
 
 def test_ceo_codebook_holds_the_agreed_themes():
     labels = {t.label for t in default_codebook("ceo").themes}
-    assert {"Wachttijd en snelheid", "Wisselingen van hulpverlener", "Regels en bureaucratie",
-            "Veiligheid"} <= labels
+    assert {"Wachttijd en snelheid", "Wisselingen van hulpverlener", "Regels en bureaucratie", "Veiligheid"} <= labels
 
 
 def test_codebook_round_trips_through_json():
@@ -34,10 +33,16 @@ def test_codebook_round_trips_through_json():
 
 
 def test_spreadsheet_cells_become_lists_and_parents_link_up():
-    codebook = Codebook.from_dict({"key": "o3", "label": "Wat kan beter", "themes": [
-        {"key": "Contact", "label": "Contact", "seeds": "bellen; mail;\nterugbellen; bellen"},
-        {"key": "voicemail", "label": "Voicemail", "parent": "contact", "examples": "Altijd de voicemail\n"},
-    ]})
+    codebook = Codebook.from_dict(
+        {
+            "key": "o3",
+            "label": "Wat kan beter",
+            "themes": [
+                {"key": "Contact", "label": "Contact", "seeds": "bellen; mail;\nterugbellen; bellen"},
+                {"key": "voicemail", "label": "Voicemail", "parent": "contact", "examples": "Altijd de voicemail\n"},
+            ],
+        }
+    )
     assert codebook.theme("contact").seeds == ("bellen", "mail", "terugbellen")
     assert codebook.children("contact") == (codebook.theme("voicemail"),)
     assert codebook.theme("voicemail").examples == ("Altijd de voicemail",)
@@ -48,14 +53,17 @@ def test_database_field_name_seed_words_is_understood():
     assert codebook.theme("a").seeds == ("bellen",)
 
 
-@pytest.mark.parametrize(("themes", "position", "field"), [
-    ([{"key": "a", "label": "A"}, {"key": "a", "label": "B"}], 2, "key"),
-    ([{"key": "a", "label": ""}], 1, "label"),
-    ([{"key": "a b", "label": "A"}], 1, "key"),
-    ([{"key": "a", "label": "A", "parent": "x"}], 1, "parent"),
-    ([{"key": "a", "label": "A", "parent": "b"}, {"key": "b", "label": "B", "parent": "a"}], 1, "parent"),
-    ([{"key": "a", "label": "A", "seeds": 3}], 1, "seeds"),
-])
+@pytest.mark.parametrize(
+    ("themes", "position", "field"),
+    [
+        ([{"key": "a", "label": "A"}, {"key": "a", "label": "B"}], 2, "key"),
+        ([{"key": "a", "label": ""}], 1, "label"),
+        ([{"key": "a b", "label": "A"}], 1, "key"),
+        ([{"key": "a", "label": "A", "parent": "x"}], 1, "parent"),
+        ([{"key": "a", "label": "A", "parent": "b"}, {"key": "b", "label": "B", "parent": "a"}], 1, "parent"),
+        ([{"key": "a", "label": "A", "seeds": 3}], 1, "seeds"),
+    ],
+)
 def test_bad_codebooks_name_the_theme_and_field_in_dutch(themes, position, field):
     with pytest.raises(CodebookError) as error:
         Codebook.from_dict({"key": "x", "themes": themes})

@@ -10,8 +10,13 @@ VARIABLES = ("gemeente", "leeftijd", "soort_hulp", "respondenttype", "taal")
 
 
 def invitee(gemeente, leeftijd="12-17", soort_hulp="ambulant", respondenttype="ouder", taal="nl"):
-    return {"gemeente": gemeente, "leeftijd": leeftijd, "soort_hulp": soort_hulp,
-            "respondenttype": respondenttype, "taal": taal}
+    return {
+        "gemeente": gemeente,
+        "leeftijd": leeftijd,
+        "soort_hulp": soort_hulp,
+        "respondenttype": respondenttype,
+        "taal": taal,
+    }
 
 
 def consistent(population, shown, generaliser):
@@ -20,15 +25,19 @@ def consistent(population, shown, generaliser):
 
 
 def test_common_values_that_are_a_rare_combination_are_generalised():
-    population = ([invitee("Delft")] * 6 + [invitee("Delft", soort_hulp="ggz")] * 6
-                  + [invitee("Delft", leeftijd="4-11", soort_hulp="ggz")])
+    population = (
+        [invitee("Delft")] * 6
+        + [invitee("Delft", soort_hulp="ggz")] * 6
+        + [invitee("Delft", leeftijd="4-11", soort_hulp="ggz")]
+    )
     generaliser = build(population, VARIABLES, 5)
     rare = generaliser.generalise(invitee("Delft", leeftijd="4-11", soort_hulp="ggz"))
     assert rare == {**invitee("Delft"), "soort_hulp": None, "leeftijd": None}  # gemeente and language stay
     # one group of 6 is generalised with the rare one (else "everything but me" gives it away), the other not
     kept = [generaliser.generalise(p) for p in (invitee("Delft"), invitee("Delft", soort_hulp="ggz"))]
-    assert sorted(s == p for s, p in zip(kept, (invitee("Delft"), invitee("Delft", soort_hulp="ggz")),
-                                         strict=True)) == [False, True]
+    assert sorted(
+        s == p for s, p in zip(kept, (invitee("Delft"), invitee("Delft", soort_hulp="ggz")), strict=True)
+    ) == [False, True]
     assert all(len(consistent(population, generaliser.generalise(p), generaliser)) >= 5 for p in population)
 
 
@@ -41,8 +50,11 @@ def test_a_switch_to_a_rare_language_is_not_kept():
 
 
 def test_thirty_invitees_each_unique_all_generalised_and_every_group_has_k():
-    gemeenten, ages, helps = ["Delft", "Schiedam", "Vlaardingen"], ["0-3", "4-11", "12-17", "18-23", "24+"], \
-        ["ambulant", "ggz"]
+    gemeenten, ages, helps = (
+        ["Delft", "Schiedam", "Vlaardingen"],
+        ["0-3", "4-11", "12-17", "18-23", "24+"],
+        ["ambulant", "ggz"],
+    )
     population = [invitee(g, a, h) for g, a, h in itertools.product(gemeenten, ages, helps)]
     assert len(population) == 30 and len({tuple(p.values()) for p in population}) == 30
     generaliser = build(population, VARIABLES, 5)
@@ -65,9 +77,16 @@ def test_the_group_left_at_the_end_is_never_smaller_than_k():
 def test_random_rounds_never_show_a_combination_of_fewer_than_k():
     rng = random.Random(16)
     for _ in range(40):
-        population = [invitee(rng.choice("ABCD"), rng.choice(["0-3", "4-11", "12-17"]), rng.choice(["a", "b", ""]),
-                              rng.choice(["ouder", "jongere"]), rng.choice(["nl", "nl", "nl", "ar", "en"]))
-                      for _ in range(rng.randint(3, 80))]
+        population = [
+            invitee(
+                rng.choice("ABCD"),
+                rng.choice(["0-3", "4-11", "12-17"]),
+                rng.choice(["a", "b", ""]),
+                rng.choice(["ouder", "jongere"]),
+                rng.choice(["nl", "nl", "nl", "ar", "en"]),
+            )
+            for _ in range(rng.randint(3, 80))
+        ]
         k = rng.choice([5, 10])
         generaliser = build(population, VARIABLES, k)
         for person in population:
@@ -77,8 +96,12 @@ def test_random_rounds_never_show_a_combination_of_fewer_than_k():
 
 
 def test_the_survey_sets_the_order():
-    population = [invitee("Delft", leeftijd=a, soort_hulp=h) for a in ["4-11", "12-17"] for h in ["ambulant", "ggz"]
-                  for _ in range(3)]
+    population = [
+        invitee("Delft", leeftijd=a, soort_hulp=h)
+        for a in ["4-11", "12-17"]
+        for h in ["ambulant", "ggz"]
+        for _ in range(3)
+    ]
     by_default = build(population, VARIABLES, 5).generalise(population[0])
     assert by_default["soort_hulp"] is None and by_default["leeftijd"] == "4-11"
     order = parse_order("leeftijd; onzin")

@@ -9,10 +9,12 @@ from openpyxl import Workbook
 from analysis.contacts import age_band, looks_like_bsn, read_contacts
 from analysis.spreadsheets import UnusableFile
 
-DUTCH_EXCEL = ("E-mailadres;Naam;Straat;Huisnummer;Postcode;Woonplaats;Taal;Gemeente;Soort hulp;Leeftijd\r\n"
-               "jan@example.nl;;;;;;;Schiedam;Ambulant;14\r\n"
-               ";Fam. Çelik;Coolsingel;40;3011ad;Rotterdam;Turks;Rotterdam;Verblijf;17\r\n"
-               "geen-adres;;;;;;;Rotterdam;Ambulant;15\r\n")
+DUTCH_EXCEL = (
+    "E-mailadres;Naam;Straat;Huisnummer;Postcode;Woonplaats;Taal;Gemeente;Soort hulp;Leeftijd\r\n"
+    "jan@example.nl;;;;;;;Schiedam;Ambulant;14\r\n"
+    ";Fam. Çelik;Coolsingel;40;3011ad;Rotterdam;Turks;Rotterdam;Verblijf;17\r\n"
+    "geen-adres;;;;;;;Rotterdam;Ambulant;15\r\n"
+)
 
 
 def xlsx(rows) -> bytes:
@@ -45,14 +47,16 @@ def test_comma_separated_with_quoted_address_lines():
 
 
 def test_broken_rows_are_reported_by_row_and_field_and_the_rest_imported():
-    data = (b"email;postcode;straat;huisnummer;woonplaats\n"
-            b"a@example.nl;;;;\n"
-            b";1234;Dorpsstraat;1;Ons Dorp\n"  # bad postcode
-            b";3011 AB;Dorpsstraat;;\n"  # incomplete address
-            b"b@example.nl;;;;;extra\n"  # more values than columns
-            b";;;;\n"  # empty line: ignored
-            b"a@example.nl;;;;\n"  # same as row 2
-            b"c@example.nl;;;;\n")
+    data = (
+        b"email;postcode;straat;huisnummer;woonplaats\n"
+        b"a@example.nl;;;;\n"
+        b";1234;Dorpsstraat;1;Ons Dorp\n"  # bad postcode
+        b";3011 AB;Dorpsstraat;;\n"  # incomplete address
+        b"b@example.nl;;;;;extra\n"  # more values than columns
+        b";;;;\n"  # empty line: ignored
+        b"a@example.nl;;;;\n"  # same as row 2
+        b"c@example.nl;;;;\n"
+    )
     result = read_contacts(data)
     assert [c.email for c in result.contacts] == ["a@example.nl", "c@example.nl"]
     by_row = {p.row: p for p in result.problems}
@@ -84,16 +88,19 @@ def test_unused_columns_are_named_and_not_kept():
     assert "0612345678" not in repr(result.contacts)
 
 
-@pytest.mark.parametrize("data, fragment", [
-    (b"", "empty"),
-    (b"   \n  ", "empty"),
-    (b"email;gemeente\n", "no rows"),
-    (b"naam;gemeente\nJan;Delft\n", "No column with e-mail"),
-    (b"%PDF-1.7 binary", "PDF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old excel", ".xls"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a CSV"),
-    (b"PK\x03\x04 not really a zip", "not a CSV"),
-])
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        (b"", "empty"),
+        (b"   \n  ", "empty"),
+        (b"email;gemeente\n", "no rows"),
+        (b"naam;gemeente\nJan;Delft\n", "No column with e-mail"),
+        (b"%PDF-1.7 binary", "PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old excel", ".xls"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a CSV"),
+        (b"PK\x03\x04 not really a zip", "not a CSV"),
+    ],
+)
 def test_unusable_files_are_refused_whole(data, fragment):
     with pytest.raises(UnusableFile) as refused:
         read_contacts(data, "x")
@@ -101,8 +108,9 @@ def test_unusable_files_are_refused_whole(data, fragment):
 
 
 def test_bsn_column_by_content_refuses_the_whole_file_without_echoing_numbers():
-    rows = ["email;klantnummer"] + [f"p{n}@example.nl;{bsn}" for n, bsn in
-                                    enumerate(["111222333", "123456782", "010000008", "999999990"])]
+    rows = ["email;klantnummer"] + [
+        f"p{n}@example.nl;{bsn}" for n, bsn in enumerate(["111222333", "123456782", "010000008", "999999990"])
+    ]
     with pytest.raises(UnusableFile) as refused:
         read_contacts("\n".join(rows).encode())
     problem = refused.value.problem
@@ -123,9 +131,13 @@ def test_nine_digit_numbers_that_fail_the_eleven_test_are_not_a_bsn():
 
 
 def test_xlsx_is_read_with_numbers_and_dates_as_text():
-    data = xlsx([["E-mail", "Postcode", "Straat", "Huisnummer", "Plaats", "Leeftijd"],
-                 ["a@example.nl", None, None, None, None, 19],
-                 [None, "2511 CV", "Spui", 70, "Den Haag", 12.0]])
+    data = xlsx(
+        [
+            ["E-mail", "Postcode", "Straat", "Huisnummer", "Plaats", "Leeftijd"],
+            ["a@example.nl", None, None, None, None, 19],
+            [None, "2511 CV", "Spui", 70, "Den Haag", 12.0],
+        ]
+    )
     result = read_contacts(data, "lijst.xlsx")
     assert result.contacts[0].background == {"leeftijd": "18–23"}
     assert result.contacts[1].postal_address == "Spui 70\n2511 CV  DEN HAAG"
@@ -158,7 +170,15 @@ def test_zip_that_is_not_a_workbook_is_refused():
 
 def test_age_bands():
     assert [age_band(a) for a in (8, 12, 15, 16, 17, 18, 23, 40)] == [
-        "0–11", "12–15", "12–15", "16–17", "16–17", "18–23", "18–23", "24+"]
+        "0–11",
+        "12–15",
+        "12–15",
+        "16–17",
+        "16–17",
+        "18–23",
+        "18–23",
+        "24+",
+    ]
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

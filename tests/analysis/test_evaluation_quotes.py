@@ -23,23 +23,32 @@ DATA = Path(__file__).parent / "data"
 
 
 def test_identifying_details_are_replaced_by_labels():
-    text = ("Bel mevrouw De Vries op 06-12345678 of mail p.jansen@gemeente.nl. Zie www.jeugd.nl. "
-            "We wonen in de Kerkstraat 12, 3011 AB, klantnummer 1234567.")
-    assert scrub_quote(text) == ("Bel mevrouw [naam] op [telefoonnummer] of mail [e-mail]. Zie [link]. "
-                                 "We wonen in de [adres], [postcode], klantnummer [nummer].")
+    text = (
+        "Bel mevrouw De Vries op 06-12345678 of mail p.jansen@gemeente.nl. Zie www.jeugd.nl. "
+        "We wonen in de Kerkstraat 12, 3011 AB, klantnummer 1234567."
+    )
+    assert scrub_quote(text) == (
+        "Bel mevrouw [naam] op [telefoonnummer] of mail [e-mail]. Zie [link]. "
+        "We wonen in de [adres], [postcode], klantnummer [nummer]."
+    )
 
 
 def test_names_go_while_organisations_places_and_loanwords_stay():
     keep = ["Thuis opgroeien", "Schiedam"]
     assert scrub_quote("Bel Petra over Thuis opgroeien in Schiedam.", keep=keep) == (
-        "Bel [naam] over Thuis opgroeien in Schiedam.")
+        "Bel [naam] over Thuis opgroeien in Schiedam."
+    )
     assert scrub_quote("De overleggen met Jan de Boer van Jeugdformaat lopen soepel.") == (
-        "De overleggen met [naam] van [organisatie] lopen soepel.")  # a care provider, as in the coding stage
+        "De overleggen met [naam] van [organisatie] lopen soepel."
+    )  # a care provider, as in the coding stage
     assert scrub_quote("De overleggen met Jan de Boer van Jeugdformaat lopen soepel.", keep=["Jeugdformaat"]) == (
-        "De overleggen met [naam] van Jeugdformaat lopen soepel.")  # a partner on the keep-list stays
-    for kept in ("De GGZ en de POH-jeugd werken samen. Dat is mooi.",
-                 "Het Expertteam Zuid en de Taskforce Jeugd werken in Rotterdam met een Wiki.",
-                 "De OZJ-groep besprak het in Dordrecht."):
+        "De overleggen met [naam] van Jeugdformaat lopen soepel."
+    )  # a partner on the keep-list stays
+    for kept in (
+        "De GGZ en de POH-jeugd werken samen. Dat is mooi.",
+        "Het Expertteam Zuid en de Taskforce Jeugd werken in Rotterdam met een Wiki.",
+        "De OZJ-groep besprak het in Dordrecht.",
+    ):
         assert scrub_quote(kept) == kept  # no capitalised word is replaced just for its capital
 
 
@@ -49,9 +58,11 @@ def test_first_names_go_even_at_the_start_of_a_sentence_and_words_stay_whole():
     assert scrub_quote("De petrakliniek en Petrus.", names=["Petra"]) == "De petrakliniek en [naam]."
     assert scrub_quote("40 kinderen, gemiddeld 7,5 en 2026 als jaar.") == "40 kinderen, gemiddeld 7,5 en 2026 als jaar."
     assert scrub_quote("Op basisschool De Regenboog en het Erasmus College.") == (
-        "Op basisschool [school] en het [school].")
+        "Op basisschool [school] en het [school]."
+    )
     assert scrub_quote("Mijn dochter van 12 woont aan de Kerkstraat.") == (
-        "Mijn dochter van [leeftijd] woont aan de [adres].")
+        "Mijn dochter van [leeftijd] woont aan de [adres]."
+    )
 
 
 def test_every_replacement_is_listed_and_can_be_undone():
@@ -59,7 +70,8 @@ def test_every_replacement_is_listed_and_can_be_undone():
     found = scrubber.replacements("Bel Petra of Wiki op 06-12345678.")
     assert [(r.original, r.label) for r in found] == [("Petra", "[naam]"), ("06-12345678", "[telefoonnummer]")]
     assert scrubber.scrub("Bel Petra of Wiki op 06-12345678.", undo=["petra"]) == (
-        "Bel Petra of Wiki op [telefoonnummer].")
+        "Bel Petra of Wiki op [telefoonnummer]."
+    )
 
 
 def test_the_scrubbing_set_meets_its_targets():
@@ -81,8 +93,9 @@ def _remark(respondent, keys, quote=None):
 
 
 def test_themes_are_counted_per_answer_and_ordered_by_count_then_label():
-    remarks = [_remark(i, ["werkdruk"] if i % 2 else ["samenwerking", "data"], f"Antwoord nummer {i % 3}.")
-               for i in range(12)]
+    remarks = [
+        _remark(i, ["werkdruk"] if i % 2 else ["samenwerking", "data"], f"Antwoord nummer {i % 3}.") for i in range(12)
+    ]
     remarks.append(_remark(12, []))
     summary = summarise_themes(remarks, k=10)
     assert summary.shown and (summary.respondents, summary.remarks, summary.uncoded) == (12, 12, 0)
@@ -117,10 +130,22 @@ def _statement(text, key=None, attribution=""):
 
 
 def test_only_reviewed_statements_are_published_shortened_merged_or_left_out():
-    a, b, c, d, e = (_statement(t) for t in ("Korte lijnen met het wijkteam.", "Korte lijnen met wijkteams.",
-                                               "Lange wachttijd.", "Iets onzinnigs.", "Nog niet bekeken."))
-    decisions = {a.key: Decision(EDIT, "Korte lijnen."), b.key: Decision(MERGE, merged_into=a.key),
-                 c.key: Decision(KEEP), d.key: Decision(OMIT)}
+    a, b, c, d, e = (
+        _statement(t)
+        for t in (
+            "Korte lijnen met het wijkteam.",
+            "Korte lijnen met wijkteams.",
+            "Lange wachttijd.",
+            "Iets onzinnigs.",
+            "Nog niet bekeken.",
+        )
+    )
+    decisions = {
+        a.key: Decision(EDIT, "Korte lijnen."),
+        b.key: Decision(MERGE, merged_into=a.key),
+        c.key: Decision(KEEP),
+        d.key: Decision(OMIT),
+    }
     published, pending = publish([a, b, c, d, e], decisions)
     assert [(p.text, p.count) for p in published] == [("Korte lijnen.", 2), ("Lange wachttijd.", 1)]
     assert pending == 1
@@ -131,32 +156,57 @@ def test_only_reviewed_statements_are_published_shortened_merged_or_left_out():
 def test_an_attribution_is_printed_only_when_marked_public():
     quote = _statement("Het loopt.", attribution="projectleider, gemeente Oost")
     assert publish([quote], {quote.key: Decision(KEEP)})[0][0].attribution == ""
-    assert publish([quote], {quote.key: Decision(KEEP, attribution_public=True)})[0][0].attribution == \
-        "projectleider, gemeente Oost"
+    assert (
+        publish([quote], {quote.key: Decision(KEEP, attribution_public=True)})[0][0].attribution
+        == "projectleider, gemeente Oost"
+    )
 
 
 def test_the_key_survives_spacing_and_differs_per_project_and_section():
     assert statement_key(1, "works", "Korte  lijnen.\n") == statement_key(1, "works", "Korte lijnen.")
-    assert len({statement_key(1, "works", "x"), statement_key(2, "works", "x"), statement_key(1, "notable", "x"),
-                statement_key(None, "works", "x")}) == 4
+    assert (
+        len(
+            {
+                statement_key(1, "works", "x"),
+                statement_key(2, "works", "x"),
+                statement_key(1, "notable", "x"),
+                statement_key(None, "works", "x"),
+            }
+        )
+        == 4
+    )
 
 
 def test_a_near_duplicate_is_suggested_for_merging():
-    a, b, c = (_statement(t) for t in ("De korte lijnen met het wijkteam werken goed.",
-                                        "Korte lijnen met het wijkteam werken goed!", "Wachttijden zijn te lang."))
+    a, b, c = (
+        _statement(t)
+        for t in (
+            "De korte lijnen met het wijkteam werken goed.",
+            "Korte lijnen met het wijkteam werken goed!",
+            "Wachttijden zijn te lang.",
+        )
+    )
     assert near_duplicates([a, b, c]) == {b.key: a.key}
 
 
 def test_pasted_headings_give_the_section_also_without_a_colon():
-    block = mark_headings("Trots op:\n- De POH-jeugd.\nAandachtspunten\n- Wachttijden.\n**Opvallend**\n"
-                          "- Meer aanmeldingen.\nWat werkt goed\n- Korte lijnen.")
+    block = mark_headings(
+        "Trots op:\n- De POH-jeugd.\nAandachtspunten\n- Wachttijden.\n**Opvallend**\n"
+        "- Meer aanmeldingen.\nWat werkt goed\n- Korte lijnen."
+    )
     found = [(r.text, section_from_heading(r.heading)) for r in split_notes(block)]
-    assert found == [("De POH-jeugd.", "proud"), ("Wachttijden.", "attention"), ("Meer aanmeldingen.", "notable"),
-                     ("Korte lijnen.", "works")]
+    assert found == [
+        ("De POH-jeugd.", "proud"),
+        ("Wachttijden.", "attention"),
+        ("Meer aanmeldingen.", "notable"),
+        ("Korte lijnen.", "works"),
+    ]
     assert bare_heading("Korte lijnen werken goed") is None and bare_heading("Goed") is None
 
 
 def test_an_interview_quote_keeps_who_said_it_apart():
     assert split_attribution("“We zien de wachtlijst dalen.” — projectleider, gemeente Oost") == (
-        "We zien de wachtlijst dalen.", "projectleider, gemeente Oost")
+        "We zien de wachtlijst dalen.",
+        "projectleider, gemeente Oost",
+    )
     assert split_attribution("Kinderen van 12-18 jaar - vooral meisjes - melden zich.")[1] == ""

@@ -17,8 +17,20 @@ from defusedxml import ElementTree as safe_xml
 
 from analysis.export_safety import Cell, csv_safe, csv_unprotect, needs_text_protection, safe_cell
 
-RISKY = ["=1+1", '=HYPERLINK("http://x","klik")', "+31 6 12345678", "-2+3", "@SUM(A1)", "\t=1", "\r=1",
-         "\n=cmd", "=", "-", "+", "@"]
+RISKY = [
+    "=1+1",
+    '=HYPERLINK("http://x","klik")',
+    "+31 6 12345678",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1",
+    "\r=1",
+    "\n=cmd",
+    "=",
+    "-",
+    "+",
+    "@",
+]
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 HARMLESS = ["De hulp was goed", "", "'", "1+1", " =1", "-5", "-2,5", "+3.25", "-1e3", "7,2"]
 
@@ -54,7 +66,7 @@ def test_other_kinds():
 #: every Unicode code point that can appear in text (surrogates excluded)
 EVERY_CHARACTER = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
 #: all of them in strings of 4096, each string once plain and once behind each risky first character
-CHUNKS = ["".join(EVERY_CHARACTER[i:i + 4096]) for i in range(0, len(EVERY_CHARACTER), 4096)]
+CHUNKS = ["".join(EVERY_CHARACTER[i : i + 4096]) for i in range(0, len(EVERY_CHARACTER), 4096)]
 
 
 def test_csv_protection_round_trips_every_character():
@@ -84,8 +96,13 @@ def ooxml_text(raw: str) -> str:
 def test_xlsx_explicit_strings_round_trip_and_are_never_formulas(tmp_path):
     # XML 1.0 cannot hold C0 control characters; the file escapes them as _xHHHH_ and literal
     # "_x0041_" as "_x005F_x0041_", which spreadsheets decode back
-    texts = [*RISKY, *HARMLESS, "_x0041_", "=" + "".join(chr(c) for c in range(0x20)),
-             *(chunk.replace("\ufffe", "").replace("\uffff", "") for chunk in CHUNKS[:16])]
+    texts = [
+        *RISKY,
+        *HARMLESS,
+        "_x0041_",
+        "=" + "".join(chr(c) for c in range(0x20)),
+        *(chunk.replace("\ufffe", "").replace("\uffff", "") for chunk in CHUNKS[:16]),
+    ]
     path = tmp_path / "export.xlsx"
     with xlsxwriter.Workbook(path) as book:
         sheet = book.add_worksheet()
@@ -100,10 +117,10 @@ def test_xlsx_explicit_strings_round_trip_and_are_never_formulas(tmp_path):
         cells = safe_xml.fromstring(archive.read("xl/worksheets/sheet1.xml")).iter(f"{MAIN}c")
         cells = list(cells)
     shared = [ooxml_text("".join(si.itertext())) for si in strings.iter(f"{MAIN}si")]
-    assert [shared[int(c.find(f"{MAIN}v").text)] for c in cells[:len(texts)]] == texts
-    assert all(c.get("t") == "s" and c.find(f"{MAIN}f") is None for c in cells[:len(texts)])  # never "f"
-    assert [c.find(f"{MAIN}v").text for c in cells[len(texts):]] == ["-5", "-2.5"]
-    assert all(c.get("t") is None for c in cells[len(texts):])  # numbers
+    assert [shared[int(c.find(f"{MAIN}v").text)] for c in cells[: len(texts)]] == texts
+    assert all(c.get("t") == "s" and c.find(f"{MAIN}f") is None for c in cells[: len(texts)])  # never "f"
+    assert [c.find(f"{MAIN}v").text for c in cells[len(texts) :]] == ["-5", "-2.5"]
+    assert all(c.get("t") is None for c in cells[len(texts) :])  # numbers
     sheet = openpyxl.load_workbook(path).active
     assert [sheet.cell(row=len(texts) + r, column=1).value for r in (1, 2)] == [-5, -2.5]
     assert sheet.cell(row=1, column=1).value == "=1+1" and sheet.cell(row=1, column=1).data_type == "s"

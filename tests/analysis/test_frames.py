@@ -25,8 +25,14 @@ def test_missing_columns_and_ids_are_refused():
 
 
 def test_background_repeated_on_answer_rows_is_split_off():
-    long = pd.DataFrame({"response_id": [1, 1, 2], "item_code": ["T1", "T2", "T1"], "value": ["5", "4", "2"],
-                         "gemeente": ["Delft", "Delft", "Gouda"]})
+    long = pd.DataFrame(
+        {
+            "response_id": [1, 1, 2],
+            "item_code": ["T1", "T2", "T1"],
+            "value": ["5", "4", "2"],
+            "gemeente": ["Delft", "Delft", "Gouda"],
+        }
+    )
     answers, respondents = split_background(long, ["gemeente"])
     assert len(answers) == 3 and respondents.loc[2, "gemeente"] == "Gouda"
     long.loc[1, "gemeente"] = "Gouda"
@@ -35,10 +41,12 @@ def test_background_repeated_on_answer_rows_is_split_off():
 
 
 def test_wide_table_with_multiple_choice_flags():
-    answers = answers_frame([(1, "T1", "5"), (1, "Q5", "sport"), (1, "Q5", "school"), (2, "T1", "nvt"),
-                             (2, "Q5", "school"), (3, "T1", "2")])
-    respondents = respondents_frame([{"response_id": r, "gemeente": g} for r, g in
-                                     [(1, "Delft"), (2, "Gouda"), (3, "Delft")]])
+    answers = answers_frame(
+        [(1, "T1", "5"), (1, "Q5", "sport"), (1, "Q5", "school"), (2, "T1", "nvt"), (2, "Q5", "school"), (3, "T1", "2")]
+    )
+    respondents = respondents_frame(
+        [{"response_id": r, "gemeente": g} for r, g in [(1, "Delft"), (2, "Gouda"), (3, "Delft")]]
+    )
     wide = to_wide(answers, multiple=["Q5"], respondents=respondents)
     assert list(wide.columns) == ["gemeente", "T1", "Q5__school", "Q5__sport"]
     assert wide.loc[1, "Q5__sport"] == 1 and wide.loc[2, "Q5__sport"] == 0

@@ -35,7 +35,7 @@ def test_mean_of_an_odd_count_and_its_distribution():
     assert dist["7"] == 3 and dist["1"] == 0 and sum(dist.values()) == 9
     assert [code for code, _, _ in summary.distribution][:2] == ["10", "9"]  # highest first
     # sd by hand: squared deviations 1 0 0 1 4 9 4 0 9 = 28, / 8 = 3.5
-    assert summary.sd == pytest.approx(3.5 ** 0.5)
+    assert summary.sd == pytest.approx(3.5**0.5)
 
 
 def test_no_grades_gives_a_dash_not_an_error():
@@ -60,12 +60,25 @@ def test_zero_to_ten_and_smileys_are_numeric_too():
     assert grade_summary(answers, "S1", SMILEY_5).mean_text == "3,5"
 
 
-@pytest.mark.parametrize(("value", "decimals", "text"), [
-    (7.25, 1, "7,3"), (7.24999, 1, "7,2"), (7.35, 1, "7,4"), (7.45, 1, "7,5"), (8, 1, "8,0"),
-    (Fraction(29, 4), 1, "7,3"), (Fraction(2, 3), 2, "0,67"), (1234.5, 1, "1.234,5"),
-    (1234567.125, 2, "1.234.567,13"), (-2.5, 0, "-3"), (-0.04, 1, "0,0"), (np.float64(72.5), 0, "73"),
-    (None, 1, "–"), (float("nan"), 1, "–"),
-])
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        (7.25, 1, "7,3"),
+        (7.24999, 1, "7,2"),
+        (7.35, 1, "7,4"),
+        (7.45, 1, "7,5"),
+        (8, 1, "8,0"),
+        (Fraction(29, 4), 1, "7,3"),
+        (Fraction(2, 3), 2, "0,67"),
+        (1234.5, 1, "1.234,5"),
+        (1234567.125, 2, "1.234.567,13"),
+        (-2.5, 0, "-3"),
+        (-0.04, 1, "0,0"),
+        (np.float64(72.5), 0, "73"),
+        (None, 1, "–"),
+        (float("nan"), 1, "–"),
+    ],
+)
 def test_dutch_number_format(value, decimals, text):
     assert format_number(value, decimals) == text
 

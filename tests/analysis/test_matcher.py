@@ -9,17 +9,20 @@ def matcher():
     return CodebookMatcher(default_codebook("ceo")).fit()
 
 
-@pytest.mark.parametrize(("text", "theme", "word"), [
-    ("De wachttijden waren veel te lang", "wachttijd", "wachttijden"),  # plural → lemma
-    ("We stonden maandenlang op een wachtlijst", "wachttijd", "wachtlijst"),
-    ("ze belde nooit terug", "bereikbaarheid", "belde"),  # past tense of a seed verb
-    ("Terugbellen werd nooit gedaan", "bereikbaarheid", "terugbellen"),
-    ("Alles werd goed uitgelegd", "informatie", "uitgelegd"),  # separable verb
-    ("Hij is veel rustiger geworden", "resultaat", "rustiger"),
-    ("Mijn dochter voelt zich weer veilig", "veiligheid", "veilig"),
-    ("we werden van het kastje naar de muur gestuurd", "samenwerking", "kastje naar de muur"),  # phrase
-    ("steeds weer een nieuwe hulpverlener", "wisselingen", "nieuwe hulpverlener"),
-])
+@pytest.mark.parametrize(
+    ("text", "theme", "word"),
+    [
+        ("De wachttijden waren veel te lang", "wachttijd", "wachttijden"),  # plural → lemma
+        ("We stonden maandenlang op een wachtlijst", "wachttijd", "wachtlijst"),
+        ("ze belde nooit terug", "bereikbaarheid", "belde"),  # past tense of a seed verb
+        ("Terugbellen werd nooit gedaan", "bereikbaarheid", "terugbellen"),
+        ("Alles werd goed uitgelegd", "informatie", "uitgelegd"),  # separable verb
+        ("Hij is veel rustiger geworden", "resultaat", "rustiger"),
+        ("Mijn dochter voelt zich weer veilig", "veiligheid", "veilig"),
+        ("we werden van het kastje naar de muur gestuurd", "samenwerking", "kastje naar de muur"),  # phrase
+        ("steeds weer een nieuwe hulpverlener", "wisselingen", "nieuwe hulpverlener"),
+    ],
+)
 def test_matcher_finds_themes_on_lemma_variants_and_phrases(matcher, text, theme, word):
     hits = {h.theme: h for h in matcher.match_one(text)}
     assert theme in hits
@@ -28,9 +31,15 @@ def test_matcher_finds_themes_on_lemma_variants_and_phrases(matcher, text, theme
 
 
 def test_compound_match_needs_a_long_seed():
-    codebook = Codebook.from_dict({"key": "k", "themes": [
-        {"key": "wacht", "label": "Wachten", "seeds": ["wacht"]},
-        {"key": "bel", "label": "Bellen", "seeds": ["bel"]}]})
+    codebook = Codebook.from_dict(
+        {
+            "key": "k",
+            "themes": [
+                {"key": "wacht", "label": "Wachten", "seeds": ["wacht"]},
+                {"key": "bel", "label": "Bellen", "seeds": ["bel"]},
+            ],
+        }
+    )
     matcher = CodebookMatcher(codebook).fit()
     assert matcher.predict(["de wachtkamer", "dat is belangrijk"]) == [frozenset({"wacht"}), frozenset()]
 
@@ -54,22 +63,37 @@ def test_matching_ten_thousand_answers_is_fast(matcher, train):
 
 
 def test_a_seed_matches_whole_words_and_compounds_never_a_substring():
-    codebook = Codebook.from_dict({"key": "k", "themes": [
-        {"key": "delen", "label": "Delen", "seeds": ["delen"]},
-        {"key": "wonen", "label": "Wonen", "seeds": ["gezinsvorm", "crisis"]}]})
+    codebook = Codebook.from_dict(
+        {
+            "key": "k",
+            "themes": [
+                {"key": "delen", "label": "Delen", "seeds": ["delen"]},
+                {"key": "wonen", "label": "Wonen", "seeds": ["gezinsvorm", "crisis"]},
+            ],
+        }
+    )
     matcher = CodebookMatcher(codebook).fit()
     assert matcher.predict(["We handelen snel", "Een groot deel van de uitgaven"]) == [frozenset()] * 2
-    assert matcher.predict(["Successen delen", "Kennis wordt gedeeld", "Het team deelt cijfers",
-                            "Kennisdelen tussen teams"]) == [frozenset({"delen"})] * 4
-    assert matcher.predict(["Taskforce gezinsvormen", "De crisisopvang", "Crisisdienst"]) \
-        == [frozenset({"wonen"})] * 3
+    assert (
+        matcher.predict(
+            ["Successen delen", "Kennis wordt gedeeld", "Het team deelt cijfers", "Kennisdelen tussen teams"]
+        )
+        == [frozenset({"delen"})] * 4
+    )
+    assert matcher.predict(["Taskforce gezinsvormen", "De crisisopvang", "Crisisdienst"]) == [frozenset({"wonen"})] * 3
 
 
 def test_the_stakeholder_codebook_knows_the_themes_of_real_evaluations():
     matcher = CodebookMatcher(default_codebook("stakeholder")).fit()
-    found = matcher.predict(["De crisisdienst is 's nachts bereikbaar",
-                             "Te weinig plekken voor jongeren die niet thuis kunnen wonen",
-                             "Een pilot om te experimenteren", "Goede data definities",
-                             "Afstemming met scholen", "De gemeenten in de regio"])
+    found = matcher.predict(
+        [
+            "De crisisdienst is 's nachts bereikbaar",
+            "Te weinig plekken voor jongeren die niet thuis kunnen wonen",
+            "Een pilot om te experimenteren",
+            "Goede data definities",
+            "Afstemming met scholen",
+            "De gemeenten in de regio",
+        ]
+    )
     assert [sorted(f) for f in found][:4] == [["crisis"], ["ouders_jongeren", "verblijf"], ["vernieuwing"], ["data"]]
     assert "onderwijs" in found[4] and "lokaal_regionaal" in found[5]

@@ -12,8 +12,10 @@ def codes(text, settings=None):
 
 
 def test_a_long_passive_jargon_sentence_is_flagged_on_every_count():
-    text = ("De beschikking voor de indicatie werd door de gemeente pas na zes weken aan de ouders toegestuurd, "
-            "zodat de zorgcontinuïteit niet gewaarborgd kon worden.")
+    text = (
+        "De beschikking voor de indicatie werd door de gemeente pas na zes weken aan de ouders toegestuurd, "
+        "zodat de zorgcontinuïteit niet gewaarborgd kon worden."
+    )
     findings = check(text)
     found = {f.code for f in findings}
     assert {readability.LONG_SENTENCE, readability.JARGON, readability.PASSIVE, readability.LONG_WORD} <= found
@@ -26,31 +28,37 @@ def test_a_long_passive_jargon_sentence_is_flagged_on_every_count():
     assert {"auxiliary": "werd", "participle": "toegestuurd"} in passive
 
 
-@pytest.mark.parametrize("text", [
-    "Ik kreeg snel hulp.",
-    "De hulpverlener en ik besloten samen welke hulp er kwam.",
-    "Niet mee eens, niet mee oneens",
-    "Welk rapportcijfer geeft u de hulp?",
-    "Heeft u vragen of opmerkingen?",
-    "Ik wil later kok worden.",
-    "Door de hulp voel ik me veiliger.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik kreeg snel hulp.",
+        "De hulpverlener en ik besloten samen welke hulp er kwam.",
+        "Niet mee eens, niet mee oneens",
+        "Welk rapportcijfer geeft u de hulp?",
+        "Heeft u vragen of opmerkingen?",
+        "Ik wil later kok worden.",
+        "Door de hulp voel ik me veiliger.",
+    ],
+)
 def test_plain_dutch_passes(text):
     assert check(text) == []
 
 
-@pytest.mark.parametrize("text,code", [
-    ("Er wordt veel uitgelegd.", readability.PASSIVE),
-    ("De gesprekken werden goed voorbereid.", readability.PASSIVE),
-    ("Ik kreeg niet geen hulp.", readability.DOUBLE_NEGATIVE),
-    ("Niemand zei niets over de wachttijd.", readability.DOUBLE_NEGATIVE),
-    ("Wat ging goed en wat kan beter?", readability.MULTIPLE_QUESTIONS),
-    ("Wat ging goed? Wat kan beter?", readability.MULTIPLE_QUESTIONS),
-    ("Was de bejegening goed?", readability.JARGON),
-    ("Hoe was de toegang tot hulp?", readability.JARGON),
-    ("De continuiteit van de hulp was goed.", readability.JARGON),
-    ("De jeugdhulpverlening was goed.", readability.LONG_WORD),
-])
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Er wordt veel uitgelegd.", readability.PASSIVE),
+        ("De gesprekken werden goed voorbereid.", readability.PASSIVE),
+        ("Ik kreeg niet geen hulp.", readability.DOUBLE_NEGATIVE),
+        ("Niemand zei niets over de wachttijd.", readability.DOUBLE_NEGATIVE),
+        ("Wat ging goed en wat kan beter?", readability.MULTIPLE_QUESTIONS),
+        ("Wat ging goed? Wat kan beter?", readability.MULTIPLE_QUESTIONS),
+        ("Was de bejegening goed?", readability.JARGON),
+        ("Hoe was de toegang tot hulp?", readability.JARGON),
+        ("De continuiteit van de hulp was goed.", readability.JARGON),
+        ("De jeugdhulpverlening was goed.", readability.LONG_WORD),
+    ],
+)
 def test_each_rule(text, code):
     assert code in codes(text)
 
@@ -60,8 +68,9 @@ def test_thresholds_and_jargon_are_configurable():
     assert codes(sentence) == []
     assert codes(sentence, Settings(max_words=5)) == [readability.LONG_SENTENCE]
     assert codes("De hulpverlener was er.", Settings(max_word_length=10)) == [readability.LONG_WORD]
-    assert codes("Het was een wachtlijst.", Settings(jargon={"wachtlijst": "tijd tot de hulp begint"})) == \
-        [readability.JARGON]
+    assert codes("Het was een wachtlijst.", Settings(jargon={"wachtlijst": "tijd tot de hulp begint"})) == [
+        readability.JARGON
+    ]
 
 
 def test_piping_placeholders_and_empty_texts_are_ignored():

@@ -32,8 +32,9 @@ def load(name):
 
 
 def fit(rows, **params):
-    return RemarkClassifier(**params).fit([r["text"] for r in rows], [r["kinds"] for r in rows],
-                                          [r.get("prompt") for r in rows])
+    return RemarkClassifier(**params).fit(
+        [r["text"] for r in rows], [r["kinds"] for r in rows], [r.get("prompt") for r in rows]
+    )
 
 
 def accuracy(model, rows):
@@ -56,64 +57,79 @@ def trained(dev):
     return fit(dev)
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("De werkafspraken met de scholen vaker samen evalueren", "suggestie"),
-    ("Betrek jongeren eerder bij hun plan", "suggestie"),
-    ("Vaker terugkoppelen wat er met signalen van ouders gebeurt", "suggestie"),
-    ("Enthousiaste collega's in het wijkteam", "compliment"),
-    ("Korte lijnen met de huisarts", "compliment"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("De werkafspraken met de scholen vaker samen evalueren", "suggestie"),
+        ("Betrek jongeren eerder bij hun plan", "suggestie"),
+        ("Vaker terugkoppelen wat er met signalen van ouders gebeurt", "suggestie"),
+        ("Enthousiaste collega's in het wijkteam", "compliment"),
+        ("Korte lijnen met de huisarts", "compliment"),
+    ],
+)
 def test_advice_without_negative_words_and_praise_as_noun_phrase_are_recognised(text, kind):
     prediction = RemarkClassifier().classify_one(text)
     assert prediction.kind == kind
     assert prediction.provenance == "regel"
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("Een superfijne groepstraining", "compliment"),  # intensified compound
-    ("Zeer vriendelijke medewerkers", "compliment"),  # "zeer" intensifies, it is not "pain"
-    ("Het loket is onbereikbaar", "zorg"),  # "on-" before an adjective of praise
-    ("Casusoverleggen duren eindeloos", "zorg"),  # "-loos"
-    ("Het contact wordt steeds trager", "zorg"),  # comparative of a complaint
-    ("Het nieuwe systeem werkt niet", "zorg"),  # negation after the verb
-    ("Nooit het gevoel gehad dat ik lastig was", "compliment"),  # denied feeling
-    ("Niets dan goede ervaringen met de gezinscoach", "compliment"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Een superfijne groepstraining", "compliment"),  # intensified compound
+        ("Zeer vriendelijke medewerkers", "compliment"),  # "zeer" intensifies, it is not "pain"
+        ("Het loket is onbereikbaar", "zorg"),  # "on-" before an adjective of praise
+        ("Casusoverleggen duren eindeloos", "zorg"),  # "-loos"
+        ("Het contact wordt steeds trager", "zorg"),  # comparative of a complaint
+        ("Het nieuwe systeem werkt niet", "zorg"),  # negation after the verb
+        ("Nooit het gevoel gehad dat ik lastig was", "compliment"),  # denied feeling
+        ("Niets dan goede ervaringen met de gezinscoach", "compliment"),
+    ],
+)
 def test_judgement_is_found_in_word_forms_and_negations_the_word_lists_do_not_name(text, kind):
     prediction = RemarkClassifier().classify_one(text)
     assert prediction.kind == kind
     assert not any(c.words == "zeer" for c in prediction.cues)
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("Het lijkt me nuttig om vaker samen te oefenen", "suggestie"),
-    ("Het zou heel fijn zijn als er een vaste dag komt", "suggestie"),
-    ("Het was heel fijn", "compliment"),
-    ("Verken de mogelijkheden voor een regionaal fonds", "suggestie"),
-    ("Professionals en ouders beoordelen de veiligheid verschillend", "observatie"),
-    ("Ik vraag me af wie de kosten van de taxi draagt", "vraag"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Het lijkt me nuttig om vaker samen te oefenen", "suggestie"),
+        ("Het zou heel fijn zijn als er een vaste dag komt", "suggestie"),
+        ("Het was heel fijn", "compliment"),
+        ("Verken de mogelijkheden voor een regionaal fonds", "suggestie"),
+        ("Professionals en ouders beoordelen de veiligheid verschillend", "observatie"),
+        ("Ik vraag me af wie de kosten van de taxi draagt", "vraag"),
+    ],
+)
 def test_sentence_form_separates_advice_from_praise_and_statements_from_advice(text, kind):
     assert RemarkClassifier().classify_one(text).kind == kind
 
 
-@pytest.mark.parametrize(("text", "absent"), [
-    ("Signalen van scholen blijven op de plank liggen", "infinitiefzin zonder persoonsvorm"),  # plural verb
-    ("Dossiers van het loket komen onvolledig binnen", "infinitiefzin zonder persoonsvorm"),
-    ("Onze zoon kan nu zelf zijn emoties benoemen", "modaal werkwoord"),  # an ability, not advice
-    ("waar moet ik heen als het thuis fout gaat", "modaal werkwoord"),  # a modal after a question word asks
-    ("Mijn partner werkt in ploegendienst", "lovend woord"),  # "werkt" before a place or time
-])
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Signalen van scholen blijven op de plank liggen", "infinitiefzin zonder persoonsvorm"),  # plural verb
+        ("Dossiers van het loket komen onvolledig binnen", "infinitiefzin zonder persoonsvorm"),
+        ("Onze zoon kan nu zelf zijn emoties benoemen", "modaal werkwoord"),  # an ability, not advice
+        ("waar moet ik heen als het thuis fout gaat", "modaal werkwoord"),  # a modal after a question word asks
+        ("Mijn partner werkt in ploegendienst", "lovend woord"),  # "werkt" before a place or time
+    ],
+)
 def test_statements_with_plural_verbs_abilities_and_plain_facts_fire_no_advice_or_praise_cue(text, absent):
     assert absent not in RemarkClassifier().classify_one(text).cue_labels
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("Hij haalde zijn rapport zonder onvoldoendes", "compliment"),  # "zonder" turns the complaint
-    ("waar moet ik heen als het thuis fout gaat", "vraag"),
-    ("Ik kan iedereen deze hulp aanraden", "compliment"),
-    ("Minpunt: de begeleider was vaak ziek", "zorg"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Hij haalde zijn rapport zonder onvoldoendes", "compliment"),  # "zonder" turns the complaint
+        ("waar moet ik heen als het thuis fout gaat", "vraag"),
+        ("Ik kan iedereen deze hulp aanraden", "compliment"),
+        ("Minpunt: de begeleider was vaak ziek", "zorg"),
+    ],
+)
 def test_turned_judgements_questions_and_recommendations_get_their_kind_from_the_rules(text, kind):
     assert RemarkClassifier().classify_one(text).kind == kind
 
@@ -205,9 +221,26 @@ def test_the_model_weight_and_held_out_accuracy_grow_with_labels(dev, heldout):
 
 
 def test_the_model_learns_a_convention_the_cues_do_not_know(dev):
-    local = [{"text": f"De {name}regeling van de gemeente", "kinds": ["compliment"]}
-             for name in ("sport", "cultuur", "vervoer", "kleding", "laptop", "zwem", "muziek", "fiets",
-                          "bril", "computer", "schoolreis", "verjaardag", "uitstapjes", "dans", "theater")]
+    local = [
+        {"text": f"De {name}regeling van de gemeente", "kinds": ["compliment"]}
+        for name in (
+            "sport",
+            "cultuur",
+            "vervoer",
+            "kleding",
+            "laptop",
+            "zwem",
+            "muziek",
+            "fiets",
+            "bril",
+            "computer",
+            "schoolreis",
+            "verjaardag",
+            "uitstapjes",
+            "dans",
+            "theater",
+        )
+    ]
     unseen = "De kampregeling van de gemeente"
     assert RemarkClassifier().classify_one(unseen).kind == "observatie"
     prediction = fit(dev + local).classify_one(unseen)
@@ -250,18 +283,30 @@ def test_development_remarks_share_no_new_word_with_held_out_remarks_written_bef
     leaks = []
     for held_batch in sorted({r["batch"] for r in heldout}, key=WRITING_ORDER.index):
         position = WRITING_ORDER.index(held_batch)
-        known = set().union(*(lemmas(r["text"]) for r in dev
-                              if "batch" not in r or WRITING_ORDER.index(r["batch"]) < position))
+        known = set().union(
+            *(lemmas(r["text"]) for r in dev if "batch" not in r or WRITING_ORDER.index(r["batch"]) < position)
+        )
         held_only = set().union(*(lemmas(r["text"]) for r in heldout if r["batch"] == held_batch)) - known
-        leaks += [(r["text"], lemmas(r["text"]) & held_only) for r in later
-                  if WRITING_ORDER.index(r["batch"]) > position and lemmas(r["text"]) & held_only]
+        leaks += [
+            (r["text"], lemmas(r["text"]) & held_only)
+            for r in later
+            if WRITING_ORDER.index(r["batch"]) > position and lemmas(r["text"]) & held_only
+        ]
     assert not leaks
 
 
 #: Cue entries that match held-out but no original development remark; all were in the lists before the
 #: held-out batch concerned was written (docs/benchmarks.md names them). No other entry may do so.
-KNOWN_HELD_OUT_ENTRIES = {"dankbaar", "helpt", "boos", "stress", "onduidelijke?", "aanbeveling", "zou mooi zijn",
-                          "een kwart"}
+KNOWN_HELD_OUT_ENTRIES = {
+    "dankbaar",
+    "helpt",
+    "boos",
+    "stress",
+    "onduidelijke?",
+    "aanbeveling",
+    "zou mooi zijn",
+    "een kwart",
+}
 #: For h4 (written after d4): entries matching h4 but no development remark; in the lists before h4.
 KNOWN_H4_ENTRIES = {"onduidelijkheid"}
 
@@ -290,13 +335,26 @@ def test_textblob_baseline_maps_polarity_to_kinds_and_cannot_see_advice():
     assert textblob_kind("De werkafspraken met de scholen vaker samen evalueren") == "observatie"
 
 
-@pytest.mark.parametrize(("prompt", "kind"), [
-    ("Waar bent u trots op?", "compliment"), ("Wat werkt goed?", "compliment"), ("Tops", "compliment"),
-    ("Waar vraagt u aandacht voor?", "suggestie"), ("Wat kan beter?", "suggestie"), ("Tips", "suggestie"),
-    ("Wat valt op?", "observatie"), ("Opvallend:", "observatie"), ("Wat gaat niet goed?", "zorg"),
-    ("Knelpunten", "zorg"), ("Heeft u nog vragen?", "vraag"), ("Heeft u nog opmerkingen?", None),
-    ("Tips en tops", None), ("Wat gaat goed en wat kan beter?", None), ("suggestie", "suggestie"),
-])
+@pytest.mark.parametrize(
+    ("prompt", "kind"),
+    [
+        ("Waar bent u trots op?", "compliment"),
+        ("Wat werkt goed?", "compliment"),
+        ("Tops", "compliment"),
+        ("Waar vraagt u aandacht voor?", "suggestie"),
+        ("Wat kan beter?", "suggestie"),
+        ("Tips", "suggestie"),
+        ("Wat valt op?", "observatie"),
+        ("Opvallend:", "observatie"),
+        ("Wat gaat niet goed?", "zorg"),
+        ("Knelpunten", "zorg"),
+        ("Heeft u nog vragen?", "vraag"),
+        ("Heeft u nog opmerkingen?", None),
+        ("Tips en tops", None),
+        ("Wat gaat goed en wat kan beter?", None),
+        ("suggestie", "suggestie"),
+    ],
+)
 def test_questions_and_headings_map_to_the_kind_they_invite(prompt, kind):
     assert prompt_kind(prompt) == kind
 
@@ -342,9 +400,11 @@ def test_headings_are_dropped_but_kept_as_context_for_the_prior():
 
 
 def test_running_sentences_split_but_abbreviations_and_numbers_stay_whole():
-    answer = ("De begeleiding was fijn. Wel duurde het lang, bijv. drie mnd. voordat we konden starten. "
-              "Het cijfer is een 7,5 en de respons 2.5 keer zo hoog! Kunnen jullie o.a. eerder bellen? "
-              "Dank aan mw. Jansen.")
+    answer = (
+        "De begeleiding was fijn. Wel duurde het lang, bijv. drie mnd. voordat we konden starten. "
+        "Het cijfer is een 7,5 en de respons 2.5 keer zo hoog! Kunnen jullie o.a. eerder bellen? "
+        "Dank aan mw. Jansen."
+    )
     assert split_remarks(answer) == [
         "De begeleiding was fijn.",
         "Wel duurde het lang, bijv. drie mnd. voordat we konden starten.",
@@ -370,14 +430,21 @@ def test_split_remarks_feed_the_classifier_with_their_heading_as_prior():
 # verbless statements; only strong words of their own move them.
 def test_a_verbless_statement_under_a_praise_heading_is_a_compliment():
     model = shipped_classifier()
-    assert model.classify_one("Consultatie- en diagnosefunctie dichtbij de lokale teams", "Trots op").kind \
-        == "compliment"
-    assert model.classify_one("Consultatie- en diagnosefunctie dichtbij de lokale teams",
-                              "Wat heeft het programma nodig om een succes te worden?").kind == "suggestie"
+    assert (
+        model.classify_one("Consultatie- en diagnosefunctie dichtbij de lokale teams", "Trots op").kind == "compliment"
+    )
+    assert (
+        model.classify_one(
+            "Consultatie- en diagnosefunctie dichtbij de lokale teams",
+            "Wat heeft het programma nodig om een succes te worden?",
+        ).kind
+        == "suggestie"
+    )
 
 
 def test_headings_of_pasted_notes_count_as_questions():
     from analysis.remarks import kind_of
+
     assert kind_of("Integrale teams in drie gemeenten", "Knelpunten").kind == "zorg"
     assert kind_of("Integrale teams in drie gemeenten", "Successen").kind == "compliment"
     # words of concern of its own ("onderbesteding", "stagnatie") are strong enough to move it
@@ -386,8 +453,9 @@ def test_headings_of_pasted_notes_count_as_questions():
 
 def test_strong_words_of_its_own_move_a_remark_away_from_the_question():
     model = shipped_classifier()
-    assert model.classify_one("De wachttijd is veel te lang en niemand belt terug", "Waar bent u trots op?").kind \
-        == "zorg"
+    assert (
+        model.classify_one("De wachttijd is veel te lang en niemand belt terug", "Waar bent u trots op?").kind == "zorg"
+    )
 
 
 def test_sentiment_follows_the_kind_of_an_evaluative_remark():

@@ -67,13 +67,21 @@ def test_the_old_module_names_are_gone():
     assert not (folder / "remarks.py").exists()
 
 
-@pytest.mark.parametrize(("heading", "kind"), [
-    ("Successen", "compliment"), ("Waar wij heel trots op zijn", "compliment"),
-    ("Knelpunten", "zorg"), ("Een traject met hobbels", "zorg"),
-    ("Aanbevelingen", "suggestie"), ("Wat heeft het programma nodig om alsnog een succes te worden?", "suggestie"),
-    ("Opvallend", "observatie"),
-    ("Resultaten", None), ("Inleiding", None), ("Tips en tops", None),
-])
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Successen", "compliment"),
+        ("Waar wij heel trots op zijn", "compliment"),
+        ("Knelpunten", "zorg"),
+        ("Een traject met hobbels", "zorg"),
+        ("Aanbevelingen", "suggestie"),
+        ("Wat heeft het programma nodig om alsnog een succes te worden?", "suggestie"),
+        ("Opvallend", "observatie"),
+        ("Resultaten", None),
+        ("Inleiding", None),
+        ("Tips en tops", None),
+    ],
+)
 def test_a_heading_invites_a_kind_only_when_it_names_one(heading, kind):
     assert prompt_kind(heading) == kind
 

@@ -32,10 +32,12 @@ def t1(i):
 
 @pytest.fixture
 def data():
-    rows = [(i, "T1", t1(i)) for i in range(40)] + [(i, "R1", "9" if gemeente(i) == "Gouda" else "7")
-                                                    for i in range(40)]
-    people = respondents_frame([{"response_id": i, "gemeente": gemeente(i),
-                                 "language": "nl" if i % 5 else "ar"} for i in range(40)])
+    rows = [(i, "T1", t1(i)) for i in range(40)] + [
+        (i, "R1", "9" if gemeente(i) == "Gouda" else "7") for i in range(40)
+    ]
+    people = respondents_frame(
+        [{"response_id": i, "gemeente": gemeente(i), "language": "nl" if i % 5 else "ar"} for i in range(40)]
+    )
     return answers_frame(rows), people
 
 
@@ -92,8 +94,9 @@ def test_respondents_by_group(data):
 
 def test_full_results_set(data):
     answers, people = data
-    results = compute_results(answers, {"T1": AGREEMENT, "R1": GRADE}, domains={"T1": "toegang"},
-                              respondents=people, by=["gemeente"])
+    results = compute_results(
+        answers, {"T1": AGREEMENT, "R1": GRADE}, domains={"T1": "toegang"}, respondents=people, by=["gemeente"]
+    )
     assert results.headline.set_index("item_code").loc["T1", "n"] == 39
     assert results.grades["R1"].mean_text == "7,6"
     assert results.domains["pct"].tolist() == pytest.approx([100 * 28 / 39])
@@ -103,16 +106,30 @@ def test_full_results_set(data):
     assert pd.isna(grades.loc["Wijk", "mean"]) and pd.isna(grades.loc["Wijk", "mean_text"])
     assert pd.isna(grades.loc["Gouda", "mean"])  # complement of the small groups
     assert breakdown.headline.table.equals(
-        protected_headline_by(answers, people, "gemeente", {"T1": AGREEMENT, "R1": GRADE}).table)
+        protected_headline_by(answers, people, "gemeente", {"T1": AGREEMENT, "R1": GRADE}).table
+    )
     assert results.open_counts == {} and results.choices == {}
     with pytest.raises(ValueError, match="respondents"):
         compute_results(answers, {"T1": AGREEMENT}, by=["gemeente"])
 
 
 def test_choices_and_open_answers_in_the_results_set():
-    answers = answers_frame([(1, "Q5", "sport"), (1, "Q5", "school"), (2, "Q5", "school"), (1, "O1", "Fijn"),
-                             (2, "O1", ""), (3, "O1", "Snel geholpen"), (3, "T1", "4")])
-    results = compute_results(answers, {"T1": AGREEMENT}, open_items=["O1"],
-                              choices={"Q5": ([("school", "School"), ("sport", "Sport")], True)})
+    answers = answers_frame(
+        [
+            (1, "Q5", "sport"),
+            (1, "Q5", "school"),
+            (2, "Q5", "school"),
+            (1, "O1", "Fijn"),
+            (2, "O1", ""),
+            (3, "O1", "Snel geholpen"),
+            (3, "T1", "4"),
+        ]
+    )
+    results = compute_results(
+        answers,
+        {"T1": AGREEMENT},
+        open_items=["O1"],
+        choices={"Q5": ([("school", "School"), ("sport", "Sport")], True)},
+    )
     assert results.open_counts == {"O1": 2}  # the empty answer of 2 does not count
     assert results.choices["Q5"]["pct"].tolist() == [100.0, 50.0]

@@ -18,8 +18,14 @@ from analysis.scales import (
 def test_agreement_scale_order_labels_and_escapes():
     assert AGREEMENT.codes == ("5", "4", "3", "2", "1", "weet_niet", "nvt")
     assert [o.label for o in AGREEMENT.options] == [
-        "helemaal mee eens", "mee eens", "niet mee eens, niet mee oneens", "niet mee eens",
-        "helemaal niet mee eens", "weet ik niet", "niet van toepassing"]
+        "helemaal mee eens",
+        "mee eens",
+        "niet mee eens, niet mee oneens",
+        "niet mee eens",
+        "helemaal niet mee eens",
+        "weet ik niet",
+        "niet van toepassing",
+    ]
     assert AGREEMENT.substantive_codes == ("5", "4", "3", "2", "1")
     assert AGREEMENT.escape_codes == ("weet_niet", "nvt")
     assert AGREEMENT.positive_codes == {"5", "4"}

@@ -117,8 +117,16 @@ def test_grade_headline_is_share_sufficient():
 
 
 def test_multiple_choice_percentages_are_of_respondents():
-    answers = answers_frame([("r1", "Q5", "sport"), ("r1", "Q5", "school"), ("r2", "Q5", "school"),
-                             ("r3", "Q5", "thuis"), ("r3", "Q5", "school"), ("r4", "T1", "5")])
+    answers = answers_frame(
+        [
+            ("r1", "Q5", "sport"),
+            ("r1", "Q5", "school"),
+            ("r2", "Q5", "school"),
+            ("r3", "Q5", "thuis"),
+            ("r3", "Q5", "school"),
+            ("r4", "T1", "5"),
+        ]
+    )
     options = [("school", "School"), ("sport", "Sport"), ("thuis", "Thuis"), ("werk", "Werk")]
     frame = choice_distribution(answers, "Q5", options, multiple=True)
     # 3 respondents answered Q5; school 3/3, sport 1/3, thuis 1/3, werk 0
@@ -148,8 +156,13 @@ def test_domain_score_is_the_mean_of_item_percentages(answers):
 
 
 def test_domain_scores_per_group():
-    headline = pd.DataFrame({"gemeente": ["A", "A", "B", "B"], "item_code": ["T1", "T2", "T1", "T2"],
-                             "pct": [80.0, 60.0, 40.0, float("nan")]})
+    headline = pd.DataFrame(
+        {
+            "gemeente": ["A", "A", "B", "B"],
+            "item_code": ["T1", "T2", "T1", "T2"],
+            "pct": [80.0, 60.0, 40.0, float("nan")],
+        }
+    )
     frame = domain_scores(headline, {"T1": "toegang", "T2": "toegang"}, by=["gemeente"])
     assert frame["pct"].tolist() == [70.0, 40.0]
     assert frame["items_missing"].tolist() == [(), ("T2",)]

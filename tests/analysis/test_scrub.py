@@ -7,8 +7,7 @@ import pytest
 from analysis import scrub
 from analysis.scrub import Scrubber, cache_dir, get_deduce
 
-REGION = {"places": ["Zwolle", "Kampen"], "organisations": ["Jeugdteam Oost"],
-          "schools": ["Het Stedelijk Lyceum"]}
+REGION = {"places": ["Zwolle", "Kampen"], "organisations": ["Jeugdteam Oost"], "schools": ["Het Stedelijk Lyceum"]}
 
 
 def test_cache_folder_comes_from_argument_then_environment_then_project(monkeypatch, tmp_path):
@@ -19,18 +18,21 @@ def test_cache_folder_comes_from_argument_then_environment_then_project(monkeypa
     assert cache_dir(tmp_path / "arg") == tmp_path / "arg"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Daan (12) zit op Het Stedelijk Lyceum", "Daan ([LEEFTIJD]) zit op [SCHOOL]"),
-    ("ze is 15 en haar broertje van 9", "ze is [LEEFTIJD] en haar broertje van [LEEFTIJD]"),
-    ("mijn 14-jarige zoon", "mijn [LEEFTIJD]-jarige zoon"),
-    ("we wachtten 3 maanden, het is 8 van de 10", "we wachtten 3 maanden, het is 8 van de 10"),
-    ("hij is 3 keer verhuisd", "hij is 3 keer verhuisd"),
-    ("Bij Lindenhout en de Bascule in Kampen", "Bij [ORGANISATIE] en [ORGANISATIE] in [PLAATS]"),
-    ("Jeugdbescherming Gelderland deed niks", "[ORGANISATIE] deed niks"),
-    ("bel 06-12345678 of 038 456 7890", "bel [TELEFOON] of [TELEFOON]"),
-    ("mail naar a.jansen@example.org", "mail naar [E-MAIL]"),
-    ("postcode 8261 AB", "postcode [POSTCODE]"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Daan (12) zit op Het Stedelijk Lyceum", "Daan ([LEEFTIJD]) zit op [SCHOOL]"),
+        ("ze is 15 en haar broertje van 9", "ze is [LEEFTIJD] en haar broertje van [LEEFTIJD]"),
+        ("mijn 14-jarige zoon", "mijn [LEEFTIJD]-jarige zoon"),
+        ("we wachtten 3 maanden, het is 8 van de 10", "we wachtten 3 maanden, het is 8 van de 10"),
+        ("hij is 3 keer verhuisd", "hij is 3 keer verhuisd"),
+        ("Bij Lindenhout en de Bascule in Kampen", "Bij [ORGANISATIE] en [ORGANISATIE] in [PLAATS]"),
+        ("Jeugdbescherming Gelderland deed niks", "[ORGANISATIE] deed niks"),
+        ("bel 06-12345678 of 038 456 7890", "bel [TELEFOON] of [TELEFOON]"),
+        ("mail naar a.jansen@example.org", "mail naar [E-MAIL]"),
+        ("postcode 8261 AB", "postcode [POSTCODE]"),
+    ],
+)
 def test_rules_and_region_lists_catch_what_deduce_misses(text, expected):
     assert Scrubber(use_deduce=False, **REGION).scrub(text).text == expected
 
@@ -39,9 +41,12 @@ def test_rules_and_region_lists_catch_what_deduce_misses(text, expected):
 def test_deduce_removes_names_places_phones_and_bare_ages(deduce_ready):
     result = Scrubber(**REGION).scrub(
         "Mijn zoon Daan (12) woont in Zwolle, bel 06-12345678 of mail jan@example.org. Mevrouw de Vries van "
-        "Jeugdzorg Oost was top.")
-    assert result.text == ("Mijn zoon [NAAM] ([LEEFTIJD]) woont in [PLAATS], bel [TELEFOON] of mail "
-                           "[E-MAIL]. [NAAM] van [ORGANISATIE] was top.")
+        "Jeugdzorg Oost was top."
+    )
+    assert result.text == (
+        "Mijn zoon [NAAM] ([LEEFTIJD]) woont in [PLAATS], bel [TELEFOON] of mail "
+        "[E-MAIL]. [NAAM] van [ORGANISATIE] was top."
+    )
     assert result.tags == ("NAAM", "LEEFTIJD", "PLAATS", "TELEFOON", "E-MAIL", "NAAM", "ORGANISATIE")
 
 

@@ -3,22 +3,25 @@ import pytest
 from analysis.sentiment import SentimentModel, label, labels, score, textblob_polarity
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Mijn hulpverlener luisterde echt naar mij", "positief"),  # 'naar' is not 'nasty' here
-    ("We gingen naar de huisarts", "onbekend"),
-    ("Ik voelde me niet gehoord", "negatief"),
-    ("niet goed", "negatief"),
-    ("totaal niet tevreden", "negatief"),
-    ("Ik ben teleurgesteld", "negatief"),
-    ("superslecht", "negatief"),
-    ("geen enkel probleem", "positief"),
-    ("lang wachten op een plek", "negatief"),
-    ("ze belden nooit terug", "negatief"),
-    ("dikke tien", "positief"),
-    ("Heel goed geholpen, maar veel te lang moeten wachten", "gemengd"),
-    ("nvt", "onbekend"),
-    ("geen opmerkingen", "onbekend"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mijn hulpverlener luisterde echt naar mij", "positief"),  # 'naar' is not 'nasty' here
+        ("We gingen naar de huisarts", "onbekend"),
+        ("Ik voelde me niet gehoord", "negatief"),
+        ("niet goed", "negatief"),
+        ("totaal niet tevreden", "negatief"),
+        ("Ik ben teleurgesteld", "negatief"),
+        ("superslecht", "negatief"),
+        ("geen enkel probleem", "positief"),
+        ("lang wachten op een plek", "negatief"),
+        ("ze belden nooit terug", "negatief"),
+        ("dikke tien", "positief"),
+        ("Heel goed geholpen, maar veel te lang moeten wachten", "gemengd"),
+        ("nvt", "onbekend"),
+        ("geen opmerkingen", "onbekend"),
+    ],
+)
 def test_known_faults_of_the_lexicon_are_repaired(text, expected):
     assert label(text) == expected
 

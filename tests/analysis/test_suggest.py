@@ -21,16 +21,16 @@ def test_rule_hits_carry_words_and_the_model_probability(parts):
 
 def test_model_only_suggestions_have_provenance_model_and_a_probability(parts):
     matcher, model = parts
-    frame = suggest(["je kreeg nooit iemand aan de lijn, niemand nam op"], matcher, model,
-                    min_probability=0.3)
+    frame = suggest(["je kreeg nooit iemand aan de lijn, niemand nam op"], matcher, model, min_probability=0.3)
     row = frame[frame.theme == "bereikbaarheid"].iloc[0]
     assert row.provenance == "model" and row.probability >= 0.3 and row.words == ()
 
 
 def test_human_codes_always_win(parts):
     matcher, model = parts
-    frame = suggest(["De wachttijd was veel te lang", "De wachttijd was veel te lang"], matcher, model,
-                    human=[{"regels"}, None])
+    frame = suggest(
+        ["De wachttijd was veel te lang", "De wachttijd was veel te lang"], matcher, model, human=[{"regels"}, None]
+    )
     first = frame[frame.answer == 0]
     assert list(first.theme) == ["regels"] and list(first.provenance) == ["mens"]
     assert "wachttijd" in set(frame[frame.answer == 1].theme)

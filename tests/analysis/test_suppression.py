@@ -25,8 +25,10 @@ from analysis.suppression import (
 def solutions(counts, groups, hidden, limit=200_000):
     """Every value each hidden cell can take, given the visible cells and the group sums."""
     hidden = [k for k in counts if k in set(hidden)]
-    bound = {k: min([counts[t] for t, members in groups if k in members and t not in set(hidden)]
-                    or [max(counts.values())]) for k in hidden}
+    bound = {
+        k: min([counts[t] for t, members in groups if k in members and t not in set(hidden)] or [max(counts.values())])
+        for k in hidden
+    }
     eqs = [((total, *members), (1, *[-1] * len(members))) for total, members in groups]
     seen = {k: set() for k in hidden}
     value = {k: v for k, v in counts.items() if k not in set(hidden)}
@@ -34,8 +36,7 @@ def solutions(counts, groups, hidden, limit=200_000):
 
     def consistent():
         for keys, signs in eqs:
-            if all(k in value for k in keys) and sum(
-                    s * value[k] for k, s in zip(keys, signs, strict=True)) != 0:
+            if all(k in value for k in keys) and sum(s * value[k] for k, s in zip(keys, signs, strict=True)) != 0:
                 return False
         return True
 
@@ -170,8 +171,12 @@ def test_cross_table_and_its_margins_are_protected_together():
     # the complements form a rectangle, so row Y stays readable
     assert shown.at["Y", "12-15"] == 20 and shown.at["Y", "16-17"] == 11
     assert shown.at["Totaal", "Totaal"] == 75
-    counts = {(r, c): int(v) for r in ["X", "Y", "Z", "Totaal"] for c in ["12-15", "16-17", "Totaal"]
-              for v in [table.loc[r, c] if r != "Totaal" and c != "Totaal" else 0]}
+    counts = {
+        (r, c): int(v)
+        for r in ["X", "Y", "Z", "Totaal"]
+        for c in ["12-15", "16-17", "Totaal"]
+        for v in [table.loc[r, c] if r != "Totaal" and c != "Totaal" else 0]
+    }
     for r in table.index:
         counts[(r, "Totaal")] = int(table.loc[r].sum())
     for c in table.columns:
@@ -217,12 +222,14 @@ def test_bad_tables_are_refused():
 
 
 def breakdown_frame():
-    return pd.DataFrame({
-        "item_code": ["T1"] * 5 + ["T2"] * 5,
-        "gemeente": [None, "A", "B", "C", "D"] * 2,
-        "n": [62, 12, 13, 28, 9, 60, 12, 13, 27, 8],
-        "pct": [50.0, 41.7, 53.8, 57.1, 33.3, 40.0, 25.0, 38.5, 48.1, 37.5],
-    })
+    return pd.DataFrame(
+        {
+            "item_code": ["T1"] * 5 + ["T2"] * 5,
+            "gemeente": [None, "A", "B", "C", "D"] * 2,
+            "n": [62, 12, 13, 28, 9, 60, 12, 13, 27, 8],
+            "pct": [50.0, 41.7, 53.8, 57.1, 33.3, 40.0, 25.0, 38.5, 48.1, 37.5],
+        }
+    )
 
 
 def test_breakdown_table_hides_counts_and_percentages_per_item():
@@ -245,8 +252,7 @@ def test_breakdown_table_hides_counts_and_percentages_per_item():
 
 def test_same_table_with_and_without_rounding():
     exact = protect_breakdown(breakdown_frame(), ["gemeente"], tables=["item_code"])
-    public = protect_breakdown(breakdown_frame(), ["gemeente"], tables=["item_code"],
-                               policy=Policy(public=True))
+    public = protect_breakdown(breakdown_frame(), ["gemeente"], tables=["item_code"], policy=Policy(public=True))
     assert exact.table["hidden"].tolist() == public.table["hidden"].tolist()
     shown = public.table["n"].dropna().astype(int).tolist()
     assert shown == [60, 15, 30, 60, 15, 25]  # 62, 13, 28 | 60, 13, 27 rounded half up to fives
@@ -260,8 +266,9 @@ def test_rounding_to_fives_is_half_up():
 
 
 def test_nested_breakdown_frame_with_missing_subtotals():
-    frame = pd.DataFrame({"subregio": [None, "N", "N", "S", "S"], "gemeente": [None, "X", "Y", "Z", "W"],
-                          "n": [100, 4, 41, 30, 25]})
+    frame = pd.DataFrame(
+        {"subregio": [None, "N", "N", "S", "S"], "gemeente": [None, "X", "Y", "Z", "W"], "n": [100, 4, 41, 30, 25]}
+    )
     result = protect_breakdown(frame, ["subregio", "gemeente"])
     reasons = dict(zip(result.table["gemeente"], result.table["reason"], strict=True))
     # subtotals N = 45 and S = 55 are not in the frame: they count as published, so Y must hide
@@ -290,11 +297,15 @@ def test_random_one_level_tables_are_safe(sizes):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.lists(st.integers(min_value=0, max_value=30), min_size=2, max_size=3), min_size=2,
-                max_size=4).filter(lambda rows: len({len(r) for r in rows}) == 1))
+@given(
+    st.lists(st.lists(st.integers(min_value=0, max_value=30), min_size=2, max_size=3), min_size=2, max_size=4).filter(
+        lambda rows: len({len(r) for r in rows}) == 1
+    )
+)
 def test_random_cross_tables_leave_nothing_derivable(rows):
-    table = pd.DataFrame(rows, index=[f"r{i}" for i in range(len(rows))],
-                         columns=[f"c{j}" for j in range(len(rows[0]))])
+    table = pd.DataFrame(
+        rows, index=[f"r{i}" for i in range(len(rows))], columns=[f"c{j}" for j in range(len(rows[0]))]
+    )
     result = protect_crosstab(table)
     shown = result.table
     for r in table.index:
@@ -309,8 +320,10 @@ def test_random_cross_tables_leave_nothing_derivable(rows):
         counts[("Totaal", "Totaal")] = int(table.to_numpy().sum())
         groups = [((r, "Totaal"), [(r, c) for c in table.columns]) for r in table.index]
         groups += [(("Totaal", c), [(r, c) for r in table.index]) for c in table.columns]
-        groups += [(("Totaal", "Totaal"), [(r, "Totaal") for r in table.index]),
-                   (("Totaal", "Totaal"), [("Totaal", c) for c in table.columns])]
+        groups += [
+            (("Totaal", "Totaal"), [(r, "Totaal") for r in table.index]),
+            (("Totaal", "Totaal"), [("Totaal", c) for c in table.columns]),
+        ]
         assert derivable(counts, groups, reasons) == set()
 
 

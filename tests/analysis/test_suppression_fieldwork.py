@@ -40,8 +40,11 @@ def test_totals_and_days():
     assert round(t.response, 1) == 35.0
     counts = [DayCount(date(2026, 3, 9), 16, 10), DayCount(date(2026, 3, 10), 2, 4)]
     days = per_day(rows(), counts)
-    assert [(d.day.day, d.invited, d.started, d.completed) for d in days] == [(2, 40, 0, 0), (9, 0, 16, 10),
-                                                                              (10, 0, 2, 4)]
+    assert [(d.day.day, d.invited, d.started, d.completed) for d in days] == [
+        (2, 40, 0, 0),
+        (9, 0, 16, 10),
+        (10, 0, 2, 4),
+    ]
     assert days[-1].response_so_far == t.response
 
 

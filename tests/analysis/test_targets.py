@@ -10,32 +10,103 @@ D = Direction
 # direction, baseline, target, then per position (current, status, percent):
 # before the baseline (moved the wrong way), between, at the goal, past the goal
 CASES = [
-    (D.INCREASE, 20, 40, [(10, Status.WORSE, -50.0), (30, Status.UNDER_WAY, 50.0),
-                          (40, Status.REACHED, 100.0), (50, Status.PAST, 150.0)]),
-    (D.DECREASE, 10, 6, [(12, Status.WORSE, -50.0), (7.5, Status.UNDER_WAY, 62.5),
-                         (6, Status.REACHED, 100.0), (4, Status.PAST, 150.0)]),
-    (D.AT_MOST, 10, 6, [(12, Status.WORSE, -50.0), (8, Status.UNDER_WAY, 50.0),
-                        (6, Status.REACHED, 100.0), (4, Status.REACHED, 100.0)]),
-    (D.AT_LEAST, 20, 40, [(10, Status.WORSE, -50.0), (30, Status.UNDER_WAY, 50.0),
-                          (40, Status.REACHED, 100.0), (50, Status.REACHED, 100.0)]),
-    (D.ZERO, 28, 0, [(35, Status.WORSE, -25.0), (14, Status.UNDER_WAY, 50.0),
-                     (0, Status.REACHED, 100.0), (-1, Status.REACHED, 100.0)]),
+    (
+        D.INCREASE,
+        20,
+        40,
+        [
+            (10, Status.WORSE, -50.0),
+            (30, Status.UNDER_WAY, 50.0),
+            (40, Status.REACHED, 100.0),
+            (50, Status.PAST, 150.0),
+        ],
+    ),
+    (
+        D.DECREASE,
+        10,
+        6,
+        [(12, Status.WORSE, -50.0), (7.5, Status.UNDER_WAY, 62.5), (6, Status.REACHED, 100.0), (4, Status.PAST, 150.0)],
+    ),
+    (
+        D.AT_MOST,
+        10,
+        6,
+        [
+            (12, Status.WORSE, -50.0),
+            (8, Status.UNDER_WAY, 50.0),
+            (6, Status.REACHED, 100.0),
+            (4, Status.REACHED, 100.0),
+        ],
+    ),
+    (
+        D.AT_LEAST,
+        20,
+        40,
+        [
+            (10, Status.WORSE, -50.0),
+            (30, Status.UNDER_WAY, 50.0),
+            (40, Status.REACHED, 100.0),
+            (50, Status.REACHED, 100.0),
+        ],
+    ),
+    (
+        D.ZERO,
+        28,
+        0,
+        [
+            (35, Status.WORSE, -25.0),
+            (14, Status.UNDER_WAY, 50.0),
+            (0, Status.REACHED, 100.0),
+            (-1, Status.REACHED, 100.0),
+        ],
+    ),
     # zero as the target value in the other less-is-better directions
-    (D.DECREASE, 28, 0, [(30, Status.WORSE, -100 / 14), (21, Status.UNDER_WAY, 25.0),
-                         (0, Status.REACHED, 100.0), (-2, Status.PAST, 100 + 100 / 14)]),
-    (D.AT_MOST, 5, 0, [(6, Status.WORSE, -20.0), (3, Status.UNDER_WAY, 40.0),
-                       (0, Status.REACHED, 100.0), (-1, Status.REACHED, 100.0)]),
+    (
+        D.DECREASE,
+        28,
+        0,
+        [
+            (30, Status.WORSE, -100 / 14),
+            (21, Status.UNDER_WAY, 25.0),
+            (0, Status.REACHED, 100.0),
+            (-2, Status.PAST, 100 + 100 / 14),
+        ],
+    ),
+    (
+        D.AT_MOST,
+        5,
+        0,
+        [
+            (6, Status.WORSE, -20.0),
+            (3, Status.UNDER_WAY, 40.0),
+            (0, Status.REACHED, 100.0),
+            (-1, Status.REACHED, 100.0),
+        ],
+    ),
     # more is better from a zero baseline
-    (D.INCREASE, 0, 600, [(-10, Status.WORSE, -10 / 6), (95, Status.UNDER_WAY, 95 / 6),
-                          (600, Status.REACHED, 100.0), (660, Status.PAST, 110.0)]),
+    (
+        D.INCREASE,
+        0,
+        600,
+        [
+            (-10, Status.WORSE, -10 / 6),
+            (95, Status.UNDER_WAY, 95 / 6),
+            (600, Status.REACHED, 100.0),
+            (660, Status.PAST, 110.0),
+        ],
+    ),
 ]
 POSITIONS = ("before baseline", "between", "at goal", "past goal")
 
 
-@pytest.mark.parametrize(("direction", "baseline", "target", "current", "status", "percent"), [
-    pytest.param(direction, baseline, target, current, status, percent, id=f"{direction}-{baseline}-{target}-{pos}")
-    for direction, baseline, target, rows in CASES
-    for pos, (current, status, percent) in zip(POSITIONS, rows, strict=True)])
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "current", "status", "percent"),
+    [
+        pytest.param(direction, baseline, target, current, status, percent, id=f"{direction}-{baseline}-{target}-{pos}")
+        for direction, baseline, target, rows in CASES
+        for pos, (current, status, percent) in zip(POSITIONS, rows, strict=True)
+    ],
+)
 def test_every_direction_and_position(direction, baseline, target, current, status, percent):
     state = evaluate(Decimal(str(current)), Decimal(target), Decimal(baseline), direction)
     assert state.status == status

@@ -7,7 +7,18 @@ def test_tokens_are_lower_case_and_accent_folded():
 
 def test_lemmas_join_inflections_and_keep_negators_and_intensifiers():
     assert lemmas("De wachttijden waren veel te lang en ik werd niet gehoord") == [
-        "de", "wachttijd", "zijn", "veel", "te", "lang", "en", "ik", "worden", "niet", "horen"]
+        "de",
+        "wachttijd",
+        "zijn",
+        "veel",
+        "te",
+        "lang",
+        "en",
+        "ik",
+        "worden",
+        "niet",
+        "horen",
+    ]
 
 
 def test_comparatives_keep_their_meaning():
@@ -21,4 +32,8 @@ def test_stop_words_never_hold_negators_or_intensifiers():
 
 def test_content_lemmas_drop_filler_for_topic_display():
     assert content_lemmas("Ik vind dat de wachtlijsten bij de gemeentes te lang waren") == [
-        "wachtlijst", "gemeente", "te", "lang"]
+        "wachtlijst",
+        "gemeente",
+        "te",
+        "lang",
+    ]

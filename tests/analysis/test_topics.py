@@ -7,14 +7,24 @@ from analysis.topics import ThemeSuggester
 OPENINGS = ["Als moeder vind ik dat", "Ik vind dat", "Als vader vind ik dat", "Als moeder vind ik", ""]
 CLOSINGS = [", dat is niet goed", ", duurde te lang", ", heel slecht", ", prima", ""]
 TOPICS = {
-    "vervoer": ["de taxi naar de dagbehandeling kwam vaak te laat",
-                "het taxivervoer naar school was slecht geregeld",
-                "de chauffeur van de taxi was steeds een ander",
-                "het vervoer naar de dagbehandeling liep prima"],
-    "kosten": ["de eigen bijdrage was veel te hoog", "we moesten de reiskosten zelf betalen",
-               "de rekening voor de eigen bijdrage kwam als verrassing", "de kosten werden niet vergoed"],
-    "vakantie": ["in de zomervakantie stopte de begeleiding", "tijdens de vakantie was er geen opvang",
-                 "in de schoolvakantie viel alle begeleiding weg", "de vakantie was zonder opvang een ramp"],
+    "vervoer": [
+        "de taxi naar de dagbehandeling kwam vaak te laat",
+        "het taxivervoer naar school was slecht geregeld",
+        "de chauffeur van de taxi was steeds een ander",
+        "het vervoer naar de dagbehandeling liep prima",
+    ],
+    "kosten": [
+        "de eigen bijdrage was veel te hoog",
+        "we moesten de reiskosten zelf betalen",
+        "de rekening voor de eigen bijdrage kwam als verrassing",
+        "de kosten werden niet vergoed",
+    ],
+    "vakantie": [
+        "in de zomervakantie stopte de begeleiding",
+        "tijdens de vakantie was er geen opvang",
+        "in de schoolvakantie viel alle begeleiding weg",
+        "de vakantie was zonder opvang een ramp",
+    ],
 }
 
 
@@ -33,8 +43,7 @@ def candidates(answers):
 
 
 def test_boilerplate_and_polarity_words_never_make_the_top_terms(candidates):
-    banned = {"moeder", "vader", "vinden", "vind", "goed", "slecht", "lang", "te", "prima", "niet", "duren",
-              "ik"}
+    banned = {"moeder", "vader", "vinden", "vind", "goed", "slecht", "lang", "te", "prima", "niet", "duren", "ik"}
     for candidate in candidates:
         assert banned.isdisjoint(w for term in candidate.terms for w in term.split()), candidate.terms
 
@@ -75,10 +84,15 @@ def test_too_little_text_gives_no_candidates():
 
 
 def test_scrub_placeholders_and_question_echoes_are_never_proposed_as_terms():
-    texts = ["Ik ben trots op de crisisdienst van [NAAM]", "[NAAM] van de crisisdienst kwam snel",
-             "De crisisdienst en [PERSOON-1] hielpen", "Trots op naam en de crisisdienst",
-             "Thuis wonen bleef mogelijk voor <naam>", "Het kind van [NAAM] kon thuis blijven wonen",
-             "Thuis wonen met hulp van [PLAATS]"]
+    texts = [
+        "Ik ben trots op de crisisdienst van [NAAM]",
+        "[NAAM] van de crisisdienst kwam snel",
+        "De crisisdienst en [PERSOON-1] hielpen",
+        "Trots op naam en de crisisdienst",
+        "Thuis wonen bleef mogelijk voor <naam>",
+        "Het kind van [NAAM] kon thuis blijven wonen",
+        "Thuis wonen met hulp van [PLAATS]",
+    ]
     candidates = ThemeSuggester(n_topics=2).suggest(texts)
     terms = {t for c in candidates for term in c.terms for t in term.split()}
     assert {"crisisdienst", "thuis"} <= terms

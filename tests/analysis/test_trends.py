@@ -62,7 +62,7 @@ def test_welch_t_test_for_grades_matches_the_formula():
     a, b = np.array(now, float), np.array(before, float)
     va, vb = a.var(ddof=1) / a.size, b.var(ddof=1) / b.size
     t = (a.mean() - b.mean()) / math.sqrt(va + vb)
-    df = (va + vb) ** 2 / (va ** 2 / (a.size - 1) + vb ** 2 / (b.size - 1))
+    df = (va + vb) ** 2 / (va**2 / (a.size - 1) + vb**2 / (b.size - 1))
     assert result.p_value == pytest.approx(2 * stats.t.sf(abs(t), df))
     assert result.difference == pytest.approx(8.5 - 7.75)
     assert result.words == "duidelijk hoger dan vorige meting"
@@ -99,12 +99,21 @@ def test_trend_table_over_three_rounds():
     }
     frame = trend_table(rounds)
     assert frame["meting"].tolist() == ["2023", "2024", "2025"]
-    assert frame["words"].tolist() == [None, "duidelijk hoger dan vorige meting",
-                                       "te weinig antwoorden om te vergelijken"]
+    assert frame["words"].tolist() == [
+        None,
+        "duidelijk hoger dan vorige meting",
+        "te weinig antwoorden om te vergelijken",
+    ]
 
 
 def test_hidden_cells_in_a_round_are_too_few_to_compare():
-    before = pd.DataFrame({"item_code": ["T1"], "n": pd.array([None], dtype="Int64"),
-                           "positive": pd.array([None], dtype="Int64"), "pct": [float("nan")]})
+    before = pd.DataFrame(
+        {
+            "item_code": ["T1"],
+            "n": pd.array([None], dtype="Int64"),
+            "positive": pd.array([None], dtype="Int64"),
+            "pct": [float("nan")],
+        }
+    )
     now = headline([("T1", 200, 160, 80.0)])
     assert compare_rounds(now, before)["words"].tolist() == ["te weinig antwoorden om te vergelijken"]

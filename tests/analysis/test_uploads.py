@@ -13,9 +13,11 @@ from analysis import sheets
 from analysis.uploads import IndicatorSpec, UploadSpec, pseudonymise, read_upload
 
 SPEC = UploadSpec(
-    indicators=(IndicatorSpec(1, "Kinderen naar gezin", "quarter"),
-                IndicatorSpec(2, "Wachttijd vroeghulp", "month"),
-                IndicatorSpec(3, "POH-jeugd", "quarter", per_gemeente=True)),
+    indicators=(
+        IndicatorSpec(1, "Kinderen naar gezin", "quarter"),
+        IndicatorSpec(2, "Wachttijd vroeghulp", "month"),
+        IndicatorSpec(3, "POH-jeugd", "quarter", per_gemeente=True),
+    ),
     gemeenten=("Schiedam", "Súdwest-Fryslân"),
 )
 
@@ -39,8 +41,10 @@ def codes(result):
     return [(p.code, p.row, p.column) for p in result.problems]
 
 
-GOOD = "indicator;periode;gemeente;waarde;opmerking\nKinderen naar gezin;2026-K1;;7,5;\n" \
-       "POH-jeugd;2026-K1;Súdwest-Fryslân;1.234,5;na correctie\nWachttijd vroeghulp;2026-03;;12;\n"
+GOOD = (
+    "indicator;periode;gemeente;waarde;opmerking\nKinderen naar gezin;2026-K1;;7,5;\n"
+    "POH-jeugd;2026-K1;Súdwest-Fryslân;1.234,5;na correctie\nWachttijd vroeghulp;2026-03;;12;\n"
+)
 
 
 @pytest.mark.parametrize("encoding,prefix", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b"")])
@@ -62,35 +66,46 @@ def test_comma_separated_csv_with_quoted_decimal_comma():
 
 
 def test_xlsx_with_numbers_dates_and_text():
-    rows = [["Indicator", "Periode", "Gemeente", "Waarde", "Opmerking"],
-            ["kinderen naar gezin", "K1 2026", None, 7.5, None],
-            ["Wachttijd vroeghulp", datetime(2026, 3, 1), None, "6,5", None],
-            ["POH-jeugd", "2026-Q2", "schiedam", 40, "geschat"]]
+    rows = [
+        ["Indicator", "Periode", "Gemeente", "Waarde", "Opmerking"],
+        ["kinderen naar gezin", "K1 2026", None, 7.5, None],
+        ["Wachttijd vroeghulp", datetime(2026, 3, 1), None, "6,5", None],
+        ["POH-jeugd", "2026-Q2", "schiedam", 40, "geschat"],
+    ]
     result = read_upload(xlsx_bytes(rows), "cijfers.xlsx", SPEC)
     assert result.ok, codes(result)
     assert [(r.period, r.gemeente, r.value) for r in result.rows] == [
-        ("2026-K1", "", Decimal("7.5")), ("2026-03", "", Decimal("6.5")),
-        ("2026-K2", "Schiedam", Decimal(40))]
+        ("2026-K1", "", Decimal("7.5")),
+        ("2026-03", "", Decimal("6.5")),
+        ("2026-K2", "Schiedam", Decimal(40)),
+    ]
 
 
 def test_broken_rows_are_each_reported_by_row_and_column_and_nothing_is_returned():
-    text = ("indicator;periode;gemeente;waarde;opmerking\n"
-            "Kinderen naar gezin;2026-K1;;zeven;\n"          # row 2: text in a number cell
-            "Onbekend ding;2026-K1;;3;\n"                   # row 3: unknown indicator
-            "Kinderen naar gezin;2026-13;;3;\n"             # row 4: not a quarter
-            "Kinderen naar gezin;2026-K2;;4;\n"             # row 5: fine
-            "Kinderen naar gezin;2026-K2;;5;\n"             # row 6: same period again
-            "POH-jeugd;2026-K1;;5;\n"                       # row 7: gemeente missing
-            "POH-jeugd;2026-K1;Atlantis;5;\n"               # row 8: unknown gemeente
-            "Wachttijd vroeghulp;2026-03;Schiedam;5;\n"     # row 9: gemeente not expected
-            "Kinderen naar gezin;2026-K3;;1.234;\n")        # row 10: ambiguous number
+    text = (
+        "indicator;periode;gemeente;waarde;opmerking\n"
+        "Kinderen naar gezin;2026-K1;;zeven;\n"  # row 2: text in a number cell
+        "Onbekend ding;2026-K1;;3;\n"  # row 3: unknown indicator
+        "Kinderen naar gezin;2026-13;;3;\n"  # row 4: not a quarter
+        "Kinderen naar gezin;2026-K2;;4;\n"  # row 5: fine
+        "Kinderen naar gezin;2026-K2;;5;\n"  # row 6: same period again
+        "POH-jeugd;2026-K1;;5;\n"  # row 7: gemeente missing
+        "POH-jeugd;2026-K1;Atlantis;5;\n"  # row 8: unknown gemeente
+        "Wachttijd vroeghulp;2026-03;Schiedam;5;\n"  # row 9: gemeente not expected
+        "Kinderen naar gezin;2026-K3;;1.234;\n"
+    )  # row 10: ambiguous number
     result = read_upload(csv_bytes(text), "x.csv", SPEC)
     assert not result.ok and result.rows == ()
     assert codes(result) == [
-        ("not_a_number", 2, "waarde"), ("unknown_indicator", 3, "indicator"), ("bad_period", 4, "periode"),
-        ("duplicate_row", 6, "periode"), ("missing_gemeente", 7, "gemeente"),
-        ("unknown_gemeente", 8, "gemeente"), ("gemeente_not_expected", 9, "gemeente"),
-        ("ambiguous_number", 10, "waarde")]
+        ("not_a_number", 2, "waarde"),
+        ("unknown_indicator", 3, "indicator"),
+        ("bad_period", 4, "periode"),
+        ("duplicate_row", 6, "periode"),
+        ("missing_gemeente", 7, "gemeente"),
+        ("unknown_gemeente", 8, "gemeente"),
+        ("gemeente_not_expected", 9, "gemeente"),
+        ("ambiguous_number", 10, "waarde"),
+    ]
     duplicate = result.problems[3]
     assert duplicate.extra["first"] == 5 and duplicate.value == "2026-K2"
     assert result.problems[0].value == "zeven"
@@ -102,11 +117,14 @@ def test_duplicate_periods_written_differently_are_still_duplicates():
     assert codes(result) == [("duplicate_row", 3, "periode")]
 
 
-@pytest.mark.parametrize("header,expected", [
-    ("indicator;periode;gemeente;opmerking", [("missing_column", 1, "waarde")]),
-    ("indicator;periode;gemeente;waarde;naam kind", [("unknown_column", 1, "naam kind")]),
-    ("indicator;periode;gemeente;waarde;waarde", [("duplicate_column", 1, "waarde")]),
-])
+@pytest.mark.parametrize(
+    "header,expected",
+    [
+        ("indicator;periode;gemeente;opmerking", [("missing_column", 1, "waarde")]),
+        ("indicator;periode;gemeente;waarde;naam kind", [("unknown_column", 1, "naam kind")]),
+        ("indicator;periode;gemeente;waarde;waarde", [("duplicate_column", 1, "waarde")]),
+    ],
+)
 def test_wrong_columns_refuse_the_file(header, expected):
     result = read_upload(csv_bytes(header + "\nKinderen naar gezin;2026-K1;;3;x\n"), "x.csv", SPEC)
     assert codes(result) == expected and result.rows == ()
@@ -117,11 +135,16 @@ def test_the_gemeente_column_is_needed_only_for_indicators_per_gemeente():
     assert codes(read_upload(csv_bytes(text), "x.csv", SPEC)) == [("missing_gemeente", 3, "gemeente")]
 
 
-@pytest.mark.parametrize("data,code", [
-    (b"", "empty_file"), (b"  \n\n", "empty_file"), ("\ufeff".encode(), "empty_file"),
-    (b"indicator;periode;gemeente;waarde\n", "no_rows"),
-    (b"indicator;periode;gemeente;waarde\nKinderen naar gezin;2026-K1;;\n", "no_values"),
-])
+@pytest.mark.parametrize(
+    "data,code",
+    [
+        (b"", "empty_file"),
+        (b"  \n\n", "empty_file"),
+        ("\ufeff".encode(), "empty_file"),
+        (b"indicator;periode;gemeente;waarde\n", "no_rows"),
+        (b"indicator;periode;gemeente;waarde\nKinderen naar gezin;2026-K1;;\n", "no_values"),
+    ],
+)
 def test_empty_files(data, code):
     result = read_upload(data, "x.csv", SPEC)
     assert [p.code for p in result.problems] == [code] and not result.ok
@@ -132,8 +155,7 @@ def test_empty_xlsx_is_empty():
 
 
 def test_rows_without_a_value_are_skipped_and_counted():
-    text = ("indicator;periode;gemeente;waarde\nKinderen naar gezin;2026-K1;;\n"
-            "Kinderen naar gezin;2026-K2;;3\n\n")
+    text = "indicator;periode;gemeente;waarde\nKinderen naar gezin;2026-K1;;\nKinderen naar gezin;2026-K2;;3\n\n"
     result = read_upload(csv_bytes(text), "x.csv", SPEC)
     assert result.ok and result.skipped_without_value == 1 and len(result.rows) == 1
 
@@ -143,7 +165,8 @@ BSNS = ["111222333", "123456782", "010000446"]  # valid by the 11-test (test num
 
 def test_a_bsn_column_refuses_the_whole_file_without_echoing_the_numbers():
     lines = ["indicator;periode;gemeente;waarde;klant"] + [
-        f"Kinderen naar gezin;2026-K{i + 1};;1;{bsn}" for i, bsn in enumerate(BSNS)]
+        f"Kinderen naar gezin;2026-K{i + 1};;1;{bsn}" for i, bsn in enumerate(BSNS)
+    ]
     result = read_upload(csv_bytes("\n".join(lines)), "x.csv", SPEC)
     assert codes(result) == [("bsn_column", None, "klant")] and result.rows == ()
     assert result.problems[0].extra == {"hits": 3, "filled": 3}
@@ -151,22 +174,30 @@ def test_a_bsn_column_refuses_the_whole_file_without_echoing_the_numbers():
 
 
 def test_bsn_with_dropped_leading_zero_in_xlsx_numbers_is_found():
-    rows = [["indicator", "periode", "waarde", "nummer"],
-            ["Kinderen naar gezin", "2026-K1", 1, 10000446], ["Kinderen naar gezin", "2026-K2", 1, 111222333]]
+    rows = [
+        ["indicator", "periode", "waarde", "nummer"],
+        ["Kinderen naar gezin", "2026-K1", 1, 10000446],
+        ["Kinderen naar gezin", "2026-K2", 1, 111222333],
+    ]
     result = read_upload(xlsx_bytes(rows), "x.xlsx", UploadSpec(SPEC.indicators[:1]))
     assert [p.code for p in result.problems] == ["bsn_column"]
 
 
 def test_nine_digit_numbers_failing_the_eleven_test_are_not_taken_for_bsns():
-    rows = [["indicator", "periode", "waarde"], ["Kinderen naar gezin", "2026-K1", 123456789],
-            ["Kinderen naar gezin", "2026-K2", 987654321]]
+    rows = [
+        ["indicator", "periode", "waarde"],
+        ["Kinderen naar gezin", "2026-K1", 123456789],
+        ["Kinderen naar gezin", "2026-K2", 987654321],
+    ]
     assert read_upload(xlsx_bytes(rows), "x.xlsx", UploadSpec(SPEC.indicators[:1])).ok
 
 
 def test_pseudonym_column_is_required_and_returned_raw_for_hashing():
     spec = UploadSpec(SPEC.indicators[:1], pseudonym_column="kindnummer")
-    text = "indicator;periode;kindnummer;waarde\nKinderen naar gezin;2026-K1;K-001;1\n" \
-           "Kinderen naar gezin;2026-K1;K-002;1\nKinderen naar gezin;2026-K1;;1\n"
+    text = (
+        "indicator;periode;kindnummer;waarde\nKinderen naar gezin;2026-K1;K-001;1\n"
+        "Kinderen naar gezin;2026-K1;K-002;1\nKinderen naar gezin;2026-K1;;1\n"
+    )
     result = read_upload(csv_bytes(text), "x.csv", spec)
     assert codes(result) == [("missing_pseudonym", 4, "kindnummer")]
     ok = read_upload(csv_bytes(text.rsplit("\n", 2)[0] + "\n"), "x.csv", spec)
@@ -200,11 +231,11 @@ def test_an_archive_that_lies_about_its_size_is_not_unpacked_past_the_lie():
     data = bytearray(xlsx_bytes(rows))
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
         sheet = next(i for i in archive.infolist() if i.filename.endswith("sheet1.xml"))
-    central = data.find(b"PK\x01\x02" + data[sheet.header_offset + 4:sheet.header_offset + 6])
-    while data[central + 46:central + 46 + len(sheet.filename)] != sheet.filename.encode():
+    central = data.find(b"PK\x01\x02" + data[sheet.header_offset + 4 : sheet.header_offset + 6])
+    while data[central + 46 : central + 46 + len(sheet.filename)] != sheet.filename.encode():
         central = data.find(b"PK\x01\x02", central + 4)
     struct.pack_into("<I", data, sheet.header_offset + 22, 100)  # local header: uncompressed size
-    struct.pack_into("<I", data, central + 24, 100)               # central directory: idem
+    struct.pack_into("<I", data, central + 24, 100)  # central directory: idem
     result = read_upload(bytes(data), "x.xlsx", UploadSpec(SPEC.indicators[:1]))
     assert [p.code for p in result.problems] == ["not_xlsx"] and result.rows == ()
 

@@ -12,8 +12,16 @@ from survey.config import PROJECT_ROOT
 CHROMIUM = "/usr/bin/chromium"
 AXE = PROJECT_ROOT / ".cache" / "axe" / "axe.min.js"
 ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PHONE = {"width": 360, "height": 740}
 
@@ -46,8 +54,9 @@ def live_server(app):
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
-                                  locale="nl-NL", bypass_csp=True)  # only to inject axe
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="nl-NL", bypass_csp=True
+    )  # only to inject axe
     page = context.new_page()
     yield page
     context.close()
@@ -65,10 +74,11 @@ def axe_violations(page) -> list[dict]:
     """Run axe-core (WCAG 2.2 A/AA and best practice) on the page; return the violations."""
     assert AXE.exists(), "axe-core is missing: run `make test`, which fetches it from the npm registry"
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-            for v in result["violations"]]
+    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
 
 
 def assert_accessible(page, name: str) -> None:

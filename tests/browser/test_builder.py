@@ -13,10 +13,17 @@ def _survey_with_remarks(region):
     survey = services.create_from_template(region, "ceo_ouders", round_label="2026")
     versions.publish(survey, versions.lock_token(survey))
     document = versions.editable_document(survey)
-    document.sections[0].questions.append(Question(
-        code="T4", type="stelling", domain="toegang",
-        text={"nl": "De beschikking werd door de gemeente pas na zes weken aan ons toegestuurd, "
-                    "zodat de zorgcontinuïteit niet gewaarborgd kon worden."}))
+    document.sections[0].questions.append(
+        Question(
+            code="T4",
+            type="stelling",
+            domain="toegang",
+            text={
+                "nl": "De beschikking werd door de gemeente pas na zes weken aan ons toegestuurd, "
+                "zodat de zorgcontinuïteit niet gewaarborgd kon worden."
+            },
+        )
+    )
     document.sections[0].questions[1].text["nl"] = "Ik kreeg snel de juiste hulp."
     versions.save_document(survey, document, versions.lock_token(survey))
     db.session.commit()
@@ -39,7 +46,7 @@ def test_builder_page_is_accessible_and_works_without_javascript(live_server, de
     assert desktop.get_by_role("heading", level=1).inner_text() == "Uw ervaring met de jeugdhulp"
     card = desktop.locator("#vraag-T4")
     assert "Zin van 20 woorden" in card.inner_text()
-    assert "Vakjargon: \"beschikking\"" in card.inner_text()
+    assert 'Vakjargon: "beschikking"' in card.inner_text()
     assert "Lijdende vorm" in card.inner_text()
     assert "De tekst van T2 is anders dan in de gepubliceerde versie." in desktop.locator("#vraag-T2").inner_text()
     # the shipped template is translated throughout; the question added here is in Dutch only

@@ -17,8 +17,11 @@ from tests.survey.coding.helpers import add_answers, document
 
 DATA = ANALYSIS_DATA / "ceo_answers_train.jsonl"
 
-TEXTS = ["[NAAM] zegt: we stonden maanden op de wachtlijst.", "De begeleider luisterde echt naar ons.",
-         "Het vervoer met de taxi ging steeds mis."]
+TEXTS = [
+    "[NAAM] zegt: we stonden maanden op de wachtlijst.",
+    "De begeleider luisterde echt naar ons.",
+    "Het vervoer met de taxi ging steeds mis.",
+]
 
 
 def seed(db, region):
@@ -99,8 +102,14 @@ def test_model_agreement_and_codebook_pages_are_accessible(live_server, desktop,
     themes = {t.key: t.id for t in book.themes}
     coded_rows = list(db.session.scalars(select(CodedAnswer).order_by(CodedAnswer.answer_id)))
     for coded, row in list(zip(coded_rows, rows, strict=True))[:80]:
-        assign.confirm_coding(coded, lock_version=coded.lock_version, coder_id=user.id, sentiment=None, kinds=[],
-                              theme_ids=[themes[k] for k in row["themes"]])
+        assign.confirm_coding(
+            coded,
+            lock_version=coded.lock_version,
+            coder_id=user.id,
+            sentiment=None,
+            kinds=[],
+            theme_ids=[themes[k] for k in row["themes"]],
+        )
     jobs.queue_training(survey.id, "O1", user.id)
     db.session.commit()  # the training job runs now
     link.auto_threshold = 0.8
@@ -115,14 +124,22 @@ def test_model_agreement_and_codebook_pages_are_accessible(live_server, desktop,
     desktop.get_by_role("button", name="Inloggen").click()
     desktop.wait_for_url("**/beheer/rijnmond/")
     question = f"{live_server}/beheer/rijnmond/coderen/{survey.id}/O1"
-    for path, name in [("/model", "coding-model"), ("/kwaliteit", "coding-quality"),
-                       ("/overeenstemming", "coding-agreement"), ("/nieuwe-themas", "coding-new-themes"),
-                       ("/codeboek", "coding-choose-codebook")]:
+    for path, name in [
+        ("/model", "coding-model"),
+        ("/kwaliteit", "coding-quality"),
+        ("/overeenstemming", "coding-agreement"),
+        ("/nieuwe-themas", "coding-new-themes"),
+        ("/codeboek", "coding-choose-codebook"),
+    ]:
         desktop.goto(question + path)
         assert_accessible(desktop, name)
     desktop.goto(question + "/model")
     assert desktop.locator("svg.curve circle").count() >= 1
-    for path, name in [(f"/codeboeken/{book.id}", "coding-codebook"), (f"/themas/{book.themes[0].id}", "coding-theme"),
-                       ("/codeboeken/importeren", "coding-import"), ("/", "coding-overview")]:
+    for path, name in [
+        (f"/codeboeken/{book.id}", "coding-codebook"),
+        (f"/themas/{book.themes[0].id}", "coding-theme"),
+        ("/codeboeken/importeren", "coding-import"),
+        ("/", "coding-overview"),
+    ]:
         desktop.goto(f"{live_server}/beheer/rijnmond/coderen{path}")
         assert_accessible(desktop, name)

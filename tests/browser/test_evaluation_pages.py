@@ -14,8 +14,12 @@ def test_published_report_on_a_phone(live_server, phone, db, make_user):
     demo = load_demo_region()
     _previous, current = make_ceo_rounds(demo.region)
     evaluation = make_report(demo, [demo.survey, current])
-    notes.add_notes(evaluation, "Wat werkt goed\n- “De korte lijnen werken.” — projectleider, gemeente Oost",
-                    project=None, source="Interviews")
+    notes.add_notes(
+        evaluation,
+        "Wat werkt goed\n- “De korte lijnen werken.” — projectleider, gemeente Oost",
+        project=None,
+        source="Interviews",
+    )
     keep_every_statement(evaluation)
     for decision in evaluation.quotes:
         decision.attribution_public = True
@@ -63,8 +67,12 @@ def test_evaluator_pages_pass_axe(live_server, desktop, db, make_user):
     expect(table).to_be_visible()
     expect(table.get_by_text("(uit de kop)")).to_have_count(2)
     assert_accessible(desktop, "evaluation-notes")
-    for path, name in (("/", "evaluation-draft"), ("/tekst/programma", "evaluation-texts"),
-                       ("/opzet", "evaluation-set-up"), ("/citaten/programma", "evaluation-quote-review"),
-                       ("/../bewaarlijst", "evaluation-keep-list")):
+    for path, name in (
+        ("/", "evaluation-draft"),
+        ("/tekst/programma", "evaluation-texts"),
+        ("/opzet", "evaluation-set-up"),
+        ("/citaten/programma", "evaluation-quote-review"),
+        ("/../bewaarlijst", "evaluation-keep-list"),
+    ):
         desktop.goto(base + path)
         assert_accessible(desktop, name)

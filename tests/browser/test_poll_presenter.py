@@ -8,8 +8,7 @@ from tests.survey.fieldwork.conftest import make_survey  # noqa: F401 - fixture
 from tests.survey.fieldwork.test_polls import answer
 
 
-def test_presenter_screen_shows_new_answers_within_seconds(live_server, desktop, db, region, make_user,
-                                                           make_survey):  # noqa: F811 - fixture
+def test_presenter_screen_shows_new_answers_within_seconds(live_server, desktop, db, region, make_user, make_survey):  # noqa: F811 - fixture
     make_user(region, Role.ONDERZOEKER, email="els@example.org")
     survey = make_survey(kind=SurveyKind.PEILING, min_cell=5)
     for _ in range(4):
@@ -39,8 +38,14 @@ def test_presenter_screen_shows_new_answers_within_seconds(live_server, desktop,
     assert_accessible(desktop, "poll-presenter-results")
 
 
-def test_import_report_is_accessible_on_a_phone(live_server, phone, region, make_user, make_survey,  # noqa: F811
-                                                tmp_path):
+def test_import_report_is_accessible_on_a_phone(
+    live_server,
+    phone,
+    region,
+    make_user,
+    make_survey,  # noqa: F811
+    tmp_path,
+):
     make_user(region, Role.ONDERZOEKER, email="els@example.org")
     survey = make_survey()
     phone.goto(live_server + "/inloggen")
@@ -58,8 +63,7 @@ def test_import_report_is_accessible_on_a_phone(live_server, phone, region, make
     assert_accessible(phone, "fieldwork-import-report")
 
 
-def test_fieldwork_pages_are_accessible(live_server, desktop, db, region, make_user,
-                                        make_survey):  # noqa: F811 - fixture
+def test_fieldwork_pages_are_accessible(live_server, desktop, db, region, make_user, make_survey):  # noqa: F811 - fixture
     from tests.survey.fieldwork.test_tracking import invite_groups
 
     make_user(region, Role.ONDERZOEKER, email="els@example.org")
@@ -71,8 +75,12 @@ def test_fieldwork_pages_are_accessible(live_server, desktop, db, region, make_u
     desktop.get_by_role("button", name="Inloggen").click()
     desktop.wait_for_url("**/beheer/rijnmond/")
     base = f"{live_server}/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk"
-    for path, name in (("/voortgang", "tracking"), ("/teksten?soort=reminder&taal=nl", "texts"),
-                       ("/instellingen", "settings"), ("/sluiten", "close")):
+    for path, name in (
+        ("/voortgang", "tracking"),
+        ("/teksten?soort=reminder&taal=nl", "texts"),
+        ("/instellingen", "settings"),
+        ("/sluiten", "close"),
+    ):
         desktop.goto(base + path)
         assert_accessible(desktop, f"fieldwork-{name}")
     desktop.goto(base + "/instellingen")

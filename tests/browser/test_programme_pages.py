@@ -19,18 +19,34 @@ YEAR = date.today().year
 
 def _fatimas_project(region, make_user):
     leader = make_user(region, Role.PROJECTLEIDER, email="fatima@example.org", name="Fatima")
-    project = make_project(region, leader=leader, name="Thuis opgroeien",
-                           ambition="Eind volgend jaar wonen 40 kinderen in een gezin of weer thuis.")
+    project = make_project(
+        region,
+        leader=leader,
+        name="Thuis opgroeien",
+        ambition="Eind volgend jaar wonen 40 kinderen in een gezin of weer thuis.",
+    )
     target = make_target(region, project=project)
-    db.session.add_all([
-        Measurement(indicator_id=target.indicator_id, period=f"{YEAR}-K1", value=Decimal(12)),
-        BudgetLine(project_id=project.id, year=YEAR, budgeted=Decimal(450000), spent=Decimal(120500)),
-        ProgressReport(project_id=project.id, round=f"{YEAR}-04", status=ProgressStatus.ATTENTION,
-                       results="Twee kinderen thuis.", obstacles="Te weinig gezinshuizen."),
-        Note(programme_id=project.programme_id, project_id=project.id, kind=NoteKind.PROUD,
-             text="Ouders voelen zich gehoord.", source_type=NoteSource.AFTERNOON,
-             noted_on=date(YEAR, 3, 12)),
-    ])
+    db.session.add_all(
+        [
+            Measurement(indicator_id=target.indicator_id, period=f"{YEAR}-K1", value=Decimal(12)),
+            BudgetLine(project_id=project.id, year=YEAR, budgeted=Decimal(450000), spent=Decimal(120500)),
+            ProgressReport(
+                project_id=project.id,
+                round=f"{YEAR}-04",
+                status=ProgressStatus.ATTENTION,
+                results="Twee kinderen thuis.",
+                obstacles="Te weinig gezinshuizen.",
+            ),
+            Note(
+                programme_id=project.programme_id,
+                project_id=project.id,
+                kind=NoteKind.PROUD,
+                text="Ouders voelen zich gehoord.",
+                source_type=NoteSource.AFTERNOON,
+                noted_on=date(YEAR, 3, 12),
+            ),
+        ]
+    )
     db.session.commit()
     return project
 

@@ -28,12 +28,22 @@ def public_pages(app, region):
     survey = create_survey(_db, region, help_text={"nl": "Bel 0800-0432."})
     invitation, _token, _code = create_invitation(_db, survey)
     turkish, _token, _code = create_invitation(_db, survey, language="tr")
-    return {"toegankelijkheid": "/toegankelijkheid", "404": "/bestaat-niet", "privacy": "/v/open-sleutel-1234/privacy",
-            "code": "/code", "code-ar": "/code?taal=ar", "afmelden": f"/afmelden/{opt_out_token(invitation)}",
-            "afmelden-ongeldig": "/afmelden/1-abc", "welkom": "/v/open-sleutel-1234",
-            "onbekende-link": "/v/onbekend-0000", "code-uk": "/code?taal=uk", "code-ti": "/code?taal=ti",
-            "toegankelijkheid-pl": "/toegankelijkheid?taal=pl", "404-so": "/bestaat-niet?taal=so",
-            "afmelden-tr": f"/afmelden/{opt_out_token(turkish)}"}
+    return {
+        "toegankelijkheid": "/toegankelijkheid",
+        "404": "/bestaat-niet",
+        "privacy": "/v/open-sleutel-1234/privacy",
+        "code": "/code",
+        "code-ar": "/code?taal=ar",
+        "afmelden": f"/afmelden/{opt_out_token(invitation)}",
+        "afmelden-ongeldig": "/afmelden/1-abc",
+        "welkom": "/v/open-sleutel-1234",
+        "onbekende-link": "/v/onbekend-0000",
+        "code-uk": "/code?taal=uk",
+        "code-ti": "/code?taal=ti",
+        "toegankelijkheid-pl": "/toegankelijkheid?taal=pl",
+        "404-so": "/bestaat-niet?taal=so",
+        "afmelden-tr": f"/afmelden/{opt_out_token(turkish)}",
+    }
 
 
 @pytest.mark.parametrize("viewport,text_size", [({"width": 320, "height": 640}, None), (PHONE, "200%")])
@@ -89,8 +99,9 @@ def test_arabic_welcome_is_right_to_left_and_accessible(live_server, phone, regi
     assert_accessible(phone, "respondent-welcome-arabic")
 
 
-@pytest.mark.parametrize("language,direction", [("tr", "ltr"), ("pl", "ltr"), ("uk", "ltr"), ("ti", "ltr"),
-                                                ("fa", "rtl"), ("so", "ltr")])
+@pytest.mark.parametrize(
+    "language,direction", [("tr", "ltr"), ("pl", "ltr"), ("uk", "ltr"), ("ti", "ltr"), ("fa", "rtl"), ("so", "ltr")]
+)
 def test_the_code_page_in_each_new_language_is_accessible(live_server, phone, region, language, direction):
     phone.goto(live_server + f"/code?taal={language}")
     html = phone.evaluate("() => [document.documentElement.lang, document.documentElement.dir]")

@@ -10,8 +10,10 @@ from tests.browser.conftest import PHONE, assert_accessible, assert_no_horizonta
 from tests.survey.responses.documents import create_invitation, create_survey, template_documents
 
 BASE = "/v/open-sleutel-1234"
-HELP = {"nl": "Wil je nu met iemand praten? Bel de Kindertelefoon: 0800-0432.",
-        "ar": "هل تريد التحدث مع شخص الآن؟ اتصل بـ 0800-0432."}
+HELP = {
+    "nl": "Wil je nu met iemand praten? Bel de Kindertelefoon: 0800-0432.",
+    "ar": "هل تريد التحدث مع شخص الآن؟ اتصل بـ 0800-0432.",
+}
 
 
 @pytest.fixture
@@ -192,8 +194,15 @@ def test_every_page_type_is_accessible(live_server, phone, app, region, survey):
         if "/controle" in phone.url:
             break
         answer_by_pointer(phone)
-    assert {"options options-radio", "options options-scale", "options options-smiley", "options options-checkbox",
-            "input", "input input-number", "info-text"} <= set(seen)
+    assert {
+        "options options-radio",
+        "options options-scale",
+        "options options-smiley",
+        "options options-checkbox",
+        "input",
+        "input input-number",
+        "info-text",
+    } <= set(seen)
     assert_accessible(phone, "respondent-check")
     phone.goto(live_server + BASE + "/vraag/6")  # the grade: a low one shows the open question "Wat kan beter?"
     toggle = phone.locator("#vl-auto-advance")

@@ -55,8 +55,9 @@ def answer_pages(page, limit=12):
 
 @pytest.fixture
 def phone_context(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
-                                  locale="nl-NL", bypass_csp=True)
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="nl-NL", bypass_csp=True
+    )
     yield context
     context.close()
 

@@ -12,10 +12,21 @@ def _round(db, region):
     themes = builders.codebook(db, region, survey)
     for i in range(24):
         response = builders.add_response(
-            db, survey, {"T1": "54321"[i % 5], "K1": "4", "E1": ["5", "weet_niet"][i % 2], "F1": "vaak",
-                         "R1": 5 + i % 5, "C1": ["thuis"], "O1": "Lang wachten"},
-            language="nl", background={"gemeente": ["Rotterdam", "Schiedam", "Vlaardingen"][i % 3]},
-            scrubbed={"O1": "Ik moest lang wachten op [PERSOON-1]."})
+            db,
+            survey,
+            {
+                "T1": "54321"[i % 5],
+                "K1": "4",
+                "E1": ["5", "weet_niet"][i % 2],
+                "F1": "vaak",
+                "R1": 5 + i % 5,
+                "C1": ["thuis"],
+                "O1": "Lang wachten",
+            },
+            language="nl",
+            background={"gemeente": ["Rotterdam", "Schiedam", "Vlaardingen"][i % 3]},
+            scrubbed={"O1": "Ik moest lang wachten op [PERSOON-1]."},
+        )
         db.session.flush()
         builders.code(db, survey, builders.answer_of(response, "O1"), [(themes["wachttijd"], "regel", None, False)])
     builders.add_response(db, survey, {"T1": "1"}, status=ResponseStatus.IN_PROGRESS)

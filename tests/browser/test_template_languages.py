@@ -132,8 +132,12 @@ def texts_of(value, language: str) -> list[str]:
 
 def scale_texts(language: str) -> list[str]:
     """The worded options of every scale in ``language`` (numbered scales read the same in every language)."""
-    return [label[language] for key in SCALES for _code, label in respondent_options(key)
-            if label.get(language) and not label[language].isdigit()]
+    return [
+        label[language]
+        for key in SCALES
+        for _code, label in respondent_options(key)
+        if label.get(language) and not label[language].isdigit()
+    ]
 
 
 @cache
@@ -183,8 +187,12 @@ class Finder:
             for text, offset in self.by_word.get(word.group(0), ()):
                 start = word.start() - offset
                 end = start + len(text)
-                if start >= 0 and page.startswith(text, start) and not (start and page[start - 1].isalnum()) \
-                        and not (end < len(page) and page[end].isalnum()):
+                if (
+                    start >= 0
+                    and page.startswith(text, start)
+                    and not (start and page[start - 1].isalnum())
+                    and not (end < len(page) and page[end].isalnum())
+                ):
                     return text
         return None
 
@@ -223,8 +231,7 @@ def read_screen(page, key: str, language: str) -> list[str]:
         lang = part["lang"] or seen["lang"]
         text = flat(part["text"] + "\n" + part["attrs"])
         if part["tag"] != "html" and lang != seen["lang"] and part["direction"] != text_direction(lang):
-            problems.append(f"<{part['tag']} lang={lang}> is laid out {part['direction']}: "
-                            f"{flat(part['text'])[:60]!r}")
+            problems.append(f"<{part['tag']} lang={lang}> is laid out {part['direction']}: {flat(part['text'])[:60]!r}")
         if dutch is not None and lang != "nl" and (hit := dutch.search(text)):
             problems.append(f"Dutch text {hit!r} in a {lang} part of the page")
         if own is not None and lang != language and (hit := own.search(text)):
@@ -236,8 +243,10 @@ def accessibility(page) -> list[str]:
     """axe-core's violations on this page (the rules of conftest's ``axe_violations``; only violations are
     collected, which makes a run several times faster)."""
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, "
-                           "resultTypes: ['violations']})", AXE_TAGS)
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
     return [f"axe {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 
 
@@ -274,8 +283,9 @@ class Walk:
             self.problems.setdefault(problem, []).append(where)
 
     def report(self) -> str:
-        return "\n".join(f"{problem} — on {len(places)} screen(s), first {places[0]}"
-                         for problem, places in self.problems.items())
+        return "\n".join(
+            f"{problem} — on {len(places)} screen(s), first {places[0]}" for problem, places in self.problems.items()
+        )
 
     def template(self, page, url: str, key: str) -> int:
         """Answer every screen from the welcome page to the thanks page; returns the number of screens."""
@@ -287,8 +297,12 @@ class Walk:
             if self.language == "nl" or kind not in self.checked:
                 self.checked.add(kind)
                 self.note(where, accessibility(page))
-            if self.language == "ar" and key == "ceo_kind" and kind in ("welcome", "options-smiley") \
-                    and kind not in self.shot:  # right to left: the welcome page and the first smiley question
+            if (
+                self.language == "ar"
+                and key == "ceo_kind"
+                and kind in ("welcome", "options-smiley")
+                and kind not in self.shot
+            ):  # right to left: the welcome page and the first smiley question
                 self.shot.add(kind)
                 SHOTS.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(SHOTS / f"{key}-ar-{kind}.png"))
@@ -309,8 +323,9 @@ class Walk:
             with page.expect_navigation():
                 page.locator("button[value=volgende]").click()
             if page.url == before or page.locator(".error-summary").count():
-                raise AssertionError(f"{where}: the answer was not accepted: "
-                                     f"{page.locator('.error-summary').all_inner_texts()}")
+                raise AssertionError(
+                    f"{where}: the answer was not accepted: {page.locator('.error-summary').all_inner_texts()}"
+                )
         raise AssertionError(f"{key}/{self.language}: the questionnaire did not end")
 
 
@@ -321,8 +336,9 @@ def test_every_template_walked_in(browser, live_server, region, language):
     walk = Walk(language)
     for key in keys:
         url = live_server + open_survey(region, key, language)
-        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL",
-                                      bypass_csp=True)  # only to inject axe
+        context = browser.new_context(
+            viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL", bypass_csp=True
+        )  # only to inject axe
         try:
             screens = walk.template(context.new_page(), url, key)
         finally:

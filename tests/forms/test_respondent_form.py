@@ -30,23 +30,42 @@ def test_every_kind_in_the_registry_has_a_field_builder():
 def test_a_pasted_essay_of_100000_characters_gets_a_clear_message_and_is_kept(app):
     essay = ("Dit is een heel lang verhaal. " * 3500)[:99_999] + "!"
     assert len(essay) == 100_000
-    valid, form, errors = form_for(app, {"code": "O1", "type": "open_lang", "text": {"nl": "Wat kan beter?"}},
-                                   {"v-O1": essay})
+    valid, form, errors = form_for(
+        app, {"code": "O1", "type": "open_lang", "text": {"nl": "Wat kan beter?"}}, {"v-O1": essay}
+    )
     assert not valid
     assert errors["v-O1"] == ["Dit antwoord heeft 100.000 tekens. Het mag er hoogstens 5.000 hebben. Maak het korter."]
     assert form["v-O1"].data == essay  # nothing is cut off silently
 
 
-@pytest.mark.parametrize("typed,expected", [("12", 12.0), ("7,5", 7.5), ("1.250", 1250.0), ("-3", -3.0),
-                                            (" 4 ", 4.0), ("0.5", 0.5), ("١٢", 12.0), ("twaalf", None),
-                                            ("", None), ("nan", None), ("1e400", None)])
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        ("12", 12.0),
+        ("7,5", 7.5),
+        ("1.250", 1250.0),
+        ("-3", -3.0),
+        (" 4 ", 4.0),
+        ("0.5", 0.5),
+        ("١٢", 12.0),
+        ("twaalf", None),
+        ("", None),
+        ("nan", None),
+        ("1e400", None),
+    ],
+)
 def test_numbers_as_people_type_them(typed, expected):
     assert number_value(typed) == expected
 
 
-@pytest.mark.parametrize("typed,message", [("abc", "Vul een getal in, bijvoorbeeld 12."),
-                                           ("31", "Vul een getal in van 0 tot en met 30."),
-                                           ("-1", "Vul een getal in van 0 tot en met 30.")])
+@pytest.mark.parametrize(
+    "typed,message",
+    [
+        ("abc", "Vul een getal in, bijvoorbeeld 12."),
+        ("31", "Vul een getal in van 0 tot en met 30."),
+        ("-1", "Vul een getal in van 0 tot en met 30."),
+    ],
+)
 def test_number_out_of_range_or_not_a_number(app, typed, message):
     question = {"code": "N1", "type": "getal", "text": {"nl": "Hoeveel?"}, "settings": {"min": 0, "max": 30}}
     valid, _form, errors = form_for(app, question, {"v-N1": typed})
@@ -54,9 +73,13 @@ def test_number_out_of_range_or_not_a_number(app, typed, message):
 
 
 def test_multiple_choice_min_max_and_other(app):
-    question = {"code": "M1", "type": "meerkeuze", "text": {"nl": "Welke?"},
-                "options": [{"code": c, "label": {"nl": c.upper()}} for c in "abcd"],
-                "settings": {"min": 2, "max": 3, "other": True}}
+    question = {
+        "code": "M1",
+        "type": "meerkeuze",
+        "text": {"nl": "Welke?"},
+        "options": [{"code": c, "label": {"nl": c.upper()}} for c in "abcd"],
+        "settings": {"min": 2, "max": 3, "other": True},
+    }
     assert form_for(app, question, {"v-M1": ["a"]})[2]["v-M1"] == ["Kies minstens 2 antwoorden."]
     assert form_for(app, question, {"v-M1": ["a", "b", "c", "d"]})[2]["v-M1"] == ["Kies hoogstens 3 antwoorden."]
     _valid, _form, errors = form_for(app, question, {"v-M1": ["a", "anders"]})
@@ -66,8 +89,13 @@ def test_multiple_choice_min_max_and_other(app):
 
 
 def test_other_text_is_dropped_when_other_is_not_chosen(app):
-    question = {"code": "A1", "type": "keuze", "text": {"nl": "Wie?"}, "settings": {"other": True},
-                "options": [{"code": "ouder", "label": {"nl": "Ouder"}}, {"code": "kind", "label": {"nl": "Kind"}}]}
+    question = {
+        "code": "A1",
+        "type": "keuze",
+        "text": {"nl": "Wie?"},
+        "settings": {"other": True},
+        "options": [{"code": "ouder", "label": {"nl": "Ouder"}}, {"code": "kind", "label": {"nl": "Kind"}}],
+    }
     valid, form, _errors = form_for(app, question, {"v-A1": "ouder", "v-A1-anders": "vergeten te wissen"})
     assert valid and form.answers()[("A1", "")] == ("ouder", None)
 
@@ -87,8 +115,9 @@ def test_escape_answers_are_offered_apart_from_the_scale(app):
     assert form.answers()[("T1", "")] == ("weet_niet", None)
 
 
-@pytest.mark.parametrize("faces,moods", [(3, ["sad", "neutral", "happy"]),
-                                         (5, ["very_sad", "sad", "neutral", "happy", "very_happy"])])
+@pytest.mark.parametrize(
+    "faces,moods", [(3, ["sad", "neutral", "happy"]), (5, ["very_sad", "sad", "neutral", "happy", "very_happy"])]
+)
 def test_smiley_faces_follow_the_number_of_faces(app, faces, moods):
     question = {"code": "S1", "type": "smiley", "text": {"nl": "Hoe voel je je?"}, "settings": {"faces": faces}}
     _valid, form, _errors = form_for(app, question, {"v-S1": "1"})

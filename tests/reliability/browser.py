@@ -107,8 +107,14 @@ class Browser:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect())
 
-    def _open(self, method: str, url: str, data: list[tuple[str, str]] | bytes | None = None,
-              headers: dict | None = None, timeout: float = 60) -> Page:
+    def _open(
+        self,
+        method: str,
+        url: str,
+        data: list[tuple[str, str]] | bytes | None = None,
+        headers: dict | None = None,
+        timeout: float = 60,
+    ) -> Page:
         url = urllib.parse.urljoin(self.base, url)
         body = urllib.parse.urlencode(data).encode() if isinstance(data, list) else data
         request = urllib.request.Request(url, data=body, method=method, headers=headers or {})  # noqa: S310 - http to the test server
@@ -159,8 +165,11 @@ def multipart(fields: list[tuple[str, str | tuple[bytes, str]]]) -> tuple[bytes,
         head = f'--{boundary}\r\nContent-Disposition: form-data; name="{quoted(name)}"'
         if isinstance(value, tuple):
             content, filename = value
-            parts.append(f'{head}; filename="{quoted(filename)}"\r\nContent-Type: application/octet-stream\r\n\r\n'
-                         .encode() + content + b"\r\n")
+            parts.append(
+                f'{head}; filename="{quoted(filename)}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+                + content
+                + b"\r\n"
+            )
         else:
             parts.append(f"{head}\r\n\r\n".encode() + value.encode("utf-8", "surrogatepass") + b"\r\n")
     parts.append(f"--{boundary}--\r\n".encode())

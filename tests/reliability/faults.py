@@ -14,10 +14,18 @@ from sqlalchemy import create_engine, text
 from bench.load import Respondent, run_respondents
 
 
-def run_with_faults(base: str, links: list[str], fault: Callable[[list[Respondent]], None],
-                    moments: list[float], *, attempts: int = 12, timeout: float = 240,
-                    until: Callable[[list[Respondent]], bool] | None = None, every: float = 0.7,
-                    most: int = 15) -> list[Respondent]:
+def run_with_faults(
+    base: str,
+    links: list[str],
+    fault: Callable[[list[Respondent]], None],
+    moments: list[float],
+    *,
+    attempts: int = 12,
+    timeout: float = 240,
+    until: Callable[[list[Respondent]], bool] | None = None,
+    every: float = 0.7,
+    most: int = 15,
+) -> list[Respondent]:
     """Respondents answer at once (retrying a step they got no answer to); ``fault`` runs at each moment
     (seconds after the start) with the respondents as they are, in a thread so they keep going. With
     ``until``, the fault is then repeated every ``every`` seconds (at most ``most`` times in all) until
@@ -32,8 +40,12 @@ def run_with_faults(base: str, links: list[str], fault: Callable[[list[Responden
                 await asyncio.sleep(max(0.0, moment - (loop.time() - started)))
                 await asyncio.to_thread(fault, respondents)
             applied = len(moments)
-            while until is not None and applied < most and not until(respondents) \
-                    and not all(r.completed or r.errors for r in respondents):
+            while (
+                until is not None
+                and applied < most
+                and not until(respondents)
+                and not all(r.completed or r.errors for r in respondents)
+            ):
                 await asyncio.sleep(every)
                 await asyncio.to_thread(fault, respondents)
                 applied += 1
@@ -55,8 +67,12 @@ def terminate_backends(database_url: str) -> int:
     engine = create_engine(database_url)
     try:
         with engine.connect() as conn:
-            cut = conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                    "WHERE datname = current_database() AND pid <> pg_backend_pid()")).all()
+            cut = conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            ).all()
             conn.commit()
     finally:
         engine.dispose()
@@ -66,8 +82,12 @@ def terminate_backends(database_url: str) -> int:
 def local_cluster(database_url: str) -> str | None:
     """The Debian cluster version serving this URL, when it is on this machine and we may restart it."""
     parts = urlsplit(database_url.replace("+psycopg", ""))
-    if parts.hostname not in ("127.0.0.1", "localhost", "::1") or os.geteuid() != 0 \
-            or not shutil.which("pg_ctlcluster") or not shutil.which("pg_lsclusters"):
+    if (
+        parts.hostname not in ("127.0.0.1", "localhost", "::1")
+        or os.geteuid() != 0
+        or not shutil.which("pg_ctlcluster")
+        or not shutil.which("pg_lsclusters")
+    ):
         return None
     listing = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True, check=False).stdout
     for line in listing.splitlines():

@@ -40,8 +40,14 @@ def app_for(database_url: str, **overrides):
     """The application on this database, configured as the server is (jobs at once, mail in memory)."""
     from survey import create_app
 
-    config = {"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": SECRET, "MAIL_BACKEND": "memory",
-              "JOBS_URL": "immediate", "BASE_URL": "http://127.0.0.1", "RATELIMIT_ENABLED": False}
+    config = {
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SECRET_KEY": SECRET,
+        "MAIL_BACKEND": "memory",
+        "JOBS_URL": "immediate",
+        "BASE_URL": "http://127.0.0.1",
+        "RATELIMIT_ENABLED": False,
+    }
     config.update(overrides)
     return create_app(config)
 
@@ -77,13 +83,18 @@ class Seed:
 
 
 def contact_csv(count: int) -> bytes:
-    lines = ["e-mail;gemeente;leeftijd"] + [f"ouder{n}@example.nl;Gemeente {n % 4};{12 + n % 10}"
-                                           for n in range(count)]
+    lines = ["e-mail;gemeente;leeftijd"] + [f"ouder{n}@example.nl;Gemeente {n % 4};{12 + n % 10}" for n in range(count)]
     return "\n".join(lines).encode("utf-8")
 
 
-def seed_ceo(database_url: str, invitees: int, *, template: str = "ceo_ouders", display_mode: str | None = None,
-             slug: str = "rijnmond") -> Seed:
+def seed_ceo(
+    database_url: str,
+    invitees: int,
+    *,
+    template: str = "ceo_ouders",
+    display_mode: str | None = None,
+    slug: str = "rijnmond",
+) -> Seed:
     """A region with an open CEO round from a shipped template and ``invitees`` invited by e-mail."""
     from sqlalchemy import select
 
@@ -152,13 +163,35 @@ class LiveServer:
         self.port = free_port()
         self.log_dir.mkdir(parents=True, exist_ok=True)
         # jobs (mail, scrubbing) are queued in a file of their own, as for a separate consumer in production
-        env = {**os.environ, "SURVEY_DATABASE_URL": self.database_url, "SURVEY_SECRET_KEY": SECRET,
-               "SURVEY_JOBS_URL": f"sqlite:///{self.log_dir / 'jobs.sqlite3'}", "SURVEY_MAIL_BACKEND": "memory",
-               "SURVEY_BASE_URL": self.url, "GUNICORN_ACCESSLOG": str(self.access_log), **self.env}
-        command = [GUNICORN, "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{self.port}",
-                   "--workers", str(self.workers), "--error-logfile", str(self.error_log)]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,  # noqa: S603
-                                        stderr=subprocess.DEVNULL, start_new_session=True)
+        env = {
+            **os.environ,
+            "SURVEY_DATABASE_URL": self.database_url,
+            "SURVEY_SECRET_KEY": SECRET,
+            "SURVEY_JOBS_URL": f"sqlite:///{self.log_dir / 'jobs.sqlite3'}",
+            "SURVEY_MAIL_BACKEND": "memory",
+            "SURVEY_BASE_URL": self.url,
+            "GUNICORN_ACCESSLOG": str(self.access_log),
+            **self.env,
+        }
+        command = [
+            GUNICORN,
+            "-c",
+            str(ROOT / "gunicorn.conf.py"),
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--error-logfile",
+            str(self.error_log),
+        ]
+        self.process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,  # noqa: S603
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         self.wait_healthy(timeout)
         return self
 
@@ -241,10 +274,25 @@ class RedisServer:
 
         self.port = free_port()
         self.folder.mkdir(parents=True, exist_ok=True)
-        command = ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save", "",
-                   "--appendonly", "no", "--dir", str(self.folder)]
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL,  # noqa: S603
-                                        stderr=subprocess.DEVNULL, start_new_session=True)
+        command = [
+            "redis-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(self.folder),
+        ]
+        self.process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,  # noqa: S603
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         client = redis.Redis.from_url(self.url)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

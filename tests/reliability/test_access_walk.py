@@ -14,8 +14,15 @@ from survey.security import HEADERS
 from tests.survey.test_access_map import build_url
 
 #: a value for each URL parameter of the public routes
-PUBLIC_VALUES = {"way": "v", "number": 1, "token": "1-" + "0" * 32, "slug": "rijnmond", "poll_code": "ABCDEF",
-                 "filename": "css/site.css", "entity_set": "Rondes"}
+PUBLIC_VALUES = {
+    "way": "v",
+    "number": 1,
+    "token": "1-" + "0" * 32,
+    "slug": "rijnmond",
+    "poll_code": "ABCDEF",
+    "filename": "css/site.css",
+    "entity_set": "Rondes",
+}
 #: the respondent's blueprint checks its forms' own CSRF token and shows the step again when it is missing
 OWN_TOKEN_ENDPOINTS = {"responses."}
 
@@ -89,8 +96,10 @@ def test_every_page_carries_the_security_headers(app, client, login, region, mak
     assert pages >= 80
     for url in ("/bestaat-niet", "/r/onbekend"):  # error pages too
         answer = client.get(url)
-        assert answer.status_code == 404 and answer.headers["Content-Security-Policy"] == HEADERS[
-            "Content-Security-Policy"]
+        assert (
+            answer.status_code == 404
+            and answer.headers["Content-Security-Policy"] == HEADERS["Content-Security-Policy"]
+        )
 
 
 def test_personal_tokens_and_reset_links_carry_at_least_128_random_bits():
@@ -120,12 +129,15 @@ def test_a_reset_link_has_128_bits_and_works_once(client, outbox, region, make_u
     assert client.post(f"/wachtwoord-instellen/{link}", data={"password": new, "confirm": new}).status_code == 302
     again = client.get(f"/wachtwoord-instellen/{link}")
     assert again.status_code in (200, 400, 404, 410) and "wachtwoord" in again.get_data(as_text=True).lower()
-    assert client.post(f"/wachtwoord-instellen/{link}", data={"password": new + "!", "confirm": new + "!"}
-                       ).status_code != 302
+    assert (
+        client.post(f"/wachtwoord-instellen/{link}", data={"password": new + "!", "confirm": new + "!"}).status_code
+        != 302
+    )
 
 
-@pytest.mark.parametrize("app_config", [{"RATELIMIT_ENABLED": True, "CODE_RATE_LIMIT": "5 per minute",
-                                         "LOGIN_RATE_LIMIT": "5 per minute"}])
+@pytest.mark.parametrize(
+    "app_config", [{"RATELIMIT_ENABLED": True, "CODE_RATE_LIMIT": "5 per minute", "LOGIN_RATE_LIMIT": "5 per minute"}]
+)
 def test_guessing_tokens_codes_and_passwords_is_throttled_in_dutch(app, client, region, make_user):
     from survey.tokens import new_short_code, new_token
 

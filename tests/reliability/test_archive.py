@@ -49,14 +49,26 @@ def fill_region(db, region, rng):
     for survey in surveys:
         document = document_of(survey.published_version)
         for n in range(30):
-            invitation = Invitation(survey_id=survey.id, token_hash=token_hash(f"{survey.id}-{n}"),
-                                    email=f"ouder{n}.{survey.id}@example.nl", invited_on=DAY, reminder_count=0,
-                                    background={"gemeente": rng.choice(["Delft", "Rijswijk"])}, opted_out=False)
+            invitation = Invitation(
+                survey_id=survey.id,
+                token_hash=token_hash(f"{survey.id}-{n}"),
+                email=f"ouder{n}.{survey.id}@example.nl",
+                invited_on=DAY,
+                reminder_count=0,
+                background={"gemeente": rng.choice(["Delft", "Rijswijk"])},
+                opted_out=False,
+            )
             db.session.add(invitation)
             db.session.flush()
             helpers.mark_completed(invitation, DAY + timedelta(days=n % 3))
-            response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.PERSONAL,
-                                week=DAY, status=ResponseStatus.COMPLETED, background=invitation.background)
+            response = Response(
+                survey_id=survey.id,
+                version_id=survey.published_version.id,
+                channel=Channel.PERSONAL,
+                week=DAY,
+                status=ResponseStatus.COMPLETED,
+                background=invitation.background,
+            )
             for code in document.item_codes():
                 kind = REGISTRY[document.question(code).type].kind
                 value = {"agreement": rng.choice("12345"), "grade": str(rng.randint(1, 10))}.get(kind)
@@ -86,11 +98,17 @@ def results_of(db, survey):
         kind = REGISTRY[document.question(code).type].kind
         if kind in ("agreement", "grade"):
             scales[code] = AGREEMENT if kind == "agreement" else GRADE
-    rows = db.session.execute(select(Answer.response_id, Answer.item_code, Answer.value).join(Response).where(
-        Response.survey_id == survey.id, Response.status == ResponseStatus.COMPLETED)).all()
+    rows = db.session.execute(
+        select(Answer.response_id, Answer.item_code, Answer.value)
+        .join(Response)
+        .where(Response.survey_id == survey.id, Response.status == ResponseStatus.COMPLETED)
+    ).all()
     results = compute_results(answers_frame([tuple(r) for r in rows]), scales)
-    return {"headline": results.headline.to_dict(), "grades": {c: repr(g) for c, g in results.grades.items()},
-            "distributions": {c: d.to_dict() for c, d in results.distributions.items()}}
+    return {
+        "headline": results.headline.to_dict(),
+        "grades": {c: repr(g) for c, g in results.grades.items()},
+        "distributions": {c: d.to_dict() for c, d in results.distributions.items()},
+    }
 
 
 def snapshot(db, slug):
@@ -100,8 +118,9 @@ def snapshot(db, slug):
     from survey.programmes.models import Programme, Project
 
     region = db.session.scalar(select(Region).where(Region.slug == slug))
-    surveys = db.session.scalars(select(Survey).where(Survey.region_id == region.id).order_by(Survey.created_at,
-                                                                                           Survey.id)).all()
+    surveys = db.session.scalars(
+        select(Survey).where(Survey.region_id == region.id).order_by(Survey.created_at, Survey.id)
+    ).all()
     result = {}
     for survey in surveys:
         name = survey.title["nl"] + (survey.round_label or "")
@@ -111,9 +130,10 @@ def snapshot(db, slug):
             figures = tracking(survey)
             entry["tracking"] = repr((figures.totals, figures.days, figures.groups))
         result[name] = entry
-    result["programmes"] = sorted(repr((p.name, sorted(x.name for x in db.session.scalars(
-        select(Project).where(Project.programme_id == p.id))))) for p in db.session.scalars(
-        select(Programme).where(Programme.region_id == region.id)))
+    result["programmes"] = sorted(
+        repr((p.name, sorted(x.name for x in db.session.scalars(select(Project).where(Project.programme_id == p.id)))))
+        for p in db.session.scalars(select(Programme).where(Programme.region_id == region.id))
+    )
     return json.loads(json.dumps(result, default=str, sort_keys=True))
 
 
@@ -152,8 +172,19 @@ def test_a_region_exported_and_imported_into_a_fresh_instance_looks_the_same(app
     assert {bool(i["email"]) for i in invitations if i["survey_id"] in open_ids} == {True}
     assert {i["email"] for i in invitations if i["survey_id"] not in open_ids} == {None}  # closed: no contacts
     assert all(u["password_hash"] == "" for u in json.loads(content["tables/user_account.json"]))
-    for name in ("survey", "survey_version", "response", "answer", "coded_answer", "answer_code", "theme",
-                 "programme", "project", "participation_day", "membership"):
+    for name in (
+        "survey",
+        "survey_version",
+        "response",
+        "answer",
+        "coded_answer",
+        "answer_code",
+        "theme",
+        "programme",
+        "project",
+        "participation_day",
+        "membership",
+    ):
         assert json.loads(content[f"tables/{name}.json"]), name
 
     target_file = tmp_path / "nieuw.sqlite3"

@@ -55,8 +55,7 @@ def test_the_code_page_echoes_the_typed_code_but_carries_no_personal_secret(app,
 
 
 @pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
-def test_the_constant_part_of_a_form_token_is_useless_and_the_rest_changes_every_second(app, client, db,
-                                                                                       monkeypatch):
+def test_the_constant_part_of_a_form_token_is_useless_and_the_rest_changes_every_second(app, client, db, monkeypatch):
     now = [1_800_000_000]
     monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: now[0])
     first = form_token(gunzipped(client.get("/inloggen", headers={"Accept-Encoding": "gzip"})))
@@ -68,8 +67,7 @@ def test_the_constant_part_of_a_form_token_is_useless_and_the_rest_changes_every
     assert next_second.split(".")[0] == constant  # what BREACH could learn: the same for the whole session ...
     assert next_second.split(".", 1)[1] != first.split(".", 1)[1]  # ... the signature it would need is not
     for forged in (constant, f"{constant}.{first.split('.')[1]}.{'A' * 27}"):
-        refused = client.post("/inloggen", data={"csrf_token": forged, "email": "a@example.org",
-                                                 "password": "x"})
+        refused = client.post("/inloggen", data={"csrf_token": forged, "email": "a@example.org", "password": "x"})
         assert refused.status_code == 400 and "Deze pagina is verlopen" in refused.get_data(as_text=True)
     accepted = client.post("/inloggen", data={"csrf_token": next_second, "email": "a@example.org", "password": "x"})
     assert accepted.status_code != 400  # the whole signed token passes the check (the login itself fails)

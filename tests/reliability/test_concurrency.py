@@ -62,8 +62,12 @@ def live(shared_server):
 
 
 def answers_of(database_url, survey_id):
-    return rows(database_url, "SELECT r.id, a.item_code, a.value FROM response r JOIN answer a ON a.response_id = r.id "
-                              "WHERE r.survey_id = :s ORDER BY a.item_code", s=survey_id)
+    return rows(
+        database_url,
+        "SELECT r.id, a.item_code, a.value FROM response r JOIN answer a ON a.response_id = r.id "
+        "WHERE r.survey_id = :s ORDER BY a.item_code",
+        s=survey_id,
+    )
 
 
 def test_a_double_click_on_a_step_makes_one_response_with_one_answer(live):
@@ -122,8 +126,9 @@ def test_two_staff_members_saving_the_same_question_one_is_told_and_nothing_is_l
     saved = texts[[r.status for r in results].index(302)]
     told = results[[r.status for r in results].index(200)]
     assert "Iemand anders heeft deze vragenlijst intussen gewijzigd" in told.body
-    document = rows(database_url, "SELECT document FROM survey_version WHERE survey_id = :s AND status = 'draft'",
-                    s=seed.survey_id)[0][0]
+    document = rows(
+        database_url, "SELECT document FROM survey_version WHERE survey_id = :s AND status = 'draft'", s=seed.survey_id
+    )[0][0]
     assert saved in str(document) and texts[texts.index(saved) - 1] not in str(document)
 
 
@@ -133,8 +138,12 @@ def test_two_coders_saving_the_same_answer_one_is_told_and_nothing_is_lost(live)
     database_url, seed, server = live
     respondent = answer_all(server.url, seed.links[:1], timeout=120)[0]
     assert respondent.completed
-    answer_id = rows(database_url, "SELECT a.id FROM answer a JOIN response r ON r.id = a.response_id "
-                                   "WHERE r.survey_id = :s AND a.item_code = 'O1'", s=seed.survey_id)[0][0]
+    answer_id = rows(
+        database_url,
+        "SELECT a.id FROM answer a JOIN response r ON r.id = a.response_id "
+        "WHERE r.survey_id = :s AND a.item_code = 'O1'",
+        s=seed.survey_id,
+    )[0][0]
     url = f"/beheer/{seed.region_slug}/coderen/antwoorden/{answer_id}"
     coders, pages, forms = [], [], []
     for n, sentiment in enumerate(("positief", "negatief")):
@@ -153,5 +162,6 @@ def test_two_coders_saving_the_same_answer_one_is_told_and_nothing_is_lost(live)
     told = loser.get(results[sent_back.index(True)].location)
     assert "Iemand anders heeft dit antwoord opgeslagen" in told.body
     winner = ("positief", "negatief")[sent_back.index(False)]
-    assert rows(database_url, "SELECT sentiment, lock_version FROM coded_answer WHERE answer_id = :a",
-                a=answer_id)[0] == (winner, 2)
+    assert rows(database_url, "SELECT sentiment, lock_version FROM coded_answer WHERE answer_id = :a", a=answer_id)[
+        0
+    ] == (winner, 2)

@@ -27,13 +27,15 @@ def responses_of(database_url, survey_id):
 
 
 def counters(database_url, survey_id):
-    return rows(database_url, "SELECT COALESCE(SUM(started), 0), COALESCE(SUM(completed), 0) "
-                              "FROM participation_day WHERE survey_id = :s", s=survey_id)[0]
+    return rows(
+        database_url,
+        "SELECT COALESCE(SUM(started), 0), COALESCE(SUM(completed), 0) FROM participation_day WHERE survey_id = :s",
+        s=survey_id,
+    )[0]
 
 
 def pending(database_url, survey_id):
-    return rows(database_url, "SELECT started_route, completed FROM ledger_pending WHERE survey_id = :s",
-                s=survey_id)
+    return rows(database_url, "SELECT started_route, completed FROM ledger_pending WHERE survey_id = :s", s=survey_id)
 
 
 def apply_batch(database_url, survey_id):
@@ -48,9 +50,15 @@ def apply_batch(database_url, survey_id):
         db.session.commit()
         db.session.remove()
         db.engine.dispose()
-    return sorted(tuple(r) for r in rows(
-        database_url, "SELECT started, completed, started_route FROM invitation WHERE survey_id = :s "
-                      "AND (started IS TRUE OR completed IS TRUE)", s=survey_id))
+    return sorted(
+        tuple(r)
+        for r in rows(
+            database_url,
+            "SELECT started, completed, started_route FROM invitation WHERE survey_id = :s "
+            "AND (started IS TRUE OR completed IS TRUE)",
+            s=survey_id,
+        )
+    )
 
 
 def assert_no_server_error(results):
@@ -106,8 +114,12 @@ def test_two_clicks_on_back_or_later_save_once_and_both_get_their_page(live, but
     else:
         assert [r.status for r in results] == [302, 302]
         assert all(r.location.endswith("/vraag/1") for r in results)
-    stored = rows(database_url, "SELECT a.item_code FROM answer a JOIN response r ON r.id = a.response_id "
-                                "WHERE r.survey_id = :s ORDER BY a.item_code", s=seed.survey_id)
+    stored = rows(
+        database_url,
+        "SELECT a.item_code FROM answer a JOIN response r ON r.id = a.response_id "
+        "WHERE r.survey_id = :s ORDER BY a.item_code",
+        s=seed.survey_id,
+    )
     assert [code for (code,) in stored] == ["T1", "T2"]  # the second step's answer kept once
     assert counters(database_url, seed.survey_id) == (1, 0)
 
@@ -129,8 +141,9 @@ def test_three_clicks_on_send_complete_once_and_none_fails(live):
     assert_no_server_error(results)
     # a click that arrives while another sends goes to the thank-you page too; one that arrives after it
     # was sent is told so (410 "al ingevuld", as any replay of a finished link)
-    assert all((r.status == 302 and "/klaar" in r.location) or (r.status == 410 and "al ingevuld" in r.body)
-               for r in results), [(r.status, r.location) for r in results]
+    assert all(
+        (r.status == 302 and "/klaar" in r.location) or (r.status == 410 and "al ingevuld" in r.body) for r in results
+    ), [(r.status, r.location) for r in results]
     assert sum(r.status == 302 for r in results) >= 1
     assert [status for _, status in responses_of(database_url, seed.survey_id)] == ["completed"]
     assert pending(database_url, seed.survey_id) == [("link", True)]

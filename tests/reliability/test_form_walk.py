@@ -32,23 +32,54 @@ from tests.reliability.test_access_walk import open_survey as open_survey  # noq
 
 pytestmark = pytest.mark.slow
 
-NASTY = ["<script>alert(1)</script>", "=HYPERLINK(\"http://x\")", "a\x00b", "\u202eevil", "' OR 1=1 --",
-         "{{ 7*7 }}", "%(n)s %s", "../../etc/passwd", "\r\n\r\n", "ØÆ€😀", "-1", "0", "1e309", "NaN",
-         "99999999999999999999999", "2026-02-30", "#zzzzzz", "x" * 100_000, " ", ""]
+NASTY = [
+    "<script>alert(1)</script>",
+    '=HYPERLINK("http://x")',
+    "a\x00b",
+    "\u202eevil",
+    "' OR 1=1 --",
+    "{{ 7*7 }}",
+    "%(n)s %s",
+    "../../etc/passwd",
+    "\r\n\r\n",
+    "ØÆ€😀",
+    "-1",
+    "0",
+    "1e309",
+    "NaN",
+    "99999999999999999999999",
+    "2026-02-30",
+    "#zzzzzz",
+    "x" * 100_000,
+    " ",
+    "",
+]
 DEEP_JSON = "[" * 50_000 + "]" * 50_000
 DEEP_DICT = '{"a":' * 5_000 + "1" + "}" * 5_000
 
 texts = st.one_of(st.text(max_size=120), st.sampled_from(NASTY), st.sampled_from([DEEP_JSON, DEEP_DICT]))
-files = st.tuples(st.one_of(st.binary(max_size=600), st.sampled_from([
-    b"PK\x03\x04broken", DEEP_JSON.encode(), b"\xff\xfe" + "e-mail\n".encode("utf-16-le"), b"{\"themes\": 1}"])),
-    st.sampled_from(["a.xlsx", "a.csv", "a.json", "a.png", "a"]))
+files = st.tuples(
+    st.one_of(
+        st.binary(max_size=600),
+        st.sampled_from(
+            [b"PK\x03\x04broken", DEEP_JSON.encode(), b"\xff\xfe" + "e-mail\n".encode("utf-16-le"), b'{"themes": 1}']
+        ),
+    ),
+    st.sampled_from(["a.xlsx", "a.csv", "a.json", "a.png", "a"]),
+)
 #: what one field gets: left out (None), a value, the same field twice, or a file
 values = st.one_of(st.none(), texts, st.lists(texts, min_size=2, max_size=3), files)
 
 
 def walk_settings(examples: int):
-    return settings(max_examples=examples, deadline=None, derandomize=True, database=None,
-                    phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
 
 
 #: examples per identity: the superuser reaches every form; each role once more (mostly refused early)
@@ -175,9 +206,12 @@ def no_transaction_left_open(database_url: str) -> list:
     engine = create_engine(database_url)
     try:
         with engine.connect() as conn:
-            return conn.execute(text(
-                "SELECT state, left(query, 120) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'")).all()
+            return conn.execute(
+                text(
+                    "SELECT state, left(query, 120) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+                )
+            ).all()
     finally:
         engine.dispose()
 

@@ -82,8 +82,11 @@ def test_the_name_list_with_fields_missing_is_saved_not_crashed(staff):
 
 
 def test_a_file_sent_in_a_text_field_or_a_json_body_is_a_form_error_not_a_500(staff):
-    answer = staff.post("/beheer/rijnmond/coderen/namenlijst",
-                        data={"provider": (io.BytesIO(b"x"), "a.txt")}, content_type="multipart/form-data")
+    answer = staff.post(
+        "/beheer/rijnmond/coderen/namenlijst",
+        data={"provider": (io.BytesIO(b"x"), "a.txt")},
+        content_type="multipart/form-data",
+    )
     assert answer.status_code in (200, 302)
     answer = staff.post("/beheer/rijnmond/coderen/namenlijst", json=[1, 2, 3])
     assert answer.status_code < 500

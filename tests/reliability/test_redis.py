@@ -70,19 +70,34 @@ def smtp():
 
 
 def test_a_mail_job_goes_through_redis_to_a_separate_consumer_and_leaves_nothing_behind(
-        live_database, start_server, redis_url, smtp, tmp_path):
+    live_database, start_server, redis_url, smtp, tmp_path
+):
     smtp_port, collector = smtp
     make_region(live_database)
     email = add_staff(live_database, "vergeten@example.org")
-    jobs = {"SURVEY_JOBS_URL": redis_url, "SURVEY_MAIL_BACKEND": "smtp", "SURVEY_MAIL_SERVER": "127.0.0.1",
-            "SURVEY_MAIL_PORT": str(smtp_port)}
+    jobs = {
+        "SURVEY_JOBS_URL": redis_url,
+        "SURVEY_MAIL_BACKEND": "smtp",
+        "SURVEY_MAIL_SERVER": "127.0.0.1",
+        "SURVEY_MAIL_PORT": str(smtp_port),
+    }
     server = start_server(live_database, workers=2, env=jobs)
-    env = {**os.environ, "SURVEY_DATABASE_URL": live_database, "SURVEY_SECRET_KEY": SECRET,
-           "SURVEY_BASE_URL": server.url, **jobs}
+    env = {
+        **os.environ,
+        "SURVEY_DATABASE_URL": live_database,
+        "SURVEY_SECRET_KEY": SECRET,
+        "SURVEY_BASE_URL": server.url,
+        **jobs,
+    }
     log = tmp_path / "consumer.log"
     with log.open("w") as log_file:
-        consumer = subprocess.Popen([CONSUMER, "survey.worker.huey", "--workers", "1"], cwd=ROOT, env=env,  # noqa: S603
-                                    stdout=subprocess.DEVNULL, stderr=log_file)
+        consumer = subprocess.Popen(
+            [CONSUMER, "survey.worker.huey", "--workers", "1"],
+            cwd=ROOT,
+            env=env,  # noqa: S603
+            stdout=subprocess.DEVNULL,
+            stderr=log_file,
+        )
     try:
         browser = Browser(server.url)
         page = browser.get("/wachtwoord-vergeten")
@@ -98,9 +113,12 @@ def test_a_mail_job_goes_through_redis_to_a_separate_consumer_and_leaves_nothing
 
         # the job carried only the user's id, and no result or copy keeps the address or the link
         store = redis.Redis.from_url(redis_url)
-        leftovers = [key for key in store.keys() if store.type(key) in (b"list", b"string", b"hash")
-                     and any(secret in repr(_dump(store, key)).encode()
-                             for secret in (email.encode(), b"wachtwoord-instellen"))]
+        leftovers = [
+            key
+            for key in store.keys()
+            if store.type(key) in (b"list", b"string", b"hash")
+            and any(secret in repr(_dump(store, key)).encode() for secret in (email.encode(), b"wachtwoord-instellen"))
+        ]
         assert leftovers == []
     finally:
         consumer.terminate()

@@ -19,9 +19,16 @@ STOP_WITHIN = 5.0
 
 
 def environment(tmp_path, **extra) -> dict:
-    return {**os.environ, "SURVEY_DATABASE_URL": f"sqlite:///{tmp_path / 'dev.sqlite3'}",
-            "SURVEY_JOBS_URL": f"sqlite:///{tmp_path / 'jobs.sqlite3'}", "SURVEY_SECRET_KEY": "stop-test",
-            "SURVEY_MAIL_BACKEND": "memory", "SURVEY_JOBS_EMBEDDED": "1", "PYTHONUNBUFFERED": "1", **extra}
+    return {
+        **os.environ,
+        "SURVEY_DATABASE_URL": f"sqlite:///{tmp_path / 'dev.sqlite3'}",
+        "SURVEY_JOBS_URL": f"sqlite:///{tmp_path / 'jobs.sqlite3'}",
+        "SURVEY_SECRET_KEY": "stop-test",
+        "SURVEY_MAIL_BACKEND": "memory",
+        "SURVEY_JOBS_EMBEDDED": "1",
+        "PYTHONUNBUFFERED": "1",
+        **extra,
+    }
 
 
 def stops_within(process: subprocess.Popen, signum: int) -> float:
@@ -52,9 +59,13 @@ def wait_for(check, what: str, process: subprocess.Popen, timeout: float = 90) -
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_the_development_server_with_embedded_jobs_stops_on_one_signal(tmp_path, signum):
     port = free_port()
-    process = subprocess.Popen([str(BIN / "flask"), "--app", "wsgi", "run", "--host", "127.0.0.1", "--port",
-                                str(port)], cwd=ROOT, env=environment(tmp_path), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [str(BIN / "flask"), "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT,
+        env=environment(tmp_path),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
     def healthy():
         try:
@@ -72,7 +83,12 @@ def test_the_development_server_with_embedded_jobs_stops_on_one_signal(tmp_path,
 def test_the_production_job_consumer_stops_on_one_signal(tmp_path, signum):
     log = tmp_path / "consumer.log"
     with log.open("wb") as output:
-        process = subprocess.Popen([str(BIN / "huey_consumer"), "survey.worker.huey", "-w", "2"], cwd=ROOT,
-                                   env=environment(tmp_path), stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [str(BIN / "huey_consumer"), "survey.worker.huey", "-w", "2"],
+            cwd=ROOT,
+            env=environment(tmp_path),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     wait_for(lambda: b"Huey consumer started" in log.read_bytes(), "the consumer starting", process)
     assert stops_within(process, signum) < STOP_WITHIN

@@ -63,6 +63,7 @@ def test_no_view_reads_an_uploaded_stream_itself():
 
 # the files -----------------------------------------------------------------------------------------------
 
+
 def zipped(parts: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -72,8 +73,9 @@ def zipped(parts: dict[str, bytes]) -> bytes:
 
 
 def workbook_with(sheet: bytes) -> bytes:
-    return zipped({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>",
-                   "xl/worksheets/sheet1.xml": sheet})
+    return zipped(
+        {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": sheet}
+    )
 
 
 def zip_bomb(megabytes: int = 1024) -> bytes:
@@ -89,13 +91,18 @@ def zip_bomb(megabytes: int = 1024) -> bytes:
     return out.getvalue()
 
 
-LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-          + b"".join(b'<!ENTITY lol%d "%s">' % (n, (b"&lol%d;" % (n - 1) if n > 1 else b"&lol;") * 10)
-                     for n in range(1, 10))
-          + b']><worksheet><sheetData><row><c t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>')
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(b'<!ENTITY lol%d "%s">' % (n, (b"&lol%d;" % (n - 1) if n > 1 else b"&lol;") * 10) for n in range(1, 10))
+    + b']><worksheet><sheetData><row><c t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>'
+)
 BROKEN = b"<worksheet><sheetData><row><c><v>1</v></row></worksheet>"
-DEEP_XML = (b"<worksheet>" + b"".join(b"<e%d>" % n for n in range(500))
-            + b"".join(b"</e%d>" % n for n in range(499, -1, -1)) + b"</worksheet>")
+DEEP_XML = (
+    b"<worksheet>"
+    + b"".join(b"<e%d>" % n for n in range(500))
+    + b"".join(b"</e%d>" % n for n in range(499, -1, -1))
+    + b"</worksheet>"
+)
 DEEP_JSON = b"[" * 1_000_000 + b"]" * 1_000_000
 
 #: (name of the file, its bytes, the Dutch message it must get)
@@ -109,9 +116,13 @@ ATTACKS = {
 
 
 def attack_file(kind: str) -> bytes:
-    return {"zip bomb": zip_bomb, "billion laughs": lambda: workbook_with(LAUGHS),
-            "broken xml": lambda: workbook_with(BROKEN), "deep xml": lambda: workbook_with(DEEP_XML),
-            "deep json": lambda: DEEP_JSON}[kind]()
+    return {
+        "zip bomb": zip_bomb,
+        "billion laughs": lambda: workbook_with(LAUGHS),
+        "broken xml": lambda: workbook_with(BROKEN),
+        "deep xml": lambda: workbook_with(DEEP_XML),
+        "deep json": lambda: DEEP_JSON,
+    }[kind]()
 
 
 @pytest.mark.parametrize("kind", sorted(ATTACKS))
@@ -131,11 +142,15 @@ def test_a_real_workbook_and_real_json_pass_the_guard():
     out = io.BytesIO()
     book.save(out)
     check_upload(out.getvalue(), "genodigden.xlsx", Limits())
-    check_upload(json.dumps({"themes": [{"key": f"T{n}", "seeds": ["a", "b"]} for n in range(200)]}).encode(),
-                 "codeboek.json", Limits())
+    check_upload(
+        json.dumps({"themes": [{"key": f"T{n}", "seeds": ["a", "b"]} for n in range(200)]}).encode(),
+        "codeboek.json",
+        Limits(),
+    )
 
 
 # every importer, in a process of its own -----------------------------------------------------------------
+
 
 @pytest.fixture
 def importers(db, region, make_user):
@@ -147,19 +162,26 @@ def importers(db, region, make_user):
     user = make_user(region, Role.BEHEERDER)
     db.session.commit()
     base = "/beheer/rijnmond"
-    urls = {"contacts": f"{base}/vragenlijsten/{survey.id}/veldwerk/genodigden/importeren",
-            "indicators": f"{base}/programma/uitvraag/{indicator_set.id}/uploaden",
-            "codebook": f"{base}/coderen/codeboeken/importeren",
-            "questionnaire (new)": f"{base}/vragenlijsten/importeren",
-            "questionnaire (into draft)": f"{base}/vragenlijsten/{survey.id}/importeren"}
+    urls = {
+        "contacts": f"{base}/vragenlijsten/{survey.id}/veldwerk/genodigden/importeren",
+        "indicators": f"{base}/programma/uitvraag/{indicator_set.id}/uploaden",
+        "codebook": f"{base}/coderen/codeboeken/importeren",
+        "questionnaire (new)": f"{base}/vragenlijsten/importeren",
+        "questionnaire (into draft)": f"{base}/vragenlijsten/{survey.id}/importeren",
+    }
     return user.session_token, urls
 
 
 def run_uploads(app, token, url, files: list[tuple[Path, str]]) -> list[dict]:
     database = app.config["SQLALCHEMY_DATABASE_URI"]
     arguments = [str(part) for path, name in files for part in (path, name)]
-    done = subprocess.run([sys.executable, str(WORKER), database, token, url, *arguments], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(WORKER), database, token, url, *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return [json.loads(line) for line in done.stdout.strip().splitlines() if line.startswith("{")]
 
@@ -181,6 +203,8 @@ def test_every_importer_refuses_every_attack_in_dutch_and_stays_under_500_mb(app
                 message = "Excelbestand"  # the indicator form refuses a .json file by its name, before the guard
             assert message in result["text"], (importer, kind, result["text"][-1500:])
         peak = results[-1]["peak_rss_mb"]
-        print(f"{importer:27} peak RSS {peak} MB after {len(files)} attacks "
-              f"(before them {results[0]['rss_before_mb']} MB)")
+        print(
+            f"{importer:27} peak RSS {peak} MB after {len(files)} attacks "
+            f"(before them {results[0]['rss_before_mb']} MB)"
+        )
         assert peak < MAX_RSS_MB, (importer, peak)

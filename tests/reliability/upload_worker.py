@@ -35,12 +35,23 @@ def main(database, session_token, url, *files):
     before = peak_mb()
     for path, name in zip(files[::2], files[1::2], strict=True):
         with open(path, "rb") as handle:
-            answer = client.post(url, data={"file": (io.BytesIO(handle.read()), name), "source": "GGD"},
-                                 content_type="multipart/form-data")
+            answer = client.post(
+                url,
+                data={"file": (io.BytesIO(handle.read()), name), "source": "GGD"},
+                content_type="multipart/form-data",
+            )
         page = answer.get_data(as_text=True)
         text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
-        print(json.dumps({"status": answer.status_code, "text": text, "rss_before_mb": round(before),
-                          "peak_rss_mb": round(peak_mb())}))
+        print(
+            json.dumps(
+                {
+                    "status": answer.status_code,
+                    "text": text,
+                    "rss_before_mb": round(before),
+                    "peak_rss_mb": round(peak_mb()),
+                }
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -48,8 +48,12 @@ def _interview_in(region, make_user):
     from survey.timeutil import local_today
 
     survey = _survey_in(region, make_user)
-    response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.INTERVIEWER,
-                        week=week_of(local_today()))
+    response = Response(
+        survey_id=survey.id,
+        version_id=survey.published_version.id,
+        channel=Channel.INTERVIEWER,
+        week=week_of(local_today()),
+    )
     _db.session.add(response)
     _db.session.commit()
     return response
@@ -88,8 +92,7 @@ PARAM_FACTORIES = {
 
 
 def staff_rules(app):
-    return sorted((r for r in app.url_map.iter_rules() if r.rule.startswith("/beheer/<region>")),
-                  key=lambda r: r.rule)
+    return sorted((r for r in app.url_map.iter_rules() if r.rule.startswith("/beheer/<region>")), key=lambda r: r.rule)
 
 
 def method_of(rule):
@@ -135,8 +138,7 @@ def test_users_of_another_region_get_404(app, client, login, region, other_regio
         assert request(client, rule, url).status_code == 404, rule.rule
 
 
-def test_objects_of_another_region_get_404_inside_own_region(app, client, login, region, other_region,
-                                                             make_user):
+def test_objects_of_another_region_get_404_inside_own_region(app, client, login, region, other_region, make_user):
     """A beheerder of region B who puts region A's object ids in a region-B URL gets 404."""
     admin_b = make_user(other_region, Role.BEHEERDER)
     login(admin_b)

@@ -23,8 +23,12 @@ def answer_side_tables() -> list[sa.Table]:
 def test_answer_side_tables_keep_no_time_finer_than_a_day():
     tables = answer_side_tables()
     assert {"response", "answer", "coded_answer", "answer_code", "answer_kind", "second_coding"} <= {
-        t.name for t in tables}
-    timed = [f"{t.name}.{c.name}" for t in tables for c in t.columns
-             if isinstance(c.type, sa.DateTime | sa.Time | sa.Interval)]
+        t.name for t in tables
+    }
+    timed = [
+        f"{t.name}.{c.name}"
+        for t in tables
+        for c in t.columns
+        if isinstance(c.type, sa.DateTime | sa.Time | sa.Interval)
+    ]
     assert timed == []
-

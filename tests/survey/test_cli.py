@@ -22,8 +22,19 @@ def test_superuser_only_through_cli(app, db):
     runner = app.test_cli_runner()
     result = runner.invoke(args=["regions", "create", "--slug", "utrechtwest", "--name", "Utrecht West"])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(args=["users", "create", "--email", "Root@Example.org", "--name", "Root",
-                                 "--password", "een heel lang wachtwoord", "--superuser"])
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "Root@Example.org",
+            "--name",
+            "Root",
+            "--password",
+            "een heel lang wachtwoord",
+            "--superuser",
+        ]
+    )
     assert result.exit_code == 0, result.output
     user = db.session.scalar(select(User).where(User.email == "root@example.org"))
     assert user.is_superuser

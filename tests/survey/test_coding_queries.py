@@ -22,8 +22,9 @@ def setup_answers(db, region, threshold):
     db.session.add(QuestionCodebook(survey_id=survey.id, item_code="O2", codebook_id=book.id, auto_threshold=threshold))
     answers = []
     for text in ["Lang wachten", "Niet gehoord"]:
-        response = Response(survey_id=survey.id, version_id=version.id, channel=Channel.OPEN_LINK,
-                            week=date(2026, 11, 23))
+        response = Response(
+            survey_id=survey.id, version_id=version.id, channel=Channel.OPEN_LINK, week=date(2026, 11, 23)
+        )
         answer = Answer(response=response, item_code="O2", value=text)
         db.session.add_all([response, answer])
         answers.append(answer)
@@ -33,13 +34,15 @@ def setup_answers(db, region, threshold):
 
 def test_unverified_answer_counts_rules_and_confident_model_codes(db, region):
     survey, (a1, a2), wait, heard = setup_answers(db, region, threshold=0.8)
-    db.session.add_all([
-        CodedAnswer(answer_id=a1.id, survey_id=survey.id, item_code="O2"),
-        AnswerCode(answer_id=a1.id, theme_id=wait.id, source=Source.RULE),
-        AnswerCode(answer_id=a1.id, theme_id=heard.id, source=Source.MODEL, probability=0.6),
-        CodedAnswer(answer_id=a2.id, survey_id=survey.id, item_code="O2"),
-        AnswerCode(answer_id=a2.id, theme_id=heard.id, source=Source.MODEL, probability=0.9),
-    ])
+    db.session.add_all(
+        [
+            CodedAnswer(answer_id=a1.id, survey_id=survey.id, item_code="O2"),
+            AnswerCode(answer_id=a1.id, theme_id=wait.id, source=Source.RULE),
+            AnswerCode(answer_id=a1.id, theme_id=heard.id, source=Source.MODEL, probability=0.6),
+            CodedAnswer(answer_id=a2.id, survey_id=survey.id, item_code="O2"),
+            AnswerCode(answer_id=a2.id, theme_id=heard.id, source=Source.MODEL, probability=0.9),
+        ]
+    )
     db.session.commit()
     result = final_codings(survey.id)
     assert [c.theme_key for c in result[a1.id].themes] == ["wachttijd"]
@@ -48,11 +51,13 @@ def test_unverified_answer_counts_rules_and_confident_model_codes(db, region):
 
 def test_human_verification_wins(db, region):
     survey, (a1, _), wait, heard = setup_answers(db, region, threshold=0.5)
-    db.session.add_all([
-        CodedAnswer(answer_id=a1.id, survey_id=survey.id, item_code="O2", verified=True),
-        AnswerCode(answer_id=a1.id, theme_id=wait.id, source=Source.RULE, verified=False),
-        AnswerCode(answer_id=a1.id, theme_id=heard.id, source=Source.MODEL, probability=0.7, verified=True),
-    ])
+    db.session.add_all(
+        [
+            CodedAnswer(answer_id=a1.id, survey_id=survey.id, item_code="O2", verified=True),
+            AnswerCode(answer_id=a1.id, theme_id=wait.id, source=Source.RULE, verified=False),
+            AnswerCode(answer_id=a1.id, theme_id=heard.id, source=Source.MODEL, probability=0.7, verified=True),
+        ]
+    )
     db.session.commit()
     codes = final_codings(survey.id)[a1.id].themes
     assert [(c.theme_key, c.source, c.verified) for c in codes] == [("serieus", "model", True)]

@@ -13,8 +13,7 @@ PO = PROJECT_ROOT / "translations" / "nl" / "LC_MESSAGES" / "messages.po"
 def test_dutch_catalog_has_no_empty_or_fuzzy_entries():
     with PO.open("rb") as handle:
         catalog = read_po(handle)
-    empty = [m.id for m in catalog if m.id and (not m.string or (isinstance(m.string, tuple)
-                                                                  and not all(m.string)))]
+    empty = [m.id for m in catalog if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert empty == []
     assert fuzzy == []

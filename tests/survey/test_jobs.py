@@ -29,6 +29,12 @@ def test_huey_queue_is_chosen_from_the_environment(tmp_path):
 
     code = "from survey.jobs import huey; print(type(huey).__name__, huey.storage.filename)"
     env = {"SURVEY_JOBS_URL": f"sqlite:///{tmp_path}/jobs.sqlite3", "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
-                         cwd=str(__import__("survey.config").config.PROJECT_ROOT))
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=str(__import__("survey.config").config.PROJECT_ROOT),
+    )
     assert out.stdout.split() == ["SqliteHuey", f"{tmp_path}/jobs.sqlite3"]

@@ -28,8 +28,13 @@ def test_token_is_found_by_hash_only(db, region):
 def test_background_reaches_response_only_for_shared_categories(db, region):
     survey = make_survey(db, region, min_cell=5)
     for n in range(6):
-        db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash(f"t{n}"),
-                                  background={"gemeente": "Rotterdam", "leeftijd": "12-15" if n else "16-17"}))
+        db.session.add(
+            Invitation(
+                survey_id=survey.id,
+                token_hash=token_hash(f"t{n}"),
+                background={"gemeente": "Rotterdam", "leeftijd": "12-15" if n else "16-17"},
+            )
+        )
     db.session.commit()
     rare = ledger.invitation_for_token("t0")
     assert ledger.coarse_background(survey, rare) == {"gemeente": "Rotterdam"}
@@ -64,13 +69,20 @@ def test_days_go_into_counters_and_an_invitee_is_counted_once(db, region):
 def test_the_survey_chooses_which_background_goes_first(db, region):
     survey = make_survey(db, region, min_cell=5)
     for n, (gemeente, language) in enumerate([(g, t) for g in ("Delft", "Schiedam") for t in ("nl", "ar")] * 3):
-        db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash(f"o{n}"), language=language,
-                                  background={"gemeente": gemeente}))
+        db.session.add(
+            Invitation(
+                survey_id=survey.id,
+                token_hash=token_hash(f"o{n}"),
+                language=language,
+                background={"gemeente": gemeente},
+            )
+        )
     db.session.commit()
     invitee = ledger.invitation_for_token("o1")  # Delft, Arabic: 3 share it, 6 share each value
     assert ledger.coarse_profile(survey, invitee, "ar") == ({}, "ar")  # by default the gemeente goes first
     survey.generalise_order = "taal"
     assert ledger.coarse_profile(survey, invitee, "ar") == ({"gemeente": "Delft"}, "")
+
 
 def test_a_batch_moves_only_with_k_invitees_pending_not_from_cron_with_four_at_once_with_the_fifth(app, db, region):
     survey = make_survey(db, region, min_cell=5)

@@ -61,8 +61,7 @@ def test_empty_database_upgrades_to_head_and_matches_models(empty_databases):
             upgrade(directory=MIGRATIONS)
             engine = create_engine(url)
             with engine.connect() as conn:
-                diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
-                                        Base.metadata)
+                diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
             tables = set(inspect(engine).get_table_names())
             engine.dispose()
             _db.engine.dispose()
@@ -87,7 +86,8 @@ def test_migration_files_sort_by_name_in_the_order_of_the_chain():
 
     config = Config(os.path.join(MIGRATIONS, "alembic.ini"))
     config.set_main_option("script_location", MIGRATIONS)
-    chain = [os.path.basename(script.path)
-             for script in reversed(list(ScriptDirectory.from_config(config).walk_revisions()))]
+    chain = [
+        os.path.basename(script.path) for script in reversed(list(ScriptDirectory.from_config(config).walk_revisions()))
+    ]
     assert all(re.fullmatch(r"\d{8}_\d{4}_[0-9a-f]{12}_\w+\.py", name) for name in chain), chain
     assert chain == sorted(chain)

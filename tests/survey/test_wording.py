@@ -19,8 +19,10 @@ def text_of(response) -> str:
 def test_answers_without_a_theme_are_not_counted_as_having_themes(client, db, region, make_user, login):
     survey = builders.make_survey(db, region, min_cell=5)
     themes = builders.codebook(db, region, survey)
-    responses = [builders.add_response(db, survey, {"T1": "4", "O1": f"Antwoord {i}"}, scrubbed={"O1": f"Antwoord {i}"})
-                 for i in range(6)]
+    responses = [
+        builders.add_response(db, survey, {"T1": "4", "O1": f"Antwoord {i}"}, scrubbed={"O1": f"Antwoord {i}"})
+        for i in range(6)
+    ]
     db.session.flush()
     for i, response in enumerate(responses[:5]):  # five coded, two of them with a theme
         codes = [(themes["wachttijd"], "mens", None, True)] if i < 2 else []
@@ -72,7 +74,11 @@ def test_development_mail_is_printed_decoded(app, capsys):
 def test_plural_forms_for_one(app):
     with app.test_request_context():
         from flask_babel import force_locale, ngettext
+
         with force_locale("nl"):
-            one = ngettext("The taalcheck still has remarks on %(num)s text. You can publish anyway.",
-                           "The taalcheck still has remarks on %(num)s texts. You can publish anyway.", 1)
+            one = ngettext(
+                "The taalcheck still has remarks on %(num)s text. You can publish anyway.",
+                "The taalcheck still has remarks on %(num)s texts. You can publish anyway.",
+                1,
+            )
             assert one == "De taalcheck heeft nog opmerkingen bij 1 tekst. U kunt toch publiceren."

@@ -33,8 +33,7 @@ def test_wrong_password_gives_dutch_message_and_no_session(client, region, make_
 
 
 def test_unknown_address_gets_same_message(client):
-    page = client.post("/inloggen", data={"email": "niemand@example.org", "password": "x" * 12}).get_data(
-        as_text=True)
+    page = client.post("/inloggen", data={"email": "niemand@example.org", "password": "x" * 12}).get_data(as_text=True)
     assert "Dit e-mailadres en wachtwoord horen niet bij elkaar." in page
 
 
@@ -58,8 +57,9 @@ def test_login_rotates_the_session(app, client, region, make_user):
 
 def test_next_parameter_only_allows_local_paths(client, region, make_user):
     make_user(region, email="els@example.org")
-    response = client.post("/inloggen?next=https://evil.example/", data={
-        "email": "els@example.org", "password": TEST_PASSWORD})
+    response = client.post(
+        "/inloggen?next=https://evil.example/", data={"email": "els@example.org", "password": TEST_PASSWORD}
+    )
     assert response.headers["Location"] == "/beheer/"
 
 
@@ -85,10 +85,14 @@ def test_login_attempts_are_throttled_with_dutch_message(client, region, make_us
 def test_throttle_counts_per_account_across_addresses(client, region, make_user):
     make_user(region, email="els@example.org")
     for n in range(3):
-        client.post("/inloggen", data={"email": "els@example.org", "password": "fout"},
-                    environ_base={"REMOTE_ADDR": f"10.0.0.{n}"})
-    response = client.post("/inloggen", data={"email": "els@example.org", "password": "fout"},
-                           environ_base={"REMOTE_ADDR": "10.0.0.99"})
+        client.post(
+            "/inloggen",
+            data={"email": "els@example.org", "password": "fout"},
+            environ_base={"REMOTE_ADDR": f"10.0.0.{n}"},
+        )
+    response = client.post(
+        "/inloggen", data={"email": "els@example.org", "password": "fout"}, environ_base={"REMOTE_ADDR": "10.0.0.99"}
+    )
     assert response.status_code == 429
 
 
@@ -145,16 +149,14 @@ def test_password_reset_end_to_end_with_real_smtp(client, region, make_user, smt
     new_password = "een nieuw lang wachtwoord"
     response = client.post(link, data={"password": new_password, "confirm": new_password})
     assert response.status_code == 302
-    assert client.post("/inloggen", data={"email": "els@example.org", "password": new_password}
-                       ).status_code == 302
+    assert client.post("/inloggen", data={"email": "els@example.org", "password": new_password}).status_code == 302
     # the link works once
     client.post("/uitloggen")
     again = client.get(link)
     assert again.status_code == 404
     assert "Deze link werkt niet meer" in again.get_data(as_text=True)
     # the old password no longer works
-    assert client.post("/inloggen", data={"email": "els@example.org", "password": TEST_PASSWORD}
-                       ).status_code == 200
+    assert client.post("/inloggen", data={"email": "els@example.org", "password": TEST_PASSWORD}).status_code == 200
 
 
 def test_reset_for_unknown_address_sends_nothing_and_says_the_same(client, outbox):

@@ -8,12 +8,14 @@ from survey.accounts.models import Membership, Role
 
 
 def test_beheerder_adds_existing_user_from_another_region_without_new_account(
-        client, db, login, region, other_region, make_user, outbox):
+    client, db, login, region, other_region, make_user, outbox
+):
     admin = make_user(region, Role.BEHEERDER)
     colleague = make_user(other_region, Role.ONDERZOEKER, email="els@example.org")
     login(admin)
-    response = client.post("/beheer/rijnmond/gebruikers/nieuw", data={
-        "email": "ELS@example.org", "name": "Els", "role": "codeur"})
+    response = client.post(
+        "/beheer/rijnmond/gebruikers/nieuw", data={"email": "ELS@example.org", "name": "Els", "role": "codeur"}
+    )
     assert response.status_code == 302
     assert colleague.role_in(region) == Role.CODEUR
     assert outbox == []  # an existing account needs no password mail
@@ -23,8 +25,9 @@ def test_adding_a_member_twice_gives_a_message_at_the_field(client, login, regio
     admin = make_user(region, Role.BEHEERDER)
     make_user(region, Role.LEZER, email="lex@example.org")
     login(admin)
-    page = client.post("/beheer/rijnmond/gebruikers/nieuw", data={
-        "email": "lex@example.org", "name": "Lex", "role": "codeur"}).get_data(as_text=True)
+    page = client.post(
+        "/beheer/rijnmond/gebruikers/nieuw", data={"email": "lex@example.org", "name": "Lex", "role": "codeur"}
+    ).get_data(as_text=True)
     assert "Deze persoon heeft al een rol in deze regio." in page
 
 
@@ -51,9 +54,11 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 def test_region_settings_with_logo_and_colour(client, db, login, region, make_user):
     login(make_user(region, Role.BEHEERDER))
-    response = client.post("/beheer/rijnmond/instellingen", data={
-        "name": "Rijnmond", "main_colour": "#003366", "logo": (io.BytesIO(PNG), "logo.png")},
-        content_type="multipart/form-data")
+    response = client.post(
+        "/beheer/rijnmond/instellingen",
+        data={"name": "Rijnmond", "main_colour": "#003366", "logo": (io.BytesIO(PNG), "logo.png")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     db.session.refresh(region)
     assert region.name == "Rijnmond" and region.main_colour == "#003366"
@@ -62,10 +67,13 @@ def test_region_settings_with_logo_and_colour(client, db, login, region, make_us
 
 def test_region_settings_refuse_light_colour_and_fake_logo(client, db, login, region, make_user):
     login(make_user(region, Role.BEHEERDER))
-    page = client.post("/beheer/rijnmond/instellingen", data={
-        "name": "Rijnmond", "main_colour": "#ffff00"}).get_data(as_text=True)
+    page = client.post("/beheer/rijnmond/instellingen", data={"name": "Rijnmond", "main_colour": "#ffff00"}).get_data(
+        as_text=True
+    )
     assert "te licht" in page
-    page = client.post("/beheer/rijnmond/instellingen", data={
-        "name": "Rijnmond", "main_colour": "#003366", "logo": (io.BytesIO(b"<svg onload=x>"), "logo.png")},
-        content_type="multipart/form-data").get_data(as_text=True)
+    page = client.post(
+        "/beheer/rijnmond/instellingen",
+        data={"name": "Rijnmond", "main_colour": "#003366", "logo": (io.BytesIO(b"<svg onload=x>"), "logo.png")},
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
     assert "PNG- of JPEG-bestand" in page

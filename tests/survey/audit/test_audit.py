@@ -20,8 +20,10 @@ def test_login_is_recorded(client, db, region, make_user):
 def test_user_changes_are_recorded_and_shown_to_the_beheerder(client, db, login, region, make_user, outbox):
     admin = make_user(region, Role.BEHEERDER, email="bea@example.org")
     login(admin)
-    client.post("/beheer/rijnmond/gebruikers/nieuw", data={
-        "email": "nieuw@example.org", "name": "Nieuwe Collega", "role": "codeur"})
+    client.post(
+        "/beheer/rijnmond/gebruikers/nieuw",
+        data={"email": "nieuw@example.org", "name": "Nieuwe Collega", "role": "codeur"},
+    )
     new = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "user.add"))
     assert new.actor_label == "bea@example.org" and new.details["role"] == "codeur"
     assert len(outbox) == 1 and outbox[0]["To"] == "nieuw@example.org"

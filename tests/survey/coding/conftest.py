@@ -26,8 +26,15 @@ def app_config(scrubber):
 
 @pytest.fixture
 def make_survey(db):
-    def factory(region, texts=(), item_code="O1", kind=SurveyKind.CEO, status=ResponseStatus.COMPLETED,
-                series_key=None, round_label=""):
+    def factory(
+        region,
+        texts=(),
+        item_code="O1",
+        kind=SurveyKind.CEO,
+        status=ResponseStatus.COMPLETED,
+        series_key=None,
+        round_label="",
+    ):
         survey = new_survey(region, document(item_code), kind=kind, round_label=round_label, series_key=series_key)
         version = survey.versions[0]
         db.session.add(survey)
@@ -42,8 +49,9 @@ def make_survey(db):
 @pytest.fixture
 def gold():
     """Hand-written CEO answers with the themes and sentiment a person gave them."""
-    return [json.loads(line) for line in (DATA / "ceo_answers_train.jsonl").read_text("utf-8").splitlines()
-            if line.strip()]
+    return [
+        json.loads(line) for line in (DATA / "ceo_answers_train.jsonl").read_text("utf-8").splitlines() if line.strip()
+    ]
 
 
 @pytest.fixture

@@ -37,20 +37,58 @@ class FakeScrubber:
 
 
 def document(item_code="O1", text="Wat kan er beter?"):
-    return {"schema": 1, "languages": ["nl"], "lists": {}, "sections": [{
-        "key": "S1", "title": {"nl": "Uw ervaring"}, "intro": {}, "condition": None, "repeat": None,
-        "questions": [
-            {"code": "T1", "type": "stelling", "text": {"nl": "Ik werd serieus genomen."}, "domain": "", "hint": {},
-             "required": True, "options": [], "items": [], "settings": {}, "condition": None},
-            {"code": item_code, "type": "open_lang", "text": {"nl": text}, "domain": "", "hint": {},
-             "required": False, "options": [], "items": [], "settings": {}, "condition": None}]}]}
+    return {
+        "schema": 1,
+        "languages": ["nl"],
+        "lists": {},
+        "sections": [
+            {
+                "key": "S1",
+                "title": {"nl": "Uw ervaring"},
+                "intro": {},
+                "condition": None,
+                "repeat": None,
+                "questions": [
+                    {
+                        "code": "T1",
+                        "type": "stelling",
+                        "text": {"nl": "Ik werd serieus genomen."},
+                        "domain": "",
+                        "hint": {},
+                        "required": True,
+                        "options": [],
+                        "items": [],
+                        "settings": {},
+                        "condition": None,
+                    },
+                    {
+                        "code": item_code,
+                        "type": "open_lang",
+                        "text": {"nl": text},
+                        "domain": "",
+                        "hint": {},
+                        "required": False,
+                        "options": [],
+                        "items": [],
+                        "settings": {},
+                        "condition": None,
+                    },
+                ],
+            }
+        ],
+    }
 
 
 def add_answers(db, survey, version, texts, item_code="O1", status=ResponseStatus.COMPLETED):
     responses = []
     for text in texts:
-        response = Response(survey_id=survey.id, version_id=version.id, channel=Channel.OPEN_LINK,
-                            week=date(2026, 11, 16), status=status)
+        response = Response(
+            survey_id=survey.id,
+            version_id=version.id,
+            channel=Channel.OPEN_LINK,
+            week=date(2026, 11, 16),
+            status=status,
+        )
         response.answers = [Answer(item_code="T1", value="4"), Answer(item_code=item_code, value=text)]
         responses.append(response)
     db.session.add_all(responses)
@@ -95,13 +133,22 @@ def coding_world(region):
     [response] = add_answers(db, survey, version, ["We moesten lang wachten."])
     answer = next(a for a in response.answers if a.item_code == "O1")
     answer.scrubbed_text = answer.value
-    db.session.add_all([
-        QuestionCodebook(survey_id=survey.id, item_code="O1", codebook_id=book.id),
-        CodedAnswer(answer_id=answer.id, survey_id=survey.id, item_code="O1", verified=True),
-        AnalysisRun(survey_id=survey.id, item_code="O1", kind=RunKind.TOPICS, status=RunStatus.DONE,
-                    result={"n": 1, "candidates": [{"terms": ["taxi", "vervoer"], "example_ids": [answer.id],
-                                                    "size": 1, "share": 1.0}]}),
-    ])
+    db.session.add_all(
+        [
+            QuestionCodebook(survey_id=survey.id, item_code="O1", codebook_id=book.id),
+            CodedAnswer(answer_id=answer.id, survey_id=survey.id, item_code="O1", verified=True),
+            AnalysisRun(
+                survey_id=survey.id,
+                item_code="O1",
+                kind=RunKind.TOPICS,
+                status=RunStatus.DONE,
+                result={
+                    "n": 1,
+                    "candidates": [{"terms": ["taxi", "vervoer"], "example_ids": [answer.id], "size": 1, "share": 1.0}],
+                },
+            ),
+        ]
+    )
     db.session.flush()
     second = SecondCoding(answer_id=answer.id, coder_id=None, done=True, theme_keys=[], first_theme_keys=[])
     db.session.add(second)

@@ -11,8 +11,13 @@ from survey.coding.models import CodedAnswer, SecondCoding, Theme
 from survey.responses.models import Answer
 from tests.survey.coding.helpers import base, staff
 
-TEXTS = ["Lang wachten op de wachtlijst.", "Ze luisterden niet.", "Nooit bereikbaar, wachten.", "Fijne hulp.",
-         "Het vervoer ging mis."]
+TEXTS = [
+    "Lang wachten op de wachtlijst.",
+    "Ze luisterden niet.",
+    "Nooit bereikbaar, wachten.",
+    "Fijne hulp.",
+    "Het vervoer ging mis.",
+]
 FIRST = [{"wachttijd"}, {"bejegening"}, {"bereikbaarheid", "wachttijd"}, set(), {"passend"}]
 
 
@@ -26,18 +31,28 @@ def coded_survey(db, client, login, region, make_survey, first_coder):
         answer.scrubbed_text = answer.value
     for answer_id, keys in zip(ids[:4], FIRST, strict=False):  # the fifth answer stays unchecked
         coded = db.session.get(CodedAnswer, answer_id)
-        assign.confirm_coding(coded, lock_version=coded.lock_version, coder_id=first_coder.id,
-                              theme_ids=[themes[k].id for k in keys], sentiment=None, kinds=[])
+        assign.confirm_coding(
+            coded,
+            lock_version=coded.lock_version,
+            coder_id=first_coder.id,
+            theme_ids=[themes[k].id for k in keys],
+            sentiment=None,
+            kinds=[],
+        )
     db.session.commit()
     return survey, ids, themes
 
 
-def test_blind_double_coding_gives_kappa_and_disagreements(db, client, login, app, region, make_survey,
-                                                          researcher, make_user):
+def test_blind_double_coding_gives_kappa_and_disagreements(
+    db, client, login, app, region, make_survey, researcher, make_user
+):
     survey, ids, themes = coded_survey(db, client, login, region, make_survey, researcher)
     colleague = make_user(region, Role.CODEUR, name="Collega")
-    response = client.post(base(region, survey) + "/overeenstemming/steekproef",
-                           data={"size": "10", "coder": str(colleague.id)}, follow_redirects=True)
+    response = client.post(
+        base(region, survey) + "/overeenstemming/steekproef",
+        data={"size": "10", "coder": str(colleague.id)},
+        follow_redirects=True,
+    )
     assert "Er waren maar 4 gecontroleerde antwoorden" in response.get_data(as_text=True)
     sample = sorted(s.answer_id for s in db.session.scalars(select(SecondCoding)))
     assert sample == ids[:4]  # only checked answers, never the unchecked fifth
@@ -52,8 +67,9 @@ def test_blind_double_coding_gives_kappa_and_disagreements(db, client, login, ap
     second = [{"wachttijd"}, {"bejegening", "informatie"}, {"bereikbaarheid"}, set()]
     for answer_id, keys in zip(ids[:4], second, strict=True):
         other.post(staff(region) + f"/dubbel/{answer_id}", data={"themes": [str(themes[k].id) for k in keys]})
-    assert "geen antwoorden meer" in other.get(base(region, survey) + "/dubbel",
-                                               follow_redirects=True).get_data(as_text=True)
+    assert "geen antwoorden meer" in other.get(base(region, survey) + "/dubbel", follow_redirects=True).get_data(
+        as_text=True
+    )
 
     page = client.get(base(region, survey) + "/overeenstemming").get_data(as_text=True)
     assert "4 van de 4 antwoorden" in page
@@ -66,8 +82,14 @@ def test_blind_double_coding_gives_kappa_and_disagreements(db, client, login, ap
 
     # correcting the coding afterwards does not change what was measured
     coded = db.session.get(CodedAnswer, ids[1])
-    assign.confirm_coding(coded, lock_version=coded.lock_version, coder_id=researcher.id,
-                          theme_ids=[themes["bejegening"].id, themes["informatie"].id], sentiment=None, kinds=[])
+    assign.confirm_coding(
+        coded,
+        lock_version=coded.lock_version,
+        coder_id=researcher.id,
+        theme_ids=[themes["bejegening"].id, themes["informatie"].id],
+        sentiment=None,
+        kinds=[],
+    )
     db.session.commit()
     disagreement = db.session.scalar(select(SecondCoding).where(SecondCoding.answer_id == ids[1]))
     client.post(staff(region) + f"/overeenstemming/{disagreement.id}/opgelost")
@@ -78,8 +100,11 @@ def test_blind_double_coding_gives_kappa_and_disagreements(db, client, login, ap
 
 def test_a_coder_is_never_sampled_on_their_own_answers(db, client, login, region, make_survey, researcher):
     survey, _ids, _themes = coded_survey(db, client, login, region, make_survey, researcher)
-    response = client.post(base(region, survey) + "/overeenstemming/steekproef",
-                           data={"size": "3", "coder": str(researcher.id)}, follow_redirects=True)
+    response = client.post(
+        base(region, survey) + "/overeenstemming/steekproef",
+        data={"size": "3", "coder": str(researcher.id)},
+        follow_redirects=True,
+    )
     assert "Er waren maar 0 gecontroleerde antwoorden" in response.get_data(as_text=True)
     bad = client.post(base(region, survey) + "/overeenstemming/steekproef", data={"size": "0", "coder": "x"})
     assert bad.status_code == 200 and "Vul een getal van 1 tot en met 1000 in." in bad.get_data(as_text=True)

@@ -11,8 +11,12 @@ from survey.coding.queries import final_codings
 from survey.responses.models import Answer
 from tests.survey.coding.helpers import base, staff
 
-ANSWERS = ["We stonden maanden op de wachtlijst.", "De begeleider luisterde echt naar ons.",
-           "Het vervoer met de taxi ging steeds mis.", "Geen opmerkingen."]
+ANSWERS = [
+    "We stonden maanden op de wachtlijst.",
+    "De begeleider luisterde echt naar ons.",
+    "Het vervoer met de taxi ging steeds mis.",
+    "Geen opmerkingen.",
+]
 
 
 def setup(db, client, login, region, make_survey, user):
@@ -36,8 +40,15 @@ def test_coder_confirms_corrects_and_human_codes_win(db, client, login, region, 
     assert checked_themes(page) == {str(themes["wachttijd"].id)}  # the rule suggestion is ticked
     assert "regel" in page and "0 van 4 gecontroleerd" in page
     coded = db.session.get(CodedAnswer, ids[0])
-    response = client.post(url, data={"themes": [str(themes["informatie"].id)], "sentiment": "negatief",
-                                      "kinds": ["zorg"], "lock_version": str(coded.lock_version)})
+    response = client.post(
+        url,
+        data={
+            "themes": [str(themes["informatie"].id)],
+            "sentiment": "negatief",
+            "kinds": ["zorg"],
+            "lock_version": str(coded.lock_version),
+        },
+    )
     assert response.status_code == 302 and f"/antwoorden/{ids[1]}" in response.headers["Location"]
     db.session.expire_all()
     assert coded.verified and coded.verified_by_id == coder.id
@@ -53,8 +64,9 @@ def test_coder_confirms_corrects_and_human_codes_win(db, client, login, region, 
     assert checked_themes(again) == {str(themes["informatie"].id)}  # the rejected suggestion stays unticked
 
 
-def test_second_coder_on_the_same_answer_gets_a_message_not_a_lost_update(db, client, login, region, make_survey,
-                                                                         researcher, make_user, app):
+def test_second_coder_on_the_same_answer_gets_a_message_not_a_lost_update(
+    db, client, login, region, make_survey, researcher, make_user, app
+):
     survey, ids, themes = setup(db, client, login, region, make_survey, researcher)
     url = staff(region) + f"/antwoorden/{ids[1]}"
     opened = db.session.get(CodedAnswer, ids[1]).lock_version  # both coders open the answer
@@ -62,8 +74,9 @@ def test_second_coder_on_the_same_answer_gets_a_message_not_a_lost_update(db, cl
     login(make_user(region, Role.CODEUR), on=other)
     first = other.post(url, data={"themes": [str(themes["bejegening"].id)], "lock_version": str(opened)})
     assert first.status_code == 302
-    second = client.post(url, data={"themes": [str(themes["regels"].id)], "lock_version": str(opened)},
-                         follow_redirects=True)
+    second = client.post(
+        url, data={"themes": [str(themes["regels"].id)], "lock_version": str(opened)}, follow_redirects=True
+    )
     assert second.status_code == 200
     page = second.get_data(as_text=True)
     assert "Iemand anders heeft dit antwoord opgeslagen terwijl u het open had" in page
@@ -88,8 +101,11 @@ def test_filters_search_and_one_theme_for_many(db, client, login, region, make_s
     assert shown(source="regel") == [ANSWERS[0], ANSWERS[1]]
     assert shown(q="taxi") == [ANSWERS[2]]
     assert shown(q="100%_") == []  # wildcards are searched for literally
-    response = client.post(base(region, survey) + "/thema-toepassen",
-                           data={"q": "taxi", "give": str(themes["passend"].id)}, follow_redirects=True)
+    response = client.post(
+        base(region, survey) + "/thema-toepassen",
+        data={"q": "taxi", "give": str(themes["passend"].id)},
+        follow_redirects=True,
+    )
     assert "gegeven aan 1 antwoord" in response.get_data(as_text=True)
     code = db.session.scalar(select(AnswerCode).where(AnswerCode.theme_id == themes["passend"].id))
     assert code.answer_id == ids[2] and code.source == Source.HUMAN and code.verified
@@ -98,8 +114,9 @@ def test_filters_search_and_one_theme_for_many(db, client, login, region, make_s
     assert shown(sentiment="nonsense") == ANSWERS  # an unknown filter value is ignored, not an error
 
 
-def test_other_regions_and_closed_questions_are_not_found(db, client, login, region, other_region, make_survey,
-                                                         researcher, make_user):
+def test_other_regions_and_closed_questions_are_not_found(
+    db, client, login, region, other_region, make_survey, researcher, make_user
+):
     survey, ids, _themes = setup(db, client, login, region, make_survey, researcher)
     assert client.get(base(region, survey, "T1") + "/").status_code == 404  # not an open question
     outsider = make_user(other_region, Role.ONDERZOEKER)
@@ -120,16 +137,23 @@ def test_overview_lists_open_questions_with_progress(db, client, login, region, 
     assert ">Coderen</a>" in client.get(f"/beheer/{region.slug}/").get_data(as_text=True)  # in the menu
 
 
-def test_every_answer_gets_a_suggested_kind_from_the_shipped_model(db, client, login, region, make_survey,
-                                                                  researcher):
-    texts = ["Betrek jongeren eerder bij hun plan", "Korte lijnen met de huisarts",
-             "Niemand belde ons terug na de aanmelding.", "Bij wie kan ik terecht als mijn hulpverlener ziek is?"]
+def test_every_answer_gets_a_suggested_kind_from_the_shipped_model(db, client, login, region, make_survey, researcher):
+    texts = [
+        "Betrek jongeren eerder bij hun plan",
+        "Korte lijnen met de huisarts",
+        "Niemand belde ons terug na de aanmelding.",
+        "Bij wie kan ik terecht als mijn hulpverlener ziek is?",
+    ]
     survey = make_survey(region, texts)
     login(researcher)
     client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
     coded = list(db.session.scalars(select(CodedAnswer).order_by(CodedAnswer.answer_id)))
     assert [next(k.kind for k in c.kinds) for c in coded] == [
-        RemarkKind.SUGGESTION, RemarkKind.COMPLIMENT, RemarkKind.CONCERN, RemarkKind.QUESTION]
+        RemarkKind.SUGGESTION,
+        RemarkKind.COMPLIMENT,
+        RemarkKind.CONCERN,
+        RemarkKind.QUESTION,
+    ]
     assert all(not k.verified for c in coded for k in c.kinds)  # suggestions, for a coder to check
     assert any(k.source == Source.MODEL for c in coded for k in c.kinds)
     page = client.get(staff(region) + f"/antwoorden/{coded[0].answer_id}").get_data(as_text=True)

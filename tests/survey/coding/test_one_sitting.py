@@ -23,8 +23,9 @@ def exact(predicted: set, truth: set) -> bool:
     return predicted == truth
 
 
-def test_three_hundred_answers_from_raw_to_coded(app, db, client, login, region, make_survey, make_user, gold,
-                                                 researcher):
+def test_three_hundred_answers_from_raw_to_coded(
+    app, db, client, login, region, make_survey, make_user, gold, researcher
+):
     rows = gold[:N_ANSWERS]
     texts = [("Daan zegt: " if i % 10 == 0 else "") + r["text"] for i, r in enumerate(rows)]
     survey = make_survey(region, texts)
@@ -50,9 +51,14 @@ def test_three_hundred_answers_from_raw_to_coded(app, db, client, login, region,
     # corrected by hand, one answer after the other, as the keyboard flow posts them
     for answer in answers[:N_BY_HAND]:
         coded = db.session.get(CodedAnswer, answer.id)
-        response = client.post(staff(region) + f"/antwoorden/{answer.id}", data={
-            "themes": [str(themes[k].id) for k in truth[answer.id]], "lock_version": str(coded.lock_version),
-            "sentiment": sentiment[answer.id] if sentiment[answer.id] != "onbekend" else ""})
+        response = client.post(
+            staff(region) + f"/antwoorden/{answer.id}",
+            data={
+                "themes": [str(themes[k].id) for k in truth[answer.id]],
+                "lock_version": str(coded.lock_version),
+                "sentiment": sentiment[answer.id] if sentiment[answer.id] != "onbekend" else "",
+            },
+        )
         assert response.status_code == 302
     assert f"{N_BY_HAND} van 300 gecontroleerd" in client.get(url + "/").get_data(as_text=True)
     # once themes had 25 human codes, the model trained by itself every 25 checked answers
@@ -61,15 +67,19 @@ def test_three_hundred_answers_from_raw_to_coded(app, db, client, login, region,
 
     # a model trains in the background and the curve is shown as a chart with a data table
     client.post(url + "/model/trainen")
-    run = db.session.scalar(select(AnalysisRun).where(AnalysisRun.kind == RunKind.MODEL)
-                            .order_by(AnalysisRun.id.desc()))
+    run = db.session.scalar(
+        select(AnalysisRun).where(AnalysisRun.kind == RunKind.MODEL).order_by(AnalysisRun.id.desc())
+    )
     assert run.status == RunStatus.DONE, run.result
     page = client.get(url + "/model").get_data(as_text=True)
-    assert '<svg viewBox' in page and 'role="img"' in page and "<caption>Drempel, deel automatisch" in page
+    assert "<svg viewBox" in page and 'role="img"' in page and "<caption>Drempel, deel automatisch" in page
     curve = run.result["curve"]
     good = [row for row in curve if row["accuracy"] is not None and row["accuracy"] >= 0.8]
-    chosen = min(good, key=lambda row: row["threshold"]) if good else max(
-        (r for r in curve if r["accuracy"] is not None), key=lambda r: r["accuracy"])
+    chosen = (
+        min(good, key=lambda row: row["threshold"])
+        if good
+        else max((r for r in curve if r["accuracy"] is not None), key=lambda r: r["accuracy"])
+    )
     client.post(url + "/model/drempel", data={"threshold": str(chosen["threshold"])})
     link = db.session.scalar(select(QuestionCodebook))
     assert link.auto_threshold == chosen["threshold"]
@@ -81,9 +91,11 @@ def test_three_hundred_answers_from_raw_to_coded(app, db, client, login, region,
     auto_right = sum(exact({c.theme_key for c in final[i].themes}, truth[i]) for i in auto)
     share, accuracy = len(auto) / len(rest), auto_right / max(1, len(auto))
     all_right = sum(exact({c.theme_key for c in final[i].themes}, truth[i]) for i in rest) / len(rest)
-    print(f"\nrules exact {rule_exact:.2f}; threshold {chosen['threshold']}: curve share {chosen['share']:.2f} "
-          f"accuracy {chosen['accuracy']:.2f}; on the rest: auto-coded {len(auto)}/{len(rest)} = {share:.2f}, "
-          f"exact {accuracy:.2f}; all final codes of the rest exact {all_right:.2f}")
+    print(
+        f"\nrules exact {rule_exact:.2f}; threshold {chosen['threshold']}: curve share {chosen['share']:.2f} "
+        f"accuracy {chosen['accuracy']:.2f}; on the rest: auto-coded {len(auto)}/{len(rest)} = {share:.2f}, "
+        f"exact {accuracy:.2f}; all final codes of the rest exact {all_right:.2f}"
+    )
     assert share >= 0.3
     assert accuracy >= 0.7
     assert f"{len(auto)} automatisch gecodeerd boven de drempel" in client.get(url + "/").get_data(as_text=True)

@@ -18,8 +18,14 @@ TEXT = "Daan kreeg hulp van Jeugdteam Noord, maar we moesten lang wachten."
 
 
 def open_answers(db, survey):
-    return list(db.session.scalars(select(Answer).join(Response).where(
-        Response.survey_id == survey.id, Answer.item_code == "O1").order_by(Answer.id)))
+    return list(
+        db.session.scalars(
+            select(Answer)
+            .join(Response)
+            .where(Response.survey_id == survey.id, Answer.item_code == "O1")
+            .order_by(Answer.id)
+        )
+    )
 
 
 def run_due_retries():
@@ -99,8 +105,9 @@ def test_batch_command_scrubs_what_is_missing(app, db, region, make_survey, scru
     assert unknown.exit_code != 0 and "bestaat niet" in unknown.output
 
 
-def test_coder_sees_scrubbed_text_only_and_pending_answers_say_so(db, client, login, region, make_survey, coder,
-                                                                 scrubber):
+def test_coder_sees_scrubbed_text_only_and_pending_answers_say_so(
+    db, client, login, region, make_survey, coder, scrubber
+):
     survey = make_survey(region, [TEXT, "Fatima belde nooit terug."])
     first, second = open_answers(db, survey)
     first.scrubbed_text = "[NAAM] kreeg hulp van [ORGANISATIE], maar we moesten lang wachten."
@@ -127,8 +134,9 @@ def test_search_never_finds_what_scrubbing_removed(db, client, login, region, ma
     assert "[NAAM] kreeg hulp" in client.get(base(region, survey) + "/?q=hulp").get_data(as_text=True)
 
 
-def test_researcher_sees_raw_text_on_request_and_it_is_audited(db, client, login, region, make_survey, researcher,
-                                                              make_user):
+def test_researcher_sees_raw_text_on_request_and_it_is_audited(
+    db, client, login, region, make_survey, researcher, make_user
+):
     survey = make_survey(region, [TEXT])
     [answer] = open_answers(db, survey)
     answer.scrubbed_text = "[NAAM] kreeg hulp."
@@ -151,12 +159,23 @@ def test_administrator_keeps_the_list_of_local_names(db, client, login, region, 
     admin = make_user(region, Role.BEHEERDER)
     login(admin)
     url = f"/beheer/{region.slug}/coderen/namenlijst"
-    response = client.post(url, data={"provider": "Jeugdteam Noord\njeugdteam noord\nDe Linde", "school": "",
-                                      "place": "Oosterwijk", "other": ""}, follow_redirects=True)
+    response = client.post(
+        url,
+        data={
+            "provider": "Jeugdteam Noord\njeugdteam noord\nDe Linde",
+            "school": "",
+            "place": "Oosterwijk",
+            "other": "",
+        },
+        follow_redirects=True,
+    )
     assert "De lijst is opgeslagen" in response.get_data(as_text=True)
     terms = {(t.kind, t.term) for t in db.session.scalars(select(ScrubTerm))}
-    assert terms == {(ScrubKind.PROVIDER, "Jeugdteam Noord"), (ScrubKind.PROVIDER, "De Linde"),
-                     (ScrubKind.PLACE, "Oosterwijk")}
+    assert terms == {
+        (ScrubKind.PROVIDER, "Jeugdteam Noord"),
+        (ScrubKind.PROVIDER, "De Linde"),
+        (ScrubKind.PLACE, "Oosterwijk"),
+    }
     client.post(url, data={"provider": "De Linde", "school": "", "place": "", "other": ""})
     assert {t.term for t in db.session.scalars(select(ScrubTerm))} == {"De Linde"}
     assert "Oosterwijk" not in str([e.details for e in db.session.scalars(select(AuditEntry))])
@@ -166,8 +185,9 @@ def test_administrator_keeps_the_list_of_local_names(db, client, login, region, 
 @pytest.mark.parametrize("app_config", [{"CODING_SCRUBBER": None}])
 def test_deduce_scrubs_names_places_and_the_region_list(db, region, make_survey, deduce):
     db.session.add(ScrubTerm(region_id=region.id, kind=ScrubKind.PROVIDER, term="Jeugdteam Noord"))
-    survey = make_survey(region, ["Mijn zoon Daan woont in Zwolle en krijgt hulp van Jeugdteam Noord, "
-                                  "bel 06-12345678."])
+    survey = make_survey(
+        region, ["Mijn zoon Daan woont in Zwolle en krijgt hulp van Jeugdteam Noord, bel 06-12345678."]
+    )
     [answer] = open_answers(db, survey)
     queue_scrub(survey.id)
     db.session.commit()

@@ -37,8 +37,14 @@ def prepared(db, client, login, region, make_survey, user, gold, n=160, by_hand=
         answer.scrubbed_text = answer.value
     for answer, row in list(zip(answers, rows, strict=True))[:by_hand]:
         coded = db.session.get(CodedAnswer, answer.id)
-        assign.confirm_coding(coded, lock_version=coded.lock_version, coder_id=user.id,
-                              theme_ids=[themes[k].id for k in row["themes"]], sentiment=None, kinds=[])
+        assign.confirm_coding(
+            coded,
+            lock_version=coded.lock_version,
+            coder_id=user.id,
+            theme_ids=[themes[k].id for k in row["themes"]],
+            sentiment=None,
+            kinds=[],
+        )
     db.session.commit()
     return survey, answers, themes
 
@@ -53,21 +59,27 @@ def test_too_few_human_codes_keeps_the_rules(db, client, login, region, make_sur
     assert "Er zijn nog geen cijfers" in client.get(base(region, survey) + "/kwaliteit").get_data(as_text=True)
 
 
-def test_model_suggests_with_probability_and_never_touches_human_codes(db, client, login, region, make_survey,
-                                                                       researcher, gold):
+def test_model_suggests_with_probability_and_never_touches_human_codes(
+    db, client, login, region, make_survey, researcher, gold
+):
     survey, answers, themes = prepared(db, client, login, region, make_survey, researcher, gold)
-    human_before = {c.answer_id: sorted((x.theme_id, x.source, x.verified) for x in c.codes)
-                    for c in db.session.scalars(select(CodedAnswer).where(CodedAnswer.verified.is_(True)))}
+    human_before = {
+        c.answer_id: sorted((x.theme_id, x.source, x.verified) for x in c.codes)
+        for c in db.session.scalars(select(CodedAnswer).where(CodedAnswer.verified.is_(True)))
+    }
     client.post(base(region, survey) + "/model/trainen")
     run = db.session.scalar(select(AnalysisRun))
     assert run.status == RunStatus.DONE and run.result["suggested"] > 0
     assert set(run.result["themes"]) <= set(themes) and run.result["curve"][0]["n"] == 120
     db.session.expire_all()
-    human_after = {c.answer_id: sorted((x.theme_id, x.source, x.verified) for x in c.codes)
-                   for c in db.session.scalars(select(CodedAnswer).where(CodedAnswer.verified.is_(True)))}
+    human_after = {
+        c.answer_id: sorted((x.theme_id, x.source, x.verified) for x in c.codes)
+        for c in db.session.scalars(select(CodedAnswer).where(CodedAnswer.verified.is_(True)))
+    }
     assert human_after == human_before
-    suggestion = db.session.scalar(select(AnswerCode).where(AnswerCode.source == Source.MODEL)
-                                   .order_by(AnswerCode.probability.desc()))
+    suggestion = db.session.scalar(
+        select(AnswerCode).where(AnswerCode.source == Source.MODEL).order_by(AnswerCode.probability.desc())
+    )
     assert suggestion is not None and not suggestion.verified
     page = client.get(staff(region) + f"/antwoorden/{suggestion.answer_id}").get_data(as_text=True)
     assert f"model {suggestion.probability:.2f}".replace(".", ",") in page
@@ -87,8 +99,9 @@ def test_model_suggests_with_probability_and_never_touches_human_codes(db, clien
     assert "Zoekwoorden (regels)" in quality and "Regels en model samen" in quality
 
 
-def test_retrain_from_cron_and_a_failing_run_says_so(app, db, client, login, region, make_survey, researcher, gold,
-                                                    monkeypatch):
+def test_retrain_from_cron_and_a_failing_run_says_so(
+    app, db, client, login, region, make_survey, researcher, gold, monkeypatch
+):
     from survey.jobs import huey
 
     survey, _answers, _themes = prepared(db, client, login, region, make_survey, researcher, gold, n=100, by_hand=80)
@@ -111,8 +124,11 @@ def test_retrain_from_cron_and_a_failing_run_says_so(app, db, client, login, reg
 
 
 def test_new_themes_from_the_uncoded_remainder(db, client, login, region, make_survey, researcher):
-    texts = [f"De {vehicle} naar school kwam {when} niet opdagen." for vehicle in ("taxi", "taxibus", "bus")
-             for when in ("vaak", "soms", "weer", "gisteren")] + ["Fijn."]
+    texts = [
+        f"De {vehicle} naar school kwam {when} niet opdagen."
+        for vehicle in ("taxi", "taxibus", "bus")
+        for when in ("vaak", "soms", "weer", "gisteren")
+    ] + ["Fijn."]
     survey = make_survey(region, texts)
     login(researcher)
     client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
@@ -132,16 +148,24 @@ def test_new_themes_from_the_uncoded_remainder(db, client, login, region, make_s
     assert all(example in texts for example in added.examples)
 
 
-def test_new_themes_pool_the_questions_that_share_a_codebook_and_skip_placeholders(db, client, login, region,
-                                                                                   make_survey, researcher):
+def test_new_themes_pool_the_questions_that_share_a_codebook_and_skip_placeholders(
+    db, client, login, region, make_survey, researcher
+):
     from survey.questionnaires.models import SurveyVersion
     from tests.survey.coding.helpers import add_answers
 
-    proud = ["De crisisdienst van [NAAM] was 's nachts bereikbaar.", "Crisisdienst kwam snel, dank aan [NAAM].",
-             "De crisisdienst hielp [NAAM] thuis te blijven."]
-    attention = ["De crisisdienst is in het weekend slecht bereikbaar.", "Wachten op de crisisdienst duurt lang.",
-                 "Kinderen kunnen niet thuis blijven wonen.", "Te weinig plekken om thuis te wonen.",
-                 "Thuis wonen lukt niet zonder hulp."]
+    proud = [
+        "De crisisdienst van [NAAM] was 's nachts bereikbaar.",
+        "Crisisdienst kwam snel, dank aan [NAAM].",
+        "De crisisdienst hielp [NAAM] thuis te blijven.",
+    ]
+    attention = [
+        "De crisisdienst is in het weekend slecht bereikbaar.",
+        "Wachten op de crisisdienst duurt lang.",
+        "Kinderen kunnen niet thuis blijven wonen.",
+        "Te weinig plekken om thuis te wonen.",
+        "Thuis wonen lukt niet zonder hulp.",
+    ]
     survey = make_survey(region, proud)
     login(researcher)
     client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
@@ -167,19 +191,32 @@ def test_new_themes_pool_the_questions_that_share_a_codebook_and_skip_placeholde
 
 
 def code_by_hand(db, survey, rows, themes, user):
-    answers = list(db.session.scalars(select(Answer).join(CodedAnswer, CodedAnswer.answer_id == Answer.id)
-                                      .where(CodedAnswer.survey_id == survey.id).order_by(Answer.id)))
+    answers = list(
+        db.session.scalars(
+            select(Answer)
+            .join(CodedAnswer, CodedAnswer.answer_id == Answer.id)
+            .where(CodedAnswer.survey_id == survey.id)
+            .order_by(Answer.id)
+        )
+    )
     for answer in answers:
         answer.scrubbed_text = answer.value
     for answer, row in zip(answers, rows, strict=False):
         coded = db.session.get(CodedAnswer, answer.id)
-        assign.confirm_coding(coded, lock_version=coded.lock_version, coder_id=user.id,
-                              theme_ids=[themes[k].id for k in row["themes"]], sentiment=None, kinds=[])
+        assign.confirm_coding(
+            coded,
+            lock_version=coded.lock_version,
+            coder_id=user.id,
+            theme_ids=[themes[k].id for k in row["themes"]],
+            sentiment=None,
+            kinds=[],
+        )
     db.session.commit()
 
 
-def test_earlier_rounds_with_the_same_codebook_train_the_model_and_the_page_says_so(db, client, login, region,
-                                                                                  make_survey, researcher, gold):
+def test_earlier_rounds_with_the_same_codebook_train_the_model_and_the_page_says_so(
+    db, client, login, region, make_survey, researcher, gold
+):
     from survey.coding.answers import ensure_coded
 
     first = make_survey(region, [r["text"] for r in gold[:100]], series_key="ceo-serie", round_label="2025")
@@ -204,12 +241,14 @@ def test_earlier_rounds_with_the_same_codebook_train_the_model_and_the_page_says
     client.post(base(region, first) + "/model/trainen")
     own = db.session.scalar(select(AnalysisRun).where(AnalysisRun.survey_id == first.id))
     assert own.result["learned_from"]["earlier"] == 0  # a later round never trains an earlier one
-    assert "alleen van de gecontroleerde antwoorden van deze ronde" in \
-        client.get(base(region, first) + "/model").get_data(as_text=True)
+    assert "alleen van de gecontroleerde antwoorden van deze ronde" in client.get(
+        base(region, first) + "/model"
+    ).get_data(as_text=True)
 
 
 def test_other_surveys_with_the_codebook_train_the_model_only_when_the_region_allows_it(
-        db, client, login, region, make_survey, researcher, gold):
+    db, client, login, region, make_survey, researcher, gold
+):
     from survey.coding import codebooks
 
     other = make_survey(region, [r["text"] for r in gold[:100]], series_key="andere-serie", round_label="Pilot")
@@ -222,13 +261,18 @@ def test_other_surveys_with_the_codebook_train_the_model_only_when_the_region_al
     codebooks.attach_codebook(survey, "O1", link.codebook)
     db.session.commit()
     from survey.coding.answers import ensure_coded
+
     ensure_coded(survey, "O1")
     db.session.commit()
     code_by_hand(db, survey, gold[100:115], themes, researcher)
 
     client.post(base(region, survey) + "/model/trainen")
-    runs = lambda: list(db.session.scalars(select(AnalysisRun).where(AnalysisRun.survey_id == survey.id)  # noqa: E731
-                                           .order_by(AnalysisRun.id)))
+
+    def runs():
+        return list(
+            db.session.scalars(select(AnalysisRun).where(AnalysisRun.survey_id == survey.id).order_by(AnalysisRun.id))
+        )
+
     assert runs()[-1].result["learned_from"]["earlier"] == 0 and runs()[-1].status == RunStatus.TOO_FEW
     page = client.get(base(region, survey) + "/model").get_data(as_text=True)
     assert "Ook leren van de gecontroleerde antwoorden van andere vragenlijsten" in page

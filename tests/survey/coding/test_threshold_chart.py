@@ -18,14 +18,22 @@ def test_thresholds_on_the_same_spot_become_one_point_with_a_range(app):
         assert not curve_chart(SAME).drawable and len(curve_chart(SAME).points) == 1
 
 
-def test_a_single_point_curve_shows_a_sentence_not_overlapping_labels(db, client, login, region, make_survey,
-                                                                       researcher):
+def test_a_single_point_curve_shows_a_sentence_not_overlapping_labels(
+    db, client, login, region, make_survey, researcher
+):
     survey = make_survey(region, ["Goed geholpen", "Lang gewacht"])
     login(researcher)
     client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
-    db.session.add(AnalysisRun(survey_id=survey.id, item_code="O1", kind=RunKind.MODEL, status=RunStatus.DONE,
-                               finished_at=datetime.now(UTC), result={"curve": SAME, "n_verified": 30,
-                                                                      "suggested": 1, "themes": []}))
+    db.session.add(
+        AnalysisRun(
+            survey_id=survey.id,
+            item_code="O1",
+            kind=RunKind.MODEL,
+            status=RunStatus.DONE,
+            finished_at=datetime.now(UTC),
+            result={"curve": SAME, "n_verified": 30, "suggested": 1, "themes": []},
+        )
+    )
     db.session.commit()
     page = client.get(base(region, survey) + "/model").get_data(as_text=True)
     assert "Elke drempel geeft hier hetzelfde resultaat: 9 drempels coderen dezelfde antwoorden even goed" in page

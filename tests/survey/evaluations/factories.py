@@ -37,9 +37,13 @@ def load_demo_region() -> Demo:
     load_demo()
     region = db.session.scalar(select(Region).where(Region.slug == DEMO_REGION))
     programme = db.session.scalar(select(Programme).where(Programme.region_id == region.id))
-    survey = db.session.scalar(select(Survey).where(Survey.region_id == region.id,
-                                                    Survey.kind == SurveyKind.STAKEHOLDER,
-                                                    Survey.status == FieldworkStatus.CLOSED))
+    survey = db.session.scalar(
+        select(Survey).where(
+            Survey.region_id == region.id,
+            Survey.kind == SurveyKind.STAKEHOLDER,
+            Survey.status == FieldworkStatus.CLOSED,
+        )
+    )
     return Demo(region, programme, survey)
 
 
@@ -48,18 +52,41 @@ def make_evaluation(region, make_user=None, *, published: bool = True) -> Evalua
     (the route walk only needs the files to exist; the workflow tests make real ones)."""
     programme = make_programme(region)
     project = make_project(region, programme=programme, name="Thuis opgroeien")
-    evaluation = Evaluation(region_id=region.id, programme=programme, title="Tussenevaluatie",
-                            period_start=date(programme.start_year, 1, 1), period_end=date.today(),
-                            item_lines={}, project_links=[EvaluationProject(project=project, position=0)])
+    evaluation = Evaluation(
+        region_id=region.id,
+        programme=programme,
+        title="Tussenevaluatie",
+        period_start=date(programme.start_year, 1, 1),
+        period_end=date.today(),
+        item_lines={},
+        project_links=[EvaluationProject(project=project, position=0)],
+    )
     db.session.add(evaluation)
     db.session.commit()
     if published:
         report = build_report(evaluation)
         evaluation.snapshot = report
-        evaluation.files = [EvaluationFile(format="html", filename="t.html", mimetype=outputs.MIMETYPES["html"],
-                                           size=1, sha256="0" * 64, content=outputs.report_html(report).encode())]
-        evaluation.files += [EvaluationFile(format=fmt, filename=f"t.{fmt}", mimetype=outputs.MIMETYPES[fmt],
-                                            size=4, sha256="0" * 64, content=b"test") for fmt in outputs.DOWNLOADS]
+        evaluation.files = [
+            EvaluationFile(
+                format="html",
+                filename="t.html",
+                mimetype=outputs.MIMETYPES["html"],
+                size=1,
+                sha256="0" * 64,
+                content=outputs.report_html(report).encode(),
+            )
+        ]
+        evaluation.files += [
+            EvaluationFile(
+                format=fmt,
+                filename=f"t.{fmt}",
+                mimetype=outputs.MIMETYPES[fmt],
+                size=4,
+                sha256="0" * 64,
+                content=b"test",
+            )
+            for fmt in outputs.DOWNLOADS
+        ]
         evaluation.status = EvaluationStatus.PUBLISHED
         evaluation.published_at = utcnow()
         db.session.commit()

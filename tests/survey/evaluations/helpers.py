@@ -11,9 +11,15 @@ ARTICLE = re.compile(r'<article class="report">.*</article>', re.S)
 
 def make_report(demo, surveys, *, title="Tussenevaluatie", projects=None):
     evaluation = services.create_evaluation(
-        demo.region, demo.programme, demo.user("onderzoeker"), title=title,
-        period_start=date(demo.programme.start_year, 1, 1), period_end=date.today(), surveys=list(surveys),
-        projects=list(demo.programme.projects if projects is None else projects))
+        demo.region,
+        demo.programme,
+        demo.user("onderzoeker"),
+        title=title,
+        period_start=date(demo.programme.start_year, 1, 1),
+        period_end=date.today(),
+        surveys=list(surveys),
+        projects=list(demo.programme.projects if projects is None else projects),
+    )
     db.session.commit()
     return evaluation
 
@@ -40,8 +46,12 @@ def keep_every_statement(evaluation) -> int:
 
     context = ReportContext(evaluation)
     found = [s for key in PROGRAMME_THEME_SECTIONS for s in review.candidates(context, key)]
-    found += [s for project in evaluation.projects for key in PROJECT_THEME_SECTIONS
-              for s in review.candidates(context, key, project)]
+    found += [
+        s
+        for project in evaluation.projects
+        for key in PROJECT_THEME_SECTIONS
+        for s in review.candidates(context, key, project)
+    ]
     review.save_decisions(evaluation, {s.key: {"decision": "houden"} for s in found}, context)
     db.session.commit()
     return len(found)

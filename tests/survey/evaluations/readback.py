@@ -16,8 +16,9 @@ def pdf_text(content: bytes) -> str:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "report.pdf"
         path.write_bytes(content)
-        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
-                              capture_output=True).stdout.decode("utf-8")
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True
+        ).stdout.decode("utf-8")
     return " ".join(text.split())
 
 

@@ -24,13 +24,18 @@ def test_demo_is_loaded_once_and_drafts_jans_report(db, demo):
     assert count(Invitation, Invitation.survey_id == enquete) == 30
     assert count(Invitation, Invitation.survey_id == enquete, Invitation.completed.is_(True)) == 20
     assert count(Response, Response.survey_id == enquete, Response.status == ResponseStatus.COMPLETED) == 20
-    open_answers = db.session.scalar(select(func.count()).select_from(Answer).join(Response).where(
-        Response.survey_id == enquete, Answer.scrubbed_text.is_not(None)))
+    open_answers = db.session.scalar(
+        select(func.count())
+        .select_from(Answer)
+        .join(Response)
+        .where(Response.survey_id == enquete, Answer.scrubbed_text.is_not(None))
+    )
     coded = count(CodedAnswer, CodedAnswer.survey_id == enquete)
     assert open_answers == coded > 0 and count(AnswerCode) >= open_answers
     raw = db.session.scalars(select(Answer.value).where(Answer.value.contains("Petra"))).all()
-    assert raw and not db.session.scalars(select(Answer.scrubbed_text).where(
-        Answer.scrubbed_text.contains("Petra"))).all()
+    assert (
+        raw and not db.session.scalars(select(Answer.scrubbed_text).where(Answer.scrubbed_text.contains("Petra"))).all()
+    )
 
     evaluation = db.session.scalar(select(Evaluation))
     assert evaluation.status == EvaluationStatus.CONCEPT and len(evaluation.projects) == 5

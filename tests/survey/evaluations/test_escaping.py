@@ -18,11 +18,16 @@ QUOTE = "<img src=x onerror=alert(1)> goede samenwerking"
 
 def _code_a_quote(demo) -> None:
     """One programme answer, scrubbed copy with markup, as the only answer of a new theme."""
-    answer = db.session.scalar(select(Answer).join(Response).where(
-        Response.survey_id == demo.survey.id, Answer.item_code == "P_TROTS").order_by(Answer.id))
+    answer = db.session.scalar(
+        select(Answer)
+        .join(Response)
+        .where(Response.survey_id == demo.survey.id, Answer.item_code == "P_TROTS")
+        .order_by(Answer.id)
+    )
     answer.scrubbed_text = QUOTE
-    theme = Theme(codebook_id=db.session.scalar(select(Theme.codebook_id)), key="opmaak", label="Opmaak <i>",
-                  position=99)
+    theme = Theme(
+        codebook_id=db.session.scalar(select(Theme.codebook_id)), key="opmaak", label="Opmaak <i>", position=99
+    )
     db.session.add(theme)
     db.session.flush()
     coded = db.session.get(CodedAnswer, answer.id)

@@ -19,12 +19,21 @@ from tests.survey.evaluations.readback import docx_parts, pdf_text, xlsx_sheets
 
 # (project, target, sentence figures that must appear): from the demo programme's figures
 TARGETS = [
-    ("Integrale Vroeghulp", "Wachttijd voor een vroeghulponderzoek van 10 naar 6 weken",
-     ["10 weken", "6 weken", "7,5 weken", "63 %"]),
-    ("Thuis opgroeien", "Het aantal jongeren in residentiële jeugdzorg daalt van 20 naar 5",
-     ["20 jongeren", "5 jongeren", "12 jongeren", "53 %"]),
-    ("Beter Samenspel voor veilig opgroeien", "Geen enkele jongere meer in gesloten jeugdzorg",
-     ["28 jongeren", "0 jongeren", "21 jongeren", "25 %", "26 jongeren → 24 jongeren → 25 jongeren → 21 jongeren"]),
+    (
+        "Integrale Vroeghulp",
+        "Wachttijd voor een vroeghulponderzoek van 10 naar 6 weken",
+        ["10 weken", "6 weken", "7,5 weken", "63 %"],
+    ),
+    (
+        "Thuis opgroeien",
+        "Het aantal jongeren in residentiële jeugdzorg daalt van 20 naar 5",
+        ["20 jongeren", "5 jongeren", "12 jongeren", "53 %"],
+    ),
+    (
+        "Beter Samenspel voor veilig opgroeien",
+        "Geen enkele jongere meer in gesloten jeugdzorg",
+        ["28 jongeren", "0 jongeren", "21 jongeren", "25 %", "26 jongeren → 24 jongeren → 25 jongeren → 21 jongeren"],
+    ),
 ]
 #: what the old rule printed for these targets
 WRONG = ["125 %", "240 %", "van het doel)", "7,5 van 6", "12 van 5", "21 van 0"]
@@ -72,8 +81,10 @@ def test_the_appendix_lists_every_published_figure_with_its_origin(files):
     assert header == ("Project", "Doel", "Periode", "Gemeente", "Waarde", "Meegeteld", "Herkomst")
     wait = [r for r in rows if r["Doel"] == "Wachttijd voor een vroeghulponderzoek van 10 naar 6 weken"]
     assert [r["Waarde"] for r in wait] == [9.5, 9, 8, 7.5]
-    assert all(r["Meegeteld"] == "ja" and r["Herkomst"].startswith("Met de hand ingevoerd (Monitor transformatie; ")
-               for r in wait)
+    assert all(
+        r["Meegeteld"] == "ja" and r["Herkomst"].startswith("Met de hand ingevoerd (Monitor transformatie; ")
+        for r in wait
+    )
     per_target = sum(len(t["sources"]) for p in report["projects"] for t in p["targets"])
     assert len(rows) == per_target > 0
     staff = {"Fatima", "Jan", "beheerder", "onderzoeker"}
@@ -89,11 +100,14 @@ def test_no_placeholder_reaches_any_output(files):
     """The demo's project block asks "Waar bent u trots op bij {item}?": every output names the project."""
     _report, content = files
     sheets = xlsx_sheets(content["xlsx"])
-    texts = {"html": _visible(content["html"].decode()), "pdf": pdf_text(content["pdf"]),
-             "docx": _docx_text(content["docx"]),
-             "xlsx": " ".join(str(v) for rows in sheets.values() for row in rows for v in row if v is not None)}
+    texts = {
+        "html": _visible(content["html"].decode()),
+        "pdf": pdf_text(content["pdf"]),
+        "docx": _docx_text(content["docx"]),
+        "xlsx": " ".join(str(v) for rows in sheets.values() for row in rows for v in row if v is not None),
+    }
     for fmt, text in texts.items():
-        assert "{" not in text and "}" not in text, (fmt, text[max(0, text.find("{") - 80):text.find("{") + 80])
+        assert "{" not in text and "}" not in text, (fmt, text[max(0, text.find("{") - 80) : text.find("{") + 80])
         assert "Waar bent u trots op bij Thuis opgroeien?" in text, fmt
         assert "Waar bent u trots op bij Integrale Vroeghulp?" in text, fmt
 
@@ -107,9 +121,13 @@ def _dutch(cell) -> str:
 def test_every_figure_is_the_same_in_html_pdf_docx_and_xlsx(db, demo):
     """A mean grade of 7,25 reads 7,3 everywhere (the Excel file once said 7,2), and so do every
     percentage, target figure and budget: the same value, the same rounding, the Dutch format."""
-    answers = db.session.scalars(select(Answer).join(Response).where(
-        Response.survey_id == demo.survey.id, Answer.item_code == "CIJFER", Answer.value == "8")
-        .order_by(Answer.id).limit(3)).all()
+    answers = db.session.scalars(
+        select(Answer)
+        .join(Response)
+        .where(Response.survey_id == demo.survey.id, Answer.item_code == "CIJFER", Answer.value == "8")
+        .order_by(Answer.id)
+        .limit(3)
+    ).all()
     for answer in answers:
         answer.value = "7"  # 148 - 3 = 145 over 20 answers: 7,25
     db.session.commit()
@@ -117,8 +135,11 @@ def test_every_figure_is_the_same_in_html_pdf_docx_and_xlsx(db, demo):
     report = build_report(evaluation)
     assert report["grades"][0]["mean"] == 7.25 and report["grades"][0]["mean_text"] == "7,3"
     content = {fmt: outputs.render(report, fmt) for fmt in ("html", "pdf", "docx", "xlsx")}
-    texts = {"html": _visible(content["html"].decode()), "pdf": pdf_text(content["pdf"]),
-             "docx": _docx_text(content["docx"])}
+    texts = {
+        "html": _visible(content["html"].decode()),
+        "pdf": pdf_text(content["pdf"]),
+        "docx": _docx_text(content["docx"]),
+    }
     figures = ["7,3", report["method"][0]["pct_text"]]
     for project in report["projects"]:
         figures += [project["budget"]["budgeted_text"], project["budget"]["spent_share_text"]]
@@ -142,5 +163,6 @@ def test_every_figure_is_the_same_in_html_pdf_docx_and_xlsx(db, demo):
     targets = [t for p in report["projects"] for t in p["targets"]]
     for row, target in zip(results.iter_rows(min_row=2), targets, strict=True):
         assert _dutch(row[realised]) + " %" == target["percent_text"], target["description"]
-        assert f"{_dutch(row[reached])} {target['unit']}".replace(" %", "").strip() == \
-            target["value_text"].replace(" %", ""), target["description"]
+        assert f"{_dutch(row[reached])} {target['unit']}".replace(" %", "").strip() == target["value_text"].replace(
+            " %", ""
+        ), target["description"]

@@ -23,8 +23,10 @@ class SpanScrubber:
         return list(texts)
 
     def spans(self, texts, terms):
-        return [[(m.start(), m.end(), tag) for word, tag in self.found.items()
-                 for m in re.finditer(re.escape(word), text)] for text in texts]
+        return [
+            [(m.start(), m.end(), tag) for word, tag in self.found.items() for m in re.finditer(re.escape(word), text)]
+            for text in texts
+        ]
 
 
 @pytest.fixture
@@ -40,8 +42,10 @@ def test_a_pasted_note_gets_what_deduce_finds_and_the_keep_list_keeps_a_place(cl
     login(demo.user("onderzoeker"))
     evaluation = make_report(demo, [demo.survey])
     url = f"{demo.base}/tussenevaluaties/{evaluation.id}"
-    assert client.post(url + "/uitspraken", data={"block": PASTED, "project": "", "source": "Heimiddag"}
-                       ).status_code == 302
+    assert (
+        client.post(url + "/uitspraken", data={"block": PASTED, "project": "", "source": "Heimiddag"}).status_code
+        == 302
+    )
     page = _review_page(client, demo, evaluation)
     assert "Volgens [naam] loopt de samenwerking in [plaats] sinds [datum] beter." in page
     replaced = page.split("Vervangen om mensen te beschermen", 1)[1].split("</fieldset>", 1)[0]
@@ -58,9 +62,18 @@ def test_a_pasted_note_gets_what_deduce_finds_and_the_keep_list_keeps_a_place(cl
 def test_a_statement_the_check_has_not_seen_is_not_quoted_until_it_runs(client, login, db, demo):
     login(demo.user("onderzoeker"))
     evaluation = make_report(demo, [demo.survey])
-    db.session.add(EvaluationNote(evaluation_id=evaluation.id, text="Volgens Bakker gaat het goed.",
-                                  raw_text="Volgens Bakker gaat het goed.", suggested_kind="observatie",
-                                  kind="observatie", section="notable", source="Heimiddag", position=1))
+    db.session.add(
+        EvaluationNote(
+            evaluation_id=evaluation.id,
+            text="Volgens Bakker gaat het goed.",
+            raw_text="Volgens Bakker gaat het goed.",
+            suggested_kind="observatie",
+            kind="observatie",
+            section="notable",
+            source="Heimiddag",
+            position=1,
+        )
+    )
     db.session.commit()  # as a statement whose check was lost (or made before the check existed)
     url = f"{demo.base}/tussenevaluaties/{evaluation.id}"
     notes_page = client.get(url + "/uitspraken").get_data(as_text=True)
@@ -82,9 +95,14 @@ def test_deduce_itself_checks_pasted_notes(client, login, db, demo):
     evaluation = make_report(demo, [demo.survey])
     client.post(f"{demo.base}/tussenevaluaties/bewaarlijst", data={"terms": "Zwolle"})
     url = f"{demo.base}/tussenevaluaties/{evaluation.id}"
-    client.post(url + "/uitspraken", data={
-        "block": "Opvallend:\n- Mevrouw Jansen belde op 12 maart 2026 vanuit Zwolle.", "project": "",
-        "source": "Heimiddag"})
+    client.post(
+        url + "/uitspraken",
+        data={
+            "block": "Opvallend:\n- Mevrouw Jansen belde op 12 maart 2026 vanuit Zwolle.",
+            "project": "",
+            "source": "Heimiddag",
+        },
+    )
     page = _review_page(client, demo, evaluation)
     quoted = re.search(r"belde op [^<]*Zwolle\.", page)
     assert quoted and quoted.group(0) == "belde op [datum] vanuit Zwolle."  # deduce's date; the kept place

@@ -34,8 +34,10 @@ def test_every_output_follows_the_order_set_on_the_programme_page(client, login,
     evaluation = make_report(demo, [demo.survey])
     last = _project(demo.programme, entered[-1])
     for _step in range(2):
-        assert client.post(f"{demo.base}/programma/project/{last.id}/verplaatsen",
-                           data={"direction": "up"}).status_code == 302
+        assert (
+            client.post(f"{demo.base}/programma/project/{last.id}/verplaatsen", data={"direction": "up"}).status_code
+            == 302
+        )
     db.session.expire_all()
     wanted = entered[:2] + [entered[-1]] + entered[2:-1]
     assert [p.name for p in db.session.get(Evaluation, evaluation.id).projects] == wanted
@@ -69,23 +71,29 @@ def test_several_principles_and_the_regions_own_actielijn_are_named_per_project(
     assert "Leidend principe<" in other and "Eigen actielijn" not in other
     intro = html.split('id="programma-introduction"', 1)[1].split("</section>", 1)[0]
     assert "Eigen actielijnen van de regio" in intro
-    assert re.search(r"Thuis in de regio</strong>: [^<]+<span class=\"muted\">\(projecten: Thuis opgroeien, "
-                     r"Doorlopende zorg 18-/18\+\)", intro)
+    assert re.search(
+        r"Thuis in de regio</strong>: [^<]+<span class=\"muted\">\(projecten: Thuis opgroeien, "
+        r"Doorlopende zorg 18-/18\+\)",
+        intro,
+    )
     overview = intro.split('id="overzicht-caption"', 1)[1].split("</table>", 1)[0]
     assert re.search(r"Thuis opgroeien</th>\s*<td>2; Thuis in de regio</td>", overview)
 
     text = pdf_text(outputs.render(report, "pdf"))
-    after = text[text.index("Project: Thuis opgroeien"):]
+    after = text[text.index("Project: Thuis opgroeien") :]
     assert re.search(rf"Leidende principes {re.escape(first)} {re.escape(second)}", after)
     assert "Eigen actielijn: Thuis in de regio" in after
     assert "Eigen actielijnen van de regio" in text
 
     paragraphs, tables = docx_parts(outputs.render(report, "docx"))
     assert f"Leidende principes: {first}; {second}" in paragraphs
-    assert "Actielijn: 2. Meer kinderen zo thuis mogelijk laten opgroeien; Eigen actielijn: Thuis in de regio" \
+    assert (
+        "Actielijn: 2. Meer kinderen zo thuis mogelijk laten opgroeien; Eigen actielijn: Thuis in de regio"
         in paragraphs
-    assert ["Thuis opgroeien", "2; Thuis in de regio"] == tables[0][[r[0] for r in tables[0]].index(
-        "Thuis opgroeien")][:2]
+    )
+    assert ["Thuis opgroeien", "2; Thuis in de regio"] == tables[0][[r[0] for r in tables[0]].index("Thuis opgroeien")][
+        :2
+    ]
     rows = xlsx_sheets(outputs.render(report, "xlsx"))["Projecten"]
     row = next(r for r in rows if r[0] == "Thuis opgroeien")
     assert "Eigen actielijn: Thuis in de regio" in row[1] and row[2] == f"{first}; {second}"
@@ -102,19 +110,26 @@ def test_themes_with_counts_are_a_grouping_the_evaluator_can_switch_off(client, 
     themes = re.findall(r'<li><strong>([^<]+)</strong> <span class="count">\((\d+)\)</span>', grouped)
     assert themes  # the demo's coded answers give themes with counts
     label, count = themes[0]
-    data = {"title": evaluation.title, "period_start": evaluation.period_start.isoformat(),
-            "period_end": evaluation.period_end.isoformat(), "surveys": [str(demo.survey.id)],
-            "projects": [str(p.id) for p in evaluation.projects]}  # the box left unticked
+    data = {
+        "title": evaluation.title,
+        "period_start": evaluation.period_start.isoformat(),
+        "period_end": evaluation.period_end.isoformat(),
+        "surveys": [str(demo.survey.id)],
+        "projects": [str(p.id) for p in evaluation.projects],
+    }  # the box left unticked
     assert client.post(url + "/opzet", data=data).status_code == 302
     db.session.expire_all()
     evaluation = db.session.get(Evaluation, evaluation.id)
     assert evaluation.group_by_theme is False
     plain = article(client.get(url + "/").get_data(as_text=True))
-    assert 'class="themes"' not in plain and f"<strong>{label}</strong> <span class=\"count\">" not in plain
+    assert 'class="themes"' not in plain and f'<strong>{label}</strong> <span class="count">' not in plain
     statements = re.findall(r'<ul class="statements">(.*?)</ul>', plain, re.S)
     shown = set(re.findall(r"<li>([^<]+?)(?: <span|</li>)", "".join(statements)))
-    grouped_shown = set(re.findall(r"<li>([^<]+?)(?: <span|</li>)", "".join(
-        re.findall(r'<ul class="statements">(.*?)</ul>', grouped, re.S))))
+    grouped_shown = set(
+        re.findall(
+            r"<li>([^<]+?)(?: <span|</li>)", "".join(re.findall(r'<ul class="statements">(.*?)</ul>', grouped, re.S))
+        )
+    )
     assert shown and shown == grouped_shown  # the same statements, only not under themes
 
     report = build_report(evaluation)
@@ -133,8 +148,9 @@ def _layout_text(content: bytes) -> list[str]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "report.pdf"
         path.write_bytes(content)
-        out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], check=True,
-                             capture_output=True).stdout.decode("utf-8")
+        out = subprocess.run(
+            ["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True
+        ).stdout.decode("utf-8")
     return out.splitlines()
 
 

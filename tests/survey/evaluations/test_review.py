@@ -6,12 +6,14 @@ from survey.evaluations.context import ReportContext
 from survey.evaluations.draft import build_report
 from tests.survey.evaluations.helpers import make_report
 
-BLOCK = ("Wat werkt goed\n"
-         "- De korte lijnen met het wijkteam werken goed.\n"
-         "- Korte lijnen met het wijkteam werken echt goed.\n"
-         "- Het overleg met Petra de Vries op dinsdag loopt lang uit en is eigenlijk te lang voor iedereen.\n"
-         "- Iets wat niemand wil lezen.\n"
-         "- “De wachtlijst daalt eindelijk.” — projectleider, gemeente Oost\n")
+BLOCK = (
+    "Wat werkt goed\n"
+    "- De korte lijnen met het wijkteam werken goed.\n"
+    "- Korte lijnen met het wijkteam werken echt goed.\n"
+    "- Het overleg met Petra de Vries op dinsdag loopt lang uit en is eigenlijk te lang voor iedereen.\n"
+    "- Iets wat niemand wil lezen.\n"
+    "- “De wachtlijst daalt eindelijk.” — projectleider, gemeente Oost\n"
+)
 
 
 def _works(evaluation):
@@ -24,8 +26,10 @@ def test_the_evaluator_keeps_shortens_merges_and_leaves_out(client, login, db, d
     db.session.commit()
     found = _works(evaluation)
     assert len([s for s in found.values() if s.source == "Heimiddag"]) == 5
-    first, twin = found["De korte lijnen met het wijkteam werken goed."], \
-        found["Korte lijnen met het wijkteam werken echt goed."]
+    first, twin = (
+        found["De korte lijnen met het wijkteam werken goed."],
+        found["Korte lijnen met het wijkteam werken echt goed."],
+    )
     long = next(s for t, s in found.items() if t.startswith("Het overleg met [naam]"))
     skip, quote = found["Iets wat niemand wil lezen."], found["De wachtlijst daalt eindelijk."]
     assert quote.attribution == "projectleider, gemeente Oost"
@@ -35,25 +39,42 @@ def test_the_evaluator_keeps_shortens_merges_and_leaves_out(client, login, db, d
     page = client.get(url).get_data(as_text=True)
     assert "Lijkt op een eerdere uitspraak: samenvoegen wordt voorgesteld." in page  # the twin
     fid = lambda s: s.key[:16]  # noqa: E731
-    bad = client.post(url, data={f"decision_{fid(long)}": "ingekort", f"text_{fid(long)}": "",
-                                 f"decision_{fid(twin)}": "samengevoegd", f"merge_{fid(twin)}": ""})
+    bad = client.post(
+        url,
+        data={
+            f"decision_{fid(long)}": "ingekort",
+            f"text_{fid(long)}": "",
+            f"decision_{fid(twin)}": "samengevoegd",
+            f"merge_{fid(twin)}": "",
+        },
+    )
     text = bad.get_data(as_text=True)
     assert bad.status_code == 200 and "Schrijf de ingekorte tekst." in text
     assert "Kies de uitspraak waarmee u deze samenvoegt." in text and not evaluation.quotes
 
-    saved = client.post(url, data={
-        f"decision_{fid(first)}": "houden",
-        f"decision_{fid(twin)}": "samengevoegd", f"merge_{fid(twin)}": fid(first),
-        f"decision_{fid(long)}": "ingekort", f"text_{fid(long)}": "Het overleg met Petra loopt lang uit.",
-        f"decision_{fid(skip)}": "weglaten",
-        f"decision_{fid(quote)}": "houden", f"public_{fid(quote)}": "y"})
+    saved = client.post(
+        url,
+        data={
+            f"decision_{fid(first)}": "houden",
+            f"decision_{fid(twin)}": "samengevoegd",
+            f"merge_{fid(twin)}": fid(first),
+            f"decision_{fid(long)}": "ingekort",
+            f"text_{fid(long)}": "Het overleg met Petra loopt lang uit.",
+            f"decision_{fid(skip)}": "weglaten",
+            f"decision_{fid(quote)}": "houden",
+            f"public_{fid(quote)}": "y",
+        },
+    )
     assert saved.status_code == 302
     report = build_report(evaluation)
     shown = [(s["text"], s["count"], s["attribution"]) for s in report["sections"]["works"]["statements"]]
-    assert shown == [("De korte lijnen met het wijkteam werken goed.", 2, ""),
-                     ("Het overleg met [naam] loopt lang uit.", 1, "")]  # the shortened text is scrubbed too
+    assert shown == [
+        ("De korte lijnen met het wijkteam werken goed.", 2, ""),
+        ("Het overleg met [naam] loopt lang uit.", 1, ""),
+    ]  # the shortened text is scrubbed too
     assert [(s["text"], s["attribution"]) for s in report["voices"]] == [  # 'Stakeholders aan het woord'
-        ("De wachtlijst daalt eindelijk.", "projectleider, gemeente Oost")]
+        ("De wachtlijst daalt eindelijk.", "projectleider, gemeente Oost")
+    ]
 
     notes.add_notes(evaluation, "Wat werkt goed:\n- Een nieuwe uitspraak.", project=None, source="Stuurgroep")
     db.session.commit()
@@ -67,8 +88,12 @@ def test_the_evaluator_keeps_shortens_merges_and_leaves_out(client, login, db, d
 
 def test_a_replacement_can_be_undone_and_the_keep_list_keeps_a_team_name(client, login, db, demo):
     evaluation = make_report(demo, [demo.survey])
-    notes.add_notes(evaluation, "Opvallend\n- Het Taskforce-overleg met Anouk in Dordrecht liep goed.\n"
-                                "- Bel Mark op 06-12345678.", project=None, source="Heimiddag")
+    notes.add_notes(
+        evaluation,
+        "Opvallend\n- Het Taskforce-overleg met Anouk in Dordrecht liep goed.\n- Bel Mark op 06-12345678.",
+        project=None,
+        source="Heimiddag",
+    )
     db.session.commit()
     statements = {s.text: s for s in review.candidates(ReportContext(evaluation), "notable")}
     team = statements["Het Taskforce-overleg met [naam] in Dordrecht liep goed."]  # only the name went
@@ -82,14 +107,22 @@ def test_a_replacement_can_be_undone_and_the_keep_list_keeps_a_team_name(client,
     fid = team.key[:16]
     undo = f"undo_{fid}_0"
     assert f'name="{undo}"' in page
-    assert client.post(url, data={f"decision_{fid}": "houden", undo: "y",
-                                  f"decision_{phone.key[:16]}": "houden"}).status_code == 302
+    assert (
+        client.post(
+            url, data={f"decision_{fid}": "houden", undo: "y", f"decision_{phone.key[:16]}": "houden"}
+        ).status_code
+        == 302
+    )
     shown = [s["text"] for s in build_report(evaluation)["sections"]["notable"]["statements"]]
     assert "Het Taskforce-overleg met Anouk in Dordrecht liep goed." in shown  # put back by the evaluator
     assert "Bel [naam] op [telefoonnummer]." in shown
 
-    assert client.post(f"{demo.base}/tussenevaluaties/bewaarlijst",
-                       data={"terms": "Anouk Zorgteam\nExpertteam Complexe Zorg"}).status_code == 302
+    assert (
+        client.post(
+            f"{demo.base}/tussenevaluaties/bewaarlijst", data={"terms": "Anouk Zorgteam\nExpertteam Complexe Zorg"}
+        ).status_code
+        == 302
+    )
     assert "Expertteam Complexe Zorg" in client.get(f"{demo.base}/tussenevaluaties/bewaarlijst").get_data(as_text=True)
     notes.add_notes(evaluation, "Opvallend\n- Het Anouk Zorgteam en Peter werken samen.", project=None, source="X")
     db.session.commit()

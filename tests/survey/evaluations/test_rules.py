@@ -17,8 +17,9 @@ from tests.survey.evaluations.readback import xlsx_sheets
 
 
 def test_fewer_than_k_respondents_give_no_grade_no_themes_and_no_quotes(db, demo):
-    small = stakeholder_survey(demo.region, demo.programme.projects, closes_on=date.today() - timedelta(days=3),
-                               completed=8)
+    small = stakeholder_survey(
+        demo.region, demo.programme.projects, closes_on=date.today() - timedelta(days=3), completed=8
+    )
     db.session.commit()
     report = build_report(make_report(demo, [small]))
     assert report["grades"][0]["shown"] is False and report["grades"][0]["mean_text"] == "–"
@@ -58,7 +59,12 @@ def test_ceo_scores_per_actielijn_with_trend_and_a_chosen_actielijn(db, demo, ce
     items = {i["code"]: (n, i) for n, line in lines.items() for i in line["items"]}
     line, t1 = items["T1"]
     assert (line, t1["pct_text"], t1["n"], t1["previous_pct_text"], t1["trend"]) == (
-        1, "85 %", 40, "50 %", "duidelijk hoger dan vorige meting")
+        1,
+        "85 %",
+        40,
+        "50 %",
+        "duidelijk hoger dan vorige meting",
+    )
     assert items["K1"][0] == 6 and items["K1"][1]["trend"] == "geen duidelijk verschil"
     e3 = items["E3"][1]
     assert items["E3"][0] == 2 and (e3["shown"], e3["pct_text"], e3["trend"]) == (False, "–", "")
@@ -97,12 +103,17 @@ def test_only_a_concept_is_edited_and_only_an_approved_report_is_published(clien
 
 def test_bad_set_up_is_refused_with_a_message_at_the_field(client, login, db, demo):
     login(demo.user("onderzoeker"))
-    page = client.post(f"{demo.base}/tussenevaluaties/nieuw", data={
-        "title": "", "period_start": "2026-05-01", "period_end": "2026-01-01", "projects": []})
+    page = client.post(
+        f"{demo.base}/tussenevaluaties/nieuw",
+        data={"title": "", "period_start": "2026-05-01", "period_end": "2026-01-01", "projects": []},
+    )
     text = page.get_data(as_text=True)
     assert page.status_code == 200
-    for message in ("Vul een titel in.", "Het einde van de periode kan niet voor het begin liggen.",
-                    "Kies minstens één project."):
+    for message in (
+        "Vul een titel in.",
+        "Het einde van de periode kan niet voor het begin liggen.",
+        "Kies minstens één project.",
+    ):
         assert message in text
     assert db.session.scalar(select(Evaluation).where(Evaluation.title == "")) is None
 
@@ -139,7 +150,12 @@ def test_two_evaluators_saving_at_once_get_a_message_not_an_error(client, login,
 
     monkeypatch.setattr(services, "save_texts", saved_meanwhile)
     login(demo.user("onderzoeker"))
-    response = client.post(f"{demo.base}/tussenevaluaties/{evaluation.id}/tekst/programma",
-                           data={"introduction": "Tegelijk"}, follow_redirects=True)
-    assert response.status_code == 200 and "Iemand anders wijzigde dit rapport op hetzelfde moment" in \
-        response.get_data(as_text=True)
+    response = client.post(
+        f"{demo.base}/tussenevaluaties/{evaluation.id}/tekst/programma",
+        data={"introduction": "Tegelijk"},
+        follow_redirects=True,
+    )
+    assert (
+        response.status_code == 200
+        and "Iemand anders wijzigde dit rapport op hetzelfde moment" in response.get_data(as_text=True)
+    )

@@ -31,15 +31,23 @@ from tests.survey.evaluations.helpers import article, make_report, publish_repor
 from tests.survey.evaluations.readback import docx_parts, pdf_text
 
 DATA = json.loads((Path(__file__).parent / "data" / "haaglanden_transformatiefonds.json").read_text("utf-8"))
-QUESTIONS = {"proud": ("TROTS", "Waar bent u trots op in dit project?"),
-             "works": ("WERKT", "Wat werkt goed in dit project?"),
-             "attention": ("AANDACHT", "Waar vraagt u aandacht voor in dit project?"),
-             "notable": ("OPVALLEND", "Wat viel u op in dit project?")}
+QUESTIONS = {
+    "proud": ("TROTS", "Waar bent u trots op in dit project?"),
+    "works": ("WERKT", "Wat werkt goed in dit project?"),
+    "attention": ("AANDACHT", "Waar vraagt u aandacht voor in dit project?"),
+    "notable": ("OPVALLEND", "Wat viel u op in dit project?"),
+}
 
 
 def _programme(region) -> tuple[Programme, dict[str, Project]]:
-    programme = Programme(region_id=region.id, name=DATA["programme"], start_year=DATA["start_year"],
-                          end_year=DATA["end_year"], report_months=[1, 4, 7, 10], gemeenten=DATA["gemeenten"])
+    programme = Programme(
+        region_id=region.id,
+        name=DATA["programme"],
+        start_year=DATA["start_year"],
+        end_year=DATA["end_year"],
+        report_months=[1, 4, 7, 10],
+        gemeenten=DATA["gemeenten"],
+    )
     indicators = IndicatorSet(programme=programme, name="Monitor Transformatiefonds")
     db.session.add_all([programme, indicators])
     projects = {}
@@ -47,14 +55,31 @@ def _programme(region) -> tuple[Programme, dict[str, Project]]:
         project = Project(programme=programme, name=entry["name"])
         project.action_line_links = [ProjectActionLine(number=entry["action_line"])]
         figure = entry["target"]
-        indicator = Indicator(indicator_set=indicators, name=figure["description"], unit=figure["unit"],
-                              period_type=PeriodType.QUARTER, aggregation=Aggregation.SUM, per_gemeente=False)
-        db.session.add_all([project, indicator,
-                            Target(project=project, indicator=indicator, description=figure["description"],
-                                   target_value=Decimal(figure["target"]), unit=figure["unit"], baseline=Decimal(0),
-                                   target_date=date(DATA["end_year"], 12, 31), cumulative=False),
-                            Measurement(indicator=indicator, period=f"{DATA['end_year']}-K4",
-                                        value=Decimal(figure["value"]))])
+        indicator = Indicator(
+            indicator_set=indicators,
+            name=figure["description"],
+            unit=figure["unit"],
+            period_type=PeriodType.QUARTER,
+            aggregation=Aggregation.SUM,
+            per_gemeente=False,
+        )
+        db.session.add_all(
+            [
+                project,
+                indicator,
+                Target(
+                    project=project,
+                    indicator=indicator,
+                    description=figure["description"],
+                    target_value=Decimal(figure["target"]),
+                    unit=figure["unit"],
+                    baseline=Decimal(0),
+                    target_date=date(DATA["end_year"], 12, 31),
+                    cumulative=False,
+                ),
+                Measurement(indicator=indicator, period=f"{DATA['end_year']}-K4", value=Decimal(figure["value"])),
+            ]
+        )
         db.session.flush()
         projects[entry["key"]] = project
     db.session.add_all(QuoteKeepTerm(region_id=region.id, term=t) for t in DATA["keep"])
@@ -64,29 +89,60 @@ def _programme(region) -> tuple[Programme, dict[str, Project]]:
 def _enquete(region, projects: dict[str, Project]) -> Survey:
     """The stakeholder-enquête: its four open questions repeat per project; the answers are the
     document's statements (their scrubbed copy, as the coding stage leaves it)."""
-    document = parse_document({"schema": 1, "languages": ["nl"],
-                               "lists": {"projecten": [{"key": f"project-{p.id}", "label": {"nl": p.name}}
-                                                       for p in projects.values()]},
-                               "sections": [{"key": "P", "title": {"nl": "{item}"}, "repeat": "projecten",
-                                             "questions": [{"code": code, "type": "open_lang", "text": {"nl": text},
-                                                            "required": False}
-                                                           for code, text in QUESTIONS.values()]}]}).to_dict()
-    survey = new_survey(region, document, kind=SurveyKind.STAKEHOLDER, title={"nl": "Stakeholder-enquête"},
-                        audience=Audience.STAKEHOLDERS, display_mode=DisplayMode.SECTION_PER_PAGE,
-                        status=FieldworkStatus.CLOSED, opens_on=date(2021, 11, 1), closes_on=date(2021, 11, 30),
-                        round_label="2021")
+    document = parse_document(
+        {
+            "schema": 1,
+            "languages": ["nl"],
+            "lists": {"projecten": [{"key": f"project-{p.id}", "label": {"nl": p.name}} for p in projects.values()]},
+            "sections": [
+                {
+                    "key": "P",
+                    "title": {"nl": "{item}"},
+                    "repeat": "projecten",
+                    "questions": [
+                        {"code": code, "type": "open_lang", "text": {"nl": text}, "required": False}
+                        for code, text in QUESTIONS.values()
+                    ],
+                }
+            ],
+        }
+    ).to_dict()
+    survey = new_survey(
+        region,
+        document,
+        kind=SurveyKind.STAKEHOLDER,
+        title={"nl": "Stakeholder-enquête"},
+        audience=Audience.STAKEHOLDERS,
+        display_mode=DisplayMode.SECTION_PER_PAGE,
+        status=FieldworkStatus.CLOSED,
+        opens_on=date(2021, 11, 1),
+        closes_on=date(2021, 11, 30),
+        round_label="2021",
+    )
     version = survey.versions[0]
     version.published_at = utcnow()
     db.session.add_all([survey, version])
     db.session.flush()
-    responses = [Response(survey_id=survey.id, version_id=version.id, channel=Channel.PERSONAL,
-                          status=ResponseStatus.COMPLETED, week=date(2021, 11, 22))
-                 for _ in range(DATA["enquete"]["respondents"])]
+    responses = [
+        Response(
+            survey_id=survey.id,
+            version_id=version.id,
+            channel=Channel.PERSONAL,
+            status=ResponseStatus.COMPLETED,
+            week=date(2021, 11, 22),
+        )
+        for _ in range(DATA["enquete"]["respondents"])
+    ]
     for index, entry in enumerate(DATA["enquete"]["answers"]):
         code = QUESTIONS[entry["question"]][0]
-        responses[index % len(responses)].answers.append(Answer(
-            item_code=code, instance=f"project-{projects[entry['project']].id}", value=entry["text"],
-            scrubbed_text=entry["text"]))
+        responses[index % len(responses)].answers.append(
+            Answer(
+                item_code=code,
+                instance=f"project-{projects[entry['project']].id}",
+                value=entry["text"],
+                scrubbed_text=entry["text"],
+            )
+        )
     db.session.add_all(responses)
     db.session.flush()
     return survey
@@ -94,19 +150,25 @@ def _enquete(region, projects: dict[str, Project]) -> Survey:
 
 def _expected(projects) -> list[tuple[str, Project, str]]:
     """(statement, project, section) for every statement in the data."""
-    found = [(a["text"], projects[a["project"]], PROJECT_ROLE_SECTION[a["question"]])
-             for a in DATA["enquete"]["answers"]]
+    found = [
+        (a["text"], projects[a["project"]], PROJECT_ROLE_SECTION[a["question"]]) for a in DATA["enquete"]["answers"]
+    ]
     return found + [(text, projects[n["project"]], section) for n in DATA["notes"] for text, section in n["expected"]]
 
 
 def test_an_evaluation_rebuilt_from_a_real_document_shows_every_statement_once_where_it_belongs(
-        client, login, db, demo):
+    client, login, db, demo
+):
     programme, projects = _programme(demo.region)
     survey = _enquete(demo.region, projects)
     db.session.commit()
     demo.programme = programme
-    evaluation = make_report(demo, [survey], title="Tussenevaluatie Transformatiefonds Haaglanden",
-                             projects=list(reversed(projects.values())))
+    evaluation = make_report(
+        demo,
+        [survey],
+        title="Tussenevaluatie Transformatiefonds Haaglanden",
+        projects=list(reversed(projects.values())),
+    )
     for block in DATA["notes"]:
         notes.add_notes(evaluation, block["block"], project=projects[block["project"]], source=block["source"])
     db.session.commit()
@@ -115,8 +177,12 @@ def test_an_evaluation_rebuilt_from_a_real_document_shows_every_statement_once_w
     base = f"{demo.base}/tussenevaluaties/{evaluation.id}"
     context = ReportContext(evaluation)
     for project in projects.values():
-        candidates = [s for key in PROJECT_SECTIONS if key in PROJECT_ROLE_SECTION.values()
-                      for s in review.candidates(context, key, project)]
+        candidates = [
+            s
+            for key in PROJECT_SECTIONS
+            if key in PROJECT_ROLE_SECTION.values()
+            for s in review.candidates(context, key, project)
+        ]
         public = {f"public_{s.key[:16]}": "y" for s in candidates if s.attribution}
         assert client.post(f"{base}/citaten/project-{project.id}", data={"keep_rest": "1", **public}).status_code == 302
     publish_report(demo, db.session.get(type(evaluation), evaluation.id))
@@ -154,6 +220,6 @@ def test_an_evaluation_rebuilt_from_a_real_document_shows_every_statement_once_w
     for statement, project, section in expected:
         where = [i for i, p in enumerate(paragraphs) if statement in p]
         assert len(where) == 1, statement
-        before = paragraphs[:where[0]]
+        before = paragraphs[: where[0]]
         assert next(p for p in reversed(before) if p in project_heads) == f"Project: {project.name}"
         assert titles[next(p for p in reversed(before) if p in titles)] == section, statement

@@ -13,8 +13,10 @@ from survey.evaluations.models import PROGRAMME_SCOPE
 from tests.survey.evaluations.helpers import keep_every_statement, make_report
 from tests.survey.evaluations.readback import docx_headings
 
-MONTH = re.compile(r"\((?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-                   r"december) 20\d\d\)")
+MONTH = re.compile(
+    r"\((?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december) 20\d\d\)"
+)
 
 
 def test_the_report_reads_like_an_evaluation(db, demo):
@@ -22,10 +24,17 @@ def test_the_report_reads_like_an_evaluation(db, demo):
     projects[0].budget_lines.clear()  # a project without a budget
     db.session.commit()
     evaluation = make_report(demo, [demo.survey], projects=list(reversed(projects)))
-    notes.add_notes(evaluation, "Wat werkt goed\n- “We zien de wachtlijst eindelijk dalen.” — wethouder jeugd",
-                    project=None, source="Interview")
-    services.save_texts(evaluation, PROGRAMME_SCOPE, {"coherence": "De projecten versterken elkaar.",
-                                                      "vignette": "Een gezin kreeg binnen twee weken hulp."})
+    notes.add_notes(
+        evaluation,
+        "Wat werkt goed\n- “We zien de wachtlijst eindelijk dalen.” — wethouder jeugd",
+        project=None,
+        source="Interview",
+    )
+    services.save_texts(
+        evaluation,
+        PROGRAMME_SCOPE,
+        {"coherence": "De projecten versterken elkaar.", "vignette": "Een gezin kreeg binnen twee weken hulp."},
+    )
     db.session.commit()
     keep_every_statement(evaluation)
     quote = next(q for q in evaluation.quotes if q.key)  # mark the interview quote's speaker public
@@ -41,8 +50,12 @@ def test_the_report_reads_like_an_evaluation(db, demo):
     assert MONTH.search(html) and not re.search(r"\(20\d\d-\d\d\)", html)  # "(oktober 2026)", never "(2026-10)"
     first = html.split(f'id="project-{projects[0].id}"', 1)[1].split("</section>", 1)[0]
     assert "Begroting" not in first and "Geen begroting" not in html  # an empty block is left out
-    assert outputs.report_html(report, edit={"programma": "#", **{f"project-{p.id}": "#" for p in projects}}) \
-        .count("Geen begroting") == 1  # the draft still shows where something is missing
+    assert (
+        outputs.report_html(report, edit={"programma": "#", **{f"project-{p.id}": "#" for p in projects}}).count(
+            "Geen begroting"
+        )
+        == 1
+    )  # the draft still shows where something is missing
     for title in ("Samenhang en vervolg", "Een casus uit de praktijk", "Stakeholders aan het woord"):
         assert title in html
     voices = html.split('id="programma-voices"', 1)[1].split("</section>", 1)[0]

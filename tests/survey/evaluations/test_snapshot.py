@@ -33,12 +33,13 @@ def test_published_report_is_unchanged_after_new_answers_and_recoding(client, lo
     themes = {t.key: t for t in db.session.scalars(select(Theme).where(Theme.codebook_id.in_(books)))}
     version = db.session.scalar(select(SurveyVersion).where(SurveyVersion.survey_id == demo.survey.id))
     for index in range(3):  # three late answers arrive
-        add_response(demo.survey, version, index, demo.programme.projects, themes,
-                     date.today() - timedelta(days=5))
+        add_response(demo.survey, version, index, demo.programme.projects, themes, date.today() - timedelta(days=5))
     recoded = db.session.scalars(select(AnswerCode).where(AnswerCode.theme_id == themes["samenwerking"].id)).all()
     db.session.execute(delete(AnswerCode).where(AnswerCode.theme_id == themes["samenwerking"].id))
-    db.session.add_all(AnswerCode(answer_id=c.answer_id, theme_id=themes["borging"].id, source=Source.HUMAN,
-                                  verified=True) for c in recoded)
+    db.session.add_all(
+        AnswerCode(answer_id=c.answer_id, theme_id=themes["borging"].id, source=Source.HUMAN, verified=True)
+        for c in recoded
+    )
     thuis = db.session.scalar(select(Project).where(Project.name == "Thuis opgroeien"))
     thuis.name = "Thuis opgroeien 2.0"
     db.session.commit()

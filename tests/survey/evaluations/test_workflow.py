@@ -10,29 +10,66 @@ from survey.evaluations.models import Evaluation, EvaluationStatus
 from survey.programmes.models import Project
 from tests.survey.evaluations.readback import docx_headings, docx_parts, pdf_pages, pdf_text, xlsx_sheets
 
-PROGRAMME_SECTIONS = ["Inleiding", "Methode en respons", "Rapportcijfer voor het programma",
-                      "Waar respondenten trots op zijn", "Wat werkt goed", "Wat heeft aandacht", "Opvallende punten",
-                      "Ervaringen van cliënten en professionals per actielijn", "Conclusies en aanbevelingen"]
-PROJECT_SECTIONS = ["Ambitie", "Actielijn", "Leidend principe", "Dit doen we door", "Resultaten",
-                    "Opvallende punten", "Wat werkt goed", "Wat heeft aandacht", "Begroting",
-                    "Doelen voor volgend jaar"]
+PROGRAMME_SECTIONS = [
+    "Inleiding",
+    "Methode en respons",
+    "Rapportcijfer voor het programma",
+    "Waar respondenten trots op zijn",
+    "Wat werkt goed",
+    "Wat heeft aandacht",
+    "Opvallende punten",
+    "Ervaringen van cliënten en professionals per actielijn",
+    "Conclusies en aanbevelingen",
+]
+PROJECT_SECTIONS = [
+    "Ambitie",
+    "Actielijn",
+    "Leidend principe",
+    "Dit doen we door",
+    "Resultaten",
+    "Opvallende punten",
+    "Wat werkt goed",
+    "Wat heeft aandacht",
+    "Begroting",
+    "Doelen voor volgend jaar",
+]
 #: figures every output must show: response, mean grade, a theme with its count, a scrubbed quote,
 #: a target and its progress, a budget, a CEO item under its actielijn with its trend
-FIGURES = ["30", "20", "67 %", "7,4", "Twee gezinshuizen stopten dit voorjaar.", "Samenwerking",
-           "[naam] van het wijkteam [plaats]",
-           "40 kinderen van residentiële zorg naar een gezin of thuis", "450.000",
-           "Betere toegang tot jeugdhulp", "85 %", "duidelijk hoger dan vorige meting", "Aandacht nodig"]
+FIGURES = [
+    "30",
+    "20",
+    "67 %",
+    "7,4",
+    "Twee gezinshuizen stopten dit voorjaar.",
+    "Samenwerking",
+    "[naam] van het wijkteam [plaats]",
+    "40 kinderen van residentiële zorg naar een gezin of thuis",
+    "450.000",
+    "Betere toegang tot jeugdhulp",
+    "85 %",
+    "duidelijk hoger dan vorige meting",
+    "Aandacht nodig",
+]
 INTRODUCTION = "Halverwege het programma.\n\nDe stuurgroep besprak dit concept op 3 november."
-NOTES = ("Aandacht:\n- Bel Petra op 06-12345678 over de wachtlijst.\n\n"
-         "Trots op:\n- De korte lijnen met de wijkteams werken heel goed.")
+NOTES = (
+    "Aandacht:\n- Bel Petra op 06-12345678 over de wachtlijst.\n\n"
+    "Trots op:\n- De korte lijnen met de wijkteams werken heel goed."
+)
 
 
 def _create(client, demo, ceo):
     project_ids = [str(p.id) for p in demo.programme.projects]
-    response = client.post(f"{demo.base}/tussenevaluaties/nieuw", data={
-        "title": "Tussenevaluatie 2026", "period_start": f"{demo.programme.start_year}-01-01",
-        "period_end": date.today().isoformat(), "surveys": [str(demo.survey.id), str(ceo[1].id)],
-        "projects": project_ids, "group_by_theme": "y"})  # ticked on the form, as it comes
+    response = client.post(
+        f"{demo.base}/tussenevaluaties/nieuw",
+        data={
+            "title": "Tussenevaluatie 2026",
+            "period_start": f"{demo.programme.start_year}-01-01",
+            "period_end": date.today().isoformat(),
+            "surveys": [str(demo.survey.id), str(ceo[1].id)],
+            "projects": project_ids,
+            "group_by_theme": "y",
+        },
+    )  # ticked on the form, as it comes
     assert response.status_code == 302
     return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
 
@@ -51,16 +88,31 @@ def test_jan_drafts_edits_and_publishes_and_everyone_reads_it(client, login, db,
     assert "Petra" not in draft and "06-12345678" not in draft
 
     thuis = _thuis(demo)
-    assert client.post(url + "/tekst/programma", data={
-        "introduction": INTRODUCTION, "conclusion": "De stuurgroep stelt het programma bij."}).status_code == 302
-    assert client.post(f"{url}/tekst/project-{thuis.id}", data={
-        "results": "Twee gezinshuizen stopten; de werving loopt."}).status_code == 302
-    assert client.post(url + "/uitspraken", data={"block": NOTES, "project": str(thuis.id),
-                                                  "source": "Heimiddag"}).status_code == 302
+    assert (
+        client.post(
+            url + "/tekst/programma",
+            data={"introduction": INTRODUCTION, "conclusion": "De stuurgroep stelt het programma bij."},
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            f"{url}/tekst/project-{thuis.id}", data={"results": "Twee gezinshuizen stopten; de werving loopt."}
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            url + "/uitspraken", data={"block": NOTES, "project": str(thuis.id), "source": "Heimiddag"}
+        ).status_code
+        == 302
+    )
     evaluation = db.session.get(Evaluation, evaluation_id)
     statements = {n.text: n for n in evaluation.notes}
-    assert set(statements) == {"Bel [naam] op [telefoonnummer] over de wachtlijst.",
-                               "De korte lijnen met de wijkteams werken heel goed."}
+    assert set(statements) == {
+        "Bel [naam] op [telefoonnummer] over de wachtlijst.",
+        "De korte lijnen met de wijkteams werken heel goed.",
+    }
     praise = statements["De korte lijnen met de wijkteams werken heel goed."]
     assert praise.suggested_kind.value == "compliment"
     page = client.get(url + "/uitspraken").get_data(as_text=True)
@@ -70,7 +122,9 @@ def test_jan_drafts_edits_and_publishes_and_everyone_reads_it(client, login, db,
     db.session.refresh(praise)
     assert (praise.kind.value, praise.suggested_kind.value) == ("observatie", "compliment")
     assert (praise.section, statements["Bel [naam] op [telefoonnummer] over de wachtlijst."].section) == (
-        "proud", "attention")  # the heading it was pasted under decides, not the kind of remark
+        "proud",
+        "attention",
+    )  # the heading it was pasted under decides, not the kind of remark
 
     draft = client.get(url + "/").get_data(as_text=True)
     assert "wachten op uw beoordeling en worden nog niet getoond" in draft
@@ -103,8 +157,15 @@ def test_jan_drafts_edits_and_publishes_and_everyone_reads_it(client, login, db,
     assert evaluation.snapshot["texts"]["introduction"] == INTRODUCTION  # "Te laat" was refused
     assert {f.format for f in evaluation.files} == {"html", "pdf", "docx", "xlsx"}
     actions = set(db.session.scalars(select(AuditEntry.action).where(AuditEntry.object_id == str(evaluation_id))))
-    assert {"evaluation.create", "evaluation.text", "evaluation.notes_add", "evaluation.notes_update",
-            "evaluation.quotes_review", "evaluation.approve", "evaluation.publish"} <= actions
+    assert {
+        "evaluation.create",
+        "evaluation.text",
+        "evaluation.notes_add",
+        "evaluation.notes_update",
+        "evaluation.quotes_review",
+        "evaluation.approve",
+        "evaluation.publish",
+    } <= actions
 
     login(demo.user("lezer"))
     reader = f"{demo.base}/rapporten/tussenevaluaties/{evaluation_id}"
@@ -137,16 +198,39 @@ def _check_text(text: str, where: str) -> None:
 
 
 def _check_xlsx(sheets: dict) -> None:
-    assert {"Over dit bestand", "Projecten", "Respons", "Rapportcijfer", "Thema's", "Citaten", "Uitspraken",
-            "Scores", "Resultaten", "Begroting", "Teksten"} <= set(sheets)
+    assert {
+        "Over dit bestand",
+        "Projecten",
+        "Respons",
+        "Rapportcijfer",
+        "Thema's",
+        "Citaten",
+        "Uitspraken",
+        "Scores",
+        "Resultaten",
+        "Begroting",
+        "Teksten",
+    } <= set(sheets)
     cells = {str(v) for rows in sheets.values() for row in rows for v in row if v is not None}
     flat = " ".join(cells)
-    for expected in ["Ambitie", "Actielijn", "Leidende principes", "Dit doen we door", "Doelen voor volgend jaar",
-                     "Waar respondenten trots op zijn", "Wat werkt goed", "Wat heeft aandacht", "Opvallende punten",
-                     "Samenwerking", "[naam] van het wijkteam [plaats] heeft dit echt op de kaart gezet.",
-                     "Betere toegang tot jeugdhulp", "duidelijk hoger dan vorige meting",
-                     "40 kinderen van residentiële zorg naar een gezin of thuis", "Thuis opgroeien",
-                     "Aandacht nodig"]:
+    for expected in [
+        "Ambitie",
+        "Actielijn",
+        "Leidende principes",
+        "Dit doen we door",
+        "Doelen voor volgend jaar",
+        "Waar respondenten trots op zijn",
+        "Wat werkt goed",
+        "Wat heeft aandacht",
+        "Opvallende punten",
+        "Samenwerking",
+        "[naam] van het wijkteam [plaats] heeft dit echt op de kaart gezet.",
+        "Betere toegang tot jeugdhulp",
+        "duidelijk hoger dan vorige meting",
+        "40 kinderen van residentiële zorg naar een gezin of thuis",
+        "Thuis opgroeien",
+        "Aandacht nodig",
+    ]:
         assert expected in flat, f"XLSX: {expected!r} missing"
     response = sheets["Respons"][1]
     assert response[3:6] == (30, 22, 20) and response[6] == 67  # as the report shows it: 67 %

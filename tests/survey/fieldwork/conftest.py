@@ -20,9 +20,16 @@ def poll_document(languages=("nl",)) -> dict:
     """Two closed questions and one open question."""
     questions = [
         new_question("P1", "stelling", {"nl": "Ik heb genoeg professionele ruimte.", "en": "I have enough room."}),
-        new_question("P2", "keuze", {"nl": "Waar werkt u?"}, options=[
-            Option("gemeente", {"nl": "Lokaal team"}), Option("aanbieder", {"nl": "Specialistische aanbieder"}),
-            Option("gi", {"nl": "Gecertificeerde instelling"})]),
+        new_question(
+            "P2",
+            "keuze",
+            {"nl": "Waar werkt u?"},
+            options=[
+                Option("gemeente", {"nl": "Lokaal team"}),
+                Option("aanbieder", {"nl": "Specialistische aanbieder"}),
+                Option("gi", {"nl": "Gecertificeerde instelling"}),
+            ],
+        ),
         new_question("O1", "open_lang", {"nl": "Wat zou u veranderen?"}, required=False),
     ]
     return Document(languages=list(languages), sections=[Section(key="S1", questions=questions)]).to_dict()
@@ -30,12 +37,20 @@ def poll_document(languages=("nl",)) -> dict:
 
 @pytest.fixture
 def make_survey(db, region):
-    def factory(status=FieldworkStatus.OPEN, min_cell=10, kind=SurveyKind.CEO, languages=("nl",),
-                target_region=None, **fields):
-        return save_survey(db, target_region or region, poll_document(languages), kind=kind,
-                           title={"nl": "Cliëntervaringsonderzoek 2026", "en": "Client survey 2026"},
-                           organiser={"nl": "Jeugdhulpregio Rijnmond"}, min_cell=min_cell, status=status,
-                           **fields)
+    def factory(
+        status=FieldworkStatus.OPEN, min_cell=10, kind=SurveyKind.CEO, languages=("nl",), target_region=None, **fields
+    ):
+        return save_survey(
+            db,
+            target_region or region,
+            poll_document(languages),
+            kind=kind,
+            title={"nl": "Cliëntervaringsonderzoek 2026", "en": "Client survey 2026"},
+            organiser={"nl": "Jeugdhulpregio Rijnmond"},
+            min_cell=min_cell,
+            status=status,
+            **fields,
+        )
 
     return factory
 

@@ -27,9 +27,11 @@ def test_closing_asks_first_then_deletes_contact_data_and_records_it(client, db,
     assert db.session.get(Survey, survey.id).status == FieldworkStatus.CLOSED
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "fieldwork.close"))
     assert entry.details["contacts_deleted"] == 2 and entry.object_id == str(survey.id)
-    import_page = client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/genodigden/importeren",
-                              data={"file": (__import__("io").BytesIO(b"email\nb@example.nl\n"), "x.csv")},
-                              content_type="multipart/form-data").get_data(as_text=True)
+    import_page = client.post(
+        f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/genodigden/importeren",
+        data={"file": (__import__("io").BytesIO(b"email\nb@example.nl\n"), "x.csv")},
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
     assert "er kunnen geen genodigden meer bij" in import_page
 
 
@@ -83,6 +85,8 @@ def test_open_link_can_be_made_renewed_and_switched_off(client, db, researcher, 
 
 
 def test_ids_beyond_the_database_range_give_404_not_an_error(client, researcher):
-    for url in ("/beheer/rijnmond/vragenlijsten/99999999999/veldwerk/",
-                "/beheer/rijnmond/veldwerk/brieven/99999999999.pdf"):
+    for url in (
+        "/beheer/rijnmond/vragenlijsten/99999999999/veldwerk/",
+        "/beheer/rijnmond/veldwerk/brieven/99999999999.pdf",
+    ):
         assert client.get(url).status_code == 404

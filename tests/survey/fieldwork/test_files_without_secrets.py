@@ -26,8 +26,9 @@ def job_file(tmp_path):
     huey.immediate = False
     memory = huey.storage
     (tmp_path / "jobs").mkdir(exist_ok=True)
-    huey.storage = ForgetfulSqliteStorage("survey", filename=str(tmp_path / "jobs" / "jobs.sqlite3"),
-                                          journal_mode="delete")
+    huey.storage = ForgetfulSqliteStorage(
+        "survey", filename=str(tmp_path / "jobs" / "jobs.sqlite3"), journal_mode="delete"
+    )
     yield tmp_path / "jobs"
     huey.storage = memory
     huey.immediate = before
@@ -49,8 +50,15 @@ def test_after_sending_no_file_holds_a_link_a_code_or_an_address(app, db, make_s
     survey = make_survey(min_cell=5)
     addresses = [f"ouder.{n}.{survey.id}@voorbeeld.nl" for n in range(6)]
     for address in addresses:
-        db.session.add(Invitation(survey_id=survey.id, token_hash=sending.unissued_token_hash(), email=address,
-                                  language="nl", background={}))
+        db.session.add(
+            Invitation(
+                survey_id=survey.id,
+                token_hash=sending.unissued_token_hash(),
+                email=address,
+                language="nl",
+                background={},
+            )
+        )
     db.session.commit()
     mail.outbox.clear()
     sending.invite(survey, date(2026, 3, 2))

@@ -20,11 +20,13 @@ def count(db, survey):
 
 def test_semicolon_cp1252_file_is_imported_with_a_report_in_dutch(client, db, researcher, make_survey):
     survey = make_survey()
-    data = ("E-mailadres;Gemeente;Taal\n"
-            "anouk@example.nl;Schiedam;\n"
-            "fout-adres;Schiedam;\n"
-            "bram@example.nl;Vlaardingen;Engels\n"
-            "anouk@example.nl;Schiedam;\n").encode("cp1252")
+    data = (
+        "E-mailadres;Gemeente;Taal\n"
+        "anouk@example.nl;Schiedam;\n"
+        "fout-adres;Schiedam;\n"
+        "bram@example.nl;Vlaardingen;Engels\n"
+        "anouk@example.nl;Schiedam;\n"
+    ).encode("cp1252")
     page = upload(client, survey, data).get_data(as_text=True)
     assert "2 genodigden zijn toegevoegd." in page
     assert "fout-adres is geen geldig e-mailadres." in page
@@ -32,7 +34,9 @@ def test_semicolon_cp1252_file_is_imported_with_a_report_in_dutch(client, db, re
     assert "Niet ingelezen" in page
     invitations = db.session.scalars(select(Invitation).order_by(Invitation.id)).all()
     assert [(i.email, i.language, i.background) for i in invitations] == [
-        ("anouk@example.nl", "nl", {"gemeente": "Schiedam"}), ("bram@example.nl", "en", {"gemeente": "Vlaardingen"})]
+        ("anouk@example.nl", "nl", {"gemeente": "Schiedam"}),
+        ("bram@example.nl", "en", {"gemeente": "Vlaardingen"}),
+    ]
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "fieldwork.import"))
     assert entry.details == {"imported": 2, "skipped": 2}
 
@@ -55,8 +59,9 @@ def test_importing_the_same_file_twice_adds_nobody_twice(client, db, researcher,
 
 def test_bsn_file_is_refused_with_an_explanation_and_nothing_imported(client, db, researcher, make_survey):
     survey = make_survey()
-    data = "e-mail;nummer client\n" + "".join(f"p{n}@example.nl;{b}\n" for n, b in enumerate(
-        ["111222333", "123456782", "010000008"]))
+    data = "e-mail;nummer client\n" + "".join(
+        f"p{n}@example.nl;{b}\n" for n, b in enumerate(["111222333", "123456782", "010000008"])
+    )
     page = upload(client, survey, data.encode()).get_data(as_text=True)
     assert "Het bestand is niet ingelezen." in page
     assert "burgerservicenummers (BSN)" in page and "nummer client" in page
@@ -88,11 +93,14 @@ def test_no_file_chosen_shows_the_error_at_the_field(client, researcher, make_su
 
 def test_background_shared_by_k_invitees_reaches_the_ledger_interface(client, db, researcher, make_survey):
     survey = make_survey(min_cell=5)
-    rows = "".join(f"p{n}@example.nl;{'Delft' if n < 6 else 'Schiedam' if n < 11 else 'Pijnacker'}\n"
-                   for n in range(13))
+    rows = "".join(
+        f"p{n}@example.nl;{'Delft' if n < 6 else 'Schiedam' if n < 11 else 'Pijnacker'}\n" for n in range(13)
+    )
     upload(client, survey, ("email;gemeente\n" + rows).encode())
-    delft, schiedam, rare = (db.session.scalar(select(Invitation).where(Invitation.email == e))
-                             for e in ("p0@example.nl", "p6@example.nl", "p12@example.nl"))
+    delft, schiedam, rare = (
+        db.session.scalar(select(Invitation).where(Invitation.email == e))
+        for e in ("p0@example.nl", "p6@example.nl", "p12@example.nl")
+    )
     assert ledger.coarse_background(survey, rare) == {}
     # the 2 from Pijnacker alone would be "the ones without a gemeente": the smallest group joins them
     assert ledger.coarse_background(survey, schiedam) == {}

@@ -32,8 +32,15 @@ def contacts_of(groups) -> list[dict]:
     out = []
     for count, gemeente, leeftijd, soort_hulp, taal in groups:
         for _ in range(count):
-            out.append({"email": f"ouder{len(out)}@example.nl", "gemeente": gemeente, "leeftijd": leeftijd,
-                        "soort_hulp": soort_hulp, "taal": taal})
+            out.append(
+                {
+                    "email": f"ouder{len(out)}@example.nl",
+                    "gemeente": gemeente,
+                    "leeftijd": leeftijd,
+                    "soort_hulp": soort_hulp,
+                    "taal": taal,
+                }
+            )
     return out
 
 
@@ -61,8 +68,11 @@ def respond(client, token: str, switch_to: str | None = None) -> None:
 
 
 def export_rows(client, survey, fmt="csv") -> list[dict]:
-    response = client.post(f"/beheer/rijnmond/resultaten/{survey.id}/export",
-                           data={"format": fmt, "delimiter": "comma", "values": "codes"}, buffered=True)
+    response = client.post(
+        f"/beheer/rijnmond/resultaten/{survey.id}/export",
+        data={"format": fmt, "delimiter": "comma", "values": "codes"},
+        buffered=True,
+    )
     assert response.status_code == 200
     return list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"), newline="")))
 
@@ -87,11 +97,16 @@ def run_round(client, db, survey, contacts, respondents, switches=None) -> list[
 
 def test_contact_file_joined_with_the_export_finds_no_group_under_k(client, db, researcher, make_survey):
     survey = make_survey(min_cell=K, languages=("nl", "en", "ar"))
-    contacts = contacts_of([(12, "Delft", "12-17", "ambulant", "nl"), (8, "Delft", "4-11", "ggz", "nl"),
-                            (5, "Schiedam", "12-17", "ambulant", "nl"),
-                            (2, "Schiedam", "4-11", "ggz", "nl"),  # common values, a combination of 2
-                            (2, "Delft", "12-17", "ambulant", "ar"),  # only 2 invitees prefer Arabic
-                            (1, "Vlaardingen", "18-23", "ggz", "nl")])
+    contacts = contacts_of(
+        [
+            (12, "Delft", "12-17", "ambulant", "nl"),
+            (8, "Delft", "4-11", "ggz", "nl"),
+            (5, "Schiedam", "12-17", "ambulant", "nl"),
+            (2, "Schiedam", "4-11", "ggz", "nl"),  # common values, a combination of 2
+            (2, "Delft", "12-17", "ambulant", "ar"),  # only 2 invitees prefer Arabic
+            (1, "Vlaardingen", "18-23", "ggz", "nl"),
+        ]
+    )
     respondents = [0, 1, 2, 3, 4, 5, 12, 13, 14, 15, 20, 21, 22, 25, 26, 27, 29, 6, 7, 16]
     rows = run_round(client, db, survey, contacts, respondents, switches={6: "ar", 16: "en"})
     assert len(rows) == 20
@@ -109,21 +124,31 @@ def test_contact_file_joined_with_the_export_finds_no_group_under_k(client, db, 
 
 def test_no_filter_or_breakdown_shows_a_group_under_k(client, db, researcher, make_survey):
     survey = make_survey(min_cell=K, languages=("nl", "ar"))
-    contacts = contacts_of([(12, "Delft", "12-17", "ambulant", "nl"), (8, "Schiedam", "4-11", "ggz", "nl"),
-                            (2, "Delft", "12-17", "ambulant", "ar"), (3, "Schiedam", "12-17", "ggz", "nl")])
+    contacts = contacts_of(
+        [
+            (12, "Delft", "12-17", "ambulant", "nl"),
+            (8, "Schiedam", "4-11", "ggz", "nl"),
+            (2, "Delft", "12-17", "ambulant", "ar"),
+            (3, "Schiedam", "12-17", "ggz", "nl"),
+        ]
+    )
     run_round(client, db, survey, contacts, [*range(12), *range(12, 20), 20, 22], switches={3: "ar"})
     base = f"/beheer/rijnmond/resultaten/{survey.id}/"
     page = client.get(base).get_data(as_text=True)
     assert 'value="ar"' not in page  # Arabic is not offered as a filter
     matrices = 0
-    queries = ("?uitsplitsing=gemeente", "?taal=ar", "?taal=ar&uitsplitsing=gemeente",
-               "?groep=leeftijd%3D12-17&uitsplitsing=language")
+    queries = (
+        "?uitsplitsing=gemeente",
+        "?taal=ar",
+        "?taal=ar&uitsplitsing=gemeente",
+        "?groep=leeftijd%3D12-17&uitsplitsing=language",
+    )
     for query in queries:
         html = client.get(base + query).get_data(as_text=True)
         assert "Arabisch" not in html.split('id="filters-title"')[1].split("</form>")[1]
         assert "Taal: Arabisch" not in html  # the filter is refused, never a group of 2 or 3
         if 'class="data-table matrix"' in html:
-            counts = cells_of_row(html[html.index('class="data-table matrix"'):], "Respondenten")
+            counts = cells_of_row(html[html.index('class="data-table matrix"') :], "Respondenten")
             shown = [int(c.rstrip("*")) for c in counts if c.rstrip("*").isdigit()]
             assert shown and all(n >= K for n in shown), counts
             matrices += 1
@@ -132,8 +157,11 @@ def test_no_filter_or_breakdown_shows_a_group_under_k(client, db, researcher, ma
 
 def test_a_round_of_thirty_unique_combinations_is_generalised_and_says_so(client, db, researcher, make_survey):
     survey = make_survey(min_cell=K, languages=("nl",))
-    gemeenten, ages, helps = ["Delft", "Schiedam", "Vlaardingen"], ["0-3", "4-11", "12-17", "18-23", "24+"], \
-        ["ambulant", "ggz"]
+    gemeenten, ages, helps = (
+        ["Delft", "Schiedam", "Vlaardingen"],
+        ["0-3", "4-11", "12-17", "18-23", "24+"],
+        ["ambulant", "ggz"],
+    )
     contacts = contacts_of([(1, g, a, h, "nl") for g, a, h in itertools.product(gemeenten, ages, helps)])
     assert len({(c["gemeente"], c["leeftijd"], c["soort_hulp"]) for c in contacts}) == 30
     rows = run_round(client, db, survey, contacts, list(range(0, 30, 3)) + list(range(1, 30, 3)))
@@ -144,14 +172,22 @@ def test_a_round_of_thirty_unique_combinations_is_generalised_and_says_so(client
     stored = db.session.scalars(select(Response)).all()
     assert all("leeftijd" not in r.background and "soort_hulp" not in r.background for r in stored)
     page = client.get(f"/beheer/rijnmond/resultaten/{survey.id}/").get_data(as_text=True)
-    assert ("Van 20 respondenten is de achtergrond deels of helemaal als ‘onbekend’ getoond: anders zou de "
-            "combinatie van gemeente, leeftijdsgroep, soort hulp, type respondent en taal naar minder dan 5 "
-            "mensen wijzen.") in page
-    codebook = client.post(f"/beheer/rijnmond/resultaten/{survey.id}/export",
-                           data={"format": "codebook_csv", "delimiter": "comma", "values": "codes"}, buffered=True)
+    assert (
+        "Van 20 respondenten is de achtergrond deels of helemaal als ‘onbekend’ getoond: anders zou de "
+        "combinatie van gemeente, leeftijdsgroep, soort hulp, type respondent en taal naar minder dan 5 "
+        "mensen wijzen."
+    ) in page
+    codebook = client.post(
+        f"/beheer/rijnmond/resultaten/{survey.id}/export",
+        data={"format": "codebook_csv", "delimiter": "comma", "values": "codes"},
+        buffered=True,
+    )
     assert "Van 20 respondenten is de achtergrond" in codebook.data.decode("utf-8-sig")
-    workbook = client.post(f"/beheer/rijnmond/resultaten/{survey.id}/export",
-                           data={"format": "xlsx", "delimiter": "comma", "values": "codes"}, buffered=True)
+    workbook = client.post(
+        f"/beheer/rijnmond/resultaten/{survey.id}/export",
+        data={"format": "xlsx", "delimiter": "comma", "values": "codes"},
+        buffered=True,
+    )
     sheets = openpyxl.load_workbook(io.BytesIO(workbook.data), read_only=True).worksheets
     answers = list(sheets[0].iter_rows(values_only=True))
     header = list(answers[0])

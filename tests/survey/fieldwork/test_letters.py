@@ -16,8 +16,11 @@ from survey.fieldwork.models import LetterBatch
 from tests import helpers
 from tests.survey.fieldwork.test_sending import add_invitees
 
-ADDRESSES = ["Fam. Jansen\nDorpsstraat 1\n1234 AB  ONS DORP", "Dhr. Haddad\nKade 2\n3011 AB  ROTTERDAM",
-             "Mw. Smith\nLaan 3\n2511 CV  DEN HAAG"]
+ADDRESSES = [
+    "Fam. Jansen\nDorpsstraat 1\n1234 AB  ONS DORP",
+    "Dhr. Haddad\nKade 2\n3011 AB  ROTTERDAM",
+    "Mw. Smith\nLaan 3\n2511 CV  DEN HAAG",
+]
 
 
 def page_count(pdf: bytes) -> int:
@@ -47,8 +50,9 @@ def captured_pages(monkeypatch):
 def test_letters_have_a_working_code_in_the_invitees_language(db, make_survey, captured_pages):
     survey = make_survey(languages=("nl", "en", "ar"), closes_on=date(2026, 5, 1))
     services.save_text(survey, "letter", "ar", "ما رأيك في المساعدة؟", "مرحبا\n\n{titel}\n\n{code}")
-    invitees = add_invitees(db, survey, (None, "nl", ADDRESSES[0]), (None, "ar", ADDRESSES[1]),
-                            (None, "en", ADDRESSES[2]))
+    invitees = add_invitees(
+        db, survey, (None, "nl", ADDRESSES[0]), (None, "ar", ADDRESSES[1]), (None, "en", ADDRESSES[2])
+    )
     result = sending.invite(survey, date(2026, 3, 2))
     db.session.commit()
     assert (result.mails, result.letters) == (0, 3)
@@ -122,8 +126,7 @@ def test_reminder_letter_for_someone_who_started_has_no_new_code(db, make_survey
     assert ledger.invitation_for_short_code(second["code"]).id == silent.id
 
 
-def test_letters_can_be_made_again_with_new_codes_for_one_address(client, db, researcher, make_survey,
-                                                                   captured_pages):
+def test_letters_can_be_made_again_with_new_codes_for_one_address(client, db, researcher, make_survey, captured_pages):
     survey = make_survey()
     jansen, haddad, smith = add_invitees(db, survey, *[(None, "nl", a) for a in ADDRESSES])
     client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen")

@@ -10,8 +10,14 @@ from survey.responses.models import Answer, Channel, Response, ResponseStatus
 
 def answer(db, survey, **values):
     """Store one poll response the way the respondent flow does: week only, random id."""
-    response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.POLL,
-                        status=ResponseStatus.COMPLETED, week=date(2026, 3, 2), background={})
+    response = Response(
+        survey_id=survey.id,
+        version_id=survey.published_version.id,
+        channel=Channel.POLL,
+        status=ResponseStatus.COMPLETED,
+        week=date(2026, 3, 2),
+        background={},
+    )
     response.answers = [Answer(item_code=code, value=value) for code, value in values.items()]
     db.session.add(response)
     db.session.commit()

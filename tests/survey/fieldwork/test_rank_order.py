@@ -27,8 +27,17 @@ def test_the_order_of_stored_responses_singles_out_nobody(app, db, make_survey):
     rng = random.Random(5)
     tokens = [new_token() for _ in range(60)]
     for token in rng.sample(tokens, len(tokens)):  # imported in another order than they will answer
-        db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash(token), email="x@example.nl",
-                                  invited_on=MONDAY, reminder_count=0, opted_out=False, background={}))
+        db.session.add(
+            Invitation(
+                survey_id=survey.id,
+                token_hash=token_hash(token),
+                email="x@example.nl",
+                invited_on=MONDAY,
+                reminder_count=0,
+                opted_out=False,
+                background={},
+            )
+        )
     db.session.commit()
 
     truth, answering = {}, iter(tokens)

@@ -44,8 +44,12 @@ def test_reminder_now_reaches_only_non_finishers_and_is_audited(client, db, outb
     response = client.post(url(region, survey, "/herinneren-nu"), data={})
     assert response.status_code == 302
     assert sorted(m["To"] for m in outbox) == ["bezig@example.nl", "stil@example.nl"]
-    actions = {e.action: e for e in db.session.scalars(select(AuditEntry).where(
-        AuditEntry.object_id == str(survey.id), AuditEntry.action.like("fieldwork.%")))}
+    actions = {
+        e.action: e
+        for e in db.session.scalars(
+            select(AuditEntry).where(AuditEntry.object_id == str(survey.id), AuditEntry.action.like("fieldwork.%"))
+        )
+    }
     assert actions["fieldwork.remind_now"].details == {"expected": 2}
     assert actions["fieldwork.remind_now"].actor_label == researcher.email
     assert actions["fieldwork.reminders_sent"].details == {"mails": 2, "letters": 0, "via": "screen", "mode": "now"}
@@ -57,8 +61,9 @@ def test_reminder_now_reaches_only_non_finishers_and_is_audited(client, db, outb
     assert outbox == []
 
 
-def test_the_history_shows_sends_from_the_screen_and_from_the_daily_task(app, client, db, outbox, region,
-                                                                         make_survey, researcher):
+def test_the_history_shows_sends_from_the_screen_and_from_the_daily_task(
+    app, client, db, outbox, region, make_survey, researcher
+):
     survey = invited_survey(db, outbox, make_survey, days_ago=8)
     result = app.test_cli_runner().invoke(args=["fieldwork", "remind"])
     assert result.exit_code == 0 and "2 e-mails" in result.output
@@ -69,11 +74,18 @@ def test_the_history_shows_sends_from_the_screen_and_from_the_daily_task(app, cl
     assert "Herinneringen verstuurd" in page and "de dagelijkse taak" in page
 
 
-def test_invitees_in_a_language_the_questionnaire_lacks_are_counted_and_told(client, db, outbox, region,
-                                                                             make_survey, researcher):
+def test_invitees_in_a_language_the_questionnaire_lacks_are_counted_and_told(
+    client, db, outbox, region, make_survey, researcher
+):
     survey = make_survey(languages=("nl", "en"))
-    add_invitees(db, survey, ("ayse@example.nl", "tr", None), ("olek@example.nl", "pl", None),
-                 ("emma@example.nl", "en", None), ("jan@example.nl", "nl", None))
+    add_invitees(
+        db,
+        survey,
+        ("ayse@example.nl", "tr", None),
+        ("olek@example.nl", "pl", None),
+        ("emma@example.nl", "en", None),
+        ("jan@example.nl", "nl", None),
+    )
     page = text_of(client.get(url(region, survey)))
     assert "2 genodigden hebben liever een taal die deze vragenlijst niet heeft: Pools (1), Turks (1)." in page
     sending.invite(survey, local_today())

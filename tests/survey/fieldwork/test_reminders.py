@@ -19,8 +19,9 @@ def remind(app, day):
 
 def test_reminders_reach_only_those_who_did_not_finish(app, db, outbox, make_survey):
     survey = make_survey(closes_on=DAY + timedelta(days=40))
-    done, started, gone, silent = add_invitees(db, survey, *[(f"{n}@example.nl", "nl", None)
-                                                            for n in ("klaar", "bezig", "afgemeld", "stil")])
+    done, started, gone, silent = add_invitees(
+        db, survey, *[(f"{n}@example.nl", "nl", None) for n in ("klaar", "bezig", "afgemeld", "stil")]
+    )
     sending.invite(survey, DAY)
     db.session.commit()
     tokens = {m["To"]: LINK.search(m.get_content()).group(1) for m in outbox}

@@ -51,13 +51,20 @@ def mails(smtp_server):
 def respond(db, survey, invitation, day, complete, rng, resume_secret):
     """What the respondent flow stores: ledger marks on one side, an anonymous response on the other."""
     helpers.mark_started(invitation, day)
-    response = Response(survey_id=survey.id, version_id=survey.published_version.id, channel=Channel.PERSONAL,
-                        language=invitation.language, week=day - timedelta(days=day.weekday()),
-                        background=ledger.coarse_background(survey, invitation),
-                        status=ResponseStatus.COMPLETED if complete else ResponseStatus.IN_PROGRESS,
-                        resume_hash=None if complete else keyed_hash("resume", resume_secret))
-    response.answers = [Answer(item_code="P1", value=rng.choice(["1", "2", "3", "4", "5", "weet_niet"])),
-                        Answer(item_code="P2", value=rng.choice(["gemeente", "aanbieder", "gi"]))]
+    response = Response(
+        survey_id=survey.id,
+        version_id=survey.published_version.id,
+        channel=Channel.PERSONAL,
+        language=invitation.language,
+        week=day - timedelta(days=day.weekday()),
+        background=ledger.coarse_background(survey, invitation),
+        status=ResponseStatus.COMPLETED if complete else ResponseStatus.IN_PROGRESS,
+        resume_hash=None if complete else keyed_hash("resume", resume_secret),
+    )
+    response.answers = [
+        Answer(item_code="P1", value=rng.choice(["1", "2", "3", "4", "5", "weet_niet"])),
+        Answer(item_code="P2", value=rng.choice(["gemeente", "aanbieder", "gi"])),
+    ]
     if rng.random() < 0.3:
         response.answers.append(Answer(item_code="O1", value=f"Mijn zoon kreeg hulp van Karin ({rng.random()})"))
     if complete:
@@ -79,8 +86,11 @@ def test_a_round_of_500_invitees(app, client, db, researcher, make_survey, smtp_
     monkeypatch.setattr(letters, "render_letters", lambda pages: letter_pages.extend(pages) or render(pages))
 
     # import and invite
-    page = client.post(base + "/genodigden/importeren", content_type="multipart/form-data",
-                       data={"file": (io.BytesIO(contact_file()), "genodigden.csv")}).get_data(as_text=True)
+    page = client.post(
+        base + "/genodigden/importeren",
+        content_type="multipart/form-data",
+        data={"file": (io.BytesIO(contact_file()), "genodigden.csv")},
+    ).get_data(as_text=True)
     assert "500 genodigden zijn toegevoegd." in page
     monkeypatch.setattr("survey.fieldwork.views.local_today", lambda: DAY)
     client.post(base + "/uitnodigen")

@@ -21,8 +21,14 @@ CODE = re.compile(r"typ deze code: (\S+)|type this code: (\S+)")
 def add_invitees(db, survey, *rows):
     invitations = []
     for email_address, language, address in rows:
-        invitation = Invitation(survey_id=survey.id, token_hash=sending.unissued_token_hash(), email=email_address,
-                                postal_address=address, language=language, background={})
+        invitation = Invitation(
+            survey_id=survey.id,
+            token_hash=sending.unissued_token_hash(),
+            email=email_address,
+            postal_address=address,
+            language=language,
+            background={},
+        )
         db.session.add(invitation)
         invitations.append(invitation)
     db.session.commit()
@@ -30,17 +36,24 @@ def add_invitees(db, survey, *rows):
 
 
 def received(smtp_server):
-    return {m.rcpt_tos[0]: email.message_from_bytes(m.content, policy=email.policy.default)
-            for m in smtp_server.messages}
+    return {
+        m.rcpt_tos[0]: email.message_from_bytes(m.content, policy=email.policy.default) for m in smtp_server.messages
+    }
 
 
 @pytest.mark.smtp
-def test_invitations_reach_the_smtp_server_with_a_working_personal_link(client, db, researcher, make_survey,
-                                                                         smtp_server, caplog):
+def test_invitations_reach_the_smtp_server_with_a_working_personal_link(
+    client, db, researcher, make_survey, smtp_server, caplog
+):
     caplog.set_level(logging.DEBUG)
     survey = make_survey(languages=("nl", "en"), closes_on=date(2026, 12, 18))
-    add_invitees(db, survey, ("anouk@example.nl", "nl", None), ("john@example.org", "en", None),
-                 (None, "nl", "Fam. de Vries\nDorpsstraat 1\n1234 AB  ONS DORP"))
+    add_invitees(
+        db,
+        survey,
+        ("anouk@example.nl", "nl", None),
+        ("john@example.org", "en", None),
+        (None, "nl", "Fam. de Vries\nDorpsstraat 1\n1234 AB  ONS DORP"),
+    )
     response = client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen")
     assert response.status_code == 302
     mails = received(smtp_server)
@@ -69,13 +82,20 @@ def test_invitations_reach_the_smtp_server_with_a_working_personal_link(client, 
 
 
 #: a line of the built-in invitation in each language, beside the link
-TAKE_PART = {"ar": "شارك عبر هذا الرابط: ", "tr": "Bu bağlantıyla katılın: ", "pl": "Weź udział przez ten link: ",
-             "uk": "Візьміть участь за цим посиланням: ", "ti": "ብዚ ሊንክ ተሳተፍ: ", "fa": "با این پیوند شرکت کنید: ",
-             "so": "Ku qaybqaado linkigan: "}
+TAKE_PART = {
+    "ar": "شارك عبر هذا الرابط: ",
+    "tr": "Bu bağlantıyla katılın: ",
+    "pl": "Weź udział przez ten link: ",
+    "uk": "Візьміть участь за цим посиланням: ",
+    "ti": "ብዚ ሊንክ ተሳተፍ: ",
+    "fa": "با این پیوند شرکت کنید: ",
+    "so": "Ku qaybqaado linkigan: ",
+}
 
 
-def test_each_invitee_gets_the_mail_in_their_language_when_the_questionnaire_has_it(client, db, outbox, researcher,
-                                                                                    make_survey):
+def test_each_invitee_gets_the_mail_in_their_language_when_the_questionnaire_has_it(
+    client, db, outbox, researcher, make_survey
+):
     survey = make_survey(languages=("nl", *TAKE_PART), closes_on=date(2026, 12, 18))
     add_invitees(db, survey, *((f"{language}@example.nl", language, None) for language in TAKE_PART))
     client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen")
@@ -90,11 +110,16 @@ def test_each_invitee_gets_the_mail_in_their_language_when_the_questionnaire_has
 
 
 @pytest.mark.smtp
-def test_without_the_language_the_mail_is_dutch_with_a_line_in_theirs(client, db, researcher, make_survey,
-                                                                       smtp_server):
+def test_without_the_language_the_mail_is_dutch_with_a_line_in_theirs(client, db, researcher, make_survey, smtp_server):
     survey = make_survey(languages=("nl", "ar"))
-    add_invitees(db, survey, ("jan@example.nl", "en", None), ("ahmad@example.nl", "prs", None),
-                 ("hagos@example.nl", "ti", None), ("amira@example.nl", "ar", None))
+    add_invitees(
+        db,
+        survey,
+        ("jan@example.nl", "en", None),
+        ("ahmad@example.nl", "prs", None),
+        ("hagos@example.nl", "ti", None),
+        ("amira@example.nl", "ar", None),
+    )
     client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen")
     mails = {address: mail.get_content() for address, mail in received(smtp_server).items()}
     assert mails["jan@example.nl"].startswith("We do not have this questionnaire in your language.")
@@ -105,8 +130,7 @@ def test_without_the_language_the_mail_is_dutch_with_a_line_in_theirs(client, db
     assert "شارك عبر هذا الرابط" in mails["amira@example.nl"] and "Beste heer" not in mails["amira@example.nl"]
 
 
-def test_a_language_without_a_built_in_or_own_text_gets_the_dutch_mail(client, db, outbox, researcher,
-                                                                       make_survey):
+def test_a_language_without_a_built_in_or_own_text_gets_the_dutch_mail(client, db, outbox, researcher, make_survey):
     survey = make_survey(languages=("nl", "de"))
     add_invitees(db, survey, ("hans@example.nl", "de", None))
     client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen")
@@ -130,8 +154,9 @@ def test_reminders_are_in_the_invitees_language(db, outbox, make_survey):
 
 def test_sending_twice_invites_nobody_twice_and_skips_opted_out(client, db, outbox, researcher, make_survey):
     survey = make_survey()
-    first, second, gone = add_invitees(db, survey, ("a@example.nl", "nl", None), ("b@example.nl", "nl", None),
-                                       ("c@example.nl", "nl", None))
+    first, second, gone = add_invitees(
+        db, survey, ("a@example.nl", "nl", None), ("b@example.nl", "nl", None), ("c@example.nl", "nl", None)
+    )
     gone.opted_out = True
     db.session.commit()
     url = f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen"
@@ -177,8 +202,9 @@ def test_own_text_with_placeholders_is_used(client, db, outbox, researcher, make
 def test_invitations_wait_until_fieldwork_is_open(client, db, outbox, researcher, make_survey):
     survey = make_survey(status=FieldworkStatus.DRAFT)
     add_invitees(db, survey, ("a@example.nl", "nl", None))
-    page = client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen",
-                       follow_redirects=True).get_data(as_text=True)
+    page = client.post(
+        f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/uitnodigen", follow_redirects=True
+    ).get_data(as_text=True)
     assert "alleen worden verstuurd als het veldwerk open is" in page
     assert outbox == []
     assert services.open_fieldwork(survey)
@@ -208,7 +234,7 @@ def test_forged_or_survey_token_does_not_opt_anyone_out(client, db, outbox, make
     sending.invite(survey, date(2026, 3, 2))
     db.session.commit()
     survey_token = LINK.search(outbox[0].get_content()).group(1)
-    for token in (survey_token, f"{invitation.id}-{'0' * 32}", "abc", f"{10 ** 11}-{'0' * 32}"):
+    for token in (survey_token, f"{invitation.id}-{'0' * 32}", "abc", f"{10**11}-{'0' * 32}"):
         response = client.post(f"/afmelden/{token}")
         assert response.status_code == 404 and "Deze link werkt niet" in response.get_data(as_text=True)
     assert not db.session.get(Invitation, invitation.id).opted_out
@@ -216,8 +242,9 @@ def test_forged_or_survey_token_does_not_opt_anyone_out(client, db, outbox, make
 
 def test_staff_can_stop_mail_for_someone_who_calls(client, db, outbox, researcher, make_survey):
     survey = make_survey()
-    add_invitees(db, survey, ("ouder@example.nl", "nl", None), ("ouder@example.nl", "nl", None),
-                 ("ander@example.nl", "nl", None))
+    add_invitees(
+        db, survey, ("ouder@example.nl", "nl", None), ("ouder@example.nl", "nl", None), ("ander@example.nl", "nl", None)
+    )
     url = f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/afmelden"
     page = client.post(url, data={"email": " Ouder@Example.nl "}, follow_redirects=True).get_data(as_text=True)
     assert "2 genodigden krijgen geen post meer." in page

@@ -18,8 +18,12 @@ GROUPS = {"Rotterdam": (20, 8), "Delft": (12, 5), "Schiedam": (3, 1), "Maassluis
 def invite_groups(db, survey):
     for gemeente, (invited, completed) in GROUPS.items():
         for n in range(invited):
-            invitation = Invitation(survey_id=survey.id, token_hash=sending.unissued_token_hash(),
-                                    email=f"{gemeente.lower()}{n}@example.nl", background={"gemeente": gemeente})
+            invitation = Invitation(
+                survey_id=survey.id,
+                token_hash=sending.unissued_token_hash(),
+                email=f"{gemeente.lower()}{n}@example.nl",
+                background={"gemeente": gemeente},
+            )
             db.session.add(invitation)
             invitation.invited_on = DAY
             if n < completed:
@@ -32,8 +36,10 @@ def test_tracking_page_shows_response_per_day_and_per_gemeente(client, db, resea
     invite_groups(db, survey)
     page = client.get(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/voortgang").get_data(as_text=True)
     assert '<th scope="row">2 maart 2026</th><td class="num">37</td>' in page
-    assert '<th scope="row">Rotterdam</th><td class="num">20</td><td class="num">8</td><td class="num">8</td>' \
-           '<td class="num">40,0 %</td>' in page
+    assert (
+        '<th scope="row">Rotterdam</th><td class="num">20</td><td class="num">8</td><td class="num">8</td>'
+        '<td class="num">40,0 %</td>' in page
+    )
     delft = page.split('<th scope="row">Delft</th>')[1].split("</tr>")[0]
     # 12 invited shown; its 5 completed hidden: 15 - 8 - 5 would give Schiedam + Maassluis = 2 away
     assert delft.startswith('<td class="num">12</td>') and delft.count("minder dan 5") == 2

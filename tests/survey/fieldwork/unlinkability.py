@@ -17,11 +17,31 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import MetaData, select
 
 #: response and answer columns that are bookkeeping shared by whole surveys, not about a person
-ALLOWED = {("response", "survey_id"), ("response", "version_id"), ("response", "position"),
-           ("response", "lock_version"), ("response", "status"), ("response", "channel"),
-           ("answer", "id"), ("answer", "response_id")}
-RESPONSE_COLUMNS = {"id", "survey_id", "version_id", "channel", "language", "status", "week", "background",
-                    "resume_hash", "resume_code_hash", "start_hash", "position", "lock_version"}
+ALLOWED = {
+    ("response", "survey_id"),
+    ("response", "version_id"),
+    ("response", "position"),
+    ("response", "lock_version"),
+    ("response", "status"),
+    ("response", "channel"),
+    ("answer", "id"),
+    ("answer", "response_id"),
+}
+RESPONSE_COLUMNS = {
+    "id",
+    "survey_id",
+    "version_id",
+    "channel",
+    "language",
+    "status",
+    "week",
+    "background",
+    "resume_hash",
+    "resume_code_hash",
+    "start_hash",
+    "position",
+    "lock_version",
+}
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 SUSPECT_NAMES = re.compile(r"token|invitation|email|mail|address|adres|ip|agent|time|created|updated|contact")
 
@@ -93,7 +113,10 @@ def assert_unlinkable(db, truth: dict[str, int], secrets: list[str], k: int) -> 
 
     for name in ("response", "answer"):
         assert {fk.column.table.name for fk in Base.metadata.tables[name].foreign_keys} <= {
-            "survey", "survey_version", "response"}
+            "survey",
+            "survey_version",
+            "response",
+        }
     assert {fk.column.table.name for fk in Base.metadata.tables["invitation"].foreign_keys} == {"survey"}
 
     # the response table holds no identifying columns and only a week
@@ -130,7 +153,8 @@ def assert_unlinkable(db, truth: dict[str, int], secrets: list[str], k: int) -> 
     for r in responses:
         own = by_id[truth[r["id"]]]
         values = [("response", c, v) for c, v in r.items()] + [
-            ("answer", c, v) for a in answers_of[r["id"]] for c, v in a.items()]
+            ("answer", c, v) for a in answers_of[r["id"]] for c, v in a.items()
+        ]
         for table, column, value in values:
             if (table, column) in ALLOWED:
                 continue

@@ -38,15 +38,24 @@ def _saved(obj):
 
 def leader_of(region) -> User | None:
     """The region's first projectleider, who then leads the test project (so that role can reach it)."""
-    stmt = (select(User).join(Membership).where(Membership.region_id == region.id,
-                                                Membership.role == Role.PROJECTLEIDER).order_by(User.id))
+    stmt = (
+        select(User)
+        .join(Membership)
+        .where(Membership.region_id == region.id, Membership.role == Role.PROJECTLEIDER)
+        .order_by(User.id)
+    )
     return db.session.scalar(stmt)
 
 
 def make_programme(region, make_user=None, **fields) -> Programme:
     year = date.today().year
-    values = {"name": f"Programma {next(_numbers)}", "start_year": year - 1, "end_year": year + 1,
-              "report_months": [1, 4, 7, 10], "gemeenten": ["Schiedam", "Vlaardingen", "Maassluis"]}
+    values = {
+        "name": f"Programma {next(_numbers)}",
+        "start_year": year - 1,
+        "end_year": year + 1,
+        "report_months": [1, 4, 7, 10],
+        "gemeenten": ["Schiedam", "Vlaardingen", "Maassluis"],
+    }
     values.update(fields)
     return _saved(Programme(region_id=region.id, **values))
 
@@ -56,8 +65,11 @@ def make_principle(region, make_user=None) -> Principle:
 
 
 def make_regional_line(region, make_user=None) -> RegionalActionLine:
-    return _saved(RegionalActionLine(programme=make_programme(region), title="Thuis in de regio",
-                                     description="Zo min mogelijk buiten de regio."))
+    return _saved(
+        RegionalActionLine(
+            programme=make_programme(region), title="Thuis in de regio", description="Zo min mogelijk buiten de regio."
+        )
+    )
 
 
 _REGION_LEADER = object()
@@ -66,31 +78,55 @@ _REGION_LEADER = object()
 def make_project(region, make_user=None, *, programme=None, leader=_REGION_LEADER, **fields) -> Project:
     """A project on actielijn 2; led by the region's first projectleider unless ``leader`` is given."""
     programme = programme or make_programme(region)
-    project = Project(programme=programme, name=fields.pop("name", f"Project {next(_numbers)}"),
-                      leader=leader_of(region) if leader is _REGION_LEADER else leader, **fields)
+    project = Project(
+        programme=programme,
+        name=fields.pop("name", f"Project {next(_numbers)}"),
+        leader=leader_of(region) if leader is _REGION_LEADER else leader,
+        **fields,
+    )
     project.action_line_links = [ProjectActionLine(number=2)]
     return _saved(project)
 
 
 def make_indicator_set(region, make_user=None, *, programme=None, pseudonym_column=None) -> IndicatorSet:
-    return _saved(IndicatorSet(programme=programme or make_programme(region),
-                               name=f"Uitvraag {next(_numbers)}", pseudonym_column=pseudonym_column))
+    return _saved(
+        IndicatorSet(
+            programme=programme or make_programme(region),
+            name=f"Uitvraag {next(_numbers)}",
+            pseudonym_column=pseudonym_column,
+        )
+    )
 
 
 def make_indicator(region, make_user=None, *, indicator_set=None, name=None, **fields) -> Indicator:
-    values = {"unit": "kinderen", "period_type": PeriodType.QUARTER, "aggregation": Aggregation.SUM,
-              "per_gemeente": False}
+    values = {
+        "unit": "kinderen",
+        "period_type": PeriodType.QUARTER,
+        "aggregation": Aggregation.SUM,
+        "per_gemeente": False,
+    }
     values.update(fields)
-    return _saved(Indicator(indicator_set=indicator_set or make_indicator_set(region),
-                            name=name or f"Indicator {next(_numbers)}", **values))
+    return _saved(
+        Indicator(
+            indicator_set=indicator_set or make_indicator_set(region),
+            name=name or f"Indicator {next(_numbers)}",
+            **values,
+        )
+    )
 
 
 def make_target(region, make_user=None, *, project=None, indicator=None, **fields) -> Target:
     project = project or make_project(region)
-    indicator = indicator or make_indicator(region, indicator_set=make_indicator_set(
-        region, programme=project.programme))
-    values = {"description": "40 kinderen naar een gezin", "target_value": Decimal(40), "unit": "kinderen",
-              "target_date": date(date.today().year + 1, 12, 31), "cumulative": True}
+    indicator = indicator or make_indicator(
+        region, indicator_set=make_indicator_set(region, programme=project.programme)
+    )
+    values = {
+        "description": "40 kinderen naar een gezin",
+        "target_value": Decimal(40),
+        "unit": "kinderen",
+        "target_date": date(date.today().year + 1, 12, 31),
+        "cumulative": True,
+    }
     values.update(fields)
     return _saved(Target(project=project, indicator=indicator, **values))
 
@@ -104,20 +140,35 @@ def make_measurement(region, make_user=None) -> Measurement:
 
 
 def make_upload(region, make_user=None) -> MeasurementUpload:
-    upload = _saved(MeasurementUpload(indicator_set=make_indicator_set(region), filename="a.xlsx",
-                                      source="Aanbieder", row_count=0))
+    upload = _saved(
+        MeasurementUpload(indicator_set=make_indicator_set(region), filename="a.xlsx", source="Aanbieder", row_count=0)
+    )
     return upload
 
 
 def make_report(region, make_user=None) -> ProgressReport:
-    return _saved(ProgressReport(project=make_project(region), round=f"{date.today().year}-01",
-                                 status=ProgressStatus.ON_TRACK, results="Goed."))
+    return _saved(
+        ProgressReport(
+            project=make_project(region),
+            round=f"{date.today().year}-01",
+            status=ProgressStatus.ON_TRACK,
+            results="Goed.",
+        )
+    )
 
 
 def make_note(region, make_user=None) -> Note:
     project = make_project(region)
-    return _saved(Note(programme=project.programme, project=project, kind=NoteKind.PROUD, text="Trots.",
-                       source_type=NoteSource.AFTERNOON, noted_on=date.today()))
+    return _saved(
+        Note(
+            programme=project.programme,
+            project=project,
+            kind=NoteKind.PROUD,
+            text="Trots.",
+            source_type=NoteSource.AFTERNOON,
+            noted_on=date.today(),
+        )
+    )
 
 
 #: URL parameter → factory, for the URL-map walk in tests/survey/test_access_map.py

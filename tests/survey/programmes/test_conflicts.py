@@ -28,25 +28,31 @@ def _sheet(indicator, period, value) -> bytes:
     return buffer.getvalue()
 
 
-def test_a_progress_report_figure_and_an_upload_for_one_quarter_are_not_summed(client, login, db, region,
-                                                                               make_user):
+def test_a_progress_report_figure_and_an_upload_for_one_quarter_are_not_summed(client, login, db, region, make_user):
     leader = make_user(region, Role.PROJECTLEIDER, name="Fatima")
     project = make_project(region, leader=leader)
     target = make_target(region, project=project, cumulative=False)
     indicator = target.indicator
     staff = make_user(region, Role.ONDERZOEKER, name="Jan")
     login(staff)
-    response = client.post(f"{BASE}/uitvraag/{indicator.indicator_set_id}/uploaden", data={
-        "file": (io.BytesIO(_sheet(indicator, f"{YEAR}-K1", 5)), "monitor-k1.xlsx"),
-        "source": "Aanbieder Horizon"}, content_type="multipart/form-data")
+    response = client.post(
+        f"{BASE}/uitvraag/{indicator.indicator_set_id}/uploaden",
+        data={
+            "file": (io.BytesIO(_sheet(indicator, f"{YEAR}-K1", 5)), "monitor-k1.xlsx"),
+            "source": "Aanbieder Horizon",
+        },
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     assert target_status(target).value == Decimal(5)
 
     login(leader)
     form = html.unescape(client.get(f"{BASE}/project/{project.id}/voortgang?ronde={YEAR}-04").get_data(as_text=True))
     assert f"Al bekend voor 1e kwartaal {YEAR}: 5 kinderen (Aanbieder Horizon)" in form  # the value there
-    client.post(f"{BASE}/project/{project.id}/voortgang", data={
-        "round": f"{YEAR}-04", "status": "op_koers", "results": "Loopt.", f"figure_{indicator.id}": "7"})
+    client.post(
+        f"{BASE}/project/{project.id}/voortgang",
+        data={"round": f"{YEAR}-04", "status": "op_koers", "results": "Loopt.", f"figure_{indicator.id}": "7"},
+    )
     db.session.expire_all()
     status = target_status(target)
     assert status.value is None and status.conflicts == (f"{YEAR}-K1",)  # neither 12 nor a silent choice
@@ -74,8 +80,9 @@ def test_the_form_shows_the_value_already_there_and_asks_what_to_do(client, logi
     login(staff)
     url = f"{BASE}/indicator/{indicator.id}/"
     assert client.post(url, data={"period": f"{YEAR}-K2", "value": "10", "source": "Gemeente"}).status_code == 302
-    page = html.unescape(client.post(url, data={"period": f"{YEAR}-K2", "value": "12",
-                                                "source": "Aanbieder"}).get_data(as_text=True))
+    page = html.unescape(
+        client.post(url, data={"period": f"{YEAR}-K2", "value": "12", "source": "Aanbieder"}).get_data(as_text=True)
+    )
     assert "Hier staat al voor deze periode:" in page and "10 kinderen" in page
     assert db.session.scalar(select(Measurement).where(Measurement.value == 12)) is None
     client.post(url, data={"period": f"{YEAR}-K2", "value": "12", "source": "Aanbieder", "existing": "conflict"})

@@ -27,9 +27,11 @@ def values(db):
 
 
 def upload(client, indicator_set, data: bytes, filename: str, source="Aanbieder Horizon"):
-    return client.post(f"{BASE}/uitvraag/{indicator_set.id}/uploaden",
-                       data={"file": (io.BytesIO(data), filename), "source": source},
-                       content_type="multipart/form-data")
+    return client.post(
+        f"{BASE}/uitvraag/{indicator_set.id}/uploaden",
+        data={"file": (io.BytesIO(data), filename), "source": source},
+        content_type="multipart/form-data",
+    )
 
 
 def monitor(region, pseudonym_column=None):
@@ -44,21 +46,38 @@ def test_data_request_and_indicator_are_made_through_the_pages(client, login, db
     login(make_user(region, Role.ONDERZOEKER))
     programme = make_programme(region)
     assert client.get(f"{BASE}/{programme.id}/indicatoren/nieuw").status_code == 302  # a set comes first
-    page = client.post(f"{BASE}/{programme.id}/uitvragen/nieuw",
-                       data={"name": "Monitor", "pseudonym_column": "bsn"}).get_data(as_text=True)
+    page = client.post(
+        f"{BASE}/{programme.id}/uitvragen/nieuw", data={"name": "Monitor", "pseudonym_column": "bsn"}
+    ).get_data(as_text=True)
     assert "Het platform bewaart nooit een BSN." in page
     client.post(f"{BASE}/{programme.id}/uitvragen/nieuw", data={"name": "Monitor", "pseudonym_column": ""})
     indicator_set = db.session.scalar(select(IndicatorSet))
-    page = client.post(f"{BASE}/{programme.id}/indicatoren/nieuw", data={
-        "name": "Uniek", "indicator_set": str(indicator_set.id), "period_type": "quarter",
-        "aggregation": "distinct"}).get_data(as_text=True)
+    page = client.post(
+        f"{BASE}/{programme.id}/indicatoren/nieuw",
+        data={
+            "name": "Uniek",
+            "indicator_set": str(indicator_set.id),
+            "period_type": "quarter",
+            "aggregation": "distinct",
+        },
+    ).get_data(as_text=True)
     assert "alleen in een data-uitvraag met een pseudoniemkolom" in page
-    client.post(f"{BASE}/{programme.id}/indicatoren/nieuw", data={
-        "name": "Wachttijd  vroeghulp", "indicator_set": str(indicator_set.id), "unit": "weken",
-        "period_type": "month", "aggregation": "mean"})
+    client.post(
+        f"{BASE}/{programme.id}/indicatoren/nieuw",
+        data={
+            "name": "Wachttijd  vroeghulp",
+            "indicator_set": str(indicator_set.id),
+            "unit": "weken",
+            "period_type": "month",
+            "aggregation": "mean",
+        },
+    )
     indicator = db.session.scalar(select(Indicator))
     assert (indicator.name, indicator.period_type.value, indicator.aggregation.value) == (
-        "Wachttijd vroeghulp", "month", "mean")
+        "Wachttijd vroeghulp",
+        "month",
+        "mean",
+    )
     page = client.post(f"{BASE}/indicator/{indicator.id}/", data={"period": "2026-K1", "value": "3"})
     assert "Vul een maand in, zoals 2026-03." in page.get_data(as_text=True)
     client.post(f"{BASE}/indicator/{indicator.id}/", data={"period": "maart 2026", "value": "7,5"})
@@ -81,11 +100,12 @@ def test_template_opens_and_round_trips_through_the_upload(client, login, db, re
     sheet = workbook["Gegevens"]
     rows = [list(r) for r in sheet.iter_rows(values_only=True) if any(r)]
     assert rows[0] == ["indicator", "periode", "gemeente", "waarde", "opmerking"]
-    assert rows[1:] == [["Kinderen naar gezin", "2026-K1", None, None, None],
-                        ["POH-jeugd", "2026-K1", "Schiedam", None, None],
-                        ["POH-jeugd", "2026-K1", "Vlaardingen", None, None]]
-    assert {str(v.sqref).split(":")[0] for v in sheet.data_validations.dataValidation} == {
-        "A2", "C2", "D2"}
+    assert rows[1:] == [
+        ["Kinderen naar gezin", "2026-K1", None, None, None],
+        ["POH-jeugd", "2026-K1", "Schiedam", None, None],
+        ["POH-jeugd", "2026-K1", "Vlaardingen", None, None],
+    ]
+    assert {str(v.sqref).split(":")[0] for v in sheet.data_validations.dataValidation} == {"A2", "C2", "D2"}
     for row, value in zip(range(2, 5), (4, 12.5, "7,5"), strict=True):
         sheet.cell(row=row, column=4, value=value)
     buffer = io.BytesIO()
@@ -93,8 +113,11 @@ def test_template_opens_and_round_trips_through_the_upload(client, login, db, re
     response = upload(client, indicator_set, buffer.getvalue(), "ingevuld.xlsx")
     assert response.status_code == 302
     stored = {(m.indicator.name, m.gemeente): m.value for m in db.session.scalars(select(Measurement))}
-    assert stored == {("Kinderen naar gezin", ""): Decimal(4), ("POH-jeugd", "Schiedam"): Decimal("12.5"),
-                      ("POH-jeugd", "Vlaardingen"): Decimal("7.5")}
+    assert stored == {
+        ("Kinderen naar gezin", ""): Decimal(4),
+        ("POH-jeugd", "Schiedam"): Decimal("12.5"),
+        ("POH-jeugd", "Vlaardingen"): Decimal("7.5"),
+    }
     assert db.session.scalar(select(MeasurementUpload)).row_count == 3
     page = client.get(f"{BASE}/uitvraag/{indicator_set.id}/uploaden").get_data(as_text=True)
     assert "3 waarden zijn ingelezen." in page and "ingevuld.xlsx" in page
@@ -103,22 +126,27 @@ def test_template_opens_and_round_trips_through_the_upload(client, login, db, re
 def test_bad_rows_are_reported_by_row_and_nothing_is_imported(client, login, db, region, make_user):
     login(make_user(region, Role.BEHEERDER))
     indicator_set = monitor(region)
-    csv = ("indicator;periode;gemeente;waarde;opmerking\n"
-           "Kinderen naar gezin;2026-K1;;4;\n"
-           "Kinderen naar gezin;2026-K2;;vier;\n"
-           "Bestaat niet;2026-K1;;1;\n"
-           "POH-jeugd;2026-K1;Atlantis;1;\n"
-           "Kinderen naar gezin;K1 2026;;5;\n").encode("cp1252")
+    csv = (
+        "indicator;periode;gemeente;waarde;opmerking\n"
+        "Kinderen naar gezin;2026-K1;;4;\n"
+        "Kinderen naar gezin;2026-K2;;vier;\n"
+        "Bestaat niet;2026-K1;;1;\n"
+        "POH-jeugd;2026-K1;Atlantis;1;\n"
+        "Kinderen naar gezin;K1 2026;;5;\n"
+    ).encode("cp1252")
     response = upload(client, indicator_set, csv, "fout.csv")
     page = html.unescape(response.get_data(as_text=True))
     assert response.status_code == 200 and "Er is niets ingelezen" in page
     assert "Het bestand heeft 4 problemen." in page
-    for row, message in ((3, "'vier' is geen getal."), (4, "'Bestaat niet' is geen indicator"),
-                         (5, "'Atlantis' is geen gemeente"), (6, "staan al in rij 2")):
+    for row, message in (
+        (3, "'vier' is geen getal."),
+        (4, "'Bestaat niet' is geen indicator"),
+        (5, "'Atlantis' is geen gemeente"),
+        (6, "staan al in rij 2"),
+    ):
         assert f"<td>{row}</td>" in page and message in page
     assert values(db) == 0 and db.session.scalar(select(func.count()).select_from(MeasurementUpload)) == 0
-    assert db.session.scalar(select(AuditEntry.action).order_by(AuditEntry.id.desc())) == \
-        "measurements.upload_refused"
+    assert db.session.scalar(select(AuditEntry.action).order_by(AuditEntry.id.desc())) == "measurements.upload_refused"
 
 
 def test_csv_in_cp1252_with_semicolons_and_dutch_decimals(client, login, db, region, make_user):
@@ -131,8 +159,7 @@ def test_csv_in_cp1252_with_semicolons_and_dutch_decimals(client, login, db, reg
     assert stored.value == Decimal("1234.5") and stored.remark == "geschat – ë"
     again = upload(client, indicator_set, csv.encode("utf-8-sig"), "cijfers.csv")
     assert "al een waarde opgeslagen" in again.get_data(as_text=True) and values(db) == 1
-    other_source = upload(client, indicator_set, csv.encode("utf-8"), "cijfers.csv",
-                          source="Gemeente Schiedam")
+    other_source = upload(client, indicator_set, csv.encode("utf-8"), "cijfers.csv", source="Gemeente Schiedam")
     assert other_source.status_code == 302 and values(db) == 2
     first = db.session.scalars(select(MeasurementUpload).order_by(MeasurementUpload.id)).first()
     client.post(f"{BASE}/upload/{first.id}/verwijderen")
@@ -145,7 +172,8 @@ def test_empty_file_and_bsn_column_are_refused(client, login, db, region, make_u
     assert "Het bestand is leeg." in upload(client, indicator_set, b"", "leeg.csv").get_data(as_text=True)
     assert values(db) == 0
     csv = "indicator;periode;waarde;cliënt\n" + "".join(
-        f"Kinderen naar gezin;2026-K{i};1;{bsn}\n" for i, bsn in enumerate(("111222333", "123456782"), 1))
+        f"Kinderen naar gezin;2026-K{i};1;{bsn}\n" for i, bsn in enumerate(("111222333", "123456782"), 1)
+    )
     page = html.unescape(upload(client, indicator_set, csv.encode(), "met-bsn.csv").get_data(as_text=True))
     assert "Kolom 'cliënt' lijkt burgerservicenummers (BSN) te bevatten: 2 van de 2" in page
     assert "111222333" not in page and values(db) == 0
@@ -161,14 +189,23 @@ def _all_stored_text(db) -> str:
 
 
 def test_pseudonym_column_is_hashed_with_the_region_key_and_the_original_is_not_stored(
-        client, login, db, region, make_user):
+    client, login, db, region, make_user
+):
     login(make_user(region, Role.BEHEERDER))
     indicator_set = monitor(region, pseudonym_column="kindnummer")
     template = load_workbook(io.BytesIO(client.get(f"{BASE}/uitvraag/{indicator_set.id}/sjabloon.xlsx").data))
-    assert [c.value for c in template["Gegevens"][1]] == ["indicator", "periode", "gemeente", "kindnummer",
-                                                           "waarde", "opmerking"]
-    csv = ("indicator;periode;gemeente;kindnummer;waarde\nKinderen naar gezin;2026-K1;;KND-4711-X;1\n"
-           "Kinderen naar gezin;2026-K1;;KND-0815-Y;1\n")
+    assert [c.value for c in template["Gegevens"][1]] == [
+        "indicator",
+        "periode",
+        "gemeente",
+        "kindnummer",
+        "waarde",
+        "opmerking",
+    ]
+    csv = (
+        "indicator;periode;gemeente;kindnummer;waarde\nKinderen naar gezin;2026-K1;;KND-4711-X;1\n"
+        "Kinderen naar gezin;2026-K1;;KND-0815-Y;1\n"
+    )
     assert upload(client, indicator_set, csv.encode(), "kinderen.csv").status_code == 302
     key = db.session.get(PseudonymKey, region.id).key
     stored = sorted(m.pseudonym for m in db.session.scalars(select(Measurement)))

@@ -26,17 +26,28 @@ Losse opmerking zonder kopje"""
 def test_pasted_notes_become_typed_statements_on_the_project(client, login, db, region, make_user):
     login(make_user(region, Role.BEHEERDER))
     project = make_project(region)
-    response = client.post(f"{BASE}/{project.programme_id}/uitspraken/nieuw", data={
-        "block": NOTES, "kind": "opvallend", "project": str(project.id), "source_type": "heimiddag",
-        "source": "Heimiddag projectleiders", "noted_on": "2026-03-12"})
+    response = client.post(
+        f"{BASE}/{project.programme_id}/uitspraken/nieuw",
+        data={
+            "block": NOTES,
+            "kind": "opvallend",
+            "project": str(project.id),
+            "source_type": "heimiddag",
+            "source": "Heimiddag projectleiders",
+            "noted_on": "2026-03-12",
+        },
+    )
     assert response.status_code == 302 and response.headers["Location"].endswith("#uitspraken")
     notes = list(db.session.scalars(select(Note).order_by(Note.id)))
     assert [(n.kind, n.text) for n in notes] == [
         (NoteKind.PROUD, "De samenwerking met de wijkteams is beter geworden."),
-        (NoteKind.PROUD, "Ouders voelen zich gehoord."), (NoteKind.ATTENTION, "Te weinig gezinshuisplekken"),
-        (NoteKind.ATTENTION, "Losse opmerking zonder kopje")]
+        (NoteKind.PROUD, "Ouders voelen zich gehoord."),
+        (NoteKind.ATTENTION, "Te weinig gezinshuisplekken"),
+        (NoteKind.ATTENTION, "Losse opmerking zonder kopje"),
+    ]
     assert {(n.project_id, n.source_type, n.noted_on) for n in notes} == {
-        (project.id, NoteSource.AFTERNOON, date(2026, 3, 12))}
+        (project.id, NoteSource.AFTERNOON, date(2026, 3, 12))
+    }
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "note.create"))
     assert entry.details["count"] == 4 and "wijkteams" not in str(entry.details)
     page = client.get(f"{BASE}/project/{project.id}/").get_data(as_text=True)
@@ -46,18 +57,36 @@ def test_pasted_notes_become_typed_statements_on_the_project(client, login, db, 
 def test_a_statement_is_corrected_moved_and_deleted(client, login, db, region, make_user):
     login(make_user(region, Role.ONDERZOEKER))
     project = make_project(region)
-    note = Note(programme=project.programme, project=project, kind=NoteKind.WORKS, text="Werkt goed.",
-                source_type=NoteSource.INTERVIEW, noted_on=date(2026, 1, 5))
+    note = Note(
+        programme=project.programme,
+        project=project,
+        kind=NoteKind.WORKS,
+        text="Werkt goed.",
+        source_type=NoteSource.INTERVIEW,
+        noted_on=date(2026, 1, 5),
+    )
     db.session.add(note)
     db.session.commit()
     form = client.get(f"{BASE}/uitspraak/{note.id}/bewerken").get_data(as_text=True)
     assert "Werkt goed." in form
-    client.post(f"{BASE}/uitspraak/{note.id}/bewerken", data={
-        "block": "Werkt heel goed.", "kind": "trots_op", "project": "", "source_type": "effectenarena",
-        "source": "", "noted_on": "2026-01-06"})
+    client.post(
+        f"{BASE}/uitspraak/{note.id}/bewerken",
+        data={
+            "block": "Werkt heel goed.",
+            "kind": "trots_op",
+            "project": "",
+            "source_type": "effectenarena",
+            "source": "",
+            "noted_on": "2026-01-06",
+        },
+    )
     db.session.expire_all()
     assert (note.text, note.kind, note.project_id, note.source_type) == (
-        "Werkt heel goed.", NoteKind.PROUD, None, NoteSource.ARENA)
+        "Werkt heel goed.",
+        NoteKind.PROUD,
+        None,
+        NoteSource.ARENA,
+    )
     listing = client.get(f"{BASE}/{project.programme_id}/uitspraken").get_data(as_text=True)
     assert "Het programma als geheel" in listing
     client.post(f"{BASE}/uitspraak/{note.id}/verwijderen")
@@ -65,8 +94,7 @@ def test_a_statement_is_corrected_moved_and_deleted(client, login, db, region, m
 
 
 def _counts(db) -> dict:
-    return {t.name: db.session.scalar(select(func.count()).select_from(t))
-            for t in Base.metadata.sorted_tables}
+    return {t.name: db.session.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables}
 
 
 def test_demo_programme_loads_once_with_realistic_content(app, db):
@@ -92,8 +120,9 @@ def test_demo_programme_loads_once_with_realistic_content(app, db):
     assert [v for _p, v in zero.series] == [26, 24, 25, 21]
     vroeghulp = next(s for s in overview.projects if s.project.name == "Integrale Vroeghulp")
     assert vroeghulp.targets[0].target.direction == "decrease" and vroeghulp.targets[0].percent == 62.5
-    april = db.session.scalar(select(ProgressReport).where(ProgressReport.project_id == thuis.project.id,
-                                                           ProgressReport.round.like("%-04")))
+    april = db.session.scalar(
+        select(ProgressReport).where(ProgressReport.project_id == thuis.project.id, ProgressReport.round.like("%-04"))
+    )
     assert april.status == ProgressStatus.ATTENTION and "gezinshuizen" in april.obstacles
     kinds = {n.kind for n in db.session.scalars(select(Note))}
     assert kinds == set(NoteKind) and first["measurement"] >= 20

@@ -30,22 +30,36 @@ def test_project_leader_reports_on_own_project_with_figures(client, login, db, r
     page = html.unescape(form.get_data(as_text=True))
     assert form.status_code == 200 and "Hoe staat het project ervoor?" in page
     assert f"Waarde over 1e kwartaal {YEAR}" in page and f"april {YEAR}" in page
-    incomplete = client.post(f"{BASE}/project/{project.id}/voortgang", data={
-        "round": f"{YEAR}-04", "status": "aandacht_nodig", "results": "Twee kinderen thuis."})
+    incomplete = client.post(
+        f"{BASE}/project/{project.id}/voortgang",
+        data={"round": f"{YEAR}-04", "status": "aandacht_nodig", "results": "Twee kinderen thuis."},
+    )
     assert "Zeg waarom het project aandacht nodig heeft of risico loopt." in incomplete.get_data(as_text=True)
     assert reports(db) == 0
-    response = client.post(f"{BASE}/project/{project.id}/voortgang", data={
-        "round": f"{YEAR}-04", "status": "aandacht_nodig", "results": "Twee kinderen thuis.",
-        "obstacles": "Te weinig gezinshuizen.", f"figure_{target.indicator_id}": "2"})
+    response = client.post(
+        f"{BASE}/project/{project.id}/voortgang",
+        data={
+            "round": f"{YEAR}-04",
+            "status": "aandacht_nodig",
+            "results": "Twee kinderen thuis.",
+            "obstacles": "Te weinig gezinshuizen.",
+            f"figure_{target.indicator_id}": "2",
+        },
+    )
     assert response.status_code == 302
     report = db.session.scalar(select(ProgressReport))
-    assert (report.round, report.status, report.author_id) == (
-        f"{YEAR}-04", ProgressStatus.ATTENTION, leader.id)
+    assert (report.round, report.status, report.author_id) == (f"{YEAR}-04", ProgressStatus.ATTENTION, leader.id)
     figure = db.session.scalar(select(Measurement))
     assert (figure.period, figure.value, figure.progress_report_id) == (f"{YEAR}-K1", Decimal(2), report.id)
-    client.post(f"{BASE}/project/{project.id}/voortgang", data={
-        "round": f"{YEAR}-04", "status": "op_koers", "results": "Bijgewerkt.",
-        f"figure_{target.indicator_id}": ""})
+    client.post(
+        f"{BASE}/project/{project.id}/voortgang",
+        data={
+            "round": f"{YEAR}-04",
+            "status": "op_koers",
+            "results": "Bijgewerkt.",
+            f"figure_{target.indicator_id}": "",
+        },
+    )
     db.session.expire_all()
     assert reports(db) == 1 and report.status == ProgressStatus.ON_TRACK
     assert db.session.scalar(select(func.count()).select_from(Measurement)) == 0
@@ -54,16 +68,21 @@ def test_project_leader_reports_on_own_project_with_figures(client, login, db, r
     assert client.get(f"{BASE}/voortgang/{report.id}/").status_code == 200
 
 
-def test_project_leader_gets_403_on_other_projects_and_404_in_other_regions(client, login, db, region,
-                                                                         other_region, make_user):
+def test_project_leader_gets_403_on_other_projects_and_404_in_other_regions(
+    client, login, db, region, other_region, make_user
+):
     leader = make_user(region, Role.PROJECTLEIDER)
     someone_else = make_user(region, Role.PROJECTLEIDER)
     theirs = make_project(region, leader=someone_else)
     login(leader)
     assert client.get(f"{BASE}/project/{theirs.id}/").status_code == 403
     assert client.get(f"{BASE}/project/{theirs.id}/voortgang").status_code == 403
-    assert client.post(f"{BASE}/project/{theirs.id}/voortgang", data={
-        "round": f"{YEAR}-01", "status": "op_koers", "results": "x"}).status_code == 403
+    assert (
+        client.post(
+            f"{BASE}/project/{theirs.id}/voortgang", data={"round": f"{YEAR}-01", "status": "op_koers", "results": "x"}
+        ).status_code
+        == 403
+    )
     assert client.get(f"{BASE}/project/{theirs.id}/bewerken").status_code == 403
     report = ProgressReport(project=theirs, round=f"{YEAR}-01", status=ProgressStatus.RISK, results="x")
     db.session.add(report)
@@ -79,8 +98,7 @@ def test_project_leader_sees_only_own_projects_in_the_overview(client, login, re
     leader = make_user(region, Role.PROJECTLEIDER)
     programme = make_programme(region)
     make_project(region, programme=programme, leader=leader, name="Van mij")
-    make_project(region, programme=programme, leader=make_user(region, Role.PROJECTLEIDER),
-                 name="Van een ander")
+    make_project(region, programme=programme, leader=make_user(region, Role.PROJECTLEIDER), name="Van een ander")
     login(leader)
     page = client.get(f"{BASE}/{programme.id}/").get_data(as_text=True)
     assert "Van mij" in page and "Van een ander" not in page and "Nieuw project" not in page
@@ -106,8 +124,7 @@ def _reminder_setup(region, make_user):
 
 def test_reminders_go_only_to_missing_reports_and_never_twice(app, db, region, make_user, outbox):
     leader, missing, done = _reminder_setup(region, make_user)
-    db.session.add(ProgressReport(project=done, round=f"{YEAR}-04", status=ProgressStatus.ON_TRACK,
-                                  results="x"))
+    db.session.add(ProgressReport(project=done, round=f"{YEAR}-04", status=ProgressStatus.ON_TRACK, results="x"))
     db.session.commit()
     assert send_reminders(date(YEAR, 5, 2)) == 1
     db.session.commit()

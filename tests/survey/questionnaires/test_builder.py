@@ -24,15 +24,30 @@ def test_builder_page_shows_sections_questions_codes_and_languages(researcher, m
 
 
 def test_new_survey_from_template_and_blank(researcher, region, db):
-    response = researcher.post(f"/beheer/{region.slug}/vragenlijsten/nieuw",
-                               data={"source": "peo", "title": "PEO voorjaar", "round_label": "2026",
-                                     "kind": "ceo", "audience": "ouders", "address_form": "u"})
+    response = researcher.post(
+        f"/beheer/{region.slug}/vragenlijsten/nieuw",
+        data={
+            "source": "peo",
+            "title": "PEO voorjaar",
+            "round_label": "2026",
+            "kind": "ceo",
+            "audience": "ouders",
+            "address_form": "u",
+        },
+    )
     assert response.status_code == 302
     page = text_of(researcher.get(response.headers["Location"]))
     assert "PEO voorjaar" in page and "PR1" in page and "Thema: werkdruk" in page
-    response = researcher.post(f"/beheer/{region.slug}/vragenlijsten/nieuw",
-                               data={"source": "leeg", "title": "Eigen lijst", "kind": "overig",
-                                     "audience": "professionals", "address_form": "je"})
+    response = researcher.post(
+        f"/beheer/{region.slug}/vragenlijsten/nieuw",
+        data={
+            "source": "leeg",
+            "title": "Eigen lijst",
+            "kind": "overig",
+            "audience": "professionals",
+            "address_form": "je",
+        },
+    )
     page = text_of(researcher.get(response.headers["Location"]))
     assert "Eigen lijst" in page and "Deze sectie heeft nog geen vragen." in page
     listing = text_of(researcher.get(f"/beheer/{region.slug}/vragenlijsten/?soort=peo"))
@@ -40,8 +55,14 @@ def test_new_survey_from_template_and_blank(researcher, region, db):
 
 
 def question_data(survey, type_key, **fields):
-    data = {"lock": token(survey), "type": type_key, "code": "N1", "text": "Hoe vond u het gesprek?",
-            "required": "y", "condition_op": "is"}
+    data = {
+        "lock": token(survey),
+        "type": type_key,
+        "code": "N1",
+        "text": "Hoe vond u het gesprek?",
+        "required": "y",
+        "condition_op": "is",
+    }
     if REGISTRY[type_key].needs_options:
         data["options"] = "1=Goed\n2=Slecht"
     if REGISTRY[type_key].grouped:
@@ -53,8 +74,9 @@ def question_data(survey, type_key, **fields):
 @pytest.mark.parametrize("type_key", list(REGISTRY))
 def test_every_question_type_can_be_added_and_shown(researcher, make_survey, type_key):
     survey = make_survey("peiling")
-    response = researcher.post(url(survey, f"/secties/S1/vragen/nieuw?soort={type_key}"),
-                               data=question_data(survey, type_key))
+    response = researcher.post(
+        url(survey, f"/secties/S1/vragen/nieuw?soort={type_key}"), data=question_data(survey, type_key)
+    )
     assert response.status_code == 302, text_of(response)
     added = document(survey).question("N1")
     assert added.type == type_key
@@ -74,8 +96,9 @@ def test_type_form_shows_only_the_fields_of_the_type(researcher, make_survey):
     open_text = researcher.get(url(survey, "/secties/S1/vragen/nieuw?soort=open_kort")).get_data(as_text=True)
     assert 'name="max_length"' in open_text
     # switching the type re-renders the form for the new type without saving anything
-    response = researcher.post(url(survey, "/vragen/P1"), data={**question_data(survey, "keuze", code="P1"),
-                                                               "wijzig_soort": "1"})
+    response = researcher.post(
+        url(survey, "/vragen/P1"), data={**question_data(survey, "keuze", code="P1"), "wijzig_soort": "1"}
+    )
     assert response.status_code == 200 and 'name="options"' in response.get_data(as_text=True)
     assert document(survey).question("P1").type == "stelling"
 
@@ -83,9 +106,18 @@ def test_type_form_shows_only_the_fields_of_the_type(researcher, make_survey):
 def test_edit_question_keeps_translations_and_renames_references(researcher, make_survey):
     survey = make_survey("ceo_ouders")
     before = document(survey).question("T1").text
-    response = researcher.post(url(survey, "/vragen/T1"), data={
-        "lock": token(survey), "type": "stelling", "code": "T1x", "text": "Ik wist waar ik met mijn vraag heen kon.",
-        "domain": "toegang", "required": "y", "condition_op": "is"})
+    response = researcher.post(
+        url(survey, "/vragen/T1"),
+        data={
+            "lock": token(survey),
+            "type": "stelling",
+            "code": "T1x",
+            "text": "Ik wist waar ik met mijn vraag heen kon.",
+            "domain": "toegang",
+            "required": "y",
+            "condition_op": "is",
+        },
+    )
     assert response.status_code == 302
     doc = document(survey)
     assert doc.question("T1x").text == {**before, "nl": "Ik wist waar ik met mijn vraag heen kon."}
@@ -97,15 +129,27 @@ def test_condition_is_checked_backwards_only(researcher, make_survey):
     survey = make_survey("peiling")
     page = researcher.get(url(survey, "/vragen/P2")).get_data(as_text=True)
     assert '<option value="P1">' in page and '<option value="P3">' not in page  # only earlier items offered
-    response = researcher.post(url(survey, "/vragen/P2"), data={
-        **question_data(survey, "frequentie", code="P2"), "condition_item": "P3", "condition_op": "is",
-        "condition_value": "5"})
+    response = researcher.post(
+        url(survey, "/vragen/P2"),
+        data={
+            **question_data(survey, "frequentie", code="P2"),
+            "condition_item": "P3",
+            "condition_op": "is",
+            "condition_value": "5",
+        },
+    )
     assert response.status_code == 200
     assert "De voorwaarde verwijst naar P3, maar dat is geen eerdere vraag." in text_of(response)
     assert document(survey).question("P2").condition is None
-    response = researcher.post(url(survey, "/vragen/P2"), data={
-        **question_data(survey, "frequentie", code="P2"), "condition_item": "P1", "condition_op": "in",
-        "condition_value": "4, 5"})
+    response = researcher.post(
+        url(survey, "/vragen/P2"),
+        data={
+            **question_data(survey, "frequentie", code="P2"),
+            "condition_item": "P1",
+            "condition_op": "in",
+            "condition_value": "4, 5",
+        },
+    )
     assert response.status_code == 302
     condition = document(survey).question("P2").condition
     assert (condition.item, condition.op, condition.value) == ("P1", "in", ["4", "5"])
@@ -115,17 +159,24 @@ def test_condition_is_checked_backwards_only(researcher, make_survey):
 @pytest.mark.parametrize("op,value", [("gte", "6"), ("lte", "5"), ("is", "4"), ("answered", "")])
 def test_every_condition_operator_can_be_saved(researcher, make_survey, op, value):
     survey = make_survey("peiling")
-    response = researcher.post(url(survey, "/vragen/P3"), data={
-        **question_data(survey, "stelling", code="P3"), "condition_item": "P1", "condition_op": op,
-        "condition_value": value})
+    response = researcher.post(
+        url(survey, "/vragen/P3"),
+        data={
+            **question_data(survey, "stelling", code="P3"),
+            "condition_item": "P1",
+            "condition_op": op,
+            "condition_value": value,
+        },
+    )
     assert response.status_code == 302
     assert document(survey).question("P3").condition.op == op
 
 
 def test_moving_a_condition_target_below_its_user_is_refused(researcher, make_survey):
     survey = make_survey("peo")
-    response = researcher.post(url(survey, "/vragen/RG1/verplaatsen"), data={"lock": token(survey),
-                                                                              "richting": "omlaag"})
+    response = researcher.post(
+        url(survey, "/vragen/RG1/verplaatsen"), data={"lock": token(survey), "richting": "omlaag"}
+    )
     assert response.status_code == 302
     page = text_of(researcher.get(response.headers["Location"]))
     assert "Deze wijziging is niet opgeslagen." in page and "RG1" in page
@@ -134,34 +185,48 @@ def test_moving_a_condition_target_below_its_user_is_refused(researcher, make_su
 
 def test_piping_must_refer_to_earlier_items(researcher, make_survey):
     survey = make_survey("peiling")
-    bad = researcher.post(url(survey, "/vragen/P1"), data={
-        **question_data(survey, "stelling", code="P1", text="Je gaf {P3} als antwoord.")})
+    bad = researcher.post(
+        url(survey, "/vragen/P1"),
+        data={**question_data(survey, "stelling", code="P1", text="Je gaf {P3} als antwoord.")},
+    )
     assert bad.status_code == 200
     assert "De tekst toont het antwoord op P3, maar dat is geen eerdere vraag." in text_of(bad)
-    good = researcher.post(url(survey, "/vragen/P3"), data={
-        **question_data(survey, "stelling", code="P3", text="Je gaf {P1} bij de eerste vraag in {var:gemeente}.")})
+    good = researcher.post(
+        url(survey, "/vragen/P3"),
+        data={
+            **question_data(survey, "stelling", code="P3", text="Je gaf {P1} bij de eerste vraag in {var:gemeente}.")
+        },
+    )
     assert good.status_code == 302
-    item = researcher.post(url(survey, "/vragen/P2"), data={
-        **question_data(survey, "frequentie", code="P2", text="Hoe vaak bij {item}?")})
+    item = researcher.post(
+        url(survey, "/vragen/P2"), data={**question_data(survey, "frequentie", code="P2", text="Hoe vaak bij {item}?")}
+    )
     assert "{item} werkt alleen in een sectie die herhaalt over een lijst." in text_of(item)
 
 
 def test_invalid_combinations_are_refused_at_the_field(researcher, make_survey):
     survey = make_survey("peiling")
-    response = researcher.post(url(survey, "/secties/S1/vragen/nieuw?soort=meerkeuze"), data={
-        **question_data(survey, "meerkeuze", code="M1"), "options": "1=A\n2=B\n3=C", "min": "3", "max": "1"})
+    response = researcher.post(
+        url(survey, "/secties/S1/vragen/nieuw?soort=meerkeuze"),
+        data={**question_data(survey, "meerkeuze", code="M1"), "options": "1=A\n2=B\n3=C", "min": "3", "max": "1"},
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert 'id="max-error"' in page and "Het maximum is lager dan het minimum." in page
-    response = researcher.post(url(survey, "/secties/S1/vragen/nieuw?soort=keuze"), data={
-        **question_data(survey, "keuze", code="K9"), "options": "Alleen deze"})
+    response = researcher.post(
+        url(survey, "/secties/S1/vragen/nieuw?soort=keuze"),
+        data={**question_data(survey, "keuze", code="K9"), "options": "Alleen deze"},
+    )
     page = response.get_data(as_text=True)
     assert 'id="options-error"' in page and "Vul minstens twee antwoordopties in." in page
-    response = researcher.post(url(survey, "/secties/S1/vragen/nieuw?soort=getal"), data={
-        **question_data(survey, "getal", code="G9"), "min": "10", "max": "2"})
+    response = researcher.post(
+        url(survey, "/secties/S1/vragen/nieuw?soort=getal"),
+        data={**question_data(survey, "getal", code="G9"), "min": "10", "max": "2"},
+    )
     assert "Het maximum is lager dan het minimum." in text_of(response)
-    response = researcher.post(url(survey, "/secties/S1/vragen/nieuw?soort=stelling"), data={
-        **question_data(survey, "stelling", code="P1")})
+    response = researcher.post(
+        url(survey, "/secties/S1/vragen/nieuw?soort=stelling"), data={**question_data(survey, "stelling", code="P1")}
+    )
     assert "Itemcode P1 wordt al gebruikt in deze vragenlijst." in text_of(response)
     assert document(survey).item_codes() == ["P1", "P2", "P3"]
 
@@ -192,29 +257,44 @@ def test_duplicate_and_delete_questions_and_sections(researcher, make_survey):
 
 def test_add_and_edit_section_with_condition(researcher, make_survey):
     survey = make_survey("peiling")
-    response = researcher.post(url(survey, "/secties/nieuw"), data={
-        "lock": token(survey), "title": "Vervolg", "intro": "Nog twee vragen.", "condition_item": "P1",
-        "condition_op": "gte", "condition_value": "4"})
+    response = researcher.post(
+        url(survey, "/secties/nieuw"),
+        data={
+            "lock": token(survey),
+            "title": "Vervolg",
+            "intro": "Nog twee vragen.",
+            "condition_item": "P1",
+            "condition_op": "gte",
+            "condition_value": "4",
+        },
+    )
     assert response.status_code == 302
     section = document(survey).sections[-1]
     assert (section.key, section.title["nl"], section.condition.value) == ("S2", "Vervolg", 4)
-    researcher.post(url(survey, "/secties/S2"), data={"lock": token(survey), "title": "Daarna",
-                                                      "condition_op": "is"})
+    researcher.post(url(survey, "/secties/S2"), data={"lock": token(survey), "title": "Daarna", "condition_op": "is"})
     assert document(survey).sections[-1].title["nl"] == "Daarna"
     assert document(survey).sections[-1].condition is None
 
 
 def test_repeated_block_over_an_author_list(researcher, make_survey):
     survey = make_survey("peiling")
-    response = researcher.post(url(survey, "/lijsten"), data={
-        "nieuw-lock": token(survey), "nieuw-name": "projecten", "nieuw-items": "p1=Thuis opgroeien\nSterke wijk"})
+    response = researcher.post(
+        url(survey, "/lijsten"),
+        data={"nieuw-lock": token(survey), "nieuw-name": "projecten", "nieuw-items": "p1=Thuis opgroeien\nSterke wijk"},
+    )
     assert response.status_code == 302
     assert [(i.key, i.label["nl"]) for i in document(survey).lists["projecten"]] == [
-        ("p1", "Thuis opgroeien"), ("i1", "Sterke wijk")]
-    researcher.post(url(survey, "/secties/nieuw"), data={"lock": token(survey), "title": "Project: {item}",
-                                                         "repeat": "projecten", "condition_op": "is"})
-    response = researcher.post(url(survey, "/secties/S2/vragen/nieuw?soort=open_lang"), data={
-        **question_data(survey, "open_lang", code="PRJ1", text="Wat werkt goed bij {item}?")})
+        ("p1", "Thuis opgroeien"),
+        ("i1", "Sterke wijk"),
+    ]
+    researcher.post(
+        url(survey, "/secties/nieuw"),
+        data={"lock": token(survey), "title": "Project: {item}", "repeat": "projecten", "condition_op": "is"},
+    )
+    response = researcher.post(
+        url(survey, "/secties/S2/vragen/nieuw?soort=open_lang"),
+        data={**question_data(survey, "open_lang", code="PRJ1", text="Wat werkt goed bij {item}?")},
+    )
     assert response.status_code == 302
     page = text_of(researcher.get(url(survey)))
     assert "Herhaald voor elk item van lijst projecten (2 items)" in page
@@ -229,8 +309,12 @@ def test_builder_is_scoped_to_the_region(client, login, make_user, make_survey, 
     survey = make_survey("peiling")
     login(make_user(other_region, Role.ONDERZOEKER))
     assert client.get(f"/beheer/{other_region.slug}/vragenlijsten/{survey.id}").status_code == 404
-    assert client.post(f"/beheer/{other_region.slug}/vragenlijsten/{survey.id}/vragen/P1/verwijderen",
-                       data={"lock": token(survey)}).status_code == 404
+    assert (
+        client.post(
+            f"/beheer/{other_region.slug}/vragenlijsten/{survey.id}/vragen/P1/verwijderen", data={"lock": token(survey)}
+        ).status_code
+        == 404
+    )
     assert document(survey).item_codes() == ["P1", "P2", "P3"]
     listing = text_of(client.get(f"/beheer/{other_region.slug}/vragenlijsten/"))
     assert "Peiling: ruimte in je werk" not in listing and "Er zijn nog geen vragenlijsten." in listing
@@ -238,9 +322,17 @@ def test_builder_is_scoped_to_the_region(client, login, make_user, make_survey, 
 
 def test_settings_are_saved_and_min_cell_never_below_five(researcher, make_survey):
     survey = make_survey("peiling")
-    data = {"lock": str(survey.lock_version), "title": "Peiling webinar", "kind": "peiling",
-            "audience": "professionals", "address_form": "je", "estimated_minutes": "2",
-            "display_mode": "all_on_one_page", "retention_months": "12", "min_cell": "4"}
+    data = {
+        "lock": str(survey.lock_version),
+        "title": "Peiling webinar",
+        "kind": "peiling",
+        "audience": "professionals",
+        "address_form": "je",
+        "estimated_minutes": "2",
+        "display_mode": "all_on_one_page",
+        "retention_months": "12",
+        "min_cell": "4",
+    }
     response = researcher.post(url(survey, "/instellingen"), data=data)
     assert response.status_code == 200 and "Vul een getal van 5 tot en met 1000 in." in text_of(response)
     response = researcher.post(url(survey, "/instellingen"), data={**data, "min_cell": "10"})
@@ -254,7 +346,7 @@ def test_move_buttons_only_where_a_move_is_possible(researcher, make_survey):
 
     def card(code):
         start = html.index(f'id="vraag-{code}"')
-        return html[start:html.index("</li>", html.index("action-row", start))]
+        return html[start : html.index("</li>", html.index("action-row", start))]
 
     assert 'value="omhoog"' not in card("P1") and 'value="omlaag"' in card("P1")
     assert 'value="omhoog"' in card("P2") and 'value="omlaag"' in card("P2")
@@ -264,8 +356,11 @@ def test_move_buttons_only_where_a_move_is_possible(researcher, make_survey):
 def test_phone_preview_link_appears_once_the_preview_page_exists(app, researcher, make_survey):
     survey = make_survey("peiling")
     if "responses.preview_survey" not in app.view_functions:  # the respondent stage registers it
-        app.add_url_rule("/beheer/<region>/voorbeeld/<int:survey_id>", endpoint="responses.preview_survey",
-                         view_func=lambda region, survey_id: "")
+        app.add_url_rule(
+            "/beheer/<region>/voorbeeld/<int:survey_id>",
+            endpoint="responses.preview_survey",
+            view_func=lambda region, survey_id: "",
+        )
     from survey.accounts.models import Region
     from survey.extensions import db
 
@@ -286,7 +381,8 @@ def test_no_preview_link_without_the_preview_page(app, researcher, make_survey, 
 
 def test_an_unknown_type_in_the_form_does_not_break_the_page(researcher, make_survey):
     survey = make_survey("peiling")
-    response = researcher.post(url(survey, "/vragen/P1"), data={**question_data(survey, "stelling", code="P1"),
-                                                               "type": "schuifregelaar"})
+    response = researcher.post(
+        url(survey, "/vragen/P1"), data={**question_data(survey, "stelling", code="P1"), "type": "schuifregelaar"}
+    )
     assert response.status_code == 200
     assert document(survey).question("P1").type == "stelling"

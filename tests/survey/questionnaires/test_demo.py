@@ -11,8 +11,14 @@ def test_demo_loads_published_open_surveys_once(db):
     lines = load_demo()
     # the questionnaire demo's surveys come from templates (other demo modules add surveys of their own)
     surveys = list(db.session.scalars(select(Survey).where(Survey.template_key.is_not(None)).order_by(Survey.id)))
-    assert [s.template_key for s in surveys] == ["ceo_ouders", "ceo_jongeren", "ceo_kind", "peo", "peiling",
-                                                  "stakeholder"]
+    assert [s.template_key for s in surveys] == [
+        "ceo_ouders",
+        "ceo_jongeren",
+        "ceo_kind",
+        "peo",
+        "peiling",
+        "stakeholder",
+    ]
     assert all(s.status == FieldworkStatus.OPEN and s.public_key for s in surveys)
     assert all(s.published_version is not None and s.published_version.number == 1 for s in surveys)
     assert [s.poll_code is not None for s in surveys] == [False, False, False, False, True, False]
@@ -22,6 +28,12 @@ def test_demo_loads_published_open_surveys_once(db):
 
     load_demo()
     assert db.session.scalar(select(func.count()).select_from(Survey).where(Survey.template_key.is_not(None))) == 6
-    assert db.session.scalar(select(func.count()).select_from(SurveyVersion).join(Survey)
-                             .where(SurveyVersion.status == VersionStatus.PUBLISHED,
-                                    Survey.template_key.is_not(None))) == 6
+    assert (
+        db.session.scalar(
+            select(func.count())
+            .select_from(SurveyVersion)
+            .join(Survey)
+            .where(SurveyVersion.status == VersionStatus.PUBLISHED, Survey.template_key.is_not(None))
+        )
+        == 6
+    )

@@ -64,7 +64,8 @@ def test_condition_pointing_forward_is_refused_at_its_cell(peo):
     sheet.cell(row_of(sheet, "WP1"), column(sheet, "condition")).value = "WD1 is 5"
     assert problems(saved(book)) == [
         f"tabblad vragen, rij {row_of(sheet, 'WP1')}, kolom condition: "
-        "The condition refers to WD1, which is not an earlier question."]
+        "The condition refers to WD1, which is not an earlier question."
+    ]
 
 
 def test_duplicate_item_codes_name_the_second_row(peo):
@@ -106,17 +107,20 @@ def test_many_problems_are_reported_together(peo):
 def test_wrong_file_types_are_refused():
     assert problems(b"%PDF-1.7 ...", "vragen.pdf") == [
         "bestand: Upload a .json or .xlsx file exported from this platform. Other file types (such as .xls, .csv "
-        "or .docx) cannot be read."]
+        "or .docx) cannot be read."
+    ]
     assert problems(b"code;type\nT1;stelling", "vragen.csv")[0].startswith("bestand: Upload a .json or .xlsx")
     assert problems(b"not a zip at all", "vragen.xlsx") == ["bestand: The file is not an Excel workbook (.xlsx)."]
     docx = io.BytesIO()
     with zipfile.ZipFile(docx, "w") as archive:
         archive.writestr("word/document.xml", "<document/>")
     assert problems(docx.getvalue(), "vragen.xlsx") == [
-        "bestand: The file could not be read as an Excel workbook (.xlsx)."]
+        "bestand: The file could not be read as an Excel workbook (.xlsx)."
+    ]
     assert problems(b"{not json", "vragen.json") == ["bestand: The file is not valid JSON (line 1, column 2)."]
     assert problems(json.dumps({"format": "iets anders"}).encode(), "x.json")[0].startswith(
-        "bestand: This is not a questionnaire file")
+        "bestand: This is not a questionnaire file"
+    )
 
 
 def test_a_50_mb_file_is_refused_before_parsing(monkeypatch):
@@ -126,8 +130,9 @@ def test_a_50_mb_file_is_refused_before_parsing(monkeypatch):
     monkeypatch.setattr("survey.questionnaires.uploads.read_json", no_parsing)
     monkeypatch.setattr("survey.questionnaires.uploads.check_zip", no_parsing)
     big = b"{" + b" " * (50 * 1024 * 1024) + b"}"
-    assert problems(big, "groot.json") == [f"bestand: The file is larger than {MAX_IMPORT_BYTES // 2**20} MB and "
-                                            "was not read."]
+    assert problems(big, "groot.json") == [
+        f"bestand: The file is larger than {MAX_IMPORT_BYTES // 2**20} MB and was not read."
+    ]
     assert problems(b"PK\x03\x04" + bytes(50 * 1024 * 1024), "groot.xlsx")[0].startswith("bestand: The file is larger")
 
 
@@ -143,7 +148,8 @@ def test_a_zip_bomb_is_refused_before_openpyxl_opens_it(monkeypatch):
     assert len(data) < MAX_IMPORT_BYTES
     assert problems(data, "bom.xlsx") == [
         "bestand: The file is too large once unpacked (more than 50 MB) or packed suspiciously tightly; it was "
-        "not opened."]
+        "not opened."
+    ]
 
 
 def test_json_with_problems_names_settings_and_questions(peo):
@@ -151,8 +157,10 @@ def test_json_with_problems_names_settings_and_questions(peo):
     data["survey"]["kind"] = "enquete"
     data["document"]["sections"][0]["questions"][1]["type"] = "slider"
     found = problems(json.dumps(data).encode(), "x.json")
-    assert found == ["survey.kind: Unknown value enquete; choose one of ceo, peo, peiling, stakeholder, overig.",
-                     "sectie 1, vraag 2: Unknown question type slider."]
+    assert found == [
+        "survey.kind: Unknown value enquete; choose one of ceo, peo, peiling, stakeholder, overig.",
+        "sectie 1, vraag 2: Unknown question type slider.",
+    ]
 
 
 def test_bad_import_over_http_imports_nothing(researcher, peo, db):
@@ -161,16 +169,20 @@ def test_bad_import_over_http_imports_nothing(researcher, peo, db):
     sheet = book["vragen"]
     sheet.cell(row_of(sheet, "WD2"), column(sheet, "label::nl")).value = "Hoe vaak werk je over?"  # fine
     sheet.cell(row_of(sheet, "WD3"), column(sheet, "type")).value = "onbekend"  # not fine
-    response = researcher.post(url(peo, "/importeren"), data={
-        "lock": token(peo), "file": (io.BytesIO(saved(book)), "peo.xlsx")}, content_type="multipart/form-data")
+    response = researcher.post(
+        url(peo, "/importeren"),
+        data={"lock": token(peo), "file": (io.BytesIO(saved(book)), "peo.xlsx")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 200
     page = text_of(response)
     assert "Het bestand is niet geïmporteerd" in page
     assert f"tabblad vragen, rij {row_of(sheet, 'WD3')}, kolom type: Onbekend vraagtype onbekend." in page
     assert document(peo).to_dict() == before
     assert len(peo.versions) == 1
-    assert db.session.scalar(select(func.count()).select_from(AuditEntry)
-                             .where(AuditEntry.action == "survey.import")) == 0
+    assert (
+        db.session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "survey.import")) == 0
+    )
 
 
 def test_a_translated_spreadsheet_comes_back_into_the_draft(researcher, make_survey, db):
@@ -181,9 +193,11 @@ def test_a_translated_spreadsheet_comes_back_into_the_draft(researcher, make_sur
     tr = sheet.max_column
     sheet.cell(row_of(sheet, "P1"), tr).value = "Gerekeni yapmak için yeterli alanım var."
     book["vragenlijst"].cell(4, 2).value = "nl,tr"  # the languages row
-    response = researcher.post(url(survey, "/importeren"), data={
-        "lock": token(survey), "file": (io.BytesIO(saved(book)), "peiling-tr.xlsx")},
-        content_type="multipart/form-data")
+    response = researcher.post(
+        url(survey, "/importeren"),
+        data={"lock": token(survey), "file": (io.BytesIO(saved(book)), "peiling-tr.xlsx")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     doc = document(survey)
     assert doc.languages == ["nl", "tr"]
@@ -195,8 +209,11 @@ def test_a_translated_spreadsheet_comes_back_into_the_draft(researcher, make_sur
 def test_import_a_file_from_another_region_as_a_new_survey(researcher, region, db, make_survey, other_region):
     source = make_survey("stakeholder", in_region=other_region)
     data = export_json(source, versions.document_of(source.versions[0]))
-    response = researcher.post(f"/beheer/{region.slug}/vragenlijsten/importeren", data={
-        "file": (io.BytesIO(data), "stakeholder.json")}, content_type="multipart/form-data")
+    response = researcher.post(
+        f"/beheer/{region.slug}/vragenlijsten/importeren",
+        data={"file": (io.BytesIO(data), "stakeholder.json")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     imported = db.session.scalars(select(Survey).where(Survey.region_id == region.id)).one()
     assert imported.kind.value == "stakeholder" and imported.series_key != source.series_key
@@ -226,9 +243,14 @@ def test_codebook_uses_item_codes_labels_and_value_codes(researcher, make_survey
     rows = codebook_rows(versions.document_of(survey.versions[0]))
     t1 = [r for r in rows if r["variabele"] == "T1"]
     assert [(r["waarde"], r["waardelabel"], r["ontbrekend"]) for r in t1] == [
-        ("5", "Helemaal mee eens", ""), ("4", "Mee eens", ""), ("3", "Niet mee eens, niet mee oneens", ""),
-        ("2", "Niet mee eens", ""), ("1", "Helemaal niet mee eens", ""), ("weet_niet", "Weet ik niet", "ja"),
-        ("nvt", "Niet van toepassing", "ja")]
+        ("5", "Helemaal mee eens", ""),
+        ("4", "Mee eens", ""),
+        ("3", "Niet mee eens, niet mee oneens", ""),
+        ("2", "Niet mee eens", ""),
+        ("1", "Helemaal niet mee eens", ""),
+        ("weet_niet", "Weet ik niet", "ja"),
+        ("nvt", "Niet van toepassing", "ja"),
+    ]
     assert t1[0]["label"] == "Ik wist waar ik terecht kon met mijn vraag." and t1[0]["meetniveau"] == "ordinaal"
     r1 = [r for r in rows if r["variabele"] == "R1"]
     assert [r["waarde"] for r in r1] == [str(n) for n in range(1, 11)] and r1[0]["meetniveau"] == "schaal"
@@ -255,23 +277,37 @@ def test_an_upload_over_the_request_limit_is_refused_with_a_dutch_page(researche
     survey = make_survey("peiling")
     before = document(survey).to_dict()
     boundary = "grens"
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"groot.json\"\r\n"
-            "Content-Type: application/json\r\n\r\n").encode() + b" " * (21 * 1024 * 1024) + \
-        f"\r\n--{boundary}--\r\n".encode()  # built in memory: the test client would spool it to a file
-    response = researcher.post(url(survey, "/importeren"), data=body,
-                               content_type=f"multipart/form-data; boundary={boundary}")
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="groot.json"\r\n'
+            "Content-Type: application/json\r\n\r\n"
+        ).encode()
+        + b" " * (21 * 1024 * 1024)
+        + f"\r\n--{boundary}--\r\n".encode()
+    )  # built in memory: the test client would spool it to a file
+    response = researcher.post(
+        url(survey, "/importeren"), data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
     assert response.status_code == 413
     assert "Bestand of tekst te groot" in text_of(response)
     assert document(survey).to_dict() == before
 
 
-@pytest.mark.parametrize("change,message", [
-    (lambda q: q.__setitem__("options", 5), "sectie 1, vraag 1: The part options has the wrong kind of value."),
-    (lambda q: q.__setitem__("settings", [1]), "sectie 1, vraag 1: The part settings has the wrong kind of value."),
-    (lambda q: q.__setitem__("required", "nee"), "sectie 1, vraag 1: The part required has the wrong kind of value."),
-    (lambda q: q.update(type="smiley", settings={"faces": "veel"}), "sectie 1, vraag 1: A smiley scale has 3 or 5 "
-                                                                    "faces."),
-])
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        (lambda q: q.__setitem__("options", 5), "sectie 1, vraag 1: The part options has the wrong kind of value."),
+        (lambda q: q.__setitem__("settings", [1]), "sectie 1, vraag 1: The part settings has the wrong kind of value."),
+        (
+            lambda q: q.__setitem__("required", "nee"),
+            "sectie 1, vraag 1: The part required has the wrong kind of value.",
+        ),
+        (
+            lambda q: q.update(type="smiley", settings={"faces": "veel"}),
+            "sectie 1, vraag 1: A smiley scale has 3 or 5 faces.",
+        ),
+    ],
+)
 def test_json_with_values_of_the_wrong_kind_is_refused_not_crashed(peo, change, message):
     data = json.loads(export_json(peo, versions.document_of(peo.versions[0])))
     change(data["document"]["sections"][0]["questions"][0])

@@ -22,8 +22,9 @@ def test_the_project_list_is_picked_from_the_programme_with_stable_keys(research
     survey = make_survey("stakeholder")
     page = text_of(researcher.get(url(survey, "/lijsten")))
     assert "Projecten uit een programma" in page
-    response = researcher.post(url(survey, "/lijsten/uit-programma"),
-                               data={"lock": token(survey), "programme": str(programme.id)})
+    response = researcher.post(
+        url(survey, "/lijsten/uit-programma"), data={"lock": token(survey), "programme": str(programme.id)}
+    )
     assert response.status_code == 302
     items = document(survey).lists["projecten"]
     # in the order the programme sets (here the order they were entered), not alphabetical
@@ -32,7 +33,8 @@ def test_the_project_list_is_picked_from_the_programme_with_stable_keys(research
     assert not any(str(p.id) in p.key for p in projects)
     # answers store the key as their instance (at most 40 characters)
     long = programme_services.create_project(
-        programme, name="Praktijkondersteuning jeugd bij de huisarts in elke gemeente")
+        programme, name="Praktijkondersteuning jeugd bij de huisarts in elke gemeente"
+    )
     assert long.key == "praktijkondersteuning-jeugd-bi" and len(long.key) <= 40
 
 

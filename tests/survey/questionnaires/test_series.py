@@ -12,8 +12,14 @@ from tests.survey.questionnaires.helpers import text_of, url
 
 
 def new(client, region, **data):
-    form = {"source": "ceo_ouders", "title": "CEO ouders 2027", "round_label": "2027", "kind": "ceo",
-            "audience": "ouders", "address_form": "u"} | data
+    form = {
+        "source": "ceo_ouders",
+        "title": "CEO ouders 2027",
+        "round_label": "2027",
+        "kind": "ceo",
+        "audience": "ouders",
+        "address_form": "u",
+    } | data
     return client.post(f"/beheer/{region.slug}/vragenlijsten/nieuw", data=form)
 
 
@@ -89,8 +95,7 @@ def test_linking_to_a_survey_of_another_region_is_not_possible(researcher, make_
     assert db.session.get(Survey, mine.id).series_key != theirs.series_key
 
 
-def test_results_and_trend_pages_name_the_rounds_the_trend_uses(make_survey, db, region, make_user, login,
-                                                                client):
+def test_results_and_trend_pages_name_the_rounds_the_trend_uses(make_survey, db, region, make_user, login, client):
     first = make_survey("ceo_ouders", round_label="2026")
     login(make_user(region, Role.ONDERZOEKER))
     alone = text_of(client.get(f"/beheer/{region.slug}/resultaten/{first.id}/trend"))

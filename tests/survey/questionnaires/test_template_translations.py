@@ -41,8 +41,13 @@ def test_every_text_of_a_shipped_template_is_in_every_language_it_claims(key):
     claimed = template["document"]["languages"]
     assert set(claimed) >= set(SUPPORTED)
     assert set(claimed) <= set(UI_LOCALES)  # the page around the questions speaks each language too
-    missing = [f"{path} ({language})" for part in ("survey", "document") for path, text in texts(template[part], part)
-               for language in claimed if not (text.get(language) or "").strip()]
+    missing = [
+        f"{path} ({language})"
+        for part in ("survey", "document")
+        for path, text in texts(template[part], part)
+        for language in claimed
+        if not (text.get(language) or "").strip()
+    ]
     assert missing == []
     for part in ("survey", "document"):
         for path, text in texts(template[part], part):
@@ -57,8 +62,11 @@ def test_the_scales_of_a_template_are_in_every_supported_language(key):
         for question in section.questions:
             for option in REGISTRY[question.type].new_options(question.settings):
                 if any(char.isalpha() for char in option.label["nl"]):
-                    assert all(option.label.get(language) for language in document.languages), \
-                        (key, question.code, option.code)
+                    assert all(option.label.get(language) for language in document.languages), (
+                        key,
+                        question.code,
+                        option.code,
+                    )
 
 
 @pytest.mark.parametrize("key", TEMPLATES)

@@ -83,7 +83,10 @@ def test_stakeholder_survey_repeats_three_questions_per_project_and_for_the_prog
     repeated = [s for s in document.sections if s.repeat]
     assert [s.repeat for s in repeated] == ["projecten"]
     assert [q.text["nl"] for q in repeated[0].questions] == [
-        "Waar bent u trots op bij {item}?", "Wat werkt goed bij {item}?", "Waar vraagt u aandacht voor bij {item}?"]
+        "Waar bent u trots op bij {item}?",
+        "Wat werkt goed bij {item}?",
+        "Waar vraagt u aandacht voor bij {item}?",
+    ]
     assert document.question("ROL").type == "keuze" and document.question("PG1").type == "rapportcijfer"
     assert {"PRG_TROTS", "PRG_WERKT", "PRG_AANDACHT"} <= set(document.item_codes())
 

@@ -18,16 +18,23 @@ def test_add_a_language_and_translate_side_by_side(researcher, make_survey):
     assert 'name="q:P1:text"' in html and 'dir="rtl"' in html and 'lang="fa"' in html
     assert "Vertalen naar het Perzisch" in text_of(page) or "Vertalen naar het Farsi" in text_of(page)
     assert "Ik heb genoeg ruimte om te doen wat nodig is." in text_of(page)
-    response = researcher.post(url(survey, "/vertalingen/fa"), data={
-        "lock": token(survey), "q:P1:text": "من فضای کافی برای انجام کارهای لازم دارم.",
-        "scale:stelling::4": "موافقم", "survey:title": "نظرسنجی"})
+    response = researcher.post(
+        url(survey, "/vertalingen/fa"),
+        data={
+            "lock": token(survey),
+            "q:P1:text": "من فضای کافی برای انجام کارهای لازم دارم.",
+            "scale:stelling::4": "موافقم",
+            "survey:title": "نظرسنجی",
+        },
+    )
     assert response.status_code == 302
     doc = document(survey)
     assert doc.languages == [*SHIPPED, "fa"]
     assert doc.question("P1").text["fa"] == "من فضای کافی برای انجام کارهای لازم دارم."
     # one field fills the label of a fixed scale for every question using it
-    assert [o.label.get("fa") for q in (doc.question("P1"), doc.question("P3")) for o in q.options if o.code == "4"] \
-        == ["موافقم", "موافقم"]
+    assert [
+        o.label.get("fa") for q in (doc.question("P1"), doc.question("P3")) for o in q.options if o.code == "4"
+    ] == ["موافقم", "موافقم"]
     assert doc.item_codes() == ["P1", "P2", "P3"]
     builder = researcher.get(url(survey))
     assert 'lang="fa" dir="rtl"' in builder.get_data(as_text=True)

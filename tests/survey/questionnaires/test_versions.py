@@ -23,9 +23,17 @@ def publish(client, survey):
 
 
 def edit_text(client, survey, code, text, type_key="stelling"):
-    return client.post(url(survey, f"/vragen/{code}"), data={
-        "lock": token(survey), "type": type_key, "code": code, "text": text, "required": "y",
-        "condition_op": "is"})
+    return client.post(
+        url(survey, f"/vragen/{code}"),
+        data={
+            "lock": token(survey),
+            "type": type_key,
+            "code": code,
+            "text": text,
+            "required": "y",
+            "condition_op": "is",
+        },
+    )
 
 
 def test_publishing_freezes_the_version_and_editing_makes_a_new_draft(researcher, make_survey, db):
@@ -89,8 +97,10 @@ def test_answers_to_version_1_stay_linked_after_version_2_is_published(researche
     assert survey.published_version.number == 2
     stored = db.session.get(Response, response.id)
     assert stored.version_id == v1.id
-    assert versions.document_of(db.session.get(SurveyVersion, stored.version_id)).question("P1").text["nl"] == \
-        "Ik heb genoeg ruimte om te doen wat nodig is."
+    assert (
+        versions.document_of(db.session.get(SurveyVersion, stored.version_id)).question("P1").text["nl"]
+        == "Ik heb genoeg ruimte om te doen wat nodig is."
+    )
     # and a survey with answers cannot be deleted
     page = text_of(researcher.post(url(survey, "/verwijderen")))
     assert "Deze vragenlijst heeft 1 respondent." in page
@@ -108,12 +118,21 @@ def test_new_round_keeps_item_codes_and_links_to_the_previous_round(researcher, 
     assert copy.public_key is None and copy.poll_code is None
     assert versions.document_of(copy.versions[0]).item_codes() == versions.document_of(survey.versions[0]).item_codes()
     # changing the meaning of an item warns against the previous round, but does not block
-    researcher.post(url(copy, "/vragen/R1"), data={"lock": token(copy), "type": "schaal_0_10", "code": "R1",
-                                                   "text": "Hoe waarschijnlijk is het dat u de hulp aanraadt?",
-                                                   "required": "y", "condition_op": "is"})
+    researcher.post(
+        url(copy, "/vragen/R1"),
+        data={
+            "lock": token(copy),
+            "type": "schaal_0_10",
+            "code": "R1",
+            "text": "Hoe waarschijnlijk is het dat u de hulp aanraadt?",
+            "required": "y",
+            "condition_op": "is",
+        },
+    )
     page = text_of(researcher.get(url(copy)))
-    assert "R1 heeft een ander vraagtype dan in de vorige meting (rapportcijfer → schaal_0_10): de trend breekt." \
-        in page
+    assert (
+        "R1 heeft een ander vraagtype dan in de vorige meting (rapportcijfer → schaal_0_10): de trend breekt." in page
+    )
     assert document(copy).question("R1").type == "schaal_0_10"
     assert "Metingen in deze reeks: 2026 , 2027" in page.replace("2026,", "2026 ,")
 
@@ -134,16 +153,33 @@ def test_removed_and_reworded_items_are_warned_about(db, make_survey):
 def test_two_editors_get_the_dutch_conflict_message_and_no_lost_update(researcher, make_survey, db):
     survey = make_survey("peiling")
     stale = token(survey)  # both editors loaded the page with this token
-    first = researcher.post(url(survey, "/vragen/P1"), data={
-        "lock": stale, "type": "stelling", "code": "P1", "text": "Eerste wijziging.", "required": "y",
-        "condition_op": "is"})
+    first = researcher.post(
+        url(survey, "/vragen/P1"),
+        data={
+            "lock": stale,
+            "type": "stelling",
+            "code": "P1",
+            "text": "Eerste wijziging.",
+            "required": "y",
+            "condition_op": "is",
+        },
+    )
     assert first.status_code == 302
-    second = researcher.post(url(survey, "/vragen/P1"), data={
-        "lock": stale, "type": "stelling", "code": "P1", "text": "Tweede wijziging.", "required": "y",
-        "condition_op": "is"})
+    second = researcher.post(
+        url(survey, "/vragen/P1"),
+        data={
+            "lock": stale,
+            "type": "stelling",
+            "code": "P1",
+            "text": "Tweede wijziging.",
+            "required": "y",
+            "condition_op": "is",
+        },
+    )
     assert second.status_code == 200
-    assert "Iemand anders heeft deze vragenlijst intussen gewijzigd. Uw wijziging is niet opgeslagen." \
-        in text_of(second)
+    assert "Iemand anders heeft deze vragenlijst intussen gewijzigd. Uw wijziging is niet opgeslagen." in text_of(
+        second
+    )
     assert document(survey).question("P1").text["nl"] == "Eerste wijziging."
     moved = researcher.post(url(survey, "/vragen/P3/verplaatsen"), data={"lock": stale, "richting": "omhoog"})
     page = text_of(researcher.get(moved.headers["Location"]))
@@ -169,8 +205,17 @@ def test_a_race_at_commit_time_gives_the_same_message_not_a_500(researcher, make
 def test_settings_conflict_is_reported(researcher, make_survey):
     survey = make_survey("peiling")
     stale = str(survey.lock_version)
-    data = {"lock": stale, "title": "A", "kind": "peiling", "audience": "professionals", "address_form": "je",
-            "estimated_minutes": "2", "display_mode": "all_on_one_page", "retention_months": "12", "min_cell": "10"}
+    data = {
+        "lock": stale,
+        "title": "A",
+        "kind": "peiling",
+        "audience": "professionals",
+        "address_form": "je",
+        "estimated_minutes": "2",
+        "display_mode": "all_on_one_page",
+        "retention_months": "12",
+        "min_cell": "10",
+    }
     assert researcher.post(url(survey, "/instellingen"), data=data).status_code == 302
     response = researcher.post(url(survey, "/instellingen"), data={**data, "title": "B"})
     assert "Iemand anders heeft deze vragenlijst intussen gewijzigd." in text_of(response)
@@ -182,8 +227,9 @@ def test_create_publish_delete_are_audited_without_content(researcher, make_surv
     other = make_survey("ceo_kind")
     other_id = other.id
     assert researcher.post(url(other, "/verwijderen")).status_code == 302
-    entries = list(db.session.scalars(select(AuditEntry).where(AuditEntry.region_id == region.id)
-                                      .order_by(AuditEntry.id)))
+    entries = list(
+        db.session.scalars(select(AuditEntry).where(AuditEntry.region_id == region.id).order_by(AuditEntry.id))
+    )
     assert [e.action for e in entries] == ["survey.create", "survey.publish", "survey.create", "survey.delete"]
     assert entries[1].details == {"version": 1, "items": 3}
     assert "ruimte" not in str([e.details for e in entries])  # no question text in the log
@@ -207,7 +253,9 @@ def test_a_survey_made_elsewhere_without_a_version_opens_in_the_builder(research
     page = researcher.get(url(survey))
     assert "Deze sectie heeft nog geen vragen." in text_of(page)
     lock = re.search(r'name="lock" value="([^"]+)"', page.get_data(as_text=True)).group(1)
-    response = researcher.post(url(survey, "/secties/S1/vragen/nieuw?soort=open_kort"), data={
-        "lock": lock, "type": "open_kort", "code": "Q1", "text": "Wat vond u goed?", "condition_op": "is"})
+    response = researcher.post(
+        url(survey, "/secties/S1/vragen/nieuw?soort=open_kort"),
+        data={"lock": lock, "type": "open_kort", "code": "Q1", "text": "Wat vond u goed?", "condition_op": "is"},
+    )
     assert response.status_code == 302
     assert document(survey).item_codes() == ["Q1"]

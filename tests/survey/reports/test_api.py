@@ -20,6 +20,7 @@ def token(db, region):
         _row, text = create_token(of or region, "Power BI", scope, None)
         db.session.commit()
         return {"Authorization": f"Bearer {text}"}
+
     return make
 
 
@@ -65,15 +66,22 @@ def test_another_regions_survey_is_not_found(client, example, token, make_region
     for path in ("resultaten", "antwoorden", "codeboek"):
         response = client.get(f"/api/v1/vragenlijsten/{example.id}/{path}", headers=headers)
         assert response.status_code == 404
-        assert response.get_json() == {"fout": "Niet gevonden. De vragenlijst bestaat niet of hoort bij een andere "
-                                               "regio.", "status": 404}
+        assert response.get_json() == {
+            "fout": "Niet gevonden. De vragenlijst bestaat niet of hoort bij een andere regio.",
+            "status": 404,
+        }
     assert client.get("/api/v1/vragenlijsten", headers=headers).get_json() == {"vragenlijsten": []}
 
 
 def test_no_cookies_and_no_csrf(client, example, token, researcher):
     headers = token(ApiScope.RESPONSES)  # the client also carries a staff session cookie: it is ignored
-    for path in ("/", "/openapi.json", "/vragenlijsten", f"/vragenlijsten/{example.id}/resultaten",
-                 f"/vragenlijsten/{example.id}/antwoorden"):
+    for path in (
+        "/",
+        "/openapi.json",
+        "/vragenlijsten",
+        f"/vragenlijsten/{example.id}/resultaten",
+        f"/vragenlijsten/{example.id}/antwoorden",
+    ):
         response = client.get("/api/v1" + path, headers=headers, buffered=True)
         assert response.status_code == 200, path
         assert "Set-Cookie" not in response.headers, path
@@ -88,8 +96,14 @@ def test_results_have_the_numbers_of_the_page(client, example, token):
     assert (items["T1"]["n"], items["T1"]["positief"], items["T1"]["pct"]) == (8, 5, 62.5)
     assert (items["T1"]["weet_niet"], items["T1"]["nvt"]) == (1, 2)
     assert items["R1"]["gemiddelde_tekst"] == "7,2" and items["R1"]["mediaan"] == 7
-    assert data["respons"] == {"uitgenodigd": 20, "gestart": 15, "afgerond": 12, "respons_pct": 60,
-                               "in_resultaten": 12, "bron": "uitnodigingen"}
+    assert data["respons"] == {
+        "uitgenodigd": 20,
+        "gestart": 15,
+        "afgerond": 12,
+        "respons_pct": 60,
+        "in_resultaten": 12,
+        "bron": "uitnodigingen",
+    }
     assert data["bescherming"] == {"k": 5, "signaal_onder": 30}
     themes = {t["sleutel"]: t for t in data["open_vragen"][0]["themas"]}
     assert themes["wachttijd"]["aantal"] == 2
@@ -98,8 +112,11 @@ def test_results_have_the_numbers_of_the_page(client, example, token):
 
 
 def test_results_as_csv(client, example, token):
-    response = client.get(f"/api/v1/vragenlijsten/{example.id}/resultaten?formaat=csv&uitsplitsing=gemeente",
-                          headers=token(), buffered=True)
+    response = client.get(
+        f"/api/v1/vragenlijsten/{example.id}/resultaten?formaat=csv&uitsplitsing=gemeente",
+        headers=token(),
+        buffered=True,
+    )
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
     k1 = {r["groep"]: r for r in rows if r["item"] == "K1"}
@@ -115,27 +132,36 @@ def test_response_export_is_scrubbed_and_audited(client, db, example, token):
     texts = {r["O1"] for r in data["antwoorden"]} - {None}
     assert "Ik moest lang wachten op [PERSOON-1]." in texts and not any("Jan de Vries" in t for t in texts)
     assert "id" not in data["variabelen"] and data["variabelen"][:4] == ["respondent", "kanaal", "taal", "week"]
-    as_csv = client.get(f"/api/v1/vragenlijsten/{example.id}/antwoorden?formaat=csv&scheiding=puntkomma",
-                        headers=headers, buffered=True)
+    as_csv = client.get(
+        f"/api/v1/vragenlijsten/{example.id}/antwoorden?formaat=csv&scheiding=puntkomma", headers=headers, buffered=True
+    )
     assert as_csv.data.decode("utf-8-sig").splitlines()[0].startswith("respondent;kanaal;taal;week")
     entries = list(db.session.scalars(select(AuditEntry).where(AuditEntry.action == "results.export")))
-    assert [(e.details["via"], e.details["format"], e.actor_id) for e in entries] == [("api", "json", None),
-                                                                                     ("api", "csv", None)]
+    assert [(e.details["via"], e.details["format"], e.actor_id) for e in entries] == [
+        ("api", "json", None),
+        ("api", "csv", None),
+    ]
     assert all(e.details["token"] for e in entries)
 
 
 def test_codebook_endpoint(client, example, token):
     data = client.get(f"/api/v1/vragenlijsten/{example.id}/codeboek", headers=token()).get_json()
     t1 = next(v for v in data["variabelen"] if v["naam"] == "T1")
-    assert t1["type"] == "getal" and {"code": "nvt", "label": "Niet van toepassing", "spss": 99.0,
-                                      "ontbrekend": True} in t1["waarden"]
+    assert (
+        t1["type"] == "getal"
+        and {"code": "nvt", "label": "Niet van toepassing", "spss": 99.0, "ontbrekend": True} in t1["waarden"]
+    )
 
 
 def test_openapi_description_and_human_page(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     assert spec["openapi"] == "3.1.0"
-    assert set(spec["paths"]) == {"/vragenlijsten", "/vragenlijsten/{survey_id}/resultaten",
-                                  "/vragenlijsten/{survey_id}/codeboek", "/vragenlijsten/{survey_id}/antwoorden"}
+    assert set(spec["paths"]) == {
+        "/vragenlijsten",
+        "/vragenlijsten/{survey_id}/resultaten",
+        "/vragenlijsten/{survey_id}/codeboek",
+        "/vragenlijsten/{survey_id}/antwoorden",
+    }
     assert spec["components"]["securitySchemes"]["token"] == {"type": "http", "scheme": "bearer"}
     page = client.get("/api/v1/").get_data(as_text=True)
     assert "GET /api/v1/vragenlijsten/{survey_id}/antwoorden" in page and "Authorization" in page

@@ -16,18 +16,28 @@ from survey.reports.tokens import create_token
 
 #: taal, groep and uitsplitsing are valid only for a value the round offers (a group with enough
 #: respondents): a well-formed but unknown one is the documented 400, not a rejected valid request.
-CONFIG = schemathesis.config.SchemathesisConfig.from_dict({"operations": [
-    {"include-path": "/vragenlijsten/{survey_id}/resultaten",
-     "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", "400", "401", "403", "404"]}}}]})
+CONFIG = schemathesis.config.SchemathesisConfig.from_dict(
+    {
+        "operations": [
+            {
+                "include-path": "/vragenlijsten/{survey_id}/resultaten",
+                "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", "400", "401", "403", "404"]}},
+            }
+        ]
+    }
+)
 MODES = list(GenerationMode)
 
 
 def test_api_answers_match_the_openapi_description(app, client, db, region, example):
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app, config=CONFIG)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert {op.path for op in operations} == {"/vragenlijsten", "/vragenlijsten/{survey_id}/resultaten",
-                                              "/vragenlijsten/{survey_id}/codeboek",
-                                              "/vragenlijsten/{survey_id}/antwoorden"}
+    assert {op.path for op in operations} == {
+        "/vragenlijsten",
+        "/vragenlijsten/{survey_id}/resultaten",
+        "/vragenlijsten/{survey_id}/codeboek",
+        "/vragenlijsten/{survey_id}/antwoorden",
+    }
     tokens = [create_token(region, f"schemathesis {scope}", scope, None)[1] for scope in ApiScope]
     db.session.commit()
     calls = []
@@ -51,8 +61,7 @@ def test_api_answers_match_the_openapi_description(app, client, db, region, exam
         for case in schema.iter_coverage_cases(operation, generation_modes=MODES, generation_config=generation):
             call(case)
 
-    @settings(max_examples=40, derandomize=True, database=None, deadline=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=40, derandomize=True, database=None, deadline=None, suppress_health_check=list(HealthCheck))
     @given(case=st.one_of([op.as_strategy(mode) for op in operations for mode in MODES]))
     def fuzz(case):
         call(case)

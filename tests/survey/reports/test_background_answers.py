@@ -6,8 +6,13 @@ import io
 
 from tests.survey.reports import builders
 
-AGE = {"code": "A2", "type": "keuze", "domain": "achtergrond", "text": {"nl": "Hoe oud is uw kind?"},
-       "options": [{"code": c, "label": {"nl": c}} for c in ("0-3", "4-11", "12-17", "18-23")]}
+AGE = {
+    "code": "A2",
+    "type": "keuze",
+    "domain": "achtergrond",
+    "text": {"nl": "Hoe oud is uw kind?"},
+    "options": [{"code": c, "label": {"nl": c}} for c in ("0-3", "4-11", "12-17", "18-23")],
+}
 
 
 def export(client, region, survey):

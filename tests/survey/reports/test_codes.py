@@ -14,8 +14,9 @@ def test_database_count_and_export_codes_follow_is_final(db, region):
     db.session.add(book)
     db.session.flush()
     db.session.add(QuestionCodebook(survey_id=survey.id, item_code="O1", codebook_id=book.id, auto_threshold=0.7))
-    combos = list(itertools.product([True, False], ["regel", "model", "mens"], [True, False], [None, 0.5, 0.7, 0.9],
-                                    ["O1", "O2"]))
+    combos = list(
+        itertools.product([True, False], ["regel", "model", "mens"], [True, False], [None, 0.5, 0.7, 0.9], ["O1", "O2"])
+    )
     answers = []
     for i, (coded_verified, source, code_verified, probability, item) in enumerate(combos):
         theme = Theme(codebook_id=book.id, key=f"t{i}", label=f"Thema {i}", position=i)
@@ -23,10 +24,18 @@ def test_database_count_and_export_codes_follow_is_final(db, region):
         response = builders.add_response(db, survey, {item: f"antwoord {i}"})
         db.session.flush()
         answer = builders.answer_of(response, item)
-        db.session.add_all([CodedAnswer(answer_id=answer.id, survey_id=survey.id, item_code=item,
-                                        verified=coded_verified),
-                            AnswerCode(answer_id=answer.id, theme_id=theme.id, source=source,
-                                       probability=probability, verified=code_verified)])
+        db.session.add_all(
+            [
+                CodedAnswer(answer_id=answer.id, survey_id=survey.id, item_code=item, verified=coded_verified),
+                AnswerCode(
+                    answer_id=answer.id,
+                    theme_id=theme.id,
+                    source=source,
+                    probability=probability,
+                    verified=code_verified,
+                ),
+            ]
+        )
         answers.append(answer)
     db.session.commit()
     expected = {f"t{i}" for i, a in enumerate(answers) if final_codings(survey.id)[a.id].themes}

@@ -59,8 +59,17 @@ def test_r_codebook_labels_match_the_spss_file(client, db, region, survey, resea
     path = tmp_path / "export.sav"
     path.write_bytes(export(client, region, survey, format="sav").data)
     _sav, meta = pyreadstat.read_sav(str(path), user_missing=True)
-    assert list(codebook.columns) == ["naam", "label", "type", "meetniveau", "r", "waarde", "code", "waardelabel",
-                                      "ontbrekend"]
+    assert list(codebook.columns) == [
+        "naam",
+        "label",
+        "type",
+        "meetniveau",
+        "r",
+        "waarde",
+        "code",
+        "waardelabel",
+        "ontbrekend",
+    ]
     assert list(dict.fromkeys(codebook["naam"])) == list(frame.columns) == meta.column_names
     variables = codebook.drop_duplicates("naam").set_index("naam")
     assert variables["label"].to_dict() == meta.column_names_to_labels

@@ -20,8 +20,10 @@ def expected(db, survey):  # noqa: F811
     rows = []
     for response in completed(db, survey):
         answers = {a.item_code: a.value for a in response.answers}
-        rows.append({code: float(NUMBERS.get(answers[code], answers[code])) for code in ("T1", "K1", "R1", "F1")}
-                    | {"N1": float(answers["N1"])})
+        rows.append(
+            {code: float(NUMBERS.get(answers[code], answers[code])) for code in ("T1", "K1", "R1", "F1")}
+            | {"N1": float(answers["N1"])}
+        )
     return {code: [row[code] for row in rows] for code in rows[0]}
 
 
@@ -49,8 +51,15 @@ def test_spreadsheet_exports_hold_the_spss_numbers(client, db, region, survey, r
 
 
 @pytest.mark.parametrize("fmt", ["sav", "dta"])
-def test_spss_and_stata_hold_the_same_numbers_with_missing_values(client, db, region, survey, researcher,  # noqa: F811
-                                                                  tmp_path, fmt):
+def test_spss_and_stata_hold_the_same_numbers_with_missing_values(
+    client,
+    db,
+    region,
+    survey,  # noqa: F811
+    researcher,
+    tmp_path,
+    fmt,
+):
     frame = read(client, region, survey, tmp_path, fmt)
     for column in NUMERIC:
         assert is_numeric_dtype(frame[column]), (column, frame[column].dtype)

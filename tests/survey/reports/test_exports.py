@@ -29,15 +29,31 @@ def survey(db, region):
     themes = builders.codebook(db, region, survey)
     for i, text in enumerate(RISKY):
         response = builders.add_response(
-            db, survey, {"T1": ["5", "weet_niet", "nvt", "1", "4", "3"][i], "K1": "4", "R1": 5 + i, "F1": "vaak",
-                         "C1": ["thuis", "anders"] if i == 0 else None, "N1": "2.5" if i == 0 else "12",
-                         "O1": f"Ruwe tekst {i} van Jan Jansen"},
-            language="en" if i == 5 else "nl", background={"gemeente": "Delft"}, scrubbed={"O1": text},
-            other={"C1": "Bij opa, Kerkstraat 1"} if i == 0 else None)
+            db,
+            survey,
+            {
+                "T1": ["5", "weet_niet", "nvt", "1", "4", "3"][i],
+                "K1": "4",
+                "R1": 5 + i,
+                "F1": "vaak",
+                "C1": ["thuis", "anders"] if i == 0 else None,
+                "N1": "2.5" if i == 0 else "12",
+                "O1": f"Ruwe tekst {i} van Jan Jansen",
+            },
+            language="en" if i == 5 else "nl",
+            background={"gemeente": "Delft"},
+            scrubbed={"O1": text},
+            other={"C1": "Bij opa, Kerkstraat 1"} if i == 0 else None,
+        )
         db.session.flush()
         if i < 2:
-            builders.code(db, survey, builders.answer_of(response, "O1"),
-                          [(themes["wachttijd"], "mens", None, True)], verified=True)
+            builders.code(
+                db,
+                survey,
+                builders.answer_of(response, "O1"),
+                [(themes["wachttijd"], "mens", None, True)],
+                verified=True,
+            )
     builders.add_response(db, survey, {"T1": "2", "O1": "nog bezig"}, status=ResponseStatus.IN_PROGRESS)
     db.session.commit()
     return survey
@@ -51,9 +67,13 @@ def export(client, region, survey, buffered=True, **form):
 
 
 def completed(db, survey):
-    return list(db.session.scalars(select(Response).where(Response.survey_id == survey.id,
-                                                          Response.status == ResponseStatus.COMPLETED)
-                                   .order_by(Response.id)))
+    return list(
+        db.session.scalars(
+            select(Response)
+            .where(Response.survey_id == survey.id, Response.status == ResponseStatus.COMPLETED)
+            .order_by(Response.id)
+        )
+    )
 
 
 def read_csv(data: bytes, delimiter=","):
@@ -135,8 +155,7 @@ def test_xlsx_cells_are_typed_and_formulas_stay_text(client, db, region, survey,
     assert ["T1", None, None, None, 98, "Weet ik niet", "weet_niet", "ja"] in codebook
 
 
-def test_sav_has_variable_labels_value_labels_and_missing_values(client, db, region, survey, researcher,
-                                                                 tmp_path):
+def test_sav_has_variable_labels_value_labels_and_missing_values(client, db, region, survey, researcher, tmp_path):
     path = tmp_path / "export.sav"
     path.write_bytes(export(client, region, survey, format="sav").data)
     frame, meta = pyreadstat.read_sav(str(path), user_missing=True)
@@ -150,8 +169,10 @@ def test_sav_has_variable_labels_value_labels_and_missing_values(client, db, reg
     assert meta.variable_value_labels["F1"] == {4.0: "Altijd", 3.0: "Vaak", 2.0: "Soms", 1.0: "Nooit"}
     assert frame["F1"].tolist() == [3.0] * 6
     assert {r["lo"] for r in meta.missing_ranges["T1"]} == {98.0, 99.0}
-    expected_t1 = [{"weet_niet": 98.0, "nvt": 99.0}.get(a.value, None) or float(a.value)
-                   for a in (next(x for x in r.answers if x.item_code == "T1") for r in responses)]
+    expected_t1 = [
+        {"weet_niet": 98.0, "nvt": 99.0}.get(a.value, None) or float(a.value)
+        for a in (next(x for x in r.answers if x.item_code == "T1") for r in responses)
+    ]
     assert frame["T1"].tolist() == expected_t1
     assert frame["N1"].tolist() == [2.5 if any(a.value == "2.5" for a in r.answers) else 12.0 for r in responses]
     assert sorted(frame["O1"]) == sorted(RISKY)
@@ -163,13 +184,18 @@ def test_codebook_csv_lists_variables_labels_and_values(client, db, region, surv
     t1 = [r for r in rows if r["Variabele"] == "T1"]
     assert t1[0]["Label"] == "T1 Ik wist waar ik terecht kon met mijn vraag."
     assert [(r["Waarde"], r["Opgeslagen code"], r["Ontbrekend in SPSS"]) for r in t1[1:]] == [
-        ("5", "5", ""), ("4", "4", ""), ("3", "3", ""), ("2", "2", ""), ("1", "1", ""), ("98", "weet_niet", "ja"),
-        ("99", "nvt", "ja")]
+        ("5", "5", ""),
+        ("4", "4", ""),
+        ("3", "3", ""),
+        ("2", "2", ""),
+        ("1", "1", ""),
+        ("98", "weet_niet", "ja"),
+        ("99", "nvt", "ja"),
+    ]
     assert any(r["Variabele"] == "O1_t_wachttijd" and r["Label"] == "O1 thema: Wachttijd" for r in rows)
 
 
-def test_raw_text_only_on_request_for_researchers_and_audited(client, db, region, survey, researcher, make_user,
-                                                              login):
+def test_raw_text_only_on_request_for_researchers_and_audited(client, db, region, survey, researcher, make_user, login):
     response = export(client, region, survey, raw_text="y")
     assert "-ONGESCHOOND-" in response.headers["Content-Disposition"]
     data = response.data.decode("utf-8-sig")
@@ -194,7 +220,7 @@ def test_scrubbed_export_is_the_default_and_unmarked(client, db, region, survey,
 
 def test_raw_excel_spss_and_stata_are_marked(client, db, region, survey, researcher, tmp_path):
     response = export(client, region, survey, format="xlsx", raw_text="y")
-    assert f'antwoorden-ONGESCHOOND-{survey.id}' in response.headers["Content-Disposition"]
+    assert f"antwoorden-ONGESCHOOND-{survey.id}" in response.headers["Content-Disposition"]
     workbook = openpyxl.load_workbook(io.BytesIO(response.data))
     assert workbook.sheetnames == ["LET OP", "Antwoorden", "Codeboek"]
     assert "ONGESCHOONDE" in workbook["LET OP"]["A2"].value
@@ -213,8 +239,10 @@ def test_administrators_cannot_export_raw_text(client, db, region, survey, make_
     login(make_user(region, Role.BEHEERDER))
     page = client.get(f"/beheer/{region.slug}/resultaten/{survey.id}/export").get_data(as_text=True)
     assert 'name="raw_text"' not in page
-    response = client.post(f"/beheer/{region.slug}/resultaten/{survey.id}/export",
-                           data={"format": "csv", "delimiter": "comma", "values": "codes", "raw_text": "y"})
+    response = client.post(
+        f"/beheer/{region.slug}/resultaten/{survey.id}/export",
+        data={"format": "csv", "delimiter": "comma", "values": "codes", "raw_text": "y"},
+    )
     assert response.status_code == 403
     scrubbed = export(client, region, survey).data.decode("utf-8-sig")
     assert "Jan Jansen" not in scrubbed
@@ -223,8 +251,9 @@ def test_administrators_cannot_export_raw_text(client, db, region, survey, make_
 def test_every_export_writes_an_audit_entry_without_content(client, db, region, survey, researcher):
     for fmt in ("csv", "xlsx", "sav", "codebook_csv", "codebook_xlsx"):
         export(client, region, survey, format=fmt)
-    entries = list(db.session.scalars(select(AuditEntry).where(AuditEntry.action == "results.export")
-                                      .order_by(AuditEntry.id)))
+    entries = list(
+        db.session.scalars(select(AuditEntry).where(AuditEntry.action == "results.export").order_by(AuditEntry.id))
+    )
     assert [e.details["format"] for e in entries] == ["csv", "xlsx", "sav", "codebook_csv", "codebook_xlsx"]
     assert all(e.details["responses"] == 6 and e.details["raw_text"] is False for e in entries)
     dumped = json.dumps([e.details for e in entries])

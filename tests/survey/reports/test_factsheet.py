@@ -15,8 +15,10 @@ def test_factsheet_page_has_the_headline_figures_rounded(client, example, resear
     text = page_text(client.get(f"/beheer/{region.slug}/resultaten/{example.id}/factsheet").get_data(as_text=True))
     assert "Wat vinden ouders van de hulp die ze kregen?" in text
     # 20 invited and 12 completed, rounded to 5: "about 20" and "about 10"; the % is from the exact counts
-    assert "We vroegen ongeveer 20 mensen om de vragenlijst in te vullen. Ongeveer 10 mensen deden dat. " \
-           "Dat is 60 %." in text
+    assert (
+        "We vroegen ongeveer 20 mensen om de vragenlijst in te vullen. Ongeveer 10 mensen deden dat. "
+        "Dat is 60 %." in text
+    )
     assert "7,2 Dit is het gemiddelde cijfer, van 1 tot 10." in text
     assert "63 % is positief over hoe ze hulp kregen (toegang)." in text
     assert "De hulpverlener nam mij serieus. 83 % 10" in text  # 12 answers, shown as 10
@@ -30,8 +32,7 @@ def test_factsheet_pdf_contains_the_headline_figures(client, db, example, resear
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     path = tmp_path / "factsheet.pdf"
     path.write_bytes(response.data)
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
     pages = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Pages:\s+1$", pages, re.M)
     flat = " ".join(text.split())
@@ -49,7 +50,9 @@ def test_factsheet_for_young_people_and_too_few_answers(client, db, region, rese
     db.session.commit()
     text = page_text(client.get(f"/beheer/{region.slug}/resultaten/{survey.id}/factsheet").get_data(as_text=True))
     assert "Wat vinden jongeren van de hulp die ze kregen?" in text
-    assert "Te weinig mensen gaven antwoord om resultaten te laten zien. Daarvoor zijn minstens 10 antwoorden " \
-           "nodig." in text
+    assert (
+        "Te weinig mensen gaven antwoord om resultaten te laten zien. Daarvoor zijn minstens 10 antwoorden "
+        "nodig." in text
+    )
     assert "Ongeveer 5 mensen vulden de vragenlijst in." in text  # 3 rounded to 5
     assert "8,0" not in text and "67 %" not in text

@@ -29,8 +29,9 @@ class FlaskAdapter(requests.adapters.BaseAdapter):
         url = urlsplit(request.url)
         # a real connection decompresses what the server compressed; this one asks for plain bytes instead
         headers = {k: v for k, v in request.headers.items() if k.lower() != "accept-encoding"}
-        answer = self.client.open(url.path + (f"?{url.query}" if url.query else ""), method=request.method,
-                                  headers=headers, data=request.body)
+        answer = self.client.open(
+            url.path + (f"?{url.query}" if url.query else ""), method=request.method, headers=headers, data=request.body
+        )
         response = requests.Response()
         response.status_code, response._content = answer.status_code, answer.data
         response.headers = CaseInsensitiveDict(answer.headers)
@@ -50,6 +51,7 @@ def connect(client, db, region):
         session.mount("http://", FlaskAdapter(client))
         session.headers["Authorization"] = f"Bearer {text}"
         return ODataService(ROOT, reflect_entities=True, session=session, quiet_progress=True), session
+
     return make
 
 
@@ -69,8 +71,9 @@ def test_results_filtered_by_round_and_group_with_the_pages_protection(connect, 
     Resultaat = service.entities["Resultaten"]
     totals = service.query(Resultaat).filter(Resultaat.RondeId == example.id).filter(Resultaat.Groep == "totaal")
     t1 = next(r for r in totals.all() if r.Item == "T1")
-    page = client.get(f"/api/v1/vragenlijsten/{example.id}/resultaten",
-                      headers={"Authorization": session.headers["Authorization"]}).get_json()
+    page = client.get(
+        f"/api/v1/vragenlijsten/{example.id}/resultaten", headers={"Authorization": session.headers["Authorization"]}
+    ).get_json()
     expected = next(i for i in page["items"] if i["code"] == "T1")
     assert (t1.N, t1.Positief, t1.Pct) == (expected["n"], expected["positief"], pytest.approx(expected["pct"]))
     groups = {r.Groep for r in service.query(Resultaat).filter(Resultaat.RondeId == example.id).all()}
@@ -90,8 +93,10 @@ def test_select_top_skip_and_server_paging(connect, example, client, monkeypatch
     assert second_page == everything[2:5]
     monkeypatch.setattr(feed, "PAGE_SIZE", 4)  # the client follows @odata.nextLink to the end
     assert [i.Id for i in service.query(Item).all()] == everything
-    raw = client.get("/api/v1/odata/Items?$select=Code&$top=5&$count=true",
-                     headers={"Authorization": session.headers["Authorization"]}).get_json()
+    raw = client.get(
+        "/api/v1/odata/Items?$select=Code&$top=5&$count=true",
+        headers={"Authorization": session.headers["Authorization"]},
+    ).get_json()
     assert raw["@odata.count"] == len(everything) and set(raw["value"][0]) == {"Code"}
     assert "%24skip=4" in raw["@odata.nextLink"] and "%24top=1" in raw["@odata.nextLink"]
 
@@ -99,10 +104,12 @@ def test_select_top_skip_and_server_paging(connect, example, client, monkeypatch
 def test_bad_queries_get_a_dutch_odata_error(connect, example, client):
     _service, session = connect()
     headers = {"Authorization": session.headers["Authorization"]}
-    for query, words in (("$filter=Tekst eq 'x'", "Filteren op Tekst kan niet"),
-                         ("$filter=RondeId gt 3", "Deze $filter wordt niet ondersteund"),
-                         ("$select=Geheim", "Onbekende eigenschap in $select"),
-                         ("$top=-1", "$top moet een heel getal")):
+    for query, words in (
+        ("$filter=Tekst eq 'x'", "Filteren op Tekst kan niet"),
+        ("$filter=RondeId gt 3", "Deze $filter wordt niet ondersteund"),
+        ("$select=Geheim", "Onbekende eigenschap in $select"),
+        ("$top=-1", "$top moet een heel getal"),
+    ):
         response = client.get(f"/api/v1/odata/Resultaten?{query}", headers=headers)
         assert response.status_code == 400 and words in response.get_json()["error"]["message"], query
     assert client.get("/api/v1/odata/Antwoorden", headers=headers).status_code == 403

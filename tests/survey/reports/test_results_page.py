@@ -20,6 +20,7 @@ def page(client, example, researcher, region):
         response = client.get(f"/beheer/{region.slug}/resultaten/{example.id}/{query}")
         assert response.status_code == 200
         return response.get_data(as_text=True)
+
     return get
 
 
@@ -33,9 +34,15 @@ def test_statements_show_share_agree_with_n_and_escapes_left_out(page):
 def test_full_distribution_table_beside_the_stacked_bar(page):
     html = page()
     # 2 of 8 helemaal mee eens = 25%, 3 of 8 mee eens = 37.5% -> 38%, then 1 of 8 each = 12.5% -> 13%
-    table = html[html.index("Antwoorden per stelling"):]
-    assert cells_of_row(table, "T1 Ik wist waar ik terecht kon met mijn vraag.") == ["25 %", "38 %", "13 %", "13 %",
-                                                                                     "13 %", "8"]
+    table = html[html.index("Antwoorden per stelling") :]
+    assert cells_of_row(table, "T1 Ik wist waar ik terecht kon met mijn vraag.") == [
+        "25 %",
+        "38 %",
+        "13 %",
+        "13 %",
+        "13 %",
+        "8",
+    ]
     svg = re.search(r'<svg[^>]*aria-labelledby="c-statements-distribution-title[^>]*>.*?</svg>', html, re.S)
     assert svg and "<title" in svg.group(0) and 'role="img"' in svg.group(0)
     assert "pattern" in svg.group(0)  # patterns as well as colour
@@ -59,7 +66,7 @@ def test_response_is_stated_with_invited_responded_and_percentage(page):
 
 def test_domain_summaries(page):
     html = page()
-    table = html[html.index("Gemiddeld aandeel (helemaal) mee eens per domein"):]
+    table = html[html.index("Gemiddeld aandeel (helemaal) mee eens per domein") :]
     assert cells_of_row(table, "toegang")[0] == "63 %"
     assert cells_of_row(table, "kwaliteit")[0] == "83 %"
     assert cells_of_row(table, "effect")[0] == "20 %"
@@ -67,7 +74,7 @@ def test_domain_summaries(page):
 
 def test_multiple_choice_counts_respondents(page):
     html = page()
-    table = html[html.index("Welke hulp kreeg u?"):]
+    table = html[html.index("Welke hulp kreeg u?") :]
     assert cells_of_row(table, "Hulp thuis") == ["2", "67 %"]
     assert cells_of_row(table, "Hulp op school") == ["1", "33 %"]
 
@@ -76,7 +83,7 @@ def test_open_question_shows_themes_and_only_scrubbed_quotes(page):
     html = page()
     text = page_text(html)
     # answer 1 has a model code at 0.91 (threshold 0.8: counts) and one at 0.4 (does not count)
-    table = html[html.index("Thema's van O1"):]
+    table = html[html.index("Thema's van O1") :]
     assert cells_of_row(table, "Wachttijd")[:3] == ["2", "67 %", "Zorg 2, Suggestie 1"]
     assert cells_of_row(table, "Serieus genomen")[:3] == ["1", "33 %", "Compliment 1"]
     assert "Ik moest lang wachten op [PERSOON-1]." in text
@@ -109,10 +116,14 @@ def test_a_group_too_small_for_a_filter_is_not_offered_and_refused(page):
 
 def test_breakdown_groups_are_alphabetical_and_hide_small_cells(page):
     html = page("?uitsplitsing=gemeente")
-    matrix = html[html.index('class="data-table matrix"'):]
+    matrix = html[html.index('class="data-table matrix"') :]
     header = re.search(r"<thead>(.*?)</thead>", matrix, re.S).group(1)
-    assert [h.strip() for h in re.findall(r'<th scope="col">(.*?)</th>', header)] == \
-        ["Vraag", "Totaal", "Rotterdam", "Schiedam"]
+    assert [h.strip() for h in re.findall(r'<th scope="col">(.*?)</th>', header)] == [
+        "Vraag",
+        "Totaal",
+        "Rotterdam",
+        "Schiedam",
+    ]
     # T1: Schiedam has one answer (hidden), so Rotterdam (7) is hidden too or it would give Schiedam away
     t1 = cells_of_row(matrix, "T1 Ik wist waar ik terecht kon met mijn vraag.")
     assert t1[0].startswith("63 %") and t1[1].startswith("–") and t1[2].startswith("–")
@@ -154,7 +165,7 @@ def test_response_per_category_comes_from_the_ledger_and_is_protected(client, db
     builders.add_invitations(db, survey, 6, completed=3, background={"gemeente": "Maassluis"})
     db.session.commit()
     html = client.get(f"/beheer/{region.slug}/resultaten/{survey.id}/").get_data(as_text=True)
-    table = html[html.index("Respons naar gemeente"):]
+    table = html[html.index("Respons naar gemeente") :]
     assert cells_of_row(table, "Totaal") == ["48", "32", "67 %"]
     assert cells_of_row(table, "Rotterdam") == ["30", "20*", "67 %"]
     # Maassluis: 3 completed (< 5) hidden, and Schiedam with it, or 3 could be worked out from the total

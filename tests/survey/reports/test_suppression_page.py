@@ -24,11 +24,20 @@ def adversarial(db, region):
     for gemeente, answers in groups:
         for i, value in enumerate(answers):
             language = "ar" if gemeente == "Capelle" and i < 3 else "nl"
-            builders.add_response(db, survey, {"T1": value, "K1": "4", "R1": 7 if gemeente != "Zwolle" else 2},
-                                  language=language, background={"gemeente": gemeente})
+            builders.add_response(
+                db,
+                survey,
+                {"T1": value, "K1": "4", "R1": 7 if gemeente != "Zwolle" else 2},
+                language=language,
+                background={"gemeente": gemeente},
+            )
     # the invitees: every combination the responses carry is shared by at least k = 10 of them
-    for gemeente, language, count in (("Capelle", "nl", 30), ("Capelle", "ar", 10), ("Delft", "nl", 25),
-                                      ("Zwolle", "nl", 12)):
+    for gemeente, language, count in (
+        ("Capelle", "nl", 30),
+        ("Capelle", "ar", 10),
+        ("Delft", "nl", 25),
+        ("Zwolle", "nl", 12),
+    ):
         builders.add_invitations(db, survey, count, background={"gemeente": gemeente}, language=language)
     db.session.commit()
     return survey
@@ -42,12 +51,13 @@ def get(client, region, make_user, login):
         response = client.get(f"/beheer/{region.slug}/resultaten/{survey.id}/{query}")
         assert response.status_code == 200
         return response.get_data(as_text=True)
+
     return fetch
 
 
 def test_small_group_and_its_complement_are_hidden_in_the_breakdown(adversarial, get):
     html = get(adversarial, "?uitsplitsing=gemeente")
-    matrix = html[html.index('class="data-table matrix"'):]
+    matrix = html[html.index('class="data-table matrix"') :]
     assert cells_of_row(matrix, "Respondenten") == ["38", "20*", "–", "–"]
     t1 = cells_of_row(matrix, T1)
     assert t1[0].startswith("66 %")  # 25 of 38
@@ -86,7 +96,7 @@ def test_the_view_itself_refuses_small_and_complement_groups(db, adversarial):
 
 def test_breakdown_inside_a_group_protects_its_small_cells(adversarial, get):
     html = get(adversarial, "?groep=gemeente%3DCapelle&uitsplitsing=language")
-    matrix = html[html.index('class="data-table matrix"'):]
+    matrix = html[html.index('class="data-table matrix"') :]
     # 3 Arabic and 17 Dutch respondents in Capelle: both hidden, the group total (20) is published
     assert cells_of_row(matrix, "Respondenten") == ["20*", "–", "–"]
     assert "17" not in " ".join(cells_of_row(matrix, T1))
@@ -96,8 +106,9 @@ def test_quotes_are_not_shown_when_the_round_is_smaller_than_k(db, region, get):
     survey = builders.make_survey(db, region, min_cell=10)
     themes = builders.codebook(db, region, survey)
     for i in range(4):
-        response = builders.add_response(db, survey, {"T1": "4", "O1": "Mijn naam is Els"},
-                                         scrubbed={"O1": f"Lang wachten {i}"})
+        response = builders.add_response(
+            db, survey, {"T1": "4", "O1": "Mijn naam is Els"}, scrubbed={"O1": f"Lang wachten {i}"}
+        )
         db.session.flush()
         builders.code(db, survey, builders.answer_of(response, "O1"), [(themes["wachttijd"], "regel", None, False)])
     db.session.commit()

@@ -24,8 +24,9 @@ def _document(t1_text):
 def _round(db, region, label, t1, text):
     survey = builders.make_survey(db, region, round_label=label, series_key="ceo-ouders", document=_document(text))
     for i in range(60):
-        builders.add_response(db, survey, {"T1": "4" if i < t1 else "2", "K1": "5" if i < 40 else "1",
-                                           "E1": "4", "R1": "7"})
+        builders.add_response(
+            db, survey, {"T1": "4" if i < t1 else "2", "K1": "5" if i < 40 else "1", "E1": "4", "R1": "7"}
+        )
     db.session.commit()
     return survey
 
@@ -44,8 +45,10 @@ def test_a_reworded_item_is_marked_and_left_out_of_the_test(client, db, region, 
     assert "vraag gewijzigd in 2026" in text
     assert cells_of_row(page, "K1 De hulpverlener nam mij serieus.")[2] == "geen duidelijk verschil"
 
-    assert client.post(f"/beheer/{region.slug}/resultaten/{now.id}/trend/cosmetisch",
-                       data={"item": "T1"}).status_code == 302
+    assert (
+        client.post(f"/beheer/{region.slug}/resultaten/{now.id}/trend/cosmetisch", data={"item": "T1"}).status_code
+        == 302
+    )
     page = client.get(url).get_data(as_text=True)
     assert cells_of_row(page, f"T1 {NEW}")[2:] == ["duidelijk hoger dan vorige meting", "< 0,001"]
     assert "(cosmetisch)" in html.unescape(page)

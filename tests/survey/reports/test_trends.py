@@ -10,8 +10,16 @@ from tests.survey.reports.pagetext import cells_of_row, page_text
 def _round(db, region, label, t1, k1, e1, grades, series="ceo-ouders"):
     survey = builders.make_survey(db, region, round_label=label, series_key=series)
     for i in range(60):
-        builders.add_response(db, survey, {"T1": "4" if i < t1 else "2", "K1": "5" if i < k1 else "1",
-                                           "E1": "4" if i < e1 else "3", "R1": grades[i % len(grades)]})
+        builders.add_response(
+            db,
+            survey,
+            {
+                "T1": "4" if i < t1 else "2",
+                "K1": "5" if i < k1 else "1",
+                "E1": "4" if i < e1 else "3",
+                "R1": grades[i % len(grades)],
+            },
+        )
     db.session.commit()
     return survey
 
@@ -36,7 +44,7 @@ def test_trend_words_per_item(client, region, rounds, make_user, login):
     assert k1[:3] == ["67 % (n = 60)", "70 % (n = 60)", "geen duidelijk verschil"]
     e1 = cells_of_row(html, "E1 Door de hulp gaat het thuis beter.")
     assert e1[:3] == ["67 % (n = 60)", "25 % (n = 60)", "duidelijk lager dan vorige meting"]
-    r1 = cells_of_row(html[html.index("Gemiddeld cijfer per meting"):], "R1 Welk rapportcijfer geeft u de hulp?")
+    r1 = cells_of_row(html[html.index("Gemiddeld cijfer per meting") :], "R1 Welk rapportcijfer geeft u de hulp?")
     assert r1[:3] == ["6,5 (n = 60)", "7,5 (n = 60)", "duidelijk hoger dan vorige meting"]
     text = page_text(html)
     assert "2025-jongeren" not in text and "2027" not in text  # other series, later round
@@ -59,5 +67,7 @@ def test_too_few_answers_to_compare(client, db, region, make_user, login):
     db.session.commit()
     login(make_user(region, Role.ONDERZOEKER))
     html = client.get(f"/beheer/{region.slug}/resultaten/{now.id}/trend").get_data(as_text=True)
-    assert cells_of_row(html, "T1 Ik wist waar ik terecht kon met mijn vraag.")[2] == \
-        "te weinig antwoorden om te vergelijken"
+    assert (
+        cells_of_row(html, "T1 Ik wist waar ik terecht kon met mijn vraag.")[2]
+        == "te weinig antwoorden om te vergelijken"
+    )

@@ -27,8 +27,13 @@ def test_complete_in_every_mode(client, db, make_survey, name, document, mode):
     answers, _others = load_answers(response, parsed)
     visible = compute_flow(parsed, mode, answers).visible_keys()
     assert set(answers) <= visible
-    required = {key for step in compute_flow(parsed, mode, answers).steps for p in step.prompts
-                for key in p.keys if p.question.required}
+    required = {
+        key
+        for step in compute_flow(parsed, mode, answers).steps
+        for p in step.prompts
+        for key in p.keys
+        if p.question.required
+    }
     assert required <= set(answers)
 
 
@@ -45,7 +50,9 @@ def test_changing_an_earlier_answer_drops_the_answers_it_skips(client, db, make_
     assert "O2" not in codes and "R1" in codes
 
 
-@pytest.mark.parametrize("language,direction", [("ar", "rtl"), ("fa", "rtl"), ("nl", "ltr"), ("tr", "ltr"),
-                                                ("ti", "ltr"), ("xx-onbekend", "ltr")])
+@pytest.mark.parametrize(
+    "language,direction",
+    [("ar", "rtl"), ("fa", "rtl"), ("nl", "ltr"), ("tr", "ltr"), ("ti", "ltr"), ("xx-onbekend", "ltr")],
+)
 def test_text_direction_per_language(language, direction):
     assert text_direction(language) == direction

@@ -14,8 +14,13 @@ ONE = DisplayMode.ONE_PER_SCREEN
 
 def screens(flow):
     """Each step as 'code@instance' of its prompts (statements by their own code)."""
-    return [" ".join((",".join(p.codes) or p.question.code) + (f"@{p.instance_key}" if p.instance_key else "")
-                     for p in step.prompts) for step in flow.steps]
+    return [
+        " ".join(
+            (",".join(p.codes) or p.question.code) + (f"@{p.instance_key}" if p.instance_key else "")
+            for p in step.prompts
+        )
+        for step in flow.steps
+    ]
 
 
 @pytest.fixture
@@ -25,8 +30,24 @@ def document():
 
 def test_one_per_screen_shows_each_statement_of_a_group_on_its_own_screen(document):
     flow = compute_flow(document, ONE, {})
-    assert screens(flow) == ["I0", "T1", "K1", "K2", "F1", "R1", "N1", "C1", "A1", "M1", "L1", "Q1",
-                             "P1@p1", "P2@p1", "P1@p2", "P2@p2"]
+    assert screens(flow) == [
+        "I0",
+        "T1",
+        "K1",
+        "K2",
+        "F1",
+        "R1",
+        "N1",
+        "C1",
+        "A1",
+        "M1",
+        "L1",
+        "Q1",
+        "P1@p1",
+        "P2@p1",
+        "P1@p2",
+        "P2@p2",
+    ]
     assert flow.total_questions == 15  # the information text is no question
 
 

@@ -34,8 +34,9 @@ def test_answers_are_kept_once_and_the_step_still_goes_on(client, db, make_surve
     again = client.post(BASE + "/vraag/1/bewaar", data={**fixed, "v-T1": "4"})  # sent twice (back online)
     assert again.status_code == 200
     assert responses(db) == 1 and stored(db) == {"T1": "4"}
-    lock = client.post(BASE + "/vraag/1/bewaar", data={**fixed, "lock": again.json["lock"], "v-T1": "4",
-                                                       "v-R1": "8"}).json["lock"]
+    lock = client.post(
+        BASE + "/vraag/1/bewaar", data={**fixed, "lock": again.json["lock"], "v-T1": "4", "v-R1": "8"}
+    ).json["lock"]
     assert stored(db) == {"T1": "4", "R1": "8"}
     assert db.session.scalar(select(Response.position)) == 0  # kept, not moved on
     sent = client.post(BASE + "/vraag/1", data={**fill(page, {"T1": "4", "R1": "8"}), "lock": str(lock)})
@@ -85,11 +86,14 @@ def test_personal_link_marks_the_invitation_started(client, db, make_survey, mak
     assert ledger.state(invitation).started and stored(db) == {"T1": "3"}
 
 
-@pytest.mark.parametrize("mode,promise", [
-    ("one_per_screen", "Uw antwoorden worden na elke vraag bewaard."),
-    ("section_per_page", "Uw antwoorden worden bewaard telkens als u naar de volgende pagina gaat."),
-    ("all_on_one_page", "Uw antwoorden worden bewaard als u ze verstuurt of kiest voor"),
-])
+@pytest.mark.parametrize(
+    "mode,promise",
+    [
+        ("one_per_screen", "Uw antwoorden worden na elke vraag bewaard."),
+        ("section_per_page", "Uw antwoorden worden bewaard telkens als u naar de volgende pagina gaat."),
+        ("all_on_one_page", "Uw antwoorden worden bewaard als u ze verstuurt of kiest voor"),
+    ],
+)
 def test_welcome_promises_only_what_the_display_mode_does(client, make_survey, mode, promise):
     make_survey(mode=mode)
     page = client.get(BASE).get_data(as_text=True)
@@ -104,10 +108,13 @@ def test_step_pages_carry_the_keep_address_and_the_offline_message(client, make_
     assert "Er is nu geen internetverbinding." in page
 
 
-@pytest.mark.parametrize("language,message", [
-    ("en", "There is no internet connection now."),
-    ("ar", "لا يوجد اتصال بالإنترنت الآن."),
-])
+@pytest.mark.parametrize(
+    "language,message",
+    [
+        ("en", "There is no internet connection now."),
+        ("ar", "لا يوجد اتصال بالإنترنت الآن."),
+    ],
+)
 def test_the_offline_message_is_in_the_page_language(client, make_survey, language, message):
     make_survey(mode="section_per_page")
     page = client.get(f"{BASE}/vraag/1?taal={language}").get_data(as_text=True)

@@ -131,8 +131,14 @@ def test_each_new_language_has_its_page_chrome_direction_and_a_place_in_the_swit
     assert NEXT[locale] in page and ">Volgende<" not in page
     welcome = html(client.get(BASE + f"?taal={locale}"))
     assert 'class="language-switch"' in welcome
-    for other, name in (("tr", "Türkçe"), ("pl", "Polski"), ("uk", "Українська"), ("ti", "ትግርኛ"),
-                        ("fa", "فارسی"), ("so", "Soomaali")):
+    for other, name in (
+        ("tr", "Türkçe"),
+        ("pl", "Polski"),
+        ("uk", "Українська"),
+        ("ti", "ትግርኛ"),
+        ("fa", "فارسی"),
+        ("so", "Soomaali"),
+    ):
         if other != locale:
             other_direction = "rtl" if other == "fa" else "ltr"
             assert f'lang="{other}" dir="{other_direction}" hreflang="{other}">{name}</a>' in welcome
@@ -210,6 +216,9 @@ def test_babel_knows_every_page_chrome_language_and_its_direction(locale):
 
     chrome = chrome_language(locale)
     assert chrome == ("fa" if locale == "prs" else locale)
-    assert Locale.parse(chrome).text_direction == text_direction(locale) == \
-        ("rtl" if locale in ("ar", "fa", "prs") else "ltr")
+    assert (
+        Locale.parse(chrome).text_direction
+        == text_direction(locale)
+        == ("rtl" if locale in ("ar", "fa", "prs") else "ltr")
+    )
     assert language_name(locale) != locale  # its own name, shown in the language switch

@@ -25,8 +25,8 @@ def wal_commits(data: bytes) -> dict[tuple, list[bytes]]:
     page_size = int.from_bytes(data[8:12], "big") or 65536
     commits, pages, offset = {}, [], 32
     while offset + 24 + page_size <= len(data):
-        header = data[offset:offset + 24]
-        pages.append(data[offset + 24:offset + 24 + page_size])
+        header = data[offset : offset + 24]
+        pages.append(data[offset + 24 : offset + 24 + page_size])
         if int.from_bytes(header[4:8], "big"):  # a commit frame: the database size after the commit
             commits[(header[16:24], offset)] = pages
             pages = []
@@ -73,14 +73,18 @@ def play_round(client, make_survey, make_invitation):
 
 def groups_of_xmin(db, table: str) -> list[tuple[str, int]]:
     """For each row of ``table`` that shares its transaction with invitations: how many invitations."""
-    return db.session.execute(text(
-        f"SELECT t.xmin::text, (SELECT count(*) FROM invitation i WHERE i.xmin = t.xmin) FROM {table} t "  # noqa: S608
-        f"WHERE EXISTS (SELECT 1 FROM invitation i WHERE i.xmin = t.xmin)")).all()
+    return db.session.execute(
+        text(
+            f"SELECT t.xmin::text, (SELECT count(*) FROM invitation i WHERE i.xmin = t.xmin) FROM {table} t "  # noqa: S608
+            f"WHERE EXISTS (SELECT 1 FROM invitation i WHERE i.xmin = t.xmin)"
+        )
+    ).all()
 
 
 @pytest.mark.postgresql
-def test_an_xmin_join_of_invitations_and_responses_finds_no_group_smaller_than_k(client, db, make_survey,
-                                                                                 make_invitation):
+def test_an_xmin_join_of_invitations_and_responses_finds_no_group_smaller_than_k(
+    client, db, make_survey, make_invitation
+):
     survey, _ = play_round(client, make_survey, make_invitation)
     db.session.commit()
     for table in ("response", "answer"):
@@ -91,15 +95,19 @@ def test_an_xmin_join_of_invitations_and_responses_finds_no_group_smaller_than_k
     assert_ledger_counts(db, survey)
 
 
-def test_no_commit_in_the_sqlite_files_changes_both_an_invitation_and_a_response(client, db, make_survey,
-                                                                                  make_invitation):
+def test_no_commit_in_the_sqlite_files_changes_both_an_invitation_and_a_response(
+    client, db, make_survey, make_invitation
+):
     if db.engine.dialect.name != "sqlite":  # PostgreSQL keeps no such file; its trace is xmin: no answer-side
         survey, _ = play_round(client, make_survey, make_invitation)  # row shares a transaction with any
         db.session.commit()  # ledger-side row (invitation, pending entry, day counter)
         for table in ("invitation", "ledger_pending", "participation_day"):
-            shared = db.session.execute(text(
-                f"SELECT count(*) FROM {table} l WHERE EXISTS (SELECT 1 FROM response r WHERE r.xmin = l.xmin) "  # noqa: S608
-                f"OR EXISTS (SELECT 1 FROM answer a WHERE a.xmin = l.xmin)")).scalar()
+            shared = db.session.execute(
+                text(
+                    f"SELECT count(*) FROM {table} l WHERE EXISTS (SELECT 1 FROM response r WHERE r.xmin = l.xmin) "  # noqa: S608
+                    f"OR EXISTS (SELECT 1 FROM answer a WHERE a.xmin = l.xmin)"
+                )
+            ).scalar()
             assert shared == 0, table
         settle_ledger(survey.id)
         assert_ledger_counts(db, survey)
@@ -128,13 +136,21 @@ def test_no_commit_in_the_sqlite_files_changes_both_an_invitation_and_a_response
 def assert_ledger_counts(db, survey):
     """After the batch: the flags and the day counters count 11 starters and 7 finishers, as the responses do."""
     db.session.expire_all()
-    flags = db.session.execute(select(func.count().filter(Invitation.started.is_(True)),
-                                      func.count().filter(Invitation.completed.is_(True)))
-                               .where(Invitation.survey_id == survey.id)).one()
-    days = db.session.execute(select(func.sum(ParticipationDay.started), func.sum(ParticipationDay.completed))
-                              .where(ParticipationDay.survey_id == survey.id)).one()
-    finished = db.session.scalar(select(func.count()).select_from(Response).where(
-        Response.survey_id == survey.id, Response.status == ResponseStatus.COMPLETED))
+    flags = db.session.execute(
+        select(
+            func.count().filter(Invitation.started.is_(True)), func.count().filter(Invitation.completed.is_(True))
+        ).where(Invitation.survey_id == survey.id)
+    ).one()
+    days = db.session.execute(
+        select(func.sum(ParticipationDay.started), func.sum(ParticipationDay.completed)).where(
+            ParticipationDay.survey_id == survey.id
+        )
+    ).one()
+    finished = db.session.scalar(
+        select(func.count())
+        .select_from(Response)
+        .where(Response.survey_id == survey.id, Response.status == ResponseStatus.COMPLETED)
+    )
     assert tuple(flags) == tuple(days) == (11, 7) and finished == 7
     assert db.session.scalar(select(func.count()).select_from(LedgerPending)) == 0
     assert ledger.pending_count(survey.id) == 0

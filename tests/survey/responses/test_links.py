@@ -18,15 +18,20 @@ def text(response):
 
 def test_unknown_personal_link_open_link_and_poll(client, db, make_survey):
     make_survey()
-    for url in (f"/r/{new_token()}", "/r/AAAAA-BBBBB", "/v/bestaat-niet", "/peiling/XYZ99",
-                f"/r/{new_token()}/vraag/3", "/v/bestaat-niet/controle"):
+    for url in (
+        f"/r/{new_token()}",
+        "/r/AAAAA-BBBBB",
+        "/v/bestaat-niet",
+        "/peiling/XYZ99",
+        f"/r/{new_token()}/vraag/3",
+        "/v/bestaat-niet/controle",
+    ):
         page = client.get(url)
         assert page.status_code == 404, url
         assert "Deze link werkt niet" in text(page) and "Traceback" not in text(page)
 
 
-def test_a_near_miss_of_a_real_token_looks_exactly_like_any_unknown_link(client, db, make_survey,
-                                                                          make_invitation):
+def test_a_near_miss_of_a_real_token_looks_exactly_like_any_unknown_link(client, db, make_survey, make_invitation):
     survey = make_survey()
     _invitation, token, _code = make_invitation(survey)
     near_miss = client.get(f"/r/{token[:-1]}{'A' if token[-1] != 'A' else 'B'}")
@@ -88,11 +93,17 @@ def test_youth_survey_speaks_in_je_form(client, db, make_survey, make_invitation
 
 def test_malformed_requests_never_give_a_server_error(client, db, make_survey):
     make_survey()
-    for url in ("/v/open-sleutel-1234/vraag/0", "/v/open-sleutel-1234/vraag/99999", "/r/" + "x" * 500,
-                "/v/open-sleutel-1234/vraag/1?taal=xx", "/v/open-sleutel-1234/klaar?taal=zz"):
+    for url in (
+        "/v/open-sleutel-1234/vraag/0",
+        "/v/open-sleutel-1234/vraag/99999",
+        "/r/" + "x" * 500,
+        "/v/open-sleutel-1234/vraag/1?taal=xx",
+        "/v/open-sleutel-1234/klaar?taal=zz",
+    ):
         assert client.get(url).status_code < 500, url
-    odd = client.post("/v/open-sleutel-1234/vraag/1", data={"v-I0": "x", "lock": "abc", "start": "s" * 500,
-                                                           "actie": "bestaat-niet"})
+    odd = client.post(
+        "/v/open-sleutel-1234/vraag/1", data={"v-I0": "x", "lock": "abc", "start": "s" * 500, "actie": "bestaat-niet"}
+    )
     assert odd.status_code < 500
     tampered = client.post("/v/open-sleutel-1234/vraag/2", data={"v-T1": "<script>"})
     assert tampered.status_code < 500

@@ -41,8 +41,14 @@ def test_gunicorn_access_log_atoms_are_redacted():
         status, sent, response_length, headers = "200 OK", 10, 10, []
 
     logger = RedactingGunicornLogger(Config())
-    environ = {"REMOTE_ADDR": "127.0.0.1", "REQUEST_METHOD": "GET", "RAW_URI": f"/r/{token}/vraag/2",
-               "SERVER_PROTOCOL": "HTTP/1.1", "PATH_INFO": f"/r/{token}/vraag/2", "HTTP_REFERER": f"/r/{token}"}
+    environ = {
+        "REMOTE_ADDR": "127.0.0.1",
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": f"/r/{token}/vraag/2",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "PATH_INFO": f"/r/{token}/vraag/2",
+        "HTTP_REFERER": f"/r/{token}",
+    }
     atoms = logger.atoms(Response(), Request(), environ, timedelta(seconds=1))
     assert token not in str(atoms) and atoms["U"] == "/r/…/vraag/2" and atoms["r"] == "GET /r/…/vraag/2 HTTP/1.1"
     assert redact(f"/v/open/vraag/1 and /r/{token}?x=1") == "/v/open/vraag/1 and /r/…?x=1"

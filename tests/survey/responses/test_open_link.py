@@ -102,8 +102,14 @@ def test_double_submitted_first_step_creates_one_response(client, db, make_surve
 
 
 def test_replayed_final_post_changes_nothing_and_shows_already_done(client, db, make_survey):
-    make_survey(document={"languages": ["nl"], "sections": [{"key": "S1", "questions": [
-        {"code": "T1", "type": "stelling", "text": {"nl": "Ik kreeg snel hulp."}}]}]})
+    make_survey(
+        document={
+            "languages": ["nl"],
+            "sections": [
+                {"key": "S1", "questions": [{"code": "T1", "type": "stelling", "text": {"nl": "Ik kreeg snel hulp."}}]}
+            ],
+        }
+    )
     page = client.get(BASE + "/vraag/1").get_data(as_text=True)
     data = fill(page, {"T1": "4"})
     assert "/klaar" in client.post(BASE + "/vraag/1", data=data).headers["Location"]

@@ -33,9 +33,24 @@ def test_a_text_in_the_page_language_is_not_wrapped(client, make_survey):
 
 
 def test_help_line_is_a_link_to_call(client, make_survey):
-    make_survey(document={"languages": ["nl", "ar"], "sections": [{"key": "S1", "questions": [
-        {"code": "T1", "type": "stelling", "text": {"nl": "Ik kreeg snel hulp.", "ar": "حصلت على المساعدة بسرعة."}}]}]},
-        help_text={"nl": "Wil je nu met iemand praten? Bel de Kindertelefoon: 0800-0432."})
+    make_survey(
+        document={
+            "languages": ["nl", "ar"],
+            "sections": [
+                {
+                    "key": "S1",
+                    "questions": [
+                        {
+                            "code": "T1",
+                            "type": "stelling",
+                            "text": {"nl": "Ik kreeg snel hulp.", "ar": "حصلت على المساعدة بسرعة."},
+                        }
+                    ],
+                }
+            ],
+        },
+        help_text={"nl": "Wil je nu met iemand praten? Bel de Kindertelefoon: 0800-0432."},
+    )
     end = walk(client, BASE, {"T1": "4"})
     thanks = client.get(end.headers["Location"]).get_data(as_text=True)
     assert '<a href="tel:08000432" dir="ltr">0800-0432</a>' in thanks
@@ -83,6 +98,7 @@ def test_a_survey_language_without_page_chrome_marks_the_survey_texts(client, ma
 def with_german(document: dict) -> dict:
     """``document`` with a German text ("Duits: " + the Dutch) beside every Dutch one: a survey language
     without page chrome, so its pages are Dutch."""
+
     def visit(value):
         if isinstance(value, dict):
             if isinstance(value.get("nl"), str):
@@ -92,6 +108,7 @@ def with_german(document: dict) -> dict:
         elif isinstance(value, list):
             for child in value:
                 visit(child)
+
     visit(document)
     document["languages"].append("de")
     return document

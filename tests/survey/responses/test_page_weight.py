@@ -47,8 +47,12 @@ def test_every_question_screen_weighs_under_50_kb(client, db, make_survey):
         url = sent.headers["Location"]
     print(f"\nheaviest question screen: {heaviest[0]} bytes {heaviest[1]}")
     assert heaviest[0] < LIMIT, heaviest
-    assert set(heaviest[1]) >= {"html", "/static/css/site.css", "/static/css/respondent.css",
-                                "/static/js/respondent.js"}
+    assert set(heaviest[1]) >= {
+        "html",
+        "/static/css/site.css",
+        "/static/css/respondent.css",
+        "/static/js/respondent.js",
+    }
 
 
 def test_every_question_screen_weighs_under_15_kib_gzipped(client, db, make_survey):

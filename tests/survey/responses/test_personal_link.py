@@ -17,8 +17,9 @@ def responses(db):
     return db.session.scalars(select(Response)).all()
 
 
-def test_welcome_then_complete_marks_the_ledger_and_copies_only_coarse_background(client, db, make_survey,
-                                                                                make_invitation):
+def test_welcome_then_complete_marks_the_ledger_and_copies_only_coarse_background(
+    client, db, make_survey, make_invitation
+):
     survey = make_survey(mode="one_per_screen")
     for _ in range(12):  # enough invitees share "Rotterdam"; the age band below is rare
         make_invitation(survey, background={"gemeente": "Rotterdam"})
@@ -97,8 +98,7 @@ def test_finished_link_and_replayed_final_post_change_nothing(client, db, make_s
         replay = getattr(client, method)(url, data={"v-T1": "1"})
         assert replay.status_code == 410, url
         assert "U heeft deze vragenlijst al ingevuld" in replay.get_data(as_text=True)
-    assert db.session.scalar(select(func.count()).select_from(Answer)) \
-        == answers_before
+    assert db.session.scalar(select(func.count()).select_from(Answer)) == answers_before
     assert len(responses(db)) == 1
 
 
@@ -160,8 +160,9 @@ def test_young_persons_answers_never_appear_on_the_parents_link(client, db, make
 
 
 @pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
-def test_a_personal_link_sets_only_the_session_cookie_and_it_finds_nothing(client, db, make_survey, make_invitation,
-                                                                            app_config):
+def test_a_personal_link_sets_only_the_session_cookie_and_it_finds_nothing(
+    client, db, make_survey, make_invitation, app_config
+):
     """What the README and docs/security.md say: no resume cookie on a personal link; the session cookie holds
     a random form token and one-time notices only, never the link, the code or anything of the response."""
     survey = make_survey(check_page=True)
@@ -193,8 +194,9 @@ def test_a_personal_link_sets_only_the_session_cookie_and_it_finds_nothing(clien
         assert "Expires" not in cookie and "Max-Age" not in cookie  # gone when the browser closes
 
 
-def test_a_completion_the_ledger_missed_is_noted_on_the_next_visit(client, db, make_survey, make_invitation,
-                                                                   monkeypatch):
+def test_a_completion_the_ledger_missed_is_noted_on_the_next_visit(
+    client, db, make_survey, make_invitation, monkeypatch
+):
     """The request died between committing the completion and telling the ledger (its own transaction): the
     next visit of the link finds no unfinished response while the invitee was finishing, and says "al
     ingevuld" instead of opening an empty questionnaire; the ledger then counts the completion once."""

@@ -12,7 +12,7 @@ def questions(page) -> str:
     """The questions of a step page (without the form's per-visit hidden values and buttons)."""
     html = page.get_data(as_text=True)
     start = html.index("<div class=", html.index('name="taal"'))
-    return html[start:html.index('<div class="button-row')]
+    return html[start : html.index('<div class="button-row')]
 
 
 def test_a_stored_question_is_the_same_as_a_fresh_one_and_shows_each_respondents_own_answer(app, client, make_survey):

@@ -10,8 +10,11 @@ from survey.questionnaires.registry import REGISTRY
 from survey.responses.models import Answer
 
 BASE = "/v/open-sleutel-1234"
-OPTIONS = [{"code": "a", "label": {"nl": "Eerste keuze"}}, {"code": "b", "label": {"nl": "Tweede keuze"}},
-           {"code": "c", "label": {"nl": "Derde keuze"}}]
+OPTIONS = [
+    {"code": "a", "label": {"nl": "Eerste keuze"}},
+    {"code": "b", "label": {"nl": "Tweede keuze"}},
+    {"code": "c", "label": {"nl": "Derde keuze"}},
+]
 
 #: per type: form data of a valid answer, the stored value, and the message when left empty (None: no answer)
 CASES = {

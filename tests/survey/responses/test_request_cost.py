@@ -16,10 +16,14 @@ BASE = "/v/open-sleutel-1234"
 
 def one_page_document(statements: int = 13) -> dict:
     """A CEO-like list: statements, a grade and an optional open question."""
-    questions = [{"code": f"T{n}", "type": "stelling", "text": {"nl": f"Stelling {n} over de hulp."}}
-                 for n in range(1, statements + 1)]
-    questions += [{"code": "R1", "type": "rapportcijfer", "text": {"nl": "Welk cijfer geeft u de hulp?"}},
-                  {"code": "O1", "type": "open_lang", "text": {"nl": "Wat kan beter?"}, "required": False}]
+    questions = [
+        {"code": f"T{n}", "type": "stelling", "text": {"nl": f"Stelling {n} over de hulp."}}
+        for n in range(1, statements + 1)
+    ]
+    questions += [
+        {"code": "R1", "type": "rapportcijfer", "text": {"nl": "Welk cijfer geeft u de hulp?"}},
+        {"code": "O1", "type": "open_lang", "text": {"nl": "Wat kan beter?"}, "required": False},
+    ]
     return {"languages": ["nl"], "sections": [{"key": "S1", "questions": questions}]}
 
 

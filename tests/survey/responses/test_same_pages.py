@@ -19,9 +19,11 @@ from tests.survey.responses.walk import fill
 
 BASE = "/v/open-sleutel-1234"
 RECORDED = Path(__file__).with_name("snapshots") / "respondent_pages.json"
-RANDOM = [(re.compile(r'(name="(?:csrf_token|start)"[^>]*?value=")[^"]*(")'), r"\1…\2"),
-          (re.compile(r'(value=")[^"]*("[^>]*?name="(?:csrf_token|start)")'), r"\1…\2"),
-          (re.compile(r'(nonce=")[^"]*(")'), r"\1…\2")]
+RANDOM = [
+    (re.compile(r'(name="(?:csrf_token|start)"[^>]*?value=")[^"]*(")'), r"\1…\2"),
+    (re.compile(r'(value=")[^"]*("[^>]*?name="(?:csrf_token|start)")'), r"\1…\2"),
+    (re.compile(r'(nonce=")[^"]*(")'), r"\1…\2"),
+]
 #: answers that lead past the conditions: a low mark (the open question follows), a professional (S4)
 ANSWERS = {"R1": "4", "A1": "prof", "O2": "Sneller terugbellen.", "L1": "Noord", "Q1": "12"}
 
@@ -64,8 +66,9 @@ def pages_of(client, language: str) -> list[tuple[str, int, str]]:
 
 
 def _token(page) -> str:
-    found = re.search(r'name="csrf_token"[^>]*value="([^"]*)"', page.get_data(as_text=True)) or \
-        re.search(r'value="([^"]*)"[^>]*name="csrf_token"', page.get_data(as_text=True))
+    found = re.search(r'name="csrf_token"[^>]*value="([^"]*)"', page.get_data(as_text=True)) or re.search(
+        r'value="([^"]*)"[^>]*name="csrf_token"', page.get_data(as_text=True)
+    )
     return found.group(1)
 
 

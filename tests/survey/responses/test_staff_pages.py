@@ -49,9 +49,13 @@ def test_preview_in_arabic_mirrors_only_the_phone(client, db, login, region, mak
 
 def test_preview_of_a_draft_with_problems_lists_them(client, db, login, region, make_user, make_survey):
     survey = make_survey()
-    survey.versions.append(SurveyVersion(number=2, status=VersionStatus.DRAFT,
-                                         document={"sections": [{"questions": [{"code": "X", "type": "slider",
-                                                                                "text": {"nl": "?"}}]}]}))
+    survey.versions.append(
+        SurveyVersion(
+            number=2,
+            status=VersionStatus.DRAFT,
+            document={"sections": [{"questions": [{"code": "X", "type": "slider", "text": {"nl": "?"}}]}]},
+        )
+    )
     db.session.commit()
     login(make_user(region, Role.ONDERZOEKER))
     text = client.get(preview_url(survey)).get_data(as_text=True)
@@ -103,7 +107,8 @@ def test_interview_only_while_fieldwork_runs(client, db, login, region, make_use
 
 def test_form_reader_sees_the_generated_fields(client, db, make_survey):
     make_survey()
-    client.post("/v/open-sleutel-1234/vraag/1", data=fill(client.get("/v/open-sleutel-1234/vraag/1")
-                                                          .get_data(as_text=True)))
+    client.post(
+        "/v/open-sleutel-1234/vraag/1", data=fill(client.get("/v/open-sleutel-1234/vraag/1").get_data(as_text=True))
+    )
     reader = FormReader(client.get("/v/open-sleutel-1234/vraag/2").get_data(as_text=True))
     assert list(reader.fields) == ["v-T1"] and re.match(r"^\d+$", reader.hidden["lock"])

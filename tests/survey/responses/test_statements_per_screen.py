@@ -16,8 +16,10 @@ BASE = "/v/open-sleutel-1234"
 #: ledger too, and its first and last POST tell the ledger (each in its own transaction) and read the invitation's
 #: flags again after it, so that a batch applied between a double click's two requests is not counted twice.
 #: A published questionnaire is read from the database once per process, never per screen.
-MOST = {"open": {"first GET": 2, "GET": 2, "POST": 4, "first POST": 7, "last POST": 8},
-        "personal": {"first GET": 8, "GET": 5, "POST": 7, "first POST": 21, "last POST": 24}}
+MOST = {
+    "open": {"first GET": 2, "GET": 2, "POST": 4, "first POST": 7, "last POST": 8},
+    "personal": {"first GET": 8, "GET": 5, "POST": 7, "first POST": 21, "last POST": 24},
+}
 #: a low mark (the open question follows) and a professional (the section for professionals follows)
 ANSWERS = {"R1": "4", "A1": "prof", "Q1": "12"}
 
@@ -55,8 +57,7 @@ def screens(client, url: str, statements: list) -> list[tuple[str, str, int]]:
 def over_bound(costs, way: str) -> list[tuple[str, str, int]]:
     last = len(costs) - 1
     kind = {0: "first GET", 1: "first POST", last: "last POST"}
-    return [(method, url, n) for index, (method, url, n) in enumerate(costs)
-            if n > MOST[way][kind.get(index, method)]]
+    return [(method, url, n) for index, (method, url, n) in enumerate(costs) if n > MOST[way][kind.get(index, method)]]
 
 
 def test_every_screen_of_the_open_link_stays_within_its_statements(client, make_survey, statements):
@@ -66,8 +67,7 @@ def test_every_screen_of_the_open_link_stays_within_its_statements(client, make_
     assert over_bound(costs, "open") == []
 
 
-def test_every_screen_of_a_personal_link_stays_within_its_statements(client, make_survey, make_invitation,
-                                                                     statements):
+def test_every_screen_of_a_personal_link_stays_within_its_statements(client, make_survey, make_invitation, statements):
     survey = make_survey()
     _invitation, token, _code = make_invitation(survey)
     costs = screens(client, f"/r/{token}/vraag/1", statements)

@@ -90,8 +90,9 @@ def current_number(location: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def walk(client, base: str, answers: dict | None = None, start: int = 1, stop_after: int | None = None,
-         max_steps: int = 60):
+def walk(
+    client, base: str, answers: dict | None = None, start: int = 1, stop_after: int | None = None, max_steps: int = 60
+):
     """Answer step after step from ``start``; returns the last response (the thanks redirect or a page)."""
     url = f"{base}/vraag/{start}"
     done = 0

@@ -22,14 +22,24 @@ def world(db, region):
     for _ in range(3):
         builders.add_response(db, last_year, {"T1": "4"})
     running = builders.make_survey(db, region, round_label="2026")
-    running.status, running.previous_round_id, running.series_key = FieldworkStatus.OPEN, last_year.id, \
-        last_year.series_key
+    running.status, running.previous_round_id, running.series_key = (
+        FieldworkStatus.OPEN,
+        last_year.id,
+        last_year.series_key,
+    )
     response = builders.add_response(db, running, {"T1": "5", "O1": "Fijn"}, scrubbed={"O1": "Fijn"})
     db.session.flush()
     builders.code(db, running, builders.answer_of(response, "O1"), [], verified=False)
     db.session.add(LetterBatch(survey_id=running.id, kind=LetterKind.INVITATION, letter_count=7))
-    db.session.add(Evaluation(region_id=region.id, title="Tussenevaluatie 2026", period_start=date(2025, 1, 1),
-                              period_end=date(2025, 12, 31), status=EvaluationStatus.CONCEPT))
+    db.session.add(
+        Evaluation(
+            region_id=region.id,
+            title="Tussenevaluatie 2026",
+            period_start=date(2025, 1, 1),
+            period_end=date(2025, 12, 31),
+            status=EvaluationStatus.CONCEPT,
+        )
+    )
     db.session.commit()
     return running
 

@@ -38,8 +38,9 @@ def test_forms_with_csrf_token_work(client, region, make_user):
     make_user(region, email="els@example.org")
     page = client.get("/inloggen").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    response = client.post("/inloggen", data={"email": "els@example.org", "password": TEST_PASSWORD,
-                                              "csrf_token": token})
+    response = client.post(
+        "/inloggen", data={"email": "els@example.org", "password": TEST_PASSWORD, "csrf_token": token}
+    )
     assert response.status_code == 302
 
 
@@ -52,8 +53,9 @@ def test_session_cookie_is_httponly_and_samesite(client, region, make_user):
 
 def test_session_cookie_is_secure_behind_https(client, region, make_user):
     make_user(region, email="els@example.org")
-    response = client.post("/inloggen", data={"email": "els@example.org", "password": TEST_PASSWORD},
-                           base_url="https://localhost")
+    response = client.post(
+        "/inloggen", data={"email": "els@example.org", "password": TEST_PASSWORD}, base_url="https://localhost"
+    )
     assert "Secure" in response.headers["Set-Cookie"]
 
 
