@@ -20,6 +20,7 @@ def test_published_report_on_a_phone(live_server, phone, db, make_user):
         project=None,
         source="Interviews",
     )
+    db.session.commit()  # the pasted statement is checked for names once it is stored, before it can be quoted
     keep_every_statement(evaluation)
     for decision in evaluation.quotes:
         decision.attribution_public = True
