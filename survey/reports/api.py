@@ -12,7 +12,7 @@ from datetime import date
 
 from flask import Response, abort, current_app, g, jsonify, render_template, request, stream_with_context
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from survey.access import is_row_id
 from survey.extensions import csrf, db, limiter, login_manager
@@ -27,12 +27,10 @@ from survey.reports.exportrows import records
 from survey.reports.exports import cell_converter, csv_lines
 from survey.reports.openapi import openapi_spec
 from survey.reports.page import build_page, policy_for
-from survey.reports.results import load_round
+from survey.reports.results import completed_counts, load_round
 from survey.reports.selection import Selection, filter_choices, parse_group
 from survey.reports.services import audit_export, background_variables, start_export
 from survey.reports.tokens import mark_used, token_for
-from survey.responses.models import Response as SurveyResponse
-from survey.responses.models import ResponseStatus
 
 csrf.exempt(bp)
 PUBLIC_ENDPOINTS = {"api.documentation", "api.openapi"}
@@ -130,20 +128,7 @@ def list_surveys():
             select(Survey).where(Survey.region_id == g.api_token.region_id).order_by(Survey.created_at, Survey.id)
         )
     )
-    counts = (
-        dict(
-            db.session.execute(
-                select(SurveyResponse.survey_id, func.count())
-                .where(
-                    SurveyResponse.status == ResponseStatus.COMPLETED,
-                    SurveyResponse.survey_id.in_([s.id for s in surveys]),
-                )
-                .group_by(SurveyResponse.survey_id)
-            ).all()
-        )
-        if surveys
-        else {}
-    )
+    counts = completed_counts([s.id for s in surveys])
     return jsonify({"vragenlijsten": [survey_payload(s, counts.get(s.id, 0)) for s in surveys]})
 
 

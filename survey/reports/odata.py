@@ -34,7 +34,7 @@ from survey.reports.exports import cell_converter
 from survey.reports.items import report_items
 from survey.reports.odata_query import Query, QueryError, parse_query
 from survey.reports.page import build_page, policy_for
-from survey.reports.results import load_round
+from survey.reports.results import completed_counts, load_round
 from survey.reports.selection import GROUP_SEPARATOR, Selection, filter_choices, parse_group
 from survey.reports.services import audit_export, background_variables
 from survey.responses.models import Response as SurveyResponse
@@ -215,20 +215,7 @@ def _json(body: dict) -> Response:
 
 
 def _rounds(surveys: list[Survey], query: Query):
-    counts = (
-        dict(
-            db.session.execute(
-                select(SurveyResponse.survey_id, func.count())
-                .where(
-                    SurveyResponse.status == ResponseStatus.COMPLETED,
-                    SurveyResponse.survey_id.in_([s.id for s in surveys]),
-                )
-                .group_by(SurveyResponse.survey_id)
-            ).all()
-        )
-        if surveys
-        else {}
-    )
+    counts = completed_counts([s.id for s in surveys])
     rows = [
         {
             "Id": s.id,
