@@ -10,6 +10,8 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 AXE_VERSION := 4.14.1
+# one pytest worker per core (pytest-xdist); a test file stays on one worker. PARALLEL= runs serially.
+PARALLEL ?= -n auto --dist loadfile
 
 .PHONY: run test test-fast test-pg setup setup-test catalogs database browser-deps lint bench
 
@@ -53,15 +55,15 @@ setup-test: $(VENV)/.dev-installed catalogs browser-deps
 	$(BIN)/python -c "from analysis.scrub import warm_cache; warm_cache()"
 
 test: setup-test
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q $(PARALLEL)
 
 # everything but the browser and slow tests: the quick check while working
 test-fast: $(VENV)/.dev-installed catalogs
-	$(BIN)/pytest -q -m "not browser and not slow"
+	$(BIN)/pytest -q $(PARALLEL) -m "not browser and not slow"
 
 test-pg: setup-test
 	@test -n "$$SURVEY_TEST_DATABASE_URL" || { echo "Set SURVEY_TEST_DATABASE_URL to a PostgreSQL database"; exit 2; }
-	$(BIN)/pytest -q -m "not browser"
+	$(BIN)/pytest -q $(PARALLEL) -m "not browser"
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check survey forms analysis tests bench

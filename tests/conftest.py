@@ -19,9 +19,41 @@ from survey.accounts.models import Membership, Region, Role, User  # noqa: E402
 from survey.config import normalise_database_url  # noqa: E402
 from survey.database import Base, import_models  # noqa: E402
 from survey.extensions import db as _db  # noqa: E402
+from tests.helpers import TEST_PASSWORD, TableReset, TableRows, release_leftover_transactions  # noqa: E402
 
+
+def _own_databases_per_worker():
+    """Under pytest-xdist (``make test`` runs one worker per core) every worker but the first gets a
+    PostgreSQL database of its own (the given one's name plus the worker's, created when missing) and a
+    Redis database number of its own, so parallel tests never empty each other's tables or keys."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    number = int(worker.removeprefix("gw"))
+    if number == 0 or os.environ.get("SURVEY_TEST_WORKER_DATABASES") == worker:  # conftest imported twice
+        return
+    os.environ["SURVEY_TEST_WORKER_DATABASES"] = worker
+    if url := os.environ.get("SURVEY_TEST_DATABASE_URL"):
+        os.environ["SURVEY_TEST_DATABASE_URL"] = _worker_database(url, worker)
+    if url := os.environ.get("SURVEY_TEST_REDIS_URL"):
+        base, _, index = url.rpartition("/")
+        os.environ["SURVEY_TEST_REDIS_URL"] = f"{base}/{(int(index or 0) - number) % 16}"
+
+
+def _worker_database(url: str, worker: str) -> str:
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    given = make_url(normalise_database_url(url))
+    name = f"{given.database}_{worker}"
+    engine = create_engine(given, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        if not connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}):
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    engine.dispose()
+    return given.set(database=name).render_as_string(hide_password=False)
+
+
+_own_databases_per_worker()
 PG_URL = os.environ.get("SURVEY_TEST_DATABASE_URL")
-from tests.helpers import TEST_PASSWORD, TableReset, release_leftover_transactions  # noqa: E402
 
 _HASH = generate_password_hash(TEST_PASSWORD)
 
@@ -104,13 +136,44 @@ def app_config():
     return {}
 
 
+@pytest.fixture(scope="session")
+def demo_template(database_template, tmp_path_factory):
+    """The demo region loaded once (``flask demo load`` takes ~10 s): on SQLite a copy of the template
+    with it, on PostgreSQL its rows (``tests.helpers.TableRows``). Tests that ask for the ``demo``
+    fixture with the default configuration start from it, and their own ``load_demo()`` then finds
+    everything in place, as a second ``flask demo load`` does."""
+    from survey.demo import load_demo
+
+    if PG_URL:
+        application = make_test_app(normalise_database_url(PG_URL))
+        with application.app_context():
+            load_demo()
+            _db.session.remove()
+            rows = TableRows.read(Base.metadata, _db.engine)
+            database_template(_db.engine)
+            _db.engine.dispose()
+        return rows
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copyfile(database_template, path)
+    application = make_test_app(f"sqlite:///{path}")
+    with application.app_context():
+        load_demo()
+        _db.session.remove()
+        _db.engine.dispose()
+    return path
+
+
 @pytest.fixture
-def app(database_template, tmp_path, app_config):
+def app(database_template, tmp_path, app_config, request):
+    wants_demo = "demo" in request.fixturenames and not app_config
     if PG_URL:
         uri = normalise_database_url(PG_URL)
+        if wants_demo:
+            request.getfixturevalue("demo_template").write(create_engine(uri))
     else:
+        source = request.getfixturevalue("demo_template") if wants_demo else database_template
         target = tmp_path / "test.sqlite3"
-        shutil.copyfile(database_template, target)
+        shutil.copyfile(source, target)
         uri = f"sqlite:///{target}"
     application = make_test_app(uri, **app_config)
     application.test_client_class = IsolatedClient
