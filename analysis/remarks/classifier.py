@@ -123,6 +123,8 @@ class RemarkClassifier(BaseEstimator):
     ``cue_scale`` shrinks the cue and sentence-form columns before the model sees them, so the
     regularisation keeps them from drowning out the words (chosen on development batches written in new
     words); ``class_weight="balanced"`` keeps the rarer *observatie* from being swallowed by the others.
+    ``heading_words`` gives the model the words of the question or heading as features of their own (off: on
+    the real statements it cost kinds, see ``python -m bench.remarks``).
     """
 
     def __init__(
@@ -218,14 +220,12 @@ class RemarkClassifier(BaseEstimator):
         Returns the kind per remark and the probabilities without the question (the words' own evidence).
         """
         # "Niets, het loopt prima" to "Wat kan beter?" answers the question without taking its kind
-        given = [None] * len(texts) if prompts is None or isinstance(prompts, str) else list(prompts)
-        if isinstance(prompts, str):
-            given = [prompts] * len(texts)
         kinds, asked = [], []
+        given = self._headings(prompts, len(texts))
         for text, kind, prompt in zip(texts, as_prompts(prompts, len(texts)), given, strict=True):
             answered_nothing = bool(kind and nothing_answer(text, kind))
             kinds.append(None if answered_nothing else kind)
-            asked.append(None if answered_nothing else prompt)
+            asked.append(None if answered_nothing else prompt or None)
         own = self._combine(texts, None)[0] if own is None else own
         with_prior = self._combine(texts, asked)[0] if any(asked) else own
         if getattr(self, "model_", None) is None or not self.use_prior:
