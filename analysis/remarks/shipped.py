@@ -19,6 +19,10 @@ from analysis.remarks.classifier import RemarkClassifier
 DATA = Path(__file__).resolve().parents[1] / "data"
 LABELLED = DATA / "remarks_dev.jsonl"
 REAL = DATA / "real_statements.jsonl"
+#: Weight of one real statement against one remark written to order. Weighing the real statements 3 or 10
+#: times gave no better kind on the document left out (python -m bench.remarks, chosen per fold there); the
+#: same choice over all four documents gives 1.
+REAL_WEIGHT = 1.0
 
 
 def real_statements() -> list[dict]:
@@ -40,14 +44,25 @@ def shipped_examples(real: bool = True) -> list[dict]:
 
 
 def train(
-    texts: Sequence[str] = (), kinds: Sequence[Sequence[str]] = (), prompts: Sequence[str | None] = ()
+    texts: Sequence[str] = (),
+    kinds: Sequence[Sequence[str]] = (),
+    prompts: Sequence[str | None] = (),
+    *,
+    real: Sequence[dict] | None = None,
+    real_weight: float = REAL_WEIGHT,
+    **params,
 ) -> RemarkClassifier:
-    """A classifier trained on the shipped remarks plus the given labelled ones (a region's own)."""
-    rows = shipped_examples()
-    return RemarkClassifier().fit(
-        [r["text"] for r in rows] + list(texts),
-        [r["kinds"] for r in rows] + [list(k) for k in kinds],
-        [r.get("prompt") for r in rows] + list(prompts or [None] * len(texts)),
+    """A classifier trained on the remarks written to order, the real statements (``real``: rows as from
+    ``real_statements``, all of them by default; the benchmark passes the training documents only) at
+    ``real_weight`` each, plus the given labelled ones (a region's own checked kinds, weight 1).
+    ``params`` go to ``RemarkClassifier``. The one way the platform and the benchmark train the model."""
+    rows = shipped_examples(real=False)
+    real = real_statements() if real is None else list(real)
+    return RemarkClassifier(**params).fit(
+        [r["text"] for r in rows] + [r["text"] for r in real] + list(texts),
+        [r["kinds"] for r in rows] + [[r["kind"]] for r in real] + [list(k) for k in kinds],
+        [r.get("prompt") for r in rows] + [r["heading"] for r in real] + list(prompts or [None] * len(texts)),
+        sample_weight=[1.0] * len(rows) + [real_weight] * len(real) + [1.0] * len(texts),
     )
 
 

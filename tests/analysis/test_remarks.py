@@ -464,3 +464,10 @@ def test_sentiment_follows_the_kind_of_an_evaluative_remark():
     assert remark_sentiment("Vaker de huisartsen betrekken, het gaat nu slecht", "suggestie") == "negatief"
     assert remark_sentiment("Weinig zicht op de wachtlijsten", "zorg") == "negatief"
     assert remark_sentiment("Fijne gesprekken, maar veel te lang gewacht", "compliment") == "gemengd"
+
+
+def test_praise_with_only_a_negative_lexicon_word_stays_positive():
+    # the lexicon reads "complexe" and "niet hoeven" as negative; in praise that is no complaint
+    for text in ("Samen leren van complexe casussen.", "Voordeel is dat ouders niet steeds opnieuw hoeven te bellen."):
+        assert remark_sentiment(text, "compliment") == "positief"
+        assert remark_sentiment(text, None) == "negatief"

@@ -106,3 +106,35 @@ def test_theme_seeds_match_lemmas_at_word_boundaries_not_substrings():
     shared = matcher.predict(["We delen kennis met de scholen"])[0]
     assert shared, "'delen' should find the theme whose seed is 'delen'"
     assert not (matcher.predict(["We handelen snel"])[0] & shared)
+
+
+def test_real_statements_train_with_their_own_weight():
+    """A real statement weighs more than a remark written to order when ``real_weight`` says so."""
+    statement = {"text": "Kwartaalcijfers wachtlijst jeugdteams gedeeld", "heading": "Resultaten", "kind": "vraag"}
+    light = remarks.train(real=[statement], real_weight=1.0)
+    heavy = remarks.train(real=[statement], real_weight=200.0)
+    column = list(remarks.KINDS).index("vraag")
+    assert heavy.n_labels_ == light.n_labels_ == len(remarks.shipped_examples(real=False)) + 1
+    p_light = light.predict_proba([statement["text"]])[0, column]
+    p_heavy = heavy.predict_proba([statement["text"]])[0, column]
+    assert p_heavy > p_light + 0.1
+
+
+def test_the_heading_words_reach_the_model_when_asked_for():
+    """With heading words as features, two headings that invite no kind can still move a statement."""
+    real = [
+        {"text": t, "heading": h, "kind": k}
+        for t, h, k in [
+            ("De wijkteams en de huisartsen", "Verslag werkgroep oost", "zorg"),
+            ("De scholen en de jeugdteams", "Verslag werkgroep oost", "zorg"),
+            ("De ouders en de wijkteams", "Verslag werkgroep west", "compliment"),
+            ("De huisartsen en de scholen", "Verslag werkgroep west", "compliment"),
+        ]
+    ]
+    model = remarks.train(real=real, real_weight=50.0, heading_words=True)
+    text_ = "De jeugdteams en de ouders"
+    column = list(remarks.KINDS).index("zorg")
+    assert prompt_kind("Verslag werkgroep oost") is prompt_kind("Verslag werkgroep west") is None
+    under_problems = model.predict_proba([text_], ["Verslag werkgroep oost"])[0, column]
+    under_pride = model.predict_proba([text_], ["Verslag werkgroep west"])[0, column]
+    assert under_problems > under_pride
