@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 AXE_VERSION := 4.14.1
 # one pytest worker per core (pytest-xdist); a test file stays on one worker. PARALLEL= runs serially.
-PARALLEL ?= -n auto --dist loadfile
+PARALLEL ?= -n $(shell nproc) --dist loadfile
 
 .PHONY: run test test-fast test-pg setup setup-test catalogs database browser-deps lint bench
 
