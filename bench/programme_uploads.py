@@ -58,7 +58,7 @@ def measure(label: str, function):
 
 
 def main(count: int) -> None:
-    from analysis.uploads import IndicatorSpec, UploadSpec, read_upload
+    from analysis.files.uploads import IndicatorSpec, UploadSpec, read_upload
 
     spec = UploadSpec(
         (IndicatorSpec(1, "Jeugdigen per gemeente", "quarter", True),), tuple(GEMEENTEN), "kindnummer", max_rows=count

@@ -10,8 +10,8 @@ from wtforms import BooleanField, SelectField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import Length, Optional
 
-from analysis.quote_review import EDIT, KEEP, MERGE, OMIT, near_duplicates
-from analysis.quotes import shorten
+from analysis.evaluation.quote_review import EDIT, KEEP, MERGE, OMIT, near_duplicates
+from analysis.privacy.quotes import shorten
 
 DECISION_LABELS = {
     "": _l("Not reviewed yet"),

@@ -7,8 +7,8 @@ from wtforms import BooleanField, RadioField, SelectField, StringField, TextArea
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from analysis.periods import parse_period
-from analysis.uploads import COLUMNS
+from analysis.files.uploads import COLUMNS
+from analysis.programmes.periods import parse_period
 from forms.programmes import DecimalCommaField, TakenNames
 from forms.uploads import INDICATORS, GuardedFileField
 from survey.programmes.indicators import Aggregation, PeriodType

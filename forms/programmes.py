@@ -21,8 +21,8 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from analysis.cells import parse_number
-from analysis.targets import Direction
+from analysis.files.cells import parse_number
+from analysis.programmes.targets import Direction
 from survey.programmes.labels import DIRECTION, NOTE_KIND, NOTE_SOURCE, PROJECT_STATUS, choices
 from survey.programmes.models import ACTION_LINES, ProjectStatus
 from survey.programmes.progress import NoteKind, NoteSource

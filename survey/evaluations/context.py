@@ -6,8 +6,8 @@ from functools import cached_property
 
 from sqlalchemy import select
 
-from analysis.evaluation import CodedRemark
-from analysis.quotes import QuoteScrubber, shorten
+from analysis.evaluation.themes import CodedRemark
+from analysis.privacy.quotes import QuoteScrubber, shorten
 from analysis.suppression import Policy
 from survey.accounts.models import Membership, User
 from survey.coding.models import ScrubKind

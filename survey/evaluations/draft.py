@@ -4,7 +4,7 @@ JSON-ready dict. The draft is built afresh each time; publishing stores the dict
 
 from flask_babel import gettext as _
 
-from analysis.numbers import format_count, format_percentage
+from analysis.scores.numbers import format_count, format_percentage
 from survey.evaluations import sources
 from survey.evaluations.context import ReportContext
 from survey.evaluations.draft_projects import project_part

@@ -8,10 +8,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from analysis.numbers import format_amount, format_number, format_percentage
-from analysis.periods import period_of, period_start
-from analysis.progress import budget_totals, target_progress
-from analysis.target_chart import TargetFigures, series_text, target_sentence, target_svg, target_table
+from analysis.charts.target import TargetFigures, series_text, target_sentence, target_svg, target_table
+from analysis.programmes.periods import period_of, period_start
+from analysis.programmes.progress import budget_totals, target_progress
+from analysis.scores.numbers import format_amount, format_number, format_percentage
 from survey.evaluations.context import ReportContext
 from survey.evaluations.draft_sections import project_section
 from survey.evaluations.labels import PROJECT_SECTIONS, PROJECT_THEME_SECTIONS
@@ -26,7 +26,7 @@ from survey.programmes.progress import ProgressReport, ProgressStatus
 
 
 def amount(value, unit: str = "") -> str:
-    """40 kinderen; 7,5 weken; 73 % (no decimals for whole numbers): ``analysis.numbers``."""
+    """40 kinderen; 7,5 weken; 73 % (no decimals for whole numbers): ``analysis.scores.numbers``."""
     return format_amount(value, unit)
 
 
@@ -36,7 +36,7 @@ def money(value) -> str:
 
 def target_part(target: Target, until: date) -> dict:
     """Where a target stood at the end of the period: figures, status and % of the way from
-    ``analysis.targets`` (the one rule), the chart with baseline, goal and trend, and its table."""
+    ``analysis.programmes.targets`` (the one rule), the chart with baseline, goal and trend, and its table."""
     indicator = target.indicator
     last = min(period_start(period_of(target.target_date, indicator.period_type.value)), until)
     progress = target_progress(

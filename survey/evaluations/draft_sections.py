@@ -3,8 +3,8 @@
 Themes give counts; the statements themselves are published only after the evaluator's quote review
 (``survey.evaluations.review``)."""
 
-from analysis.evaluation import summarise_themes
-from analysis.quote_review import publish
+from analysis.evaluation.quote_review import publish
+from analysis.evaluation.themes import summarise_themes
 from survey.evaluations import review
 from survey.evaluations.context import ReportContext
 from survey.evaluations.labels import PROJECT_ROLE_SECTION, SURVEY_ROLE

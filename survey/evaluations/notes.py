@@ -9,7 +9,7 @@ rules and the region's terms) plus the quote pass with the region's keep-list: d
 background job (``detect_notes_job``), never in a request, and a statement is not quoted until that job
 has looked at it (``EvaluationNote.detected``)."""
 
-from analysis.notes import mark_headings, section_from_heading, split_attribution
+from analysis.evaluation.notes import mark_headings, section_from_heading, split_attribution
 from analysis.remarks import RemarkClassifier, shipped_classifier, split_notes
 from survey.audit.services import record
 from survey.coding.models import RemarkKind

@@ -3,7 +3,7 @@ evaluator's decisions about them, and saving those decisions. Only reviewed stat
 
 from sqlalchemy import select
 
-from analysis.quote_review import DECISIONS, EDIT, MERGE, Decision, Statement, statement_key, unique
+from analysis.evaluation.quote_review import DECISIONS, EDIT, MERGE, Decision, Statement, statement_key, unique
 from survey.audit.services import record
 from survey.evaluations.context import ReportContext
 from survey.evaluations.labels import NOTE_SECTION, PROJECT_ROLE_SECTION, REMARK_SECTION

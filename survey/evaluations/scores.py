@@ -7,12 +7,12 @@ A percentage is shown only when at least k people answered the item; under 30 it
 
 from flask_babel import gettext as _
 
-from analysis.charts import Bar, bars_svg, bars_table
-from analysis.frames import answers_frame
-from analysis.numbers import format_percentage
-from analysis.scales import AGREEMENT, FREQUENCY, Scale
-from analysis.scores import headline_scores
-from analysis.trends import compare_rounds
+from analysis.charts.bars import Bar, bars_svg, bars_table
+from analysis.scores.frames import answers_frame
+from analysis.scores.items import headline_scores
+from analysis.scores.numbers import format_percentage
+from analysis.scores.scales import AGREEMENT, FREQUENCY, Scale
+from analysis.scores.trends import compare_rounds
 from survey.evaluations import sources
 from survey.evaluations.context import ReportContext
 from survey.programmes.models import ACTION_LINES

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from analysis.evaluation import CodedRemark
-from analysis.grades import GradeSummary, summarise_counts
-from analysis.response import ResponseFigures, response_figures
-from analysis.scales import GRADE
+from analysis.evaluation.themes import CodedRemark
+from analysis.scores.grades import GradeSummary, summarise_counts
+from analysis.scores.response import ResponseFigures, response_figures
+from analysis.scores.scales import GRADE
 from survey.coding.queries import final_codings
 from survey.extensions import db
 from survey.fieldwork.models import Invitation

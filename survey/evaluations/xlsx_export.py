@@ -1,5 +1,5 @@
 """The Excel appendix: every figure of the report in plain sheets. Text is always written as text,
-so an answer or a title that starts with "=" never runs as a formula (analysis.export_safety)."""
+so an answer or a title that starts with "=" never runs as a formula (analysis.files.export_safety)."""
 
 import io
 from typing import NamedTuple
@@ -7,8 +7,8 @@ from typing import NamedTuple
 import xlsxwriter
 from flask_babel import gettext as _
 
-from analysis.export_safety import safe_cell
-from analysis.numbers import amount_decimals, round_half_up
+from analysis.files.export_safety import safe_cell
+from analysis.scores.numbers import amount_decimals, round_half_up
 from survey.evaluations.docx_export import principles_of
 from survey.evaluations.labels import PROGRAMME_SECTIONS, PROJECT_SECTIONS
 from survey.evaluations.plain import xml_safe
@@ -18,7 +18,7 @@ OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": F
 
 class Figure(NamedTuple):
     """A number as the report shows it: rounded half away from zero to ``decimals`` places
-    (``analysis.numbers``), stored as a number with a number format of as many decimals."""
+    (``analysis.scores.numbers``), stored as a number with a number format of as many decimals."""
 
     value: object
     decimals: int = 1

@@ -2,7 +2,7 @@
 
 A value keeps its origin: the uploaded file and row, the progress report, or the hand entry, with who
 and when. Two counted values without pseudonym for the same indicator, period and gemeente are a
-conflict: neither counts (``analysis.progress.split_conflicts``) until someone chooses one, or marks
+conflict: neither counts (``analysis.programmes.progress.split_conflicts``) until someone chooses one, or marks
 one as the correction of the other. The value not chosen stays, marked as not counted, so the choice
 can be read back and undone by choosing again.
 """
@@ -102,7 +102,7 @@ def origin(measurement: Measurement, *, who: bool = True) -> str:
 
 def sources_of(indicator: Indicator, until) -> list[dict]:
     """Every value of an indicator up to a date with its origin, for the report's appendix."""
-    from analysis.periods import period_start
+    from analysis.programmes.periods import period_start
 
     stmt = (
         select(Measurement)

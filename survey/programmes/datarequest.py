@@ -12,8 +12,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from analysis.periods import QUARTER, parse_period, period_of, period_start, periods_between
-from analysis.uploads import DATA_SHEET, HEADERS
+from analysis.files.uploads import DATA_SHEET, HEADERS
+from analysis.programmes.periods import QUARTER, parse_period, period_of, period_start, periods_between
 from survey.programmes.indicators import IndicatorSet
 
 LISTS_SHEET = "Lijsten"

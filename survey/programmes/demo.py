@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from analysis.periods import period_of, previous_period
-from analysis.targets import Direction
-from analysis.uploads import pseudonymise
+from analysis.files.uploads import pseudonymise
+from analysis.programmes.periods import period_of, previous_period
+from analysis.programmes.targets import Direction
 from survey.accounts.models import Region, User
 from survey.extensions import db
 from survey.programmes import measurements, notes, reporting, services

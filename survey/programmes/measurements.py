@@ -1,7 +1,7 @@
 """Indicators and their values: sets, indicators, values by hand, and uploads (all or nothing).
 
 Functions flush and write audit entries; they never commit. An upload is read and checked in
-``analysis.uploads``; only a file without a single problem is stored. Pseudonyms are hashed here,
+``analysis.files.uploads``; only a file without a single problem is stored. Pseudonyms are hashed here,
 at once, and the original values are dropped.
 """
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import insert, select
 
-from analysis.uploads import IndicatorSpec, Problem, UploadResult, UploadSpec, pseudonymise, read_upload
+from analysis.files.uploads import IndicatorSpec, Problem, UploadResult, UploadSpec, pseudonymise, read_upload
 from survey.accounts.models import User
 from survey.audit.services import record
 from survey.extensions import db

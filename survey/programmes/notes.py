@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from analysis.notes import kind_from_heading, split_notes
+from analysis.evaluation.notes import kind_from_heading, split_notes
 from survey.accounts.models import User
 from survey.audit.services import record
 from survey.extensions import db

@@ -1,9 +1,9 @@
-"""Dutch sentences for the problems ``analysis.uploads`` finds in an upload."""
+"""Dutch sentences for the problems ``analysis.files.uploads`` finds in an upload."""
 
 from flask_babel import gettext as _
 
-from analysis.periods import QUARTER
-from analysis.uploads import Problem
+from analysis.files.uploads import Problem
+from analysis.programmes.periods import QUARTER
 
 _MESSAGES = {
     "empty_file": lambda p: _("The file is empty."),

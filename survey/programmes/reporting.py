@@ -11,7 +11,7 @@ from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from analysis.periods import measured_period_for_round, period_start, schedule_period
+from analysis.programmes.periods import measured_period_for_round, period_start, schedule_period
 from survey.accounts.models import Permission, Region, User
 from survey.accounts.services import send_mail_job
 from survey.audit.services import record

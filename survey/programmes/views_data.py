@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from analysis.periods import MONTH, QUARTER, parse_period
+from analysis.programmes.periods import MONTH, QUARTER, parse_period
 from forms.programme_data import IndicatorForm, IndicatorSetForm, MeasurementForm, UploadForm
 from forms.programmes import decimal_text
 from survey.access import get_in_region, requires

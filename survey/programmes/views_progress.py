@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from analysis.periods import measured_period_for_round
+from analysis.programmes.periods import measured_period_for_round
 from forms.programme_data import ProgressForm
 from forms.programmes import NoteForm, NotesForm
 from survey.access import get_in_region, requires

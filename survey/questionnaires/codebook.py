@@ -13,7 +13,7 @@ import io
 
 import xlsxwriter
 
-from analysis.scales import ESCAPE_CODES
+from analysis.scores.scales import ESCAPE_CODES
 from survey.questionnaires.document import Document, Question
 from survey.questionnaires.registry import OTHER_CODE, REGISTRY
 

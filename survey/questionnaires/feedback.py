@@ -1,6 +1,6 @@
 """What the builder tells the author: document problems, taalcheck findings and meaning changes, in Dutch.
 
-analysis/readability.py returns codes with data; the messages (English msgids) live here.
+analysis/questions/readability.py returns codes with data; the messages (English msgids) live here.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from analysis import readability
+from analysis.questions import readability
 from survey.questionnaires.changes import MeaningChange
 from survey.questionnaires.document import Document, DocumentError
 from survey.questionnaires.registry import REGISTRY

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.guard import Limits, UnusableFile, check_upload
+from analysis.files.guard import Limits, UnusableFile, check_upload
 from survey.questionnaires.document import DocumentError
 from survey.questionnaires.exchange import Exchange, read_json
 from survey.questionnaires.validation import Problems
@@ -48,7 +48,7 @@ def read_upload(data: bytes, filename: str) -> tuple[Exchange, str]:
 
 
 def check_zip(data: bytes) -> None:
-    """The guard's checks (``analysis.guard``): damaged archives, zip bombs, DTDs, deep nesting."""
+    """The guard's checks (``analysis.files.guard``): damaged archives, zip bombs, DTDs, deep nesting."""
     try:
         check_upload(data, "vragenlijst.xlsx", LIMITS)
     except UnusableFile as refused:

@@ -9,7 +9,7 @@ import math
 
 import pandas as pd
 
-from analysis.numbers import is_missing
+from analysis.scores.numbers import is_missing
 from survey.questionnaires.models import Survey
 from survey.reports.page import ResultsPage
 from survey.reports.selection import Selection

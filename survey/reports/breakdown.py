@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 from flask_babel import gettext as _
 
-from analysis.breakdowns import UNKNOWN_GROUP
-from analysis.numbers import MISSING, format_count, format_percentage, is_missing
-from analysis.results import Breakdown
+from analysis.scores.breakdowns import UNKNOWN_GROUP
+from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
+from analysis.scores.results import Breakdown
 from survey.reports.items import ReportItem
 from survey.reports.selection import group_label, variable_label
 

@@ -3,7 +3,7 @@
 CSV is written a batch of rows at a time, so the first bytes leave at once and memory stays flat. Excel
 is written row by row with XlsxWriter's ``constant_memory`` mode into a temporary file, which is then
 streamed and removed. Text that a spreadsheet could run as a formula (``=``, ``+``, ``-``, ``@``) is
-protected without losing a character (:mod:`analysis.export_safety`): a leading quote in CSV, an
+protected without losing a character (:mod:`analysis.files.export_safety`): a leading quote in CSV, an
 explicit string cell in Excel. The Dutch-Excel CSV uses semicolons and a decimal comma.
 
 Numeric items are numbers in every format (escape answers 98/99, as in SPSS); only the labels variant
@@ -23,7 +23,7 @@ from datetime import date
 import xlsxwriter
 from flask_babel import gettext as _
 
-from analysis.export_safety import csv_safe, safe_cell
+from analysis.files.export_safety import csv_safe, safe_cell
 from survey.reports.codebook import ValueLabel, Variable, codebook_rows, value_number
 from survey.reports.exportrows import records
 

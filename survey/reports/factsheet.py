@@ -12,7 +12,7 @@ from pathlib import Path
 
 from flask import render_template
 
-from analysis.numbers import MISSING, format_count, format_percentage, is_missing
+from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
 from analysis.suppression import round_public, shown_count
 from survey.questionnaires.models import Audience, Survey
 from survey.reports.figures import compute_view

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.breakdowns import protected_grades_by, protected_headline_by, respondents_by
-from analysis.grades import GradeSummary, summarise_counts
-from analysis.results import Breakdown, Results
-from analysis.scores import choice_distribution, distributions_from_tally, domain_scores, headline_from_tally
+from analysis.scores.breakdowns import protected_grades_by, protected_headline_by, respondents_by
+from analysis.scores.grades import GradeSummary, summarise_counts
+from analysis.scores.items import choice_distribution, distributions_from_tally, domain_scores, headline_from_tally
+from analysis.scores.results import Breakdown, Results
 from analysis.suppression import Policy, is_signal
 from survey.reports.items import domains_of, scales_of
 from survey.reports.results import RoundData
@@ -56,7 +56,7 @@ def breakdown_variable(data: RoundData, selection: Selection) -> str | None:
 
 
 def results_for(data: RoundData, profiles, respondents: pd.DataFrame, by: list[str], policy: Policy) -> Results:
-    """Everything :func:`analysis.results.compute_results` gives, from the round's grouped counts."""
+    """Everything :func:`analysis.scores.results.compute_results` gives, from the round's grouped counts."""
     scales = scales_of(data.items)
     tallied = data.tally(scales, profiles)
     headline = headline_from_tally(tallied, scales)

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 
-from analysis.charts import Bar, ChartTable, bars_svg
-from analysis.numbers import MISSING, format_count, format_percentage, is_missing
-from analysis.scales import AGREEMENT, FREQUENCY
+from analysis.charts.bars import Bar, ChartTable, bars_svg
+from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
+from analysis.scores.scales import AGREEMENT, FREQUENCY
 from analysis.suppression import Policy
 from survey.i18n import long_date
 from survey.questionnaires.models import Survey

@@ -14,8 +14,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy import func, select
 
-from analysis.breakdowns import UNKNOWN_GROUP
-from analysis.response import ResponseFigures, response_figures, responses_per_day
+from analysis.scores.breakdowns import UNKNOWN_GROUP
+from analysis.scores.response import ResponseFigures, response_figures, responses_per_day
 from analysis.suppression import Policy, Suppressed, protect_breakdown
 from survey.extensions import db
 from survey.fieldwork.models import Invitation, ParticipationDay

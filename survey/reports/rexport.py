@@ -31,7 +31,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
-from analysis.export_safety import csv_safe
+from analysis.files.export_safety import csv_safe
 from survey.reports.codebook import Variable, value_number
 from survey.reports.exportrows import records
 from survey.reports.exports import file_chunks, raw_warning

@@ -1,7 +1,7 @@
 """A view's numbers as page sections: rows of text, and charts with their data tables.
 
-Numbers are formatted here, once, the Dutch way (:mod:`analysis.numbers`): 73%, 7,2, 1.234, and "–"
-for a hidden cell. Charts come from :mod:`analysis.charts` (SVG with an accessible name and patterns);
+Numbers are formatted here, once, the Dutch way (:mod:`analysis.scores.numbers`): 73%, 7,2, 1.234, and "–"
+for a hidden cell. Charts come from :mod:`analysis.charts.bars` (SVG with an accessible name and patterns);
 each carries the table with the same numbers that the page shows beside it.
 """
 
@@ -13,7 +13,7 @@ import pandas as pd
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from analysis.charts import (
+from analysis.charts.bars import (
     Bar,
     ChartTable,
     bars_svg,
@@ -22,9 +22,9 @@ from analysis.charts import (
     stacked_bars_svg,
     stacked_bars_table,
 )
-from analysis.grades import GradeSummary
-from analysis.numbers import MISSING, format_count, format_percentage, is_missing
-from analysis.scales import Scale
+from analysis.scores.grades import GradeSummary
+from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
+from analysis.scores.scales import Scale
 from survey.reports.figures import View
 from survey.reports.items import ReportItem
 
@@ -83,8 +83,8 @@ class ChoiceCard:
 
 
 def make_chart(svg: str, table: ChartTable) -> Chart:
-    """A chart for a template: the SVG of :mod:`analysis.charts` escapes every text it draws."""
-    return Chart(Markup(svg), table)  # noqa: S704 - built by analysis.charts, all text escaped there
+    """A chart for a template: the SVG of :mod:`analysis.charts.bars` escapes every text it draws."""
+    return Chart(Markup(svg), table)  # noqa: S704 - built by analysis.charts.bars, all text escaped there
 
 
 def _text(value, formatter) -> str:

@@ -12,7 +12,7 @@ import pandas as pd
 from babel import Locale
 from flask_babel import gettext as _
 
-from analysis.breakdowns import UNKNOWN_GROUP, respondents_by
+from analysis.scores.breakdowns import UNKNOWN_GROUP, respondents_by
 from analysis.suppression import Policy
 
 LANGUAGE = "language"

@@ -1,11 +1,11 @@
 """Trends: the same item codes across the rounds (*metingen*) of a series, compared round by round.
 
 Rounds share a ``series_key``; the page compares every round up to the one asked for, oldest first,
-each with the round before it, using :mod:`analysis.trends` (the test and the plain Dutch words).
+each with the round before it, using :mod:`analysis.scores.trends` (the test and the plain Dutch words).
 Only totals of whole rounds are compared, so nothing here needs small-cell protection beyond what a
 round's own results page publishes.
 
-An item whose wording changed beyond spelling (``analysis.wording``) is marked "vraag gewijzigd" with
+An item whose wording changed beyond spelling (``analysis.questions.wording``) is marked "vraag gewijzigd" with
 both wordings, and the latest change is not tested unless a researcher marked it cosmetic
 (``CosmeticWording``): a different question is not a trend.
 """
@@ -18,12 +18,12 @@ import pandas as pd
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from analysis.charts import Bar, bars_svg, bars_table
-from analysis.grades import GradeSummary, summarise_counts
-from analysis.numbers import MISSING, format_count, format_number, format_percentage, is_missing
-from analysis.scores import headline_from_tally
-from analysis.trends import Comparison, compare_means_from_stats, trend_table
-from analysis.wording import wording_changed
+from analysis.charts.bars import Bar, bars_svg, bars_table
+from analysis.questions.wording import wording_changed
+from analysis.scores.grades import GradeSummary, summarise_counts
+from analysis.scores.items import headline_from_tally
+from analysis.scores.numbers import MISSING, format_count, format_number, format_percentage, is_missing
+from analysis.scores.trends import Comparison, compare_means_from_stats, trend_table
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.reports.figures import counts_of

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from analysis.numbers import format_count, format_percentage
+from analysis.scores.numbers import format_count, format_percentage
 from forms.reports import FilterForm
 from survey.access import get_in_region, requires
 from survey.accounts.models import Permission

@@ -7,7 +7,7 @@ from decimal import Decimal
 from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
-from analysis.uploads import pseudonymise
+from analysis.files.uploads import pseudonymise
 from survey.accounts.models import Role
 from survey.audit.models import AuditEntry
 from survey.database import Base

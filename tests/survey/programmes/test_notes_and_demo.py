@@ -4,7 +4,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from analysis.progress import period_totals
+from analysis.programmes.progress import period_totals
 from survey.accounts.models import Role
 from survey.audit.models import AuditEntry
 from survey.database import Base

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from analysis import readability
+from analysis.questions import readability
 from survey.questionnaires import services, spreadsheet, versions
 from survey.questionnaires.exchange import export_json, survey_settings
 from survey.questionnaires.feedback import texts_of

@@ -10,7 +10,7 @@ import pyreadstat
 import pytest
 from sqlalchemy import select
 
-from analysis.export_safety import csv_unprotect
+from analysis.files.export_safety import csv_unprotect
 from survey.accounts.models import Role
 from survey.audit.models import AuditEntry
 from survey.responses.models import Response, ResponseStatus

@@ -6,7 +6,7 @@ pass replaces what identifies a person, whatever the source:
 
 - by its form: e-mail addresses, links, phone numbers, postcodes, street addresses, long numbers (a
   BSN, a client number), and the coding stage's rules for ages ("mijn zoon van 14") and care
-  organisations ("Jeugdzorg Oost") from :mod:`analysis.scrub`;
+  organisations ("Jeugdzorg Oost") from :mod:`analysis.privacy.scrub`;
 - the region's own terms (schools, care providers, places, other names), as in the coding stage;
 - names: after a title ("mevrouw De Vries", "juf Anja"), names the caller knows (staff), first names
   from deduce's name list (with a surname after them: "Jan de Boer"), and schools after a word such as
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from analysis import scrub as coding_scrub
+from analysis.privacy import scrub as coding_scrub
 
 NAME = "[naam]"
 MAX_QUOTE = 300
@@ -191,7 +191,7 @@ class QuoteScrubber:
     def replacements(self, text: str, undo: Iterable[str] = (), detected: Iterable[Sequence] = ()) -> list[Replacement]:
         """Every piece to replace, in text order, without the ones the evaluator undid. ``detected`` are
         (start, end, tag) spans the coding stage's de-identification found in this text (deduce, its rules
-        and the region's terms: :meth:`analysis.scrub.Scrubber.spans`); they pass the same keep-list and
+        and the region's terms: :meth:`analysis.privacy.scrub.Scrubber.spans`); they pass the same keep-list and
         undo as the pieces found here, so a pasted note gets exactly the coding stage's rule plus the keep-list."""
         text = str(text or "")
         found: list[tuple[int, int, str]] = [

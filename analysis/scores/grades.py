@@ -1,7 +1,7 @@
 """Numeric items (rapportcijfer 1-10, 0-10, smileys): mean, median and distribution.
 
 The mean is kept exact (total / n as a Fraction) so "7,25" rounds to "7,3" without float surprises;
-reports show it with one decimal and a decimal comma (:func:`analysis.numbers.format_grade`).
+reports show it with one decimal and a decimal comma (:func:`analysis.scores.numbers.format_grade`).
 Escape answers and codes outside the scale are left out of n.
 """
 
@@ -15,9 +15,9 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from analysis.frames import ITEM_CODE, VALUE
-from analysis.numbers import format_grade
-from analysis.scales import GRADE, Scale
+from analysis.scores.frames import ITEM_CODE, VALUE
+from analysis.scores.numbers import format_grade
+from analysis.scores.scales import GRADE, Scale
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def _high(scale: Scale) -> int:
 
 
 def summarise_counts(item_code: str, counts: Mapping[str, int], scale: Scale = GRADE) -> GradeSummary:
-    """A GradeSummary from {code: count} of one item (as :func:`analysis.scores.tally` gives them)."""
+    """A GradeSummary from {code: count} of one item (as :func:`analysis.scores.items.tally` gives them)."""
     pairs = sorted(
         (o.number, int(counts.get(o.code, 0))) for o in scale.options if o.number is not None and not o.escape
     )

@@ -4,7 +4,7 @@ The headline of a scale item is the share of positive answers among the substant
 % (helemaal) mee eens for statements, % altijd + vaak for frequency items, % blij for smileys,
 % voldoende for grades. Escape answers (weet ik niet, niet van toepassing) are counted and shown
 separately but never enter n, so n differs per item. Codes that the item's scale does not know are
-counted as ``n_invalid`` and left out as well. Input shapes: see :mod:`analysis.frames`.
+counted as ``n_invalid`` and left out as well. Input shapes: see :mod:`analysis.scores.frames`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.frames import ITEM_CODE, RESPONSE_ID, VALUE
-from analysis.scales import DONT_KNOW, ESCAPE_CODES, ESCAPE_OPTIONS, NOT_APPLICABLE, Scale
+from analysis.scores.frames import ITEM_CODE, RESPONSE_ID, VALUE
+from analysis.scores.scales import DONT_KNOW, ESCAPE_CODES, ESCAPE_OPTIONS, NOT_APPLICABLE, Scale
 
 HEADLINE_COLUMNS = [
     "item_code",

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
-from analysis.quotes import quote as make_quote
+from analysis.privacy.quotes import quote as make_quote
 from analysis.suppression import Policy, open_answers_allowed
 
 QUOTES_PER_THEME = 2

@@ -14,8 +14,8 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analysis.chart_style import BACKGROUND, MUTED_TEXT, TEXT, TRACK, esc, pattern_defs, safe_id
-from analysis.numbers import MISSING, format_count, format_number, format_percentage, is_missing
+from analysis.charts.style import BACKGROUND, MUTED_TEXT, TEXT, TRACK, esc, pattern_defs, safe_id
+from analysis.scores.numbers import MISSING, format_count, format_number, format_percentage, is_missing
 
 WIDTH = 640
 MARGIN = 8
@@ -186,7 +186,7 @@ def bars_table(
 
 
 def distribution_bars(distribution, scale, labels=None) -> tuple[list[Bar], list[str]]:
-    """Bars and category names for :func:`stacked_bars_svg` from a :func:`analysis.scores.distributions`
+    """Bars and category names for :func:`stacked_bars_svg` from a :func:`analysis.scores.items.distributions`
     frame: the substantive options of ``scale`` in order (escapes left out, as in the headline)."""
     labels = labels or {}
     codes = list(scale.substantive_codes)

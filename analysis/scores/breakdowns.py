@@ -14,10 +14,10 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.frames import ITEM_CODE, VALUE, group_of
-from analysis.grades import summarise_counts
-from analysis.scales import GRADE, Scale
-from analysis.scores import headline_for, tally
+from analysis.scores.frames import ITEM_CODE, VALUE, group_of
+from analysis.scores.grades import summarise_counts
+from analysis.scores.items import headline_for, tally
+from analysis.scores.scales import GRADE, Scale
 from analysis.suppression import Policy, Suppressed, protect_breakdown
 
 #: label of the group of respondents who did not give the background value
@@ -103,7 +103,7 @@ def grades_by(
 ) -> pd.DataFrame:
     """Mean (exact and as text), median and sd of a numeric item per group, with margins.
 
-    ``tallied`` may pass counts already made by :func:`analysis.scores.tally` with the same groups.
+    ``tallied`` may pass counts already made by :func:`analysis.scores.items.tally` with the same groups.
     """
     levels = _levels(by)
     if tallied is None:

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from analysis.periods import period_start
-from analysis.targets import Direction, Status, evaluate
+from analysis.programmes.periods import period_start
+from analysis.programmes.targets import Direction, Status, evaluate
 
 SUM, MEAN, DISTINCT = "sum", "mean", "distinct"
 AGGREGATIONS = (SUM, MEAN, DISTINCT)
@@ -38,7 +38,7 @@ class Value:
 @dataclass(frozen=True)
 class TargetProgress:
     """Where a target stands: the latest period with data, the figure, % of the way realised and the
-    status (``analysis.targets``), and the figure of every period so far (running totals when cumulative)."""
+    status (``analysis.programmes.targets``), and the figure of every period so far (running totals when cumulative)."""
 
     period: str | None
     value: Decimal | None

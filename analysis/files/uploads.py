@@ -4,7 +4,7 @@ Pure: bytes in, rows and problems out. A problem is a code with the row and colu
 numbers as the spreadsheet shows them, header = row 1); the web layer turns codes into Dutch
 sentences. The caller imports the rows only when there is no problem at all (all or nothing).
 
-Files are read safely in ``analysis.sheets``. A column that looks like citizen service numbers (BSN)
+Files are read safely in ``analysis.files.sheets``. A column that looks like citizen service numbers (BSN)
 refuses the whole file: the platform never stores a BSN.
 """
 
@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from hashlib import sha256
 
-from analysis.cells import bsn_share, cell_text, is_bsn_column, parse_number
-from analysis.periods import parse_period
-from analysis.sheets import Limits, SheetError, read_rows
+from analysis.files.cells import bsn_share, cell_text, is_bsn_column, parse_number
+from analysis.files.sheets import Limits, SheetError, read_rows
+from analysis.programmes.periods import parse_period
 
 #: the column names of the data-uitvraag template, with other spellings people use
 COLUMNS = {

@@ -15,14 +15,14 @@ import io
 import zipfile
 from datetime import date, datetime
 
-from analysis.guard import Limits, Problem, UnusableFile, check_upload, flag
+from analysis.files.guard import Limits, Problem, UnusableFile, check_upload, flag
 
 __all__ = ["Problem", "UnusableFile", "flag", "read_table", "decode_text"]
 
 MAX_CSV_BYTES = 10 * 1024 * 1024
 MAX_XLSX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_XLSX_RATIO = 200  # a real sheet compresses 5–20×; a bomb compresses thousands of times
-#: what the guard allows a contact file (``analysis.guard``)
+#: what the guard allows a contact file (``analysis.files.guard``)
 LIMITS = Limits(
     max_bytes=MAX_CSV_BYTES, max_uncompressed=MAX_XLSX_UNCOMPRESSED, max_ratio=MAX_XLSX_RATIO, max_entries=1000
 )

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.quotes import QuoteScrubber
+from analysis.privacy.quotes import QuoteScrubber
 
 _MARK = re.compile(r"\[\[(.+?)\]\]")
 _TOKEN = re.compile(r"[\w'\-@./+]+")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.spreadsheets import Problem, UnusableFile, flag, read_table
+from analysis.files.spreadsheets import Problem, UnusableFile, flag, read_table
 
 #: background variables kept on an invitation (coarse categories only)
 BACKGROUND = ("gemeente", "soort_hulp", "leeftijd", "respondenttype")

@@ -2,7 +2,7 @@
 
 Pure: bytes in, lists out, or a ``SheetError`` with a code. An XLSX file is a zip archive: its
 declared uncompressed size and number of entries are checked before openpyxl opens it (read-only),
-so a zip bomb is refused unpacked (``analysis.guard``, which also refuses DTDs, entities and deep nesting).
+so a zip bomb is refused unpacked (``analysis.files.guard``, which also refuses DTDs, entities and deep nesting).
 CSV may be UTF-8 (with or without BOM) or Windows-1252, separated by semicolons, commas or tabs.
 """
 
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
 
-from analysis.guard import Limits as GuardLimits
-from analysis.guard import UnusableFile, check_upload
+from analysis.files.guard import Limits as GuardLimits
+from analysis.files.guard import UnusableFile, check_upload
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """The chart of one target: a number line with baseline, goal and the current figure where it really
 lies, an arrow to the better side, and, with two or more periods, the figure per period as a line.
 
-Same conventions as ``analysis.charts``: ``<svg role="img">`` named by title and description,
+Same conventions as ``analysis.charts.bars``: ``<svg role="img">`` named by title and description,
 viewBox only, dark text on white, patterns beside colours; ``target_table`` gives the same numbers
-as rows. Whether more or less is better comes from the target's direction (``analysis.targets``), so
+as rows. Whether more or less is better comes from the target's direction (``analysis.programmes.targets``), so
 a waiting time going from 10 to 6 weeks, now 7,5, is drawn between 10 and 6, not past the goal.
 """
 
@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from analysis.chart_style import BACKGROUND, MUTED_TEXT, TEXT, esc, pattern_defs
-from analysis.charts import FONT, MARGIN, WIDTH, ChartTable, _chart_id
-from analysis.numbers import MISSING, format_amount, format_percentage
-from analysis.targets import UPWARD, Direction, TargetState
+from analysis.charts.bars import FONT, MARGIN, WIDTH, ChartTable, _chart_id
+from analysis.charts.style import BACKGROUND, MUTED_TEXT, TEXT, esc, pattern_defs
+from analysis.programmes.targets import UPWARD, Direction, TargetState
+from analysis.scores.numbers import MISSING, format_amount, format_percentage
 
 AXIS_Y = 92
 TREND_TOP = 150

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 CACHE_ENV = "SURVEY_DEDUCE_CACHE"
 
 #: deduce's tags → the Dutch placeholders shown in quotes.

@@ -11,17 +11,17 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.breakdowns import background_groups, protected_grades_by, protected_headline_by, respondents_by
-from analysis.frames import ITEM_CODE, RESPONSE_ID, VALUE
-from analysis.grades import GradeSummary, summarise_counts
-from analysis.scales import Scale
-from analysis.scores import (
+from analysis.scores.breakdowns import background_groups, protected_grades_by, protected_headline_by, respondents_by
+from analysis.scores.frames import ITEM_CODE, RESPONSE_ID, VALUE
+from analysis.scores.grades import GradeSummary, summarise_counts
+from analysis.scores.items import (
     choice_distribution,
     distributions_from_tally,
     domain_scores,
     headline_from_tally,
     tally,
 )
+from analysis.scores.scales import Scale
 from analysis.suppression import Policy, Suppressed
 
 
