@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from analysis.files.uploads import COLUMNS
 from analysis.programmes.periods import parse_period
-from forms.programmes import DecimalCommaField, TakenNames
+from forms.fields import DecimalCommaField, TakenNames
 from forms.uploads import INDICATORS, GuardedFileField
 from survey.programmes.indicators import Aggregation, PeriodType
 from survey.programmes.labels import AGGREGATION, PERIOD_TYPE, PROGRESS_STATUS, choices

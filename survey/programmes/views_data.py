@@ -6,8 +6,8 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from analysis.programmes.periods import MONTH, QUARTER, parse_period
+from forms.fields import decimal_text
 from forms.programme_data import IndicatorForm, IndicatorSetForm, MeasurementForm, UploadForm
-from forms.programmes import decimal_text
 from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.audit.services import record

@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from analysis.programmes.periods import measured_period_for_round
 from forms.programme_data import ProgressForm
-from forms.programmes import NoteForm, NotesForm
+from forms.programme_notes import NoteForm, NotesForm
 from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db

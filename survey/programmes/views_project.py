@@ -3,7 +3,7 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from forms.programmes import BudgetLineForm, TargetForm
+from forms.project_targets import BudgetLineForm, TargetForm
 from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db
