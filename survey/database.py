@@ -28,7 +28,7 @@ MODEL_MODULES = [
     "survey.programmes.progress",
     "survey.evaluations.models",
     "survey.reports.models",
-    "survey.reports.api_tokens",
+    "survey.reports.api.models",
 ]
 
 

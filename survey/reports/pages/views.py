@@ -15,12 +15,12 @@ from survey.navigation import register_nav
 from survey.questionnaires.models import Survey
 from survey.reports.anonymity import generalised_note
 from survey.reports.blueprint import reports as bp
-from survey.reports.factsheet import build_factsheet, factsheet_pdf
 from survey.reports.models import CosmeticWording
-from survey.reports.page import build_page, policy_for
+from survey.reports.pages.factsheet import build_factsheet, factsheet_pdf
+from survey.reports.pages.page import build_page, policy_for
+from survey.reports.pages.selection import Selection, filter_choices, parse_group, variable_label
+from survey.reports.pages.trends import series_rounds, trend_page
 from survey.reports.results import completed_counts, load_round
-from survey.reports.selection import Selection, filter_choices, parse_group, variable_label
-from survey.reports.trends import series_rounds, trend_page
 
 register_nav("Results", "reports.list_surveys", Permission.VIEW_RESULTS, 40)
 bp.add_app_template_filter(format_count, "nl_count")

@@ -9,9 +9,9 @@ from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.navigation import register_nav
-from survey.reports.api_tokens import ApiToken
+from survey.reports.api.models import ApiToken
+from survey.reports.api.tokens import create_token, revoke_token, tokens_of
 from survey.reports.blueprint import api_tokens as bp
-from survey.reports.tokens import create_token, revoke_token, tokens_of
 
 register_nav("API tokens", "api_tokens.list_tokens", Permission.MANAGE_REGION, 87)
 

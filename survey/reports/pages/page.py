@@ -12,12 +12,11 @@ from analysis.scores.scales import AGREEMENT, FREQUENCY
 from analysis.suppression import Policy
 from survey.i18n import long_date
 from survey.questionnaires.models import Survey
-from survey.reports.breakdown import Matrix, matrix
-from survey.reports.figures import View, compute_view
-from survey.reports.openanswers import OpenSection, open_sections
-from survey.reports.response import ResponseSummary, response_summary
-from survey.reports.results import RoundData, load_round
-from survey.reports.sections import (
+from survey.reports.pages.breakdown import Matrix, matrix
+from survey.reports.pages.figures import View, compute_view
+from survey.reports.pages.openanswers import OpenSection, open_sections
+from survey.reports.pages.response import ResponseSummary, response_summary
+from survey.reports.pages.sections import (
     Chart,
     ChoiceCard,
     GradeCard,
@@ -28,7 +27,8 @@ from survey.reports.sections import (
     make_chart,
     scale_section,
 )
-from survey.reports.selection import Selection, filter_choices
+from survey.reports.pages.selection import Selection, filter_choices
+from survey.reports.results import RoundData, load_round
 
 
 def policy_for(survey: Survey, public: bool = False) -> Policy:

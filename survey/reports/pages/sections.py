@@ -25,8 +25,8 @@ from analysis.charts.bars import (
 from analysis.scores.grades import GradeSummary
 from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
 from analysis.scores.scales import Scale
-from survey.reports.figures import View
 from survey.reports.items import ReportItem
+from survey.reports.pages.figures import View
 
 
 @dataclass(frozen=True)

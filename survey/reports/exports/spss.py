@@ -20,9 +20,9 @@ import pandas as pd
 import pyreadstat
 from flask_babel import gettext as _
 
-from survey.reports.codebook import Variable
-from survey.reports.exportrows import records
-from survey.reports.exports import file_chunks
+from survey.reports.exports.codebook import Variable
+from survey.reports.exports.rows import records
+from survey.reports.exports.tables import file_chunks
 
 CHUNK = 5_000
 

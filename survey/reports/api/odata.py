@@ -6,7 +6,7 @@ breakdown the results page offers) and, for a token with the responses scope, *A
 response export in long form: one row per respondent and variable, numbers in *Getal*). The same bearer
 tokens, the same small-cell protection (hidden cells are ``null`` with ``Verborgen`` true, groups that are
 too small are not there) and the same scrubbing as the rest of the API; reading *Antwoorden* is audited.
-Query options: see :mod:`survey.reports.odata_query`. Pages hold at most 1000 rows, with a next link.
+Query options: see :mod:`survey.reports.api.odata_query`. Pages hold at most 1000 rows, with a next link.
 """
 
 from __future__ import annotations
@@ -24,19 +24,19 @@ from sqlalchemy import func, select
 from survey.access import is_row_id
 from survey.extensions import db
 from survey.questionnaires.models import Survey
-from survey.reports.api import _needs
-from survey.reports.api_payload import breakdown_payload, items_payload
-from survey.reports.api_tokens import ApiScope
+from survey.reports.api.models import ApiScope
+from survey.reports.api.odata_query import Query, QueryError, parse_query
+from survey.reports.api.payload import breakdown_payload, items_payload
+from survey.reports.api.views import _needs
 from survey.reports.blueprint import api as bp
-from survey.reports.codebook import export_plan
-from survey.reports.exportrows import records
-from survey.reports.exports import cell_converter
+from survey.reports.exports.codebook import export_plan
+from survey.reports.exports.rows import records
+from survey.reports.exports.services import audit_export, background_variables
+from survey.reports.exports.tables import cell_converter
 from survey.reports.items import report_items
-from survey.reports.odata_query import Query, QueryError, parse_query
-from survey.reports.page import build_page, policy_for
+from survey.reports.pages.page import build_page, policy_for
+from survey.reports.pages.selection import GROUP_SEPARATOR, Selection, filter_choices, parse_group
 from survey.reports.results import completed_counts, load_round
-from survey.reports.selection import GROUP_SEPARATOR, Selection, filter_choices, parse_group
-from survey.reports.services import audit_export, background_variables
 from survey.responses.models import Response as SurveyResponse
 from survey.responses.models import ResponseStatus
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from survey.accounts.models import Region, User
 from survey.audit.services import record
 from survey.extensions import db
-from survey.reports.api_tokens import ApiScope, ApiToken
+from survey.reports.api.models import ApiScope, ApiToken
 from survey.timeutil import utcnow
 from survey.tokens import token_hash
 

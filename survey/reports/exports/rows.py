@@ -27,8 +27,8 @@ from survey.coding.queries import FinalCode, thresholds
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.reports.anonymity import Shown, export_profiles, shown_profiles
-from survey.reports.codebook import Variable
 from survey.reports.codes import Coding, codings
+from survey.reports.exports.codebook import Variable
 from survey.reports.items import REPEAT_SEPARATOR
 from survey.reports.results import background_text, completed_filter, decode_multi, raw_stream
 from survey.responses.models import Answer, Response

@@ -12,12 +12,12 @@ from survey.audit.services import record
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.reports.anonymity import export_notes
-from survey.reports.codebook import export_plan
-from survey.reports.exports import codebook_csv, codebook_xlsx, csv_export, xlsx_export
+from survey.reports.exports.codebook import export_plan
+from survey.reports.exports.r import r_export
+from survey.reports.exports.spss import sav_export
+from survey.reports.exports.stata import dta_export
+from survey.reports.exports.tables import codebook_csv, codebook_xlsx, csv_export, xlsx_export
 from survey.reports.results import background_keys, background_text, completed_filter, parse_background
-from survey.reports.rexport import r_export
-from survey.reports.spss import sav_export
-from survey.reports.stata import dta_export
 from survey.responses.models import Response
 
 MIMETYPES = {

@@ -19,8 +19,8 @@ from analysis.scores.items import choice_distribution, distributions_from_tally,
 from analysis.scores.results import Breakdown, Results
 from analysis.suppression import Policy, is_signal
 from survey.reports.items import domains_of, scales_of
+from survey.reports.pages.selection import Selection
 from survey.reports.results import RoundData
-from survey.reports.selection import Selection
 
 HIDE_COLUMNS = ("n", "positive", "pct", "n_escape", "n_dont_know", "n_not_applicable", "answered")
 

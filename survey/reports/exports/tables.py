@@ -24,8 +24,8 @@ import xlsxwriter
 from flask_babel import gettext as _
 
 from analysis.files.export_safety import csv_safe, safe_cell
-from survey.reports.codebook import ValueLabel, Variable, codebook_rows, value_number
-from survey.reports.exportrows import records
+from survey.reports.exports.codebook import ValueLabel, Variable, codebook_rows, value_number
+from survey.reports.exports.rows import records
 
 BOM = "\ufeff"
 ROWS_PER_WRITE = 1_000

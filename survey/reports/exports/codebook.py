@@ -28,7 +28,7 @@ from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.questionnaires.registry import OTHER_CODE
 from survey.reports.items import ReportItem, report_items
-from survey.reports.selection import variable_label
+from survey.reports.pages.selection import variable_label
 
 ESCAPE_NUMBERS = {"weet_niet": 98, "nvt": 99}
 MAX_NAME = 64

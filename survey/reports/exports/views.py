@@ -10,7 +10,7 @@ from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.reports.blueprint import exports as bp
-from survey.reports.services import completed_count, start_export
+from survey.reports.exports.services import completed_count, start_export
 
 
 @bp.route("/<int:survey_id>/export", methods=["GET", "POST"])

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 import pyreadstat
 
-from survey.reports.codebook import Variable
-from survey.reports.spss import frame_file
+from survey.reports.exports.codebook import Variable
+from survey.reports.exports.spss import frame_file
 
 STATA_NAME = 32
 STATA_LABEL = 80

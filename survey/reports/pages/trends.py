@@ -26,11 +26,11 @@ from analysis.scores.numbers import MISSING, format_count, format_number, format
 from analysis.scores.trends import Comparison, compare_means_from_stats, trend_table
 from survey.extensions import db
 from survey.questionnaires.models import Survey
-from survey.reports.figures import counts_of
 from survey.reports.items import ReportItem, report_items, scales_of
 from survey.reports.models import CosmeticWording
+from survey.reports.pages.figures import counts_of
+from survey.reports.pages.sections import Chart, make_chart
 from survey.reports.results import load_round
-from survey.reports.sections import Chart, make_chart
 
 
 @dataclass(frozen=True)

@@ -18,19 +18,19 @@ from survey.access import is_row_id
 from survey.extensions import csrf, db, limiter, login_manager
 from survey.questionnaires.models import Survey
 from survey.reports.anonymity import export_notes
-from survey.reports.api_errors import api_error
-from survey.reports.api_payload import results_payload, results_rows, survey_payload
-from survey.reports.api_tokens import ApiScope, ApiToken
+from survey.reports.api.errors import api_error
+from survey.reports.api.models import ApiScope, ApiToken
+from survey.reports.api.openapi import openapi_spec
+from survey.reports.api.payload import results_payload, results_rows, survey_payload
+from survey.reports.api.tokens import mark_used, token_for
 from survey.reports.blueprint import api as bp
-from survey.reports.codebook import export_plan
-from survey.reports.exportrows import records
-from survey.reports.exports import cell_converter, csv_lines
-from survey.reports.openapi import openapi_spec
-from survey.reports.page import build_page, policy_for
+from survey.reports.exports.codebook import export_plan
+from survey.reports.exports.rows import records
+from survey.reports.exports.services import audit_export, background_variables, start_export
+from survey.reports.exports.tables import cell_converter, csv_lines
+from survey.reports.pages.page import build_page, policy_for
+from survey.reports.pages.selection import Selection, filter_choices, parse_group
 from survey.reports.results import completed_counts, load_round
-from survey.reports.selection import Selection, filter_choices, parse_group
-from survey.reports.services import audit_export, background_variables, start_export
-from survey.reports.tokens import mark_used, token_for
 
 csrf.exempt(bp)
 PUBLIC_ENDPOINTS = {"api.documentation", "api.openapi"}
