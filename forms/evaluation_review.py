@@ -1,7 +1,7 @@
 """The quote review form: per statement of a section a decision (keep, shorten, merge, leave out),
 the shortened text, the statement to merge with and whether its attribution is public.
 
-Forms validate and never write; the view hands the checked values to ``survey.evaluations.review``.
+Forms validate and never write; the view hands the checked values to ``survey.evaluations.statements.review``.
 """
 
 from flask_babel import lazy_gettext as _l

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from analysis.scores.numbers import format_number
-from survey.evaluations import outputs
-from survey.evaluations.draft import build_report
+from survey.evaluations.draft.report import build_report
+from survey.evaluations.files import outputs
 from survey.evaluations.models import Evaluation
 from survey.responses.models import Answer, Response
 from tests.survey.evaluations.readback import docx_parts, pdf_text, xlsx_sheets

@@ -8,7 +8,7 @@ from docx.shared import Cm
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from survey.evaluations.plain import paragraphs, xml_safe
+from survey.evaluations.files.plain import paragraphs, xml_safe
 from survey.programmes.filters import period_label
 
 

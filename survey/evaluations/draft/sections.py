@@ -1,13 +1,13 @@
 """The sections with themes and statements: what respondents and meetings said, per section.
 
 Themes give counts; the statements themselves are published only after the evaluator's quote review
-(``survey.evaluations.review``)."""
+(``survey.evaluations.statements.review``)."""
 
 from analysis.evaluation.quote_review import publish
 from analysis.evaluation.themes import summarise_themes
-from survey.evaluations import review
-from survey.evaluations.context import ReportContext
+from survey.evaluations.draft.context import ReportContext
 from survey.evaluations.labels import PROJECT_ROLE_SECTION, SURVEY_ROLE
+from survey.evaluations.statements import review
 from survey.programmes.models import Project
 from survey.responses.piping import report_text
 

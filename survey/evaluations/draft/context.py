@@ -12,7 +12,7 @@ from analysis.suppression import Policy
 from survey.accounts.models import Membership, User
 from survey.coding.models import ScrubKind
 from survey.coding.scrubbing import region_terms
-from survey.evaluations import sources
+from survey.evaluations.draft import sources
 from survey.evaluations.models import Evaluation, QuoteKeepTerm
 from survey.extensions import db
 from survey.programmes.progress import Note

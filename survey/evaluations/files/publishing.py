@@ -6,8 +6,9 @@ import math
 from flask_babel import gettext as _
 
 from survey.accounts.models import User
-from survey.evaluations import outputs, services
-from survey.evaluations.draft import build_report
+from survey.evaluations import services
+from survey.evaluations.draft.report import build_report
+from survey.evaluations.files import outputs
 from survey.evaluations.labels import STATUS
 from survey.evaluations.models import Evaluation, EvaluationStatus
 from survey.i18n import long_date

@@ -9,9 +9,9 @@ from flask_babel import gettext as _
 
 from analysis.files.export_safety import safe_cell
 from analysis.scores.numbers import amount_decimals, round_half_up
-from survey.evaluations.docx_export import principles_of
+from survey.evaluations.files.docx import principles_of
+from survey.evaluations.files.plain import xml_safe
 from survey.evaluations.labels import PROGRAMME_SECTIONS, PROJECT_SECTIONS
-from survey.evaluations.plain import xml_safe
 
 OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 

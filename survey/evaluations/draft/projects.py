@@ -12,8 +12,8 @@ from analysis.charts.target import TargetFigures, series_text, target_sentence, 
 from analysis.programmes.periods import period_of, period_start
 from analysis.programmes.progress import budget_totals, target_progress
 from analysis.scores.numbers import format_amount, format_number, format_percentage
-from survey.evaluations.context import ReportContext
-from survey.evaluations.draft_sections import project_section
+from survey.evaluations.draft.context import ReportContext
+from survey.evaluations.draft.sections import project_section
 from survey.evaluations.labels import PROJECT_SECTIONS, PROJECT_THEME_SECTIONS
 from survey.evaluations.models import project_scope
 from survey.extensions import db

@@ -5,13 +5,13 @@ JSON-ready dict. The draft is built afresh each time; publishing stores the dict
 from flask_babel import gettext as _
 
 from analysis.scores.numbers import format_count, format_percentage
-from survey.evaluations import sources
-from survey.evaluations.context import ReportContext
-from survey.evaluations.draft_projects import project_part
-from survey.evaluations.draft_sections import programme_section
+from survey.evaluations.draft import sources
+from survey.evaluations.draft.context import ReportContext
+from survey.evaluations.draft.projects import project_part
+from survey.evaluations.draft.scores import scores_part
+from survey.evaluations.draft.sections import programme_section
 from survey.evaluations.labels import PROGRAMME_SECTIONS, PROGRAMME_THEME_SECTIONS, STATUS, SURVEY_KIND
 from survey.evaluations.models import PROGRAMME_SCOPE, Evaluation
-from survey.evaluations.scores import scores_part
 from survey.i18n import long_date
 from survey.responses.piping import resolve_report_pipes
 from survey.timeutil import utcnow

@@ -8,8 +8,8 @@ from pathlib import Path
 from flask import render_template
 
 from survey.config import PROJECT_ROOT
-from survey.evaluations.docx_export import docx_bytes
-from survey.evaluations.xlsx_export import xlsx_bytes
+from survey.evaluations.files.docx import docx_bytes
+from survey.evaluations.files.xlsx import xlsx_bytes
 
 PRINT_CSS = PROJECT_ROOT / "survey" / "static" / "css" / "evaluations-print.css"
 MIMETYPES = {

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from analysis.evaluation.quote_review import DECISIONS, EDIT, MERGE, Decision, Statement, statement_key, unique
 from survey.audit.services import record
-from survey.evaluations.context import ReportContext
+from survey.evaluations.draft.context import ReportContext
 from survey.evaluations.labels import NOTE_SECTION, PROJECT_ROLE_SECTION, REMARK_SECTION
 from survey.evaluations.models import Evaluation, EvaluationQuote, QuoteDecision, QuoteKeepTerm
 from survey.extensions import db

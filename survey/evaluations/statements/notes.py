@@ -14,7 +14,7 @@ from analysis.remarks import RemarkClassifier, shipped_classifier, split_notes
 from survey.audit.services import record
 from survey.coding.models import RemarkKind
 from survey.coding.scrubbing import detect_texts, region_terms
-from survey.evaluations.context import ReportContext
+from survey.evaluations.draft.context import ReportContext
 from survey.evaluations.models import Evaluation, EvaluationNote
 from survey.extensions import db
 from survey.jobs import enqueue_after_commit, task

@@ -13,8 +13,8 @@ from analysis.scores.items import headline_scores
 from analysis.scores.numbers import format_percentage
 from analysis.scores.scales import AGREEMENT, FREQUENCY, Scale
 from analysis.scores.trends import compare_rounds
-from survey.evaluations import sources
-from survey.evaluations.context import ReportContext
+from survey.evaluations.draft import sources
+from survey.evaluations.draft.context import ReportContext
 from survey.programmes.models import ACTION_LINES
 from survey.questionnaires.models import Survey, SurveyKind
 from survey.questionnaires.registry import REGISTRY

@@ -8,9 +8,8 @@ from flask_babel import gettext as _
 from forms.evaluation_review import KeepListForm, chosen_decisions, field_id, review_form
 from survey.access import requires
 from survey.accounts.models import Permission
-from survey.evaluations import review
 from survey.evaluations.blueprint import bp
-from survey.evaluations.context import ReportContext
+from survey.evaluations.draft.context import ReportContext
 from survey.evaluations.labels import (
     PROGRAMME_SECTIONS,
     PROGRAMME_THEME_SECTIONS,
@@ -19,6 +18,7 @@ from survey.evaluations.labels import (
 )
 from survey.evaluations.lookup import evaluation_in_region, locked_redirect, scope_sections
 from survey.evaluations.models import PROGRAMME_SCOPE, project_scope
+from survey.evaluations.statements import review
 from survey.extensions import db
 
 
