@@ -54,8 +54,8 @@ ORDER_EXCEPTIONS = {
     # a questionnaire with responses may not be deleted; the count comes from the answers' table
     ("survey.questionnaires.services", "survey.responses.models"),
     # a question's options can be the programme's actielijnen (listkeys) of the survey's region
-    ("survey.questionnaires.views_lists", "survey.programmes.listkeys"),
-    ("survey.questionnaires.views_lists", "survey.programmes.models"),
+    ("survey.questionnaires.builder.views_lists", "survey.programmes.listkeys"),
+    ("survey.questionnaires.builder.views_lists", "survey.programmes.models"),
     # completing a response queues the scrubbing of open answers in batches of k
     ("survey.responses.services", "survey.coding.jobs"),
 }
@@ -83,7 +83,7 @@ URL_OBJECTS = {"survey.questionnaires.models": {"Survey"}, "survey.accounts.mode
 #: (view module, model module, class): a view reading another stage's table directly, and why
 VIEW_EXCEPTIONS = {
     # the programmes whose actielijnen a question can list
-    ("survey.questionnaires.views_lists", "survey.programmes.models", "Programme"),
+    ("survey.questionnaires.builder.views_lists", "survey.programmes.models", "Programme"),
     # preview and telephone entry open a version of the questionnaire (the respondent path, being reshaped)
     ("survey.responses.staff_views", "survey.questionnaires.models", "SurveyVersion"),
 }

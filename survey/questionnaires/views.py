@@ -23,10 +23,11 @@ from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.navigation import register_nav
-from survey.questionnaires import languages, overview, series, services, versions
+from survey.questionnaires import languages, series, services, versions
 from survey.questionnaires.blueprint import bp
+from survey.questionnaires.builder import overview
+from survey.questionnaires.builder.feedback import problem_messages
 from survey.questionnaires.document import DocumentError
-from survey.questionnaires.feedback import problem_messages
 from survey.questionnaires.models import FieldworkStatus, Survey, SurveyKind
 from survey.questionnaires.registry import REGISTRY
 from survey.questionnaires.templates import list_templates

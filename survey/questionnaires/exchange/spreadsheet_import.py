@@ -13,9 +13,8 @@ import re
 import openpyxl
 
 from survey.questionnaires.document import DocumentError
-from survey.questionnaires.exchange import Exchange, parse_settings
-from survey.questionnaires.languages import valid_language
-from survey.questionnaires.spreadsheet import (
+from survey.questionnaires.exchange.json_file import Exchange, parse_settings
+from survey.questionnaires.exchange.spreadsheet import (
     LISTS,
     NO,
     QUESTIONS,
@@ -27,6 +26,7 @@ from survey.questionnaires.spreadsheet import (
     parse_condition,
     split_options,
 )
+from survey.questionnaires.languages import valid_language
 from survey.questionnaires.validation import Problems, validate_document
 
 MAX_ROWS = 2000

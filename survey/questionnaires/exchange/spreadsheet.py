@@ -15,7 +15,7 @@ import re
 import xlsxwriter
 
 from survey.questionnaires.document import CONDITION_OPS, Condition, Document, Question
-from survey.questionnaires.exchange import FORMAT, FORMAT_VERSION, SETTING_TEXTS
+from survey.questionnaires.exchange.json_file import FORMAT, FORMAT_VERSION, SETTING_TEXTS
 
 QUESTIONS, SECTIONS, LISTS, SETTINGS = "vragen", "secties", "lijsten", "vragenlijst"
 STATEMENT_TYPE = "groepsstelling"  # a row holding one statement of the group above it

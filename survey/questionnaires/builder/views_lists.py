@@ -10,10 +10,12 @@ from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.programmes.listkeys import programme_lines
 from survey.programmes.models import Programme
-from survey.questionnaires import builder, editing, versions
+from survey.questionnaires import versions
 from survey.questionnaires.blueprint import bp
+from survey.questionnaires.builder import editing
+from survey.questionnaires.builder import form_data as builder
+from survey.questionnaires.builder.feedback import problem_messages
 from survey.questionnaires.document import DocumentError
-from survey.questionnaires.feedback import problem_messages
 from survey.questionnaires.views import commit_or_conflict, conflict, conflict_message, get_survey, to_builder
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from survey.questionnaires import languages, services, versions
-from survey.questionnaires.changes import MeaningChange, by_code
+from survey.questionnaires.builder.changes import MeaningChange, by_code
+from survey.questionnaires.builder.feedback import Taalcheck, change_message, run_taalcheck
 from survey.questionnaires.document import Document
-from survey.questionnaires.feedback import Taalcheck, change_message, run_taalcheck
 from survey.questionnaires.models import Survey, SurveyVersion
 from survey.questionnaires.templates import UnknownTemplate, template_info
 

@@ -10,12 +10,13 @@ from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
-from survey.questionnaires import codebook, services, spreadsheet, versions
+from survey.questionnaires import services, versions
 from survey.questionnaires.blueprint import bp
+from survey.questionnaires.builder.feedback import problem_messages
 from survey.questionnaires.document import DocumentError
-from survey.questionnaires.exchange import export_json, survey_settings
-from survey.questionnaires.feedback import problem_messages
-from survey.questionnaires.uploads import read_upload
+from survey.questionnaires.exchange import codebook, spreadsheet
+from survey.questionnaires.exchange.json_file import export_json, survey_settings
+from survey.questionnaires.exchange.uploads import read_upload
 from survey.questionnaires.views import commit_or_conflict, conflict_message, get_survey, to_builder
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -7,10 +7,12 @@ from forms.questionnaires import ConfirmForm, SectionForm
 from forms.questions import QuestionForm
 from survey.access import requires
 from survey.accounts.models import Permission
-from survey.questionnaires import builder, editing, overview, versions
+from survey.questionnaires import versions
 from survey.questionnaires.blueprint import bp
+from survey.questionnaires.builder import editing, overview
+from survey.questionnaires.builder import form_data as builder
+from survey.questionnaires.builder.feedback import problem_messages
 from survey.questionnaires.document import DocumentError, Section
-from survey.questionnaires.feedback import problem_messages
 from survey.questionnaires.registry import REGISTRY
 from survey.questionnaires.views import (
     commit_or_conflict,

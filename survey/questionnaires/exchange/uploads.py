@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analysis.files.guard import Limits, UnusableFile, check_upload
 from survey.questionnaires.document import DocumentError
-from survey.questionnaires.exchange import Exchange, read_json
+from survey.questionnaires.exchange.json_file import Exchange, read_json
 from survey.questionnaires.validation import Problems
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -31,7 +31,7 @@ def read_upload(data: bytes, filename: str) -> tuple[Exchange, str]:
     if name.endswith(".xlsx") or data.startswith(ZIP_MAGIC):
         if not data.startswith(ZIP_MAGIC):
             raise DocumentError(Problems().flag("bestand", "The file is not an Excel workbook (.xlsx)."))
-        from survey.questionnaires.spreadsheet_import import read_xlsx
+        from survey.questionnaires.exchange.spreadsheet_import import read_xlsx
 
         check_zip(data)
         return read_xlsx(data), "xlsx"

@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from analysis.questions import readability
-from survey.questionnaires.changes import MeaningChange
+from survey.questionnaires.builder.changes import MeaningChange
 from survey.questionnaires.document import Document, DocumentError
 from survey.questionnaires.registry import REGISTRY
 
