@@ -11,9 +11,9 @@ from analysis.files.uploads import COLUMNS
 from analysis.programmes.periods import parse_period
 from forms.fields import DecimalCommaField, TakenNames
 from forms.uploads import INDICATORS, GuardedFileField
-from survey.programmes.indicators import Aggregation, PeriodType
 from survey.programmes.labels import AGGREGATION, PERIOD_TYPE, PROGRESS_STATUS, choices
-from survey.programmes.progress import ProgressStatus
+from survey.programmes.monitor.indicators import Aggregation, PeriodType
+from survey.programmes.progress_reports.models import ProgressStatus
 
 MAX_UPLOAD = 10 * 1024 * 1024
 

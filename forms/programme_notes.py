@@ -10,7 +10,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from survey.programmes.labels import NOTE_KIND, NOTE_SOURCE, choices
-from survey.programmes.progress import NoteKind, NoteSource
+from survey.programmes.progress_reports.models import NoteKind, NoteSource
 
 
 class NotesForm(FlaskForm):

@@ -11,10 +11,12 @@ from analysis.programmes.periods import period_of, previous_period
 from analysis.programmes.targets import Direction
 from survey.accounts.models import Region, User
 from survey.extensions import db
-from survey.programmes import measurements, notes, reporting, services
-from survey.programmes.indicators import Aggregation, Measurement, PeriodType
+from survey.programmes import services
 from survey.programmes.models import Programme, ProjectStatus
-from survey.programmes.progress import NoteKind, NoteSource, ProgressStatus
+from survey.programmes.monitor import measurements
+from survey.programmes.monitor.indicators import Aggregation, Measurement, PeriodType
+from survey.programmes.progress_reports import notes, reporting
+from survey.programmes.progress_reports.models import NoteKind, NoteSource, ProgressStatus
 
 NAME = "Transformatieprogramma Jeugdhulp"
 LEADER_EMAIL = "projectleider@demo.example"

@@ -290,7 +290,7 @@ class Target(Base):
     cumulative: Mapped[bool] = mapped_column(default=False)
 
     project: Mapped[Project] = relationship(back_populates="targets")
-    #: the Indicator class is named, not imported: survey/programmes/indicators.py imports this module
+    #: the Indicator class is named, not imported: survey/programmes/monitor/indicators.py imports this module
     indicator = relationship("Indicator")
 
     def __repr__(self) -> str:

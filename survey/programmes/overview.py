@@ -15,9 +15,9 @@ from analysis.charts.target import TargetFigures, target_sentence, target_svg
 from analysis.programmes.periods import period_of, period_start
 from analysis.programmes.progress import Value, budget_totals, target_progress
 from survey.extensions import db
-from survey.programmes.indicators import Measurement
 from survey.programmes.models import ACTION_LINES, ActionLine, Programme, Project, Target
-from survey.programmes.progress import Note, NoteKind, ProgressReport
+from survey.programmes.monitor.indicators import Measurement
+from survey.programmes.progress_reports.models import Note, NoteKind, ProgressReport
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from survey.extensions import db
 from survey.programmes import services
 from survey.programmes.blueprint import bp
 from survey.programmes.lookup import followed_project
-from survey.programmes.measurements import programme_indicators
 from survey.programmes.models import BudgetLine, Target
+from survey.programmes.monitor.measurements import programme_indicators
 
 
 def _back_to(project_id: int, anchor: str):

@@ -15,7 +15,7 @@ from survey.coding.scrubbing import region_terms
 from survey.evaluations.draft import sources
 from survey.evaluations.models import Evaluation, QuoteKeepTerm
 from survey.extensions import db
-from survey.programmes.progress import Note
+from survey.programmes.progress_reports.models import Note
 from survey.questionnaires.document import Document
 from survey.questionnaires.models import Survey, SurveyKind
 

@@ -18,11 +18,11 @@ from survey.evaluations.labels import PROJECT_SECTIONS, PROJECT_THEME_SECTIONS
 from survey.evaluations.models import project_scope
 from survey.extensions import db
 from survey.i18n import long_date, period_name
-from survey.programmes.conflicts import sources_of
 from survey.programmes.labels import label as programme_label
 from survey.programmes.models import Project, Target
+from survey.programmes.monitor.conflicts import sources_of
 from survey.programmes.overview import indicator_values
-from survey.programmes.progress import ProgressReport, ProgressStatus
+from survey.programmes.progress_reports.models import ProgressReport, ProgressStatus
 
 
 def amount(value, unit: str = "") -> str:

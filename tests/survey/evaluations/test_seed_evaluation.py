@@ -14,8 +14,8 @@ from survey.evaluations.labels import PROJECT_ROLE_SECTION, PROJECT_SECTIONS, SU
 from survey.evaluations.models import QuoteKeepTerm
 from survey.evaluations.statements import notes, review
 from survey.extensions import db
-from survey.programmes.indicators import Aggregation, Indicator, IndicatorSet, Measurement, PeriodType
 from survey.programmes.models import Programme, Project, ProjectActionLine, Target
+from survey.programmes.monitor.indicators import Aggregation, Indicator, IndicatorSet, Measurement, PeriodType
 from survey.questionnaires.models import (
     Audience,
     DisplayMode,

@@ -11,7 +11,7 @@ from analysis.files.uploads import pseudonymise
 from survey.accounts.models import Role
 from survey.audit.models import AuditEntry
 from survey.database import Base
-from survey.programmes.indicators import Indicator, IndicatorSet, Measurement, MeasurementUpload, PseudonymKey
+from survey.programmes.monitor.indicators import Indicator, IndicatorSet, Measurement, MeasurementUpload, PseudonymKey
 from tests.survey.programmes.factories import (
     make_indicator,
     make_indicator_set,

@@ -7,7 +7,7 @@ from survey.accounts.models import User
 from survey.audit.services import record
 from survey.extensions import db
 from survey.programmes.models import Programme, Project
-from survey.programmes.progress import Note, NoteKind, NoteSource
+from survey.programmes.progress_reports.models import Note, NoteKind, NoteSource
 from survey.programmes.services import assign_fields
 
 NOTE_FIELDS = ("kind", "text", "source_type", "source", "noted_on", "project")

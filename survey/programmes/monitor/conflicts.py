@@ -16,8 +16,8 @@ from survey.accounts.models import User
 from survey.audit.services import record
 from survey.extensions import db
 from survey.i18n import long_date
-from survey.programmes.indicators import Indicator, Measurement
-from survey.programmes.progress import ProgressReport
+from survey.programmes.monitor.indicators import Indicator, Measurement
+from survey.programmes.progress_reports.models import ProgressReport
 from survey.timeutil import utcnow
 
 

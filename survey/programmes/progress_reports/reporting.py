@@ -17,9 +17,9 @@ from survey.accounts.services import send_mail_job
 from survey.audit.services import record
 from survey.extensions import db
 from survey.jobs import enqueue_after_commit
-from survey.programmes.indicators import Aggregation, Indicator, Measurement
 from survey.programmes.models import Programme, Project, ProjectStatus
-from survey.programmes.progress import ProgressReminder, ProgressReport
+from survey.programmes.monitor.indicators import Aggregation, Indicator, Measurement
+from survey.programmes.progress_reports.models import ProgressReminder, ProgressReport
 from survey.timeutil import utcnow
 
 REPORT_FIELDS = ("status", "results", "successes", "obstacles", "next_steps")

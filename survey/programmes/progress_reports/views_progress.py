@@ -13,13 +13,14 @@ from forms.programme_notes import NoteForm, NotesForm
 from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db
-from survey.programmes import notes as note_services
-from survey.programmes import overview, reporting
+from survey.programmes import overview
 from survey.programmes.blueprint import bp
 from survey.programmes.filters import round_label
 from survey.programmes.lookup import followed_project, may_follow, programme_in_region
-from survey.programmes.measurements import values_there
-from survey.programmes.progress import Note, ProgressReport
+from survey.programmes.monitor.measurements import values_there
+from survey.programmes.progress_reports import notes as note_services
+from survey.programmes.progress_reports import reporting
+from survey.programmes.progress_reports.models import Note, ProgressReport
 
 
 def _progress_form(project, rounds, chosen):

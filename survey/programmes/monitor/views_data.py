@@ -12,13 +12,13 @@ from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
-from survey.programmes import measurements as data
 from survey.programmes.blueprint import bp
-from survey.programmes.conflicts import conflicts_of, origin, resolve
-from survey.programmes.datarequest import template_bytes
-from survey.programmes.indicators import Indicator, IndicatorSet, Measurement, MeasurementUpload
 from survey.programmes.lookup import programme_in_region
-from survey.programmes.problems import describe
+from survey.programmes.monitor import measurements as data
+from survey.programmes.monitor.conflicts import conflicts_of, origin, resolve
+from survey.programmes.monitor.datarequest import template_bytes
+from survey.programmes.monitor.indicators import Indicator, IndicatorSet, Measurement, MeasurementUpload
+from survey.programmes.monitor.problems import describe
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from analysis.files.uploads import DATA_SHEET, HEADERS
 from analysis.programmes.periods import QUARTER, parse_period, period_of, period_start, periods_between
-from survey.programmes.indicators import IndicatorSet
+from survey.programmes.monitor.indicators import IndicatorSet
 
 LISTS_SHEET = "Lijsten"
 EMPTY_ROWS = 500

@@ -13,14 +13,14 @@ from analysis.files.uploads import IndicatorSpec, Problem, UploadResult, UploadS
 from survey.accounts.models import User
 from survey.audit.services import record
 from survey.extensions import db
-from survey.programmes.indicators import (
+from survey.programmes.models import Programme, Target
+from survey.programmes.monitor.indicators import (
     Indicator,
     IndicatorSet,
     Measurement,
     MeasurementUpload,
     PseudonymKey,
 )
-from survey.programmes.models import Programme, Target
 from survey.programmes.services import assign_fields
 
 SET_FIELDS = ("name", "description", "pseudonym_column")
@@ -147,7 +147,7 @@ def add_measurement(
     db.session.flush()
     record("measurement.create", measurement, indicator_id=indicator.id, period=period)
     if corrects and values_there(indicator, period, gemeente, without=measurement):
-        from survey.programmes.conflicts import resolve
+        from survey.programmes.monitor.conflicts import resolve
 
         resolve(measurement, user, correction=True)
     return measurement
