@@ -1,7 +1,7 @@
 """Staff pages of the programme: overview, programme settings, principles and projects.
 
-Targets and budget lines are in ``views_project``, the monitor in ``views_data``, progress reports and
-notes in ``views_progress``; they all add routes to this blueprint.
+Targets and budget lines are in ``views_project``, the monitor in ``monitor/views_data``, progress reports and
+notes in ``progress_reports/views_progress``; they all add routes to this blueprint.
 """
 
 from collections.abc import Callable

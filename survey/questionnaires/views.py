@@ -1,7 +1,7 @@
 """The questionnaire builder (staff): surveys, settings, publishing, rounds. Works without JavaScript.
 
 Other builder pages (sections and questions, translations, import and export) add their routes to
-this blueprint from views_builder.py, views_translations.py and views_exchange.py.
+this blueprint from builder/views_builder.py, views_languages.py and exchange/views_exchange.py.
 """
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
