@@ -52,7 +52,7 @@ browser-deps:
 	  rm axe-core-$(AXE_VERSION).tgz; }
 
 setup-test: $(VENV)/.dev-installed catalogs browser-deps
-	$(BIN)/python -c "from analysis.scrub import warm_cache; warm_cache()"
+	$(BIN)/python -c "from analysis.privacy.scrub import warm_cache; warm_cache()"
 
 test: setup-test
 	$(BIN)/pytest -q $(PARALLEL)

@@ -23,7 +23,7 @@ def build(database_url: str, exchanges: dict[str, dict]) -> dict[str, str]:
     from survey.accounts.services import create_region
     from survey.extensions import db
     from survey.questionnaires import services, versions
-    from survey.questionnaires.exchange import read_exchange
+    from survey.questionnaires.exchange.json_file import read_exchange
     from survey.questionnaires.models import FieldworkStatus
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})

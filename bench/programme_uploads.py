@@ -58,7 +58,7 @@ def measure(label: str, function):
 
 
 def main(count: int) -> None:
-    from analysis.uploads import IndicatorSpec, UploadSpec, read_upload
+    from analysis.files.uploads import IndicatorSpec, UploadSpec, read_upload
 
     spec = UploadSpec(
         (IndicatorSpec(1, "Jeugdigen per gemeente", "quarter", True),), tuple(GEMEENTEN), "kindnummer", max_rows=count
@@ -79,9 +79,9 @@ def _import(data: bytes, count: int) -> None:
     from survey.accounts.models import Region
     from survey.database import Base
     from survey.extensions import db
-    from survey.programmes import measurements
-    from survey.programmes.indicators import Aggregation, IndicatorSet, PeriodType
     from survey.programmes.models import Programme
+    from survey.programmes.monitor import measurements
+    from survey.programmes.monitor.indicators import Aggregation, IndicatorSet, PeriodType
 
     with tempfile.TemporaryDirectory() as folder:
         app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3", "SECRET_KEY": "x"})

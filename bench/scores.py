@@ -22,9 +22,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.frames import answers_frame, respondents_frame
-from analysis.results import compute_results
-from analysis.scales import AGREEMENT, GRADE
+from analysis.scores.frames import answers_frame, respondents_frame
+from analysis.scores.results import compute_results
+from analysis.scores.scales import AGREEMENT, GRADE
 from analysis.suppression import Policy
 
 SIZES = (1_000, 10_000, 100_000)

@@ -11,8 +11,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from analysis.quotes import QuoteScrubber
-from analysis.scrub_measure import measure, read_set
+from analysis.privacy.quotes import QuoteScrubber
+from analysis.privacy.scrub_measure import measure, read_set
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "analysis" / "data" / "quote_scrub_nl.txt"
 

@@ -1,7 +1,7 @@
 """The quote review form: per statement of a section a decision (keep, shorten, merge, leave out),
 the shortened text, the statement to merge with and whether its attribution is public.
 
-Forms validate and never write; the view hands the checked values to ``survey.evaluations.review``.
+Forms validate and never write; the view hands the checked values to ``survey.evaluations.statements.review``.
 """
 
 from flask_babel import lazy_gettext as _l
@@ -10,8 +10,8 @@ from wtforms import BooleanField, SelectField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import Length, Optional
 
-from analysis.quote_review import EDIT, KEEP, MERGE, OMIT, near_duplicates
-from analysis.quotes import shorten
+from analysis.evaluation.quote_review import EDIT, KEEP, MERGE, OMIT, near_duplicates
+from analysis.privacy.quotes import shorten
 
 DECISION_LABELS = {
     "": _l("Not reviewed yet"),

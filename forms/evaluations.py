@@ -9,7 +9,7 @@ from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaF
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from forms.programmes import CheckboxGroupField
+from forms.fields import CheckboxGroupField
 from survey.coding.models import RemarkKind
 from survey.evaluations.labels import REMARK_KIND, SURVEY_KIND
 from survey.programmes.models import ACTION_LINES

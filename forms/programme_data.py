@@ -7,13 +7,13 @@ from wtforms import BooleanField, RadioField, SelectField, StringField, TextArea
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from analysis.periods import parse_period
-from analysis.uploads import COLUMNS
-from forms.programmes import DecimalCommaField, TakenNames
+from analysis.files.uploads import COLUMNS
+from analysis.programmes.periods import parse_period
+from forms.fields import DecimalCommaField, TakenNames
 from forms.uploads import INDICATORS, GuardedFileField
-from survey.programmes.indicators import Aggregation, PeriodType
 from survey.programmes.labels import AGGREGATION, PERIOD_TYPE, PROGRESS_STATUS, choices
-from survey.programmes.progress import ProgressStatus
+from survey.programmes.monitor.indicators import Aggregation, PeriodType
+from survey.programmes.progress_reports.models import ProgressStatus
 
 MAX_UPLOAD = 10 * 1024 * 1024
 

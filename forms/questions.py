@@ -12,7 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from forms.questionnaires import ConditionMixin
-from survey.questionnaires.builder import parse_lines
+from survey.questionnaires.builder.form_data import parse_lines
 from survey.questionnaires.document import CODE_PATTERN
 from survey.questionnaires.registry import OTHER_CODE, REGISTRY
 

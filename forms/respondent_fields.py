@@ -17,7 +17,7 @@ from wtforms import RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Optional
 
-from analysis.scales import ESCAPE_CODES
+from analysis.scores.scales import ESCAPE_CODES
 from forms.respondent_checks import ChoiceCheck, CountCheck, LengthCheck, NumberCheck, number_value
 from survey.questionnaires.document import Question
 from survey.questionnaires.registry import OTHER_CODE, REGISTRY

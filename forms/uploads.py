@@ -1,4 +1,4 @@
-"""The only file field of the platform: an upload passes ``analysis.guard`` while the form validates.
+"""The only file field of the platform: an upload passes ``analysis.files.guard`` while the form validates.
 
 A view never reads the uploaded stream itself: after ``validate_on_submit()`` the checked bytes are in
 ``form.<field>.content`` and the name in ``form.<field>.filename``. A file that the guard refuses is a
@@ -14,11 +14,11 @@ from flask_wtf.form import _Auto, _is_submitted
 from werkzeug.datastructures import CombinedMultiDict, FileStorage, MultiDict
 from wtforms.validators import ValidationError
 
-from analysis.guard import Limits, UnusableFile, check_upload
-from analysis.spreadsheets import LIMITS as contact_limits
-from analysis.uploads import UploadSpec
+from analysis.files.guard import Limits, UnusableFile, check_upload
+from analysis.files.spreadsheets import LIMITS as contact_limits
+from analysis.files.uploads import UploadSpec
 from survey.coding.transfer import LIMITS as codebook_limits
-from survey.questionnaires.uploads import LIMITS as questionnaire_limits
+from survey.questionnaires.exchange.uploads import LIMITS as questionnaire_limits
 
 #: limits per kind of upload: each importer's own (the file sizes are those the forms promise)
 CONTACTS = contact_limits

@@ -26,7 +26,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask_babel import gettext
 
-from analysis.guard import Limits, UnusableFile, check_archive_path
+from analysis.files.guard import Limits, UnusableFile, check_archive_path
 from survey.database import Base
 from survey.extensions import db
 

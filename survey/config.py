@@ -39,8 +39,8 @@ class Defaults:
     CODING_MIN_SENTIMENT = 30  # human sentiment labels per class before a model replaces the rule signal
     CODING_RETRAIN_EVERY = 25  # train again in the background after this many more checked answers (0: never)
     CODING_SUGGEST_FROM = 0.35  # model probability from which a theme is shown as a suggestion
-    CODING_SCRUBBER = None  # None: deduce via analysis.scrub; tests put a stand-in object here
-    DEDUCE_CACHE = None  # deduce's lookup cache folder; None: .cache/deduce (see analysis/scrub.py)
+    CODING_SCRUBBER = None  # None: deduce via analysis.privacy.scrub; tests put a stand-in object here
+    DEDUCE_CACHE = None  # deduce's lookup cache folder; None: .cache/deduce (see analysis/privacy/scrub.py)
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
     SESSION_COOKIE_HTTPONLY = True

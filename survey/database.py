@@ -24,11 +24,11 @@ MODEL_MODULES = [
     "survey.fieldwork.models",
     "survey.coding.models",
     "survey.programmes.models",
-    "survey.programmes.indicators",
-    "survey.programmes.progress",
+    "survey.programmes.monitor.indicators",
+    "survey.programmes.progress_reports.models",
     "survey.evaluations.models",
     "survey.reports.models",
-    "survey.reports.api_tokens",
+    "survey.reports.api.models",
 ]
 
 

@@ -13,8 +13,8 @@ from flask import g, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations, gettext, refresh
 from wtforms.i18n import messages_path
 
-from analysis.numbers import round_half_up
-from analysis.periods import period_start, period_type_of
+from analysis.programmes.periods import period_start, period_type_of
+from analysis.scores.numbers import round_half_up
 
 #: languages with a catalog (the one list of page-chrome languages); nl is complete, the others cover every
 #: text a respondent reads (``survey.catalogs.respondent_keys``)
@@ -84,7 +84,7 @@ def use_respondent_language(chrome: str, content: str, direction: str) -> None:
 
 def number(value, decimals: int = 1) -> str:
     """A number with a Dutch decimal comma and a fixed number of decimals, rounded half away from
-    zero first (``analysis.numbers``), so a page shows the figure the report files show."""
+    zero first (``analysis.scores.numbers``), so a page shows the figure the report files show."""
     if value is None:
         return "–"
     fmt = "#,##0" + ("." + "0" * decimals if decimals else "")

@@ -1,7 +1,7 @@
 """Targets get a direction (increase, decrease, keep at or below/above, reach zero)
 
 Existing targets: a baseline above the target value is a decrease (to 0: reach zero), anything else an
-increase, the same rule as ``analysis.targets.infer_direction``.
+increase, the same rule as ``analysis.programmes.targets.infer_direction``.
 
 Revision ID: c4a1d2e3f501
 Revises: b7e19c4d2a51

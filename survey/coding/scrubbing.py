@@ -1,7 +1,7 @@
-"""Scrubbing open answers: ``analysis.scrub`` (deduce, rules for what it misses) plus the region's own
+"""Scrubbing open answers: ``analysis.privacy.scrub`` (deduce, rules for what it misses) plus the region's own
 list of local names (care providers, schools, places).
 
-deduce costs seconds and about 1 GB to load, so ``analysis.scrub`` keeps one instance per process,
+deduce costs seconds and about 1 GB to load, so ``analysis.privacy.scrub`` keeps one instance per process,
 and it is used only in background jobs and the ``flask coding scrub`` command, never in a request.
 Tests may put any object with a ``scrub(texts, terms) -> texts`` method in the ``CODING_SCRUBBER``
 setting. Scrubbing reduces risk; it does not anonymise: a person still checks quotes before publishing.
@@ -12,7 +12,7 @@ from typing import Protocol
 from flask import current_app
 from sqlalchemy import func, select
 
-from analysis import scrub as scrub_analysis
+from analysis.privacy import scrub as scrub_analysis
 from survey.coding import answers as answers_module
 from survey.coding.models import ScrubKind, ScrubTerm
 from survey.coding.questions import completed_answers, open_questions
@@ -20,7 +20,7 @@ from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.responses.models import Answer, Response, ResponseStatus
 
-#: which list of ``analysis.scrub.Scrubber`` each kind of local name goes to
+#: which list of ``analysis.privacy.scrub.Scrubber`` each kind of local name goes to
 LISTS = {
     ScrubKind.PROVIDER: "organisations",
     ScrubKind.SCHOOL: "schools",
@@ -36,7 +36,7 @@ class Scrubber(Protocol):
 
 
 class DeduceScrubber:
-    """analysis.scrub with the region's names; deduce is built once per process, on first use."""
+    """analysis.privacy.scrub with the region's names; deduce is built once per process, on first use."""
 
     def __init__(self, cache_path: str | None = None):
         self.cache_path = cache_path
@@ -54,7 +54,7 @@ class DeduceScrubber:
 
 
 def scrubber() -> Scrubber:
-    """The configured scrubber, or deduce through analysis.scrub."""
+    """The configured scrubber, or deduce through analysis.privacy.scrub."""
     configured = current_app.config.get("CODING_SCRUBBER")
     return configured if configured is not None else DeduceScrubber(current_app.config.get("DEDUCE_CACHE"))
 
@@ -80,7 +80,7 @@ def scrub_texts(texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[str
 
 def detect_texts(texts: list[str], terms: dict[ScrubKind, list[str]]) -> list[list[tuple[int, int, str]]]:
     """The coding stage's de-identification as spans per text (start, end, tag), so a quote can apply the
-    region's keep-list and the evaluator's undo on top (``analysis.quotes``). A configured stand-in
+    region's keep-list and the evaluator's undo on top (``analysis.privacy.quotes``). A configured stand-in
     without ``spans`` finds nothing. Loads deduce: for background jobs only."""
     configured = scrubber()
     find = getattr(configured, "spans", None)

@@ -16,7 +16,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from analysis.codebook import Codebook as CodebookData
 from analysis.codebook import CodebookError
-from analysis.guard import Limits, UnusableFile, check_upload
+from analysis.files.guard import Limits, UnusableFile, check_upload
 
 MAX_THEMES = 200
 #: what the guard allows a codebook file (the upload form checks the same before this module is called)

@@ -10,10 +10,11 @@ from sqlalchemy import select
 from survey.accounts.models import Region, User
 from survey.coding.models import AnswerCode, Codebook, CodedAnswer, QuestionCodebook, Sentiment, Source, Theme
 from survey.evaluations import demo_texts as texts
-from survey.evaluations import notes, review, services
-from survey.evaluations.context import ReportContext
+from survey.evaluations import services
+from survey.evaluations.draft.context import ReportContext
 from survey.evaluations.labels import PROGRAMME_THEME_SECTIONS, PROJECT_THEME_SECTIONS
 from survey.evaluations.models import PROGRAMME_SCOPE, Evaluation
+from survey.evaluations.statements import notes, review
 from survey.extensions import db
 from survey.fieldwork.models import Invitation
 from survey.programmes.demo import NAME as PROGRAMME_NAME

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 
 from survey.coding.models import RemarkKind
 from survey.evaluations.models import EvaluationStatus
-from survey.programmes.progress import NoteKind
+from survey.programmes.progress_reports.models import NoteKind
 from survey.questionnaires.models import SurveyKind
 
 #: sections about the programme as a whole, in report order, each with a text of the evaluator

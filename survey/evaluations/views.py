@@ -15,13 +15,14 @@ from forms.evaluations import EvaluationForm
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
-from survey.evaluations import outputs, publishing, services
+from survey.evaluations import services
 from survey.evaluations.blueprint import bp
-from survey.evaluations.draft import build_report
+from survey.evaluations.draft.report import build_report
+from survey.evaluations.files import outputs, publishing
+from survey.evaluations.files.plain import paragraphs
 from survey.evaluations.labels import label
 from survey.evaluations.lookup import edit_urls, evaluation_in_region, locked_redirect
 from survey.evaluations.models import EvaluationStatus
-from survey.evaluations.plain import paragraphs
 from survey.extensions import db
 from survey.programmes.lookup import programme_in_region
 from survey.programmes.services import programmes_in

@@ -14,9 +14,9 @@ from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.evaluations import services
 from survey.evaluations.blueprint import reader
+from survey.evaluations.files.outputs import DOWNLOADS
 from survey.evaluations.lookup import evaluation_in_region
 from survey.evaluations.models import EvaluationStatus
-from survey.evaluations.outputs import DOWNLOADS
 from survey.extensions import db
 from survey.navigation import register_nav
 

@@ -8,12 +8,13 @@ from flask_babel import lazy_gettext as _l
 from forms.evaluations import NotesForm, chosen_kinds, item_lines_form, note_kinds_form, texts_form
 from survey.access import requires
 from survey.accounts.models import Permission
-from survey.evaluations import notes, services
+from survey.evaluations import services
 from survey.evaluations.blueprint import bp
+from survey.evaluations.draft.scores import default_line, latest_per_series, scored_items
 from survey.evaluations.labels import PROGRAMME_SECTIONS, REMARK_KIND
 from survey.evaluations.lookup import evaluation_in_region, locked_redirect, scope_sections
 from survey.evaluations.models import PROGRAMME_SCOPE
-from survey.evaluations.scores import default_line, latest_per_series, scored_items
+from survey.evaluations.statements import notes
 from survey.extensions import db
 from survey.questionnaires.models import SurveyKind
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from flask_babel import gettext
 from sqlalchemy import select
 
-from analysis.contacts import read_contacts
-from analysis.spreadsheets import Problem, UnusableFile, flag
+from analysis.files.contacts import read_contacts
+from analysis.files.spreadsheets import Problem, UnusableFile, flag
 from survey.audit.services import record
 from survey.extensions import db
 from survey.fieldwork.models import Invitation

@@ -28,7 +28,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from analysis.contacts import BACKGROUND
+from analysis.files.contacts import BACKGROUND
 from analysis.suppression import Generaliser, build, parse_order
 from analysis.suppression.combinations import LANGUAGE
 from survey.extensions import db

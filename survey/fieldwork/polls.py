@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from analysis.scales import ESCAPE_CODES
+from analysis.scores.scales import ESCAPE_CODES
 from analysis.suppression.fieldwork import Bar, option_counts, poll_bars
 from survey.extensions import db
 from survey.questionnaires.document import Document, Question

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from flask_babel import gettext
 from sqlalchemy import select
 
-from analysis.contacts import BACKGROUND
-from analysis.export_safety import csv_safe
+from analysis.files.contacts import BACKGROUND
+from analysis.files.export_safety import csv_safe
 from analysis.suppression.fieldwork import Day, DayCount, Group, LedgerRow, Totals, per_category, per_day, totals
 from survey.extensions import db
 from survey.fieldwork.models import Invitation, ParticipationDay

@@ -14,7 +14,7 @@ from survey.audit.labels import audit_label
 from survey.audit.services import record
 from survey.database import truncate_wal
 from survey.extensions import db
-from survey.fieldwork import letters, messages, services, tracking
+from survey.fieldwork import letters, messages, services, texts, tracking
 from survey.fieldwork.blueprint import fieldwork as bp
 from survey.fieldwork.importing import import_contacts
 from survey.fieldwork.models import Invitation
@@ -297,7 +297,7 @@ def edit_text(survey_id):
         languages=languages,
         own=own,
         kinds=messages.KINDS,
-        draft=language in messages.DRAFT_LANGUAGES,
+        draft=language in texts.DRAFT_LANGUAGES,
     )
 
 

@@ -20,7 +20,7 @@ programmes_cli = AppGroup("programmes", help="Programme and projects.")
 )
 def remind_command(today):
     """Remind each project leader once per round whose report for the current round is missing."""
-    from survey.programmes.reporting import send_reminders
+    from survey.programmes.progress_reports.reporting import send_reminders
 
     day = today.date() if today else date.today()
     sent = send_reminders(day)

@@ -6,15 +6,17 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from analysis.periods import period_of, previous_period
-from analysis.targets import Direction
-from analysis.uploads import pseudonymise
+from analysis.files.uploads import pseudonymise
+from analysis.programmes.periods import period_of, previous_period
+from analysis.programmes.targets import Direction
 from survey.accounts.models import Region, User
 from survey.extensions import db
-from survey.programmes import measurements, notes, reporting, services
-from survey.programmes.indicators import Aggregation, Measurement, PeriodType
+from survey.programmes import services
 from survey.programmes.models import Programme, ProjectStatus
-from survey.programmes.progress import NoteKind, NoteSource, ProgressStatus
+from survey.programmes.monitor import measurements
+from survey.programmes.monitor.indicators import Aggregation, Measurement, PeriodType
+from survey.programmes.progress_reports import notes, reporting
+from survey.programmes.progress_reports.models import NoteKind, NoteSource, ProgressStatus
 
 NAME = "Transformatieprogramma Jeugdhulp"
 LEADER_EMAIL = "projectleider@demo.example"

@@ -1,7 +1,7 @@
 """Template filters for the programme pages: labels, Dutch numbers, money, rounds and periods."""
 
-from analysis.numbers import format_percentage
-from forms.programmes import decimal_text
+from analysis.scores.numbers import format_percentage
+from forms.fields import decimal_text
 from survey.i18n import number, period_name
 from survey.programmes.labels import label
 

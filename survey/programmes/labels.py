@@ -3,11 +3,11 @@
 from flask_babel import lazy_gettext as _l
 from wtforms.fields import SelectChoice
 
-from analysis.targets import Direction
-from analysis.targets import Status as TargetStatus
-from survey.programmes.indicators import Aggregation, PeriodType
+from analysis.programmes.targets import Direction
+from analysis.programmes.targets import Status as TargetStatus
 from survey.programmes.models import ProjectStatus
-from survey.programmes.progress import NoteKind, NoteSource, ProgressStatus
+from survey.programmes.monitor.indicators import Aggregation, PeriodType
+from survey.programmes.progress_reports.models import NoteKind, NoteSource, ProgressStatus
 
 PROJECT_STATUS = {
     ProjectStatus.PREPARING: _l("In preparation"),

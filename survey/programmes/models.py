@@ -13,7 +13,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from analysis.targets import Direction, evaluate
+from analysis.programmes.targets import Direction, evaluate
 from survey.accounts.models import Region, User
 from survey.database import Base, enum_column
 from survey.timeutil import utcnow
@@ -280,7 +280,7 @@ class Target(Base):
     baseline: Mapped[Decimal | None] = mapped_column(sa.Numeric(14, 4))
     #: the figure to reach (*streefwaarde*)
     target_value: Mapped[Decimal] = mapped_column(sa.Numeric(14, 4))
-    #: which way is better (*richting*): increase, decrease, at_most, at_least or zero (analysis.targets)
+    #: which way is better (*richting*): increase, decrease, at_most, at_least or zero (analysis.programmes.targets)
     direction: Mapped[Direction] = mapped_column(enum_column(Direction), default=Direction.INCREASE)
     #: unit of the figures, e.g. "kinderen" or "%" (*eenheid*)
     unit: Mapped[str] = mapped_column(sa.String(40), default="")
@@ -290,14 +290,14 @@ class Target(Base):
     cumulative: Mapped[bool] = mapped_column(default=False)
 
     project: Mapped[Project] = relationship(back_populates="targets")
-    #: the Indicator class is named, not imported: survey/programmes/indicators.py imports this module
+    #: the Indicator class is named, not imported: survey/programmes/monitor/indicators.py imports this module
     indicator = relationship("Indicator")
 
     def __repr__(self) -> str:
         return f"<Target {self.id}>"
 
     def state(self, current):
-        """Status and % of the way for a figure: the one rule in ``analysis.targets``."""
+        """Status and % of the way for a figure: the one rule in ``analysis.programmes.targets``."""
         return evaluate(current, self.target_value, self.baseline, self.direction or Direction.INCREASE)
 
     @property

@@ -11,13 +11,13 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from analysis.periods import period_of, period_start
-from analysis.progress import Value, budget_totals, target_progress
-from analysis.target_chart import TargetFigures, target_sentence, target_svg
+from analysis.charts.target import TargetFigures, target_sentence, target_svg
+from analysis.programmes.periods import period_of, period_start
+from analysis.programmes.progress import Value, budget_totals, target_progress
 from survey.extensions import db
-from survey.programmes.indicators import Measurement
 from survey.programmes.models import ACTION_LINES, ActionLine, Programme, Project, Target
-from survey.programmes.progress import Note, NoteKind, ProgressReport
+from survey.programmes.monitor.indicators import Measurement
+from survey.programmes.progress_reports.models import Note, NoteKind, ProgressReport
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class TargetStatus:
 
     @property
     def figures(self) -> TargetFigures:
-        """The figures the target chart and table show (``analysis.target_chart``)."""
+        """The figures the target chart and table show (``analysis.charts.target``)."""
         target = self.target
         return TargetFigures(
             target.baseline,
@@ -102,7 +102,7 @@ class ProgrammeOverview:
 
 
 def indicator_values(indicator_id: int, until: date | None = None) -> list[Value]:
-    """The stored values of an indicator as plain values for ``analysis.progress``."""
+    """The stored values of an indicator as plain values for ``analysis.programmes.progress``."""
     stmt = select(Measurement.period, Measurement.value, Measurement.pseudonym, Measurement.gemeente).where(
         Measurement.indicator_id == indicator_id, Measurement.counted.is_(True)
     )

@@ -8,7 +8,7 @@ import unicodedata
 
 from sqlalchemy import func, select
 
-from analysis.targets import infer_direction
+from analysis.programmes.targets import infer_direction
 from survey.accounts.models import Membership, Region, Role, User
 from survey.audit.services import record
 from survey.extensions import db

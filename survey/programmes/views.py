@@ -1,8 +1,11 @@
 """Staff pages of the programme: overview, programme settings, principles and projects.
 
-Targets and budget lines are in ``views_project``, the monitor in ``views_data``, progress reports and
-notes in ``views_progress``; they all add routes to this blueprint.
+Targets and budget lines are in ``views_project``, the monitor in ``monitor/views_data``, progress reports and
+notes in ``progress_reports/views_progress``; they all add routes to this blueprint.
 """
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -88,75 +91,115 @@ def delete_programme(programme_id):
     return redirect(url_for("programmes.list_programmes"))
 
 
+@dataclass(frozen=True)
+class _TitledPart:
+    """A principle or one of the region's own actielijnen: a titled text in a list of the programme, added,
+    edited and deleted the same way."""
+
+    model: type
+    form: type
+    items: str  # the programme's list of them
+    text: str  # the form field and the service's argument that hold the text
+    add: Callable
+    update: Callable
+    delete: Callable
+    template: str
+    name: str  # the template's name for the one being edited
+    anchor: str  # where the programme page lists them
+
+
+PRINCIPLES = _TitledPart(
+    Principle,
+    PrincipleForm,
+    "principles",
+    "text",
+    services.add_principle,
+    services.update_principle,
+    services.delete_principle,
+    "programmes/principle_form.html",
+    "principle",
+    "ons-verhaal",
+)
+REGIONAL_LINES = _TitledPart(
+    RegionalActionLine,
+    RegionalLineForm,
+    "regional_lines",
+    "description",
+    services.add_regional_line,
+    services.update_regional_line,
+    services.delete_regional_line,
+    "programmes/regional_line_form.html",
+    "line",
+    "eigen-actielijnen",
+)
+
+
+def _back_to(part: _TitledPart, programme_id: int):
+    return redirect(url_for("programmes.show_programme", programme_id=programme_id) + "#" + part.anchor)
+
+
+def _add_part(part: _TitledPart, programme_id: int, saved: str):
+    programme = programme_in_region(programme_id)
+    form = part.form(taken=_others(getattr(programme, part.items), None, "title"))
+    if form.validate_on_submit():
+        part.add(programme, form.title.data.strip(), getattr(form, part.text).data or "")
+        _saved(saved)
+        return _back_to(part, programme.id)
+    return render_template(part.template, form=form, programme=programme, **{part.name: None})
+
+
+def _edit_part(part: _TitledPart, item_id: int, saved: str):
+    item = get_in_region(part.model, item_id)
+    form = part.form(obj=item, taken=_others(getattr(item.programme, part.items), item, "title"))
+    if form.validate_on_submit():
+        part.update(item, title=form.title.data.strip(), **{part.text: getattr(form, part.text).data or ""})
+        _saved(saved)
+        return _back_to(part, item.programme_id)
+    return render_template(part.template, form=form, programme=item.programme, **{part.name: item})
+
+
+def _delete_part(part: _TitledPart, item_id: int, saved: str):
+    item = get_in_region(part.model, item_id)
+    programme_id = item.programme_id
+    part.delete(item)
+    _saved(saved)
+    return _back_to(part, programme_id)
+
+
 @bp.route("/<int:programme_id>/principes/nieuw", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PROGRAMMES)
 def add_principle(programme_id):
-    programme = programme_in_region(programme_id)
-    form = PrincipleForm(taken=_others(programme.principles, None, "title"))
-    if form.validate_on_submit():
-        services.add_principle(programme, form.title.data.strip(), form.text.data or "")
-        _saved(_("The principle has been added."))
-        return redirect(url_for("programmes.show_programme", programme_id=programme.id) + "#ons-verhaal")
-    return render_template("programmes/principle_form.html", form=form, programme=programme, principle=None)
+    return _add_part(PRINCIPLES, programme_id, _("The principle has been added."))
 
 
 @bp.route("/principe/<int:principle_id>/bewerken", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PROGRAMMES)
 def edit_principle(principle_id):
-    principle = get_in_region(Principle, principle_id)
-    form = PrincipleForm(obj=principle, taken=_others(principle.programme.principles, principle, "title"))
-    if form.validate_on_submit():
-        services.update_principle(principle, title=form.title.data.strip(), text=form.text.data or "")
-        _saved(_("The principle has been saved."))
-        return redirect(url_for("programmes.show_programme", programme_id=principle.programme_id) + "#ons-verhaal")
-    return render_template(
-        "programmes/principle_form.html", form=form, programme=principle.programme, principle=principle
-    )
+    return _edit_part(PRINCIPLES, principle_id, _("The principle has been saved."))
 
 
 @bp.post("/principe/<int:principle_id>/verwijderen")
 @requires(Permission.MANAGE_PROGRAMMES)
 def delete_principle(principle_id):
-    principle = get_in_region(Principle, principle_id)
-    programme_id = principle.programme_id
-    services.delete_principle(principle)
-    db.session.commit()
-    flash(_("The principle has been deleted."), "success")
-    return redirect(url_for("programmes.show_programme", programme_id=programme_id) + "#ons-verhaal")
+    return _delete_part(PRINCIPLES, principle_id, _("The principle has been deleted."))
 
 
 @bp.route("/<int:programme_id>/actielijnen/nieuw", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PROGRAMMES)
 def add_regional_line(programme_id):
-    programme = programme_in_region(programme_id)
-    form = RegionalLineForm(taken=_others(programme.regional_lines, None, "title"))
-    if form.validate_on_submit():
-        services.add_regional_line(programme, form.title.data.strip(), form.description.data or "")
-        _saved(_("The regional actielijn has been added."))
-        return redirect(url_for("programmes.show_programme", programme_id=programme.id) + "#eigen-actielijnen")
-    return render_template("programmes/regional_line_form.html", form=form, programme=programme, line=None)
+    return _add_part(REGIONAL_LINES, programme_id, _("The regional actielijn has been added."))
 
 
 @bp.route("/actielijn/<int:line_id>/bewerken", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PROGRAMMES)
 def edit_regional_line(line_id):
-    line = get_in_region(RegionalActionLine, line_id)
-    form = RegionalLineForm(obj=line, taken=_others(line.programme.regional_lines, line, "title"))
-    if form.validate_on_submit():
-        services.update_regional_line(line, title=form.title.data.strip(), description=form.description.data or "")
-        _saved(_("The regional actielijn has been saved."))
-        return redirect(url_for("programmes.show_programme", programme_id=line.programme_id) + "#eigen-actielijnen")
-    return render_template("programmes/regional_line_form.html", form=form, programme=line.programme, line=line)
+    return _edit_part(REGIONAL_LINES, line_id, _("The regional actielijn has been saved."))
 
 
 @bp.post("/actielijn/<int:line_id>/verwijderen")
 @requires(Permission.MANAGE_PROGRAMMES)
 def delete_regional_line(line_id):
-    line = get_in_region(RegionalActionLine, line_id)
-    programme_id = line.programme_id
-    services.delete_regional_line(line)
-    _saved(_("The regional actielijn has been deleted."))
-    return redirect(url_for("programmes.show_programme", programme_id=programme_id) + "#eigen-actielijnen")
+    return _delete_part(REGIONAL_LINES, line_id, _("The regional actielijn has been deleted."))
 
 
 @bp.post("/project/<int:project_id>/verplaatsen")

@@ -3,15 +3,15 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from forms.programmes import BudgetLineForm, TargetForm
+from forms.project_targets import BudgetLineForm, TargetForm
 from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.programmes import services
 from survey.programmes.blueprint import bp
 from survey.programmes.lookup import followed_project
-from survey.programmes.measurements import programme_indicators
 from survey.programmes.models import BudgetLine, Target
+from survey.programmes.monitor.measurements import programme_indicators
 
 
 def _back_to(project_id: int, anchor: str):

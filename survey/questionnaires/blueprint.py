@@ -10,13 +10,8 @@ bp = staff_blueprint("questionnaires", __name__, "/vragenlijsten")
 
 def blueprints() -> tuple[Blueprint, ...]:
     """The blueprints of this package, to register, with the routes of its view modules attached."""
-    from survey.questionnaires import (  # noqa: F401 - their routes attach
-        views,
-        views_builder,
-        views_exchange,
-        views_languages,
-        views_lists,
-        views_series,
-    )
+    from survey.questionnaires import views, views_languages, views_series  # noqa: F401 - their routes attach
+    from survey.questionnaires.builder import views_builder, views_lists  # noqa: F401 - their routes attach
+    from survey.questionnaires.exchange import views_exchange  # noqa: F401 - their routes attach
 
     return (bp,)

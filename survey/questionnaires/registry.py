@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from analysis.scales import respondent_options
+from analysis.scores.scales import respondent_options
 from survey.questionnaires.document import Option, Question
 
 

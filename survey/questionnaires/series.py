@@ -17,9 +17,9 @@ from survey.accounts.models import Region
 from survey.audit.services import record
 from survey.extensions import db
 from survey.questionnaires import versions
-from survey.questionnaires.changes import compare
+from survey.questionnaires.builder.changes import compare
+from survey.questionnaires.builder.feedback import change_message
 from survey.questionnaires.document import Document
-from survey.questionnaires.feedback import change_message
 from survey.questionnaires.models import Survey
 
 

@@ -11,9 +11,9 @@ from survey.accounts.models import Region
 from survey.audit.services import record
 from survey.extensions import db
 from survey.questionnaires import languages, versions
+from survey.questionnaires.builder.editing import assign_missing_codes
 from survey.questionnaires.document import Document, Section
-from survey.questionnaires.editing import assign_missing_codes
-from survey.questionnaires.exchange import SETTING_CHOICES, SETTING_DEFAULTS, SETTING_TEXTS, Exchange
+from survey.questionnaires.exchange.json_file import SETTING_CHOICES, SETTING_DEFAULTS, SETTING_TEXTS, Exchange
 from survey.questionnaires.models import FieldworkStatus, Survey, SurveyKind, SurveyVersion, VersionStatus
 from survey.questionnaires.templates import load_template
 from survey.questionnaires.validation import validate_document

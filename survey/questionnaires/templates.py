@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from survey.questionnaires.exchange import Exchange, read_exchange
+from survey.questionnaires.exchange.json_file import Exchange, read_exchange
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "shipped"
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")

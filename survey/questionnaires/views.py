@@ -1,7 +1,7 @@
 """The questionnaire builder (staff): surveys, settings, publishing, rounds. Works without JavaScript.
 
 Other builder pages (sections and questions, translations, import and export) add their routes to
-this blueprint from views_builder.py, views_translations.py and views_exchange.py.
+this blueprint from builder/views_builder.py, views_languages.py and exchange/views_exchange.py.
 """
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
@@ -23,10 +23,11 @@ from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.navigation import register_nav
-from survey.questionnaires import languages, overview, series, services, versions
+from survey.questionnaires import languages, series, services, versions
 from survey.questionnaires.blueprint import bp
+from survey.questionnaires.builder import overview
+from survey.questionnaires.builder.feedback import problem_messages
 from survey.questionnaires.document import DocumentError
-from survey.questionnaires.feedback import problem_messages
 from survey.questionnaires.models import FieldworkStatus, Survey, SurveyKind
 from survey.questionnaires.registry import REGISTRY
 from survey.questionnaires.templates import list_templates

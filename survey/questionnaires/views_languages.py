@@ -10,8 +10,8 @@ from survey.accounts.models import Permission
 from survey.i18n import text_direction
 from survey.questionnaires import languages, versions
 from survey.questionnaires.blueprint import bp
+from survey.questionnaires.builder.feedback import problem_messages
 from survey.questionnaires.document import DocumentError
-from survey.questionnaires.feedback import problem_messages
 from survey.questionnaires.views import commit_or_conflict, conflict, conflict_message, get_survey
 
 SURVEY_PREFIX = "survey:"

@@ -16,7 +16,9 @@ api = Blueprint("api", __name__, url_prefix="/api/v1")
 
 def blueprints() -> tuple[Blueprint, ...]:
     """The blueprints of this package, to register, with the routes of its view modules attached."""
-    from survey.reports import api as api_views  # noqa: F401 - their routes attach
-    from survey.reports import export_views, odata, token_views, views  # noqa: F401 - their routes attach
+    from survey.reports.api import odata, token_views  # noqa: F401 - their routes attach
+    from survey.reports.api import views as api_views  # noqa: F401 - their routes attach
+    from survey.reports.exports import views as export_views  # noqa: F401 - their routes attach
+    from survey.reports.pages import views  # noqa: F401 - their routes attach
 
     return (reports, exports, api_tokens, api)

@@ -3,14 +3,14 @@
 Every question that stores an answer becomes one or more report items with a stable code: a group of
 statements gives one item per statement, a section repeated over a list (per project) gives one item
 per list entry with the code ``<code>.<key>`` (a dot never occurs in a real item code). Scored items
-carry the :mod:`analysis.scales` scale their answers are counted on.
+carry the :mod:`analysis.scores.scales` scale their answers are counted on.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.scales import AGREEMENT, FREQUENCY, GRADE, SMILEY_3, SMILEY_5, ZERO_TEN, Scale
+from analysis.scores.scales import AGREEMENT, FREQUENCY, GRADE, SMILEY_3, SMILEY_5, ZERO_TEN, Scale
 from survey.questionnaires.document import DocumentError, Question
 from survey.questionnaires.models import Survey, VersionStatus
 from survey.questionnaires.parsing import parse_document

@@ -1,5 +1,5 @@
 """The reports' own state: the grouped answer counts of a round (``ResultsCache``) and the researcher's
-judgement that a changed wording is cosmetic (``CosmeticWording``). API tokens: ``api_tokens.py``.
+judgement that a changed wording is cosmetic (``CosmeticWording``). API tokens: ``api/models.py``.
 """
 
 from datetime import datetime

@@ -7,8 +7,8 @@ profile, item and answer code in the database: one grouped query over the respon
 answers (open texts are counted, never read). The answer counts of a round are kept in
 :class:`survey.reports.models.ResultsCache` until its completed responses or its questionnaire change,
 because counting means visiting every answer row. From these small tables every view is derived:
-``tally()`` gives the counts in the shape of :func:`analysis.scores.tally`, ``respondents`` one row per
-respondent (profile columns only) for :mod:`analysis.breakdowns`.
+``tally()`` gives the counts in the shape of :func:`analysis.scores.items.tally`, ``respondents`` one row per
+respondent (profile columns only) for :mod:`analysis.scores.breakdowns`.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ import sqlalchemy as sa
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from analysis.breakdowns import UNKNOWN_GROUP
-from analysis.frames import answers_frame
+from analysis.scores.breakdowns import UNKNOWN_GROUP
+from analysis.scores.frames import answers_frame
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.reports.items import REPEAT_SEPARATOR, ReportItem, report_items
@@ -137,7 +137,7 @@ class RoundData:
     def tally(
         self, item_codes: Iterable[str], profiles: Iterable[int] | None = None, by: Iterable[str] = ()
     ) -> pd.DataFrame:
-        """Counts per [by...], item_code and value, as :func:`analysis.scores.tally` gives them."""
+        """Counts per [by...], item_code and value, as :func:`analysis.scores.items.tally` gives them."""
         by = list(by)
         counts = self.counts[self.counts["item_code"].isin(list(item_codes))]
         if profiles is not None:
@@ -156,7 +156,7 @@ class RoundData:
         return int(rows["count"].sum())
 
     def choice_answers(self, item: ReportItem, profiles: Iterable[int] | None = None) -> pd.DataFrame:
-        """A long answers frame of a choice item for :func:`analysis.scores.choice_distribution`.
+        """A long answers frame of a choice item for :func:`analysis.scores.items.choice_distribution`.
 
         Each counted answer becomes a row with a running number as its response id (one per respondent
         who answered the item); a multiple-choice answer gives one row per chosen code.

@@ -61,7 +61,7 @@ def register_error_handlers(app) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error):
         if request.path.startswith("/api/"):
-            from survey.reports.api_errors import api_error
+            from survey.reports.api.errors import api_error
 
             return api_error(error)
         speak_for_error()

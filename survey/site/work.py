@@ -22,7 +22,7 @@ from survey.evaluations.models import Evaluation, EvaluationStatus
 from survey.extensions import db
 from survey.fieldwork.models import Invitation, LetterBatch
 from survey.programmes.models import Programme, Project
-from survey.programmes.reporting import missing_reports
+from survey.programmes.progress_reports.reporting import missing_reports
 from survey.questionnaires.models import FieldworkStatus, Survey
 from survey.responses.models import Response, ResponseStatus
 from survey.timeutil import local_today

@@ -28,6 +28,6 @@ def heldout():
 @pytest.fixture(scope="session")
 def deduce_ready():
     """Build deduce once for the whole run (about a minute the very first time, seconds after)."""
-    from analysis.scrub import warm_cache
+    from analysis.privacy.scrub import warm_cache
 
     return warm_cache()

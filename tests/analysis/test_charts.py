@@ -7,8 +7,7 @@ from decimal import Decimal
 import pytest
 from defusedxml import ElementTree as safe_xml
 
-from analysis.chart_style import PALETTE, TEXT, contrast, fill_for, pattern_defs
-from analysis.charts import (
+from analysis.charts.bars import (
     Bar,
     bars_svg,
     bars_table,
@@ -16,11 +15,12 @@ from analysis.charts import (
     stacked_bars_svg,
     stacked_bars_table,
 )
-from analysis.frames import answers_frame
-from analysis.scales import AGREEMENT, GRADE
-from analysis.scores import distributions
-from analysis.target_chart import TargetFigures, series_text, target_svg, target_table
-from analysis.targets import Direction, evaluate
+from analysis.charts.style import PALETTE, TEXT, contrast, fill_for, pattern_defs
+from analysis.charts.target import TargetFigures, series_text, target_svg, target_table
+from analysis.programmes.targets import Direction, evaluate
+from analysis.scores.frames import answers_frame
+from analysis.scores.items import distributions
+from analysis.scores.scales import AGREEMENT, GRADE
 
 SVG = "{http://www.w3.org/2000/svg}"
 CATEGORIES = ["helemaal mee eens", "mee eens", "neutraal", "niet mee eens", "helemaal niet mee eens"]

@@ -6,8 +6,8 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from analysis.contacts import age_band, looks_like_bsn, read_contacts
-from analysis.spreadsheets import UnusableFile
+from analysis.files.contacts import age_band, looks_like_bsn, read_contacts
+from analysis.files.spreadsheets import UnusableFile
 
 DUTCH_EXCEL = (
     "E-mailadres;Naam;Straat;Huisnummer;Postcode;Woonplaats;Taal;Gemeente;Soort hulp;Leeftijd\r\n"

@@ -2,9 +2,8 @@
 
 from pathlib import Path
 
-from analysis.evaluation import CodedRemark, summarise_themes
-from analysis.notes import bare_heading, mark_headings, section_from_heading, split_attribution
-from analysis.quote_review import (
+from analysis.evaluation.notes import bare_heading, mark_headings, section_from_heading, split_attribution
+from analysis.evaluation.quote_review import (
     EDIT,
     KEEP,
     MERGE,
@@ -15,9 +14,10 @@ from analysis.quote_review import (
     publish,
     statement_key,
 )
-from analysis.quotes import QuoteScrubber, scrub_quote, shorten
+from analysis.evaluation.themes import CodedRemark, summarise_themes
+from analysis.privacy.quotes import QuoteScrubber, scrub_quote, shorten
+from analysis.privacy.scrub_measure import measure, read_set
 from analysis.remarks import split_notes
-from analysis.scrub_measure import measure, read_set
 
 DATA = Path(__file__).parent / "data"
 

@@ -15,7 +15,7 @@ import pytest
 import xlsxwriter
 from defusedxml import ElementTree as safe_xml
 
-from analysis.export_safety import Cell, csv_safe, csv_unprotect, needs_text_protection, safe_cell
+from analysis.files.export_safety import Cell, csv_safe, csv_unprotect, needs_text_protection, safe_cell
 
 RISKY = [
     "=1+1",

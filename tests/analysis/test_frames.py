@@ -5,8 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.frames import answers_frame, from_wide, respondents_frame, split_background, to_wide
-from analysis.response import response_figures, responses_per_day
+from analysis.scores.frames import answers_frame, from_wide, respondents_frame, split_background, to_wide
+from analysis.scores.response import response_figures, responses_per_day
 
 
 def test_unanswered_values_are_dropped_and_codes_kept_as_text():
@@ -84,7 +84,7 @@ def test_responses_per_day_lists_quiet_days():
 
 
 def test_response_ids_of_different_types_are_reported_not_silently_unmatched():
-    from analysis.frames import group_of
+    from analysis.scores.frames import group_of
 
     answers = answers_frame([(1, "T1", "5")])
     respondents = respondents_frame([{"response_id": "1", "gemeente": "Delft"}])

@@ -6,10 +6,10 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from analysis.frames import answers_frame
-from analysis.grades import grade_summary, grades_frame, summarise_counts
-from analysis.numbers import format_count, format_grade, format_number, format_percentage, round_half_up
-from analysis.scales import SMILEY_5, ZERO_TEN
+from analysis.scores.frames import answers_frame
+from analysis.scores.grades import grade_summary, grades_frame, summarise_counts
+from analysis.scores.numbers import format_count, format_grade, format_number, format_percentage, round_half_up
+from analysis.scores.scales import SMILEY_5, ZERO_TEN
 
 
 def grades(*values):

@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from analysis.cells import looks_like_bsn, parse_number
-from analysis.notes import kind_from_heading, split_notes
-from analysis.periods import (
+from analysis.evaluation.notes import kind_from_heading, split_notes
+from analysis.files.cells import looks_like_bsn, parse_number
+from analysis.programmes.periods import (
     measured_period_for_round,
     parse_period,
     period_end,
@@ -15,8 +15,8 @@ from analysis.periods import (
     previous_period,
     schedule_period,
 )
-from analysis.progress import DISTINCT, MEAN, SUM, Value, budget_totals, split_conflicts, target_progress
-from analysis.targets import Direction, Status
+from analysis.programmes.progress import DISTINCT, MEAN, SUM, Value, budget_totals, split_conflicts, target_progress
+from analysis.programmes.targets import Direction, Status
 
 
 @pytest.mark.parametrize(

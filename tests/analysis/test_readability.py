@@ -3,8 +3,8 @@ sentences. (That every shipped template item passes is tested with the templates
 
 import pytest
 
-from analysis import readability
-from analysis.readability import Settings, check, is_participle, summarise
+from analysis.questions import readability
+from analysis.questions.readability import Settings, check, is_participle, summarise
 
 
 def codes(text, settings=None):

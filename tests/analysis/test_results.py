@@ -3,10 +3,10 @@
 import pandas as pd
 import pytest
 
-from analysis.breakdowns import UNKNOWN_GROUP, grades_by, headline_by, protected_headline_by, respondents_by
-from analysis.frames import answers_frame, respondents_frame
-from analysis.results import compute_results
-from analysis.scales import AGREEMENT, GRADE
+from analysis.scores.breakdowns import UNKNOWN_GROUP, grades_by, headline_by, protected_headline_by, respondents_by
+from analysis.scores.frames import answers_frame, respondents_frame
+from analysis.scores.results import compute_results
+from analysis.scores.scales import AGREEMENT, GRADE
 from analysis.suppression import Policy
 
 # 40 respondents: Delft 25 (ids 0-24), Gouda 12 (25-36), Wijk 2 (37-38), one without a gemeente (39).

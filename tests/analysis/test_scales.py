@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.scales import (
+from analysis.scores.scales import (
     AGREEMENT,
     FREQUENCY,
     GRADE,

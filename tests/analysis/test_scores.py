@@ -5,9 +5,9 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.frames import answers_frame
-from analysis.scales import AGREEMENT, FREQUENCY, GRADE, SMILEY_3
-from analysis.scores import choice_distribution, distributions, domain_scores, headline_scores
+from analysis.scores.frames import answers_frame
+from analysis.scores.items import choice_distribution, distributions, domain_scores, headline_scores
+from analysis.scores.scales import AGREEMENT, FREQUENCY, GRADE, SMILEY_3
 
 # The example round: 12 respondents (r1 .. r12).
 #

@@ -4,15 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from analysis import scrub
-from analysis.scrub import Scrubber, cache_dir, get_deduce
+from analysis.privacy import scrub
+from analysis.privacy.scrub import Scrubber, cache_dir, get_deduce
 
 REGION = {"places": ["Zwolle", "Kampen"], "organisations": ["Jeugdteam Oost"], "schools": ["Het Stedelijk Lyceum"]}
 
 
 def test_cache_folder_comes_from_argument_then_environment_then_project(monkeypatch, tmp_path):
     monkeypatch.delenv("SURVEY_DEDUCE_CACHE", raising=False)
-    assert cache_dir() == Path(scrub.__file__).resolve().parents[1] / ".cache" / "deduce"
+    assert cache_dir() == Path(scrub.__file__).resolve().parents[2] / ".cache" / "deduce"
     monkeypatch.setenv("SURVEY_DEDUCE_CACHE", str(tmp_path / "env"))
     assert cache_dir() == tmp_path / "env"
     assert cache_dir(tmp_path / "arg") == tmp_path / "arg"

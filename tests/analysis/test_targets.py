@@ -1,10 +1,10 @@
-"""Status and % of the way for every direction × position × zero target (analysis.targets)."""
+"""Status and % of the way for every direction × position × zero target (analysis.programmes.targets)."""
 
 from decimal import Decimal
 
 import pytest
 
-from analysis.targets import Direction, Status, evaluate, infer_direction
+from analysis.programmes.targets import Direction, Status, evaluate, infer_direction
 
 D = Direction
 # direction, baseline, target, then per position (current, status, percent):

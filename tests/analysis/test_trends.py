@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from analysis.trends import (
+from analysis.scores.trends import (
     Verdict,
     compare_means,
     compare_means_from_stats,

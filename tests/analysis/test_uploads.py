@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
-from analysis import sheets
-from analysis.uploads import IndicatorSpec, UploadSpec, pseudonymise, read_upload
+from analysis.files import sheets
+from analysis.files.uploads import IndicatorSpec, UploadSpec, pseudonymise, read_upload
 
 SPEC = UploadSpec(
     indicators=(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.wording import spelling_only, wording_changed
+from analysis.questions.wording import spelling_only, wording_changed
 
 BEFORE = "Ik wist waar ik terecht kon met mijn vraag."
 

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from survey.evaluations import notes
+from survey.evaluations.statements import notes
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
 from tests.helpers import TEST_PASSWORD
 from tests.survey.evaluations.ceo import make_ceo_rounds

@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 
 from survey.accounts.models import Role
 from survey.extensions import db
-from survey.programmes.indicators import Measurement
 from survey.programmes.models import BudgetLine
-from survey.programmes.progress import Note, NoteKind, NoteSource, ProgressReport, ProgressStatus
+from survey.programmes.monitor.indicators import Measurement
+from survey.programmes.progress_reports.models import Note, NoteKind, NoteSource, ProgressReport, ProgressStatus
 from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
 from tests.helpers import TEST_PASSWORD
 from tests.survey.programmes.factories import make_project, make_target

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from analysis.scales import SCALES, respondent_options
+from analysis.scores.scales import SCALES, respondent_options
 from survey.config import PROJECT_ROOT
 from survey.extensions import db as _db
 from survey.i18n import chrome_language, text_direction

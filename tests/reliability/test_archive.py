@@ -10,11 +10,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from analysis.results import compute_results
-from analysis.scales import AGREEMENT, GRADE
+from analysis.scores.results import compute_results
+from analysis.scores.scales import AGREEMENT, GRADE
 from survey.archive import EXCLUDED, plan
 from survey.database import Base
-from survey.questionnaires.exchange import export_data
+from survey.questionnaires.exchange.json_file import export_data
 from survey.questionnaires.models import FieldworkStatus, Survey
 from survey.questionnaires.registry import REGISTRY
 from survey.questionnaires.versions import document_of
@@ -89,7 +89,7 @@ def fill_region(db, region, rng):
 
 def results_of(db, survey):
     """The computed results of a survey: headline, distributions and grades per item."""
-    from analysis.frames import answers_frame
+    from analysis.scores.frames import answers_frame
     from survey.responses.models import Answer, Response, ResponseStatus
 
     document = document_of(survey.published_version)

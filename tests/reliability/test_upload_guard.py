@@ -1,4 +1,4 @@
-"""Every upload passes the one guarded reader (``analysis.guard``) before a parser sees it.
+"""Every upload passes the one guarded reader (``analysis.files.guard``) before a parser sees it.
 
 - No importer can forget it: every file field in ``forms/`` is a ``GuardedFileField`` and no view reads
   an uploaded stream itself.
@@ -23,7 +23,7 @@ from flask_wtf.file import FileField
 from wtforms.fields.core import UnboundField
 
 import forms
-from analysis.guard import Limits, UnusableFile, check_upload
+from analysis.files.guard import Limits, UnusableFile, check_upload
 from forms.uploads import GuardedFileField
 from survey.accounts.models import Role
 

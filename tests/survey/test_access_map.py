@@ -60,8 +60,8 @@ def _interview_in(region, make_user):
 
 
 def _api_token_in(region, make_user):
-    from survey.reports.api_tokens import ApiScope
-    from survey.reports.tokens import create_token
+    from survey.reports.api.models import ApiScope
+    from survey.reports.api.tokens import create_token
 
     token, _text = create_token(region, "Power BI", ApiScope.AGGREGATES, None)
     _db.session.commit()

@@ -7,7 +7,7 @@ from decimal import Decimal
 from survey import mail
 from survey.accounts.models import Role
 from survey.audit.services import record
-from survey.programmes.indicators import Measurement
+from survey.programmes.monitor.indicators import Measurement
 from tests.survey.programmes.factories import make_indicator
 from tests.survey.reports import builders
 

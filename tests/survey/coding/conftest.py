@@ -66,7 +66,7 @@ def coder(region, make_user):
 
 @pytest.fixture(scope="session")
 def deduce():
-    """One deduce instance for the whole run (analysis.scrub keeps it per process)."""
-    from analysis.scrub import warm_cache
+    """One deduce instance for the whole run (analysis.privacy.scrub keeps it per process)."""
+    from analysis.privacy.scrub import warm_cache
 
     return warm_cache()

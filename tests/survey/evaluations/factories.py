@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from survey.accounts.models import Region, User
 from survey.demo import DEMO_REGION, load_demo
-from survey.evaluations import outputs
-from survey.evaluations.draft import build_report
+from survey.evaluations.draft.report import build_report
+from survey.evaluations.files import outputs
 from survey.evaluations.models import Evaluation, EvaluationFile, EvaluationProject, EvaluationStatus
 from survey.extensions import db
 from survey.programmes.models import Programme

@@ -3,7 +3,8 @@
 import re
 from datetime import date
 
-from survey.evaluations import publishing, services
+from survey.evaluations import services
+from survey.evaluations.files import publishing
 from survey.extensions import db
 
 ARTICLE = re.compile(r'<article class="report">.*</article>', re.S)
@@ -40,9 +41,9 @@ def article(page: str) -> str:
 
 def keep_every_statement(evaluation) -> int:
     """Review as an evaluator who keeps every statement of every section (returns how many)."""
-    from survey.evaluations import review
-    from survey.evaluations.context import ReportContext
+    from survey.evaluations.draft.context import ReportContext
     from survey.evaluations.labels import PROGRAMME_THEME_SECTIONS, PROJECT_THEME_SECTIONS
+    from survey.evaluations.statements import review
 
     context = ReportContext(evaluation)
     found = [s for key in PROGRAMME_THEME_SECTIONS for s in review.candidates(context, key)]

@@ -1,8 +1,8 @@
 """The PDF for the council is tagged (PDF/UA-1): a screen reader finds the title, the language, the
 headings in order, the lists of statements and the tables with their header cells."""
 
-from survey.evaluations import outputs
-from survey.evaluations.draft import build_report
+from survey.evaluations.draft.report import build_report
+from survey.evaluations.files import outputs
 from tests.survey.evaluations.helpers import keep_every_statement, make_report
 from tests.survey.evaluations.readback import pdf_structure
 

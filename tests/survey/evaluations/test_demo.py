@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from survey.coding.models import AnswerCode, CodedAnswer
 from survey.demo import load_demo
-from survey.evaluations.draft import build_report
+from survey.evaluations.draft.report import build_report
 from survey.evaluations.models import Evaluation, EvaluationStatus
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.models import FieldworkStatus, Survey

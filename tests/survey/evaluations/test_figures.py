@@ -1,6 +1,6 @@
 """The demo tussenevaluatie's figures in every output a council member reads: the page (HTML), the PDF,
 the Word file and the Excel appendix. Targets that go down, a reduction, a target of zero and a
-trend over several periods must read the same everywhere, with the numbers of ``analysis.targets``."""
+trend over several periods must read the same everywhere, with the numbers of ``analysis.programmes.targets``."""
 
 import io
 import re
@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from analysis.numbers import format_number
-from survey.evaluations import outputs
-from survey.evaluations.draft import build_report
+from analysis.scores.numbers import format_number
+from survey.evaluations.draft.report import build_report
+from survey.evaluations.files import outputs
 from survey.evaluations.models import Evaluation
 from survey.responses.models import Answer, Response
 from tests.survey.evaluations.readback import docx_parts, pdf_text, xlsx_sheets

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from survey.evaluations import notes
 from survey.evaluations.models import Evaluation, EvaluationNote
+from survey.evaluations.statements import notes
 from tests.survey.evaluations.helpers import make_report
 
 PASTED = "Opvallend:\n- Volgens Bakker loopt de samenwerking in Zwolle sinds 12 maart beter."

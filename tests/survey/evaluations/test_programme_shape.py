@@ -8,8 +8,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from survey.evaluations import outputs
-from survey.evaluations.draft import build_report
+from survey.evaluations.draft.report import build_report
+from survey.evaluations.files import outputs
 from survey.evaluations.models import Evaluation
 from survey.programmes.models import Project
 from tests.survey.evaluations.helpers import article, keep_every_statement, make_report

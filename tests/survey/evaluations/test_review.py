@@ -1,9 +1,9 @@
 """The quote review over HTTP: keep, shorten, merge or leave out each statement; only reviewed
 statements are published, decisions survive drafting again, and a bad choice gets a Dutch message."""
 
-from survey.evaluations import notes, review
-from survey.evaluations.context import ReportContext
-from survey.evaluations.draft import build_report
+from survey.evaluations.draft.context import ReportContext
+from survey.evaluations.draft.report import build_report
+from survey.evaluations.statements import notes, review
 from tests.survey.evaluations.helpers import make_report
 
 BLOCK = (

@@ -7,10 +7,11 @@ from sqlalchemy import select
 
 from survey.accounts.models import Role
 from survey.audit.models import AuditEntry
-from survey.evaluations import outputs, services
+from survey.evaluations import services
 from survey.evaluations.demo import stakeholder_survey
 from survey.evaluations.demo_texts import PROUD
-from survey.evaluations.draft import build_report
+from survey.evaluations.draft.report import build_report
+from survey.evaluations.files import outputs
 from survey.evaluations.models import PROGRAMME_SCOPE, Evaluation, EvaluationStatus
 from tests.survey.evaluations.helpers import make_report
 from tests.survey.evaluations.readback import xlsx_sheets
@@ -133,7 +134,7 @@ def test_the_snapshot_is_strict_json():
 
     import numpy as np
 
-    from survey.evaluations.publishing import plain
+    from survey.evaluations.files.publishing import plain
 
     data = plain({"pct": float("nan"), "n": np.int64(3), "rows": [(np.float64(1.5), float("inf"))]})
     assert data == {"pct": None, "n": 3, "rows": [[1.5, None]]}

@@ -9,13 +9,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from survey.evaluations import notes, review
-from survey.evaluations.context import ReportContext
+from survey.evaluations.draft.context import ReportContext
 from survey.evaluations.labels import PROJECT_ROLE_SECTION, PROJECT_SECTIONS, SURVEY_ROLE
 from survey.evaluations.models import QuoteKeepTerm
+from survey.evaluations.statements import notes, review
 from survey.extensions import db
-from survey.programmes.indicators import Aggregation, Indicator, IndicatorSet, Measurement, PeriodType
 from survey.programmes.models import Programme, Project, ProjectActionLine, Target
+from survey.programmes.monitor.indicators import Aggregation, Indicator, IndicatorSet, Measurement, PeriodType
 from survey.questionnaires.models import (
     Audience,
     DisplayMode,

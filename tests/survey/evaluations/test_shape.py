@@ -7,9 +7,11 @@ import re
 
 from docx import Document
 
-from survey.evaluations import notes, outputs, services
-from survey.evaluations.draft import build_report
+from survey.evaluations import services
+from survey.evaluations.draft.report import build_report
+from survey.evaluations.files import outputs
 from survey.evaluations.models import PROGRAMME_SCOPE
+from survey.evaluations.statements import notes
 from tests.survey.evaluations.helpers import keep_every_statement, make_report
 from tests.survey.evaluations.readback import docx_headings
 

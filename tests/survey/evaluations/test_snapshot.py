@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 
 from survey.coding.models import AnswerCode, QuestionCodebook, Source, Theme
 from survey.evaluations.demo import add_response
-from survey.evaluations.draft import build_report
+from survey.evaluations.draft.report import build_report
 from survey.evaluations.models import Evaluation
 from survey.programmes.models import Project
 from survey.questionnaires.models import SurveyVersion

@@ -3,7 +3,7 @@ same placeholders as the Dutch text, and every language has its line for a quest
 
 import pytest
 
-from survey.fieldwork import messages
+from survey.fieldwork import messages, texts
 from survey.i18n import DRAFT_LOCALES, UI_LOCALES
 
 
@@ -24,12 +24,12 @@ def test_every_kind_of_text_is_built_in_with_the_dutch_placeholders(language):
 @pytest.mark.parametrize("language", [language for language in UI_LOCALES if language != "nl"])
 def test_every_language_has_its_own_line_when_the_questionnaire_lacks_it(language):
     line = messages.language_note(language, ["nl"])
-    assert line and (line == messages.LANGUAGE_NOTE["en"]) == (language == "en")
+    assert line and (line == texts.LANGUAGE_NOTE["en"]) == (language == "en")
     assert messages.language_note(language, ["nl", language]) == ""
 
 
 def test_the_built_in_translations_are_marked_as_drafts():
-    assert set(messages.DRAFT_LANGUAGES) == set(DRAFT_LOCALES)
+    assert set(texts.DRAFT_LANGUAGES) == set(DRAFT_LOCALES)
 
 
 def test_the_text_page_says_the_standard_text_is_a_draft(client, db, researcher, make_survey):

@@ -8,14 +8,6 @@ from sqlalchemy import select
 
 from survey.accounts.models import Membership, Role, User
 from survey.extensions import db
-from survey.programmes.indicators import (
-    Aggregation,
-    Indicator,
-    IndicatorSet,
-    Measurement,
-    MeasurementUpload,
-    PeriodType,
-)
 from survey.programmes.models import (
     BudgetLine,
     Principle,
@@ -25,7 +17,15 @@ from survey.programmes.models import (
     RegionalActionLine,
     Target,
 )
-from survey.programmes.progress import Note, NoteKind, NoteSource, ProgressReport, ProgressStatus
+from survey.programmes.monitor.indicators import (
+    Aggregation,
+    Indicator,
+    IndicatorSet,
+    Measurement,
+    MeasurementUpload,
+    PeriodType,
+)
+from survey.programmes.progress_reports.models import Note, NoteKind, NoteSource, ProgressReport, ProgressStatus
 
 _numbers = itertools.count(1)
 

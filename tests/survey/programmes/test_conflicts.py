@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from survey.accounts.models import Role
-from survey.programmes.indicators import Measurement
+from survey.programmes.monitor.indicators import Measurement
 from survey.programmes.overview import target_status
 from tests.survey.programmes.factories import make_project, make_target
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
-from analysis.uploads import pseudonymise
+from analysis.files.uploads import pseudonymise
 from survey.accounts.models import Role
 from survey.audit.models import AuditEntry
 from survey.database import Base
-from survey.programmes.indicators import Indicator, IndicatorSet, Measurement, MeasurementUpload, PseudonymKey
+from survey.programmes.monitor.indicators import Indicator, IndicatorSet, Measurement, MeasurementUpload, PseudonymKey
 from tests.survey.programmes.factories import (
     make_indicator,
     make_indicator_set,

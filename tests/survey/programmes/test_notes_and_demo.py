@@ -4,14 +4,14 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from analysis.progress import period_totals
+from analysis.programmes.progress import period_totals
 from survey.accounts.models import Role
 from survey.audit.models import AuditEntry
 from survey.database import Base
-from survey.programmes.indicators import Indicator
 from survey.programmes.models import Programme
+from survey.programmes.monitor.indicators import Indicator
 from survey.programmes.overview import indicator_values, programme_overview, project_summary
-from survey.programmes.progress import Note, NoteKind, NoteSource, ProgressReport, ProgressStatus
+from survey.programmes.progress_reports.models import Note, NoteKind, NoteSource, ProgressReport, ProgressStatus
 from tests.survey.programmes.factories import make_project
 
 BASE = "/beheer/rijnmond/programma"
@@ -150,7 +150,7 @@ def test_every_programme_audit_action_has_a_dutch_label(app):
 
     from survey.audit.labels import ACTION_LABELS, audit_label
 
-    sources = Path(__file__).resolve().parents[3].joinpath("survey", "programmes").glob("*.py")
+    sources = Path(__file__).resolve().parents[3].joinpath("survey", "programmes").rglob("*.py")
     found = {a for path in sources for a in re.findall(r'record\(\s*"([a-z_.]+)"', path.read_text())}
     assert len(found) >= 25 and found <= set(ACTION_LABELS)
     with app.test_request_context():

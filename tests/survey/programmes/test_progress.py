@@ -7,10 +7,10 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from survey.accounts.models import Role
-from survey.programmes.indicators import Measurement
 from survey.programmes.models import ProjectStatus
-from survey.programmes.progress import ProgressReminder, ProgressReport, ProgressStatus
-from survey.programmes.reporting import send_reminders
+from survey.programmes.monitor.indicators import Measurement
+from survey.programmes.progress_reports.models import ProgressReminder, ProgressReport, ProgressStatus
+from survey.programmes.progress_reports.reporting import send_reminders
 from tests.survey.programmes.factories import make_programme, make_project, make_target
 
 BASE = "/beheer/rijnmond/programma"

@@ -11,12 +11,13 @@ import pytest
 from sqlalchemy import func, select
 
 from survey.audit.models import AuditEntry
-from survey.questionnaires import spreadsheet, versions
-from survey.questionnaires.codebook import codebook_rows
+from survey.questionnaires import versions
 from survey.questionnaires.document import DocumentError
-from survey.questionnaires.exchange import export_json, survey_settings
+from survey.questionnaires.exchange import spreadsheet
+from survey.questionnaires.exchange.codebook import codebook_rows
+from survey.questionnaires.exchange.json_file import export_json, survey_settings
+from survey.questionnaires.exchange.uploads import MAX_IMPORT_BYTES, read_upload
 from survey.questionnaires.models import Survey
-from survey.questionnaires.uploads import MAX_IMPORT_BYTES, read_upload
 from tests.survey.questionnaires.helpers import document, text_of, token, url
 
 
@@ -127,8 +128,8 @@ def test_a_50_mb_file_is_refused_before_parsing(monkeypatch):
     def no_parsing(*args, **kwargs):
         raise AssertionError("the parser must not see an oversized file")
 
-    monkeypatch.setattr("survey.questionnaires.uploads.read_json", no_parsing)
-    monkeypatch.setattr("survey.questionnaires.uploads.check_zip", no_parsing)
+    monkeypatch.setattr("survey.questionnaires.exchange.uploads.read_json", no_parsing)
+    monkeypatch.setattr("survey.questionnaires.exchange.uploads.check_zip", no_parsing)
     big = b"{" + b" " * (50 * 1024 * 1024) + b"}"
     assert problems(big, "groot.json") == [
         f"bestand: The file is larger than {MAX_IMPORT_BYTES // 2**20} MB and was not read."

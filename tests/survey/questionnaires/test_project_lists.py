@@ -5,7 +5,8 @@ from sqlalchemy import select
 
 from survey.programmes import services as programme_services
 from survey.programmes.models import Project
-from survey.questionnaires import editing, versions
+from survey.questionnaires import versions
+from survey.questionnaires.builder import editing
 from tests.survey.programmes.factories import make_programme
 from tests.survey.questionnaires.helpers import document, text_of, token, url
 

@@ -5,12 +5,13 @@ import json
 
 import pytest
 
-from analysis import readability
-from survey.questionnaires import services, spreadsheet, versions
-from survey.questionnaires.exchange import export_json, survey_settings
-from survey.questionnaires.feedback import texts_of
+from analysis.questions import readability
+from survey.questionnaires import services, versions
+from survey.questionnaires.builder.feedback import texts_of
+from survey.questionnaires.exchange import spreadsheet
+from survey.questionnaires.exchange.json_file import export_json, survey_settings
+from survey.questionnaires.exchange.uploads import read_upload
 from survey.questionnaires.templates import TEMPLATE_DIR, UnknownTemplate, list_templates, load_template
-from survey.questionnaires.uploads import read_upload
 
 KEYS = [t.key for t in list_templates()]
 CEO_CODES = ["T1", "T2", "T3", "K1", "K2", "K3", "K4", "E1", "E2", "E3", "E4", "E5", "E6", "R1", "O1", "O2", "O3"]

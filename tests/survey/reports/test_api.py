@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from survey.accounts.models import Role
 from survey.audit.models import AuditEntry
-from survey.reports.api_tokens import ApiScope, ApiToken
-from survey.reports.tokens import create_token
+from survey.reports.api.models import ApiScope, ApiToken
+from survey.reports.api.tokens import create_token
 from tests.survey.reports import builders
 
 

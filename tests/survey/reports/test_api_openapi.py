@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
-from survey.reports.api_tokens import ApiScope
-from survey.reports.tokens import create_token
+from survey.reports.api.models import ApiScope
+from survey.reports.api.tokens import create_token
 
 #: taal, groep and uitsplitsing are valid only for a value the round offers (a group with enough
 #: respondents): a well-formed but unknown one is the documented 400, not a rejected valid request.

@@ -9,7 +9,7 @@ import pyreadstat
 from pandas.api.types import is_numeric_dtype
 from sqlalchemy import select
 
-from analysis.export_safety import csv_unprotect
+from analysis.files.export_safety import csv_unprotect
 from survey.audit.models import AuditEntry
 from tests.survey.reports.test_export_types import NUMERIC, expected
 from tests.survey.reports.test_exports import RISKY, completed, export, survey  # noqa: F401

@@ -10,7 +10,7 @@ import pyreadstat
 import pytest
 from sqlalchemy import select
 
-from analysis.export_safety import csv_unprotect
+from analysis.files.export_safety import csv_unprotect
 from survey.accounts.models import Role
 from survey.audit.models import AuditEntry
 from survey.responses.models import Response, ResponseStatus
@@ -268,7 +268,7 @@ def test_labels_instead_of_codes(client, db, region, survey, researcher):
 
 
 def test_csv_export_is_a_stream_that_starts_at_once(app, db, region, survey):
-    from survey.reports.services import start_export
+    from survey.reports.exports.services import start_export
 
     with app.test_request_context():
         export_ = start_export(survey, "csv")

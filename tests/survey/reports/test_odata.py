@@ -11,9 +11,9 @@ from requests.structures import CaseInsensitiveDict
 from sqlalchemy import select
 
 from survey.audit.models import AuditEntry
-from survey.reports import odata as feed
-from survey.reports.api_tokens import ApiScope
-from survey.reports.tokens import create_token
+from survey.reports.api import odata as feed
+from survey.reports.api.models import ApiScope
+from survey.reports.api.tokens import create_token
 
 ROOT = "http://localhost/api/v1/odata/"
 

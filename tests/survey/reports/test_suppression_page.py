@@ -5,11 +5,11 @@ import pytest
 
 from analysis.suppression import Policy
 from survey.accounts.models import Role
-from survey.reports.api_tokens import ApiScope
-from survey.reports.figures import compute_view
+from survey.reports.api.models import ApiScope
+from survey.reports.api.tokens import create_token
+from survey.reports.pages.figures import compute_view
+from survey.reports.pages.selection import Selection
 from survey.reports.results import load_round
-from survey.reports.selection import Selection
-from survey.reports.tokens import create_token
 from tests.survey.reports import builders
 from tests.survey.reports.pagetext import cells_of_row, page_text
 

@@ -1,0 +1,1 @@
+"""The tussenevaluatie: themes and statements, meeting notes split into statements, and the evaluator's quote review."""

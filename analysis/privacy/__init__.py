@@ -1,0 +1,1 @@
+"""De-identification of open answers and quotes, and how well it works."""

@@ -1,0 +1,1 @@
+"""The programme monitor: reporting periods, where a target stands, and progress against targets."""

@@ -1,0 +1,1 @@
+"""Question text: the taalcheck (readability) and whether a question's wording changed."""

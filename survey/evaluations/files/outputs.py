@@ -1,0 +1,66 @@
+"""The report's files: the HTML page (also stored at publication), the PDF for the council, the Word
+file and the Excel appendix. All are made from the same report dict, so they always agree."""
+
+import re
+import unicodedata
+from pathlib import Path
+
+from flask import render_template
+
+from survey.config import PROJECT_ROOT
+from survey.evaluations.files.docx import docx_bytes
+from survey.evaluations.files.xlsx import xlsx_bytes
+
+PRINT_CSS = PROJECT_ROOT / "survey" / "static" / "css" / "evaluations-print.css"
+MIMETYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+#: the formats people download (the HTML is the web page itself)
+DOWNLOADS = ("pdf", "docx", "xlsx")
+
+
+def report_html(report: dict, edit: dict | None = None) -> str:
+    """The report as an HTML fragment (an ``<article>``); ``edit`` adds the links to the text pages."""
+    return render_template("evaluations/_report.html", report=report, edit=edit)
+
+
+def pdf_bytes(report: dict) -> bytes:
+    """An A4 PDF with DejaVu fonts. Nothing is fetched: every chart is inline SVG."""
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols=("data",))
+    html = render_template("evaluations/print.html", report=report)
+    stylesheet = CSS(string=Path(PRINT_CSS).read_text(encoding="utf-8"), url_fetcher=fetcher)
+    # PDF/UA-1: tagged (headings, lists, tables, figures in the structure tree), with title and language,
+    # so a screen reader can read the council's copy (a public body publishes accessible documents)
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
+
+
+def render(report: dict, fmt: str) -> bytes:
+    """The report in one format as bytes."""
+    if fmt == "html":
+        return report_html(report).encode("utf-8")
+    if fmt == "pdf":
+        return pdf_bytes(report)
+    if fmt == "docx":
+        return docx_bytes(report)
+    if fmt == "xlsx":
+        return xlsx_bytes(report)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def filename(report: dict, fmt: str) -> str:
+    """A safe download name: ``tussenevaluatie-<title>.<fmt>`` in ASCII."""
+    ascii_title = unicodedata.normalize("NFKD", report.get("title", "")).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:80] or "tussenevaluatie"
+    suffix = "-bijlage" if fmt == "xlsx" else ""
+    return f"{slug}{suffix}.{fmt}"
+
+
+def all_files(report: dict) -> list[tuple[str, str, str, bytes]]:
+    """(format, file name, MIME type, content) of every file stored at publication."""
+    return [(fmt, filename(report, fmt), MIMETYPES[fmt], render(report, fmt)) for fmt in ("html", *DOWNLOADS)]
