@@ -36,8 +36,27 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = None
     login_manager.session_protection = "strong"
     login_manager.user_loader(load_user)
+    _lazy_current_user(app)
     register_i18n(app)
     register_static_files(app)
+
+
+def _lazy_current_user(app: Flask) -> None:
+    """Templates get ``current_user`` as Flask-Login's proxy, loaded when a template reads it, instead of
+    Flask-Login's context processor that loads it for every page. A respondent's page never reads it, so
+    its session is not touched by the staff login's session protection (which otherwise cleared the
+    staff keys, re-signed the session cookie and deleted the remember cookie on every respondent page)."""
+    from flask_login.utils import _user_context_processor
+
+    processors = app.template_context_processors[None]
+    if _user_context_processor in processors:
+        processors[processors.index(_user_context_processor)] = _current_user_proxy
+
+
+def _current_user_proxy() -> dict:
+    from flask_login import current_user
+
+    return {"current_user": current_user}
 
 
 def register_security_layer(app: Flask) -> None:
