@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from forms.respondent import build_step_form
 from forms.respondent_entry import SendForm
-from survey.extensions import db, limiter
+from survey.extensions import SELF_LIMITED_ENDPOINTS, db, limiter
 from survey.responses import services, storage
 from survey.responses.blueprint import bp
 from survey.responses.models import Response, ResponseStatus
@@ -61,6 +61,9 @@ def question(way, key, number):
         return render_problem(problem, way, key)
     ensure_secret(visit)
     return _render_step(visit, flow.step(number - 1))
+
+
+SELF_LIMITED_ENDPOINTS.add("responses.question")
 
 
 def _done_here(visit: Visit) -> bool:
