@@ -31,13 +31,53 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(_migrations_dir()), render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
+    _skip_limiter_hook_where_self_limited(app, limiter)
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
     login_manager.session_protection = "strong"
     login_manager.user_loader(load_user)
+    _lazy_current_user(app)
     register_i18n(app)
     register_static_files(app)
+
+
+def _skip_limiter_hook_where_self_limited(app: Flask, limiter) -> None:
+    """The limiter extension's before-request hook does its work for every request, also for a view it
+    exempts; a view that checks its own limits (``SELF_LIMITED_ENDPOINTS``) skips it."""
+    from flask import request
+
+    from survey.extensions import SELF_LIMITED_ENDPOINTS
+
+    hooks = app.before_request_funcs.setdefault(None, [])
+    check = limiter._check_request_limit  # noqa: SLF001 - the hook the extension registered
+    if check not in hooks:
+        return
+
+    def check_request_limit():
+        if request.endpoint in SELF_LIMITED_ENDPOINTS:
+            return None
+        return check()
+
+    hooks[hooks.index(check)] = check_request_limit
+
+
+def _lazy_current_user(app: Flask) -> None:
+    """Templates get ``current_user`` as Flask-Login's proxy, loaded when a template reads it, instead of
+    Flask-Login's context processor that loads it for every page. A respondent's page never reads it, so
+    its session is not touched by the staff login's session protection (which otherwise cleared the
+    staff keys, re-signed the session cookie and deleted the remember cookie on every respondent page)."""
+    from flask_login.utils import _user_context_processor
+
+    processors = app.template_context_processors[None]
+    if _user_context_processor in processors:
+        processors[processors.index(_user_context_processor)] = _current_user_proxy
+
+
+def _current_user_proxy() -> dict:
+    from flask_login import current_user
+
+    return {"current_user": current_user}
 
 
 def register_security_layer(app: Flask) -> None:

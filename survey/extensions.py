@@ -18,3 +18,7 @@ babel = Babel()
 csrf = CSRFProtect()
 compress = Compress()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+#: endpoints exempt from the limiter extension that check their own limits (a respondent's question screen:
+#: ``survey.responses.views.refuse_guesser``); the extension's per-request hook is not run for them
+SELF_LIMITED_ENDPOINTS: set[str] = set()

@@ -36,6 +36,7 @@ def chrome_language(language: str) -> str:
     return language if language in UI_LOCALES else "nl"
 
 
+@lru_cache(maxsize=256)
 def text_direction(language: str) -> str:
     """ "rtl" or "ltr" for text in ``language`` (the one rule for ``dir`` on pages, mails and letters)."""
     if language in RTL_LANGUAGES:

@@ -29,6 +29,8 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
+_HEADER_ITEMS = tuple(HEADERS.items())
+
 
 class SessionInterface(SecureCookieSessionInterface):
     """Signed-cookie sessions (stateless across workers), Secure whenever the request is HTTPS."""
@@ -79,8 +81,12 @@ def register_security(app) -> None:
 
     @app.after_request
     def set_security_headers(response):
-        for name, value in HEADERS.items():
-            response.headers.setdefault(name, value)
+        headers = response.headers
+        if any(name in headers for name in HEADERS):
+            for name, value in HEADERS.items():
+                headers.setdefault(name, value)
+        else:  # the usual case: the fixed headers in one go
+            headers.extend(_HEADER_ITEMS)
         if request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         if response.mimetype == "text/html":

@@ -39,7 +39,7 @@ def keep_answers(way, key, number):
     if visit.response is None and all(value is None for value, _ in submitted.values()):
         return _reply("nothing", 200)
     if visit.response is not None and form.lock.data and form.lock.data != str(visit.response.lock_version):
-        if storage.same_as_stored(visit.response, submitted):
+        if storage.same_as_stored(visit.response.rows, submitted):
             return _reply("saved", 200, visit)
         return _reply("other_tab", 409)
     try:

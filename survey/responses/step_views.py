@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from forms.respondent import build_step_form
 from forms.respondent_entry import SendForm
-from survey.extensions import db, limiter
+from survey.extensions import SELF_LIMITED_ENDPOINTS, db, limiter
 from survey.responses import services, storage
 from survey.responses.blueprint import bp
 from survey.responses.models import Response, ResponseStatus
@@ -63,6 +63,9 @@ def question(way, key, number):
     return _render_step(visit, flow.step(number - 1))
 
 
+SELF_LIMITED_ENDPOINTS.add("responses.question")
+
+
 def _done_here(visit: Visit) -> bool:
     """This browser finished the open-link questionnaire (a marker cookie without any secret)."""
     return visit.uses_cookie and bool(request.cookies.get(DONE_COOKIE))
@@ -97,7 +100,7 @@ def _post_step(visit: Visit, step):
     submitted = form.answers()
     stored_already = False
     if visit.response is not None and form.lock.data and form.lock.data != str(visit.response.lock_version):
-        if not storage.same_as_stored(visit.response, submitted):
+        if not storage.same_as_stored(visit.response.rows, submitted):
             return _other_tab(visit, step)
         stored_already = True  # a double click whose twin saved the same answers: just go on
     if _may_complete(visit, step):
@@ -115,18 +118,33 @@ def _post_step(visit: Visit, step):
 
 
 def _store(visit: Visit, form, submitted, reached: int) -> None:
+    kept = _kept(visit.response)
+    try:
+        _store_step(visit, form, submitted, reached)
+    except (StaleDataError, IntegrityError):  # rolled back by the caller: the visit is as read again
+        if kept is not None:
+            visit.response.lock_version, visit.response.position, visit.response.rows = kept
+        raise
+
+
+def _kept(state):
+    return None if state is None else (state.lock_version, state.position, dict(state.rows))
+
+
+def _store_step(visit: Visit, form, submitted, reached: int) -> None:
     if visit.response is None:
         ensure_secret(visit)
-        visit.response = services.start_response(
+        started = services.start_response(
             visit.entry,
             language=visit.language,
             start_key=form.start.data or "",
             secret=visit.secret,
             today=services.local_today(),
         )
-        if visit.uses_cookie and visit.response.resume_hash != services.resume_hash(visit.entry, visit.secret):
-            visit.secret, visit.set_secret = services.bind_browser(visit.response), True
-    services.save_step(visit.response, submitted, reached)
+        if visit.uses_cookie and started.resume_hash != services.resume_hash(visit.entry, visit.secret):
+            visit.secret, visit.set_secret = services.bind_browser(started), True
+        visit.response = services.state_of(started)
+    services.save_visit_step(visit.response, submitted, reached)
     visit.apply(submitted)
 
 
@@ -165,7 +183,7 @@ def _complete(visit: Visit, flow):
         target = redirect(visit.url("question", number=missing + 1))
         remember_browser(visit, target)
         return target
-    services.complete_response(visit.response, flow, visit.entry.invitation)
+    services.complete_visit(visit.response, flow, visit.survey, visit.entry.invitation)
     visit.completed = True
     target = redirect(visit.url("thanks", taal=visit.language))
     forget_browser(visit, target)
@@ -250,7 +268,7 @@ def _twin_saved(visit: Visit, partial) -> bool:
     return (
         response is not None
         and response.status == ResponseStatus.IN_PROGRESS
-        and storage.same_as_stored(response, partial)
+        and storage.same_as_stored(storage.rows_of(response), partial)
     )
 
 

@@ -8,8 +8,9 @@ later, outside the request).
 from __future__ import annotations
 
 import json
+from functools import cache
 
-from sqlalchemy import insert
+from sqlalchemy import and_, bindparam, delete, insert, update
 
 from survey.extensions import db
 from survey.questionnaires.document import Document
@@ -43,17 +44,30 @@ def encode(value) -> str:
     return json.dumps(value) if isinstance(value, list) else str(value)
 
 
+#: stored answers as plain values: (item_code, instance) -> (value, other_text)
+Rows = dict[AnswerKey, tuple[str, str | None]]
+_ANSWER = Answer.__table__
+
+
+def rows_of(response: Response) -> Rows:
+    return {(a.item_code, a.instance): (a.value, a.other_text) for a in response.answers}
+
+
 def load_answers(response: Response | None, document: Document) -> tuple[Answers, dict[AnswerKey, str]]:
     """(answers by key, "anders, namelijk" texts by key) of a response; empty for none."""
     if response is None:
         return {}, {}
+    return load_rows(rows_of(response), document)
+
+
+def load_rows(rows: Rows, document: Document) -> tuple[Answers, dict[AnswerKey, str]]:
+    """``load_answers`` of stored answers as plain values."""
     answers: Answers = {}
     others: dict[AnswerKey, str] = {}
-    for answer in response.answers:
-        key = (answer.item_code, answer.instance)
-        answers[key] = decode(document, answer)
-        if answer.other_text:
-            others[key] = answer.other_text
+    for key, (value, other_text) in rows.items():
+        answers[key] = decode_value(document, key[0], value)
+        if other_text:
+            others[key] = other_text
     return answers, others
 
 
@@ -69,9 +83,8 @@ def merge_answers(answers: Answers, others: dict[AnswerKey, str], submitted: Sub
             others[key] = other
 
 
-def same_as_stored(response: Response, submitted: Submitted) -> bool:
-    """Whether the response already holds exactly these answers (a repeated submit of the same step)."""
-    stored = {(a.item_code, a.instance): (a.value, a.other_text) for a in response.answers}
+def same_as_stored(stored: Rows, submitted: Submitted) -> bool:
+    """Whether a response's stored answers (``rows_of``) are exactly these (a repeated submit of the same step)."""
     for key, (value, other) in submitted.items():
         if value is None:
             if key in stored:
@@ -117,3 +130,61 @@ def drop_hidden_answers(response: Response, visible: set[AnswerKey]) -> None:
         if (row.item_code, row.instance) not in visible:
             response.answers.remove(row)
     db.session.flush()
+
+
+@cache
+def _row_statements():
+    where = and_(
+        _ANSWER.c.response_id == bindparam("response"),
+        _ANSWER.c.item_code == bindparam("code"),
+        _ANSWER.c.instance == bindparam("key_instance"),
+    )
+    changed = (
+        update(_ANSWER)
+        .where(where)
+        .values(value=bindparam("new_value"), other_text=bindparam("new_other"), scrubbed_text=None)
+    )
+    return changed, delete(_ANSWER).where(where)
+
+
+def store_rows(response_id: str, rows: Rows, submitted: Submitted) -> None:
+    """``store_answers`` with Core statements, for a response read as plain values: new answers in one
+    INSERT, a changed one updated, an emptied one removed; ``rows`` is brought up to date."""
+    new_rows, changed, removed = [], [], []
+    for key, (value, other) in submitted.items():
+        row = rows.get(key)
+        if value is None:
+            if row is not None:
+                removed.append(key)
+            continue
+        text = encode(value)
+        if row is None:
+            new_rows.append(
+                {
+                    "response_id": response_id,
+                    "item_code": key[0],
+                    "instance": key[1],
+                    "value": text,
+                    "other_text": other,
+                }
+            )
+        elif row != (text, other):
+            changed.append(
+                {"response": response_id, "code": key[0], "key_instance": key[1], "new_value": text, "new_other": other}
+            )
+        rows[key] = (text, other)
+    if changed:
+        db.session.execute(_row_statements()[0], changed)
+    remove_rows(response_id, rows, removed)
+    if new_rows:
+        db.session.execute(insert(_ANSWER), new_rows)
+
+
+def remove_rows(response_id: str, rows: Rows, keys: list[AnswerKey]) -> None:
+    if keys:
+        db.session.execute(
+            _row_statements()[1],
+            [{"response": response_id, "code": code, "key_instance": instance} for code, instance in keys],
+        )
+    for key in keys:
+        rows.pop(key, None)

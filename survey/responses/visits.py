@@ -23,7 +23,7 @@ from survey.questionnaires.document import Document
 from survey.questionnaires.models import SurveyVersion
 from survey.responses import services, storage
 from survey.responses.flow import Flow, compute_flow
-from survey.responses.models import Channel, Response
+from survey.responses.models import Channel
 from survey.responses.piping import Piping
 
 COOKIE = "vl"
@@ -34,7 +34,7 @@ COOKIE_DAYS = 90
 @dataclass
 class Visit:
     entry: services.Entry
-    response: Response | None
+    response: services.ResponseState | None  # plain values, never an ORM object
     document: Document
     language: str
     secret: str | None = None
@@ -81,7 +81,9 @@ class Visit:
         )
 
     def reload_answers(self) -> None:
-        self.answers, self.others = storage.load_answers(self.response, self.document)
+        self.answers, self.others = (
+            storage.load_rows(self.response.rows, self.document) if self.response is not None else ({}, {})
+        )
         self.computed_flow = None
 
     def apply(self, submitted: storage.Submitted) -> None:
@@ -129,7 +131,7 @@ def open_visit(way: str, key: str) -> Visit:
 def choose_language(visit: Visit, wanted: str | None) -> str:
     """A language switch, else the response's language, else the invitee's preferred language."""
     if wanted in visit.languages:
-        if visit.response is not None and services.set_language(visit.response, wanted):
+        if visit.response is not None and services.set_visit_language(visit.response, wanted):
             db.session.commit()
         return wanted
     if visit.response is not None and visit.response.language in visit.languages:
