@@ -153,12 +153,16 @@ def cross_val_proba(
     random_state: int = 0,
     extra_texts: Sequence[str] = (),
     extra_sets: Sequence[Iterable[str]] = (),
-    extra_weight: float = 0.5,
+    extra_weight: float | Sequence[float] = 0.5,
     **params,
 ) -> pd.DataFrame:
     """Out-of-fold probabilities: each answer scored by a model that never saw it. ``extra_texts`` (coded
-    answers of earlier rounds) join every training fold with weight ``extra_weight`` and are never scored."""
+    answers of earlier rounds) join every training fold with weight ``extra_weight`` (one for all, or one
+    per extra text) and are never scored."""
     extra_texts = list(extra_texts)
+    if isinstance(extra_weight, int | float):
+        extra_weight = [float(extra_weight)] * len(extra_texts)
+    extra_weight = list(extra_weight)
     extra_sets = [frozenset(s or ()) for s in extra_sets]
     texts = list(texts)
     label_sets = [frozenset(s or ()) for s in label_sets]
@@ -171,7 +175,7 @@ def cross_val_proba(
         model = ThemeClassifier(themes=themes, **params).fit(
             [texts[i] for i in train] + extra_texts,
             [label_sets[i] for i in train] + extra_sets,
-            sample_weight=[1.0] * len(train) + [extra_weight] * len(extra_texts),
+            sample_weight=[1.0] * len(train) + extra_weight,
         )
         out.iloc[test] = model.predict_proba([texts[i] for i in test]).to_numpy()
     return out

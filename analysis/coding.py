@@ -241,3 +241,29 @@ def _merge(
                     Suggestion(i, str(key), MODEL, float(p), auto=auto_threshold is not None and p >= auto_threshold)
                 )
     return out
+
+
+#: Share of the shipped stakeholder codebook's theme keys a codebook must have to count as derived from it
+#: (a region's copy may drop or add a few themes; the CEO codebook shares 2 of 17).
+STAKEHOLDER_SHARE = 0.5
+
+
+def shipped_theme_examples(keys: Iterable[str]) -> tuple[list[str], list[frozenset[str]]]:
+    """The real statements shipped with the platform (``analysis/data/real_statements.jsonl``, labelled by
+    hand with themes of the shipped stakeholder codebook) as training examples for a codebook with these
+    theme keys: (texts, theme sets limited to the keys). Empty unless the codebook is the stakeholder
+    codebook or derived from it (at least ``STAKEHOLDER_SHARE`` of its keys); statements without a theme
+    of the codebook are left out, as their theme may be one the codebook dropped."""
+    from analysis.remarks import real_statements  # the remarks package is heavier; load it only when needed
+
+    keys = set(keys)
+    shipped = {t.key for t in default_codebook("stakeholder").themes}
+    if not shipped or len(keys & shipped) < STAKEHOLDER_SHARE * len(shipped):
+        return [], []
+    texts, sets = [], []
+    for row in real_statements():
+        found = frozenset(row.get("themes") or ()) & keys
+        if found:
+            texts.append(row["text"])
+            sets.append(found)
+    return texts, sets

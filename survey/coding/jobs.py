@@ -8,9 +8,11 @@ A failing job is retried and never touches the raw answer, so an answer is never
 
 from flask import current_app
 from huey import crontab
+from sqlalchemy import func, select
 
+from analysis.coding import shipped_theme_examples
 from survey.coding import listing, proposals, runs, scrubbing, training
-from survey.coding.models import AnalysisRun, RunKind, RunStatus
+from survey.coding.models import AnalysisRun, CodedAnswer, RunKind, RunStatus
 from survey.coding.runs import finish_run, start_run
 from survey.extensions import db
 from survey.jobs import enqueue_after_commit, huey, task
@@ -80,6 +82,25 @@ def queue_new_themes(survey_id: int, item_code: str, user_id: int | None) -> Ana
     run = start_run(survey_id, item_code, RunKind.TOPICS, user_id)
     enqueue_after_commit(db.session(), new_themes_job, run.id)
     return run
+
+
+def queue_first_suggestions(survey_id: int, item_code: str, link) -> AnalysisRun | None:
+    """Train when new answers got coding rows and the question's codebook learns from the shipped real
+    statements (the stakeholder codebook or one derived from it), until the round has
+    ``training.MIN_TRAINING_ANSWERS`` checked answers of its own (then retraining follows the checking):
+    the model suggests from the first answers on, before anyone checked one."""
+    if link is None or runs.pending(survey_id, item_code, RunKind.MODEL):
+        return None
+    if not shipped_theme_examples([t.key for t in link.codebook.themes])[0]:
+        return None
+    checked = db.session.scalar(
+        select(func.count())
+        .select_from(CodedAnswer)
+        .where(CodedAnswer.survey_id == survey_id, CodedAnswer.item_code == item_code, CodedAnswer.verified)
+    )
+    if checked >= training.MIN_TRAINING_ANSWERS:
+        return None
+    return queue_training(survey_id, item_code, None)
 
 
 def maybe_queue_training(survey_id: int, item_code: str, user_id: int | None) -> AnalysisRun | None:

@@ -3,10 +3,13 @@
 Runs as a background job. Themes with at least ``CODING_MIN_PER_THEME`` human codes get a model;
 the others stay with the codebook rules. The checked answers of earlier rounds of the same survey series
 that used the same codebook count too, with weight ``EARLIER_WEIGHT`` (a round of its own rarely reaches
-the minimum per theme); the result says what the model learned from. The threshold curve and the quality
-figures are estimated by cross-validation on this round's human-coded answers (each answer scored by a
-model that never saw it) and describe what will really count: rule codes plus model codes at or above the
-threshold.
+the minimum per theme); the result says what the model learned from. A codebook that is the shipped
+stakeholder codebook or derived from it (matched on its theme keys) also learns from the real statements
+shipped with the platform, hand-labelled with its themes, with weight ``SHIPPED_WEIGHT`` (below earlier
+rounds), so the model suggests from the first answer on. The threshold curve and the quality figures wait
+for ``MIN_TRAINING_ANSWERS`` checked answers; they are estimated by cross-validation on this round's
+human-coded answers (each answer scored by a model that never saw it) and describe what will really count:
+rule codes plus model codes at or above the threshold.
 """
 
 import math
@@ -16,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from analysis.classifier import DEFAULT_THRESHOLDS, ThemeClassifier, cross_val_proba
-from analysis.coding import CodebookMatcher
+from analysis.coding import CodebookMatcher, shipped_theme_examples
 from analysis.quality import confidence, theme_quality
 from analysis.sentiment import SentimentModel
 from survey.coding import codebooks
@@ -39,6 +42,11 @@ from survey.responses.models import Answer
 MIN_TRAINING_ANSWERS = 10
 #: How much a checked answer of an earlier round counts against one of this round.
 EARLIER_WEIGHT = 0.5
+#: How much a shipped real statement counts against a checked answer of this round.
+SHIPPED_WEIGHT = 0.25
+#: Shipped statements a theme needs to be learned before the region's own codes reach the minimum (they are
+#: labelled with care, and ``python -m bench.remarks`` trains on as few).
+SHIPPED_MIN_PER_THEME = 5
 
 
 def train(run: AnalysisRun) -> None:
@@ -53,10 +61,18 @@ def train(run: AnalysisRun) -> None:
     verified = [r for r in rows if r[0].verified]
     human = [frozenset(c.theme.key for c in coded.codes if c.verified and c.theme.key in keys) for coded, _ in verified]
     earlier_texts, earlier_sets, rounds = earlier_rounds(run.survey_id, link, keys)
+    shipped_texts, shipped_sets = shipped_theme_examples(keys)
     pooled = human + earlier_sets
     counts = {k: sum(k in h for h in pooled) for k in keys}
+    shipped_counts = {k: sum(k in s for s in shipped_sets) for k in keys}
     minimum = current_app.config["CODING_MIN_PER_THEME"]
-    trainable = [k for k in keys if counts[k] >= minimum and len(pooled) - counts[k] >= 2]
+    everything = len(pooled) + len(shipped_sets)
+    trainable = [
+        k
+        for k in keys
+        if (counts[k] >= minimum or shipped_counts[k] >= SHIPPED_MIN_PER_THEME)
+        and everything - counts[k] - shipped_counts[k] >= 2
+    ]
     result.update(
         n_verified=len(verified),
         counts=counts,
@@ -67,12 +83,24 @@ def train(run: AnalysisRun) -> None:
             "earlier": len(earlier_texts),
             "rounds": rounds,
             "weight": EARLIER_WEIGHT,
+            "shipped": len(shipped_texts),
+            "shipped_weight": SHIPPED_WEIGHT,
         },
     )
-    if not trainable or len(verified) < MIN_TRAINING_ANSWERS:
+    if not trainable or (len(verified) < MIN_TRAINING_ANSWERS and not shipped_texts):
         finish_run(run, RunStatus.TOO_FEW, result)
         return
     texts = [text for _, text in verified]
+    extra_texts = earlier_texts + shipped_texts
+    extra_sets = earlier_sets + shipped_sets
+    extra_weights = [EARLIER_WEIGHT] * len(earlier_texts) + [SHIPPED_WEIGHT] * len(shipped_texts)
+    model = ThemeClassifier(themes=trainable).fit(
+        texts + extra_texts, human + extra_sets, sample_weight=[1.0] * len(texts) + extra_weights
+    )
+    result["suggested"] = store_suggestions(model, [r for r in rows if not r[0].verified], link.codebook)
+    if len(verified) < MIN_TRAINING_ANSWERS:  # too few of this round's own to estimate how good it is
+        finish_run(run, RunStatus.DONE, result)
+        return
     rules = [
         frozenset(h.theme for h in hits)
         for hits in CodebookMatcher(codebooks.to_data(link.codebook)).fit().match(texts)
@@ -83,17 +111,11 @@ def train(run: AnalysisRun) -> None:
         human,
         n_splits=min(5, len(texts) // 2),
         themes=trainable,
-        extra_texts=earlier_texts,
-        extra_sets=earlier_sets,
-        extra_weight=EARLIER_WEIGHT,
+        extra_texts=extra_texts,
+        extra_sets=extra_sets,
+        extra_weight=extra_weights,
     )
     result.update(curve=threshold_curve(held_out, rules, human), quality=_quality(held_out, rules, human, keys))
-    model = ThemeClassifier(themes=trainable).fit(
-        texts + earlier_texts,
-        human + earlier_sets,
-        sample_weight=[1.0] * len(texts) + [EARLIER_WEIGHT] * len(earlier_texts),
-    )
-    result["suggested"] = store_suggestions(model, [r for r in rows if not r[0].verified], link.codebook)
     finish_run(run, RunStatus.DONE, result)
 
 

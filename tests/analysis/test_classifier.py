@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from analysis.classifier import ThemeClassifier, cross_val_proba, proba_to_sets, threshold_curve
-from analysis.coding import CodebookMatcher, default_codebook, micro_f1
+from analysis.coding import CodebookMatcher, default_codebook, micro_f1, shipped_theme_examples
 from analysis.quality import auto_coding, pick_threshold
 
 
@@ -104,3 +104,14 @@ def test_auto_coding_on_held_out_answers_reports_share_and_accuracy(model, heldo
     assert strict.n_auto <= loose.n_auto
     assert 0 < strict.share < loose.share <= 1
     assert proba_to_sets(proba, 0.5)[0] <= set(proba.columns)
+
+
+def test_shipped_statements_train_only_codebooks_derived_from_the_stakeholder_codebook():
+    stakeholder = [t.key for t in default_codebook("stakeholder").themes]
+    # a region's copy that dropped two themes and added one of its own still counts as derived
+    derived = [k for k in stakeholder if k not in ("samenwerking", "verblijf")] + ["eigen_thema"]
+    texts, sets = shipped_theme_examples(derived)
+    assert texts and len(texts) == len(sets)
+    assert all(s and s <= set(derived) for s in sets)  # no dropped theme is learned, no statement without one
+    assert len(texts) < len(shipped_theme_examples(stakeholder)[0])
+    assert shipped_theme_examples([t.key for t in default_codebook("ceo").themes]) == ([], [])

@@ -232,11 +232,19 @@ def test_earlier_rounds_with_the_same_codebook_train_the_model_and_the_page_says
     client.post(base(region, second) + "/model/trainen")
     run = db.session.scalar(select(AnalysisRun).where(AnalysisRun.survey_id == second.id))
     # 15 checked answers of its own reach no theme's minimum of 12; with last year's 100 the model learns
-    assert run.result["learned_from"] == {"current": 15, "earlier": 100, "rounds": ["2025"], "weight": 0.5}
+    assert run.result["learned_from"] == {
+        "current": 15,
+        "earlier": 100,
+        "rounds": ["2025"],
+        "weight": 0.5,
+        "shipped": 0,  # the CEO codebook is not the stakeholder codebook: the shipped statements stay out
+        "shipped_weight": training.SHIPPED_WEIGHT,
+    }
     assert run.status == RunStatus.DONE and run.result["themes"] and run.result["curve"][0]["n"] == 15
     page = client.get(base(region, second) + "/model").get_data(as_text=True)
     assert "Naast deze ronde leerde het model van 100 gecontroleerde antwoorden uit eerdere rondes" in page
     assert "(2025)" in page and "0,5 antwoord van deze ronde" in page
+    assert "echte uitspraken" not in page
 
     client.post(base(region, first) + "/model/trainen")
     own = db.session.scalar(select(AnalysisRun).where(AnalysisRun.survey_id == first.id))
@@ -285,3 +293,43 @@ def test_other_surveys_with_the_codebook_train_the_model_only_when_the_region_al
     last = runs()[-1]
     assert last.result["learned_from"]["earlier"] == 100 and last.result["learned_from"]["rounds"] == ["Pilot"]
     assert last.status == RunStatus.DONE
+
+
+# a line of a programme document in the seeds (000_7044e3a0153116fe.txt, line 128), not one of the shipped
+# statements; "verblijf" (zo thuis mogelijk opgroeien, wonen na verblijf) is its theme, no seed word finds it
+SEED_STATEMENT = "Doorlopende zorg voor, tijdens en na detentie"
+
+
+def test_the_stakeholder_codebook_suggests_from_the_shipped_statements_before_anything_is_checked(
+    db, client, login, region, make_survey, researcher
+):
+    from analysis.remarks import real_statements
+    from survey.questionnaires.models import SurveyKind
+
+    assert SEED_STATEMENT not in {r["text"] for r in real_statements()}
+    survey = make_survey(region, [SEED_STATEMENT, "Geen opmerkingen."], kind=SurveyKind.STAKEHOLDER)
+    login(researcher)
+    # choosing the codebook codes the first answers, and the model trains on the shipped statements at once
+    client.post(base(region, survey) + "/codeboek", data={"choice": "default:stakeholder"})
+    themes = {t.key: t for t in db.session.scalars(select(Theme))}
+    answer = db.session.scalar(select(Answer).where(Answer.value == SEED_STATEMENT))
+    run = db.session.scalar(select(AnalysisRun).where(AnalysisRun.survey_id == survey.id))
+    shipped = sum(1 for r in real_statements() if set(r["themes"]) & set(themes))
+    assert run.status == RunStatus.DONE and run.result["n_verified"] == 0
+    assert run.result["learned_from"]["shipped"] == shipped and "curve" not in run.result
+    codes = db.session.get(CodedAnswer, answer.id).codes
+    assert not [c for c in codes if c.source == Source.RULE]  # the codebook rules find no theme in it
+    assert [c.theme.key for c in codes if c.source == Source.MODEL] == ["verblijf"]
+    page = client.get(base(region, survey) + "/model").get_data(as_text=True)
+    assert f"Het model leerde ook van {shipped} echte uitspraken uit gepubliceerde programmadocumenten" in page
+    assert "0,25 antwoord van deze ronde" in page
+    assert "alleen van de gecontroleerde antwoorden van deze ronde" not in page
+
+
+def test_a_round_with_another_codebook_does_not_train_before_anything_is_checked(
+    db, client, login, region, make_survey, researcher, gold
+):
+    survey = make_survey(region, [r["text"] for r in gold[:5]])
+    login(researcher)
+    client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
+    assert db.session.scalar(select(AnalysisRun).where(AnalysisRun.survey_id == survey.id)) is None
