@@ -39,9 +39,6 @@ def ensure_coded(survey: Survey, item_code: str, answer_ids: list[int] | None = 
             code_new_answers(survey.id, item_code, new, link, question.text if question else "")
     except IntegrityError:
         return 0  # a job or another coder created these rows at the same moment; they exist now
-    from survey.coding import jobs  # jobs imports this module through scrubbing
-
-    jobs.queue_first_suggestions(survey.id, item_code, link)
     return len(new)
 
 

@@ -6,8 +6,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from survey.coding import answers, codebooks
-from survey.coding.jobs import queue_scrub
+from survey.coding import codebooks
+from survey.coding.jobs import code_answers, queue_scrub
 from survey.extensions import db
 from survey.jobs import huey
 from survey.questionnaires.models import Survey
@@ -65,5 +65,5 @@ def load(region) -> list[str]:
             queue_scrub(survey.id)
         if codebooks.question_codebook(survey.id, ITEM_CODE) is None:
             codebooks.attach_codebook(survey, ITEM_CODE, codebooks.create_from_default(region.id, "ceo"))
-        answers.ensure_coded(survey, ITEM_CODE)
+        code_answers(survey, ITEM_CODE)
     return [f"  Coderen: {len(DEMO_ANSWERS)} open antwoorden bij {ITEM_CODE} van {survey.text('title')}"]

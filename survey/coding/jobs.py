@@ -11,18 +11,40 @@ from huey import crontab
 from sqlalchemy import func, select
 
 from analysis.coding import shipped_theme_examples
-from survey.coding import listing, proposals, runs, scrubbing, training
+from survey.coding import answers, codebooks, listing, proposals, runs, scrubbing, training
 from survey.coding.models import AnalysisRun, CodedAnswer, RunKind, RunStatus
+from survey.coding.questions import open_questions
 from survey.coding.runs import finish_run, start_run
 from survey.extensions import db
 from survey.jobs import enqueue_after_commit, huey, task
+from survey.questionnaires.models import Survey
 
 
 @task(retries=3, retry_delay=60)
 def scrub_survey_job(survey_id: int, redo: bool = False) -> int:
     """Scrub every completed open answer of a survey still without a scrubbed copy, and give them coding rows.
     The job names the survey only: no response id, no completion time."""
-    return scrubbing.scrub_survey(survey_id, redo=redo)
+    done = scrubbing.scrub_survey(survey_id, redo=redo)
+    if done:
+        queue_first_suggestions_of_survey(survey_id)
+    return done
+
+
+def code_answers(survey: Survey, item_code: str, answer_ids: list[int] | None = None) -> int:
+    """Give answers without a coding row one (``answers.ensure_coded``) and, when there were any, queue the
+    first suggestions of the question's model; returns how many rows were made."""
+    made = answers.ensure_coded(survey, item_code, answer_ids)
+    if made:
+        queue_first_suggestions(survey.id, item_code, codebooks.question_codebook(survey.id, item_code))
+    return made
+
+
+def queue_first_suggestions_of_survey(survey_id: int) -> None:
+    """``queue_first_suggestions`` for each open question of a survey (after a scrubbing batch coded them)."""
+    survey = db.session.get(Survey, survey_id)
+    for question in open_questions(survey):
+        link = codebooks.question_codebook(survey_id, question.item_code)
+        queue_first_suggestions(survey_id, question.item_code, link)
 
 
 def queue_scrub(survey_id: int, *, at_least: int = 1) -> bool:
@@ -42,7 +64,8 @@ def scrub_waiting() -> None:
 
     with _application().app_context():
         for survey_id in scrubbing.surveys_waiting():
-            scrubbing.scrub_survey(survey_id)
+            if scrubbing.scrub_survey(survey_id):
+                queue_first_suggestions_of_survey(survey_id)
             db.session.commit()
 
 

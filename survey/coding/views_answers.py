@@ -50,7 +50,7 @@ def _count(stmt) -> int:
 @requires(Permission.CODE_ANSWERS)
 def list_answers(survey_id, item_code):
     survey, question = load_question(survey_id, item_code)
-    if answers.ensure_coded(survey, item_code):
+    if jobs.code_answers(survey, item_code):
         db.session.commit()
     link = codebooks.ensure_question_codebook(survey, item_code)
     db.session.commit()
@@ -163,7 +163,7 @@ def code_answer(answer_id):
 
 def _coded(survey, item_code: str, answer_id: int) -> CodedAnswer:
     """The answer's coding row, made now if nobody opened the question yet (404 outside it)."""
-    if answers.ensure_coded(survey, item_code, [answer_id]):
+    if jobs.code_answers(survey, item_code, [answer_id]):
         db.session.commit()
     return load_coded(survey, item_code, answer_id)
 

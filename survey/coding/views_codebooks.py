@@ -9,7 +9,7 @@ from forms.coding import ActionForm, ChooseCodebookForm, ImportCodebookForm, Scr
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
-from survey.coding import answers, codebooks, scrubbing, transfer
+from survey.coding import answers, codebooks, jobs, scrubbing, transfer
 from survey.coding.blueprint import bp, load_codebook, load_question, load_theme
 from survey.coding.models import ScrubKind
 from survey.extensions import db
@@ -37,7 +37,7 @@ def choose_codebook(survey_id, item_code):
     if form.validate_on_submit():
         book = _chosen_book(form, books)
         link = codebooks.attach_codebook(survey, item_code, book)
-        answers.ensure_coded(survey, item_code)
+        jobs.code_answers(survey, item_code)
         answers.recode_question(link)
         db.session.commit()
         flash(_("Question %(code)s is now coded with %(name)s.", code=item_code, name=book.name), "success")
