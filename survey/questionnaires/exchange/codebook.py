@@ -29,16 +29,7 @@ COLUMNS = [
     "waardelabel",
     "ontbrekend",
 ]
-VARIABLE_COLUMNS = [
-    "variabele",
-    "label",
-    "vraagtype",
-    "domein",
-    "sectie",
-    "herhaald_per",
-    "meetniveau",
-    "aantal_waarden",
-]
+VARIABLE_COLUMNS = [*COLUMNS[: COLUMNS.index("waarde")], "aantal_waarden"]  # one row per variable
 MEASURE = {
     "agreement": "ordinaal",
     "frequency": "ordinaal",
