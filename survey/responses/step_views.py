@@ -112,6 +112,23 @@ def _post_step(visit: Visit, step):
         db.session.commit()
     except (StaleDataError, IntegrityError):
         db.session.rollback()
+        if (twin := _twin_state(visit, submitted)) is not None:
+            return _go_on_after_twin(visit, step, twin)
+        return _finished_elsewhere(visit) or _other_tab(visit, step)
+    _tell_ledger(visit)
+    return target
+
+
+def _go_on_after_twin(visit: Visit, step, twin):
+    """A double click whose twin stored the same answers a moment earlier: go where the twin went, from the
+    response as the twin left it, instead of calling it another tab."""
+    visit.response = twin
+    visit.reload_answers()
+    try:
+        target = _after_step(visit, step)
+        db.session.commit()
+    except (StaleDataError, IntegrityError):
+        db.session.rollback()
         return _finished_elsewhere(visit) or _other_tab(visit, step)
     _tell_ledger(visit)
     return target
@@ -261,15 +278,21 @@ def _field_errors(form, key) -> bool:
 
 def _twin_saved(visit: Visit, partial) -> bool:
     """After a lost race: the response exists, is still in progress and holds exactly these answers."""
+    return _twin_state(visit, partial) is not None
+
+
+def _twin_state(visit: Visit, submitted):
+    """After a lost race: the response as read again when it is still in progress and holds exactly these
+    answers (a double click whose twin saved them), else None."""
     if visit.response is None:
-        return False
+        return None
     db.session.expire_all()
     response = db.session.get(Response, visit.response.id)
-    return (
-        response is not None
-        and response.status == ResponseStatus.IN_PROGRESS
-        and storage.same_as_stored(storage.rows_of(response), partial)
-    )
+    if response is None or response.status != ResponseStatus.IN_PROGRESS:
+        return None
+    if not storage.same_as_stored(storage.rows_of(response), submitted):
+        return None
+    return services.state_of(response)
 
 
 def _later(visit: Visit):
