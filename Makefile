@@ -12,6 +12,8 @@ PORT ?= 5000
 AXE_VERSION := 4.14.1
 # one pytest worker per core (pytest-xdist); a test file stays on one worker. PARALLEL= runs serially.
 PARALLEL ?= -n $(shell nproc) --dist loadfile
+# tests marked exclusive (they restart a server every worker shares) run afterwards in one process; on a
+# database where none applies, pytest collects nothing (exit code 5), which is no failure
 
 .PHONY: run test test-fast test-pg setup setup-test catalogs database browser-deps lint bench
 
@@ -55,15 +57,17 @@ setup-test: $(VENV)/.dev-installed catalogs browser-deps
 	$(BIN)/python -c "from analysis.privacy.scrub import warm_cache; warm_cache()"
 
 test: setup-test
-	$(BIN)/pytest -q $(PARALLEL)
+	$(BIN)/pytest -q $(PARALLEL) -m "not exclusive"
+	$(BIN)/pytest -q -m "exclusive" || test $$? -eq 5
 
 # everything but the browser and slow tests: the quick check while working
 test-fast: $(VENV)/.dev-installed catalogs
-	$(BIN)/pytest -q $(PARALLEL) -m "not browser and not slow"
+	$(BIN)/pytest -q $(PARALLEL) -m "not browser and not slow and not exclusive"
 
 test-pg: setup-test
 	@test -n "$$SURVEY_TEST_DATABASE_URL" || { echo "Set SURVEY_TEST_DATABASE_URL to a PostgreSQL database"; exit 2; }
-	$(BIN)/pytest -q $(PARALLEL) -m "not browser"
+	$(BIN)/pytest -q $(PARALLEL) -m "not browser and not exclusive"
+	$(BIN)/pytest -q -m "exclusive and not browser" || test $$? -eq 5
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check survey forms analysis tests bench

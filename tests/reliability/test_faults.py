@@ -67,6 +67,7 @@ def test_a_worker_killed_mid_submission_loses_no_acknowledged_step(live_database
 
 @pytest.mark.slow
 @pytest.mark.postgresql  # a database server restart exists only on PostgreSQL
+@pytest.mark.exclusive  # restarts the server every pytest worker uses
 def test_database_restart_mid_run_reconnects_and_loses_nothing(live_database, start_server):
     seed = seed_ceo(live_database, RESPONDENTS, display_mode="section_per_page")
     server = start_server(live_database, workers=2)
