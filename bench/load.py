@@ -123,7 +123,13 @@ async def answer_survey(
                 return respondent
             data = fill(form, page.hints, rng, respondent.marker)
             target = urljoin(url, form.action) if form.action else url
+            retried = respondent.retries
             status, location, body = await _request(session, respondent, "POST", target, data, attempts)
+            if status == 410 and respondent.retries > retried and _sent_already(body):
+                # the first attempt completed the response but its answer never came: the server says so
+                _remember(respondent, data)
+                respondent.completed = True
+                return respondent
             if status in (302, 303) and location:
                 _remember(respondent, data)  # acknowledged: the server stored this step
                 url, status, body = await _get(session, respondent, urljoin(target, location), attempts)
@@ -133,6 +139,12 @@ async def answer_survey(
     except Failed as error:
         respondent.errors.append(str(error))
     return respondent
+
+
+def _sent_already(body: str) -> bool:
+    """The page for a link whose questionnaire was completed ("al ingevuld"), in any form of address."""
+    heading = parse(body).h1 or ""
+    return "al ingevuld" in heading or "already filled in" in heading
 
 
 async def run_respondents(
