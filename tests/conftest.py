@@ -4,6 +4,7 @@ SURVEY_TEST_DATABASE_URL is set), the app, a client, factories and login."""
 import contextvars
 import os
 import shutil
+from pathlib import Path
 
 os.environ["SURVEY_JOBS_URL"] = "immediate"  # before survey.jobs is imported
 
@@ -163,19 +164,25 @@ def demo_template(database_template, tmp_path_factory):
     return path
 
 
+#: the app with the default configuration, built once per pytest process: building one costs ~0.2 s of CPU
+#: (werkzeug compiles a URL builder per route), which was most of a short test's time
+_DEFAULT_APP: dict = {}
+
+
 @pytest.fixture
 def app(database_template, tmp_path, app_config, request):
     wants_demo = "demo" in request.fixturenames and not app_config
+    shared = not app_config  # a test that changes the configuration gets an app of its own
     if PG_URL:
         uri = normalise_database_url(PG_URL)
         if wants_demo:
             request.getfixturevalue("demo_template").write(create_engine(uri))
     else:
         source = request.getfixturevalue("demo_template") if wants_demo else database_template
-        target = tmp_path / "test.sqlite3"
-        shutil.copyfile(source, target)
+        target = _shared_database_file(database_template) if shared else tmp_path / "test.sqlite3"
+        _fresh_copy(source, target)
         uri = f"sqlite:///{target}"
-    application = make_test_app(uri, **app_config)
+    application = _shared_app(uri) if shared else make_test_app(uri, **app_config)
     application.test_client_class = IsolatedClient
     mail.outbox.clear()
     with application.app_context():
@@ -185,6 +192,40 @@ def app(database_template, tmp_path, app_config, request):
             release_leftover_transactions(_db.engine)
             database_template(_db.engine)
         _db.engine.dispose()
+    if shared:
+        application.config.clear()
+        application.config.update(_DEFAULT_APP["config"])
+
+
+def _shared_app(uri: str):
+    """The default app of this process, pointed at again by the process-wide parts (the job runner and the
+    limiter's switch), which the last app built with another configuration took over."""
+    from survey import jobs
+    from survey.extensions import limiter
+
+    if "app" not in _DEFAULT_APP:
+        _DEFAULT_APP["app"] = make_test_app(uri)
+        _DEFAULT_APP["config"] = dict(_DEFAULT_APP["app"].config)
+    application = _DEFAULT_APP["app"]
+    jobs.init_app(application)
+    limiter.enabled = application.config["RATELIMIT_ENABLED"]
+    return application
+
+
+def _shared_database_file(template) -> Path:
+    """The default app's database file: one path per process, filled anew for every test."""
+    return Path(template).with_name(f"shared-{os.getpid()}.sqlite3")
+
+
+def _fresh_copy(source, target) -> None:
+    """Copy the database to a new file that replaces the target, so a connection left open by the last test
+    keeps its own (deleted) file, and no write-ahead log of that test is read into this one."""
+    target = Path(target)
+    for leftover in (target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    fresh = target.with_name(target.name + ".new")
+    shutil.copyfile(source, fresh)
+    os.replace(fresh, target)
 
 
 @pytest.fixture
