@@ -47,7 +47,7 @@ from survey.questionnaires.registry import OTHER_CODE
 from survey.reports.anonymity import Shown, export_profiles, shown_profiles
 from survey.reports.codes import Coding, codings
 from survey.reports.items import REPEAT_SEPARATOR, ReportItem, report_items
-from survey.reports.pages.selection import variable_label
+from survey.reports.pages.figures import variable_label
 from survey.reports.results import background_text, completed_filter, decode_multi, raw_stream
 from survey.responses.models import Answer, Response
 
