@@ -1,8 +1,7 @@
 """Small-cell protection in one place: every page and export asks this package what may be shown.
 
-Rules (docs/domain.md, "Reporting rules"), implemented in :mod:`analysis.suppression.core` and applied to breakdown
-frames and cross tables by :mod:`analysis.suppression.tables`, to tracking and live polls by
-:mod:`analysis.suppression.fieldwork`:
+Rules (docs/domain.md, "Reporting rules"), implemented and applied to breakdown frames and cross tables in
+:mod:`analysis.suppression.core`, to tracking and live polls in :mod:`analysis.suppression.fieldwork`:
 
 1. **Threshold.** A breakdown cell with 0 < n < k is hidden (reason ``small``). k defaults to 10 and
    is clamped to at least 5, whatever a setting asks (``Policy(k=3).k == 5``). Cells with n = 0 stay
@@ -49,19 +48,22 @@ from analysis.suppression.core import (
     DEFAULT_SIGNAL,
     MIN_K,
     NOTES,
+    TOTAL_LABEL,
     HiddenCell,
     Policy,
     Protection,
     Reason,
+    Suppressed,
     derivable,
     is_signal,
     open_answers_allowed,
+    protect_breakdown,
     protect_cells,
     protect_counts,
+    protect_crosstab,
     round_public,
     shown_count,
 )
-from analysis.suppression.tables import TOTAL_LABEL, Suppressed, protect_breakdown, protect_crosstab
 
 __all__ = [
     "DEFAULT_K",

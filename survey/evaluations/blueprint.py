@@ -11,7 +11,7 @@ reader = staff_blueprint("evaluation_reports", __name__, "/rapporten/tussenevalu
 
 def blueprints() -> tuple[Blueprint, ...]:
     """The blueprints of this package, to register, with the routes of its view modules attached."""
-    from survey.evaluations import views, views_reader, views_text  # noqa: F401 - their routes attach
+    from survey.evaluations import views, views_text  # noqa: F401 - their routes attach
     from survey.evaluations.statements import views_review  # noqa: F401 - their routes attach
 
     return (bp, reader)

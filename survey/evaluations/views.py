@@ -1,14 +1,18 @@
-"""Staff pages for composing a tussenevaluatie and moving it through its workflow.
+"""Staff pages for composing a tussenevaluatie and moving it through its workflow (blueprint
+``evaluations``), and the published reports for everyone with the right to read them: lezer,
+projectleider and up (blueprint ``evaluation_reports``).
 
-Texts, statements and the actielijn of items are in ``views_text``; the published reports, which
-readers see, in ``views_reader``.
+A draft is built afresh from the live data on every request; a published report's page and files come
+from what was stored at publication, never from the live data. Texts, statements and the actielijn of
+items are in ``views_text``.
 """
 
 import io
 
-from flask import flash, g, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, g, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy.orm.exc import StaleDataError
 
 from forms.evaluations import EvaluationForm
@@ -16,20 +20,22 @@ from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.evaluations import services
-from survey.evaluations.blueprint import bp
+from survey.evaluations.blueprint import bp, reader
 from survey.evaluations.draft.report import build_report
-from survey.evaluations.files import outputs, publishing
+from survey.evaluations.files import outputs
 from survey.evaluations.files.plain import paragraphs
 from survey.evaluations.labels import label
 from survey.evaluations.lookup import edit_urls, evaluation_in_region, locked_redirect
 from survey.evaluations.models import EvaluationStatus
 from survey.extensions import db
+from survey.navigation import register_nav
 from survey.programmes.lookup import programme_in_region
 from survey.programmes.services import programmes_in
 from survey.timeutil import utcnow
 
 bp.add_app_template_filter(paragraphs, "paragraphs")
 bp.add_app_template_filter(label, "evaluation_label")
+register_nav("Mid-term evaluations", "evaluation_reports.list_reports", Permission.READ_REPORTS, 60)
 
 
 @bp.errorhandler(StaleDataError)
@@ -164,7 +170,7 @@ def publish_evaluation(evaluation_id):
         flash(_("Tick that you understand that publishing cannot be undone."), "error")
         return redirect(url_for("evaluations.show_draft", evaluation_id=evaluation.id) + "#publiceren")
     try:
-        publishing.publish(evaluation, current_user)
+        outputs.publish(evaluation, current_user)
     except services.WorkflowError as error:
         flash(str(error.message), "error")
         return redirect(url_for("evaluations.show_draft", evaluation_id=evaluation.id))
@@ -183,3 +189,58 @@ def delete_evaluation(evaluation_id):
     db.session.commit()
     flash(_("The draft report has been deleted."), "success")
     return redirect(url_for("evaluation_reports.list_reports"))
+
+
+def _may_compose() -> bool:
+    return current_user.can(Permission.MANAGE_PROGRAMMES, g.region)
+
+
+@reader.get("/")
+@requires(Permission.READ_REPORTS)
+def list_reports():
+    compose = _may_compose()
+    reports = services.evaluations_in(g.region, published_only=not compose)
+    return render_template("evaluations/list.html", reports=reports, compose=compose)
+
+
+def _published(evaluation_id):
+    """A published report of this region; a concept is 404 for readers, its draft page for composers."""
+    evaluation = evaluation_in_region(evaluation_id)
+    if evaluation.status != EvaluationStatus.PUBLISHED:
+        if _may_compose():
+            return evaluation, redirect(url_for("evaluations.show_draft", evaluation_id=evaluation.id))
+        abort(404)
+    return evaluation, None
+
+
+@reader.get("/<int:evaluation_id>/")
+@requires(Permission.READ_REPORTS)
+def show_report(evaluation_id):
+    evaluation, elsewhere = _published(evaluation_id)
+    if elsewhere is not None:
+        return elsewhere
+    stored = evaluation.file("html")
+    body = Markup(stored.content.decode("utf-8")) if stored is not None else Markup("")  # noqa: S704 - rendered escaped at publication
+    return render_template(
+        "evaluations/published.html",
+        evaluation=evaluation,
+        body=body,
+        snapshot=evaluation.snapshot,
+        downloads=[f for f in outputs.DOWNLOADS if evaluation.file(f)],
+    )
+
+
+@reader.get("/<int:evaluation_id>/<any(pdf, docx, xlsx):fmt>")
+@requires(Permission.READ_REPORTS)
+def download_report(evaluation_id, fmt):
+    evaluation, elsewhere = _published(evaluation_id)
+    if elsewhere is not None:
+        return redirect(url_for("evaluations.download_draft", evaluation_id=evaluation.id, fmt=fmt))
+    stored = evaluation.file(fmt)
+    if stored is None:
+        abort(404)
+    record("evaluation.download", evaluation, format=fmt)
+    db.session.commit()
+    return send_file(
+        io.BytesIO(stored.content), mimetype=stored.mimetype, as_attachment=True, download_name=stored.filename
+    )

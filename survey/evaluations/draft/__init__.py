@@ -1,3 +1,3 @@
-"""Drafting a report: what it needs read once (context, sources), the report as one dict, its programme sections,
-projects and scores.
+"""Drafting a report: what it reads once (``context``), the report as one dict with its scores (``report``),
+and its sections and projects (``sections``).
 """

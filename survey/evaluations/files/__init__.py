@@ -1,3 +1,3 @@
-"""The report's files: publishing (draft once more, freeze, render), the HTML and PDF, the Word file, the Excel
-appendix and the plain text they share.
+"""The report's files: the HTML and PDF, the Word file and the Excel appendix and publishing them (``outputs``),
+and the plain text they share.
 """

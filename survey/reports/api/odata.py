@@ -29,13 +29,12 @@ from survey.reports.api.odata_query import Query, QueryError, parse_query
 from survey.reports.api.payload import breakdown_payload, items_payload
 from survey.reports.api.views import _needs
 from survey.reports.blueprint import api as bp
-from survey.reports.exports.codebook import export_plan
-from survey.reports.exports.rows import records
+from survey.reports.exports.plan import export_plan, records
 from survey.reports.exports.services import audit_export, background_variables
 from survey.reports.exports.tables import cell_converter
 from survey.reports.items import report_items
-from survey.reports.pages.page import build_page, policy_for
-from survey.reports.pages.selection import GROUP_SEPARATOR, Selection, filter_choices, parse_group
+from survey.reports.pages.figures import GROUP_SEPARATOR, Selection, filter_choices, parse_group, policy_for
+from survey.reports.pages.page import build_page
 from survey.reports.results import completed_counts, load_round
 from survey.responses.models import Response as SurveyResponse
 from survey.responses.models import ResponseStatus

@@ -11,8 +11,8 @@ import pandas as pd
 
 from analysis.scores.numbers import is_missing
 from survey.questionnaires.models import Survey
+from survey.reports.pages.figures import Selection
 from survey.reports.pages.page import ResultsPage
-from survey.reports.pages.selection import Selection
 
 
 def _num(value):

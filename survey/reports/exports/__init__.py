@@ -1,3 +1,3 @@
-"""Downloads of a round's responses: the export views, the plan and audit entry, the codebook, the rows, and one
-writer per format (CSV and Excel, SPSS, Stata, R).
+"""Downloads of a round's responses: the export view, the service that plans, audits and starts an export
+(with the SPSS and Stata writers), the plan and its records, and the CSV/Excel and R writers.
 """

@@ -24,8 +24,7 @@ import xlsxwriter
 from flask_babel import gettext as _
 
 from analysis.files.export_safety import csv_safe, safe_cell
-from survey.reports.exports.codebook import ValueLabel, Variable, codebook_rows, value_number
-from survey.reports.exports.rows import records
+from survey.reports.exports.plan import ValueLabel, Variable, records, value_number
 
 BOM = "\ufeff"
 ROWS_PER_WRITE = 1_000
@@ -157,6 +156,40 @@ def csv_export(
             yield [format_(value) for format_, value in zip(formatters, record, strict=True)]
 
     return csv_lines(rows(), semicolon, formatted=True)
+
+
+def codebook_rows(plan: list[Variable], notes: Sequence[str] = ()) -> list[list]:
+    """The codebook as a table: one row per variable, then one row per value label; ``notes`` (such as
+    how many backgrounds are generalised) as rows at the end."""
+    header = [
+        _("Variable"),
+        _("Label"),
+        _("Variable type"),
+        _("Measurement level"),
+        _("Value"),
+        _("Value label"),
+        _("Stored code"),
+        _("Missing in SPSS"),
+    ]
+    rows = [header]
+    for v in plan:
+        rows.append([v.name, v.label, _("number") if v.numeric else _("text"), v.measure, "", "", "", ""])
+        for value in v.values:
+            rows.append(
+                [
+                    v.name,
+                    "",
+                    "",
+                    "",
+                    value_number(value) if v.numeric else value.code,
+                    value.label,
+                    value.code,
+                    _("yes") if value.missing else "",
+                ]
+            )
+    for note in notes:
+        rows.append([_("Note"), note, "", "", "", "", "", ""])
+    return rows
 
 
 def codebook_csv(plan: list[Variable], semicolon: bool = False, notes: Sequence[str] = ()) -> Iterator[bytes]:

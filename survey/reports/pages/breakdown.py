@@ -15,7 +15,7 @@ from analysis.scores.breakdowns import UNKNOWN_GROUP
 from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
 from analysis.scores.results import Breakdown
 from survey.reports.items import ReportItem
-from survey.reports.pages.selection import group_label, variable_label
+from survey.reports.pages.figures import group_label, variable_label
 
 
 @dataclass(frozen=True)

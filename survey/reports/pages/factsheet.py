@@ -15,11 +15,9 @@ from flask import render_template
 from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
 from analysis.suppression import round_public, shown_count
 from survey.questionnaires.models import Audience, Survey
-from survey.reports.pages.figures import compute_view
+from survey.reports.pages.figures import Selection, compute_view, policy_for
 from survey.reports.pages.openanswers import open_sections
-from survey.reports.pages.page import policy_for
 from survey.reports.pages.response import response_summary
-from survey.reports.pages.selection import Selection
 from survey.reports.results import load_round
 
 STYLESHEET = Path(__file__).resolve().parents[2] / "static" / "css" / "factsheet-print.css"

@@ -9,11 +9,10 @@ from flask_babel import gettext as _
 from analysis.charts.bars import Bar, ChartTable, bars_svg
 from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
 from analysis.scores.scales import AGREEMENT, FREQUENCY
-from analysis.suppression import Policy
 from survey.i18n import long_date
 from survey.questionnaires.models import Survey
 from survey.reports.pages.breakdown import Matrix, matrix
-from survey.reports.pages.figures import View, compute_view
+from survey.reports.pages.figures import Selection, View, compute_view, filter_choices, policy_for
 from survey.reports.pages.openanswers import OpenSection, open_sections
 from survey.reports.pages.response import ResponseSummary, response_summary
 from survey.reports.pages.sections import (
@@ -27,13 +26,7 @@ from survey.reports.pages.sections import (
     make_chart,
     scale_section,
 )
-from survey.reports.pages.selection import Selection, filter_choices
 from survey.reports.results import RoundData, load_round
-
-
-def policy_for(survey: Survey, public: bool = False) -> Policy:
-    """Small-cell policy of a survey: k is its minimum cell size (never below 5)."""
-    return Policy(k=survey.min_cell, public=public)
 
 
 @dataclass(frozen=True, eq=False)

@@ -17,8 +17,8 @@ from survey.reports.anonymity import generalised_note
 from survey.reports.blueprint import reports as bp
 from survey.reports.models import CosmeticWording
 from survey.reports.pages.factsheet import build_factsheet, factsheet_pdf
-from survey.reports.pages.page import build_page, policy_for
-from survey.reports.pages.selection import Selection, filter_choices, parse_group, variable_label
+from survey.reports.pages.figures import Selection, filter_choices, parse_group, policy_for, variable_label
+from survey.reports.pages.page import build_page
 from survey.reports.pages.trends import series_rounds, trend_page
 from survey.reports.results import completed_counts, load_round
 

@@ -4,7 +4,7 @@ import re
 from datetime import date
 
 from survey.evaluations import services
-from survey.evaluations.files import publishing
+from survey.evaluations.files import outputs
 from survey.extensions import db
 
 ARTICLE = re.compile(r'<article class="report">.*</article>', re.S)
@@ -27,7 +27,7 @@ def make_report(demo, surveys, *, title="Tussenevaluatie", projects=None):
 
 def publish_report(demo, evaluation):
     services.approve(evaluation, demo.user("beheerder"))
-    publishing.publish(evaluation, demo.user("onderzoeker"))
+    outputs.publish(evaluation, demo.user("onderzoeker"))
     db.session.commit()
     return evaluation
 

@@ -134,7 +134,7 @@ def test_the_snapshot_is_strict_json():
 
     import numpy as np
 
-    from survey.evaluations.files.publishing import plain
+    from survey.evaluations.files.outputs import plain
 
     data = plain({"pct": float("nan"), "n": np.int64(3), "rows": [(np.float64(1.5), float("inf"))]})
     assert data == {"pct": None, "n": 3, "rows": [[1.5, None]]}
