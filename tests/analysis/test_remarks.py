@@ -213,6 +213,7 @@ def test_with_few_labels_the_rules_decide_alone(dev):
     assert np.allclose(few.predict_proba(texts), RemarkClassifier().predict_proba(texts))
 
 
+@pytest.mark.slow
 def test_the_model_weight_and_held_out_accuracy_grow_with_labels(dev, heldout):
     order = np.random.default_rng(0).permutation(len(dev))
     small = fit([dev[i] for i in order[:40]])

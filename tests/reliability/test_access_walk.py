@@ -60,6 +60,7 @@ def test_only_get_and_post_are_routed(app):
         assert rule.methods <= {"GET", "HEAD", "OPTIONS", "POST"}, rule.rule
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
 def test_every_state_change_without_a_csrf_token_is_refused(app, client, db, login, region, make_user, open_survey):
     login(make_user(None, superuser=True))
@@ -80,6 +81,7 @@ def test_every_state_change_without_a_csrf_token_is_refused(app, client, db, log
     assert checked >= 70
 
 
+@pytest.mark.slow
 def test_every_page_carries_the_security_headers(app, client, login, region, make_user, open_survey):
     login(make_user(region, Role.BEHEERDER))
     pages = 0

@@ -69,6 +69,7 @@ def staff(client, login, region, make_user):
 # public forms --------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @FAST
 @given(email=texts, password=texts)
 def test_login_form(client, email, password):

@@ -122,6 +122,7 @@ def test_every_staff_route_declares_who_may_use_it(app):
         assert getattr(view, "required_permission", None) or rule.endpoint in MEMBER_ENDPOINTS, rule.rule
 
 
+@pytest.mark.slow
 def test_anonymous_users_are_sent_to_login(app, client, region, make_user):
     for rule in staff_rules(app):
         url = build_url(app, rule, region, make_user)
@@ -130,6 +131,7 @@ def test_anonymous_users_are_sent_to_login(app, client, region, make_user):
         assert "/inloggen" in response.headers["Location"], rule.rule
 
 
+@pytest.mark.slow
 def test_users_of_another_region_get_404(app, client, login, region, other_region, make_user):
     outsider = make_user(other_region, Role.BEHEERDER)
     login(outsider)
@@ -138,6 +140,7 @@ def test_users_of_another_region_get_404(app, client, login, region, other_regio
         assert request(client, rule, url).status_code == 404, rule.rule
 
 
+@pytest.mark.slow
 def test_objects_of_another_region_get_404_inside_own_region(app, client, login, region, other_region, make_user):
     """A beheerder of region B who puts region A's object ids in a region-B URL gets 404."""
     admin_b = make_user(other_region, Role.BEHEERDER)
@@ -153,6 +156,7 @@ def test_objects_of_another_region_get_404_inside_own_region(app, client, login,
         assert request(client, rule, url_b).status_code == expected, rule.rule
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("role", list(Role))
 def test_roles_without_the_permission_get_403(app, client, login, region, make_user, role):
     user = make_user(region, role)

@@ -1,10 +1,12 @@
 """Commands: users, regions and demo data."""
 
+import pytest
 from sqlalchemy import func, select
 
 from survey.accounts.models import Membership, Region, User
 
 
+@pytest.mark.slow
 def test_demo_load_creates_region_and_one_user_per_role_and_is_repeatable(app, db):
     runner = app.test_cli_runner()
     first = runner.invoke(args=["demo", "load"])

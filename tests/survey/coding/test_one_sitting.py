@@ -7,6 +7,7 @@ added, and a colleague double-codes a blind sample so kappa is shown. The figure
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from survey.accounts.models import Role
@@ -23,6 +24,7 @@ def exact(predicted: set, truth: set) -> bool:
     return predicted == truth
 
 
+@pytest.mark.slow
 def test_three_hundred_answers_from_raw_to_coded(
     app, db, client, login, region, make_survey, make_user, gold, researcher
 ):

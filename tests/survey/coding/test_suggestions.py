@@ -59,6 +59,7 @@ def test_too_few_human_codes_keeps_the_rules(db, client, login, region, make_sur
     assert "Er zijn nog geen cijfers" in client.get(base(region, survey) + "/kwaliteit").get_data(as_text=True)
 
 
+@pytest.mark.slow
 def test_model_suggests_with_probability_and_never_touches_human_codes(
     db, client, login, region, make_survey, researcher, gold
 ):
@@ -214,6 +215,7 @@ def code_by_hand(db, survey, rows, themes, user):
     db.session.commit()
 
 
+@pytest.mark.slow
 def test_earlier_rounds_with_the_same_codebook_train_the_model_and_the_page_says_so(
     db, client, login, region, make_survey, researcher, gold
 ):
@@ -254,6 +256,7 @@ def test_earlier_rounds_with_the_same_codebook_train_the_model_and_the_page_says
     ).get_data(as_text=True)
 
 
+@pytest.mark.slow
 def test_other_surveys_with_the_codebook_train_the_model_only_when_the_region_allows_it(
     db, client, login, region, make_survey, researcher, gold
 ):
@@ -300,6 +303,7 @@ def test_other_surveys_with_the_codebook_train_the_model_only_when_the_region_al
 SEED_STATEMENT = "Doorlopende zorg voor, tijdens en na detentie"
 
 
+@pytest.mark.slow
 def test_the_stakeholder_codebook_suggests_from_the_shipped_statements_before_anything_is_checked(
     db, client, login, region, make_survey, researcher
 ):

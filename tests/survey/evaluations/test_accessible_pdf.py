@@ -1,12 +1,15 @@
 """The PDF for the council is tagged (PDF/UA-1): a screen reader finds the title, the language, the
 headings in order, the lists of statements and the tables with their header cells."""
 
+import pytest
+
 from survey.evaluations.draft.report import build_report
 from survey.evaluations.files import outputs
 from tests.survey.evaluations.helpers import keep_every_statement, make_report
 from tests.survey.evaluations.readback import pdf_structure
 
 
+@pytest.mark.slow
 def test_the_pdf_carries_a_tag_tree_with_headings_lists_and_tables(db, demo):
     evaluation = make_report(demo, [demo.survey], title="Tussenevaluatie Zorg voor Jeugd")
     keep_every_statement(evaluation)

@@ -1,6 +1,7 @@
 """HTML and script in a text of the evaluator or in a quote stay text in every output: escaped in
 the HTML, shown literally in the PDF and the Word file, stored as text (never a formula) in Excel."""
 
+import pytest
 from sqlalchemy import select
 
 from survey.coding.models import AnswerCode, CodedAnswer, Source, Theme
@@ -35,6 +36,7 @@ def _code_a_quote(demo) -> None:
     db.session.commit()
 
 
+@pytest.mark.slow
 def test_markup_and_formulas_stay_text_in_every_output(client, login, db, demo):
     _code_a_quote(demo)
     evaluation = make_report(demo, [demo.survey])

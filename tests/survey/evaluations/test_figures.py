@@ -38,6 +38,8 @@ TARGETS = [
 #: what the old rule printed for these targets
 WRONG = ["125 %", "240 %", "van het doel)", "7,5 van 6", "12 van 5", "21 van 0"]
 
+pytestmark = pytest.mark.slow  # every test here publishes a report in four formats
+
 
 @pytest.fixture
 def files(db, demo):

@@ -38,6 +38,7 @@ def _review_page(client, demo, evaluation) -> str:
     return client.get(f"{demo.base}/tussenevaluaties/{evaluation.id}/citaten/programma").get_data(as_text=True)
 
 
+@pytest.mark.slow
 def test_a_pasted_note_gets_what_deduce_finds_and_the_keep_list_keeps_a_place(client, login, db, demo):
     login(demo.user("onderzoeker"))
     evaluation = make_report(demo, [demo.survey])
@@ -59,6 +60,7 @@ def test_a_pasted_note_gets_what_deduce_finds_and_the_keep_list_keeps_a_place(cl
     assert "Volgens [naam] loopt de samenwerking in Zwolle sinds [datum] beter." in page
 
 
+@pytest.mark.slow
 def test_a_statement_the_check_has_not_seen_is_not_quoted_until_it_runs(client, login, db, demo):
     login(demo.user("onderzoeker"))
     evaluation = make_report(demo, [demo.survey])

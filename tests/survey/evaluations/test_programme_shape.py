@@ -8,6 +8,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from survey.evaluations.draft.report import build_report
 from survey.evaluations.files import outputs
 from survey.evaluations.models import Evaluation
@@ -99,6 +101,7 @@ def test_several_principles_and_the_regions_own_actielijn_are_named_per_project(
     assert "Eigen actielijn: Thuis in de regio" in row[1] and row[2] == f"{first}; {second}"
 
 
+@pytest.mark.slow
 def test_themes_with_counts_are_a_grouping_the_evaluator_can_switch_off(client, login, db, demo):
     login(demo.user("onderzoeker"))
     evaluation = make_report(demo, [demo.survey])
@@ -154,6 +157,7 @@ def _layout_text(content: bytes) -> list[str]:
     return out.splitlines()
 
 
+@pytest.mark.slow
 def test_quarters_read_as_words_and_the_overview_keeps_each_figure_on_one_line(db, demo):
     report = build_report(make_report(demo, [demo.survey]))
     html = outputs.report_html(report)

@@ -22,6 +22,7 @@ def _downloads(client, base, evaluation_id):
     return article(page), {fmt: client.get(f"{reader}/{fmt}").data for fmt in ("pdf", "docx", "xlsx")}
 
 
+@pytest.mark.slow
 def test_published_report_is_unchanged_after_new_answers_and_recoding(client, login, db, demo):
     evaluation = publish_report(demo, make_report(demo, [demo.survey]))
     frozen = json.dumps(evaluation.snapshot, sort_keys=True)

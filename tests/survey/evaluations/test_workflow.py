@@ -3,6 +3,7 @@ have the beheerder approve it, publish it, and read every output back as its use
 
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 from survey.audit.models import AuditEntry
@@ -78,6 +79,7 @@ def _thuis(demo) -> Project:
     return next(p for p in demo.programme.projects if p.name == "Thuis opgroeien")
 
 
+@pytest.mark.slow
 def test_jan_drafts_edits_and_publishes_and_everyone_reads_it(client, login, db, demo, ceo):
     login(demo.user("onderzoeker"))
     evaluation_id = _create(client, demo, ceo)

@@ -9,6 +9,7 @@ import io
 import itertools
 
 import openpyxl
+import pytest
 from sqlalchemy import select
 
 from survey.fieldwork.models import Invitation
@@ -122,6 +123,7 @@ def test_contact_file_joined_with_the_export_finds_no_group_under_k(client, db, 
         assert matching_contacts(shown, contacts) >= K
 
 
+@pytest.mark.slow
 def test_no_filter_or_breakdown_shows_a_group_under_k(client, db, researcher, make_survey):
     survey = make_survey(min_cell=K, languages=("nl", "ar"))
     contacts = contacts_of(

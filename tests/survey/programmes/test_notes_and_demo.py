@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select
 
 from analysis.programmes.progress import period_totals
@@ -97,6 +98,7 @@ def _counts(db) -> dict:
     return {t.name: db.session.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables}
 
 
+@pytest.mark.slow
 def test_demo_programme_loads_once_with_realistic_content(app, db):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
@@ -131,6 +133,7 @@ def test_demo_programme_loads_once_with_realistic_content(app, db):
     assert list(totals.values()) == [4]  # five rows from two providers, one child reported by both
 
 
+@pytest.mark.slow
 def test_demo_pages_open_for_the_demo_users(app, db, client, login):
     from survey.accounts.services import find_user
 

@@ -1,12 +1,14 @@
 """Demo questionnaires: published, open, with an open link (and a poll code for the peiling); loading twice
 changes nothing."""
 
+import pytest
 from sqlalchemy import func, select
 
 from survey.demo import load_demo
 from survey.questionnaires.models import FieldworkStatus, Survey, SurveyVersion, VersionStatus
 
 
+@pytest.mark.slow
 def test_demo_loads_published_open_surveys_once(db):
     lines = load_demo()
     # the questionnaire demo's surveys come from templates (other demo modules add surveys of their own)

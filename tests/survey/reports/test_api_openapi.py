@@ -6,6 +6,7 @@ address does not offer), then a bounded, derandomized fuzzing run. A positive ca
 number is called twice: as generated (an unknown survey, 404) and for the worked example's survey.
 """
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,6 +30,7 @@ CONFIG = schemathesis.config.SchemathesisConfig.from_dict(
 MODES = list(GenerationMode)
 
 
+@pytest.mark.slow
 def test_api_answers_match_the_openapi_description(app, client, db, region, example):
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app, config=CONFIG)
     operations = [result.ok() for result in schema.get_all_operations()]

@@ -1,5 +1,6 @@
 """The demo data give Els two rounds to look at: results, trend, factsheet and exports work on them."""
 
+import pytest
 from sqlalchemy import select
 
 from survey.accounts.models import User
@@ -8,6 +9,7 @@ from survey.reports.demo import SERIES
 from tests.survey.reports.pagetext import page_text
 
 
+@pytest.mark.slow
 def test_demo_rounds_have_results_and_a_trend(app, db, client, login):
     assert app.test_cli_runner().invoke(args=["demo", "load"]).exit_code == 0
     rounds = list(db.session.scalars(select(Survey).where(Survey.series_key == SERIES).order_by(Survey.id)))
@@ -24,6 +26,7 @@ def test_demo_rounds_have_results_and_a_trend(app, db, client, login):
     assert again.exit_code == 0 and "bestaat al" in again.output
 
 
+@pytest.mark.slow
 def test_demo_has_a_childrens_survey_with_results(app, db, client, login):
     assert app.test_cli_runner().invoke(args=["demo", "load"]).exit_code == 0
     survey = db.session.scalar(select(Survey).where(Survey.template_key == "ceo_kind"))

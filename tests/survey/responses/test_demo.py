@@ -1,8 +1,11 @@
 """The demo content can be answered straight away."""
 
+import pytest
+
 from tests.survey.responses.walk import walk
 
 
+@pytest.mark.slow
 def test_demo_survey_and_poll_can_be_completed(app, db, client):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
