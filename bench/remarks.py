@@ -132,6 +132,7 @@ def evaluate(rows: list[dict], left_out: str) -> dict:
     before = np.mean([signed(test[i]["sentiment"], compliment_words_rule(test[i]["text"], with_q[i])) for i in judged])
     alone = np.mean([signed(test[i]["sentiment"], kind_alone(test[i]["text"], with_q[i])) for i in judged])
     theme, precision, any_theme, n_theme = themes(train, test)
+    firsts = themes(train, test, firsts=True)
     theme_rules = themes(train, test, model=False)[0]
     theme_model = themes(train, test, rules=False)[0]
     new = [i for i, r in enumerate(test) if r.get("batch") == NEW_BATCH]
@@ -165,15 +166,23 @@ def evaluate(rows: list[dict], left_out: str) -> dict:
         "n_theme": n_theme,
         "pair": pair,
         "confusions": Counter(zip(truth[with_q != truth], with_q[with_q != truth], strict=True)),
+        "rows": [
+            {
+                **r,
+                "with_q": str(with_q[i]),
+                "without": str(without[i]),
+                "mood": remark_sentiment(r["text"], with_q[i]),
+                "first_theme": firsts[i],
+            }
+            for i, r in enumerate(test)
+        ],
     }
 
 
-def themes(
-    train: list[dict], test: list[dict], rules: bool = True, model: bool = True
-) -> tuple[float, float, float, int]:
+def themes(train: list[dict], test: list[dict], rules: bool = True, model: bool = True, firsts: bool = False):
     """Share of statements (with a labelled theme in the codebook) whose first suggestion is sensible, and
     the precision of all suggestions; rules from the shipped stakeholder codebook plus a model trained on
-    the other documents' statements."""
+    the other documents' statements. ``firsts``: the first suggestion per statement instead (None: none)."""
     codebook = default_codebook("stakeholder")
     keys = set(codebook.keys)
     learned = ThemeClassifier(codebook=codebook).fit(
@@ -181,6 +190,10 @@ def themes(
     )
     matcher = CodebookMatcher(codebook).fit() if rules else None
     frame = suggest([r["text"] for r in test], matcher, learned if model else None)
+    if firsts:
+        return [
+            frame[frame.answer == i].iloc[0].theme if len(frame[frame.answer == i]) else None for i in range(len(test))
+        ]
     scored = [i for i, r in enumerate(test) if set(r["themes"]) & keys]
     first_right, any_right, right, total = 0, 0, 0, 0
     for i in scored:
@@ -250,6 +263,46 @@ def run() -> dict:
         np.mean([signed(r["sentiment"], remark_sentiment(r["text"], r["kind"])) for r in judged])
     )
     return results
+
+
+def errors(results: dict) -> str:
+    """Per document left out: the confusion of kind (with the question), sentiment sign and first theme, and
+    every statement that is wrong on one of them, against its labels (for reading, not for the docs)."""
+    out = []
+    for doc, r in results.items():
+        if doc == "all":
+            continue
+        rows = r["rows"]
+        out.append(f"== {doc} ({len(rows)} statements)")
+        kinds = Counter((x["kind"], x["with_q"]) for x in rows)
+        out.append(
+            "kind (true -> predicted, with the question): "
+            + ", ".join(f"{t}->{p}: {n}" for (t, p), n in sorted(kinds.items()) if t != p)
+            + f"; right {sum(n for (t, p), n in kinds.items() if t == p)}"
+        )
+        judged = [x for x in rows if x["sentiment"] != sentiment.NEUTRAL]
+        moods = Counter((x["sentiment"], x["mood"]) for x in judged if not signed(x["sentiment"], x["mood"]))
+        out.append(
+            "sentiment (true -> predicted, wrong only): "
+            + ", ".join(f"{t}->{p}: {n}" for (t, p), n in sorted(moods.items()))
+        )
+        themed = [x for x in rows if x["themes"]]
+        wrong_theme = Counter((x["themes"][0], x["first_theme"]) for x in themed if x["first_theme"] not in x["themes"])
+        out.append(
+            "first theme (labelled first -> suggested, wrong only): "
+            + ", ".join(f"{t}->{p}: {n}" for (t, p), n in wrong_theme.most_common())
+        )
+        for x in rows:
+            marks = []
+            if x["with_q"] != x["kind"]:
+                marks.append(f"KIND {x['kind']}->{x['with_q']} (words {x['without']})")
+            if x["sentiment"] != sentiment.NEUTRAL and not signed(x["sentiment"], x["mood"]):
+                marks.append(f"SENT {x['sentiment']}->{x['mood']}")
+            if x["themes"] and x["first_theme"] not in x["themes"]:
+                marks.append(f"THEME {'/'.join(x['themes'])}->{x['first_theme']}")
+            if marks:
+                out.append(f"  [{x['heading'][:40]}] {x['text']}\n      " + "; ".join(marks))
+    return "\n".join(out)
 
 
 def table(results: dict) -> str:
@@ -376,9 +429,17 @@ def write(section: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.remarks", description=__doc__.splitlines()[0])
     parser.add_argument("--no-docs", action="store_true", help="print only, leave docs/benchmarks.md alone")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also print the confusion per document and every wrong statement against its labels",
+    )
     args = parser.parse_args(argv)
-    section = render(run())
+    results = run()
+    section = render(results)
     print(section)
+    if args.errors:
+        print(errors(results))
     if not args.no_docs:
         write(section)
     return 0
