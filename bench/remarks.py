@@ -70,7 +70,7 @@ def fit(rows: list[dict], weight: float = 1.0, **params) -> RemarkClassifier:
 def with_question(
     model: RemarkClassifier, rows: list[dict], pair: tuple[float, float], yields: bool = True
 ) -> np.ndarray:
-    model.set_params(override=pair[0], override_short=pair[1], shortfall_yields=yields)
+    model.set_params(override=pair[0], override_short=pair[1], words_contradict=yields)
     return model.predict([r["text"] for r in rows], [r["heading"] for r in rows])
 
 
@@ -89,9 +89,9 @@ def sign_right(rows: list[dict], kinds, shortfall: bool = True) -> int:
 
 def chosen_settings(train_rows: list[dict]) -> dict:
     """Settings chosen inside the training documents only, each training document left out in turn: the real
-    statements' weight, the question rule's thresholds and whether a shortfall contradicts the heading
-    (``shortfall_yields``), the combination with the most right kinds over them (ties: the lower weight, the
-    later, stricter pair, then without the shortfall rule); then, on the kinds so predicted for the training
+    statements' weight, the question rule's thresholds and whether the words may contradict the heading
+    (``words_contradict``), the combination with the most right kinds over them (ties: the lower weight, the
+    later, stricter pair, then without the contradiction rule); then, on the kinds so predicted for the training
     documents, whether the sentiment reads the shortfall words (``remark_sentiment(shortfall=...)``): the
     variant with more right signs (ties: without)."""
     totals, predicted = {}, {}
@@ -151,9 +151,9 @@ def evaluate(rows: list[dict], left_out: str) -> dict:
     test = [r for r in rows if r["doc"] == left_out]
     chosen = chosen_settings(train)
     weight, pair, shortfall = chosen["weight"], chosen["pair"], chosen["shortfall"]
-    model = fit(train, weight).set_params(override=pair[0], override_short=pair[1], shortfall_yields=chosen["yields"])
+    model = fit(train, weight).set_params(override=pair[0], override_short=pair[1], words_contradict=chosen["yields"])
     plain = int((with_question(model, test, pair, False) == np.array([r["kind"] for r in test])).sum())
-    model.set_params(shortfall_yields=chosen["yields"])
+    model.set_params(words_contradict=chosen["yields"])
     test_texts = [r["text"] for r in test]
     truth = np.array([r["kind"] for r in test])
     with_q = model.predict(test_texts, [r["heading"] for r in test])
@@ -460,12 +460,13 @@ def render(results: dict) -> str:
             "labelled theme is in the stakeholder codebook, but the themes were labelled "
             "with that codebook at hand, so this does not show that the codebook covers real evaluations.",
             "",
-            "Shortfall rules (this round): a statement that the heading made a suggestion or a compliment is a zorg "
-            "when its words say what falls short (a worry cue, or 'kan nog beter' / 'nog niet optimaal', "
-            "`analysis/remarks/data/shortfall.txt`) and carry no cue of the invited kind "
-            "(`RemarkClassifier(shortfall_yields=...)`); and a suggestion or observation whose words say what falls "
-            "short is negatief (`remark_sentiment(shortfall=...)`). Each chosen on or off inside the training "
-            "documents of every fold (kind: "
+            "Rules of this round: the words may contradict the heading (`RemarkClassifier(words_contradict=...)`): "
+            "a statement that the heading made a suggestion or a compliment is a zorg when its words say what falls "
+            "short (a worry cue, or 'kan nog beter' / 'nog niet optimaal', `analysis/remarks/data/shortfall.txt`) "
+            "and carry no cue of the invited kind, and one the heading made a suggestion is a compliment when its "
+            "words carry a praise cue of their own and no advice cue; and a suggestion or observation whose words "
+            "say what falls short is negatief (`remark_sentiment(shortfall=...)`). Each chosen on or off inside the "
+            "training documents of every fold (kind: "
             + "; ".join(f"{doc}: {'on' if on else 'off'}" for doc, on in n["yields"].items())
             + "; sentiment: "
             + "; ".join(f"{doc}: {'on' if on else 'off'}" for doc, on in n["shortfalls"].items())

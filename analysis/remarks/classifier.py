@@ -125,11 +125,11 @@ class RemarkClassifier(BaseEstimator):
     regularisation keeps them from drowning out the words (chosen on development batches written in new
     words); ``class_weight="balanced"`` keeps the rarer *observatie* from being swallowed by the others.
     ``heading_words`` gives the model the words of the question or heading as features of their own (off: on
-    the real statements it cost kinds, see ``python -m bench.remarks``). ``shortfall_yields``: a remark the
-    heading made a suggestion or a compliment is a *zorg* when its words say what falls short (``falls_short``)
-    and carry no cue of the invited kind ("Te weinig passende verblijfplekken" under "Wat willen we
-    bereiken"): the words clearly contradict the heading (chosen inside the training documents, see
-    ``python -m bench.remarks``).
+    the real statements it cost kinds, see ``python -m bench.remarks``). ``words_contradict``: a remark the
+    heading made a suggestion or a compliment takes the kind its words give when they clearly contradict the
+    heading (``contradiction``: "Te weinig passende verblijfplekken" under "Wat willen we bereiken" is a
+    *zorg*, "Aantal onderdelen gaan goed" under "Wat is nodig?" a *compliment*); chosen inside the training
+    documents, see ``python -m bench.remarks``.
     """
 
     def __init__(
@@ -149,7 +149,7 @@ class RemarkClassifier(BaseEstimator):
         override: float = OVERRIDE,
         override_short: float = OVERRIDE_SHORT,
         heading_words: bool = False,
-        shortfall_yields: bool = True,
+        words_contradict: bool = True,
     ):
         self.use_prior = use_prior
         self.min_labels = min_labels
@@ -166,7 +166,7 @@ class RemarkClassifier(BaseEstimator):
         self.override = override
         self.override_short = override_short
         self.heading_words = heading_words
-        self.shortfall_yields = shortfall_yields
+        self.words_contradict = words_contradict
 
     # learning -----------------------------------------------------------------------------------
     def fit(
@@ -245,8 +245,8 @@ class RemarkClassifier(BaseEstimator):
                 words = KINDS[int(own[i].argmax())]
                 needed = self.override_short if is_short(text) else self.override
                 best = words if words != invited and own[i].max() >= needed else invited
-            if self.shortfall_yields and best == invited and contradicts(text, invited):
-                best = "zorg"
+            if self.words_contradict and best == invited:
+                best = contradiction(text, invited) or best
             decided.append(best)
         return decided, own
 
@@ -388,12 +388,28 @@ def falls_short(text: str) -> bool:
     return bool(SHORTFALL_PATTERN.search(fold(text))) or any(cue.key in SHORTFALL_CUES for cue in find_cues(text, None))
 
 
-def contradicts(text: str, invited: str) -> bool:
-    """The words of a remark under a heading that invites a suggestion or a compliment say what falls short and
-    carry no cue of that kind (no advice, imperative or modal; no praise): a *zorg*, whatever the heading."""
-    if invited not in ("suggestie", "compliment") or not falls_short(text):
-        return False
-    return not any(CUES[cue.key][1] == invited for cue in find_cues(text, None) if cue.key in CUES)
+#: Praise cues strong enough to contradict a heading that invites advice (not the general adjective lexicon).
+STRONG_PRAISE = frozenset(("lof", "lofuiting", "verbetering", "ontkende_zorg"))
+
+
+def contradiction(text: str, invited: str | None) -> str | None:
+    """The kind the words of a remark give against the heading's, when they clearly contradict it, else None.
+
+    Under a heading that invites a suggestion or a compliment, words that say what falls short (``falls_short``)
+    and carry no cue of the invited kind (no advice, imperative or modal; no praise) make a *zorg*; under a
+    heading that invites a suggestion, words with a praise cue of their own ("gaan goed", not the general
+    adjective lexicon), no advice cue and no shortfall make a *compliment*.
+    """
+    if invited not in ("suggestie", "compliment"):
+        return None
+    short = falls_short(text)
+    found = find_cues(text, None)
+    kinds = {CUES[cue.key][1] for cue in found if cue.key in CUES}
+    if short and invited not in kinds:
+        return "zorg"
+    if invited == "suggestie" and not short and "suggestie" not in kinds and any(c.key in STRONG_PRAISE for c in found):
+        return "compliment"
+    return None
 
 
 def kind_of(text: str, question_or_heading: str | None = None) -> RemarkPrediction:

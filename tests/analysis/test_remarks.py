@@ -474,28 +474,43 @@ def test_praise_with_only_a_negative_lexicon_word_stays_positive():
 
 
 def test_a_shortfall_under_an_advice_or_praise_heading_is_a_concern_unless_its_words_advise_or_praise():
-    from analysis.remarks.classifier import contradicts
+    import copy
+
+    from analysis.remarks.classifier import contradiction
 
     model = shipped_classifier()
     shortfall = "Te weinig pleeggezinnen voor jongeren met een zware zorgvraag."
     for heading in ("Aanbevelingen", "Voortgang en successen"):
         assert model.classify_one(shortfall, heading).kind == "zorg"
-        assert contradicts(shortfall, prompt_kind(heading))
+        assert contradiction(shortfall, prompt_kind(heading)) == "zorg"
     # the same words with advice of their own, or praise of their own, keep the heading's kind
-    assert not contradicts("Zorg voor meer pleeggezinnen, er zijn er te weinig.", "suggestie")
-    assert not contradicts("Mooi dat er ondanks te weinig plekken toch een gezinshuis kwam.", "compliment")
+    assert contradiction("Zorg voor meer pleeggezinnen, er zijn er te weinig.", "suggestie") is None
+    assert contradiction("Mooi dat er ondanks te weinig plekken toch een gezinshuis kwam.", "compliment") is None
     assert (
         model.classify_one("Zorg voor meer pleeggezinnen, er zijn er te weinig.", "Aanbevelingen").kind == "suggestie"
     )
     # a heading that invites a concern or nothing is left alone, and the rule can be switched off
-    assert not contradicts(shortfall, "zorg") and not contradicts(shortfall, None)
-    import copy
-
-    plain = copy.deepcopy(model).set_params(shortfall_yields=False)
+    assert contradiction(shortfall, "zorg") is None and contradiction(shortfall, None) is None
+    plain = copy.deepcopy(model).set_params(words_contradict=False)
     assert [plain.classify_one(shortfall, h).kind for h in ("Aanbevelingen", "Voortgang en successen")] == [
         "suggestie",
         "compliment",
     ]
+
+
+def test_praise_of_its_own_under_an_advice_heading_is_a_compliment():
+    import copy
+
+    from analysis.remarks.classifier import contradiction
+
+    model = shipped_classifier()
+    praise = "Een aantal projecten loopt goed."
+    heading = "Wat heeft het programma nodig?"
+    assert contradiction(praise, "suggestie") == "compliment"
+    assert model.classify_one(praise, heading).kind == "compliment"
+    assert copy.deepcopy(model).set_params(words_contradict=False).classify_one(praise, heading).kind == "suggestie"
+    # advice that uses a praise word stays advice
+    assert contradiction("Ga zo door en betrek ook de scholen.", "suggestie") is None
 
 
 def test_a_suggestion_or_observation_that_says_what_falls_short_is_negative():
