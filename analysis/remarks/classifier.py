@@ -27,6 +27,7 @@ from threadpoolctl import threadpool_limits
 
 from analysis.remarks.cues import CUES, KINDS, Cue, evidence, find_cues, nothing_answer, rule_scores
 from analysis.remarks.features import structure_matrix
+from analysis.remarks.lexicon import SHORTFALL, compile_terms
 from analysis.remarks.prompts import prompt_kind
 from analysis.remarks.verbs import is_finite
 from analysis.text import dictionary_lemma_text, fold, tokens
@@ -124,7 +125,11 @@ class RemarkClassifier(BaseEstimator):
     regularisation keeps them from drowning out the words (chosen on development batches written in new
     words); ``class_weight="balanced"`` keeps the rarer *observatie* from being swallowed by the others.
     ``heading_words`` gives the model the words of the question or heading as features of their own (off: on
-    the real statements it cost kinds, see ``python -m bench.remarks``).
+    the real statements it cost kinds, see ``python -m bench.remarks``). ``words_contradict``: a remark the
+    heading made a suggestion or a compliment takes the kind its words give when they clearly contradict the
+    heading (``contradiction``: "Te weinig passende verblijfplekken" under "Wat willen we bereiken" is a
+    *zorg*, "Aantal onderdelen gaan goed" under "Wat is nodig?" a *compliment*); chosen inside the training
+    documents, see ``python -m bench.remarks``.
     """
 
     def __init__(
@@ -144,6 +149,7 @@ class RemarkClassifier(BaseEstimator):
         override: float = OVERRIDE,
         override_short: float = OVERRIDE_SHORT,
         heading_words: bool = False,
+        words_contradict: bool = True,
     ):
         self.use_prior = use_prior
         self.min_labels = min_labels
@@ -160,6 +166,7 @@ class RemarkClassifier(BaseEstimator):
         self.override = override
         self.override_short = override_short
         self.heading_words = heading_words
+        self.words_contradict = words_contradict
 
     # learning -----------------------------------------------------------------------------------
     def fit(
@@ -238,6 +245,8 @@ class RemarkClassifier(BaseEstimator):
                 words = KINDS[int(own[i].argmax())]
                 needed = self.override_short if is_short(text) else self.override
                 best = words if words != invited and own[i].max() >= needed else invited
+            if self.words_contradict and best == invited:
+                best = contradiction(text, invited) or best
             decided.append(best)
         return decided, own
 
@@ -337,21 +346,25 @@ class RemarkClassifier(BaseEstimator):
         )
 
 
-def remark_sentiment(text: str, kind: str | None = None) -> str:
+def remark_sentiment(text: str, kind: str | None = None, shortfall: bool = True) -> str:
     """The sentiment of an evaluative remark follows from its kind; the words decide only where the kind
     leaves it open (a suggestion phrased as a complaint, an observation, a remark of unknown kind).
 
     compliment → positief (gemengd when its words are both positive and negative); zorg → negatief (gemengd
-    when its words are positive too); suggestie → negatief when its words are negative, otherwise neutraal;
-    vraag → neutraal; observatie and unknown → the word signal (onbekend becomes neutraal for an observation).
-    On the real statements of analysis/data this is right for more statements than the word signal alone
-    (python -m bench.remarks).
+    when its words are positive too); suggestie → negatief when its words are negative or say what falls short
+    now (``falls_short``), otherwise neutraal; vraag → neutraal; observatie → negatief when its words say what
+    falls short and are not positive, otherwise the word signal (onbekend becomes neutraal); unknown → the word
+    signal. On the real statements of analysis/data this is right for more statements than the word signal
+    alone, and the shortfall words were chosen inside the training documents in every fold (python -m
+    bench.remarks). ``shortfall=False`` leaves the shortfall words out (the benchmark's comparison).
     """
     from analysis.sentiment import MIXED, NEGATIVE, NEUTRAL, POSITIVE, UNKNOWN, label
 
     if kind == "vraag":
         return NEUTRAL
     words = label(text)
+    if shortfall and (kind == "suggestie" or (kind == "observatie" and words != POSITIVE)) and falls_short(text):
+        return NEGATIVE
     if kind == "compliment":
         # praise with only a negative lexicon hit ("complexe casuïstiek", "niet hoeven te bellen") is still
         # praise: on the real statements the words made 3 compliments wrong and none right; both signs → gemengd
@@ -363,6 +376,40 @@ def remark_sentiment(text: str, kind: str | None = None) -> str:
     if kind == "observatie" and words == UNKNOWN:
         return NEUTRAL
     return words
+
+
+#: Cues whose words say something is wrong: worry words, negated praise, "te + adjective", negative lexicon words.
+SHORTFALL_CUES = frozenset(("zorgwoord", "ontkende_lof", "te_bijvoeglijk", "negatief_woord"))
+SHORTFALL_PATTERN = compile_terms(SHORTFALL)
+
+
+def falls_short(text: str) -> bool:
+    """The words say what is wrong now: a worry cue, or a shortfall without a negative word ("kan nog beter")."""
+    return bool(SHORTFALL_PATTERN.search(fold(text))) or any(cue.key in SHORTFALL_CUES for cue in find_cues(text, None))
+
+
+#: Praise cues strong enough to contradict a heading that invites advice (not the general adjective lexicon).
+STRONG_PRAISE = frozenset(("lof", "lofuiting", "verbetering", "ontkende_zorg"))
+
+
+def contradiction(text: str, invited: str | None) -> str | None:
+    """The kind the words of a remark give against the heading's, when they clearly contradict it, else None.
+
+    Under a heading that invites a suggestion or a compliment, words that say what falls short (``falls_short``)
+    and carry no cue of the invited kind (no advice, imperative or modal; no praise) make a *zorg*; under a
+    heading that invites a suggestion, words with a praise cue of their own ("gaan goed", not the general
+    adjective lexicon), no advice cue and no shortfall make a *compliment*.
+    """
+    if invited not in ("suggestie", "compliment"):
+        return None
+    short = falls_short(text)
+    found = find_cues(text, None)
+    kinds = {CUES[cue.key][1] for cue in found if cue.key in CUES}
+    if short and invited not in kinds:
+        return "zorg"
+    if invited == "suggestie" and not short and "suggestie" not in kinds and any(c.key in STRONG_PRAISE for c in found):
+        return "compliment"
+    return None
 
 
 def kind_of(text: str, question_or_heading: str | None = None) -> RemarkPrediction:

@@ -23,6 +23,8 @@ PRAISE = entries("praise")
 PRAISE_IDIOM = entries("praise_idioms")
 #: Complaint, worry and "this goes wrong": points to *zorg*.
 WORRY = entries("worry")
+#: "This falls short" without a negative word ("kan nog beter"): makes a suggestion or observation negatief.
+SHORTFALL = entries("shortfall")
 #: Advice, wishes and "this needs attention": points to *suggestie*.
 ADVICE = entries("advice")
 #: A neutral or remarkable finding: points to *observatie*.

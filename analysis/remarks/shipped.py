@@ -28,9 +28,11 @@ REAL_WEIGHT = 1.0
 def real_statements() -> list[dict]:
     """Real statements from programme documents: {"doc", "source", "file", "heading", "text", "kind",
     "sentiment", "themes", "batch"?}, labelled by hand ("batch": "r2" for the statements added in the second
-    round); the evidence set of ``python -m bench.remarks``."""
+    round); the evidence set of ``python -m bench.remarks``. The file's first line ({"_": ...}) is its header:
+    the fields and the labelling rule."""
     with REAL.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [row for row in rows if "_" not in row]
 
 
 def shipped_examples(real: bool = True) -> list[dict]:

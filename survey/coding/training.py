@@ -57,26 +57,17 @@ def train(run: AnalysisRun) -> None:
         finish_run(run, RunStatus.TOO_FEW, {**result, "reason": "no_codebook"})
         return
     rows = _rows(run.survey_id, run.item_code)
-    keys = [t.key for t in sorted(link.codebook.themes, key=lambda t: t.position)]
+    keys = theme_keys(link)
     verified = [r for r in rows if r[0].verified]
     human = [frozenset(c.theme.key for c in coded.codes if c.verified and c.theme.key in keys) for coded, _ in verified]
     earlier_texts, earlier_sets, rounds = earlier_rounds(run.survey_id, link, keys)
     shipped_texts, shipped_sets = shipped_theme_examples(keys)
-    pooled = human + earlier_sets
-    counts = {k: sum(k in h for h in pooled) for k in keys}
-    shipped_counts = {k: sum(k in s for s in shipped_sets) for k in keys}
-    minimum = current_app.config["CODING_MIN_PER_THEME"]
-    everything = len(pooled) + len(shipped_sets)
-    trainable = [
-        k
-        for k in keys
-        if (counts[k] >= minimum or shipped_counts[k] >= SHIPPED_MIN_PER_THEME)
-        and everything - counts[k] - shipped_counts[k] >= 2
-    ]
+    plan = learning_plan(keys, human, earlier_sets, shipped_sets, current_app.config["CODING_MIN_PER_THEME"])
+    trainable = plan["themes"]
     result.update(
         n_verified=len(verified),
-        counts=counts,
-        minimum=minimum,
+        counts={k: plan["current"][k] + plan["earlier"][k] for k in keys},
+        minimum=plan["minimum"],
         themes=trainable,
         learned_from={
             "current": len(verified),
@@ -87,7 +78,7 @@ def train(run: AnalysisRun) -> None:
             "shipped_weight": SHIPPED_WEIGHT,
         },
     )
-    if not trainable or (len(verified) < MIN_TRAINING_ANSWERS and not shipped_texts):
+    if not plan["trains"]:
         finish_run(run, RunStatus.TOO_FEW, result)
         return
     texts = [text for _, text in verified]
@@ -117,6 +108,51 @@ def train(run: AnalysisRun) -> None:
     )
     result.update(curve=threshold_curve(held_out, rules, human), quality=_quality(held_out, rules, human, keys))
     finish_run(run, RunStatus.DONE, result)
+
+
+def theme_keys(link: QuestionCodebook) -> list[str]:
+    return [t.key for t in sorted(link.codebook.themes, key=lambda t: t.position)]
+
+
+def learning_plan(
+    keys: list[str],
+    current: list[frozenset[str]],
+    earlier: list[frozenset[str]],
+    shipped: list[frozenset[str]],
+    minimum: int,
+) -> dict:
+    """What the theme model learns from, per theme, and which themes it learns: a theme is learned once this
+    round's and earlier rounds' checked answers together have it ``minimum`` times, or the shipped real
+    statements ``SHIPPED_MIN_PER_THEME`` times, and at least two examples lack it. The model is trained at all
+    only when there is a theme to learn and this round has ``MIN_TRAINING_ANSWERS`` checked answers or there
+    are shipped statements. ``needed``: checked answers this round still needs before the model trains."""
+    counts = {
+        name: {k: sum(k in s for s in sets) for k in keys}
+        for name, sets in (("current", current), ("earlier", earlier), ("shipped", shipped))
+    }
+    everything = len(current) + len(earlier) + len(shipped)
+    themes = [
+        k
+        for k in keys
+        if (counts["current"][k] + counts["earlier"][k] >= minimum or counts["shipped"][k] >= SHIPPED_MIN_PER_THEME)
+        and everything - counts["current"][k] - counts["earlier"][k] - counts["shipped"][k] >= 2
+    ]
+    needed = 0 if shipped else max(0, MIN_TRAINING_ANSWERS - len(current))
+    return {**counts, "themes": themes, "minimum": minimum, "needed": needed, "trains": bool(themes) and not needed}
+
+
+def theme_sources(survey_id: int, item_code: str, link: QuestionCodebook) -> dict:
+    """The learning plan of this question as the next training will see it (for the model page)."""
+    keys = theme_keys(link)
+    human = [
+        frozenset(c.theme.key for c in coded.codes if c.verified and c.theme.key in keys)
+        for coded, _ in _rows(survey_id, item_code)
+        if coded.verified
+    ]
+    _texts, earlier_sets, rounds = earlier_rounds(survey_id, link, keys)
+    _shipped, shipped_sets = shipped_theme_examples(keys)
+    plan = learning_plan(keys, human, earlier_sets, shipped_sets, current_app.config["CODING_MIN_PER_THEME"])
+    return {**plan, "rounds": rounds, "n_earlier": len(earlier_sets), "n_shipped": len(shipped_sets)}
 
 
 def earlier_rounds(

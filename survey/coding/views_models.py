@@ -8,7 +8,7 @@ from forms.coding import ActionForm, SharedLearningForm, ThresholdForm
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
-from survey.coding import answers, codebooks, jobs, listing, proposals, runs
+from survey.coding import answers, codebooks, jobs, listing, proposals, runs, training
 from survey.coding.blueprint import bp, load_question
 from survey.coding.chart import curve_chart
 from survey.coding.models import RunKind, RunStatus, Theme
@@ -56,8 +56,9 @@ def model_page(survey_id, item_code):
         chart=curve_chart(curve) if curve else None,
         form=_threshold_form(curve, link),
         busy=runs.pending(survey.id, item_code, RunKind.MODEL),
-        counts=listing.human_counts(survey.id, item_code),
+        plan=training.theme_sources(survey.id, item_code, link) if link else None,
         minimum=current_app.config["CODING_MIN_PER_THEME"],
+        shipped_minimum=training.SHIPPED_MIN_PER_THEME,
         shared=SharedLearningForm(learn_from_other_surveys=link.codebook.learn_from_other_surveys) if link else None,
         themes=sorted(link.codebook.themes, key=lambda t: t.position) if link else [],
         progress=listing.progress(survey.id, item_code, link),

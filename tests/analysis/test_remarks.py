@@ -472,3 +472,72 @@ def test_praise_with_only_a_negative_lexicon_word_stays_positive():
     for text in ("Samen leren van complexe casussen.", "Voordeel is dat ouders niet steeds opnieuw hoeven te bellen."):
         assert remark_sentiment(text, "compliment") == "positief"
         assert remark_sentiment(text, None) == "negatief"
+
+
+def test_a_shortfall_under_an_advice_or_praise_heading_is_a_concern_unless_its_words_advise_or_praise():
+    import copy
+
+    from analysis.remarks.classifier import contradiction
+
+    model = shipped_classifier()
+    shortfall = "Te weinig pleeggezinnen voor jongeren met een zware zorgvraag."
+    for heading in ("Aanbevelingen", "Voortgang en successen"):
+        assert model.classify_one(shortfall, heading).kind == "zorg"
+        assert contradiction(shortfall, prompt_kind(heading)) == "zorg"
+    # the same words with advice of their own, or praise of their own, keep the heading's kind
+    assert contradiction("Zorg voor meer pleeggezinnen, er zijn er te weinig.", "suggestie") is None
+    assert contradiction("Mooi dat er ondanks te weinig plekken toch een gezinshuis kwam.", "compliment") is None
+    assert (
+        model.classify_one("Zorg voor meer pleeggezinnen, er zijn er te weinig.", "Aanbevelingen").kind == "suggestie"
+    )
+    # a heading that invites a concern or nothing is left alone, and the rule can be switched off
+    assert contradiction(shortfall, "zorg") is None and contradiction(shortfall, None) is None
+    plain = copy.deepcopy(model).set_params(words_contradict=False)
+    assert [plain.classify_one(shortfall, h).kind for h in ("Aanbevelingen", "Voortgang en successen")] == [
+        "suggestie",
+        "compliment",
+    ]
+
+
+def test_praise_of_its_own_under_an_advice_heading_is_a_compliment():
+    import copy
+
+    from analysis.remarks.classifier import contradiction
+
+    model = shipped_classifier()
+    praise = "Een aantal projecten loopt goed."
+    heading = "Wat heeft het programma nodig?"
+    assert contradiction(praise, "suggestie") == "compliment"
+    assert model.classify_one(praise, heading).kind == "compliment"
+    assert copy.deepcopy(model).set_params(words_contradict=False).classify_one(praise, heading).kind == "suggestie"
+    # advice that uses a praise word stays advice
+    assert contradiction("Blijf investeren in wat goed gaat, zoals de pilots.", "suggestie") is None
+
+
+def test_a_suggestion_or_observation_that_says_what_falls_short_is_negative():
+    # "kan beter" reads as positive to the word lexicon ("beter"); said of the present it is a shortfall
+    text = "De aansluiting tussen de wijkteams en het onderwijs kan nog beter."
+    assert remark_sentiment(text, "suggestie") == "negatief"
+    assert remark_sentiment(text, "suggestie", shortfall=False) == "neutraal"
+    assert remark_sentiment("De registratie van crisismeldingen is nog niet optimaal.", "observatie") == "negatief"
+    assert remark_sentiment("Vaker de huisartsen betrekken", "suggestie") == "neutraal"
+    assert remark_sentiment("De medewerker sluit twee keer per week aan bij het overleg.", "observatie") == "neutraal"
+
+
+def test_the_real_statements_follow_the_labelling_rule_of_their_header():
+    from analysis.remarks import real_statements
+    from analysis.remarks.shipped import REAL
+
+    header = json.loads(REAL.read_text(encoding="utf-8").splitlines()[0])
+    assert "Labelling rule" in header["_"]
+    rows = real_statements()
+    assert rows and all("_" not in r for r in rows)
+    allowed = {
+        "compliment": {"positief", "gemengd"},
+        "zorg": {"negatief", "gemengd"},
+        "suggestie": {"neutraal", "negatief"},
+        "vraag": {"neutraal"},
+        "observatie": {"neutraal", "positief", "negatief"},
+    }
+    broken = [(r["text"], r["kind"], r["sentiment"]) for r in rows if r["sentiment"] not in allowed[r["kind"]]]
+    assert broken == []

@@ -55,7 +55,7 @@ def test_too_few_human_codes_keeps_the_rules(db, client, login, region, make_sur
     run = db.session.scalar(select(AnalysisRun))
     assert run.status == RunStatus.TOO_FEW and run.result["n_verified"] == 5
     page = client.get(base(region, survey) + "/model").get_data(as_text=True)
-    assert "Nog niet genoeg gecontroleerde antwoorden" in page and "nog 11 nodig" in page
+    assert "Nog niet genoeg gecontroleerde antwoorden" in page and "nog 11 gecontroleerde antwoorden nodig" in page
     assert "Er zijn nog geen cijfers" in client.get(base(region, survey) + "/kwaliteit").get_data(as_text=True)
 
 
@@ -247,6 +247,18 @@ def test_earlier_rounds_with_the_same_codebook_train_the_model_and_the_page_says
     assert "Naast deze ronde leerde het model van 100 gecontroleerde antwoorden uit eerdere rondes" in page
     assert "(2025)" in page and "0,5 antwoord van deze ronde" in page
     assert "echte uitspraken" not in page
+    # the table per theme counts both rounds: a theme this round has fewer than 12 times is learned all the same
+    from collections import Counter
+
+    own = Counter(k for r in gold[100:115] for k in r["themes"])
+    before = Counter(k for r in gold[:100] for k in r["themes"])
+    rows = theme_rows(page)
+    assert "Gecontroleerd in eerdere rondes" in page
+    for key, theme in themes.items():
+        assert rows[theme.label][:2] == [str(own[key]), str(before[key])]
+        if own[key] + before[key] >= 12:
+            assert rows[theme.label][2] == "leert dit thema"
+    assert any(own[k] < 12 <= own[k] + before[k] for k in themes)
 
     client.post(base(region, first) + "/model/trainen")
     own = db.session.scalar(select(AnalysisRun).where(AnalysisRun.survey_id == first.id))
@@ -337,3 +349,70 @@ def test_a_round_with_another_codebook_does_not_train_before_anything_is_checked
     login(researcher)
     client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
     assert db.session.scalar(select(AnalysisRun).where(AnalysisRun.survey_id == survey.id)) is None
+
+
+def theme_rows(page: str) -> dict[str, list[str]]:
+    """The model page's per-theme table: theme label -> the other cells, as a coder reads them."""
+    import html
+    import re
+
+    table = page.split("Waar het model per thema van leert", 1)[1].split("</table>", 1)[0]
+    rows = {}
+    for row in re.findall(r"<tr><td>(.*?)</tr>", table, flags=re.S):
+        cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.split(r"</td>\s*<td[^>]*>", row)]
+        rows[cells[0]] = [c.removesuffix("</td>").strip() for c in cells[1:]]
+    return rows
+
+
+def test_the_model_page_shows_per_theme_what_the_model_learns_from_the_shipped_statements_included(
+    db, client, login, region, make_survey, researcher
+):
+    from collections import Counter
+
+    from analysis.remarks import real_statements
+    from survey.questionnaires.models import SurveyKind
+
+    survey = make_survey(region, [SEED_STATEMENT, "Geen opmerkingen."], kind=SurveyKind.STAKEHOLDER)
+    login(researcher)
+    client.post(base(region, survey) + "/codeboek", data={"choice": "default:stakeholder"})
+    themes = {t.key: t for t in db.session.scalars(select(Theme))}
+    shipped = Counter(k for r in real_statements() for k in r["themes"] if k in themes)
+    page = client.get(base(region, survey) + "/model").get_data(as_text=True)
+    assert "Meegeleverde echte uitspraken" in page and "Gecontroleerd in eerdere rondes" not in page
+    rows = theme_rows(page)
+    assert set(rows) == {t.label for t in themes.values()}
+    learned = [k for k in themes if shipped[k] >= training.SHIPPED_MIN_PER_THEME]
+    assert "verblijf" in learned  # the model suggested it above before anything was checked
+    for key, theme in themes.items():
+        own, from_shipped, status = rows[theme.label]
+        assert (own, from_shipped) == ("0", str(shipped[key]))
+        if key in learned:
+            assert status == "leert dit thema, met de meegeleverde uitspraken"
+        else:
+            assert status == "nog 12 gecontroleerde antwoorden nodig"
+
+
+def test_the_model_page_says_how_many_checked_answers_a_theme_still_needs_in_plural_and_singular(
+    db, client, login, region, make_survey, researcher, gold
+):
+    from collections import Counter
+
+    # the first number of checked answers at which one theme lacks exactly one answer of the minimum (12)
+    by_hand = next(k for k in range(10, 200) if 11 in Counter(t for r in gold[:k] for t in r["themes"]).values())
+    counts = Counter(t for r in gold[:by_hand] for t in r["themes"])
+    survey, _answers, themes = prepared(
+        db, client, login, region, make_survey, researcher, gold, n=by_hand + 5, by_hand=by_hand
+    )
+    page = client.get(base(region, survey) + "/model").get_data(as_text=True)
+    assert "Meegeleverde echte uitspraken" not in page  # the CEO codebook does not learn from them
+    rows = theme_rows(page)
+    for key, theme in themes.items():
+        own, status = rows[theme.label]
+        assert own == str(counts[key])
+        if counts[key] >= 12:
+            assert status == "leert dit thema"
+        elif counts[key] == 11:
+            assert status == "nog 1 gecontroleerd antwoord nodig"
+        else:
+            assert status == f"nog {12 - counts[key]} gecontroleerde antwoorden nodig"
+    assert "nog 1 gecontroleerd antwoord nodig" in page
