@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from analysis.charts.bars import FONT, MARGIN, WIDTH, ChartTable, _chart_id
+from analysis.charts.bars import FONT, LINE, MARGIN, WIDTH, ChartTable, _chart_id, _label_lines
 from analysis.charts.style import BACKGROUND, MUTED_TEXT, TEXT, esc, pattern_defs
 from analysis.programmes.targets import UPWARD, Direction, TargetState
 from analysis.scores.numbers import MISSING, format_amount, format_percentage
@@ -153,13 +153,11 @@ def target_svg(fig: TargetFigures, *, title: str, desc: str, chart_id: str | Non
     """The target's number line, and its trend line when there are two or more periods."""
     cid = _chart_id(chart_id, title, fig)
     lo, hi = _bounds(fig)
-    height = AXIS_Y + 70 + (TREND_HEIGHT + 22 if len(fig.series) >= 2 else 0)
-    body = [
-        f'<text x="{MARGIN}" y="{MARGIN + 16}" fill="{TEXT}">{esc(target_sentence(fig))}</text>',
-        _number_line(cid, fig, lo, hi),
-    ]
-    if len(fig.series) >= 2:
-        body.append(_trend(fig, lo, hi))
+    sentence, below = _label_lines(target_sentence(fig), MARGIN, MARGIN + 2)
+    shift = below - (MARGIN + 2 + LINE)  # a sentence too long for one line pushes the chart down
+    height = AXIS_Y + 70 + (TREND_HEIGHT + 22 if len(fig.series) >= 2 else 0) + shift
+    drawing = _number_line(cid, fig, lo, hi) + (_trend(fig, lo, hi) if len(fig.series) >= 2 else "")
+    body = [sentence, f'<g transform="translate(0 {shift:.0f})">{drawing}</g>' if shift else drawing]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
         f'aria-labelledby="{cid}-title {cid}-desc" class="chart" {FONT} font-size="14">'

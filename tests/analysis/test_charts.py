@@ -168,6 +168,31 @@ def test_a_zero_target_has_no_full_bar():
     assert "28 jongeren: 0 % van de weg van 28 jongeren naar 0 jongeren" in svg
 
 
+def test_a_long_target_line_wraps_inside_the_chart_and_pushes_the_drawing_down():
+    """Seen in the demo report's PDF: '150 professionals: 75 % van de weg van 0 professionals naar 200
+    professionals (3e kwartaal 2026)' ran past the chart's right edge."""
+    long = TargetFigures(
+        Decimal(0),
+        Decimal(200),
+        Direction.INCREASE,
+        evaluate(Decimal(150), 200, 0, Direction.INCREASE),
+        Decimal(150),
+        "3e kwartaal 2026",
+        "professionals",
+    )
+    short = _figures(150, 200, 0, Direction.INCREASE)
+    root = parse(target_svg(long, title="T", desc="d"))
+    lines = [t.text for t in root.findall(f"{SVG}text")]
+    assert (
+        " ".join(lines[:2])
+        == "150 professionals: 75 % van de weg van 0 professionals naar 200 professionals (3e kwartaal 2026)"
+    )
+    assert all(len(line) <= 78 for line in lines[:2])  # the width the bar labels wrap at
+    height = float(root.get("viewBox").split()[3])
+    assert height == float(parse(target_svg(short, title="T", desc="d")).get("viewBox").split()[3]) + 18
+    assert _text_x(root, "doel") > 0 and root.find(f"{SVG}g").get("transform") == "translate(0 18)"
+
+
 def test_several_periods_get_a_trend_line_and_table_rows():
     fig = _figures(57, 20, 98, Direction.DECREASE, series=(("2026-K1", 98), ("2026-K2", 38), ("2026-K3", 57)))
     svg = target_svg(fig, title="T", desc="d")
