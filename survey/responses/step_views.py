@@ -19,7 +19,7 @@ from survey.extensions import SELF_LIMITED_ENDPOINTS, db, limiter
 from survey.responses import services, storage
 from survey.responses.blueprint import bp
 from survey.responses.models import Response, ResponseStatus
-from survey.responses.rendering import cached_prompt
+from survey.responses.rendering import cached_prompt, render_screen_page
 from survey.responses.screens import check_rows, make_screen
 from survey.responses.views import (
     WAY,
@@ -79,7 +79,7 @@ def _render_step(visit: Visit, step, form=None, status: int = 200):
         "start": "" if visit.response else secrets.token_urlsafe(16),
     }
     screen = make_screen(visit.survey, flow, step, piping, form=form, extra=extra, languages=visit.languages)
-    page = render_template(
+    page = render_screen_page(
         "responses/step.html", screen=screen, back_to_check=request.args.get("terug") == "controle", **visit.page()
     )
     http_response = make_response(page, status)
