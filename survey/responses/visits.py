@@ -20,7 +20,6 @@ from survey.extensions import db
 from survey.fieldwork import ledger
 from survey.i18n import chrome_language, text_direction, use_respondent_language
 from survey.questionnaires.document import Document
-from survey.questionnaires.models import SurveyVersion
 from survey.responses import services, storage
 from survey.responses.flow import Flow, compute_flow
 from survey.responses.models import Channel
@@ -119,7 +118,7 @@ def open_visit(way: str, key: str) -> Visit:
     response = services.find_response(entry, secret)
     if services.completed_unnoticed(entry, response):
         raise services.EntryProblem("used", entry.survey, entry.invitation.language)
-    version = db.session.get(SurveyVersion, response.version_id) if response else entry.survey.published_version
+    version = entry.survey.version(response.version_id) if response else entry.survey.published_version
     document = services.document_of(version)
     visit = Visit(entry, response, document, "nl", secret)
     visit.language = choose_language(visit, request.args.get("taal") or request.form.get("taal"))
@@ -145,7 +144,8 @@ def speak(language: str, region_id: int | None = None) -> None:
     chrome = chrome_language(language)
     use_respondent_language(chrome, chrome, text_direction(chrome))
     if region_id is not None:
-        g.brand_region = db.session.get(Region, region_id)
+        read = g.get("region_values")  # read with the survey in this request
+        g.brand_region = read if read is not None and read.id == region_id else db.session.get(Region, region_id)
 
 
 def ensure_secret(visit: Visit) -> None:
