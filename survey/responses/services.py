@@ -123,7 +123,7 @@ def _survey_and_region(column: str, value) -> tuple[SurveyValues | None, RegionV
     nothing cached between requests: a closed or edited survey counts from the next request on, in every
     process). The versions come without their documents: a published one is parsed once per process
     (``document_of``) and read from the database only then."""
-    rows = db.session.execute(_survey_statement(column), {"value": value}).all()
+    rows = storage.execute(_survey_statement(column), {"value": value}).all()
     if not rows:
         return None, None
     first = rows[0]
@@ -299,7 +299,7 @@ def bump(state: ResponseState, **values) -> None:
     second tab, a double click) changed it since this request read it, as the ORM's version check does."""
     parameters = {"state_id": state.id, "state_lock": state.lock_version}
     parameters.update((f"new_{name}", value) for name, value in values.items())
-    result = db.session.execute(_bump_statement(*sorted(values)), parameters)
+    result = storage.execute(_bump_statement(*sorted(values)), parameters)
     if result.rowcount != 1:
         raise StaleDataError(f"response {state.id[:8]} changed by another request")
     state.lock_version += 1
@@ -351,7 +351,7 @@ def find_response(entry: Entry, secret: str | None = None) -> ResponseState | No
     wanted = resume_hash(entry, secret)
     if wanted is None:
         return None
-    state = _state_of_rows(db.session.execute(_response_statement(), {"wanted": wanted}).all())
+    state = _state_of_rows(storage.execute(_response_statement(), {"wanted": wanted}).all())
     if state is None or state.survey_id != entry.survey.id:
         return None
     return state if state.status == ResponseStatus.IN_PROGRESS else None
