@@ -29,6 +29,12 @@ PROMPTS_KEPT = 4096
 _PROMPTS: dict[tuple, object] = {}
 
 
+def question_macros():
+    """The macros of ``responses/_question.html``, as ``{% import %}`` without context gives them (the
+    template's module, made once per loaded template)."""
+    return current_app.jinja_env.get_template("responses/_question.html").module
+
+
 def cached_prompt(macro, view, form, level):
     """``macro(view, form, level)``, from the store when the question holds nothing of the respondent's."""
     key = _blank_key(view, form, level)

@@ -19,7 +19,7 @@ from survey.extensions import SELF_LIMITED_ENDPOINTS, db, limiter
 from survey.responses import services, storage
 from survey.responses.blueprint import bp
 from survey.responses.models import Response, ResponseStatus
-from survey.responses.rendering import cached_prompt, render_screen_page
+from survey.responses.rendering import cached_prompt, question_macros, render_screen_page
 from survey.responses.screens import check_rows, make_screen
 from survey.responses.views import (
     WAY,
@@ -32,6 +32,7 @@ from survey.responses.views import (
 from survey.responses.visits import DONE_COOKIE, Visit, ensure_secret, forget_browser, open_visit, remember_browser
 
 bp.add_app_template_global(cached_prompt)
+bp.add_app_template_global(question_macros)
 
 #: the buttons of a step: go on, go back (saving what is valid), or stop and continue later
 NEXT, BACK, LATER = "volgende", "vorige", "later"
