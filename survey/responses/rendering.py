@@ -15,7 +15,6 @@ is drawn per request. The link key is kept as a placeholder, so a personal link'
 
 from __future__ import annotations
 
-import re
 from types import SimpleNamespace
 
 from flask import current_app, g, get_flashed_messages, render_template, request
@@ -23,6 +22,7 @@ from flask.signals import before_render_template, template_rendered
 from flask_babel import get_locale
 
 from survey.responses.piping import is_piped
+from survey.responses.visits import KEY_MARK, PLAIN_KEY
 
 #: kept questions per process; the whole store is dropped when full (published questionnaires are few)
 PROMPTS_KEPT = 4096
@@ -88,9 +88,6 @@ def _blank_key(view, form, level) -> tuple | None:
 CHROMES_KEPT = 1024
 _CHROMES: dict[tuple, tuple[str, str]] = {}
 _CONTENT_MARK = "\x00content\x00"
-#: stands for the link key in a kept chrome (letters only: unchanged by URL quoting and HTML escaping)
-_KEY_MARK = "qQzKeYzQq"
-_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,200}")
 
 
 def render_screen_page(template_name: str, **context) -> str:
@@ -100,7 +97,7 @@ def render_screen_page(template_name: str, **context) -> str:
     key, path = context.get("key") or "", request.path
     if (
         g.get("region") is not None
-        or not _PLAIN_KEY.fullmatch(key)
+        or not PLAIN_KEY.fullmatch(key)
         or f"/{key}/" not in path
         or get_flashed_messages()
     ):
@@ -111,14 +108,14 @@ def render_screen_page(template_name: str, **context) -> str:
     signals = bool(before_render_template.receivers or template_rendered.receivers)
     if signals:
         before_render_template.send(app, _async_wrapper=app.ensure_sync, template=template, context=context)
-    chrome_key = _chrome_key(template_name, context, path.replace(f"/{key}/", f"/{_KEY_MARK}/", 1))
+    chrome_key = _chrome_key(template_name, context, path.replace(f"/{key}/", f"/{KEY_MARK}/", 1))
     chrome = _CHROMES.get(chrome_key)
     if chrome is None:
         if len(_CHROMES) >= CHROMES_KEPT:
             _CHROMES.clear()
         chrome = _CHROMES[chrome_key] = _draw_chrome(template, context, chrome_key[-1])
     content = template.environment.concat(template.blocks["content"](template.new_context(context)))
-    html = chrome[0].replace(_KEY_MARK, key) + content + chrome[1].replace(_KEY_MARK, key)
+    html = chrome[0].replace(KEY_MARK, key) + content + chrome[1].replace(KEY_MARK, key)
     if signals:
         template_rendered.send(app, _async_wrapper=app.ensure_sync, template=template, context=context)
     return html
@@ -143,7 +140,7 @@ def _chrome_key(template_name: str, context: dict, masked_path: str) -> tuple:
 
 def _draw_chrome(template, context: dict, masked_path: str) -> tuple[str, str]:
     """The page with the key as a placeholder and the content block left out: the parts before and after."""
-    masked = dict(context, key=_KEY_MARK, request=SimpleNamespace(path=masked_path, endpoint=request.endpoint))
+    masked = dict(context, key=KEY_MARK, request=SimpleNamespace(path=masked_path, endpoint=request.endpoint))
     chrome_context = template.new_context(masked)
     chrome_context.blocks["content"] = [lambda _context: iter((_CONTENT_MARK,))]
     before, after = template.environment.concat(template.root_render_func(chrome_context)).split(_CONTENT_MARK)

@@ -10,6 +10,7 @@ ends with the browser session and finds nothing).
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass, field
 
@@ -57,7 +58,7 @@ class Visit:
 
     @property
     def path(self) -> str:
-        return url_for("responses.welcome", way=self.entry.way, key=self.entry.key)
+        return visit_url("welcome", self.entry.way, self.entry.key)
 
     def flow(self) -> Flow:
         if self.computed_flow is None:
@@ -106,7 +107,33 @@ class Visit:
         }
 
     def url(self, endpoint: str, **values) -> str:
-        return url_for(f"responses.{endpoint}", way=self.entry.way, key=self.entry.key, **values)
+        return visit_url(endpoint, self.entry.way, self.entry.key, **values)
+
+
+#: URLs of the respondent's pages per process, with the link key as a placeholder: (endpoint, way, script
+#: root, other values) -> URL; a plain key is the same text in a URL, so it is put in afterwards
+_URLS: dict[tuple, str] = {}
+URLS_KEPT = 2048
+#: stands for the link key in what is kept per process (letters only: unchanged by URL quoting and HTML
+#: escaping), and the keys that are the same text in a URL and in HTML
+KEY_MARK = "qQzKeYzQq"
+PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,200}")
+
+
+def visit_url(endpoint: str, way: str, key: str, **values) -> str:
+    """``url_for(f"responses.{endpoint}", way=way, key=key, **values)``, built once per process."""
+    if not PLAIN_KEY.fullmatch(key):
+        return url_for(f"responses.{endpoint}", way=way, key=key, **values)
+    try:
+        kept_key = (endpoint, way, request.script_root, *sorted(values.items()))
+        url = _URLS.get(kept_key)
+    except TypeError:  # a value that is no dictionary key
+        return url_for(f"responses.{endpoint}", way=way, key=key, **values)
+    if url is None:
+        if len(_URLS) >= URLS_KEPT:
+            _URLS.clear()
+        url = _URLS[kept_key] = url_for(f"responses.{endpoint}", way=way, key=KEY_MARK, **values)
+    return url.replace(KEY_MARK, key)
 
 
 def open_visit(way: str, key: str) -> Visit:

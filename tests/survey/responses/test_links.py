@@ -158,3 +158,24 @@ def test_closing_a_survey_stops_the_next_screen(client, db, make_survey):
     page = client.get("/v/open-sleutel-1234/vraag/1")
     assert page.status_code == 410
     assert "Deze vragenlijst is gesloten" in text(page)
+
+
+def test_urls_kept_per_process_are_the_urls_flask_builds(app):
+    """A respondent's page URLs are built once per process with the key put in afterwards: the same text as
+    url_for, for another key, another screen and a key that is not plain."""
+    from flask import url_for
+
+    from survey.responses.visits import visit_url
+
+    with app.test_request_context("/"):
+        for key, values in [
+            ("abc-DEF_123", {"number": 3}),
+            ("xyz", {"number": 3}),
+            ("xyz", {"number": 4, "terug": "controle"}),
+            ("a b/ç", {"number": 1}),
+            ("xyz", {"taal": None}),
+        ]:
+            wanted = url_for(
+                "responses.question" if "number" in values else "responses.welcome", way="v", key=key, **values
+            )
+            assert visit_url("question" if "number" in values else "welcome", "v", key, **values) == wanted
