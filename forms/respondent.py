@@ -16,6 +16,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField
 
 from forms.respondent_checks import number_value
+from forms.respondent_csrf import KeptCSRF
 from forms.respondent_fields import FIELD_BUILDERS, Context, FieldSpec, builder_for
 from survey.i18n import wtforms_translations
 from survey.questionnaires.registry import OTHER_CODE
@@ -77,6 +78,8 @@ class StepForm(FlaskForm):
     """The answers of one step, plus the lock and start key that make double submits harmless."""
 
     class Meta:
+        csrf_class = KeptCSRF
+
         def get_translations(self, form):
             return wtforms_translations
 

@@ -16,7 +16,28 @@ def create_app(test_config=None) -> Flask:
     register_templates(app)
     register_commands(app)
     register_jobs(app)
+    _remember_sync_functions(app)
     return app
+
+
+def _remember_sync_functions(app: Flask) -> None:
+    """Flask asks, for every hook and view of every request, whether the function is a coroutine; the
+    answer for a function never changes, so it is worked out once per function (the first 512 kept)."""
+    worked_out = app.ensure_sync
+    known: dict = {}
+
+    def ensure_sync(func):
+        try:
+            return known[func]
+        except KeyError:
+            result = worked_out(func)
+            if len(known) < 512:  # hooks and views; a callback made per request is not kept for long
+                known[func] = result
+            return result
+        except TypeError:  # not hashable: as Flask does it
+            return worked_out(func)
+
+    app.ensure_sync = ensure_sync
 
 
 def register_extensions(app: Flask) -> None:

@@ -11,6 +11,8 @@ from babel import Locale, UnknownLocaleError, support
 from babel import dates as babel_dates
 from flask import g, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations, gettext, refresh
+from jinja2 import pass_context
+from markupsafe import Markup
 from wtforms.i18n import messages_path
 
 from analysis.programmes.periods import period_start, period_type_of
@@ -140,9 +142,21 @@ def register_i18n(app) -> None:
         npgettext=lambda c, s, p, n: page_translations().unpgettext(c, s, p, n),
         newstyle=True,
     )
+    app.jinja_env.globals["_"] = page_gettext  # the same text as Jinja's newstyle ``_``, in one call
     app.jinja_env.filters["number"] = number
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["date_time"] = date_time
+
+
+@pass_context
+def page_gettext(context, string: str, **variables) -> str:
+    """``{{ _("…") }}`` as Jinja's newstyle gettext does it (the translation is markup, the variables are
+    escaped into it), without its three nested calls per text; a text without variables and without a
+    percent sign is the same text formatted or not."""
+    translated = page_translations().ugettext(string)
+    if context.eval_ctx.autoescape:
+        translated = Markup(translated)  # noqa: S704 - our own catalogs, as Jinja treats them
+    return translated % variables if variables or "%" in translated else translated
 
 
 def page_translations():

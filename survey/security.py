@@ -1,7 +1,10 @@
 """Security headers on every response and cookies that are Secure behind HTTPS."""
 
+import time
+
 from flask import Request, abort, request
 from flask.sessions import SecureCookieSessionInterface
+from itsdangerous import BadSignature
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.utils import cached_property
 
@@ -30,13 +33,42 @@ HEADERS = {
 }
 
 _HEADER_ITEMS = tuple(HEADERS.items())
+_LOWER_NAMES = frozenset(name.lower() for name in HEADERS)
+
+
+#: session cookies whose signature this process checked: (cookie, keys) -> (signed at, contents); a cookie
+#: is the same text on each request of one browser until its contents change
+_CHECKED_COOKIES: dict[tuple, tuple[int, dict]] = {}
+CHECKED_COOKIES_KEPT = 4096
+_PLAIN_VALUES = (str, int, float, bool, type(None))
 
 
 class SessionInterface(SecureCookieSessionInterface):
-    """Signed-cookie sessions (stateless across workers), Secure whenever the request is HTTPS."""
+    """Signed-cookie sessions (stateless across workers), Secure whenever the request is HTTPS. A cookie's
+    signature is checked once per process (the same text with the same keys has the same signature); its
+    age is checked on every request."""
 
     def get_cookie_secure(self, app) -> bool:
         return bool(app.config["HTTPS"] or app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
+
+    def open_session(self, app, request):
+        cookie = request.cookies.get(app.config["SESSION_COOKIE_NAME"])
+        if not cookie or not app.secret_key:
+            return super().open_session(app, request)
+        key = (cookie, app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        checked = _CHECKED_COOKIES.get(key)
+        if checked is not None and 0 <= int(time.time()) - checked[0] <= max_age:
+            return self.session_class(checked[1])
+        try:
+            data, signed = self.get_signing_serializer(app).loads(cookie, max_age=max_age, return_timestamp=True)
+        except BadSignature:
+            return self.session_class()
+        if isinstance(data, dict) and all(type(value) in _PLAIN_VALUES for value in data.values()):
+            if len(_CHECKED_COOKIES) >= CHECKED_COOKIES_KEPT:
+                _CHECKED_COOKIES.clear()
+            _CHECKED_COOKIES[key] = (int(signed.timestamp()), dict(data))  # no value a request could change
+        return self.session_class(data)
 
 
 def _without_nul(values: ImmutableMultiDict) -> ImmutableMultiDict:
@@ -82,13 +114,15 @@ def register_security(app) -> None:
     @app.after_request
     def set_security_headers(response):
         headers = response.headers
-        if any(name in headers for name in HEADERS):
+        lines = headers._list  # noqa: SLF001 - the fixed header lines are valid, so they go in as they are
+        present = {name.lower(): value for name, value in lines}
+        if _LOWER_NAMES.isdisjoint(present):  # the usual case: the fixed headers in one go
+            lines.extend(_HEADER_ITEMS)
+        else:
             for name, value in HEADERS.items():
                 headers.setdefault(name, value)
-        else:  # the usual case: the fixed headers in one go
-            headers.extend(_HEADER_ITEMS)
         if request.is_secure:
-            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-        if response.mimetype == "text/html":
-            response.headers.setdefault("Cache-Control", "no-store")
+            headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        if "cache-control" not in present and present.get("content-type", "").partition(";")[0].strip() == "text/html":
+            lines.append(("Cache-Control", "no-store"))
         return response

@@ -47,11 +47,11 @@ def queue_first_suggestions_of_survey(survey_id: int) -> None:
         queue_first_suggestions(survey_id, question.item_code, link)
 
 
-def queue_scrub(survey_id: int, *, at_least: int = 1) -> bool:
+def queue_scrub(survey_id: int, *, at_least: int = 1, survey=None) -> bool:
     """Scrub a survey's waiting answers in one batch once the current transaction commits, when at least
     ``at_least`` completed responses wait (the respondent flow asks for k, so no job stands for one
     response); the hourly ``scrub_waiting`` and ``flask coding scrub`` take the rest."""
-    if scrubbing.waiting_responses(survey_id) < at_least:
+    if scrubbing.waiting_responses(survey_id, survey) < at_least:
         return False
     enqueue_after_commit(db.session(), scrub_survey_job, survey_id)
     return True

@@ -117,9 +117,10 @@ def scrub_answers(answers: list[Answer], region_id: int) -> None:
     db.session.flush()
 
 
-def waiting_responses(survey_id: int) -> int:
-    """How many completed responses of a survey have an open answer without a scrubbed copy yet."""
-    survey = db.session.get(Survey, survey_id)
+def waiting_responses(survey_id: int, survey=None) -> int:
+    """How many completed responses of a survey have an open answer without a scrubbed copy yet (``survey``:
+    the survey as the caller read it already, if so)."""
+    survey = survey if survey is not None else db.session.get(Survey, survey_id)
     codes = [q.item_code for q in open_questions(survey)] if survey is not None else []
     if not codes:
         return 0

@@ -120,7 +120,20 @@ def compute_flow(document: Document, mode: DisplayMode | str, answers: Answers, 
     """The steps a respondent with these answers sees, in order. ``shared``: the document is a published
     one that no one changes any more, so its pages are cut once per process."""
     mode = DisplayMode(mode)
+    if shared:
+        kept = _FLOWS.get((id(document), mode))
+        if kept is not None and kept[0] is document:
+            return kept[1]
     pages = _shared_pages(document, mode) if shared else _pages(document, mode)
+    flow = _flow_of(pages, answers, mode)
+    if shared and not any(p.section.condition or p.question.condition for page in pages for p in page):
+        if len(_FLOWS) >= PAGES_KEPT:
+            _FLOWS.clear()
+        _FLOWS[(id(document), mode)] = (document, flow)  # no condition: every respondent's path is this one
+    return flow
+
+
+def _flow_of(pages: list[list[Prompt]], answers: Answers, mode: DisplayMode) -> Flow:
     steps: list[Step] = []
     number = 0
     seen_blocks: set[tuple[str, str]] = set()
@@ -157,6 +170,8 @@ def _visible(prompt: Prompt, answers: Answers, views: dict[str, dict]) -> bool:
 #: pages per shared document and display mode; the document is kept with them, so its id stays its own
 _PAGES: dict[tuple[int, DisplayMode], tuple[Document, list[list[Prompt]]]] = {}
 PAGES_KEPT = 128
+#: the one flow of a shared document without any condition (it does not depend on the answers)
+_FLOWS: dict[tuple[int, DisplayMode], tuple[Document, Flow]] = {}
 
 
 def _shared_pages(document: Document, mode: DisplayMode) -> list[list[Prompt]]:

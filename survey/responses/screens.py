@@ -4,7 +4,7 @@ interviewer entry, so a preview looks exactly like what a respondent sees."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from babel import Locale, UnknownLocaleError
 from flask_babel import gettext as _
@@ -89,7 +89,7 @@ class Screen:
     def read_aloud(self) -> bool:
         return self.survey.audience == Audience.KIND
 
-    @property
+    @cached_property  # read three times per page; the screen does not change once drawn
     def progress_text(self) -> str:
         if self.progress.kind == "question":
             return _("Question %(n)s of %(total)s", n=self.progress.current, total=self.progress.total)
@@ -97,7 +97,7 @@ class Screen:
             return _("Step %(n)s of %(total)s", n=self.progress.current, total=self.progress.total)
         return ""
 
-    @property
+    @cached_property
     def page_title(self) -> str:
         views = self.form.views
         heading = self.progress_text or self.section_title or (views[0].title if views and not self.all_on_one else "")

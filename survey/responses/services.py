@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
+from flask import g, has_app_context
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -52,10 +52,10 @@ class Entry:
 
     way: str
     key: str
-    survey: Survey
+    survey: SurveyValues
     channel: Channel
     invitation: Invitation | None = None
-    region: Region | None = None  # loaded with the survey; kept here so the page header needs no query
+    region: RegionValues | None = None  # read with the survey; kept here so the page header needs no query
 
     @property
     def personal_secret(self) -> str:
@@ -108,7 +108,7 @@ def find_entry(way: str, key: str, today: date) -> Entry:
     return Entry(way, key, survey, WAYS[way], invitation, region)
 
 
-def poll_survey(code: str) -> Survey | None:
+def poll_survey(code: str) -> SurveyValues | None:
     code = _poll_code(code)
     return _survey_and_region("poll_code", code)[0] if code else None
 
@@ -118,21 +118,99 @@ def _poll_code(code: str) -> str | None:
     return code if code and len(code) <= 12 else None
 
 
-def _survey_and_region(column: str, value) -> tuple[Survey | None, Region | None]:
-    """A survey with its versions and its region in one query. The versions come without their documents:
-    a published one is parsed once per process (``document_of``) and read from the database only then."""
-    row = db.session.execute(_survey_statement(column), {"value": value}).unique().first()
-    return (row[0], row[1]) if row else (None, None)
+def _survey_and_region(column: str, value) -> tuple[SurveyValues | None, RegionValues | None]:
+    """A survey with its versions and its region in one Core statement, as plain values (no ORM objects,
+    nothing cached between requests: a closed or edited survey counts from the next request on, in every
+    process). The versions come without their documents: a published one is parsed once per process
+    (``document_of``) and read from the database only then."""
+    rows = storage.execute(_survey_statement(column), {"value": value}).all()
+    if not rows:
+        return None, None
+    first = rows[0]
+    survey = SurveyValues(zip(_SURVEY_NAMES, first[:_SURVEY_END], strict=True))
+    region = RegionValues(zip(_REGION_NAMES, first[_SURVEY_END:_REGION_END], strict=True))
+    survey.versions = [
+        VersionValues(zip(_VERSION_NAMES, (*row[_REGION_END:], survey.id), strict=True))
+        for row in rows
+        if row[_REGION_END] is not None
+    ]
+    if has_app_context():
+        g.region_values = region  # for the page header (``visits.speak``), without reading it again
+    return survey, region
+
+
+class _Values:
+    """A row's columns as plain attributes, read with Core for a respondent's request. Anything else (a
+    relationship, a column not read) comes from the ORM object, loaded on first use in this request."""
+
+    model = None
+
+    def __init__(self, values):
+        self.__dict__.update(values)
+
+    def __getattr__(self, name):
+        if name.startswith("__") or "id" not in self.__dict__:
+            raise AttributeError(name)
+        orm = self.__dict__.get("_orm")
+        if orm is None:
+            orm = self.__dict__["_orm"] = db.session.get(self.model, self.__dict__["id"])
+        return getattr(orm, name)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.__dict__.get('id')}>"
+
+
+class SurveyValues(_Values):
+    model = Survey
+    text = Survey.text
+    is_open = Survey.is_open
+    published_version = Survey.published_version
+    draft_version = Survey.draft_version
+
+    def version(self, version_id: int):
+        """One of its versions (without reading it again)."""
+        found = [version for version in self.versions if version.id == version_id]
+        return found[0] if found else db.session.get(SurveyVersion, version_id)
+
+
+class VersionValues(_Values):
+    model = SurveyVersion
+
+
+class RegionValues(_Values):
+    model = Region
+
+
+def _names(model, columns) -> tuple[str, ...]:
+    by_column = {column: name for name, column in model.__mapper__.columns.items()}
+    return tuple(by_column[column] for column in columns)
+
+
+_SURVEY = Survey.__table__
+_SURVEY_COLUMNS = tuple(_SURVEY.c)
+_REGION_COLUMNS = tuple(column for column in Region.__table__.c if column.name != "logo")
+_VERSION_TABLE = SurveyVersion.__table__
+_VERSION_COLUMNS = tuple(column for column in _VERSION_TABLE.c if column.name not in ("document", "survey_id"))
+_SURVEY_NAMES = _names(Survey, _SURVEY_COLUMNS)
+_REGION_NAMES = _names(Region, _REGION_COLUMNS)
+_VERSION_NAMES = (*_names(SurveyVersion, _VERSION_COLUMNS), "survey_id")
+_SURVEY_END = len(_SURVEY_COLUMNS)
+_REGION_END = _SURVEY_END + len(_REGION_COLUMNS)
 
 
 @cache
 def _survey_statement(column: str):
     """Built once per process (a statement's SQL and cache key are then made once, not per request)."""
+    region = Region.__table__
     return (
-        select(Survey, Region)
-        .join(Region, Region.id == Survey.region_id)
-        .where(getattr(Survey, column) == bindparam("value"))
-        .options(joinedload(Survey.versions).defer(SurveyVersion.document))
+        select(*_SURVEY_COLUMNS, *_REGION_COLUMNS, *_VERSION_COLUMNS)
+        .select_from(
+            _SURVEY.join(region, region.c.id == _SURVEY.c.region_id).outerjoin(
+                _VERSION_TABLE, _VERSION_TABLE.c.survey_id == _SURVEY.c.id
+            )
+        )
+        .where(_SURVEY.c[column] == bindparam("value"))
+        .order_by(_VERSION_TABLE.c.number)
     )
 
 
@@ -221,7 +299,7 @@ def bump(state: ResponseState, **values) -> None:
     second tab, a double click) changed it since this request read it, as the ORM's version check does."""
     parameters = {"state_id": state.id, "state_lock": state.lock_version}
     parameters.update((f"new_{name}", value) for name, value in values.items())
-    result = db.session.execute(_bump_statement(*sorted(values)), parameters)
+    result = storage.execute(_bump_statement(*sorted(values)), parameters)
     if result.rowcount != 1:
         raise StaleDataError(f"response {state.id[:8]} changed by another request")
     state.lock_version += 1
@@ -273,7 +351,7 @@ def find_response(entry: Entry, secret: str | None = None) -> ResponseState | No
     wanted = resume_hash(entry, secret)
     if wanted is None:
         return None
-    state = _state_of_rows(db.session.execute(_response_statement(), {"wanted": wanted}).all())
+    state = _state_of_rows(storage.execute(_response_statement(), {"wanted": wanted}).all())
     if state is None or state.survey_id != entry.survey.id:
         return None
     return state if state.status == ResponseStatus.IN_PROGRESS else None
@@ -383,7 +461,7 @@ def complete_visit(state: ResponseState, flow: Flow, survey: Survey, invitation:
     storage.remove_rows(state.id, state.rows, [key for key in state.rows if key not in visible])
     from survey.coding.jobs import queue_scrub
 
-    queue_scrub(state.survey_id, at_least=survey.min_cell)  # de-identified in the background, in batches
+    queue_scrub(state.survey_id, at_least=survey.min_cell, survey=survey)  # de-identified later, in batches
 
 
 def set_language(response: Response, language: str) -> bool:

@@ -19,7 +19,7 @@ from survey.extensions import SELF_LIMITED_ENDPOINTS, db, limiter
 from survey.responses import services, storage
 from survey.responses.blueprint import bp
 from survey.responses.models import Response, ResponseStatus
-from survey.responses.rendering import cached_prompt
+from survey.responses.rendering import cached_prompt, question_macros, render_screen_page
 from survey.responses.screens import check_rows, make_screen
 from survey.responses.views import (
     WAY,
@@ -32,6 +32,7 @@ from survey.responses.views import (
 from survey.responses.visits import DONE_COOKIE, Visit, ensure_secret, forget_browser, open_visit, remember_browser
 
 bp.add_app_template_global(cached_prompt)
+bp.add_app_template_global(question_macros)
 
 #: the buttons of a step: go on, go back (saving what is valid), or stop and continue later
 NEXT, BACK, LATER = "volgende", "vorige", "later"
@@ -79,7 +80,7 @@ def _render_step(visit: Visit, step, form=None, status: int = 200):
         "start": "" if visit.response else secrets.token_urlsafe(16),
     }
     screen = make_screen(visit.survey, flow, step, piping, form=form, extra=extra, languages=visit.languages)
-    page = render_template(
+    page = render_screen_page(
         "responses/step.html", screen=screen, back_to_check=request.args.get("terug") == "controle", **visit.page()
     )
     http_response = make_response(page, status)

@@ -10,6 +10,7 @@ ends with the browser session and finds nothing).
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass, field
 
@@ -20,7 +21,6 @@ from survey.extensions import db
 from survey.fieldwork import ledger
 from survey.i18n import chrome_language, text_direction, use_respondent_language
 from survey.questionnaires.document import Document
-from survey.questionnaires.models import SurveyVersion
 from survey.responses import services, storage
 from survey.responses.flow import Flow, compute_flow
 from survey.responses.models import Channel
@@ -58,7 +58,7 @@ class Visit:
 
     @property
     def path(self) -> str:
-        return url_for("responses.welcome", way=self.entry.way, key=self.entry.key)
+        return visit_url("welcome", self.entry.way, self.entry.key)
 
     def flow(self) -> Flow:
         if self.computed_flow is None:
@@ -107,7 +107,33 @@ class Visit:
         }
 
     def url(self, endpoint: str, **values) -> str:
-        return url_for(f"responses.{endpoint}", way=self.entry.way, key=self.entry.key, **values)
+        return visit_url(endpoint, self.entry.way, self.entry.key, **values)
+
+
+#: URLs of the respondent's pages per process, with the link key as a placeholder: (endpoint, way, script
+#: root, other values) -> URL; a plain key is the same text in a URL, so it is put in afterwards
+_URLS: dict[tuple, str] = {}
+URLS_KEPT = 2048
+#: stands for the link key in what is kept per process (letters only: unchanged by URL quoting and HTML
+#: escaping), and the keys that are the same text in a URL and in HTML
+KEY_MARK = "qQzKeYzQq"
+PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,200}")
+
+
+def visit_url(endpoint: str, way: str, key: str, **values) -> str:
+    """``url_for(f"responses.{endpoint}", way=way, key=key, **values)``, built once per process."""
+    if not PLAIN_KEY.fullmatch(key):
+        return url_for(f"responses.{endpoint}", way=way, key=key, **values)
+    try:
+        kept_key = (endpoint, way, request.script_root, *sorted(values.items()))
+        url = _URLS.get(kept_key)
+    except TypeError:  # a value that is no dictionary key
+        return url_for(f"responses.{endpoint}", way=way, key=key, **values)
+    if url is None:
+        if len(_URLS) >= URLS_KEPT:
+            _URLS.clear()
+        url = _URLS[kept_key] = url_for(f"responses.{endpoint}", way=way, key=KEY_MARK, **values)
+    return url.replace(KEY_MARK, key)
 
 
 def open_visit(way: str, key: str) -> Visit:
@@ -119,7 +145,7 @@ def open_visit(way: str, key: str) -> Visit:
     response = services.find_response(entry, secret)
     if services.completed_unnoticed(entry, response):
         raise services.EntryProblem("used", entry.survey, entry.invitation.language)
-    version = db.session.get(SurveyVersion, response.version_id) if response else entry.survey.published_version
+    version = entry.survey.version(response.version_id) if response else entry.survey.published_version
     document = services.document_of(version)
     visit = Visit(entry, response, document, "nl", secret)
     visit.language = choose_language(visit, request.args.get("taal") or request.form.get("taal"))
@@ -145,7 +171,8 @@ def speak(language: str, region_id: int | None = None) -> None:
     chrome = chrome_language(language)
     use_respondent_language(chrome, chrome, text_direction(chrome))
     if region_id is not None:
-        g.brand_region = db.session.get(Region, region_id)
+        read = g.get("region_values")  # read with the survey in this request
+        g.brand_region = read if read is not None and read.id == region_id else db.session.get(Region, region_id)
 
 
 def ensure_secret(visit: Visit) -> None:

@@ -48,3 +48,26 @@ def test_pages_are_dutch_with_lang_attribute(client):
     assert '<html lang="nl"' in page
     assert "Inloggen" in page and "Wachtwoord vergeten?" in page
     assert 'href="#inhoud"' in page  # skip link
+
+
+def test_page_texts_are_the_same_as_jinjas_own_gettext(app):
+    """The one-call ``_`` of the templates gives the text Jinja's newstyle gettext gives: translated,
+    variables escaped into it, a doubled percent sign made single."""
+    from flask import render_template_string
+    from jinja2.ext import _make_new_gettext
+
+    from survey.i18n import page_gettext, page_translations
+
+    source = (
+        "{{ _('Next') }}|{{ _('%(n)s characters left', n='<b>') }}|{{ _('100%% sure') }}"
+        "|{{ _('Q%(n)s %(year)s', n=3, year=2026) }}"
+    )
+    with app.test_request_context("/"):
+        ours = render_template_string(source)
+        app.jinja_env.globals["_"] = _make_new_gettext(lambda s: page_translations().ugettext(s))
+        try:
+            jinjas = render_template_string(source)
+        finally:
+            app.jinja_env.globals["_"] = page_gettext
+    assert ours == jinjas
+    assert ours == "Volgende|Nog &lt;b&gt; tekens over|100% sure|3e kwartaal 2026"

@@ -61,6 +61,30 @@ def test_condition_on_an_answer_adds_a_question_and_the_count_follows(document):
     assert (progress.kind, progress.current, progress.total) == ("question", 7, 16)
 
 
+def test_a_published_document_with_conditions_still_follows_each_respondents_answers(document):
+    """A published (shared) document's flow is kept per process only when it has no condition at all."""
+    low = compute_flow(document, ONE, {("R1", ""): "4"}, shared=True)
+    high = compute_flow(document, ONE, {("R1", ""): "8"}, shared=True)
+    assert "O2" in screens(low) and "O2" not in screens(high)
+    plain = parse_document(
+        {
+            "languages": ["nl"],
+            "sections": [
+                {
+                    "key": "S1",
+                    "questions": [
+                        {"code": "T1", "type": "stelling", "text": {"nl": "Stelling."}},
+                        {"code": "R1", "type": "rapportcijfer", "text": {"nl": "Cijfer?"}},
+                    ],
+                }
+            ],
+        }
+    )
+    first = compute_flow(plain, ONE, {}, shared=True)
+    assert compute_flow(plain, ONE, {("R1", ""): "4"}, shared=True) is first
+    assert screens(first) == ["T1", "R1"]
+
+
 def test_section_condition_skips_the_whole_section(document):
     assert "Z1" not in screens(compute_flow(document, ONE, {("A1", ""): "ouder"}))
     assert screens(compute_flow(document, ONE, {("A1", ""): "prof"}))[-1] == "Z1"

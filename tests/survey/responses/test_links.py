@@ -139,3 +139,43 @@ def test_guessed_links_of_questions_count_and_a_blocked_address_gets_no_screen(c
     blocked = client.get("/v/open-sleutel-1234/vraag/1")
     assert blocked.status_code == 429 and "Te veel pogingen" in text(blocked)
     assert client.post("/code", data={"code": "ZZZZZ-ZZZZZ"}).status_code == 429
+
+
+def test_closing_a_survey_stops_the_next_screen(client, db, make_survey):
+    """Closed by staff in another process while a respondent is halfway: the very next screen says it is
+    closed (the survey is read afresh on every request, nothing of it is kept between requests)."""
+    from sqlalchemy import update
+
+    from survey.questionnaires.models import Survey
+
+    survey = make_survey()
+    first = client.get("/v/open-sleutel-1234/vraag/1")
+    assert first.status_code == 200
+    assert client.get("/v/open-sleutel-1234/vraag/1").status_code == 200
+    with db.engine.connect() as other:  # another connection, as another worker process would use
+        other.execute(update(Survey).where(Survey.id == survey.id).values(status=FieldworkStatus.CLOSED))
+        other.commit()
+    page = client.get("/v/open-sleutel-1234/vraag/1")
+    assert page.status_code == 410
+    assert "Deze vragenlijst is gesloten" in text(page)
+
+
+def test_urls_kept_per_process_are_the_urls_flask_builds(app):
+    """A respondent's page URLs are built once per process with the key put in afterwards: the same text as
+    url_for, for another key, another screen and a key that is not plain."""
+    from flask import url_for
+
+    from survey.responses.visits import visit_url
+
+    with app.test_request_context("/"):
+        for key, values in [
+            ("abc-DEF_123", {"number": 3}),
+            ("xyz", {"number": 3}),
+            ("xyz", {"number": 4, "terug": "controle"}),
+            ("a b/ç", {"number": 1}),
+            ("xyz", {"taal": None}),
+        ]:
+            wanted = url_for(
+                "responses.question" if "number" in values else "responses.welcome", way="v", key=key, **values
+            )
+            assert visit_url("question" if "number" in values else "welcome", "v", key, **values) == wanted

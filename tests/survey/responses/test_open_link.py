@@ -151,6 +151,28 @@ def test_expired_form_token_keeps_the_answer_and_asks_to_send_again(client, db, 
     assert [a.value for a in db.session.scalars(select(Answer).where(Answer.item_code == "T1"))] == ["2"]
 
 
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
+def test_a_form_token_signed_in_this_process_is_refused_in_another_browser_and_once_too_old(
+    app, client, db, make_survey, monkeypatch
+):
+    """The question screen's token is signed once per process and session, and accepted without a second
+    signature check only for the session it was made for and within its time limit."""
+    import time
+
+    make_survey()
+    other = app.test_client()
+    theirs = fill(other.get(BASE + "/vraag/1").get_data(as_text=True))["csrf_token"]
+    data = fill(client.get(BASE + "/vraag/1").get_data(as_text=True))
+    assert data["csrf_token"] != theirs
+    refused = client.post(BASE + "/vraag/1", data={**data, "csrf_token": theirs})
+    assert refused.status_code == 200 and "Deze pagina stond te lang open" in refused.get_data(as_text=True)
+    later = time.time() + app.config.get("WTF_CSRF_TIME_LIMIT", 3600) + 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    expired = client.post(BASE + "/vraag/1", data=data)
+    assert expired.status_code == 200 and "Deze pagina stond te lang open" in expired.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Answer)) == 0
+
+
 def test_simultaneous_first_steps_from_one_browser_make_one_response(app, db, make_survey):
     """Two requests racing on two threads (a double tap on a slow phone): one response."""
     import threading

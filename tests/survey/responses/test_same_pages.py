@@ -87,3 +87,27 @@ def test_every_respondent_page_is_the_recorded_html(app, client, make_survey, mo
     assert [(url, status) for url, status, _ in pages] == [(url, status) for url, status, _ in recorded]
     for (url, _, html), (_, _, before) in zip(pages, recorded, strict=True):
         assert html == before, f"the page {url} changed"
+
+
+def test_a_second_respondent_gets_the_recorded_html_from_the_kept_page(app, client, make_survey):
+    """The page around a question is kept per process after the first respondent; the next one (another
+    browser) still gets exactly the recorded pages, with its own form token."""
+    from survey.responses import rendering
+
+    make_survey(mode=DisplayMode.ONE_PER_SCREEN, check_page=True)
+    rendering._CHROMES.clear()
+    first = pages_of(client, "nl")
+    kept = len(rendering._CHROMES)
+    client._cookies.clear()
+    second = pages_of(client, "nl")
+    assert kept > 0 and len(rendering._CHROMES) == kept  # the second walk drew no page around a question
+    recorded = json.loads(RECORDED.read_text(encoding="utf-8"))[f"{DisplayMode.ONE_PER_SCREEN.value}-nl"]
+    assert [page[2] for page in second] == [page[2] for page in recorded] == [page[2] for page in first]
+
+
+def test_a_renamed_region_shows_its_new_name_on_the_next_page(app, client, db, make_survey, region):
+    make_survey(mode=DisplayMode.ONE_PER_SCREEN)
+    assert region.name in client.get(f"{BASE}/vraag/1").get_data(as_text=True)
+    region.name = "Jeugdregio Nieuwe Naam"
+    db.session.commit()
+    assert "Jeugdregio Nieuwe Naam" in client.get(f"{BASE}/vraag/1").get_data(as_text=True)

@@ -88,3 +88,24 @@ def test_region_style_sets_the_brand_colour(client, db, region):
     db.session.commit()
     response = client.get("/huisstijl/rijnmond.css")
     assert response.mimetype == "text/css" and "--brand: #7a1f5c" in response.get_data(as_text=True)
+
+
+def test_a_session_cookie_checked_once_is_still_refused_when_altered_or_too_old(app, monkeypatch):
+    """The signature of a session cookie is checked once per process; a cookie changed by one character is
+    still refused, and the same cookie stops counting once it is older than the session lifetime."""
+    from survey import security
+
+    interface = app.session_interface
+    cookie = interface.get_signing_serializer(app).dumps({"csrf_token": "abc"})
+    name = app.config["SESSION_COOKIE_NAME"]
+
+    def opened(value):
+        with app.test_request_context(headers={"Cookie": f"{name}={value}"}) as context:
+            return dict(interface.open_session(app, context.request))
+
+    assert opened(cookie) == opened(cookie) == {"csrf_token": "abc"}
+    altered = cookie[:-1] + ("A" if cookie[-1] != "A" else "B")
+    assert opened(altered) == {}
+    later = security.time.time() + app.permanent_session_lifetime.total_seconds() + 60
+    monkeypatch.setattr(security.time, "time", lambda: later)
+    assert opened(cookie) == {}
