@@ -84,3 +84,15 @@ def researcher(region, make_user, login):
     user = make_user(region, Role.ONDERZOEKER)
     login(user)
     return user
+
+
+@pytest.fixture
+def page(client, example, researcher, region):
+    """The results page of the worked example (or of a test file's own ``example``), as the researcher reads it."""
+
+    def get(query=""):
+        response = client.get(f"/beheer/{region.slug}/resultaten/{example.id}/{query}")
+        assert response.status_code == 200
+        return response.get_data(as_text=True)
+
+    return get

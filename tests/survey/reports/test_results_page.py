@@ -8,20 +8,8 @@ F1: 3 altijd + 3 vaak of 12 -> 50%; R1: 8 7 7 9 6 5 8 7 10 4 7 8 -> 86/12 = 7.17
 
 import re
 
-import pytest
-
 from tests.survey.reports import builders
 from tests.survey.reports.pagetext import cells_of_row, page_text
-
-
-@pytest.fixture
-def page(client, example, researcher, region):
-    def get(query=""):
-        response = client.get(f"/beheer/{region.slug}/resultaten/{example.id}/{query}")
-        assert response.status_code == 200
-        return response.get_data(as_text=True)
-
-    return get
 
 
 def test_statements_show_share_agree_with_n_and_escapes_left_out(page):

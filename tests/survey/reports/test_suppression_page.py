@@ -47,16 +47,6 @@ def adversarial(db, region):
 
 
 @pytest.fixture
-def page(client, example, researcher, region):
-    def get(query=""):
-        response = client.get(f"/beheer/{region.slug}/resultaten/{example.id}/{query}")
-        assert response.status_code == 200
-        return response.get_data(as_text=True)
-
-    return get
-
-
-@pytest.fixture
 def get(client, region, make_user, login):
     login(make_user(region, Role.ONDERZOEKER))
 
