@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from forms.respondent import build_step_form
 from survey.extensions import db, limiter
-from survey.responses import services, step_views, storage
+from survey.responses import entries, step_views, storage
 from survey.responses.blueprint import bp
 from survey.responses.views import PROBLEM_STATUS, WAY, code_limit, started_elsewhere, unknown_link
 from survey.responses.visits import Visit, open_visit, remember_browser
@@ -27,7 +27,7 @@ def keep_answers(way, key, number):
     try:
         visit = open_visit(way, key)
         step = _reachable_step(visit, number)
-    except services.EntryProblem as problem:
+    except entries.EntryProblem as problem:
         return _reply(problem.kind, PROBLEM_STATUS.get(problem.kind, 410))
     if step is None:
         return _reply("not_here", 409)
@@ -48,7 +48,7 @@ def keep_answers(way, key, number):
     except (StaleDataError, IntegrityError):
         db.session.rollback()
         return _reply("other_tab", 409)
-    except services.EntryProblem as problem:
+    except entries.EntryProblem as problem:
         db.session.rollback()
         return _reply(problem.kind, PROBLEM_STATUS.get(problem.kind, 410))
     reply = _reply("saved", 200, visit)
@@ -60,11 +60,11 @@ def _reachable_step(visit: Visit, number: int):
     """The step, when the respondent may answer it now (as ``step_views.question`` decides), else None."""
     flow = visit.flow()
     if not len(flow):
-        raise services.EntryProblem("not_open", visit.survey, visit.language)
+        raise entries.EntryProblem("not_open", visit.survey, visit.language)
     if started_elsewhere(visit):
-        raise services.EntryProblem("other_route", visit.survey, visit.language)
+        raise entries.EntryProblem("other_route", visit.survey, visit.language)
     if visit.response is None and (number > 1 or step_views._done_here(visit)):
-        raise services.EntryProblem("used", visit.survey, visit.language)
+        raise entries.EntryProblem("used", visit.survey, visit.language)
     reachable = min(visit.response.position, len(flow) - 1) if visit.response else 0
     return flow.step(number - 1) if 1 <= number <= reachable + 1 else None
 

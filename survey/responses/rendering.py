@@ -95,12 +95,7 @@ def render_screen_page(template_name: str, **context) -> str:
     its ``content`` block from the per-process store. Drawn in full when the page shows one-time notices,
     belongs to a staff region, or its key is not plain."""
     key, path = context.get("key") or "", request.path
-    if (
-        g.get("region") is not None
-        or not PLAIN_KEY.fullmatch(key)
-        or f"/{key}/" not in path
-        or get_flashed_messages()
-    ):
+    if g.get("region") is not None or not PLAIN_KEY.fullmatch(key) or f"/{key}/" not in path or get_flashed_messages():
         return render_template(template_name, **context)
     app = current_app._get_current_object()
     template = app.jinja_env.get_template(template_name)

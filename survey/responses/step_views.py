@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from forms.respondent import build_step_form
 from forms.respondent_entry import SendForm
 from survey.extensions import SELF_LIMITED_ENDPOINTS, db, limiter
-from survey.responses import services, storage
+from survey.responses import entries, services, storage
 from survey.responses.blueprint import bp
 from survey.responses.models import Response, ResponseStatus
 from survey.responses.rendering import cached_prompt, question_macros, render_screen_page
@@ -46,17 +46,17 @@ def question(way, key, number):
         visit = open_visit(way, key)
         flow = visit.flow()
         if not len(flow):
-            raise services.EntryProblem("not_open", visit.survey, visit.language)
+            raise entries.EntryProblem("not_open", visit.survey, visit.language)
         reachable = min(visit.response.position, len(flow) - 1) if visit.response else 0
         if visit.response is None and ((number > 1 and request.method == "POST") or _done_here(visit)):
-            raise services.EntryProblem("used", visit.survey, visit.language)
+            raise entries.EntryProblem("used", visit.survey, visit.language)
         if started_elsewhere(visit):
-            raise services.EntryProblem("other_route", visit.survey, visit.language)
+            raise entries.EntryProblem("other_route", visit.survey, visit.language)
         if not 1 <= number <= reachable + 1:
             return redirect(visit.url("question", number=min(max(number, 1), reachable + 1)))
         if request.method == "POST":
             return _post_step(visit, flow.step(number - 1))
-    except services.EntryProblem as problem:
+    except entries.EntryProblem as problem:
         if problem.kind == "unknown":
             count_guess()
         return render_problem(problem, way, key)
@@ -311,8 +311,8 @@ def check(way, key):
     try:
         visit = open_visit(way, key)
         if visit.response is None:
-            raise services.EntryProblem("used" if request.method == "POST" else "lost", visit.survey, visit.language)
-    except services.EntryProblem as problem:
+            raise entries.EntryProblem("used" if request.method == "POST" else "lost", visit.survey, visit.language)
+    except entries.EntryProblem as problem:
         return render_problem(problem, way, key)
     flow = visit.flow()
     missing = flow.first_missing(visit.answers)

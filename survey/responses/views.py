@@ -18,7 +18,7 @@ from survey.extensions import csrf, db, limiter
 from survey.fieldwork import ledger
 from survey.i18n import text_direction
 from survey.questionnaires.models import Survey
-from survey.responses import services
+from survey.responses import entries, services
 from survey.responses.blueprint import bp
 from survey.responses.models import Channel
 from survey.responses.phones import phone_links
@@ -91,7 +91,7 @@ def failed_code(response) -> bool:
     return request.method == "POST" and response.status_code not in (302, 303)
 
 
-def render_problem(problem: services.EntryProblem, way: str = "", key: str = ""):
+def render_problem(problem: entries.EntryProblem, way: str = "", key: str = ""):
     """A clear page for a link that cannot be used; never says whether a token exists for someone else."""
     survey = problem.survey
     language = request.args.get("taal") or problem.language
@@ -119,7 +119,7 @@ def _started_with(kind: str, way: str, key: str) -> str:
     """For "other route": the way the respondent started, the other one than this link ("code" or "link")."""
     if kind != "other_route" or way != "r":
         return ""
-    return "link" if services._looks_like_short_code(key) else "code"  # noqa: SLF001 - the one rule for it
+    return "link" if entries._looks_like_short_code(key) else "code"  # noqa: SLF001 - the one rule for it
 
 
 def _address(survey: Survey | None) -> str:
@@ -131,15 +131,15 @@ def _address(survey: Survey | None) -> str:
 def welcome(way, key):
     try:
         visit = open_visit(way, key)
-    except services.EntryProblem as problem:
+    except entries.EntryProblem as problem:
         return render_problem(problem, way, key)
     if visit.response is not None and not request.args.get("intro"):
         flash(words(_address(visit.survey))["welcome_back"], "success")
         return redirect(visit.url("question", number=resume_number(visit)))
     if started_elsewhere(visit):
-        return render_problem(services.EntryProblem("other_route", visit.survey, visit.language), way, key)
+        return render_problem(entries.EntryProblem("other_route", visit.survey, visit.language), way, key)
     if visit.uses_cookie and request.cookies.get(DONE_COOKIE):
-        return render_problem(services.EntryProblem("used", visit.survey, visit.language), way, key)
+        return render_problem(entries.EntryProblem("used", visit.survey, visit.language), way, key)
     if way == "peiling":
         return redirect(visit.url("question", number=1, taal=visit.language))
     return render_welcome(visit, CodeForm(formdata=None))
@@ -179,7 +179,7 @@ def resume_number(visit) -> int:
 def privacy(way, key):
     try:
         visit = open_visit(way, key)
-    except services.EntryProblem as problem:
+    except entries.EntryProblem as problem:
         if problem.survey is None:
             return render_problem(problem, way, key)
         visit = None
@@ -202,8 +202,8 @@ def privacy(way, key):
 def thanks(way, key):
     """Thank-you page, also after the link has been used (it shows nothing of the answers)."""
     try:
-        survey = services.find_entry(way, key, services.local_today()).survey
-    except services.EntryProblem as problem:
+        survey = entries.find_entry(way, key, services.local_today()).survey
+    except entries.EntryProblem as problem:
         if problem.survey is None or problem.kind not in ("used", "closed"):
             return render_problem(problem, way, key)
         survey = problem.survey
@@ -264,7 +264,7 @@ def _code_target(code: str, language: str = "nl"):
     response = services.response_for_code(code)
     if response is not None:
         return _resume_in_browser(response)
-    survey = services.poll_survey(code)
+    survey = entries.poll_survey(code)
     if survey is not None:
         return redirect(url_for("responses.welcome", way="peiling", key=survey.poll_code))
     return None
@@ -292,7 +292,7 @@ def resume_with_code(way, key):
     """The resume-code form on the welcome page of an open link."""
     try:
         visit = open_visit(way, key)
-    except services.EntryProblem as problem:
+    except entries.EntryProblem as problem:
         return render_problem(problem, way, key)
     form = CodeForm()
     if form.validate():

@@ -21,7 +21,7 @@ from survey.extensions import db
 from survey.fieldwork import ledger
 from survey.i18n import chrome_language, text_direction, use_respondent_language
 from survey.questionnaires.document import Document
-from survey.responses import services, storage
+from survey.responses import entries, services, storage
 from survey.responses.flow import Flow, compute_flow
 from survey.responses.models import Channel
 from survey.responses.piping import Piping
@@ -33,7 +33,7 @@ COOKIE_DAYS = 90
 
 @dataclass
 class Visit:
-    entry: services.Entry
+    entry: entries.Entry
     response: services.ResponseState | None  # plain values, never an ORM object
     document: Document
     language: str
@@ -63,7 +63,7 @@ class Visit:
     def flow(self) -> Flow:
         if self.computed_flow is None:
             self.computed_flow = compute_flow(
-                self.document, self.survey.display_mode, self.answers, shared=services.is_shared(self.document)
+                self.document, self.survey.display_mode, self.answers, shared=entries.is_shared(self.document)
             )
         return self.computed_flow
 
@@ -77,7 +77,7 @@ class Visit:
             self.language,
             variables or {},
             self.others,
-            shared=services.is_shared(self.document),
+            shared=entries.is_shared(self.document),
         )
 
     def reload_answers(self) -> None:
@@ -137,16 +137,16 @@ def visit_url(endpoint: str, way: str, key: str, **values) -> str:
 
 
 def open_visit(way: str, key: str) -> Visit:
-    """The visit behind a link (raises services.EntryProblem when the link cannot be used)."""
-    entry = services.find_entry(way, key, services.local_today())
+    """The visit behind a link (raises entries.EntryProblem when the link cannot be used)."""
+    entry = entries.find_entry(way, key, services.local_today())
     secret = request.cookies.get(COOKIE) if entry.channel != Channel.PERSONAL else None
     if secret is not None and not 20 <= len(secret) <= 100:
         secret = None
     response = services.find_response(entry, secret)
     if services.completed_unnoticed(entry, response):
-        raise services.EntryProblem("used", entry.survey, entry.invitation.language)
+        raise entries.EntryProblem("used", entry.survey, entry.invitation.language)
     version = entry.survey.version(response.version_id) if response else entry.survey.published_version
-    document = services.document_of(version)
+    document = entries.document_of(version)
     visit = Visit(entry, response, document, "nl", secret)
     visit.language = choose_language(visit, request.args.get("taal") or request.form.get("taal"))
     visit.reload_answers()

@@ -10,10 +10,10 @@ from datetime import date, timedelta
 
 from survey.fieldwork import ledger, sending
 from survey.fieldwork.models import Invitation, ParticipationDay
-from survey.responses import services
+from survey.responses import entries, services
+from survey.responses.entries import Entry
 from survey.responses.flow import compute_flow
 from survey.responses.models import Channel
-from survey.responses.services import Entry
 from survey.tokens import new_token, token_hash
 from tests.survey.fieldwork.unlinkability import assert_no_rank_link, assert_unlinkable, insertion_order
 
@@ -41,7 +41,7 @@ def test_the_order_of_stored_responses_singles_out_nobody(app, db, make_survey):
     db.session.commit()
 
     truth, answering = {}, iter(tokens)
-    document = services.document_of(survey.published_version)
+    document = entries.document_of(survey.published_version)
     for day, count in PER_DAY:
         if day.weekday() == 3:  # Thursday: the reminder to those who have not finished
             sending.remind(survey, day)

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from survey.questionnaires.models import DisplayMode, SurveyVersion, VersionStatus
-from survey.responses import services
+from survey.responses import entries
 from survey.responses.models import Answer, Response, ResponseStatus
 from survey.timeutil import utcnow
 from tests.survey.responses.walk import fill
@@ -50,8 +50,8 @@ def test_published_questionnaire_is_read_once_per_process(client, db, make_surve
     survey.versions[0].published_at = utcnow()
     db.session.commit()
     parsed = []
-    real = services.parse_document
-    monkeypatch.setattr(services, "parse_document", lambda data: parsed.append(1) or real(data))
+    real = entries.parse_document
+    monkeypatch.setattr(entries, "parse_document", lambda data: parsed.append(1) or real(data))
     assert client.get(BASE + "/vraag/1").status_code == 200
     assert client.get(BASE + "/vraag/1").status_code == 200
     assert client.get(BASE + "/vraag/1?taal=en").status_code == 200
@@ -61,11 +61,11 @@ def test_published_questionnaire_is_read_once_per_process(client, db, make_surve
 def test_a_draft_questionnaire_is_read_again_after_every_change():
     document = one_page_document(1)
     version = SurveyVersion(id=999_001, survey_id=999_001, number=1, status=VersionStatus.DRAFT, document=document)
-    assert services.document_of(version).questions()[0].text["nl"] == "Stelling 1 over de hulp."
+    assert entries.document_of(version).questions()[0].text["nl"] == "Stelling 1 over de hulp."
     changed = one_page_document(1)
     changed["sections"][0]["questions"][0]["text"]["nl"] = "Een nieuwe zin."
     version.document = changed
-    assert services.document_of(version).questions()[0].text["nl"] == "Een nieuwe zin."
+    assert entries.document_of(version).questions()[0].text["nl"] == "Een nieuwe zin."
 
 
 def test_one_page_of_answers_is_one_insert_and_one_commit(client, db, make_survey, database_work, monkeypatch):
