@@ -181,18 +181,25 @@ def _flags_now(invitation: Invitation):
     ).one()
 
 
-def pending_count(survey_id: int) -> int:
-    return (
-        db.session.scalar(select(func.count()).select_from(LedgerPending).where(LedgerPending.survey_id == survey_id))
-        or 0
-    )
+def pending_count(survey_id: int, *, force: bool = True) -> int:
+    """Pending entries of the survey; without ``force`` only those a batch may take now (``_takeable``)."""
+    query = select(func.count()).select_from(LedgerPending).where(LedgerPending.survey_id == survey_id)
+    return db.session.scalar(query if force else query.where(_takeable())) or 0
+
+
+def _takeable():
+    """An entry a batch may move onto its invitation before fieldwork closes: not one whose invitee is in the
+    middle of completing (finishing, not yet completed). That mark is how a link finds out that its
+    completion was committed while the ledger was not told (``survey.responses.services.completed_unnoticed``);
+    a batch that took it in between would leave such a completion uncounted for good."""
+    return LedgerPending.completed.is_(True) | LedgerPending.finishing.is_(False)
 
 
 def apply_if_due(survey_id: int) -> int:
     """Opportunistic batch after a respondent's entry: applied (and committed) once k invitees are pending.
     A failure here loses nothing (the entries stay for the next batch), so it is logged, not raised."""
     survey = db.session.get(Survey, survey_id)
-    if survey is None or pending_count(survey_id) < batch_size(survey):
+    if survey is None or pending_count(survey_id, force=False) < batch_size(survey):
         return 0
     try:
         applied = apply_pending(survey)
@@ -210,14 +217,17 @@ def batch_size(survey: Survey) -> int:
 
 def apply_pending(survey: Survey, *, force: bool = False) -> int:
     """Move pending entries onto the invitations, in one transaction (the caller commits), only when at least
-    k invitees are pending (``force``: whatever is pending, at fieldwork close). The invitations are updated
+    k invitees are pending (``force``: whatever is pending, at fieldwork close; before that, an invitee in the
+    middle of completing waits for his completion, ``_takeable``). The invitations are updated
     in random order, so neither the order of the entries nor the order of the rows says who came first."""
-    if pending_count(survey.id) == 0 or (not force and pending_count(survey.id) < batch_size(survey)):
+    if pending_count(survey.id, force=force) == 0 or (
+        not force and pending_count(survey.id, force=False) < batch_size(survey)
+    ):
         return 0
     with db.session.begin_nested() as savepoint:
         taken = db.session.execute(
             delete(LedgerPending)
-            .where(LedgerPending.survey_id == survey.id)
+            .where(LedgerPending.survey_id == survey.id, *(() if force else (_takeable(),)))
             .returning(LedgerPending.entry, LedgerPending.started_route, LedgerPending.completed)
             .execution_options(synchronize_session=False)
         ).all()

@@ -215,3 +215,33 @@ def test_a_completion_the_ledger_missed_is_noted_on_the_next_visit(
     assert ledger.state(invitation).completed
     assert db.session.scalar(select(func.sum(ParticipationDay.completed))) == 1
     assert len(responses(db)) == 1
+
+
+def test_a_batch_between_the_completion_and_the_lost_notice_keeps_the_invitee_finishing(
+    client, db, make_survey, make_invitation, monkeypatch
+):
+    """Found by the database-restart fault test (20 completed responses, 19 completions in the ledger): other
+    invitees' batch ran while this invitee was completing, took his "finishing" entry along with theirs, and
+    the link then had nothing to tell that the completion had been committed. A finishing entry now waits for
+    its completion, so the next visit still says "al ingevuld" and the ledger counts it once."""
+    from datetime import date
+
+    from survey.fieldwork.models import Invitation
+    from survey.responses import services
+    from survey.tokens import token_hash
+
+    survey = make_survey()
+    invitation, token, _code = make_invitation(survey)
+    monkeypatch.setattr(services, "note_completed", lambda invitation: None)  # the request dies here
+    assert "/klaar" in walk(client, f"/r/{token}").headers["Location"]
+    monkeypatch.undo()
+    others = [Invitation(survey_id=survey.id, token_hash=token_hash(f"ander-{n}")) for n in range(survey.min_cell)]
+    db.session.add_all(others)
+    db.session.commit()
+    for other in others:
+        ledger.note_start(other, "link", date(2026, 3, 2))  # k starts pending: the batch runs, as it would
+    again = client.get(f"/r/{token}")
+    assert again.status_code == 410 and "al ingevuld" in again.get_data(as_text=True)
+    assert ledger.state(invitation).completed and len(responses(db)) == 1
+    db.session.expire_all()
+    assert all(other.started for other in others)  # their batch ran all the same
