@@ -71,9 +71,9 @@ def fit(rows: list[dict], weight: float = 1.0, **params) -> RemarkClassifier:
 
 
 def with_question(
-    model: RemarkClassifier, rows: list[dict], pair: tuple[float, float], yields: bool = True
+    model: RemarkClassifier, rows: list[dict], pair: tuple[float, float], yields: bool = True, against: bool = False
 ) -> np.ndarray:
-    model.set_params(override=pair[0], override_short=pair[1], words_contradict=yields)
+    model.set_params(override=pair[0], override_short=pair[1], words_contradict=yields, words_against_praise=against)
     return model.predict([r["text"] for r in rows], [r["heading"] for r in rows])
 
 
@@ -94,9 +94,10 @@ def chosen_settings(train_rows: list[dict]) -> dict:
     """Settings chosen inside the training documents only, each training document left out in turn: the real
     statements' weight, the question rule's thresholds and whether the words may contradict the heading
     (``words_contradict``), the combination with the most right kinds over them (ties: the lower weight, the
-    later, stricter pair, then without the contradiction rule); then, on the kinds so predicted for the training
-    documents, whether the sentiment reads the shortfall words (``remark_sentiment(shortfall=...)``): the
-    variant with more right signs (ties: without)."""
+    later, stricter pair, then without the contradiction rule); then, at those settings, whether the words may
+    contradict a compliment (``words_against_praise``): on if it gives more right kinds (ties: off); then, on the
+    kinds so predicted for the training documents, whether the sentiment reads the shortfall words
+    (``remark_sentiment(shortfall=...)``): the variant with more right signs (ties: without)."""
     totals, predicted = {}, {}
     docs = sorted({r["doc"] for r in train_rows})
     for weight in WEIGHTS:
@@ -106,20 +107,32 @@ def chosen_settings(train_rows: list[dict]) -> dict:
             truth = np.array([r["kind"] for r in held])
             for pair in PAIRS:
                 for yields in (False, True):
-                    kinds = predicted[weight, pair, yields, doc] = with_question(model, held, pair, yields)
-                    totals[weight, pair, yields] = totals.get((weight, pair, yields), 0) + int((kinds == truth).sum())
-    best = max(totals.values())
-    weight = min(w for (w, _, _), t in totals.items() if t == best)
-    pair = [pair for pair in PAIRS if best in (totals[weight, pair, False], totals[weight, pair, True])][-1]
-    yields = totals[weight, pair, False] < best
+                    for against in (False, True):
+                        key = (weight, pair, yields, against)
+                        kinds = predicted[(*key, doc)] = with_question(model, held, pair, yields, against)
+                        totals[key] = totals.get(key, 0) + int((kinds == truth).sum())
+    without = {key[:3]: t for key, t in totals.items() if not key[3]}
+    best = max(without.values())
+    weight = min(w for (w, _, _), t in without.items() if t == best)
+    pair = [pair for pair in PAIRS if best in (without[weight, pair, False], without[weight, pair, True])][-1]
+    yields = without[weight, pair, False] < best
+    against = totals[weight, pair, yields, True] > best
     signs = {
         shortfall: sum(
-            sign_right([r for r in train_rows if r["doc"] == doc], predicted[weight, pair, yields, doc], shortfall)
+            sign_right(
+                [r for r in train_rows if r["doc"] == doc], predicted[weight, pair, yields, against, doc], shortfall
+            )
             for doc in docs
         )
         for shortfall in (False, True)
     }
-    return {"weight": weight, "pair": pair, "yields": yields, "shortfall": signs[True] > signs[False]}
+    return {
+        "weight": weight,
+        "pair": pair,
+        "yields": yields,
+        "against": against,
+        "shortfall": signs[True] > signs[False],
+    }
 
 
 def compliment_words_rule(text: str, kind: str) -> str:
@@ -154,11 +167,14 @@ def evaluate(rows: list[dict], left_out: str) -> dict:
     test = [r for r in rows if r["doc"] == left_out]
     chosen = chosen_settings(train)
     weight, pair, shortfall = chosen["weight"], chosen["pair"], chosen["shortfall"]
-    model = fit(train, weight).set_params(override=pair[0], override_short=pair[1], words_contradict=chosen["yields"])
+    model = fit(train, weight)
     plain = int((with_question(model, test, pair, False) == np.array([r["kind"] for r in test])).sum())
-    model.set_params(words_contradict=chosen["yields"])
+    # the fold's choice of the compliment rule against the rule off, at the fold's other settings
     test_texts = [r["text"] for r in test]
     truth = np.array([r["kind"] for r in test])
+    no_against = with_question(model, test, pair, chosen["yields"], False)
+    no_against_without = model.predict(test_texts)
+    model.set_params(words_against_praise=chosen["against"])
     with_q = model.predict(test_texts, [r["heading"] for r in test])
     without = model.predict(test_texts)
     judged = [i for i, r in enumerate(test) if r["sentiment"] != sentiment.NEUTRAL]
@@ -198,6 +214,10 @@ def evaluate(rows: list[dict], left_out: str) -> dict:
         "sign_alone": float(alone),
         "sign_no_shortfall": float(without_shortfall),
         "shortfall": shortfall,
+        "against": chosen["against"],
+        "kind_q_no_against": float((no_against == truth).mean()),
+        "kind_no_against": float((no_against_without == truth).mean()),
+        "sign_no_against": sign_right(test, no_against, shortfall=shortfall) / max(1, len(judged)),
         "yields": chosen["yields"],
         "kind_q_no_yield": plain / len(test),
         "theme": theme,
@@ -276,6 +296,9 @@ def run() -> dict:
                 "kind_q",
                 "kind",
                 "kind_q_no_yield",
+                "kind_q_no_against",
+                "kind_no_against",
+                "sign_no_against",
                 "sign",
                 "textblob",
                 "sign_before",
@@ -302,6 +325,7 @@ def run() -> dict:
     total["weights"] = {doc: r["weight"] for doc, r in results.items() if doc != "all"}
     total["shortfalls"] = {doc: r["shortfall"] for doc, r in results.items() if doc != "all"}
     total["yields"] = {doc: r["yields"] for doc, r in results.items() if doc != "all"}
+    total["againsts"] = {doc: r["against"] for doc, r in results.items() if doc != "all"}
     names = next(iter(results.values()))["variants"]
     total["variants"] = {
         name: tuple(
