@@ -510,8 +510,9 @@ def render(results: dict) -> str:
             "The words may contradict a compliment (`RemarkClassifier(words_against_praise=...)`, "
             "`praise_contradicted`): a statement decided a compliment, by its words alone or with the question, is a "
             "zorg when its words say what falls short (`falls_short`) and carry no praise cue of their own (a praise "
-            "word or set phrase, 'gaat beter', a denied problem; a positive adjective of the general lexicon such as "
-            "'zeker' is not enough). Chosen on or off inside the training documents of every fold, at the fold's "
+            "word or set phrase, 'gaat beter', a denied problem); the general adjective lexicon counts on neither "
+            "side (its 'zeker' is no praise, its 'landelijke' no shortfall). Chosen on or off inside the training "
+            "documents of every fold, at the fold's "
             "other settings (on when it gives more right kinds there): "
             + "; ".join(f"{doc}: {'on' if on else 'off'}" for doc, on in n["againsts"].items())
             + f". Without it on the left-out documents: kind with the question {n['kind_q_no_against']:.2f}, "
@@ -525,7 +526,8 @@ def render(results: dict) -> str:
             "does not protect that choice. The same run before (a), (b) and the rule: kind with the question "
             f"{BEFORE_AGAINST['kind_q']:.2f}, without {BEFORE_AGAINST['kind']:.2f}, sentiment sign "
             f"{BEFORE_AGAINST['sign']:.2f}. Also tried with the rule: an observation whose words fall short and carry "
-            "no finding cue made a zorg; it changed no statement and was not kept.",
+            "no finding cue made a zorg; it changed no statement (a quick check at weight 1 and thresholds "
+            "0.70 / 0.85) and was not kept.",
             "",
             f"Sentiment sign if the kind were right (the labelled kind into `remark_sentiment`): "
             f"{n['sign_true_kind']:.2f}; the sentiment errors come from wrong kinds.",

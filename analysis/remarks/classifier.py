@@ -396,13 +396,15 @@ SHORTFALL_CUES = frozenset(("zorgwoord", "ontkende_lof", "te_bijvoeglijk", "nega
 SHORTFALL_PATTERN = compile_terms(SHORTFALL)
 
 
-def falls_short(text: str) -> bool:
+def falls_short(text: str, general: bool = True) -> bool:
     """The words say what is wrong now: a worry cue, a shortfall without a negative word ("kan nog beter"), or a
-    negative adjective of the general lexicon in the form of a participle ("beperkte", ``negative_participles``)."""
+    negative adjective of the general lexicon in the form of a participle ("beperkte", ``negative_participles``).
+    ``general=False`` leaves out the other words of the general adjective lexicon (the ``negatief_woord`` cue)."""
     folded = fold(text)
+    keys = SHORTFALL_CUES if general else SHORTFALL_CUES - {"negatief_woord"}
     return (
         bool(SHORTFALL_PATTERN.search(folded))
-        or any(cue.key in SHORTFALL_CUES for cue in find_cues(text, None))
+        or any(cue.key in keys for cue in find_cues(text, None))
         or negative_participle(folded)
     )
 
@@ -442,11 +444,12 @@ def praise_contradicted(text: str) -> str | None:
     """*zorg* when the words contradict a decided *compliment*, else None.
 
     A compliment whose words say what falls short (``falls_short``) and carry no praise cue of their own
-    (``STRONG_PRAISE``; the general adjective lexicon is not enough: "ervarend", "zeker") is a *zorg*
-    ("Beperkte beschikbaarheid van gekwalificeerde medewerkers"). "Korte lijnen met de huisarts werken goed"
-    stays a compliment.
+    (``STRONG_PRAISE``) is a *zorg* ("Beperkte beschikbaarheid van gekwalificeerde medewerkers"). The general
+    adjective lexicon counts on neither side: its positive words ("ervarend", "zeker") are no praise of their
+    own, its negative ones ("landelijke") no shortfall. "Korte lijnen met de huisarts werken goed" stays a
+    compliment.
     """
-    if not falls_short(text):
+    if not falls_short(text, general=False):
         return None
     return None if any(cue.key in STRONG_PRAISE for cue in find_cues(text, None)) else "zorg"
 
