@@ -555,8 +555,9 @@ def test_a_compliment_with_praise_words_of_its_own_stays_a_compliment():
     for text in ("Korte lijnen met de huisarts werken goed", "Ondanks de beperkte middelen gaat het steeds beter."):
         assert praise_contradicted(text) is None
         assert model.classify_one(text, "Trots op").kind == "compliment"
-    # a positive adjective of the general lexicon ("zeker") is not praise of its own
+    # the general adjective lexicon counts on neither side: "zeker" is no praise, "landelijke" no shortfall
     assert praise_contradicted("Zeker in het begin was de samenwerking belemmerd door de regels.") == "zorg"
+    assert praise_contradicted("Het draagt bij aan de lijnen van de landelijke transformatie.") is None
 
 
 def test_negative_participle_adjectives_come_from_the_general_lexicon_and_can_be_denied():
