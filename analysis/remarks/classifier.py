@@ -133,7 +133,7 @@ class RemarkClassifier(BaseEstimator):
     documents, see ``python -m bench.remarks``. ``words_against_praise``: a remark decided a *compliment* (by its
     words, with or without a question) whose words say what falls short and carry no praise cue of their own is a
     *zorg* (``praise_contradicted``: "Beperkte beschikbaarheid van gekwalificeerde medewerkers"); chosen inside
-    the training documents too.
+    the training documents too (on in every fold).
     """
 
     def __init__(
@@ -154,7 +154,7 @@ class RemarkClassifier(BaseEstimator):
         override_short: float = OVERRIDE_SHORT,
         heading_words: bool = False,
         words_contradict: bool = True,
-        words_against_praise: bool = False,
+        words_against_praise: bool = True,
     ):
         self.use_prior = use_prior
         self.min_labels = min_labels
