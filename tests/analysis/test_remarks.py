@@ -492,10 +492,16 @@ def test_a_shortfall_under_an_advice_or_praise_heading_is_a_concern_unless_its_w
     )
     # a heading that invites a concern or nothing is left alone, and the rule can be switched off
     assert contradiction(shortfall, "zorg") is None and contradiction(shortfall, None) is None
-    plain = copy.deepcopy(model).set_params(words_contradict=False)
+    plain = copy.deepcopy(model).set_params(words_contradict=False, words_against_praise=False)
     assert [plain.classify_one(shortfall, h).kind for h in ("Aanbevelingen", "Voortgang en successen")] == [
         "suggestie",
         "compliment",
+    ]
+    # without the heading rule, the words still contradict the compliment, not the suggestion
+    plain.set_params(words_against_praise=True)
+    assert [plain.classify_one(shortfall, h).kind for h in ("Aanbevelingen", "Voortgang en successen")] == [
+        "suggestie",
+        "zorg",
     ]
 
 
