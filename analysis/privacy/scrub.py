@@ -10,6 +10,7 @@ person still checks a quote before it is published.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import re
 import threading
@@ -132,8 +133,7 @@ def get_deduce(cache_path: str | os.PathLike | None = None):
 
 
 def _build(path: Path):
-    from deduce import Deduce
-
+    Deduce = _import_deduce()  # noqa: N806 - the class, as deduce names it
     path.mkdir(parents=True, exist_ok=True)
     was_enabled = gc.isenabled()
     gc.disable()  # building millions of small lookup objects: collection passes triple the start time
@@ -143,6 +143,22 @@ def _build(path: Path):
         if was_enabled:
             gc.enable()
         gc.freeze()  # the lookup structures live for the whole process; keep them out of later collections
+
+
+def _import_deduce():
+    """deduce's class, imported without what the import does to the whole process: deduce calls
+    ``logging.basicConfig(stream=sys.stdout, level=logging.DEBUG)``, which put every library's debug lines
+    (the job scheduler's every second) into the server's log from the first scrubbing job on."""
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    try:
+        from deduce import Deduce
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in handlers:
+                root.removeHandler(handler)
+        root.setLevel(level)
+    return Deduce
 
 
 def warm_cache(cache_path: str | os.PathLike | None = None) -> Path:

@@ -80,3 +80,20 @@ def test_scrubbing_many_answers_is_quick(deduce_ready):
     results = Scrubber(**REGION).scrub_many(texts)
     assert time.process_time() - start < 2
     assert results[0].text == "De hulpverlener [NAAM] luisterde goed naar mij en mijn dochter van [LEEFTIJD]"
+
+
+def test_loading_deduce_leaves_the_logging_of_the_process_as_it_was():
+    """deduce's import calls logging.basicConfig(level=DEBUG) on stdout: from the first scrubbing job on, the
+    server's console under `make run` filled with the job scheduler's debug line every second."""
+    import subprocess
+    import sys
+
+    program = (
+        "import logging\n"
+        "from analysis.privacy.scrub import _import_deduce\n"
+        "_import_deduce()\n"
+        "root = logging.getLogger()\n"
+        "print(logging.getLevelName(root.level), len(root.handlers))\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=120)
+    assert shown.stdout.split() == ["WARNING", "0"]
