@@ -38,8 +38,12 @@ database: setup
 	$(FLASK) db upgrade
 	$(FLASK) demo load
 
-run: database
-	SURVEY_JOBS_EMBEDDED=1 $(FLASK) run --host $(HOST) --port $(PORT)
+# the demo's accounts are printed once the server answers, below its start-up lines
+run: setup
+	$(FLASK) db upgrade
+	$(FLASK) demo load --save $(VENV)/demo-accounts.txt
+	$(FLASK) demo show-when-up http://$(HOST):$(PORT) $(VENV)/demo-accounts.txt & \
+	SURVEY_JOBS_EMBEDDED=1 exec $(FLASK) run --host $(HOST) --port $(PORT)
 
 # Debian's Chromium for the browser tests (never a downloaded browser), Debian's redis-server for the tests of
 # production's job queue and throttle, and axe-core from the npm registry.

@@ -2,6 +2,10 @@
 
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
 import click
 from flask.cli import AppGroup
@@ -88,12 +92,40 @@ def import_region_command(path):
 
 
 @demo_cli.command("load")
-def load_demo_command():
+@click.option("--save", "save_to", type=click.Path(dir_okay=False), help="Write the lines to this file instead.")
+def load_demo_command(save_to):
     """Load (or refresh) the demo region with users and, per stage, demo content."""
     from survey.demo import load_demo
 
-    for line in load_demo():
+    lines = load_demo()
+    if save_to:
+        Path(save_to).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return
+    for line in lines:
         click.echo(line)
+
+
+@demo_cli.command("show-when-up", with_appcontext=False)
+@click.argument("address")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--within", default=120.0, help="Give up after this many seconds.")
+def show_when_up(address, path, within):
+    """Print the demo's lines (``demo load --save``) once the server at ADDRESS answers: ``make run`` shows
+    the demo accounts last, below the server's own start-up lines, not buried above them."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{address}/health", timeout=2) as answer:  # noqa: S310 - our own server
+                if answer.status == 200:
+                    break
+        except urllib.error.HTTPError as refused:  # up, but not yet healthy
+            refused.close()
+        except OSError:
+            pass
+        time.sleep(0.3)  # polled until it answers, not a fixed wait
+    else:
+        return
+    click.echo(Path(path).read_text(encoding="utf-8"), nl=False)
 
 
 def _pybabel(*args: str) -> None:

@@ -50,3 +50,38 @@ def test_cli_refuses_short_password_and_duplicates(app, db):
     assert runner.invoke(args=ok).exit_code == 0
     again = runner.invoke(args=ok)
     assert again.exit_code != 0 and "al een gebruiker" in again.output
+
+
+def test_make_run_shows_the_demo_accounts_once_the_server_answers(app, tmp_path):
+    """`make run` saves the demo's lines and prints them when the server answers, below its start-up lines;
+    before the server is up nothing is printed."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    saved = tmp_path / "demo.txt"
+    saved.write_text("  beheerder      beheerder@demo.example  wachtwoord: demo-wachtwoord\n", encoding="utf-8")
+    asked = []
+
+    class Health(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the standard library's name
+            asked.append(self.path)
+            self.send_response(200 if len(asked) > 2 else 503)  # up at the third look
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        address = f"http://127.0.0.1:{server.server_port}"
+        shown = app.test_cli_runner().invoke(args=["demo", "show-when-up", address, str(saved)])
+        down = app.test_cli_runner().invoke(
+            args=["demo", "show-when-up", "http://127.0.0.1:9", str(saved), "--within", "1"]
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert shown.exit_code == 0 and shown.output == saved.read_text(encoding="utf-8")
+    assert asked[:3] == ["/health"] * 3
+    assert down.exit_code == 0 and down.output == ""  # a server that never answers: nothing printed, no hang
