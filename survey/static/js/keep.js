@@ -66,6 +66,9 @@
   var retry = null;
   function offline() {
     keep();
+    // an earlier save still on its way carries older answers: when it succeeds, it must not count as
+    // sending these (nor drop them from this tab); they are sent after it
+    if (inflight) { again = true; }
     waiting = true;
     say("data-offline", "offline");
     // the "online" event does not come when the connection only seemed to be there
