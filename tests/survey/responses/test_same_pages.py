@@ -2,7 +2,7 @@
 a questionnaire with every question type (one question per screen and all on one page; Dutch, and Arabic
 right to left), a screen with errors, the check page and the thank-you page, compared with the pages
 recorded in ``snapshots/respondent_pages.json``. Only the random values of a page are set aside: the
-form token, the start key and script nonces.
+form token, the start key, script nonces and the content hash in a static file's name.
 
 ``SURVEY_RECORD_PAGES=1 pytest tests/survey/responses/test_same_pages.py`` records the pages anew (do
 that only on a version whose pages are known to be right)."""
@@ -23,6 +23,8 @@ RANDOM = [
     (re.compile(r'(name="(?:csrf_token|start)"[^>]*?value=")[^"]*(")'), r"\1…\2"),
     (re.compile(r'(value=")[^"]*("[^>]*?name="(?:csrf_token|start)")'), r"\1…\2"),
     (re.compile(r'(nonce=")[^"]*(")'), r"\1…\2"),
+    # a static file's name carries a hash of its content, which changes with every change to the file
+    (re.compile(r"(/static/[\w/-]+\.)[0-9a-f]{10}(\.(?:js|css|svg|png|woff2))"), r"\1…\2"),
 ]
 #: answers that lead past the conditions: a low mark (the open question follows), a professional (S4)
 ANSWERS = {"R1": "4", "A1": "prof", "O2": "Sneller terugbellen.", "L1": "Noord", "Q1": "12"}
