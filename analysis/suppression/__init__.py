@@ -53,17 +53,15 @@ from analysis.suppression.core import (
     Policy,
     Protection,
     Reason,
-    Suppressed,
     derivable,
     is_signal,
     open_answers_allowed,
-    protect_breakdown,
     protect_cells,
     protect_counts,
-    protect_crosstab,
     round_public,
     shown_count,
 )
+from analysis.suppression.tables import Suppressed, protect_breakdown, protect_crosstab
 
 __all__ = [
     "DEFAULT_K",
