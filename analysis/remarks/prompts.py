@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis.remarks.cues import KINDS
-from analysis.remarks.words import mapping
+from analysis.remarks.words import compile_terms, entries, mapping
 from analysis.text import fold
 
 #: Checked in this order (data/headings.json); a matched span is removed before the next kind is tried, so
@@ -32,3 +32,13 @@ def prompt_kind(prompt: str | None) -> str | None:
             found.append(kind)
             text = pattern.sub(" ", text)
     return found[0] if len(found) == 1 else None
+
+
+#: Questions and headings that ask what is not yet right (data/attention_prompts.txt).
+ATTENTION_PATTERN = compile_terms(entries("attention_prompts"))
+
+
+def asks_attention(prompt: str | None) -> bool:
+    """Whether a question or heading asks what needs attention or could be better ("Waar vraagt u aandacht
+    voor?", "Wat kan beter?"): its answers voice a concern even when they are phrased as advice."""
+    return bool(prompt) and bool(ATTENTION_PATTERN.search(fold(prompt)))

@@ -7,25 +7,30 @@ from __future__ import annotations
 from analysis.remarks.cues import CUES, find_cues
 from analysis.remarks.lexicon import FLIPPERS, SHORTFALL, compile_terms
 from analysis.remarks.polarity import negative_participles
+from analysis.remarks.prompts import asks_attention
 from analysis.text import fold, tokens
 
 
-def remark_sentiment(text: str, kind: str | None = None, shortfall: bool = True) -> str:
+def remark_sentiment(text: str, kind: str | None = None, shortfall: bool = True, prompt: str | None = None) -> str:
     """The sentiment of an evaluative remark follows from its kind; the words decide only where the kind
     leaves it open (a suggestion phrased as a complaint, an observation, a remark of unknown kind).
 
     compliment → positief (gemengd when its words are both positive and negative); zorg → negatief (gemengd
-    when its words are positive too); suggestie → negatief when its words are negative or say what falls short
-    now (``falls_short``), otherwise neutraal; vraag → neutraal; observatie → negatief when its words say what
-    falls short and are not positive, otherwise the word signal (onbekend becomes neutraal); unknown → the word
-    signal. On the real statements of analysis/data this is right for more statements than the word signal
-    alone, and the shortfall words were chosen inside the training documents in every fold (python -m
-    bench.remarks). ``shortfall=False`` leaves the shortfall words out (the benchmark's comparison).
+    when its words are positive too); suggestie → negatief when it answers a question that asks what needs
+    attention or could be better (``asks_attention``: "Waar vraagt u aandacht voor?") or when its words are
+    negative or say what falls short now (``falls_short``), otherwise neutraal; vraag → neutraal; observatie →
+    negatief when its words say what falls short and are not positive, otherwise the word signal (onbekend
+    becomes neutraal); unknown → the word signal. On the real statements of analysis/data this is right for
+    more statements than the word signal alone, and the shortfall words were chosen inside the training
+    documents in every fold (python -m bench.remarks). ``shortfall=False`` leaves the shortfall words out (the
+    benchmark's comparison). ``prompt``: the question or heading the remark answers.
     """
     from analysis.sentiment import MIXED, NEGATIVE, NEUTRAL, POSITIVE, UNKNOWN, label
 
     if kind == "vraag":
         return NEUTRAL
+    if kind == "suggestie" and asks_attention(prompt):
+        return MIXED if label(text) in (POSITIVE, MIXED) else NEGATIVE
     words = label(text)
     if shortfall and (kind == "suggestie" or (kind == "observatie" and words != POSITIVE)) and falls_short(text):
         return NEGATIVE

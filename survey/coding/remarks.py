@@ -23,7 +23,7 @@ def suggest_kinds(
         _replace(coded, prediction)
         if coded.sentiment_source in (None, Source.RULE):  # a coder's or a model's sentiment stays
             # the sentiment of an evaluative remark follows from its kind (see analysis.remarks)
-            coded.sentiment = Sentiment(remark_sentiment(text, prediction.kind))
+            coded.sentiment = Sentiment(remark_sentiment(text, prediction.kind, prompt=question))
             coded.sentiment_source = Source.RULE
 
 

@@ -467,6 +467,31 @@ def test_sentiment_follows_the_kind_of_an_evaluative_remark():
     assert remark_sentiment("Fijne gesprekken, maar veel te lang gewacht", "compliment") == "gemengd"
 
 
+def test_a_suggestion_that_answers_what_needs_attention_is_a_concern():
+    # stakeholders answer "Waar vraagt u aandacht voor?" with advice, seldom with a negative word
+    advice = "Vaker de huisartsen betrekken"
+    assert remark_sentiment(advice, "suggestie", prompt="Waar vraagt u aandacht voor?") == "negatief"
+    assert remark_sentiment(advice, "suggestie", prompt="Wat kan het programma beter doen?") == "negatief"
+    assert remark_sentiment(advice, "suggestie", prompt="Verbeterpunten") == "negatief"
+    # a question that only asks for ideas leaves advice neutral
+    for prompt in ("Heeft u nog tips?", "Aanbevelingen", "Wat is er nodig?", None):
+        assert remark_sentiment(advice, "suggestie", prompt=prompt) == "neutraal"
+    both = "Vaker de huisartsen betrekken, dat werkt heel goed"
+    assert remark_sentiment(both, "suggestie", prompt="Waar vraagt u aandacht voor?") == "gemengd"
+    # praise given to that question stays praise
+    assert remark_sentiment("Korte lijnen met de huisarts", "compliment", prompt="Wat kan beter?") == "positief"
+
+
+def test_a_verbless_answer_to_what_people_are_proud_of_stays_praise():
+    # "Meer ... in plaats van ..." reads as advice on its own words; under "trots op" it is a result to be proud of
+    model = shipped_classifier()
+    text = "Meer jongeren thuis in plaats van in een instelling"
+    assert model.classify_one(text).kind == "suggestie"
+    praise = model.classify_one(text, "Waar bent u trots op?")
+    assert praise.kind == "compliment"
+    assert remark_sentiment(text, praise.kind, prompt="Waar bent u trots op?") == "positief"
+
+
 def test_praise_with_only_a_negative_lexicon_word_stays_positive():
     # the lexicon reads "complexe" and "niet hoeven" as negative; in praise that is no complaint
     for text in ("Samen leren van complexe casussen.", "Voordeel is dat ouders niet steeds opnieuw hoeven te bellen."):

@@ -156,5 +156,7 @@ def test_every_answer_gets_a_suggested_kind_from_the_shipped_model(db, client, l
     ]
     assert all(not k.verified for c in coded for k in c.kinds)  # suggestions, for a coder to check
     assert any(k.source == Source.MODEL for c in coded for k in c.kinds)
+    # the question asks what could be better: advice given to it voices a concern, praise stays praise
+    assert [c.sentiment for c in coded[:3]] == [Sentiment.NEGATIVE, Sentiment.POSITIVE, Sentiment.NEGATIVE]
     page = client.get(staff(region) + f"/antwoorden/{coded[0].answer_id}").get_data(as_text=True)
     assert re.search(r'value="suggestie"[^>]*checked', page.replace("\n", " "))
