@@ -23,8 +23,8 @@ DEMO_MODULES: list[str] = [
     "survey.questionnaires.demo",
     "survey.programmes.demo",
     "survey.coding.demo",
-    "survey.evaluations.demo",
     "survey.reports.demo",
+    "survey.evaluations.demo",
 ]
 
 

@@ -1,5 +1,5 @@
 """Demo content: a stakeholder-enquête among 30 invitees (20 completed, answers scrubbed and coded)
-and a draft tussenevaluatie of the demo programme. Loaded once per region, however often asked."""
+and a draft tussenevaluatie of the demo programme, with the parents' CEO scores per actielijn. Loaded once per region, however often asked."""
 
 import hashlib
 import secrets
@@ -31,6 +31,7 @@ from survey.questionnaires.models import (
     VersionStatus,
 )
 from survey.questionnaires.parsing import parse_document
+from survey.reports.demo import SERIES as CEO_SERIES
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
 from survey.timeutil import utcnow
 
@@ -234,7 +235,7 @@ def draft_evaluation(region: Region, programme: Programme, survey: Survey) -> Ev
         title=EVALUATION_TITLE,
         period_start=date(programme.start_year, 1, 1),
         period_end=date.today(),
-        surveys=[survey],
+        surveys=[survey, *_parents_rounds(region)],
         projects=list(programme.projects),
     )
     services.save_texts(
@@ -247,6 +248,14 @@ def draft_evaluation(region: Region, programme: Programme, survey: Survey) -> Ev
     notes.detect_notes(evaluation)  # the demo loader is a command, not a request: check the notes now
     review_all(evaluation)
     return evaluation
+
+
+def _parents_rounds(region: Region) -> list[Survey]:
+    """The newest round of the demo's parents' CEO (``survey.reports.demo``, loaded before this module): its
+    scores per actielijn, with the trend against the round before, go into the tussenevaluatie."""
+    stmt = select(Survey).where(Survey.region_id == region.id, Survey.series_key == CEO_SERIES)
+    rounds = sorted(db.session.scalars(stmt), key=lambda s: s.round_label)
+    return rounds[-1:]
 
 
 def review_all(evaluation: Evaluation) -> None:

@@ -41,6 +41,16 @@ def test_demo_is_loaded_once_and_drafts_jans_report(db, demo):
     assert evaluation.status == EvaluationStatus.CONCEPT and len(evaluation.projects) == 5
     assert {n.kind.value for n in evaluation.notes} >= {"suggestie", "observatie"}
     report = build_report(evaluation)
-    assert report["method"][0]["pct_text"] == "67 %" and report["grades"][0]["mean_text"] == "7,4"
+    method = {row["title"]: row for row in report["method"]}
+    assert method["Stakeholder-enquête tussenevaluatie"]["pct_text"] == "67 %"  # 20 of 30 invited
+    assert report["grades"][0]["mean_text"] == "7,4"
     assert report["texts"]["introduction"].startswith("Deze tussenevaluatie beschrijft")
     assert all(p["targets"] and p["budget"]["rows"] for p in report["projects"])
+    # the parents' CEO of 2026 per actielijn, against 2025, as counted from the demo's answers: T1 196 of 298
+    # agree (66 %), in 2025 147 of 241 (61 %); T3 203 of 306 (66 %) against 131 of 243 (54 %), a clear rise
+    items = {item["code"]: item for line in report["scores"]["lines"] for item in line["items"]}
+    assert [(items[c]["pct_text"], items[c]["n"], items[c]["previous_pct_text"]) for c in ("T1", "T3")] == [
+        ("66 %", 298, "61 %"),
+        ("66 %", 306, "54 %"),
+    ]
+    assert items["T3"]["trend"] == "duidelijk hoger dan vorige meting"
