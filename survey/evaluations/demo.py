@@ -1,5 +1,6 @@
 """Demo content: a stakeholder-enquête among 30 invitees (20 completed, answers scrubbed and coded)
-and a draft tussenevaluatie of the demo programme, with the parents' CEO scores per actielijn. Loaded once per region, however often asked."""
+and a draft tussenevaluatie of the demo programme, with the parents' CEO scores per actielijn. Loaded once
+per region, however often asked."""
 
 import hashlib
 import secrets
