@@ -20,7 +20,7 @@ from analysis.suppression import Policy
 from survey.accounts.models import Membership, User
 from survey.coding.models import ScrubKind
 from survey.coding.queries import final_codings
-from survey.coding.scrubbing import region_terms
+from survey.coding.scrubbing.services import region_terms
 from survey.evaluations.models import Evaluation, QuoteKeepTerm
 from survey.extensions import db
 from survey.fieldwork.models import Invitation

@@ -22,7 +22,7 @@ from analysis.classifier import DEFAULT_THRESHOLDS, ThemeClassifier, cross_val_p
 from analysis.coding import CodebookMatcher, shipped_theme_examples
 from analysis.quality import confidence, theme_quality
 from analysis.sentiment import SentimentModel
-from survey.coding import codebooks
+from survey.coding.codebooks import services as codebooks
 from survey.coding.models import (
     AnalysisRun,
     AnswerCode,
@@ -33,8 +33,8 @@ from survey.coding.models import (
     Source,
 )
 from survey.coding.questions import machine_text, open_question
-from survey.coding.remarks import train_kinds
-from survey.coding.runs import finish_run
+from survey.coding.suggestions.remarks import train_kinds
+from survey.coding.suggestions.runs import finish_run
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.responses.models import Answer
