@@ -17,7 +17,7 @@ from wtforms.validators import ValidationError
 from analysis.files.guard import Limits, UnusableFile, check_upload
 from analysis.files.spreadsheets import LIMITS as contact_limits
 from analysis.files.uploads import UploadSpec
-from survey.coding.transfer import LIMITS as codebook_limits
+from survey.coding.codebooks.transfer import LIMITS as codebook_limits
 from survey.questionnaires.exchange.uploads import LIMITS as questionnaire_limits
 
 #: limits per kind of upload: each importer's own (the file sizes are those the forms promise)

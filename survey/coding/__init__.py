@@ -1,1 +1,2 @@
-"""Coding open answers: codebooks, themes, codes with provenance, sentiment, kind of remark, agreement."""
+"""Coding open answers: scrubbing, codebooks and themes, codes with provenance, the machine's suggestions
+(themes, sentiment, kind of remark), agreement between coders."""

@@ -1,5 +1,5 @@
 """The staff blueprint of the coding stage (``/beheer/<region>/coderen``), its lookups inside the region, and
-the view modules whose routes attach to it."""
+the view modules (one per role subfolder) whose routes attach to it."""
 
 from flask import Blueprint, abort, g
 from sqlalchemy import select
@@ -63,6 +63,10 @@ def load_theme(theme_id: int) -> Theme:
 
 def blueprints() -> tuple[Blueprint, ...]:
     """The blueprints of this package, to register, with the routes of its view modules attached."""
-    from survey.coding import views_agreement, views_answers, views_codebooks, views_models  # noqa: F401 - their routes attach
+    from survey.coding.agreement import views as agreement_views  # noqa: F401 - their routes attach
+    from survey.coding.answers import views as answer_views  # noqa: F401 - their routes attach
+    from survey.coding.codebooks import views as codebook_views  # noqa: F401 - their routes attach
+    from survey.coding.scrubbing import views as scrubbing_views  # noqa: F401 - their routes attach
+    from survey.coding.suggestions import views as suggestion_views  # noqa: F401 - their routes attach
 
     return (bp,)

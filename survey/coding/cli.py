@@ -4,9 +4,10 @@ import click
 from flask.cli import AppGroup
 
 from analysis.remarks import shipped_classifier
-from survey.coding import jobs, scrubbing
+from survey.coding import jobs
 from survey.coding.models import RunStatus
 from survey.coding.questions import open_questions
+from survey.coding.scrubbing import services as scrubbing
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from survey.coding import codebooks
+from survey.coding.codebooks import services as codebooks
 from survey.coding.jobs import code_answers, queue_scrub
 from survey.extensions import db
 from survey.jobs import huey

@@ -11,10 +11,14 @@ from huey import crontab
 from sqlalchemy import func, select
 
 from analysis.coding import shipped_theme_examples
-from survey.coding import answers, codebooks, listing, proposals, runs, scrubbing, training
+from survey.coding.answers import listing
+from survey.coding.answers import services as answers
+from survey.coding.codebooks import services as codebooks
 from survey.coding.models import AnalysisRun, CodedAnswer, RunKind, RunStatus
 from survey.coding.questions import open_questions
-from survey.coding.runs import finish_run, start_run
+from survey.coding.scrubbing import services as scrubbing
+from survey.coding.suggestions import proposals, runs, training
+from survey.coding.suggestions.runs import finish_run, start_run
 from survey.extensions import db
 from survey.jobs import enqueue_after_commit, huey, task
 from survey.questionnaires.models import Survey

@@ -10,7 +10,7 @@ from survey.access import requires
 from survey.accounts.models import Permission
 from survey.evaluations import services
 from survey.evaluations.blueprint import bp
-from survey.evaluations.draft.report import default_line, latest_per_series, scored_items
+from survey.evaluations.draft.scores import default_line, latest_per_series, scored_items
 from survey.evaluations.labels import PROGRAMME_SECTIONS, REMARK_KIND
 from survey.evaluations.lookup import evaluation_in_region, locked_redirect, scope_sections
 from survey.evaluations.models import PROGRAMME_SCOPE

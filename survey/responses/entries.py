@@ -1,6 +1,6 @@
 """The respondent's way in: which survey a personal link, short code, open link or poll code opens, read as
 plain values with one Core statement, whether it is open, and its published questionnaire (parsed once
-per process). Nothing here reads or writes a response (``survey.responses.services``)."""
+per process). Nothing here reads or writes a response (``survey.responses.services``, ``survey.responses.state``)."""
 
 from __future__ import annotations
 

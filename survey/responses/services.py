@@ -1,5 +1,7 @@
-"""The respondent's response: finding and starting it, saving steps and completing. Services flush and never
-commit; the view commits once. Which survey a link opens is ``survey.responses.entries``.
+"""The respondent's response: starting it, saving steps and completing, the ledger told around completion, and
+resume codes. Services flush and never commit; the view commits once. Which survey a link opens is
+``survey.responses.entries``; a response in progress as the respondent's own requests read and change it
+(found by its secret, a step saved, the language) is ``survey.responses.state``.
 
 Privacy: a response is found again only through a keyed hash of a secret the respondent holds (the
 personal link or short code, a browser cookie, a resume code). The invitation is used for the
@@ -10,14 +12,11 @@ links the two, and the ledger is written in transactions of its own (``survey.fi
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.orm.exc import StaleDataError
 
 from survey.extensions import db
 from survey.fieldwork import ledger
@@ -26,7 +25,8 @@ from survey.questionnaires.models import Survey
 from survey.responses import storage
 from survey.responses.entries import Entry, EntryProblem
 from survey.responses.flow import Flow
-from survey.responses.models import Answer, Channel, Response, ResponseStatus
+from survey.responses.models import Channel, Response, ResponseStatus
+from survey.responses.state import ResponseState, bump, find_response, resume_hash
 from survey.timeutil import local_today
 from survey.tokens import SHORT_CODE_ALPHABET, keyed_hash, normalise_short_code
 
@@ -36,122 +36,6 @@ RESUME_CODE_LENGTH = 10
 def week_of(day: date) -> date:
     """Monday of the week: the only time a response keeps."""
     return day - timedelta(days=day.weekday())
-
-
-@dataclass(slots=True)
-class ResponseState:
-    """A response in progress as plain values, for the respondent's own requests: read with one Core
-    statement (the response and its answers, no ORM objects) and written with Core statements, the position
-    and the optimistic lock in one UPDATE. Staff pages and completion by others use the ORM ``Response``."""
-
-    id: str
-    survey_id: int
-    version_id: int
-    status: str
-    language: str
-    position: int
-    lock_version: int
-    background: dict
-    resume_hash: str | None
-    #: the stored answers: (item_code, instance) -> (value, other_text)
-    rows: dict = field(default_factory=dict)
-
-
-_RESPONSE = Response.__table__
-
-
-_ANSWER = Answer.__table__
-
-
-_STATE_COLUMNS = (
-    _RESPONSE.c.id,
-    _RESPONSE.c.survey_id,
-    _RESPONSE.c.version_id,
-    _RESPONSE.c.status,
-    _RESPONSE.c.language,
-    _RESPONSE.c.position,
-    _RESPONSE.c.lock_version,
-    _RESPONSE.c.background,
-    _RESPONSE.c.resume_hash,
-)
-
-
-@cache
-def _response_statement():
-    """The response of a resume hash with its answers, one row per answer (one row without answers)."""
-    return (
-        select(*_STATE_COLUMNS, _ANSWER.c.item_code, _ANSWER.c.instance, _ANSWER.c.value, _ANSWER.c.other_text)
-        .select_from(_RESPONSE.outerjoin(_ANSWER, _ANSWER.c.response_id == _RESPONSE.c.id))
-        .where(_RESPONSE.c.resume_hash == bindparam("wanted"))
-    )
-
-
-def _state_of_rows(rows) -> ResponseState | None:
-    if not rows:
-        return None
-    first = rows[0]
-    state = ResponseState(*first[:9])
-    state.rows = {(row[9], row[10]): (row[11], row[12]) for row in rows if row[9] is not None}
-    return state
-
-
-def state_of(response: Response) -> ResponseState:
-    """The plain values of an ORM response (one just started, or found by its start key)."""
-    return ResponseState(
-        response.id,
-        response.survey_id,
-        response.version_id,
-        response.status,
-        response.language,
-        response.position,
-        response.lock_version,
-        response.background or {},
-        response.resume_hash,
-        storage.rows_of(response),
-    )
-
-
-@cache
-def _bump_statement(*names: str):
-    """UPDATE response SET <names>, lock_version = lock_version + 1 WHERE id AND lock_version: the
-    optimistic lock and the change in one statement (no row changes when another request got there first)."""
-    return (
-        update(_RESPONSE)
-        .where(_RESPONSE.c.id == bindparam("state_id"), _RESPONSE.c.lock_version == bindparam("state_lock"))
-        .values(lock_version=_RESPONSE.c.lock_version + 1, **{name: bindparam(f"new_{name}") for name in names})
-    )
-
-
-def bump(state: ResponseState, **values) -> None:
-    """Change the response's columns and its lock in one UPDATE; StaleDataError when another request (a
-    second tab, a double click) changed it since this request read it, as the ORM's version check does."""
-    parameters = {"state_id": state.id, "state_lock": state.lock_version}
-    parameters.update((f"new_{name}", value) for name, value in values.items())
-    result = storage.execute(_bump_statement(*sorted(values)), parameters)
-    if result.rowcount != 1:
-        raise StaleDataError(f"response {state.id[:8]} changed by another request")
-    state.lock_version += 1
-    for name, value in values.items():
-        if hasattr(state, name):
-            setattr(state, name, value)
-
-
-def resume_hash(entry: Entry, secret: str | None) -> str | None:
-    """The hash that finds this respondent's response: the personal key, or this browser's cookie."""
-    if entry.channel == Channel.PERSONAL:
-        return keyed_hash("personal", entry.personal_secret)
-    return keyed_hash("cookie", secret) if secret else None
-
-
-def find_response(entry: Entry, secret: str | None = None) -> ResponseState | None:
-    """The respondent's response in progress, if any, as plain values (one statement)."""
-    wanted = resume_hash(entry, secret)
-    if wanted is None:
-        return None
-    state = _state_of_rows(storage.execute(_response_statement(), {"wanted": wanted}).all())
-    if state is None or state.survey_id != entry.survey.id:
-        return None
-    return state if state.status == ResponseStatus.IN_PROGRESS else None
 
 
 def start_response(entry: Entry, *, language: str, start_key: str, secret: str | None, today: date) -> Response:
@@ -229,21 +113,6 @@ def save_step(response: Response, submitted: storage.Submitted, reached: int) ->
     storage.store_answers(response, submitted)
     response.position = max(response.position, reached)
     _touch(response)
-
-
-def save_visit_step(state: ResponseState, submitted: storage.Submitted, reached: int) -> None:
-    """A respondent's step: position and lock in one UPDATE (first, so a second tab or a double click
-    stops here), then the answers' changes (new ones in one INSERT)."""
-    bump(state, position=max(state.position, reached))
-    storage.store_rows(state.id, state.rows, submitted)
-
-
-def set_visit_language(state: ResponseState, language: str) -> bool:
-    """Switch the language of the respondent's response (and its lock, as every change); whether it changed."""
-    if state.language == language:
-        return False
-    bump(state, language=language)
-    return True
 
 
 def complete_visit(state: ResponseState, flow: Flow, survey: Survey, invitation: Invitation | None = None) -> None:

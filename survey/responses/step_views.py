@@ -21,6 +21,7 @@ from survey.responses.blueprint import bp
 from survey.responses.models import Response, ResponseStatus
 from survey.responses.rendering import cached_prompt, question_macros, render_screen_page
 from survey.responses.screens import check_rows, make_screen
+from survey.responses.state import resume_hash, save_visit_step, state_of
 from survey.responses.views import (
     WAY,
     count_guess,
@@ -159,10 +160,10 @@ def _store_step(visit: Visit, form, submitted, reached: int) -> None:
             secret=visit.secret,
             today=services.local_today(),
         )
-        if visit.uses_cookie and started.resume_hash != services.resume_hash(visit.entry, visit.secret):
+        if visit.uses_cookie and started.resume_hash != resume_hash(visit.entry, visit.secret):
             visit.secret, visit.set_secret = services.bind_browser(started), True
-        visit.response = services.state_of(started)
-    services.save_visit_step(visit.response, submitted, reached)
+        visit.response = state_of(started)
+    save_visit_step(visit.response, submitted, reached)
     visit.apply(submitted)
 
 
@@ -293,7 +294,7 @@ def _twin_state(visit: Visit, submitted):
         return None
     if not storage.same_as_stored(storage.rows_of(response), submitted):
         return None
-    return services.state_of(response)
+    return state_of(response)
 
 
 def _later(visit: Visit):

@@ -25,6 +25,7 @@ from survey.responses import entries, services, storage
 from survey.responses.flow import Flow, compute_flow
 from survey.responses.models import Channel
 from survey.responses.piping import Piping
+from survey.responses.state import ResponseState, find_response, set_visit_language
 
 COOKIE = "vl"
 DONE_COOKIE = "vl_klaar"
@@ -34,7 +35,7 @@ COOKIE_DAYS = 90
 @dataclass
 class Visit:
     entry: entries.Entry
-    response: services.ResponseState | None  # plain values, never an ORM object
+    response: ResponseState | None  # plain values, never an ORM object
     document: Document
     language: str
     secret: str | None = None
@@ -142,7 +143,7 @@ def open_visit(way: str, key: str) -> Visit:
     secret = request.cookies.get(COOKIE) if entry.channel != Channel.PERSONAL else None
     if secret is not None and not 20 <= len(secret) <= 100:
         secret = None
-    response = services.find_response(entry, secret)
+    response = find_response(entry, secret)
     if services.completed_unnoticed(entry, response):
         raise entries.EntryProblem("used", entry.survey, entry.invitation.language)
     version = entry.survey.version(response.version_id) if response else entry.survey.published_version
@@ -157,7 +158,7 @@ def open_visit(way: str, key: str) -> Visit:
 def choose_language(visit: Visit, wanted: str | None) -> str:
     """A language switch, else the response's language, else the invitee's preferred language."""
     if wanted in visit.languages:
-        if visit.response is not None and services.set_visit_language(visit.response, wanted):
+        if visit.response is not None and set_visit_language(visit.response, wanted):
             db.session.commit()
         return wanted
     if visit.response is not None and visit.response.language in visit.languages:

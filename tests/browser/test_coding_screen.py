@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from survey.accounts.models import Role
-from survey.coding import answers, codebooks
+from survey.coding.answers import services as answers
+from survey.coding.codebooks import services as codebooks
 from survey.coding.models import CodedAnswer
 from survey.questionnaires.models import VersionStatus
 from tests.browser.conftest import assert_accessible
@@ -86,7 +87,9 @@ def app_config():
 
 
 def test_model_agreement_and_codebook_pages_are_accessible(live_server, desktop, db, region, make_user):
-    from survey.coding import agreement, assign, jobs
+    from survey.coding import jobs
+    from survey.coding.agreement import services as agreement
+    from survey.coding.answers import assign
 
     user = make_user(region, Role.ONDERZOEKER, email="els@example.org")
     colleague = make_user(region, Role.CODEUR, name="Collega")

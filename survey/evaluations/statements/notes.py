@@ -13,7 +13,7 @@ from analysis.evaluation.notes import mark_headings, section_from_heading, split
 from analysis.remarks import RemarkClassifier, shipped_classifier, split_notes
 from survey.audit.services import record
 from survey.coding.models import RemarkKind
-from survey.coding.scrubbing import detect_texts, region_terms
+from survey.coding.scrubbing.services import detect_texts, region_terms
 from survey.evaluations.draft.context import ReportContext
 from survey.evaluations.models import Evaluation, EvaluationNote
 from survey.extensions import db

@@ -29,7 +29,8 @@ from survey.reports.api.odata_query import Query, QueryError, parse_query
 from survey.reports.api.payload import breakdown_payload, items_payload
 from survey.reports.api.views import _needs
 from survey.reports.blueprint import api as bp
-from survey.reports.exports.plan import export_plan, records
+from survey.reports.exports.plan import export_plan
+from survey.reports.exports.records import records
 from survey.reports.exports.services import audit_export, background_variables
 from survey.reports.exports.tables import cell_converter
 from survey.reports.items import report_items

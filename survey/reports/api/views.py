@@ -24,7 +24,8 @@ from survey.reports.api.openapi import openapi_spec
 from survey.reports.api.payload import results_payload, results_rows, survey_payload
 from survey.reports.api.tokens import mark_used, token_for
 from survey.reports.blueprint import api as bp
-from survey.reports.exports.plan import export_plan, records
+from survey.reports.exports.plan import export_plan
+from survey.reports.exports.records import records
 from survey.reports.exports.services import audit_export, background_variables, start_export
 from survey.reports.exports.tables import cell_converter, csv_lines
 from survey.reports.pages.figures import Selection, filter_choices, parse_group, policy_for

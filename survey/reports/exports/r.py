@@ -13,7 +13,7 @@
   a spreadsheet from running a text as a formula (the same OWASP rule as the other CSV files).
 
 Scrubbing, small-cell generalisation, raw marking and the audit entry are those of every export: the
-rows come from :func:`survey.reports.exports.plan.records` with the same plan. A raw export has
+rows come from :func:`survey.reports.exports.records.records` with the same plan. A raw export has
 ``ONGESCHOOND`` in the names of the zip and the data file, ``_ruw`` column names, a warning file beside
 them and a warning that the script prints.
 """
@@ -32,7 +32,8 @@ from datetime import date
 from flask_babel import gettext as _
 
 from analysis.files.export_safety import csv_safe
-from survey.reports.exports.plan import Variable, records, sav_number, value_number
+from survey.reports.exports.plan import Variable, sav_number, value_number
+from survey.reports.exports.records import records
 from survey.reports.exports.tables import file_chunks, raw_warning
 
 NA = "NA"

@@ -33,8 +33,9 @@ from survey.audit.services import record
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.reports.anonymity import export_notes
-from survey.reports.exports.plan import Variable, export_plan, records, sav_number
+from survey.reports.exports.plan import Variable, export_plan, sav_number
 from survey.reports.exports.r import r_export
+from survey.reports.exports.records import records
 from survey.reports.exports.tables import codebook_csv, codebook_xlsx, csv_export, file_chunks, xlsx_export
 from survey.reports.results import background_keys, background_text, completed_filter, parse_background
 from survey.responses.models import Response

@@ -24,7 +24,8 @@ import xlsxwriter
 from flask_babel import gettext as _
 
 from analysis.files.export_safety import csv_safe, safe_cell
-from survey.reports.exports.plan import ValueLabel, Variable, records, value_number
+from survey.reports.exports.plan import ValueLabel, Variable, value_number
+from survey.reports.exports.records import records
 
 BOM = "\ufeff"
 ROWS_PER_WRITE = 1_000

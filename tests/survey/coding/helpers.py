@@ -4,7 +4,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from survey.coding.scrubbing import LISTS
+from survey.coding.scrubbing.services import LISTS
 from survey.questionnaires.models import VersionStatus
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
 from tests.factories import new_survey

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from survey.accounts.models import Role
 from survey.audit.models import AuditEntry
-from survey.coding import assign
+from survey.coding.answers import assign
 from survey.coding.models import CodedAnswer, SecondCoding, Theme
 from survey.responses.models import Answer
 from tests.survey.coding.helpers import base, staff

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from survey.audit.models import AuditEntry
-from survey.coding import assign, training
+from survey.coding.answers import assign
 from survey.coding.models import (
     AnalysisRun,
     AnswerCode,
@@ -16,6 +16,7 @@ from survey.coding.models import (
     Source,
     Theme,
 )
+from survey.coding.suggestions import training
 from survey.responses.models import Answer
 from tests.survey.coding.helpers import FakeScrubber, base, staff
 from tests.survey.coding.test_scrubbing import run_due_retries
@@ -219,7 +220,7 @@ def code_by_hand(db, survey, rows, themes, user):
 def test_earlier_rounds_with_the_same_codebook_train_the_model_and_the_page_says_so(
     db, client, login, region, make_survey, researcher, gold
 ):
-    from survey.coding.answers import ensure_coded
+    from survey.coding.answers.services import ensure_coded
 
     first = make_survey(region, [r["text"] for r in gold[:100]], series_key="ceo-serie", round_label="2025")
     login(researcher)
@@ -272,7 +273,7 @@ def test_earlier_rounds_with_the_same_codebook_train_the_model_and_the_page_says
 def test_other_surveys_with_the_codebook_train_the_model_only_when_the_region_allows_it(
     db, client, login, region, make_survey, researcher, gold
 ):
-    from survey.coding import codebooks
+    from survey.coding.codebooks import services as codebooks
 
     other = make_survey(region, [r["text"] for r in gold[:100]], series_key="andere-serie", round_label="Pilot")
     login(researcher)
@@ -283,7 +284,7 @@ def test_other_surveys_with_the_codebook_train_the_model_only_when_the_region_al
     survey = make_survey(region, [r["text"] for r in gold[100:130]], series_key="eigen-serie")
     codebooks.attach_codebook(survey, "O1", link.codebook)
     db.session.commit()
-    from survey.coding.answers import ensure_coded
+    from survey.coding.answers.services import ensure_coded
 
     ensure_coded(survey, "O1")
     db.session.commit()

@@ -3,8 +3,8 @@ and a curve of one point is a clear sentence instead of a dot with labels printe
 
 from datetime import UTC, datetime
 
-from survey.coding.chart import curve_chart
 from survey.coding.models import AnalysisRun, RunKind, RunStatus
+from survey.coding.suggestions.chart import curve_chart
 from tests.survey.coding.helpers import base
 
 SAME = [{"threshold": t / 10, "share": 0.4, "accuracy": 0.9, "n": 30, "n_auto": 12} for t in range(1, 10)]

@@ -1,6 +1,6 @@
 """Which open question feeds which section, and which repeated answers belong to which project."""
 
-from survey.evaluations.draft.context import open_questions, project_keys, question_role
+from survey.evaluations.draft.sources import open_questions, project_keys, question_role
 from survey.programmes.models import Project
 from survey.questionnaires.parsing import parse_document
 

@@ -11,8 +11,12 @@ from forms.coding import KIND_LABELS, SENTIMENT_LABELS, SOURCE_LABELS, STATUS_LA
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
-from survey.coding import agreement, answers, assign, codebooks, jobs, listing
+from survey.coding import jobs
+from survey.coding.agreement import services as agreement
+from survey.coding.answers import assign, listing
+from survey.coding.answers import services as answers
 from survey.coding.blueprint import bp, load_answer_question, load_coded, load_question
+from survey.coding.codebooks import services as codebooks
 from survey.coding.models import CodedAnswer, RemarkKind, Sentiment, Source
 from survey.coding.questions import completed_answers, open_questions
 from survey.extensions import db

@@ -12,17 +12,15 @@ human-coded answers (each answer scored by a model that never saw it) and descri
 rule codes plus model codes at or above the threshold.
 """
 
-import math
-
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from analysis.classifier import DEFAULT_THRESHOLDS, ThemeClassifier, cross_val_proba
+from analysis.classifier import ThemeClassifier, cross_val_proba
 from analysis.coding import CodebookMatcher, shipped_theme_examples
-from analysis.quality import confidence, theme_quality
+from analysis.quality import confidence
 from analysis.sentiment import SentimentModel
-from survey.coding import codebooks
+from survey.coding.codebooks import services as codebooks
 from survey.coding.models import (
     AnalysisRun,
     AnswerCode,
@@ -33,8 +31,10 @@ from survey.coding.models import (
     Source,
 )
 from survey.coding.questions import machine_text, open_question
-from survey.coding.remarks import train_kinds
-from survey.coding.runs import finish_run
+from survey.coding.suggestions.figures import quality as _quality
+from survey.coding.suggestions.figures import threshold_curve
+from survey.coding.suggestions.remarks import train_kinds
+from survey.coding.suggestions.runs import finish_run
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.responses.models import Answer
@@ -206,63 +206,6 @@ def _rows(survey_id: int, item_code: str) -> list[tuple[CodedAnswer, str]]:
         .order_by(CodedAnswer.answer_id)
     )
     return [(coded, machine_text(answer)) for coded, answer in db.session.execute(stmt)]
-
-
-def final_sets(held_out, rules: list[frozenset], threshold: float) -> list[frozenset]:
-    """What would count per answer: rule codes plus model codes at or above the threshold."""
-    columns = list(held_out.columns)
-    return [
-        rules[i] | {k for k, p in zip(columns, row, strict=True) if p >= threshold}
-        for i, row in enumerate(held_out.to_numpy())
-    ]
-
-
-def threshold_curve(
-    held_out, rules: list[frozenset], human: list[frozenset], thresholds=DEFAULT_THRESHOLDS
-) -> list[dict]:
-    """Per threshold: how many answers the model is sure enough of, and how often their codes are right."""
-    sure = confidence(held_out)
-    rows = []
-    for threshold in thresholds:
-        predicted = final_sets(held_out, rules, threshold)
-        auto = [i for i in range(len(human)) if sure[i] >= threshold]
-        correct = sum(predicted[i] == human[i] for i in auto)
-        rows.append(
-            {
-                "threshold": threshold,
-                "n": len(human),
-                "n_auto": len(auto),
-                "share": len(auto) / len(human),
-                "accuracy": correct / len(auto) if auto else None,
-            }
-        )
-    return rows
-
-
-def _quality(held_out, rules, human, keys) -> dict:
-    """Precision and recall per theme against the held-out human codes: rules, model, and both."""
-    model = final_sets(held_out, [frozenset()] * len(human), 0.5)
-    both = final_sets(held_out, rules, 0.5)
-    return {
-        name: _table(theme_quality(predicted, human, themes=keys))
-        for name, predicted in (("rules", rules), ("model", model), ("combined", both))
-    }
-
-
-def _table(frame) -> list[dict]:
-    return [
-        {
-            "theme": str(key),
-            **{col: _number(frame.loc[key, col]) for col in ("precision", "recall", "f1")},
-            "support": int(frame.loc[key, "support"]),
-        }
-        for key in frame.index
-    ]
-
-
-def _number(value) -> float | None:
-    value = float(value)
-    return None if math.isnan(value) else round(value, 4)
 
 
 def store_suggestions(model: ThemeClassifier, rows: list[tuple[CodedAnswer, str]], book) -> int:

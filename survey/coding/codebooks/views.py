@@ -1,17 +1,19 @@
-"""Codebook screens: which codebook a question uses, themes, import and export, local names to scrub."""
+"""Codebook screens: which codebook a question uses, themes, import and export."""
 
 from flask import Response, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from forms.coding import ActionForm, ChooseCodebookForm, ImportCodebookForm, ScrubTermsForm, ThemeForm
+from forms.coding import ActionForm, ChooseCodebookForm, ImportCodebookForm, ThemeForm
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
-from survey.coding import answers, codebooks, jobs, scrubbing, transfer
+from survey.coding import jobs
+from survey.coding.answers import services as answers
 from survey.coding.blueprint import bp, load_codebook, load_question, load_theme
-from survey.coding.models import ScrubKind
+from survey.coding.codebooks import services as codebooks
+from survey.coding.codebooks import transfer
 from survey.extensions import db
 
 DEFAULT_LABELS = {
@@ -224,30 +226,3 @@ def create_codebook():
     db.session.commit()
     flash(_("Codebook %(name)s has been made from the standard codebook.", name=book.name), "success")
     return redirect(url_for("coding.show_codebook", codebook_id=book.id))
-
-
-@bp.route("/namenlijst", methods=["GET", "POST"])
-@requires(Permission.MANAGE_REGION)
-def scrub_terms():
-    """The region's own names (care providers, schools, places) that scrubbing removes."""
-    form = ScrubTermsForm()
-    if request.method == "GET":
-        terms = scrubbing.region_terms(g.region.id)
-        for kind, name in ScrubTermsForm.FIELDS.items():
-            getattr(form, name).data = "\n".join(sorted(terms[kind], key=str.lower))
-    if form.validate_on_submit():
-        changes = [
-            scrubbing.save_terms(g.region.id, kind, (getattr(form, name).data or "").splitlines())
-            for kind, name in ScrubTermsForm.FIELDS.items()
-        ]
-        record(
-            "coding.scrub_terms",
-            g.region,
-            region=g.region,
-            added=sum(c[0] for c in changes),
-            removed=sum(c[1] for c in changes),
-        )
-        db.session.commit()
-        flash(_("The list has been saved. It applies to answers scrubbed from now on."), "success")
-        return redirect(url_for("coding.scrub_terms"))
-    return render_template("coding/scrub_terms.html", form=form, kinds=list(ScrubKind))

@@ -11,9 +11,9 @@ from flask_babel import gettext
 from sqlalchemy import exists, select
 
 from analysis.topics import ThemeSuggester
-from survey.coding import codebooks
+from survey.coding.codebooks import services as codebooks
 from survey.coding.models import AnalysisRun, AnswerCode, CodedAnswer, QuestionCodebook, RunStatus, Theme
-from survey.coding.runs import finish_run
+from survey.coding.suggestions.runs import finish_run
 from survey.extensions import db
 from survey.responses.models import Answer
 

@@ -13,7 +13,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from analysis.privacy import scrub as scrub_analysis
-from survey.coding import answers as answers_module
+from survey.coding.answers import services as answers_module
 from survey.coding.models import ScrubKind, ScrubTerm
 from survey.coding.questions import completed_answers, open_questions
 from survey.extensions import db

@@ -8,8 +8,10 @@ from forms.coding import ActionForm, SampleForm, SecondCodingForm
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
-from survey.coding import agreement, answers, codebooks
+from survey.coding.agreement import services as agreement
+from survey.coding.answers import services as answers
 from survey.coding.blueprint import bp, load_answer_question, load_coded, load_question
+from survey.coding.codebooks import services as codebooks
 from survey.coding.models import SecondCoding
 from survey.extensions import db
 

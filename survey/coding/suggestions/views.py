@@ -8,10 +8,14 @@ from forms.coding import ActionForm, SharedLearningForm, ThresholdForm
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
-from survey.coding import answers, codebooks, jobs, listing, proposals, runs, training
+from survey.coding import jobs
+from survey.coding.answers import listing
+from survey.coding.answers import services as answers
 from survey.coding.blueprint import bp, load_question
-from survey.coding.chart import curve_chart
+from survey.coding.codebooks import services as codebooks
 from survey.coding.models import RunKind, RunStatus, Theme
+from survey.coding.suggestions import proposals, runs, training
+from survey.coding.suggestions.chart import curve_chart
 from survey.extensions import db
 from survey.i18n import number
 

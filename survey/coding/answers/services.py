@@ -11,10 +11,10 @@ from sqlalchemy.orm import selectinload
 
 from analysis import sentiment as sentiment_signal
 from analysis.coding import CodebookMatcher
-from survey.coding import codebooks
+from survey.coding.codebooks import services as codebooks
 from survey.coding.models import AnswerCode, CodedAnswer, QuestionCodebook, Sentiment, Source, Theme
 from survey.coding.questions import completed_answers, machine_text, open_question
-from survey.coding.remarks import suggest_kinds
+from survey.coding.suggestions.remarks import suggest_kinds
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.responses.models import Answer
