@@ -123,6 +123,7 @@ def survey_items(context: ReportContext, survey: Survey) -> list[dict]:
                 "signal": shown and n < context.policy.signal_below,
                 "previous_round": previous_survey.round_label if previous_survey is not None else "",
                 "previous_n": int(trend.n_previous) if trend is not None else None,
+                "previous_pct": trend.pct_previous if previous_shown else None,
                 "previous_pct_text": format_percentage(trend.pct_previous if previous_shown else None),
                 "trend": (trend.words if trend is not None and shown else ""),
             }

@@ -270,7 +270,7 @@ def _scores(report: dict) -> list[list]:
             i["headline"],
             _round(i["pct"], 0),
             i["n"],
-            i["previous_pct_text"],
+            _round(i["previous_pct"], 0),
             i["trend"],
         ]
         for line in report["scores"]["lines"]

@@ -170,3 +170,12 @@ def test_every_figure_is_the_same_in_html_pdf_docx_and_xlsx(db, demo):
         assert f"{_dutch(row[reached])} {target['unit']}".replace(" %", "").strip() == target["value_text"].replace(
             " %", ""
         ), target["description"]
+    scores = book["Scores"]
+    header = [c.value for c in scores[1]]
+    now, previous = header.index("Nu (%)"), header.index("Vorige meting (%)")
+    items = [i for line in report["scores"]["lines"] for i in line["items"]]
+    assert len(items) > 3
+    for row, item in zip(scores.iter_rows(min_row=2), items, strict=True):
+        # both rounds are numbers a researcher can compute with, and read as the report does
+        assert _dutch(row[now]) + " %" == item["pct_text"], item["code"]
+        assert _dutch(row[previous]) + " %" == item["previous_pct_text"], item["code"]
