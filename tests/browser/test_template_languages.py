@@ -7,11 +7,11 @@ options, section titles, privacy and help texts, scale labels) and no Dutch text
 be shown, unless it sits in an element marked ``lang="nl"`` (a Dutch fallback that says so); text in
 another language than the page carries its own ``lang`` and is laid out in that language's direction.
 
-axe runs on every screen in Dutch, and in every other language once per kind of screen (welcome, each
-question widget, check page, thanks): the screens of one kind share their markup and differ in text
-only, and the text itself is read on every screen. With six templates in six languages that is about 550
-screens and 130 axe runs, some 120 s of processor time in all (measured on the shared 2-core machine,
-where the six tests took 9 minutes of wall time at a load average of 14).
+axe runs once per kind of screen (welcome, each question widget, check page, thanks) of every template in
+Dutch, and once per kind of screen in every other language: the screens of one kind share their markup and
+differ in text only, and the text itself is read on every screen. (Checking every Dutch screen made the
+walk in Dutch take a minute of the suite; per kind and template it takes about half.) With six templates in
+six languages that is about 550 screens.
 """
 
 from __future__ import annotations
@@ -275,7 +275,7 @@ class Walk:
     def __init__(self, language: str):
         self.language = language
         self.problems: dict[str, list[str]] = {}
-        self.checked: set[str] = set()
+        self.checked: set = set()
         self.shot: set[str] = set()
 
     def note(self, where: str, problems: list[str]) -> None:
@@ -294,8 +294,9 @@ class Walk:
             kind = page.evaluate(WIDGET)
             where = f"{key} screen {number} ({kind}, {page.url.split('/v/')[-1]})"
             self.note(where, read_screen(page, key, self.language))
-            if self.language == "nl" or kind not in self.checked:
-                self.checked.add(kind)
+            checked = (key, kind) if self.language == "nl" else kind
+            if checked not in self.checked:
+                self.checked.add(checked)
                 self.note(where, accessibility(page))
             if (
                 self.language == "ar"
