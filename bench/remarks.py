@@ -47,7 +47,7 @@ START_ON_NEW_LABELS = {"kind_q": 0.61, "kind": 0.58, "sign": 0.62, "theme": 0.61
 #: below (main at 5961425, the same run): kind with the question, without, sentiment sign, over all documents.
 BEFORE_AGAINST = {"kind_q": 0.65, "kind": 0.58, "sign": 0.71}
 #: The statements added in this round (labelled before any model saw them): also scored on their own.
-NEW_BATCH = "r2"
+NEW_BATCH = "r3"
 
 
 def load() -> list[dict]:
@@ -459,7 +459,8 @@ def render(results: dict) -> str:
             "agenda 2016 with its regional survey, Rijnmond newsletter 2020, Haaglanden Transformatiefonds report "
             "2022), each labelled by hand with the heading or question it stands under, its kind, the sign of its "
             "sentiment and its themes (`analysis/data/real_statements.jsonl`, source named per statement; "
-            f"{new['n']} of them, batch r2, were added in the latest round and labelled before any model saw them). "
+            f"{new['n']} of them, batch r3, are whole sentences of the Haaglanden report drawn at random in the latest "
+            "round and labelled before any model ran on them; batch r2, 32 more, came the round before). "
             "Each row: that document left out, the systems trained on the three others plus the 1,689 shipped remarks "
             "written to order (`analysis.remarks.train`, the path the coding screen and the tussenevaluatie use), and "
             "the weight of a real statement against a written remark and the question rule's two thresholds chosen on "
@@ -479,7 +480,7 @@ def render(results: dict) -> str:
             "",
             table(results),
             "",
-            f"Only the {new['n']} statements added in this round (batch r2, scored when their document is left out): "
+            f"Only the {new['n']} statements added in this round (batch r3, scored when their document is left out): "
             f"kind with the question {new['kind_q'] / max(1, new['n']):.2f}, "
             f"without {new['kind'] / max(1, new['n']):.2f}, "
             f"sentiment sign {new['sign'] / max(1, new['n_sign']):.2f} ({new['n_sign']} judged).",
@@ -594,7 +595,8 @@ def render(results: dict) -> str:
             "the codebook themes and seeds, the heading patterns, the shortfall patterns ('kan nog beter', "
             "'nog niet optimaal', the examples of the labelling rule) and the five problem words above were written "
             "after reading all four documents "
-            "(the batch r2 figure is the cleaner one for them). Each statement has one hand label and no second "
+            "(the batch r3 figure is the cleanest one for them: nothing was written after reading those). "
+            "Each statement has one hand label and no second "
             "opinion; zorg against suggestie ('... kan beter') is the least certain label.",
             END,
         ]
