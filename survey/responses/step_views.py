@@ -18,6 +18,7 @@ from forms.respondent_entry import SendForm
 from survey.extensions import SELF_LIMITED_ENDPOINTS, db, limiter
 from survey.responses import entries, services, storage
 from survey.responses.blueprint import bp
+from survey.responses.kept_screens import render_kept_step
 from survey.responses.models import Response, ResponseStatus
 from survey.responses.rendering import cached_prompt, question_macros, render_screen_page
 from survey.responses.screens import check_rows, make_screen
@@ -79,10 +80,11 @@ def _render_step(visit: Visit, step, form=None, status: int = 200):
         "lock": visit.response.lock_version if visit.response else "",
         "start": "" if visit.response else secrets.token_urlsafe(16),
     }
-    screen = make_screen(visit.survey, flow, step, piping, form=form, extra=extra, languages=visit.languages)
-    page = render_screen_page(
-        "responses/step.html", screen=screen, back_to_check=request.args.get("terug") == "controle", **visit.page()
-    )
+    back_to_check = request.args.get("terug") == "controle"
+    page = render_kept_step(visit, flow, step, piping, extra, back_to_check) if form is None else None
+    if page is None:
+        screen = make_screen(visit.survey, flow, step, piping, form=form, extra=extra, languages=visit.languages)
+        page = render_screen_page("responses/step.html", screen=screen, back_to_check=back_to_check, **visit.page())
     http_response = make_response(page, status)
     remember_browser(visit, http_response)
     return http_response
