@@ -24,7 +24,7 @@ from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.models import Survey
 from survey.responses import storage
-from survey.responses.entries import Entry, EntryProblem
+from survey.responses.entries import Entry, EntryProblem, personal_secret
 from survey.responses.flow import Flow
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
 from survey.timeutil import local_today
@@ -77,8 +77,9 @@ _STATE_COLUMNS = (
 
 
 @cache
-def _response_statement():
-    """The response of a resume hash with its answers, one row per answer (one row without answers)."""
+def response_statement():
+    """The response of a resume hash with its answers, one row per answer (one row without answers); the
+    survey's statement reads the same rows with the survey (``entries.find_entry``)."""
     return (
         select(*_STATE_COLUMNS, _ANSWER.c.item_code, _ANSWER.c.instance, _ANSWER.c.value, _ANSWER.c.other_text)
         .select_from(_RESPONSE.outerjoin(_ANSWER, _ANSWER.c.response_id == _RESPONSE.c.id))
@@ -138,17 +139,26 @@ def bump(state: ResponseState, **values) -> None:
 
 def resume_hash(entry: Entry, secret: str | None) -> str | None:
     """The hash that finds this respondent's response: the personal key, or this browser's cookie."""
-    if entry.channel == Channel.PERSONAL:
-        return keyed_hash("personal", entry.personal_secret)
+    return link_resume_hash(entry.channel, entry.key, secret)
+
+
+def link_resume_hash(channel: Channel | None, key: str, secret: str | None) -> str | None:
+    """``resume_hash`` before the entry is read: by the way in, the link key and this browser's cookie."""
+    if channel == Channel.PERSONAL:
+        return keyed_hash("personal", personal_secret(key))
     return keyed_hash("cookie", secret) if secret else None
 
 
 def find_response(entry: Entry, secret: str | None = None) -> ResponseState | None:
-    """The respondent's response in progress, if any, as plain values (one statement)."""
+    """The respondent's response in progress, if any, as plain values (read with the entry, or one statement)."""
     wanted = resume_hash(entry, secret)
     if wanted is None:
         return None
-    state = _state_of_rows(storage.execute(_response_statement(), {"wanted": wanted}).all())
+    if entry.response_hash == wanted:
+        rows = entry.response_rows
+    else:
+        rows = storage.execute(response_statement(), {"wanted": wanted}).all()
+    state = _state_of_rows(rows)
     if state is None or state.survey_id != entry.survey.id:
         return None
     return state if state.status == ResponseStatus.IN_PROGRESS else None

@@ -138,11 +138,13 @@ def visit_url(endpoint: str, way: str, key: str, **values) -> str:
 
 def open_visit(way: str, key: str) -> Visit:
     """The visit behind a link (raises entries.EntryProblem when the link cannot be used)."""
-    entry = entries.find_entry(way, key, services.local_today())
-    secret = request.cookies.get(COOKIE) if entry.channel != Channel.PERSONAL else None
+    channel = entries.WAYS.get(way)
+    secret = request.cookies.get(COOKIE) if channel != Channel.PERSONAL else None
     if secret is not None and not 20 <= len(secret) <= 100:
         secret = None
-    response = services.find_response(entry, secret)
+    wanted = services.link_resume_hash(channel, key, secret) if channel is not None and key else None
+    entry = entries.find_entry(way, key, services.local_today(), response_hash=wanted)
+    response = services.find_response(entry, secret)  # read with the entry
     if services.completed_unnoticed(entry, response):
         raise entries.EntryProblem("used", entry.survey, entry.invitation.language)
     version = entry.survey.version(response.version_id) if response else entry.survey.published_version
