@@ -125,7 +125,7 @@ def _survey_and_region(
     without their documents: a published one is parsed once per process (``document_of``) and read from
     the database only then."""
     parameters = {"value": value} if response_hash is None else {"value": value, "wanted": response_hash}
-    rows = storage.execute(_survey_statement(column, response_hash is not None), parameters).all()
+    rows = storage.first_read(_survey_statement(column, response_hash is not None), parameters)
     survey_rows = [row for row in rows if row[0] is not None]
     response_rows = [row[_RESPONSE_START:] for row in rows if row[0] is None]
     if not survey_rows:

@@ -186,6 +186,34 @@ def execute(statement, parameters=None):
     return db.session.connection().execute(statement, parameters)
 
 
+def first_read(statement, parameters=None) -> list:
+    """The rows of the request's first statement, a read. On PostgreSQL it runs outside a transaction, as a
+    read does on SQLite (whose driver begins a transaction only at the first write): a statement sees one
+    snapshot either way (read committed), so a request that only reads sends neither BEGIN nor ROLLBACK,
+    and one that writes begins its transaction at its first write, as before."""
+    connection = db.session.connection()
+    raw = connection.connection.dbapi_connection
+    if not _idle_psycopg(raw):
+        return connection.execute(statement, parameters).all()
+    raw.autocommit = True
+    try:
+        return connection.execute(statement, parameters).all()
+    finally:
+        if not raw.closed:
+            raw.autocommit = False
+
+
+def _idle_psycopg(raw) -> bool:
+    """A psycopg connection in transaction mode with no transaction open yet."""
+    info = getattr(raw, "info", None)
+    return (
+        type(raw).__module__.startswith("psycopg")
+        and not raw.autocommit
+        and info is not None
+        and getattr(info.transaction_status, "name", None) == "IDLE"
+    )
+
+
 def remove_rows(response_id: str, rows: Rows, keys: list[AnswerKey]) -> None:
     if keys:
         execute(
