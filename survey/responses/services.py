@@ -9,12 +9,13 @@ links the two, and the ledger is written in transactions of its own (``survey.fi
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import String, Text, bindparam, cast, select, type_coerce, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
@@ -63,15 +64,16 @@ _RESPONSE = Response.__table__
 _ANSWER = Answer.__table__
 
 
+#: read once per answer row, so the status comes as its text and the background as JSON text, decoded once
 _STATE_COLUMNS = (
     _RESPONSE.c.id,
     _RESPONSE.c.survey_id,
     _RESPONSE.c.version_id,
-    _RESPONSE.c.status,
+    type_coerce(_RESPONSE.c.status, String).label("status"),
     _RESPONSE.c.language,
     _RESPONSE.c.position,
     _RESPONSE.c.lock_version,
-    _RESPONSE.c.background,
+    cast(_RESPONSE.c.background, Text).label("background"),
     _RESPONSE.c.resume_hash,
 )
 
@@ -92,6 +94,7 @@ def _state_of_rows(rows) -> ResponseState | None:
         return None
     first = rows[0]
     state = ResponseState(*first[:9])
+    state.background = (json.loads(state.background) if state.background else None) or {}
     state.rows = {(row[9], row[10]): (row[11], row[12]) for row in rows if row[9] is not None}
     return state
 
