@@ -182,8 +182,7 @@ def _other_tab(visit: Visit, step):
 def _after_step(visit: Visit, step):
     """Next step; or the check page; or, without a check page, the end."""
     flow = visit.flow()
-    missing = flow.first_missing(visit.answers)
-    if request.args.get("terug") == "controle" and (missing is None or missing > step.index):
+    if request.args.get("terug") == "controle" and _none_missing_before(flow, visit.answers, step):
         target = redirect(visit.url("check"))
     elif step.index + 1 < len(flow):
         target = redirect(visit.url("question", number=step.index + 2))
@@ -193,6 +192,12 @@ def _after_step(visit: Visit, step):
         return _complete(visit, flow)
     remember_browser(visit, target)
     return target
+
+
+def _none_missing_before(flow, answers, step) -> bool:
+    """No step up to this one leaves a required question open (back to the check page is allowed)."""
+    missing = flow.first_missing(answers)
+    return missing is None or missing > step.index
 
 
 def _complete(visit: Visit, flow):
