@@ -94,12 +94,10 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     from sqlalchemy import event
 
-    from bench.servers import Server, cpu_used
-    from bench.systems import Postgres
-
     from bench.ceo_survey import platform_exchange
     from bench.platform_setup import build
-    from bench.systems import MODES
+    from bench.servers import Server, cpu_used
+    from bench.systems import MODES, Postgres
     from survey import create_app
     from survey.extensions import db
 
@@ -109,7 +107,9 @@ def main() -> None:
         pg.fresh_schema("bench_profile")
         os.environ["PGOPTIONS"] = "-c search_path=bench_profile"
         url = args.pg_url.replace("postgresql://", "postgresql+psycopg://", 1)
-        backends = Server([], env={}, cwd=OUT, log=OUT / "unused.log", ready_url="", pg_backend_title=pg.backend_title())
+        backends = Server(
+            [], env={}, cwd=OUT, log=OUT / "unused.log", ready_url="", pg_backend_title=pg.backend_title()
+        )
         backends.process = _NoMaster()
     else:
         path = OUT / "profile.sqlite3"

@@ -268,9 +268,7 @@ def _survey_statement(column: str, with_response: bool = False):
     survey_part = survey_part.where(_SURVEY.c[column] == bindparam("value"))
     if not with_response:
         return survey_part
-    from survey.responses.services import response_statement
-
-    response_part = response_statement()
+    response_part = storage.response_statement()
     theirs = list(response_part.selected_columns)
     survey_part = survey_part.add_columns(
         *(type_coerce(null(), c.type).label(f"p_{index}") for index, c in enumerate(theirs))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from sqlalchemy import String, Text, bindparam, cast, select, type_coerce, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
@@ -27,7 +27,7 @@ from survey.questionnaires.models import Survey
 from survey.responses import storage
 from survey.responses.entries import Entry, EntryProblem, personal_secret
 from survey.responses.flow import Flow
-from survey.responses.models import Answer, Channel, Response, ResponseStatus
+from survey.responses.models import Channel, Response, ResponseStatus
 from survey.timeutil import local_today
 from survey.tokens import SHORT_CODE_ALPHABET, keyed_hash, normalise_short_code
 
@@ -59,34 +59,6 @@ class ResponseState:
 
 
 _RESPONSE = Response.__table__
-
-
-_ANSWER = Answer.__table__
-
-
-#: read once per answer row, so the status comes as its text and the background as JSON text, decoded once
-_STATE_COLUMNS = (
-    _RESPONSE.c.id,
-    _RESPONSE.c.survey_id,
-    _RESPONSE.c.version_id,
-    type_coerce(_RESPONSE.c.status, String).label("status"),
-    _RESPONSE.c.language,
-    _RESPONSE.c.position,
-    _RESPONSE.c.lock_version,
-    cast(_RESPONSE.c.background, Text).label("background"),
-    _RESPONSE.c.resume_hash,
-)
-
-
-@cache
-def response_statement():
-    """The response of a resume hash with its answers, one row per answer (one row without answers); the
-    survey's statement reads the same rows with the survey (``entries.find_entry``)."""
-    return (
-        select(*_STATE_COLUMNS, _ANSWER.c.item_code, _ANSWER.c.instance, _ANSWER.c.value, _ANSWER.c.other_text)
-        .select_from(_RESPONSE.outerjoin(_ANSWER, _ANSWER.c.response_id == _RESPONSE.c.id))
-        .where(_RESPONSE.c.resume_hash == bindparam("wanted"))
-    )
 
 
 def _state_of_rows(rows) -> ResponseState | None:
@@ -160,7 +132,7 @@ def find_response(entry: Entry, secret: str | None = None) -> ResponseState | No
     if entry.response_hash == wanted:
         rows = entry.response_rows
     else:
-        rows = storage.execute(response_statement(), {"wanted": wanted}).all()
+        rows = storage.execute(storage.response_statement(), {"wanted": wanted}).all()
     state = _state_of_rows(rows)
     if state is None or state.survey_id != entry.survey.id:
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from sqlalchemy import and_, bindparam, delete, insert, update
+from sqlalchemy import String, Text, and_, bindparam, cast, delete, insert, select, type_coerce, update
 
 from survey.extensions import db
 from survey.questionnaires.document import Document
@@ -130,6 +130,35 @@ def drop_hidden_answers(response: Response, visible: set[AnswerKey]) -> None:
         if (row.item_code, row.instance) not in visible:
             response.answers.remove(row)
     db.session.flush()
+
+
+_RESPONSE = Response.__table__
+
+
+#: read once per answer row, so the status comes as its text and the background as JSON text, decoded once
+_STATE_COLUMNS = (
+    _RESPONSE.c.id,
+    _RESPONSE.c.survey_id,
+    _RESPONSE.c.version_id,
+    type_coerce(_RESPONSE.c.status, String).label("status"),
+    _RESPONSE.c.language,
+    _RESPONSE.c.position,
+    _RESPONSE.c.lock_version,
+    cast(_RESPONSE.c.background, Text).label("background"),
+    _RESPONSE.c.resume_hash,
+)
+
+
+@cache
+def response_statement():
+    """The response of a resume hash with its answers, one row per answer (one row without answers), for
+    ``services.find_response``; the survey's statement reads the same rows with the survey
+    (``entries.find_entry``)."""
+    return (
+        select(*_STATE_COLUMNS, _ANSWER.c.item_code, _ANSWER.c.instance, _ANSWER.c.value, _ANSWER.c.other_text)
+        .select_from(_RESPONSE.outerjoin(_ANSWER, _ANSWER.c.response_id == _RESPONSE.c.id))
+        .where(_RESPONSE.c.resume_hash == bindparam("wanted"))
+    )
 
 
 @cache
