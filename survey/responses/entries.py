@@ -12,6 +12,7 @@ from functools import cache
 
 from flask import g, has_app_context
 from sqlalchemy import JSON, Text, bindparam, cast, null, select, type_coerce, union_all
+from sqlalchemy.types import NullType
 
 from survey.accounts.models import Region
 from survey.extensions import db
@@ -126,7 +127,7 @@ def _survey_and_region(
     the database only then."""
     parameters = {"value": value} if response_hash is None else {"value": value, "wanted": response_hash}
     rows = storage.first_read(_survey_statement(column, response_hash is not None), parameters)
-    survey_rows = [row for row in rows if row[0] is not None]
+    survey_rows = [_typed(row) for row in rows if row[0] is not None]
     response_rows = [row[_RESPONSE_START:] for row in rows if row[0] is None]
     if not survey_rows:
         return None, None, response_rows
@@ -244,9 +245,38 @@ _NUMBER_AT = _REGION_END + _VERSION_COLUMNS.index(_VERSION_TABLE.c.number)
 
 
 def _read_as(column, prefix: str):
-    """A column of the survey statement under its own label; a JSON column as its text."""
+    """A column of the survey statement under its own label, as the driver gives it (a JSON column as its
+    text): ``_typed`` turns the survey's rows into Python values, so the response's rows of the same
+    statement spend nothing on the survey's (empty) columns."""
     read = cast(column, Text) if column.table is _SURVEY and _is_json(column) else column
-    return read.label(f"{prefix}_{column.name}")
+    return type_coerce(read, NullType()).label(f"{prefix}_{column.name}")
+
+
+_OWN_COLUMNS = (*_SURVEY_COLUMNS, *_REGION_COLUMNS, *_VERSION_COLUMNS)
+
+
+def _typed(row) -> list:
+    """A survey row's values as SQLAlchemy's column types make them (enums, dates, booleans), then the
+    response's columns as they came."""
+    processors = _processors(db.session.get_bind().dialect)
+    own = [
+        value if kind is None or value is None else kind(value)
+        for value, kind in zip(row[:_RESPONSE_START], processors, strict=True)
+    ]
+    return [*own, *row[_RESPONSE_START:]]
+
+
+@cache
+def _processors(dialect) -> tuple:
+    """Per dialect, what SQLAlchemy would do to each value of a survey row (None: nothing)."""
+    return tuple(
+        None if column.table is _SURVEY and _is_json(column) else _processor(column.type, dialect)
+        for column in _OWN_COLUMNS
+    )
+
+
+def _processor(kind, dialect):
+    return kind.dialect_impl(dialect).result_processor(dialect, None)
 
 
 @cache
