@@ -124,9 +124,10 @@ def link_resume_hash(channel: Channel | None, key: str, secret: str | None) -> s
     return keyed_hash("cookie", secret) if secret else None
 
 
-def find_response(entry: Entry, secret: str | None = None) -> ResponseState | None:
-    """The respondent's response in progress, if any, as plain values (read with the entry, or one statement)."""
-    wanted = resume_hash(entry, secret)
+def find_response(entry: Entry, secret: str | None = None, wanted: str | None = None) -> ResponseState | None:
+    """The respondent's response in progress, if any, as plain values (read with the entry, or one statement);
+    ``wanted``: its resume hash, when the caller worked it out already."""
+    wanted = wanted or resume_hash(entry, secret)
     if wanted is None:
         return None
     if entry.response_hash == wanted:

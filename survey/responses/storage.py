@@ -31,13 +31,28 @@ def decode(document: Document, answer: Answer):
 
 
 def decode_value(document: Document, code: str, text: str):
-    if _kind(document, code) == "multi":
+    return _decoded(_kind(document, code), text)
+
+
+def _decoded(kind: str, text: str):
+    if kind == "multi":
         try:
             value = json.loads(text)
         except ValueError:
             return [text]
         return [str(v) for v in value] if isinstance(value, list) else [str(value)]
     return text
+
+
+def _kinds(document: Document) -> dict[str, str]:
+    """The answer kind of every code ``document.question`` finds (a question's code and its item codes; the
+    first question wins), in one pass instead of one search per answer."""
+    kinds: dict[str, str] = {}
+    for question in document.questions():
+        kind = REGISTRY[question.type].kind
+        for code in (question.code, *question.item_codes):
+            kinds.setdefault(code, kind)
+    return kinds
 
 
 def encode(value) -> str:
@@ -64,8 +79,9 @@ def load_rows(rows: Rows, document: Document) -> tuple[Answers, dict[AnswerKey, 
     """``load_answers`` of stored answers as plain values."""
     answers: Answers = {}
     others: dict[AnswerKey, str] = {}
+    kinds = _kinds(document) if rows else {}
     for key, (value, other_text) in rows.items():
-        answers[key] = decode_value(document, key[0], value)
+        answers[key] = _decoded(kinds.get(key[0], "text"), value)
         if other_text:
             others[key] = other_text
     return answers, others

@@ -144,7 +144,7 @@ def open_visit(way: str, key: str) -> Visit:
         secret = None
     wanted = services.link_resume_hash(channel, key, secret) if channel is not None and key else None
     entry = entries.find_entry(way, key, services.local_today(), response_hash=wanted)
-    response = services.find_response(entry, secret)  # read with the entry
+    response = services.find_response(entry, secret, wanted)  # read with the entry
     if services.completed_unnoticed(entry, response):
         raise entries.EntryProblem("used", entry.survey, entry.invitation.language)
     version = entry.survey.version(response.version_id) if response else entry.survey.published_version
