@@ -1,9 +1,11 @@
 """Where the platform's respondent requests spend their time: CPU per survey, per GET and per POST, SQL
 statements per request, and optionally a profile, in one process through Flask's test client.
 
-Run: ``python -m bench.profile_respondent [--mode one_per_screen] [--surveys 30] [--cpu-profile 40]``.
-It builds a fresh SQLite database with the benchmark survey (bench/platform_setup.py) in bench/out/,
-completes three surveys to warm up, then measures the rest. ``--cpu-profile N`` prints the N functions
+Run: ``python -m bench.profile_respondent [--mode one_per_screen] [--surveys 30] [--cpu-profile 40]
+[--pg-url postgresql://user:password@host/name]``. It builds a fresh SQLite database with the benchmark
+survey (bench/platform_setup.py) in bench/out/ (or, with ``--pg-url``, a fresh schema ``bench_profile`` in
+that PostgreSQL database, whose backends' CPU is reported apart), completes three surveys to warm up,
+then measures the rest. ``--cpu-profile N`` prints the N functions
 with the most CPU time (cProfile on process time) and the number of Python function calls per survey,
 a figure that does not move with the load of a shared machine; ``--profile`` prints a pyinstrument
 (wall-clock) tree. Not part of the test run.
@@ -68,6 +70,8 @@ def _report(args, cpu_profiler, wall_profiler) -> None:
         import pstats
 
         cpu_profiler.disable()
+        if args.dump:
+            cpu_profiler.dump_stats(args.dump)
         stats = pstats.Stats(cpu_profiler)
         stats.sort_stats(args.sort).print_stats(args.cpu_profile)
         print(f"Python function calls per survey: {stats.total_calls / args.surveys:,.0f}")
@@ -83,21 +87,36 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile (wall clock)")
     parser.add_argument("--cpu-profile", type=int, metavar="N", help="print the N functions with most CPU time")
     parser.add_argument("--sort", default="cumulative", help="order of the CPU profile (cumulative, tottime …)")
+    parser.add_argument("--dump", help="with --cpu-profile: also write the profile to this file (pstats)")
+    parser.add_argument("--pg-url", help="PostgreSQL database to profile on (schema bench_profile, made afresh)")
     args = parser.parse_args()
     os.environ.setdefault("SURVEY_JOBS_URL", "immediate")
     OUT.mkdir(exist_ok=True)
-    path = OUT / "profile.sqlite3"
-    path.unlink(missing_ok=True)
     from sqlalchemy import event
 
     from bench.ceo_survey import platform_exchange
     from bench.platform_setup import build
-    from bench.systems import MODES
+    from bench.servers import Server, cpu_used
+    from bench.systems import MODES, Postgres
     from survey import create_app
     from survey.extensions import db
 
-    keys = build(f"sqlite:///{path}", {mode: platform_exchange(mode) for mode in MODES})
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "bench-profile"})
+    backends = None
+    if args.pg_url:
+        pg = Postgres(args.pg_url)
+        pg.fresh_schema("bench_profile")
+        os.environ["PGOPTIONS"] = "-c search_path=bench_profile"
+        url = args.pg_url.replace("postgresql://", "postgresql+psycopg://", 1)
+        backends = Server(
+            [], env={}, cwd=OUT, log=OUT / "unused.log", ready_url="", pg_backend_title=pg.backend_title()
+        )
+        backends.process = _NoMaster()
+    else:
+        path = OUT / "profile.sqlite3"
+        path.unlink(missing_ok=True)
+        url = f"sqlite:///{path}"
+    keys = build(url, {mode: platform_exchange(mode) for mode in MODES})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench-profile"})
     tally = Counter()
     with app.app_context():
         event.listen(db.engine, "before_cursor_execute", lambda *a: tally.update(["statements"]))
@@ -108,10 +127,13 @@ def main() -> None:
         complete_survey(client, start, rnd, tally)
     tally.clear()
     cpu_profiler, wall_profiler = _profilers(args)
+    database_cpu = backends.cpu_snapshot() if backends else {}
     cpu, wall, requests = time.process_time(), time.perf_counter(), 0
     for _ in range(args.surveys):
         requests += complete_survey(client, start, rnd, tally)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    if backends:
+        database_cpu = cpu_used(database_cpu, backends.cpu_snapshot())[0]
     _report(args, cpu_profiler, wall_profiler)
     per_survey, pairs = 1000 / args.surveys, requests / 2
     print(
@@ -119,7 +141,14 @@ def main() -> None:
         f"(GET {1000 * tally['get_cpu'] / pairs:.1f} ms, POST {1000 * tally['post_cpu'] / pairs:.1f} ms), "
         f"wall {wall * per_survey:.1f} ms; SQL statements per request {tally['statements'] / requests:.1f} "
         f"(POST {tally['post_statements'] / pairs:.1f})"
+        + (f"; PostgreSQL backends {database_cpu * per_survey:.1f} ms per survey" if backends else "")
     )
+
+
+class _NoMaster:
+    """Stands for a gunicorn master where only the PostgreSQL backends are read."""
+
+    pid = -1
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField
 
 from forms.respondent_checks import number_value
-from forms.respondent_csrf import KeptCSRF
+from forms.respondent_csrf import KeptCSRF, kept_csrf_token
 from forms.respondent_fields import FIELD_BUILDERS, Context, FieldSpec, builder_for
 from survey.i18n import wtforms_translations
 from survey.questionnaires.registry import OTHER_CODE
@@ -163,6 +163,18 @@ def build_step_form(
     form = cls(formdata=formdata, data=data or {})
     form.views = views
     return form
+
+
+def is_kept_description(step: Step, piping: Piping, views: list[PromptView]) -> bool:
+    """``views`` is the per-process description of this step (no piped text: the same for every respondent)."""
+    kept = _COMPILED.get(_compiled_key(step, piping)) if piping.shared else None
+    return kept is not None and kept[1] is views and all(a is b for a, b in zip(kept[0], step.prompts, strict=True))
+
+
+def screen_token() -> str | None:
+    """The form token a step form of this request carries (None when form tokens are off)."""
+    meta = _step_form_base()[1]()
+    return kept_csrf_token(meta.csrf_secret, meta.csrf_field_name) if meta.csrf else None
 
 
 def _compiled_key(step: Step, piping: Piping) -> tuple:

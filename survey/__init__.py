@@ -1,5 +1,7 @@
 """The experience-research platform for Dutch youth-care regions."""
 
+import functools
+
 from flask import Flask
 
 
@@ -64,8 +66,9 @@ def register_extensions(app: Flask) -> None:
 
 
 def _skip_limiter_hook_where_self_limited(app: Flask, limiter) -> None:
-    """The limiter extension's before-request hook does its work for every request, also for a view it
-    exempts; a view that checks its own limits (``SELF_LIMITED_ENDPOINTS``) skips it."""
+    """The limiter extension's hooks do their work for every request, also for a view it exempts; a view
+    that checks its own limits (``SELF_LIMITED_ENDPOINTS``) skips them: without the before-request check
+    its request has no limit of the extension's to report in headers, deduct afterwards or forget."""
     from flask import request
 
     from survey.extensions import SELF_LIMITED_ENDPOINTS
@@ -81,6 +84,26 @@ def _skip_limiter_hook_where_self_limited(app: Flask, limiter) -> None:
         return check()
 
     hooks[hooks.index(check)] = check_request_limit
+    after = app.after_request_funcs.setdefault(None, [])
+    for index, hook in enumerate(after):
+        if isinstance(hook, functools.partial) and hook.args == (limiter,):  # the extension's header hook
+            after[index] = _unless_self_limited(hook, lambda response: response)
+    teardown = app.teardown_request_funcs.setdefault(None, [])
+    release = limiter._Limiter__release_context  # noqa: SLF001 - the hook the extension registered
+    if release in teardown:
+        teardown[teardown.index(release)] = _unless_self_limited(release, lambda error=None: None)
+
+
+def _unless_self_limited(hook, instead):
+    """``hook``, or ``instead`` for a view that checks its own limits."""
+    from flask import request
+
+    from survey.extensions import SELF_LIMITED_ENDPOINTS
+
+    def run(*args):
+        return (instead if request.endpoint in SELF_LIMITED_ENDPOINTS else hook)(*args)
+
+    return run
 
 
 def _lazy_current_user(app: Flask) -> None:

@@ -63,5 +63,8 @@ class RedactingGunicornLogger(_GunicornLogger):
         atoms = super().atoms(resp, req, environ, request_time)
         for key, value in list(atoms.items()):
             if isinstance(value, str):
-                atoms[key] = escape_controls(redact(value) if "/r/" in value else value)
+                if "/r/" in value:
+                    value = atoms[key] = redact(value)
+                if not value.isprintable():  # printable text has no control character: no search needed
+                    atoms[key] = escape_controls(value)
         return atoms

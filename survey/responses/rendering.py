@@ -90,12 +90,25 @@ _CHROMES: dict[tuple, tuple[str, str]] = {}
 _CONTENT_MARK = "\x00content\x00"
 
 
-def render_screen_page(template_name: str, **context) -> str:
+def keeps_chrome(key: str) -> bool:
+    """The page around this request's screen comes from the store: no one-time notices, no staff region,
+    and a plain link key in the path."""
+    return (
+        g.get("region") is None
+        and PLAIN_KEY.fullmatch(key) is not None
+        and f"/{key}/" in request.path
+        and not get_flashed_messages()
+    )
+
+
+def render_screen_page(template_name: str, content: str | None = None, **context) -> str:
     """``render_template(template_name, **context)`` for a respondent's question screen, with the page around
-    its ``content`` block from the per-process store. Drawn in full when the page shows one-time notices,
-    belongs to a staff region, or its key is not plain."""
+    its ``content`` block from the per-process store (``content``: that block's HTML, already drawn). Drawn
+    in full when the page shows one-time notices, belongs to a staff region, or its key is not plain."""
     key, path = context.get("key") or "", request.path
-    if g.get("region") is not None or not PLAIN_KEY.fullmatch(key) or f"/{key}/" not in path or get_flashed_messages():
+    if not keeps_chrome(key):
+        if content is not None:
+            raise ValueError("a page drawn in full draws its content too")
         return render_template(template_name, **context)
     app = current_app._get_current_object()
     template = app.jinja_env.get_template(template_name)
@@ -109,7 +122,8 @@ def render_screen_page(template_name: str, **context) -> str:
         if len(_CHROMES) >= CHROMES_KEPT:
             _CHROMES.clear()
         chrome = _CHROMES[chrome_key] = _draw_chrome(template, context, chrome_key[-1])
-    content = template.environment.concat(template.blocks["content"](template.new_context(context)))
+    if content is None:
+        content = template.environment.concat(template.blocks["content"](template.new_context(context)))
     html = chrome[0].replace(KEY_MARK, key) + content + chrome[1].replace(KEY_MARK, key)
     if signals:
         template_rendered.send(app, _async_wrapper=app.ensure_sync, template=template, context=context)

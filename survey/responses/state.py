@@ -6,15 +6,16 @@ in one UPDATE (a step's position, the language). Starting and completing a respo
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import cache
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm.exc import StaleDataError
 
 from survey.responses import storage
-from survey.responses.entries import Entry
-from survey.responses.models import Answer, Channel, Response, ResponseStatus
+from survey.responses.entries import Entry, personal_secret
+from survey.responses.models import Channel, Response, ResponseStatus
 from survey.tokens import keyed_hash
 
 
@@ -40,37 +41,12 @@ class ResponseState:
 _RESPONSE = Response.__table__
 
 
-_ANSWER = Answer.__table__
-
-
-_STATE_COLUMNS = (
-    _RESPONSE.c.id,
-    _RESPONSE.c.survey_id,
-    _RESPONSE.c.version_id,
-    _RESPONSE.c.status,
-    _RESPONSE.c.language,
-    _RESPONSE.c.position,
-    _RESPONSE.c.lock_version,
-    _RESPONSE.c.background,
-    _RESPONSE.c.resume_hash,
-)
-
-
-@cache
-def _response_statement():
-    """The response of a resume hash with its answers, one row per answer (one row without answers)."""
-    return (
-        select(*_STATE_COLUMNS, _ANSWER.c.item_code, _ANSWER.c.instance, _ANSWER.c.value, _ANSWER.c.other_text)
-        .select_from(_RESPONSE.outerjoin(_ANSWER, _ANSWER.c.response_id == _RESPONSE.c.id))
-        .where(_RESPONSE.c.resume_hash == bindparam("wanted"))
-    )
-
-
 def _state_of_rows(rows) -> ResponseState | None:
     if not rows:
         return None
     first = rows[0]
     state = ResponseState(*first[:9])
+    state.background = (json.loads(state.background) if state.background else None) or {}
     state.rows = {(row[9], row[10]): (row[11], row[12]) for row in rows if row[9] is not None}
     return state
 
@@ -118,17 +94,27 @@ def bump(state: ResponseState, **values) -> None:
 
 def resume_hash(entry: Entry, secret: str | None) -> str | None:
     """The hash that finds this respondent's response: the personal key, or this browser's cookie."""
-    if entry.channel == Channel.PERSONAL:
-        return keyed_hash("personal", entry.personal_secret)
+    return link_resume_hash(entry.channel, entry.key, secret)
+
+
+def link_resume_hash(channel: Channel | None, key: str, secret: str | None) -> str | None:
+    """``resume_hash`` before the entry is read: by the way in, the link key and this browser's cookie."""
+    if channel == Channel.PERSONAL:
+        return keyed_hash("personal", personal_secret(key))
     return keyed_hash("cookie", secret) if secret else None
 
 
-def find_response(entry: Entry, secret: str | None = None) -> ResponseState | None:
-    """The respondent's response in progress, if any, as plain values (one statement)."""
-    wanted = resume_hash(entry, secret)
+def find_response(entry: Entry, secret: str | None = None, wanted: str | None = None) -> ResponseState | None:
+    """The respondent's response in progress, if any, as plain values (read with the entry, or one statement);
+    ``wanted``: its resume hash, when the caller worked it out already."""
+    wanted = wanted or resume_hash(entry, secret)
     if wanted is None:
         return None
-    state = _state_of_rows(storage.execute(_response_statement(), {"wanted": wanted}).all())
+    if entry.response_hash == wanted:
+        rows = entry.response_rows
+    else:
+        rows = storage.execute(storage.response_statement(), {"wanted": wanted}).all()
+    state = _state_of_rows(rows)
     if state is None or state.survey_id != entry.survey.id:
         return None
     return state if state.status == ResponseStatus.IN_PROGRESS else None

@@ -18,6 +18,7 @@ from forms.respondent_entry import SendForm
 from survey.extensions import SELF_LIMITED_ENDPOINTS, db, limiter
 from survey.responses import entries, services, storage
 from survey.responses.blueprint import bp
+from survey.responses.kept_screens import render_kept_step
 from survey.responses.models import Response, ResponseStatus
 from survey.responses.rendering import cached_prompt, question_macros, render_screen_page
 from survey.responses.screens import check_rows, make_screen
@@ -80,10 +81,11 @@ def _render_step(visit: Visit, step, form=None, status: int = 200):
         "lock": visit.response.lock_version if visit.response else "",
         "start": "" if visit.response else secrets.token_urlsafe(16),
     }
-    screen = make_screen(visit.survey, flow, step, piping, form=form, extra=extra, languages=visit.languages)
-    page = render_screen_page(
-        "responses/step.html", screen=screen, back_to_check=request.args.get("terug") == "controle", **visit.page()
-    )
+    back_to_check = request.args.get("terug") == "controle"
+    page = render_kept_step(visit, flow, step, piping, extra, back_to_check) if form is None else None
+    if page is None:
+        screen = make_screen(visit.survey, flow, step, piping, form=form, extra=extra, languages=visit.languages)
+        page = render_screen_page("responses/step.html", screen=screen, back_to_check=back_to_check, **visit.page())
     http_response = make_response(page, status)
     remember_browser(visit, http_response)
     return http_response
@@ -181,8 +183,7 @@ def _other_tab(visit: Visit, step):
 def _after_step(visit: Visit, step):
     """Next step; or the check page; or, without a check page, the end."""
     flow = visit.flow()
-    missing = flow.first_missing(visit.answers)
-    if request.args.get("terug") == "controle" and (missing is None or missing > step.index):
+    if request.args.get("terug") == "controle" and _none_missing_before(flow, visit.answers, step):
         target = redirect(visit.url("check"))
     elif step.index + 1 < len(flow):
         target = redirect(visit.url("question", number=step.index + 2))
@@ -192,6 +193,12 @@ def _after_step(visit: Visit, step):
         return _complete(visit, flow)
     remember_browser(visit, target)
     return target
+
+
+def _none_missing_before(flow, answers, step) -> bool:
+    """No step up to this one leaves a required question open (back to the check page is allowed)."""
+    missing = flow.first_missing(answers)
+    return missing is None or missing > step.index
 
 
 def _complete(visit: Visit, flow):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from sqlalchemy import and_, bindparam, delete, insert, update
+from sqlalchemy import String, Text, and_, bindparam, cast, delete, insert, select, type_coerce, update
 
 from survey.extensions import db
 from survey.questionnaires.document import Document
@@ -31,13 +31,28 @@ def decode(document: Document, answer: Answer):
 
 
 def decode_value(document: Document, code: str, text: str):
-    if _kind(document, code) == "multi":
+    return _decoded(_kind(document, code), text)
+
+
+def _decoded(kind: str, text: str):
+    if kind == "multi":
         try:
             value = json.loads(text)
         except ValueError:
             return [text]
         return [str(v) for v in value] if isinstance(value, list) else [str(value)]
     return text
+
+
+def _kinds(document: Document) -> dict[str, str]:
+    """The answer kind of every code ``document.question`` finds (a question's code and its item codes; the
+    first question wins), in one pass instead of one search per answer."""
+    kinds: dict[str, str] = {}
+    for question in document.questions():
+        kind = REGISTRY[question.type].kind
+        for code in (question.code, *question.item_codes):
+            kinds.setdefault(code, kind)
+    return kinds
 
 
 def encode(value) -> str:
@@ -64,8 +79,9 @@ def load_rows(rows: Rows, document: Document) -> tuple[Answers, dict[AnswerKey, 
     """``load_answers`` of stored answers as plain values."""
     answers: Answers = {}
     others: dict[AnswerKey, str] = {}
+    kinds = _kinds(document) if rows else {}
     for key, (value, other_text) in rows.items():
-        answers[key] = decode_value(document, key[0], value)
+        answers[key] = _decoded(kinds.get(key[0], "text"), value)
         if other_text:
             others[key] = other_text
     return answers, others
@@ -132,6 +148,35 @@ def drop_hidden_answers(response: Response, visible: set[AnswerKey]) -> None:
     db.session.flush()
 
 
+_RESPONSE = Response.__table__
+
+
+#: read once per answer row, so the status comes as its text and the background as JSON text, decoded once
+_STATE_COLUMNS = (
+    _RESPONSE.c.id,
+    _RESPONSE.c.survey_id,
+    _RESPONSE.c.version_id,
+    type_coerce(_RESPONSE.c.status, String).label("status"),
+    _RESPONSE.c.language,
+    _RESPONSE.c.position,
+    _RESPONSE.c.lock_version,
+    cast(_RESPONSE.c.background, Text).label("background"),
+    _RESPONSE.c.resume_hash,
+)
+
+
+@cache
+def response_statement():
+    """The response of a resume hash with its answers, one row per answer (one row without answers), for
+    ``state.find_response``; the survey's statement reads the same rows with the survey
+    (``entries.find_entry``)."""
+    return (
+        select(*_STATE_COLUMNS, _ANSWER.c.item_code, _ANSWER.c.instance, _ANSWER.c.value, _ANSWER.c.other_text)
+        .select_from(_RESPONSE.outerjoin(_ANSWER, _ANSWER.c.response_id == _RESPONSE.c.id))
+        .where(_RESPONSE.c.resume_hash == bindparam("wanted"))
+    )
+
+
 @cache
 def _row_statements():
     where = and_(
@@ -184,6 +229,34 @@ def execute(statement, parameters=None):
     """A Core statement of the respondent's request on the session's connection, in its transaction: the
     same as ``db.session.execute`` for a statement without ORM entities, without the ORM's steps around it."""
     return db.session.connection().execute(statement, parameters)
+
+
+def first_read(statement, parameters=None) -> list:
+    """The rows of the request's first statement, a read. On PostgreSQL it runs outside a transaction, as a
+    read does on SQLite (whose driver begins a transaction only at the first write): a statement sees one
+    snapshot either way (read committed), so a request that only reads sends neither BEGIN nor ROLLBACK,
+    and one that writes begins its transaction at its first write, as before."""
+    connection = db.session.connection()
+    raw = connection.connection.dbapi_connection
+    if not _idle_psycopg(raw):
+        return connection.execute(statement, parameters).all()
+    raw.autocommit = True
+    try:
+        return connection.execute(statement, parameters).all()
+    finally:
+        if not raw.closed:
+            raw.autocommit = False
+
+
+def _idle_psycopg(raw) -> bool:
+    """A psycopg connection in transaction mode with no transaction open yet."""
+    info = getattr(raw, "info", None)
+    return (
+        type(raw).__module__.startswith("psycopg")
+        and not raw.autocommit
+        and info is not None
+        and getattr(info.transaction_status, "name", None) == "IDLE"
+    )
 
 
 def remove_rows(response_id: str, rows: Rows, keys: list[AnswerKey]) -> None:

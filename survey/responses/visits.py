@@ -25,7 +25,7 @@ from survey.responses import entries, services, storage
 from survey.responses.flow import Flow, compute_flow
 from survey.responses.models import Channel
 from survey.responses.piping import Piping
-from survey.responses.state import ResponseState, find_response, set_visit_language
+from survey.responses.state import ResponseState, find_response, link_resume_hash, set_visit_language
 
 COOKIE = "vl"
 DONE_COOKIE = "vl_klaar"
@@ -139,11 +139,13 @@ def visit_url(endpoint: str, way: str, key: str, **values) -> str:
 
 def open_visit(way: str, key: str) -> Visit:
     """The visit behind a link (raises entries.EntryProblem when the link cannot be used)."""
-    entry = entries.find_entry(way, key, services.local_today())
-    secret = request.cookies.get(COOKIE) if entry.channel != Channel.PERSONAL else None
+    channel = entries.WAYS.get(way)
+    secret = request.cookies.get(COOKIE) if channel != Channel.PERSONAL else None
     if secret is not None and not 20 <= len(secret) <= 100:
         secret = None
-    response = find_response(entry, secret)
+    wanted = link_resume_hash(channel, key, secret) if channel is not None and key else None
+    entry = entries.find_entry(way, key, services.local_today(), response_hash=wanted)
+    response = find_response(entry, secret, wanted)  # read with the entry
     if services.completed_unnoticed(entry, response):
         raise entries.EntryProblem("used", entry.survey, entry.invitation.language)
     version = entry.survey.version(response.version_id) if response else entry.survey.published_version
