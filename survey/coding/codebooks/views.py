@@ -94,6 +94,18 @@ def _theme_form(book, theme=None) -> ThemeForm:
     return form
 
 
+def _theme_fields(form) -> tuple:
+    """A theme form's fields as ``add_theme`` and ``update_theme`` take them: label, description, parent,
+    seed words (one a line) and examples (one a line)."""
+    return (
+        form.label.data,
+        form.description.data or "",
+        form.parent_id.data or None,
+        codebooks.split_lines(form.seed_words.data),
+        codebooks.split_lines(form.examples.data, r"\n"),
+    )
+
+
 @bp.route("/codeboeken/<int:codebook_id>/themas/nieuw", methods=["GET", "POST"])
 @requires(Permission.VIEW_RESULTS)
 def new_theme(codebook_id):
@@ -101,14 +113,7 @@ def new_theme(codebook_id):
     form = _theme_form(book)
     if form.validate_on_submit():
         try:
-            theme = codebooks.add_theme(
-                book,
-                form.label.data,
-                form.description.data or "",
-                form.parent_id.data or None,
-                codebooks.split_lines(form.seed_words.data),
-                codebooks.split_lines(form.examples.data, r"\n"),
-            )
+            theme = codebooks.add_theme(book, *_theme_fields(form))
         except codebooks.ThemeProblem as problem:
             getattr(form, problem.field).errors.append(problem.message)
         else:
@@ -127,14 +132,7 @@ def edit_theme(theme_id):
     form = _theme_form(book, theme)
     if form.validate_on_submit():
         try:
-            codebooks.update_theme(
-                theme,
-                form.label.data,
-                form.description.data or "",
-                form.parent_id.data or None,
-                codebooks.split_lines(form.seed_words.data),
-                codebooks.split_lines(form.examples.data, r"\n"),
-            )
+            codebooks.update_theme(theme, *_theme_fields(form))
         except codebooks.ThemeProblem as problem:
             getattr(form, problem.field).errors.append(problem.message)
         else:
