@@ -110,3 +110,19 @@ def test_finished_one_page_survey_sent_again_from_another_tab_stores_nothing(cli
     assert again.status_code == 410
     assert db.session.scalar(select(func.count()).select_from(Response)) == 1
     assert db.session.scalar(select(func.count()).select_from(Answer)) == 15
+
+
+def test_a_write_after_the_first_read_belongs_to_the_requests_transaction(db, make_survey):
+    """The request's first read may run outside a transaction (PostgreSQL); what the request writes after
+    it is still undone by a rollback, so a failed step stores nothing."""
+    from sqlalchemy import update
+
+    from survey.questionnaires.models import Survey
+    from survey.responses import storage
+
+    survey_id, table = make_survey().id, Survey.__table__
+    db.session.commit()  # the request starts with no transaction open, and the read is its first statement
+    assert storage.first_read(select(table.c.id).where(table.c.id == survey_id)) == [(survey_id,)]
+    storage.execute(update(table).where(table.c.id == survey_id).values(round_label="niet bewaard"))
+    db.session.rollback()
+    assert db.session.scalar(select(table.c.round_label).where(table.c.id == survey_id)) != "niet bewaard"
