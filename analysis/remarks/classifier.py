@@ -61,7 +61,8 @@ CUE_FEATURES = [f"{key}:{kind}" for key in CUES for kind in KINDS]
 #: folds, over all four documents (python -m bench.remarks prints that choice next to these values): above
 #: any probability, so the model's words alone never move a kind the question invites; what still may is the
 #: explicit contradiction of ``words_contradict`` and ``words_against_praise``. Under the enquête's own
-#: questions this keeps 40 of 41 compliments under "trots op", against 35 at the earlier 0.70 / 0.85.
+#: questions this kept 40 of the first 179 statements' 41 compliments under "trots op", against 35 at the earlier
+#: 0.70 / 0.85.
 OVERRIDE = 1.01
 OVERRIDE_SHORT = 1.01
 SHORT_WORDS = 8
