@@ -31,15 +31,30 @@ def _escaped(match: re.Match) -> str:
     return f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"
 
 
+#: a terminal colour (SGR) sequence as the development server styles its own lines: "\x1b[33m", "\x1b[0m"
+STYLE = re.compile(r"\x1b\[[0-9;]*m")
+
+
 class RedactPersonalLinks(logging.Filter):
     """Rewrites a log record whose message contains a personal link or a control character (a forged line).
-    The development server ends its own lines with a line break; that one is kept."""
+    The development server ends its own lines with a line break; that one is kept. Its start-up lines (a
+    record without arguments: nothing of a request in it) and the colours it gives a request line are its
+    own, not a client's (it escapes every control character of the request itself), so they stay as they
+    are: no "\\x1b[31m" in the console."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        own = record.name == "werkzeug"
+        if own and not record.args:
+            return True
         message = record.getMessage()
         body, end = (message[:-1], "\n") if message.endswith("\n") else (message, "")
-        if "/r/" in body or CONTROL.search(body):
-            record.msg, record.args = escape_controls(redact(body)) + end, ()
+        plain = STYLE.sub("", body) if own else body
+        if "/r/" in body or CONTROL.search(plain):
+            parts = STYLE.split(body) if own else [body]
+            styles = STYLE.findall(body) if own else []
+            cleaned = [escape_controls(redact(part)) for part in parts]
+            record.msg = "".join(a + b for a, b in zip(cleaned, [*styles, ""], strict=True)) + end
+            record.args = ()
         return True
 
 

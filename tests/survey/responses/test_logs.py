@@ -15,6 +15,23 @@ def test_request_lines_are_redacted(app, caplog):
     assert any(isinstance(f, RedactPersonalLinks) for f in logging.getLogger("werkzeug").filters)
 
 
+def _filtered(name: str, msg: str, *args) -> str:
+    record = logging.LogRecord(name, logging.INFO, __file__, 1, msg, args, None)
+    assert RedactPersonalLinks().filter(record)
+    return record.getMessage()
+
+
+def test_the_development_servers_own_lines_reach_the_console_as_written():
+    # `make run`: the start-up banner, in colour and over two lines, is the server's own text
+    banner = "\x1b[31m\x1b[1mWARNING: This is a development server.\x1b[0m\n * Running on http://127.0.0.1:5000"
+    assert _filtered("werkzeug", banner) == banner
+    # a request line keeps the colour the server gives a 404, but a line break a client sent is escaped
+    line = _filtered("werkzeug", '127.0.0.1 - - [x] "%s" %s %s\n', "\x1b[33mGET /a\nb HTTP/1.1\x1b[0m", "404", "-")
+    assert line == '127.0.0.1 - - [x] "\x1b[33mGET /a\\x0ab HTTP/1.1\x1b[0m" 404 -\n'
+    # anywhere else a colour code is a client's and is escaped
+    assert _filtered("survey", "pad %s", "/a\x1b[31mb") == "pad /a\\x1b[31mb"
+
+
 def test_gunicorn_access_log_atoms_are_redacted():
     class Config:
         access_log_format = '%(h)s "%(r)s" %(s)s'
