@@ -15,7 +15,7 @@ from wtforms.validators import (
 )
 
 from forms.uploads import CONTACTS, GuardedFileField
-from survey.fieldwork.messages import PLACEHOLDERS, unknown_placeholders
+from survey.fieldwork.messages.placeholders import PLACEHOLDERS, unknown_placeholders
 
 MAX_UPLOAD = 10 * 1024 * 1024
 

@@ -48,7 +48,7 @@ FORBIDDEN_IN_ANALYSIS = ("flask", "flask_", "sqlalchemy", "survey", "werkzeug")
 #: (importer, imported): an earlier stage that reaches into a later one, and why it is allowed for now
 ORDER_EXCEPTIONS = {
     # live polls show the answers of a round while it runs: the presenter screen belongs to fieldwork
-    ("survey.fieldwork.polls", "survey.responses.models"),
+    ("survey.fieldwork.polls.services", "survey.responses.models"),
     # closing a round and the retention purge delete its answers
     ("survey.fieldwork.services", "survey.responses.models"),
     # a questionnaire with responses may not be deleted; the count comes from the answers' table

@@ -17,6 +17,9 @@ optout = Blueprint("optout", __name__)
 
 def blueprints() -> tuple[Blueprint, ...]:
     """The blueprints of this package, to register, with the routes of its view modules attached."""
-    from survey.fieldwork import letter_views, poll_views, public, views  # noqa: F401 - their routes attach
+    from survey.fieldwork import views  # noqa: F401 - their routes attach
+    from survey.fieldwork.invitees import views as invitee_views  # noqa: F401 - their routes attach
+    from survey.fieldwork.letters import views as letter_views  # noqa: F401 - their routes attach
+    from survey.fieldwork.polls import views as poll_views  # noqa: F401 - their routes attach
 
     return (fieldwork, letters, polls, poll_link, optout)

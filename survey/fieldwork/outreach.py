@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from survey.audit.models import AuditEntry
 from survey.audit.services import record
 from survey.extensions import db
-from survey.fieldwork.composing import survey_languages
+from survey.fieldwork.messages.composing import survey_languages
 from survey.fieldwork.models import Invitation
 from survey.fieldwork.sending import SendResult, invite, not_finished, remind, settings_for
 from survey.jobs import task

@@ -17,8 +17,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from survey.extensions import db
 from survey.fieldwork import ledger
-from survey.fieldwork.composing import Delivery, compose
-from survey.fieldwork.letters import make_letters
+from survey.fieldwork.letters.services import make_letters
+from survey.fieldwork.messages.composing import Delivery, compose
 from survey.fieldwork.models import FieldworkSettings, Invitation, LetterKind
 from survey.jobs import enqueue_after_commit, task
 from survey.mail import build_message, deliver

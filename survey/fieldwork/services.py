@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select, update
 from survey.audit.services import record
 from survey.extensions import db
 from survey.fieldwork import ledger
-from survey.fieldwork.letters import delete_batches
+from survey.fieldwork.letters.services import delete_batches
 from survey.fieldwork.models import FieldworkSettings, Invitation
 from survey.fieldwork.sending import settings_for
 from survey.questionnaires.models import FieldworkStatus, Survey

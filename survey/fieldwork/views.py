@@ -14,9 +14,13 @@ from survey.audit.labels import audit_label
 from survey.audit.services import record
 from survey.database import truncate_wal
 from survey.extensions import db
-from survey.fieldwork import letters, messages, services, texts, tracking
+from survey.fieldwork import services
 from survey.fieldwork.blueprint import fieldwork as bp
-from survey.fieldwork.importing import import_contacts
+from survey.fieldwork.invitees import tracking
+from survey.fieldwork.invitees.importing import import_contacts
+from survey.fieldwork.letters import services as letters
+from survey.fieldwork.messages import placeholders as messages
+from survey.fieldwork.messages import texts
 from survey.fieldwork.models import Invitation
 from survey.fieldwork.outreach import history, invitations_job, missing_languages, reminder_reach, reminders_job
 from survey.fieldwork.sending import due_for_reminder, settings_for

@@ -4,7 +4,7 @@ and the content keeps its distance from the header."""
 import pytest
 
 from survey.extensions import db as _db
-from survey.fieldwork.composing import opt_out_token
+from survey.fieldwork.messages.composing import opt_out_token
 from tests.browser.conftest import PHONE, assert_accessible, assert_no_horizontal_scroll
 from tests.survey.responses.documents import all_types_document, create_invitation, create_survey
 

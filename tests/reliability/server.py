@@ -101,7 +101,8 @@ def seed_ceo(
     from survey import mail
     from survey.accounts.models import Region
     from survey.extensions import db
-    from survey.fieldwork import importing, sending, services
+    from survey.fieldwork import sending, services
+    from survey.fieldwork.invitees import importing
     from survey.questionnaires import services as questionnaires
     from survey.questionnaires import versions
     from survey.questionnaires.models import DisplayMode

@@ -114,7 +114,7 @@ def results_of(db, survey):
 def snapshot(db, slug):
     """What staff see of the region: documents, results, tracking, programmes, coding (ids left out)."""
     from survey.accounts.models import Region
-    from survey.fieldwork.tracking import tracking
+    from survey.fieldwork.invitees.tracking import tracking
     from survey.programmes.models import Programme, Project
 
     region = db.session.scalar(select(Region).where(Region.slug == slug))

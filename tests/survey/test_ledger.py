@@ -43,8 +43,8 @@ def test_background_reaches_response_only_for_shared_categories(db, region):
 
 
 def test_days_go_into_counters_and_an_invitee_is_counted_once(db, region):
+    from survey.fieldwork.invitees.tracking import day_counts
     from survey.fieldwork.models import ParticipationDay
-    from survey.fieldwork.tracking import day_counts
 
     survey = make_survey(db, region)
     first, second = (Invitation(survey_id=survey.id, token_hash=token_hash(f"d{n}")) for n in range(2))
@@ -109,7 +109,7 @@ def test_a_late_second_click_after_the_batch_moved_the_entry_is_not_counted_agai
     moved its entry onto it, found no pending entry to meet and counted the day again."""
     from sqlalchemy.orm.attributes import set_committed_value
 
-    from survey.fieldwork.tracking import day_counts
+    from survey.fieldwork.invitees.tracking import day_counts
 
     survey = make_survey(db, region)
     invitation = Invitation(survey_id=survey.id, token_hash=token_hash("late"))

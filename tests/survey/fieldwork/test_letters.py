@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from survey.audit.models import AuditEntry
-from survey.fieldwork import ledger, letters, sending, services
+from survey.fieldwork import ledger, sending, services
+from survey.fieldwork.letters import services as letters
 from survey.fieldwork.models import LetterBatch
 from tests import helpers
 from tests.survey.fieldwork.test_sending import add_invitees

@@ -3,7 +3,8 @@ same placeholders as the Dutch text, and every language has its line for a quest
 
 import pytest
 
-from survey.fieldwork import messages, texts
+from survey.fieldwork.messages import placeholders as messages
+from survey.fieldwork.messages import texts
 from survey.i18n import DRAFT_LOCALES, UI_LOCALES
 
 

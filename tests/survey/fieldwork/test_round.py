@@ -13,7 +13,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from survey.fieldwork import ledger, letters
+from survey.fieldwork import ledger
+from survey.fieldwork.letters import services as letters
 from survey.fieldwork.models import Invitation
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
 from survey.tokens import keyed_hash

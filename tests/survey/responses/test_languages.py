@@ -172,7 +172,7 @@ def test_the_code_page_speaks_each_language(client, db, locale):
 
 
 def test_the_opt_out_page_speaks_the_invitees_language(client, db, make_survey, make_invitation):
-    from survey.fieldwork.composing import opt_out_token
+    from survey.fieldwork.messages.composing import opt_out_token
 
     survey = make_survey()
     invitation, _token, _code = make_invitation(survey, language="tr")

@@ -1,5 +1,6 @@
-"""Invitation, reminder and letter texts: the survey's own text or the built-in one (:mod:`survey.fieldwork.texts`)
-per language and form of address, with placeholders such as {link}, {code}, {titel} and {einddatum}.
+"""Invitation, reminder and letter texts: the survey's own text or the built-in one
+(:mod:`survey.fieldwork.messages.texts`) per language and form of address, with placeholders such as {link},
+{code}, {titel} and {einddatum}.
 
 A line whose placeholder has no value is left out: a
 reminder to someone who already started has no new {link}, and {verder} tells them to use the first one.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from survey.fieldwork.texts import CONTINUE, DEFAULTS, LANGUAGE_NOTE, LETTER
+from survey.fieldwork.messages.texts import CONTINUE, DEFAULTS, LANGUAGE_NOTE, LETTER
 from survey.i18n import LOCALE_FALLBACK
 
 #: placeholders staff can use in the texts

@@ -13,8 +13,8 @@ from survey.extensions import db, limiter
 from survey.fieldwork import services
 from survey.fieldwork.blueprint import poll_link as public
 from survey.fieldwork.blueprint import polls as bp
-from survey.fieldwork.letters import qr_svg
-from survey.fieldwork.polls import poll_payload, poll_results
+from survey.fieldwork.letters.services import qr_svg
+from survey.fieldwork.polls.services import poll_payload, poll_results
 from survey.questionnaires.models import Survey
 
 #: seconds between refreshes of the presenter screen without JavaScript

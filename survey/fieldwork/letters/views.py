@@ -11,8 +11,8 @@ from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
-from survey.fieldwork import letters
 from survey.fieldwork.blueprint import letters as bp
+from survey.fieldwork.letters import services as letters
 from survey.fieldwork.models import LetterBatch
 from survey.fieldwork.sending import reprint_job, reprint_letters
 from survey.jobs import enqueue_after_commit

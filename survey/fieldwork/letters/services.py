@@ -21,7 +21,7 @@ from sqlalchemy import delete, select
 
 from survey.accounts.models import Region
 from survey.extensions import db
-from survey.fieldwork.composing import compose, language_of
+from survey.fieldwork.messages.composing import compose, language_of
 from survey.fieldwork.models import FieldworkSettings, LetterBatch, LetterKind
 from survey.i18n import long_date, text_direction
 from survey.questionnaires.models import Survey

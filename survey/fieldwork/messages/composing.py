@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from flask import current_app
 
 from survey.extensions import db
-from survey.fieldwork import messages
+from survey.fieldwork.messages import placeholders as messages
 from survey.fieldwork.models import FieldworkSettings, Invitation
 from survey.i18n import long_date
 from survey.questionnaires.models import Survey

@@ -3,7 +3,8 @@ the sentences put into them ({verder}, the letter note, the line for an invitee 
 questionnaire lacks).
 
 Texts for respondents are survey content (like the answer scales), not platform UI, so they live here
-per language rather than in the Dutch catalog. Choosing and filling a text is :mod:`survey.fieldwork.messages`.
+per language rather than in the Dutch catalog. Choosing and filling a text is
+:mod:`survey.fieldwork.messages.placeholders`.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from forms.fieldwork import ConfirmForm
 from survey.extensions import db, limiter
 from survey.fieldwork import services
 from survey.fieldwork.blueprint import optout as bp
-from survey.fieldwork.composing import invitation_for_opt_out
+from survey.fieldwork.messages.composing import invitation_for_opt_out
 from survey.i18n import requested_language, speak_on_public_page
 
 
