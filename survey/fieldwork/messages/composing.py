@@ -1,6 +1,6 @@
 """What one invitee reads: the subject and body of an invitation, reminder or letter, in which language,
 with which placeholders filled in, and the opt-out link. Sending (``sending.py``) and printing
-(``letters.py``) both compose through here.
+(``letters/services.py``) both compose through here.
 """
 
 from __future__ import annotations
