@@ -629,3 +629,15 @@ def test_the_real_statements_follow_the_labelling_rule_of_their_header():
     }
     broken = [(r["text"], r["kind"], r["sentiment"]) for r in rows if r["sentiment"] not in allowed[r["kind"]]]
     assert broken == []
+
+
+def test_the_second_labelling_of_real_statements_joins_each_row_to_its_statement():
+    from analysis.codebook import default_codebook
+    from bench.remarks_agreement import second_labels
+
+    rows = second_labels()
+    keys = set(default_codebook("stakeholder").keys)
+    assert len(rows) == 60
+    assert len({r["text"] for r in rows}) == 60
+    assert all(r["kind"] in KINDS and r["first"]["text"] == r["text"] for r in rows)
+    assert all(r["themes"] and set(r["themes"]) <= keys for r in rows)
