@@ -10,7 +10,9 @@ The rules (docs/architecture.md, "Rules of the arrangement"):
    is still two modules that cannot be understood one without the other.
 4. Forms never import services: a form describes fields and checks; the view calls the service.
 5. A view names another stage's model class only to find the object of its URL (the survey, the region);
-   reading another stage's tables goes through that stage's services or queries.
+   reading another stage's tables goes through that stage's services or queries. A view is a module of a
+   stage named ``views``/``*_views`` or one that adds routes, whatever its name; importing another
+   stage's ``models`` module whole counts as naming its classes.
 6. One way to register the application's routes: Blueprint objects are created only in a package's
    ``blueprint.py``, which imports every module of its package that adds routes (for a stage: of the stage, its
    role subfolders included); only ``create_app`` (``survey/__init__.py``) registers blueprints, those listed by
@@ -277,16 +279,21 @@ def service_imports_in_forms(graph) -> list[Import]:
     ]
 
 
-def foreign_models_in_views(graph) -> list[tuple[str, str, str]]:
-    """(view, model module, class) for every mapped class a view imports from another stage."""
+def foreign_models_in_views(graph, root: Path = ROOT) -> list[tuple[str, str, str]]:
+    """(view, model module, class) for every mapped class a view imports from another stage; ``*`` for a
+    view that imports another stage's model module whole (``from survey.responses import models``)."""
     from survey.database import Base
 
+    modules = project_modules(root)
     found = []
     for name, imports in graph.items():
-        if not is_view(name):
+        if not (is_view(name) or (stage_of(name) and adds_routes(modules[name]))):
             continue
         for i in imports:
             if stage_of(i.target) in (None, stage_of(name)) or not i.target.endswith(".models"):
+                continue
+            if not i.names:
+                found.append((name, i.target, "*"))
                 continue
             module = importlib.import_module(i.target)
             for imported in i.names:
@@ -410,4 +417,39 @@ def test_the_rules_see_a_violation(tmp_path):
     assert cycles(graph) == [["survey.questionnaires.services", "survey.reports.page"]]
     assert [str(i) for i in service_imports_in_forms(graph)] == [
         "forms.reports:1 imports survey.questionnaires.services"
+    ]
+
+
+def test_the_view_rule_sees_a_violation(tmp_path):
+    """A view naming another stage's model is found, also where the routes sit in a module not called views
+    or the whole model module is imported; the object of the URL and a service reading the table are not."""
+    routes = "from survey.reports.blueprint import api as bp\n\n@bp.get('/x')\ndef x():\n    pass\n"
+    files = {
+        "survey/__init__.py": "",
+        "survey/questionnaires/__init__.py": "",
+        "survey/questionnaires/models.py": "",
+        "survey/responses/__init__.py": "",
+        "survey/responses/models.py": "",
+        "survey/reports/__init__.py": "",
+        "survey/reports/blueprint.py": "",
+        "survey/reports/views.py": (
+            "from survey.questionnaires.models import Survey\nfrom survey.responses.models import Answer\n"
+        ),
+        "survey/reports/feed.py": "from survey.responses.models import Response\n" + routes,
+        "survey/reports/page_views.py": "from survey.responses import models\n",
+        "survey/reports/services.py": "from survey.responses.models import Response\n",
+        "survey/reports/plain.py": "from survey.responses.models import Response\n",
+    }
+    for relative, text in files.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text)
+    project_modules.cache_clear()
+    try:
+        found = foreign_models_in_views(import_graph(tmp_path), tmp_path)
+    finally:
+        project_modules.cache_clear()
+    assert sorted(found) == [
+        ("survey.reports.feed", "survey.responses.models", "Response"),
+        ("survey.reports.page_views", "survey.responses.models", "*"),
+        ("survey.reports.views", "survey.responses.models", "Answer"),
     ]

@@ -1,36 +1,31 @@
-"""Fieldwork for the onderzoeker: modes, invitees, sending, reminders, letters, tracking, closing."""
+"""A round's fieldwork for the onderzoeker: the list of rounds, the round's page (its figures, letters and send
+history), opening and closing, the settings and the open link. The page's other forms post to the role
+folders: invitees (import, opt-out, tracking), messages (texts, invitations, reminders), letters."""
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import func, select
 
-from forms.fieldwork import ConfirmForm, ImportForm, OptOutForm, ReprintForm, SettingsForm, TextForm
+from forms.fieldwork import ConfirmForm, OptOutForm, ReprintForm, SettingsForm
 from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.audit.labels import audit_label
-from survey.audit.services import record
 from survey.database import truncate_wal
 from survey.extensions import db
 from survey.fieldwork import services
+from survey.fieldwork.blueprint import SURVEY
 from survey.fieldwork.blueprint import fieldwork as bp
 from survey.fieldwork.invitees import tracking
-from survey.fieldwork.invitees.importing import import_contacts
 from survey.fieldwork.letters import services as letters
-from survey.fieldwork.messages import placeholders as messages
-from survey.fieldwork.messages import texts
 from survey.fieldwork.models import Invitation
-from survey.fieldwork.outreach import history, invitations_job, missing_languages, reminder_reach, reminders_job
+from survey.fieldwork.outreach import history, missing_languages
 from survey.fieldwork.sending import due_for_reminder, settings_for
-from survey.jobs import enqueue_after_commit
 from survey.navigation import register_nav
 from survey.questionnaires.languages import language_name
 from survey.questionnaires.models import FieldworkStatus, Survey
 from survey.timeutil import local_today
-
-SURVEY = "/vragenlijsten/<int:survey_id>/veldwerk"
 
 register_nav("Fieldwork", "fieldwork.list_surveys", Permission.RUN_FIELDWORK, 30)
 
@@ -149,110 +144,6 @@ def close_fieldwork(survey_id):
     return render_template("fieldwork/close.html", survey=survey, form=form)
 
 
-@bp.route(SURVEY + "/genodigden/importeren", methods=["GET", "POST"])
-@requires(Permission.RUN_FIELDWORK)
-def import_invitees(survey_id):
-    survey = _survey(survey_id)
-    form = ImportForm()
-    report = None
-    if form.validate_on_submit():
-        report = import_contacts(survey, form.file.content, form.file.filename)
-        db.session.commit()
-    return render_template(
-        "fieldwork/import.html",
-        survey=survey,
-        form=form,
-        report=report,
-        missing=missing_languages(survey) if report else None,
-    )
-
-
-@bp.post(SURVEY + "/uitnodigen")
-@requires(Permission.RUN_FIELDWORK)
-def send_invitations(survey_id):
-    survey = _survey(survey_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    if survey.status != FieldworkStatus.OPEN:
-        flash(_("Invitations can only be sent while fieldwork is open."), "error")
-    else:
-        record("fieldwork.invite", survey)
-        enqueue_after_commit(db.session(), invitations_job, survey.id, local_today().isoformat())
-        db.session.commit()
-        flash(_("The invitations are being sent. Letters to print appear below when they are ready."), "success")
-    return redirect(url_for("fieldwork.overview", survey_id=survey.id))
-
-
-@bp.post(SURVEY + "/herinneren")
-@requires(Permission.RUN_FIELDWORK)
-def send_reminders(survey_id):
-    survey = _survey(survey_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    if survey.status != FieldworkStatus.OPEN:
-        flash(_("Reminders can only be sent while fieldwork is open."), "error")
-    else:
-        record("fieldwork.remind", survey)
-        enqueue_after_commit(db.session(), reminders_job, survey.id, local_today().isoformat())
-        db.session.commit()
-        flash(_("The reminders that are due are being sent."), "success")
-    return redirect(url_for("fieldwork.overview", survey_id=survey.id))
-
-
-@bp.route(SURVEY + "/herinneren-nu", methods=["GET", "POST"])
-@requires(Permission.RUN_FIELDWORK)
-def remind_now(survey_id):
-    """A reminder now to every invitee who has not finished, after a page that says how many."""
-    survey = _survey(survey_id)
-    if survey.status != FieldworkStatus.OPEN:
-        flash(_("Reminders can only be sent while fieldwork is open."), "error")
-        return redirect(url_for("fieldwork.overview", survey_id=survey.id))
-    today = local_today()
-    reach = reminder_reach(survey, today)
-    form = ConfirmForm()
-    if form.validate_on_submit() and reach.total:
-        record("fieldwork.remind_now", survey, expected=reach.total)
-        enqueue_after_commit(db.session(), reminders_job, survey.id, today.isoformat(), now=True)
-        db.session.commit()
-        flash(
-            ngettext(
-                "A reminder is being sent to %(num)s invitee who has not finished.",
-                "A reminder is being sent to %(num)s invitees who have not finished.",
-                reach.total,
-            ),
-            "success",
-        )
-        return redirect(url_for("fieldwork.overview", survey_id=survey.id))
-    db.session.commit()  # settings may have been created
-    return render_template(
-        "fieldwork/remind_now.html",
-        survey=survey,
-        reach=reach,
-        form=form,
-        settings=settings_for(survey),
-        missing=missing_languages(survey),
-    )
-
-
-@bp.post(SURVEY + "/afmelden")
-@requires(Permission.RUN_FIELDWORK)
-def opt_out_invitee(survey_id):
-    survey = _survey(survey_id)
-    form = OptOutForm()
-    if form.validate_on_submit():
-        count = services.opt_out_address(survey, form.email.data)
-        db.session.commit()
-        if count:
-            flash(
-                ngettext("%(num)s invitee gets no more mail.", "%(num)s invitees get no more mail.", count), "success"
-            )
-        else:
-            flash(_("No invitee of this survey with this e-mail address still gets mail."), "error")
-    else:
-        flash(_("Enter an e-mail address."), "error")
-    return redirect(url_for("fieldwork.overview", survey_id=survey.id))
-
-
 @bp.route(SURVEY + "/instellingen", methods=["GET", "POST"])
 @requires(Permission.RUN_FIELDWORK)
 def edit_settings(survey_id):
@@ -267,69 +158,6 @@ def edit_settings(survey_id):
         flash(_("The settings have been saved."), "success")
         return redirect(url_for("fieldwork.overview", survey_id=survey.id))
     return render_template("fieldwork/settings.html", survey=survey, form=form)
-
-
-@bp.route(SURVEY + "/teksten", methods=["GET", "POST"])
-@requires(Permission.RUN_FIELDWORK)
-def edit_text(survey_id):
-    survey = _survey(survey_id)
-    settings = settings_for(survey)
-    kind = request.args.get("soort", "invitation")
-    language = request.args.get("taal", "nl")
-    languages = _languages(survey)
-    if kind not in messages.KINDS or language not in languages:
-        abort(404)
-    current = messages.text_for(settings.templates, kind, language, survey.address_form.value)
-    form = TextForm(
-        kind=kind,
-        data={"subject": current.subject if current else "", "body": current.body if current else ""}
-        if request.method == "GET"
-        else None,
-    )
-    if form.validate_on_submit():
-        services.save_text(survey, kind, language, form.subject.data or "", form.body.data or "")
-        db.session.commit()
-        flash(_("The text has been saved."), "success")
-        return redirect(url_for("fieldwork.edit_text", survey_id=survey.id, soort=kind, taal=language))
-    own = bool((settings.templates or {}).get(kind, {}).get(language))
-    return render_template(
-        "fieldwork/text.html",
-        survey=survey,
-        form=form,
-        kind=kind,
-        language=language,
-        languages=languages,
-        own=own,
-        kinds=messages.KINDS,
-        draft=language in texts.DRAFT_LANGUAGES,
-    )
-
-
-def _languages(survey: Survey) -> list[str]:
-    version = survey.published_version or survey.draft_version
-    languages = (version.document or {}).get("languages", ["nl"]) if version else ["nl"]
-    return ["nl"] + [lang for lang in languages if lang != "nl"]
-
-
-@bp.get(SURVEY + "/voortgang")
-@requires(Permission.RUN_FIELDWORK)
-def show_tracking(survey_id):
-    survey = _survey(survey_id)
-    return render_template(
-        "fieldwork/tracking.html", survey=survey, figures=tracking.tracking(survey), labels=tracking.variable_labels()
-    )
-
-
-@bp.get(SURVEY + "/voortgang.csv")
-@requires(Permission.RUN_FIELDWORK)
-def export_tracking(survey_id):
-    survey = _survey(survey_id)
-    body = tracking.tracking_csv(survey)
-    record("fieldwork.export_tracking", survey)
-    db.session.commit()
-    return Response(
-        body, mimetype="text/csv", headers={"Content-Disposition": f"attachment; filename=respons-{survey.id}.csv"}
-    )
 
 
 @bp.post(SURVEY + "/open-link")

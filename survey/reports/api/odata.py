@@ -19,7 +19,7 @@ from xml.sax.saxutils import quoteattr
 
 from flask import Response, g, jsonify, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from survey.access import is_row_id
 from survey.extensions import db
@@ -37,8 +37,6 @@ from survey.reports.items import report_items
 from survey.reports.pages.figures import GROUP_SEPARATOR, Selection, filter_choices, parse_group, policy_for
 from survey.reports.pages.page import build_page
 from survey.reports.results import completed_counts, load_round
-from survey.responses.models import Response as SurveyResponse
-from survey.responses.models import ResponseStatus
 
 NAMESPACE = "Ervaringsonderzoek"
 PAGE_SIZE = 1000
@@ -298,18 +296,8 @@ def _responses(surveys: list[Survey], query: Query):
         plan = export_plan(survey, background_variables(survey.id))
         audit_export(survey, "odata", plan, via="api", token_id=token.id)
         plans.append((survey, plan))
-    total = sum(
-        int(
-            db.session.scalar(
-                select(func.count())
-                .select_from(SurveyResponse)
-                .where(SurveyResponse.survey_id == s.id, SurveyResponse.status == ResponseStatus.COMPLETED)
-            )
-            or 0
-        )
-        * len(plan)
-        for s, plan in plans
-    )
+    counts = completed_counts([s.id for s, _ in plans])
+    total = sum(counts.get(s.id, 0) * len(plan) for s, plan in plans)
     return _long_rows(plans), total
 
 

@@ -93,7 +93,7 @@ def test_a_round_of_500_invitees(app, client, db, researcher, make_survey, smtp_
         data={"file": (io.BytesIO(contact_file()), "genodigden.csv")},
     ).get_data(as_text=True)
     assert "500 genodigden zijn toegevoegd." in page
-    monkeypatch.setattr("survey.fieldwork.views.local_today", lambda: DAY)
+    monkeypatch.setattr("survey.fieldwork.messages.views.local_today", lambda: DAY)
     client.post(base + "/uitnodigen")
     invitations = mails(smtp_server)
     assert len(invitations) == 480 and len(letter_pages) == 20

@@ -11,8 +11,7 @@ from sqlalchemy import select
 
 from analysis.files.export_safety import csv_unprotect
 from survey.audit.models import AuditEntry
-from tests.survey.reports.test_export_types import NUMERIC, expected
-from tests.survey.reports.test_exports import RISKY, completed, export, survey  # noqa: F401
+from tests.survey.reports.test_exports import NUMERIC, RISKY, completed, expected, export, survey  # noqa: F401
 
 
 def unzip(response):

@@ -1,13 +1,18 @@
-"""Every export read back with the reader a researcher uses, and compared with the database."""
+"""Every export read back with the reader a researcher uses (csv, openpyxl, pandas, pyreadstat) and compared
+with the database: numeric items are numeric columns with the same numbers in every format (SPSS, Stata, CSV,
+Excel), escape answers 98/99 with their labels; open answers only scrubbed unless raw text is asked for."""
 
 import codecs
 import csv
 import io
 import json
 
+import numpy as np
 import openpyxl
+import pandas as pd
 import pyreadstat
 import pytest
+from pandas.api.types import is_numeric_dtype
 from sqlalchemy import select
 
 from analysis.files.export_safety import csv_unprotect
@@ -20,6 +25,8 @@ RISKY = ["=1+1", "+31 6 12345678 bellen", "-boos en verdrietig", "@team: meer ti
 #: the number in every export of a stored code that is not a number itself
 NUMBERS = {"weet_niet": 98, "nvt": 99, "altijd": 4, "vaak": 3, "soms": 2, "nooit": 1}
 NUMBER = {"code": "N1", "type": "getal", "text": {"nl": "Hoeveel weken wachtte u?"}, "required": False}
+#: the columns that are numbers in every format
+NUMERIC = ["respondent", "T1", "K1", "R1", "F1", "N1", "C1__thuis", "C1__school", "C1__anders", "O1_t_wachttijd"]
 
 
 @pytest.fixture
@@ -79,6 +86,31 @@ def completed(db, survey):
 def read_csv(data: bytes, delimiter=","):
     assert data.startswith(codecs.BOM_UTF8)
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+
+
+def expected(db, survey):
+    """{column: values per completed response} from the database (98/99 for the escape answers)."""
+    rows = []
+    for response in completed(db, survey):
+        answers = {a.item_code: a.value for a in response.answers}
+        rows.append(
+            {code: float(NUMBERS.get(answers[code], answers[code])) for code in ("T1", "K1", "R1", "F1")}
+            | {"N1": float(answers["N1"])}
+        )
+    return {code: [row[code] for row in rows] for code in rows[0]}
+
+
+def read(client, region, survey, tmp_path, fmt, **form):
+    data = export(client, region, survey, format=fmt, **form).data
+    if fmt == "csv" and form.get("delimiter") == "semicolon":
+        return pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
+    if fmt == "csv":
+        return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    if fmt == "xlsx":
+        return pd.read_excel(io.BytesIO(data), sheet_name="Antwoorden", engine="openpyxl")
+    path = tmp_path / f"export.{fmt}"
+    path.write_bytes(data)
+    return (pyreadstat.read_sav if fmt == "sav" else pyreadstat.read_dta)(str(path))[0]
 
 
 def test_csv_matches_the_database_and_keeps_every_character(client, db, region, survey, researcher):
@@ -156,6 +188,7 @@ def test_xlsx_cells_are_typed_and_formulas_stay_text(client, db, region, survey,
 
 
 def test_sav_has_variable_labels_value_labels_and_missing_values(client, db, region, survey, researcher, tmp_path):
+    """The numbers and the escapes' labels per format: test_spss_and_stata_hold_the_same_numbers_with_missing_values."""
     path = tmp_path / "export.sav"
     path.write_bytes(export(client, region, survey, format="sav").data)
     frame, meta = pyreadstat.read_sav(str(path), user_missing=True)
@@ -164,19 +197,55 @@ def test_sav_has_variable_labels_value_labels_and_missing_values(client, db, reg
     labels = meta.column_names_to_labels
     assert labels["T1"] == "T1 Ik wist waar ik terecht kon met mijn vraag."
     assert labels["O1"] == "Wat kan beter? (geschoond)"
-    assert meta.variable_value_labels["T1"][5.0] == "Helemaal mee eens"
-    assert meta.variable_value_labels["T1"][98.0] == "Weet ik niet"
     assert meta.variable_value_labels["F1"] == {4.0: "Altijd", 3.0: "Vaak", 2.0: "Soms", 1.0: "Nooit"}
-    assert frame["F1"].tolist() == [3.0] * 6
     assert {r["lo"] for r in meta.missing_ranges["T1"]} == {98.0, 99.0}
-    expected_t1 = [
-        {"weet_niet": 98.0, "nvt": 99.0}.get(a.value, None) or float(a.value)
-        for a in (next(x for x in r.answers if x.item_code == "T1") for r in responses)
-    ]
-    assert frame["T1"].tolist() == expected_t1
-    assert frame["N1"].tolist() == [2.5 if any(a.value == "2.5" for a in r.answers) else 12.0 for r in responses]
     assert sorted(frame["O1"]) == sorted(RISKY)
     assert frame["week"].dt.date.tolist() == [r.week for r in responses]
+
+
+@pytest.mark.parametrize("fmt, form", [("csv", {}), ("csv", {"delimiter": "semicolon"}), ("xlsx", {})])
+def test_spreadsheet_exports_hold_the_spss_numbers(client, db, region, survey, researcher, tmp_path, fmt, form):
+    frame = read(client, region, survey, tmp_path, fmt, **form)
+    for column in NUMERIC:
+        assert is_numeric_dtype(frame[column]), (column, frame[column].dtype)
+    for code, values in expected(db, survey).items():
+        assert frame[code].astype(float).tolist() == values, code
+    assert {98.0, 99.0} <= set(frame["T1"])
+
+
+@pytest.mark.parametrize("fmt", ["sav", "dta"])
+def test_spss_and_stata_hold_the_same_numbers_with_missing_values(
+    client, db, region, survey, researcher, tmp_path, fmt
+):
+    frame = read(client, region, survey, tmp_path, fmt)
+    for column in NUMERIC:
+        assert is_numeric_dtype(frame[column]), (column, frame[column].dtype)
+    path = tmp_path / f"export.{fmt}"
+    reader = pyreadstat.read_sav if fmt == "sav" else pyreadstat.read_dta
+    kept, meta = reader(str(path), user_missing=True)
+    values = expected(db, survey)
+    for code in ("K1", "R1", "F1", "N1"):
+        assert frame[code].tolist() == values[code]
+    # without user-missing values the escapes are empty; with them they are 98/99 (SPSS) or .a/.b (Stata)
+    assert [None if np.isnan(x) else x for x in frame["T1"]] == [None if v >= 98 else v for v in values["T1"]]
+    escapes = {98.0: "a", 99.0: "b"} if fmt == "dta" else {98.0: 98.0, 99.0: 99.0}
+    assert kept["T1"].tolist() == [escapes.get(v, v) for v in values["T1"]]
+    labels = meta.variable_value_labels["T1"]
+    assert labels[escapes[98.0]] == "Weet ik niet" and labels[escapes[99.0]] == "Niet van toepassing"
+    assert labels[5] == "Helemaal mee eens"
+
+
+def test_labels_variant_is_text_but_keeps_the_grade_a_number(client, db, region, survey, researcher, tmp_path):
+    response = export(client, region, survey, format="xlsx", values="labels")
+    assert "antwoorden-labels-" in response.headers["Content-Disposition"]
+    sheet = openpyxl.load_workbook(io.BytesIO(response.data))["Antwoorden"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2)]
+    assert {r["T1"].value for r in rows} >= {"Weet ik niet", "Niet van toepassing", "Helemaal mee eens"}
+    assert all(r["R1"].data_type == "n" for r in rows)
+    assert [r["R1"].value for r in rows] == [int(v) for v in expected(db, survey)["R1"]]
+    frame = read(client, region, survey, tmp_path, "csv", values="labels")
+    assert is_numeric_dtype(frame["R1"]) and not is_numeric_dtype(frame["T1"])
 
 
 def test_codebook_csv_lists_variables_labels_and_values(client, db, region, survey, researcher):

@@ -119,10 +119,15 @@ def test_bad_queries_get_a_dutch_odata_error(connect, example, client):
     assert huge.status_code == 200 and huge.get_json()["value"] == []
 
 
-def test_responses_are_scrubbed_long_rows_and_audited(connect, example, db):
-    service, _session = connect(ApiScope.RESPONSES)
+def test_responses_are_scrubbed_long_rows_and_audited(connect, example, db, client):
+    service, session = connect(ApiScope.RESPONSES)
     Antwoord = service.entities["Antwoorden"]
     rows = service.query(Antwoord).filter(Antwoord.RondeId == example.id).all()
+    counted = client.get(
+        f"/api/v1/odata/Antwoorden?$filter=RondeId eq {example.id}&$count=true&$top=1",
+        headers={"Authorization": session.headers["Authorization"]},
+    ).get_json()
+    assert counted["@odata.count"] == len(rows)  # completed responses times variables, the others not counted
     by_variable = {}
     for row in rows:
         by_variable.setdefault(row.Variabele, []).append(row)
