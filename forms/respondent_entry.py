@@ -30,6 +30,6 @@ class InterviewStartForm(FlaskForm):
 
     def __init__(self, languages: list[str], *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from survey.responses.screens import language_name
+        from survey.responses.display.screens import language_name
 
         self.language.choices = [(code, language_name(code)) for code in languages]

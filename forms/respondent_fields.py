@@ -21,8 +21,8 @@ from analysis.scores.scales import ESCAPE_CODES
 from forms.respondent_checks import ChoiceCheck, CountCheck, LengthCheck, NumberCheck, number_value
 from survey.questionnaires.document import Question
 from survey.questionnaires.registry import OTHER_CODE, REGISTRY
-from survey.responses.flow import AnswerKey, Prompt
-from survey.responses.piping import Piping, localized
+from survey.responses.display.piping import Piping, localized
+from survey.responses.steps.flow import AnswerKey, Prompt
 
 #: the smiley drawn for each stored code, by number of faces
 FACES = {

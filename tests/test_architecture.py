@@ -87,7 +87,7 @@ VIEW_EXCEPTIONS = {
     # the programmes whose actielijnen a question can list
     ("survey.questionnaires.builder.views_lists", "survey.programmes.models", "Programme"),
     # preview and telephone entry open a version of the questionnaire (the respondent path, being reshaped)
-    ("survey.responses.staff_views", "survey.questionnaires.models", "SurveyVersion"),
+    ("survey.responses.staff.views", "survey.questionnaires.models", "SurveyVersion"),
 }
 
 

@@ -15,7 +15,7 @@ from survey.questionnaires.document import DocumentError, Question
 from survey.questionnaires.models import Survey, VersionStatus
 from survey.questionnaires.parsing import parse_document
 from survey.questionnaires.registry import REGISTRY
-from survey.responses.piping import report_text
+from survey.responses.display.piping import report_text
 
 #: separator between a question's code and the list entry of a repeated section
 REPEAT_SEPARATOR = "."

@@ -24,9 +24,9 @@ from survey.fieldwork.models import Invitation
 from survey.questionnaires.models import Survey
 from survey.responses import storage
 from survey.responses.entries import Entry, EntryProblem
-from survey.responses.flow import Flow
 from survey.responses.models import Channel, Response, ResponseStatus
 from survey.responses.state import ResponseState, bump, find_response, resume_hash
+from survey.responses.steps.flow import Flow
 from survey.timeutil import local_today
 from survey.tokens import SHORT_CODE_ALPHABET, keyed_hash, normalise_short_code
 

@@ -15,8 +15,8 @@ from sqlalchemy import String, Text, and_, bindparam, cast, delete, insert, sele
 from survey.extensions import db
 from survey.questionnaires.document import Document
 from survey.questionnaires.registry import REGISTRY
-from survey.responses.flow import AnswerKey, Answers
 from survey.responses.models import Answer, Response
+from survey.responses.steps.flow import AnswerKey, Answers
 
 Submitted = dict[AnswerKey, tuple[object, str | None]]
 

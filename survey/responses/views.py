@@ -20,12 +20,12 @@ from survey.i18n import text_direction
 from survey.questionnaires.models import Survey
 from survey.responses import entries, services
 from survey.responses.blueprint import bp
+from survey.responses.display.phones import phone_links
+from survey.responses.display.piping import localized
+from survey.responses.display.screens import CHROME_LANGUAGES, language_name
+from survey.responses.display.wording import SAVED_BY_MODE, words
 from survey.responses.models import Channel
-from survey.responses.phones import phone_links
-from survey.responses.piping import localized
-from survey.responses.screens import CHROME_LANGUAGES, language_name
 from survey.responses.visits import COOKIE, DONE_COOKIE, open_visit, set_cookie, speak
-from survey.responses.wording import SAVED_BY_MODE, words
 from survey.tokens import normalise_short_code
 
 bp.add_app_template_filter(phone_links, "phone_links")

@@ -22,10 +22,10 @@ from survey.fieldwork import ledger
 from survey.i18n import chrome_language, text_direction, use_respondent_language
 from survey.questionnaires.document import Document
 from survey.responses import entries, services, storage
-from survey.responses.flow import Flow, compute_flow
+from survey.responses.display.piping import Piping
 from survey.responses.models import Channel
-from survey.responses.piping import Piping
 from survey.responses.state import ResponseState, find_response, link_resume_hash, set_visit_language
+from survey.responses.steps.flow import Flow, compute_flow
 
 COOKIE = "vl"
 DONE_COOKIE = "vl_klaar"
@@ -94,8 +94,8 @@ class Visit:
 
     def page(self) -> dict:
         """What every respondent page template needs besides its own content."""
-        from survey.responses.piping import localized
-        from survey.responses.screens import language_name
+        from survey.responses.display.piping import localized
+        from survey.responses.display.screens import language_name
 
         return {
             "visit": self,

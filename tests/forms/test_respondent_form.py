@@ -8,8 +8,8 @@ from forms.respondent_checks import number_value
 from survey.questionnaires.models import DisplayMode
 from survey.questionnaires.parsing import parse_document
 from survey.questionnaires.registry import REGISTRY
-from survey.responses.flow import compute_flow
-from survey.responses.piping import Piping
+from survey.responses.display.piping import Piping
+from survey.responses.steps.flow import compute_flow
 
 
 def form_for(app, question, data):

@@ -16,7 +16,7 @@ from survey.evaluations.draft.sources import grade_of, response_of
 from survey.evaluations.labels import PROGRAMME_SECTIONS, PROGRAMME_THEME_SECTIONS, STATUS, SURVEY_KIND
 from survey.evaluations.models import PROGRAMME_SCOPE, Evaluation
 from survey.i18n import long_date
-from survey.responses.piping import resolve_report_pipes
+from survey.responses.display.piping import resolve_report_pipes
 from survey.timeutil import utcnow
 
 SCHEMA = 1

@@ -19,7 +19,7 @@ from survey.evaluations.draft.sources import document_of, previous_round, scored
 from survey.programmes.models import ACTION_LINES
 from survey.questionnaires.models import Survey, SurveyKind
 from survey.questionnaires.registry import REGISTRY
-from survey.responses.piping import report_text
+from survey.responses.display.piping import report_text
 
 SCALE_OF_KIND = {"agreement": AGREEMENT, "frequency": FREQUENCY}
 #: the CEO template's item codes (docs/domain.md, "Instruments") and the actielijn each speaks to

@@ -30,7 +30,7 @@ from survey.programmes.models import Project, Target
 from survey.programmes.monitor.conflicts import sources_of
 from survey.programmes.overview import indicator_values
 from survey.programmes.progress_reports.models import ProgressReport, ProgressStatus
-from survey.responses.piping import report_text
+from survey.responses.display.piping import report_text
 
 
 def theme_part(context: ReportContext, role: str, project: Project | None = None) -> dict | None:

@@ -12,8 +12,8 @@ from survey.fieldwork import ledger, sending
 from survey.fieldwork.models import Invitation, ParticipationDay
 from survey.responses import entries, services
 from survey.responses.entries import Entry
-from survey.responses.flow import compute_flow
 from survey.responses.models import Channel
+from survey.responses.steps.flow import compute_flow
 from survey.tokens import new_token, token_hash
 from tests.survey.fieldwork.unlinkability import assert_no_rank_link, assert_unlinkable, insertion_order
 

@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from survey.questionnaires.models import DisplayMode
 from survey.questionnaires.parsing import parse_document
-from survey.responses.flow import compute_flow
 from survey.responses.models import Response, ResponseStatus
+from survey.responses.steps.flow import compute_flow
 from survey.responses.storage import load_answers
 from survey.responses.visits import text_direction
 from tests.survey.responses.documents import flow_documents

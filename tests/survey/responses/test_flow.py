@@ -5,8 +5,8 @@ import pytest
 
 from survey.questionnaires.models import DisplayMode
 from survey.questionnaires.parsing import parse_document
-from survey.responses.flow import compute_flow, progress_of
-from survey.responses.piping import Piping
+from survey.responses.display.piping import Piping
+from survey.responses.steps.flow import compute_flow, progress_of
 from tests.survey.responses.documents import all_types_document, flow_documents
 
 ONE = DisplayMode.ONE_PER_SCREEN

@@ -1,12 +1,13 @@
 """Question screens drawn once per process while they hold nothing of the respondent
-(survey/responses/kept_screens.py): each respondent gets exactly the page a full drawing gives, with their
+(survey/responses/display/kept_screens.py): each respondent gets exactly the page a full drawing gives, with their
 own form token, lock, start key, link key and previous answer, and nothing of a respondent is kept."""
 
 import re
 
 import pytest
 
-from survey.responses import kept_screens, step_views
+from survey.responses.display import kept_screens
+from survey.responses.steps import views as step_views
 from tests.survey.responses.test_same_pages import normalised
 from tests.survey.responses.walk import fill
 

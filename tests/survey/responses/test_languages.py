@@ -212,7 +212,7 @@ def test_babel_knows_every_page_chrome_language_and_its_direction(locale):
     from babel import Locale
 
     from survey.i18n import chrome_language, text_direction
-    from survey.responses.screens import language_name
+    from survey.responses.display.screens import language_name
 
     chrome = chrome_language(locale)
     assert chrome == ("fa" if locale == "prs" else locale)

@@ -3,7 +3,7 @@ tapped to call; a grid of many choices does not move on by itself unless the res
 
 import re
 
-from survey.responses.phones import phone_links
+from survey.responses.display.phones import phone_links
 from tests.survey.responses.documents import all_types_document, template_documents
 from tests.survey.responses.walk import fill, walk
 

@@ -1,8 +1,8 @@
-"""Questions drawn once per process while they hold nothing of the respondent (survey/responses/rendering.py):
+"""Questions drawn once per process while they hold nothing of the respondent (survey/responses/display/rendering.py):
 every respondent still sees exactly what a fresh drawing shows, with their own answers and errors, and
 nothing a respondent wrote is kept."""
 
-from survey.responses import kept_screens, rendering
+from survey.responses.display import kept_screens, rendering
 from tests.survey.responses.walk import fill, walk
 
 BASE = "/v/open-sleutel-1234"

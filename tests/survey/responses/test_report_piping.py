@@ -1,6 +1,6 @@
 """Survey wording in reports over many respondents: no placeholder survives, {item} names the project."""
 
-from survey.responses.piping import report_text, resolve_report_pipes
+from survey.responses.display.piping import report_text, resolve_report_pipes
 
 
 def test_item_becomes_the_project_and_answer_pipes_a_stand_in():

@@ -94,7 +94,7 @@ def test_every_respondent_page_is_the_recorded_html(app, client, make_survey, mo
 def test_a_second_respondent_gets_the_recorded_html_from_the_kept_page(app, client, make_survey):
     """The page around a question is kept per process after the first respondent; the next one (another
     browser) still gets exactly the recorded pages, with its own form token."""
-    from survey.responses import rendering
+    from survey.responses.display import rendering
 
     make_survey(mode=DisplayMode.ONE_PER_SCREEN, check_page=True)
     rendering._CHROMES.clear()

@@ -21,7 +21,7 @@ from flask import current_app, g, get_flashed_messages, render_template, request
 from flask.signals import before_render_template, template_rendered
 from flask_babel import get_locale
 
-from survey.responses.piping import is_piped
+from survey.responses.display.piping import is_piped
 from survey.responses.visits import KEY_MARK, PLAIN_KEY
 
 #: kept questions per process; the whole store is dropped when full (published questionnaires are few)

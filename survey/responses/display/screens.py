@@ -12,8 +12,8 @@ from flask_babel import gettext as _
 from forms.respondent import PromptView, StepForm, build_step_form, describe_step, stored_to_form
 from survey.i18n import UI_LOCALES
 from survey.questionnaires.models import Audience, DisplayMode, Survey
-from survey.responses.flow import Flow, Progress, Step, progress_of
-from survey.responses.piping import Piping, answer_label, localized
+from survey.responses.display.piping import Piping, answer_label, localized
+from survey.responses.steps.flow import Flow, Progress, Step, progress_of
 
 #: languages of the page chrome (buttons, progress, messages); survey content may have more
 CHROME_LANGUAGES = UI_LOCALES

@@ -14,8 +14,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from forms.respondent import build_step_form
 from survey.extensions import db, limiter
-from survey.responses import entries, step_views, storage
+from survey.responses import entries, storage
 from survey.responses.blueprint import bp
+from survey.responses.steps import views as step_views
 from survey.responses.views import PROBLEM_STATUS, WAY, code_limit, started_elsewhere, unknown_link
 from survey.responses.visits import Visit, open_visit, remember_browser
 

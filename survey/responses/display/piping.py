@@ -15,7 +15,7 @@ from markupsafe import escape
 
 from survey.questionnaires.document import PIPE_PATTERN, Document, ListItem, Question
 from survey.questionnaires.registry import OTHER_CODE
-from survey.responses.flow import Answers
+from survey.responses.steps.flow import Answers
 
 
 class Foreign(str):

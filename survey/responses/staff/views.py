@@ -23,10 +23,10 @@ from survey.questionnaires.models import Survey, SurveyVersion
 from survey.questionnaires.parsing import parse_document
 from survey.responses import services, storage
 from survey.responses.blueprint import bp
-from survey.responses.flow import compute_flow
+from survey.responses.display.piping import Piping, localized
+from survey.responses.display.screens import check_rows, make_screen
 from survey.responses.models import Channel, Response, ResponseStatus
-from survey.responses.piping import Piping, localized
-from survey.responses.screens import check_rows, make_screen
+from survey.responses.steps.flow import compute_flow
 
 PREVIEW = "/beheer/<region>/vragenlijsten/<int:survey_id>/voorbeeld"
 

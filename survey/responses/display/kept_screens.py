@@ -24,10 +24,10 @@ from markupsafe import escape
 
 from forms.respondent import describe_step, is_kept_description, screen_token
 from survey.questionnaires.models import DisplayMode
-from survey.responses.flow import Flow, Step, progress_of
-from survey.responses.piping import Piping, localized
-from survey.responses.rendering import keeps_chrome, render_screen_page
-from survey.responses.screens import make_screen, previous_answer
+from survey.responses.display.piping import Piping, localized
+from survey.responses.display.rendering import keeps_chrome, render_screen_page
+from survey.responses.display.screens import make_screen, previous_answer
+from survey.responses.steps.flow import Flow, Step, progress_of
 from survey.responses.visits import KEY_MARK, Visit
 
 TEMPLATE = "responses/step.html"

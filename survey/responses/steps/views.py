@@ -18,10 +18,10 @@ from forms.respondent_entry import SendForm
 from survey.extensions import SELF_LIMITED_ENDPOINTS, db, limiter
 from survey.responses import entries, services, storage
 from survey.responses.blueprint import bp
-from survey.responses.kept_screens import render_kept_step
+from survey.responses.display.kept_screens import render_kept_step
+from survey.responses.display.rendering import cached_prompt, question_macros, render_screen_page
+from survey.responses.display.screens import check_rows, make_screen
 from survey.responses.models import Response, ResponseStatus
-from survey.responses.rendering import cached_prompt, question_macros, render_screen_page
-from survey.responses.screens import check_rows, make_screen
 from survey.responses.state import resume_hash, save_visit_step, state_of
 from survey.responses.views import (
     WAY,
