@@ -1,5 +1,5 @@
 """The respondent's pages (public blueprint ``responses``): ways in, welcome, privacy, thank-you and
-the pages for links that cannot be used. The questions themselves are in step_views.py; the staff
+the pages for links that cannot be used. The questions themselves are in steps/views.py; the staff
 preview and interviewer entry in staff/views.py.
 
 Ways in: a personal link ``/r/<token>`` (or the short code from a letter), the open link
