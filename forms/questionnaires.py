@@ -20,7 +20,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from forms.uploads import QUESTIONNAIRE, GuardedFileField
-from survey.questionnaires.document import CONDITION_OPS
+from survey.questionnaires.content.document import CONDITION_OPS
 from survey.questionnaires.models import AddressForm, Audience, DisplayMode, FieldworkStatus, SurveyKind
 
 KIND_LABELS = {

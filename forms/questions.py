@@ -13,8 +13,8 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from forms.questionnaires import ConditionMixin
 from survey.questionnaires.builder.form_data import parse_lines
-from survey.questionnaires.document import CODE_PATTERN
-from survey.questionnaires.registry import OTHER_CODE, REGISTRY
+from survey.questionnaires.content.document import CODE_PATTERN
+from survey.questionnaires.content.registry import OTHER_CODE, REGISTRY
 
 
 def type_choices():

@@ -19,7 +19,7 @@ from forms.respondent_checks import number_value
 from forms.respondent_csrf import KeptCSRF, kept_csrf_token
 from forms.respondent_fields import FIELD_BUILDERS, Context, FieldSpec, builder_for
 from survey.i18n import wtforms_translations
-from survey.questionnaires.registry import OTHER_CODE
+from survey.questionnaires.content.registry import OTHER_CODE
 from survey.responses.display.piping import Piping, is_piped, page_language
 from survey.responses.steps.flow import AnswerKey, Prompt, Step
 

@@ -19,8 +19,8 @@ from wtforms.validators import DataRequired, InputRequired, Optional
 
 from analysis.scores.scales import ESCAPE_CODES
 from forms.respondent_checks import ChoiceCheck, CountCheck, LengthCheck, NumberCheck, number_value
-from survey.questionnaires.document import Question
-from survey.questionnaires.registry import OTHER_CODE, REGISTRY
+from survey.questionnaires.content.document import Question
+from survey.questionnaires.content.registry import OTHER_CODE, REGISTRY
 from survey.responses.display.piping import Piping, localized
 from survey.responses.steps.flow import AnswerKey, Prompt
 

@@ -2,7 +2,7 @@
 
 The one scale registry: :data:`SCALES` for scoring and reports, and at the end of this module the wording
 respondents read (:func:`respondent_options`: the options a new question starts with, with their labels
-per answer language), from which the question-type registry (``survey/questionnaires/registry.py``) builds
+per answer language), from which the question-type registry (``survey/questionnaires/content/registry.py``) builds
 new questions.
 
 Every scale lists its options from the most positive to the most negative, the order in which

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Select, select
 
+from survey.questionnaires.content.registry import OPEN_KINDS, REGISTRY
 from survey.questionnaires.models import Survey
-from survey.questionnaires.registry import OPEN_KINDS, REGISTRY
 from survey.responses.models import Answer, Response, ResponseStatus
 
 

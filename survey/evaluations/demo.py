@@ -21,6 +21,7 @@ from survey.fieldwork.models import Invitation
 from survey.programmes.demo import NAME as PROGRAMME_NAME
 from survey.programmes.listkeys import programme_list
 from survey.programmes.models import Programme, Project
+from survey.questionnaires.content.parsing import parse_document
 from survey.questionnaires.models import (
     AddressForm,
     Audience,
@@ -31,7 +32,6 @@ from survey.questionnaires.models import (
     SurveyVersion,
     VersionStatus,
 )
-from survey.questionnaires.parsing import parse_document
 from survey.reports.demo import SERIES as CEO_SERIES
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
 from survey.timeutil import utcnow

@@ -23,7 +23,7 @@ from survey.fieldwork.models import Invitation
 from survey.fieldwork.outreach import history, missing_languages
 from survey.fieldwork.sending import due_for_reminder, settings_for
 from survey.navigation import register_nav
-from survey.questionnaires.languages import language_name
+from survey.questionnaires.languages.services import language_name
 from survey.questionnaires.models import FieldworkStatus, Survey
 from survey.timeutil import local_today
 

@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 
 from survey.extensions import db
 from survey.programmes.models import Programme, Project
-from survey.questionnaires.document import DocumentError
+from survey.questionnaires.content.document import DocumentError
+from survey.questionnaires.content.parsing import parse_document
 from survey.questionnaires.models import Survey
-from survey.questionnaires.parsing import parse_document
 from survey.responses.models import Answer, Response
 
 ID_LIKE = re.compile(r"^(?:p|project-?)?(\d+)$", re.I)

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from survey.extensions import db
 from survey.questionnaires import services, versions
-from survey.questionnaires.document import ListItem
+from survey.questionnaires.content.document import ListItem
 from survey.questionnaires.models import FieldworkStatus, Survey
 
 #: (template, round label) of each demo questionnaire

@@ -10,13 +10,14 @@ from sqlalchemy import func, select
 from survey.accounts.models import Region
 from survey.audit.services import record
 from survey.extensions import db
-from survey.questionnaires import languages, versions
+from survey.questionnaires import versions
 from survey.questionnaires.builder.editing import assign_missing_codes
-from survey.questionnaires.document import Document, Section
+from survey.questionnaires.content.document import Document, Section
+from survey.questionnaires.content.validation import validate_document
 from survey.questionnaires.exchange.json_file import SETTING_CHOICES, SETTING_DEFAULTS, SETTING_TEXTS, Exchange
+from survey.questionnaires.languages import services as languages
 from survey.questionnaires.models import FieldworkStatus, Survey, SurveyKind, SurveyVersion, VersionStatus
 from survey.questionnaires.templates import load_template
-from survey.questionnaires.validation import validate_document
 from survey.responses.models import Response
 
 #: settings a survey copies into its next round

@@ -40,7 +40,7 @@ class TemplateInfo:
     @property
     def draft_language_names(self) -> str:
         """ "Arabisch, Turks, Pools": the draft languages by their Dutch names."""
-        from survey.questionnaires.languages import language_name
+        from survey.questionnaires.languages.services import language_name
 
         return ", ".join(language_name(code) for code in self.draft_languages)
 

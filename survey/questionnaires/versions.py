@@ -16,10 +16,10 @@ from survey.audit.services import record
 from survey.extensions import db
 from survey.questionnaires.builder import changes
 from survey.questionnaires.builder.editing import assign_missing_codes
-from survey.questionnaires.document import Document, DocumentError, Section
+from survey.questionnaires.content.document import Document, DocumentError, Section
+from survey.questionnaires.content.parsing import parse_document
+from survey.questionnaires.content.validation import Problems, publish_problems, validate_document
 from survey.questionnaires.models import Survey, SurveyVersion, VersionStatus
-from survey.questionnaires.parsing import parse_document
-from survey.questionnaires.validation import Problems, publish_problems, validate_document
 from survey.timeutil import utcnow
 
 

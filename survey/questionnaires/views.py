@@ -23,13 +23,15 @@ from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.extensions import db
 from survey.navigation import register_nav
-from survey.questionnaires import languages, series, services, versions
+from survey.questionnaires import services, versions
 from survey.questionnaires.blueprint import bp
 from survey.questionnaires.builder import overview
 from survey.questionnaires.builder.feedback import problem_messages
-from survey.questionnaires.document import DocumentError
+from survey.questionnaires.content.document import DocumentError
+from survey.questionnaires.content.registry import REGISTRY
+from survey.questionnaires.languages import services as languages
 from survey.questionnaires.models import FieldworkStatus, Survey, SurveyKind
-from survey.questionnaires.registry import REGISTRY
+from survey.questionnaires.series import services as series
 from survey.questionnaires.templates import list_templates
 
 register_nav("Questionnaires", "questionnaires.list_surveys", Permission.BUILD_SURVEYS, 10)

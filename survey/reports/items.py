@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analysis.scores.scales import AGREEMENT, FREQUENCY, GRADE, SMILEY_3, SMILEY_5, ZERO_TEN, Scale
-from survey.questionnaires.document import DocumentError, Question
+from survey.questionnaires.content.document import DocumentError, Question
+from survey.questionnaires.content.parsing import parse_document
+from survey.questionnaires.content.registry import REGISTRY
 from survey.questionnaires.models import Survey, VersionStatus
-from survey.questionnaires.parsing import parse_document
-from survey.questionnaires.registry import REGISTRY
 from survey.responses.display.piping import report_text
 
 #: separator between a question's code and the list entry of a repeated section

@@ -19,9 +19,9 @@ from survey.accounts.models import Region
 from survey.extensions import db
 from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
-from survey.questionnaires.document import Document
+from survey.questionnaires.content.document import Document
+from survey.questionnaires.content.parsing import parse_document
 from survey.questionnaires.models import FieldworkStatus, Survey, SurveyVersion, VersionStatus
-from survey.questionnaires.parsing import parse_document
 from survey.responses import storage
 from survey.responses.models import Channel
 from survey.tokens import normalise_short_code

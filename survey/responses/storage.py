@@ -13,8 +13,8 @@ from functools import cache
 from sqlalchemy import String, Text, and_, bindparam, cast, delete, insert, select, type_coerce, update
 
 from survey.extensions import db
-from survey.questionnaires.document import Document
-from survey.questionnaires.registry import REGISTRY
+from survey.questionnaires.content.document import Document
+from survey.questionnaires.content.registry import REGISTRY
 from survey.responses.models import Answer, Response
 from survey.responses.steps.flow import AnswerKey, Answers
 

@@ -20,7 +20,7 @@ from survey.accounts.models import Region
 from survey.extensions import db
 from survey.fieldwork import ledger
 from survey.i18n import chrome_language, text_direction, use_respondent_language
-from survey.questionnaires.document import Document
+from survey.questionnaires.content.document import Document
 from survey.responses import entries, services, storage
 from survey.responses.display.piping import Piping
 from survey.responses.models import Channel

@@ -4,7 +4,7 @@ and without axe violations, including taalcheck flags, missing translations and 
 from survey.accounts.models import Role
 from survey.extensions import db
 from survey.questionnaires import services, versions
-from survey.questionnaires.document import Question
+from survey.questionnaires.content.document import Question
 from tests.browser.conftest import assert_accessible
 from tests.helpers import TEST_PASSWORD
 

@@ -29,7 +29,7 @@ from survey.config import PROJECT_ROOT
 from survey.extensions import db as _db
 from survey.i18n import chrome_language, text_direction
 from survey.questionnaires import services, versions
-from survey.questionnaires.document import ListItem
+from survey.questionnaires.content.document import ListItem
 from survey.questionnaires.models import DisplayMode, FieldworkStatus
 from survey.questionnaires.templates import TEMPLATE_DIR, list_templates
 from tests.browser.conftest import AXE, AXE_TAGS, PHONE, assert_no_horizontal_scroll

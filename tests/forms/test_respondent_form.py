@@ -5,9 +5,9 @@ from werkzeug.datastructures import MultiDict
 
 from forms.respondent import FIELD_BUILDERS, build_step_form, builder_for
 from forms.respondent_checks import number_value
+from survey.questionnaires.content.parsing import parse_document
+from survey.questionnaires.content.registry import REGISTRY
 from survey.questionnaires.models import DisplayMode
-from survey.questionnaires.parsing import parse_document
-from survey.questionnaires.registry import REGISTRY
 from survey.responses.display.piping import Piping
 from survey.responses.steps.flow import compute_flow
 

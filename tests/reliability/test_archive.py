@@ -14,9 +14,9 @@ from analysis.scores.results import compute_results
 from analysis.scores.scales import AGREEMENT, GRADE
 from survey.archive import EXCLUDED, plan
 from survey.database import Base
+from survey.questionnaires.content.registry import REGISTRY
 from survey.questionnaires.exchange.json_file import export_data
 from survey.questionnaires.models import FieldworkStatus, Survey
-from survey.questionnaires.registry import REGISTRY
 from survey.questionnaires.versions import document_of
 from tests import helpers
 from tests.factories import save_survey

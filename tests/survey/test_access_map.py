@@ -22,7 +22,7 @@ def _user_in(region, make_user):
 def _survey_in(region, make_user):
     """A CEO questionnaire (sections S1…, items T1…, languages nl/en/ar) with a list "projecten"."""
     from survey.questionnaires import services
-    from survey.questionnaires.document import ListItem
+    from survey.questionnaires.content.document import ListItem
 
     survey = services.create_from_template(region, "ceo_ouders")
     document = services.versions.document_of(survey.versions[0])

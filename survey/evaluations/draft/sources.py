@@ -18,10 +18,10 @@ from survey.coding.queries import final_codings
 from survey.extensions import db
 from survey.fieldwork.models import Invitation
 from survey.programmes.models import Project
-from survey.questionnaires.document import Document, DocumentError
+from survey.questionnaires.content.document import Document, DocumentError
+from survey.questionnaires.content.parsing import parse_document
+from survey.questionnaires.content.registry import REGISTRY
 from survey.questionnaires.models import FieldworkStatus, Survey
-from survey.questionnaires.parsing import parse_document
-from survey.questionnaires.registry import REGISTRY
 from survey.responses.models import Answer, Response, ResponseStatus
 
 #: roles of an open question in a stakeholder-enquête; "attention" is tried first ("wat kan beter")

@@ -13,10 +13,10 @@ from sqlalchemy import select
 from analysis.scores.scales import ESCAPE_CODES
 from analysis.suppression.fieldwork import Bar, option_counts, poll_bars
 from survey.extensions import db
-from survey.questionnaires.document import Document, Question
+from survey.questionnaires.content.document import Document, Question
+from survey.questionnaires.content.parsing import parse_document
+from survey.questionnaires.content.registry import REGISTRY
 from survey.questionnaires.models import Survey
-from survey.questionnaires.parsing import parse_document
-from survey.questionnaires.registry import REGISTRY
 from survey.responses.models import Answer, Response
 
 SHOWN_KINDS = ("agreement", "frequency", "grade", "scale", "smiley", "choice", "multi")

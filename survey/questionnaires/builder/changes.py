@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from survey.questionnaires.document import Document, Question
+from survey.questionnaires.content.document import Document, Question
 
 TYPE, OPTIONS, TEXT, REMOVED = "type", "options", "text", "removed"
 

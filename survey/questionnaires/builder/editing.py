@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import re
 
-from survey.questionnaires.document import Condition, Document, ListItem, Question, Section
+from survey.questionnaires.content.document import Condition, Document, ListItem, Question, Section
 
 UP, DOWN = "up", "down"
 MAX_CODE = 20

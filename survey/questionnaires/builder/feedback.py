@@ -14,8 +14,8 @@ from flask_babel import lazy_gettext as _l
 
 from analysis.questions import readability
 from survey.questionnaires.builder.changes import MeaningChange
-from survey.questionnaires.document import Document, DocumentError
-from survey.questionnaires.registry import REGISTRY
+from survey.questionnaires.content.document import Document, DocumentError
+from survey.questionnaires.content.registry import REGISTRY
 
 FINDING_MESSAGES = {
     readability.LONG_SENTENCE: _l("Sentence of %(words)s words: keep sentences to at most %(max)s words."),

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from survey.questionnaires.document import Condition, Item, Option, Question
-from survey.questionnaires.registry import REGISTRY
-from survey.questionnaires.validation import normalise_condition
+from survey.questionnaires.content.document import Condition, Item, Option, Question
+from survey.questionnaires.content.registry import REGISTRY
+from survey.questionnaires.content.validation import normalise_condition
 
 TYPE_SETTINGS = ("other", "min", "max", "faces", "max_length", "low_label", "high_label")
 OPTION_CODE = re.compile(r"^[A-Za-z0-9_]{1,20}$")

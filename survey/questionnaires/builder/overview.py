@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from survey.questionnaires import languages, services, versions
+from survey.questionnaires import services, versions
 from survey.questionnaires.builder.changes import MeaningChange, by_code
 from survey.questionnaires.builder.feedback import Taalcheck, change_message, run_taalcheck
-from survey.questionnaires.document import Document
+from survey.questionnaires.content.document import Document
+from survey.questionnaires.languages import services as languages
 from survey.questionnaires.models import Survey, SurveyVersion
 from survey.questionnaires.templates import UnknownTemplate, template_info
 

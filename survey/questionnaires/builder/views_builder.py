@@ -12,8 +12,8 @@ from survey.questionnaires.blueprint import bp
 from survey.questionnaires.builder import editing, overview
 from survey.questionnaires.builder import form_data as builder
 from survey.questionnaires.builder.feedback import problem_messages
-from survey.questionnaires.document import DocumentError, Section
-from survey.questionnaires.registry import REGISTRY
+from survey.questionnaires.content.document import DocumentError, Section
+from survey.questionnaires.content.registry import REGISTRY
 from survey.questionnaires.views import (
     commit_or_conflict,
     conflict,

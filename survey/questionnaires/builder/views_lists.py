@@ -15,7 +15,7 @@ from survey.questionnaires.blueprint import bp
 from survey.questionnaires.builder import editing
 from survey.questionnaires.builder import form_data as builder
 from survey.questionnaires.builder.feedback import problem_messages
-from survey.questionnaires.document import DocumentError
+from survey.questionnaires.content.document import DocumentError
 from survey.questionnaires.views import commit_or_conflict, conflict, conflict_message, get_survey, to_builder
 
 

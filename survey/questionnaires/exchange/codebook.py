@@ -14,8 +14,8 @@ import io
 import xlsxwriter
 
 from analysis.scores.scales import ESCAPE_CODES
-from survey.questionnaires.document import Document, Question
-from survey.questionnaires.registry import OTHER_CODE, REGISTRY
+from survey.questionnaires.content.document import Document, Question
+from survey.questionnaires.content.registry import OTHER_CODE, REGISTRY
 
 COLUMNS = [
     "variabele",

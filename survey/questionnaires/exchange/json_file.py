@@ -10,10 +10,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from survey.questionnaires.document import Document, DocumentError
+from survey.questionnaires.content.document import Document, DocumentError
+from survey.questionnaires.content.parsing import parse_document
+from survey.questionnaires.content.validation import Problems, validate_document
 from survey.questionnaires.models import AddressForm, Audience, DisplayMode, Survey, SurveyKind
-from survey.questionnaires.parsing import parse_document
-from survey.questionnaires.validation import Problems, validate_document
 
 FORMAT = "vragenlijst"
 FORMAT_VERSION = 1

@@ -14,7 +14,7 @@ import re
 
 import xlsxwriter
 
-from survey.questionnaires.document import CONDITION_OPS, Condition, Document, Question
+from survey.questionnaires.content.document import CONDITION_OPS, Condition, Document, Question
 from survey.questionnaires.exchange.json_file import FORMAT, FORMAT_VERSION, SETTING_TEXTS
 
 QUESTIONS, SECTIONS, LISTS, SETTINGS = "vragen", "secties", "lijsten", "vragenlijst"

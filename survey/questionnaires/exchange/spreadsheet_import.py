@@ -12,7 +12,8 @@ import re
 
 import openpyxl
 
-from survey.questionnaires.document import DocumentError
+from survey.questionnaires.content.document import DocumentError
+from survey.questionnaires.content.validation import Problems, validate_document
 from survey.questionnaires.exchange.json_file import Exchange, parse_settings
 from survey.questionnaires.exchange.spreadsheet import (
     LISTS,
@@ -26,8 +27,7 @@ from survey.questionnaires.exchange.spreadsheet import (
     parse_condition,
     split_options,
 )
-from survey.questionnaires.languages import valid_language
-from survey.questionnaires.validation import Problems, validate_document
+from survey.questionnaires.languages.services import valid_language
 
 MAX_ROWS = 2000
 MAX_COLUMNS = 200

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from analysis.files.guard import Limits, UnusableFile, check_upload
-from survey.questionnaires.document import DocumentError
+from survey.questionnaires.content.document import DocumentError
+from survey.questionnaires.content.validation import Problems
 from survey.questionnaires.exchange.json_file import Exchange, read_json
-from survey.questionnaires.validation import Problems
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED = 50 * 1024 * 1024

@@ -13,7 +13,7 @@ from survey.extensions import db
 from survey.questionnaires import services, versions
 from survey.questionnaires.blueprint import bp
 from survey.questionnaires.builder.feedback import problem_messages
-from survey.questionnaires.document import DocumentError
+from survey.questionnaires.content.document import DocumentError
 from survey.questionnaires.exchange import codebook, spreadsheet
 from survey.questionnaires.exchange.json_file import export_json, survey_settings
 from survey.questionnaires.exchange.uploads import read_upload

@@ -29,8 +29,8 @@ from sqlalchemy import select
 from survey.coding.models import QuestionCodebook
 from survey.coding.queries import themes_of_codebook
 from survey.extensions import db
+from survey.questionnaires.content.registry import OTHER_CODE
 from survey.questionnaires.models import Survey
-from survey.questionnaires.registry import OTHER_CODE
 from survey.reports.items import ReportItem, report_items
 from survey.reports.pages.figures import variable_label
 

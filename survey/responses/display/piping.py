@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from flask import g, has_app_context
 from markupsafe import escape
 
-from survey.questionnaires.document import PIPE_PATTERN, Document, ListItem, Question
-from survey.questionnaires.registry import OTHER_CODE
+from survey.questionnaires.content.document import PIPE_PATTERN, Document, ListItem, Question
+from survey.questionnaires.content.registry import OTHER_CODE
 from survey.responses.steps.flow import Answers
 
 

@@ -18,9 +18,9 @@ from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
 from survey.i18n import chrome_language, text_direction
-from survey.questionnaires.document import DocumentError
+from survey.questionnaires.content.document import DocumentError
+from survey.questionnaires.content.parsing import parse_document
 from survey.questionnaires.models import Survey, SurveyVersion
-from survey.questionnaires.parsing import parse_document
 from survey.responses import services, storage
 from survey.responses.blueprint import bp
 from survey.responses.display.piping import Piping, localized

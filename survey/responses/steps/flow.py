@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from survey.questionnaires.document import Condition, Document, Item, ListItem, Question, Section
+from survey.questionnaires.content.document import Condition, Document, Item, ListItem, Question, Section
+from survey.questionnaires.content.registry import REGISTRY
 from survey.questionnaires.models import DisplayMode
-from survey.questionnaires.registry import REGISTRY
 
 #: (item_code, instance); instance is "" outside repeated blocks
 AnswerKey = tuple[str, str]

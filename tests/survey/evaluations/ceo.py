@@ -3,11 +3,11 @@
 from datetime import date
 
 from survey.extensions import db
+from survey.questionnaires.content.parsing import parse_document
 from survey.questionnaires.models import (
     FieldworkStatus,
     Survey,
 )
-from survey.questionnaires.parsing import parse_document
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
 from tests.factories import new_survey
 

@@ -16,6 +16,7 @@ from survey.evaluations.statements import notes, review
 from survey.extensions import db
 from survey.programmes.models import Programme, Project, ProjectActionLine, Target
 from survey.programmes.monitor.indicators import Aggregation, Indicator, IndicatorSet, Measurement, PeriodType
+from survey.questionnaires.content.parsing import parse_document
 from survey.questionnaires.models import (
     Audience,
     DisplayMode,
@@ -23,7 +24,6 @@ from survey.questionnaires.models import (
     Survey,
     SurveyKind,
 )
-from survey.questionnaires.parsing import parse_document
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
 from survey.timeutil import utcnow
 from tests.factories import new_survey

@@ -2,7 +2,7 @@
 
 from survey.evaluations.draft.sources import open_questions, project_keys, question_role
 from survey.programmes.models import Project
-from survey.questionnaires.parsing import parse_document
+from survey.questionnaires.content.parsing import parse_document
 
 
 def test_the_wording_of_a_question_decides_its_section():

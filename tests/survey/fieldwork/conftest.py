@@ -6,12 +6,12 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from survey.accounts.models import Role
-from survey.questionnaires.document import Document, Option, Section
+from survey.questionnaires.content.document import Document, Option, Section
+from survey.questionnaires.content.registry import new_question
 from survey.questionnaires.models import (
     FieldworkStatus,
     SurveyKind,
 )
-from survey.questionnaires.registry import new_question
 from tests.factories import save_survey
 from tests.helpers import MailCollector as Collector
 

@@ -3,7 +3,7 @@ conditions only backwards; piping checked; repeated blocks; invalid combinations
 
 import pytest
 
-from survey.questionnaires.registry import REGISTRY
+from survey.questionnaires.content.registry import REGISTRY
 from tests.survey.questionnaires.helpers import document, text_of, token, url
 
 

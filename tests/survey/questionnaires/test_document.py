@@ -2,9 +2,9 @@
 
 import pytest
 
-from survey.questionnaires.document import Condition, DocumentError
-from survey.questionnaires.parsing import parse_document
-from survey.questionnaires.registry import REGISTRY
+from survey.questionnaires.content.document import Condition, DocumentError
+from survey.questionnaires.content.parsing import parse_document
+from survey.questionnaires.content.registry import REGISTRY
 
 
 def doc(*questions, **extra):

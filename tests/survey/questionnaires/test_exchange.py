@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from survey.audit.models import AuditEntry
 from survey.questionnaires import versions
-from survey.questionnaires.document import DocumentError
+from survey.questionnaires.content.document import DocumentError
 from survey.questionnaires.exchange import spreadsheet
 from survey.questionnaires.exchange.codebook import codebook_rows
 from survey.questionnaires.exchange.json_file import export_json, survey_settings

@@ -6,8 +6,9 @@ from sqlalchemy import select
 
 from survey.accounts.models import Role
 from survey.audit.models import AuditEntry
-from survey.questionnaires import series, services
+from survey.questionnaires import services
 from survey.questionnaires.models import Survey
+from survey.questionnaires.series import services as series
 from tests.survey.questionnaires.helpers import text_of, url
 
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from survey.i18n import UI_LOCALES
-from survey.questionnaires.registry import REGISTRY
+from survey.questionnaires.content.registry import REGISTRY
 from survey.questionnaires.templates import TEMPLATE_DIR, TEMPLATE_LANGUAGES, list_templates, load_template
 
 SUPPORTED = TEMPLATE_LANGUAGES

@@ -1,7 +1,7 @@
 """Translations of survey content: languages added and removed, a side-by-side page per language, missing
 translations flagged, right-to-left languages marked, item codes the same in every language."""
 
-from survey.questionnaires import languages
+from survey.questionnaires.languages import services as languages
 from survey.questionnaires.templates import TEMPLATE_LANGUAGES, load_template
 from tests.survey.questionnaires.helpers import document, text_of, token, url
 

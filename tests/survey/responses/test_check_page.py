@@ -4,7 +4,7 @@ import re
 
 from sqlalchemy import select
 
-from survey.questionnaires.parsing import parse_document
+from survey.questionnaires.content.parsing import parse_document
 from survey.responses.models import Answer, Response, ResponseStatus
 from tests.survey.responses.walk import fill, walk
 

@@ -4,8 +4,8 @@ display mode, and what is stored is exactly the answers on the respondent's path
 import pytest
 from sqlalchemy import select
 
+from survey.questionnaires.content.parsing import parse_document
 from survey.questionnaires.models import DisplayMode
-from survey.questionnaires.parsing import parse_document
 from survey.responses.models import Response, ResponseStatus
 from survey.responses.steps.flow import compute_flow
 from survey.responses.storage import load_answers

@@ -3,8 +3,8 @@ progress count follows the respondent's path."""
 
 import pytest
 
+from survey.questionnaires.content.parsing import parse_document
 from survey.questionnaires.models import DisplayMode
-from survey.questionnaires.parsing import parse_document
 from survey.responses.display.piping import Piping
 from survey.responses.steps.flow import compute_flow, progress_of
 from tests.survey.responses.documents import all_types_document, flow_documents

@@ -6,7 +6,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from survey.questionnaires.registry import REGISTRY
+from survey.questionnaires.content.registry import REGISTRY
 from survey.responses.models import Answer
 
 BASE = "/v/open-sleutel-1234"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 
 from analysis.scores.scales import respondent_options
-from survey.questionnaires.document import Option, Question
+from survey.questionnaires.content.document import Option, Question
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from survey.questionnaires.document import PIPE_PATTERN, Condition, Document, DocumentError, Section
-from survey.questionnaires.parsing import parse_document
-from survey.questionnaires.registry import REGISTRY
+from survey.questionnaires.content.document import PIPE_PATTERN, Condition, Document, DocumentError, Section
+from survey.questionnaires.content.parsing import parse_document
+from survey.questionnaires.content.registry import REGISTRY
 
 
 class Problems(list):

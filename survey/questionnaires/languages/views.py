@@ -8,10 +8,11 @@ from forms.questionnaires import ConfirmForm, LanguageForm
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.i18n import text_direction
-from survey.questionnaires import languages, versions
+from survey.questionnaires import versions
 from survey.questionnaires.blueprint import bp
 from survey.questionnaires.builder.feedback import problem_messages
-from survey.questionnaires.document import DocumentError
+from survey.questionnaires.content.document import DocumentError
+from survey.questionnaires.languages import services as languages
 from survey.questionnaires.views import commit_or_conflict, conflict, conflict_message, get_survey
 
 SURVEY_PREFIX = "survey:"

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from babel import Locale, UnknownLocaleError
 
 from survey.i18n import DRAFT_LOCALES, LOCALE_FALLBACK, UI_LOCALES, text_direction
-from survey.questionnaires.document import Document
-from survey.questionnaires.registry import REGISTRY
+from survey.questionnaires.content.document import Document
+from survey.questionnaires.content.registry import REGISTRY
 
 SOURCE = "nl"
 #: offered first when adding a language (docs/domain.md, "Instruments")

@@ -19,7 +19,7 @@ from survey.extensions import db
 from survey.questionnaires import versions
 from survey.questionnaires.builder.changes import compare
 from survey.questionnaires.builder.feedback import change_message
-from survey.questionnaires.document import Document
+from survey.questionnaires.content.document import Document
 from survey.questionnaires.models import Survey
 
 

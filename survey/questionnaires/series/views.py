@@ -8,8 +8,8 @@ from forms.questionnaires import LinkSeriesForm
 from survey.access import requires
 from survey.accounts.models import Permission
 from survey.extensions import db
-from survey.questionnaires import series
 from survey.questionnaires.blueprint import bp
+from survey.questionnaires.series import services as series
 from survey.questionnaires.views import get_survey, to_builder
 
 

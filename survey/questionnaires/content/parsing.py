@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from survey.questionnaires.document import (
+from survey.questionnaires.content.document import (
     CODE_PATTERN,
     CONDITION_OPS,
     Condition,
@@ -20,7 +20,7 @@ from survey.questionnaires.document import (
     Question,
     Section,
 )
-from survey.questionnaires.registry import REGISTRY
+from survey.questionnaires.content.registry import REGISTRY
 
 MAX_QUESTIONS = 500
 MAX_TEXT = 5000
