@@ -1,5 +1,6 @@
 """Security headers on every response and cookies that are Secure behind HTTPS."""
 
+import re
 import time
 
 from flask import Request, Response, abort, request
@@ -82,12 +83,23 @@ class SessionInterface(SecureCookieSessionInterface):
 
 
 def vary_on_cookie(response) -> None:
-    """``response.vary.add("Cookie")``: without a Vary header yet, the line it would add."""
-    lines = response.headers._list  # noqa: SLF001 - a fixed, valid line, as Headers.set would append it
-    if any(name.lower() == "vary" for name, _ in lines):
-        response.vary.add("Cookie")
-    else:
+    """``response.vary.add("Cookie")``: the line it would write, when there is no Vary line yet or one with
+    header names only (as "Accept-Encoding" from compression); else Werkzeug's own."""
+    lines = response.headers._list  # noqa: SLF001 - a valid line, where Headers.set would put it
+    found = [index for index, (name, _) in enumerate(lines) if name.lower() == "vary"]
+    if not found:
         lines.append(("Vary", "Cookie"))
+        return
+    value = lines[found[0]][1]
+    if len(found) > 1 or not _HEADER_NAMES.fullmatch(value):
+        response.vary.add("Cookie")
+        return
+    if "cookie" not in value.lower().split(", "):
+        value += ", Cookie"
+    lines[found[0]] = ("Vary", value)
+
+
+_HEADER_NAMES = re.compile(r"[A-Za-z0-9-]+(?:, [A-Za-z0-9-]+)*")
 
 
 class LeanResponse(Response):
