@@ -11,12 +11,13 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 
+from flask import g
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 
 from forms.respondent_checks import number_value
-from forms.respondent_csrf import KeptCSRF, kept_csrf_token
+from forms.respondent_csrf import KeptCSRF, kept_csrf_token, made_here
 from forms.respondent_fields import FIELD_BUILDERS, Context, FieldSpec, builder_for
 from survey.i18n import wtforms_translations
 from survey.questionnaires.content.registry import OTHER_CODE
@@ -26,12 +27,14 @@ from survey.responses.steps.flow import AnswerKey, Prompt, Step
 __all__ = [
     "FIELD_BUILDERS",
     "FieldSpec",
+    "PlainStep",
     "PromptView",
     "StepForm",
     "build_step_form",
     "builder_for",
     "describe_prompt",
     "describe_step",
+    "plain_step_form",
     "stored_to_form",
 ]
 
@@ -163,6 +166,79 @@ def build_step_form(
     form = cls(formdata=formdata, data=data or {})
     form.views = views
     return form
+
+
+#: widgets whose sent value is checked here without binding a form: one option of a list, a line or a text
+PLAIN_CHOICE = frozenset({"radio", "scale", "smiley"})
+PLAIN_TEXT = frozenset({"text", "textarea"})
+
+
+class _Sent:
+    __slots__ = ("data", "errors")
+
+    def __init__(self, data=None):
+        self.data, self.errors = data, []
+
+
+class PlainStep:
+    """What the saving code reads of a ``StepForm`` whose every field was valid, made by ``plain_step_form``."""
+
+    def __init__(self, views: list[PromptView], answers: dict, lock, start):
+        self.views, self._answers = views, answers
+        self.lock, self.start = _Sent(lock), _Sent(start)
+
+    def specs(self) -> list[FieldSpec]:
+        return [spec for view in self.views for spec in view.fields]
+
+    def token_refused(self) -> bool:
+        return False
+
+    def answers(self) -> dict[AnswerKey, tuple[object, str | None]]:
+        return dict(self._answers)
+
+    def __getitem__(self, name: str) -> _Sent:
+        return _Sent()  # no field has an error
+
+
+def plain_step_form(step: Step, piping: Piping, formdata) -> PlainStep | None:
+    """The sent step checked without WTForms' binding of each field, when every question on it is a choice
+    of one option (without "anders, namelijk") or an open text and all is well: the form token is one this
+    process signed for this session within its time limit, and each value is one of the question's options
+    or a text within its length (stripped), an empty one only where no answer is required. The same checks
+    as ``StepForm.validate``; None when any of them fails or needs a message, or for another kind of
+    question, and the caller builds the ``StepForm``, which gives the message (and checks the token again)."""
+    meta = _step_form_base()[1]()
+    if meta.csrf and not (g.get("csrf_valid", False) or made_here(meta, formdata.get(meta.csrf_field_name))):
+        return None
+    views = describe_step(step, piping)
+    answers = {}
+    for view in views:
+        for spec in view.fields:
+            sent = formdata.getlist(spec.name)
+            if spec.other_name or len(sent) > 1:
+                return None
+            value = sent[0] if sent else None
+            if value is not None and value.strip() == "None":  # the form reads it as no answer
+                return None
+            if spec.widget in PLAIN_CHOICE:
+                if value is None:
+                    if spec.required:
+                        return None
+                elif not _is_option(spec, value):
+                    return None
+            elif spec.widget in PLAIN_TEXT and spec.max_length is not None:
+                value = value.strip() if value is not None else ""
+                if (spec.required and not value) or len(value) > spec.max_length:
+                    return None
+                value = value or None
+            else:
+                return None
+            answers[spec.key] = (value, None)
+    return PlainStep(views, answers, formdata.get("lock"), formdata.get("start"))
+
+
+def _is_option(spec: FieldSpec, value: str) -> bool:
+    return any(code == value for code, _ in spec.options) or any(code == value for code, _ in spec.escapes)
 
 
 def is_kept_description(step: Step, piping: Piping, views: list[PromptView]) -> bool:

@@ -54,10 +54,17 @@ class KeptCSRF(_FlaskFormCSRF):
         return kept_csrf_token(self.meta.csrf_secret, self.meta.csrf_field_name)
 
     def validate_csrf_token(self, form, field):
-        made = _MADE_HERE.get((self.meta.csrf_secret, field.data)) if isinstance(field.data, str) else None
-        if made is not None and not g.get("csrf_valid", False):
-            limit, raw = self.meta.csrf_time_limit, session.get(self.meta.csrf_field_name)
-            age = int(time.time()) - made[0]
-            if (limit is None or 0 <= age <= limit) and isinstance(raw, str) and hmac.compare_digest(raw, made[1]):
-                return
+        if not g.get("csrf_valid", False) and made_here(self.meta, field.data):
+            return
         super().validate_csrf_token(form, field)
+
+
+def made_here(meta, token) -> bool:
+    """The form token was signed by this process for this session and is within its time limit (``meta``:
+    the form's Meta, for the secret, field name and limit); False means: check it the long way."""
+    made = _MADE_HERE.get((meta.csrf_secret, token)) if isinstance(token, str) else None
+    if made is None:
+        return False
+    limit, raw = meta.csrf_time_limit, session.get(meta.csrf_field_name)
+    age = int(time.time()) - made[0]
+    return (limit is None or 0 <= age <= limit) and isinstance(raw, str) and hmac.compare_digest(raw, made[1])

@@ -1,11 +1,13 @@
 """Security headers on every response and cookies that are Secure behind HTTPS."""
 
+import re
 import time
 
-from flask import Request, abort, request
+from flask import Request, Response, abort, request
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import BadSignature
-from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.datastructures import Headers, ImmutableMultiDict
+from werkzeug.urls import iri_to_uri
 from werkzeug.utils import cached_property
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -70,6 +72,65 @@ class SessionInterface(SecureCookieSessionInterface):
             _CHECKED_COOKIES[key] = (int(signed.timestamp()), dict(data))  # no value a request could change
         return self.session_class(data)
 
+    def save_session(self, app, session, response) -> None:
+        """Flask's, without its look-ups for the cookie when nothing is to be written (a session neither
+        changed nor refreshed on every request): then only "Vary: Cookie" when the session was read."""
+        if session.modified or (session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]):
+            return super().save_session(app, session, response)
+        if session.accessed:
+            vary_on_cookie(response)
+        return None
+
+
+def vary_on_cookie(response) -> None:
+    """``response.vary.add("Cookie")``: the line it would write, when there is no Vary line yet or one with
+    header names only (as "Accept-Encoding" from compression); else Werkzeug's own."""
+    lines = response.headers._list  # noqa: SLF001 - a valid line, where Headers.set would put it
+    found = [index for index, (name, _) in enumerate(lines) if name.lower() == "vary"]
+    if not found:
+        lines.append(("Vary", "Cookie"))
+        return
+    value = lines[found[0]][1]
+    if len(found) > 1 or not _HEADER_NAMES.fullmatch(value):
+        response.vary.add("Cookie")
+        return
+    if "cookie" not in value.lower().split(", "):
+        value += ", Cookie"
+    lines[found[0]] = ("Vary", value)
+
+
+_HEADER_NAMES = re.compile(r"[A-Za-z0-9-]+(?:, [A-Za-z0-9-]+)*")
+
+
+class LeanResponse(Response):
+    """Flask's response, whose headers are handed to the server as a copy of the checked lines."""
+
+    def get_wsgi_headers(self, environ) -> Headers:
+        """Werkzeug's, where its copy of the headers checks every line again as it adds it: the lines were
+        checked when they were set (the fixed security headers are valid as written), so they are copied as
+        they are. A response with a Content-Location, a status without a body or a Location to make absolute
+        goes through Werkzeug's own."""
+        status = self.status_code
+        if self.autocorrect_location_header or status < 200 or status in (204, 304):
+            return super().get_wsgi_headers(environ)
+        lines = self.headers._list  # noqa: SLF001 - read as Werkzeug's copy reads it
+        location = content_length = None
+        for name, value in lines:
+            lower = name.lower()
+            if lower == "location":
+                location = value
+            elif lower == "content-length":
+                content_length = value
+            elif lower == "content-location":
+                return super().get_wsgi_headers(environ)
+        headers = Headers()
+        headers._list = list(lines)  # noqa: SLF001 - the same lines, in the same order
+        if location is not None:
+            headers["Location"] = iri_to_uri(location)
+        if self.automatically_set_content_length and self.is_sequence and content_length is None:
+            headers["Content-Length"] = str(sum(len(part) for part in self.iter_encoded()))
+        return headers
+
 
 def _without_nul(values: ImmutableMultiDict) -> ImmutableMultiDict:
     if not any("\x00" in str(key) + str(value) for key, value in values.items(multi=True)):
@@ -97,6 +158,7 @@ def register_security(app) -> None:
 
     app.session_interface = SessionInterface()
     app.request_class = CleanRequest
+    app.response_class = LeanResponse
     install_log_redaction(app)
     if app.config["PROXY_FIX"]:
         from werkzeug.middleware.proxy_fix import ProxyFix

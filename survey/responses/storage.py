@@ -239,13 +239,66 @@ def first_read(statement, parameters=None) -> list:
     connection = db.session.connection()
     raw = connection.connection.dbapi_connection
     if not _idle_psycopg(raw):
-        return connection.execute(statement, parameters).all()
+        return _read(connection, statement, parameters)
     raw.autocommit = True
     try:
-        return connection.execute(statement, parameters).all()
+        return _read(connection, statement, parameters)
     finally:
         if not raw.closed:
             raw.autocommit = False
+
+
+def _read(connection, statement, parameters) -> list:
+    """The rows of a read. When SQLAlchemy would change none of its values (``_driver_sql``), its SQL, made
+    once per process, goes to the driver's cursor through the connection's own step for that (the same
+    events, logging, and handling of a driver's error, a lost connection included), and the rows are the
+    driver's tuples; else through ``Connection.execute``."""
+    plain = _driver_sql(statement, connection.dialect)
+    given = parameters or {}
+    if plain is None or given.keys() != plain[2]:
+        return connection.execute(statement, parameters).all()
+    sql, names, _ = plain
+    cursor = connection.connection.cursor()
+    try:
+        values = dict(given) if names is None else tuple(given[name] for name in names)
+        connection._cursor_execute(cursor, sql, values)  # noqa: SLF001 - SQLAlchemy's execution of plain SQL
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+#: ids of (statement, dialect) -> (statement, dialect, plain): plain is (SQL, the names of its positional
+#: parameters or None for named ones, all its names), or None
+_DRIVER_SQL: dict[tuple, tuple] = {}
+DRIVER_SQL_KEPT = 64
+
+
+def _driver_sql(statement, dialect):
+    """The statement's SQL for this dialect, compiled once per process, when no value of it goes through a
+    SQLAlchemy type's processing (no bind or result processor, no parameter expanded or renamed); else None."""
+    key = (id(statement), id(dialect))
+    kept = _DRIVER_SQL.get(key)
+    if kept is not None and kept[0] is statement and kept[1] is dialect:
+        return kept[2]
+    compiled = statement.compile(dialect=dialect)
+    plain = None
+    if (
+        not compiled._bind_processors  # noqa: SLF001 - SQLAlchemy's own record of what a value goes through
+        and not compiled.escaped_bind_names
+        and not compiled.literal_execute_params
+        and not compiled.post_compile_params
+        and all(_no_processing(column.type, dialect) for column in statement.selected_columns)
+    ):
+        names = tuple(compiled.positiontup) if compiled.positional else None
+        plain = (compiled.string, names, frozenset(compiled.binds))
+    if len(_DRIVER_SQL) >= DRIVER_SQL_KEPT:
+        _DRIVER_SQL.clear()
+    _DRIVER_SQL[key] = (statement, dialect, plain)  # kept with its statement, so the id stays its own
+    return plain
+
+
+def _no_processing(kind, dialect) -> bool:
+    return kind.dialect_impl(dialect).result_processor(dialect, None) is None
 
 
 def _idle_psycopg(raw) -> bool:

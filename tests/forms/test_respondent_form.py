@@ -3,7 +3,7 @@
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from forms.respondent import FIELD_BUILDERS, build_step_form, builder_for
+from forms.respondent import FIELD_BUILDERS, build_step_form, builder_for, plain_step_form, screen_token
 from forms.respondent_checks import number_value
 from survey.questionnaires.content.parsing import parse_document
 from survey.questionnaires.content.registry import REGISTRY
@@ -124,3 +124,72 @@ def test_smiley_faces_follow_the_number_of_faces(app, faces, moods):
     spec = form.specs()[0]
     assert [spec.faces[code] for code, _label in spec.options] == moods
     assert all(label for _code, label in spec.options)  # every face has its text
+
+
+#: a plain question of each kind that ``plain_step_form`` checks itself, required (the default) or not
+PLAIN_QUESTIONS = [
+    {"code": "T1", "type": "stelling", "text": {"nl": "Stelling"}},
+    {"code": "T1", "type": "stelling", "text": {"nl": "Stelling"}, "required": False},
+    {"code": "T1", "type": "rapportcijfer", "text": {"nl": "Welk cijfer?"}, "required": True},
+    {"code": "T1", "type": "smiley", "text": {"nl": "Hoe voel je je?"}},
+    {"code": "T1", "type": "keuze", "text": {"nl": "Wie?"}, "options": [{"code": c, "label": {"nl": c}} for c in "ab"]},
+    {"code": "T1", "type": "open_kort", "text": {"nl": "Wat?"}, "settings": {"max_length": 10}, "required": False},
+    {"code": "T1", "type": "open_lang", "text": {"nl": "Wat kan beter?"}, "required": True},
+]
+#: what a browser, a double click or a tampered form may send for it
+SENT = [
+    *({"v-T1": value} for value in ("", "  ", "1", "5", "10", "a", "nvt", "None", " None ", " 3 ", "<script>")),
+    *({"v-T1": value} for value in ("  twaalf letters  ", "x" * 11, " kort ")),
+    {},
+    {"v-T1": ["1", "2"]},
+]
+
+
+@pytest.mark.parametrize("question", PLAIN_QUESTIONS, ids=lambda q: f"{q['type']}-{q.get('required', False)}")
+def test_a_plain_step_is_checked_as_the_form_checks_it(app, question):
+    """Whatever is sent: either the step is taken without binding a form, with exactly the answers the form
+    would give, or it goes to the form; an ordinary answer is taken."""
+    document = parse_document({"languages": ["nl"], "sections": [{"key": "S1", "questions": [question]}]})
+    step = compute_flow(document, DisplayMode.ONE_PER_SCREEN, {}).steps[0]
+    taken = 0
+    for sent in SENT:
+        data = MultiDict([("v-T1", v) for v in sent["v-T1"]] if isinstance(sent.get("v-T1"), list) else sent)
+        data.update({"lock": "3", "start": "begin"})
+        with app.test_request_context(method="POST"):
+            piping = Piping(document, {}, "nl")
+            plain = plain_step_form(step, piping, data)
+            form = build_step_form(step, piping, formdata=data)
+            valid = form.validate()
+            if plain is None:  # the form decides (and shows its message when it refuses)
+                continue
+            taken += 1
+            assert valid, sent
+            assert plain.answers() == form.answers(), sent
+            assert (plain.lock.data, plain.start.data) == (form.lock.data, form.start.data)
+    assert taken >= 1
+
+
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
+def test_a_plain_step_needs_a_form_token_this_session_was_given(app):
+    """Without the form token of this browser's session the step goes to the form, which refuses it."""
+    question = {"code": "T1", "type": "stelling", "text": {"nl": "Stelling"}}
+    document = parse_document({"languages": ["nl"], "sections": [{"key": "S1", "questions": [question]}]})
+    step = compute_flow(document, DisplayMode.ONE_PER_SCREEN, {}).steps[0]
+    with app.test_request_context(method="GET"):
+        from flask import session
+
+        own = screen_token()
+        session_token = session["csrf_token"]
+    for token, taken in ((own, True), ("verlopen", False), ("", False)):
+        with app.test_request_context(method="POST"):
+            from flask import session
+
+            session["csrf_token"] = session_token
+            data = MultiDict({"v-T1": "4", "csrf_token": token})
+            plain = plain_step_form(step, Piping(document, {}, "nl"), data)
+            assert (plain is not None) is taken, token
+            form = build_step_form(step, Piping(document, {}, "nl"), formdata=data)
+            assert form.validate() is taken and form.token_refused() is not taken
+    with app.test_request_context(method="POST"):  # another browser's session: its token is not this one's
+        plain = plain_step_form(step, Piping(document, {}, "nl"), MultiDict({"v-T1": "4", "csrf_token": own}))
+        assert plain is None

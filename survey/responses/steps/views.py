@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from forms.respondent import build_step_form
+from forms.respondent import build_step_form, plain_step_form
 from forms.respondent_entry import SendForm
 from survey.extensions import SELF_LIMITED_ENDPOINTS, db, limiter
 from survey.responses import entries, services, storage
@@ -92,9 +92,13 @@ def _render_step(visit: Visit, step, form=None, status: int = 200):
 
 
 def _post_step(visit: Visit, step):
-    form = build_step_form(step, visit.piping(), formdata=request.form)
+    piping = visit.piping()
+    form = plain_step_form(step, piping, request.form)  # a valid step of plain questions, without WTForms
+    valid = form is not None
+    if form is None:
+        form = build_step_form(step, piping, formdata=request.form)
+        valid = form.validate()
     action = request.form.get("actie", NEXT)
-    valid = form.validate()
     if action in (BACK, LATER):
         if form.token_refused():  # without a valid form token nothing is saved, not even a partial step
             return _render_step(visit, step, form=form)

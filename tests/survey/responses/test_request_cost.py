@@ -3,7 +3,7 @@ page of answers goes into the database as one statement, and a one-page survey i
 in one transaction (so a crash between the two cannot leave a finished survey looking unfinished)."""
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import bindparam, event, func, select
 
 from survey.questionnaires.models import DisplayMode, SurveyVersion, VersionStatus
 from survey.responses import entries
@@ -126,3 +126,56 @@ def test_a_write_after_the_first_read_belongs_to_the_requests_transaction(db, ma
     storage.execute(update(table).where(table.c.id == survey_id).values(round_label="niet bewaard"))
     db.session.rollback()
     assert db.session.scalar(select(table.c.round_label).where(table.c.id == survey_id)) != "niet bewaard"
+
+
+def test_the_first_read_gives_the_values_the_orm_gives(client, db, make_survey):
+    """The survey, its region and versions, and the response with its answers, as the request's first read
+    brings them (the driver's rows where SQLAlchemy would change no value): the same values and types as
+    the ORM's objects and SQLAlchemy's own execution of the same statement."""
+    from datetime import date
+
+    from survey.accounts.models import Region
+    from survey.questionnaires.models import Survey
+    from survey.responses import storage
+
+    make_survey()
+    page = client.get(BASE + "/vraag/1")
+    assert client.post(BASE + "/vraag/1", data=fill(page.get_data(as_text=True))).status_code == 302
+    response = db.session.scalars(select(Response)).one()
+    db.session.commit()
+    entry = entries.find_entry("v", BASE.rsplit("/", 1)[1], date.today(), response.resume_hash)
+    db.session.commit()
+    for values, model in ((entry.survey, Survey), (entry.region, Region), (entry.survey.versions[0], SurveyVersion)):
+        orm = db.session.get(model, values.id)
+        for name in list(values.__dict__):
+            name = name.removesuffix(entries._RAW)  # a JSON column, decoded when read
+            if name in model.__mapper__.columns:
+                assert getattr(values, name) == getattr(orm, name), name
+                assert type(getattr(values, name)) is type(getattr(orm, name)), name
+    statement = entries._survey_statement("public_key", True)
+    parameters = {"value": BASE.rsplit("/", 1)[1], "wanted": response.resume_hash}
+    assert storage.first_read(statement, parameters) == [
+        tuple(row) for row in db.session.execute(statement, parameters)
+    ]
+    assert entry.response_rows and all(row[0] == response.id for row in entry.response_rows)
+
+
+def test_a_first_read_whose_values_sqlalchemy_changes_goes_through_sqlalchemy(db, make_survey):
+    """A column whose values a type processes (a time with its zone, on SQLite) and a value written into the
+    statement come as SQLAlchemy's execution gives them."""
+    from survey.questionnaires.models import Survey
+    from survey.responses import storage
+
+    survey_id, table = make_survey().id, Survey.__table__
+    db.session.commit()
+    columns = select(table.c.created_at, table.c.status, table.c.public_key)
+    for statement, parameters in (
+        (columns.where(table.c.id == bindparam("wanted")), {"wanted": survey_id}),
+        (columns.where(table.c.id == survey_id), None),
+    ):
+        expected = db.session.execute(statement, parameters).all()
+        db.session.commit()
+        assert storage.first_read(statement, parameters) == expected
+        assert [type(value) for value in storage.first_read(statement, parameters)[0]] == [
+            type(value) for value in expected[0]
+        ]

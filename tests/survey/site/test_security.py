@@ -109,3 +109,64 @@ def test_a_session_cookie_checked_once_is_still_refused_when_altered_or_too_old(
     later = security.time.time() + app.permanent_session_lifetime.total_seconds() + 60
     monkeypatch.setattr(security.time, "time", lambda: later)
     assert opened(cookie) == {}
+
+
+def _responses(app):
+    from flask import make_response, redirect
+
+    Response = app.response_class
+    streamed = Response(iter([b"a", b"b"]))
+    moved = Response("elders")
+    moved.headers["Content-Location"] = "/stukken/café"
+    return [
+        make_response("<p>Een pagina</p>"),
+        redirect("/v/sleutel/vraag/2?terug=controle"),
+        redirect("/v/sleutel/vraag/café"),
+        Response(status=204),
+        Response("niet gewijzigd", status=304),
+        streamed,
+        moved,
+    ]
+
+
+def test_the_headers_handed_to_the_server_are_werkzeugs_own(app):
+    """The response's lines copied as they are give what Werkzeug's own copy gives, line for line."""
+    from werkzeug.wrappers import Response as WerkzeugResponse
+
+    with app.test_request_context("/v/sleutel/vraag/1"):
+        from flask import request
+
+        for response in _responses(app):
+            assert isinstance(response, app.response_class)
+            response = app.process_response(response)
+            expected = list(WerkzeugResponse.get_wsgi_headers(response, request.environ))
+            assert list(response.get_wsgi_headers(request.environ)) == expected
+
+
+@pytest.mark.parametrize("vary", ["", "Accept-Encoding", "Accept-Encoding, Cookie", "cookie", 'Accept, "x"'])
+@pytest.mark.parametrize("state", ["read", "unread", "changed", "emptied", "permanent"])
+def test_a_session_is_saved_as_flask_saves_it(app, state, vary):
+    """Cookie and Vary lines as Flask's own session saving writes them, whether the session was read,
+    changed, emptied or is permanent (refreshed on every request)."""
+    from flask import make_response
+    from flask.sessions import SecureCookieSessionInterface
+
+    lines = []
+    for interface in (SecureCookieSessionInterface(), app.session_interface):
+        with app.test_request_context("/v/sleutel/vraag/1"):
+            session = interface.session_class({"csrf_token": "abc"})
+            session.accessed = state != "unread"  # as reading it through ``flask.session`` marks it
+            if state == "changed":
+                session["taal"] = "nl"
+            elif state == "emptied":
+                session.clear()
+            elif state == "permanent":
+                session.permanent = True
+                session.modified = False
+            response = make_response("pagina")
+            if vary:
+                response.headers["Vary"] = vary
+            interface.save_session(app, session, response)
+            lines.append([(name, value) for name, value in response.headers if name in ("Vary", "Set-Cookie")])
+    assert lines[0] == lines[1]
+    assert any(name == "Vary" for name, _ in lines[1]) is (state != "unread" or bool(vary))
