@@ -47,9 +47,6 @@ huey = _build_huey()
 _state = {"app": None, "consumer": None}
 _lock = threading.Lock()
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-#: After Ctrl+C, the seconds a process with an embedded consumer has to finish its clean-up before it ends
-#: without it (``bounded_interrupt``).
-STOP_GRACE = 3.0
 
 
 def init_app(app) -> None:
@@ -65,8 +62,7 @@ def start_embedded_consumer(workers: int = 2):
     """Run jobs in daemon threads of this process (development, single-process setups).
 
     Huey's ``start()`` takes over SIGINT, SIGTERM and SIGHUP for a consumer loop that an embedded consumer
-    never runs, so one Ctrl+C would only set a flag: the process's own handlers are put back at once, Ctrl+C's
-    with a time limit on the clean-up after it (``bounded_interrupt``)."""
+    never runs, so one Ctrl+C would only set a flag: the process's own handlers are put back at once."""
     with _lock:
         if _state["consumer"] is None:
             consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=True)
@@ -75,27 +71,8 @@ def start_embedded_consumer(workers: int = 2):
             for signum, handler in saved.items():
                 if handler is not None:
                     signal.signal(signum, handler)
-            if callable(saved[signal.SIGINT]):
-                signal.signal(signal.SIGINT, bounded_interrupt(saved[signal.SIGINT]))
             _state["consumer"] = consumer
     return _state["consumer"]
-
-
-def bounded_interrupt(handler):
-    """``handler`` for Ctrl+C, after which the process ends within ``STOP_GRACE`` seconds in any case.
-
-    The interrupt unwinds the server as before and the interpreter cleans up; a job thread in the middle
-    of a long import or write can hold that clean-up up (a stop once took more than 5 s on a busy machine),
-    so a watchdog ends the process STOP_GRACE seconds after the signal with the status of an interrupt
-    (130). A normal stop ends first; the watchdog is a daemon thread and dies with the process."""
-
-    def stop(signum, frame):
-        watchdog = threading.Timer(STOP_GRACE, os._exit, args=(128 + signum,))
-        watchdog.daemon = True
-        watchdog.start()
-        return handler(signum, frame)
-
-    return stop
 
 
 def _application():

@@ -100,24 +100,3 @@ def test_the_production_job_consumer_stops_on_one_signal(tmp_path, signum):
         )
     wait_for(lambda: b"Huey consumer started" in log.read_bytes(), "the consumer starting", process)
     assert stops_within(process, signum, log) < STOP_WITHIN
-
-
-@pytest.mark.slow
-def test_a_clean_up_that_does_not_end_keeps_no_process_after_ctrl_c(tmp_path):
-    """The process with an embedded consumer ends within the bound even when its clean-up would not."""
-    script = (
-        "import atexit, time\n"
-        "from survey import jobs\n"
-        "jobs.start_embedded_consumer(workers=1)\n"
-        "atexit.register(time.sleep, 60)  # a clean-up that does not end by itself\n"
-        "print('ready', flush=True)\n"
-        "time.sleep(60)\n"
-    )
-    log = tmp_path / "process.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-c", script], cwd=ROOT, env=environment(tmp_path), stdout=output, stderr=subprocess.STDOUT
-        )
-    wait_for(lambda: b"ready" in log.read_bytes(), "the process starting its consumer", process)
-    assert stops_within(process, signal.SIGINT, log) < STOP_WITHIN
-    assert process.returncode == 128 + signal.SIGINT
