@@ -12,7 +12,7 @@ PORT ?= 5000
 AXE_VERSION := 4.14.1
 # one pytest worker per core (pytest-xdist); a test file stays on one worker. PARALLEL= runs serially.
 PARALLEL ?= -n $(shell nproc) --dist loadfile
-# tests marked exclusive (they restart a server every worker shares, or time a process) run afterwards in one process; on a
+# tests marked exclusive (they restart a server every worker shares) run afterwards in one process; on a
 # database where none applies, pytest collects nothing (exit code 5), which is no failure
 
 .PHONY: run test test-fast test-pg setup setup-test catalogs database browser-deps lint bench
