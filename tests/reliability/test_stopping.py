@@ -31,6 +31,14 @@ def environment(tmp_path, **extra) -> dict:
     }
 
 
+def as_from_a_terminal(command: list[str]) -> list[str]:
+    """The command with Ctrl+C's default action, as a terminal starts it. A script started in the background
+    (``nohup … &``) ignores SIGINT and its children inherit that, Python included: without this, a test run
+    from such a script measures the script, not the server (a stressed run did)."""
+    shim = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
+    return [sys.executable, "-c", shim, *command]
+
+
 def stops_within(process: subprocess.Popen, signum: int) -> float:
     began = time.monotonic()
     process.send_signal(signum)
@@ -60,7 +68,7 @@ def wait_for(check, what: str, process: subprocess.Popen, timeout: float = 90) -
 def test_the_development_server_with_embedded_jobs_stops_on_one_signal(tmp_path, signum):
     port = free_port()
     process = subprocess.Popen(
-        [str(BIN / "flask"), "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", str(port)],
+        as_from_a_terminal([str(BIN / "flask"), "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", str(port)]),
         cwd=ROOT,
         env=environment(tmp_path),
         stdout=subprocess.DEVNULL,
@@ -84,7 +92,7 @@ def test_the_production_job_consumer_stops_on_one_signal(tmp_path, signum):
     log = tmp_path / "consumer.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [str(BIN / "huey_consumer"), "survey.worker.huey", "-w", "2"],
+            as_from_a_terminal([str(BIN / "huey_consumer"), "survey.worker.huey", "-w", "2"]),
             cwd=ROOT,
             env=environment(tmp_path),
             stdout=output,
