@@ -21,16 +21,18 @@ def _themes(survey_id, item_code):
     return link, sorted(link.codebook.themes, key=lambda t: t.position) if link else []
 
 
-@bp.get("/<int:survey_id>/<item_code>/overeenstemming")
-@requires(Permission.VIEW_RESULTS)
-def agreement_page(survey_id, item_code):
-    survey, question = load_question(survey_id, item_code)
-    link, themes = _themes(survey.id, item_code)
+def _sample_form() -> SampleForm:
     form = SampleForm()
     form.coder.choices = [(u.id, u.name) for u in agreement.possible_coders(g.region.id)]
+    return form
+
+
+def _agreement_page(survey, question, item_code, form: SampleForm, disagreements_text: bool):
+    """The agreement page: the figures, the disagreements (with their scrubbed texts when asked) and the
+    sample form."""
+    link, themes = _themes(survey.id, item_code)
     result = agreement.report(survey.id, item_code, [t.key for t in themes])
-    texts = answers.scrubbed_texts([d.second.answer_id for d in result.disagreements])
-    coders = {u.id: u.name for u in agreement.possible_coders(g.region.id)}
+    ids = [d.second.answer_id for d in result.disagreements] if disagreements_text else []
     return render_template(
         "coding/agreement.html",
         survey=survey,
@@ -39,31 +41,25 @@ def agreement_page(survey_id, item_code):
         form=form,
         result=result,
         labels={t.key: t.label for t in themes},
-        texts=texts,
-        coders=coders,
+        texts=answers.scrubbed_texts(ids),
+        coders=dict(form.coder.choices),
     )
+
+
+@bp.get("/<int:survey_id>/<item_code>/overeenstemming")
+@requires(Permission.VIEW_RESULTS)
+def agreement_page(survey_id, item_code):
+    survey, question = load_question(survey_id, item_code)
+    return _agreement_page(survey, question, item_code, _sample_form(), disagreements_text=True)
 
 
 @bp.post("/<int:survey_id>/<item_code>/overeenstemming/steekproef")
 @requires(Permission.VIEW_RESULTS)
 def draw_sample(survey_id, item_code):
     survey, question = load_question(survey_id, item_code)
-    form = SampleForm()
-    form.coder.choices = [(u.id, u.name) for u in agreement.possible_coders(g.region.id)]
+    form = _sample_form()
     if not form.validate_on_submit():
-        link, themes = _themes(survey.id, item_code)
-        result = agreement.report(survey.id, item_code, [t.key for t in themes])
-        return render_template(
-            "coding/agreement.html",
-            survey=survey,
-            question=question,
-            link=link,
-            form=form,
-            result=result,
-            labels={t.key: t.label for t in themes},
-            texts={},
-            coders=dict(form.coder.choices),
-        )
+        return _agreement_page(survey, question, item_code, form, disagreements_text=False)
     drawn = agreement.draw_sample(survey.id, item_code, form.size.data, form.coder.data)
     record("coding.sample", survey, item_code=item_code, size=drawn, coder_id=form.coder.data)
     db.session.commit()
