@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 
 from survey.extensions import db as _db
 from tests.browser.conftest import PHONE, assert_accessible, assert_no_horizontal_scroll
-from tests.survey.responses.documents import create_invitation, create_survey, template_documents
+from tests.browser.respondent_steps import answer_by_pointer, finish, widget
+from tests.survey.responses.documents import create_invitation, create_survey
 
 BASE = "/v/open-sleutel-1234"
 HELP = {
@@ -19,21 +20,6 @@ HELP = {
 @pytest.fixture
 def survey(app, region):
     return create_survey(_db, region, help_text=HELP, check_page=True)
-
-
-def widget(page) -> str:
-    """What the current step asks for: radio, checkbox, text, info or done."""
-    if "/klaar" in page.url:
-        return "done"
-    if "/controle" in page.url:
-        return "check"
-    return page.evaluate("""() => {
-        const input = document.querySelector(
-            'form.step-form .question input:not([type=hidden]), form.step-form textarea');
-        if (!input) return 'info';
-        if (input.tagName === 'TEXTAREA') return 'text';
-        return (input.type === 'radio' || input.type === 'checkbox') ? input.type : 'text';
-    }""")
 
 
 def focused(page) -> dict:
@@ -66,43 +52,6 @@ def answer_by_keyboard(page):
     tab_until(page, lambda f: f["tag"] == "BUTTON" and f["value"] == "volgende")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-
-
-def answer_by_pointer(page):
-    """Tap an answer like a phone user; the choice takes them on when auto-advance is on."""
-    kind = widget(page)
-    if kind == "radio":
-        labels = page.locator(".options:not(.options-escape) .option-label")
-        choice = labels.nth(labels.count() // 2)
-        toggle = page.locator("#vl-auto-advance")
-        if page.locator("form[data-auto-advance]").count() and toggle.count() and toggle.is_checked():
-            with page.expect_navigation():
-                choice.click()
-            return
-        choice.click()
-    elif kind == "checkbox":
-        page.locator(".option-label").first.click()
-    elif kind == "text":
-        field = page.locator("form.step-form .question input[type=text], form.step-form .question textarea").first
-        field.fill("12" if field.get_attribute("inputmode") == "decimal" else "Goed geholpen")
-    with page.expect_navigation():
-        page.locator("button[value=volgende]").click()
-
-
-def finish(page, answer, seen=None, limit=40):
-    """Answer every step, then send from the check page; collects the widgets seen."""
-    for _ in range(limit):
-        kind = widget(page)
-        if seen is not None:
-            seen.setdefault(kind, page.url)
-        if kind == "check":
-            with page.expect_navigation():
-                page.locator("form button[type=submit]").click()
-            continue
-        if kind == "done":
-            return
-        answer(page)
-    raise AssertionError("the questionnaire did not end")
 
 
 def test_complete_by_keyboard_only(live_server, phone, survey):
@@ -297,15 +246,3 @@ def test_section_per_page_with_a_group_of_statements_is_accessible(live_server, 
     phone.locator("button[value=volgende]").click()
     assert phone.locator(".error-summary li").count() >= 5
     assert_accessible(phone, "respondent-section-page-errors")
-
-
-@pytest.mark.parametrize("name,document", template_documents())
-def test_every_shipped_template_is_completed_on_a_phone(live_server, phone, region, name, document):
-    create_survey(_db, region, document, public_key="sjabloon-1234")
-    phone.goto(live_server + "/v/sjabloon-1234")
-    with phone.expect_navigation():
-        phone.get_by_role("link", name="Beginnen").click()
-    finish(phone, answer_by_pointer)
-    assert "/klaar" in phone.url
-    assert_no_horizontal_scroll(phone)
-    assert_accessible(phone, f"template-{name}-thanks")

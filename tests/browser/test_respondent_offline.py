@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from survey.extensions import db as _db
 from survey.responses.models import Answer, Response, ResponseStatus
 from tests.browser.conftest import PHONE, assert_accessible
-from tests.browser.test_respondent import answer_by_pointer, finish
+from tests.browser.respondent_steps import answer_by_pointer, finish
 from tests.survey.responses.documents import create_survey
 
 BASE = "/v/open-sleutel-1234"
