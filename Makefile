@@ -10,8 +10,9 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 AXE_VERSION := 4.14.1
-# one pytest worker per core (pytest-xdist); a test file stays on one worker. PARALLEL= runs serially.
-PARALLEL ?= -n $(shell nproc) --dist loadfile
+# one pytest worker per core (pytest-xdist); a test file stays on one worker, and the files are handed out
+# longest first (tests/conftest.py, longest_files_first). PARALLEL= runs serially.
+PARALLEL ?= -n $(shell nproc) --dist loadfile --no-loadscope-reorder
 # tests marked exclusive (they restart a server every worker shares) run afterwards in one process; on a
 # database where none applies, pytest collects nothing (exit code 5), which is no failure
 
