@@ -18,6 +18,7 @@ NAMES = {
     ("platform_before", "one_per_screen"): "platform before (`--platform-root`), one question per screen",
     ("peer", "all_on_one_page"): "peer: django-survey-and-report, one page",
     ("bare", "all_on_one_page"): "bare Flask handler, one page",
+    ("bare", "one_per_screen"): "bare Flask handler, one question per screen",
 }
 ORDER = list(NAMES)
 DATABASES = {"sqlite": "SQLite", "pg": "PostgreSQL"}
@@ -159,6 +160,12 @@ def target_lines(rows: list[dict]) -> list[str]:
                 "one question per screen, beyond: CPU per survey ≤ ½ × the peer's", where, 0.5, per_screen, peer
             )
         )
+        floor = cpu_per_survey(rows, database, "bare", "one_per_screen", workers)
+        if floor and peer:
+            lines.append(
+                f"| the bare handler, one question per screen, against the peer's one page (the floor; not a target) "
+                f"| {where} | {_ms(floor)} ms against {_ms(peer)} ms ({floor / peer:.2f} ×) | – |"
+            )
         before = cpu_per_survey(rows, database, "platform_before", "one_per_screen", workers)
         if before and per_screen:
             lines.append(

@@ -98,7 +98,7 @@ class System:
 
     @property
     def modes(self) -> tuple[str, ...]:
-        return MODES if self.kind == "platform" else ("all_on_one_page",)
+        return ("all_on_one_page",) if self.name == "peer" else MODES
 
     @property
     def schema(self) -> str:
@@ -214,7 +214,9 @@ class System:
     def start_path(self, mode: str) -> str:
         if self.kind == "platform":
             return f"/v/{self.info['keys'][mode]}/vraag/1"
-        return f"/survey/{self.info['survey_id']}/" if self.name == "peer" else "/s/"
+        if self.name == "peer":
+            return f"/survey/{self.info['survey_id']}/"
+        return "/s/1/" if mode == "one_per_screen" else "/s/"
 
     def done_pattern(self) -> re.Pattern:
         return re.compile({"platform": r"/klaar$", "peer": r"/confirm/", "bare": r"^/bedankt$"}[self.kind])
@@ -271,16 +273,17 @@ class System:
             "peer": ("survey_response", "survey_answer", "question_id", "body"),
             "bare": ("bare_response", "bare_answer", "code", "value"),
         }[self.name]
+        done = " WHERE done = 1" if self.name == "bare" else ""  # one question per screen: the completed ones
         return [
-            (f"SELECT count(*) FROM {response}", ()),
+            (f"SELECT count(*) FROM {response}{done}", ()),
             (f"SELECT {question}, {value}, count(*) FROM {answer} GROUP BY 1, 2", ()),
             (
                 f"SELECT count(*) FROM (SELECT 1 FROM {answer} GROUP BY response_id, {question} HAVING count(*) > 1) x",
                 (),
             ),
             (
-                f"SELECT count(*) FROM {response} r WHERE (SELECT count(*) FROM {answer} a "
-                f"WHERE a.response_id = r.id) <> {per_survey}",
+                f"SELECT count(*) FROM {response} r WHERE{done.replace(' WHERE', '')}{' AND' if done else ''} "
+                f"(SELECT count(*) FROM {answer} a WHERE a.response_id = r.id) <> {per_survey}",
                 (),
             ),
         ]
