@@ -54,8 +54,8 @@ def test_builder_page_is_accessible_and_works_without_javascript(live_server, de
     assert_accessible(desktop, "questionnaire-builder-desktop")
 
     # move T4 up with the plain form button (POST, redirect, GET)
-    desktop.locator("#vraag-T4").get_by_role("button", name="Omhoog vraag T4").click()
-    desktop.wait_for_load_state()
+    with desktop.expect_navigation():
+        desktop.locator("#vraag-T4").get_by_role("button", name="Omhoog vraag T4").click()
     assert "Vraag T4 is verplaatst." in desktop.get_by_role("status").first.inner_text()
     codes = desktop.locator("#sectie-S1 .question-card .code").all_inner_texts()
     assert codes[:4] == ["T1", "T2", "T4", "T3"]

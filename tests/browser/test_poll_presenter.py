@@ -57,7 +57,8 @@ def test_import_report_is_accessible_on_a_phone(
     contacts = tmp_path / "genodigden.csv"
     contacts.write_bytes("E-mailadres;Gemeente\nanouk@example.nl;Schiedam\nfout;Delft\n".encode("cp1252"))
     phone.get_by_label("Bestand met genodigden").set_input_files(str(contacts))
-    phone.get_by_role("button", name="Inlezen").click()
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Inlezen").click()
     assert phone.get_by_text("1 genodigde is toegevoegd.").is_visible()
     assert phone.get_by_role("cell", name="fout is geen geldig e-mailadres.").is_visible()
     assert_accessible(phone, "fieldwork-import-report")
@@ -85,6 +86,7 @@ def test_fieldwork_pages_are_accessible(live_server, desktop, db, region, make_u
         assert_accessible(desktop, f"fieldwork-{name}")
     desktop.goto(base + "/instellingen")
     desktop.get_by_label("Maximaal aantal herinneringen").fill("8")
-    desktop.get_by_role("button", name="Opslaan").click()
+    with desktop.expect_navigation():
+        desktop.get_by_role("button", name="Opslaan").click()
     assert desktop.get_by_role("alert").get_by_text("Vul een getal van 0 tot en met 5 in.").is_visible()
     assert_accessible(desktop, "fieldwork-settings-error")

@@ -68,8 +68,10 @@ def test_complete_by_keyboard_only(live_server, phone, survey):
 def test_complete_in_arabic_right_to_left(live_server, phone, survey):
     phone.goto(live_server + BASE + "?taal=ar")
     assert phone.evaluate("() => [document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
-    phone.get_by_role("link", name="ابدأ").click()
-    phone.get_by_role("button", name="التالي").click()  # the information screen
+    with phone.expect_navigation():
+        phone.get_by_role("link", name="ابدأ").click()
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="التالي").click()  # the information screen
     mirrored = phone.evaluate("""() => {
         const input = document.querySelector('.option-input'), text = document.querySelector('.option-text');
         return input.getBoundingClientRect().left > text.getBoundingClientRect().right;
@@ -168,9 +170,11 @@ def test_every_page_type_is_accessible(live_server, phone, app, region, survey):
     phone.wait_for_timeout(600)
     assert phone.url.endswith("/vraag/2"), "auto-advance can be switched off"
     phone.goto(live_server + BASE + "/vraag/1")
-    phone.get_by_role("button", name="Volgende").click()
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Volgende").click()
     phone.evaluate("() => document.querySelectorAll('input[type=radio]').forEach(r => { r.checked = false; })")
-    phone.locator("button[value=volgende]").click()  # nothing chosen
+    with phone.expect_navigation():
+        phone.locator("button[value=volgende]").click()  # nothing chosen
     assert phone.locator(".error-summary").is_visible()
     assert phone.evaluate("() => document.activeElement.id") == "foutmeldingen"
     assert_accessible(phone, "respondent-error")
@@ -216,7 +220,8 @@ def test_staff_preview_shows_a_phone_and_is_accessible(live_server, desktop, reg
     desktop.goto(f"{live_server}/beheer/rijnmond/vragenlijsten/{survey.id}/voorbeeld?taal=ar")
     frame = desktop.locator(".phone-frame")
     assert frame.get_attribute("dir") == "rtl" and frame.bounding_box()["width"] <= 380
-    desktop.get_by_role("button", name="التالي").click()
+    with desktop.expect_navigation():
+        desktop.get_by_role("button", name="التالي").click()
     assert desktop.locator(".phone-frame .progress-text").inner_text() == "السؤال 1 من 15"
     assert_accessible(desktop, "staff-preview-arabic")
 
@@ -243,6 +248,7 @@ def test_section_per_page_with_a_group_of_statements_is_accessible(live_server, 
     assert phone.locator(".progress-text").inner_text() == "Stap 1 van 5"
     assert_no_horizontal_scroll(phone)
     assert_accessible(phone, "respondent-section-page")
-    phone.locator("button[value=volgende]").click()
+    with phone.expect_navigation():
+        phone.locator("button[value=volgende]").click()
     assert phone.locator(".error-summary li").count() >= 5
     assert_accessible(phone, "respondent-section-page-errors")

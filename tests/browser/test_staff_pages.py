@@ -14,7 +14,8 @@ def test_login_page_is_accessible_on_a_phone(live_server, phone):
 
 def test_login_error_state_is_accessible_and_focus_friendly(live_server, phone):
     phone.goto(live_server + "/inloggen")
-    phone.get_by_role("button", name="Inloggen").click()
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Inloggen").click()
     assert phone.get_by_role("alert").get_by_text("Vul uw e-mailadres in.").is_visible()
     assert_accessible(phone, "staff-login-errors")
 
