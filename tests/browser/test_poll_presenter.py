@@ -20,8 +20,10 @@ def test_presenter_screen_shows_new_answers_within_seconds(live_server, desktop,
     desktop.wait_for_url("**/beheer/rijnmond/")
     desktop.goto(f"{live_server}/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/")
     assert_accessible(desktop, "fieldwork-overview")
-    desktop.get_by_role("button", name="Live peiling starten").click()
-    desktop.get_by_role("link", name="Presentatiescherm openen").click()
+    with desktop.expect_navigation():
+        desktop.get_by_role("button", name="Live peiling starten").click()
+    with desktop.expect_navigation():
+        desktop.get_by_role("link", name="Presentatiescherm openen").click()
 
     item = desktop.locator('[data-item="P1"]')
     assert item.get_by_text("Wachten op minstens 5 antwoorden.").is_visible()
