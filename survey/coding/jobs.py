@@ -55,7 +55,7 @@ def queue_scrub(survey_id: int, *, at_least: int = 1, survey=None) -> bool:
     """Scrub a survey's waiting answers in one batch once the current transaction commits, when at least
     ``at_least`` completed responses wait (the respondent flow asks for k, so no job stands for one
     response); the hourly ``scrub_waiting`` and ``flask coding scrub`` take the rest."""
-    if scrubbing.waiting_responses(survey_id, survey) < at_least:
+    if scrubbing.waiting_responses(survey_id, survey, at_most=at_least) < at_least:
         return False
     enqueue_after_commit(db.session(), scrub_survey_job, survey_id)
     return True

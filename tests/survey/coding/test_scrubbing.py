@@ -35,6 +35,20 @@ def run_due_retries():
         huey.execute(task, later)
 
 
+def test_waiting_responses_are_counted_up_to_what_the_caller_asks(db, region, make_survey, scrubber):
+    """At every completion the respondent flow asks whether k responses wait: the count stops at k."""
+    from survey.coding.scrubbing.services import waiting_responses
+
+    survey = make_survey(region, [TEXT, "Fijn geholpen.", "", "Te lang gewacht."])
+    assert waiting_responses(survey.id) == 3  # the empty answer waits for nothing
+    assert waiting_responses(survey.id, at_most=2) == 2
+    assert waiting_responses(survey.id, at_most=10) == 3
+    assert not queue_scrub(survey.id, at_least=4)
+    assert queue_scrub(survey.id, at_least=3)
+    db.session.commit()
+    assert waiting_responses(survey.id) == 0
+
+
 def test_completed_response_is_scrubbed_after_commit(db, region, make_survey, scrubber):
     survey = make_survey(region, [TEXT])
     [answer] = open_answers(db, survey)
