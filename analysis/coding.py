@@ -17,7 +17,7 @@ from analysis.agreement import AgreementResult, agreement, cohen_kappa, krippend
 from analysis.classifier import ThemeClassifier, cross_val_proba, proba_to_sets, threshold_curve
 from analysis.codebook import Codebook, CodebookError, Theme, default_codebook
 from analysis.quality import AutoCoding, auto_coding, micro_f1, pick_threshold, theme_quality
-from analysis.text import lemma, tokenize
+from analysis.text import lemma, tokenize, uninflected
 
 __all__ = [
     "HUMAN",
@@ -138,9 +138,10 @@ class CodebookMatcher:
 
 
 def _forms(token: str) -> frozenset[str]:
-    """A word and its lemma: simplemma lemmatises an infinitive alone differently from its inflections."""
+    """A word and its lemma (simplemma lemmatises an infinitive alone differently from its inflections), and
+    for an inflected adjective simplemma does not know, its base form ("residentiele" -> "residentieel")."""
     base = lemma(token)
-    return frozenset((token, base, base.replace("_", "")))
+    return frozenset((token, base, base.replace("_", ""), *uninflected(token)))
 
 
 def _seed_forms(seed: str) -> frozenset[str]:

@@ -96,6 +96,40 @@ def lemma(token: str) -> str:
     return fold(simplemma.lemmatize(token, lang="nl"))
 
 
+#: Endings of an inflected adjective and its base form, longest first ("residentiele" -> "residentieel",
+#: "preventieve" -> "preventief", "lokale" -> "lokaal"): Dutch spelling doubles the vowel of an open syllable and
+#: writes v/z as f/s at the end of a word.
+_INFLECTED_ENDINGS = (
+    ("iele", "ieel"),
+    ("uele", "ueel"),
+    ("ieve", "ief"),
+    ("oze", "oos"),
+    ("ale", "aal"),
+    ("ele", "eel"),
+    ("ore", "oor"),
+    ("ure", "uur"),
+)
+_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=50_000)
+def uninflected(token: str) -> tuple[str, ...]:
+    """Base forms of a folded word that may be an inflected adjective or participle simplemma does not know
+    ("residentiele", "ambulante", "gespecialiseerde"): the word without its -e, with the spelling rules of
+    ``_INFLECTED_ENDINGS`` and an undoubled consonant ("dikke" -> "dik"). Empty for a word simplemma knows
+    (its lemma already says it) and for words too short to tell."""
+    if len(token) < 6 or not token.endswith("e") or simplemma.is_known(token, lang="nl"):
+        return ()
+    forms = [token[:-1]]
+    for ending, base in _INFLECTED_ENDINGS:
+        if token.endswith(ending) and token[-len(ending) - 1 : -len(ending)] not in _VOWELS:
+            forms.append(token[: -len(ending)] + base)
+            break
+    if token[-2] == token[-3] and token[-2] not in _VOWELS:
+        forms.append(token[:-2])
+    return tuple(forms)
+
+
 def lemmas(text: str) -> list[str]:
     """Tokenise and lemmatise an answer; negators and intensifiers stay in place."""
     return [lemma(t) for t in tokenize(text)]

@@ -97,3 +97,28 @@ def test_the_stakeholder_codebook_knows_the_themes_of_real_evaluations():
     )
     assert [sorted(f) for f in found][:4] == [["crisis"], ["ouders_jongeren", "verblijf"], ["vernieuwing"], ["data"]]
     assert "onderwijs" in found[4] and "lokaal_regionaal" in found[5]
+
+
+def test_an_inflected_adjective_the_dictionary_does_not_know_matches_its_seed():
+    """simplemma knows 'financiële' but not 'residentiële' or 'ambulante': the matcher undoes the -e by Dutch
+    spelling rules, so a real statement about residential care reaches its theme."""
+    codebook = Codebook.from_dict(
+        {
+            "key": "k",
+            "themes": [
+                {"key": "verblijf", "label": "Verblijf", "seeds": ["residentieel"]},
+                {"key": "ambulant", "label": "Ambulant", "seeds": ["ambulant", "gespecialiseerd"]},
+                {"key": "deel", "label": "Deel", "seeds": ["residentie"]},
+            ],
+        }
+    )
+    matcher = CodebookMatcher(codebook).fit()
+    found = matcher.predict(
+        [
+            "Voor jeugdigen blijkt residentiële hulp moeizaam tot stand te komen",  # a real statement (Haaglanden)
+            "De residentiele zorg",
+            "Ambulante en gespecialiseerde hulp",
+            "Een residentieel verblijf",
+        ]
+    )
+    assert found == [frozenset({"verblijf"})] * 2 + [frozenset({"ambulant"}), frozenset({"verblijf"})]
