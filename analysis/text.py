@@ -114,19 +114,25 @@ _VOWELS = frozenset("aeiouy")
 
 @lru_cache(maxsize=50_000)
 def uninflected(token: str) -> tuple[str, ...]:
-    """Base forms of a folded word that may be an inflected adjective or participle simplemma does not know
-    ("residentiele", "ambulante", "gespecialiseerde"): the word without its -e, with the spelling rules of
-    ``_INFLECTED_ENDINGS`` and an undoubled consonant ("dikke" -> "dik"). Empty for a word simplemma knows
-    (its lemma already says it) and for words too short to tell."""
-    if len(token) < 6 or not token.endswith("e") or simplemma.is_known(token, lang="nl"):
+    """Base forms of a folded word that simplemma does not know: an inflected adjective or participle
+    ("residentiele", "ambulante", "gespecialiseerde": the word without its -e, with the spelling rules of
+    ``_INFLECTED_ENDINGS`` and an undoubled consonant, "dikke" -> "dik"), and the participle of a verb in -eren,
+    whose diaeresis folding took away ("geëscaleerd" folds to "geescaleerd", which simplemma does not know:
+    "escaleren"). Empty for a word simplemma knows (its lemma already says it) and for words too short to tell."""
+    if len(token) < 6 or simplemma.is_known(token, lang="nl"):
         return ()
-    forms = [token[:-1]]
-    for ending, base in _INFLECTED_ENDINGS:
-        if token.endswith(ending) and token[-len(ending) - 1 : -len(ending)] not in _VOWELS:
-            forms.append(token[: -len(ending)] + base)
-            break
-    if token[-2] == token[-3] and token[-2] not in _VOWELS:
-        forms.append(token[:-2])
+    forms = []
+    if token.endswith("e"):
+        forms.append(token[:-1])
+        for ending, base in _INFLECTED_ENDINGS:
+            if token.endswith(ending) and token[-len(ending) - 1 : -len(ending)] not in _VOWELS:
+                forms.append(token[: -len(ending)] + base)
+                break
+        if token[-2] == token[-3] and token[-2] not in _VOWELS:
+            forms.append(token[:-2])
+    participle = token[:-1] if token.endswith("e") else token
+    if participle.startswith("ge") and participle.endswith("eerd") and len(participle) >= 9:
+        forms.append(participle[2:-4] + "eren")
     return tuple(forms)
 
 
