@@ -273,16 +273,16 @@ class System:
             "peer": ("survey_response", "survey_answer", "question_id", "body"),
             "bare": ("bare_response", "bare_answer", "code", "value"),
         }[self.name]
-        done = " WHERE done = 1" if self.name == "bare" else ""  # one question per screen: the completed ones
+        done = "done = 1" if self.name == "bare" else "1 = 1"  # one question per screen: the completed ones
         return [
-            (f"SELECT count(*) FROM {response}{done}", ()),
+            (f"SELECT count(*) FROM {response} WHERE {done}", ()),
             (f"SELECT {question}, {value}, count(*) FROM {answer} GROUP BY 1, 2", ()),
             (
                 f"SELECT count(*) FROM (SELECT 1 FROM {answer} GROUP BY response_id, {question} HAVING count(*) > 1) x",
                 (),
             ),
             (
-                f"SELECT count(*) FROM {response} r WHERE{done.replace(' WHERE', '')}{' AND' if done else ''} "
+                f"SELECT count(*) FROM {response} r WHERE {done} AND "
                 f"(SELECT count(*) FROM {answer} a WHERE a.response_id = r.id) <> {per_survey}",
                 (),
             ),

@@ -153,7 +153,7 @@ def surveys_waiting() -> list[int]:
         .where(Response.status == ResponseStatus.COMPLETED, Answer.value != "", Answer.scrubbed_text.is_(None))
         .distinct()
     ).all()
-    return [survey_id for survey_id in candidates if waiting_responses(survey_id)]
+    return [survey_id for survey_id in candidates if waiting_responses(survey_id, at_most=1)]
 
 
 def scrub_survey(survey_id: int, redo: bool = False, batch: int = 500) -> int:
