@@ -124,6 +124,32 @@ def test_interrupted_and_resumed_keeps_every_answer(browser, live_server, survey
     context.close()
 
 
+def test_with_javascript_a_screen_is_one_request_and_back_still_shows_the_screen_before(live_server, phone, survey):
+    """On a phone with JavaScript each step is sent by fetch and its answer is the next screen, shown in place:
+    one request per screen, the address, title and language links of the new screen, focus on its question;
+    the browser's back button shows the screen before with its answer."""
+    phone.goto(live_server + BASE)
+    with phone.expect_navigation():
+        phone.get_by_role("link", name="Beginnen").click()
+    sent = []
+    phone.on("request", lambda request: sent.append((request.method, request.resource_type, request.url)))
+    for _ in range(4):
+        answer_by_pointer(phone)
+    screen = int(phone.url.rsplit("/", 1)[1])
+    assert screen == 5
+    assert [(method, kind) for method, kind, _url in sent] == [("POST", "fetch")] * 4  # no page load at all
+    assert phone.title().startswith("Vraag 4 van 15")
+    assert phone.evaluate("() => document.activeElement.tagName") == "H1"
+    assert phone.locator(".language-switch a[hreflang=en]").get_attribute("href").endswith("/vraag/5?taal=en")
+    assert_accessible(phone, "respondent-in-place")
+    phone.go_back()
+    expect(phone.locator(".progress-text")).to_have_text("Vraag 3 van 15")  # loaded again from its address
+    assert phone.url.endswith("/vraag/4")
+    expect(phone.locator(".option-input:checked")).to_have_count(1)
+    finish(phone, answer_by_pointer)
+    assert phone.get_by_role("heading", level=1).inner_text() == "Bedankt voor het meedoen!"
+
+
 WIDGET_JS = """() => {
     const el = document.querySelector(
         '.question [class^=options], .question textarea, .question input.input, .info-text');

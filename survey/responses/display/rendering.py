@@ -90,13 +90,19 @@ _CHROMES: dict[tuple, tuple[str, str]] = {}
 _CONTENT_MARK = "\x00content\x00"
 
 
+def page_path() -> str:
+    """The address of the page this response shows: the request's own, or, for a step the page's script sent
+    and the next screen answers (``steps.views``), that screen's."""
+    return g.get("screen_path") or request.path
+
+
 def keeps_chrome(key: str) -> bool:
     """The page around this request's screen comes from the store: no one-time notices, no staff region,
     and a plain link key in the path."""
     return (
         g.get("region") is None
         and PLAIN_KEY.fullmatch(key) is not None
-        and f"/{key}/" in request.path
+        and f"/{key}/" in page_path()
         and not get_flashed_messages()
     )
 
@@ -105,7 +111,8 @@ def render_screen_page(template_name: str, content: str | None = None, **context
     """``render_template(template_name, **context)`` for a respondent's question screen, with the page around
     its ``content`` block from the per-process store (``content``: that block's HTML, already drawn). Drawn
     in full when the page shows one-time notices, belongs to a staff region, or its key is not plain."""
-    key, path = context.get("key") or "", request.path
+    key, path = context.get("key") or "", page_path()
+    context["shown_path"] = path
     if not keeps_chrome(key):
         if content is not None:
             raise ValueError("a page drawn in full draws its content too")
@@ -149,7 +156,12 @@ def _chrome_key(template_name: str, context: dict, masked_path: str) -> tuple:
 
 def _draw_chrome(template, context: dict, masked_path: str) -> tuple[str, str]:
     """The page with the key as a placeholder and the content block left out: the parts before and after."""
-    masked = dict(context, key=KEY_MARK, request=SimpleNamespace(path=masked_path, endpoint=request.endpoint))
+    masked = dict(
+        context,
+        key=KEY_MARK,
+        shown_path=masked_path,
+        request=SimpleNamespace(path=masked_path, endpoint=request.endpoint),
+    )
     chrome_context = template.new_context(masked)
     chrome_context.blocks["content"] = [lambda _context: iter((_CONTENT_MARK,))]
     before, after = template.environment.concat(template.root_render_func(chrome_context)).split(_CONTENT_MARK)

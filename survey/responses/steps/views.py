@@ -6,7 +6,7 @@ back button, a closed tab or a dead battery lose nothing that was sent.
 
 import secrets
 
-from flask import flash, make_response, redirect, render_template, request
+from flask import flash, g, make_response, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import select
@@ -38,6 +38,8 @@ bp.add_app_template_global(question_macros)
 
 #: the buttons of a step: go on, go back (saving what is valid), or stop and continue later
 NEXT, BACK, LATER = "volgende", "vorige", "later"
+#: a step sent by the page's script asks for the next screen itself; the answer says where it is
+SCREEN_HEADER, SCREEN_LOCATION = "X-Screen", "X-Screen-Location"
 
 
 @bp.route(f"/{WAY}/vraag/<int:number>", methods=["GET", "POST"])
@@ -124,7 +126,24 @@ def _post_step(visit: Visit, step):
             return _go_on_after_twin(visit, step, twin)
         return _finished_elsewhere(visit) or _other_tab(visit, step)
     _tell_ledger(visit)
-    return target
+    return _next_screen_instead(visit, step, target)
+
+
+def _next_screen_instead(visit: Visit, step, target):
+    """The next question's screen itself instead of the redirect to it, for the page's script (``X-Screen``
+    request header, sent by static/js/respondent.js on a screen of one question): one request per screen
+    instead of a POST and a GET. The script shows the page and puts its address (``X-Screen-Location``) in
+    the browser's history. Without the header, and for anything but the next question (the check page, the
+    end, another tab), the redirect stays: POST/redirect/GET as before."""
+    if request.headers.get(SCREEN_HEADER) != "1" or request.form.get("actie", NEXT) != NEXT:
+        return target
+    following = visit.url("question", number=step.index + 2)
+    if target.status_code != 302 or target.location != following:
+        return target
+    g.screen_path = following  # the page shows that screen's address (its language links), not this one's
+    page = _render_step(visit, visit.flow().step(step.index + 1))  # sets this browser's cookie as the redirect did
+    page.headers[SCREEN_LOCATION] = following
+    return page
 
 
 def _go_on_after_twin(visit: Visit, step, twin):

@@ -4,7 +4,10 @@
      choices such as 0-10);
    - a live character counter for open answers;
    - a "read aloud" button (browser speech) for the children's questionnaire; the text stays;
-   - focus on the error summary, and no double sending. */
+   - focus on the error summary, and no double sending;
+   - on a screen of one question: the step is sent by fetch and the answer is the next screen itself, shown
+     in place with its address in the history, so a screen costs one request instead of two; focus goes to
+     the new question. Anything unexpected sends the step the ordinary way. */
 (function () {
   "use strict";
 
@@ -134,14 +137,90 @@
       if (form.hasAttribute("data-sent")) { event.preventDefault(); return; }
       form.setAttribute("data-sent", "");
     });
-    window.addEventListener("pageshow", function () { form.removeAttribute("data-sent"); });
   }
+
+  function scriptsOf(doc) {
+    var found = [];
+    doc.querySelectorAll("script").forEach(function (script) {
+      found.push(script.src ? new URL(script.getAttribute("src"), window.location.href).href : "inline");
+    });
+    return found;
+  }
+
+  // the page a step's answer brought, shown in place of this one (only when it needs no script this page
+  // has not run already: the enhancements are started again on it)
+  function show(text, url, from) {
+    var next = new window.DOMParser().parseFromString(text, "text/html");
+    var loaded = scriptsOf(document);
+    var missing = !next.body || scriptsOf(next).some(function (src) { return loaded.indexOf(src) < 0; });
+    var here = new URL(url, window.location.href).href;
+    if (missing) { window.location.assign(here); return; }
+    document.title = next.title;
+    ["lang", "dir"].forEach(function (name) {
+      var value = next.documentElement.getAttribute(name);
+      if (value === null) { document.documentElement.removeAttribute(name); }
+      else { document.documentElement.setAttribute(name, value); }
+    });
+    document.body.replaceWith(document.importNode(next.body, true));
+    swapped = true;
+    // one call to the history only: a test or a tool that waits for the address sees the new one at once
+    if (here === from) { window.history.replaceState({screen: true}, "", here); }
+    else { window.history.pushState({screen: true}, "", here); }
+    window.scrollTo(0, 0);
+    start();
+    if (window.vlKeep) { window.vlKeep(); }
+    if (!document.getElementById("foutmeldingen")) {
+      var heading = document.querySelector("main h1") || document.querySelector("h1");
+      if (heading) {
+        if (!heading.hasAttribute("tabindex")) { heading.setAttribute("tabindex", "-1"); }
+        heading.focus();
+      }
+    }
+  }
+
+  function sendByScript(form) {
+    if (!form.hasAttribute("data-screen") || !window.fetch || !window.DOMParser || !window.history.pushState ||
+        !window.URL) { return; }
+    form.addEventListener("submit", function (event) {
+      if (event.defaultPrevented || form.hasAttribute("data-plain")) { return; }
+      event.preventDefault();
+      var body = new window.FormData(form);
+      var button = event.submitter || null;
+      if (button && button.name) { body.append(button.name, button.value); }
+      var from = window.location.href;
+      window.fetch(form.action || from, {method: "POST", body: body, credentials: "same-origin",
+                                         headers: {"X-Screen": "1"}})
+        .then(function (reply) {
+          if ((reply.headers.get("Content-Type") || "").indexOf("text/html") !== 0) { throw new Error("no page"); }
+          return reply.text().then(function (text) {
+            show(text, reply.headers.get("X-Screen-Location") || reply.url, from);
+          });
+        })
+        .catch(function () {
+          // the connection broke, or the answer was no page: the step goes the ordinary way (a step that did
+          // arrive is recognised by its lock and not stored twice)
+          form.removeAttribute("data-sent");
+          form.setAttribute("data-plain", "");
+          if (form.requestSubmit) { form.requestSubmit(button || undefined); } else { form.submit(); }
+        });
+    });
+  }
+
+  // back or forward between screens shown in place: load the screen of that address as the browser would
+  var swapped = false;
+  window.addEventListener("popstate", function (event) {
+    if (swapped || (event.state && event.state.screen)) { window.location.reload(); }
+  });
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form.step-form").forEach(function (form) { form.removeAttribute("data-sent"); });
+  });
 
   function start() {
     var summary = document.getElementById("foutmeldingen");
     if (summary) { summary.focus(); }
     document.querySelectorAll("form.step-form").forEach(function (form) {
       sendOnce(form);
+      sendByScript(form);
       if (form.hasAttribute("data-auto-advance")) { autoAdvance(form); }
       if (form.hasAttribute("data-read-aloud")) { readAloud(form); }
       form.querySelectorAll("[data-maxlength]").forEach(function (field) { counter(field, form); });
