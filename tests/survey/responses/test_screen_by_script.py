@@ -4,9 +4,10 @@ script, the last step, an error, going back) stays POST/redirect/GET."""
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from survey.responses.models import Answer, Response
+from tests.survey.responses.test_statements_per_screen import MOST
 from tests.survey.responses.walk import FormReader, fill, walk
 
 BASE = "/v/open-sleutel-1234"
@@ -89,3 +90,29 @@ def test_an_error_going_back_and_the_last_step_are_answered_as_without_the_scrip
     assert back.status_code == 302 and back.headers["Location"].endswith(url)
     last = walk(client, BASE, start=number)
     assert last.status_code == 302 and "/klaar" in last.headers["Location"]
+
+
+def test_the_next_screen_in_place_costs_no_statement_more_than_sending_the_step(client, db, make_survey):
+    """The POST that answers with the next screen reads nothing again: the visit it opened draws the next
+    screen, so the ordinary bound of a POST holds (tests/survey/responses/test_statements_per_screen.py)."""
+    seen = []
+
+    def count(conn, cursor, sql, parameters, context, executemany):
+        seen.append(sql)
+
+    make_survey(check_page=True)
+    url = BASE + "/vraag/1"
+    page = client.get(url).get_data(as_text=True)
+    costs = []
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        while True:
+            seen.clear()
+            sent = client.post(url, data=fill(page), headers=BY_SCRIPT)
+            if sent.status_code != 200:
+                break
+            costs.append(len(seen))
+            url, page = sent.headers["X-Screen-Location"], sent.get_data(as_text=True)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert len(costs) >= 10 and max(costs[1:]) <= MOST["open"]["POST"], costs
