@@ -3,7 +3,9 @@
 Each virtual respondent repeats, without think time, one whole survey as a new respondent (an empty
 cookie jar): GET the start page, fill every answer field of the form it shows (one random option per
 radio group, a short Dutch text per text field, the hidden inputs as given, the "next" button), POST it
-without following the redirect, and GET the next page until the redirect leads to the thank-you page.
+without following the redirect, and GET the next page until the redirect leads to the thank-you page. Sent
+as the page's script sends a screen of one question (``Target.by_script``), a step's answer is the next
+page itself (200 with ``X-Screen-Location``), and no GET follows.
 A POST counts as acknowledged when it redirects away from the page it was sent from; the answers it
 carried are tallied per (field, value), so the database can be checked afterwards: every acknowledged
 answer stored, none twice. The same client drives the platform (one page or one question per screen),
@@ -42,6 +44,9 @@ class Target:
     base_url: str
     start_path: str
     done: re.Pattern
+    #: send each step as the page's script does (``X-Screen: 1``): a screen of one question answers with the
+    #: next screen itself, one request per screen
+    by_script: bool = False
 
     def __post_init__(self):
         if urlparse(self.base_url).hostname not in LOOPBACK:
@@ -96,6 +101,7 @@ async def _request(session, method, url, tally, **kwargs):
         async with session.request(method, url, allow_redirects=False, **kwargs) as response:
             body = await response.text()
             status, location = response.status, response.headers.get("Location", "")
+            location = location or response.headers.get("X-Screen-Location", "")
     except TimeoutError:
         tally.errors[f"{method} timeout"] += 1
         return None
@@ -111,25 +117,29 @@ async def one_survey(session, target: Target, tally: Tally, rnd: random.Random, 
     """One new respondent from the start page to the thank-you page (or the deadline)."""
     session.cookie_jar.clear()
     url = urljoin(target.base_url, target.start_path)
+    headers = {"X-Screen": "1"} if target.by_script else {}
+    page = None  # the page of ``url`` when a step's answer brought it, else fetched by a GET
     for _ in range(MAX_REQUESTS_PER_SURVEY // 2):
-        got = await _request(session, "GET", url, tally)
-        if got is None:
-            return
-        status, page, _location = got
-        if status != 200:
-            tally.errors[f"GET {status}"] += 1
-            return
+        if page is None:
+            got = await _request(session, "GET", url, tally)
+            if got is None:
+                return
+            status, page, _location = got
+            if status != 200:
+                tally.errors[f"GET {status}"] += 1
+                return
         action, data, answers = fill_form(page, rnd)
         if action is None or not answers:
             tally.errors["GET no form"] += 1
             return
         post_url = urljoin(url, action) if action else url
-        sent = await _request(session, "POST", post_url, tally, data=data, headers={"Referer": url})
+        sent = await _request(session, "POST", post_url, tally, data=data, headers={"Referer": url, **headers})
         if sent is None:
             return
-        status, _body, location = sent
+        status, body, location = sent
         following = urljoin(post_url, location)
-        if status not in (301, 302, 303) or urlparse(following).path == urlparse(post_url).path:
+        moved = status in (301, 302, 303) or (status == 200 and target.by_script and location)
+        if not moved or urlparse(following).path == urlparse(post_url).path:
             tally.errors[f"POST {status}{' same page' if status in (301, 302, 303) else ''}"] += 1
             return
         tally.acknowledged.update(answers.items())
@@ -138,7 +148,7 @@ async def one_survey(session, target: Target, tally: Tally, rnd: random.Random, 
             return
         if time.monotonic() >= deadline:
             return
-        url = following
+        url, page = following, (body if status == 200 else None)
     tally.errors["too many steps"] += 1
 
 

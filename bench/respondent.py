@@ -25,7 +25,7 @@ from bench import respondent_report
 from bench.ceo_survey import ANSWERS_PER_SURVEY
 from bench.loadclient import Target, run_phase
 from bench.servers import Server, cpu_used, free_port, machine_busy
-from bench.systems import OUT, ROOT, RUN, Postgres, System
+from bench.systems import BY_SCRIPT, OUT, ROOT, RUN, Postgres, System
 
 DEFAULT_PG = os.environ.get("BENCH_PG_URL", "postgresql://survey_ci:survey_ci@127.0.0.1:5432/survey_bench")
 SYSTEMS = ("platform", "peer", "bare")
@@ -76,7 +76,7 @@ def verify(system: System, tally, before, after) -> dict:
 
 
 def measure(system: System, server: Server, base_url: str, mode: str, concurrency: int, plan: Plan) -> dict:
-    target = Target(base_url, system.start_path(mode), system.done_pattern())
+    target = Target(base_url, system.start_path(mode), system.done_pattern(), by_script=mode == BY_SCRIPT)
     if plan.warmup:
         run_phase(target, min(concurrency, 4), plan.warmup, seed=7)
     before = system.stored(mode, ANSWERS_PER_SURVEY)
@@ -139,7 +139,10 @@ def series(system: System, workers: int, plan: Plan, repetition: int, log) -> li
     try:
         for mode in system.modes:
             run_phase(
-                Target(base_url, system.start_path(mode), system.done_pattern()), 2 * workers, 2 * plan.warmup, seed=3
+                Target(base_url, system.start_path(mode), system.done_pattern(), by_script=mode == BY_SCRIPT),
+                2 * workers,
+                2 * plan.warmup,
+                seed=3,
             )  # every worker has served pages before the first measurement
             for concurrency in plan.concurrency:
                 row = measure(system, server, base_url, mode, concurrency, plan)

@@ -15,6 +15,7 @@ NAMES = {
     ("platform", "all_on_one_page"): "platform, all on one page",
     ("platform_before", "all_on_one_page"): "platform before (`--platform-root`), all on one page",
     ("platform", "one_per_screen"): "platform, one question per screen",
+    ("platform", "one_per_screen_script"): "platform, one question per screen, sent by the page's script",
     ("platform_before", "one_per_screen"): "platform before (`--platform-root`), one question per screen",
     ("peer", "all_on_one_page"): "peer: django-survey-and-report, one page",
     ("bare", "all_on_one_page"): "bare Flask handler, one page",
@@ -160,6 +161,18 @@ def target_lines(rows: list[dict]) -> list[str]:
                 "one question per screen, beyond: CPU per survey ≤ ½ × the peer's", where, 0.5, per_screen, peer
             )
         )
+        by_script = cpu_per_survey(rows, database, "platform", "one_per_screen_script", workers)
+        if by_script is not None:
+            lines.append(
+                _ratio_line(
+                    "one question per screen, sent by the page's script (one request per screen): CPU per survey "
+                    "≤ the peer's (one page)",
+                    where,
+                    1.0,
+                    by_script,
+                    peer,
+                )
+            )
         floor = cpu_per_survey(rows, database, "bare", "one_per_screen", workers)
         if floor and peer:
             lines.append(

@@ -28,6 +28,8 @@ OUT = ROOT / "bench" / "out"
 RUN = OUT / "run"
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 MODES = ("all_on_one_page", "one_per_screen")
+#: the platform's screens of one question, each step sent as the page's script sends it (the same survey)
+BY_SCRIPT = "one_per_screen_script"
 #: signs the benchmark server's sessions: new for every run
 BENCH_SECRET = secrets.token_hex(32)
 
@@ -98,6 +100,8 @@ class System:
 
     @property
     def modes(self) -> tuple[str, ...]:
+        if self.name == "platform":
+            return (*MODES, BY_SCRIPT)
         return ("all_on_one_page",) if self.name == "peer" else MODES
 
     @property
@@ -148,7 +152,8 @@ class System:
         )
         if done.returncode:
             raise RuntimeError(f"platform setup failed:\n{done.stderr[-3000:]}")
-        return json.loads(done.stdout.strip().splitlines()[-1])
+        keys = json.loads(done.stdout.strip().splitlines()[-1])
+        return {**keys, BY_SCRIPT: keys["one_per_screen"]}
 
     def reset(self) -> None:
         """Before each series: the survey without any answers."""
