@@ -24,28 +24,36 @@ from urllib.parse import urlparse
 OUT = Path(__file__).resolve().parent / "out"
 
 
-def complete_survey(client, start: str, rnd: random.Random, tally: Counter) -> int:
-    """One respondent through the test client; returns the number of requests."""
+def complete_survey(client, start: str, rnd: random.Random, tally: Counter, by_script: bool = False) -> int:
+    """One respondent through the test client; returns the number of requests. ``by_script``: each step sent
+    as the page's script sends a screen of one question, whose answer is the next screen (no GET)."""
     from bench.loadclient import fill_form
 
     client._cookies.clear()
-    url, requests = start, 0
+    url, requests, page = start, 0, None
+    headers = {"X-Screen": "1"} if by_script else {}
     while True:
-        started = time.process_time()
-        page = client.get(url)
-        tally["get_cpu"] += time.process_time() - started
-        requests += 1
-        if page.status_code != 200:
-            raise RuntimeError(f"GET {url}: {page.status_code}")
+        if page is None:
+            started = time.process_time()
+            page = client.get(url)
+            tally["get_cpu"] += time.process_time() - started
+            tally["gets"] += 1
+            requests += 1
+            if page.status_code != 200:
+                raise RuntimeError(f"GET {url}: {page.status_code}")
         _action, data, _answers = fill_form(page.get_data(as_text=True), rnd)
         before, started = tally["statements"], time.process_time()
-        sent = client.post(url, data=data, headers={"Referer": url})
+        sent = client.post(url, data=data, headers={"Referer": url, **headers})
         tally["post_cpu"] += time.process_time() - started
         tally["post_statements"] += tally["statements"] - before
+        tally["posts"] += 1
         requests += 1
+        if sent.status_code == 200 and "X-Screen-Location" in sent.headers:
+            url, page = sent.headers["X-Screen-Location"], sent
+            continue
         if sent.status_code not in (302, 303):
             raise RuntimeError(f"POST {url}: {sent.status_code}")
-        url = urlparse(sent.headers["Location"]).path
+        url, page = urlparse(sent.headers["Location"]).path, None
         if url.endswith("/klaar"):
             return requests
 
@@ -84,6 +92,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mode", default="all_on_one_page", choices=("all_on_one_page", "one_per_screen"))
     parser.add_argument("--surveys", type=int, default=30)
+    parser.add_argument(
+        "--by-script", action="store_true", help="one question per screen: each step sent as the page's script does"
+    )
     parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile (wall clock)")
     parser.add_argument("--cpu-profile", type=int, metavar="N", help="print the N functions with most CPU time")
     parser.add_argument("--sort", default="cumulative", help="order of the CPU profile (cumulative, tottime …)")
@@ -124,23 +135,24 @@ def main() -> None:
     start = f"/v/{keys[args.mode]}/vraag/1"
     rnd = random.Random(1)
     for _ in range(3):
-        complete_survey(client, start, rnd, tally)
+        complete_survey(client, start, rnd, tally, args.by_script)
     tally.clear()
     cpu_profiler, wall_profiler = _profilers(args)
     database_cpu = backends.cpu_snapshot() if backends else {}
     cpu, wall, requests = time.process_time(), time.perf_counter(), 0
     for _ in range(args.surveys):
-        requests += complete_survey(client, start, rnd, tally)
+        requests += complete_survey(client, start, rnd, tally, args.by_script)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     if backends:
         database_cpu = cpu_used(database_cpu, backends.cpu_snapshot())[0]
     _report(args, cpu_profiler, wall_profiler)
-    per_survey, pairs = 1000 / args.surveys, requests / 2
+    per_survey, gets, posts = 1000 / args.surveys, max(1, tally["gets"]), max(1, tally["posts"])
     print(
-        f"{args.mode}: {args.surveys} surveys, {requests} requests; CPU {cpu * per_survey:.1f} ms per survey "
-        f"(GET {1000 * tally['get_cpu'] / pairs:.1f} ms, POST {1000 * tally['post_cpu'] / pairs:.1f} ms), "
+        f"{args.mode}{' by script' if args.by_script else ''}: {args.surveys} surveys, {requests} requests; "
+        f"CPU {cpu * per_survey:.1f} ms per survey "
+        f"(GET {1000 * tally['get_cpu'] / gets:.1f} ms, POST {1000 * tally['post_cpu'] / posts:.1f} ms), "
         f"wall {wall * per_survey:.1f} ms; SQL statements per request {tally['statements'] / requests:.1f} "
-        f"(POST {tally['post_statements'] / pairs:.1f})"
+        f"(POST {tally['post_statements'] / posts:.1f})"
         + (f"; PostgreSQL backends {database_cpu * per_survey:.1f} ms per survey" if backends else "")
     )
 
