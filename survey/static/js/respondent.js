@@ -182,10 +182,14 @@
     if (!form.hasAttribute("data-screen") || !window.fetch || !window.DOMParser || !window.history.pushState ||
         !window.URL) { return; }
     form.addEventListener("submit", function (event) {
-      if (event.defaultPrevented || form.hasAttribute("data-plain")) { return; }
+      // only "Next" (its button, Enter in a field, or a tap that moves on); "Previous" and "Stop" go the
+      // ordinary way, and so does every step in a browser that does not say which button was pressed
+      var button = event.submitter;
+      if (event.defaultPrevented || form.hasAttribute("data-plain") || button === undefined ||
+          (button !== null && !button.hasAttribute("data-next"))) { return; }
       event.preventDefault();
+      form.setAttribute("aria-busy", "true");
       var body = new window.FormData(form);
-      var button = event.submitter || null;
       if (button && button.name) { body.append(button.name, button.value); }
       var from = window.location.href;
       window.fetch(form.action || from, {method: "POST", body: body, credentials: "same-origin",
@@ -200,6 +204,7 @@
           // the connection broke, or the answer was no page: the step goes the ordinary way (a step that did
           // arrive is recognised by its lock and not stored twice)
           form.removeAttribute("data-sent");
+          form.removeAttribute("aria-busy");
           form.setAttribute("data-plain", "");
           if (form.requestSubmit) { form.requestSubmit(button || undefined); } else { form.submit(); }
         });
