@@ -139,10 +139,11 @@
     });
   }
 
+  // the scripts of a page by address; a script in the page itself would not run when shown in place
   function scriptsOf(doc) {
     var found = [];
     doc.querySelectorAll("script").forEach(function (script) {
-      found.push(script.src ? new URL(script.getAttribute("src"), window.location.href).href : "inline");
+      found.push(script.src ? new URL(script.getAttribute("src"), window.location.href).href : null);
     });
     return found;
   }
@@ -152,7 +153,7 @@
   function show(text, url, from) {
     var next = new window.DOMParser().parseFromString(text, "text/html");
     var loaded = scriptsOf(document);
-    var missing = !next.body || scriptsOf(next).some(function (src) { return loaded.indexOf(src) < 0; });
+    var missing = !next.body || scriptsOf(next).some(function (src) { return !src || loaded.indexOf(src) < 0; });
     var here = new URL(url, window.location.href).href;
     if (missing) { window.location.assign(here); return; }
     document.title = next.title;
@@ -203,6 +204,7 @@
         .catch(function () {
           // the connection broke, or the answer was no page: the step goes the ordinary way (a step that did
           // arrive is recognised by its lock and not stored twice)
+          if (!document.body.contains(form)) { return; }  // the next page is shown already
           form.removeAttribute("data-sent");
           form.removeAttribute("aria-busy");
           form.setAttribute("data-plain", "");
