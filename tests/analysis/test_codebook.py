@@ -11,7 +11,8 @@ def test_default_codebooks_have_described_themes_with_seeds_and_examples(kind):
     assert len(codebook.themes) >= 10
     for theme in codebook.themes:
         assert theme.label and theme.description
-        assert 7 <= len(theme.seeds) <= 16, theme.key
+        # enough words to find a theme in real statements (python -m bench.remarks_external), few enough to read
+        assert 7 <= len(theme.seeds) <= 25, theme.key
         assert len(theme.examples) >= 2
 
 
