@@ -204,7 +204,7 @@ def render(rows: list[dict], results: dict, paths: list[Path]) -> str:
         "",
         "Sources (each statement's `doc`): "
         + "; ".join(f"{doc}: {source}" for doc, source in sources)
-        + ". Found through a search of stored public web pages; the page excerpts, not whole documents.",
+        + ". Each source is a public web page: its own text, not a whole report behind it.",
     ]
     return "\n".join(lines)
 
