@@ -49,8 +49,9 @@ def text_direction(language: str) -> str:
         return "ltr"
 
 
-def select_locale() -> str:
-    """Dutch, except on respondent pages that chose the respondent's language."""
+def select_locale() -> Locale:
+    """Dutch, except on respondent pages that chose the respondent's language (Flask-Babel's locale selector;
+    it asks again after every ``refresh``)."""
     locale = g.get("locale")
     if (
         locale
@@ -59,8 +60,15 @@ def select_locale() -> str:
         and not request.path.startswith("/beheer/")
         and (request.blueprint == RESPONDENT_BLUEPRINT or g.get("public_page"))
     ):
-        return locale
-    return "nl"
+        return _ui_locale(locale)
+    return _ui_locale("nl")
+
+
+@lru_cache(maxsize=len(UI_LOCALES))
+def _ui_locale(code: str) -> Locale:
+    """The Babel locale of a page-chrome language, parsed once per process (Flask-Babel parses the selector's
+    text on every request; a Locale it takes as it is)."""
+    return Locale.parse(code)
 
 
 def speak_on_public_page(language: str | None) -> None:

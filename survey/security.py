@@ -7,6 +7,7 @@ from flask import Request, Response, abort, request
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import BadSignature
 from werkzeug.datastructures import Headers, ImmutableMultiDict
+from werkzeug.sansio.http import parse_cookie
 from werkzeug.urls import iri_to_uri
 from werkzeug.utils import cached_property
 
@@ -147,6 +148,12 @@ class CleanRequest(Request):
     @cached_property
     def args(self):
         return _without_nul(super().args)
+
+    @cached_property
+    def cookies(self):
+        """Werkzeug's, from the request's one ``Cookie`` line (``HTTP_COOKIE``) read directly: Werkzeug finds it
+        by going through every header of the environ."""
+        return parse_cookie(self.environ.get("HTTP_COOKIE", ""), cls=self.dict_storage_class)
 
     def _load_form_data(self) -> None:
         super()._load_form_data()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, select
 
 from survey.questionnaires.content.registry import OPEN_KINDS, REGISTRY
-from survey.questionnaires.models import Survey
+from survey.questionnaires.models import Survey, frozen_key
 from survey.responses.models import Answer, Response, ResponseStatus
 
 
@@ -38,9 +38,28 @@ def open_questions(survey: Survey) -> list[OpenQuestion]:
     """The open questions of a survey over all its versions, in questionnaire order."""
     texts: dict[str, str] = {}
     for version in sorted(survey.versions, key=lambda v: v.number):
-        for code, text in open_items(version.document).items():
+        for code, text in version_open_items(version).items():
             texts[code] = text  # a newer version's wording replaces an older one
     return [OpenQuestion(survey.id, code, text) for code, text in texts.items()]
+
+
+#: the open items of published versions per process (``frozen_key``): every completion asks for them
+_PUBLISHED_ITEMS: dict[tuple, dict[str, str]] = {}
+PUBLISHED_ITEMS_KEPT = 256
+
+
+def version_open_items(version) -> dict[str, str]:
+    """``open_items`` of a version's document; of a published one worked out once per process, without
+    reading its document again (a respondent's completion asks, ``scrubbing.waiting_responses``)."""
+    key = frozen_key(version)
+    if key is None:
+        return open_items(version.document)
+    items = _PUBLISHED_ITEMS.get(key)
+    if items is None:
+        if len(_PUBLISHED_ITEMS) >= PUBLISHED_ITEMS_KEPT:
+            _PUBLISHED_ITEMS.clear()
+        items = _PUBLISHED_ITEMS[key] = open_items(version.document)
+    return items
 
 
 def open_question(survey: Survey, item_code: str) -> OpenQuestion | None:

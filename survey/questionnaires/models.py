@@ -179,6 +179,14 @@ class SurveyVersion(Base):
         return self.survey.region_id
 
 
+def frozen_key(version) -> tuple | None:
+    """What names a published version's document for as long as a process lives (it never changes: see
+    ``_published_documents_never_change``), so what is made of it can be kept per process; None for a draft."""
+    if version.status != VersionStatus.PUBLISHED or version.published_at is None:
+        return None
+    return (version.id, version.survey_id, version.published_at)
+
+
 class FrozenVersionError(RuntimeError):
     """Raised when code tries to change the document of a published version."""
 

@@ -21,7 +21,7 @@ from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.content.document import Document
 from survey.questionnaires.content.parsing import parse_document
-from survey.questionnaires.models import FieldworkStatus, Survey, SurveyVersion, VersionStatus
+from survey.questionnaires.models import FieldworkStatus, Survey, SurveyVersion, frozen_key
 from survey.responses import storage
 from survey.responses.models import Channel
 from survey.tokens import normalise_short_code
@@ -329,9 +329,9 @@ PUBLISHED_DOCUMENTS_KEPT = 64
 def document_of(version: SurveyVersion) -> Document:
     """The version's questionnaire. A published version is frozen, so its document is parsed once per
     process and shared by every request: callers read it and never change it."""
-    if version.status != VersionStatus.PUBLISHED or version.published_at is None:
+    key = frozen_key(version)
+    if key is None:
         return parse_document(version.document)
-    key = (version.id, version.survey_id, version.published_at)
     document = _PUBLISHED_DOCUMENTS.get(key)
     if document is None:
         if len(_PUBLISHED_DOCUMENTS) >= PUBLISHED_DOCUMENTS_KEPT:

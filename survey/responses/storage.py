@@ -55,6 +55,22 @@ def _kinds(document: Document) -> dict[str, str]:
     return kinds
 
 
+#: ``_kinds`` of shared documents, worked out once per process: id -> (document, kinds)
+_SHARED_KINDS: dict[int, tuple[Document, dict[str, str]]] = {}
+SHARED_KINDS_KEPT = 64
+
+
+def _shared_kinds(document: Document) -> dict[str, str]:
+    kept = _SHARED_KINDS.get(id(document))
+    if kept is not None and kept[0] is document:
+        return kept[1]
+    if len(_SHARED_KINDS) >= SHARED_KINDS_KEPT:
+        _SHARED_KINDS.clear()
+    kinds = _kinds(document)
+    _SHARED_KINDS[id(document)] = (document, kinds)  # kept with its document, so the id stays its own
+    return kinds
+
+
 def encode(value) -> str:
     return json.dumps(value) if isinstance(value, list) else str(value)
 
@@ -75,11 +91,12 @@ def load_answers(response: Response | None, document: Document) -> tuple[Answers
     return load_rows(rows_of(response), document)
 
 
-def load_rows(rows: Rows, document: Document) -> tuple[Answers, dict[AnswerKey, str]]:
-    """``load_answers`` of stored answers as plain values."""
+def load_rows(rows: Rows, document: Document, shared: bool = False) -> tuple[Answers, dict[AnswerKey, str]]:
+    """``load_answers`` of stored answers as plain values (``shared``: the document is a published one from
+    the per-process store, which nobody changes, ``entries.is_shared``)."""
     answers: Answers = {}
     others: dict[AnswerKey, str] = {}
-    kinds = _kinds(document) if rows else {}
+    kinds = (_shared_kinds(document) if shared else _kinds(document)) if rows else {}
     for key, (value, other_text) in rows.items():
         answers[key] = _decoded(kinds.get(key[0], "text"), value)
         if other_text:
@@ -192,6 +209,11 @@ def _row_statements():
     return changed, delete(_ANSWER).where(where)
 
 
+@cache
+def _insert_statement():
+    return insert(_ANSWER)
+
+
 def store_rows(response_id: str, rows: Rows, submitted: Submitted) -> None:
     """``store_answers`` with Core statements, for a response read as plain values: new answers in one
     INSERT, a changed one updated, an emptied one removed; ``rows`` is brought up to date."""
@@ -222,7 +244,7 @@ def store_rows(response_id: str, rows: Rows, submitted: Submitted) -> None:
         execute(_row_statements()[0], changed)
     remove_rows(response_id, rows, removed)
     if new_rows:
-        execute(insert(_ANSWER), new_rows)
+        execute(_insert_statement(), new_rows)
 
 
 def execute(statement, parameters=None):

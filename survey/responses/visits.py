@@ -83,7 +83,9 @@ class Visit:
 
     def reload_answers(self) -> None:
         self.answers, self.others = (
-            storage.load_rows(self.response.rows, self.document) if self.response is not None else ({}, {})
+            storage.load_rows(self.response.rows, self.document, shared=entries.is_shared(self.document))
+            if self.response is not None
+            else ({}, {})
         )
         self.computed_flow = None
 

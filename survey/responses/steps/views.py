@@ -118,7 +118,7 @@ def _post_step(visit: Visit, step):
     try:  # the step's answers and, after the last step, the completion: one transaction
         if not stored_already:
             _store(visit, form, submitted, step.index + 1)
-        target = _after_step(visit, step)
+        target = _after_step(visit, step, in_place=_screen_asked(action))
         db.session.commit()
     except (StaleDataError, IntegrityError):
         db.session.rollback()
@@ -126,20 +126,22 @@ def _post_step(visit: Visit, step):
             return _go_on_after_twin(visit, step, twin)
         return _finished_elsewhere(visit) or _other_tab(visit, step)
     _tell_ledger(visit)
-    return _next_screen_instead(visit, step, target)
+    return target if target is not None else _next_screen_instead(visit, step)
 
 
-def _next_screen_instead(visit: Visit, step, target):
-    """The next question's screen itself instead of the redirect to it, for the page's script (``X-Screen``
-    request header, sent by static/js/respondent.js on a screen of one question): one request per screen
-    instead of a POST and a GET. The script shows the page and puts its address (``X-Screen-Location``) in
-    the browser's history. Without the header, and for anything but the next question (the check page, the
-    end, another tab), the redirect stays: POST/redirect/GET as before."""
-    if request.headers.get(SCREEN_HEADER) != "1" or request.form.get("actie", NEXT) != NEXT:
-        return target
+def _screen_asked(action: str) -> bool:
+    """The page's script sent this step (``X-Screen`` request header, sent by static/js/respondent.js on a
+    screen of one question) with "Volgende": the next question's screen is the answer, not a redirect to it."""
+    return action == NEXT and request.headers.get(SCREEN_HEADER) == "1"
+
+
+def _next_screen_instead(visit: Visit, step):
+    """The next question's screen itself instead of the redirect to it, for the page's script
+    (``_screen_asked``): one request per screen instead of a POST and a GET. The script shows the page and
+    puts its address (``X-Screen-Location``) in the browser's history. Without the header, and for anything
+    but the next question (the check page, the end, another tab), the redirect stays (``_after_step``):
+    POST/redirect/GET as before."""
     following = visit.url("question", number=step.index + 2)
-    if target.status_code != 302 or target.location != following:
-        return target
     g.screen_path = following  # the page shows that screen's address (its language links), not this one's
     page = _render_step(visit, visit.flow().step(step.index + 1))  # sets this browser's cookie as the redirect did
     page.headers[SCREEN_LOCATION] = following
@@ -203,12 +205,15 @@ def _other_tab(visit: Visit, step):
     return redirect(visit.url("question", number=step.index + 1))
 
 
-def _after_step(visit: Visit, step):
-    """Next step; or the check page; or, without a check page, the end."""
+def _after_step(visit: Visit, step, in_place: bool = False):
+    """Next step; or the check page; or, without a check page, the end. ``in_place``: None instead of the
+    redirect to the next step, whose screen is then the answer itself (``_next_screen_instead``)."""
     flow = visit.flow()
     if request.args.get("terug") == "controle" and _none_missing_before(flow, visit.answers, step):
         target = redirect(visit.url("check"))
     elif step.index + 1 < len(flow):
+        if in_place:
+            return None
         target = redirect(visit.url("question", number=step.index + 2))
     elif visit.survey.show_check_page:
         target = redirect(visit.url("check"))

@@ -90,6 +90,26 @@ def test_one_page_of_answers_is_one_insert_and_one_commit(client, db, make_surve
     assert {a.item_code: a.value for a in response.answers}["O1"] == "Sneller terugbellen."
 
 
+def test_a_completion_reads_the_published_questionnaire_once_per_process(client, db, make_survey, database_work):
+    survey = make_survey(document=one_page_document(), mode=DisplayMode.ALL_ON_ONE_PAGE)
+    survey.versions[0].published_at = utcnow()
+    db.session.commit()
+    documents_read = []
+    for respondent in (client, client.application.test_client()):
+        page = respondent.get(BASE + "/vraag/1").get_data(as_text=True)
+        database_work["statements"].clear()
+        sent = respondent.post(BASE + "/vraag/1", data=fill(page, {"O1": "Sneller terugbellen."}))
+        assert sent.status_code == 302 and "/klaar" in sent.headers["Location"]
+        documents_read.append([s for s in database_work["statements"] if "survey_version.document" in s])
+    # the open questions a completion asks for (are k responses waiting to be scrubbed?) come from the
+    # published document as the first completion of the process read it
+    assert documents_read[1] == []
+    assert (
+        db.session.scalar(select(func.count()).select_from(Response).where(Response.status == ResponseStatus.COMPLETED))
+        == 2
+    )
+
+
 def test_a_screen_of_the_conversational_flow_takes_few_statements(client, db, make_survey, database_work):
     make_survey(document=one_page_document(3), mode=DisplayMode.ONE_PER_SCREEN)
     client.post(BASE + "/vraag/1", data=fill(client.get(BASE + "/vraag/1").get_data(as_text=True)))
