@@ -4,7 +4,8 @@ First the respondent path side by side (bench/respondent.py: the platform agains
 handler), then each other benchmark module that exists (bench.scores, bench.coding, bench.remarks,
 bench.remarks_written, bench.results, bench.load), each in its own process. Tables are printed, and
 docs/benchmarks.md gets a header (machine, versions, date, this command) while each benchmark rewrites its
-own section between its markers. Not part of the test run.
+own section between its markers. Not part of the test run. ``python -m bench.remarks_external FILE...`` reads
+labelled statements kept outside the repository, so it is run by hand with those files.
 """
 
 from __future__ import annotations
