@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, select
 
 from survey.questionnaires.content.registry import OPEN_KINDS, REGISTRY
-from survey.questionnaires.models import Survey, frozen_key
+from survey.questionnaires.models import Survey, made_once_if_published
 from survey.responses.models import Answer, Response, ResponseStatus
 
 
@@ -51,15 +51,7 @@ PUBLISHED_ITEMS_KEPT = 256
 def version_open_items(version) -> dict[str, str]:
     """``open_items`` of a version's document; of a published one worked out once per process, without
     reading its document again (a respondent's completion asks, ``scrubbing.waiting_responses``)."""
-    key = frozen_key(version)
-    if key is None:
-        return open_items(version.document)
-    items = _PUBLISHED_ITEMS.get(key)
-    if items is None:
-        if len(_PUBLISHED_ITEMS) >= PUBLISHED_ITEMS_KEPT:
-            _PUBLISHED_ITEMS.clear()
-        items = _PUBLISHED_ITEMS[key] = open_items(version.document)
-    return items
+    return made_once_if_published(version, _PUBLISHED_ITEMS, PUBLISHED_ITEMS_KEPT, open_items)
 
 
 def open_question(survey: Survey, item_code: str) -> OpenQuestion | None:

@@ -187,6 +187,19 @@ def frozen_key(version) -> tuple | None:
     return (version.id, version.survey_id, version.published_at)
 
 
+def made_once_if_published(version, store: dict, limit: int, make):
+    """``make(version.document)``; for a published version made once per process and kept in ``store`` (at
+    most ``limit`` entries, the oldest dropped first), since its document never changes (``frozen_key``)."""
+    key = frozen_key(version)
+    if key is None:
+        return make(version.document)
+    if key not in store:
+        if len(store) >= limit:
+            store.pop(next(iter(store)), None)
+        store[key] = make(version.document)
+    return store[key]
+
+
 class FrozenVersionError(RuntimeError):
     """Raised when code tries to change the document of a published version."""
 

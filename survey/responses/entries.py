@@ -21,7 +21,7 @@ from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.content.document import Document
 from survey.questionnaires.content.parsing import parse_document
-from survey.questionnaires.models import FieldworkStatus, Survey, SurveyVersion, frozen_key
+from survey.questionnaires.models import FieldworkStatus, Survey, SurveyVersion, made_once_if_published
 from survey.responses import storage
 from survey.responses.models import Channel
 from survey.tokens import normalise_short_code
@@ -329,15 +329,7 @@ PUBLISHED_DOCUMENTS_KEPT = 64
 def document_of(version: SurveyVersion) -> Document:
     """The version's questionnaire. A published version is frozen, so its document is parsed once per
     process and shared by every request: callers read it and never change it."""
-    key = frozen_key(version)
-    if key is None:
-        return parse_document(version.document)
-    document = _PUBLISHED_DOCUMENTS.get(key)
-    if document is None:
-        if len(_PUBLISHED_DOCUMENTS) >= PUBLISHED_DOCUMENTS_KEPT:
-            _PUBLISHED_DOCUMENTS.pop(next(iter(_PUBLISHED_DOCUMENTS)), None)
-        document = _PUBLISHED_DOCUMENTS[key] = parse_document(version.document)
-    return document
+    return made_once_if_published(version, _PUBLISHED_DOCUMENTS, PUBLISHED_DOCUMENTS_KEPT, parse_document)
 
 
 def is_shared(document: Document) -> bool:
