@@ -2,9 +2,7 @@
 language, kept only as a temporary download."""
 
 import io
-import re
 import zipfile
-import zlib
 from datetime import date
 
 import pytest
@@ -15,6 +13,7 @@ from survey.fieldwork import ledger, sending, services
 from survey.fieldwork.letters import services as letters
 from survey.fieldwork.models import LetterBatch
 from tests import helpers
+from tests.survey.evaluations.readback import pdf_pages
 from tests.survey.fieldwork.test_sending import add_invitees
 
 ADDRESSES = [
@@ -25,14 +24,10 @@ ADDRESSES = [
 
 
 def page_count(pdf: bytes) -> int:
-    """Pages in a PDF, also when its objects sit in compressed object streams."""
-    parts = [pdf]
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, flags=re.DOTALL):
-        try:
-            parts.append(zlib.decompress(stream))
-        except zlib.error:
-            continue
-    return sum(len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", part)) for part in parts)
+    """Pages as a PDF reader counts them (pdfinfo). A hand-made count of "/Type /Page" inside the compressed
+    streams missed a page whenever a stream's last byte happened to be a carriage return (its end-of-line
+    rule took the byte and the stream no longer decompressed): 26 of 20,000 random object streams."""
+    return pdf_pages(pdf)[0]
 
 
 @pytest.fixture
