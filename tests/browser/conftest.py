@@ -91,5 +91,6 @@ def assert_accessible(page, name: str) -> None:
 
 def assert_no_horizontal_scroll(page) -> None:
     width = page.evaluate("() => document.documentElement.scrollWidth")
-    viewport = page.evaluate("() => window.innerWidth")
+    # the size the page was opened at: a phone's layout viewport (innerWidth) widens to fit what overflows
+    viewport = page.viewport_size["width"]
     assert width <= viewport, f"page is {width}px wide in a {viewport}px viewport"

@@ -10,7 +10,7 @@ from survey.coding.answers import services as answers
 from survey.coding.codebooks import services as codebooks
 from survey.coding.models import CodedAnswer
 from survey.questionnaires.models import VersionStatus
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, assert_no_horizontal_scroll
 from tests.factories import new_survey
 from tests.helpers import TEST_PASSWORD
 from tests.survey.coding.helpers import DATA as ANALYSIS_DATA
@@ -146,3 +146,21 @@ def test_model_agreement_and_codebook_pages_are_accessible(live_server, desktop,
     ]:
         desktop.goto(f"{live_server}/beheer/rijnmond/coderen{path}")
         assert_accessible(desktop, name)
+
+
+def test_a_copied_standard_codebook_reads_on_a_phone(live_server, phone, region, make_user):
+    """The stakeholder codebook's table of themes and seed words scrolls in its own box at 360 px; the page
+    itself does not (the table's hidden button labels once widened the page to over 700 px)."""
+    make_user(region, Role.ONDERZOEKER, email="els@example.org")
+    phone.goto(live_server + "/inloggen")
+    phone.get_by_label("E-mailadres").fill("els@example.org")
+    phone.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    phone.get_by_role("button", name="Inloggen").click()
+    phone.wait_for_url("**/beheer/rijnmond/")
+    phone.goto(live_server + "/beheer/rijnmond/coderen/codeboeken")
+    phone.get_by_role("button", name="Codeboek stakeholderenquête kopiëren").click()
+    phone.wait_for_url("**/coderen/codeboeken/*")
+    row = phone.get_by_role("row").filter(has_text="Toegang en lokale teams")
+    assert "wachtlijsten" in row.inner_text() and "wachttijd" in row.inner_text()
+    assert_no_horizontal_scroll(phone)
+    assert_accessible(phone, "codebook-phone")
