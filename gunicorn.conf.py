@@ -15,8 +15,9 @@ workers = int(os.environ.get("GUNICORN_WORKERS", "4"))
 timeout = 60
 graceful_timeout = 20
 #: requests gunicorn refuses itself (an address over limit_request_line, 4094 bytes: 414; headers over
-#: limit_request_field_size: 431) get the application's Dutch error page, not gunicorn's English one
-worker_class = "survey.serving.DutchErrorsWorker"
+#: limit_request_field_size: 431) get the application's Dutch error page, not gunicorn's English one; and
+#: each connection wakes one idle worker, not all of them (survey/serving.py)
+worker_class = "survey.serving.PlatformWorker"
 #: the logger class that redacts personal links and escapes control characters; "-" writes the access
 #: log to standard output
 logger_class = "survey.logs.RedactingGunicornLogger"
