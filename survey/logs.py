@@ -8,6 +8,7 @@ gunicorn's access log (``gunicorn --logger-class survey.logs.RedactingGunicornLo
 
 import logging
 import re
+from functools import lru_cache
 
 PERSONAL_LINK = re.compile(r"/r/[^/\s?\"']+")
 REDACTED = "/r/…"
@@ -70,12 +71,24 @@ except ImportError:  # pragma: no cover - gunicorn is in requirements.txt
     _GunicornLogger = object
 
 
+@lru_cache(maxsize=8)
+def format_atoms(log_format: str) -> tuple[str, ...]:
+    """The atoms an access-log format prints ("%(t)s" -> t; a header atom in lower case, as gunicorn looks
+    it up)."""
+    return tuple(
+        dict.fromkeys(key.lower() if key.startswith("{") else key for key in re.findall(r"%\(([^)]*)\)", log_format))
+    )
+
+
 class RedactingGunicornLogger(_GunicornLogger):
-    """gunicorn's logger with personal links redacted from every atom (request line, path, referrer,
-    environ variables) and control characters escaped."""
+    """gunicorn's logger with personal links redacted from every atom the format prints (request line, path,
+    referrer, headers, environ variables) and control characters escaped. Only those atoms are kept: the
+    others (every header and environ variable of the request) cannot reach the line, and were most of the
+    log's cost per request."""
 
     def atoms(self, resp, req, environ, request_time):
-        atoms = super().atoms(resp, req, environ, request_time)
+        every = super().atoms(resp, req, environ, request_time)
+        atoms = {key: every[key] for key in format_atoms(self.cfg.access_log_format) if key in every}
         for key, value in list(atoms.items()):
             if isinstance(value, str):
                 if "/r/" in value:

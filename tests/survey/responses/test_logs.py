@@ -34,7 +34,7 @@ def test_the_development_servers_own_lines_reach_the_console_as_written():
 
 def test_gunicorn_access_log_atoms_are_redacted():
     class Config:
-        access_log_format = '%(h)s "%(r)s" %(s)s'
+        access_log_format = '%(h)s "%(r)s" %(U)s %(f)s %({Referer}i)s %(s)s'
         errorlog = "-"
         loglevel = "info"
         accesslog = None
@@ -52,7 +52,7 @@ def test_gunicorn_access_log_atoms_are_redacted():
 
     class Request:
         method, path, query, uri, version = "GET", f"/r/{token}", "", f"/r/{token}", (1, 1)
-        headers = []
+        headers = [("REFERER", f"/r/{token}")]
 
     class Response:
         status, sent, response_length, headers = "200 OK", 10, 10, []
@@ -68,4 +68,8 @@ def test_gunicorn_access_log_atoms_are_redacted():
     }
     atoms = logger.atoms(Response(), Request(), environ, timedelta(seconds=1))
     assert token not in str(atoms) and atoms["U"] == "/r/…/vraag/2" and atoms["r"] == "GET /r/…/vraag/2 HTTP/1.1"
+    line = Config.access_log_format % logger.atoms_wrapper_class(atoms)
+    assert line == '127.0.0.1 "GET /r/…/vraag/2 HTTP/1.1" /r/…/vraag/2 /r/… /r/… 200'
+    # only what the format prints is kept (every other header and environ variable is never looked at)
+    assert sorted(atoms) == sorted(["h", "r", "U", "f", "{referer}i", "s"])
     assert redact(f"/v/open/vraag/1 and /r/{token}?x=1") == "/v/open/vraag/1 and /r/…?x=1"
