@@ -5,7 +5,8 @@ handler), then each other benchmark module that exists (bench.scores, bench.codi
 bench.remarks_written, bench.results, bench.load), each in its own process. Tables are printed, and
 docs/benchmarks.md gets a header (machine, versions, date, this command) while each benchmark rewrites its
 own section between its markers. Not part of the test run. ``python -m bench.remarks_external FILE...`` reads
-labelled statements kept outside the repository, so it is run by hand with those files.
+labelled statements kept outside the repository, so it is run by hand with those files; ``python -m
+bench.serial --base CHECKOUT`` compares two versions of the respondent path one respondent at a time.
 """
 
 from __future__ import annotations
