@@ -3,18 +3,18 @@ served in turn, to tell two versions apart where the full benchmark's spread is 
 
 ``python -m bench.respondent`` runs many respondents at once next to the peer and the bare handler on a
 shared machine; from one series to the next its CPU per survey moves by 10-20 %. Here each round serves
-this tree and then the other checkout (each with its own ``gunicorn.conf.py`` and a fresh SQLite database
-built by its own code), completes 5 surveys to warm up and then ``--surveys`` surveys one after the other,
-each request on a new connection as sync workers answer them, and reads the CPU of the gunicorn master and
-workers from /proc. The rounds rotate the order, so a change of the machine's load during the run
-weighs on each.
+this tree and then the other checkout (each with its own ``gunicorn.conf.py`` and a fresh database built
+by its own code), completes 5 surveys to warm up and then ``--surveys`` surveys one after the other, each
+request on a new connection as sync workers answer them, and reads the CPU of the gunicorn master and
+workers (and, on PostgreSQL, of the backends serving them) from /proc. The rounds rotate the order, so a
+change of the machine's load during the run weighs on each.
 
 With ``--peer`` the peer's survey on one page is served in turn as well. The client is the full
 benchmark's (bench/loadclient.py), one respondent at a time.
 
 Run: ``python -m bench.serial [--base /path/to/checkout] [--peer] [--mode one_per_screen_script]
-[--workers 4] [--rounds 4] [--surveys 40]``. Prints a table (CPU ms per survey in each round, the median).
-Not part of the test run.
+[--workers 4] [--rounds 4] [--surveys 40] [--pg-url URL]``. Prints a table (CPU ms per survey in each
+round, the median). Not part of the test run.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import aiohttp
 
 from bench.loadclient import Tally, Target, one_survey
 from bench.servers import Server, cpu_used, free_port, load_average
-from bench.systems import BY_SCRIPT, MODES, RUN, System
+from bench.systems import BY_SCRIPT, MODES, RUN, Postgres, System
 
 
 async def _surveys(target: Target, surveys: int, seed: int) -> Tally:
@@ -59,6 +59,7 @@ def measure(system: System, mode: str, workers: int, surveys: int, seed: int) ->
         cwd=cwd,
         log=RUN / "logs" / f"serial-{system.name}.log",
         ready_url=base_url.rstrip("/") + system.start_path(mode),
+        pg_backend_title=system.pg.backend_title() if system.database == "pg" else None,
     )
     server.start()
     try:
@@ -80,12 +81,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--surveys", type=int, default=40)
+    parser.add_argument("--pg-url", help="serve from PostgreSQL (postgresql://user:password@host/name) instead")
     args = parser.parse_args(argv)
-    series = [(System("platform", "sqlite"), args.mode)]
+    database, pg = ("pg", Postgres(args.pg_url)) if args.pg_url else ("sqlite", None)
+    series = [(System("platform", database, pg), args.mode)]
     if args.base:
-        series.append((System("platform_before", "sqlite", root=args.base.resolve()), args.mode))
+        series.append((System("platform_before", database, pg, root=args.base.resolve()), args.mode))
     if args.peer:
-        series.append((System("peer", "sqlite"), "all_on_one_page"))
+        series.append((System("peer", database, pg), "all_on_one_page"))
     for system, _mode in series:
         system.prepare()
     figures = {system.name: [] for system, _mode in series}
@@ -97,7 +100,7 @@ def main(argv: list[str] | None = None) -> None:
             figures[system.name].append(cpu)
             loads.append(load_average()[0])
     print(
-        f"\n{args.workers} workers, {args.surveys} serial surveys per round, SQLite; load average "
+        f"\n{args.workers} workers, {args.surveys} serial surveys per round, {database}; load average "
         f"{min(loads):.1f}-{max(loads):.1f}\n"
     )
     print("| system | requests per survey | server CPU ms per survey, each round | median |")
