@@ -182,13 +182,23 @@ def run(plan: Plan, log=print) -> list[dict]:
     rows = []
     for repetition in range(1, plan.repetitions + 1):
         for workers in plan.workers:
-            for system in systems:
+            for system in in_turn(systems, plan.databases, repetition):
                 for row in series(system, workers, plan, repetition, log):
                     rows.append(row)
                     with open(raw, "a", encoding="utf-8") as handle:
                         handle.write(json.dumps(row) + "\n")
     log(f"Raw results: {raw}")
     return rows
+
+
+def in_turn(systems: list[System], databases: list[str], repetition: int) -> list[System]:
+    """The systems of each database in the order given, and in the opposite order every other repetition:
+    on a shared machine the load drifts during a run, and a system that always ran first would carry that."""
+    ordered = []
+    for database in databases:
+        group = [system for system in systems if system.database == database]
+        ordered += group if repetition % 2 else group[::-1]
+    return ordered
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
