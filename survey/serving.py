@@ -6,12 +6,12 @@ gunicorn refuses some requests before the application sees them: a request line 
 malformed request (400). It answers those with a short English page. This worker renders the
 application's own Dutch error page (``survey.site.errors``, with the security headers) instead.
 
-gunicorn's sync workers wait for a connection with ``select`` on the
-socket they share, so every connection wakes every idle worker, and all but one find nothing to accept:
-with four workers each request cost three wasted wake-ups (about a fifth of a screen's server CPU in
-``python -m bench --only respondent``, where a survey of fifteen screens makes sixteen requests). This
-worker waits with Linux's ``epoll`` and ``EPOLLEXCLUSIVE``, which wakes one waiting worker (or a few) per
-connection; elsewhere it waits as gunicorn does.
+gunicorn's sync workers wait for a connection with ``select`` on the socket they share, so every connection
+wakes every idle worker, and all but one find nothing to accept: with four workers each request cost three
+wasted wake-ups, which a survey of fifteen screens pays sixteen times (a quarter of its server CPU, one
+respondent at a time: ``python -m bench.serial``). This worker waits with Linux's ``epoll`` and
+``EPOLLEXCLUSIVE``, which wakes one waiting worker (or a few) per connection; elsewhere it waits as gunicorn
+does.
 """
 
 import errno
