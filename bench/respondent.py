@@ -24,7 +24,7 @@ from pathlib import Path
 from bench import respondent_report
 from bench.ceo_survey import ANSWERS_PER_SURVEY
 from bench.loadclient import Target, run_phase
-from bench.servers import Server, cpu_used, free_port, machine_busy
+from bench.servers import Server, cpu_used, machine_busy
 from bench.systems import BY_SCRIPT, OUT, ROOT, RUN, Postgres, System
 
 DEFAULT_PG = os.environ.get("BENCH_PG_URL", "postgresql://survey_ci:survey_ci@127.0.0.1:5432/survey_bench")
@@ -123,17 +123,7 @@ def measure(system: System, server: Server, base_url: str, mode: str, concurrenc
 def series(system: System, workers: int, plan: Plan, repetition: int, log) -> list[dict]:
     """One server start: fresh database, every mode and concurrency, stop."""
     system.reset()
-    port = free_port()
-    argv, cwd = system.server_command(workers, port)
-    base_url = f"http://127.0.0.1:{port}/"
-    server = Server(
-        argv,
-        env=system.environment(),
-        cwd=cwd,
-        log=RUN / "logs" / f"{system.name}-{system.database}.log",
-        ready_url=base_url.rstrip("/") + system.start_path(system.modes[0]),
-        pg_backend_title=system.pg.backend_title() if system.database == "pg" else None,
-    )
+    server, base_url = system.server(workers, system.modes[0], f"{system.name}-{system.database}.log")
     server.start()
     rows = []
     try:

@@ -28,8 +28,8 @@ from pathlib import Path
 import aiohttp
 
 from bench.loadclient import Tally, Target, one_survey
-from bench.servers import Server, cpu_used, free_port, load_average
-from bench.systems import BY_SCRIPT, MODES, RUN, Postgres, System
+from bench.servers import cpu_used, load_average
+from bench.systems import BY_SCRIPT, MODES, Postgres, System
 
 
 async def _surveys(target: Target, surveys: int, seed: int) -> Tally:
@@ -49,18 +49,8 @@ async def _surveys(target: Target, surveys: int, seed: int) -> Tally:
 def measure(system: System, mode: str, workers: int, surveys: int, seed: int) -> tuple[float, float]:
     """(server CPU ms per survey, requests per survey) for one series of serial surveys."""
     system.reset()
-    port = free_port()
-    argv, cwd = system.server_command(workers, port)
-    base_url = f"http://127.0.0.1:{port}/"
+    server, base_url = system.server(workers, mode, f"serial-{system.name}.log")
     target = Target(base_url, system.start_path(mode), system.done_pattern(), by_script=mode == BY_SCRIPT)
-    server = Server(
-        argv,
-        env=system.environment(),
-        cwd=cwd,
-        log=RUN / "logs" / f"serial-{system.name}.log",
-        ready_url=base_url.rstrip("/") + system.start_path(mode),
-        pg_backend_title=system.pg.backend_title() if system.database == "pg" else None,
-    )
     server.start()
     try:
         asyncio.run(_surveys(target, 5, seed + 1000))

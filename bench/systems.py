@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlparse
 
 from bench import peer
 from bench.ceo_survey import platform_exchange
+from bench.servers import Server, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -207,6 +208,22 @@ class System:
         if self.database == "pg":
             env["PGOPTIONS"] = f"-c search_path={self.schema}"
         return env
+
+    def server(self, workers: int, mode: str, log_name: str) -> tuple[Server, str]:
+        """(a gunicorn server for this system on a free loopback port, not started yet, its base URL); ready
+        when ``mode``'s first page answers."""
+        port = free_port()
+        argv, cwd = self.server_command(workers, port)
+        base_url = f"http://127.0.0.1:{port}/"
+        server = Server(
+            argv,
+            env=self.environment(),
+            cwd=cwd,
+            log=RUN / "logs" / log_name,
+            ready_url=base_url.rstrip("/") + self.start_path(mode),
+            pg_backend_title=self.pg.backend_title() if self.database == "pg" else None,
+        )
+        return server, base_url
 
     def server_command(self, workers: int, port: int) -> tuple[list[str], Path]:
         if self.name == "peer":
