@@ -18,7 +18,7 @@ PARALLEL ?= -n $(shell expr $$(nproc) + 1) --dist loadfile --no-loadscope-reorde
 # tests marked exclusive (they restart a server every worker shares) run afterwards in one process; on a
 # database where none applies, pytest collects nothing (exit code 5), which is no failure
 
-.PHONY: run test test-fast test-pg setup setup-test catalogs database browser-deps lint bench
+.PHONY: run test test-fast test-pg setup setup-test catalogs database system-deps browser-deps lint bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt $(VENV)/.app-insta
 catalogs: $(VENV)/.app-installed
 	$(FLASK) translate compile >/dev/null
 
-setup: $(VENV)/.app-installed catalogs
+setup: $(VENV)/.app-installed catalogs system-deps
 
 database: setup
 	$(FLASK) db upgrade
@@ -48,13 +48,27 @@ run: setup
 	$(FLASK) demo show-when-up http://$(HOST):$(PORT) $(VENV)/demo-accounts.txt & \
 	SURVEY_JOBS_EMBEDDED=1 exec $(FLASK) run --host $(HOST) --port $(PORT)
 
-# Debian's Chromium for the browser tests (never a downloaded browser), Debian's redis-server for the tests of
-# production's job queue and throttle, and axe-core from the npm registry.
-browser-deps:
-	@command -v chromium >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium and redis-server for the browser and Redis tests"; \
+# Debian packages, installed with apt-get when missing (root needed for that, as on CI). The platform's PDFs
+# (WeasyPrint) need Pango, HarfBuzz and a font; the suite needs Debian's Chromium for the browser tests (never
+# a downloaded browser), redis-server for the tests of production's job queue and throttle, and poppler-utils
+# (pdftotext, pdfinfo) to read the PDFs back as a reader would.
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core
+TEST_PACKAGES := chromium redis-server poppler-utils
+define install-missing
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian's $$(echo $$missing) ($(2))"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    chromium redis-server >/dev/null; }
+	    $$missing >/dev/null; \
+	fi
+endef
+
+system-deps:
+	$(call install-missing,$(RUN_PACKAGES),for the PDFs)
+
+# and axe-core from the npm registry
+browser-deps: system-deps
+	$(call install-missing,$(TEST_PACKAGES),for the tests)
 	@test -f .cache/axe/axe.min.js || { mkdir -p .cache/axe && cd .cache/axe && \
 	  npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
 	  tar -xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js package/LICENSE && \
