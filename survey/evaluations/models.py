@@ -208,6 +208,10 @@ class EvaluationNote(Base):
     suggested_kind: Mapped[RemarkKind] = mapped_column(enum_column(RemarkKind))
     #: the kind of remark the report uses; the evaluator may change it (*soort opmerking*)
     kind: Mapped[RemarkKind] = mapped_column(enum_column(RemarkKind))
+    #: no heading gave the kind, so it is the classifier's guess and waits for the evaluator: on real report
+    #: statements such a guess is right about half the time, a heading's kind nearly nine times in ten
+    #: (``python -m bench.remarks``); saving the kinds on the statements page confirms it (*soort nakijken*)
+    kind_to_check: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     #: where it was said, e.g. "Heimiddag 12 maart" (*bron*)
     source: Mapped[str] = mapped_column(sa.String(200), default="")
     #: order of entry (*volgorde*)

@@ -27,6 +27,7 @@ from survey.evaluations.files.plain import paragraphs
 from survey.evaluations.labels import label
 from survey.evaluations.lookup import edit_urls, evaluation_in_region, locked_redirect
 from survey.evaluations.models import EvaluationStatus
+from survey.evaluations.statements.notes import kinds_to_check
 from survey.extensions import db
 from survey.navigation import register_nav
 from survey.programmes.lookup import programme_in_region
@@ -115,6 +116,7 @@ def show_draft(evaluation_id):
         "evaluations/draft.html",
         evaluation=evaluation,
         pending=pending,
+        kinds_to_check=kinds_to_check(evaluation),
         report_html=outputs.report_html(report, edit),
         downloads=outputs.DOWNLOADS,
     )

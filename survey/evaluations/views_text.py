@@ -106,6 +106,7 @@ def _notes_page(evaluation, form, kinds_form):
         form=form,
         kinds_form=kinds_form,
         waiting=notes.waiting_for_detection(evaluation),
+        to_check=notes.kinds_to_check(evaluation),
         groups=notes.notes_by_kind(evaluation),
         kind_labels=REMARK_KIND,
         section_titles=PROGRAMME_SECTIONS,

@@ -52,6 +52,7 @@ def add_notes(evaluation: Evaluation, block: str, *, project: Project | None, so
             raw_text=raw,
             suggested_kind=kind,
             kind=kind,
+            kind_to_check=remark.prompt_kind is None,
             source=source.strip()[:200],
             position=position,
             section=section_from_heading(remark.heading),
@@ -100,20 +101,30 @@ def detect_notes(evaluation: Evaluation) -> int:
 
 
 def update_notes(evaluation: Evaluation, kinds: dict[int, RemarkKind], removed: set[int]) -> int:
-    """Set the evaluator's kind of remark per statement and remove the ones left out; returns changes."""
-    changed = 0
+    """Set the evaluator's kind of remark per statement and remove the ones left out; a statement whose kind
+    waited for a check is checked now (the evaluator saved it as shown or changed it). Returns changes."""
+    changed = checked = 0
     for note in list(evaluation.notes):
         if note.id in removed:
             db.session.delete(note)
             changed += 1
-        elif note.id in kinds and kinds[note.id] != note.kind:
+            continue
+        if note.id in kinds and note.kind_to_check:
+            note.kind_to_check = False
+            checked += 1
+        if note.id in kinds and kinds[note.id] != note.kind:
             note.kind = kinds[note.id]
             changed += 1
     db.session.flush()
-    if changed:
-        record("evaluation.notes_update", evaluation, changed=changed, removed=len(removed))
+    if changed or checked:
+        record("evaluation.notes_update", evaluation, changed=changed, removed=len(removed), checked=checked)
         _touch(evaluation)
     return changed
+
+
+def kinds_to_check(evaluation: Evaluation) -> int:
+    """Pasted statements whose kind no heading gave and the evaluator has not saved yet."""
+    return sum(1 for n in evaluation.notes if n.kind_to_check)
 
 
 def notes_by_kind(evaluation: Evaluation) -> dict[RemarkKind, list[EvaluationNote]]:
