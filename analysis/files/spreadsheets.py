@@ -98,8 +98,7 @@ def _read_csv(data: bytes) -> list[list[str]]:
     try:
         return [[_clean(cell) for cell in row] for row in reader]
     except csv.Error as error:
-        broken = Problem(None, "", "The CSV file is broken near row %(row)s.", {"row": reader.line_num})
-        raise UnusableFile(broken) from error
+        raise UnusableFile(flag(None, "The CSV file is broken near row %(line)s.", line=reader.line_num)) from error
 
 
 def _read_xlsx(data: bytes) -> list[list[str]]:

@@ -153,10 +153,15 @@ def r_script(data_name: str, codebook_name: str, raw: bool, notes: Sequence[str]
     lines += [_comment(note) for note in notes]
     if raw:
         lines += [_comment(raw_warning()), f"warning({_r_string(raw_warning())}, call. = FALSE)"]
+    # the comments' msgids outside the f-string, where the extractor finds them
+    formula_note = _comment(
+        _("A text that a spreadsheet would run as a formula has a ' in front in the CSV: removed again.")
+    )
+    class_note = _comment(_("A column without any value is read as logical: give it its class."))
     lines.append(f"""
 antwoorden <- read.csv({_r_string(data_name)}, fileEncoding = "UTF-8", stringsAsFactors = FALSE)
 codeboek <- read.csv({_r_string(codebook_name)}, fileEncoding = "UTF-8", stringsAsFactors = FALSE)
-{_comment(_("A text that a spreadsheet would run as a formula has a ' in front in the CSV: removed again."))}
+{formula_note}
 beschermd <- function(x) grepl("^'+[-=+@\\t\\r\\n]", x) &
   !grepl("^'+[-+]?([0-9]+([.,][0-9]+)?|[.,][0-9]+)([eE][-+]?[0-9]+)?$", x)
 for (kolom in c("label", "waardelabel")) {{
@@ -168,7 +173,7 @@ for (naam in unique(codeboek$naam)) {{
   x <- antwoorden[[naam]]
   klasse <- regels$r[1]
   if (is.character(x)) x <- ifelse(!is.na(x) & beschermd(x), sub("^'", "", x), x)
-  {_comment(_("A column without any value is read as logical: give it its class."))}
+  {class_note}
   if (klasse == "character") x <- as.character(x)
   if (klasse == "numeric") x <- as.numeric(x)
   if (klasse == "integer") x <- as.integer(x)
