@@ -246,6 +246,7 @@ def draft_evaluation(region: Region, programme: Programme, survey: Survey) -> Ev
     )
     notes.add_notes(evaluation, texts.HEIMIDDAG_NOTES, project=None, source="Heimiddag stuurgroep")
     notes.add_notes(evaluation, texts.INTERVIEW_NOTES, project=None, source="Interviews")
+    notes.add_notes(evaluation, texts.KERNTEAM_NOTES, project=None, source="Kernteam")
     notes.detect_notes(evaluation)  # the demo loader is a command, not a request: check the notes now
     review_all(evaluation)
     return evaluation

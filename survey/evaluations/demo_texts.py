@@ -70,6 +70,9 @@ Opvallend
 
 Wat werkt goed
 - Organiseer volgend jaar weer een werkbezoek voor raadsleden; dat werkte dit jaar goed."""
+#: notes without headings: the platform guesses their kinds and marks them for the evaluator to check
+KERNTEAM_NOTES = """- Het aantal pleegouders in de regio is dit jaar gelijk gebleven.
+- De wachttijd voor specialistische hulp is nog steeds te lang."""
 #: interview quotes with the speaker's role (the evaluator marks them public in the review)
 INTERVIEW_NOTES = """Wat werkt goed
 - “Sinds de POH-jeugd bij ons in de praktijk zit, verwijzen we minder door.” — huisarts, gemeente Oost
