@@ -25,6 +25,17 @@ def make_report(demo, surveys, *, title="Tussenevaluatie", projects=None):
     return evaluation
 
 
+def paste_notes(client, login, demo, block: str):
+    """As an onderzoeker, a new report with notes pasted on its statements page (for the programme as a whole,
+    said at a heimiddag); returns the report and its address."""
+    login(demo.user("onderzoeker"))
+    evaluation = make_report(demo, [demo.survey])
+    url = f"{demo.base}/tussenevaluaties/{evaluation.id}"
+    pasted = client.post(url + "/uitspraken", data={"block": block, "project": "", "source": "Heimiddag"})
+    assert pasted.status_code == 302
+    return evaluation, url
+
+
 def publish_report(demo, evaluation):
     services.approve(evaluation, demo.user("beheerder"))
     outputs.publish(evaluation, demo.user("onderzoeker"))

@@ -5,7 +5,7 @@ statements is right about half the time (``python -m bench.remarks``): the evalu
 import pytest
 
 from survey.evaluations.models import Evaluation
-from tests.survey.evaluations.helpers import make_report
+from tests.survey.evaluations.helpers import paste_notes
 
 PASTED = (
     "- De wachttijd voor specialistische hulp is nog steeds lang.\n"
@@ -16,13 +16,7 @@ PASTED = (
 
 @pytest.mark.slow
 def test_a_guessed_kind_is_marked_counted_on_the_draft_and_confirmed_by_saving(client, login, db, demo):
-    login(demo.user("onderzoeker"))
-    evaluation = make_report(demo, [demo.survey])
-    url = f"{demo.base}/tussenevaluaties/{evaluation.id}"
-    assert (
-        client.post(url + "/uitspraken", data={"block": PASTED, "project": "", "source": "Heimiddag"}).status_code
-        == 302
-    )
+    evaluation, url = paste_notes(client, login, demo, PASTED)
     notes = {n.text: n for n in db.session.get(Evaluation, evaluation.id).notes}
     assert {text: note.kind_to_check for text, note in notes.items()} == {
         "De gezamenlijke inkoop van de regio.": False,  # under "Trots op:": the heading gives the kind

@@ -8,7 +8,7 @@ import pytest
 
 from survey.evaluations.models import Evaluation, EvaluationNote
 from survey.evaluations.statements import notes
-from tests.survey.evaluations.helpers import make_report
+from tests.survey.evaluations.helpers import make_report, paste_notes
 
 PASTED = "Opvallend:\n- Volgens Bakker loopt de samenwerking in Zwolle sinds 12 maart beter."
 
@@ -40,13 +40,7 @@ def _review_page(client, demo, evaluation) -> str:
 
 @pytest.mark.slow
 def test_a_pasted_note_gets_what_deduce_finds_and_the_keep_list_keeps_a_place(client, login, db, demo):
-    login(demo.user("onderzoeker"))
-    evaluation = make_report(demo, [demo.survey])
-    url = f"{demo.base}/tussenevaluaties/{evaluation.id}"
-    assert (
-        client.post(url + "/uitspraken", data={"block": PASTED, "project": "", "source": "Heimiddag"}).status_code
-        == 302
-    )
+    evaluation, url = paste_notes(client, login, demo, PASTED)
     page = _review_page(client, demo, evaluation)
     assert "Volgens [naam] loopt de samenwerking in [plaats] sinds [datum] beter." in page
     replaced = page.split("Vervangen om mensen te beschermen", 1)[1].split("</fieldset>", 1)[0]
