@@ -1,15 +1,16 @@
 """The content of a question screen that holds nothing of the respondent yet, drawn once per process.
 
-A screen of one question per screen whose question has no answer and no error looks the same for every
-respondent who sees it in the same language at the same point of the same path, except for a few values:
-the form token, the response's lock, the start key, the link key in the save-as-you-go address and the
-answer shown from the screen before. Its HTML is kept with a mark in place of each of those, under a key
+A screen whose questions have no answer and no error looks the same for every respondent who sees it in
+the same language at the same point of the same path, in every display mode (one question per screen, a
+section per page, all on one page), except for a few values: the form token, the response's lock, the start
+key, the link key in the save-as-you-go address and, one question per screen, the answer shown from the
+screen before. Its HTML is kept with a mark in place of each of those, under a key
 made of everything else the ``content`` block of ``responses/step.html`` reads; each request puts its own
 values in (escaped as the template would). The marks go in on the very first drawing too, so the first
 respondent gets the same path as every later one.
 
-A screen is drawn in full (``make_screen``) when it holds an answer, a piped question, another display
-mode, or when its page is drawn in full anyway (``rendering.keeps_chrome``).
+A screen is drawn in full (``make_screen``) when it holds an answer or a piped question, or when its page is
+drawn in full anyway (``rendering.keeps_chrome``).
 """
 
 from __future__ import annotations
@@ -23,10 +24,9 @@ from flask_babel import get_locale
 from markupsafe import escape
 
 from forms.respondent import describe_step, is_kept_description, screen_token
-from survey.questionnaires.models import DisplayMode
 from survey.responses.display.piping import Piping, localized
 from survey.responses.display.rendering import keeps_chrome, render_screen_page
-from survey.responses.display.screens import make_screen, previous_answer
+from survey.responses.display.screens import is_conversational, make_screen, previous_answer, section_texts
 from survey.responses.steps.flow import Flow, Step, progress_of
 from survey.responses.visits import KEY_MARK, Visit
 
@@ -41,7 +41,7 @@ _SCREENS: dict[tuple, tuple[list, list[str], str]] = {}
 
 def render_kept_step(visit: Visit, flow: Flow, step: Step, piping: Piping, extra: dict, back_to_check: bool):
     """The page of a step without answers or errors from the kept content, or None when it is drawn in full."""
-    if flow.mode != DisplayMode.ONE_PER_SCREEN or not keeps_chrome(visit.entry.key):
+    if not keeps_chrome(visit.entry.key):
         return None
     app = current_app._get_current_object()
     views = describe_step(step, piping)
@@ -50,7 +50,7 @@ def render_kept_step(visit: Visit, flow: Flow, step: Step, piping: Piping, extra
     if any(key in piping.answers or key in piping.others for key in step.keys):
         return None
     token = screen_token()
-    previous = previous_answer(flow, step, piping) if step.index > 0 else None
+    previous = previous_answer(flow, step, piping) if is_conversational(flow) and step.index > 0 else None
     key = _screen_key(app, visit, flow, step, piping, token is None, previous is None, back_to_check)
     kept = _SCREENS.get(key)
     if kept is None or kept[0] is not views:
@@ -70,10 +70,7 @@ def render_kept_step(visit: Visit, flow: Flow, step: Step, piping: Piping, extra
 
 def _screen_key(app, visit, flow, step, piping, no_token, no_previous, back_to_check) -> tuple:
     """Everything the content block and the page title read besides the marked values."""
-    section_title = section_intro = ""
-    if step.starts_section:
-        section_title = piping.text(step.section.title, step.instance)
-        section_intro = piping.text(step.section.intro, step.instance)
+    section_title, section_intro, breaks = section_texts(flow, step, piping)
     progress = progress_of(flow, step)
     survey = visit.survey
     return (
@@ -87,8 +84,10 @@ def _screen_key(app, visit, flow, step, piping, no_token, no_previous, back_to_c
         step.index,
         len(flow),
         (progress.kind, progress.current, progress.total),
+        flow.mode,
         _marked(section_title),
         _marked(section_intro),
+        tuple((index, _marked(title), _marked(intro)) for index, (title, intro) in sorted(breaks.items())),
         _marked(localized(survey.title, piping.language)),
         survey.show_check_page,
         survey.audience,

@@ -66,7 +66,7 @@ class Screen:
 
     @property
     def conversational(self) -> bool:
-        return self.flow.mode == DisplayMode.ONE_PER_SCREEN
+        return is_conversational(self.flow)
 
     @property
     def is_last(self) -> bool:
@@ -147,16 +147,31 @@ def make_screen(
         progress_of(flow, step),
         languages=[(code, language_name(code)) for code in (languages or [])],
     )
-    if flow.mode == DisplayMode.ALL_ON_ONE_PAGE:
-        screen.breaks = section_breaks(flow, step, piping)  # the survey's title heads the page
-    elif step.starts_section or flow.mode != DisplayMode.ONE_PER_SCREEN:
-        screen.section_title = piping.text(step.section.title, step.instance)
-        screen.section_intro = piping.text(step.section.intro, step.instance) if step.starts_section else ""
-        if flow.mode == DisplayMode.SECTION_PER_PAGE:
-            screen.breaks = {index: texts for index, texts in section_breaks(flow, step, piping).items() if index}
+    screen.section_title, screen.section_intro, screen.breaks = section_texts(flow, step, piping)
     if screen.conversational and step.index > 0:
         screen.previous = previous_answer(flow, step, piping)
     return screen
+
+
+def is_conversational(flow: Flow) -> bool:
+    """One question per screen, with the answer of the screen before shown above the next."""
+    return flow.mode == DisplayMode.ONE_PER_SCREEN
+
+
+def section_texts(flow: Flow, step: Step, piping: Piping) -> tuple[str, str, dict[int, tuple[str, str]]]:
+    """(section title, section intro, breaks) of a step's screen, by the display mode: all on one page only
+    breaks (the survey's title heads the page); a section per page its title, its intro where it begins and
+    the breaks after its first question; one question per screen the title and intro where a section begins."""
+    if flow.mode == DisplayMode.ALL_ON_ONE_PAGE:
+        return "", "", section_breaks(flow, step, piping)
+    if not step.starts_section and flow.mode == DisplayMode.ONE_PER_SCREEN:
+        return "", "", {}
+    title = piping.text(step.section.title, step.instance)
+    intro = piping.text(step.section.intro, step.instance) if step.starts_section else ""
+    breaks = {}
+    if flow.mode == DisplayMode.SECTION_PER_PAGE:
+        breaks = {index: texts for index, texts in section_breaks(flow, step, piping).items() if index}
+    return title, intro, breaks
 
 
 def section_breaks(flow: Flow, step: Step, piping: Piping) -> dict[int, tuple[str, str]]:
