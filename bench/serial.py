@@ -9,10 +9,11 @@ request on a new connection as sync workers answer them, and reads the CPU of th
 workers (and, on PostgreSQL, of the backends serving them) from /proc. The rounds rotate the order, so a
 change of the machine's load during the run weighs on each.
 
-With ``--peer`` the peer's survey on one page is served in turn as well. The client is the full
+With ``--peer`` the peer's survey on one page is served in turn as well, with ``--bare`` the bare Flask
+handler in the same display mode (one question per screen where the mode is the page's script). The client is the full
 benchmark's (bench/loadclient.py), one respondent at a time.
 
-Run: ``python -m bench.serial [--base /path/to/checkout] [--peer] [--mode one_per_screen_script]
+Run: ``python -m bench.serial [--base /path/to/checkout] [--peer] [--bare] [--mode one_per_screen_script]
 [--workers 4] [--rounds 4] [--surveys 40] [--pg-url URL]``. Prints a table (CPU ms per survey in each
 round, the median). Not part of the test run.
 """
@@ -67,6 +68,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.serial", description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=Path, help="another checkout of the platform (the version before)")
     parser.add_argument("--peer", action="store_true", help="also the peer, its survey on one page")
+    parser.add_argument("--bare", action="store_true", help="also the bare Flask handler, in the same mode")
     parser.add_argument("--mode", default=BY_SCRIPT, choices=(*MODES, BY_SCRIPT))
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=4)
@@ -79,6 +81,8 @@ def main(argv: list[str] | None = None) -> None:
         series.append((System("platform_before", database, pg, root=args.base.resolve()), args.mode))
     if args.peer:
         series.append((System("peer", database, pg), "all_on_one_page"))
+    if args.bare:
+        series.append((System("bare", database, pg), args.mode if args.mode in MODES else "one_per_screen"))
     for system, _mode in series:
         system.prepare()
     figures = {system.name: [] for system, _mode in series}
@@ -99,12 +103,13 @@ def main(argv: list[str] | None = None) -> None:
         "platform": f"this tree, {args.mode}",
         "platform_before": f"`{args.base}`, {args.mode}",
         "peer": "peer: django-survey-and-report, one page",
+        "bare": f"bare Flask handler, {args.mode if args.mode in MODES else 'one_per_screen'}",
     }
     medians = {name: statistics.median(values) for name, values in figures.items()}
     for name, values in figures.items():
         rounds = " / ".join(f"{v:.1f}" for v in values)
         print(f"| {names[name]} | {requests[name]:.0f} | {rounds} | {medians[name]:.1f} |")
-    for name in ("platform_before", "peer"):
+    for name in ("platform_before", "peer", "bare"):
         if name in medians:
             print(f"\nthis tree against {names[name]}: {medians['platform'] / medians[name]:.2f} ×")
 
