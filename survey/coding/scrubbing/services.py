@@ -7,10 +7,11 @@ Tests may put any object with a ``scrub(texts, terms) -> texts`` method in the `
 setting. Scrubbing reduces risk; it does not anonymise: a person still checks quotes before publishing.
 """
 
+from functools import cache
 from typing import Protocol
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from analysis.privacy import scrub as scrub_analysis
 from survey.coding.answers import services as answers_module
@@ -127,22 +128,29 @@ def waiting_responses(survey_id: int, survey=None, at_most: int | None = None) -
     codes = [q.item_code for q in open_questions(survey)] if survey is not None else []
     if not codes:
         return 0
+    parameters = {"survey": survey_id, "codes": codes, "at_most": at_most}
+    return db.session.scalar(_waiting_statement(at_most is not None), parameters) or 0
+
+
+@cache
+def _waiting_statement(limited: bool):
+    """``waiting_responses``'s count, made once per process (each completion asks it)."""
     waiting = (
         select(Answer.id)
         .where(
             Answer.response_id == Response.id,
-            Answer.item_code.in_(codes),
+            Answer.item_code.in_(bindparam("codes", expanding=True)),
             Answer.value != "",
             Answer.scrubbed_text.is_(None),
         )
         .exists()
     )
     found = select(Response.id).where(
-        Response.survey_id == survey_id, Response.status == ResponseStatus.COMPLETED, waiting
+        Response.survey_id == bindparam("survey"), Response.status == ResponseStatus.COMPLETED, waiting
     )
-    if at_most is not None:
-        found = found.limit(at_most)
-    return db.session.scalar(select(func.count()).select_from(found.subquery())) or 0
+    if limited:
+        found = found.limit(bindparam("at_most"))
+    return select(func.count()).select_from(found.subquery())
 
 
 def surveys_waiting() -> list[int]:
