@@ -9,8 +9,8 @@ made of everything else the ``content`` block of ``responses/step.html`` reads; 
 values in (escaped as the template would). The marks go in on the very first drawing too, so the first
 respondent gets the same path as every later one.
 
-A screen is drawn in full (``make_screen``) when it holds an answer or a piped question, or when its page is
-drawn in full anyway (``rendering.keeps_chrome``).
+A screen is drawn in full (``make_screen``) when it holds an answer, a piped question or a section text that
+pipes an answer, or when its page is drawn in full anyway (``rendering.keeps_chrome``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from flask_babel import get_locale
 from markupsafe import escape
 
 from forms.respondent import describe_step, is_kept_description, screen_token
-from survey.responses.display.piping import Piping, localized
+from survey.responses.display.piping import Piping, localized, pipes_respondent
 from survey.responses.display.rendering import keeps_chrome, render_screen_page
 from survey.responses.display.screens import is_conversational, make_screen, previous_answer, section_texts
 from survey.responses.steps.flow import Flow, Step, progress_of
@@ -49,6 +49,9 @@ def render_kept_step(visit: Visit, flow: Flow, step: Step, piping: Piping, extra
         return None
     if any(key in piping.answers or key in piping.others for key in step.keys):
         return None
+    sections = {id(prompt.section): prompt.section for prompt in step.prompts} | {id(step.section): step.section}
+    if any(pipes_respondent(section.title) or pipes_respondent(section.intro) for section in sections.values()):
+        return None  # a section text that shows an answer is drawn per respondent, as a piped question is
     token = screen_token()
     previous = previous_answer(flow, step, piping) if is_conversational(flow) and step.index > 0 else None
     key = _screen_key(app, visit, flow, step, piping, token is None, previous is None, back_to_check)

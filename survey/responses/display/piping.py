@@ -123,6 +123,17 @@ class Piping:
         return code, ""
 
 
+def pipes_respondent(text: dict | None) -> bool:
+    """A text holds a pipe that fills in something of the respondent (an answer or an invitation's variable);
+    ``{item}``, a list item of the questionnaire's own, is the same for everyone."""
+    return any(
+        match.group(1) != "item"
+        for value in (text or {}).values()
+        if isinstance(value, str)
+        for match in PIPE_PATTERN.finditer(value)
+    )
+
+
 def is_piped(question: Question) -> bool:
     """The question's texts (text, hint, statements) hold a pipe, so they differ per respondent."""
     texts = (question.text, question.hint, *(item.text for item in question.items))

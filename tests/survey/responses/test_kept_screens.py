@@ -9,6 +9,7 @@ import pytest
 from survey.questionnaires.models import DisplayMode
 from survey.responses.display import kept_screens
 from survey.responses.steps import views as step_views
+from tests.survey.responses.documents import all_types_document
 from tests.survey.responses.test_same_pages import normalised
 from tests.survey.responses.walk import fill
 
@@ -94,8 +95,9 @@ def test_the_previous_answer_is_escaped_on_a_kept_screen(client, make_survey):
     assert "Noord &amp; &lt;Zuid&gt;" in following and "<Zuid>" not in following
 
 
-def test_nothing_of_a_respondent_is_kept(client, make_survey, make_invitation):
-    survey = make_survey()
+@pytest.mark.parametrize("mode", list(DisplayMode))
+def test_nothing_of_a_respondent_is_kept(client, make_survey, make_invitation, mode):
+    survey = make_survey(mode=mode)
     _invitation, token, _code = make_invitation(survey)
     kept_screens._SCREENS.clear()
     url = f"/r/{token}/vraag/1"
@@ -110,3 +112,21 @@ def test_nothing_of_a_respondent_is_kept(client, make_survey, make_invitation):
     assert kept_screens._SCREENS and token not in kept
     assert "Noord" not in kept and "terug" not in kept
     assert seen and not [value for value in seen if value in kept]
+
+
+@pytest.mark.parametrize("mode", list(DisplayMode))
+def test_a_section_text_that_shows_an_answer_is_never_kept(client, make_survey, mode):
+    document = all_types_document()
+    last = document["sections"][-1]
+    last["intro"] = {language: f"{text} {{O2}}" for language, text in last["title"].items()}
+    make_survey(document, mode=mode)
+    kept_screens._SCREENS.clear()
+    url, shown = f"{BASE}/vraag/1", False
+    for _ in range(40):
+        html = client.get(url).get_data(as_text=True)
+        shown = shown or "Sneller &lt;b&gt;terug&lt;/b&gt;bellen &amp; meer." in html
+        url = client.post(url, data=fill(html, ANSWERS)).headers["Location"]
+        if "/vraag/" not in url:
+            break
+    assert shown  # the respondent saw the answer in the section's intro
+    assert "Sneller" not in repr(kept_screens._SCREENS)
