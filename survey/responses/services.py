@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, timedelta
+from functools import cache
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm.attributes import set_committed_value
 
 from survey.extensions import db
@@ -24,7 +25,7 @@ from survey.fieldwork.models import Invitation
 from survey.questionnaires.models import Survey
 from survey.responses import storage
 from survey.responses.entries import Entry, EntryProblem
-from survey.responses.models import Channel, Response, ResponseStatus
+from survey.responses.models import Channel, Response, ResponseStatus, new_response_id
 from survey.responses.state import ResponseState, bump, find_response, resume_hash
 from survey.responses.steps.flow import Flow
 from survey.timeutil import local_today
@@ -38,8 +39,12 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def start_response(entry: Entry, *, language: str, start_key: str, secret: str | None, today: date) -> Response:
-    """The response for a first submitted step; a double submit finds the one the first made."""
+def start_response(
+    entry: Entry, *, language: str, start_key: str, secret: str | None, today: date
+) -> ResponseState | Response:
+    """The response for a first submitted step: a new one as plain values (one Core INSERT that does nothing
+    on a clash of a unique key, so no savepoint and no ORM flush); a double submit finds the one the first made,
+    returned as the ORM ``Response`` (the caller may bind this browser to it)."""
     start_hash = keyed_hash("start", start_key) if start_key else None
     found = _by_start(start_hash, entry.survey)  # the visit found no response for this secret a moment ago
     if found is not None and found.status == ResponseStatus.COMPLETED:
@@ -48,30 +53,51 @@ def start_response(entry: Entry, *, language: str, start_key: str, secret: str |
         return found
     if entry.channel == Channel.PERSONAL:
         claim_start(entry, language, today)
-    response = Response(
-        survey_id=entry.survey.id,
-        version_id=entry.survey.published_version.id,
-        channel=entry.channel,
-        language=language,
-        week=week_of(today),
-        resume_hash=resume_hash(entry, secret),
-        start_hash=start_hash,
-        answers=[],
+    background = ledger.coarse_background(entry.survey, entry.invitation, language) if entry.invitation else {}
+    new = ResponseState(
+        new_response_id(),
+        entry.survey.id,
+        entry.survey.published_version.id,
+        ResponseStatus.IN_PROGRESS,
+        language,
+        0,
+        1,
+        background,
+        resume_hash(entry, secret),
     )
-    if entry.invitation is not None:
-        response.background = ledger.coarse_background(entry.survey, entry.invitation, language)
-    try:
-        with db.session.begin_nested():
-            db.session.add(response)
-    except IntegrityError:
-        found = _by_start(start_hash, entry.survey)
-        if found is None:
-            again = find_response(entry, secret)
-            found = db.session.get(Response, again.id) if again is not None else None
-        if found is None or found.status == ResponseStatus.COMPLETED:
-            raise EntryProblem("used", entry.survey, language) from None
-        return found
-    return response
+    values = {
+        "id": new.id,
+        "survey_id": new.survey_id,
+        "version_id": new.version_id,
+        "channel": entry.channel,
+        "language": language,
+        "status": new.status,
+        "week": week_of(today),
+        "background": background,
+        "resume_hash": new.resume_hash,
+        "resume_code_hash": None,
+        "start_hash": start_hash,
+        "position": new.position,
+        "lock_version": new.lock_version,
+    }
+    if storage.execute(_new_response_statement(db.session.get_bind().dialect.name), values).first() is not None:
+        return new
+    # a unique key clashed: a twin request made the response with this start key, or this browser's one
+    found = _by_start(start_hash, entry.survey)
+    if found is None:
+        again = find_response(entry, secret)
+        found = db.session.get(Response, again.id) if again is not None else None
+    if found is None or found.status == ResponseStatus.COMPLETED:
+        raise EntryProblem("used", entry.survey, language)
+    return found
+
+
+@cache
+def _new_response_statement(dialect: str):
+    """INSERT of a response that does nothing when a unique key (start key, resume hash) is taken already; it
+    returns the new id, or no row (the driver's row count is not reliable here on PostgreSQL)."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(Response.__table__).on_conflict_do_nothing().returning(Response.__table__.c.id)
 
 
 def claim_start(entry: Entry, language: str, today: date) -> None:

@@ -187,9 +187,11 @@ def _store_step(visit: Visit, form, submitted, reached: int) -> None:
             secret=visit.secret,
             today=services.local_today(),
         )
-        if visit.uses_cookie and started.resume_hash != resume_hash(visit.entry, visit.secret):
-            visit.secret, visit.set_secret = services.bind_browser(started), True
-        visit.response = state_of(started)
+        if isinstance(started, Response):  # a twin request made it: found again as the ORM response
+            if visit.uses_cookie and started.resume_hash != resume_hash(visit.entry, visit.secret):
+                visit.secret, visit.set_secret = services.bind_browser(started), True
+            started = state_of(started)
+        visit.response = started
     save_visit_step(visit.response, submitted, reached)
     visit.apply(submitted)
 

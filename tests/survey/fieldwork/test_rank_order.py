@@ -12,7 +12,7 @@ from survey.fieldwork import ledger, sending
 from survey.fieldwork.models import Invitation, ParticipationDay
 from survey.responses import entries, services
 from survey.responses.entries import Entry
-from survey.responses.models import Channel
+from survey.responses.models import Channel, Response
 from survey.responses.steps.flow import compute_flow
 from survey.tokens import new_token, token_hash
 from tests.survey.fieldwork.unlinkability import assert_no_rank_link, assert_unlinkable, insertion_order
@@ -49,7 +49,8 @@ def test_the_order_of_stored_responses_singles_out_nobody(app, db, make_survey):
             token = next(answering)
             invitation = ledger.invitation_for_token(token)
             entry = Entry("r", token, survey, Channel.PERSONAL, invitation)
-            response = services.start_response(entry, language="nl", start_key=token, secret=None, today=day)
+            started = services.start_response(entry, language="nl", start_key=token, secret=None, today=day)
+            response = db.session.get(Response, started.id)  # made as a respondent's first step makes it
             services.save_step(response, {("P1", ""): (rng.choice("12345"), None)}, 1)
             flow = compute_flow(document, survey.display_mode, {("P1", ""): "3", ("P2", ""): "gi"})
             services.save_step(response, {("P2", ""): ("gi", None)}, len(flow))
