@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from survey.accounts import services
 from survey.accounts.models import Membership, Region, Role
+from survey.database import refresh_statistics
 from survey.extensions import db
 
 DEMO_REGION = "demo"
@@ -43,4 +44,5 @@ def load_demo() -> list[str]:
     for name in DEMO_MODULES:
         lines.extend(importlib.import_module(name).load(region) or [])
     db.session.commit()
+    refresh_statistics(db.session)
     return lines
