@@ -81,8 +81,9 @@ def main(argv: list[str] | None = None) -> None:
         series.append((System("platform_before", database, pg, root=args.base.resolve()), args.mode))
     if args.peer:
         series.append((System("peer", database, pg), "all_on_one_page"))
+    bare_mode = args.mode if args.mode in MODES else "one_per_screen"  # the bare handler has no page script
     if args.bare:
-        series.append((System("bare", database, pg), args.mode if args.mode in MODES else "one_per_screen"))
+        series.append((System("bare", database, pg), bare_mode))
     for system, _mode in series:
         system.prepare()
     figures = {system.name: [] for system, _mode in series}
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> None:
         "platform": f"this tree, {args.mode}",
         "platform_before": f"`{args.base}`, {args.mode}",
         "peer": "peer: django-survey-and-report, one page",
-        "bare": f"bare Flask handler, {args.mode if args.mode in MODES else 'one_per_screen'}",
+        "bare": f"bare Flask handler, {bare_mode}",
     }
     medians = {name: statistics.median(values) for name, values in figures.items()}
     for name, values in figures.items():
