@@ -37,16 +37,19 @@ def second_labels() -> list[dict]:
 
 
 def machine(rows: list[dict]) -> tuple[list[str], list[str | None]]:
-    """The classifier's kind (with the heading) and first theme for each row, its document left out."""
+    """The classifier's kind (with the heading) and first theme for each row, its document left out; the kinds
+    from all statements of the document classified together, as the tussenevaluatie classifies one paste."""
     every = real_statements()
     kinds: dict[str, str] = {}
     firsts: dict[str, str | None] = {}
     for doc in sorted({r["doc"] for r in rows}):
         train = [r for r in every if r["doc"] != doc]
+        whole = [r for r in every if r["doc"] == doc]
+        predicted = with_question(fit(train, 3.0), whole, (1.01, 1.01), True, True, document=True)
+        kinds.update((statement["text"], str(kind)) for statement, kind in zip(whole, predicted, strict=True))
         test = [r["first"] for r in rows if r["doc"] == doc]
-        predicted = with_question(fit(train, 3.0), test, (1.01, 1.01), True, True)
-        for statement, kind, theme in zip(test, predicted, themes(train, test, firsts=True), strict=True):
-            kinds[statement["text"]], firsts[statement["text"]] = str(kind), theme
+        for statement, theme in zip(test, themes(train, test, firsts=True), strict=True):
+            firsts[statement["text"]] = theme
     return [kinds[r["text"]] for r in rows], [firsts[r["text"]] for r in rows]
 
 
@@ -110,7 +113,8 @@ def render(result: dict) -> str:
         "made by the project itself, not by an outside annotator, and a handful of these statements had been "
         "seen with their first label in an error list before; it measures how consistently the rule can be "
         "applied, not how a stranger reads the statements. The classifier: each statement's document left out, "
-        "shipped settings, with the heading. Kind: same primary kind; sign: the same sign following from the "
+        "shipped settings, with the heading, all statements of the document classified together as one paste. "
+        "Kind: same primary kind; sign: the same sign following from the "
         "kind (compliment positief, zorg negatief, others none); theme: the main theme of the one labelling "
         "(for the classifier: its first suggestion) is among the themes of the other.",
         "",

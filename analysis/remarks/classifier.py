@@ -66,6 +66,10 @@ CUE_FEATURES = [f"{key}:{kind}" for key in CUES for kind in KINDS]
 OVERRIDE = 1.01
 OVERRIDE_SHORT = 1.01
 SHORT_WORDS = 8
+#: Statements of one document: how many times the document's own mix of kinds is estimated from the classifier's
+#: probabilities and put back in (``adapt_to_document``; 0 = off). Chosen like the benchmark chooses it inside its
+#: folds, over all four documents (python -m bench.remarks prints that choice next to this value).
+DOCUMENT_UPDATES = 2
 
 
 def is_short(text: str) -> bool:
@@ -136,7 +140,8 @@ class RemarkClassifier(BaseEstimator):
     documents, see ``python -m bench.remarks``. ``words_against_praise``: a remark decided a *compliment* (by its
     words, with or without a question) whose words say what falls short and carry no praise cue of their own is a
     *zorg* (``praise_contradicted``: "Beperkte beschikbaarheid van gekwalificeerde medewerkers"); chosen inside
-    the training documents too (on in every fold).
+    the training documents too (on in every fold). ``document_updates``: statements classified together as one
+    document (pasted notes) take that document's mix of kinds into account, see ``adapt_to_document``.
     """
 
     def __init__(
@@ -158,6 +163,7 @@ class RemarkClassifier(BaseEstimator):
         heading_words: bool = False,
         words_contradict: bool = True,
         words_against_praise: bool = True,
+        document_updates: int = DOCUMENT_UPDATES,
     ):
         self.use_prior = use_prior
         self.min_labels = min_labels
@@ -176,6 +182,7 @@ class RemarkClassifier(BaseEstimator):
         self.heading_words = heading_words
         self.words_contradict = words_contradict
         self.words_against_praise = words_against_praise
+        self.document_updates = document_updates
 
     # learning -----------------------------------------------------------------------------------
     def fit(
@@ -191,6 +198,7 @@ class RemarkClassifier(BaseEstimator):
         self.n_labels_ = len(labels)
         self.model_ = None
         self.model_weight_ = 0.0
+        self.document_mix_ = None
         if self.n_labels_ < self.min_labels or len(set(labels)) < 2:
             return self
         kinds = as_prompts(prompts, len(texts))
@@ -220,20 +228,51 @@ class RemarkClassifier(BaseEstimator):
         self.model_weight_ = self.max_model_weight * share
         return self
 
+    def learn_document_mix(self, texts: Iterable[str]) -> RemarkClassifier:
+        """Remember the mix of kinds the classifier gives statements of the documents it learned from (the mean
+        of its probabilities without the question): where ``adapt_to_document`` starts."""
+        texts = list(texts)
+        model = getattr(self, "model_", None)
+        self.document_mix_ = self._combine(texts, None)[0].mean(axis=0) if texts and model is not None else None
+        return self
+
+    def adapt_to_document(self, own: np.ndarray) -> np.ndarray:
+        """The probabilities of statements from one document, moved towards that document's own mix of kinds.
+
+        A descriptive report holds mostly observations, a list of proud moments mostly compliments; the words of
+        one statement do not tell which, all statements of the document together do. The document's mix is
+        estimated from the probabilities themselves and put back in as a prior against the mix of the documents
+        the classifier learned from (Saerens, Latinne & Decaestecker 2002, "Adjusting the outputs of a classifier
+        to new a priori probabilities"), ``document_updates`` times; no label of the document is used."""
+        mix = getattr(self, "document_mix_", None)
+        if mix is None or not self.document_updates or not len(own):
+            return own
+        adapted = own
+        for _ in range(self.document_updates):
+            adapted = own * (adapted.mean(axis=0) / mix)
+            adapted = adapted / adapted.sum(axis=1, keepdims=True)
+        return adapted
+
     # predicting ---------------------------------------------------------------------------------
     def predict_proba(self, X: Iterable[str], prompts=None) -> np.ndarray:
         """Probabilities per remark over ``KINDS`` (columns in that order), the question as a prior."""
         return self._combine(list(X), prompts)[0]
 
-    def predict(self, X: Iterable[str], prompts=None) -> np.ndarray:
-        """The primary kind per remark, by the question rule when a question or heading is given."""
+    def predict(self, X: Iterable[str], prompts=None, document: bool = False) -> np.ndarray:
+        """The primary kind per remark, by the question rule when a question or heading is given; ``document``:
+        the remarks are the statements of one document (``adapt_to_document``)."""
         texts = list(X)
-        return np.array(self.decide(texts, prompts)[0], dtype=object).astype(str) if texts else np.array([])
+        if not texts:
+            return np.array([])
+        return np.array(self.decide(texts, prompts, document=document)[0], dtype=object).astype(str)
 
-    def decide(self, texts: list[str], prompts=None, own: np.ndarray | None = None) -> tuple[list[str], np.ndarray]:
+    def decide(
+        self, texts: list[str], prompts=None, own: np.ndarray | None = None, document: bool = False
+    ) -> tuple[list[str], np.ndarray]:
         """The question rule: the kind the question invites, unless the words alone clearly say otherwise.
 
-        Returns the kind per remark and the probabilities without the question (the words' own evidence).
+        Returns the kind per remark and the probabilities without the question (the words' own evidence; for
+        the statements of one document, ``document``, moved towards that document's mix of kinds).
         """
         # "Niets, het loopt prima" to "Wat kan beter?" answers the question without taking its kind
         kinds, asked = [], []
@@ -243,7 +282,12 @@ class RemarkClassifier(BaseEstimator):
             kinds.append(None if answered_nothing else kind)
             asked.append(None if answered_nothing else prompt or None)
         own = self._combine(texts, None)[0] if own is None else own
+        if document:
+            own = self.adapt_to_document(own)
         with_prior = self._combine(texts, asked)[0] if any(asked) else own
+        if document and any(asked):
+            uninvited = np.array([kind is None for kind in kinds])
+            with_prior[uninvited] = own[uninvited]
         if getattr(self, "model_", None) is None or not self.use_prior:
             # cue rules alone: the question is one cue among the others (no model to weigh the words)
             firsts = [KINDS[int(row.argmax())] for row in with_prior]
@@ -260,11 +304,16 @@ class RemarkClassifier(BaseEstimator):
             decided.append(self._against_words(text, best))
         return decided, own
 
-    def classify(self, X: Iterable[str], prompts=None) -> list[RemarkPrediction]:
-        """Full predictions: primary and secondary kinds, probability, provenance, cues."""
+    def classify(self, X: Iterable[str], prompts=None, document: bool = False) -> list[RemarkPrediction]:
+        """Full predictions: primary and secondary kinds, probability, provenance, cues; ``document``: the remarks
+        are the statements of one document (``adapt_to_document``), whose mix of kinds moves the probabilities of
+        those no question or heading gives a kind."""
         texts = list(X)
         proba, rule_part, model_part, cues = self._combine(texts, prompts)
-        decided = self.decide(texts, prompts)[0] if texts else []
+        decided, own = self.decide(texts, prompts, document=document) if texts else ([], proba)
+        if document and texts:
+            uninvited = np.array([kind is None for kind in as_prompts(prompts, len(texts))])
+            proba[uninvited] = own[uninvited]
         return [
             self._prediction(texts[i], proba[i], rule_part[i], model_part[i], cues[i], decided[i])
             for i in range(len(texts))

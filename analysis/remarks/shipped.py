@@ -56,15 +56,19 @@ def train(
     """A classifier trained on the remarks written to order, the real statements (``real``: rows as from
     ``real_statements``, all of them by default; the benchmark passes the training documents only) at
     ``real_weight`` each, plus the given labelled ones (a region's own checked kinds, weight 1).
-    ``params`` go to ``RemarkClassifier``. The one way the platform and the benchmark train the model."""
+    ``params`` go to ``RemarkClassifier``; the real statements also give the mix of kinds that statements of one
+    document start from (``RemarkClassifier.learn_document_mix``). The one way the platform and the benchmark train
+    the model."""
     rows = shipped_examples(real=False)
     real = real_statements() if real is None else list(real)
-    return RemarkClassifier(**params).fit(
+    model = RemarkClassifier(**params).fit(
         [r["text"] for r in rows] + [r["text"] for r in real] + list(texts),
         [r["kinds"] for r in rows] + [[r["kind"]] for r in real] + [list(k) for k in kinds],
         [r.get("prompt") for r in rows] + [r["heading"] for r in real] + list(prompts or [None] * len(texts)),
         sample_weight=[1.0] * len(rows) + [real_weight] * len(real) + [1.0] * len(texts),
     )
+    # pasted notes are statements of a document: they start from the mix of kinds of the documents learned from
+    return model.learn_document_mix([r["text"] for r in real])
 
 
 @lru_cache(maxsize=1)

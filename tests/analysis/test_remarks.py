@@ -1,5 +1,6 @@
 """Kind of remark: what an evaluator sees when notes and open answers are sorted by the classifier."""
 
+import copy
 import json
 import re
 from pathlib import Path
@@ -610,6 +611,38 @@ def test_a_suggestion_or_observation_that_says_what_falls_short_is_negative():
     assert remark_sentiment("De registratie van crisismeldingen is nog niet optimaal.", "observatie") == "negatief"
     assert remark_sentiment("Vaker de huisartsen betrekken", "suggestie") == "neutraal"
     assert remark_sentiment("De medewerker sluit twee keer per week aan bij het overleg.", "observatie") == "neutraal"
+
+
+# Statements of one document classified together take that document's mix of kinds (adapt_to_document).
+def test_a_descriptive_report_classified_as_one_document_gets_more_of_its_kinds_right():
+    from analysis.remarks import real_statements, train
+
+    # the Haaglanden report (a programme report that mostly describes) left out of training, as in bench.remarks
+    rows = real_statements()
+    model = train(real=[r for r in rows if r["doc"] != "haaglanden-2022"])
+    report = [r for r in rows if r["doc"] == "haaglanden-2022"]
+    texts, headings = [r["text"] for r in report], [r["heading"] for r in report]
+    truth = np.array([r["kind"] for r in report])
+    together = model.predict(texts, headings, document=True)
+    alone = model.predict(texts, headings)
+    assert (together == truth).sum() >= (alone == truth).sum() + 3
+    described = truth == "observatie"
+    assert (together[described] == "observatie").sum() >= (alone[described] == "observatie").sum() + 5
+    # a statement under a heading that invites a kind keeps that kind in a document too
+    invited = [i for i, h in enumerate(headings) if prompt_kind(h)]
+    assert invited and all(together[i] == alone[i] for i in invited)
+
+
+def test_one_document_changes_nothing_when_the_adaptation_is_off_or_no_model_is_trained():
+    model = shipped_classifier()
+    texts = ["De evaluatie is uitgevoerd door een extern bureau.", "Het budget bedroeg 1,2 miljoen euro."]
+    own = model.predict_proba(texts)
+    adapted = model.adapt_to_document(own)
+    assert not np.allclose(adapted, own) and np.allclose(adapted.sum(axis=1), 1.0)
+    off = copy.deepcopy(model).set_params(document_updates=0)
+    assert np.allclose(off.adapt_to_document(own), own)
+    rules_only = RemarkClassifier()
+    assert list(rules_only.predict(texts, document=True)) == list(rules_only.predict(texts))
 
 
 def test_the_real_statements_follow_the_labelling_rule_of_their_header():

@@ -34,7 +34,8 @@ def add_notes(evaluation: Evaluation, block: str, *, project: Project | None, so
     remarks = split_notes(mark_headings(block or ""))
     if not remarks:
         return []
-    predictions = classifier().classify([r.text for r in remarks], [r.heading for r in remarks])
+    # one paste is one document: its statements together say what mix of kinds it holds
+    predictions = classifier().classify([r.text for r in remarks], [r.heading for r in remarks], document=True)
     context = ReportContext(evaluation)
     position = max((n.position for n in evaluation.notes), default=0)
     added = []

@@ -44,3 +44,29 @@ def test_a_guessed_kind_is_marked_counted_on_the_draft_and_confirmed_by_saving(c
     page = client.get(url + "/uitspraken").get_data(as_text=True)
     assert "stonden niet onder een kop" not in page and "nakijken" not in page
     assert "soorten nakijken" not in client.get(url + "/").get_data(as_text=True)
+
+
+# a progress report's plain descriptions, pasted at once; alone, the classifier reads the first as praise
+REPORT = (
+    "De evaluatie is uitgevoerd door een extern bureau.\n"
+    "In 2021 zijn drie gemeenten gestart met een gezamenlijk loket voor jeugdhulp.\n"
+    "Het projectteam bestaat uit vier medewerkers van de gemeente en twee van de aanbieders.\n"
+    "De stuurgroep kwam in het eerste jaar zes keer bijeen.\n"
+    "Sinds september werken de praktijkondersteuners in twaalf huisartsenpraktijken.\n"
+    "Het budget voor 2022 bedroeg 1,2 miljoen euro.\n"
+    "In het tweede halfjaar is de werkwijze uitgebreid naar de scholen.\n"
+    "Aan de enquête deden 48 professionals mee.\n"
+    "Ouders konden zich aanmelden via de website van de gemeente.\n"
+)
+
+
+@pytest.mark.slow
+def test_one_paste_is_read_as_one_document(client, login, db, demo):
+    evaluation, url = paste_notes(client, login, demo, REPORT)
+    notes = db.session.get(Evaluation, evaluation.id).notes
+    assert len(notes) == 9
+    # among the report's other descriptions it is what it is: a description, still marked for checking
+    assert {n.text: n.kind.value for n in notes} == {text: "observatie" for text in REPORT.splitlines()}
+    assert all(n.kind_to_check for n in notes)
+    page = client.get(url + "/uitspraken").get_data(as_text=True)
+    assert "9 uitspraken stonden niet onder een kop die de soort zegt" in page
