@@ -4,7 +4,9 @@ Run from the repository root: ``python -m bench.remarks_external FILE [--no-docs
 statements, one JSON object per line with the fields of analysis/data/real_statements.jsonl: ``doc`` (the
 source document), ``source`` (its address or title), ``heading`` (the heading or question the statement
 stands under), ``text``, ``kind``, ``sentiment`` and ``themes`` (keys of the shipped stakeholder codebook),
-labelled by the rule in that file's first line. Nothing of FILE trains anything: the kind-of-remark
+labelled by the rule in that file's first line. The statements of one source document are classified together,
+as the tussenevaluatie classifies one paste of notes (``RemarkClassifier.adapt_to_document``); the table says what
+one at a time gives. Nothing of FILE trains anything: the kind-of-remark
 classifier is the shipped one (the remarks written to order plus all real statements of this repository,
 ``analysis.remarks.shipped_classifier``) and the theme model learns from this repository's real statements
 and the codebook seeds, as ``python -m bench.remarks`` trains it per fold. So every figure here is on text
@@ -85,14 +87,35 @@ def load(path: Path) -> list[dict]:
     return rows
 
 
+def kinds(rows: list[dict], headings: bool, document: bool = True) -> np.ndarray:
+    """The shipped classifier's kinds, the statements of each source document classified together (as the
+    tussenevaluatie classifies one paste of notes; ``document=False``: one at a time), with or without their
+    headings."""
+    model = shipped_classifier()
+    found = np.empty(len(rows), dtype=object)
+    for doc in dict.fromkeys(r["doc"] for r in rows):
+        index = [i for i, r in enumerate(rows) if r["doc"] == doc]
+        texts = [rows[i]["text"] for i in index]
+        given = [rows[i]["heading"] for i in index] if headings else None
+        found[index] = model.predict(texts, given, document=document)
+    return found.astype(str)
+
+
+def signs(rows: list[dict], judged: list[int], moods: list[str]) -> float:
+    """Share of the judged statements whose sentiment has the labelled sign (nan when none is judged)."""
+    if not judged:
+        return float("nan")
+    return float(np.mean([signed(rows[i]["sentiment"], m) for i, m in zip(judged, moods, strict=True)]))
+
+
 def score(rows: list[dict]) -> dict:
     """Kind with and without the heading, sentiment sign and theme suggestions of the shipped analysis."""
-    model = shipped_classifier()
-    texts, headings = [r["text"] for r in rows], [r["heading"] for r in rows]
-    with_q, without = model.predict(texts, headings), model.predict(texts)
+    with_q, without = kinds(rows, headings=True), kinds(rows, headings=False)
+    alone_q, alone = kinds(rows, headings=True, document=False), kinds(rows, headings=False, document=False)
     truth = np.array([r["kind"] for r in rows])
     judged = [i for i, r in enumerate(rows) if r["sentiment"] != sentiment.NEUTRAL]
     moods = [remark_sentiment(rows[i]["text"], with_q[i], prompt=rows[i]["heading"]) for i in judged]
+    moods_alone = [remark_sentiment(rows[i]["text"], alone_q[i], prompt=rows[i]["heading"]) for i in judged]
     training = real_statements()
     first, precision, any_theme, n_theme = themes(training, rows)
     rules_first = themes(training, rows, model=False)[0]
@@ -100,10 +123,11 @@ def score(rows: list[dict]) -> dict:
         "n": len(rows),
         "kind_q": float((with_q == truth).mean()),
         "kind": float((without == truth).mean()),
+        "kind_q_alone": float((alone_q == truth).mean()),
+        "kind_alone": float((alone == truth).mean()),
+        "sign_alone": signs(rows, judged, moods_alone),
         "n_sign": len(judged),
-        "sign": float(np.mean([signed(rows[i]["sentiment"], m) for i, m in zip(judged, moods, strict=True)]))
-        if judged
-        else float("nan"),
+        "sign": signs(rows, judged, moods),
         "textblob": float(np.mean([signed(rows[i]["sentiment"], textblob_sign(rows[i]["text"])) for i in judged]))
         if judged
         else float("nan"),
@@ -194,6 +218,11 @@ def render(rows: list[dict], results: dict, paths: list[Path]) -> str:
                 f"{before['kind']:.2f}, sentiment sign {before['sign']:.2f}, sensible first theme "
                 f"{before['theme']:.2f}, any sensible {before['any']:.2f}. {ROLES.get(batch, '')}".rstrip()
             )
+        lines.append(
+            f"The same statements classified one at a time instead of per source document (`document=False`): kind "
+            f"with the heading {fmt(mine['kind_q_alone'])}, without {fmt(mine['kind_alone'])}, sentiment sign "
+            f"{fmt(mine['sign_alone'])}."
+        )
         errors = ", ".join(f"{a} → {b}: {n}" for (a, b), n in mine["confusions"].most_common(5))
         lines.append(f"Targets of issue 20: {targets_line(mine)}. Most frequent kind errors: {errors}.")
     if len(batches) > 1:
