@@ -61,6 +61,9 @@ ROLES = {
     "development figures; its kind and sentiment figures are not (nothing of the classifier changed).",
     "real-b": "Labelled before those changes and not looked at statement by statement since (only these totals): "
     "the figures on unseen real text.",
+    "real-c": "Labelled by the rule from the pages' own text, reading the text only, before any model ran on it "
+    "(main at 3f042e5, after the document's mix of kinds was added), and not used for development: the figures on "
+    "unseen real text. The file is kept outside this repository, like the two batches before it.",
 }
 
 
@@ -218,6 +221,8 @@ def render(rows: list[dict], results: dict, paths: list[Path]) -> str:
                 f"{before['kind']:.2f}, sentiment sign {before['sign']:.2f}, sensible first theme "
                 f"{before['theme']:.2f}, any sensible {before['any']:.2f}. {ROLES.get(batch, '')}".rstrip()
             )
+        elif batch in ROLES:
+            lines.append(ROLES[batch])
         lines.append(
             f"The same statements classified one at a time instead of per source document (`document=False`): kind "
             f"with the heading {fmt(mine['kind_q_alone'])}, without {fmt(mine['kind_alone'])}, sentiment sign "
