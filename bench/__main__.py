@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     ran = run_others([f"bench.{n}" for n in chosen if n != "respondent"], args.quick, args.no_docs)
     for line in ran:
         print(line)
-    if not args.no_docs:
+    if not args.no_docs and not args.saved:  # a saved run keeps the header of its measurement
         extra = "Other benchmarks in this run: " + "; ".join(ran) + "." if ran else ""
         docs.write_header(docs.machine_header(command, load_before, extra))
     return 0
@@ -85,6 +85,7 @@ def _respondent_argv(args) -> list[str]:
             argv += [f"--{name}", *map(str, value if isinstance(value, list) else [value])]
     argv += ["--pg-url", args.pg_url, "--platform-root", str(args.platform_root)]
     argv += ["--no-docs"] if args.no_docs else []
+    argv += ["--saved", str(args.saved)] if args.saved else []
     return argv
 
 

@@ -15,6 +15,7 @@ import argparse
 import json
 import math
 import os
+import re
 import resource
 import time
 from collections import Counter
@@ -208,7 +209,9 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/benchmarks.md alone")
     parser.add_argument(
-        "--saved", type=Path, help="render a saved run (bench/out/respondent-….jsonl) again, measuring nothing"
+        "--saved",
+        type=Path,
+        help="render a saved run (bench/out/respondent-….jsonl) again, measuring nothing (docs too, unless --no-docs)",
     )
 
 
@@ -236,9 +239,10 @@ def main(argv: list[str] | None = None, command: str = "python -m bench.responde
     plan = plan_from(args)
     if args.saved:
         rows = [json.loads(line) for line in args.saved.open(encoding="utf-8") if line.strip()]
-        print(respondent_report.render(rows, plan, quick=args.quick, command=command))
-        return rows
-    rows = run(plan)
+        # the rows were measured by the command without --saved
+        command = re.sub(r" --saved \S+", "", command)
+    else:
+        rows = run(plan)
     text = respondent_report.render(rows, plan, quick=args.quick, command=command)
     print(text)
     if not args.no_docs:
