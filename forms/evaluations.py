@@ -118,7 +118,8 @@ class NotesForm(FlaskForm):
         validators=[DataRequired(_l("Paste or type at least one statement.")), Length(max=50_000)],
         description=_l(
             "One statement per line or bullet. A heading such as 'Aandacht:' helps to suggest "
-            "the kind. Names, phone numbers and addresses are removed."
+            "the kind, and so does pasting a whole report or set of notes at once: its statements are read "
+            "together. Names, phone numbers and addresses are removed."
         ),
     )
     project = SelectField(_l("About"), validators=[Optional()])
