@@ -115,7 +115,7 @@ def chosen_settings(train_rows: list[dict]) -> dict:
     document): the number with the most right kinds (ties: the fewer); then, on the kinds so predicted for the
     training documents, whether the sentiment reads the shortfall words (``remark_sentiment(shortfall=...)``): the
     variant with more right signs (ties: without)."""
-    totals, predicted = {}, {}
+    totals = {}
     docs = sorted({r["doc"] for r in train_rows})
     for weight in WEIGHTS:
         for doc in docs:
@@ -126,7 +126,7 @@ def chosen_settings(train_rows: list[dict]) -> dict:
                 for yields in (False, True):
                     for against in (False, True):
                         key = (weight, pair, yields, against)
-                        kinds = predicted[(*key, doc)] = with_question(model, held, pair, yields, against)
+                        kinds = with_question(model, held, pair, yields, against)
                         totals[key] = totals.get(key, 0) + int((kinds == truth).sum())
     without = {key[:3]: t for key, t in totals.items() if not key[3]}
     best = max(without.values())
