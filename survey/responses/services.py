@@ -40,18 +40,20 @@ def week_of(day: date) -> date:
 
 
 def start_response(
-    entry: Entry, *, language: str, start_key: str, secret: str | None, today: date
+    entry: Entry, *, language: str, start_key: str, secret: str | None, today: date, position: int = 0
 ) -> ResponseState | Response:
-    """The response for a first submitted step: a new one as plain values (one Core INSERT that does nothing
-    on a clash of a unique key, so no savepoint and no ORM flush); a double submit finds the one the first made,
-    returned as the ORM ``Response`` (the caller may bind this browser to it)."""
+    """The response for a first submitted step: a new one as plain values (one Core INSERT, already at the
+    step's ``position``, that does nothing on a clash of a unique key, so no savepoint and no ORM flush); a double
+    submit finds the one the first made, returned as the ORM ``Response`` (the caller may bind this browser to it
+    and moves its position itself)."""
     start_hash = keyed_hash("start", start_key) if start_key else None
-    found = _by_start(start_hash, entry.survey)  # the visit found no response for this secret a moment ago
-    if found is not None and found.status == ResponseStatus.COMPLETED:
-        raise EntryProblem("used", entry.survey, language)
-    if found is not None:
-        return found
     if entry.channel == Channel.PERSONAL:
+        # the ledger's start is written in a transaction of its own, so a twin must be found before it
+        found = _by_start(start_hash, entry.survey)  # the visit found no response for this secret a moment ago
+        if found is not None and found.status == ResponseStatus.COMPLETED:
+            raise EntryProblem("used", entry.survey, language)
+        if found is not None:
+            return found
         claim_start(entry, language, today)
     background = ledger.coarse_background(entry.survey, entry.invitation, language) if entry.invitation else {}
     new = ResponseState(
@@ -60,8 +62,10 @@ def start_response(
         entry.survey.published_version.id,
         ResponseStatus.IN_PROGRESS,
         language,
-        0,
-        1,
+        position,
+        # its lock counts two changes when it is made at a step: made, then moved to the step (as when they were
+        # two statements; the pages carry the lock and stay the same)
+        2 if position else 1,
         background,
         resume_hash(entry, secret),
     )
@@ -82,7 +86,8 @@ def start_response(
     }
     if storage.execute(_new_response_statement(db.session.get_bind().dialect.name), values).first() is not None:
         return new
-    # a unique key clashed: a twin request made the response with this start key, or this browser's one
+    # a unique key clashed: a twin request made the response with this start key (completed: a double submit
+    # of the last step), or this browser's one
     found = _by_start(start_hash, entry.survey)
     if found is None:
         again = find_response(entry, secret)

@@ -127,6 +127,12 @@ def save_visit_step(state: ResponseState, submitted: storage.Submitted, reached:
     storage.store_rows(state.id, state.rows, submitted)
 
 
+def store_new_answers(state: ResponseState, submitted: storage.Submitted) -> None:
+    """The first step's answers of a response this request has just made at that step (``start_response``):
+    no other request can hold it yet, so no position or lock to move."""
+    storage.store_rows(state.id, state.rows, submitted)
+
+
 def set_visit_language(state: ResponseState, language: str) -> bool:
     """Switch the language of the respondent's response (and its lock, as every change); whether it changed."""
     if state.language == language:

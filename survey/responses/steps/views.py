@@ -22,7 +22,7 @@ from survey.responses.display.kept_screens import render_kept_step
 from survey.responses.display.rendering import cached_prompt, question_macros, render_screen_page
 from survey.responses.display.screens import check_rows, make_screen
 from survey.responses.models import Response, ResponseStatus
-from survey.responses.state import resume_hash, save_visit_step, state_of
+from survey.responses.state import resume_hash, save_visit_step, state_of, store_new_answers
 from survey.responses.views import (
     WAY,
     count_guess,
@@ -186,12 +186,17 @@ def _store_step(visit: Visit, form, submitted, reached: int) -> None:
             start_key=form.start.data or "",
             secret=visit.secret,
             today=services.local_today(),
+            position=reached,
         )
         if isinstance(started, Response):  # a twin request made it: found again as the ORM response
             if visit.uses_cookie and started.resume_hash != resume_hash(visit.entry, visit.secret):
                 visit.secret, visit.set_secret = services.bind_browser(started), True
-            started = state_of(started)
-        visit.response = started
+            visit.response = state_of(started)
+        else:  # made by this request, already at this step: only the answers are left to store
+            visit.response = started
+            store_new_answers(started, submitted)
+            visit.apply(submitted)
+            return
     save_visit_step(visit.response, submitted, reached)
     visit.apply(submitted)
 
