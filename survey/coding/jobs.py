@@ -51,10 +51,14 @@ def queue_first_suggestions_of_survey(survey_id: int) -> None:
         queue_first_suggestions(survey_id, question.item_code, link)
 
 
-def queue_scrub(survey_id: int, *, at_least: int = 1, survey=None) -> bool:
+def queue_scrub(survey_id: int, *, at_least: int = 1, survey=None, answers=None) -> bool:
     """Scrub a survey's waiting answers in one batch once the current transaction commits, when at least
     ``at_least`` completed responses wait (the respondent flow asks for k, so no job stands for one
-    response); the hourly ``scrub_waiting`` and ``flask coding scrub`` take the rest."""
+    response); the hourly ``scrub_waiting`` and ``flask coding scrub`` take the rest. ``answers``: the just
+    completed response's (item code, value) pairs; without a text to wait among them, it cannot have brought
+    the count to ``at_least``, so nothing is counted."""
+    if answers is not None and not scrubbing.holds_waiting_text(survey or db.session.get(Survey, survey_id), answers):
+        return False
     if scrubbing.waiting_responses(survey_id, survey, at_most=at_least) < at_least:
         return False
     enqueue_after_commit(db.session(), scrub_survey_job, survey_id)

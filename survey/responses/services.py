@@ -158,7 +158,9 @@ def complete_visit(state: ResponseState, flow: Flow, survey: Survey, invitation:
     storage.remove_rows(state.id, state.rows, [key for key in state.rows if key not in visible])
     from survey.coding.jobs import queue_scrub
 
-    queue_scrub(state.survey_id, at_least=survey.min_cell, survey=survey)  # de-identified later, in batches
+    # open answers are de-identified later, in batches; a response without one adds nothing to wait for
+    answers = [(code, value) for (code, _), (value, _) in state.rows.items()]
+    queue_scrub(state.survey_id, at_least=survey.min_cell, survey=survey, answers=answers)
 
 
 def set_language(response: Response, language: str) -> bool:

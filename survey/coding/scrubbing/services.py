@@ -132,6 +132,13 @@ def waiting_responses(survey_id: int, survey=None, at_most: int | None = None) -
     return db.session.scalar(_waiting_statement(at_most is not None), parameters) or 0
 
 
+def holds_waiting_text(survey, values) -> bool:
+    """Whether answers, as (item code, value), hold a text ``waiting_responses`` counts once completed: a
+    non-empty answer to an open question. A completion without one cannot bring a batch closer."""
+    codes = {q.item_code for q in open_questions(survey)}
+    return any(code in codes and value not in (None, "") for code, value in values)
+
+
 @cache
 def _waiting_statement(limited: bool):
     """``waiting_responses``'s count, made once per process (each completion asks it)."""

@@ -90,6 +90,27 @@ def test_one_page_of_answers_is_one_insert_and_one_commit(client, db, make_surve
     assert {a.item_code: a.value for a in response.answers}["O1"] == "Sneller terugbellen."
 
 
+def test_a_completion_without_an_open_answer_counts_no_answers_waiting_for_de_identification(
+    client, db, make_survey, database_work, monkeypatch
+):
+    queued = []
+    monkeypatch.setattr("survey.coding.jobs.enqueue_after_commit", lambda *a, **kw: queued.append(a))
+    survey = make_survey(document=one_page_document(), mode=DisplayMode.ALL_ON_ONE_PAGE)
+    survey.versions[0].published_at = utcnow()
+    db.session.commit()
+    for said in ("", "Sneller terugbellen."):  # the open question left empty, then answered (another respondent)
+        browser = client.application.test_client()
+        page = browser.get(BASE + "/vraag/1").get_data(as_text=True)
+        database_work["statements"].clear()
+        sent = browser.post(BASE + "/vraag/1", data=fill(page, {"O1": said}))
+        assert sent.status_code == 302 and "/klaar" in sent.headers["Location"]
+        counts = [s for s in database_work["statements"] if "count(" in s.lower()]
+        assert len(counts) == (1 if said else 0), said
+    # k = 5 is not reached by one open answer: still nothing queued
+    assert queued == []
+    assert db.session.scalar(select(func.count()).select_from(Response).where(Response.status == "completed")) == 2
+
+
 def test_a_completion_reads_the_published_questionnaire_once_per_process(client, db, make_survey, database_work):
     survey = make_survey(document=one_page_document(), mode=DisplayMode.ALL_ON_ONE_PAGE)
     survey.versions[0].published_at = utcnow()
