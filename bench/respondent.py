@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None, command: str = "python -m bench.responde
     args = parser.parse_args(argv)
     plan = plan_from(args)
     if args.saved:
-        rows = [json.loads(line) for line in args.saved.open(encoding="utf-8") if line.strip()]
+        rows = [json.loads(line) for line in args.saved.read_text(encoding="utf-8").splitlines() if line.strip()]
         # the rows were measured by the command without --saved
         command = re.sub(r" --saved \S+", "", command)
     else:
