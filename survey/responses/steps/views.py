@@ -178,6 +178,7 @@ def _kept(state):
 
 
 def _store_step(visit: Visit, form, submitted, reached: int) -> None:
+    made_now = False
     if visit.response is None:
         ensure_secret(visit)
         started = services.start_response(
@@ -191,13 +192,14 @@ def _store_step(visit: Visit, form, submitted, reached: int) -> None:
         if isinstance(started, Response):  # a twin request made it: found again as the ORM response
             if visit.uses_cookie and started.resume_hash != resume_hash(visit.entry, visit.secret):
                 visit.secret, visit.set_secret = services.bind_browser(started), True
-            visit.response = state_of(started)
-        else:  # made by this request, already at this step: only the answers are left to store
-            visit.response = started
-            store_new_answers(started, submitted)
-            visit.apply(submitted)
-            return
-    save_visit_step(visit.response, submitted, reached)
+            started = state_of(started)
+        else:
+            made_now = True  # by this request, already at this step
+        visit.response = started
+    if made_now:
+        store_new_answers(visit.response, submitted)
+    else:
+        save_visit_step(visit.response, submitted, reached)
     visit.apply(submitted)
 
 
