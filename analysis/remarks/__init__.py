@@ -4,7 +4,9 @@ sentiment that follows from it, and the splitting of pasted notes under their he
 Modules: ``classifier`` (cue rules + question rule + trained model), ``cues`` and ``lexicon`` (the Dutch cues;
 word lists in ``data/``), ``verbs`` and ``grammar`` (sentence form without a tagger), ``polarity`` (a general
 adjective lexicon), ``features`` (sentence-form columns for the model), ``prompts`` (the kind a question or
-heading invites), ``split`` (notes into remarks), ``shipped`` (the classifier trained on the shipped labels).
+heading invites), ``split`` (notes into remarks), ``shipped`` (the classifier trained on the shipped labels),
+``prediction`` (what the classifier says of one remark), ``documents`` (the mix of kinds of statements classified
+together).
 Text normalisation is ``analysis.text``.
 """
 

@@ -16,7 +16,6 @@ A bare noun phrase ("Communicatie met ouders") takes the kind of the question it
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
@@ -25,9 +24,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
+from analysis.remarks import documents
 from analysis.remarks.cues import CUES, KINDS, Cue, evidence, find_cues, nothing_answer, rule_scores
 from analysis.remarks.features import structure_matrix
-from analysis.remarks.prompts import prompt_kind
+from analysis.remarks.prediction import RemarkPrediction
+from analysis.remarks.prompts import as_prompts
 from analysis.remarks.shortfall import contradiction, praise_contradicted
 from analysis.remarks.verbs import is_finite
 from analysis.text import dictionary_lemma_text, fold, tokens
@@ -76,37 +77,6 @@ def is_short(text: str) -> bool:
     """A short answer or one without a finite verb ("Korte lijnen met de huisarts")."""
     words = tokens(text)
     return len(words) <= SHORT_WORDS or not any(is_finite(w) for w in words)
-
-
-@dataclass(frozen=True)
-class RemarkPrediction:
-    """The kinds of one remark, primary first, with probability, provenance and the cues that fired."""
-
-    text: str
-    kind: str
-    kinds: tuple[str, ...]
-    probability: float
-    #: "regel" when the cue rules carried the decision, "model" when the trained model did.
-    provenance: str
-    cues: tuple[Cue, ...] = ()
-    #: probability per kind (all five kinds)
-    probabilities: dict[str, float] = field(default_factory=dict)
-    #: provenance per kind in ``kinds``, to store with each kind
-    sources: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def cue_labels(self) -> tuple[str, ...]:
-        """Dutch names of the cues that fired, each once ("gebiedende wijs", "modaal werkwoord")."""
-        return tuple(dict.fromkeys(cue.label for cue in self.cues))
-
-
-def as_prompts(prompts: str | Sequence[str | None] | None, n: int) -> list[str | None]:
-    """One prompt kind per remark from None, a single prompt, or a prompt per remark."""
-    if prompts is None or isinstance(prompts, str):
-        return [prompt_kind(prompts)] * n
-    if len(prompts) != n:
-        raise ValueError(f"expected {n} prompts, got {len(prompts)}")
-    return [prompt_kind(p) for p in prompts]
 
 
 def primary(label: str | Sequence[str]) -> str:
@@ -229,29 +199,17 @@ class RemarkClassifier(BaseEstimator):
         return self
 
     def learn_document_mix(self, texts: Iterable[str]) -> RemarkClassifier:
-        """Remember the mix of kinds the classifier gives statements of the documents it learned from (the mean
-        of its probabilities without the question): where ``adapt_to_document`` starts."""
+        """Remember the mix of kinds the classifier gives statements of the documents it learned from (its
+        probabilities without the question): where ``adapt_to_document`` starts."""
         texts = list(texts)
-        model = getattr(self, "model_", None)
-        self.document_mix_ = self._combine(texts, None)[0].mean(axis=0) if texts and model is not None else None
+        found = getattr(self, "model_", None) is not None and texts
+        self.document_mix_ = documents.mix_of(self._combine(texts, None)[0]) if found else None
         return self
 
     def adapt_to_document(self, own: np.ndarray) -> np.ndarray:
-        """The probabilities of statements from one document, moved towards that document's own mix of kinds.
-
-        A descriptive report holds mostly observations, a list of proud moments mostly compliments; the words of
-        one statement do not tell which, all statements of the document together do. The document's mix is
-        estimated from the probabilities themselves and put back in as a prior against the mix of the documents
-        the classifier learned from (Saerens, Latinne & Decaestecker 2002, "Adjusting the outputs of a classifier
-        to new a priori probabilities"), ``document_updates`` times; no label of the document is used."""
-        mix = getattr(self, "document_mix_", None)
-        if mix is None or not self.document_updates or not len(own):
-            return own
-        adapted = own
-        for _ in range(self.document_updates):
-            adapted = own * (adapted.mean(axis=0) / mix)
-            adapted = adapted / adapted.sum(axis=1, keepdims=True)
-        return adapted
+        """The probabilities of statements from one document, moved towards that document's own mix of kinds
+        (``analysis.remarks.documents``), ``document_updates`` times."""
+        return documents.adapt(own, getattr(self, "document_mix_", None), self.document_updates)
 
     # predicting ---------------------------------------------------------------------------------
     def predict_proba(self, X: Iterable[str], prompts=None) -> np.ndarray:

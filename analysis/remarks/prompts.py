@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from analysis.remarks.cues import KINDS
 from analysis.remarks.words import compile_terms, entries, mapping
@@ -42,3 +43,12 @@ def asks_attention(prompt: str | None) -> bool:
     """Whether a question or heading asks what needs attention or could be better ("Waar vraagt u aandacht
     voor?", "Wat kan beter?"): its answers voice a concern even when they are phrased as advice."""
     return bool(prompt) and bool(ATTENTION_PATTERN.search(fold(prompt)))
+
+
+def as_prompts(prompts: str | Sequence[str | None] | None, n: int) -> list[str | None]:
+    """One prompt kind per remark from None, a single prompt, or a prompt per remark."""
+    if prompts is None or isinstance(prompts, str):
+        return [prompt_kind(prompts)] * n
+    if len(prompts) != n:
+        raise ValueError(f"expected {n} prompts, got {len(prompts)}")
+    return [prompt_kind(p) for p in prompts]
