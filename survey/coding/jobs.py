@@ -57,9 +57,11 @@ def queue_scrub(survey_id: int, *, at_least: int = 1, survey=None, answers=None)
     response); the hourly ``scrub_waiting`` and ``flask coding scrub`` take the rest. ``answers``: the just
     completed response's (item code, value) pairs; without a text to wait among them, it cannot have brought
     the count to ``at_least``, so nothing is counted."""
-    if answers is not None and not scrubbing.holds_waiting_text(survey or db.session.get(Survey, survey_id), answers):
+    survey = survey if survey is not None else db.session.get(Survey, survey_id)
+    codes = scrubbing.open_codes(survey) if survey is not None else set()
+    if answers is not None and not scrubbing.holds_waiting_text(codes, answers):
         return False
-    if scrubbing.waiting_responses(survey_id, survey, at_most=at_least) < at_least:
+    if scrubbing.waiting_responses(survey_id, at_most=at_least, codes=codes) < at_least:
         return False
     enqueue_after_commit(db.session(), scrub_survey_job, survey_id)
     return True

@@ -118,24 +118,30 @@ def scrub_answers(answers: list[Answer], region_id: int) -> None:
     db.session.flush()
 
 
-def waiting_responses(survey_id: int, survey=None, at_most: int | None = None) -> int:
+def waiting_responses(survey_id: int, survey=None, at_most: int | None = None, codes=None) -> int:
     """How many completed responses of a survey have an open answer without a scrubbed copy yet (``survey``:
-    the survey as the caller read it already, if so), counted up to ``at_most``: a caller that asks "at least
-    k?" at every completion need not look further than k (counting them all made each completion's work grow
-    with the responses still waiting: on PostgreSQL, the most expensive statement of a respondent's answer
-    in the benchmark, python -m bench --only respondent)."""
-    survey = survey if survey is not None else db.session.get(Survey, survey_id)
-    codes = [q.item_code for q in open_questions(survey)] if survey is not None else []
+    the survey as the caller read it already, if so; ``codes``: its ``open_codes`` if the caller has them),
+    counted up to ``at_most``: a caller that asks "at least k?" at every completion need not look further than
+    k (counting them all made each completion's work grow with the responses still waiting: on PostgreSQL, the
+    most expensive statement of a respondent's answer in the benchmark, python -m bench --only respondent)."""
+    if codes is None:
+        survey = survey if survey is not None else db.session.get(Survey, survey_id)
+        codes = open_codes(survey) if survey is not None else set()
     if not codes:
         return 0
-    parameters = {"survey": survey_id, "codes": codes, "at_most": at_most}
+    parameters = {"survey": survey_id, "codes": sorted(codes), "at_most": at_most}
     return db.session.scalar(_waiting_statement(at_most is not None), parameters) or 0
 
 
-def holds_waiting_text(survey, values) -> bool:
+def open_codes(survey) -> set[str]:
+    """The item codes of a survey's open questions, whose answers wait for de-identification."""
+    return {q.item_code for q in open_questions(survey)}
+
+
+def holds_waiting_text(codes: set[str], values) -> bool:
     """Whether answers, as (item code, value), hold a text ``waiting_responses`` counts once completed: a
-    non-empty answer to an open question. A completion without one cannot bring a batch closer."""
-    codes = {q.item_code for q in open_questions(survey)}
+    non-empty answer to one of the open questions' ``codes``. A completion without one cannot bring a batch
+    closer."""
     return any(code in codes and value not in (None, "") for code, value in values)
 
 
