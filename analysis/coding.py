@@ -250,19 +250,20 @@ STAKEHOLDER_SHARE = 0.5
 
 
 def shipped_theme_examples(keys: Iterable[str]) -> tuple[list[str], list[frozenset[str]]]:
-    """The real statements shipped with the platform (``analysis/data/real_statements.jsonl``, labelled by
-    hand with themes of the shipped stakeholder codebook) as training examples for a codebook with these
+    """The real statements shipped with the platform (``analysis/data/real_statements.jsonl`` from programme
+    documents, ``public_statements.jsonl`` from public pages on youth care; labelled by hand with themes of the
+    shipped stakeholder codebook) as training examples for a codebook with these
     theme keys: (texts, theme sets limited to the keys). Empty unless the codebook is the stakeholder
     codebook or derived from it (at least ``STAKEHOLDER_SHARE`` of its keys); statements without a theme
     of the codebook are left out, as their theme may be one the codebook dropped."""
-    from analysis.remarks import real_statements  # the remarks package is heavier; load it only when needed
+    from analysis.remarks import public_statements, real_statements  # heavier; load it only when needed
 
     keys = set(keys)
     shipped = {t.key for t in default_codebook("stakeholder").themes}
     if not shipped or len(keys & shipped) < STAKEHOLDER_SHARE * len(shipped):
         return [], []
     texts, sets = [], []
-    for row in real_statements():
+    for row in real_statements() + public_statements():
         found = frozenset(row.get("themes") or ()) & keys
         if found:
             texts.append(row["text"])

@@ -20,7 +20,7 @@ from analysis.remarks.classifier import (
     kind_of,
 )
 from analysis.remarks.prompts import prompt_kind
-from analysis.remarks.shipped import real_statements, shipped_classifier, shipped_examples, train
+from analysis.remarks.shipped import public_statements, real_statements, shipped_classifier, shipped_examples, train
 from analysis.remarks.shortfall import remark_sentiment
 from analysis.remarks.split import SplitRemark, split_notes, split_remarks
 
@@ -34,6 +34,7 @@ __all__ = [
     "is_short",
     "kind_of",
     "prompt_kind",
+    "public_statements",
     "real_statements",
     "remark_sentiment",
     "shipped_classifier",

@@ -617,7 +617,10 @@ def test_a_suggestion_or_observation_that_says_what_falls_short_is_negative():
 def test_a_descriptive_report_classified_as_one_document_gets_more_of_its_kinds_right():
     from analysis.remarks import real_statements, train
 
-    # the Haaglanden report (a programme report that mostly describes) left out of training, as in bench.remarks
+    # the Haaglanden report (a programme report that mostly describes) left out of training, as in bench.remarks;
+    # the public pages' statements (other documents) train too. Measured: 74 of 114 right together against 72 one
+    # by one, 31 of its 48 observations against 28 (without the pages 66 against 61 and 26 against 16: the pages
+    # already teach much of what a description looks like)
     rows = real_statements()
     model = train(real=[r for r in rows if r["doc"] != "haaglanden-2022"])
     report = [r for r in rows if r["doc"] == "haaglanden-2022"]
@@ -625,9 +628,9 @@ def test_a_descriptive_report_classified_as_one_document_gets_more_of_its_kinds_
     truth = np.array([r["kind"] for r in report])
     together = model.predict(texts, headings, document=True)
     alone = model.predict(texts, headings)
-    assert (together == truth).sum() >= (alone == truth).sum() + 3
+    assert (together == truth).sum() >= (alone == truth).sum() + 2
     described = truth == "observatie"
-    assert (together[described] == "observatie").sum() >= (alone[described] == "observatie").sum() + 5
+    assert (together[described] == "observatie").sum() >= (alone[described] == "observatie").sum() + 3
     # a statement under a heading that invites a kind keeps that kind in a document too
     invited = [i for i, h in enumerate(headings) if prompt_kind(h)]
     assert invited and all(together[i] == alone[i] for i in invited)
@@ -646,13 +649,21 @@ def test_one_document_changes_nothing_when_the_adaptation_is_off_or_no_model_is_
 
 
 def test_the_real_statements_follow_the_labelling_rule_of_their_header():
-    from analysis.remarks import real_statements
-    from analysis.remarks.shipped import REAL
+    from analysis.codebook import default_codebook
+    from analysis.remarks import public_statements, real_statements
+    from analysis.remarks.shipped import PUBLIC, REAL
 
     header = json.loads(REAL.read_text(encoding="utf-8").splitlines()[0])
     assert "Labelling rule" in header["_"]
-    rows = real_statements()
-    assert rows and all("_" not in r for r in rows)
+    assert "labelling rule of that file's header" in json.loads(PUBLIC.read_text(encoding="utf-8").splitlines()[0])["_"]
+    seeds, pages = real_statements(), public_statements()
+    rows = seeds + pages
+    assert seeds and pages and all("_" not in r for r in rows)
+    # every public statement names its page; no statement is in both files or twice in one
+    assert all(r["source"].startswith("http") and r["doc"] for r in pages)
+    assert len({r["text"].strip() for r in rows}) == len(rows)
+    keys = set(default_codebook("stakeholder").keys)
+    assert all(set(r["themes"]) <= keys for r in rows)
     allowed = {
         "compliment": {"positief", "gemengd"},
         "zorg": {"negatief", "gemengd"},

@@ -66,3 +66,14 @@ def test_each_file_is_a_batch_of_its_own_and_all_batches_are_totalled(tmp_path, 
     assert "Batch `eigen`:" in printed and "Batch `later`:" in printed
     assert "| **eigen, all** | 2 |" in printed and "| **later, all** | 1 |" in printed
     assert "All batches together:" in printed
+
+
+def test_statements_the_shipped_models_learn_from_are_refused_as_unseen_text(tmp_path, capsys):
+    from analysis.remarks import public_statements
+
+    learned = {**public_statements()[0], "text": " " + public_statements()[0]["text"]}  # a stray space changes nothing
+    mixed = write(tmp_path / "gemengd.jsonl", [*ROWS, learned])
+    with pytest.raises(SystemExit) as stopped:
+        remarks_external.main([str(mixed), "--no-docs"])
+    assert stopped.value.code == 2
+    assert "1 of these statements train the shipped models already" in capsys.readouterr().err

@@ -111,8 +111,8 @@ def test_theme_seeds_match_lemmas_at_word_boundaries_not_substrings():
 def test_real_statements_train_with_their_own_weight():
     """A real statement weighs more than a remark written to order when ``real_weight`` says so."""
     statement = {"text": "Kwartaalcijfers wachtlijst jeugdteams gedeeld", "heading": "Resultaten", "kind": "vraag"}
-    light = remarks.train(real=[statement], real_weight=1.0)
-    heavy = remarks.train(real=[statement], real_weight=200.0)
+    light = remarks.train(real=[statement], public=[], real_weight=1.0)
+    heavy = remarks.train(real=[statement], public=[], real_weight=200.0)
     column = list(remarks.KINDS).index("vraag")
     assert heavy.n_labels_ == light.n_labels_ == len(remarks.shipped_examples(real=False)) + 1
     p_light = light.predict_proba([statement["text"]])[0, column]

@@ -1,6 +1,8 @@
 """Model suggestions: too few codes, training in the background, provenance with probability, human
 codes untouched, the threshold, failures, retraining from cron, and new themes from the remainder."""
 
+import html
+
 import pytest
 from sqlalchemy import select
 
@@ -320,10 +322,10 @@ SEED_STATEMENT = "Doorlopende zorg voor, tijdens en na detentie"
 def test_the_stakeholder_codebook_suggests_from_the_shipped_statements_before_anything_is_checked(
     db, client, login, region, make_survey, researcher
 ):
-    from analysis.remarks import real_statements
+    from analysis.remarks import public_statements, real_statements
     from survey.questionnaires.models import SurveyKind
 
-    assert SEED_STATEMENT not in {r["text"] for r in real_statements()}
+    assert SEED_STATEMENT not in {r["text"] for r in real_statements() + public_statements()}
     survey = make_survey(region, [SEED_STATEMENT, "Geen opmerkingen."], kind=SurveyKind.STAKEHOLDER)
     login(researcher)
     # choosing the codebook codes the first answers, and the model trains on the shipped statements at once
@@ -331,14 +333,16 @@ def test_the_stakeholder_codebook_suggests_from_the_shipped_statements_before_an
     themes = {t.key: t for t in db.session.scalars(select(Theme))}
     answer = db.session.scalar(select(Answer).where(Answer.value == SEED_STATEMENT))
     run = db.session.scalar(select(AnalysisRun).where(AnalysisRun.survey_id == survey.id))
-    shipped = sum(1 for r in real_statements() if set(r["themes"]) & set(themes))
+    shipped = sum(1 for r in real_statements() + public_statements() if set(r["themes"]) & set(themes))
+    assert shipped > len(real_statements())  # the public pages' statements count too
     assert run.status == RunStatus.DONE and run.result["n_verified"] == 0
     assert run.result["learned_from"]["shipped"] == shipped and "curve" not in run.result
     codes = db.session.get(CodedAnswer, answer.id).codes
     assert not [c for c in codes if c.source == Source.RULE]  # the codebook rules find no theme in it
     assert [c.theme.key for c in codes if c.source == Source.MODEL] == ["verblijf"]
     page = client.get(base(region, survey) + "/model").get_data(as_text=True)
-    assert f"Het model leerde ook van {shipped} echte uitspraken uit gepubliceerde programmadocumenten" in page
+    said = f"Het model leerde ook van {shipped} echte uitspraken uit gepubliceerde programmadocumenten en openbare"
+    assert said + " pagina's over jeugdhulp" in html.unescape(page)
     assert "0,25 antwoord van deze ronde" in page
     assert "alleen van de gecontroleerde antwoorden van deze ronde" not in page
 
@@ -354,7 +358,6 @@ def test_a_round_with_another_codebook_does_not_train_before_anything_is_checked
 
 def theme_rows(page: str) -> dict[str, list[str]]:
     """The model page's per-theme table: theme label -> the other cells, as a coder reads them."""
-    import html
     import re
 
     table = page.split("Waar het model per thema van leert", 1)[1].split("</table>", 1)[0]
@@ -370,14 +373,14 @@ def test_the_model_page_shows_per_theme_what_the_model_learns_from_the_shipped_s
 ):
     from collections import Counter
 
-    from analysis.remarks import real_statements
+    from analysis.remarks import public_statements, real_statements
     from survey.questionnaires.models import SurveyKind
 
     survey = make_survey(region, [SEED_STATEMENT, "Geen opmerkingen."], kind=SurveyKind.STAKEHOLDER)
     login(researcher)
     client.post(base(region, survey) + "/codeboek", data={"choice": "default:stakeholder"})
     themes = {t.key: t for t in db.session.scalars(select(Theme))}
-    shipped = Counter(k for r in real_statements() for k in r["themes"] if k in themes)
+    shipped = Counter(k for r in real_statements() + public_statements() for k in r["themes"] if k in themes)
     page = client.get(base(region, survey) + "/model").get_data(as_text=True)
     assert "Meegeleverde echte uitspraken" in page and "Gecontroleerd in eerdere rondes" not in page
     rows = theme_rows(page)
