@@ -66,7 +66,12 @@ def _profilers(args):
         cpu_profiler = cProfile.Profile(time.process_time)
         cpu_profiler.enable()
     if args.profile:
-        from pyinstrument import Profiler
+        try:
+            from pyinstrument import Profiler
+        except ImportError:  # not a dependency of the platform: only this option uses it
+            raise SystemExit(
+                "--profile needs pyinstrument (pip install pyinstrument); --cpu-profile needs nothing"
+            ) from None
 
         wall_profiler = Profiler(interval=0.0005)
         wall_profiler.start()
