@@ -51,6 +51,7 @@ STEPS = {
         ("the seed documents' statements only (main at 464da49)", (0.55, 0.56, 0.70, 0.59, 0.70)),
         ("with real-c (148 statements of public pages)", (0.53, 0.55, 0.70, 0.63, 0.75)),
         ("with real-c and real-d (318)", (0.61, 0.62, 0.71, 0.65, 0.79)),
+        ("with real-c, d, f and g (644)", (0.59, 0.60, 0.71, 0.66, 0.82)),
     ),
 }
 

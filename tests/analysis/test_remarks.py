@@ -614,26 +614,31 @@ def test_a_suggestion_or_observation_that_says_what_falls_short_is_negative():
 
 
 # Statements of one document classified together take that document's mix of kinds (adapt_to_document).
-def test_a_descriptive_report_classified_as_one_document_gets_more_of_its_kinds_right():
+@pytest.mark.slow
+def test_documents_classified_as_one_get_more_of_their_kinds_right_and_a_report_its_descriptions():
     from analysis.remarks import real_statements, train
 
-    # the Haaglanden report (a programme report that mostly describes) left out of training, as in bench.remarks;
-    # the public pages' statements (other documents) train too. Measured: 74 of 114 right together against 72 one
-    # by one, 31 of its 48 observations against 28 (without the pages 66 against 61 and 26 against 16: the pages
-    # already teach much of what a description looks like)
+    # each seed document left out of training in turn, as in bench.remarks (the public pages' statements train
+    # too). Measured: 163 of 233 kinds right together against 159 one by one; the Haaglanden report, which mostly
+    # describes, has 37 of its 48 observations found together against 32 one by one
     rows = real_statements()
-    model = train(real=[r for r in rows if r["doc"] != "haaglanden-2022"])
-    report = [r for r in rows if r["doc"] == "haaglanden-2022"]
-    texts, headings = [r["text"] for r in report], [r["heading"] for r in report]
-    truth = np.array([r["kind"] for r in report])
-    together = model.predict(texts, headings, document=True)
-    alone = model.predict(texts, headings)
-    assert (together == truth).sum() >= (alone == truth).sum() + 2
-    described = truth == "observatie"
-    assert (together[described] == "observatie").sum() >= (alone[described] == "observatie").sum() + 3
-    # a statement under a heading that invites a kind keeps that kind in a document too
-    invited = [i for i, h in enumerate(headings) if prompt_kind(h)]
-    assert invited and all(together[i] == alone[i] for i in invited)
+    right_together = right_alone = 0
+    for doc in sorted({r["doc"] for r in rows}):
+        model = train(real=[r for r in rows if r["doc"] != doc])
+        report = [r for r in rows if r["doc"] == doc]
+        texts, headings = [r["text"] for r in report], [r["heading"] for r in report]
+        truth = np.array([r["kind"] for r in report])
+        together = model.predict(texts, headings, document=True)
+        alone = model.predict(texts, headings)
+        right_together += int((together == truth).sum())
+        right_alone += int((alone == truth).sum())
+        if doc == "haaglanden-2022":
+            described = truth == "observatie"
+            assert (together[described] == "observatie").sum() >= (alone[described] == "observatie").sum() + 4
+        # a statement under a heading that invites a kind keeps that kind in a document too
+        invited = [i for i, h in enumerate(headings) if prompt_kind(h)]
+        assert all(together[i] == alone[i] for i in invited)
+    assert right_together >= right_alone + 3
 
 
 def test_one_document_changes_nothing_when_the_adaptation_is_off_or_no_model_is_trained():
