@@ -5,7 +5,7 @@ parents and young people, written to order), the real statements of programme do
 ``analysis/data/public_statements.jsonl`` (each with the heading it stands under). A region's own checked labels
 are added to these when coders retrain.
 
-Training takes about three seconds on two cores (2.4 s without the public pages), so it happens once per process, on
+Training takes about three seconds on two cores (two without the public pages), so it happens once per process, on
 first use.
 """
 
