@@ -20,20 +20,15 @@ from analysis import sentiment
 from analysis.coding import CodebookMatcher, ThemeClassifier, default_codebook, suggest
 from analysis.remarks import RemarkClassifier, prompt_kind, public_statements, real_statements, remark_sentiment, train
 from analysis.remarks.classifier import DOCUMENT_UPDATES
+from bench.remarks_docs import errors, render, signed, write
 from bench.remarks_enquete import enquete
 
-TARGETS = {"kind_q": 0.85, "kind": 0.70, "sign": 0.80, "theme": 0.85}
 #: The statements added in this round (labelled before any model saw them): also scored on their own.
 NEW_BATCH = "r3"
 
 
 def load() -> list[dict]:
     return real_statements()
-
-
-def signed(truth: str, predicted: str) -> bool:
-    """Sign right: positief for praise, negatief or gemengd for a concern."""
-    return predicted == truth or (truth == sentiment.NEGATIVE and predicted == sentiment.MIXED)
 
 
 def textblob_sign(text: str) -> str:
@@ -406,8 +401,6 @@ def main(argv: list[str] | None = None) -> int:
         help="also print the confusion per document and every wrong statement against its labels",
     )
     args = parser.parse_args(argv)
-    from bench.remarks_docs import errors, render, write  # the docs module reads this one's results
-
     results = run()
     section = render(results)
     print(section)

@@ -28,7 +28,8 @@ import numpy as np
 
 from analysis import sentiment
 from analysis.remarks import public_statements, real_statements, remark_sentiment, shipped_classifier
-from bench.remarks import TARGETS, signed, textblob_sign, themes
+from bench.remarks import textblob_sign, themes
+from bench.remarks_docs import TARGETS, signed
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
