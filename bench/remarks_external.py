@@ -36,7 +36,7 @@ DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- remarks-external:start -->", "<!-- remarks-external:end -->"
 FIELDS = ("doc", "source", "heading", "text", "kind", "sentiment", "themes")
 #: What a batch of public pages was used for (a region's own file has none of these). Earlier batches joined the
-#: training after their first run (``analysis/data/public_statements.jsonl``: real-c, real-d, real-f, real-g) or
+#: training after their first run (``analysis/data/public_statements.jsonl``: real-c, d, f, g, h and i) or
 #: were lost (real-a, real-b); their figures stay in docs/benchmarks.md under the section this script writes.
 ROLES = {
     "real-e": "Labelled by the rule from the pages' own text, reading the text only, before any model ran on it "
