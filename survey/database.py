@@ -1,9 +1,11 @@
 """Declarative base with a naming convention, and the one place that imports every model."""
 
 import importlib
+from functools import cache
 
 import sqlalchemy as sa
 from sqlalchemy import MetaData, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
@@ -39,6 +41,15 @@ class Base(DeclarativeBase):
 def enum_column(kind, length: int = 20) -> sa.Enum:
     """An Enum stored as its value in a VARCHAR with a CHECK, as everywhere in the platform."""
     return sa.Enum(kind, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e])
+
+
+@cache
+def insert_unless_taken(table: sa.Table, dialect: str, returning: str = "id"):
+    """INSERT into ``table`` that does nothing when a unique key is taken already; it returns the row's
+    ``returning`` column, or no row (the driver's row count is not reliable here on PostgreSQL). Made once per
+    process and dialect (a respondent's request asks it)."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(table).on_conflict_do_nothing().returning(table.c[returning])
 
 
 def import_models() -> None:

@@ -255,6 +255,21 @@ def _fresh_copy(source, target) -> None:
 
 
 @pytest.fixture
+def real_queue(caplog):
+    """The job queue as a consumer sees it: jobs are stored until a test runs them (``tests.helpers.run_queue``),
+    and put back with a delay when they fail."""
+    import logging
+
+    from survey.jobs import huey
+
+    caplog.set_level(logging.CRITICAL, logger="huey")  # the failures on purpose are logged as errors
+    huey.immediate = False
+    yield huey
+    huey.flush()
+    huey.immediate = True
+
+
+@pytest.fixture
 def db(app):
     return _db
 

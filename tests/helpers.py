@@ -145,3 +145,21 @@ class MailCollector:
         with self.lock:
             self.messages.append(envelope)
         return "250 OK"
+
+
+def run_queue(huey, rounds: int = 12) -> None:
+    """Work through a real (non-immediate) queue as a consumer would, jumping over each retry delay."""
+    import datetime
+
+    later = huey._get_timestamp()
+    for _ in range(rounds):
+        task = huey.dequeue()
+        if task is not None:
+            huey.execute(task)
+            continue
+        later += datetime.timedelta(seconds=61)  # the retry delay of the job has passed
+        due = huey.read_schedule(later)
+        if not due:
+            return
+        for task in due:
+            huey.execute(task, later)

@@ -28,6 +28,8 @@ from survey.questionnaires.models import Survey
 def scrub_survey_job(survey_id: int, redo: bool = False) -> int:
     """Scrub every completed open answer of a survey still without a scrubbed copy, and give them coding rows.
     The job names the survey only: no response id, no completion time."""
+    scrubbing.start_batch(survey_id)
+    db.session.commit()  # completions from now on may queue the next batch
     done = scrubbing.scrub_survey(survey_id, redo=redo)
     if done:
         queue_first_suggestions_of_survey(survey_id)
@@ -54,14 +56,15 @@ def queue_first_suggestions_of_survey(survey_id: int) -> None:
 def queue_scrub(survey_id: int, *, at_least: int = 1, survey=None, answers=None) -> bool:
     """Scrub a survey's waiting answers in one batch once the current transaction commits, when at least
     ``at_least`` completed responses wait (the respondent flow asks for k, so no job stands for one
-    response); the hourly ``scrub_waiting`` and ``flask coding scrub`` take the rest. ``answers``: the just
-    completed response's (item code, value) pairs; without a text to wait among them, it cannot have brought
-    the count to ``at_least``, so nothing is counted."""
+    response) and no batch of the survey is queued already (one that has not started will read this
+    response's answers too); the hourly ``scrub_waiting`` and ``flask coding scrub`` take the rest. ``answers``:
+    the just completed response's (item code, value) pairs; without a text to wait among them, it cannot have
+    brought the count to ``at_least``, so nothing is counted."""
     survey = survey if survey is not None else db.session.get(Survey, survey_id)
     codes = scrubbing.open_codes(survey) if survey is not None else set()
     if answers is not None and not scrubbing.holds_waiting_text(codes, answers):
         return False
-    if scrubbing.waiting_responses(survey_id, at_most=at_least, codes=codes) < at_least:
+    if not scrubbing.batch_due(survey_id, at_least, codes) or not scrubbing.claim_batch(survey_id):
         return False
     enqueue_after_commit(db.session(), scrub_survey_job, survey_id)
     return True
@@ -74,6 +77,8 @@ def scrub_waiting() -> None:
 
     with _application().app_context():
         for survey_id in scrubbing.surveys_waiting():
+            scrubbing.start_batch(survey_id)  # a batch queued but lost (a job store emptied) queues none again
+            db.session.commit()
             if scrubbing.scrub_survey(survey_id):
                 queue_first_suggestions_of_survey(survey_id)
             db.session.commit()

@@ -220,6 +220,15 @@ class ScrubTerm(Base):
         return f"<ScrubTerm {self.kind} {self.term!r}>"
 
 
+class ScrubQueued(Base):
+    """A survey whose de-identification batch is queued and has not started: a completion queues no second
+    batch meanwhile (``survey.coding.jobs.queue_scrub``). It names the survey only, never a response."""
+
+    __tablename__ = "scrub_queued"
+
+    survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), primary_key=True)
+
+
 class RunKind(enum.StrEnum):
     MODEL = "model"
     TOPICS = "themas"

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, timedelta
-from functools import cache
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm.attributes import set_committed_value
 
+from survey.database import insert_unless_taken
 from survey.extensions import db
 from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
@@ -84,7 +83,9 @@ def start_response(
         "position": new.position,
         "lock_version": new.lock_version,
     }
-    if storage.execute(_new_response_statement(db.session.get_bind().dialect.name), values).first() is not None:
+    # a unique key (start key, resume hash) taken already: no row is made
+    made = storage.execute(insert_unless_taken(Response.__table__, db.session.get_bind().dialect.name), values)
+    if made.first() is not None:
         return new
     # a unique key clashed: a twin request made the response with this start key (completed: a double submit
     # of the last step), or this browser's one
@@ -95,14 +96,6 @@ def start_response(
     if found is None or found.status == ResponseStatus.COMPLETED:
         raise EntryProblem("used", entry.survey, language)
     return found
-
-
-@cache
-def _new_response_statement(dialect: str):
-    """INSERT of a response that does nothing when a unique key (start key, resume hash) is taken already; it
-    returns the new id, or no row (the driver's row count is not reliable here on PostgreSQL)."""
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(Response.__table__).on_conflict_do_nothing().returning(Response.__table__.c.id)
 
 
 def claim_start(entry: Entry, language: str, today: date) -> None:

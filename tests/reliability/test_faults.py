@@ -16,6 +16,7 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from bench.load import verify
+from tests.helpers import run_queue
 from tests.reliability.faults import local_cluster, restart_cluster, run_with_faults, terminate_backends
 from tests.reliability.server import free_port, seed_ceo
 
@@ -127,37 +128,6 @@ def flaky_smtp():
     controller.start()
     yield port, handler
     controller.stop()
-
-
-def run_queue(huey, rounds: int = 12) -> None:
-    """Work through a real (non-immediate) queue as a consumer would, jumping over each retry delay."""
-    import datetime
-
-    later = huey._get_timestamp()
-    for _ in range(rounds):
-        task = huey.dequeue()
-        if task is not None:
-            huey.execute(task)
-            continue
-        later += datetime.timedelta(seconds=61)  # the retry delay of the job has passed
-        due = huey.read_schedule(later)
-        if not due:
-            return
-        for task in due:
-            huey.execute(task, later)
-
-
-@pytest.fixture
-def real_queue(caplog):
-    import logging
-
-    from survey.jobs import huey
-
-    caplog.set_level(logging.CRITICAL, logger="huey")  # the failures on purpose are logged as errors
-    huey.immediate = False  # a real queue: the job is stored, run, and put back with a delay when it fails
-    yield huey
-    huey.flush()
-    huey.immediate = True
 
 
 @pytest.mark.slow

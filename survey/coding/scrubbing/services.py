@@ -11,11 +11,12 @@ from functools import cache
 from typing import Protocol
 
 from flask import current_app
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, case, delete, func, select
 
 from analysis.privacy import scrub as scrub_analysis
 from survey.coding.answers import services as answers_module
-from survey.coding.models import ScrubKind, ScrubTerm
+from survey.coding.models import ScrubKind, ScrubQueued, ScrubTerm
+from survey.database import insert_unless_taken
 from survey.coding.questions import completed_answers, open_questions
 from survey.extensions import db
 from survey.questionnaires.models import Survey
@@ -146,8 +147,9 @@ def holds_waiting_text(codes: set[str], values) -> bool:
 
 
 @cache
-def _waiting_statement(limited: bool):
-    """``waiting_responses``'s count, made once per process (each completion asks it)."""
+def _waiting_statement(limited: bool, unless_queued: bool = False):
+    """``waiting_responses``'s count, made once per process (each completion asks it); ``unless_queued``: -1
+    without counting when the survey has a batch queued (``batch_due``)."""
     waiting = (
         select(Answer.id)
         .where(
@@ -163,7 +165,34 @@ def _waiting_statement(limited: bool):
     )
     if limited:
         found = found.limit(bindparam("at_most"))
-    return select(func.count()).select_from(found.subquery())
+    count = select(func.count()).select_from(found.subquery())
+    if not unless_queued:
+        return count
+    queued = select(ScrubQueued.survey_id).where(ScrubQueued.survey_id == bindparam("survey")).exists()
+    return select(case((queued, -1), else_=count.scalar_subquery()))
+
+
+def batch_due(survey_id: int, at_least: int, codes: set[str]) -> bool:
+    """Whether at least ``at_least`` completed responses wait for de-identification and no batch of the survey is
+    queued yet: one statement, which does not count when a batch is queued (a busy survey's completions)."""
+    if not codes:
+        return False
+    parameters = {"survey": survey_id, "codes": sorted(codes), "at_most": at_least}
+    return (db.session.scalar(_waiting_statement(True, unless_queued=True), parameters) or 0) >= at_least
+
+
+def claim_batch(survey_id: int) -> bool:
+    """Note that a batch of the survey is queued; False when a twin completion noted it first (it queues it)."""
+    statement = insert_unless_taken(ScrubQueued.__table__, db.session.get_bind().dialect.name, "survey_id")
+    return db.session.execute(statement, {"survey_id": survey_id}).first() is not None
+
+
+def start_batch(survey_id: int) -> None:
+    """A batch starts: completions from now on may queue the next one. The caller commits this before the batch
+    reads the answers. On SQLite a completion writes under the database's one write lock, so one that still saw
+    the batch queued has committed before the batch reads; on PostgreSQL one in flight at that moment may wait
+    for the next batch, or the hourly one (``survey.coding.jobs.scrub_waiting``)."""
+    db.session.execute(delete(ScrubQueued).where(ScrubQueued.survey_id == survey_id))
 
 
 def surveys_waiting() -> list[int]:

@@ -236,3 +236,35 @@ def test_completed_responses_are_scrubbed_in_batches_of_k_not_one_job_each(clien
             assert scrubbed == [None] * (n + 1) and queued == []
     assert queued == [((survey.id,), {})]  # one batch job, naming the survey only
     assert all(text is not None for text in scrubbed)  # the (stand-in) scrubber ran over all five
+
+
+def test_a_busy_survey_queues_one_batch_until_it_starts(client, db, region, real_queue):
+    """Completions that find k responses waiting while a batch of the survey is queued and has not started queue
+    no second one (it will read their answers too); once it has started, the next k completions queue the next."""
+    from tests.helpers import run_queue
+    from tests.survey.responses.documents import create_survey
+    from tests.survey.responses.walk import walk
+
+    def complete(n):
+        end = walk(client.application.test_client(), "/v/open-sleutel-1234", {"R1": "4", "O2": f"Daan ({n})."})
+        assert "/klaar" in end.headers["Location"]
+
+    def queued_batches():
+        return [task.args for task in real_queue.pending() if task.name.endswith("scrub_survey_job")]
+
+    survey = create_survey(db, region)
+    survey.min_cell = 5
+    db.session.commit()
+    for n in range(9):
+        complete(n)
+    assert queued_batches() == [(survey.id,)]  # completions 5 to 9 found k waiting; one batch, not five
+    run_queue(real_queue)
+    waiting = select(Answer).where(Answer.item_code == "O2", Answer.scrubbed_text.is_(None))
+    assert db.session.scalars(waiting).all() == []  # the one batch read all nine
+    for n in range(4):
+        complete(9 + n)
+    assert queued_batches() == []  # four wait: fewer than k
+    complete(13)
+    assert queued_batches() == [(survey.id,)]
+    run_queue(real_queue)
+    assert db.session.scalars(waiting).all() == []
