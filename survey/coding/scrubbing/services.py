@@ -16,8 +16,8 @@ from sqlalchemy import bindparam, case, delete, func, select
 from analysis.privacy import scrub as scrub_analysis
 from survey.coding.answers import services as answers_module
 from survey.coding.models import ScrubKind, ScrubQueued, ScrubTerm
-from survey.database import insert_unless_taken
 from survey.coding.questions import completed_answers, open_questions
+from survey.database import insert_unless_taken
 from survey.extensions import db
 from survey.questionnaires.models import Survey
 from survey.responses.models import Answer, Response, ResponseStatus
