@@ -49,7 +49,8 @@ class Defaults:
     REMEMBER_COOKIE_HTTPONLY = True
     PERMANENT_SESSION_LIFETIME = 8 * 3600
     WTF_CSRF_TIME_LIMIT = 8 * 3600
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    #: no ``pool_pre_ping``: survey.database asks a pooled connection only when it may be dead
+    SQLALCHEMY_ENGINE_OPTIONS = {}
     TAALCHECK_MAX_WORDS = 15  # the taalcheck flags longer sentences
     TAALCHECK_MAX_WORD_LENGTH = 15  # … and longer words (letters)
 

@@ -1,13 +1,17 @@
-"""Declarative base with a naming convention, and the one place that imports every model."""
+"""Declarative base with a naming convention, the one place that imports every model, and the connection
+settings of every engine (SQLite pragmas, the check of a pooled server connection before use)."""
 
 import importlib
+import select
+import time
 from functools import cache
 
 import sqlalchemy as sa
-from sqlalchemy import MetaData, event, text
+from sqlalchemy import MetaData, event, exc, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.pool import Pool
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -77,6 +81,62 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
         cursor.execute("PRAGMA journal_size_limit=0")
         cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
         cursor.close()
+
+
+#: a pooled server connection idle for longer than this is asked "SELECT 1" before it is used again (a
+#: connection dropped by the network, without a word from the server, is found only by asking)
+PING_AFTER_IDLE_SECONDS = 10.0
+
+
+@event.listens_for(Pool, "checkin")
+def _note_idle_since(dbapi_connection, connection_record):
+    connection_record.info["idle_since"] = time.monotonic()
+
+
+@event.listens_for(Pool, "checkout")
+def _check_server_connection(dbapi_connection, connection_record, connection_proxy):
+    """Before a request uses a pooled PostgreSQL connection: is it still alive? A server that restarted or
+    ended the backend has sent its last message and closed the socket, so an idle connection whose socket has
+    something to read, or that psycopg already knows broken, is dead or must be asked; so is one idle for
+    longer than ``PING_AFTER_IDLE_SECONDS``. Only those are asked "SELECT 1" (one round trip); a dead one is
+    replaced by a new connection before the request sees it (``DisconnectionError``: the pool connects
+    again). SQLAlchemy's ``pool_pre_ping`` asks on every checkout, a round trip in every request.
+    A SQLite file has no connection to lose and is never asked."""
+    if not type(dbapi_connection).__module__.startswith("psycopg"):
+        return
+    idle_since = connection_record.info.get("idle_since")
+    if _socket_quiet(dbapi_connection) and (
+        idle_since is None or time.monotonic() - idle_since <= PING_AFTER_IDLE_SECONDS
+    ):
+        return
+    try:
+        _ping(dbapi_connection)
+    except Exception as error:  # any failure of the ping: connect again
+        raise exc.DisconnectionError(str(error)) from error
+
+
+def _socket_quiet(dbapi_connection) -> bool:
+    """An idle psycopg connection that nobody has written to: not closed or broken, and nothing to read on
+    its socket (one poll without waiting; a server's closing message or end of stream is something)."""
+    if dbapi_connection.closed or dbapi_connection.broken:
+        return False
+    try:
+        poller = select.poll()
+        poller.register(dbapi_connection.pgconn.socket, select.POLLIN | select.POLLPRI)
+        return not poller.poll(0)
+    except Exception:  # noqa: BLE001 - an OSError, or psycopg's own error for a socket it no longer has
+        return False
+
+
+def _ping(dbapi_connection) -> None:
+    """``SELECT 1`` outside a transaction, as SQLAlchemy's own ping for psycopg does."""
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    try:
+        dbapi_connection.execute("SELECT 1")
+    finally:
+        if not dbapi_connection.closed:
+            dbapi_connection.autocommit = autocommit
 
 
 def truncate_wal(session) -> None:
