@@ -116,8 +116,8 @@ def _check_server_connection(dbapi_connection, connection_record, connection_pro
 
 
 def _socket_quiet(dbapi_connection) -> bool:
-    """An idle psycopg connection that nobody has written to: not closed or broken, and nothing to read on
-    its socket (one poll without waiting; a server's closing message or end of stream is something)."""
+    """A psycopg connection neither closed nor broken, with nothing waiting on its socket (one poll that does
+    not wait; a server's closing message or the end of the stream is something to read)."""
     if dbapi_connection.closed or dbapi_connection.broken:
         return False
     try:
