@@ -5,7 +5,8 @@ Run: ``python -m bench.profile_respondent [--mode one_per_screen] [--surveys 30]
 [--pg-url postgresql://user:password@host/name]``. It builds a fresh SQLite database with the benchmark
 survey (bench/platform_setup.py) in bench/out/ (or, with ``--pg-url``, a fresh schema ``bench_profile`` in
 that PostgreSQL database, whose backends' CPU is reported apart), completes three surveys to warm up,
-then measures the rest. ``--cpu-profile N`` prints the N functions
+then measures the rest. Jobs a completion queues are left in a queue of their own (bench/out/profile-jobs.sqlite3),
+as a server's consumer process would take them. ``--cpu-profile N`` prints the N functions
 with the most CPU time (cProfile on process time) and the number of Python function calls per survey,
 a figure that does not move with the load of a shared machine; ``--profile`` prints a pyinstrument
 (wall-clock) tree. Not part of the test run.
@@ -106,8 +107,11 @@ def main() -> None:
     parser.add_argument("--dump", help="with --cpu-profile: also write the profile to this file (pstats)")
     parser.add_argument("--pg-url", help="PostgreSQL database to profile on (schema bench_profile, made afresh)")
     args = parser.parse_args()
-    os.environ.setdefault("SURVEY_JOBS_URL", "immediate")
     OUT.mkdir(exist_ok=True)
+    # jobs (the de-identification batch a completion queues) go to a queue no consumer reads, as on a server
+    # whose consumer is another process: run inline, they would put a job's CPU into a respondent's request
+    (OUT / "profile-jobs.sqlite3").unlink(missing_ok=True)
+    os.environ.setdefault("SURVEY_JOBS_URL", f"sqlite:///{OUT / 'profile-jobs.sqlite3'}")
     from sqlalchemy import event
 
     from bench.ceo_survey import platform_exchange
