@@ -41,12 +41,15 @@ database: setup
 	$(FLASK) db upgrade
 	$(FLASK) demo load
 
-# the demo's accounts are printed once the server answers, below its start-up lines
+# the demo's accounts are printed once the server answers, below its start-up lines; links the platform hands
+# out (a poll's QR code, an invitation's address) point at the address it serves on, unless SURVEY_BASE_URL says
+# otherwise
 run: setup
 	$(FLASK) db upgrade
 	$(FLASK) demo load --save $(VENV)/demo-accounts.txt
 	$(FLASK) demo show-when-up http://$(HOST):$(PORT) $(VENV)/demo-accounts.txt & \
-	SURVEY_JOBS_EMBEDDED=1 exec $(FLASK) run --host $(HOST) --port $(PORT)
+	SURVEY_BASE_URL="$${SURVEY_BASE_URL:-http://$(HOST):$(PORT)}" SURVEY_JOBS_EMBEDDED=1 \
+	  exec $(FLASK) run --host $(HOST) --port $(PORT)
 
 # Debian packages, installed with apt-get when missing (root needed for that, as on CI). The platform's PDFs
 # (WeasyPrint) need Pango, HarfBuzz and a font; the suite needs Debian's Chromium for the browser tests (never

@@ -7,7 +7,7 @@ from wtforms import IntegerField, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, NumberRange, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from analysis.files.cells import parse_number
+from analysis.files.cells import AMBIGUOUS_NUMBER, NEGATIVE_NUMBER, parse_number
 
 
 def decimal_text(value: Decimal | None) -> str:
@@ -21,10 +21,11 @@ def decimal_text(value: Decimal | None) -> str:
 class DecimalCommaField(StringField):
     """A number typed the Dutch way: 7,5 or 1.234,5 (a point alone before three digits is refused)."""
 
-    def __init__(self, label=None, validators=None, *, euros: bool = False, **kwargs):
+    def __init__(self, label=None, validators=None, *, euros: bool = False, negative: bool = True, **kwargs):
         kwargs.setdefault("render_kw", {"inputmode": "decimal", "autocomplete": "off"})
         super().__init__(label, validators, **kwargs)
         self.euros = euros  # in amounts of money "1.000" can only mean a thousand
+        self.negative = negative  # False: a number below zero is refused (an indicator's value)
 
     def process_data(self, value):
         self.data = value
@@ -35,9 +36,11 @@ class DecimalCommaField(StringField):
         self._typed = text
         if not text.strip():
             return
-        number, problem = parse_number(text, point_groups_thousands=self.euros)
-        if problem == "ambiguous_number":
+        number, problem = parse_number(text, point_groups_thousands=self.euros, negative=self.negative)
+        if problem == AMBIGUOUS_NUMBER:
             raise ValueError(_l("Write %(text)s without a point, or with a decimal comma.", text=text))
+        if problem == NEGATIVE_NUMBER:
+            raise ValueError(_l("Enter a number of 0 or more: this value cannot be below zero."))
         if problem:
             raise ValueError(_l("Enter a number, such as 40 or 7,5."))
         self.data = number

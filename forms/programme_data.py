@@ -112,7 +112,7 @@ class IndicatorForm(TakenNames, FlaskForm):
 class MeasurementForm(FlaskForm):
     period = StringField(_l("Period"), validators=[DataRequired(_l("Enter a period."))])
     gemeente = StringField(_l("Gemeente"), validators=[Optional(), Length(max=80)])
-    value = DecimalCommaField(_l("Value"), validators=[InputRequired(_l("Enter a value."))])
+    value = DecimalCommaField(_l("Value"), validators=[InputRequired(_l("Enter a value."))], negative=False)
     source = StringField(
         _l("Source"),
         validators=[Optional(), Length(max=120)],
@@ -204,7 +204,9 @@ class ProgressForm(FlaskForm):
     @classmethod
     def with_figures(cls, indicators):
         """A form class with one optional figure per indicator (field name ``figure_<id>``)."""
-        attrs = {f"figure_{i.id}": DecimalCommaField(i.name, validators=[Optional()]) for i in indicators}
+        attrs = {
+            f"figure_{i.id}": DecimalCommaField(i.name, validators=[Optional()], negative=False) for i in indicators
+        }
         return type("ProgressFormWithFigures", (cls,), attrs)
 
     def set_rounds(self, rounds, label) -> None:

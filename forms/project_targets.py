@@ -22,9 +22,14 @@ class TargetForm(FlaskForm):
     )
     indicator = SelectField(_l("Indicator that measures it"), validators=[DataRequired(_l("Choose an indicator."))])
     baseline = DecimalCommaField(
-        _l("Baseline (nulmeting)"), validators=[Optional()], description=_l("Leave empty to start from 0.")
+        _l("Baseline (nulmeting)"),
+        validators=[Optional()],
+        description=_l("Leave empty to start from 0."),
+        negative=False,
     )
-    target_value = DecimalCommaField(_l("Target value"), validators=[InputRequired(_l("Enter the target value."))])
+    target_value = DecimalCommaField(
+        _l("Target value"), validators=[InputRequired(_l("Enter the target value."))], negative=False
+    )
     direction = RadioField(
         _l("Which way is better"),
         choices=choices(DIRECTION),

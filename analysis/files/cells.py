@@ -9,6 +9,8 @@ from decimal import Decimal, InvalidOperation
 
 NOT_A_NUMBER = "not_a_number"
 AMBIGUOUS_NUMBER = "ambiguous_number"
+#: an indicator's value is a count, a duration, a share or an amount: never below zero
+NEGATIVE_NUMBER = "negative_number"
 
 _SIGN = r"[-+]?"
 _PLAIN = re.compile(_SIGN + r"\d+")
@@ -19,13 +21,22 @@ _DECIMAL_POINT = re.compile(_SIGN + r"\d*\.\d+")
 _ONE_GROUP = re.compile(_SIGN + r"[1-9]\d{0,2}\.\d{3}")
 
 
-def parse_number(value, *, point_groups_thousands: bool = False) -> tuple[Decimal | None, str | None]:
+def parse_number(
+    value, *, point_groups_thousands: bool = False, negative: bool = True
+) -> tuple[Decimal | None, str | None]:
     """(number, None) or (None, problem code). "7,5" is 7.5 and "1.234,5" is 1234.5.
 
     "1.234" alone is refused as ambiguous (Dutch thousand separator or English decimal point?) unless
     ``point_groups_thousands`` says it is Dutch (amounts in euros); a trailing "%" and spaces between
-    digit groups are allowed.
+    digit groups are allowed. ``negative=False``: a number below zero is refused (``NEGATIVE_NUMBER``).
     """
+    number, problem = _parse_value(value, point_groups_thousands)
+    if number is not None and not negative and number < 0:
+        return None, NEGATIVE_NUMBER
+    return number, problem
+
+
+def _parse_value(value, point_groups_thousands: bool) -> tuple[Decimal | None, str | None]:
     if isinstance(value, bool):
         return None, NOT_A_NUMBER
     if isinstance(value, int):

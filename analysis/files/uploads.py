@@ -249,7 +249,7 @@ class _RowChecker:
         return indicator
 
     def _value(self, number: int, raw) -> Decimal | None:
-        value, code = parse_number(raw)
+        value, code = parse_number(raw, negative=False)  # an indicator's value is never below zero
         if code:
             self.problems.append(Problem(code, number, HEADERS["value"], cell_text(raw)))
         return value

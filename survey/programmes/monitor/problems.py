@@ -39,6 +39,9 @@ _MESSAGES = {
     "missing_indicator": lambda p: _("The indicator is missing."),
     "unknown_indicator": lambda p: _("'%(value)s' is not an indicator of this data request.", value=p.value),
     "not_a_number": lambda p: _("'%(value)s' is not a number.", value=p.value),
+    "negative_number": lambda p: _(
+        "'%(value)s' is below zero: an indicator's value is a number of 0 or more.", value=p.value
+    ),
     "ambiguous_number": lambda p: _(
         "'%(value)s' is ambiguous: write it without a point (1234) or with a decimal comma (1,234).", value=p.value
     ),

@@ -133,16 +133,18 @@ def test_bad_rows_are_reported_by_row_and_nothing_is_imported(client, login, db,
         "Bestaat niet;2026-K1;;1;\n"
         "POH-jeugd;2026-K1;Atlantis;1;\n"
         "Kinderen naar gezin;K1 2026;;5;\n"
+        "Kinderen naar gezin;2026-K3;;-3;\n"
     ).encode("cp1252")
     response = upload(client, indicator_set, csv, "fout.csv")
     page = html.unescape(response.get_data(as_text=True))
     assert response.status_code == 200 and "Er is niets ingelezen" in page
-    assert "Het bestand heeft 4 problemen." in page
+    assert "Het bestand heeft 5 problemen." in page
     for row, message in (
         (3, "'vier' is geen getal."),
         (4, "'Bestaat niet' is geen indicator"),
         (5, "'Atlantis' is geen gemeente"),
         (6, "staan al in rij 2"),
+        (7, "'-3' is kleiner dan nul: de waarde van een indicator is een getal van 0 of meer."),
     ):
         assert f"<td>{row}</td>" in page and message in page
     assert values(db) == 0 and db.session.scalar(select(func.count()).select_from(MeasurementUpload)) == 0

@@ -68,6 +68,26 @@ def test_project_leader_reports_on_own_project_with_figures(client, login, db, r
     assert client.get(f"{BASE}/voortgang/{report.id}/").status_code == 200
 
 
+def test_a_figure_below_zero_is_refused_and_nothing_is_stored(client, login, db, region, make_user):
+    leader = make_user(region, Role.PROJECTLEIDER)
+    target = make_target(region, project=make_project(region, leader=leader))
+    login(leader)
+    response = client.post(
+        f"{BASE}/project/{target.project.id}/voortgang",
+        data={
+            "round": f"{YEAR}-04",
+            "status": "op_koers",
+            "results": "Twee kinderen thuis.",
+            f"figure_{target.indicator_id}": "-3",
+        },
+    )
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 200
+    assert "Vul een getal van 0 of meer in: deze waarde kan niet kleiner zijn dan nul." in page
+    assert 'value="-3"' in page and "Twee kinderen thuis." in page  # what was typed stays on the page
+    assert reports(db) == 0 and db.session.scalar(select(func.count()).select_from(Measurement)) == 0
+
+
 def test_project_leader_gets_403_on_other_projects_and_404_in_other_regions(
     client, login, db, region, other_region, make_user
 ):
