@@ -21,12 +21,9 @@ replaced, and a replacement the evaluator undid is left as it was. Every replace
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from analysis.privacy import scrub as coding_scrub
 
@@ -132,29 +129,6 @@ class Replacement:
     label: str
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """(first names, common Dutch words) from deduce's lookup lists; empty when deduce is absent."""
-    spec = importlib.util.find_spec("deduce")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset(), frozenset()
-    base = Path(next(iter(spec.submodule_search_locations))) / "data" / "lookup" / "src"
-
-    def lines(relative: str) -> set[str]:
-        path = base / relative
-        return (
-            {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
-            if path.exists()
-            else set()
-        )
-
-    common = {
-        w.lower() for w in lines("whitelist/lst_common_word/items.txt") | lines("whitelist/lst_stop_word/items.txt")
-    }
-    names = lines("names/lst_first_name/items.txt") - lines("names/lst_first_name/exceptions.txt")
-    return frozenset(n for n in names if n.lower() not in common), frozenset(common)
-
-
 def _phrases(pattern_words: Iterable[str]) -> re.Pattern[str] | None:
     return coding_scrub._lookup(pattern_words)
 
@@ -186,7 +160,7 @@ class QuoteScrubber:
         keep = [k for k in keep if k and k.strip()]
         self.keep = _phrases(keep)
         self.keep_words = DOMAIN_WORDS | {w for phrase in keep for w in re.findall(r"[\w'\-]+", phrase)}
-        self.first_names, self.common = _lexicon()
+        self.first_names, self.common = coding_scrub.name_lexicon()
 
     def replacements(self, text: str, undo: Iterable[str] = (), detected: Iterable[Sequence] = ()) -> list[Replacement]:
         """Every piece to replace, in text order, without the ones the evaluator undid. ``detected`` are

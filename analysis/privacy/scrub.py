@@ -10,12 +10,14 @@ person still checks a quote before it is published.
 from __future__ import annotations
 
 import gc
+import importlib.util
 import logging
 import os
 import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -242,8 +244,52 @@ def _deduce_spans(text: str, cache_path) -> list[tuple[int, int, str]]:
         tag = TAGS.get(a.tag.split("-")[0].lower(), a.tag.upper())
         if tag == "NAAM" and a.text.strip().lower() in NOT_NAMES:
             continue
-        out.append((a.start_char, a.end_char, tag))
+        start = _name_start(text, a.start_char, a.end_char) if tag == "NAAM" else a.start_char
+        out.append((start, a.end_char, tag))
     return out
+
+
+_FIRST_WORD = re.compile(r"(\S+)\s+([^\W\d_]+)")
+_SENTENCE_END = ".!?:;•-–—*"
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Where a name deduce found really starts: deduce takes the capitalised word that opens a sentence into
+    the name when a first name follows ("Bel Henk Jansen op …", "Vraag Anja om …"), and replacing the whole
+    span would take the verb with it. That word is left out when it is no first name itself and the word after
+    it is one."""
+    found = _FIRST_WORD.match(text, start, end)
+    if found is None:
+        return start
+    first_names = name_lexicon()[0]
+    before = text[:start].rstrip()
+    opens_sentence = not before or before[-1] in _SENTENCE_END
+    if opens_sentence and found.group(1) not in first_names and found.group(2) in first_names:
+        return found.start(2)
+    return start
+
+
+@lru_cache(maxsize=1)
+def name_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, common Dutch words) from deduce's lookup lists; empty when deduce is absent."""
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset(), frozenset()
+    base = Path(next(iter(spec.submodule_search_locations))) / "data" / "lookup" / "src"
+
+    def lines(relative: str) -> set[str]:
+        path = base / relative
+        return (
+            {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+            if path.exists()
+            else set()
+        )
+
+    common = {
+        w.lower() for w in lines("whitelist/lst_common_word/items.txt") | lines("whitelist/lst_stop_word/items.txt")
+    }
+    names = lines("names/lst_first_name/items.txt") - lines("names/lst_first_name/exceptions.txt")
+    return frozenset(n for n in names if n.lower() not in common), frozenset(common)
 
 
 def _lookup(words: Iterable[str]) -> re.Pattern | None:

@@ -50,6 +50,17 @@ def test_deduce_removes_names_places_phones_and_bare_ages(deduce_ready):
     assert result.tags == ("NAAM", "LEEFTIJD", "PLAATS", "TELEFOON", "E-MAIL", "NAAM", "ORGANISATIE")
 
 
+def test_the_verb_that_opens_a_sentence_stays_before_the_name(deduce_ready):
+    # deduce takes "Bel Henk Jansen" as one name: the quote would lose what the note asks
+    scrubber = Scrubber(**REGION)
+    assert scrubber.scrub("Bel Henk Jansen op 06-23456789 over de wachtlijst.").text == (
+        "Bel [NAAM] op [TELEFOON] over de wachtlijst."
+    )
+    assert scrubber.scrub("- Mail Henk Jansen over de cijfers.").text == "- Mail [NAAM] over de cijfers."
+    assert scrubber.scrub("Henk Jansen belde gisteren.").text == "[NAAM] belde gisteren."
+    assert scrubber.scrub("Anne Marie de Vries was er ook.").text == "[NAAM] was er ook."
+
+
 @pytest.mark.slow
 def test_scrubbed_sentences_stay_readable(deduce_ready):
     scrubber = Scrubber(**REGION)
