@@ -132,6 +132,18 @@ def period_name(period: str | None) -> str:
     return period
 
 
+#: articles that open a name written to stand on its own ("De gemeenten in uw regio")
+_ARTICLES = frozenset({"De", "Het", "Een", "The", "A", "An"})
+
+
+def in_sentence(text: str | None) -> str:
+    """A name written to stand on its own, as it reads inside a sentence: an opening article before a word in
+    lower case goes in lower case too ("… komt van de gemeenten in uw regio"); a proper name keeps its capitals
+    ("Gemeente Utrecht", "De Bilt")."""
+    first, _, rest = (text or "").partition(" ")
+    return f"{first.lower()} {rest}" if first in _ARTICLES and rest[:1].islower() else text or ""
+
+
 def date_time(value: datetime | None) -> str:
     """23 november 2026 14:05 (Europe/Amsterdam)."""
     if value is None:
@@ -154,6 +166,7 @@ def register_i18n(app) -> None:
     app.jinja_env.filters["number"] = number
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["date_time"] = date_time
+    app.jinja_env.filters["in_sentence"] = in_sentence
 
 
 @pass_context

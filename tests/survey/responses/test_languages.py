@@ -69,6 +69,17 @@ def test_invitees_preferred_language_opens_the_welcome_page(client, db, make_sur
     assert '<html lang="ar" dir="rtl">' in page and "ابدأ" in page
 
 
+def test_the_organiser_reads_as_part_of_the_welcome_sentence(client, db, make_survey):
+    survey = make_survey(public_key="regio")
+    survey.organiser = {"nl": "De gemeenten in uw regio", "en": "The municipalities in your region", "ar": "البلديات"}
+    db.session.commit()
+    assert "Deze vragenlijst komt van de gemeenten in uw regio." in html(client.get("/v/regio"))
+    assert "This questionnaire comes from the municipalities in your region." in html(client.get("/v/regio?taal=en"))
+    survey.organiser = {"nl": "De Bilt"}  # a name keeps its capitals
+    db.session.commit()
+    assert "Deze vragenlijst komt van De Bilt." in html(client.get("/v/regio"))
+
+
 def test_staff_pages_stay_dutch(client, db, make_survey):
     make_survey()
     client.get(BASE + "/vraag/1?taal=ar")
