@@ -57,7 +57,13 @@ def test_a_progress_report_figure_and_an_upload_for_one_quarter_are_not_summed(c
     status = target_status(target)
     assert status.value is None and status.conflicts == (f"{YEAR}-K1",)  # neither 12 nor a silent choice
 
+    notice = f"Niet meegeteld: 1e kwartaal {YEAR}. Twee waarden voor één periode wachten op een keuze."
+    assert notice in html.unescape(client.get(f"{BASE}/project/{project.id}/").get_data(as_text=True))
     login(staff)
+    project_page = html.unescape(client.get(f"{BASE}/project/{project.id}/").get_data(as_text=True))
+    assert (
+        notice in project_page and f'/indicator/{indicator.id}/#conflicten">Kies de waarde die telt</a>' in project_page
+    )
     page = html.unescape(client.get(f"{BASE}/indicator/{indicator.id}/").get_data(as_text=True))
     assert "Waarden die op een keuze wachten" in page
     assert "Upload monitor-k1.xlsx, rij 2 (Aanbieder Horizon; Jan," in page
@@ -71,6 +77,7 @@ def test_a_progress_report_figure_and_an_upload_for_one_quarter_are_not_summed(c
     assert chosen.resolved_by_id == staff.id
     page = html.unescape(client.get(f"{BASE}/indicator/{indicator.id}/").get_data(as_text=True))
     assert "Waarden die op een keuze wachten" not in page and "niet meegeteld" in page
+    assert notice not in html.unescape(client.get(f"{BASE}/project/{project.id}/").get_data(as_text=True))
 
 
 def test_the_form_shows_the_value_already_there_and_asks_what_to_do(client, login, db, region, make_user):
