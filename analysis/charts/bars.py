@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis.charts.style import BACKGROUND, MUTED_TEXT, TEXT, TRACK, esc, pattern_defs, safe_id
-from analysis.scores.numbers import MISSING, format_count, format_number, format_percentage, is_missing
+from analysis.scores.numbers import (
+    MISSING,
+    format_count,
+    format_number,
+    format_percentage,
+    is_missing,
+    whole_percentages,
+)
 
 WIDTH = 640
 MARGIN = 8
@@ -187,14 +194,15 @@ def bars_table(
 
 def distribution_bars(distribution, scale, labels=None) -> tuple[list[Bar], list[str]]:
     """Bars and category names for :func:`stacked_bars_svg` from a :func:`analysis.scores.items.distributions`
-    frame: the substantive options of ``scale`` in order (escapes left out, as in the headline)."""
+    frame: the substantive options of ``scale`` in order (escapes left out, as in the headline), as whole
+    percentages whose positive parts add up to the headline (:func:`analysis.scores.numbers.whole_percentages`)."""
     labels = labels or {}
     codes = list(scale.substantive_codes)
+    positive = [i for i, c in enumerate(codes) if c in scale.positive_codes]
     bars = []
     for item, part in distribution.groupby("item_code", sort=False):
-        pct = dict(zip(part["code"], part["pct"], strict=True))
         count = dict(zip(part["code"], part["count"], strict=True))
-        bars.append(
-            Bar(labels.get(item, item), tuple(pct.get(c) for c in codes), int(sum(count.get(c, 0) for c in codes)))
-        )
+        counts = [int(count.get(c, 0)) for c in codes]
+        values = tuple(float(v) for v in whole_percentages(counts, positive)) if sum(counts) else (None,) * len(codes)
+        bars.append(Bar(labels.get(item, item), values, sum(counts)))
     return bars, [scale.label_for(c) for c in codes]

@@ -11,6 +11,7 @@ total / n) are rounded exactly.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from numbers import Integral, Real
@@ -90,3 +91,28 @@ def format_amount(value, unit: str = "") -> str:
 def format_count(value) -> str:
     """A whole count with a thousands point: ``1.234``; ``–`` when missing or hidden."""
     return format_number(value, 0)
+
+
+def whole_percentages(counts: Sequence[int], headline: Iterable[int] = ()) -> list[int]:
+    """The parts of one bar (counts of one base) as whole percentages that add up, by largest remainder.
+
+    The ``headline`` parts (positions in ``counts``, e.g. "helemaal mee eens" and "mee eens") add up to
+    their share rounded half up, the figure the headline shows (24 % + 42 % = 66 %, not 24 % + 41 %), and
+    the other parts to the rest of 100 %. Within each set every part is rounded down, and the points left
+    go to the parts with the largest remainders (the first of equal ones). All 0 when the counts are.
+    """
+    total = sum(int(c) for c in counts)
+    if total <= 0:
+        return [0 for _ in counts]
+    exact = [Fraction(100 * int(c), total) for c in counts]
+    top = list(dict.fromkeys(headline))
+    rest = [i for i in range(len(counts)) if i not in top]
+    target = int(round_half_up(sum((exact[i] for i in top), Fraction(0))))
+    parts = [0] * len(counts)
+    for members, points in ((top, target), (rest, 100 - target)):
+        floors = {i: math.floor(exact[i]) for i in members}
+        left = points - sum(floors.values())
+        by_remainder = sorted(members, key=lambda i: (floors[i] - exact[i], i))
+        for position, i in enumerate(by_remainder):
+            parts[i] = floors[i] + (1 if position < left else 0)
+    return parts

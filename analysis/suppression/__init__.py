@@ -3,7 +3,7 @@
 Rules (docs/domain.md, "Reporting rules"), implemented and applied to breakdown frames and cross tables in
 :mod:`analysis.suppression.core`, to tracking and live polls in :mod:`analysis.suppression.fieldwork`:
 
-1. **Threshold.** A breakdown cell with 0 < n < k is hidden (reason ``small``). k defaults to 10 and
+1. **Threshold.** A breakdown cell with 0 < n < k is hidden (reason ``small``, :func:`below_k`). k defaults to 10 and
    is clamped to at least 5, whatever a setting asks (``Policy(k=3).k == 5``). Cells with n = 0 stay
    visible: they say nothing about a person, and hiding them protects nothing, so they are never
    picked as a complement either. The grand total is never hidden: the response figures publish it.
@@ -53,6 +53,7 @@ from analysis.suppression.core import (
     Policy,
     Protection,
     Reason,
+    below_k,
     derivable,
     is_signal,
     open_answers_allowed,
@@ -78,6 +79,7 @@ __all__ = [
     "parse_order",
     "Reason",
     "Suppressed",
+    "below_k",
     "derivable",
     "is_signal",
     "open_answers_allowed",

@@ -107,7 +107,7 @@ def protect_cells(
     solver = _Solver(counts, groups, policy.k, fixed)
     exempt = set(exempt) | solver.fixed
     for key, n in counts.items():
-        if key not in exempt and 0 < n < policy.k:
+        if key not in exempt and below_k(n, policy):
             solver.hidden[key] = Reason.SMALL
     solver.run()
     hidden = solver.hidden
@@ -277,6 +277,11 @@ def shown_count(n: int, hidden: bool, policy: Policy) -> int | None:
     if hidden:
         return None
     return round_public(n, policy.round_to) if policy.public else int(n)
+
+
+def below_k(n: int, policy: Policy = Policy()) -> bool:
+    """The threshold (rule 1): a group of 1 to k - 1 people is too small to show; 0 says nothing about anyone."""
+    return 0 < int(n) < policy.k
 
 
 def open_answers_allowed(n: int, policy: Policy = Policy()) -> bool:

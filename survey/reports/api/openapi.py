@@ -147,6 +147,7 @@ def _schemas() -> dict:
                             "tekst": TEXT,
                             "meer_antwoorden": BOOLEAN,
                             "n": _or_null("integer"),
+                            "verborgen": BOOLEAN,
                             "opties": _array(
                                 _object(
                                     {

@@ -176,7 +176,8 @@ def results_payload(page: ResultsPage) -> dict:
 
 
 def choices_payload(page: ResultsPage) -> list[dict]:
-    """Choice questions: per option the count and % (multiple choice: % of those who answered)."""
+    """Choice questions: per option the count and % (multiple choice: % of those who answered), as the page
+    shows them (:func:`survey.reports.pages.figures.protect_choices`)."""
     out = []
     for item in page.data.items:
         frame = page.view.choices.get(item.code)
@@ -188,6 +189,8 @@ def choices_payload(page: ResultsPage) -> list[dict]:
                 "tekst": item.label,
                 "meer_antwoorden": item.kind == "multi",
                 "n": _num(frame.attrs.get("n", 0)),
+                # fewer than k answered: no options; a hidden option of a background question has null counts
+                "verborgen": bool(frame.attrs.get("hidden")),
                 "opties": [
                     {"code": r.code, "label": str(r.label), "aantal": _num(r.count), "pct": _num(r.pct)}
                     for r in frame.itertuples(index=False)

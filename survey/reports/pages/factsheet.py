@@ -1,8 +1,11 @@
-"""The factsheet: one page in plain Dutch (B1) for parents and young people, as HTML and as PDF.
+"""The factsheet: one page in plain Dutch (B1) for the survey's audience, as HTML and as PDF.
 
-It is public, so every count is rounded to a multiple of 5 (percentages come from the exact counts),
-it has no breakdowns at all, and it shows open-answer themes only when at least k people mention them,
-without quotes. A round with fewer than k respondents gets a factsheet without results.
+It is public, so every count is rounded to a multiple of 5 (percentages come from the exact counts), and a
+count below k is said as "fewer than k", never rounded (to "about 0"). It has no breakdowns at all; it shows
+what the results page's view shows of the whole round (no item answered by fewer than k people, so no
+domain whose items have fewer: :mod:`survey.reports.pages.figures`), and open-answer themes only when at
+least k people mention them, without quotes. A round with fewer than k respondents, or with nothing left to
+show, gets a factsheet without results.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from pathlib import Path
 from flask import render_template
 
 from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
-from analysis.suppression import round_public, shown_count
-from survey.questionnaires.models import Audience, Survey
+from analysis.suppression import below_k, round_public, shown_count
+from survey.questionnaires.models import Survey
 from survey.reports.pages.figures import Selection, compute_view, policy_for
 from survey.reports.pages.openanswers import open_sections
 from survey.reports.pages.response import response_summary
@@ -29,10 +32,15 @@ class Factsheet:
     """The headline figures of a round, safe to publish."""
 
     survey: Survey
-    youth: bool
-    invited: str | None
-    responded: str
+    #: the survey's audience (ouders, jongeren, kind, professionals, stakeholders): the heading it gets
+    audience: str
+    #: counts as published, rounded to 5 (invited: None without an invitation list); a count below k is
+    #: not given (0) and said as "fewer than k" (``*_few``)
+    invited: int | None
+    responded: int
     response_pct: str | None
+    invited_few: bool
+    responded_few: bool
     enough: bool
     grade: str | None = None
     grade_n: str | None = None
@@ -48,18 +56,21 @@ def build_factsheet(survey: Survey) -> Factsheet:
     response = response_summary(survey.id, policy)
     figures = response.figures
     data = load_round(survey)
-    enough = data.n >= policy.k
+    responded = response.in_results if not response.from_ledger else figures.completed
     base = dict(
         survey=survey,
-        youth=survey.audience == Audience.JONGEREN,
-        invited=format_count(round_public(figures.invited)) if figures.invited else None,
-        responded=format_count(round_public(response.in_results if not response.from_ledger else figures.completed)),
-        response_pct=format_percentage(figures.pct_completed) if figures.pct_completed is not None else None,
-        enough=enough,
+        audience=str(survey.audience),
+        invited=_published(figures.invited, policy) if figures.invited else None,
+        responded=_published(responded, policy),
+        invited_few=bool(figures.invited) and below_k(figures.invited, policy),
+        responded_few=below_k(responded, policy),
+        response_pct=format_percentage(figures.pct_completed)
+        if figures.pct_completed is not None and not below_k(responded, policy)
+        else None,
         k=policy.k,
     )
-    if not enough:
-        return Factsheet(**base)
+    if data.n < policy.k:
+        return Factsheet(**base, enough=False)
     view = compute_view(data, Selection(), policy)
     grade_item = next((i for i in data.items if i.kind == "grade"), None)
     grade = view.grades.get(grade_item.code) if grade_item else None
@@ -71,19 +82,27 @@ def build_factsheet(survey: Survey) -> Factsheet:
             format_count(shown_count(int(headline.at[i.code, "n"]), False, policy)),
         )
         for i in data.items
-        if i.kind == "agreement" and i.code in headline.index and int(headline.at[i.code, "n"]) >= policy.k
+        if i.kind == "agreement" and i.code in headline.index and not is_missing(headline.at[i.code, "pct"])
     ]
     domains = [
         (r.domain, format_percentage(r.pct)) for r in view.domains.itertuples(index=False) if not is_missing(r.pct)
     ]
+    answered = view.headline[view.headline["hidden"] | (view.headline["n"].fillna(0) > 0)]
     return Factsheet(
         **base,
-        grade=grade.mean_text if grade and grade.n >= policy.k else None,
+        # "too few answers" when every item that has answers is hidden, so the page does not look empty
+        enough=answered.empty or not bool(answered["hidden"].all()),
+        grade=grade.mean_text if grade and grade.n else None,
         grade_n=format_count(shown_count(grade.n, False, policy)) if grade and grade.n else None,
         domains=domains,
         statements=statements,
         themes=_themes(data, view, policy),
     )
+
+
+def _published(count: int, policy) -> int:
+    """A count as the factsheet gives it: rounded to 5; below k not at all (0), the page says "fewer than k"."""
+    return 0 if below_k(count, policy) else round_public(count)
 
 
 def _themes(data, view, policy) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -4,10 +4,14 @@ A selection is a language, a background group, and a variable to break down by. 
 small-cell protection shows in their one-way breakdown are offered as filters, so the list of choices
 never reveals a small group either. The policy (k) is the survey's minimum cell size (:func:`policy_for`).
 
-The whole round is published as it is (the response figures publish its size). A filtered group is a
-cell of the protected breakdown over the filter variables: when :mod:`analysis.suppression` hides that
-cell the view is refused, and an item whose cell is hidden is shown as "–" with nothing derived from it
-(distribution, grade, breakdown). A breakdown inside the view is protected with the view as its total.
+The size of the whole round is published (the response figures give it). An item answered by fewer than k
+people is a cell below k, in the whole round as in a group: it is shown as "–" with nothing derived from
+it (share, distribution, grade, domain, breakdown); from k answers on its share is shown with its n, as a
+*signaal* below the signal threshold. A filtered group is a cell of the protected breakdown over the filter
+variables: when :mod:`analysis.suppression` hides that cell the view is refused. A breakdown inside the
+view is protected with the view as its total. Answers to background questions (domain "achtergrond") are a
+breakdown of the respondents too: their counts per option are protected like one (:func:`protect_choices`),
+and no choice question is shown when fewer than k people answered it.
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ from analysis.scores.breakdowns import UNKNOWN_GROUP, protected_grades_by, prote
 from analysis.scores.grades import GradeSummary, summarise_counts
 from analysis.scores.items import choice_distribution, distributions_from_tally, domain_scores, headline_from_tally
 from analysis.scores.results import Breakdown, Results
-from analysis.suppression import Policy, is_signal
+from analysis.suppression import Policy, below_k, is_signal, protect_counts
 from survey.questionnaires.models import Survey
+from survey.reports.anonymity import BACKGROUND_DOMAIN
 from survey.reports.items import domains_of, scales_of
 from survey.reports.results import RoundData
 
@@ -220,21 +225,42 @@ def compute_view(data: RoundData, selection: Selection, policy: Policy) -> View:
     by = [v for v in [breakdown_variable(data, selection)] if v]
     if not selection.filtered:
         results = results_for(data, None, data.respondents, by, policy)
-        headline = results.headline.assign(
-            hidden=False, signal=[is_signal(int(n), False, policy) for n in results.headline["n"]]
-        )
+        small = [below_k(n, policy) for n in results.headline["n"]]
+        headline = _protect_headline(results.headline, results.headline.assign(hidden=small, signal=False))
+        headline["signal"] = [is_signal(int(n), h, policy) for n, h in zip(results.headline["n"], small, strict=True)]
+        hidden = set(headline.loc[headline["hidden"], "item_code"])
         return View(
             selection,
             policy,
             n=data.n,
             headline=headline,
-            distributions=results.distributions,
-            grades=dict(results.grades),
-            domains=results.domains,
-            choices=dict(results.choices),
-            breakdown=results.breakdowns.get(by[0]) if by else None,
+            distributions=results.distributions[~results.distributions["item_code"].isin(hidden)],
+            grades={code: (None if code in hidden else g) for code, g in results.grades.items()},
+            domains=domain_scores(headline, domains_of(data.items)),
+            choices=protect_choices(data, results.choices, policy),
+            breakdown=_without(results.breakdowns.get(by[0]) if by else None, hidden),
         )
     return _filtered_view(data, selection, policy, by)
+
+
+def protect_choices(data: RoundData, choices: dict[str, pd.DataFrame], policy: Policy) -> dict[str, pd.DataFrame]:
+    """Choice questions as a page may show them: none answered by fewer than k people (``attrs["hidden"]``,
+    no rows), and for background questions the counts per option protected as a breakdown (NA where hidden)."""
+    background = {i.code for i in data.items if i.domain == BACKGROUND_DOMAIN}
+    out = {}
+    for code, frame in choices.items():
+        shown = frame.copy()
+        shown.attrs = {**frame.attrs, "hidden": below_k(frame.attrs.get("n", 0), policy)}
+        if shown.attrs["hidden"]:
+            shown = shown.iloc[0:0].copy()
+            shown.attrs = {**frame.attrs, "hidden": True}
+        elif code in background:
+            counts = protect_counts(dict(zip(frame["code"], frame["count"], strict=True)), policy)
+            hidden = frame["code"].map(lambda c, counts=counts: counts[c] is None).astype(bool)
+            shown["count"] = frame["count"].astype("Int64").mask(hidden)
+            shown["pct"] = frame["pct"].astype("float64").where(~hidden)
+        out[code] = shown
+    return out
 
 
 def _at(table: pd.DataFrame, levels: list[str], key: tuple) -> pd.DataFrame:
@@ -276,7 +302,7 @@ def _filtered_view(data: RoundData, selection: Selection, policy: Policy, by: li
         distributions=results.distributions[~results.distributions["item_code"].isin(hidden)],
         grades=grades,
         domains=domain_scores(headline, domains_of(data.items)),
-        choices=dict(results.choices),
+        choices=protect_choices(data, results.choices, policy),
         breakdown=_without(
             results.breakdowns.get(by[0]) if by else None, hidden | {c for c, g in grades.items() if g is None}
         ),

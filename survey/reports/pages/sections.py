@@ -23,7 +23,7 @@ from analysis.charts.bars import (
     stacked_bars_table,
 )
 from analysis.scores.grades import GradeSummary
-from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
+from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing, whole_percentages
 from analysis.scores.scales import Scale
 from survey.reports.items import ReportItem
 from survey.reports.pages.figures import View
@@ -77,9 +77,12 @@ class GradeCard:
 
 @dataclass(frozen=True)
 class ChoiceCard:
+    """A choice question: count and % per option; ``hidden`` when fewer than k people answered it."""
+
     item: ReportItem
     n: str
     rows: list[tuple[str, str, str]] = field(default_factory=list)
+    hidden: bool = False
 
 
 def make_chart(svg: str, table: ChartTable) -> Chart:
@@ -196,7 +199,14 @@ def grade_card(view: View, item: ReportItem) -> GradeCard | None:
     summary: GradeSummary | None = view.grades.get(item.code)
     if rows[0].hidden or summary is None:
         return GradeCard(rows[0], MISSING, MISSING, MISSING, item.scale.headline, None)
-    bars = [Bar(item.scale.label_for(code), (pct,), count) for code, count, pct in summary.distribution]
+    codes = [code for code, _count, _pct in summary.distribution]
+    positive = [i for i, code in enumerate(codes) if code in item.scale.positive_codes]
+    counts = [count for _code, count, _pct in summary.distribution]
+    shares = whole_percentages(counts, positive) if summary.n else [None] * len(counts)
+    bars = [
+        Bar(item.scale.label_for(code), (None if pct is None else float(pct),), count)
+        for (code, count, _pct), pct in zip(summary.distribution, shares, strict=True)
+    ]
     title = _("Distribution of %(item)s", item=item.code)
     chart = make_chart(
         bars_svg(
@@ -215,9 +225,10 @@ def choice_card(view: View, item: ReportItem) -> ChoiceCard | None:
     if frame is None:
         return None
     rows = [
-        (str(r.label), format_count(r.count), _text(r.pct, format_percentage)) for r in frame.itertuples(index=False)
+        (str(r.label), _text(r.count, format_count), _text(r.pct, format_percentage))
+        for r in frame.itertuples(index=False)
     ]
-    return ChoiceCard(item, format_count(frame.attrs.get("n", 0)), rows)
+    return ChoiceCard(item, format_count(frame.attrs.get("n", 0)), rows, bool(frame.attrs.get("hidden")))
 
 
 def domain_rows(view: View) -> tuple[list[tuple[str, str, str]], Chart | None]:

@@ -54,5 +54,5 @@ def test_factsheet_for_young_people_and_too_few_answers(client, db, region, rese
         "Te weinig mensen gaven antwoord om resultaten te laten zien. Daarvoor zijn minstens 10 antwoorden "
         "nodig." in text
     )
-    assert "Ongeveer 5 mensen vulden de vragenlijst in." in text  # 3 rounded to 5
+    assert "Minder dan 10 mensen vulden de vragenlijst in." in text  # 3, below k: not "about 5"
     assert "8,0" not in text and "67 %" not in text

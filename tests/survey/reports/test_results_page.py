@@ -21,14 +21,15 @@ def test_statements_show_share_agree_with_n_and_escapes_left_out(page):
 
 def test_full_distribution_table_beside_the_stacked_bar(page):
     html = page()
-    # 2 of 8 helemaal mee eens = 25%, 3 of 8 mee eens = 37.5% -> 38%, then 1 of 8 each = 12.5% -> 13%
+    # 2 of 8 helemaal mee eens = 25%, 3 of 8 mee eens = 37.5%: together the headline 62.5% -> 63%, so 25 + 38;
+    # then 1 of 8 each = 12.5%, together 37%: each rounded up would make the bar 102%, so 13 + 12 + 12
     table = html[html.index("Antwoorden per stelling") :]
     assert cells_of_row(table, "T1 Ik wist waar ik terecht kon met mijn vraag.") == [
         "25 %",
         "38 %",
         "13 %",
-        "13 %",
-        "13 %",
+        "12 %",
+        "12 %",
         "8",
     ]
     svg = re.search(r'<svg[^>]*aria-labelledby="c-statements-distribution-title[^>]*>.*?</svg>', html, re.S)
@@ -60,11 +61,26 @@ def test_domain_summaries(page):
     assert cells_of_row(table, "effect")[0] == "20 %"
 
 
-def test_multiple_choice_counts_respondents(page):
-    html = page()
+def test_multiple_choice_answered_by_fewer_than_k_is_not_shown(page):
+    # C1 is answered by 3 of the 12, fewer than k = 5: no counts per option (they are 2 and 1)
+    text = page_text(page())
+    part = text[text.index("Welke hulp kreeg u?") :]
+    assert part.startswith(
+        "Welke hulp kreeg u? Minder dan 5 mensen beantwoordden deze vraag. De antwoorden worden niet getoond, "
+        "zodat niemand te herkennen is."
+    )
+    assert "Hulp op school" not in text
+
+
+def test_multiple_choice_counts_respondents(client, db, region, researcher):
+    survey = builders.make_survey(db, region, min_cell=5)
+    for choice in [["thuis"], ["thuis", "school"], ["anders"], ["thuis"], ["thuis", "school"], ["thuis"]]:
+        builders.add_response(db, survey, {"T1": "4", "C1": choice})
+    db.session.commit()
+    html = client.get(f"/beheer/{region.slug}/resultaten/{survey.id}/").get_data(as_text=True)
     table = html[html.index("Welke hulp kreeg u?") :]
-    assert cells_of_row(table, "Hulp thuis") == ["2", "67 %"]
-    assert cells_of_row(table, "Hulp op school") == ["1", "33 %"]
+    assert cells_of_row(table, "Hulp thuis") == ["5", "83 %"]  # 5 of the 6 who answered
+    assert cells_of_row(table, "Hulp op school") == ["2", "33 %"]
 
 
 def test_open_question_shows_themes_and_only_scrubbed_quotes(page):
