@@ -22,7 +22,7 @@ from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.evaluations import services
 from survey.evaluations.blueprint import bp, reader
-from survey.evaluations.files import outputs
+from survey.evaluations.files import caveats, outputs
 from survey.evaluations.files.plain import paragraphs
 from survey.evaluations.labels import label
 from survey.evaluations.lookup import edit_urls, evaluation_in_region, locked_redirect
@@ -36,6 +36,8 @@ from survey.timeutil import utcnow
 
 bp.add_app_template_filter(paragraphs, "paragraphs")
 bp.add_app_template_filter(label, "evaluation_label")
+for caveat in caveats.TEMPLATE_GLOBALS:  # the small-numbers wording of the page and the PDF, as the Word file has it
+    bp.add_app_template_global(caveat)
 register_nav("Mid-term evaluations", "evaluation_reports.list_reports", Permission.READ_REPORTS, 60)
 
 
