@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, url_for
 
 from survey.access import get_in_region
 from survey.evaluations.labels import PROGRAMME_SECTIONS, PROJECT_SECTIONS
-from survey.evaluations.models import PROGRAMME_SCOPE, Evaluation, project_scope
+from survey.evaluations.models import PROGRAMME_SCOPE, Evaluation, EvaluationStatus, project_scope
 from survey.evaluations.services import LOCKED
 
 
@@ -15,7 +15,7 @@ def evaluation_in_region(evaluation_id: int) -> Evaluation:
 def locked_redirect(evaluation: Evaluation):
     """Where to send someone who tries to change a report that is no longer a concept."""
     flash(str(LOCKED), "error")
-    if evaluation.snapshot is not None:
+    if evaluation.status == EvaluationStatus.PUBLISHED:
         return redirect(url_for("evaluation_reports.show_report", evaluation_id=evaluation.id))
     return redirect(url_for("evaluations.show_draft", evaluation_id=evaluation.id))
 

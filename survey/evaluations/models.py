@@ -1,9 +1,10 @@
 """A *tussenevaluatie*: the chosen sources, the evaluator's texts and statements, the workflow, and
 after publication the frozen snapshot with its files.
 
-The draft is computed afresh from the programme and the surveys each time it is shown. Publishing
-stores everything the report shows (figures, themes, quotes, texts) as JSON in ``snapshot`` and the
-generated HTML, PDF, Word and Excel files in ``evaluation_file``; neither changes afterwards.
+The draft is computed afresh from the programme and the surveys each time it is shown. Approval stores
+everything the report shows (figures, themes, quotes, texts) as JSON in ``snapshot``; publishing publishes
+exactly that snapshot and stores the generated HTML, PDF, Word and Excel files in ``evaluation_file``;
+neither changes afterwards. Going back to concept drops the approved snapshot.
 """
 
 import enum
@@ -79,7 +80,7 @@ class Evaluation(Base):
     published_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
     #: when it was published (*gepubliceerd op*)
     published_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
-    #: everything the published report shows, frozen at publication (*momentopname*)
+    #: everything the report shows, frozen at approval and published as it is (*momentopname*)
     snapshot: Mapped[dict | None] = mapped_column(sa.JSON(none_as_null=True))
     #: optimistic lock: two evaluators saving at once never overwrite each other silently
     lock_version: Mapped[int] = mapped_column(default=1)

@@ -1,8 +1,9 @@
 """Composing a tussenevaluatie and moving it through *concept → goedgekeurd → gepubliceerd*.
 
 Every function flushes and writes an audit entry; none commits (the request commits once).
-Only a concept can be changed; approving needs a beheerder; publishing freezes the snapshot and the
-files, which nothing changes afterwards.
+Only a concept can be changed; approving needs a beheerder and freezes the report as the snapshot
+(figures, scores, statements, texts); publishing publishes exactly that snapshot with its files, which
+nothing changes afterwards. Going back to concept drops the snapshot, so a new approval takes the live data.
 """
 
 import hashlib
@@ -156,27 +157,33 @@ def set_item_lines(evaluation: Evaluation, lines: dict[str, int | None]) -> None
     record("evaluation.item_lines", evaluation, items=len(evaluation.item_lines))
 
 
-def approve(evaluation: Evaluation, user: User) -> None:
-    """A beheerder approves the concept after the stuurgroep; from then on it cannot be edited."""
+def approve(evaluation: Evaluation, user: User, report: dict) -> None:
+    """A beheerder approves the concept after the stuurgroep: from then on it cannot be edited, and
+    ``report`` (the report as it stood, ``outputs.frozen``) is what the approved page shows and what
+    publishing publishes, whatever the live data do meanwhile."""
     _require_concept(evaluation)
     evaluation.status = EvaluationStatus.APPROVED
     evaluation.approved_by_id, evaluation.approved_at = user.id, utcnow()
+    evaluation.snapshot = report
     db.session.flush()
     record("evaluation.approve", evaluation)
 
 
 def reopen(evaluation: Evaluation) -> None:
-    """Back to concept (the approval lapses) so the texts can be changed again."""
+    """Back to concept: the approval lapses with the report it froze, so the texts can be changed again
+    and a new approval takes the live figures."""
     if evaluation.status != EvaluationStatus.APPROVED:
         raise WorkflowError(_l("Only an approved report can go back to draft."))
     evaluation.status = EvaluationStatus.CONCEPT
     evaluation.approved_by_id = evaluation.approved_at = None
+    evaluation.snapshot = None
     db.session.flush()
     record("evaluation.reopen", evaluation)
 
 
 def publish(evaluation: Evaluation, user: User, report: dict, files: list[tuple[str, str, str, bytes]]) -> None:
-    """Freeze the report: store its data as the snapshot and its generated files; never undone."""
+    """Publish the report approval froze (``report``, stamped as published) with its generated files;
+    never undone."""
     if evaluation.status != EvaluationStatus.APPROVED:
         raise WorkflowError(NOT_APPROVED)
     evaluation.snapshot = report

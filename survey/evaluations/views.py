@@ -2,8 +2,9 @@
 ``evaluations``), and the published reports for everyone with the right to read them: lezer,
 projectleider and up (blueprint ``evaluation_reports``).
 
-A draft is built afresh from the live data on every request; a published report's page and files come
-from what was stored at publication, never from the live data. Texts, statements and the actielijn of
+A concept is built afresh from the live data on every request; an approved report shows what approval
+froze (and says when the live data have changed since); a published report's page and files come from what
+was stored at publication, never from the live data. Texts, statements and the actielijn of
 items are in ``views_text``.
 """
 
@@ -21,8 +22,7 @@ from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.evaluations import services
 from survey.evaluations.blueprint import bp, reader
-from survey.evaluations.draft.report import build_report
-from survey.evaluations.files import outputs
+from survey.evaluations.files import caveats, outputs
 from survey.evaluations.files.plain import paragraphs
 from survey.evaluations.labels import label
 from survey.evaluations.lookup import edit_urls, evaluation_in_region, locked_redirect
@@ -36,6 +36,8 @@ from survey.timeutil import utcnow
 
 bp.add_app_template_filter(paragraphs, "paragraphs")
 bp.add_app_template_filter(label, "evaluation_label")
+for caveat in caveats.TEMPLATE_GLOBALS:  # the small-numbers wording of the page and the PDF, as the Word file has it
+    bp.add_app_template_global(caveat)
 register_nav("Mid-term evaluations", "evaluation_reports.list_reports", Permission.READ_REPORTS, 60)
 
 
@@ -108,7 +110,7 @@ def show_draft(evaluation_id):
     evaluation = evaluation_in_region(evaluation_id)
     if evaluation.status == EvaluationStatus.PUBLISHED:
         return redirect(url_for("evaluation_reports.show_report", evaluation_id=evaluation.id))
-    report = build_report(evaluation)
+    report = outputs.shown_report(evaluation)
     edit = edit_urls(evaluation) if evaluation.is_editable else None
     pending = {"programma": sum(s["pending"] for s in report["sections"].values())}
     pending |= {p["scope"]: sum(s["pending"] for s in p["sections"].values()) for p in report["projects"]}
@@ -117,6 +119,7 @@ def show_draft(evaluation_id):
         evaluation=evaluation,
         pending=pending,
         kinds_to_check=kinds_to_check(evaluation),
+        changed_since_approval=outputs.changed_since_approval(evaluation),
         report_html=outputs.report_html(report, edit),
         downloads=outputs.DOWNLOADS,
     )
@@ -128,7 +131,7 @@ def download_draft(evaluation_id, fmt):
     evaluation = evaluation_in_region(evaluation_id)
     if evaluation.status == EvaluationStatus.PUBLISHED:
         return redirect(url_for("evaluation_reports.download_report", evaluation_id=evaluation.id, fmt=fmt))
-    report = build_report(evaluation)
+    report = outputs.shown_report(evaluation)
     content = outputs.render(report, fmt)
     record("evaluation.export", evaluation, format=fmt, draft=True)
     db.session.commit()
@@ -146,8 +149,9 @@ def approve_evaluation(evaluation_id):
     evaluation = evaluation_in_region(evaluation_id)
     if not evaluation.is_editable:
         return locked_redirect(evaluation)
-    services.approve(evaluation, current_user)
-    return _done(_("The report has been approved. It can now be published."), evaluation)
+    outputs.approve(evaluation, current_user)
+    approved = _("The report has been approved: its figures are fixed as they are now. It can now be published.")
+    return _done(approved, evaluation)
 
 
 @bp.post("/<int:evaluation_id>/terug-naar-concept")

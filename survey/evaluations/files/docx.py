@@ -1,5 +1,7 @@
 """The report as an editable Word file: real headings, paragraphs and tables, for the next round of
-edits. Charts appear as their data tables. Text goes in as text (python-docx escapes it)."""
+edits. Charts appear as their data tables. Text goes in as text (python-docx escapes it). What it says about
+small numbers (the signal mark and its footnotes, the counts) is worded by ``caveats``, as on the page and
+in the PDF."""
 
 import io
 
@@ -8,6 +10,14 @@ from docx.shared import Cm
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from survey.evaluations.files.caveats import (
+    grade_caveat,
+    hidden_survey_line,
+    respondents_line,
+    response_note,
+    scores_note,
+    signal_marked,
+)
 from survey.evaluations.files.plain import paragraphs, xml_safe
 from survey.programmes.filters import period_label
 
@@ -59,13 +69,7 @@ class _Writer:
         if not grouped:
             for part in section["survey"]:
                 if not part["shown"]:
-                    self.para(
-                        _(
-                            "Fewer than %(k)s respondents answered this survey. To protect them, "
-                            "no themes or quotes are shown.",
-                            k=k,
-                        )
-                    )
+                    self.para(hidden_survey_line(k))
             for item in section["statements"]:
                 self.statement(item)
             return
@@ -73,14 +77,12 @@ class _Writer:
             self.heading(part["label"], level)
             self.para(_("Question") + ": " + "; ".join(part["questions"]))
             if not part["shown"]:
-                self.para(
-                    _(
-                        "Fewer than %(k)s respondents answered this survey. To protect them, "
-                        "no themes or quotes are shown.",
-                        k=k,
-                    )
-                )
+                self.para(hidden_survey_line(k))
                 continue
+            if not part["themes"]:
+                self.para(_("No coded answers yet."))
+                continue
+            self.para(respondents_line(part))
             for theme in part["themes"]:
                 shown.add(theme["key"])
                 self.para(f"{theme['label']} ({theme['count']})", "List Bullet")
@@ -148,7 +150,7 @@ def docx_bytes(report: dict) -> bytes:
     w.heading(titles["grade"], 1)
     for grade in report["grades"]:
         w.para(
-            f"{grade['mean_text']} – " + _("mean grade from %(n)s respondents", n=grade["n"])
+            f"{grade['mean_text']} – " + grade_caveat(grade)
             if grade["shown"]
             else _("Fewer than %(k)s respondents gave a grade: not shown.", k=k)
         )
@@ -206,12 +208,13 @@ def _method(w: _Writer, report: dict) -> None:
             m["kind_label"],
             m["invited_text"] if m["invited"] is not None else _("open link"),
             m["completed_text"],
-            m["pct_text"],
+            signal_marked(m["pct_text"], m),
         ]
         for m in report["method"]
     ]
     if rows:
         w.table([_("Survey"), _("Kind"), _("Invited"), _("Responded"), _("Response")], rows, _("Response per survey"))
+        w.para(response_note(report))
     if report.get("disclosure"):
         w.heading(_("What is shown, and what is not"), 2)
         w.bullets(report["disclosure"])
@@ -224,11 +227,19 @@ def _scores(w: _Writer, report: dict) -> None:
         w.table(
             [_("Item"), _("Now"), "n", _("Previous round"), _("Trend")],
             [
-                [f"{i['code']} {i['text']}", i["pct_text"], str(i["n"]), i["previous_pct_text"], i["trend"] or "–"]
+                [
+                    f"{i['code']} {i['text']}",
+                    signal_marked(i["pct_text"], i),
+                    str(i["n"]),
+                    i["previous_pct_text"],
+                    i["trend"] or "–",
+                ]
                 for i in line["items"]
             ],
             _("Trend against the previous round"),
         )
+    if report["scores"]["lines"]:
+        w.para(scores_note(report))
     w.narrative(report["texts"]["scores"])
 
 

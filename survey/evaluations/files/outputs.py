@@ -1,10 +1,14 @@
 """The report's files and their publication: the HTML page (also stored at publication), the PDF for the
 council, the Word file and the Excel appendix, all made from the same report dict, so they always agree.
 
-Publishing drafts the report as it stands one last time, freezes it as the snapshot and renders it to
-every file. Afterwards the published page and downloads come from the snapshot and the files only.
+Freezing has one home here: approval drafts the report as it stands one last time and freezes it as the
+snapshot (figures, scores, statements, texts); the approved page and its downloads show that snapshot, and
+publishing stamps it as published and renders exactly it to every file. Afterwards the published page and
+downloads come from the snapshot and the files only. When the live data change after approval, the approved
+page says so (``changed_since_approval``); going back to concept lets a new approval take the new figures.
 """
 
+import copy
 import math
 import re
 import unicodedata
@@ -92,20 +96,67 @@ def plain(value):
     return value
 
 
-def final_report(evaluation: Evaluation) -> dict:
-    """The report dict as it will be frozen: status published, with the date of publication."""
-    report = build_report(evaluation)
-    report["status"] = EvaluationStatus.PUBLISHED.value
-    report["status_label"] = str(STATUS[EvaluationStatus.PUBLISHED])
-    report["published_on"] = long_date(utcnow())
+#: what the report says about its place in the workflow: stamped when it is shown or published, not part of
+#: what approval freezes
+WORKFLOW_KEYS = ("status", "status_label", "approved_on", "published_on", "note")
+#: left out when the live data are compared with what was approved: the day a draft is made is no change
+_DRAFTED_ON = "generated_on"
+
+
+def frozen(evaluation: Evaluation) -> dict:
+    """The report as approval freezes it: drafted from the live data, as strict JSON data, without the
+    workflow fields."""
+    report = plain(build_report(evaluation))
+    return {key: value for key, value in report.items() if key not in WORKFLOW_KEYS}
+
+
+def stamped(report: dict, evaluation: Evaluation, *, published_at=None) -> dict:
+    """A copy of a frozen report with the workflow fields of its evaluation (status, approved on) or, given
+    ``published_at``, of its publication."""
+    report = copy.deepcopy(report)
+    status = EvaluationStatus.PUBLISHED if published_at is not None else evaluation.status
+    report["status"], report["status_label"] = status.value, str(STATUS[status])
     if evaluation.approved_at is not None:
         report["approved_on"] = long_date(evaluation.approved_at)
-    report["note"] = _("This report was published and does not change afterwards.")
-    return plain(report)
+    if published_at is not None:
+        report["published_on"] = long_date(published_at)
+        report["note"] = _("This report was published and does not change afterwards.")
+    return report
+
+
+def approve(evaluation: Evaluation, user: User) -> None:
+    """A beheerder approves a concept (WorkflowError otherwise): the report is frozen as it stands."""
+    services.approve(evaluation, user, frozen(evaluation))
+
+
+def shown_report(evaluation: Evaluation) -> dict:
+    """What the staff page and the draft downloads show: a concept drafted from the live data, an approved
+    report as approval froze it."""
+    if evaluation.status == EvaluationStatus.APPROVED and evaluation.snapshot is not None:
+        return stamped(evaluation.snapshot, evaluation)
+    return build_report(evaluation)
+
+
+def changed_since_approval(evaluation: Evaluation) -> bool:
+    """An approved report whose live data (figures, scores, statements) now draft a different report."""
+    if evaluation.status != EvaluationStatus.APPROVED or evaluation.snapshot is None:
+        return False
+    return _content(frozen(evaluation)) != _content(evaluation.snapshot)
+
+
+def _content(report: dict) -> dict:
+    return {key: value for key, value in report.items() if key not in (*WORKFLOW_KEYS, _DRAFTED_ON)}
+
+
+def final_report(evaluation: Evaluation) -> dict:
+    """The report as it is published: the one approval froze, stamped as published. (A report approved
+    before approval froze it has no snapshot: it is frozen now.)"""
+    approved = evaluation.snapshot if evaluation.snapshot is not None else frozen(evaluation)
+    return stamped(approved, evaluation, published_at=utcnow())
 
 
 def publish(evaluation: Evaluation, user: User) -> None:
-    """Freeze and publish an approved report (WorkflowError otherwise)."""
+    """Publish an approved report as it was approved (WorkflowError otherwise)."""
     if evaluation.status != EvaluationStatus.APPROVED:
         raise services.WorkflowError(services.NOT_APPROVED)
     report = final_report(evaluation)

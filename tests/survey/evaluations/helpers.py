@@ -37,7 +37,7 @@ def paste_notes(client, login, demo, block: str):
 
 
 def publish_report(demo, evaluation):
-    services.approve(evaluation, demo.user("beheerder"))
+    outputs.approve(evaluation, demo.user("beheerder"))
     outputs.publish(evaluation, demo.user("onderzoeker"))
     db.session.commit()
     return evaluation
