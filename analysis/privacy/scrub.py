@@ -249,7 +249,7 @@ def _deduce_spans(text: str, cache_path) -> list[tuple[int, int, str]]:
     return out
 
 
-_FIRST_WORD = re.compile(r"(\S+)\s+([^\W\d_]+)")
+_FIRST_WORD = re.compile(r"(\S+)\s+([^\W\d_]+)\s+\S")
 _SENTENCE_END = ".!?:;•-–—*"
 
 
@@ -257,7 +257,7 @@ def _name_start(text: str, start: int, end: int) -> int:
     """Where a name deduce found really starts: deduce takes the capitalised word that opens a sentence into
     the name when a first name follows ("Bel Henk Jansen op …", "Vraag Anja om …"), and replacing the whole
     span would take the verb with it. That word is left out when it is no first name itself and the word after
-    it is one."""
+    it is one, with a surname after it (a title before a surname alone, "Mevrouw Jansen", stays in the name)."""
     found = _FIRST_WORD.match(text, start, end)
     if found is None:
         return start
