@@ -128,6 +128,7 @@ def scales_of(items: list[ReportItem]) -> dict[str, Scale]:
     return {i.code: i.scale for i in items if i.scored}
 
 
-def domains_of(items: list[ReportItem]) -> dict[str, str]:
-    """{item code: domain} of the scored statements that belong to a report domain."""
-    return {i.code: i.domain for i in items if i.kind == "agreement" and i.domain in DOMAINS}
+def domains_of(items: list[ReportItem], kind: str = "agreement") -> dict[str, str]:
+    """{item code: domain} of the scored items of one kind (statements unless told) that belong to a report
+    domain; a domain's score is a mean of its items' shares, so it never mixes kinds of answer."""
+    return {i.code: i.domain for i in items if i.kind == kind and i.domain in DOMAINS}

@@ -4,8 +4,13 @@ It is public, so every count is rounded to a multiple of 5 (percentages come fro
 count below k is said as "fewer than k", never rounded (to "about 0"). It has no breakdowns at all; it shows
 what the results page's view shows of the whole round (no item answered by fewer than k people, so no
 domain whose items have fewer: :mod:`survey.reports.pages.figures`), and open-answer themes only when at
-least k people mention them, without quotes. A round with fewer than k respondents, or with nothing left to
-show, gets a factsheet without results.
+least k people mention them, without quotes. A round with fewer than k respondents, or with nothing left
+to show, gets a factsheet without results.
+
+Statements are shown as % (helemaal) mee eens. The children's smiley questions (CEO kind 8-11) are shown as
+the share that chose a happy face, that is the smiley scale's positive options
+(:mod:`analysis.scores.scales`: blij or heel blij on five faces, blij on three), per domain and per question,
+with the same hiding as the statements.
 """
 
 from __future__ import annotations
@@ -15,9 +20,12 @@ from pathlib import Path
 
 from flask import render_template
 
+from analysis.scores.items import domain_scores
 from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
+from analysis.scores.scales import SMILEY_5
 from analysis.suppression import below_k, round_public, shown_count
 from survey.questionnaires.models import Survey
+from survey.reports.items import domains_of
 from survey.reports.pages.figures import Selection, compute_view, policy_for
 from survey.reports.pages.openanswers import open_sections
 from survey.reports.pages.response import response_summary
@@ -44,8 +52,13 @@ class Factsheet:
     enough: bool
     grade: str | None = None
     grade_n: str | None = None
+    #: (domain, % positive) and (label, % positive, n) for the statements and for the smiley questions
     domains: list[tuple[str, str]] = field(default_factory=list)
     statements: list[tuple[str, str, str]] = field(default_factory=list)
+    smiley_domains: list[tuple[str, str]] = field(default_factory=list)
+    smileys: list[tuple[str, str, str]] = field(default_factory=list)
+    #: the smileys have five faces, so "happy" is a happy or a very happy face
+    very_happy: bool = True
     themes: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
     k: int = 10
 
@@ -74,19 +87,6 @@ def build_factsheet(survey: Survey) -> Factsheet:
     view = compute_view(data, Selection(), policy)
     grade_item = next((i for i in data.items if i.kind == "grade"), None)
     grade = view.grades.get(grade_item.code) if grade_item else None
-    headline = view.headline.set_index("item_code")
-    statements = [
-        (
-            i.label,
-            format_percentage(headline.at[i.code, "pct"]),
-            format_count(shown_count(int(headline.at[i.code, "n"]), False, policy)),
-        )
-        for i in data.items
-        if i.kind == "agreement" and i.code in headline.index and not is_missing(headline.at[i.code, "pct"])
-    ]
-    domains = [
-        (r.domain, format_percentage(r.pct)) for r in view.domains.itertuples(index=False) if not is_missing(r.pct)
-    ]
     answered = view.headline[view.headline["hidden"] | (view.headline["n"].fillna(0) > 0)]
     return Factsheet(
         **base,
@@ -94,10 +94,32 @@ def build_factsheet(survey: Survey) -> Factsheet:
         enough=answered.empty or not bool(answered["hidden"].all()),
         grade=grade.mean_text if grade and grade.n else None,
         grade_n=format_count(shown_count(grade.n, False, policy)) if grade and grade.n else None,
-        domains=domains,
-        statements=statements,
+        domains=_domains(view.domains),
+        statements=_shares(data, view, "agreement", policy),
+        smiley_domains=_domains(domain_scores(view.headline, domains_of(data.items, "smiley"))),
+        smileys=_shares(data, view, "smiley", policy),
+        very_happy=any(i.scale is SMILEY_5 for i in data.items if i.kind == "smiley"),
         themes=_themes(data, view, policy),
     )
+
+
+def _shares(data, view, kind: str, policy) -> list[tuple[str, str, str]]:
+    """(label, % positive, n rounded) of the shown items of one kind, in questionnaire order."""
+    headline = view.headline.set_index("item_code")
+    return [
+        (
+            i.label,
+            format_percentage(headline.at[i.code, "pct"]),
+            format_count(shown_count(int(headline.at[i.code, "n"]), False, policy)),
+        )
+        for i in data.items
+        if i.kind == kind and i.code in headline.index and not is_missing(headline.at[i.code, "pct"])
+    ]
+
+
+def _domains(scores) -> list[tuple[str, str]]:
+    """(domain, mean % positive) of the domains that have a share (none of a domain whose items are hidden)."""
+    return [(r.domain, format_percentage(r.pct)) for r in scores.itertuples(index=False) if not is_missing(r.pct)]
 
 
 def _published(count: int, policy) -> int:
