@@ -76,9 +76,10 @@ def build_factsheet(survey: Survey) -> Factsheet:
         invited=_published(figures.invited, policy) if figures.invited else None,
         responded=_published(responded, policy),
         invited_few=bool(figures.invited) and below_k(figures.invited, policy),
-        responded_few=below_k(responded, policy),
+        # none at all is "fewer than k" too: a factsheet never says "about 0 people"
+        responded_few=responded < policy.k,
         response_pct=format_percentage(figures.pct_completed)
-        if figures.pct_completed is not None and not below_k(responded, policy)
+        if figures.pct_completed is not None and responded >= policy.k
         else None,
         k=policy.k,
     )

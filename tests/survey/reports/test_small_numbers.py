@@ -109,7 +109,9 @@ def test_a_poll_with_one_answer(client, db, region, researcher):
 
 def test_stakeholders_get_their_own_heading(client, db, region, researcher):
     survey = builders.make_survey(db, region, audience=Audience.STAKEHOLDERS)
-    assert "Wat vinden de betrokkenen?" in page_text(get(client, region, survey, "factsheet"))
+    text = page_text(get(client, region, survey, "factsheet"))
+    assert "Wat vinden de betrokkenen?" in text
+    assert "Minder dan 5 mensen vulden de vragenlijst in." in text and "Ongeveer 0" not in text  # nobody yet (k = 5)
 
 
 def test_response_sentence_has_singular_and_plural(client, db, region, researcher):
