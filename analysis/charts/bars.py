@@ -101,9 +101,16 @@ def _legend(cid: str, categories: Sequence[str], y: float) -> tuple[str, float]:
 
 
 def stacked_bars_svg(
-    bars: Sequence[Bar], categories: Sequence[str], *, title: str, desc: str, chart_id: str | None = None
+    bars: Sequence[Bar],
+    categories: Sequence[str],
+    *,
+    title: str,
+    desc: str,
+    not_shown: str,
+    chart_id: str | None = None,
 ) -> str:
-    """Horizontal 100 % bars, one per item, one patterned segment per category, legend on top."""
+    """Horizontal 100 % bars, one per item, one patterned segment per category, legend on top; a hidden bar
+    reads "– " and ``not_shown`` (the caller's words)."""
     cid = _chart_id(chart_id, title, bars, categories)
     legend, y = _legend(cid, categories, MARGIN)
     body, span = [], WIDTH - 2 * MARGIN
@@ -111,7 +118,7 @@ def stacked_bars_svg(
         label, y = _label_lines(bar.label + _n_suffix(bar.n), MARGIN, y)
         body.append(label)
         if all(is_missing(v) for v in bar.values):
-            body.append(f'<text x="{MARGIN}" y="{y + 16}" fill="{MUTED_TEXT}">{MISSING} niet getoond</text>')
+            body.append(f'<text x="{MARGIN}" y="{y + 16}" fill="{MUTED_TEXT}">{esc(f"{MISSING} {not_shown}")}</text>')
         x = MARGIN
         for i, value in enumerate(bar.values):
             if is_missing(value) or value <= 0:
@@ -148,9 +155,17 @@ def stacked_bars_table(
 
 
 def bars_svg(
-    bars: Sequence[Bar], *, title: str, desc: str, maximum: float = 100.0, unit: str = "%", chart_id: str | None = None
+    bars: Sequence[Bar],
+    *,
+    title: str,
+    desc: str,
+    not_shown: str,
+    maximum: float = 100.0,
+    unit: str = "%",
+    chart_id: str | None = None,
 ) -> str:
-    """Simple horizontal bars of one value each (a percentage by default), value at the bar's end."""
+    """Simple horizontal bars of one value each (a percentage by default), value at the bar's end; a hidden
+    value reads "– " and ``not_shown`` (the caller's words)."""
     cid = _chart_id(chart_id, title, bars, maximum, unit)
     y, body, span = MARGIN, [], WIDTH - 2 * MARGIN - 70
     for bar in bars:
@@ -161,7 +176,7 @@ def bars_svg(
             f'<rect x="{MARGIN}" y="{y}" width="{span}" height="{BAR}" fill="none" stroke="{TRACK}" stroke-width="1"/>'
         )
         if is_missing(value):
-            text, end = f"{MISSING} niet getoond", MARGIN + 6
+            text, end = f"{MISSING} {not_shown}", MARGIN + 6
         else:
             width = span * max(0.0, min(float(value), maximum)) / maximum
             body.append(f'<rect x="{MARGIN}" y="{y}" width="{width:.2f}" height="{BAR}" fill="url(#{cid}-p0)"/>')

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 import numpy as np
 
@@ -28,16 +29,18 @@ class Reason(StrEnum):
     WITHHELD = "withheld"
 
 
-#: Dutch notes for under a table, one per reason (``{k}`` is the threshold)
-NOTES = {
-    Reason.SMALL: "– = minder dan {k} antwoorden. Niet getoond, zodat niemand te herkennen is.",
-    Reason.COMPLEMENT: "Ook een ander aantal is verborgen, zodat een klein aantal niet uit het totaal "
-    "kan worden teruggerekend.",
-    Reason.TOTAL: "Een totaal is verborgen, omdat het anders een klein aantal zou verraden.",
-    Reason.WITHHELD: "Deze uitsplitsing is niet te tonen: er zijn te weinig groepen om kleine aantallen te beschermen.",
-}
-ROUNDING_NOTE = "Aantallen zijn afgerond op vijftallen. Daardoor tellen ze niet altijd precies op."
-SIGNAL_NOTE = "* = minder dan {signal} antwoorden: een signaal, geen conclusie."
+#: the note keys beside the reasons: published counts are rounded, a shown cell is a signal
+ROUNDED = "rounded"
+SIGNAL = "signal"
+
+
+class Note(NamedTuple):
+    """A line for under a protected table, as a code: analysis has no language, the caller words it
+    (``survey.reports.protection_notes``). ``key`` is a :class:`Reason` value, :data:`ROUNDED` or
+    :data:`SIGNAL`; ``n`` is the threshold the line names (k for a small cell, the signal threshold)."""
+
+    key: str
+    n: int | None = None
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,6 @@ class HiddenCell:
     key: Key
     reason: Reason
 
-    @property
-    def note(self) -> str:
-        """The Dutch explanation of the reason (without the threshold filled in)."""
-        return NOTES[self.reason]
-
 
 @dataclass(frozen=True)
 class Protection:
@@ -81,14 +79,14 @@ class Protection:
         """True when the cell must not be shown."""
         return key in self.reasons
 
-    def notes(self, signals: bool = False) -> tuple[str, ...]:
-        """Dutch lines for under the table: one per reason that occurs, rounding, signals."""
+    def notes(self, signals: bool = False) -> tuple[Note, ...]:
+        """The notes for under the table, in this order: one per reason that occurs, rounding, signals."""
         used = {c.reason for c in self.hidden}
-        lines = [NOTES[r].format(k=self.policy.k) for r in Reason if r in used]
+        lines = [Note(r.value, self.policy.k if r is Reason.SMALL else None) for r in Reason if r in used]
         if self.policy.public:
-            lines.append(ROUNDING_NOTE)
+            lines.append(Note(ROUNDED))
         if signals:
-            lines.append(SIGNAL_NOTE.format(signal=self.policy.signal_below))
+            lines.append(Note(SIGNAL, self.policy.signal_below))
         return tuple(lines)
 
 

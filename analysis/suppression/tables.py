@@ -8,7 +8,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.suppression.core import TOTAL_LABEL, HiddenCell, Policy, Protection, is_signal, protect_cells, shown_count
+from analysis.suppression.core import (
+    TOTAL_LABEL,
+    HiddenCell,
+    Note,
+    Policy,
+    Protection,
+    is_signal,
+    protect_cells,
+    shown_count,
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -24,8 +33,8 @@ class Suppressed:
         """Any shown cell under the signal threshold."""
         return "signal" in self.table.columns and bool(self.table["signal"].any())
 
-    def notes(self) -> tuple[str, ...]:
-        """Dutch lines for under the table (reasons that occur, rounding, signals)."""
+    def notes(self) -> tuple[Note, ...]:
+        """The notes for under the table (reasons that occur, rounding, signals), as codes the caller words."""
         return Protection(self.hidden, self.policy).notes(signals=self.has_signals)
 
 

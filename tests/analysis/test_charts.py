@@ -35,7 +35,11 @@ def parse(svg):
 
 
 def test_chart_has_role_title_and_desc_that_name_it():
-    root = parse(stacked_bars_svg(BARS, CATEGORIES, title="Toegang", desc="Antwoorden op T2", chart_id="t2"))
+    root = parse(
+        stacked_bars_svg(
+            BARS, CATEGORIES, not_shown="niet getoond", title="Toegang", desc="Antwoorden op T2", chart_id="t2"
+        )
+    )
     assert root.get("role") == "img"
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert title.text == "Toegang" and desc.text == "Antwoorden op T2"
@@ -44,7 +48,7 @@ def test_chart_has_role_title_and_desc_that_name_it():
 
 
 def test_every_category_has_its_own_pattern_and_uses_it():
-    svg = stacked_bars_svg(BARS, CATEGORIES, title="T", desc="D", chart_id="x")
+    svg = stacked_bars_svg(BARS, CATEGORIES, not_shown="niet getoond", title="T", desc="D", chart_id="x")
     root = parse(svg)
     patterns = root.findall(f".//{SVG}pattern")
     assert len(patterns) == len(CATEGORIES)
@@ -65,21 +69,25 @@ def test_patterns_stay_distinct_for_eleven_categories():
 def test_labels_are_escaped_not_executed():
     evil = Bar('<script>alert("x")</script> & \x00\x1b', (60.0, 40.0, 0, 0, 0), 12)
     for svg in (
-        stacked_bars_svg([evil], CATEGORIES, title="<script>t</script>", desc='"quoted"'),
-        bars_svg([evil], title="<b>", desc="d"),
+        stacked_bars_svg([evil], CATEGORIES, not_shown="niet getoond", title="<script>t</script>", desc='"quoted"'),
+        bars_svg([evil], not_shown="niet getoond", title="<b>", desc="d"),
         target_svg(_figures(3, 4, None, Direction.INCREASE), title="</title><script>", desc="&"),
     ):
         assert "<script>" not in svg and "</title><script>" not in svg
         root = parse(svg)  # well-formed XML despite the control characters
         assert root.find(f"{SVG}script") is None
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in stacked_bars_svg(
-        [evil], CATEGORIES, title="t", desc="d"
+        [evil], CATEGORIES, not_shown="niet getoond", title="t", desc="d"
     )
 
 
 def test_hidden_values_show_a_dash_and_no_bar():
     svg = bars_svg(
-        [Bar("Gemeente A", (72.5,), 40), Bar("Gemeente B", (None,), None)], title="T", desc="D", chart_id="b"
+        [Bar("Gemeente A", (72.5,), 40), Bar("Gemeente B", (None,), None)],
+        not_shown="niet getoond",
+        title="T",
+        desc="D",
+        chart_id="b",
     )
     assert "73 %" in svg and "– niet getoond" in svg
     assert svg.count('fill="url(#c-b-p0)"') == 1
@@ -95,7 +103,7 @@ def test_colours_have_contrast_with_white_and_text():
 
 
 def test_all_text_is_dark_on_white():
-    svg = stacked_bars_svg(BARS, CATEGORIES, title="T", desc="D")
+    svg = stacked_bars_svg(BARS, CATEGORIES, not_shown="niet getoond", title="T", desc="D")
     fills = set(re.findall(r'<text[^>]* fill="([^"]+)"', svg))
     assert fills <= {TEXT, "#4d4d4d"}
     assert all(contrast(f, "#ffffff") >= 4.5 for f in fills)
@@ -121,7 +129,7 @@ def test_distribution_bars_from_scores():
         "helemaal niet mee eens",
     ]
     assert bars == [Bar("Ik wist waar ik terecht kon.", (25.0, 50.0, 0.0, 0.0, 25.0), 4)]
-    svg = stacked_bars_svg(bars, categories, title="T", desc="D")
+    svg = stacked_bars_svg(bars, categories, not_shown="niet getoond", title="T", desc="D")
     assert "(n = 4)" in svg and "50 %" in svg
     assert len(distribution_bars(distributions(answers, {"R1": GRADE}), GRADE)[1]) == 10
 
@@ -208,8 +216,8 @@ def test_several_periods_get_a_trend_line_and_table_rows():
 
 
 def test_ids_differ_between_charts_on_one_page():
-    one = stacked_bars_svg(BARS[:1], CATEGORIES, title="A", desc="D")
-    two = stacked_bars_svg(BARS[:1], CATEGORIES, title="B", desc="D")
+    one = stacked_bars_svg(BARS[:1], CATEGORIES, not_shown="niet getoond", title="A", desc="D")
+    two = stacked_bars_svg(BARS[:1], CATEGORIES, not_shown="niet getoond", title="B", desc="D")
     assert parse(one).find(f"{SVG}title").get("id") != parse(two).find(f"{SVG}title").get("id")
 
 

@@ -7,7 +7,7 @@ from analysis.scores.breakdowns import UNKNOWN_GROUP, grades_by, headline_by, pr
 from analysis.scores.frames import answers_frame, respondents_frame
 from analysis.scores.results import compute_results
 from analysis.scores.scales import AGREEMENT, GRADE
-from analysis.suppression import Policy
+from analysis.suppression import Note, Policy
 
 # 40 respondents: Delft 25 (ids 0-24), Gouda 12 (25-36), Wijk 2 (37-38), one without a gemeente (39).
 # T1: Delft: ids 0-14 say "4" (15 agree), 15-24 say "2"; Gouda: all 12 say "5"; Wijk: "5", "nvt";
@@ -65,7 +65,7 @@ def test_protected_breakdown_hides_the_small_groups_and_a_complement(data):
     assert table.loc["Delft", "n"] == 25 and table.loc["Delft", "pct"] == 60.0
     assert table.loc["Delft", "signal"]  # 25 < 30: a signal
     assert "n_not_applicable" not in table.columns  # escapes are not broken down
-    assert result.notes()[0] == "– = minder dan 10 antwoorden. Niet getoond, zodat niemand te herkennen is."
+    assert result.notes()[0] == Note("small", 10)  # worded by survey.reports.protection_notes
 
 
 def test_breakdown_by_language_in_public_rounds_counts(data):

@@ -11,6 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.suppression import (
+    ROUNDED,
+    SIGNAL,
+    Note,
     Policy,
     Reason,
     derivable,
@@ -201,7 +204,7 @@ def test_a_small_margin_in_a_cross_table_is_hidden_with_its_cells():
 def test_a_breakdown_of_one_group_is_withheld():
     protection = protect_cells({"T": 7, "A": 7}, [("T", ["A"])], fixed={"T"})
     assert protection.reasons == {"A": Reason.WITHHELD}
-    assert any("niet te tonen" in line for line in protection.notes())
+    assert protection.notes() == (Note(Reason.WITHHELD),)
 
 
 def test_threshold_is_configurable_but_never_below_five():
@@ -244,9 +247,8 @@ def test_breakdown_table_hides_counts_and_percentages_per_item():
     assert result.table.loc[result.table["gemeente"].isna(), "n"].tolist() == [62, 60]
     assert ("T1", "D") in {c.key for c in result.hidden}
     notes = result.notes()
-    assert notes[0].startswith("– = minder dan 10 antwoorden")
-    assert any("teruggerekend" in line for line in notes)
-    assert any("signaal" in line for line in notes)  # B (13) and C (28) are signals
+    # B (13) and C (28) are signals; the words are survey.reports.protection_notes
+    assert notes == (Note(Reason.SMALL, 10), Note(Reason.COMPLEMENT), Note(SIGNAL, 30))
     assert table.loc[("T1", "B"), "signal"] and not table.loc[("T1", None), "signal"]
 
 
@@ -257,8 +259,8 @@ def test_same_table_with_and_without_rounding():
     shown = public.table["n"].dropna().astype(int).tolist()
     assert shown == [60, 15, 30, 60, 15, 25]  # 62, 13, 28 | 60, 13, 27 rounded half up to fives
     assert all(n % 5 == 0 for n in shown)
-    assert any("afgerond op vijftallen" in line for line in public.notes())
-    assert not any("afgerond" in line for line in exact.notes())
+    assert Note(ROUNDED) in public.notes()
+    assert Note(ROUNDED) not in exact.notes()
 
 
 def test_rounding_to_fives_is_half_up():

@@ -19,6 +19,7 @@ from survey.evaluations.draft.sources import document_of, previous_round, scored
 from survey.programmes.models import ACTION_LINES
 from survey.questionnaires.content.registry import REGISTRY
 from survey.questionnaires.models import Survey, SurveyKind
+from survey.reports.protection_notes import not_shown
 from survey.responses.display.piping import report_text
 
 SCALE_OF_KIND = {"agreement": AGREEMENT, "frequency": FREQUENCY}
@@ -164,6 +165,6 @@ def _line_part(number: int | None, title: str, items: list[dict]) -> dict:
         "number": number,
         "title": heading,
         "items": items,
-        "svg": bars_svg(bars, title=heading, desc=desc, chart_id=f"lijn-{number or 0}"),
+        "svg": bars_svg(bars, title=heading, desc=desc, chart_id=f"lijn-{number or 0}", not_shown=not_shown()),
         "table": {"caption": table.caption, "header": list(table.header), "rows": [list(r) for r in table.rows]},
     }

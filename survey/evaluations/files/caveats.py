@@ -18,19 +18,31 @@ def signal_marked(text: str, row: dict) -> str:
     return f"{text} {SIGNAL_MARK}" if row.get("signal") else text
 
 
-def response_note(report: dict) -> str:
-    """The footnote under the response table when a survey has few responses; empty when none has."""
+def signal_word(row: dict) -> str | None:
+    """A figure's signal flag in a data file's "Signal" column: yes or no, nothing for a figure not shown."""
+    if row.get("shown") is False:
+        return None
+    return _("yes") if row.get("signal") else _("no")
+
+
+def response_note(report: dict, mark: bool = True) -> str:
+    """The footnote under the response table when a survey has few responses; empty when none has.
+    Without ``mark`` for a file that flags the signals in a column instead of with the mark."""
     if not any(m.get("signal") for m in report["method"]):
         return ""
-    return f"{SIGNAL_MARK} " + _(
-        "Fewer than %(n)s responses: the results are signals, not conclusions.", n=report["signal"]
-    )
+    text = _("Fewer than %(n)s responses: the results are signals, not conclusions.", n=report["signal"])
+    return f"{SIGNAL_MARK} {text}" if mark else text
 
 
 def grade_caveat(grade: dict) -> str:
     """Beside a shown mean grade: how many gave it, and "(signal)" when they are few."""
     text = _("mean grade from %(n)s respondents", n=grade["n"])
     return text + " (" + _("signal") + ")" if grade.get("signal") else text
+
+
+def hidden_grade_line(k: int) -> str:
+    """Instead of a mean grade that fewer than k respondents gave."""
+    return _("Fewer than %(k)s respondents gave a grade: not shown.", k=k)
 
 
 def respondents_line(part: dict) -> str:
@@ -60,5 +72,19 @@ def scores_note(report: dict) -> str:
     )
 
 
+def signals_rule(report: dict) -> str:
+    """The general rule in the account of the figures ("About the figures")."""
+    return _("Results under %(n)s answers are signals, not conclusions.", n=report["signal"])
+
+
 #: registered as template globals by ``survey.evaluations.views``
-TEMPLATE_GLOBALS = (signal_marked, response_note, grade_caveat, respondents_line, hidden_survey_line, scores_note)
+TEMPLATE_GLOBALS = (
+    signal_marked,
+    response_note,
+    grade_caveat,
+    hidden_grade_line,
+    respondents_line,
+    hidden_survey_line,
+    scores_note,
+    signals_rule,
+)

@@ -12,11 +12,13 @@ from flask_babel import ngettext
 
 from survey.evaluations.files.caveats import (
     grade_caveat,
+    hidden_grade_line,
     hidden_survey_line,
     respondents_line,
     response_note,
     scores_note,
     signal_marked,
+    signals_rule,
 )
 from survey.evaluations.files.plain import paragraphs, xml_safe
 from survey.programmes.filters import period_label
@@ -149,11 +151,7 @@ def docx_bytes(report: dict) -> bytes:
     w.narrative(texts["method"])
     w.heading(titles["grade"], 1)
     for grade in report["grades"]:
-        w.para(
-            f"{grade['mean_text']} – " + grade_caveat(grade)
-            if grade["shown"]
-            else _("Fewer than %(k)s respondents gave a grade: not shown.", k=k)
-        )
+        w.para(f"{grade['mean_text']} – " + grade_caveat(grade) if grade["shown"] else hidden_grade_line(k))
     w.narrative(texts["grade"])
     for key, section in report["sections"].items():
         if section["empty"] and not texts[key]:
@@ -194,7 +192,7 @@ def docx_bytes(report: dict) -> bytes:
             share="63 %",
         )
     )
-    w.para(_("Results under %(n)s answers are signals, not conclusions.", n=report["signal"]))
+    w.para(signals_rule(report))
     buffer = io.BytesIO()
     w.doc.save(buffer)
     return buffer.getvalue()

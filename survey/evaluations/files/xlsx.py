@@ -1,5 +1,9 @@
 """The Excel appendix: every figure of the report in plain sheets. Text is always written as text,
-so an answer or a title that starts with "=" never runs as a formula (analysis.files.export_safety)."""
+so an answer or a title that starts with "=" never runs as a formula (analysis.files.export_safety).
+
+What the report says about small numbers is worded by ``caveats``, as on the page, in the PDF and in the Word
+file: every response, grade and score has its n and a "Signal" column (yes/no) to filter on, the grade its
+caveat, and the sheet "About this file" the footnotes."""
 
 import io
 from typing import NamedTuple
@@ -9,6 +13,13 @@ from flask_babel import gettext as _
 
 from analysis.files.export_safety import safe_cell
 from analysis.scores.numbers import amount_decimals, round_half_up
+from survey.evaluations.files.caveats import (
+    grade_caveat,
+    hidden_grade_line,
+    response_note,
+    signal_word,
+    signals_rule,
+)
 from survey.evaluations.files.docx import principles_of
 from survey.evaluations.files.plain import xml_safe
 from survey.evaluations.labels import PROGRAMME_SECTIONS, PROJECT_SECTIONS
@@ -47,10 +58,12 @@ class _Book:
         for col, text in enumerate(header):
             sheet.write_string(0, col, xml_safe(text), self.bold)
             sheet.set_column(col, col, (widths or [])[col] if col < len(widths or []) else 16)
+        rows = list(rows)
         for r, row in enumerate(rows, start=1):
             for col, value in enumerate(row):
                 self.cell(sheet, r, col, value)
         sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, len(rows), len(header) - 1)
 
     def cell(self, sheet, row: int, col: int, value) -> None:
         if isinstance(value, Figure):
@@ -92,15 +105,36 @@ def xlsx_bytes(report: dict) -> bytes:
     )
     book.sheet(
         _("Response"),
-        [_("Survey"), _("Kind"), _("Round"), _("Invited"), _("Started"), _("Responded"), _("Response (%)")],
         [
-            [m["title"], m["kind_label"], m["round"], m["invited"], m["started"], m["completed"], _round(m["pct"], 0)]
+            _("Survey"),
+            _("Kind"),
+            _("Round"),
+            _("Invited"),
+            _("Started"),
+            _("Responded"),
+            _("Response (%)"),
+            _("Signal"),
+        ],
+        [
+            [
+                m["title"],
+                m["kind_label"],
+                m["round"],
+                m["invited"],
+                m["started"],
+                m["completed"],
+                _round(m["pct"], 0),
+                signal_word(m),
+            ]
             for m in report["method"]
         ],
         [40, 28],
     )
     book.sheet(
-        _("Grade"), [_("Survey"), _("Item code"), "n", _("Mean"), _("Grade"), _("Number")], _grades(report), [40]
+        _("Grade"),
+        [_("Survey"), _("Item code"), "n", _("Mean"), _("Grade"), _("Number"), _("Signal"), _("Note")],
+        _grades(report),
+        [40, 16, 16, 16, 16, 16, 16, 60],
     )
     book.sheet(
         _("Themes"),
@@ -125,6 +159,7 @@ def xlsx_bytes(report: dict) -> bytes:
             _("Measure"),
             _("Now (%)"),
             "n",
+            _("Signal"),
             _("Previous round (%)"),
             _("Trend"),
         ],
@@ -168,7 +203,8 @@ def _round(value, decimals: int = 1):
 
 
 def _about(report: dict) -> list[list]:
-    return [
+    """What the file is, and the footnotes of the page about small numbers (the "Signal" columns)."""
+    rows = [
         [_("Title"), report["title"]],
         [_("Programme"), report["programme"]["name"]],
         [_("Region"), report["region"]],
@@ -177,7 +213,11 @@ def _about(report: dict) -> list[list]:
         [_("Figures as of"), report["generated_on"]],
         [_("Smallest group shown"), report["k"]],
         [_("Signal below"), report["signal"]],
+        [_("Signal"), signals_rule(report)],
     ]
+    if note := response_note(report, mark=False):
+        rows.append([_("Response"), note])
+    return rows
 
 
 def _projects(report: dict) -> list[list]:
@@ -208,8 +248,11 @@ def _projects(report: dict) -> list[list]:
 def _grades(report: dict) -> list[list]:
     rows = []
     for g in report["grades"]:
-        rows.append([g["survey"], g["code"], g["n"], _round(g["mean"]), None, None])
-        rows.extend([g["survey"], g["code"], None, None, grade, count] for grade, count in g["distribution"])
+        signal, note = signal_word(g), grade_caveat(g) if g["shown"] else hidden_grade_line(report["k"])
+        rows.append([g["survey"], g["code"], g["n"], _round(g["mean"]), None, None, signal, note])
+        rows.extend(
+            [g["survey"], g["code"], None, None, grade, count, signal, None] for grade, count in g["distribution"]
+        )
     return rows
 
 
@@ -270,6 +313,7 @@ def _scores(report: dict) -> list[list]:
             i["headline"],
             _round(i["pct"], 0),
             i["n"],
+            signal_word(i),
             _round(i["previous_pct"], 0),
             i["trend"],
         ]

@@ -13,6 +13,7 @@ from analysis.scores.numbers import is_missing
 from survey.questionnaires.models import Survey
 from survey.reports.pages.figures import Selection
 from survey.reports.pages.page import ResultsPage
+from survey.reports.protection_notes import note_lines
 
 
 def _num(value):
@@ -128,7 +129,7 @@ def breakdown_payload(page: ResultsPage) -> dict | None:
         {"groep": r[variable], "n": _num(r["n"]), "verborgen": bool(r["hidden"]), "signaal": bool(r["signal"])}
         for r in breakdown.respondents.table.to_dict("records")
     ]
-    notes = list(dict.fromkeys([*breakdown.respondents.notes(), *breakdown.headline.notes()]))
+    notes = list(note_lines([*breakdown.respondents.notes(), *breakdown.headline.notes()]))
     return {"variabele": variable, "respondenten": respondents, "rijen": rows, "toelichting": notes}
 
 

@@ -16,6 +16,7 @@ from analysis.scores.numbers import MISSING, format_count, format_percentage, is
 from analysis.scores.results import Breakdown
 from survey.reports.items import ReportItem
 from survey.reports.pages.figures import group_label, variable_label
+from survey.reports.protection_notes import note_lines
 
 
 @dataclass(frozen=True)
@@ -97,5 +98,5 @@ def matrix(breakdown: Breakdown, items: list[ReportItem]) -> Matrix:
         [group_label(variable, None), *(group_label(variable, g) for g in groups)],
         first,
         rows,
-        tuple(dict.fromkeys(notes)),
+        note_lines(notes),
     )

@@ -26,6 +26,7 @@ from survey.reports.pages.sections import (
     make_chart,
     scale_section,
 )
+from survey.reports.protection_notes import not_shown
 from survey.reports.results import RoundData, load_round
 
 
@@ -92,6 +93,7 @@ def per_day_chart(response: ResponseSummary) -> Chart | None:
         bars,
         title=title,
         chart_id="response-per-day",
+        not_shown=not_shown(),
         desc=_("Cumulative response per day as a share of the invited; the table has the same numbers."),
     )
     rows = tuple(

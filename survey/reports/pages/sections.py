@@ -27,6 +27,7 @@ from analysis.scores.numbers import MISSING, format_count, format_percentage, is
 from analysis.scores.scales import Scale
 from survey.reports.items import ReportItem
 from survey.reports.pages.figures import View
+from survey.reports.protection_notes import not_shown
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ def scale_section(view: View, items: list[ReportItem], scale: Scale, key: str) -
             bars,
             title=title,
             chart_id=f"{key}-headline",
+            not_shown=not_shown(),
             desc=_("One bar per item; the table beside the chart has the same numbers."),
         ),
         bars_table(bars, title=title, first_column=_("Question"), value_column=scale.headline),
@@ -183,6 +185,7 @@ def _distribution_chart(view: View, items: list[ReportItem], scale: Scale, key: 
         categories,
         title=title,
         chart_id=f"{key}-distribution",
+        not_shown=not_shown(),
         desc=_(
             "One bar per item, split into the answers from most positive to most "
             "negative. The table beside the chart has the same numbers."
@@ -213,6 +216,7 @@ def grade_card(view: View, item: ReportItem) -> GradeCard | None:
             bars,
             title=title,
             chart_id=f"grade-{item.code}",
+            not_shown=not_shown(),
             desc=_("Share of the answers per value; the table has the same numbers."),
         ),
         bars_table(bars, title=title, first_column=_("Answer"), value_column="%"),
@@ -241,7 +245,13 @@ def domain_rows(view: View) -> tuple[list[tuple[str, str, str]], Chart | None]:
         bars.append(Bar(r.domain, (None if is_missing(r.pct) else float(r.pct),)))
     title = _("Mean share (strongly) agree per domain")
     chart = make_chart(
-        bars_svg(bars, title=title, chart_id="domains", desc=_("One bar per domain; the table has the same numbers.")),
+        bars_svg(
+            bars,
+            title=title,
+            chart_id="domains",
+            not_shown=not_shown(),
+            desc=_("One bar per domain; the table has the same numbers."),
+        ),
         bars_table(bars, title=title, first_column=_("Domain"), value_column="%"),
     )
     return rows, chart

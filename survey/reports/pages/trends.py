@@ -30,6 +30,7 @@ from survey.reports.items import ReportItem, report_items, scales_of
 from survey.reports.models import CosmeticWording
 from survey.reports.pages.figures import counts_of
 from survey.reports.pages.sections import Chart, make_chart
+from survey.reports.protection_notes import not_shown
 from survey.reports.results import load_round
 
 
@@ -182,6 +183,7 @@ def _grade_chart(item: ReportItem, labels: list[str], summaries: list[GradeSumma
         maximum=10.0,
         unit="",
         chart_id=f"trend-{item.code}",
+        not_shown=not_shown(),
         desc=_("One bar per round; the table has the same numbers."),
     )
     table = bars_table(bars, title=title, first_column=_("Round"), value_column=_("Mean"), unit="")

@@ -20,12 +20,14 @@ from survey.reports.pages.factsheet import build_factsheet, factsheet_pdf
 from survey.reports.pages.figures import Selection, filter_choices, parse_group, policy_for, variable_label
 from survey.reports.pages.page import build_page
 from survey.reports.pages.trends import series_rounds, trend_page
+from survey.reports.protection_notes import note_lines
 from survey.reports.results import completed_counts, load_round
 
 register_nav("Results", "reports.list_surveys", Permission.VIEW_RESULTS, 40)
 bp.add_app_template_filter(format_count, "nl_count")
 bp.add_app_template_filter(format_percentage, "nl_pct")
 bp.add_app_template_filter(variable_label, "variable_label")
+bp.add_app_template_filter(note_lines, "note_lines")
 
 
 @bp.get("/")

@@ -79,3 +79,10 @@ def make_ceo_rounds(region) -> tuple[Survey, Survey]:
     )
     db.session.commit()
     return previous, current
+
+
+def make_round_with_a_signal(region, previous: Survey) -> Survey:
+    """A 2027 round after ``previous``: T1 has 20 answers (a signal), K1 40, E3 5 (hidden)."""
+    survey = _round(region, "2027", previous, {"T1": ["5"] * 15 + ["2"] * 5, "K1": ["4"] * 40, "E3": ["4"] * 5})
+    db.session.commit()
+    return survey

@@ -30,7 +30,8 @@ def test_fewer_than_k_respondents_give_no_grade_no_themes_and_no_quotes(db, demo
     assert "minder dan 10 respondenten in de hele enquête, daarom wordt geen van de antwoorden getoond" in html
     assert not any(raw in html for raw, _scrubbed, _themes in PROUD)
     grade_rows = xlsx_sheets(outputs.render(report, "xlsx"))["Rapportcijfer"][1:]
-    assert grade_rows == [("Stakeholder-enquête tussenevaluatie", "CIJFER", 8, None, None, None)]  # no mean
+    hidden = "Minder dan 10 respondenten gaven een cijfer: niet getoond."
+    assert grade_rows == [("Stakeholder-enquête tussenevaluatie", "CIJFER", 8, None, None, None, None, hidden)]
 
 
 def test_a_stakeholder_survey_is_protected_per_survey_not_per_project_question(db, demo):
