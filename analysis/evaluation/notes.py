@@ -3,24 +3,32 @@
 Pure. One statement per line or bullet; a line after a bullet without a bullet of its own continues
 that statement when it is indented or starts in lower case. A short line ending in a colon
 ("Trots op:", "Aandacht:") is a heading: not a statement itself, but the statements under it carry
-it, so they can be typed at once.
+it, so they can be typed at once; so is a short question with statements under it ("Wat werkt goed?",
+``analysis.remarks.split.question_heading``). Which kind a heading names is the remark classifier's
+knowledge of headings (``analysis.remarks.prompts``): whole words, never part of a compound ("jeugdzorg").
 """
 
 import re
 from dataclasses import dataclass
 
+from analysis.remarks.prompts import bare_heading, prompt_kind
+from analysis.remarks.split import plain, question_heading
+from analysis.text import fold
+
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪►o]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)", re.I)
 _HEADING = re.compile(r"^\s*(?P<text>[^.!?]{1,60}):\s*$")
 MAX_LENGTH = 2000
 
-#: words in a heading that say which kind of statement follows
-KIND_WORDS = {
-    "trots_op": ("trots", "proud", "compliment", "succes"),
-    "werkt_goed": ("werkt goed", "gaat goed", "werkt", "goed"),
-    "aandacht": ("aandacht", "zorg", "verbeter", "knelpunt", "beter", "risico", "zorgen"),
-    "opvallend": ("opvallend", "valt op", "opgevallen", "verrass"),
+#: the kind of statement (and so the report section) that follows a heading inviting a kind of remark
+_INVITED = {
+    "compliment": "werkt_goed",
+    "zorg": "aandacht",
+    "suggestie": "aandacht",
+    "vraag": "aandacht",
+    "observatie": "opvallend",
 }
-_KIND_ORDER = ("trots_op", "opvallend", "aandacht", "werkt_goed")
+#: a heading inviting compliments that names pride or success ("Trots op", "Successen") rather than what works
+_PROUD = re.compile(r"\btrots\b|\bsucces|\bcomplimenten?\b")
 
 
 @dataclass(frozen=True)
@@ -35,15 +43,18 @@ def split_notes(block: str) -> list[NoteLine]:
     """The statements in a block of notes, in order, without bullets, empty lines or duplicates."""
     items: list[list[str]] = []
     headings: list[str] = []
-    heading, in_bullets = "", False
-    for line in (block or "").splitlines():
+    heading, in_bullets, opens = "", False, True
+    lines = (block or "").splitlines()
+    for number, line in enumerate(lines):
         if not line.strip():
-            in_bullets = False
+            in_bullets, opens = False, True
             continue
         found = _HEADING.match(line)
-        if found and not _BULLET.match(line):
-            heading, in_bullets = found["text"].strip(), False
+        following = next((n.strip() for n in lines[number + 1 :] if n.strip()), None)
+        if (found and not _BULLET.match(line)) or question_heading(line.strip(), following, opens):
+            heading, in_bullets, opens = (found["text"] if found else line).strip(), False, True
             continue
+        opens = False
         bullet = _BULLET.match(line)
         if bullet or not (in_bullets and _continues(line)):
             items.append([line[bullet.end() :] if bullet else line])
@@ -60,7 +71,7 @@ def _continues(line: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split())[:MAX_LENGTH]
+    return plain(" ".join(text.split()))[:MAX_LENGTH]
 
 
 def _unique(lines: list[NoteLine]) -> list[NoteLine]:
@@ -74,34 +85,17 @@ def _unique(lines: list[NoteLine]) -> list[NoteLine]:
 
 
 def kind_from_heading(heading: str) -> str | None:
-    """The statement kind a heading names (trots_op, werkt_goed, aandacht, opvallend), or None."""
-    text = heading.lower()
-    for kind in _KIND_ORDER:
-        if any(word in text for word in KIND_WORDS[kind]):
-            return kind
-    return None
+    """The statement kind a heading names (trots_op, werkt_goed, aandacht, opvallend), or None: the kind of
+    remark it invites ("Tops", "Wat werkt goed in de jeugdzorg" invite compliments; "Tips" suggestions), with
+    pride and success apart. A heading that invites no kind, or two ("Tips en tops"), names none."""
+    kind = _INVITED.get(prompt_kind(heading) or "")
+    return "trots_op" if kind == "werkt_goed" and _PROUD.search(fold(heading)) else kind
 
 
 #: the report section each heading kind fills
 KIND_SECTION = {"trots_op": "proud", "werkt_goed": "works", "aandacht": "attention", "opvallend": "notable"}
-#: a line that is nothing but a section heading, also without a colon ("Aandachtspunten", "## Opvallend")
-_BARE_HEADING = re.compile(
-    r"^(?:wat\s+)?(?:(?:waar\s+(?:zijn\s+)?(?:we|wij|u|jullie)\s+)?trots\s+op(?:\s+zijn)?|trots|"
-    r"(?:wat\s+)?(?:werkt|gaat)\s+goed|goed\s+gaat|wat\s+goed\s+gaat|successen|"
-    r"aandacht(?:s?punten)?|wat\s+(?:heeft|vraagt|verdient)\s+aandacht|wat\s+kan\s+beter|verbeterpunten|knelpunten|"
-    r"zorgen|opvallend(?:e\s+punten)?|wat\s+(?:valt|viel)\s+op|opgevallen)$",
-    re.I,
-)
-_MARKUP = re.compile(r"^[#*_\s]+|[*_\s]+$")
 _ATTRIBUTION = re.compile(r"^(?P<text>.+?[.!?…”\"'’])\s*(?:—|–|--|-)\s*(?P<who>[^.!?]{2,100})$")
 _QUOTED = re.compile(r"^[\"“‘'](?P<text>.+)[\"”’']$")
-
-
-def bare_heading(line: str) -> str | None:
-    """The heading a line is when it is only a known section heading ("Aandachtspunten", "**Opvallend**",
-    "Wat werkt goed:"), else None."""
-    text = _MARKUP.sub("", line or "").rstrip(":").strip()
-    return text if text and _BARE_HEADING.match(text) else None
 
 
 def mark_headings(block: str) -> str:

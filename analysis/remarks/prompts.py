@@ -1,4 +1,5 @@
-"""Which kind of remark a question or heading invites: the prior for classifying its answers."""
+"""Which kind of remark a question or heading invites: the prior for classifying its answers, and which lines
+of pasted notes are nothing but such a heading."""
 
 from __future__ import annotations
 
@@ -52,3 +53,25 @@ def as_prompts(prompts: str | Sequence[str | None] | None, n: int) -> list[str |
     if len(prompts) != n:
         raise ValueError(f"expected {n} prompts, got {len(prompts)}")
     return [prompt_kind(p) for p in prompts]
+
+
+#: A line that is nothing but a heading inviting a kind, also without a colon ("Aandachtspunten", "## Opvallend",
+#: "Wat werkt goed?"), or an inline label of one ("Tip: …"): the whole line names the heading, so a line that
+#: only contains such words ("Korte lijnen werken goed", "Goed") is none.
+BARE_HEADING = re.compile(
+    r"^(?:wat\s+)?(?:(?:waar\s+(?:zijn\s+|ben\s+|bent\s+)?(?:we|wij|ik|u|jullie)\s+(?:(?:heel|erg|echt)\s+)?)?"
+    r"trots\s+op(?:\s+(?:zijn|ben|bent))?|trots|"
+    r"(?:wat\s+)?(?:werkt|gaat)\s+goed|goed\s+gaat|wat\s+goed\s+gaat|succes(?:sen)?|tops?|pluspunt(?:en)?|"
+    r"compliment(?:en)?|aandacht(?:s?punt(?:en)?)?|wat\s+(?:heeft|vraagt|verdient)\s+aandacht|wat\s+kan\s+beter|"
+    r"verbeterpunt(?:en)?|knelpunt(?:en)?|zorg(?:en|punt(?:en)?)?|minpunt(?:en)?|tips?|advie[sz]|suggesties?|"
+    r"aanbeveling(?:en)?|leerpunt(?:en)?|opvallend(?:e\s+punten)?|wat\s+(?:valt|viel)\s+op|opgevallen)$"
+)
+_MARKUP = re.compile(r"^[#*_\s]+|[*_\s]+$")
+
+
+def bare_heading(line: str | None) -> str | None:
+    """The heading a line is when it is only a known heading ("Aandachtspunten", "**Opvallend**", "Wat werkt
+    goed:", "Waar zijn we trots op?"), without its markup and final colon or question mark; else None."""
+    text = _MARKUP.sub("", line or "").strip()
+    text = _MARKUP.sub("", text[:-1] if text.endswith((":", "?")) else text).strip()
+    return text if text and BARE_HEADING.match(" ".join(fold(text).split())) else None

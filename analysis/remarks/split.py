@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.remarks.prompts import prompt_kind
+from analysis.remarks.prompts import bare_heading, prompt_kind
 from analysis.remarks.words import words
 
 BULLET = re.compile(
@@ -17,6 +17,12 @@ HEADING_MARKUP = re.compile(r"^\s*#+\s*|\*\*|__")
 ABBREVIATIONS = words("abbreviations")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\u201d]?\s+(?=[\"'(\u201c]?[A-Z0-9\u00c0-\u00dd])")
 INLINE_LABEL = re.compile(r"^([A-Za-z\u00c0-\u00ff][\w\s\u00c0-\u00ff]{1,40}?):\s+\S")
+#: Markdown emphasis around words ("*70 studenten*", "__gehoord__"); a lone asterisk ("bereikt*", "5 * 3") is none.
+EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+#: List markers left at the start of an item ("• - Ouders …")
+LEFTOVER_MARKERS = re.compile(r"^(?:[-\u2013\u2014\u2022*\u00b7\u25aa\u25e6\u2023]\s+)+")
+#: Words in a question that can head a list ("Wat heeft het programma nodig om alsnog een succes te worden?")
+QUESTION_HEADING_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -44,9 +50,9 @@ def split_notes(text: str, sentences: bool = True) -> list[SplitRemark]:
     for block, heading, bulleted in blocks(text):
         parts = [block] if bulleted or not sentences else split_sentences(block)
         for part in parts:
-            part = part.strip()
+            label, part = labelled(plain(part))
             if part:
-                remarks.append(SplitRemark(part, inline_label(part) or heading))
+                remarks.append(SplitRemark(part, label or heading))
     return remarks
 
 
@@ -54,15 +60,19 @@ def blocks(text: str) -> list[tuple[str, str | None, bool]]:
     """(text, heading, came from a bullet) per item; wrapped lines are joined to their item."""
     found: list[list] = []
     heading: str | None = None
-    for raw in (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = HEADING_MARKUP.sub("", raw).strip()
+    raws = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [HEADING_MARKUP.sub("", raw).strip() for raw in raws]
+    opens = True  # the line starts a block: first, or after a blank line or a heading
+    for number, (raw, line) in enumerate(zip(raws, lines, strict=True)):
         if not line:
             if found:
                 found[-1][3] = True  # a blank line closes the item
+            opens = True
             continue
-        if is_heading(raw, line):
-            heading = line.rstrip(":").strip()
+        if is_heading(raw, line) or question_heading(line, next((n for n in lines[number + 1 :] if n), None), opens):
+            heading, opens = line.rstrip(":").strip(), True
             continue
+        opens = False
         bullet = BULLET.match(line)
         if not bullet and found and found[-1][2] and found[-1][3]:
             heading = None  # running text after a finished list no longer sits under its heading
@@ -80,6 +90,18 @@ def is_heading(raw: str, line: str) -> bool:
     if raw.lstrip().startswith("#"):
         return True
     return line.endswith(":") and len(line.split()) <= 8 and not BULLET.match(line)
+
+
+def question_heading(line: str, following: str | None, opens: bool = True) -> bool:
+    """A short question that is no list item and has statements under it is a heading, as a line ending in ":"
+    is: when a list item follows ("Wat werkt goed?" above bullets), or, when it starts a block, when it invites
+    a kind and any statement follows ("Wat heeft het programma nodig?"). A question in a list or among running
+    lines ("Kunnen jullie eerder bellen?") stays a statement, and so does one with nothing under it."""
+    if not following or not line.endswith("?") or not line[:1].isupper() or BULLET.match(line):
+        return False
+    if len(line.split()) > QUESTION_HEADING_WORDS:
+        return False
+    return bool(BULLET.match(following)) or (opens and prompt_kind(line) is not None)
 
 
 def continues(item: list, line: str) -> bool:
@@ -116,3 +138,27 @@ def inline_label(text: str) -> str | None:
     if match and prompt_kind(match.group(1)):
         return match.group(1).strip()
     return None
+
+
+def labelled(text: str) -> tuple[str | None, str]:
+    """The inline label of a statement and the statement without it. A label that is a heading of its own
+    ("Trots op: de oudersraad", "Tip: …") is taken off the statement, which then starts with a capital; a label
+    that only contains heading words ("Het advies van de raad: meer overleg") stays part of it."""
+    label = inline_label(text)
+    if label is None or bare_heading(label) is None:
+        return label, text
+    rest = text.split(":", 1)[1].strip()
+    if rest[:1].islower() and not rest[1:2].isupper():
+        rest = rest[0].upper() + rest[1:]
+    return label, rest
+
+
+def plain(text: str) -> str:
+    """Pasted text without Markdown emphasis around words or list markers left at its start."""
+    text = LEFTOVER_MARKERS.sub("", text.strip())
+    for _ in range(3):  # "***nested***" emphasis, one layer a pass
+        stripped = EMPHASIS.sub(r"\2", text)
+        if stripped == text:
+            break
+        text = stripped
+    return text.strip()

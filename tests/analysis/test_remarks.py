@@ -386,7 +386,7 @@ def test_a_pasted_block_of_notes_becomes_separate_remarks():
         "De werkafspraken met de scholen vaker samen evalueren",
         "Betrek jongeren eerder bij hun plan (o.a. bij de evaluatie)",
         "Afspraken m.b.t. de overdracht t/m 18 jaar vastleggen",
-        "Opvallend: vaders reageren nauwelijks.",
+        "Vaders reageren nauwelijks.",  # the label is its heading, not part of it
     ]
 
 
@@ -396,7 +396,7 @@ def test_headings_are_dropped_but_kept_as_context_for_the_prior():
     wrapped = "Korte lijnen met de huisarts, bijv. bij verwijzingen en bij de terugkoppeling"
     assert by_text[wrapped].heading == "Trots op"
     assert by_text["Betrek jongeren eerder bij hun plan (o.a. bij de evaluatie)"].prompt_kind == "suggestie"
-    assert by_text["Opvallend: vaders reageren nauwelijks."].prompt_kind == "observatie"
+    assert by_text["Vaders reageren nauwelijks."].prompt_kind == "observatie"
     assert by_text["Heimiddag wijkteams"].heading is None
     assert not any(n.text.endswith(":") for n in notes)
 
