@@ -88,20 +88,19 @@ def build_factsheet(survey: Survey) -> Factsheet:
     view = compute_view(data, Selection(), policy)
     grade_item = next((i for i in data.items if i.kind == "grade"), None)
     grade = view.grades.get(grade_item.code) if grade_item else None
-    answered = view.headline[view.headline["hidden"] | (view.headline["n"].fillna(0) > 0)]
-    return Factsheet(
-        **base,
-        # "too few answers" when every item that has answers is hidden, so the page does not look empty
-        enough=answered.empty or not bool(answered["hidden"].all()),
+    results = dict(
         grade=grade.mean_text if grade and grade.n else None,
         grade_n=format_count(shown_count(grade.n, False, policy)) if grade and grade.n else None,
         domains=_domains(view.domains),
         statements=_shares(data, view, "agreement", policy),
         smiley_domains=_domains(domain_scores(view.headline, domains_of(data.items, "smiley"))),
         smileys=_shares(data, view, "smiley", policy),
-        very_happy=any(i.scale is SMILEY_5 for i in data.items if i.kind == "smiley"),
         themes=_themes(data, view, policy),
     )
+    very_happy = any(i.scale is SMILEY_5 for i in data.items if i.kind == "smiley")
+    # "too few answers" when nothing is left to show (every answered item hidden, or enough people who answered
+    # only questions a factsheet does not show), so the page never looks empty without a word
+    return Factsheet(**base, enough=any(results.values()), very_happy=very_happy, **results)
 
 
 def _shares(data, view, kind: str, policy) -> list[tuple[str, str, str]]:

@@ -43,6 +43,18 @@ def test_factsheet_shows_nothing_of_one_person(client, db, region, researcher):
     assert "Te weinig mensen gaven antwoord om resultaten te laten zien." in text
 
 
+def test_factsheet_of_people_who_answered_only_an_open_question_says_why_it_shows_nothing(
+    client, db, region, researcher
+):
+    survey = builders.make_survey(db, region, min_cell=10)
+    for _ in range(12):
+        builders.add_response(db, survey, {"O1": "Het ging goed."})
+    db.session.commit()
+    text = page_text(get(client, region, survey, "factsheet"))
+    assert "Ongeveer 10 mensen vulden de vragenlijst in." in text
+    assert "Te weinig mensen gaven antwoord om resultaten te laten zien." in text
+
+
 def test_factsheet_leaves_out_a_domain_with_fewer_than_k_answers(client, db, region, researcher):
     survey = builders.make_survey(db, region, min_cell=10)
     for i in range(12):  # toegang and kwaliteit 12 answers each, effect only 3
