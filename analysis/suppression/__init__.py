@@ -61,6 +61,7 @@ from analysis.suppression.core import (
     open_answers_allowed,
     protect_cells,
     protect_counts,
+    protect_one_way,
     round_public,
     shown_count,
 )
@@ -91,6 +92,7 @@ __all__ = [
     "protect_cells",
     "protect_counts",
     "protect_crosstab",
+    "protect_one_way",
     "round_public",
     "shown_count",
 ]

@@ -118,11 +118,17 @@ TOTAL_KEY = ("__total__",)
 def protect_counts(counts: Mapping[Key, int], policy: Policy | int = Policy()) -> dict[Key, int | None]:
     """A one-way breakdown whose total is published (tracking per gemeente, the bars of a live poll):
     each count, or None where hidden by :func:`protect_cells` (small cells and their complements)."""
+    protection = protect_one_way(counts, policy)
+    return {key: None if protection.is_hidden(key) else int(n) for key, n in counts.items()}
+
+
+def protect_one_way(counts: Mapping[Key, int], policy: Policy | int = Policy()) -> Protection:
+    """:func:`protect_counts` with the reasons: which counts are hidden and why (a small count, or a
+    complement hidden so that a small count cannot be worked out from the published total)."""
     policy = policy if isinstance(policy, Policy) else Policy(k=policy)
     cells = dict(counts)
     cells[TOTAL_KEY] = sum(cells.values())
-    protection = protect_cells(cells, [(TOTAL_KEY, list(counts))], policy, exempt={TOTAL_KEY}, fixed={TOTAL_KEY})
-    return {key: None if protection.is_hidden(key) else int(n) for key, n in counts.items()}
+    return protect_cells(cells, [(TOTAL_KEY, list(counts))], policy, exempt={TOTAL_KEY}, fixed={TOTAL_KEY})
 
 
 class _Solver:

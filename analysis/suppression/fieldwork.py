@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from analysis.suppression.core import Policy, open_answers_allowed, protect_counts
+from analysis.suppression.core import Note, Policy, Reason, open_answers_allowed, protect_counts, protect_one_way
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ class Day:
 
 @dataclass(frozen=True)
 class Group:
-    """One category of a background variable; counts below k are None."""
+    """One category of a background variable; hidden counts are None, and ``reasons`` says why per count
+    ("invited", "started", "completed"): a small count, or a complement of one."""
 
     variable: str
     category: str
@@ -56,6 +57,7 @@ class Group:
     started: int | None
     completed: int | None
     response: float | None
+    reasons: Mapping[str, Reason] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -118,25 +120,41 @@ def per_category(rows: Iterable[LedgerRow], variable: str, k: int) -> list[Group
         started[category] += r.started
         completed[category] += r.completed
     categories = [c for c in sorted(invited) if c]
-    shown_invited = protect_counts({c: invited[c] for c in categories}, k)
-    shown_started = protect_counts({c: started[c] for c in categories}, k)
-    shown_completed = protect_counts({c: completed[c] for c in categories}, k)
+    protections = {
+        column: protect_one_way({c: counter[c] for c in categories}, k)
+        for column, counter in (("invited", invited), ("started", started), ("completed", completed))
+    }
     groups = []
     for c in categories:
-        if shown_invited[c] is None:
-            groups.append(Group(variable, c, None, None, None, None))
+        reasons = {column: p.reasons[c] for column, p in protections.items() if p.is_hidden(c)}
+        if "invited" in reasons:
+            # the whole row goes with its invited count; a count not hidden on its own takes that reason
+            reasons = {column: reasons.get(column, reasons["invited"]) for column in protections}
+            groups.append(Group(variable, c, None, None, None, None, reasons))
             continue
+        shown = {
+            column: None if column in reasons else counter[c]
+            for column, counter in (("invited", invited), ("started", started), ("completed", completed))
+        }
         groups.append(
             Group(
                 variable,
                 c,
-                shown_invited[c],
-                shown_started[c],
-                shown_completed[c],
-                percent(shown_completed[c], shown_invited[c]),
+                shown["invited"],
+                shown["started"],
+                shown["completed"],
+                percent(shown["completed"], shown["invited"]),
+                reasons,
             )
         )
     return groups
+
+
+def group_notes(groups: Iterable[Group], k: int) -> tuple[Note, ...]:
+    """The notes for under a tracking table: one per reason a count in it is hidden, in the order of
+    :class:`Reason` (the caller words them)."""
+    used = {reason for g in groups for reason in g.reasons.values()}
+    return tuple(Note(r.value, k if r is Reason.SMALL else None) for r in Reason if r in used)
 
 
 def option_counts(values: Iterable[str | list[str]]) -> Counter:

@@ -11,11 +11,23 @@ from sqlalchemy import select
 
 from analysis.files.contacts import BACKGROUND
 from analysis.files.export_safety import csv_safe
-from analysis.suppression.fieldwork import Day, DayCount, Group, LedgerRow, Totals, per_category, per_day, totals
+from analysis.suppression import Reason
+from analysis.suppression.fieldwork import (
+    Day,
+    DayCount,
+    Group,
+    LedgerRow,
+    Totals,
+    group_notes,
+    per_category,
+    per_day,
+    totals,
+)
 from survey.extensions import db
 from survey.fieldwork.models import Invitation, ParticipationDay
 from survey.i18n import number
 from survey.questionnaires.models import Survey
+from survey.reports.protection_notes import note_text
 
 
 def variable_labels() -> dict[str, str]:
@@ -25,6 +37,22 @@ def variable_labels() -> dict[str, str]:
         "leeftijd": gettext("Age band"),
         "respondenttype": gettext("Respondent type"),
     }
+
+
+def hidden_label(group: Group, column: str, k: int) -> str | None:
+    """What a hidden count of a tracking table says instead of its number (None when it is shown): only a
+    count hidden for being small says "fewer than k"; one hidden so that a small count cannot be worked
+    out says "hidden", explained by :func:`table_notes`."""
+    reason = group.reasons.get(column)
+    if reason is None:
+        return None
+    return gettext("fewer than %(k)s", k=k) if reason is Reason.SMALL else gettext("hidden")
+
+
+def table_notes(groups: list[Group], k: int) -> tuple[str, ...]:
+    """The lines under one tracking table that explain its "hidden" counts (small counts are explained
+    by the text above the tables)."""
+    return tuple(note_text(n) for n in group_notes(groups, k) if n.key != Reason.SMALL)
 
 
 @dataclass(frozen=True)
@@ -78,7 +106,6 @@ def tracking_csv(survey: Survey) -> str:
     figures = tracking(survey)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    hidden = gettext("fewer than %(k)s", k=figures.k)
     writer.writerow(
         [
             gettext("Breakdown"),
@@ -100,9 +127,11 @@ def tracking_csv(survey: Survey) -> str:
         for g in groups:
             writer.writerow(
                 [labels.get(variable, variable), csv_safe(g.category)]
-                + [hidden if v is None else v for v in (g.invited, g.started, g.completed)]
+                + [hidden_label(g, c, figures.k) or getattr(g, c) for c in ("invited", "started", "completed")]
                 + [_pct(g.response)]
             )
+        for line in table_notes(groups, figures.k):
+            writer.writerow([labels.get(variable, variable), gettext("Note"), line])
     return "\ufeff" + out.getvalue()
 
 

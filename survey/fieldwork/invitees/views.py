@@ -65,7 +65,12 @@ def opt_out_invitee(survey_id):
 def show_tracking(survey_id):
     survey = get_in_region(Survey, survey_id)
     return render_template(
-        "fieldwork/tracking.html", survey=survey, figures=tracking.tracking(survey), labels=tracking.variable_labels()
+        "fieldwork/tracking.html",
+        survey=survey,
+        figures=tracking.tracking(survey),
+        labels=tracking.variable_labels(),
+        hidden_label=tracking.hidden_label,
+        table_notes=tracking.table_notes,
     )
 
 

@@ -41,8 +41,8 @@ def test_tracking_page_shows_response_per_day_and_per_gemeente(client, db, resea
         '<td class="num">40,0 %</td>' in page
     )
     delft = page.split('<th scope="row">Delft</th>')[1].split("</tr>")[0]
-    # 12 invited shown; its 5 completed hidden: 15 - 8 - 5 would give Schiedam + Maassluis = 2 away
-    assert delft.startswith('<td class="num">12</td>') and delft.count("minder dan 5") == 2
+    # 12 invited shown; its 5 completed hidden (not small: 5 is k): 15 - 8 - 5 would give Schiedam + Maassluis = 2 away
+    assert delft.startswith('<td class="num">12</td>') and delft.count("verborgen") == 2
     schiedam = page.split('<th scope="row">Schiedam</th>')[1].split("</tr>")[0]
     assert schiedam.count("minder dan 5") == 3  # 3 invitees: not shown
     overview = client.get(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/").get_data(as_text=True)
@@ -63,3 +63,33 @@ def test_csv_export_holds_figures_only(client, db, researcher, make_survey):
     assert "Gemeente;Maassluis;minder dan 5;minder dan 5;minder dan 5;" in lines
     assert "@" not in text and "Youssef" not in text
     assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "fieldwork.export_tracking"))
+
+
+def test_a_count_hidden_as_complement_says_hidden_not_fewer_than_k(client, db, researcher, make_survey):
+    """30 invited for pleegzorg must not read "fewer than 10": it is hidden only so that the 3 of
+    residentieel cannot be worked out from the total, and a note says so."""
+    survey = make_survey(min_cell=10)
+    for soort, invited in {"ambulant": 40, "pleegzorg": 30, "residentieel": 3}.items():
+        for n in range(invited):
+            invitation = Invitation(
+                survey_id=survey.id,
+                token_hash=sending.unissued_token_hash(),
+                email=f"{soort}{n}@example.nl",
+                background={"soort_hulp": soort},
+            )
+            db.session.add(invitation)
+            invitation.invited_on = DAY
+    db.session.commit()
+    page = client.get(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/voortgang").get_data(as_text=True)
+    pleegzorg = page.split('<th scope="row">pleegzorg</th>')[1].split("</tr>")[0]
+    assert pleegzorg.startswith('<td class="num"><span class="muted">verborgen</span></td>')
+    assert "minder dan" not in pleegzorg.split("</td>")[0]
+    residentieel = page.split('<th scope="row">residentieel</th>')[1].split("</tr>")[0]
+    assert residentieel.startswith('<td class="num"><span class="muted">minder dan 10</span></td>')
+    assert "zodat een klein aantal niet uit het totaal kan worden" in page
+    lines = client.get(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/voortgang.csv").data.decode("utf-8-sig")
+    lines = lines.splitlines()
+    assert "Soort hulp;ambulant;40;0;0;0,0" in lines
+    assert "Soort hulp;pleegzorg;verborgen;verborgen;verborgen;" in lines
+    assert "Soort hulp;residentieel;minder dan 10;minder dan 10;minder dan 10;" in lines
+    assert any(line.startswith("Soort hulp;Opmerking;Ook een ander aantal is verborgen") for line in lines)
