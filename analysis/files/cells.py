@@ -81,6 +81,23 @@ def cell_text(value) -> str:
 
 
 _BSN_SEPARATORS = re.compile(r"[\s.\-]")
+#: words of a column name that name a BSN by themselves (lower case, letters only)
+BSN_WORDS = ("bsn", "burgerservicenummer", "sofinummer", "sofinr", "sofi", "citizenservicenumber")
+_BSN_NAME_PARTS = ("burgerservice", "sofinummer", "citizenservice")
+
+
+def is_bsn_name(title) -> bool:
+    """True when a column name names a citizen service number: bsn, BSN-nummer, "BSN nr", bsnnummer,
+    client_bsn, burgerservicenummer, sofinummer. A word must start or end with "bsn", so that a name
+    such as "clubsnaam" is not taken for one."""
+    text = cell_text(title).lower()
+    words = [w for w in re.split(r"[^a-z]+", text) if w]
+    letters = "".join(words)
+    return (
+        any(w.startswith("bsn") or w.endswith("bsn") or w in BSN_WORDS for w in words)
+        or any(part in letters for part in _BSN_NAME_PARTS)
+        or letters in BSN_WORDS
+    )
 
 
 def looks_like_bsn(value) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from analysis.files.cells import is_bsn_column, is_bsn_name
 from analysis.files.spreadsheets import Problem, UnusableFile, flag, read_table
 
 #: background variables kept on an invitation (coarse categories only)
@@ -33,7 +34,6 @@ COLUMN_NAMES = {
     "leeftijd": ("leeftijd", "leeftijdsgroep", "leeftijdscategorie", "age", "ageband"),
     "respondenttype": ("respondenttype", "respondent", "rol", "doelgroep", "type"),
 }
-BSN_NAMES = ("bsn", "burgerservicenummer", "sofinummer", "sofi", "citizenservicenumber")
 
 #: how people write a language in a contact file → language code
 LANGUAGES = {
@@ -142,11 +142,11 @@ def map_columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
 
 
 def refuse_bsn(header: list[str], body: list[list[str]]) -> None:
-    """Refuse the whole file if any column holds BSNs (by name or by content)."""
+    """Refuse the whole file if any column holds BSNs, by its name or by its content (the rules are in
+    ``analysis.files.cells``)."""
     for index, title in enumerate(header):
         values = [row[index] for row in body if index < len(row) and row[index]]
-        by_name = _normal(title) in BSN_NAMES
-        if by_name or (values and sum(map(looks_like_bsn, values)) * 2 > len(values)):
+        if is_bsn_name(title) or is_bsn_column(values):
             raise UnusableFile(
                 flag(
                     None,
@@ -156,18 +156,6 @@ def refuse_bsn(header: list[str], body: list[list[str]]) -> None:
                     column=title or str(index + 1),
                 )
             )
-
-
-def looks_like_bsn(value: str) -> bool:
-    """Nine digits (eight when a spreadsheet dropped the leading zero) that pass the eleven-test."""
-    digits = re.sub(r"[\s.\-]", "", value)
-    if not digits.isdigit() or len(digits) not in (8, 9):
-        return False
-    digits = digits.zfill(9)
-    if digits == "000000000":
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
-    return total % 11 == 0
 
 
 def _contact(number, row, header, columns, problems, spelling) -> Contact | None:

@@ -6,7 +6,8 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from analysis.files.contacts import age_band, looks_like_bsn, read_contacts
+from analysis.files.cells import looks_like_bsn
+from analysis.files.contacts import age_band, read_contacts
 from analysis.files.spreadsheets import UnusableFile
 
 DUTCH_EXCEL = (

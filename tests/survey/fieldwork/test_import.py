@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 from sqlalchemy import func, select
 
 from survey.audit.models import AuditEntry
@@ -67,6 +68,24 @@ def test_bsn_file_is_refused_with_an_explanation_and_nothing_imported(client, db
     assert "burgerservicenummers (BSN)" in page and "nummer client" in page
     assert "111222333" not in page
     assert count(db, survey) == 0
+
+
+@pytest.mark.parametrize(
+    "title", ["BSN-nummer", "BSN nr", "bsnnummer", "Client_BSN", "Burgerservicenummer", "sofinummer"]
+)
+def test_a_column_named_for_a_bsn_refuses_the_file_even_when_empty(client, db, researcher, make_survey, title):
+    survey = make_survey()
+    page = upload(client, survey, f"e-mail;{title}\nanouk@example.nl;\n".encode()).get_data(as_text=True)
+    assert "Het bestand is niet ingelezen." in page
+    assert "burgerservicenummers (BSN)" in page and title in page
+    assert "niet gebruikt" not in page.lower()
+    assert count(db, survey) == 0
+
+
+def test_a_column_that_only_resembles_bsn_is_not_refused(client, db, researcher, make_survey):
+    survey = make_survey()
+    page = upload(client, survey, b"e-mail;clubsnaam\nanouk@example.nl;Sparta\n").get_data(as_text=True)
+    assert "Het bestand is niet ingelezen." not in page and count(db, survey) == 1
 
 
 def test_wrong_file_type_gives_a_dutch_message_not_an_error(client, db, researcher, make_survey):
