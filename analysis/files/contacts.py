@@ -34,6 +34,8 @@ COLUMN_NAMES = {
     "leeftijd": ("leeftijd", "leeftijdsgroep", "leeftijdscategorie", "age", "ageband"),
     "respondenttype": ("respondenttype", "respondent", "rol", "doelgroep", "type"),
 }
+#: the Dutch column name of each part of a postal address, for a report on a file that lacks the column
+ADDRESS_COLUMNS = {"street": "Straat", "postcode": "Postcode", "city": "Woonplaats"}
 
 #: how people write a language in a contact file → language code
 LANGUAGES = {
@@ -214,12 +216,9 @@ def _address(number, value, column) -> tuple[str | None, Problem | None]:
     else:
         if not (street and postcode and city):
             missing = next(f for f, v in (("street", street), ("postcode", postcode), ("city", city)) if not v)
-            return None, flag(
-                number,
-                "The postal address is incomplete: %(part)s is missing.",
-                field=column(missing) or column("street"),
-                part=column(missing) or missing,
-            )
+            # the column as the file names it, or (when the file lacks it) the Dutch name it should have
+            name = column(missing) or ADDRESS_COLUMNS[missing]
+            return None, flag(number, "The postal address is incomplete: %(part)s is missing.", field=name, part=name)
         lines = [name, street, f"{postcode}  {city.upper()}"]
     return "\n".join(line for line in lines if line), None
 

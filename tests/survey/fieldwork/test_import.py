@@ -88,6 +88,16 @@ def test_a_column_that_only_resembles_bsn_is_not_refused(client, db, researcher,
     assert "Het bestand is niet ingelezen." not in page and count(db, survey) == 1
 
 
+def test_a_missing_address_column_is_named_in_dutch_at_that_column(client, db, researcher, make_survey):
+    survey = make_survey()
+    data = b"Straat;Huisnummer;Postcode\nDorpsstraat;12;3011 AB\n"
+    page = upload(client, survey, data).get_data(as_text=True)
+    assert "Het postadres is niet compleet: Woonplaats ontbreekt." in page
+    assert "city" not in page
+    assert '<td class="num">2</td><td>Woonplaats</td>' in page
+    assert count(db, survey) == 0
+
+
 def test_wrong_file_type_gives_a_dutch_message_not_an_error(client, db, researcher, make_survey):
     survey = make_survey()
     response = upload(client, survey, b"%PDF-1.4 \x00\x01", "lijst.pdf")
