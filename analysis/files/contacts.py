@@ -10,6 +10,7 @@ pass the eleven-test — makes the whole file unusable: the platform never store
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from analysis.files.cells import is_bsn_column, is_bsn_name
@@ -57,6 +58,13 @@ _LANGUAGE_CODES = {alias: code for code, aliases in LANGUAGES.items() for alias 
 EMAIL = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}$")
 POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Za-z]{2})$")
 MAX_CATEGORY = 60
+#: a dash of any kind: between digits it becomes an en dash (12–15), elsewhere a hyphen
+_DIGIT_DASH = re.compile(r"(?<=\d)\s*[-\u2010-\u2015\u2212]\s*(?=\d)")
+_OTHER_DASH = re.compile(r"[\u2010\u2011\u2012\u2014\u2015\u2212]")
+_YEARS = r"(?:\s*(?:jaar|jr|j|years?|yrs?)\.?)?"
+_AGE = re.compile(r"^(\d{1,3})" + _YEARS + "$", re.IGNORECASE)
+_AGE_RANGE = re.compile(r"^(\d{1,3})–(\d{1,3})" + _YEARS + "$", re.IGNORECASE)
+_AGE_FROM = re.compile(r"^(\d{1,3})\s*(?:\+|jaar en ouder|en ouder)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -82,8 +90,11 @@ class ContactFile:
         return len({p.row for p in self.problems if p.skipped and p.row is not None})
 
 
-def read_contacts(data: bytes, filename: str = "") -> ContactFile:
-    """Contacts from a CSV or XLSX file, with a problem per bad row; UnusableFile if the file can't be used."""
+def read_contacts(data: bytes, filename: str = "", known: Iterable[Mapping[str, str]] = ()) -> ContactFile:
+    """Contacts from a CSV or XLSX file, with a problem per bad row; UnusableFile if the file can't be used.
+
+    ``known`` are the backgrounds already stored for the survey: a category is written as it was first
+    stored there (or first in this file), whatever its case (see :func:`known_spellings`)."""
     rows = read_table(data, filename)
     header, body = rows[0], rows[1:]
     columns, ignored = map_columns(header)
@@ -100,7 +111,7 @@ def read_contacts(data: bytes, filename: str = "") -> ContactFile:
     if not any(any(row) for row in body):
         raise UnusableFile(flag(None, "The file has no rows below the column names."))
     result = ContactFile(columns={f: header[i] for f, i in columns.items()}, ignored=ignored)
-    spelling: dict[tuple[str, str], str] = {}
+    spelling = known_spellings(known)
     seen: dict[tuple, int] = {}
     emails: dict[str, int] = {}
     for number, row in enumerate(body, start=2):
@@ -189,7 +200,18 @@ def _contact(number, row, header, columns, problems, spelling) -> Contact | None
     background = {}
     for name in BACKGROUND:
         category = _category(name, value(name))
-        if category:
+        if category is None:
+            problems.append(
+                flag(
+                    number,
+                    "%(value)s is not an age or an age band (such as 14 or 12–15); this invitee is added "
+                    "without an age.",
+                    field=column(name),
+                    skipped=False,
+                    value=value(name)[:20],
+                )
+            )
+        elif category:
             background[name] = spelling.setdefault((name, category.casefold()), category)
     return Contact(row=number, email=email, postal_address=address, language=language, background=background)
 
@@ -235,13 +257,34 @@ def _language(number, raw, column, problems) -> str:
     return code
 
 
-def _category(name: str, raw: str) -> str:
-    """A coarse category: exact ages become the age bands of the reports; other values are kept short."""
-    if not raw:
+def _category(name: str, raw: str) -> str | None:
+    """A coarse category with its spaces and dashes tidied: an age in any common form (14, 14 jaar,
+    14 jr) becomes the age band of the reports and an age range is kept (12–15, 24+); other values are
+    kept short. None for an age that is neither, so that it is not stored as given."""
+    text = _DIGIT_DASH.sub("–", _OTHER_DASH.sub("-", " ".join(raw.split())))
+    if not text:
         return ""
-    if name == "leeftijd" and raw.isdigit():
-        return age_band(int(raw))
-    return raw[:MAX_CATEGORY]
+    if name != "leeftijd":
+        return text[:MAX_CATEGORY]
+    if match := _AGE.match(text):
+        return age_band(int(match.group(1)))
+    if (match := _AGE_RANGE.match(text)) and int(match.group(1)) < int(match.group(2)):
+        return f"{int(match.group(1))}–{int(match.group(2))}"
+    if match := _AGE_FROM.match(text):
+        return f"{int(match.group(1))}+"
+    return None
+
+
+def known_spellings(backgrounds: Iterable[Mapping[str, str]]) -> dict[tuple[str, str], str]:
+    """(variable, category in lower case) → the category as first written in these backgrounds (in
+    their order), so that "Ambulant" and "ambulant" from two files are one group."""
+    spelling: dict[tuple[str, str], str] = {}
+    for background in backgrounds:
+        for name in BACKGROUND:
+            category = _category(name, (background or {}).get(name) or "")
+            if category:
+                spelling.setdefault((name, category.casefold()), category)
+    return spelling
 
 
 def age_band(age: int) -> str:

@@ -48,7 +48,7 @@ def import_contacts(survey: Survey, data: bytes, filename: str) -> ImportReport:
     if survey.status == FieldworkStatus.CLOSED:
         return ImportReport(refused=gettext("Fieldwork of this survey is closed; no invitees can be added."))
     try:
-        result = read_contacts(data, filename)
+        result = read_contacts(data, filename, known=_backgrounds(survey))
     except UnusableFile as error:
         return ImportReport(refused=translate(error.problem))
     problems = list(result.problems)
@@ -90,3 +90,11 @@ def _existing(survey: Survey) -> set[tuple]:
         )
     )
     return {(e, a, tuple(sorted((b or {}).items()))) for e, a, b in rows}
+
+
+def _backgrounds(survey: Survey) -> list[dict]:
+    """The backgrounds already stored for the survey, oldest first (their spelling of a category wins)."""
+    rows = db.session.scalars(
+        select(Invitation.background).where(Invitation.survey_id == survey.id).order_by(Invitation.id)
+    )
+    return [b or {} for b in rows]

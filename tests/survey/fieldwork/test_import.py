@@ -134,3 +134,24 @@ def test_background_shared_by_k_invitees_reaches_the_ledger_interface(client, db
     # the 2 from Pijnacker alone would be "the ones without a gemeente": the smallest group joins them
     assert ledger.coarse_background(survey, schiedam) == {}
     assert ledger.coarse_background(survey, delft) == {"gemeente": "Delft"}
+
+
+def test_background_categories_are_one_group_across_imports_whatever_the_spelling(client, db, researcher, make_survey):
+    survey = make_survey()
+    upload(client, survey, b"email;soort hulp;leeftijd\na@example.nl;Ambulant;12-15\n")
+    data = (
+        "email;soort hulp;leeftijd\n"
+        "b@example.nl;ambulant;12–15\nc@example.nl;AMBULANT;14 jaar\nd@example.nl;ambulant;14 jr\n"
+    )
+    page = upload(client, survey, data.encode()).get_data(as_text=True)
+    assert "3 genodigden zijn toegevoegd." in page
+    backgrounds = db.session.scalars(select(Invitation.background).order_by(Invitation.id)).all()
+    assert backgrounds == [{"soort_hulp": "Ambulant", "leeftijd": "12–15"}] * 4
+
+
+def test_an_age_that_cannot_be_made_coarse_is_not_stored_and_is_reported_in_dutch(client, db, researcher, make_survey):
+    survey = make_survey()
+    page = upload(client, survey, b"email;leeftijd\na@example.nl;veertien\n").get_data(as_text=True)
+    assert count(db, survey) == 1
+    assert "veertien is geen leeftijd of leeftijdsgroep (zoals 14 of 12–15)" in page
+    assert db.session.scalar(select(Invitation.background)) == {}

@@ -100,12 +100,12 @@ def test_contact_file_joined_with_the_export_finds_no_group_under_k(client, db, 
     survey = make_survey(min_cell=K, languages=("nl", "en", "ar"))
     contacts = contacts_of(
         [
-            (12, "Delft", "12-17", "ambulant", "nl"),
-            (8, "Delft", "4-11", "ggz", "nl"),
-            (5, "Schiedam", "12-17", "ambulant", "nl"),
-            (2, "Schiedam", "4-11", "ggz", "nl"),  # common values, a combination of 2
-            (2, "Delft", "12-17", "ambulant", "ar"),  # only 2 invitees prefer Arabic
-            (1, "Vlaardingen", "18-23", "ggz", "nl"),
+            (12, "Delft", "12–17", "ambulant", "nl"),
+            (8, "Delft", "4–11", "ggz", "nl"),
+            (5, "Schiedam", "12–17", "ambulant", "nl"),
+            (2, "Schiedam", "4–11", "ggz", "nl"),  # common values, a combination of 2
+            (2, "Delft", "12–17", "ambulant", "ar"),  # only 2 invitees prefer Arabic
+            (1, "Vlaardingen", "18–23", "ggz", "nl"),
         ]
     )
     respondents = [0, 1, 2, 3, 4, 5, 12, 13, 14, 15, 20, 21, 22, 25, 26, 27, 29, 6, 7, 16]
@@ -128,10 +128,10 @@ def test_no_filter_or_breakdown_shows_a_group_under_k(client, db, researcher, ma
     survey = make_survey(min_cell=K, languages=("nl", "ar"))
     contacts = contacts_of(
         [
-            (12, "Delft", "12-17", "ambulant", "nl"),
-            (8, "Schiedam", "4-11", "ggz", "nl"),
-            (2, "Delft", "12-17", "ambulant", "ar"),
-            (3, "Schiedam", "12-17", "ggz", "nl"),
+            (12, "Delft", "12–17", "ambulant", "nl"),
+            (8, "Schiedam", "4–11", "ggz", "nl"),
+            (2, "Delft", "12–17", "ambulant", "ar"),
+            (3, "Schiedam", "12–17", "ggz", "nl"),
         ]
     )
     run_round(client, db, survey, contacts, [*range(12), *range(12, 20), 20, 22], switches={3: "ar"})
@@ -143,7 +143,7 @@ def test_no_filter_or_breakdown_shows_a_group_under_k(client, db, researcher, ma
         "?uitsplitsing=gemeente",
         "?taal=ar",
         "?taal=ar&uitsplitsing=gemeente",
-        "?groep=leeftijd%3D12-17&uitsplitsing=language",
+        "?groep=leeftijd%3D12%E2%80%9317&uitsplitsing=language",
     )
     for query in queries:
         html = client.get(base + query).get_data(as_text=True)
@@ -161,7 +161,7 @@ def test_a_round_of_thirty_unique_combinations_is_generalised_and_says_so(client
     survey = make_survey(min_cell=K, languages=("nl",))
     gemeenten, ages, helps = (
         ["Delft", "Schiedam", "Vlaardingen"],
-        ["0-3", "4-11", "12-17", "18-23", "24+"],
+        ["0–3", "4–11", "12–17", "18–23", "24+"],
         ["ambulant", "ggz"],
     )
     contacts = contacts_of([(1, g, a, h, "nl") for g, a, h in itertools.product(gemeenten, ages, helps)])
