@@ -13,9 +13,10 @@ from analysis.files.contacts import BACKGROUND
 from analysis.files.export_safety import csv_safe
 from analysis.suppression.fieldwork import Day, DayCount, Group, LedgerRow, Totals, per_category, per_day, totals
 from survey.extensions import db
+from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation, ParticipationDay
 from survey.i18n import number
-from survey.questionnaires.models import Survey
+from survey.questionnaires.models import FieldworkStatus, Survey
 
 
 def variable_labels() -> dict[str, str]:
@@ -34,6 +35,9 @@ class Tracking:
     groups: dict[str, list[Group]]  # background variable → its categories
     opted_out: int
     k: int
+    #: while fieldwork runs, started/completed reach the totals per this many invitees (the ledger's batch);
+    #: the day counters have them at once. None once closed: the totals are final.
+    batch: int | None = None
 
 
 def ledger_rows(survey: Survey) -> list[LedgerRow]:
@@ -70,6 +74,7 @@ def tracking(survey: Survey) -> Tracking:
         groups={v: g for v, g in groups.items() if g},
         opted_out=opted_out,
         k=survey.min_cell,
+        batch=None if survey.status == FieldworkStatus.CLOSED else ledger.batch_size(survey),
     )
 
 
