@@ -12,6 +12,21 @@ KINDS = ("ceo", "stakeholder")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
+#: a theme's fields as the import template (the Excel columns) names them in Dutch; messages use these names
+FIELD_NAMES = {
+    "key": "sleutel",
+    "label": "thema",
+    "description": "omschrijving",
+    "parent": "hoofdthema",
+    "seeds": "zoekwoorden",
+    "examples": "voorbeelden",
+}
+
+
+def field_name(name: str) -> str:
+    return FIELD_NAMES.get(name, name)
+
+
 class CodebookError(ValueError):
     """A codebook dict that cannot be used; ``theme`` and ``field`` name the place, the message is Dutch."""
 
@@ -58,7 +73,9 @@ class Theme:
             )
         parent = data.get("parent") or None
         if parent is not None and not isinstance(parent, str):
-            raise CodebookError(f"Thema {position}: 'parent' moet een sleutel zijn.", theme=position, field="parent")
+            raise CodebookError(
+                f"Thema {position}: '{field_name('parent')}' moet een sleutel zijn.", theme=position, field="parent"
+            )
         return cls(
             key=key,
             label=_text(data, "label", position, required=True),
@@ -191,10 +208,12 @@ def _text(data: dict, name: str, position: int, required: bool = False) -> str:
     value = data.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise CodebookError(f"Thema {position}: het veld '{name}' is leeg.", theme=position, field=name)
+            raise CodebookError(f"Thema {position}: het veld '{field_name(name)}' is leeg.", theme=position, field=name)
         return ""
     if not isinstance(value, str | int | float):
-        raise CodebookError(f"Thema {position}: het veld '{name}' moet tekst zijn.", theme=position, field=name)
+        raise CodebookError(
+            f"Thema {position}: het veld '{field_name(name)}' moet tekst zijn.", theme=position, field=name
+        )
     return str(value).strip()
 
 
@@ -204,5 +223,7 @@ def _words(data: dict, name: str, position: int, separator: str) -> tuple[str, .
     if isinstance(value, str):
         value = re.split(separator, value)
     if not isinstance(value, list | tuple):
-        raise CodebookError(f"Thema {position}: het veld '{name}' moet een lijst zijn.", theme=position, field=name)
+        raise CodebookError(
+            f"Thema {position}: het veld '{field_name(name)}' moet een lijst zijn.", theme=position, field=name
+        )
     return tuple(dict.fromkeys(str(v).strip() for v in value if str(v).strip()))

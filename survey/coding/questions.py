@@ -10,6 +10,7 @@ from sqlalchemy import Select, select
 
 from survey.questionnaires.content.registry import OPEN_KINDS, REGISTRY
 from survey.questionnaires.models import Survey, made_once_if_published
+from survey.responses.display.piping import report_text
 from survey.responses.models import Answer, Response, ResponseStatus
 
 
@@ -22,15 +23,18 @@ class OpenQuestion:
 
 
 def open_items(document: dict) -> dict[str, str]:
-    """Item code → question text for every open question of a questionnaire document."""
+    """Item code → question text for every open question of a questionnaire document, as a report words it
+    over all respondents (``report_text``): in a section that repeats over a list, ``{item}`` stands for that
+    list in brackets ("[projecten]"); an answer pipe becomes a stand-in. No placeholder is shown raw."""
     found = {}
     for section in (document or {}).get("sections") or []:
+        each = f"[{section['repeat']}]" if section.get("repeat") else None
         for question in section.get("questions") or []:
             qtype = REGISTRY.get(question.get("type", ""))
             if qtype is None or qtype.kind not in OPEN_KINDS or not question.get("code"):
                 continue
             text = question.get("text") or {}
-            found[question["code"]] = text.get("nl") or next(iter(text.values()), "")
+            found[question["code"]] = report_text(text.get("nl") or next(iter(text.values()), ""), each)
     return found
 
 

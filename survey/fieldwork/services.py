@@ -6,6 +6,7 @@ import calendar
 import secrets
 from datetime import date
 
+from flask_babel import gettext as _
 from sqlalchemy import delete, func, select, update
 
 from survey.audit.services import record
@@ -21,8 +22,27 @@ from survey.tokens import SHORT_CODE_ALPHABET
 POLL_CODE_LENGTH = 6  # 30 bits: short enough to read from a screen at the back of a room
 
 
+class FieldworkClosedError(Exception):
+    """A way in (open link, live poll) was asked for after fieldwork closed: nobody can answer any more."""
+
+
+def takes_new_ways_in(survey: Survey) -> bool:
+    """Whether an open link or a live poll may be made: not once fieldwork is closed."""
+    return survey.status != FieldworkStatus.CLOSED
+
+
+def closed_message() -> str:
+    return _("Fieldwork is closed: nobody can take part any more, so there is no open link or live poll.")
+
+
+def _refuse_when_closed(survey: Survey) -> None:
+    if not takes_new_ways_in(survey):
+        raise FieldworkClosedError
+
+
 def create_open_link(survey: Survey) -> str:
     """A new random key for the open link /v/<key>; an earlier open link stops working."""
+    _refuse_when_closed(survey)
     survey.public_key = secrets.token_urlsafe(18)
     record("fieldwork.open_link", survey)
     return survey.public_key
@@ -37,6 +57,7 @@ def revoke_open_link(survey: Survey) -> None:
 
 def start_poll(survey: Survey) -> str:
     """Give the survey a short poll code (and an open link, which the poll code leads to)."""
+    _refuse_when_closed(survey)
     if not survey.public_key:
         survey.public_key = secrets.token_urlsafe(18)
     while True:
@@ -96,6 +117,7 @@ def close_fieldwork(survey: Survey, today: date) -> int:
     contact data. Answers stay until the retention period ends."""
     ledger.apply_pending(survey, force=True)  # the last batch, however small: the flags are final now
     survey.status = FieldworkStatus.CLOSED
+    survey.poll_code = None  # the presenter screen no longer invites anyone to a closed survey
     settings_for(survey).closed_on = today
     db.session.flush()
     result = db.session.execute(

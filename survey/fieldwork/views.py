@@ -93,6 +93,8 @@ def overview(survey_id):
         opt_out_form=OptOutForm(),
         history=history(survey),
         missing=missing_languages(survey),
+        takes_new_ways_in=services.takes_new_ways_in(survey),
+        closed_message=services.closed_message(),
     )
 
 
@@ -165,7 +167,11 @@ def edit_settings(survey_id):
 def create_open_link(survey_id):
     survey = _survey(survey_id)
     if ConfirmForm().validate_on_submit():
-        services.create_open_link(survey)
+        try:
+            services.create_open_link(survey)
+        except services.FieldworkClosedError:
+            flash(services.closed_message(), "error")
+            return redirect(url_for("fieldwork.overview", survey_id=survey.id))
         db.session.commit()
         flash(_("There is a new open link. An earlier open link no longer works."), "success")
     return redirect(url_for("fieldwork.overview", survey_id=survey.id))

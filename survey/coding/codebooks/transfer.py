@@ -14,21 +14,14 @@ from flask_babel import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from analysis.codebook import FIELD_NAMES, CodebookError
 from analysis.codebook import Codebook as CodebookData
-from analysis.codebook import CodebookError
 from analysis.files.guard import Limits, UnusableFile, check_upload
 
 MAX_THEMES = 200
 #: what the guard allows a codebook file (the upload form checks the same before this module is called)
 LIMITS = Limits(max_bytes=2 * 1024 * 1024, max_uncompressed=20 * 1024 * 1024)
-COLUMNS = {
-    "key": "sleutel",
-    "label": "thema",
-    "description": "omschrijving",
-    "parent": "hoofdthema",
-    "seeds": "zoekwoorden",
-    "examples": "voorbeelden",
-}
+COLUMNS = FIELD_NAMES
 _HEADERS = {**{v: k for k, v in COLUMNS.items()}, **{k: k for k in COLUMNS}, "label/thema": "label"}
 _THEME_PREFIX = re.compile(r"^Thema \d+:\s*")
 

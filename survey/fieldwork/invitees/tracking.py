@@ -24,9 +24,10 @@ from analysis.suppression.fieldwork import (
     totals,
 )
 from survey.extensions import db
+from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation, ParticipationDay
 from survey.i18n import number
-from survey.questionnaires.models import Survey
+from survey.questionnaires.models import FieldworkStatus, Survey
 from survey.reports.protection_notes import note_text
 
 
@@ -62,6 +63,9 @@ class Tracking:
     groups: dict[str, list[Group]]  # background variable → its categories
     opted_out: int
     k: int
+    #: while fieldwork runs, started/completed reach the totals per this many invitees (the ledger's batch);
+    #: the day counters have them at once. None once closed: the totals are final.
+    batch: int | None = None
 
 
 def ledger_rows(survey: Survey) -> list[LedgerRow]:
@@ -98,6 +102,7 @@ def tracking(survey: Survey) -> Tracking:
         groups={v: g for v, g in groups.items() if g},
         opted_out=opted_out,
         k=survey.min_cell,
+        batch=None if survey.status == FieldworkStatus.CLOSED else ledger.batch_size(survey),
     )
 
 

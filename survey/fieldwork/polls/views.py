@@ -26,7 +26,11 @@ REFRESH_SECONDS = 5
 def start_poll(survey_id):
     survey = get_in_region(Survey, survey_id)
     if ConfirmForm().validate_on_submit():
-        services.start_poll(survey)
+        try:
+            services.start_poll(survey)
+        except services.FieldworkClosedError:
+            flash(services.closed_message(), "error")
+            return redirect(url_for("fieldwork.overview", survey_id=survey.id))
         db.session.commit()
         flash(_("The poll has a code. Open the presenter screen to show it."), "success")
     return redirect(url_for("fieldwork.overview", survey_id=survey.id))

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from survey.accounts.models import Role
 from survey.coding.models import AnswerCode, CodedAnswer, RemarkKind, Sentiment, Source, Theme
 from survey.coding.queries import final_codings
-from survey.responses.models import Answer
+from survey.responses.models import Answer, ResponseStatus
 from tests.survey.coding.helpers import base, staff
 
 ANSWERS = [
@@ -160,3 +160,23 @@ def test_every_answer_gets_a_suggested_kind_from_the_shipped_model(db, client, l
     assert [c.sentiment for c in coded[:3]] == [Sentiment.NEGATIVE, Sentiment.POSITIVE, Sentiment.NEGATIVE]
     page = client.get(staff(region) + f"/antwoorden/{coded[0].answer_id}").get_data(as_text=True)
     assert re.search(r'value="suggestie"[^>]*checked', page.replace("\n", " "))
+
+
+def test_overview_shows_a_repeated_question_with_its_list_not_a_raw_placeholder(
+    db, client, login, region, make_survey, coder
+):
+    from tests.factories import new_survey
+    from tests.survey.coding.helpers import add_answers, document
+
+    repeated = document("TROTS", "Waar bent u trots op bij {item}?")
+    repeated["sections"][0]["repeat"] = "projecten"
+    repeated["lists"] = {"projecten": [{"key": "p1", "label": {"nl": "Thuis opgroeien"}}]}
+    survey = new_survey(region, repeated)
+    db.session.add(survey)
+    db.session.flush()
+    add_answers(db, survey, survey.versions[0], ["De samenwerking"], "TROTS", ResponseStatus.COMPLETED)
+    db.session.commit()
+    login(coder)
+    page = client.get(f"/beheer/{region.slug}/coderen/").get_data(as_text=True)
+    assert "TROTS: Waar bent u trots op bij [projecten]?" in page
+    assert "{item}" not in page

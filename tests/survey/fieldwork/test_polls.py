@@ -85,3 +85,26 @@ def test_presenter_screen_refreshes_without_javascript(client, db, researcher, m
         answer(db, survey, P1="5")
     page = client.get(screen).get_data(as_text=True)
     assert "100 % (6)" in page
+
+
+def test_after_closing_no_open_link_or_live_poll_is_offered_or_made(client, db, researcher, make_survey):
+    survey = make_survey(kind=SurveyKind.PEILING)
+    base = f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk"
+    client.post(base + "/peiling/starten")
+    assert db.session.get(Survey, survey.id).poll_code
+    client.post(base + "/sluiten")
+    key = db.session.get(Survey, survey.id).public_key
+    assert db.session.get(Survey, survey.id).poll_code is None  # closing stops the poll code
+
+    page = client.get(base + "/").get_data(as_text=True)
+    closed = "Het veldwerk is gesloten: niemand kan nog meedoen, dus er is geen open link of live peiling."
+    assert closed in page
+    for offered in ("Live peiling starten", "Nieuwe open link maken", "Iedereen met deze link kan meedoen"):
+        assert offered not in page
+
+    for action in ("/peiling/starten", "/open-link"):
+        response = client.post(base + action, follow_redirects=True)
+        assert response.status_code == 200 and closed in response.get_data(as_text=True)
+        assert "De peiling heeft een code" not in response.get_data(as_text=True)
+    survey = db.session.get(Survey, survey.id)
+    assert survey.poll_code is None and survey.public_key == key

@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from survey.audit.models import AuditEntry
-from survey.fieldwork import sending
+from survey.fieldwork import ledger, sending
 from survey.fieldwork.models import Invitation
+from survey.questionnaires.models import FieldworkStatus
 from tests import helpers
 from tests.survey.fieldwork.test_polls import answer
 
@@ -93,3 +94,27 @@ def test_a_count_hidden_as_complement_says_hidden_not_fewer_than_k(client, db, r
     assert "Soort hulp;pleegzorg;verborgen;verborgen;verborgen;" in lines
     assert "Soort hulp;residentieel;minder dan 10;minder dan 10;minder dan 10;" in lines
     assert any(line.startswith("Soort hulp;Opmerking;Ook een ander aantal is verborgen") for line in lines)
+
+
+def test_the_pages_explain_why_the_totals_lag_behind_the_day_counts(client, db, researcher, make_survey):
+    survey = make_survey(closes_on=DAY + timedelta(days=40))
+    invitations = [
+        Invitation(survey_id=survey.id, token_hash=sending.unissued_token_hash(), email=f"p{n}@example.nl")
+        for n in range(12)
+    ]
+    db.session.add_all(invitations)
+    db.session.commit()
+    for invitation in invitations[:7]:  # fewer than k = 10: the batch waits
+        ledger.note_start(invitation, "link", DAY)
+        ledger.note_completed(invitation, DAY)
+    base = f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk"
+    note = (
+        "Gestart en Afgerond worden per 10 genodigden bijgewerkt, zodat niemand aan het tijdstip te herkennen is; "
+        "de cijfers per dag tellen ze al."
+    )
+    for url in (base + "/", base + "/voortgang"):
+        assert note in client.get(url).get_data(as_text=True), url
+    helpers.settle_ledger(survey.id)
+    survey.status = FieldworkStatus.CLOSED
+    db.session.commit()
+    assert "worden per 10 genodigden bijgewerkt" not in client.get(base + "/").get_data(as_text=True)
