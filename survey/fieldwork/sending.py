@@ -73,8 +73,8 @@ def invite(survey: Survey, today: date) -> SendResult:
 
 def remind(survey: Survey, today: date, *, now: bool = False) -> SendResult:
     """Remind invitees who have not completed: not-started ones get a new link, started ones are told to use
-    their first link (which keeps their answers); someone whose completion is still pending gets nothing.
-    ``now``: every non-finisher (:func:`not_finished`), without waiting for the interval."""
+    their first link (which keeps their answers). ``now``: every non-finisher (:func:`not_finished`), without
+    waiting for the interval."""
     settings = settings_for(survey)
     if not _fieldwork_running(survey, today):
         return SendResult()
@@ -85,8 +85,8 @@ def remind(survey: Survey, today: date, *, now: bool = False) -> SendResult:
     for invitation in db.session.scalars(chosen.order_by(Invitation.id)).all():
         values = {"reminder_count": invitation.reminder_count + 1, "last_reminded_on": today}
         token = code = None
-        # a pending completion is claimed like everyone else (the stored counters and the job stay alike), but
-        # its mail job and letter send nothing (:func:`finished_now`); a pending start keeps its link
+        # a pending completion still gets this reminder (skipping it would single the invitee out: the text
+        # allows for it); a pending start keeps its link, which finds the saved answers
         if not ledger.state(invitation).started:
             token, code = new_token(), new_short_code()
             values.update(token_hash=token_hash(token), short_code_hash=token_hash(code))
@@ -190,9 +190,7 @@ def _send(survey, settings, deliveries, kind, letter_kind, today) -> SendResult:
     letters = [
         d
         for d in deliveries
-        if d.invitation.postal_address
-        and (not d.invitation.email or settings.letters_for_email_invitees)
-        and not (kind == "reminder" and finished_now(d.invitation))
+        if d.invitation.postal_address and (not d.invitation.email or settings.letters_for_email_invitees)
     ]
     by_letter = {d.invitation.id for d in letters}
     for delivery in mails:  # the job gets ids only: it makes the link and reads the address itself
@@ -217,8 +215,6 @@ def mail_invitee_job(invitation_id: int, kind: str, new_link: bool, letter_too: 
     invitation = db.session.get(Invitation, invitation_id)
     if invitation is None or not invitation.email or invitation.opted_out or invitation.contact_deleted_on:
         return
-    if kind == "reminder" and finished_now(invitation):
-        return
     survey = db.session.get(Survey, invitation.survey_id)
     token = code = None
     if new_link and not ledger.state(invitation).started:
@@ -227,13 +223,6 @@ def mail_invitee_job(invitation_id: int, kind: str, new_link: bool, letter_too: 
         db.session.commit()  # the hash is stored before the link leaves
     subject, body = compose(survey, settings_for(survey), Delivery(invitation, token, code, letter_too), kind)
     deliver(build_message(invitation.email, subject, body))
-
-
-def finished_now(invitation: Invitation) -> bool:
-    """Whether the invitee finished, his completion perhaps still a pending ledger entry (read with the ledger
-    key, as the batch does): a reminder then sends nothing. Nothing is stored about it, and the invitation is
-    claimed like every other one, so the database still cannot tell who finished before the batch."""
-    return ledger.state(invitation).completed
 
 
 @task(retries=2, retry_delay=60)

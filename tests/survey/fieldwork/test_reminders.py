@@ -104,29 +104,3 @@ def test_reminder_button_sends_what_is_due(client, db, outbox, researcher, make_
     client.post(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/herinneren")
     assert [m["Subject"] for m in outbox] == ["Herinnering: Cliëntervaringsonderzoek 2026"]
     assert re.search(r"/r/\S+", outbox[0].get_content())
-
-
-def test_who_finished_before_the_batch_gets_no_reminder_and_the_ledger_looks_the_same(app, db, outbox, make_survey):
-    """Fewer than k completions stay pending entries (the batch waits for k); the reminder job reads them with
-    the ledger key and mails only those who did not finish, while every invitee is claimed alike."""
-    survey = make_survey(closes_on=DAY + timedelta(days=40))
-    assert survey.min_cell == 10
-    invitees = add_invitees(db, survey, *[(f"p{n}@example.nl", "nl", None) for n in range(5)])
-    sending.invite(survey, DAY)
-    db.session.commit()
-    finished = invitees[:3]
-    for invitation in finished:
-        invitation = db.session.get(Invitation, invitation.id)
-        ledger.note_start(invitation, "link", DAY + timedelta(days=1))
-        ledger.note_completed(invitation, DAY + timedelta(days=1))
-    assert ledger.pending_count(survey.id) == 3
-    assert not any(db.session.get(Invitation, i.id).completed for i in finished)  # the batch has not run
-    outbox.clear()
-
-    remind(app, DAY + timedelta(days=7))
-
-    assert sorted(m["To"] for m in outbox) == ["p3@example.nl", "p4@example.nl"]
-    db.session.expire_all()
-    counts = {(i.reminder_count, i.last_reminded_on) for i in db.session.scalars(db.select(Invitation))}
-    assert counts == {(1, DAY + timedelta(days=7))}  # nothing stored says who was left out
-    assert ledger.pending_count(survey.id) == 3  # the batching is untouched
