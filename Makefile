@@ -52,10 +52,12 @@ run: setup
 	  exec $(FLASK) run --host $(HOST) --port $(PORT)
 
 # Debian packages, installed with apt-get when missing (root needed for that, as on CI). The platform's PDFs
-# (WeasyPrint) need Pango, HarfBuzz and a font; the suite needs Debian's Chromium for the browser tests (never
+# (WeasyPrint) need Pango, HarfBuzz and fonts: DejaVu for Latin, Cyrillic, Arabic and Farsi, Abyssinica SIL for the
+# Ge'ez script of Tigrinya (DejaVu has none: a letter's Tigrinya line would print as boxes); the suite needs Debian's Chromium for the browser tests (never
 # a downloaded browser), redis-server for the tests of production's job queue and throttle, and poppler-utils
 # (pdftotext, pdfinfo) to read the PDFs back as a reader would.
-RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 libglib2.0-0 \
+  fonts-dejavu-core fonts-sil-abyssinica
 TEST_PACKAGES := chromium redis-server poppler-utils
 define install-missing
 	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \

@@ -21,7 +21,8 @@ from sqlalchemy import delete, select
 
 from survey.accounts.models import Region
 from survey.extensions import db
-from survey.fieldwork.messages.composing import compose, language_of
+from survey.fieldwork.messages.composing import compose_parts, language_of
+from survey.fieldwork.messages.placeholders import note_language
 from survey.fieldwork.models import FieldworkSettings, LetterBatch, LetterKind
 from survey.i18n import long_date, text_direction
 from survey.questionnaires.models import Survey
@@ -79,10 +80,12 @@ def letter_pages(survey: Survey, settings: FieldworkSettings, deliveries, kind: 
     for delivery in deliveries:
         invitation = delivery.invitation
         language = language_of(survey, settings, invitation, text_kind)
-        subject, body = compose(survey, settings, delivery, text_kind)
+        subject, note, body = compose_parts(survey, settings, delivery, text_kind)
         body = re.sub(r"^.*/afmelden/\S+.*$", "", body, flags=re.MULTILINE)  # no opt-out link on paper
-        if delivery.code:  # a non-breaking hyphen keeps the code on one line
-            body = body.replace(delivery.code, delivery.code.replace("-", "\u2011"))
+        paragraphs = [_paragraph(p, delivery.code) for p in body.split("\n\n") if p.strip()]
+        if note:  # the line in the invitee's own language, set in that language's direction
+            own = note_language(invitation.language)
+            paragraphs.insert(0, _paragraph(note, delivery.code, own))
         link = _link(delivery.token)
         pages.append(
             {
@@ -92,13 +95,35 @@ def letter_pages(survey: Survey, settings: FieldworkSettings, deliveries, kind: 
                 "date": long_date(today, language),
                 "sender": survey.text("organiser", language) or region.name,
                 "subject": subject,
-                "paragraphs": [p for p in body.split("\n\n") if p.strip()],
+                "paragraphs": paragraphs,
                 "qr": qr_image(link, subject) if link else None,
                 "code": delivery.code,
                 "code_url": current_app.config["BASE_URL"].rstrip("/") + "/code",
             }
         )
     return pages
+
+
+#: a web address up to the punctuation that ends its sentence
+URL = re.compile(r"https?://\S+?(?=[.,:;!?)\]\u060c\u061b\u061f\u06d4]*(?:\s|$))")
+
+
+def _paragraph(text: str, code: str | None, language: str | None = None) -> dict:
+    """One paragraph as HTML: its lines, and each web address and the code kept left to right in one piece
+    (a right-to-left paragraph would otherwise reorder and split them). ``language`` only for a paragraph
+    in another language than the letter's."""
+    tokens = [URL.pattern] + ([re.escape(code)] if code else [])
+    parts, start = [], 0
+    for match in re.finditer("|".join(tokens), text):
+        parts += [Markup.escape(text[start : match.start()]), _ltr(match.group())]
+        start = match.end()
+    parts.append(Markup.escape(text[start:]))
+    html = Markup("").join(parts).replace("\n", Markup("<br>"))
+    return {"html": html, "lang": language, "dir": text_direction(language) if language else None}
+
+
+def _ltr(token: str) -> Markup:
+    return Markup('<bdi dir="ltr" class="ltr-token">{}</bdi>').format(token)
 
 
 def _link(token: str | None) -> str | None:

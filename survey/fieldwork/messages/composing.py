@@ -47,12 +47,19 @@ def survey_languages(survey: Survey) -> list[str]:
 def compose(survey, settings, delivery: Delivery, kind: str) -> tuple[str, str]:
     """Subject and body of one mail or letter, in the invitee's language; in Dutch with a line in the
     invitee's own language when the questionnaire does not have it."""
+    subject, note, body = compose_parts(survey, settings, delivery, kind)
+    return subject, f"{note}\n\n{body}" if note else body
+
+
+def compose_parts(survey, settings, delivery: Delivery, kind: str) -> tuple[str, str, str]:
+    """Subject, the line in the invitee's own language ("" when none is needed) and body, apart: a letter
+    sets that line in its own language and direction."""
     language = language_of(survey, settings, delivery.invitation, kind)
     text = messages.text_for(settings.templates, kind, language, survey.address_form.value)
     values = placeholder_values(survey, delivery, language)
     body = messages.fill(text.body, values)
     note = messages.language_note(delivery.invitation.language, survey_languages(survey))
-    return messages.fill(text.subject, values).strip(), f"{note}\n\n{body}" if note else body
+    return messages.fill(text.subject, values).strip(), note, body
 
 
 def placeholder_values(survey: Survey, delivery: Delivery, language: str) -> dict[str, str]:

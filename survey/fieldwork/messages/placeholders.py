@@ -25,7 +25,13 @@ def language_note(language: str | None, available: list[str]) -> str:
     without a line of their own); empty when the questionnaire has the language."""
     if not language or language in available:
         return ""
-    return LANGUAGE_NOTE.get(LOCALE_FALLBACK.get(language, language), LANGUAGE_NOTE["en"])
+    return LANGUAGE_NOTE[note_language(language)]
+
+
+def note_language(language: str) -> str:
+    """The language :func:`language_note`'s line for ``language`` is written in (for ``lang`` and ``dir``)."""
+    own = LOCALE_FALLBACK.get(language, language)
+    return own if own in LANGUAGE_NOTE else "en"
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,12 @@
 language, kept only as a temporary download."""
 
 import io
+import re
+import subprocess
+import tempfile
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -66,8 +70,8 @@ def test_letters_have_a_working_code_in_the_invitees_language(db, make_survey, c
         assert page["address"] == invitation.postal_address.split("\n")
         assert str(page["qr"]).startswith('<img class="qr" src="data:image/png;base64,')
     assert dutch["subject"] == "Wat vindt u van de jeugdhulp?" and dutch["date"] == "2 maart 2026"
-    assert any("1 mei 2026" in p for p in dutch["paragraphs"])
-    assert not any("afmelden" in p for p in dutch["paragraphs"])
+    assert any("1 mei 2026" in p["html"] for p in dutch["paragraphs"])
+    assert not any("afmelden" in p["html"] for p in dutch["paragraphs"])
     assert arabic["dir"] == "rtl" and arabic["subject"] == "ما رأيك في المساعدة؟"
     assert english["language"] == "en" and english["subject"] == "What do you think of youth care?"
 
@@ -118,7 +122,7 @@ def test_reminder_letter_for_someone_who_started_has_no_new_code(db, make_survey
     db.session.commit()
     first, second = captured_pages
     assert first["qr"] is None and first["code"] is None
-    assert any("U bent al begonnen." in p for p in first["paragraphs"])
+    assert any("U bent al begonnen." in p["html"] for p in first["paragraphs"])
     assert ledger.invitation_for_short_code(second["code"]).id == silent.id
 
 
@@ -148,3 +152,41 @@ def test_letters_can_be_made_again_with_new_codes_for_one_address(client, db, re
     assert captured_pages == []
     client.post(url, data={"address": ""})
     assert sorted(p["address"][0] for p in captured_pages) == ["Dhr. Haddad", "Fam. Jansen"]
+
+
+def pdf_tool(tool: str, pdf: bytes, *options: str) -> str:
+    """The output of one of poppler-utils' tools (pdffonts, pdftotext) for a PDF, as a reader would see it."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "letters.pdf"
+        path.write_bytes(pdf)
+        return subprocess.run(
+            [tool, *options, str(path), "-"][: None if tool == "pdftotext" else -1], check=True, capture_output=True
+        ).stdout.decode("utf-8")
+
+
+def test_letters_print_tigrinya_and_keep_the_address_whole_in_arabic(db, make_survey, captured_pages, monkeypatch):
+    # digits and a colon in the address are what a right-to-left paragraph reordered
+    monkeypatch.setitem(letters.current_app.config, "BASE_URL", "http://127.0.0.1:5092/")
+    survey = make_survey(languages=("nl", "ar"))
+    add_invitees(db, survey, (None, "ar", ADDRESSES[1]), (None, "ti", ADDRESSES[0]), (None, "fa", ADDRESSES[2]))
+    sending.invite(survey, date(2026, 3, 2))
+    db.session.commit()
+    arabic, tigrinya, farsi = captured_pages
+    pdf = db.session.scalar(select(LetterBatch)).pdf
+
+    fonts = pdf_tool("pdffonts", pdf)
+    assert "Abyssinica" in fonts, fonts  # a font with the Ge'ez script, else Tigrinya prints as boxes
+    ethiopic = tigrinya["paragraphs"][0]
+    assert tigrinya["language"] == "nl" and ethiopic["lang"] == "ti" and ethiopic["dir"] == "ltr"
+    assert farsi["paragraphs"][0]["lang"] == "fa" and farsi["paragraphs"][0]["dir"] == "rtl"
+    assert all(p["lang"] is None for p in farsi["paragraphs"][1:])
+
+    address = f"{letters.current_app.config['BASE_URL'].rstrip('/')}/code"
+    assert address.startswith("http://")
+    # pdftotext marks each run's direction with Unicode's embedding characters; a reader sees none of them
+    text = re.sub("[\u202a-\u202e\u2066-\u2069]", "", pdf_tool("pdftotext", pdf, "-enc", "UTF-8", "-l", "1"))
+    assert address in text and arabic["code"] in text, text  # each whole, in order, on one line
+    assert "//:" not in text and "code/" not in text
+    arabic_line = next(p["html"] for p in arabic["paragraphs"] if address in p["html"])
+    assert f'<bdi dir="ltr" class="ltr-token">{address}</bdi>' in arabic_line
+    assert f'<bdi dir="ltr" class="ltr-token">{arabic["code"]}</bdi>' in arabic_line

@@ -64,3 +64,20 @@ def test_previous_on_the_first_question_shows_the_welcome_page_again(client, db,
     welcome = client.get(back.headers["Location"])
     assert welcome.status_code == 200 and "Hoe lang duurt het?" in welcome.get_data(as_text=True)
     assert client.get(BASE).headers["Location"].endswith("/vraag/4")  # resuming still goes on where it stopped
+
+
+def test_a_typed_answer_keeps_its_own_direction_on_an_arabic_check_page(client, db, make_survey):
+    """A phone number typed on an Arabic page is shown as typed ("0612345678.", not ".0612345678"): the
+    respondent's own text is marked dir="auto", on the check page and in the field where it is typed."""
+    make_survey(check_page=True)
+    page = client.get(BASE + "/vraag/1?taal=ar").get_data(as_text=True)
+    assert 'dir="rtl"' in page
+    walk(client, BASE, {"T1": "4", "L1": "0612345678."})
+    check = client.get(BASE + "/controle").get_data(as_text=True)
+    assert 'lang="ar"' in check and '<dd class="check-answer" dir="auto">0612345678.</dd>' in check
+    pages = [
+        client.get(h.replace("&amp;", "&")).get_data(as_text=True)
+        for h in re.findall(r'href="([^"]+terug=controle)"', check)
+    ]
+    (typed,) = [page for page in pages if 'value="0612345678."' in page]
+    assert re.search(r'<input class="input" type="text" dir="auto" id="[^"]+" name="[^"]+" value="0612345678\."', typed)
