@@ -36,7 +36,7 @@ SIGNAL = "signal"
 
 class Note(NamedTuple):
     """A line for under a protected table, as a code: analysis has no language, the caller words it
-    (``survey.reports.protection_notes``). ``key`` is a :class:`Reason` value, :data:`ROUNDED` or
+    (``survey.protection_notes``). ``key`` is a :class:`Reason` value, :data:`ROUNDED` or
     :data:`SIGNAL`; ``n`` is the threshold the line names (k for a small cell, the signal threshold)."""
 
     key: str

@@ -65,7 +65,7 @@ def test_protected_breakdown_hides_the_small_groups_and_a_complement(data):
     assert table.loc["Delft", "n"] == 25 and table.loc["Delft", "pct"] == 60.0
     assert table.loc["Delft", "signal"]  # 25 < 30: a signal
     assert "n_not_applicable" not in table.columns  # escapes are not broken down
-    assert result.notes()[0] == Note("small", 10)  # worded by survey.reports.protection_notes
+    assert result.notes()[0] == Note("small", 10)  # worded by survey.protection_notes
 
 
 def test_breakdown_by_language_in_public_rounds_counts(data):

@@ -247,7 +247,7 @@ def test_breakdown_table_hides_counts_and_percentages_per_item():
     assert result.table.loc[result.table["gemeente"].isna(), "n"].tolist() == [62, 60]
     assert ("T1", "D") in {c.key for c in result.hidden}
     notes = result.notes()
-    # B (13) and C (28) are signals; the words are survey.reports.protection_notes
+    # B (13) and C (28) are signals; the words are survey.protection_notes
     assert notes == (Note(Reason.SMALL, 10), Note(Reason.COMPLEMENT), Note(SIGNAL, 30))
     assert table.loc[("T1", "B"), "signal"] and not table.loc[("T1", None), "signal"]
 

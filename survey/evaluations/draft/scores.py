@@ -17,9 +17,9 @@ from analysis.scores.trends import compare_rounds
 from survey.evaluations.draft.context import ReportContext
 from survey.evaluations.draft.sources import document_of, previous_round, scored_rows
 from survey.programmes.models import ACTION_LINES
+from survey.protection_notes import not_shown
 from survey.questionnaires.content.registry import REGISTRY
 from survey.questionnaires.models import Survey, SurveyKind
-from survey.reports.protection_notes import not_shown
 from survey.responses.display.piping import report_text
 
 SCALE_OF_KIND = {"agreement": AGREEMENT, "frequency": FREQUENCY}

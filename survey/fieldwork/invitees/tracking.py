@@ -27,8 +27,8 @@ from survey.extensions import db
 from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation, ParticipationDay
 from survey.i18n import number
+from survey.protection_notes import note_text
 from survey.questionnaires.models import FieldworkStatus, Survey
-from survey.reports.protection_notes import note_text
 
 
 def variable_labels() -> dict[str, str]:

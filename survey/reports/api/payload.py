@@ -10,10 +10,10 @@ import math
 import pandas as pd
 
 from analysis.scores.numbers import is_missing
+from survey.protection_notes import note_lines
 from survey.questionnaires.models import Survey
 from survey.reports.pages.figures import Selection
 from survey.reports.pages.page import ResultsPage
-from survey.reports.protection_notes import note_lines
 
 
 def _num(value):

@@ -14,9 +14,9 @@ from flask_babel import gettext as _
 from analysis.scores.breakdowns import UNKNOWN_GROUP
 from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
 from analysis.scores.results import Breakdown
+from survey.protection_notes import note_lines
 from survey.reports.items import ReportItem
 from survey.reports.pages.figures import group_label, variable_label
-from survey.reports.protection_notes import note_lines
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from analysis.charts.bars import Bar, ChartTable, bars_svg
 from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing
 from analysis.scores.scales import AGREEMENT, FREQUENCY
 from survey.i18n import long_date
+from survey.protection_notes import not_shown
 from survey.questionnaires.models import Survey
 from survey.reports.pages.breakdown import Matrix, matrix
 from survey.reports.pages.figures import Selection, View, compute_view, filter_choices, policy_for
@@ -26,7 +27,6 @@ from survey.reports.pages.sections import (
     make_chart,
     scale_section,
 )
-from survey.reports.protection_notes import not_shown
 from survey.reports.results import RoundData, load_round
 
 

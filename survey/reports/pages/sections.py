@@ -25,9 +25,9 @@ from analysis.charts.bars import (
 from analysis.scores.grades import GradeSummary
 from analysis.scores.numbers import MISSING, format_count, format_percentage, is_missing, whole_percentages
 from analysis.scores.scales import Scale
+from survey.protection_notes import not_shown
 from survey.reports.items import ReportItem
 from survey.reports.pages.figures import View
-from survey.reports.protection_notes import not_shown
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,12 @@ from analysis.scores.items import headline_from_tally
 from analysis.scores.numbers import MISSING, format_count, format_number, format_percentage, is_missing
 from analysis.scores.trends import Comparison, compare_means_from_stats, trend_table
 from survey.extensions import db
+from survey.protection_notes import not_shown
 from survey.questionnaires.models import Survey
 from survey.reports.items import ReportItem, report_items, scales_of
 from survey.reports.models import CosmeticWording
 from survey.reports.pages.figures import counts_of
 from survey.reports.pages.sections import Chart, make_chart
-from survey.reports.protection_notes import not_shown
 from survey.reports.results import load_round
 
 

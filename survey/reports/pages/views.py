@@ -12,6 +12,7 @@ from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.extensions import db
 from survey.navigation import register_nav
+from survey.protection_notes import note_lines
 from survey.questionnaires.models import Survey
 from survey.reports.anonymity import generalised_note
 from survey.reports.blueprint import reports as bp
@@ -20,7 +21,6 @@ from survey.reports.pages.factsheet import build_factsheet, factsheet_pdf
 from survey.reports.pages.figures import Selection, filter_choices, parse_group, policy_for, variable_label
 from survey.reports.pages.page import build_page
 from survey.reports.pages.trends import series_rounds, trend_page
-from survey.reports.protection_notes import note_lines
 from survey.reports.results import completed_counts, load_round
 
 register_nav("Results", "reports.list_surveys", Permission.VIEW_RESULTS, 40)

@@ -1,11 +1,11 @@
 """The notes of small-cell protection and the "niet getoond" of a hidden bar come from the catalog
-(``survey.reports.protection_notes``), with the Dutch wording the pages always had: analysis hands back codes."""
+(``survey.protection_notes``), with the Dutch wording the pages always had: analysis hands back codes."""
 
 import pandas as pd
 
 from analysis.charts.bars import Bar, bars_svg, stacked_bars_svg
 from analysis.suppression import Policy, protect_breakdown, protect_cells
-from survey.reports.protection_notes import not_shown, note_lines
+from survey.protection_notes import not_shown, note_lines
 
 SMALL = "– = minder dan 10 antwoorden. Niet getoond, zodat niemand te herkennen is."
 COMPLEMENT = "Ook een ander aantal is verborgen, zodat een klein aantal niet uit het totaal kan worden teruggerekend."

@@ -1,7 +1,7 @@
 """The words of small-cell protection (DOMAIN.md section 4): analysis decides what is hidden and why and
 hands back codes (``analysis.suppression.Note``, a hidden bar in a chart); these functions word them for
-every output that shows them (the results page, the API, the charts of the results page and the
-tussenevaluatie)."""
+every output that shows them (the fieldwork tracking page, the results page, the API, the charts of the results
+page and the tussenevaluatie). It belongs to no stage, so every stage that shows protected figures can use it."""
 
 from __future__ import annotations
 
