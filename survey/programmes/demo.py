@@ -72,7 +72,7 @@ PROJECTS = [
         "Jeugdigen met lichte psychische klachten krijgen hulp in de huisartspraktijk, dichtbij huis.",
         ["POH-jeugd in elke gemeente", "Afsprakenkader met huisartsen en zorgverzekeraar"],
         ("Jeugdigen geholpen door de POH-jeugd", "jeugdigen", Aggregation.SUM, True),
-        ("600 jeugdigen per jaar lokaal geholpen", None, 600, True, (20, 25, 22, 28)),
+        ("600 jeugdigen lokaal geholpen sinds de start van het programma", None, 600, True, (20, 25, 22, 28)),
     ),
     (
         "Doorlopende zorg 18-/18+",
