@@ -15,11 +15,13 @@ CSV and Excel are written by :mod:`survey.reports.exports.tables`, the R zip by 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+import textwrap
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -125,7 +127,7 @@ def start_export(
     """Plan an export, write its audit entry and return the (lazy) stream."""
     plan = export_plan(survey, background_variables(survey.id), raw=raw)
     audit_export(survey, fmt, plan, raw=raw, via=via, token_id=token_id)
-    notes = export_notes(survey) if fmt in ("xlsx", "r", "codebook_csv", "codebook_xlsx") else ()
+    notes = export_notes(survey) if fmt in ("xlsx", "r", "codebook_csv", "codebook_xlsx", "sav") else ()
     stem = data_stem(raw, labels, fmt)
     if fmt == "csv":
         return Export(
@@ -138,7 +140,7 @@ def start_export(
             filename(survey, stem, "xlsx"),
         )
     if fmt == "sav":
-        return Export(sav_export(survey.id, plan, raw), MIMETYPES["sav"], filename(survey, stem, "sav"))
+        return Export(sav_export(survey.id, plan, raw, notes), MIMETYPES["sav"], filename(survey, stem, "sav"))
     if fmt == "dta":
         return Export(dta_export(survey.id, plan, raw), MIMETYPES["dta"], filename(survey, stem, "dta"))
     if fmt == "r":
@@ -188,31 +190,68 @@ def sav_frame(survey_id: int, plan: list[Variable], raw: bool = False) -> pd.Dat
     )
 
 
-def write_sav(frame: pd.DataFrame, plan: list[Variable], path: str, file_label: str = "") -> None:
-    """Write the frame with the plan's labels, value labels, user-missing values and measure levels."""
+def EMPTY_CELL_NOTE() -> str:  # noqa: N802 - read as the note's name
+    return _("An empty cell for language or background: not known, or left out so that nobody can be singled out.")
+
+
+def write_sav(
+    frame: pd.DataFrame, plan: list[Variable], path: str, file_label: str = "", notes: Sequence[str] = ()
+) -> None:
+    """Write the frame with the plan's labels, value labels, user-missing values, measure levels and display
+    formats (whole numbers without decimals, the week as a date); ``notes`` become the file's documents
+    (``DISPLAY DOCUMENTS``), and an empty language or background cell is user-missing."""
     numeric = [v for v in plan if v.numeric]
+    missing: dict[str, list] = {
+        v.name: [float(x.number) for x in v.values if x.missing] for v in numeric if any(x.missing for x in v.values)
+    }
+    missing |= {v.name: [""] for v in plan if v.kind in ("language", "background")}
     pyreadstat.write_sav(
         frame,
         path,
         file_label=file_label[:64],
+        note=_document_lines([EMPTY_CELL_NOTE(), *notes]),
         column_labels={v.name: v.label[:255] for v in plan},
         variable_value_labels={
             v.name: {float(x.number): x.label[:120] for x in v.values if x.number is not None}
             for v in numeric
             if v.values
         },
-        missing_ranges={
-            v.name: [float(x.number) for x in v.values if x.missing]
-            for v in numeric
-            if any(x.missing for x in v.values)
-        },
+        missing_ranges=missing,
         variable_measure={v.name: v.measure for v in plan if v.kind != "week"},
+        variable_format=sav_formats(frame, plan),
     )
 
 
-def sav_export(survey_id: int, plan: list[Variable], raw: bool = False) -> Iterator[bytes]:
+def _document_lines(notes: Sequence[str]) -> list[str]:
+    """SPSS documents hold lines of at most 80 bytes (a curly quote takes three)."""
+    lines = []
+    for note in notes:
+        width, wrapped = 80, textwrap.wrap(note, 80)
+        while any(len(line.encode()) > 80 for line in wrapped):
+            width -= 4
+            wrapped = textwrap.wrap(note, width)
+        lines += wrapped
+    return lines
+
+
+def sav_formats(frame: pd.DataFrame, plan: list[Variable]) -> dict[str, str]:
+    """SPSS display formats: ``F2.0`` for codes such as 1-5 and 98 (not ``5.00``), the week as ``EDATE10``
+    (02.03.2026); a column with fractions keeps SPSS's default."""
+    formats = {}
+    for variable in plan:
+        if variable.kind == "week":
+            formats[variable.name] = "EDATE10"
+        elif variable.numeric:
+            column = pd.to_numeric(frame[variable.name], errors="coerce").dropna()
+            if (column % 1 == 0).all():
+                digits = len(str(int(column.abs().max()))) if len(column) else 1
+                formats[variable.name] = f"F{digits + bool((column < 0).any())}.0"
+    return formats
+
+
+def sav_export(survey_id: int, plan: list[Variable], raw: bool = False, notes: Sequence[str] = ()) -> Iterator[bytes]:
     """The response export as a streamed .sav file (a raw export says so in its file label)."""
-    return frame_file(survey_id, plan, raw, "export.sav", write_sav)
+    return frame_file(survey_id, plan, raw, "export.sav", functools.partial(write_sav, notes=notes))
 
 
 def frame_file(survey_id: int, plan: list[Variable], raw: bool, name: str, write) -> Iterator[bytes]:

@@ -200,7 +200,7 @@ def test_sav_has_variable_labels_value_labels_and_missing_values(client, db, reg
     assert meta.variable_value_labels["F1"] == {4.0: "Altijd", 3.0: "Vaak", 2.0: "Soms", 1.0: "Nooit"}
     assert {r["lo"] for r in meta.missing_ranges["T1"]} == {98.0, 99.0}
     assert sorted(frame["O1"]) == sorted(RISKY)
-    assert frame["week"].dt.date.tolist() == [r.week for r in responses]
+    assert pd.to_datetime(frame["week"]).dt.date.tolist() == [r.week for r in responses]
 
 
 @pytest.mark.parametrize("fmt, form", [("csv", {}), ("csv", {"delimiter": "semicolon"}), ("xlsx", {})])
@@ -353,3 +353,19 @@ def test_codebook_xlsx_reads_back(client, db, region, survey, researcher):
     assert rows[0][:4] == ["Variabele", "Label", "Soort", "Meetniveau"]
     assert ["O1", "Wat kan beter? (geschoond)", "tekst", "nominal", None, None, None, None] in rows
     assert ["N1", "N1 Hoeveel weken wachtte u?", "getal", "scale", None, None, None, None] in rows
+
+
+def test_sav_reads_as_a_researcher_expects_in_spss(client, db, region, survey, researcher, tmp_path):
+    """Codes show as 5 and 98, not 5.00 and 98.00; a decimal number keeps its decimals; the week is a date
+    without a time; the file's documents say what an empty background cell means and how many backgrounds
+    were generalised; an empty language or background cell is user-missing, not a category of its own."""
+    path = tmp_path / "export.sav"
+    path.write_bytes(export(client, region, survey, format="sav").data)
+    _frame, meta = pyreadstat.read_sav(str(path), user_missing=True)
+    formats = meta.original_variable_types
+    assert formats["T1"] == "F2.0" and formats["R1"] == "F2.0" and formats["respondent"] == "F1.0"
+    assert formats["C1__thuis"] == "F1.0" and formats["O1_t_wachttijd"] == "F1.0"
+    assert formats["N1"] == "F8.2"  # 2.5 and 12
+    assert formats["week"] == "EDATE10"
+    assert " ".join(meta.notes).startswith("Een lege cel bij taal of achtergrond: niet bekend, of weggelaten")
+    assert meta.missing_user_values.get("taal") == [""] or {r["lo"] for r in meta.missing_ranges["taal"]} == {""}
