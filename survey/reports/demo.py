@@ -60,9 +60,14 @@ LIKED = [
 ]
 
 
-def document() -> dict:
+#: a question asked differently in a later round (a different question, so the trend does not test it)
+REWORDED = {"2026": {"T2": "Ik kreeg op tijd de hulp die ik nodig had."}}
+
+
+def document(label: str = "") -> dict:
     groups = {}
     for domain, code, text in STATEMENTS:
+        text = REWORDED.get(label, {}).get(code, text)
         groups.setdefault(domain, []).append({"code": code, "text": {"nl": text}})
     questions = [
         {
@@ -159,7 +164,7 @@ def _round(region, label: str, size: int, shift: float, book: Codebook, themes: 
         round_label=label,
         series_key=SERIES,
     )
-    survey.versions.append(SurveyVersion(number=1, status=VersionStatus.PUBLISHED, document=document()))
+    survey.versions.append(SurveyVersion(number=1, status=VersionStatus.PUBLISHED, document=document(label)))
     db.session.add(survey)
     db.session.flush()
     db.session.add(QuestionCodebook(survey_id=survey.id, item_code="O2", codebook_id=book.id, auto_threshold=0.8))

@@ -21,6 +21,10 @@ def test_demo_rounds_have_results_and_a_trend(app, db, client, login):
     assert "Wachttijd en snelheid" in text
     trend = page_text(client.get(base + "/trend").get_data(as_text=True))
     assert "vorige meting" in trend or "geen duidelijk verschil" in trend
+    # the demo's reworded question: both wordings shown, and no test of a different question
+    assert "Vragen die anders zijn geformuleerd" in trend
+    assert "Ik kreeg snel hulp." in trend and "Ik kreeg op tijd de hulp die ik nodig had." in trend
+    assert "vraag gewijzigd" in trend
     assert client.get(base + "/factsheet.pdf").status_code == 200
     again = app.test_cli_runner().invoke(args=["demo", "load"])
     assert again.exit_code == 0 and "bestaat al" in again.output
