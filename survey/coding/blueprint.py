@@ -1,7 +1,8 @@
 """The staff blueprint of the coding stage (``/beheer/<region>/coderen``), its lookups inside the region, and
 the view modules (one per role subfolder) whose routes attach to it."""
 
-from flask import Blueprint, abort, g
+from flask import Blueprint, abort, flash, g
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from survey.access import get_in_region, staff_blueprint
@@ -48,6 +49,17 @@ def load_coded(survey: Survey, item_code: str, answer_id: int) -> CodedAnswer:
     if coded is None:
         abort(404)
     return coded
+
+
+def refuse_waiting_answer() -> None:
+    """Tell a coder who confirmed an answer still waiting for scrubbing that nothing was saved."""
+    flash(
+        _(
+            "This answer cannot be coded yet: names and other identifying details have not been removed from it. "
+            "Nothing was saved."
+        ),
+        "error",
+    )
 
 
 def load_codebook(codebook_id: int) -> Codebook:

@@ -200,15 +200,21 @@ def privacy(way, key):
 
 @bp.get(f"/{WAY}/klaar")
 def thanks(way, key):
-    """Thank-you page, also after the link has been used (it shows nothing of the answers)."""
+    """Thank-you page for whoever finished: this browser on an open link or poll (its marker cookie), the
+    invitee on a used personal link, also after closing; it shows nothing of the answers. Anyone else goes
+    to the start of the survey, so the page never says whether someone else answered."""
     try:
-        survey = entries.find_entry(way, key, services.local_today()).survey
+        survey, used = entries.find_entry(way, key, services.local_today()).survey, False
     except entries.EntryProblem as problem:
         if problem.survey is None or problem.kind not in ("used", "closed"):
             return render_problem(problem, way, key)
-        survey = problem.survey
+        survey, used = problem.survey, problem.kind == "used"
     languages = (survey.published_version.document.get("languages") or ["nl"]) if survey.published_version else ["nl"]
     language = request.args.get("taal") if request.args.get("taal") in languages else "nl"
+    finished = used if entries.WAYS[way] == Channel.PERSONAL else bool(request.cookies.get(DONE_COOKIE))
+    if not finished:
+        wanted = {"taal": language} if "taal" in request.args else {}
+        return redirect(url_for("responses.welcome", way=way, key=key, **wanted))
     speak(language, survey.region_id)
     return render_template(
         "responses/thanks.html",

@@ -1,6 +1,6 @@
 """Double coding: drawing a sample, the second coder's blind screen, agreement figures and disagreements."""
 
-from flask import abort, flash, g, redirect, render_template, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,7 +10,7 @@ from survey.accounts.models import Permission
 from survey.audit.services import record
 from survey.coding.agreement import services as agreement
 from survey.coding.answers import services as answers
-from survey.coding.blueprint import bp, load_answer_question, load_coded, load_question
+from survey.coding.blueprint import bp, load_answer_question, load_coded, load_question, refuse_waiting_answer
 from survey.coding.codebooks import services as codebooks
 from survey.coding.models import SecondCoding
 from survey.extensions import db
@@ -85,7 +85,9 @@ def second_queue(survey_id, item_code):
     if not pending:
         flash(_("You have no answers left to double-code for this question."), "success")
         return redirect(url_for("coding.list_answers", survey_id=survey.id, item_code=item_code))
-    return redirect(url_for("coding.second_coding", answer_id=pending[0].answer_id))
+    waiting = answers.waiting_ids([s.answer_id for s in pending])
+    first = next((s for s in pending if s.answer_id not in waiting), pending[0])  # a readable one first
+    return redirect(url_for("coding.second_coding", answer_id=first.answer_id))
 
 
 @bp.route("/dubbel/<int:answer_id>", methods=["GET", "POST"])
@@ -99,7 +101,13 @@ def second_coding(answer_id):
     if second is None:
         flash(_("This answer is not in your sample for double coding."), "error")
         return redirect(url_for("coding.list_answers", survey_id=survey.id, item_code=item_code))
-    link, themes = _themes(survey.id, item_code)
+    answer = answers.answer_of(answer_id)
+    if answers.waits_for_scrubbing(answer):
+        if request.method == "POST":
+            refuse_waiting_answer()
+            return redirect(url_for("coding.second_coding", answer_id=answer_id))
+        return _second_page(survey, question, answer, None, [])
+    _link, themes = _themes(survey.id, item_code)
     form = SecondCodingForm()
     form.themes.choices = [(t.id, t.label) for t in themes]
     if form.validate_on_submit():
@@ -108,15 +116,24 @@ def second_coding(answer_id):
         db.session.commit()
         flash(_("Your themes have been saved."), "success")
         return redirect(url_for("coding.second_queue", survey_id=survey.id, item_code=item_code))
-    pending = agreement.pending_for(survey.id, item_code, current_user.id)
+    return _second_page(survey, question, answer, form, themes)
+
+
+def _second_page(survey, question, answer, form, themes):
+    """The blind page; without a form (``None``) while the answer waits for scrubbing, with links to the
+    answers before and after it in the coder's sample instead."""
+    pending = [s.answer_id for s in agreement.pending_for(survey.id, question.item_code, current_user.id)]
+    at = pending.index(answer.id)
     return render_template(
         "coding/second.html",
         survey=survey,
         question=question,
         form=form,
         themes=themes,
-        answer=answers.answer_of(answer_id),
+        answer=answer,
         remaining=len(pending),
+        previous_id=pending[at - 1] if at > 0 else None,
+        next_id=pending[at + 1] if at + 1 < len(pending) else None,
     )
 
 

@@ -5,7 +5,8 @@ turned down stay as unverified rows, so the quality page can tell how good rules
 Two coders on one answer: the second save is refused (``StaleCoding``), never silently merged.
 """
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -66,10 +67,22 @@ def _choose_kinds(coded: CodedAnswer, chosen: set[RemarkKind]) -> None:
     )
 
 
-def apply_theme(rows: Iterable[CodedAnswer], theme: Theme, coder_id: int) -> int:
-    """Give one theme to many answers at once (a human code); returns how many answers gained it."""
-    added = 0
+@dataclass(frozen=True)
+class ThemeGiven:
+    #: answers that gained the theme
+    added: int
+    #: answers left out because their text is not scrubbed yet (nobody could read them)
+    waiting: int
+
+
+def apply_theme(rows: Iterable[CodedAnswer], theme: Theme, coder_id: int, waiting: Collection[int]) -> ThemeGiven:
+    """Give one theme to many answers at once (a human code), except those in ``waiting`` (answer ids not
+    scrubbed yet); returns how many gained it and how many were left out."""
+    added = left_out = 0
     for coded in rows:
+        if coded.answer_id in waiting:
+            left_out += 1
+            continue
         existing = next((c for c in coded.codes if c.theme_id == theme.id), None)
         if existing is not None and existing.verified:
             continue
@@ -79,4 +92,4 @@ def apply_theme(rows: Iterable[CodedAnswer], theme: Theme, coder_id: int) -> int
             existing.verified, existing.coder_id = True, coder_id
         flag_modified(coded, "verified")  # a coder who has this answer open gets the concurrency message
         added += 1
-    return added
+    return ThemeGiven(added, left_out)

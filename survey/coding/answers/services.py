@@ -140,6 +140,18 @@ def answer_of(answer_id: int) -> Answer | None:
     return db.session.get(Answer, answer_id)
 
 
+def waits_for_scrubbing(answer: Answer) -> bool:
+    """Whether the answer's text is not scrubbed yet: nobody may read it, so nobody codes it until it is."""
+    return answer.scrubbed_text is None
+
+
+def waiting_ids(answer_ids: list[int]) -> set[int]:
+    """The answers among these that wait for scrubbing (``waits_for_scrubbing``)."""
+    if not answer_ids:
+        return set()
+    return set(db.session.scalars(select(Answer.id).where(Answer.id.in_(answer_ids), Answer.scrubbed_text.is_(None))))
+
+
 def scrubbed_texts(answer_ids: list[int]) -> dict[int, str | None]:
     """Scrubbed text per answer; None while it is not scrubbed yet (coders never see the raw text)."""
     if not answer_ids:

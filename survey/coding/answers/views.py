@@ -15,7 +15,7 @@ from survey.coding import jobs
 from survey.coding.agreement import services as agreement
 from survey.coding.answers import assign, listing
 from survey.coding.answers import services as answers
-from survey.coding.blueprint import bp, load_answer_question, load_coded, load_question
+from survey.coding.blueprint import bp, load_answer_question, load_coded, load_question, refuse_waiting_answer
 from survey.coding.codebooks import services as codebooks
 from survey.coding.models import CodedAnswer, RemarkKind, Sentiment, Source
 from survey.coding.questions import completed_answers, open_questions
@@ -104,24 +104,36 @@ def apply_theme(survey_id, item_code):
         flash(_("Choose a theme to give to the answers."), "error")
         return redirect(url_for("coding.list_answers", survey_id=survey.id, item_code=item_code, **f.as_args()))
     theme = next(t for t in _themes(link) if t.id == form.give.data)
-    rows = db.session.scalars(listing.filtered(survey.id, item_code, f, link.auto_threshold))
-    added = assign.apply_theme(rows, theme, current_user.id)
+    rows = list(db.session.scalars(listing.filtered(survey.id, item_code, f, link.auto_threshold)))
+    given = assign.apply_theme(rows, theme, current_user.id, answers.waiting_ids([r.answer_id for r in rows]))
     try:
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
         flash(_("Someone else changed some of these answers just now. Nothing was changed; try again."), "error")
     else:
-        flash(
-            ngettext(
-                "Theme %(theme)s given to %(num)s answer.",
-                "Theme %(theme)s given to %(num)s answers.",
-                added,
-                theme=theme.label,
-            ),
-            "success",
-        )
+        flash(_theme_given_message(given, theme.label), "success")
     return redirect(url_for("coding.list_answers", survey_id=survey.id, item_code=item_code, **f.as_args()))
+
+
+def _theme_given_message(given: assign.ThemeGiven, theme: str) -> str:
+    message = ngettext(
+        "Theme %(theme)s given to %(num)s answer.",
+        "Theme %(theme)s given to %(num)s answers.",
+        given.added,
+        theme=theme,
+    )
+    if not given.waiting:
+        return message
+    return message + " " + _waiting_message(given.waiting)
+
+
+def _waiting_message(waiting: int) -> str:
+    return ngettext(
+        "%(num)s answer was left out because it is not scrubbed yet.",
+        "%(num)s answers were left out because they are not scrubbed yet.",
+        waiting,
+    )
 
 
 @bp.route("/antwoorden/<int:answer_id>", methods=["GET", "POST"])
@@ -135,6 +147,11 @@ def code_answer(answer_id):
         return redirect(url_for("coding.second_coding", answer_id=answer_id))
     link = codebooks.question_codebook(survey.id, item_code)
     f = listing.AnswerFilter.from_args(request.args)
+    if answers.waits_for_scrubbing(answers.answer_of(answer_id)):
+        if request.method == "POST":
+            refuse_waiting_answer()
+            return redirect(url_for("coding.code_answer", answer_id=answer_id, **f.as_args()))
+        return _render_answer(survey, question, coded, link, None, f)
     form = _coding_form(coded, link)
     if form.validate_on_submit():
         try:
@@ -227,6 +244,7 @@ def _render_answer(survey, question, coded, link, form, f, raw_text=None):
         previous_id=before,
         next_id=after,
         raw_text=raw_text,
+        waiting=answers.waits_for_scrubbing(answer),
         progress=listing.progress(survey.id, question.item_code, link),
     )
 

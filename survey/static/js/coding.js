@@ -1,10 +1,11 @@
 /* Keyboard coding on the answer page (progressive enhancement: the form works without it).
    1–9 and 0 tick or untick a theme, Enter confirms, J goes to the next answer, K to the previous one.
-   Keys are ignored while typing in a text field, and when a modifier key is held. */
+   Keys are ignored while typing in a text field, and when a modifier key is held. An answer that waits for
+   scrubbing has no form: there only J and K move. */
 (function () {
   "use strict";
   var form = document.getElementById("coding-form");
-  if (!form) { return; }
+  if (!form && !document.getElementById("next-answer") && !document.getElementById("previous-answer")) { return; }
 
   function typing(target) {
     var tag = target && target.tagName ? target.tagName.toLowerCase() : "";
@@ -20,6 +21,7 @@
   document.addEventListener("keydown", function (event) {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) { return; }
     var key = event.key;
+    if (!form && key !== "j" && key !== "J" && key !== "k" && key !== "K") { return; }
     if (/^[0-9]$/.test(key)) {
       var box = form.querySelector('input[type="checkbox"][data-key="' + key + '"]');
       if (box) {
