@@ -139,10 +139,9 @@ def _n_suffix(n: int | None) -> str:
     return "" if n is None or is_missing(n) else f" (n = {format_count(n)})"
 
 
-def stacked_bars_table(
-    bars: Sequence[Bar], categories: Sequence[str], *, title: str, first_column: str = "Stelling"
-) -> ChartTable:
-    """The numbers of a stacked bar chart: one row per bar, a column per category, then n."""
+def stacked_bars_table(bars: Sequence[Bar], categories: Sequence[str], *, title: str, first_column: str) -> ChartTable:
+    """The numbers of a stacked bar chart: one row per bar, a column per category, then n; ``first_column``
+    heads the bars' labels (the caller's word: "Vraag")."""
     rows = tuple(
         (
             bar.label,
@@ -193,9 +192,9 @@ def _value_text(value, unit: str) -> str:
 
 
 def bars_table(
-    bars: Sequence[Bar], *, title: str, first_column: str = "Stelling", value_column: str = "%", unit: str = "%"
+    bars: Sequence[Bar], *, title: str, first_column: str, value_column: str = "%", unit: str = "%"
 ) -> ChartTable:
-    """The numbers of a simple bar chart: label, value, n."""
+    """The numbers of a simple bar chart: label, value, n; ``first_column`` heads the labels (the caller's word)."""
     rows = tuple(
         (
             bar.label,

@@ -45,19 +45,6 @@ _MARKS = (
     '<path d="M0,6 L2,2 L4,6 L6,2 L8,6" fill="none" stroke="#fff" stroke-width="1.2"/>',
     '<rect x="1" y="1" width="3" height="3" fill="#fff"/>',
 )
-PATTERN_NAMES = (
-    "effen",
-    "schuine lijnen",
-    "stippen",
-    "liggende lijnen",
-    "staande lijnen",
-    "ruitjes",
-    "schuine lijnen andersom",
-    "kruisjes",
-    "rondjes",
-    "zigzag",
-    "blokjes",
-)
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ID_SAFE = re.compile(r"[^A-Za-z0-9_-]")

@@ -5,6 +5,9 @@ Same conventions as ``analysis.charts.bars``: ``<svg role="img">`` named by titl
 viewBox only, dark text on white, patterns beside colours; ``target_table`` gives the same numbers
 as rows. Whether more or less is better comes from the target's direction (``analysis.programmes.targets``), so
 a waiting time going from 10 to 6 weeks, now 7,5, is drawn between 10 and 6, not past the goal.
+
+The chart has no words of its own: the caller gives them (:class:`TargetWords`) and the sentence on top, in
+the reader's language (``survey.programmes.target_words``).
 """
 
 from __future__ import annotations
@@ -37,6 +40,21 @@ class TargetFigures:
     series: tuple[tuple[str, Decimal], ...] = ()
 
 
+@dataclass(frozen=True)
+class TargetWords:
+    """The words in a target chart. ``goal``, ``baseline`` and ``now`` mark a figure on the number line and
+    hold ``%(amount)s``; ``goal_line`` and ``baseline_line`` label the horizontal lines of the trend."""
+
+    better: str
+    goal: str
+    baseline: str
+    now: str
+    goal_line: str
+    baseline_line: str
+    #: the title above the figure per period
+    trend: str
+
+
 def _x(value, lo: float, hi: float) -> float:
     span = WIDTH - 2 * MARGIN - 40
     return MARGIN + 20 + span * (float(value) - lo) / ((hi - lo) or 1.0)
@@ -58,7 +76,7 @@ def _mark_label(x: float, y: float, text: str, anchor: str = "middle", bold: boo
     return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{TEXT}"{weight}>{esc(text)}</text>'
 
 
-def _number_line(cid: str, fig: TargetFigures, lo: float, hi: float) -> str:
+def _number_line(cid: str, fig: TargetFigures, words: TargetWords, lo: float, hi: float) -> str:
     y, unit = AXIS_Y, fig.unit
     parts = [f'<path d="M{MARGIN + 10},{y} H{WIDTH - MARGIN - 10}" stroke="{MUTED_TEXT}" stroke-width="1.5"/>']
     goal_x = _x(fig.target, lo, hi)
@@ -70,28 +88,35 @@ def _number_line(cid: str, fig: TargetFigures, lo: float, hi: float) -> str:
         )
     upward = Direction(fig.direction) in UPWARD
     better, x, anchor = (
-        ("beter \u2192", WIDTH - MARGIN - 10, "end") if upward else ("\u2190 beter", MARGIN + 10, "start")
+        (f"{words.better} \u2192", WIDTH - MARGIN - 10, "end")
+        if upward
+        else (f"\u2190 {words.better}", MARGIN + 10, "start")
     )
     parts.append(
-        f'<text x="{x}" y="{y - 44}" text-anchor="{anchor}" fill="{MUTED_TEXT}" font-size="12">{better}</text>'
+        f'<text x="{x}" y="{y - 44}" text-anchor="{anchor}" fill="{MUTED_TEXT}" font-size="12">{esc(better)}</text>'
     )
     parts.append(f'<path d="M{goal_x:.2f},{y - 20} V{y + 20}" stroke="{TEXT}" stroke-width="3"/>')
-    parts.append(_mark_label(goal_x, y + 38, f"doel {format_amount(fig.target, unit)}", bold=True))
+    parts.append(_mark_label(goal_x, y + 38, _with_amount(words.goal, fig.target, unit), bold=True))
     if fig.state.start is not None:
         base_x = _x(fig.state.start, lo, hi)
         parts.append(
             f'<path d="M{base_x:.2f},{y - 14} V{y + 14}" stroke="{TEXT}" stroke-width="1.5" stroke-dasharray="3 2"/>'
         )
         below = y + 38 if abs(base_x - goal_x) > 110 else y + 56
-        parts.append(_mark_label(base_x, below, f"nulmeting {format_amount(fig.state.start, unit)}"))
+        parts.append(_mark_label(base_x, below, _with_amount(words.baseline, fig.state.start, unit)))
     if fig.value is not None:
         now_x = _x(fig.value, lo, hi)
         parts.append(f'<circle cx="{now_x:.2f}" cy="{y}" r="7" fill="{TEXT}" stroke="{BACKGROUND}" stroke-width="2"/>')
-        parts.append(_mark_label(now_x, y - 26, f"nu {format_amount(fig.value, unit)}", bold=True))
+        parts.append(_mark_label(now_x, y - 26, _with_amount(words.now, fig.value, unit), bold=True))
     return "".join(parts)
 
 
-def _trend(fig: TargetFigures, lo: float, hi: float) -> str:
+def _with_amount(template: str, value, unit: str) -> str:
+    """One of the caller's marks ("doel %(amount)s") with the figure in it."""
+    return template % {"amount": format_amount(value, unit)}
+
+
+def _trend(fig: TargetFigures, words: TargetWords, lo: float, hi: float) -> str:
     """The figure per period as a line, with the goal (and baseline) as horizontal lines."""
     top, height = TREND_TOP + 24, TREND_HEIGHT - 40
     left, right = MARGIN + 70, WIDTH - MARGIN - 30
@@ -99,10 +124,11 @@ def _trend(fig: TargetFigures, lo: float, hi: float) -> str:
     def y_of(value) -> float:
         return top + height - height * (float(value) - lo) / ((hi - lo) or 1.0)
 
-    title = "Verloop per periode" + (f" ({fig.unit})" if fig.unit and fig.unit != "%" else "")
+    title = words.trend + (f" ({fig.unit})" if fig.unit and fig.unit != "%" else "")
     parts = [f'<text x="{MARGIN}" y="{TREND_TOP + 12}" fill="{TEXT}">{esc(title)}</text>']
     line_ys = []
-    for value, label, dash in ((fig.target, "doel", ""), (fig.state.start, "nulmeting", ' stroke-dasharray="3 2"')):
+    lines = ((fig.target, words.goal_line, ""), (fig.state.start, words.baseline_line, ' stroke-dasharray="3 2"'))
+    for value, label, dash in lines:
         if value is None:
             continue
         yy = y_of(value)
@@ -110,7 +136,7 @@ def _trend(fig: TargetFigures, lo: float, hi: float) -> str:
         parts.append(
             f'<path d="M{left},{yy:.1f} H{right}" stroke="{MUTED_TEXT}" stroke-width="1.5"{dash}/>'
             f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="{MUTED_TEXT}" '
-            f'font-size="12">{label}</text>'
+            f'font-size="12">{esc(label)}</text>'
         )
     step = (right - left - 60) / max(len(fig.series) - 1, 1)
     points = [(left + 30 + i * step, y_of(v), period, v) for i, (period, v) in enumerate(fig.series)]
@@ -137,27 +163,18 @@ def _value_label_y(y: float, line_ys: list[float]) -> float:
     return y - 10
 
 
-def target_sentence(fig: TargetFigures) -> str:
-    """'7,5 weken: 63 % van de weg van 10 naar 6 weken (2026-K3)' – the chart's own line."""
-    if fig.value is None:
-        return f"Nog geen stand bekend (doel {format_amount(fig.target, fig.unit)})"
-    start = MISSING if fig.state.start is None else format_amount(fig.state.start, fig.unit)
-    way = f"{format_percentage(fig.state.percent)} van de weg" if fig.state.percent is not None else "geen nulmeting"
-    return (
-        f"{format_amount(fig.value, fig.unit)}: {way} van {start} naar "
-        f"{format_amount(fig.target, fig.unit)} ({fig.period})"
-    )
-
-
-def target_svg(fig: TargetFigures, *, title: str, desc: str, chart_id: str | None = None) -> str:
-    """The target's number line, and its trend line when there are two or more periods."""
+def target_svg(
+    fig: TargetFigures, *, title: str, desc: str, sentence: str, words: TargetWords, chart_id: str | None = None
+) -> str:
+    """The target's number line, and its trend line when there are two or more periods; ``sentence`` is the
+    line on top (where the figure stands, in the caller's words), ``words`` the marks and labels."""
     cid = _chart_id(chart_id, title, fig)
     lo, hi = _bounds(fig)
-    sentence, below = _label_lines(target_sentence(fig), MARGIN, MARGIN + 2)
+    top, below = _label_lines(sentence, MARGIN, MARGIN + 2)
     shift = below - (MARGIN + 2 + LINE)  # a sentence too long for one line pushes the chart down
     height = AXIS_Y + 70 + (TREND_HEIGHT + 22 if len(fig.series) >= 2 else 0) + shift
-    drawing = _number_line(cid, fig, lo, hi) + (_trend(fig, lo, hi) if len(fig.series) >= 2 else "")
-    body = [sentence, f'<g transform="translate(0 {shift:.0f})">{drawing}</g>' if shift else drawing]
+    drawing = _number_line(cid, fig, words, lo, hi) + (_trend(fig, words, lo, hi) if len(fig.series) >= 2 else "")
+    body = [top, f'<g transform="translate(0 {shift:.0f})">{drawing}</g>' if shift else drawing]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
         f'aria-labelledby="{cid}-title {cid}-desc" class="chart" {FONT} font-size="14">'
@@ -169,7 +186,7 @@ def target_svg(fig: TargetFigures, *, title: str, desc: str, chart_id: str | Non
     )
 
 
-#: row keys of the table, in order; the caller gives them their label
+#: row keys of the table, in order; the caller gives them, and the header ("", "value"), their labels
 TABLE_KEYS = ("baseline", "target", "reached", "way")
 
 
@@ -182,7 +199,7 @@ def target_table(fig: TargetFigures, *, title: str) -> ChartTable:
         ("way", format_percentage(fig.state.percent)),
     ]
     rows += [(period, format_amount(value, fig.unit)) for period, value in fig.series]
-    return ChartTable(title, ("", "waarde"), tuple(rows))
+    return ChartTable(title, ("", "value"), tuple(rows))
 
 
 def series_text(series: Sequence[tuple[str, Decimal]], unit: str = "") -> str:

@@ -1,11 +1,12 @@
-"""Trends across rounds (*metingen*) on the same item codes, with a test and plain Dutch words.
+"""Trends across rounds (*metingen*) on the same item codes, with a test and a verdict.
 
 A share (% mee eens) is compared with the two-proportion z-test, or Fisher's exact test when an
 expected count is below 5; a mean (rapportcijfer) with Welch's t-test. The outcome is a p-value and one
-of four phrases a reader understands without statistics: *duidelijk hoger dan vorige meting*,
-*duidelijk lager dan vorige meting*, *geen duidelijk verschil*, or *te weinig antwoorden om te
-vergelijken* when either round has fewer than ``min_n`` answers (default 30, the signal threshold:
-a signal is not a conclusion, so neither is a difference between signals).
+of four verdicts a reader understands without statistics: clearly higher than the previous round, clearly
+lower, no clear difference, or too few answers to compare when either round has fewer than ``min_n``
+answers (default 30, the signal threshold: a signal is not a conclusion, so neither is a difference
+between signals). The verdict is a code (:class:`Verdict`): analysis has no language, the caller words it
+(``survey.reports.verdicts``: *duidelijk hoger dan vorige meting* and so on).
 """
 
 from __future__ import annotations
@@ -34,14 +35,6 @@ class Verdict(StrEnum):
     TOO_FEW = "too_few"
 
 
-WORDS = {
-    Verdict.HIGHER: "duidelijk hoger dan vorige meting",
-    Verdict.LOWER: "duidelijk lager dan vorige meting",
-    Verdict.NO_DIFFERENCE: "geen duidelijk verschil",
-    Verdict.TOO_FEW: "te weinig antwoorden om te vergelijken",
-}
-
-
 @dataclass(frozen=True)
 class Comparison:
     """Current against previous round: values, difference, p-value, the test used and the verdict."""
@@ -52,11 +45,6 @@ class Comparison:
     p_value: float | None
     test: str
     verdict: Verdict
-
-    @property
-    def words(self) -> str:
-        """The verdict in plain Dutch."""
-        return WORDS[self.verdict]
 
 
 def _verdict(p_value: float, difference: float, alpha: float) -> Verdict:
@@ -147,7 +135,7 @@ def compare_means(
 def compare_rounds(
     current: pd.DataFrame, previous: pd.DataFrame, *, min_n: int = MIN_N, alpha: float = ALPHA
 ) -> pd.DataFrame:
-    """Per item code in both headline tables: pct then and now, difference, p-value and words.
+    """Per item code in both headline tables: pct then and now, difference, p-value and the verdict.
 
     Compare exact counts (internal tables), not publicly rounded ones; a hidden cell is "too few".
     """
@@ -167,7 +155,6 @@ def compare_rounds(
                 "p_value": result.p_value,
                 "test": result.test,
                 "verdict": str(result.verdict),
-                "words": result.words,
             }
         )
     return pd.DataFrame(
@@ -182,7 +169,6 @@ def compare_rounds(
             "p_value",
             "test",
             "verdict",
-            "words",
         ],
     )
 
@@ -200,7 +186,7 @@ def trend_table(rounds: Mapping[str, pd.DataFrame], *, min_n: int = MIN_N, alpha
     for i, label in enumerate(labels):
         frame = rounds[label][["item_code", "n", "positive", "pct"]].copy()
         frame.insert(0, "meting", label)
-        frame["p_value"], frame["verdict"], frame["words"] = np.nan, None, None
+        frame["p_value"], frame["verdict"] = np.nan, None
         if i:
             compared = compare_rounds(rounds[label], rounds[labels[i - 1]], min_n=min_n, alpha=alpha)
             lookup = compared.set_index("item_code")
@@ -208,6 +194,5 @@ def trend_table(rounds: Mapping[str, pd.DataFrame], *, min_n: int = MIN_N, alpha
             codes = frame.loc[hit, "item_code"]
             frame.loc[hit, "p_value"] = lookup.loc[codes, "p_value"].to_numpy(dtype=float)
             frame.loc[hit, "verdict"] = lookup.loc[codes, "verdict"].to_numpy()
-            frame.loc[hit, "words"] = lookup.loc[codes, "words"].to_numpy()
         parts.append(frame)
     return pd.concat(parts, ignore_index=True)

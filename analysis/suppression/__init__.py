@@ -44,12 +44,12 @@ whole percentages. Breakdowns publish n, positive and % only; escape counts stay
 
 from analysis.suppression.combinations import DEFAULT_ORDER, Generaliser, build, parse_order
 from analysis.suppression.core import (
+    CROSSTAB_TOTAL,
     DEFAULT_K,
     DEFAULT_SIGNAL,
     MIN_K,
     ROUNDED,
     SIGNAL,
-    TOTAL_LABEL,
     HiddenCell,
     Note,
     Policy,
@@ -68,13 +68,13 @@ from analysis.suppression.core import (
 from analysis.suppression.tables import Suppressed, protect_breakdown, protect_crosstab
 
 __all__ = [
+    "CROSSTAB_TOTAL",
     "DEFAULT_K",
     "DEFAULT_ORDER",
     "DEFAULT_SIGNAL",
     "MIN_K",
     "ROUNDED",
     "SIGNAL",
-    "TOTAL_LABEL",
     "Generaliser",
     "HiddenCell",
     "Note",

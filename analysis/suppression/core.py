@@ -14,7 +14,9 @@ MIN_K = 5
 DEFAULT_K = 10
 DEFAULT_SIGNAL = 30
 ROUND_TO = 5
-TOTAL_LABEL = "Totaal"
+#: the total row and column of a cross table (:func:`~analysis.suppression.tables.protect_crosstab`): a key, never
+#: shown; the caller names it in its reader's language (``total_label``) or renames it at the edge
+CROSSTAB_TOTAL = "__total__"
 
 Key = Hashable
 Group = tuple[Key, Sequence[Key]]

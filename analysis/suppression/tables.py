@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.suppression.core import (
-    TOTAL_LABEL,
+    CROSSTAB_TOTAL,
     HiddenCell,
     Note,
     Policy,
@@ -143,13 +143,17 @@ def _annotate(
     return out
 
 
-def protect_crosstab(counts: pd.DataFrame, policy: Policy = Policy(), total_label: str = TOTAL_LABEL) -> Suppressed:
+def protect_crosstab(counts: pd.DataFrame, policy: Policy = Policy(), total_label: str = CROSSTAB_TOTAL) -> Suppressed:
     """Protect a two-way table of counts (rows x columns) together with its margins.
 
     The margins are the two one-way breakdowns (e.g. per gemeente and per age band): publish them
     from this result, not from a separate protection, so no cell can be derived across the tables.
-    ``table`` holds the shown counts with a total row and column (NA where hidden).
+    ``table`` holds the shown counts with a total row and column (NA where hidden), labelled
+    ``total_label``: the caller's word for "total" (analysis has no language), or :data:`CROSSTAB_TOTAL`, a
+    key for the caller to rename before showing the table.
     """
+    if total_label in counts.index or total_label in counts.columns:
+        raise ValueError(f"a row or column of the table is called {total_label!r}, the label of the totals")
     cells = {(r, c): int(counts.at[r, c]) for r in counts.index for c in counts.columns}
     rows = {(r, total_label): sum(cells[(r, c)] for c in counts.columns) for r in counts.index}
     cols = {(total_label, c): sum(cells[(r, c)] for r in counts.index) for c in counts.columns}

@@ -11,13 +11,14 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from analysis.charts.target import TargetFigures, target_sentence, target_svg
+from analysis.charts.target import TargetFigures, target_svg
 from analysis.programmes.periods import period_of, period_start
 from analysis.programmes.progress import Value, budget_totals, target_progress
 from survey.extensions import db
 from survey.programmes.models import ACTION_LINES, ActionLine, Programme, Project, Target
 from survey.programmes.monitor.indicators import Measurement
 from survey.programmes.progress_reports.models import Note, NoteKind, ProgressReport
+from survey.programmes.target_words import target_sentence, target_words
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,13 @@ class TargetStatus:
         )
 
     def chart(self) -> str:
+        sentence = target_sentence(self.figures)
         return target_svg(
             self.figures,
             title=self.target.description,
-            desc=target_sentence(self.figures),
+            desc=sentence,
+            sentence=sentence,
+            words=target_words(),
             chart_id=f"doel-{self.target.id}",
         )
 

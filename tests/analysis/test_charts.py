@@ -16,7 +16,7 @@ from analysis.charts.bars import (
     stacked_bars_table,
 )
 from analysis.charts.style import PALETTE, TEXT, contrast, fill_for, pattern_defs
-from analysis.charts.target import TargetFigures, series_text, target_svg, target_table
+from analysis.charts.target import TargetFigures, TargetWords, series_text, target_svg, target_table
 from analysis.programmes.targets import Direction, evaluate
 from analysis.scores.frames import answers_frame
 from analysis.scores.items import distributions
@@ -30,8 +30,24 @@ BARS = [
 ]
 
 
+#: the words a caller gives a target chart (``survey.programmes.target_words`` in the reader's language)
+WORDS = TargetWords(
+    better="beter",
+    goal="doel %(amount)s",
+    baseline="nulmeting %(amount)s",
+    now="nu %(amount)s",
+    goal_line="doel",
+    baseline_line="nulmeting",
+    trend="Verloop per periode",
+)
+
+
 def parse(svg):
     return safe_xml.fromstring(svg)
+
+
+def target_chart(fig, *, title, desc, sentence="Waar het cijfer staat", chart_id=None):
+    return target_svg(fig, title=title, desc=desc, sentence=sentence, words=WORDS, chart_id=chart_id)
 
 
 def test_chart_has_role_title_and_desc_that_name_it():
@@ -71,7 +87,7 @@ def test_labels_are_escaped_not_executed():
     for svg in (
         stacked_bars_svg([evil], CATEGORIES, not_shown="niet getoond", title="<script>t</script>", desc='"quoted"'),
         bars_svg([evil], not_shown="niet getoond", title="<b>", desc="d"),
-        target_svg(_figures(3, 4, None, Direction.INCREASE), title="</title><script>", desc="&"),
+        target_chart(_figures(3, 4, None, Direction.INCREASE), title="</title><script>", desc="&"),
     ):
         assert "<script>" not in svg and "</title><script>" not in svg
         root = parse(svg)  # well-formed XML despite the control characters
@@ -91,7 +107,10 @@ def test_hidden_values_show_a_dash_and_no_bar():
     )
     assert "73 %" in svg and "– niet getoond" in svg
     assert svg.count('fill="url(#c-b-p0)"') == 1
-    table = bars_table([Bar("Gemeente A", (72.5,), 40), Bar("Gemeente B", (None,), None)], title="T")
+    table = bars_table(
+        [Bar("Gemeente A", (72.5,), 40), Bar("Gemeente B", (None,), None)], title="T", first_column="Gemeente"
+    )
+    assert table.header == ("Gemeente", "%", "n")
     assert table.rows == (("Gemeente A", "73 %", "40"), ("Gemeente B", "–", "–"))
 
 
@@ -110,8 +129,8 @@ def test_all_text_is_dark_on_white():
 
 
 def test_stacked_table_beside_the_chart():
-    table = stacked_bars_table(BARS, CATEGORIES, title="Toegang")
-    assert table.header == ("Stelling", *CATEGORIES, "n")
+    table = stacked_bars_table(BARS, CATEGORIES, title="Toegang", first_column="Vraag")
+    assert table.header == ("Vraag", *CATEGORIES, "n")
     assert table.rows[0] == ("Ik kreeg snel hulp.", "20 %", "40 %", "15 %", "15 %", "10 %", "120")
     assert table.rows[1] == ("Gemeente X", "–", "–", "–", "–", "–", "–")
 
@@ -157,23 +176,26 @@ def _text_x(root, startswith):
 
 
 def test_a_lower_is_better_target_is_drawn_between_baseline_and_goal():
-    svg = target_svg(_figures(7.5, 6, 10, Direction.DECREASE, unit="weken"), title="Wachttijd", desc="d", chart_id="w")
+    svg = target_chart(
+        _figures(7.5, 6, 10, Direction.DECREASE, unit="weken"), title="Wachttijd", desc="d", chart_id="w"
+    )
     root = parse(svg)
     assert root.get("role") == "img"
-    assert "7,5 weken: 63 % van de weg van 10 weken naar 6 weken" in svg and "125" not in svg
+    assert "Waar het cijfer staat" in svg and "125" not in svg  # the caller's sentence on top
     goal, base, now = _text_x(root, "doel"), _text_x(root, "nulmeting"), _text_x(root, "nu ")
     assert goal < now < base  # the current value lies between the goal and the baseline
     assert "\u2190 beter" in svg  # lower is better: the arrow points to the left
 
 
 def test_a_value_past_an_increasing_goal_lies_beyond_the_goal():
-    root = parse(target_svg(_figures(45, 40, 0, Direction.INCREASE), title="T", desc="d"))
+    root = parse(target_chart(_figures(45, 40, 0, Direction.INCREASE), title="T", desc="d"))
     assert _text_x(root, "doel") < _text_x(root, "nu ")
 
 
 def test_a_zero_target_has_no_full_bar():
-    svg = target_svg(_figures(28, 0, 28, Direction.ZERO, unit="jongeren"), title="Gesloten", desc="d")
-    assert "28 jongeren: 0 % van de weg van 28 jongeren naar 0 jongeren" in svg
+    svg = target_chart(_figures(28, 0, 28, Direction.ZERO, unit="jongeren"), title="Gesloten", desc="d", chart_id="z")
+    assert 'width="1.00" height="18" fill="url(#c-z-p0)"' in svg  # still at the baseline: no way gone
+    assert "nu 28 jongeren" in svg and "doel 0 jongeren" in svg and "beter \u2192" not in svg
 
 
 def test_a_long_target_line_wraps_inside_the_chart_and_pushes_the_drawing_down():
@@ -189,7 +211,8 @@ def test_a_long_target_line_wraps_inside_the_chart_and_pushes_the_drawing_down()
         "professionals",
     )
     short = _figures(150, 200, 0, Direction.INCREASE)
-    root = parse(target_svg(long, title="T", desc="d"))
+    sentence = "150 professionals: 75 % van de weg van 0 professionals naar 200 professionals (3e kwartaal 2026)"
+    root = parse(target_chart(long, title="T", desc="d", sentence=sentence))
     lines = [t.text for t in root.findall(f"{SVG}text")]
     assert (
         " ".join(lines[:2])
@@ -197,22 +220,22 @@ def test_a_long_target_line_wraps_inside_the_chart_and_pushes_the_drawing_down()
     )
     assert all(len(line) <= 78 for line in lines[:2])  # the width the bar labels wrap at
     height = float(root.get("viewBox").split()[3])
-    assert height == float(parse(target_svg(short, title="T", desc="d")).get("viewBox").split()[3]) + 18
+    assert height == float(parse(target_chart(short, title="T", desc="d")).get("viewBox").split()[3]) + 18
     assert _text_x(root, "doel") > 0 and root.find(f"{SVG}g").get("transform") == "translate(0 18)"
 
 
 def test_several_periods_get_a_trend_line_and_table_rows():
     fig = _figures(57, 20, 98, Direction.DECREASE, series=(("2026-K1", 98), ("2026-K2", 38), ("2026-K3", 57)))
-    svg = target_svg(fig, title="T", desc="d")
+    svg = target_chart(fig, title="T", desc="d")
     assert "Verloop per periode" in svg and svg.count("<circle") == 4  # three periods and the current value
     table = target_table(fig, title="T")
     assert table.rows[:4] == (("baseline", "98"), ("target", "20"), ("reached", "57"), ("way", "53 %"))
     assert table.rows[4:] == (("2026-K1", "98"), ("2026-K2", "38"), ("2026-K3", "57"))
     assert series_text(fig.series) == "98 \u2192 38 \u2192 57"
-    assert "Verloop" not in target_svg(
+    assert "Verloop" not in target_chart(
         _figures(5, 6, 10, Direction.DECREASE, series=(("2026-K3", 5),)), title="T", desc="d"
     )
-    assert "Nog geen stand bekend" in target_svg(_figures(None, 40, None, Direction.INCREASE), title="T", desc="D")
+    assert "nu " not in target_chart(_figures(None, 40, None, Direction.INCREASE), title="T", desc="D")
 
 
 def test_ids_differ_between_charts_on_one_page():
@@ -243,16 +266,16 @@ def test_a_figure_next_to_the_baseline_line_is_not_drawn_through_it():
         unit="jongeren",
         series=(("4e kwartaal 2025", 18), ("1e kwartaal 2026", 15), ("2e kwartaal 2026", 14), ("3e kwartaal 2026", 12)),
     )
-    lines, figures = _trend_texts(parse(target_svg(fig, title="T", desc="d")))
+    lines, figures = _trend_texts(parse(target_chart(fig, title="T", desc="d")))
     for text, y in figures.items():
         for line_y in lines.values():
             assert not (y - 13 <= line_y <= y + 3), f"{text} is drawn through a line"
-    assert "4e kwartaal 2025" in target_svg(fig, title="T", desc="d")
+    assert "4e kwartaal 2025" in target_chart(fig, title="T", desc="d")
 
 
 def test_long_period_names_of_many_periods_wrap_onto_two_lines():
     series = tuple(
         (f"{q}e kwartaal {y}", 10 + i) for i, (y, q) in enumerate((y, q) for y in (2024, 2025) for q in (1, 2, 3, 4))
     )
-    svg = target_svg(_figures(17, 40, 0, Direction.INCREASE, series=series), title="T", desc="d")
+    svg = target_chart(_figures(17, 40, 0, Direction.INCREASE, series=series), title="T", desc="d")
     assert svg.count(">1e kwartaal<") == 2 and svg.count(">2025<") == 4

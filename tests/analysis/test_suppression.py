@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.suppression import (
+    CROSSTAB_TOTAL,
     ROUNDED,
     SIGNAL,
     Note,
@@ -168,7 +169,7 @@ def test_the_audit_finds_a_difference_the_group_rules_miss():
 
 def test_cross_table_and_its_margins_are_protected_together():
     table = pd.DataFrame({"12-15": [3, 20, 15], "16-17": [12, 11, 14]}, index=["X", "Y", "Z"])
-    result = protect_crosstab(table)
+    result = protect_crosstab(table, total_label="Totaal")  # the caller's word for the totals
     shown = result.table
     assert pd.isna(shown.at["X", "12-15"])
     # the complements form a rectangle, so row Y stays readable
@@ -197,8 +198,19 @@ def test_cross_table_and_its_margins_are_protected_together():
 def test_a_small_margin_in_a_cross_table_is_hidden_with_its_cells():
     table = pd.DataFrame({"a": [2, 30, 25], "b": [3, 22, 28]}, index=["X", "Y", "Z"])
     shown = protect_crosstab(table).table
-    assert pd.isna(shown.at["X", "Totaal"])  # row X has 5 people in total
+    assert pd.isna(shown.at["X", CROSSTAB_TOTAL])  # row X has 5 people in total
     assert pd.isna(shown.at["X", "a"]) and pd.isna(shown.at["X", "b"])
+
+
+def test_a_cross_table_has_no_words_of_its_own():
+    """Without the caller's word the totals carry a key, never a Dutch label; a row or column that has the
+    label of the totals is refused rather than mixed up with them."""
+    table = pd.DataFrame({"a": [20, 30], "b": [25, 22]}, index=["X", "Y"])
+    shown = protect_crosstab(table).table
+    assert list(shown.index) == ["X", "Y", CROSSTAB_TOTAL] and list(shown.columns) == ["a", "b", CROSSTAB_TOTAL]
+    assert shown.at[CROSSTAB_TOTAL, CROSSTAB_TOTAL] == 97
+    with pytest.raises(ValueError, match="label of the totals"):
+        protect_crosstab(table.rename(index={"Y": "Totaal"}), total_label="Totaal")
 
 
 def test_a_breakdown_of_one_group_is_withheld():
@@ -316,15 +328,16 @@ def test_random_cross_tables_leave_nothing_derivable(rows):
                 assert pd.isna(shown.at[r, c])
     reasons = {cell.key: cell.reason for cell in result.hidden}
     if Reason.WITHHELD not in reasons.values():
+        T = CROSSTAB_TOTAL
         counts = {(r, c): int(table.at[r, c]) for r in table.index for c in table.columns}
-        counts |= {(r, "Totaal"): int(table.loc[r].sum()) for r in table.index}
-        counts |= {("Totaal", c): int(table[c].sum()) for c in table.columns}
-        counts[("Totaal", "Totaal")] = int(table.to_numpy().sum())
-        groups = [((r, "Totaal"), [(r, c) for c in table.columns]) for r in table.index]
-        groups += [(("Totaal", c), [(r, c) for r in table.index]) for c in table.columns]
+        counts |= {(r, T): int(table.loc[r].sum()) for r in table.index}
+        counts |= {(T, c): int(table[c].sum()) for c in table.columns}
+        counts[(T, T)] = int(table.to_numpy().sum())
+        groups = [((r, T), [(r, c) for c in table.columns]) for r in table.index]
+        groups += [((T, c), [(r, c) for r in table.index]) for c in table.columns]
         groups += [
-            (("Totaal", "Totaal"), [(r, "Totaal") for r in table.index]),
-            (("Totaal", "Totaal"), [("Totaal", c) for c in table.columns]),
+            ((T, T), [(r, T) for r in table.index]),
+            ((T, T), [(T, c) for c in table.columns]),
         ]
         assert derivable(counts, groups, reasons) == set()
 

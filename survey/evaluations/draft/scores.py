@@ -20,6 +20,7 @@ from survey.programmes.models import ACTION_LINES
 from survey.protection_notes import not_shown
 from survey.questionnaires.content.registry import REGISTRY
 from survey.questionnaires.models import Survey, SurveyKind
+from survey.reports.verdicts import verdict_words
 from survey.responses.display.piping import report_text
 
 SCALE_OF_KIND = {"agreement": AGREEMENT, "frequency": FREQUENCY}
@@ -126,7 +127,7 @@ def survey_items(context: ReportContext, survey: Survey) -> list[dict]:
                 "previous_n": int(trend.n_previous) if trend is not None else None,
                 "previous_pct": trend.pct_previous if previous_shown else None,
                 "previous_pct_text": format_percentage(trend.pct_previous if previous_shown else None),
-                "trend": (trend.words if trend is not None and shown else ""),
+                "trend": (verdict_words(trend.verdict) if trend is not None and shown else ""),
             }
         )
     return result

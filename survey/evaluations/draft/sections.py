@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from analysis.charts.target import TargetFigures, series_text, target_sentence, target_svg, target_table
+from analysis.charts.target import TargetFigures, series_text, target_svg, target_table
 from analysis.evaluation.quote_review import publish
 from analysis.evaluation.themes import summarise_themes
 from analysis.programmes.periods import period_of, period_start
@@ -30,6 +30,7 @@ from survey.programmes.models import Project, Target
 from survey.programmes.monitor.conflicts import sources_of
 from survey.programmes.overview import indicator_values
 from survey.programmes.progress_reports.models import ProgressReport, ProgressStatus
+from survey.programmes.target_words import target_sentence, target_words
 from survey.responses.display.piping import report_text
 
 
@@ -152,6 +153,7 @@ def target_part(target: Target, until: date) -> dict:
         date=long_date(target.target_date),
     )
     table = target_table(figures, title=target.description)
+    line = target_sentence(figures)
     value = float(progress.value) if progress.value is not None else None
     return {
         "id": target.id,
@@ -183,7 +185,9 @@ def target_part(target: Target, until: date) -> dict:
         "svg": target_svg(
             figures,
             title=target.description,
-            desc=target_sentence(figures) + ". " + sentence,
+            desc=line + ". " + sentence,
+            sentence=line,
+            words=target_words(),
             chart_id=f"doel-{target.id}",
         ),
         "table": {

@@ -1,7 +1,8 @@
 """Trends: the same item codes across the rounds (*metingen*) of a series, compared round by round.
 
 Rounds share a ``series_key``; the page compares every round up to the one asked for, oldest first,
-each with the round before it, using :mod:`analysis.scores.trends` (the test and the plain Dutch words).
+each with the round before it, using :mod:`analysis.scores.trends` (the test and its verdict, worded by
+:mod:`survey.reports.verdicts`).
 Only totals of whole rounds are compared, so nothing here needs small-cell protection beyond what a
 round's own results page publishes.
 
@@ -32,6 +33,7 @@ from survey.reports.models import CosmeticWording
 from survey.reports.pages.figures import counts_of
 from survey.reports.pages.sections import Chart, make_chart
 from survey.reports.results import load_round
+from survey.reports.verdicts import verdict_words
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ def _row(item: ReportItem, part: pd.DataFrame, labels: list[str]) -> TrendRow:
     by_round = {r.meting: r for r in part.itertuples(index=False)}
     cells = [TrendCell(_pct(by_round[label].pct), format_count(by_round[label].n)) for label in labels]
     last = by_round[labels[-1]]
-    words = last.words if len(labels) > 1 and isinstance(last.words, str) else _("no earlier round")
+    words = verdict_words(last.verdict) if len(labels) > 1 and isinstance(last.verdict, str) else _("no earlier round")
     return TrendRow(item.code, item.label, cells, words, str(last.verdict or ""), _p(last.p_value))
 
 
@@ -171,7 +173,9 @@ def _grade_row(item: ReportItem, summaries: list[GradeSummary]) -> TrendRow:
     result: Comparison = compare_means_from_stats(
         now.mean or 0.0, now.sd or 0.0, now.n, before.mean or 0.0, before.sd or 0.0, before.n
     )
-    return TrendRow(item.code, item.label, cells, result.words, str(result.verdict), _p(result.p_value))
+    return TrendRow(
+        item.code, item.label, cells, verdict_words(result.verdict), str(result.verdict), _p(result.p_value)
+    )
 
 
 def _grade_chart(item: ReportItem, labels: list[str], summaries: list[GradeSummary]) -> Chart:
