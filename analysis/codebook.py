@@ -12,7 +12,8 @@ KINDS = ("ceo", "stakeholder")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
-#: a theme's fields as the import template (the Excel columns) names them in Dutch; messages use these names
+#: a theme's fields as the import template (the Excel columns) names them in Dutch, a file format the import
+#: reads back (``survey.coding.codebooks.transfer``); the problems below name a field by these names
 FIELD_NAMES = {
     "key": "sleutel",
     "label": "thema",
@@ -28,12 +29,20 @@ def field_name(name: str) -> str:
 
 
 class CodebookError(ValueError):
-    """A codebook dict that cannot be used; ``theme`` and ``field`` name the place, the message is Dutch."""
+    """A codebook dict that cannot be used. Analysis has no language: ``msgid`` is an English message with
+    ``params`` for the caller to translate (``survey.coding.codebooks.transfer``); ``theme`` and ``field`` name the
+    place, for the caller to put before it ("Thema 2: …", "Rij 3, kolom thema: …")."""
 
-    def __init__(self, message: str, *, theme: int | None = None, field: str | None = None):
-        super().__init__(message)
-        self.theme = theme  #: 1-based position of the theme in the list, when the error is in a theme
+    def __init__(self, msgid: str, params: dict | None = None, *, theme: int | None = None, field: str | None = None):
+        self.msgid, self.params = msgid, dict(params or {})
+        super().__init__(msgid % self.params if self.params else msgid)
+        self.theme = theme  #: 1-based position of the theme in the list, when a field of a theme is wrong
         self.field = field  #: the dict key that is wrong
+
+
+def flag(theme: int | None, msgid: str, field: str | None = None, **params) -> CodebookError:
+    """A problem with a codebook; the msgid is extracted for translation with the "flag:2" keyword."""
+    return CodebookError(msgid, params, theme=theme, field=field)
 
 
 @dataclass(frozen=True)
@@ -61,21 +70,19 @@ class Theme:
     @classmethod
     def from_dict(cls, data: Any, position: int = 1) -> Theme:
         """Build a theme from a dict; raises CodebookError naming the position and field."""
-        if not isinstance(data, dict):
-            raise CodebookError(f"Thema {position} is geen object met velden.", theme=position)
+        if not isinstance(data, dict):  # no theme to put a field's problem in: the message names the place
+            raise flag(None, "Theme %(position)s is not an object with fields.", position=position)
         key = _text(data, "key", position, required=True).lower()
         if not _KEY.match(key):
-            raise CodebookError(
-                f"Thema {position}: de sleutel '{key}' mag alleen kleine letters, cijfers, "
-                "- en _ bevatten (hoogstens 64 tekens).",
-                theme=position,
-                field="key",
+            raise flag(
+                position,
+                "the key '%(key)s' may only contain lower-case letters, digits, - and _ (at most 64 characters).",
+                "key",
+                key=key,
             )
         parent = data.get("parent") or None
         if parent is not None and not isinstance(parent, str):
-            raise CodebookError(
-                f"Thema {position}: '{field_name('parent')}' moet een sleutel zijn.", theme=position, field="parent"
-            )
+            raise flag(position, "'%(name)s' must be a key.", "parent", name=field_name("parent"))
         return cls(
             key=key,
             label=_text(data, "label", position, required=True),
@@ -100,14 +107,11 @@ class Codebook:
         by_key: dict[str, Theme] = {}
         for position, theme in enumerate(self.themes, start=1):
             if theme.key in by_key:
-                raise CodebookError(
-                    f"Thema {position}: de sleutel '{theme.key}' komt twee keer voor.", theme=position, field="key"
-                )
+                raise flag(position, "the key '%(key)s' occurs twice.", "key", key=theme.key)
             by_key[theme.key] = theme
         for position, theme in enumerate(self.themes, start=1):
             if theme.parent is not None and (theme.parent not in by_key or theme.parent == theme.key):
-                message = f"Thema {position}: het bovenliggende thema '{theme.parent}' bestaat niet."
-                raise CodebookError(message, theme=position, field="parent")
+                raise flag(position, "the parent theme '%(parent)s' does not exist.", "parent", parent=theme.parent)
         object.__setattr__(self, "_by_key", by_key)
         self._check_cycles()
 
@@ -116,9 +120,7 @@ class Codebook:
             seen, current = {theme.key}, theme.parent
             while current is not None:
                 if current in seen:
-                    raise CodebookError(
-                        f"Thema {position}: de bovenliggende thema's vormen een kring.", theme=position, field="parent"
-                    )
+                    raise flag(position, "the parent themes form a circle.", "parent")
                 seen.add(current)
                 current = self._by_key[current].parent
 
@@ -145,16 +147,17 @@ class Codebook:
         }
 
     @classmethod
-    def from_dict(cls, data: Any) -> Codebook:
-        """Build and check a codebook from a dict; raises CodebookError with a Dutch message."""
+    def from_dict(cls, data: Any, *, default_label: str = "") -> Codebook:
+        """Build and check a codebook from a dict; raises CodebookError naming the problem and its place. Without
+        a label or key the codebook is called ``default_label`` (the caller's word)."""
         if not isinstance(data, dict):
-            raise CodebookError("Het codeboek is geen object met velden.")
+            raise flag(None, "The codebook is not an object with fields.")
         themes = data.get("themes")
         if not isinstance(themes, list) or not themes:
-            raise CodebookError("Het codeboek heeft geen lijst met thema's.", field="themes")
+            raise flag(None, "The codebook has no list of themes.", "themes")
         return cls(
             key=str(data.get("key") or "codeboek").strip().lower(),
-            label=str(data.get("label") or data.get("key") or "Codeboek").strip(),
+            label=str(data.get("label") or data.get("key") or default_label).strip(),
             description=str(data.get("description") or "").strip(),
             themes=tuple(Theme.from_dict(t, i) for i, t in enumerate(themes, start=1)),
         )
@@ -174,11 +177,11 @@ class Codebook:
         ]
 
     @classmethod
-    def from_rows(cls, rows: list[dict], key: str = "codeboek", label: str = "Codeboek") -> Codebook:
+    def from_rows(cls, rows: list[dict], key: str = "codeboek", label: str = "") -> Codebook:
         """Build a codebook from spreadsheet rows with the columns of ``to_rows``; empty rows are skipped."""
         for position, row in enumerate(rows, start=1):
             if not isinstance(row, dict):
-                raise CodebookError(f"Rij {position} is geen rij met kolommen.", theme=position)
+                raise flag(None, "Row %(position)s is not a row with columns.", position=position)
         themes = [r for r in rows if any(str(v or "").strip() for v in r.values())]
         return cls.from_dict({"key": key, "label": label, "themes": themes})
 
@@ -187,13 +190,13 @@ class Codebook:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
     @classmethod
-    def from_json(cls, text: str) -> Codebook:
+    def from_json(cls, text: str, *, default_label: str = "") -> Codebook:
         """Parse JSON text into a codebook; invalid JSON becomes a CodebookError."""
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise CodebookError(f"Het bestand is geen geldige JSON (regel {getattr(exc, 'lineno', '?')}).") from exc
-        return cls.from_dict(data)
+            raise flag(None, "The file is not valid JSON (line %(line)s).", line=getattr(exc, "lineno", "?")) from exc
+        return cls.from_dict(data, default_label=default_label)
 
 
 def default_codebook(kind: str) -> Codebook:
@@ -208,12 +211,10 @@ def _text(data: dict, name: str, position: int, required: bool = False) -> str:
     value = data.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise CodebookError(f"Thema {position}: het veld '{field_name(name)}' is leeg.", theme=position, field=name)
+            raise flag(position, "the field '%(name)s' is empty.", name, name=field_name(name))
         return ""
     if not isinstance(value, str | int | float):
-        raise CodebookError(
-            f"Thema {position}: het veld '{field_name(name)}' moet tekst zijn.", theme=position, field=name
-        )
+        raise flag(position, "the field '%(name)s' must be text.", name, name=field_name(name))
     return str(value).strip()
 
 
@@ -223,7 +224,5 @@ def _words(data: dict, name: str, position: int, separator: str) -> tuple[str, .
     if isinstance(value, str):
         value = re.split(separator, value)
     if not isinstance(value, list | tuple):
-        raise CodebookError(
-            f"Thema {position}: het veld '{field_name(name)}' moet een lijst zijn.", theme=position, field=name
-        )
+        raise flag(position, "the field '%(name)s' must be a list.", name, name=field_name(name))
     return tuple(dict.fromkeys(str(v).strip() for v in value if str(v).strip()))

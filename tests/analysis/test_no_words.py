@@ -1,7 +1,8 @@
 """analysis/ has no language: the words a reader sees beside its figures (the total of a cross table, a trend's
-verdict, the head of a chart's table, the marks and sentence of a target chart) come from the caller, through the
-Babel catalog. This reads the string literals of the modules that make those figures (docstrings and comments
-left out) and fails on a Dutch word that used to be written there."""
+verdict, the head of a chart's table, the marks and sentence of a target chart) and the problems of an imported
+codebook come from the caller, through the Babel catalog. This reads the string literals of those modules
+(docstrings and comments left out) and fails on a Dutch word that used to be written there. The codebook's
+Dutch column names (``FIELD_NAMES``) are the import file's format, not words of a message."""
 
 import ast
 import re
@@ -13,11 +14,13 @@ OUTPUT_MODULES = [
     *sorted((ANALYSIS / "charts").glob("*.py")),
     *sorted((ANALYSIS / "suppression").glob("*.py")),
     ANALYSIS / "scores" / "trends.py",
+    ANALYSIS / "codebook.py",
 ]
 #: words that belong in the catalog (whole words, any case)
 DUTCH = re.compile(
     r"\b(totaal|stelling|duidelijk|verschil|vergelijken|verloop|periode|nulmeting|doel|beter|nu|stand"
-    r"|bekend|weg|naar|waarde|effen|stippen|lijnen|ruitjes|kruisjes|rondjes|blokjes|niet getoond)\b",
+    r"|bekend|weg|naar|waarde|effen|stippen|lijnen|ruitjes|kruisjes|rondjes|blokjes|niet getoond"
+    r"|het|geen|moet|leeg|bestaat|kring|bevatten|geldige|regel|rij|codeboek is|thema \d)\b",
     re.IGNORECASE,
 )
 

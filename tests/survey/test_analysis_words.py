@@ -1,11 +1,13 @@
 """The words beside analysis' figures come from the Babel catalog, with the Dutch the pages always had: a trend's
 verdict (``survey.reports.verdicts``), a target chart's marks and sentence (``survey.programmes.target_words``), the
-total of a cross table (the caller's word). In another locale the same calls give that catalog's text, here the
-English msgids (the staff texts of the English catalog are empty), so no Dutch is left in analysis/."""
+total of a cross table (the caller's word), the problems of an imported codebook (``survey.coding.codebooks.transfer``).
+In another locale the same calls give that catalog's text, here the English msgids (the staff texts of the English
+catalog are empty), so no Dutch is left in analysis/."""
 
 from decimal import Decimal
 
 import pandas as pd
+import pytest
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -13,6 +15,7 @@ from analysis.charts.target import TargetFigures, target_svg
 from analysis.programmes.targets import Direction, evaluate
 from analysis.scores.trends import Verdict, compare_proportions
 from analysis.suppression import protect_crosstab
+from survey.coding.codebooks import transfer
 from survey.programmes.target_words import target_sentence, target_words
 from survey.reports.verdicts import verdict_words
 
@@ -81,3 +84,21 @@ def test_in_another_locale_the_words_are_that_catalogs(app):
             "X",
             "Total",
         ]
+
+
+def refusal(content: bytes) -> str:
+    with pytest.raises(transfer.ImportProblem) as refused:
+        transfer.from_json(content)
+    return str(refused.value)
+
+
+def test_codebook_problems_in_dutch_and_in_another_locale(app):
+    twice = b'{"themes": [{"key": "a", "label": "A"}, {"key": "a", "label": "B"}]}'
+    assert refusal(twice) == "Thema 2: de sleutel 'a' komt twee keer voor."
+    assert refusal(b'{"themes": []}') == "Het codeboek heeft geen lijst met thema's."
+    assert refusal(b"{themes") == "Het bestand is geen geldige JSON (regel 1)."
+    assert transfer.from_json(b'{"themes": [{"key": "a", "label": "A"}]}').label == "Codeboek"
+    with force_locale("en"):
+        assert refusal(twice) == "Theme 2: the key 'a' occurs twice."
+        assert refusal(b'{"themes": [{"key": "a"}]}') == "Theme 1: the field 'thema' is empty."  # the file's column
+        assert transfer.from_json(b'{"themes": [{"key": "a", "label": "A"}]}').label == "Codebook"

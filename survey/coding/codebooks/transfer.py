@@ -7,7 +7,6 @@ the row and column; nothing is imported.
 """
 
 import io
-import re
 import zipfile
 
 from flask_babel import gettext as _
@@ -23,7 +22,6 @@ MAX_THEMES = 200
 LIMITS = Limits(max_bytes=2 * 1024 * 1024, max_uncompressed=20 * 1024 * 1024)
 COLUMNS = FIELD_NAMES
 _HEADERS = {**{v: k for k, v in COLUMNS.items()}, **{k: k for k in COLUMNS}, "label/thema": "label"}
-_THEME_PREFIX = re.compile(r"^Thema \d+:\s*")
 
 
 class ImportProblem(ValueError):
@@ -78,9 +76,9 @@ def from_json(content: bytes) -> CodebookData:
     except UnusableFile as refused:
         raise ImportProblem(_(refused.problem.msgid, **refused.problem.params)) from refused
     try:
-        data = CodebookData.from_json(text)
+        data = CodebookData.from_json(text, default_label=_("Codebook"))
     except CodebookError as exc:
-        raise ImportProblem(str(exc)) from exc
+        raise ImportProblem(_in_theme(exc)) from exc
     _check_size(len(data.themes))
     return data
 
@@ -133,8 +131,21 @@ def _fields(row_number: int, header) -> dict[int, str]:
     return fields
 
 
+def _problem(exc: CodebookError) -> str:
+    """What is wrong with a codebook (analysis names it with an English msgid), in the reader's language."""
+    return _(exc.msgid, **exc.params)
+
+
+def _in_theme(exc: CodebookError) -> str:
+    """A problem of a JSON codebook with the theme it is in: "Thema 2: de sleutel 'a' komt twee keer voor."."""
+    if exc.theme is None:
+        return _problem(exc)
+    return _("Theme %(position)s: %(problem)s", position=exc.theme, problem=_problem(exc))
+
+
 def _located(exc: CodebookError, row_numbers: list[int]) -> ImportProblem:
-    problem = _THEME_PREFIX.sub("", str(exc))
+    """A problem of an Excel codebook at its row and column: "Rij 3, kolom thema: het veld 'thema' is leeg."."""
+    problem = _problem(exc)
     if exc.theme is None:
         return ImportProblem(problem)
     row = row_numbers[exc.theme - 1]
