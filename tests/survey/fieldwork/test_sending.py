@@ -220,11 +220,11 @@ def test_opt_out_link_asks_first_then_stops_mail(client, db, outbox, make_survey
     db.session.commit()
     link = re.search(r"http://localhost(/afmelden/\S+)", outbox[0].get_content()).group(1)
     page = client.get(link).get_data(as_text=True)
-    assert "Wilt u geen e-mails of brieven meer over dit onderzoek?" in page
+    assert "Geen e-mails of brieven meer over dit onderzoek?" in page
     assert "a@example.nl" not in page
     assert not db.session.get(Invitation, invitation.id).opted_out  # a link scanner's GET changes nothing
     page = client.post(link).get_data(as_text=True)
-    assert "U krijgt geen e-mails of brieven meer over dit onderzoek." in page
+    assert "Er komen geen e-mails of brieven meer over dit onderzoek." in page
     assert db.session.get(Invitation, invitation.id).opted_out
 
 

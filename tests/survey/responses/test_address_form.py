@@ -173,3 +173,20 @@ def test_turkish_parents_are_addressed_formally(client, db, parents):
     pages = pages_in(client, parents, "tr")
     assert "Yanıtlarınız gönderildi." in pages["thanks"]
     assert TR_FORMAL.search(pages["welcome"])
+
+
+def test_dutch_texts_without_a_context_address_nobody():
+    """In Dutch too: a respondent text without the u/je context (an error page, the opt-out page, the
+    accessibility statement) reads right for a young person and a parent alike, so it says neither u nor je."""
+    from survey.catalogs import key_of, read_catalog, respondent_keys
+
+    keys = respondent_keys()
+    addressing = re.compile(r"(?<!\w)(?:[Uu]w?|[Jj]e|[Jj]ij|[Jj]ouw)(?!\w)")
+    found = [
+        message.string
+        for message in read_catalog("nl")
+        if message.id and message.context not in ("u", "je") and key_of(message) in keys
+        for text in ([message.string] if isinstance(message.string, str) else message.string)
+        if addressing.search(text)
+    ]
+    assert found == []
