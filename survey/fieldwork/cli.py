@@ -8,6 +8,7 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from survey import closing
 from survey.database import truncate_wal
 from survey.extensions import db
 from survey.fieldwork import ledger, services
@@ -65,14 +66,26 @@ def apply_ledger_command():
 @fieldwork_cli.command("close-due")
 @day_option
 def close_due_command(on):
-    """Close fieldwork of surveys whose end date has passed, deleting their contact data."""
+    """Close fieldwork of surveys whose end date has passed, deleting their contact data and what the ledger
+    says per invitee; and complete the close of rounds closed before the close did all that."""
     today = _today(on)
     for survey in _open_surveys(None):
         if survey.closes_on is not None and survey.closes_on < today:
-            deleted = services.close_fieldwork(survey, today)
+            done = closing.close_fieldwork(survey, today)
             db.session.commit()
-            truncate_wal(db.session)  # the deleted addresses leave no copy in the write-ahead log
-            click.echo(f"Vragenlijst {survey.id} gesloten; contactgegevens van {deleted} genodigden verwijderd.")
+            truncate_wal(db.session)  # the deleted addresses and cleared rows leave no copy in the write-ahead log
+            click.echo(
+                f"Vragenlijst {survey.id} gesloten; contactgegevens van {done.contacts_deleted} genodigden "
+                f"verwijderd, {done.unfinished_deleted} onafgemaakte antwoordsets verwijderd."
+            )
+    for survey in closing.earlier_closes():
+        done = closing.complete_earlier_close(survey, today)
+        db.session.commit()
+        truncate_wal(db.session)
+        click.echo(
+            f"Vragenlijst {survey.id} (al gesloten): genodigden gelijk gemaakt, "
+            f"{done.unfinished_deleted} onafgemaakte antwoordsets verwijderd."
+        )
 
 
 @retention_cli.command("purge")

@@ -2,7 +2,8 @@
 
 An invitation never points at a response and a response never points at an invitation. The
 personal token itself is not stored: only its hash, for looking it up when the respondent comes in.
-Contact data are deleted when fieldwork closes.
+Contact data are deleted when fieldwork closes, and with them everything the ledger says per invitee (see
+``survey.closing``): only the survey and the hashes of the link and code stay.
 """
 
 import enum
@@ -58,7 +59,8 @@ class Invitation(Base):
 
     @property
     def can_respond(self) -> bool:
-        return not self.completed
+        """Not finished, and fieldwork not closed (the close clears ``completed`` with every other flag)."""
+        return not self.completed and self.contact_deleted_on is None
 
 
 class ParticipationDay(Base):
@@ -138,6 +140,10 @@ class FieldworkSettings(Base):
     closed_on: Mapped[date | None]
     #: day the answers were deleted after the retention period (*antwoorden verwijderd op*)
     answers_purged_on: Mapped[date | None]
+    #: the round's figures as they stood at the close (*cijfers bij het sluiten*): the tracking tables, the
+    #: response totals and per category, as the pages showed them (protected, counts only). Once the close
+    #: has cleared the invitation rows the pages read these; each stage keeps its own key (``survey.closing``)
+    closing_figures: Mapped[dict | None] = mapped_column(sa.JSON(none_as_null=True))
 
     def __repr__(self) -> str:
         return f"<FieldworkSettings survey={self.survey_id}>"

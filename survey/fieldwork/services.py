@@ -1,4 +1,5 @@
-"""Fieldwork of a survey: modes (open link, live poll), settings, opening and closing, opt-out, retention."""
+"""Fieldwork of a survey: modes (open link, live poll), settings, opening, opt-out, retention. Closing it
+touches every later stage too: ``survey.closing``."""
 
 from __future__ import annotations
 
@@ -11,8 +12,6 @@ from sqlalchemy import delete, func, select, update
 
 from survey.audit.services import record
 from survey.extensions import db
-from survey.fieldwork import ledger
-from survey.fieldwork.letters.services import delete_batches
 from survey.fieldwork.models import FieldworkSettings, Invitation
 from survey.fieldwork.sending import settings_for
 from survey.questionnaires.models import FieldworkStatus, Survey
@@ -111,27 +110,6 @@ def open_fieldwork(survey: Survey) -> bool:
     return True
 
 
-def close_fieldwork(survey: Survey, today: date) -> int:
-    """Close fieldwork: delete every invitee's contact data (e-mail, postal address and preferred language,
-    which could single out a small language group) and the letter downloads; returns how many invitees had
-    contact data. Answers stay until the retention period ends."""
-    ledger.apply_pending(survey, force=True)  # the last batch, however small: the flags are final now
-    survey.status = FieldworkStatus.CLOSED
-    survey.poll_code = None  # the presenter screen no longer invites anyone to a closed survey
-    settings_for(survey).closed_on = today
-    db.session.flush()
-    result = db.session.execute(
-        update(Invitation)
-        .where(Invitation.survey_id == survey.id, Invitation.contact_deleted_on.is_(None))
-        .values(email=None, postal_address=None, language="", contact_deleted_on=today)
-        .execution_options(synchronize_session=False)
-    )
-    letters = delete_batches(survey)
-    db.session.expire_all()
-    record("fieldwork.close", survey, contacts_deleted=result.rowcount, letter_files_deleted=letters)
-    return result.rowcount
-
-
 def opt_out(invitation: Invitation) -> None:
     """The invitee wants no more mail about this survey (nothing is recorded about who they are)."""
     invitation.opted_out = True
@@ -178,7 +156,9 @@ def purge_expired(today: date) -> list[tuple[Survey, int]]:
         count = db.session.scalar(select(func.count()).select_from(Response).where(Response.survey_id == survey.id))
         db.session.execute(delete(Response).where(Response.survey_id == survey.id))
         db.session.execute(delete(Invitation).where(Invitation.survey_id == survey.id))
-        settings_for(survey).answers_purged_on = today
+        settings = settings_for(survey)
+        settings.answers_purged_on = today
+        settings.closing_figures = None  # the figures kept at the close go with the data they came from
         record("retention.purge", survey, responses_deleted=count)
         purged.append((survey, count))
     return purged

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from forms.fieldwork import ConfirmForm, OptOutForm, ReprintForm, SettingsForm
+from survey import closing
 from survey.access import get_in_region, requires
 from survey.accounts.models import Permission
 from survey.audit.labels import audit_label
@@ -138,10 +139,13 @@ def close_fieldwork(survey_id):
         flash(_("Fieldwork of this survey is already closed."), "error")
         return redirect(url_for("fieldwork.overview", survey_id=survey.id))
     if form.validate_on_submit():
-        deleted = services.close_fieldwork(survey, local_today())
+        done = closing.close_fieldwork(survey, local_today())
         db.session.commit()
-        truncate_wal(db.session)  # the deleted addresses leave no copy in the write-ahead log
-        flash(_("Fieldwork is closed. The contact data of %(n)s invitees have been deleted.", n=deleted), "success")
+        truncate_wal(db.session)  # the deleted addresses and cleared rows leave no copy in the write-ahead log
+        flash(
+            _("Fieldwork is closed. The contact data of %(n)s invitees have been deleted.", n=done.contacts_deleted),
+            "success",
+        )
         return redirect(url_for("fieldwork.overview", survey_id=survey.id))
     return render_template("fieldwork/close.html", survey=survey, form=form)
 

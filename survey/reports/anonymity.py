@@ -7,10 +7,15 @@ language + stored background) before any page, filter, breakdown, export or API 
 * while the round's invitees still carry their preferred language (fieldwork open), every profile is
   generalised against the invitees, the population someone holding the contact file joins on. This also
   covers responses stored before the rule, or stored when fewer invitees were known;
-* after the close of fieldwork the contact data (and the preferred languages) are deleted; the values a
-  personal response kept at completion were generalised then and stand as they are;
 * responses without an invitation (open link, interview, poll) are generalised against the respondents
-  of those channels themselves, on their own background answers (language and stored background).
+  of those channels themselves, on their own background answers (language and stored background);
+* after the close of fieldwork the contact data (and the preferred languages) are deleted, and the
+  ledger no longer says who finished. A combination shared by k invitees may be shared by a single
+  respondent, and whoever knows who finished (an old copy, a reminder, the invitee himself) searches
+  only among the respondents: so every profile is then generalised once more among the round's
+  respondents. The close writes what it shows back onto the responses (``survey.reports.closed``), so
+  the database holds no finer combination than the page, and from then on the stored values are the
+  starting point (the last step leaves them as they are, unless k was raised or responses were deleted).
 
 Every respondent whose profile lost a value (or had none) is counted, so the page and the codebook can
 say how many backgrounds are shown as "onbekend".
@@ -28,7 +33,7 @@ from sqlalchemy import func, select
 from analysis.suppression import build
 from analysis.suppression.combinations import LANGUAGE
 from survey.extensions import db
-from survey.fieldwork import ledger
+from survey.fieldwork import closed, ledger
 from survey.fieldwork.models import Invitation
 from survey.questionnaires.models import Survey
 from survey.reports.results import background_keys, background_text, completed_filter, parse_background
@@ -63,7 +68,11 @@ def _rows(survey_id: int) -> list[tuple[str | None, str, str | None, int]]:
     return [(language, str(c), text, int(n)) for language, c, text, n in db.session.execute(stmt)]
 
 
-def _invitee_variables(survey_id: int) -> tuple[str, ...]:
+def invitee_variables(survey_id: int) -> tuple[str, ...]:
+    """The background variables of the round's contact file (kept at the close, when the rows are cleared)."""
+    frozen = closed.frozen_figures(survey_id)
+    if frozen is not None:
+        return tuple(frozen["reports"]["invitee_variables"])
     texts = db.session.scalars(
         select(sa.cast(Invitation.background, sa.Text)).where(Invitation.survey_id == survey_id).distinct()
     )
@@ -71,39 +80,55 @@ def _invitee_variables(survey_id: int) -> tuple[str, ...]:
     return background_keys(parse_background(text, parsed) for text in texts)
 
 
-def shown_profiles(survey: Survey) -> Shown:
-    """Apply the rule to every profile of the round's completed responses (see the module docstring)."""
+def shown_profiles(survey: Survey, *, closing: bool = False) -> Shown:
+    """Apply the rule to every profile of the round's completed responses (see the module docstring);
+    ``closing``: as the round will show them once its contact data are deleted (the close writes that back)."""
     rows = _rows(survey.id)
     parsed: dict = {}
     records = [
         ({**parse_background(text, parsed), LANGUAGE: language}, channel, (language, text), n)
         for language, channel, text, n in rows
     ]
-    invitees = ledger.invitee_generaliser(survey)
+    written_back = closed.frozen_figures(survey.id) is not None
+    invitees = None if written_back or closing else ledger.invitee_generaliser(survey)
     has_invitees = bool(
         db.session.scalar(select(func.count()).select_from(Invitation).where(Invitation.survey_id == survey.id))
     )
     variables = background_keys(r for r, *_ in records)
     if has_invitees:
-        variables = tuple(sorted(set(variables) | set(_invitee_variables(survey.id))))
-    own = [r for r in records if invitees is None and (r[1] != Channel.PERSONAL.value or not has_invitees)]
-    self_rule = build(_expand(own), (*variables, LANGUAGE), survey.min_cell, ledger.survey_order(survey))
-    shown: dict[Key, tuple[str, dict]] = {}
-    generalised = 0
+        variables = tuple(sorted(set(variables) | set(invitee_variables(survey.id))))
+    own = [
+        r
+        for r in records
+        if invitees is None and not written_back and (r[1] != Channel.PERSONAL.value or not has_invitees)
+    ]
+    order = ledger.survey_order(survey)
+    self_rule = build(_expand(own), (*variables, LANGUAGE), survey.min_cell, order)
+    first: dict[Key, dict] = {}
     for record, channel, key, _n in records:
         if invitees is not None:
             values = invitees.generalise(record)
-        elif channel == Channel.PERSONAL.value and has_invitees:
-            values = dict(record)  # generalised at completion, against the invitees of that moment
+        elif written_back or (channel == Channel.PERSONAL.value and has_invitees):
+            values = dict(record)  # written back at the close / generalised at completion against the invitees
         else:
             values = self_rule.generalise(record)
+        if key in first:  # the same stored profile in two channels: show what both allow
+            values = {v: x if first[key].get(v) == x else None for v, x in values.items()}
+        first[key] = values
+    if invitees is None and (has_invitees or written_back):
+        # the invitees are gone: among the respondents, for whoever knows who finished searches only among them
+        respondents = build(
+            (first[key] for _r, _c, key, n in records for _ in range(n)),
+            (*variables, LANGUAGE),
+            survey.min_cell,
+            order,
+        )
+        first = {key: respondents.generalise(values) for key, values in first.items()}
+    shown: dict[Key, tuple[str, dict]] = {}
+    for key, values in first.items():
         language = values.pop(LANGUAGE, None) or ""
-        background = {v: values[v] for v in variables if values.get(v) not in (None, "")}
-        if key in shown:  # the same stored profile in two channels: show what both allow
-            other = shown[key]
-            language = language if language == other[0] else ""
-            background = {v: x for v, x in background.items() if other[1].get(v) == x}
-        shown[key] = (language, background)
+        shown[key] = (language, {v: values[v] for v in variables if values.get(v) not in (None, "")})
+    generalised = 0
     for _record, _channel_value, key, n in records:
         language, background = shown[key]
         if not language or any(v not in background for v in variables):

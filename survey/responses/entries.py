@@ -96,6 +96,9 @@ def find_entry(way: str, key: str, today: date, response_hash: str | None = None
     if survey is None:
         raise EntryProblem("unknown")
     language = invitation.language if invitation else "nl"
+    if invitation is not None and survey.status == FieldworkStatus.CLOSED:
+        # the same page for every invitee: the close cleared who started and who finished
+        raise EntryProblem("closed", survey, language)
     if invitation is not None and ledger.state(invitation).completed:
         raise EntryProblem("used", survey, language)
     if invitation is not None and invitation.contact_deleted_on is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import secrets
 from datetime import date, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from survey.database import insert_unless_taken
@@ -211,6 +211,16 @@ def completed_unnoticed(entry: Entry, response: Response | None) -> bool:
 def note_completed(invitation: Invitation) -> None:
     """After the completion was committed: the ledger's pending entry (a transaction of its own)."""
     ledger.note_completed(invitation, local_today())
+
+
+def delete_unfinished(survey: Survey) -> int:
+    """At the close of fieldwork: responses still in progress can never be completed, and one kept would pair
+    with the only invitee who started and did not finish. They are deleted with their answers; returns how many."""
+    return db.session.execute(
+        delete(Response)
+        .where(Response.survey_id == survey.id, Response.status == ResponseStatus.IN_PROGRESS)
+        .execution_options(synchronize_session=False)
+    ).rowcount
 
 
 def bind_browser(response: Response) -> str:

@@ -16,7 +16,7 @@ from analysis.scores.response import ResponseFigures, response_figures
 from analysis.scores.scales import GRADE
 from survey.coding.queries import final_codings
 from survey.extensions import db
-from survey.fieldwork.models import Invitation
+from survey.fieldwork import closed
 from survey.programmes.models import Project
 from survey.questionnaires.content.document import Document, DocumentError
 from survey.questionnaires.content.parsing import parse_document
@@ -100,14 +100,9 @@ def project_keys(document: Document, projects: list[Project]) -> dict[int, set[s
 
 
 def response_of(survey: Survey) -> ResponseFigures:
-    """Invited, started and completed from the ledger; without invitations, from the responses."""
-    invited, started, completed = db.session.execute(
-        select(
-            func.count(Invitation.id),
-            func.count(Invitation.id).filter(Invitation.started.is_(True)),
-            func.count(Invitation.id).filter(Invitation.completed.is_(True)),
-        ).where(Invitation.survey_id == survey.id)
-    ).one()
+    """Invited, started and completed from the ledger (as kept at the close once the round is closed);
+    without invitations, from the responses (with those deleted at the close as started)."""
+    invited, started, completed = closed.ledger_totals(survey.id)
     if not invited:
         invited = None
         started, completed = db.session.execute(
@@ -115,6 +110,7 @@ def response_of(survey: Survey) -> ResponseFigures:
                 func.count(Response.id), func.count(Response.id).filter(Response.status == ResponseStatus.COMPLETED)
             ).where(Response.survey_id == survey.id)
         ).one()
+        started += closed.unfinished_deleted(survey.id)
     completed = min(completed, started)
     return response_figures(invited, min(started, invited) if invited else started, completed)
 

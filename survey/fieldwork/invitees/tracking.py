@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import date
 
 from flask_babel import gettext
 from sqlalchemy import select
@@ -25,7 +26,7 @@ from analysis.suppression.fieldwork import (
 )
 from survey.extensions import db
 from survey.fieldwork import ledger
-from survey.fieldwork.models import Invitation, ParticipationDay
+from survey.fieldwork.models import FieldworkSettings, Invitation, ParticipationDay
 from survey.i18n import number
 from survey.protection_notes import note_text
 from survey.questionnaires.models import FieldworkStatus, Survey
@@ -88,7 +89,11 @@ def day_counts(survey: Survey) -> list[DayCount]:
 
 
 def tracking(survey: Survey) -> Tracking:
-    """Invited, started, completed and response, in total, per day and per background category."""
+    """Invited, started, completed and response, in total, per day and per background category; once the
+    close has cleared the invitations, as they were at the close (:func:`frozen`)."""
+    settings = db.session.get(FieldworkSettings, survey.id)
+    if settings is not None and settings.closing_figures is not None:
+        return thawed(settings.closing_figures["tracking"], survey.min_cell)
     rows = ledger_rows(survey)
     groups = {v: per_category(rows, v, survey.min_cell) for v in BACKGROUND}
     opted_out = db.session.scalar(
@@ -103,6 +108,44 @@ def tracking(survey: Survey) -> Tracking:
         opted_out=opted_out,
         k=survey.min_cell,
         batch=None if survey.status == FieldworkStatus.CLOSED else ledger.batch_size(survey),
+    )
+
+
+def frozen(figures: Tracking) -> dict:
+    """The figures as plain JSON values, kept at the close (they are shown as they are: hidden counts are
+    None, with their reason)."""
+    return {
+        "totals": asdict(figures.totals),
+        "days": [[d.day.isoformat(), d.invited, d.started, d.completed, d.response_so_far] for d in figures.days],
+        "groups": [
+            [variable, [[g.category, g.invited, g.started, g.completed, g.response, _reasons(g)] for g in groups]]
+            for variable, groups in figures.groups.items()
+        ],
+        "opted_out": figures.opted_out,
+        "k": figures.k,
+    }
+
+
+def _reasons(group: Group) -> dict[str, str]:
+    return {column: reason.value for column, reason in group.reasons.items()}
+
+
+def thawed(data: dict, k: int) -> Tracking:
+    """The figures kept at the close. Their tables per category were protected with the k of that moment:
+    when k has been raised since, they are left out (a count between the two would show)."""
+    groups = {
+        variable: [
+            Group(variable, category, invited, started, completed, response, {c: Reason(r) for c, r in why.items()})
+            for category, invited, started, completed, response, why in rows
+        ]
+        for variable, rows in data["groups"]
+    }
+    return Tracking(
+        totals=Totals(**data["totals"]),
+        days=[Day(date.fromisoformat(day), *counts) for day, *counts in data["days"]],
+        groups=groups if k <= data["k"] else {},
+        opted_out=data["opted_out"],
+        k=data["k"],
     )
 
 

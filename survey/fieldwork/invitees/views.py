@@ -95,7 +95,7 @@ def opt_out(token):
     if invitation is None:
         return render_template("fieldwork/optout_invalid.html"), 404
     form = ConfirmForm()
-    if invitation.opted_out:
+    if invitation.opted_out or invitation.contact_deleted_on is not None:  # closed: no mail comes any more
         return render_template("fieldwork/optout_done.html")
     if form.validate_on_submit():
         services.opt_out(invitation)

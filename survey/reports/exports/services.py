@@ -33,6 +33,7 @@ from sqlalchemy import func, select
 
 from survey.audit.services import record
 from survey.extensions import db
+from survey.fieldwork import closed
 from survey.questionnaires.models import Survey
 from survey.reports.anonymity import export_notes
 from survey.reports.exports.plan import Variable, export_plan, sav_number
@@ -65,7 +66,12 @@ def completed_count(survey_id: int) -> int:
 
 
 def background_variables(survey_id: int) -> tuple[str, ...]:
-    """The background variables the completed responses of a round carry, sorted."""
+    """The background variables the completed responses of a round carry, sorted; after the close of
+    fieldwork those they carried then (the close may have dropped a variable from every response: its
+    column stays, empty, so the file has the same columns as before)."""
+    frozen = closed.frozen_figures(survey_id)
+    if frozen is not None:
+        return tuple(frozen["reports"]["export_variables"])
     texts = db.session.scalars(select(background_text()).where(completed_filter(survey_id)).distinct())
     parsed: dict = {}
     return background_keys(parse_background(text, parsed) for text in texts)

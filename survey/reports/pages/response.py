@@ -8,6 +8,7 @@ Response per category comes from the ledger's coarse background and is protected
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -16,8 +17,9 @@ from sqlalchemy import func, select
 
 from analysis.scores.breakdowns import UNKNOWN_GROUP
 from analysis.scores.response import ResponseFigures, response_figures, responses_per_day
-from analysis.suppression import Policy, Suppressed, protect_breakdown
+from analysis.suppression import HiddenCell, Policy, Reason, Suppressed, protect_breakdown
 from survey.extensions import db
+from survey.fieldwork import closed
 from survey.fieldwork.models import Invitation, ParticipationDay
 from survey.reports.results import parse_background
 from survey.responses.models import Response, ResponseStatus
@@ -36,17 +38,6 @@ class ResponseSummary:
     per_category: dict[str, Suppressed] = field(default_factory=dict)
 
 
-def _ledger_totals(survey_id: int) -> tuple[int, int, int]:
-    row = db.session.execute(
-        select(
-            func.count(),
-            func.count().filter(Invitation.started.is_(True)),
-            func.count().filter(Invitation.completed.is_(True)),
-        ).where(Invitation.survey_id == survey_id)
-    ).one()
-    return int(row[0]), int(row[1]), int(row[2])
-
-
 def _response_totals(survey_id: int) -> tuple[int, int]:
     row = db.session.execute(
         select(func.count(), func.count().filter(Response.status == ResponseStatus.COMPLETED)).where(
@@ -58,8 +49,9 @@ def _response_totals(survey_id: int) -> tuple[int, int]:
 
 def response_summary(survey_id: int, policy: Policy) -> ResponseSummary:
     """The response of a round; per category only from the ledger."""
-    invited, started, completed = _ledger_totals(survey_id)
+    invited, started, completed = closed.ledger_totals(survey_id)
     all_responses, in_results = _response_totals(survey_id)
+    all_responses += closed.unfinished_deleted(survey_id)  # they had started
     if invited:
         started, completed = min(started, invited), min(completed, started)
         days = db.session.execute(
@@ -85,6 +77,14 @@ def response_summary(survey_id: int, policy: Policy) -> ResponseSummary:
 
 
 def _per_category(survey_id: int, policy: Policy) -> dict[str, Suppressed]:
+    frozen = closed.frozen_figures(survey_id)
+    if frozen is not None:
+        return thawed_tables(frozen["reports"]["response_tables"], policy)
+    return category_tables(survey_id, policy)
+
+
+def category_tables(survey_id: int, policy: Policy) -> dict[str, Suppressed]:
+    """Response per category of each background variable, from the invitations (fieldwork not closed)."""
     text = sa.cast(Invitation.background, sa.Text)
     done = Invitation.completed
     rows = db.session.execute(
@@ -124,3 +124,60 @@ def protect_category(
     frame = pd.concat([total, table], ignore_index=True)
     frame["pct"] = 100.0 * frame["n"] / frame["invited"]
     return protect_breakdown(frame, [variable], n="n", mask=("pct",), policy=policy)
+
+
+#: the columns of a protected response table after its category column
+TABLE_COLUMNS = ("invited", "n", "pct", "hidden", "reason", "signal")
+
+
+def frozen_tables(tables: dict[str, Suppressed], policy: Policy) -> dict:
+    """The protected tables as plain JSON values, kept at the close: what the page shows, hidden counts None."""
+    return {
+        "k": policy.k,
+        "public": policy.public,
+        "tables": [
+            [
+                variable,
+                [
+                    [_plain(group), int(invited), _plain(n), _plain(pct), bool(hidden), _plain(reason), bool(signal)]
+                    for group, invited, n, pct, hidden, reason, signal in table.table[
+                        [variable, *TABLE_COLUMNS]
+                    ].itertuples(index=False, name=None)
+                ],
+                [[list(cell.key), cell.reason.value] for cell in table.hidden],
+            ]
+            for variable, table in tables.items()
+        ],
+    }
+
+
+def thawed_tables(data: dict, policy: Policy) -> dict[str, Suppressed]:
+    """The tables kept at the close, for a page with the same policy; none for a public page or when k has
+    been raised since (a count between the two would show)."""
+    kept = Policy(k=data["k"], public=data["public"])
+    if policy.public != kept.public or policy.k > kept.k:
+        return {}
+    tables = {}
+    for variable, rows, hidden in data["tables"]:
+        columns = list(zip(*rows, strict=True)) if rows else [[]] * 7
+        frame = pd.DataFrame(
+            {
+                variable: pd.Series(columns[0], dtype="object"),
+                "invited": pd.Series(columns[1], dtype="int64"),
+                "n": pd.array(columns[2], dtype="Int64"),
+                "pct": pd.Series([float("nan") if v is None else v for v in columns[3]], dtype="float64"),
+                "hidden": pd.Series(columns[4], dtype="bool"),
+                "reason": pd.Series(columns[5], dtype="object"),
+                "signal": pd.Series(columns[6], dtype="bool"),
+            }
+        )
+        cells = tuple(HiddenCell(tuple(key), Reason(reason)) for key, reason in hidden)
+        tables[variable] = Suppressed(frame, cells, kept)
+    return tables
+
+
+def _plain(value):
+    """A cell as a JSON value: None for a missing one, Python numbers for numpy ones."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value

@@ -4,8 +4,9 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from survey import closing
 from survey.audit.models import AuditEntry
-from survey.fieldwork import sending, services
+from survey.fieldwork import sending
 from survey.fieldwork.models import FieldworkSettings, Invitation
 from survey.questionnaires.models import FieldworkStatus, Survey
 from survey.responses.models import Answer, Response
@@ -53,7 +54,7 @@ def test_retention_purge_deletes_answers_after_closing_date_plus_retention(app, 
         add_invitees(db, survey, ("a@example.nl", "nl", None))
         sending.invite(survey, date(2024, 1, 2))
         answer(db, survey, P1="5", O1="Goede hulp")
-        services.close_fieldwork(survey, closed)
+        closing.close_fieldwork(survey, closed)
         db.session.commit()
     runner = app.test_cli_runner()
     assert "Niets te verwijderen." in runner.invoke(args=["retention", "purge", "--date", "2026-01-31"]).output

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from survey import mail
+from survey import closing, mail
 from survey.database import truncate_wal
-from survey.fieldwork import sending, services
+from survey.fieldwork import sending
 from survey.fieldwork.models import Invitation
 from survey.jobs import ForgetfulSqliteStorage, huey
 
@@ -77,7 +77,7 @@ def test_after_sending_no_file_holds_a_link_a_code_or_an_address(app, db, make_s
     assert found({n: d for n, d in after.items() if n.startswith(str(job_file))}, addresses) == []
     if db.engine.dialect.name == "sqlite":  # addresses are in the database until fieldwork closes …
         assert found(after, addresses)
-    services.close_fieldwork(survey, date(2026, 4, 1))
+    closing.close_fieldwork(survey, date(2026, 4, 1))
     db.session.commit()
     truncate_wal(db.session)
     db.session.commit()

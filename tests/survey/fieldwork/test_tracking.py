@@ -118,3 +118,19 @@ def test_the_pages_explain_why_the_totals_lag_behind_the_day_counts(client, db, 
     survey.status = FieldworkStatus.CLOSED
     db.session.commit()
     assert "worden per 10 genodigden bijgewerkt" not in client.get(base + "/").get_data(as_text=True)
+
+
+def test_tracking_kept_at_the_close_reads_back_the_same(db, make_survey):
+    """The close keeps the figures as JSON before it clears the invitations; read back they are the same
+    (every table per category too), and with a k raised since then the tables per category are left out."""
+    import dataclasses
+    import json
+
+    from survey.fieldwork.invitees import tracking
+
+    survey = make_survey(min_cell=5)
+    invite_groups(db, survey)
+    live = tracking.tracking(survey)
+    kept = json.loads(json.dumps(tracking.frozen(live)))
+    assert tracking.thawed(kept, 5) == dataclasses.replace(live, batch=None)
+    assert tracking.thawed(kept, 10).groups == {} and tracking.thawed(kept, 10).totals == live.totals
