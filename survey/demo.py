@@ -43,6 +43,19 @@ def load_demo() -> list[str]:
     db.session.flush()
     for name in DEMO_MODULES:
         lines.extend(importlib.import_module(name).load(region) or [])
+    lines.extend(_close_as_the_platform_does(region))
     db.session.commit()
     refresh_statistics(db.session)
     return lines
+
+
+def _close_as_the_platform_does(region: Region) -> list[str]:
+    """The demo's closed rounds are made closed; their close then does what every close does (figures kept,
+    the ledger cleared, unfinished responses deleted, backgrounds as the results show them)."""
+    from survey.closing import complete_earlier_close, earlier_closes
+    from survey.timeutil import local_today
+
+    closes = [survey for survey in earlier_closes() if survey.region_id == region.id]
+    for survey in closes:
+        complete_earlier_close(survey, local_today())
+    return [f"  gesloten metingen afgerond: {len(closes)}"] if closes else []
