@@ -161,6 +161,8 @@ def _round(region, label: str, size: int, shift: float, book: Codebook, themes: 
         display_mode=DisplayMode.ONE_PER_SCREEN,
         min_cell=10,
         status=FieldworkStatus.CLOSED,
+        opens_on=date(int(label), 3, 2),
+        closes_on=date(int(label), 3, 30),
         round_label=label,
         series_key=SERIES,
     )

@@ -91,3 +91,13 @@ def test_ids_beyond_the_database_range_give_404_not_an_error(client, researcher)
         "/beheer/rijnmond/veldwerk/brieven/99999999999.pdf",
     ):
         assert client.get(url).status_code == 404
+
+
+def test_a_closed_round_without_a_closing_day_does_not_say_closed_on_nothing(client, db, researcher, make_survey):
+    """A round made closed without a day (an import, an old round): the fieldwork page says it is closed,
+    not "gesloten op ." with an empty date."""
+    survey = make_survey(closes_on=None)
+    survey.status = FieldworkStatus.CLOSED
+    db.session.commit()
+    page = client.get(f"/beheer/rijnmond/vragenlijsten/{survey.id}/veldwerk/").get_data(as_text=True)
+    assert "Het veldwerk is gesloten. De contactgegevens" in page and "gesloten op ." not in page
