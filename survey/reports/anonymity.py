@@ -94,7 +94,7 @@ def shown_profiles(survey: Survey, *, closing: bool = False) -> Shown:
     has_invitees = bool(
         db.session.scalar(select(func.count()).select_from(Invitation).where(Invitation.survey_id == survey.id))
     )
-    variables = background_keys(r for r, *_ in records)
+    variables = tuple(v for v in background_keys(r for r, *_ in records) if v != LANGUAGE)  # the language apart
     if has_invitees:
         variables = tuple(sorted(set(variables) | set(invitee_variables(survey.id))))
     own = [
