@@ -2,6 +2,7 @@
 settings of every engine (SQLite pragmas, the check of a pooled server connection before use)."""
 
 import importlib
+import secrets
 import select
 import time
 from functools import cache
@@ -10,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import MetaData, event, exc, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, mapped_column
 from sqlalchemy.pool import Pool
 
 NAMING_CONVENTION = {
@@ -40,6 +41,24 @@ MODEL_MODULES = [
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+#: the table option of a table whose key is random (a response, an answer, a pending ledger entry): on SQLite
+#: its rows are stored in the order of that key, not in a hidden rowid that counts up as rows are made, so
+#: neither ``SELECT rowid`` nor a scan of the table lists them in the order they came (PostgreSQL ignores it;
+#: what is left of the order in either engine: docs/security.md, "Residual risks")
+RANDOM_ORDER = {"sqlite_with_rowid": False}
+
+
+def random_id() -> int:
+    """A random positive 63-bit integer key (a BIGINT on PostgreSQL): ids of answer-side rows, made in the order
+    respondents answer, must not count up. A new id meets one of ten million others about once in 10^12."""
+    return secrets.randbits(63) or 1
+
+
+def random_id_column(**options):
+    """An integer primary key from :func:`random_id`: no sequence, no SERIAL, no SQLite rowid alias."""
+    return mapped_column(sa.BigInteger, primary_key=True, autoincrement=False, default=random_id, **options)
 
 
 def enum_column(kind, length: int = 20) -> sa.Enum:

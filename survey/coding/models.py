@@ -10,7 +10,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from survey.database import Base, enum_column
+from survey.database import RANDOM_ORDER, Base, enum_column, random_id_column
 from survey.timeutil import utcnow
 
 
@@ -110,8 +110,13 @@ class CodedAnswer(Base):
     """The coding state of one open answer: verified or not, its sentiment and its kind of remark."""
 
     __tablename__ = "coded_answer"
+    #: the rows of one scrubbing batch are made together, batch after batch as responses complete: stored in
+    #: the order of the (random) answer id, not in the order they were made
+    __table_args__ = (RANDOM_ORDER,)
 
-    answer_id: Mapped[int] = mapped_column(sa.ForeignKey("answer.id", ondelete="CASCADE"), primary_key=True)
+    answer_id: Mapped[int] = mapped_column(
+        sa.BigInteger, sa.ForeignKey("answer.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
     survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), index=True)
     #: the open question's item code, repeated here for fast filtering
     item_code: Mapped[str] = mapped_column(sa.String(20), index=True)
@@ -140,10 +145,12 @@ class AnswerCode(Base):
     """A theme given to an open answer, with provenance."""
 
     __tablename__ = "answer_code"
-    __table_args__ = (sa.UniqueConstraint("answer_id", "theme_id"),)
+    __table_args__ = (sa.UniqueConstraint("answer_id", "theme_id"), RANDOM_ORDER)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    answer_id: Mapped[int] = mapped_column(sa.ForeignKey("coded_answer.answer_id", ondelete="CASCADE"), index=True)
+    id: Mapped[int] = random_id_column()  # random: rows are made batch after batch as responses complete
+    answer_id: Mapped[int] = mapped_column(
+        sa.BigInteger, sa.ForeignKey("coded_answer.answer_id", ondelete="CASCADE"), index=True
+    )
     theme_id: Mapped[int] = mapped_column(sa.ForeignKey("theme.id", ondelete="CASCADE"), index=True)
     #: regel, model or mens (*herkomst*)
     source: Mapped[Source] = mapped_column(enum_column(Source))
@@ -164,10 +171,12 @@ class AnswerKind(Base):
     """A kind of remark (compliment, zorg, suggestie, observatie, vraag) of an open answer."""
 
     __tablename__ = "answer_kind"
-    __table_args__ = (sa.UniqueConstraint("answer_id", "kind"),)
+    __table_args__ = (sa.UniqueConstraint("answer_id", "kind"), RANDOM_ORDER)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    answer_id: Mapped[int] = mapped_column(sa.ForeignKey("coded_answer.answer_id", ondelete="CASCADE"), index=True)
+    id: Mapped[int] = random_id_column()  # random: rows are made batch after batch as responses complete
+    answer_id: Mapped[int] = mapped_column(
+        sa.BigInteger, sa.ForeignKey("coded_answer.answer_id", ondelete="CASCADE"), index=True
+    )
     #: the kind of remark (*soort opmerking*)
     kind: Mapped[RemarkKind] = mapped_column(enum_column(RemarkKind))
     source: Mapped[Source] = mapped_column(enum_column(Source))
@@ -181,10 +190,12 @@ class SecondCoding(Base):
     """A second coder's independent themes for an answer in the double-coding sample."""
 
     __tablename__ = "second_coding"
-    __table_args__ = (sa.UniqueConstraint("answer_id", "coder_id"),)
+    __table_args__ = (sa.UniqueConstraint("answer_id", "coder_id"), RANDOM_ORDER)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    answer_id: Mapped[int] = mapped_column(sa.ForeignKey("coded_answer.answer_id", ondelete="CASCADE"), index=True)
+    id: Mapped[int] = random_id_column()  # random: rows are made batch after batch as responses complete
+    answer_id: Mapped[int] = mapped_column(
+        sa.BigInteger, sa.ForeignKey("coded_answer.answer_id", ondelete="CASCADE"), index=True
+    )
     coder_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
     #: keys of the themes the second coder chose; empty until coded
     theme_keys: Mapped[list] = mapped_column(sa.JSON, default=list)

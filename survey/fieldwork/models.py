@@ -12,7 +12,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from survey.database import Base, enum_column
+from survey.database import RANDOM_ORDER, Base, enum_column
 from survey.timeutil import utcnow
 
 
@@ -96,6 +96,8 @@ class LedgerPending(Base):
     """
 
     __tablename__ = "ledger_pending"
+    #: stored in the order of the HMAC, not in a rowid that counts up entry after entry
+    __table_args__ = (RANDOM_ORDER,)
 
     entry: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), index=True)

@@ -14,7 +14,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from survey.database import Base, enum_column
+from survey.database import RANDOM_ORDER, Base, enum_column, random_id_column
 
 
 class Channel(enum.StrEnum):
@@ -30,7 +30,8 @@ class ResponseStatus(enum.StrEnum):
 
 
 def new_response_id() -> str:
-    """Random ids, so the order of responses says nothing about who answered when."""
+    """Random ids, so the order of responses says nothing about who answered when (the table is stored in
+    the order of its ids: ``RANDOM_ORDER``)."""
     return secrets.token_hex(16)
 
 
@@ -38,6 +39,7 @@ class Response(Base):
     """One respondent's answers to one survey version."""
 
     __tablename__ = "response"
+    __table_args__ = (RANDOM_ORDER,)
 
     id: Mapped[str] = mapped_column(sa.String(32), primary_key=True, default=new_response_id)
     survey_id: Mapped[int] = mapped_column(sa.ForeignKey("survey.id", ondelete="CASCADE"), index=True)
@@ -77,9 +79,10 @@ class Answer(Base):
     """The answer to one item (or one statement of a group, or one repetition of a block)."""
 
     __tablename__ = "answer"
-    __table_args__ = (sa.UniqueConstraint("response_id", "item_code", "instance"),)
+    __table_args__ = (sa.UniqueConstraint("response_id", "item_code", "instance"), RANDOM_ORDER)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    #: random, not a counter: answers are made in the order respondents start (``random_id``)
+    id: Mapped[int] = random_id_column()
     response_id: Mapped[str] = mapped_column(sa.ForeignKey("response.id", ondelete="CASCADE"), index=True)
     #: the stable item code, e.g. T1 (*itemcode*)
     item_code: Mapped[str] = mapped_column(sa.String(20), index=True)

@@ -14,7 +14,7 @@ from tests.browser.conftest import assert_accessible, assert_no_horizontal_scrol
 from tests.factories import new_survey
 from tests.helpers import TEST_PASSWORD
 from tests.survey.coding.helpers import DATA as ANALYSIS_DATA
-from tests.survey.coding.helpers import add_answers, document
+from tests.survey.coding.helpers import add_answers, answer_ids_in_order, document
 
 DATA = ANALYSIS_DATA / "ceo_answers_train.jsonl"
 
@@ -30,9 +30,11 @@ def seed(db, region):
     version = survey.versions[0]
     db.session.add_all([survey, version])
     db.session.flush()
-    for response in add_answers(db, survey, version, TEXTS):
+    for position, response in enumerate(add_answers(db, survey, version, TEXTS), 1):
         for answer in response.answers:
             answer.scrubbed_text = answer.value if answer.item_code == "O1" else None
+            if answer.item_code == "O1":
+                answer.id = position  # ids are random; the screen lists answers by id: here in the order of TEXTS
     book = codebooks.create_from_default(region.id, "ceo")
     codebooks.attach_codebook(survey, "O1", book)
     answers.ensure_coded(survey, "O1")
@@ -103,7 +105,7 @@ def test_model_agreement_and_codebook_pages_are_accessible(live_server, desktop,
     link = codebooks.attach_codebook(survey, "O1", book)
     answers.ensure_coded(survey, "O1")
     themes = {t.key: t.id for t in book.themes}
-    coded_rows = list(db.session.scalars(select(CodedAnswer).order_by(CodedAnswer.answer_id)))
+    coded_rows = [db.session.get(CodedAnswer, i) for i in answer_ids_in_order(db, [r["text"] for r in rows])]
     for coded, row in list(zip(coded_rows, rows, strict=True))[:80]:
         assign.confirm_coding(
             coded,

@@ -4,6 +4,8 @@ import re
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
+
 from survey.coding.scrubbing.services import LISTS
 from survey.questionnaires.models import VersionStatus
 from survey.responses.models import Answer, Channel, Response, ResponseStatus
@@ -94,6 +96,20 @@ def add_answers(db, survey, version, texts, item_code="O1", status=ResponseStatu
     db.session.add_all(responses)
     db.session.flush()
     return responses
+
+
+def answers_in_order(db, texts, survey=None, item_code="O1") -> list[Answer]:
+    """The answers with these texts (each text once), in the order of ``texts``, as ``add_answers`` made them.
+    Answer ids are random: their order says nothing about which answer was made first."""
+    stmt = select(Answer).where(Answer.item_code == item_code)
+    if survey is not None:
+        stmt = stmt.join(Response).where(Response.survey_id == survey.id)
+    by_text = {answer.value: answer for answer in db.session.scalars(stmt)}
+    return [by_text[text] for text in texts if text in by_text]
+
+
+def answer_ids_in_order(db, texts, survey=None, item_code="O1") -> list[int]:
+    return [answer.id for answer in answers_in_order(db, texts, survey, item_code)]
 
 
 def staff(region):

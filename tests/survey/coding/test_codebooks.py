@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from survey.audit.models import AuditEntry
 from survey.coding.models import AnswerCode, Codebook, CodedAnswer, QuestionCodebook, Source, Theme
 from survey.questionnaires.models import SurveyKind
-from tests.survey.coding.helpers import base
+from tests.survey.coding.helpers import answer_ids_in_order, base
 
 ANSWERS = [
     "We stonden maanden op de wachtlijst.",
@@ -19,7 +19,7 @@ ANSWERS = [
 ]
 
 
-def rule_themes(db, survey):
+def rule_themes(db, survey, texts=ANSWERS):
     rows = db.session.execute(
         select(CodedAnswer.answer_id, Theme.key)
         .join(AnswerCode, AnswerCode.answer_id == CodedAnswer.answer_id)
@@ -29,10 +29,7 @@ def rule_themes(db, survey):
     found = {}
     for answer_id, key in rows:
         found.setdefault(answer_id, set()).add(key)
-    ids = db.session.scalars(
-        select(CodedAnswer.answer_id).where(CodedAnswer.survey_id == survey.id).order_by(CodedAnswer.answer_id)
-    )
-    return [found.get(i, set()) for i in ids]
+    return [found.get(i, set()) for i in answer_ids_in_order(db, texts, survey)]
 
 
 def choose_default(client, region, survey, kind="ceo"):
@@ -66,7 +63,7 @@ def test_a_later_round_gets_the_same_codebook_and_questions_can_share_one(
     client.get(base(region, later) + "/")
     link = db.session.scalar(select(QuestionCodebook).where(QuestionCodebook.survey_id == later.id))
     assert link.codebook_id == book.id
-    assert rule_themes(db, later)[-1] == {"wachttijd"}
+    assert rule_themes(db, later, ["Weer lang wachten."])[-1] == {"wachttijd"}
     other = make_survey(region, ["Niemand belde terug."], item_code="O2", kind=SurveyKind.PEO)
     client.post(base(region, other, "O2") + "/codeboek", data={"choice": f"book:{book.id}"})
     assert (

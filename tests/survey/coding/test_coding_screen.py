@@ -9,7 +9,7 @@ from survey.accounts.models import Role
 from survey.coding.models import AnswerCode, CodedAnswer, RemarkKind, Sentiment, Source, Theme
 from survey.coding.queries import final_codings
 from survey.responses.models import Answer, ResponseStatus
-from tests.survey.coding.helpers import base, staff
+from tests.survey.coding.helpers import answer_ids_in_order, base, staff
 
 ANSWERS = [
     "We stonden maanden op de wachtlijst.",
@@ -23,7 +23,7 @@ def setup(db, client, login, region, make_survey, user):
     survey = make_survey(region, ANSWERS)
     login(user)
     client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
-    ids = list(db.session.scalars(select(CodedAnswer.answer_id).order_by(CodedAnswer.answer_id)))
+    ids = answer_ids_in_order(db, ANSWERS)
     for answer in db.session.scalars(select(Answer).where(Answer.id.in_(ids))):
         answer.scrubbed_text = answer.value  # the scrubber does not run in these tests; coders need a copy
     db.session.commit()
@@ -147,7 +147,7 @@ def test_every_answer_gets_a_suggested_kind_from_the_shipped_model(db, client, l
     survey = make_survey(region, texts)
     login(researcher)
     client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
-    coded = list(db.session.scalars(select(CodedAnswer).order_by(CodedAnswer.answer_id)))
+    coded = [db.session.get(CodedAnswer, i) for i in answer_ids_in_order(db, texts)]
     assert [next(k.kind for k in c.kinds) for c in coded] == [
         RemarkKind.SUGGESTION,
         RemarkKind.COMPLIMENT,

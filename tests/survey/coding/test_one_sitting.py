@@ -13,8 +13,7 @@ from sqlalchemy import select
 from survey.accounts.models import Role
 from survey.coding.models import AnalysisRun, CodedAnswer, QuestionCodebook, RunKind, RunStatus, SecondCoding, Theme
 from survey.coding.queries import final_codings
-from survey.responses.models import Answer
-from tests.survey.coding.helpers import base, staff
+from tests.survey.coding.helpers import answers_in_order, base, staff
 
 N_ANSWERS = 300
 N_BY_HAND = 175
@@ -37,7 +36,7 @@ def test_three_hundred_answers_from_raw_to_coded(
     # scrubbed in a batch job: names gone from what coders see, raw kept
     result = app.test_cli_runner().invoke(args=["coding", "scrub", "--survey", str(survey.id)])
     assert f"{N_ANSWERS} antwoorden geschoond" in result.output
-    answers = list(db.session.scalars(select(Answer).where(Answer.item_code == "O1").order_by(Answer.id)))
+    answers = answers_in_order(db, texts)
     assert answers[0].scrubbed_text.startswith("[NAAM] zegt:") and answers[0].value.startswith("Daan zegt:")
     truth = {a.id: set(r["themes"]) for a, r in zip(answers, rows, strict=True)}
     sentiment = {a.id: r["sentiment"] for a, r in zip(answers, rows, strict=True)}

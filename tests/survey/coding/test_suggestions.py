@@ -20,7 +20,7 @@ from survey.coding.models import (
 )
 from survey.coding.suggestions import training
 from survey.responses.models import Answer
-from tests.survey.coding.helpers import FakeScrubber, base, staff
+from tests.survey.coding.helpers import FakeScrubber, answers_in_order, base, staff
 from tests.survey.coding.test_scrubbing import run_due_retries
 
 
@@ -35,7 +35,7 @@ def prepared(db, client, login, region, make_survey, user, gold, n=160, by_hand=
     login(user)
     client.post(base(region, survey) + "/codeboek", data={"choice": "default:ceo"})
     themes = {t.key: t for t in db.session.scalars(select(Theme))}
-    answers = list(db.session.scalars(select(Answer).where(Answer.item_code == "O1").order_by(Answer.id)))
+    answers = answers_in_order(db, [r["text"] for r in rows])
     for answer in answers:
         answer.scrubbed_text = answer.value
     for answer, row in list(zip(answers, rows, strict=True))[:by_hand]:
@@ -200,12 +200,11 @@ def code_by_hand(db, survey, rows, themes, user):
             select(Answer)
             .join(CodedAnswer, CodedAnswer.answer_id == Answer.id)
             .where(CodedAnswer.survey_id == survey.id)
-            .order_by(Answer.id)
         )
     )
     for answer in answers:
         answer.scrubbed_text = answer.value
-    for answer, row in zip(answers, rows, strict=False):
+    for answer, row in zip(answers_in_order(db, [r["text"] for r in rows], survey), rows, strict=True):
         coded = db.session.get(CodedAnswer, answer.id)
         assign.confirm_coding(
             coded,
