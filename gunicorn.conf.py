@@ -1,7 +1,8 @@
 """gunicorn settings for production: ``gunicorn -c gunicorn.conf.py`` (see README, "Production").
 
-The access log never holds a personal link token: the logger class writes ``/r/<token>`` as ``/r/…`` in
-every field, and the format logs the path without its query string and without the client's address.
+The access log never holds a personal link token or another key of a respondent's path: the logger class
+writes ``/r/<token>`` as ``/r/…`` (and ``/v/``, ``/peiling/``, ``/p/``, ``/afmelden/`` the same way) in every
+field, and the format logs the path without its query string, the client's address or the response's size.
 Settings can be changed with environment variables (GUNICORN_BIND, GUNICORN_WORKERS, GUNICORN_ACCESSLOG)
 or on the command line, which wins over this file.
 """
@@ -23,7 +24,9 @@ worker_class = "survey.serving.PlatformWorker"
 logger_class = "survey.logs.RedactingGunicornLogger"
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 errorlog = "-"
-#: time, method, path without query string, status, bytes, seconds: no client address, no referrer, no agent
-access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)s'
+#: time, method, path without query string (and without the key of a respondent's path), status, seconds: no
+#: client address, referrer or agent, and no size (a page's size differs with its language and the length of
+#: the open answers it shows)
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(L)s'
 #: no control socket: several servers on one machine (or a read-only home directory) do not clash
 control_socket_disable = True
