@@ -74,7 +74,12 @@ def invite(survey: Survey, today: date) -> SendResult:
 def remind(survey: Survey, today: date, *, now: bool = False) -> SendResult:
     """Remind invitees who have not completed: not-started ones get a new link, started ones are told to use
     their first link (which keeps their answers). ``now``: every non-finisher (:func:`not_finished`), without
-    waiting for the interval."""
+    waiting for the interval.
+
+    What is queued is decided from the invitation's flags alone (the ledger as its batches applied it): the
+    mail job of an invitee whose start is still pending is the job of one who did not start, so a copy of the
+    queue says nothing the batches hide. The job reads the pending entry when it runs (``mail_invitee_job``),
+    and only then makes a new link, or keeps the first one of an invitee who started."""
     settings = settings_for(survey)
     if not _fieldwork_running(survey, today):
         return SendResult()
@@ -86,8 +91,9 @@ def remind(survey: Survey, today: date, *, now: bool = False) -> SendResult:
         values = {"reminder_count": invitation.reminder_count + 1, "last_reminded_on": today}
         token = code = None
         # a pending completion still gets this reminder (skipping it would single the invitee out: the text
-        # allows for it); a pending start keeps its link, which finds the saved answers
-        if not ledger.state(invitation).started:
+        # allows for it); a pending start keeps its link, which finds the saved answers. A letter is made
+        # here, so its new code is too (not for a pending start); a mail's link is made by its job.
+        if _gets_letter(invitation, settings) and not ledger.state(invitation).started:
             token, code = new_token(), new_short_code()
             values.update(token_hash=token_hash(token), short_code_hash=token_hash(code))
         if _claim(invitation, values, Invitation.reminder_count == invitation.reminder_count):
@@ -185,13 +191,13 @@ def _claim(invitation: Invitation, values: dict, still) -> bool:
     return True
 
 
+def _gets_letter(invitation: Invitation, settings: FieldworkSettings) -> bool:
+    return bool(invitation.postal_address) and (not invitation.email or settings.letters_for_email_invitees)
+
+
 def _send(survey, settings, deliveries, kind, letter_kind, today) -> SendResult:
     mails = [d for d in deliveries if d.invitation.email]
-    letters = [
-        d
-        for d in deliveries
-        if d.invitation.postal_address and (not d.invitation.email or settings.letters_for_email_invitees)
-    ]
+    letters = [d for d in deliveries if _gets_letter(d.invitation, settings)]
     by_letter = {d.invitation.id for d in letters}
     for delivery in mails:  # the job gets ids only: it makes the link and reads the address itself
         enqueue_after_commit(
@@ -199,7 +205,8 @@ def _send(survey, settings, deliveries, kind, letter_kind, today) -> SendResult:
             mail_invitee_job,
             delivery.invitation.id,
             kind,
-            delivery.token is not None and delivery.invitation.id not in by_letter,
+            # a new link unless the ledger's applied flags say he started (a pending start: the job keeps it)
+            not delivery.invitation.started and delivery.invitation.id not in by_letter,
             delivery.invitation.id in by_letter,
         )
     if letters:
@@ -211,7 +218,8 @@ def _send(survey, settings, deliveries, kind, letter_kind, today) -> SendResult:
 def mail_invitee_job(invitation_id: int, kind: str, new_link: bool, letter_too: bool = False) -> None:
     """One invitation or reminder e-mail. The job storage holds only these ids and flags: the personal link
     and code are made here (the ledger keeps their hashes) and the address is read now, so a copy of the
-    queue holds no link, code or address. A retry makes a new link; the one never sent stops existing."""
+    queue holds no link, code or address. A retry makes a new link; the one never sent stops existing.
+    ``new_link`` follows the ledger's applied flags only; a start still pending keeps its first link here."""
     invitation = db.session.get(Invitation, invitation_id)
     if invitation is None or not invitation.email or invitation.opted_out or invitation.contact_deleted_on:
         return
