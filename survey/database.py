@@ -83,6 +83,8 @@ def import_models() -> None:
 
 #: WAL pages after which SQLite copies the log back into the database (its default is 1000)
 WAL_AUTOCHECKPOINT_PAGES = 100
+#: how long an SQLite statement waits for a lock another connection holds
+BUSY_TIMEOUT_MS = 20000
 
 
 @event.listens_for(Engine, "connect")
@@ -95,7 +97,7 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=20000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute("PRAGMA journal_size_limit=0")
         cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
@@ -158,11 +160,22 @@ def _ping(dbapi_connection) -> None:
             dbapi_connection.autocommit = autocommit
 
 
-def truncate_wal(session) -> None:
+def truncate_wal(session, wait_ms: int | None = None) -> bool:
     """SQLite: copy the write-ahead log into the database and empty the file (after a ledger batch, at
-    fieldwork close and after sending), waiting for readers; nothing on PostgreSQL."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    fieldwork close and after sending); nothing on PostgreSQL. True when done (always on PostgreSQL).
+
+    The checkpoint waits until no reader uses the log, and holds off writers meanwhile: for the connection's
+    busy timeout (20 s), or ``wait_ms`` in a respondent's request, which then leaves the log as it is (False)
+    rather than keep the respondent and every writer waiting. Run it outside a transaction (after a commit)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return True
+    if wait_ms is None:
+        return not session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)")).one()[0]
+    session.execute(text(f"PRAGMA busy_timeout={int(wait_ms)}"))
+    try:
+        return not session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)")).one()[0]
+    finally:
+        session.execute(text(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}"))
 
 
 def refresh_statistics(session) -> None:

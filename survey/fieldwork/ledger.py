@@ -31,8 +31,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from analysis.files.contacts import BACKGROUND
 from analysis.suppression import Generaliser, build, parse_order
 from analysis.suppression.combinations import LANGUAGE
+from survey.database import truncate_wal
 from survey.extensions import db
 from survey.fieldwork.models import Invitation, LedgerPending, ParticipationDay
+from survey.jobs import task
 from survey.questionnaires.models import Survey
 from survey.tokens import normalise_short_code, token_hash
 
@@ -196,7 +198,8 @@ def _takeable():
 
 
 def apply_if_due(survey_id: int) -> int:
-    """Opportunistic batch after a respondent's entry: applied (and committed) once k invitees are pending.
+    """Opportunistic batch after a respondent's entry: applied (and committed) once k invitees are pending, and
+    the write-ahead log emptied as after the ``apply-ledger`` command (``cut_wal_after_batch``).
     A failure here loses nothing (the entries stay for the next batch), so it is logged, not raised."""
     survey = db.session.get(Survey, survey_id)
     if survey is None or pending_count(survey_id, force=False) < batch_size(survey):
@@ -204,11 +207,35 @@ def apply_if_due(survey_id: int) -> int:
     try:
         applied = apply_pending(survey)
         db.session.commit()
-        return applied
     except SQLAlchemyError:
         db.session.rollback()
         logging.getLogger(__name__).warning("ledger batch postponed for survey %s", survey_id, exc_info=True)
         return 0
+    if applied:
+        cut_wal_after_batch()
+    return applied
+
+
+#: how long the checkpoint after a batch in a respondent's request waits for readers (milliseconds), and how
+#: often and how far apart the job queue's worker tries again when they kept the log busy
+CHECKPOINT_WAIT_MS = 100
+CHECKPOINT_ATTEMPTS = 20
+CHECKPOINT_RETRY_SECONDS = 30
+
+
+def cut_wal_after_batch() -> None:
+    """SQLite: the pages of a batch (the deleted entries, the invitations it marked) and of the entries before
+    it leave the write-ahead log at once. A respondent's request does not wait for readers: when one keeps the
+    log busy, the worker tries again a little later (``cut_wal_job``)."""
+    if not truncate_wal(db.session, wait_ms=CHECKPOINT_WAIT_MS):
+        cut_wal_job.schedule(args=(CHECKPOINT_ATTEMPTS,), delay=CHECKPOINT_RETRY_SECONDS)
+
+
+@task()
+def cut_wal_job(attempts_left: int) -> None:
+    """Empty the write-ahead log, waiting for readers only a moment; again later while they keep it busy."""
+    if not truncate_wal(db.session, wait_ms=CHECKPOINT_WAIT_MS) and attempts_left > 1:
+        cut_wal_job.schedule(args=(attempts_left - 1,), delay=CHECKPOINT_RETRY_SECONDS)
 
 
 def batch_size(survey: Survey) -> int:

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from survey.audit.models import AuditEntry
 from survey.audit.services import record
+from survey.database import truncate_wal
 from survey.extensions import db
 from survey.fieldwork.messages.composing import survey_languages
 from survey.fieldwork.models import Invitation
@@ -98,10 +99,13 @@ def invitations_job(survey_id: int, today_iso: str) -> None:
 
 @task(retries=2, retry_delay=60)
 def reminders_job(survey_id: int, today_iso: str, now: bool = False) -> None:
-    """Send reminders of one survey in the background: those due, or now to every non-finisher."""
+    """Send reminders of one survey in the background: those due, or now to every non-finisher. The ledger
+    batch before them leaves the write-ahead log, as after the daily ``fieldwork remind``."""
     survey = db.session.get(Survey, survey_id)
     if survey is not None:
         send_reminders(survey, date.fromisoformat(today_iso), via="screen", now=now)
+        db.session.commit()
+        truncate_wal(db.session)
 
 
 @dataclass(frozen=True)
