@@ -53,7 +53,8 @@ def _escape_like(text: str) -> str:
 
 
 def filtered(survey_id: int, item_code: str, f: AnswerFilter, threshold: float | None) -> Select:
-    """Coding rows of a question matching the filter, oldest answer first."""
+    """Coding rows of a question matching the filter, in the order of the answers' ids: a fixed order that, the
+    ids being random, says nothing about when an answer came."""
     stmt = (
         select(CodedAnswer)
         .join(Answer, Answer.id == CodedAnswer.answer_id)

@@ -198,14 +198,16 @@ def _train_kinds(run: AnalysisRun) -> dict:
 
 
 def _rows(survey_id: int, item_code: str) -> list[tuple[CodedAnswer, str]]:
+    """The coded answers with their text, in the order of the text: the folds of the curve (``KFold`` over this
+    order) are the same for the same answers, whatever their random ids."""
     stmt = (
         select(CodedAnswer, Answer)
         .join(Answer, Answer.id == CodedAnswer.answer_id)
         .where(CodedAnswer.survey_id == survey_id, CodedAnswer.item_code == item_code)
         .options(selectinload(CodedAnswer.codes).selectinload(AnswerCode.theme))
-        .order_by(CodedAnswer.answer_id)
     )
-    return [(coded, machine_text(answer)) for coded, answer in db.session.execute(stmt)]
+    rows = [(coded, machine_text(answer)) for coded, answer in db.session.execute(stmt)]
+    return sorted(rows, key=lambda row: (row[1], row[0].answer_id))
 
 
 def store_suggestions(model: ThemeClassifier, rows: list[tuple[CodedAnswer, str]], book) -> int:
