@@ -39,6 +39,12 @@ def normalise_short_code(typed: str) -> str:
     return "-".join(code[i : i + 5] for i in range(0, len(code), 5))
 
 
+def short_code_hash(code: str) -> str:
+    """What the ledger stores for a short code: keyed with the app's secret key, because a code of 50 bits
+    could be found again from a plain SHA-256 by trying every code."""
+    return keyed_hash("short-code", code)
+
+
 def keyed_hash(purpose: str, secret: str) -> str:
     """HMAC-SHA-256 of a respondent-held secret, keyed with the app's secret key."""
     key = current_app.config["SECRET_KEY"].encode("utf-8")

@@ -36,7 +36,7 @@ from survey.extensions import db
 from survey.fieldwork.models import Invitation, LedgerPending, ParticipationDay
 from survey.jobs import task
 from survey.questionnaires.models import Survey
-from survey.tokens import normalise_short_code, token_hash
+from survey.tokens import normalise_short_code, short_code_hash, token_hash
 
 #: what a response's background may carry, the answer language last
 BACKGROUND_VARIABLES = (*BACKGROUND, LANGUAGE)
@@ -54,7 +54,9 @@ def invitation_for_short_code(code: str) -> Invitation | None:
     normal = normalise_short_code(code)
     if len(normal) < 11:
         return None
-    return db.session.scalar(select(Invitation).where(Invitation.short_code_hash == token_hash(normal)))
+    # a letter sent before codes were hashed with the key still works until its round closes
+    hashes = [short_code_hash(normal), token_hash(normal)]
+    return db.session.scalar(select(Invitation).where(Invitation.short_code_hash.in_(hashes)))
 
 
 ROUTES = ("link", "code")

@@ -23,7 +23,7 @@ from survey.fieldwork.models import FieldworkSettings, Invitation, LetterKind
 from survey.jobs import enqueue_after_commit, task
 from survey.mail import build_message, deliver
 from survey.questionnaires.models import FieldworkStatus, Survey
-from survey.tokens import new_short_code, new_token, token_hash
+from survey.tokens import new_short_code, new_token, short_code_hash, token_hash
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def invite(survey: Survey, today: date) -> SendResult:
         token, code = new_token(), new_short_code()
         if _claim(
             invitation,
-            {"invited_on": today, "token_hash": token_hash(token), "short_code_hash": token_hash(code)},
+            {"invited_on": today, "token_hash": token_hash(token), "short_code_hash": short_code_hash(code)},
             Invitation.invited_on.is_(None),
         ):
             deliveries.append(Delivery(invitation, token, code))
@@ -95,7 +95,7 @@ def remind(survey: Survey, today: date, *, now: bool = False) -> SendResult:
         # here, so its new code is too (not for a pending start); a mail's link is made by its job.
         if _gets_letter(invitation, settings) and not ledger.state(invitation).started:
             token, code = new_token(), new_short_code()
-            values.update(token_hash=token_hash(token), short_code_hash=token_hash(code))
+            values.update(token_hash=token_hash(token), short_code_hash=short_code_hash(code))
         if _claim(invitation, values, Invitation.reminder_count == invitation.reminder_count):
             deliveries.append(Delivery(invitation, token, code))
     return _send(survey, settings, deliveries, "reminder", LetterKind.REMINDER, today)
@@ -116,7 +116,7 @@ def reprint_letters(survey: Survey, today: date, address: str | None = None) -> 
         if (address and not lives_at(invitation.postal_address, address)) or ledger.state(invitation).started:
             continue
         token, code = new_token(), new_short_code()
-        values = {"token_hash": token_hash(token), "short_code_hash": token_hash(code)}
+        values = {"token_hash": token_hash(token), "short_code_hash": short_code_hash(code)}
         if _claim(invitation, values, Invitation.token_hash == invitation.token_hash):
             deliveries.append(Delivery(invitation, token, code))
     if deliveries:
@@ -227,7 +227,7 @@ def mail_invitee_job(invitation_id: int, kind: str, new_link: bool, letter_too: 
     token = code = None
     if new_link and not ledger.state(invitation).started:
         token, code = new_token(), new_short_code()
-        invitation.token_hash, invitation.short_code_hash = token_hash(token), token_hash(code)
+        invitation.token_hash, invitation.short_code_hash = token_hash(token), short_code_hash(code)
         db.session.commit()  # the hash is stored before the link leaves
     subject, body = compose(survey, settings_for(survey), Delivery(invitation, token, code, letter_too), kind)
     deliver(build_message(invitation.email, subject, body))

@@ -5,7 +5,7 @@ from datetime import date
 from survey.accounts.models import Role  # noqa: F401 - fixtures create users
 from survey.fieldwork import ledger
 from survey.fieldwork.models import Invitation
-from survey.tokens import new_short_code, new_token, normalise_short_code, token_hash
+from survey.tokens import new_short_code, new_token, normalise_short_code, short_code_hash, token_hash
 from tests import helpers
 from tests.factories import save_survey
 
@@ -17,7 +17,7 @@ def make_survey(db, region, min_cell=5):
 def test_token_is_found_by_hash_only(db, region):
     survey = make_survey(db, region)
     token, code = new_token(), new_short_code()
-    db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash(token), short_code_hash=token_hash(code)))
+    db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash(token), short_code_hash=short_code_hash(code)))
     db.session.commit()
     assert ledger.invitation_for_token(token).survey_id == survey.id
     assert ledger.invitation_for_token(token + "x") is None
@@ -138,3 +138,19 @@ def test_a_late_second_click_after_the_batch_moved_the_entry_is_not_counted_agai
     db.session.commit()
     assert [(c.day, c.started, c.completed) for c in day_counts(survey)] == [(monday, 1, 1)]
     assert ledger.pending_count(survey.id) == 0
+
+
+def test_a_short_code_is_stored_keyed_so_a_dump_does_not_give_it_away(app, db, region):
+    """50 bits can be tried one by one against a plain SHA-256 of a dump; the stored hash is keyed with the
+    app's secret key. A letter sent before (a plain hash) still finds its invitation."""
+    survey = make_survey(db, region)
+    code, earlier = new_short_code(), new_short_code()
+    db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash("a"), short_code_hash=short_code_hash(code)))
+    db.session.add(Invitation(survey_id=survey.id, token_hash=token_hash("b"), short_code_hash=token_hash(earlier)))
+    db.session.commit()
+    assert short_code_hash(code) != token_hash(code)
+    assert ledger.invitation_for_short_code(code).token_hash == token_hash("a")
+    assert ledger.invitation_for_short_code(earlier).token_hash == token_hash("b")
+    with app.test_request_context():
+        app.config["SECRET_KEY"] = "another key"
+        assert ledger.invitation_for_short_code(code) is None  # without the key the stored hash finds nothing

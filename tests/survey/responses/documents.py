@@ -17,7 +17,7 @@ from survey.questionnaires.models import (
     VersionStatus,
 )
 from survey.timeutil import utcnow
-from survey.tokens import new_short_code, new_token, token_hash
+from survey.tokens import new_short_code, new_token, short_code_hash, token_hash
 from tests.factories import save_survey
 
 
@@ -333,7 +333,7 @@ def create_invitation(db, survey, background=None, language="nl") -> tuple[Invit
     invitation = Invitation(
         survey_id=survey.id,
         token_hash=token_hash(token),
-        short_code_hash=token_hash(code),
+        short_code_hash=short_code_hash(code),
         background=background or {},
         language=language,
         invited_on=date(2026, 11, 2),
