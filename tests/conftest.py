@@ -21,6 +21,7 @@ from survey.config import normalise_database_url  # noqa: E402
 from survey.database import Base, import_models  # noqa: E402
 from survey.extensions import db as _db  # noqa: E402
 from tests.helpers import TEST_PASSWORD, TableReset, TableRows, release_leftover_transactions  # noqa: E402
+from tests.reliability.server import schema_of_this_code  # noqa: E402
 
 
 def _own_databases_per_worker():
@@ -104,7 +105,7 @@ def database_template(tmp_path_factory):
         engine = create_engine(normalise_database_url(PG_URL))
         Base.metadata.drop_all(engine)
         _drop_leftovers(engine)
-        Base.metadata.create_all(engine)
+        schema_of_this_code(engine)  # made afresh, with the fingerprint a live server's database checks
         engine.dispose()
         return TableReset(Base.metadata)
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"

@@ -65,12 +65,43 @@ def prepare_database(database_url: str) -> None:
         if engine.dialect.name == "sqlite":
             Base.metadata.create_all(engine)
         else:
-            Base.metadata.create_all(engine)
+            schema_of_this_code(engine)
             tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
             with engine.begin() as conn:
                 conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     finally:
         engine.dispose()
+
+
+#: a table of its own in the test database: the fingerprint of the schema the tables were made with
+SCHEMA_MARK = "test_schema_fingerprint"
+
+
+def schema_of_this_code(engine) -> None:
+    """PostgreSQL: the tables as this code defines them. A database kept from a run of older code (a worker's
+    own database lives on between runs) is emptied of every table and made again, because ``create_all``
+    adds missing tables but never a changed column."""
+    import hashlib
+
+    from sqlalchemy import MetaData, text
+    from sqlalchemy.schema import CreateTable
+
+    from survey.database import Base
+
+    ddl = "\n".join(str(CreateTable(t).compile(engine)) for t in Base.metadata.sorted_tables)
+    fingerprint = hashlib.sha256(ddl.encode()).hexdigest()
+    with engine.begin() as conn:
+        conn.execute(text(f"CREATE TABLE IF NOT EXISTS {SCHEMA_MARK} (fingerprint text)"))
+        if conn.scalar(text(f"SELECT fingerprint FROM {SCHEMA_MARK}")) == fingerprint:
+            Base.metadata.create_all(conn)
+            return
+    meta = MetaData()
+    meta.reflect(engine)
+    meta.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(text(f"CREATE TABLE {SCHEMA_MARK} (fingerprint text)"))
+        conn.execute(text(f"INSERT INTO {SCHEMA_MARK} VALUES (:f)"), {"f": fingerprint})
 
 
 @dataclass
