@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from survey.logs import RedactingGunicornLogger, RedactPersonalLinks, redact
 from survey.tokens import new_token
+from tests.survey.responses.test_respondent_paths_in_logs import GunicornConfig
 
 
 def test_request_lines_are_redacted(app, caplog):
@@ -35,20 +36,8 @@ def test_the_development_servers_own_lines_reach_the_console_as_written():
 
 
 def test_gunicorn_access_log_atoms_are_redacted():
-    class Config:
+    class Config(GunicornConfig):
         access_log_format = '%(h)s "%(r)s" %(U)s %(f)s %({Referer}i)s %(s)s'
-        errorlog = "-"
-        loglevel = "info"
-        accesslog = None
-        syslog = False
-        logconfig = None
-        logconfig_dict = {}
-        logconfig_json = None
-        capture_output = False
-        disable_redirect_access_to_syslog = False
-        user = 0
-        group = 0
-        umask = 0
 
     token = new_token()
 
